@@ -1,0 +1,100 @@
+//! Server functions: what pages load. Each one is a thin call into the server's [`Backend`].
+//!
+//! Writes (sending a response, logging in, moderating) are plain HTML form posts handled by the
+//! server, so they work without JavaScript; these functions only read.
+
+use crate::model::*;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::backend::{BackendError, SharedBackend};
+    use leptos::prelude::*;
+
+    pub fn backend() -> Result<SharedBackend, ServerFnError> {
+        use_context::<SharedBackend>()
+            .ok_or_else(|| ServerFnError::ServerError("no backend in context".into()))
+    }
+
+    /// Logs the cause and hands the browser an opaque error.
+    pub fn opaque(err: BackendError) -> ServerFnError {
+        tracing::error!(error = %err, "server function failed");
+        ServerFnError::ServerError("internal error".into())
+    }
+
+    pub async fn user() -> Result<Option<crate::model::CurrentUser>, ServerFnError> {
+        let parts = use_context::<http::request::Parts>();
+        match parts {
+            Some(parts) => backend()?.current_user(&parts).await.map_err(opaque),
+            None => Ok(None),
+        }
+    }
+
+    /// Staff-only functions answer `Unauthorized` to anyone without a valid session.
+    pub async fn require_user() -> Result<crate::model::CurrentUser, ServerFnError> {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            match user().await? {
+                Some(u) => Ok(u),
+                None => {
+                    opts.set_status(http::StatusCode::UNAUTHORIZED);
+                    Err(ServerFnError::ServerError("unauthorized".into()))
+                }
+            }
+        } else {
+            user()
+                .await?
+                .ok_or_else(|| ServerFnError::ServerError("unauthorized".into()))
+        }
+    }
+}
+
+#[server(prefix = "/_fn", endpoint = "hearings")]
+pub async fn list_hearings() -> Result<Vec<HearingCard>, ServerFnError> {
+    ssr::backend()?.hearings().await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "hearing")]
+pub async fn get_hearing(slug: String) -> Result<Option<HearingView>, ServerFnError> {
+    ssr::backend()?.hearing(&slug).await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "responses")]
+pub async fn get_responses(
+    slug: String,
+    block: Option<String>,
+    page: u32,
+) -> Result<Option<ResponsePage>, ServerFnError> {
+    ssr::backend()?
+        .responses(&slug, block.as_deref(), page)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "receipt")]
+pub async fn get_receipt(token: String) -> Result<Option<ReceiptView>, ServerFnError> {
+    ssr::backend()?.receipt(&token).await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "me")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
+    ssr::user().await
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_hearings")]
+pub async fn admin_hearings() -> Result<Vec<AdminHearingCard>, ServerFnError> {
+    ssr::require_user().await?;
+    ssr::backend()?.admin_hearings().await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_hearing")]
+pub async fn admin_hearing(
+    slug: String,
+    status: Option<String>,
+    page: u32,
+) -> Result<Option<AdminHearingView>, ServerFnError> {
+    ssr::require_user().await?;
+    ssr::backend()?
+        .admin_hearing(&slug, status.as_deref(), page)
+        .await
+        .map_err(ssr::opaque)
+}

@@ -1,0 +1,41 @@
+//! The seam between the UI's server functions and the server's database.
+//!
+//! `app` cannot depend on `server` (the server depends on the app), so the server implements this
+//! trait and provides it to every request as context; server functions stay thin.
+
+use crate::model::*;
+use std::sync::Arc;
+
+/// Something went wrong below the UI; the details go to the log, the user sees a generic message.
+#[derive(Debug, thiserror::Error)]
+#[error("backend failure: {0}")]
+pub struct BackendError(pub String);
+
+#[async_trait::async_trait]
+pub trait Backend: Send + Sync + 'static {
+    async fn hearings(&self) -> Result<Vec<HearingCard>, BackendError>;
+    async fn hearing(&self, slug: &str) -> Result<Option<HearingView>, BackendError>;
+    /// Published responses under one block (`Some("2.3.1")`) or on the whole draft (`None`).
+    async fn responses(
+        &self,
+        slug: &str,
+        block: Option<&str>,
+        page: u32,
+    ) -> Result<Option<ResponsePage>, BackendError>;
+    async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError>;
+    /// The member of staff whose session cookie came with this request.
+    async fn current_user(
+        &self,
+        request: &http::request::Parts,
+    ) -> Result<Option<CurrentUser>, BackendError>;
+    async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError>;
+    async fn admin_hearing(
+        &self,
+        slug: &str,
+        status: Option<&str>,
+        page: u32,
+    ) -> Result<Option<AdminHearingView>, BackendError>;
+}
+
+/// The backend as request context.
+pub type SharedBackend = Arc<dyn Backend>;

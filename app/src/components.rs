@@ -1,0 +1,234 @@
+//! Pieces every page shares: the page frame, dates in the reader's language, form fields with
+//! their errors, and the HTTP status of a server-rendered page.
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+/// Sets the HTTP status of the page being rendered on the server (a no-op in the browser).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(opts), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        opts.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// The frame around every page: skip link, header, language choice, main landmark, footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="site-name" href="/" rel="external">
+                    {t!(i18n, site_name)}
+                </a>
+                <nav aria-label=move || t_string!(i18n, nav_label)>
+                    <ul class="nav-list">
+                        <li>
+                            <a href="/" rel="external">{t!(i18n, nav_hearings)}</a>
+                        </li>
+                        <li>
+                            // The language links are plain links, so the choice also works without
+                            // JavaScript: the server sets the cookie and sends the reader back.
+                            {move || match i18n.get_locale() {
+                                Locale::da => view! {
+                                    <a href="/sprog/en" rel="external" hreflang="en" lang="en">"English"</a>
+                                }.into_any(),
+                                Locale::en => view! {
+                                    <a href="/sprog/da" rel="external" hreflang="da" lang="da">"Dansk"</a>
+                                }.into_any(),
+                            }}
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{t!(i18n, footer_text)}</p>
+                <p>
+                    <a href="/admin" rel="external">{t!(i18n, footer_staff)}</a>
+                    " · "
+                    <a href="/api/v1/hearings" rel="external">{t!(i18n, footer_open_data)}</a>
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// `2026-12-14` as "14. december 2026" (Danish) or "14 December 2026" (English).
+pub fn format_date(locale: Locale, iso: &str) -> String {
+    let mut parts = iso.get(..10).unwrap_or(iso).split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    const DA: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(idx) = month.checked_sub(1).filter(|i| *i < 12) else {
+        return iso.to_string();
+    };
+    let time = iso.get(11..16).map(|t| format!(" {t}")).unwrap_or_default();
+    match locale {
+        Locale::da => format!("{day}. {} {y}{time}", DA[idx]),
+        Locale::en => format!("{day} {} {y}{time}", EN[idx]),
+    }
+}
+
+/// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
+pub fn format_count(locale: Locale, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match locale {
+        Locale::da => '.',
+        Locale::en => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A block number as a reader cites it: "2.3", "2.3, punkt 1", "Note 1".
+pub fn block_label(locale: Locale, number: &str) -> String {
+    if let Some(n) = number.strip_prefix('n') {
+        return match locale {
+            Locale::da => format!("Note {n}"),
+            Locale::en => format!("Note {n}"),
+        };
+    }
+    let parts: Vec<&str> = number.split('.').collect();
+    match (parts.as_slice(), locale) {
+        ([s, p, i], Locale::da) => format!("{s}.{p}, punkt {i}"),
+        ([s, p, i], Locale::en) => format!("{s}.{p}, item {i}"),
+        _ => number.to_string(),
+    }
+}
+
+/// The translated name of a sender kind code from the domain core.
+pub fn sender_kind_label(i18n: I18nContext<Locale>, code: &str) -> &'static str {
+    match code {
+        "private" => t_string!(i18n, sender_private),
+        "company" => t_string!(i18n, sender_company),
+        "association" => t_string!(i18n, sender_association),
+        "council" => t_string!(i18n, sender_council),
+        "authority" => t_string!(i18n, sender_authority),
+        "work_council" => t_string!(i18n, sender_work_council),
+        _ => t_string!(i18n, sender_unknown),
+    }
+}
+
+pub fn publication_label(i18n: I18nContext<Locale>, code: &str) -> &'static str {
+    match code {
+        "with_name" => t_string!(i18n, publication_with_name),
+        "anonymous" => t_string!(i18n, publication_anonymous),
+        "not_published" => t_string!(i18n, publication_not_published),
+        _ => t_string!(i18n, sender_unknown),
+    }
+}
+
+pub fn state_label(i18n: I18nContext<Locale>, state: crate::model::HearingState) -> &'static str {
+    use crate::model::HearingState;
+    match state {
+        HearingState::Upcoming => t_string!(i18n, state_upcoming),
+        HearingState::Open => t_string!(i18n, state_open),
+        HearingState::Closed => t_string!(i18n, state_closed),
+    }
+}
+
+/// The error message under a field, tied to it by `aria-describedby`.
+#[component]
+pub fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || {
+            message
+                .get()
+                .map(|m| {
+                    view! {
+                        <p class="field-error" id=id.clone()>
+                            <span class="visually-hidden">"Fejl: "</span>
+                            {m}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// Shown while a page's data loads after a client-side navigation.
+pub fn loading_view() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
+}
+
+pub fn error_view() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="error-box" role="alert">{t!(i18n, error_generic)}</p> }
+}
+
+/// What the server echoed back for a form it refused, shared with the browser during hydration so
+/// both render the same errors and values.
+pub fn form_echo() -> crate::model::FormEcho {
+    leptos::prelude::SharedValue::new(|| {
+        use_context::<crate::model::FormEcho>().unwrap_or_default()
+    })
+    .into_inner()
+}
+
+/// Escapes text for HTML. Leptos writes a `<textarea>`'s children unescaped (it treats them as
+/// raw text), so user text bound for a textarea goes through here and in via `inner_html`.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! hoering's web UI: the Leptos app rendered on the server and hydrated in the browser.
+#![recursion_limit = "256"]
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod forms;
+pub mod model;
+pub mod pages;
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app; the server renders it for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every route renders completely on the server before it is sent (SsrMode::Async), so pages
+    // and forms work without JavaScript; the browser then hydrates them.
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/hoering.css" />
+            <Title formatter=|text: String| {
+                if text.is_empty() { "hoering".to_string() } else { format!("{text} – hoering") }
+            } />
+            <Router>
+                <components::Layout>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/hoeringer/:slug")
+                            view=pages::hearing::HearingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/hoeringer/:slug/svar")
+                            view=pages::respond::RespondPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/kvittering/:token")
+                            view=pages::receipt::ReceiptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=pages::admin::AdminHome ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/admin/hoeringer/ny")
+                            view=pages::admin::NewHearingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/hoeringer/:slug")
+                            view=pages::admin::AdminHearingPage
+                            ssr=SsrMode::Async
+                        />
+                    </Routes>
+                </components::Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

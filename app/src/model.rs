@@ -1,0 +1,180 @@
+//! The values pages show, as they travel from the server to the browser.
+//!
+//! These are view models: already filtered for what the viewer may see (a public response never
+//! carries an e-mail address), with dates as ISO strings the UI formats in the reader's language.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub use hoering::hearing::HearingState;
+
+/// One hearing in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HearingCard {
+    pub slug: String,
+    pub title: String,
+    pub committee: String,
+    pub state: HearingState,
+    /// First day of the hearing, `YYYY-MM-DD` in Copenhagen time.
+    pub opens: String,
+    /// Last day (the deadline), `YYYY-MM-DD` in Copenhagen time.
+    pub closes: String,
+    /// Whole days left until the deadline while the hearing is open (0 on the last day).
+    pub days_left: Option<i64>,
+    pub published_responses: i64,
+}
+
+/// A hearing with its draft, as the public reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HearingView {
+    pub card: HearingCard,
+    pub contact: String,
+    pub version_label: String,
+    pub sections: Vec<SectionView>,
+    pub footnotes: Vec<BlockView>,
+    /// Published responses on the draft as a whole (not on one block).
+    pub whole_draft_responses: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub number: u32,
+    pub level: u8,
+    pub heading: String,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockView {
+    pub id: String,
+    /// The citable number, e.g. `2.3` or `2.3.1` (a list item) or `n1` (a footnote).
+    pub number: String,
+    /// `paragraph`, `listitem`, `table`, `blockquote`, `code` or `footnote`.
+    pub kind: String,
+    /// Sanitised HTML of the block's content, made by the domain core.
+    pub html: String,
+    pub published_responses: i64,
+}
+
+/// A published response as the public may see it, according to its consent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicResponse {
+    pub receipt_number: String,
+    /// `YYYY-MM-DD` in Copenhagen time.
+    pub submitted_on: String,
+    /// The sender's name, only when they consented to publication with name.
+    pub author: Option<String>,
+    /// The organisation's name, only when published with name.
+    pub organisation: Option<String>,
+    pub sender_kind: String,
+    pub block_number: Option<String>,
+    pub text: String,
+}
+
+/// One page of published responses on a block or on the whole draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponsePage {
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+    pub responses: Vec<PublicResponse>,
+}
+
+impl ResponsePage {
+    pub fn pages(&self) -> u32 {
+        let per = i64::from(self.per_page.max(1));
+        u32::try_from((self.total + per - 1) / per)
+            .unwrap_or(u32::MAX)
+            .max(1)
+    }
+}
+
+/// What the citizen sees after sending: the proof of what was received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptView {
+    pub receipt_number: String,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    /// `YYYY-MM-DD HH:MM` in Copenhagen time.
+    pub received_at: String,
+    pub block_number: Option<String>,
+    pub text: String,
+    pub name: String,
+    pub email: String,
+    pub sender_kind: String,
+    pub organisation: Option<String>,
+    pub publication: String,
+}
+
+/// The logged-in member of staff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub email: String,
+    pub role: String,
+    /// The token every state-changing form of this session must carry.
+    pub csrf: String,
+}
+
+/// A hearing in the clerk's overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminHearingCard {
+    pub card: HearingCard,
+    pub pending: i64,
+    pub published: i64,
+    pub withheld: i64,
+}
+
+/// A response as the clerk sees it: everything, including the sender's e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminResponse {
+    pub id: i64,
+    pub receipt_number: String,
+    pub received_at: String,
+    pub block_number: Option<String>,
+    pub text: String,
+    pub name: String,
+    pub email: String,
+    pub sender_kind: String,
+    pub organisation: Option<String>,
+    pub publication: String,
+    /// `pending`, `published` or `withheld`.
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminHearingView {
+    pub card: AdminHearingCard,
+    pub status_filter: Option<String>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+    pub responses: Vec<AdminResponse>,
+}
+
+/// A form the server sent back because something in it was wrong: what was typed, and what is
+/// wrong with it (field name to error code), so the page can show both without JavaScript.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub values: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+    /// Extra HTML the server prepared for this form (the clerk's Markdown preview), already
+    /// sanitised by the domain core.
+    pub preview: Option<HearingPreview>,
+}
+
+impl FormEcho {
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).cloned()
+    }
+}
+
+/// The clerk's preview of a Markdown draft before it becomes a hearing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HearingPreview {
+    pub title: String,
+    pub sections: Vec<SectionView>,
+    pub footnotes: Vec<BlockView>,
+}

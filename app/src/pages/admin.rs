@@ -1,0 +1,345 @@
+//! The clerk's pages: hearings with their responses waiting for moderation, a new hearing from
+//! Markdown with a preview, and publishing or withholding each response.
+
+use crate::api::{admin_hearing, admin_hearings, get_current_user};
+use crate::components::{
+    FieldError, block_label, error_view, escape_html, form_echo, format_date, loading_view,
+    publication_label, sender_kind_label, set_status, state_label,
+};
+use crate::forms::error_message;
+use crate::i18n::*;
+use crate::model::{AdminResponse, CurrentUser, SectionView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Shown instead of a staff page to someone who is not logged in.
+fn login_required() -> AnyView {
+    set_status(401);
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, login_required_title)}</h1>
+        <p><a href="/login" rel="external">{t!(i18n, login_title)}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+fn LogoutForm(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="post" action="/logout" class="inline-form user-bar">
+            <span>{t_string!(i18n, logged_in_as, email = user.email.clone()).to_string()}</span>
+            " "
+            <input type="hidden" name="csrf" value=user.csrf.clone() />
+            <button type="submit" class="button-link">{t!(i18n, logout_button)}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn AdminHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let hearings = Resource::new(|| (), |_| admin_hearings());
+    view! {
+        <Title text=move || t_string!(i18n, admin_title).to_string() />
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let Ok(Some(user)) = user.await else { return login_required() };
+                match hearings.await {
+                    Ok(list) => view! {
+                        <LogoutForm user=user />
+                        <h1>{t!(i18n, admin_title)}</h1>
+                        <p><a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a></p>
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, col_hearing)}</th>
+                                <th scope="col">{t!(i18n, col_state)}</th>
+                                <th scope="col">{t!(i18n, fact_deadline)}</th>
+                                <th scope="col">{t!(i18n, status_pending)}</th>
+                                <th scope="col">{t!(i18n, status_published)}</th>
+                                <th scope="col">{t!(i18n, status_withheld)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|h| view! {
+                                    <tr>
+                                        <td><a href=format!("/admin/hoeringer/{}", h.card.slug)>{h.card.title.clone()}</a></td>
+                                        <td>{state_label(i18n, h.card.state)}</td>
+                                        <td>{format_date(locale, &h.card.closes)}</td>
+                                        <td>{h.pending}</td>
+                                        <td>{h.published}</td>
+                                        <td>{h.withheld}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(_) => error_view().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn NewHearingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let echo = form_echo();
+    view! {
+        <Title text=move || t_string!(i18n, new_hearing).to_string() />
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                Suspend::new(async move {
+                    let Ok(Some(user)) = user.await else { return login_required() };
+                    let err = |f: &'static str| {
+                        let msg = echo.error(f).map(|code| error_message(i18n, f, &code));
+                        Signal::derive(move || msg.clone())
+                    };
+                    let described = |f: &'static str| echo.error(f).map(|_| format!("{f}-error"));
+                    let invalid = |f: &'static str| echo.error(f).map(|_| "true");
+                    let preview = echo.preview.clone().map(|p| view! {
+                        <section class="preview" aria-labelledby="preview-title">
+                            <h2 id="preview-title">{t!(i18n, preview_title)}</h2>
+                            <p class="muted">{t!(i18n, preview_hint)}</p>
+                            <h3>{p.title.clone()}</h3>
+                            <PreviewSections sections=p.sections.clone() />
+                            <PreviewSections sections=vec![SectionView { number: 0, level: 2, heading: String::new(), blocks: p.footnotes.clone() }] />
+                        </section>
+                    });
+                    let has_errors = !echo.errors.is_empty();
+                    view! {
+                        <LogoutForm user=user.clone() />
+                        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+                        <h1>{t!(i18n, new_hearing)}</h1>
+                        {has_errors.then(|| view! {
+                            <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
+                        })}
+                        <form method="post" action="/admin/hoeringer/ny" enctype="multipart/form-data" class="admin-form">
+                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                            <div class="field">
+                                <label for="markdown">{t!(i18n, label_markdown)}</label>
+                                <p class="hint" id="markdown-hint">{t!(i18n, hint_markdown)}</p>
+                                <FieldError id="markdown-error".to_string() message=err("markdown") />
+                                <textarea id="markdown" name="markdown" rows="14" aria-describedby="markdown-hint" aria-invalid=invalid("markdown") inner_html=escape_html(&echo.value("markdown"))></textarea>
+                            </div>
+                            <div class="field">
+                                <label for="file">{t!(i18n, label_file)}</label>
+                                <input id="file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
+                            </div>
+                            <div class="field">
+                                <label for="title">{t!(i18n, label_title)}</label>
+                                <p class="hint" id="title-hint">{t!(i18n, hint_from_front_matter)}</p>
+                                <FieldError id="title-error".to_string() message=err("title") />
+                                <input id="title" name="title" type="text" value=echo.value("title") aria-invalid=invalid("title") aria-describedby=described("title") />
+                            </div>
+                            <div class="field">
+                                <label for="slug">{t!(i18n, label_slug)}</label>
+                                <p class="hint" id="slug-hint">{t!(i18n, hint_slug)}</p>
+                                <FieldError id="slug-error".to_string() message=err("slug") />
+                                <input id="slug" name="slug" type="text" value=echo.value("slug") aria-invalid=invalid("slug") aria-describedby=described("slug") />
+                            </div>
+                            <div class="field">
+                                <label for="committee">{t!(i18n, fact_committee)}</label>
+                                <FieldError id="committee-error".to_string() message=err("committee") />
+                                <input id="committee" name="committee" type="text" value=echo.value("committee") aria-invalid=invalid("committee") />
+                            </div>
+                            <div class="field">
+                                <label for="contact">{t!(i18n, fact_contact)}</label>
+                                <input id="contact" name="contact" type="text" value=echo.value("contact") />
+                            </div>
+                            <div class="field-row">
+                                <div class="field">
+                                    <label for="opens">{t!(i18n, fact_opens)}</label>
+                                    <FieldError id="opens-error".to_string() message=err("opens") />
+                                    <input id="opens" name="opens" type="date" value=echo.value("opens") aria-invalid=invalid("opens") aria-describedby=described("opens") />
+                                </div>
+                                <div class="field">
+                                    <label for="closes">{t!(i18n, fact_deadline)}</label>
+                                    <FieldError id="closes-error".to_string() message=err("closes") />
+                                    <input id="closes" name="closes" type="date" value=echo.value("closes") aria-invalid=invalid("closes") aria-describedby=described("closes") />
+                                </div>
+                            </div>
+                            <div class="button-row">
+                                <button type="submit" name="action" value="preview" class="button button-secondary">{t!(i18n, preview_button)}</button>
+                                <button type="submit" name="action" value="create" class="button">{t!(i18n, create_button)}</button>
+                            </div>
+                        </form>
+                        {preview}
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PreviewSections(sections: Vec<SectionView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    sections
+        .into_iter()
+        .map(|s| {
+            view! {
+                <div class="doc-section">
+                    {(!s.heading.is_empty()).then(|| view! { <h4>{format!("{} {}", s.number, s.heading)}</h4> })}
+                    {s.blocks.into_iter().map(|b| view! {
+                        <div class="block">
+                            <div class="block-number">{block_label(locale, &b.number)}</div>
+                            <div class="block-body" inner_html=b.html></div>
+                        </div>
+                    }).collect_view()}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn AdminHearingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let status = move || query.read().get("status").filter(|s| !s.is_empty());
+    let page = move || {
+        query
+            .read()
+            .get("side")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let user = Resource::new(|| (), |_| get_current_user());
+    let data = Resource::new(
+        move || (slug(), status(), page()),
+        |(s, st, p)| admin_hearing(s, st, p),
+    );
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let Ok(Some(user)) = user.await else { return login_required() };
+                match data.await {
+                    Ok(Some(view_data)) => {
+                        let slug = view_data.card.card.slug.clone();
+                        let filter = view_data.status_filter.clone();
+                        let per = i64::from(view_data.per_page.max(1));
+                        let pages = ((view_data.total + per - 1) / per).max(1);
+                        let current = i64::from(view_data.page);
+                        let filter_link = |code: Option<&'static str>, label: &'static str| {
+                            let href = match code { Some(c) => format!("?status={c}"), None => "?".to_string() };
+                            let current = filter.as_deref() == code;
+                            view! { <li><a href=href aria-current=current.then_some("page")>{label}</a></li> }
+                        };
+                        let status_q = filter.as_ref().map(|s| format!("status={s}&")).unwrap_or_default();
+                        view! {
+                            <Title text=view_data.card.card.title.clone() />
+                            <LogoutForm user=user.clone() />
+                            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+                            <h1>{view_data.card.card.title.clone()}</h1>
+                            <p>
+                                {state_label(i18n, view_data.card.card.state)} " · "
+                                {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
+                                <a href=format!("/hoeringer/{slug}")>{t!(i18n, view_public_page)}</a>
+                            </p>
+                            <nav aria-label=t_string!(i18n, filter_label)>
+                                <ul class="filter-list">
+                                    {filter_link(None, t_string!(i18n, filter_all))}
+                                    {filter_link(Some("pending"), t_string!(i18n, status_pending))}
+                                    {filter_link(Some("published"), t_string!(i18n, status_published))}
+                                    {filter_link(Some("withheld"), t_string!(i18n, status_withheld))}
+                                </ul>
+                            </nav>
+                            <p>{t_string!(i18n, response_total, count = view_data.total).to_string()}</p>
+                            {if view_data.responses.is_empty() {
+                                view! { <p class="muted">{t!(i18n, no_responses_here)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="admin-responses">
+                                        {view_data.responses.into_iter().map(|r| view! {
+                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() /></li>
+                                        }).collect_view()}
+                                    </ol>
+                                }.into_any()
+                            }}
+                            {(pages > 1).then(|| view! {
+                                <nav class="pager" aria-label=t_string!(i18n, pager_label)>
+                                    {(current > 1).then(|| view! { <a rel="prev" href=format!("?{status_q}side={}", current - 1)>{t!(i18n, page_prev)}</a> })}
+                                    <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
+                                    {(current < pages).then(|| view! { <a rel="next" href=format!("?{status_q}side={}", current + 1)>{t!(i18n, page_next)}</a> })}
+                                </nav>
+                            })}
+                        }
+                        .into_any()
+                    }
+                    Ok(None) => {
+                        set_status(404);
+                        view! { <h1>{t!(i18n, not_found_title)}</h1><p>{t!(i18n, hearing_not_found)}</p> }.into_any()
+                    }
+                    Err(_) => error_view().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let r = response;
+    let status_label = match r.status.as_str() {
+        "published" => t_string!(i18n, status_published),
+        "withheld" => t_string!(i18n, status_withheld),
+        _ => t_string!(i18n, status_pending),
+    };
+    let about = r
+        .block_number
+        .as_ref()
+        .map(|b| block_label(locale, b))
+        .unwrap_or_else(|| t_string!(i18n, whole_draft).to_string());
+    let heading_id = format!("r-{}", r.id);
+    let action = format!("/admin/svar/{}", r.id);
+    let back = format!("/admin/hoeringer/{slug}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class=format!("admin-response status-{}", r.status) aria-labelledby=labelled_by>
+            <h2 class="admin-response-title" id=heading_id>
+                {format!("{} · {}", r.receipt_number, about)}
+            </h2>
+            <p class="response-meta">
+                <span class=format!("badge badge-{}", r.status)>{status_label}</span> " · "
+                {format_date(locale, &r.received_at)} " · "
+                {r.name.clone()} " <" {r.email.clone()} "> · "
+                {sender_kind_label(i18n, &r.sender_kind)}
+                {r.organisation.clone().map(|o| format!(" ({o})"))} " · "
+                {publication_label(i18n, &r.publication)}
+            </p>
+            <p class="response-text">{r.text.clone()}</p>
+            <div class="button-row">
+                {(r.status != "published").then(|| view! {
+                    <form method="post" action=action.clone() class="inline-form">
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <input type="hidden" name="status" value="published" />
+                        <input type="hidden" name="back" value=back.clone() />
+                        <button type="submit" class="button">{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                    </form>
+                })}
+                {(r.status != "withheld").then(|| view! {
+                    <form method="post" action=action.clone() class="inline-form">
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <input type="hidden" name="status" value="withheld" />
+                        <input type="hidden" name="back" value=back.clone() />
+                        <button type="submit" class="button button-secondary">{t!(i18n, withhold_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                    </form>
+                })}
+            </div>
+        </article>
+    }
+}

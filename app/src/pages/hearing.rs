@@ -1,0 +1,374 @@
+//! The hearing page: the draft, block by block, each with its number, a way to comment on it, and
+//! its published responses, fetched only when the reader asks for them.
+
+use crate::api::{get_hearing, get_responses};
+use crate::components::{
+    block_label, error_view, format_date, loading_view, sender_kind_label, set_status, state_label,
+};
+use crate::i18n::*;
+use crate::model::{BlockView, HearingState, HearingView, PublicResponse, ResponsePage};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// What `?vis=` says when the reader opened the responses to the draft as a whole.
+const WHOLE_DRAFT: &str = "hele";
+
+#[component]
+pub fn HearingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let shown = move || query.read().get("vis").filter(|v| !v.is_empty());
+    let page = move || {
+        query
+            .read()
+            .get("side")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let hearing = Resource::new(slug, get_hearing);
+    let responses = Resource::new(
+        move || (slug(), shown(), page()),
+        |(slug, shown, page)| async move {
+            match shown {
+                None => Ok(None),
+                Some(which) => {
+                    let block = (which != WHOLE_DRAFT).then_some(which.clone());
+                    get_responses(slug, block, page)
+                        .await
+                        .map(|r| r.map(|page| (which, page)))
+                }
+            }
+        },
+    );
+
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                match hearing.await {
+                    Ok(Some(h)) => {
+                        let shown_responses = responses.await.ok().flatten();
+                        view! { <HearingDocument hearing=h shown=shown_responses /> }.into_any()
+                    }
+                    Ok(None) => {
+                        set_status(404);
+                        view! {
+                            <Title text=move || t_string!(i18n, not_found_title).to_string() />
+                            <h1>{t!(i18n, not_found_title)}</h1>
+                            <p>{t!(i18n, hearing_not_found)}</p>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => error_view().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let card = hearing.card.clone();
+    let slug = card.slug.clone();
+    let open = card.state == HearingState::Open;
+    let deadline = format_date(locale, &card.closes);
+    let days_left = match card.days_left {
+        Some(0) if open => Some(t_string!(i18n, days_left_today).to_string()),
+        Some(1) if open => Some(t_string!(i18n, days_left_one).to_string()),
+        Some(n) if open => Some(t_string!(i18n, days_left_many, days = n).to_string()),
+        _ => None,
+    };
+    let title = card.title.clone();
+    let whole_label = t_string!(i18n, whole_draft).to_string();
+
+    let ctx = BlockCtx {
+        slug: slug.clone(),
+        open,
+        shown: shown.clone(),
+    };
+    let sections = hearing
+        .sections
+        .iter()
+        .map(|section| {
+            let heading_level = section.level.clamp(2, 6);
+            let heading = format!(
+                "{}{}",
+                if section.number > 0 {
+                    format!("{} ", section.number)
+                } else {
+                    String::new()
+                },
+                section.heading
+            );
+            let heading_view = match heading_level {
+                2 => view! { <h2>{heading}</h2> }.into_any(),
+                3 => view! { <h3>{heading}</h3> }.into_any(),
+                4 => view! { <h4>{heading}</h4> }.into_any(),
+                _ => view! { <h5>{heading}</h5> }.into_any(),
+            };
+            view! {
+                <section class="doc-section" id=format!("s-{}", section.number)>
+                    {heading_view}
+                    {render_blocks(&ctx, &section.blocks)}
+                </section>
+            }
+        })
+        .collect_view();
+    let footnotes = (!hearing.footnotes.is_empty()).then(|| {
+        view! {
+            <section class="doc-section footnotes" aria-labelledby="noter">
+                <h2 id="noter">{t!(i18n, footnotes_heading)}</h2>
+                {render_blocks(&ctx, &hearing.footnotes)}
+            </section>
+        }
+    });
+    let whole_shown = shown
+        .as_ref()
+        .filter(|(which, _)| which == WHOLE_DRAFT)
+        .map(|(_, page)| page.clone());
+
+    view! {
+        <Title text=title.clone() />
+        <article class="hearing">
+            <p class="eyebrow">
+                <span class=format!("state state-{}", match card.state {
+                    HearingState::Open => "open",
+                    HearingState::Upcoming => "upcoming",
+                    HearingState::Closed => "closed",
+                })>{state_label(i18n, card.state)}</span>
+                " · "
+                {hearing.version_label.clone()}
+            </p>
+            <h1>{title}</h1>
+            <dl class="facts">
+                <div>
+                    <dt>{t!(i18n, fact_deadline)}</dt>
+                    <dd>
+                        {deadline}
+                        {days_left.map(|d| view! { <span class="days-left">{format!(" ({d})")}</span> })}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, fact_opens)}</dt>
+                    <dd>{format_date(locale, &card.opens)}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, fact_committee)}</dt>
+                    <dd>{card.committee.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, fact_contact)}</dt>
+                    <dd>{hearing.contact.clone()}</dd>
+                </div>
+            </dl>
+            <div class="whole-draft" id="b-hele">
+                {if open {
+                    view! {
+                        <p>
+                            <a class="button" href=format!("/hoeringer/{slug}/svar")>
+                                {t!(i18n, respond_whole)}
+                            </a>
+                        </p>
+                        <p class="muted">{t!(i18n, respond_block_hint)}</p>
+                    }
+                        .into_any()
+                } else {
+                    view! { <p class="notice">{t!(i18n, hearing_not_open_notice)}</p> }.into_any()
+                }}
+                <ResponsesToggle
+                    slug=slug.clone()
+                    which=WHOLE_DRAFT.to_string()
+                    label=whole_label
+                    count=hearing.whole_draft_responses
+                    shown=whole_shown
+                />
+            </div>
+            <div class="document">{sections} {footnotes}</div>
+        </article>
+    }
+}
+
+/// What every block on the page needs to know about the page.
+struct BlockCtx {
+    slug: String,
+    open: bool,
+    shown: Option<(String, ResponsePage)>,
+}
+
+/// Blocks in order; consecutive items of one list stay together in a real list for screen readers.
+fn render_blocks(ctx: &BlockCtx, blocks: &[BlockView]) -> AnyView {
+    let mut groups: Vec<Vec<&BlockView>> = Vec::new();
+    for block in blocks {
+        let list_of = |b: &BlockView| {
+            (b.kind == "listitem").then(|| b.number.rsplit_once('.').map(|(l, _)| l.to_string()))
+        };
+        match groups.last_mut() {
+            Some(last)
+                if list_of(block).flatten().is_some()
+                    && last.first().and_then(|b| list_of(b).flatten())
+                        == list_of(block).flatten() =>
+            {
+                last.push(block)
+            }
+            _ => groups.push(vec![block]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|group| {
+            if group.first().is_some_and(|b| b.kind == "listitem") {
+                let items = group
+                    .into_iter()
+                    .map(|b| view! { <li class="block-li">{block_view(ctx, b)}</li> })
+                    .collect_view();
+                view! { <ul class="block-list">{items}</ul> }.into_any()
+            } else {
+                group
+                    .into_iter()
+                    .map(|b| block_view(ctx, b))
+                    .collect_view()
+                    .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let label = block_label(locale, &block.number);
+    let shown = ctx
+        .shown
+        .as_ref()
+        .filter(|(which, _)| *which == block.number)
+        .map(|(_, page)| page.clone());
+    let comment_link = ctx.open.then(|| {
+        view! {
+            <a class="comment-link" href=format!("/hoeringer/{}/svar?blok={}", ctx.slug, block.number)>
+                {t!(i18n, comment_on_block)}
+                <span class="visually-hidden">{format!(" {label}")}</span>
+            </a>
+        }
+    });
+    view! {
+        <div class=format!("block block-{}", block.kind) id=format!("b-{}", block.number) data-block-id=block.id.clone()>
+            <div class="block-number" aria-hidden="true">{label.clone()}</div>
+            <div class="block-body" inner_html=block.html.clone()></div>
+            <div class="block-actions">
+                {comment_link}
+                <ResponsesToggle
+                    slug=ctx.slug.clone()
+                    which=block.number.clone()
+                    label=label
+                    count=block.published_responses
+                    shown=shown
+                />
+            </div>
+        </div>
+    }
+}
+
+/// The count of published responses, a link that opens them, and the open list with its pages.
+#[component]
+fn ResponsesToggle(
+    slug: String,
+    which: String,
+    label: String,
+    count: i64,
+    shown: Option<ResponsePage>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let _ = slug;
+    if count == 0 {
+        return view! { <span class="response-count muted">{t!(i18n, no_responses_yet)}</span> }
+            .into_any();
+    }
+    let anchor = format!("b-{which}");
+    match shown {
+        None => view! {
+            <a class="response-count" href=format!("?vis={which}#{anchor}")>
+                {t_string!(i18n, show_responses, count = count).to_string()}
+                <span class="visually-hidden">{format!(" ({label})")}</span>
+            </a>
+        }
+        .into_any(),
+        Some(page) => {
+            let pages = page.pages();
+            let current = page.page;
+            let prev = (current > 1).then(|| {
+                view! {
+                    <a rel="prev" href=format!("?vis={which}&side={}#{anchor}", current - 1)>
+                        {t!(i18n, page_prev)}
+                    </a>
+                }
+            });
+            let next = (current < pages).then(|| {
+                view! {
+                    <a rel="next" href=format!("?vis={which}&side={}#{anchor}", current + 1)>
+                        {t!(i18n, page_next)}
+                    </a>
+                }
+            });
+            let heading = t_string!(
+                i18n,
+                responses_to,
+                label = label.clone(),
+                count = page.total
+            )
+            .to_string();
+            let region_label = heading.clone();
+            view! {
+                <section class="responses" aria-label=region_label>
+                    <p class="responses-head">
+                        <strong>{heading}</strong>
+                        " "
+                        <a href=format!("?#{anchor}")>{t!(i18n, hide_responses)}</a>
+                    </p>
+                    <ol class="response-list">
+                        {page.responses.into_iter().map(|r| view! { <li><ResponseItem response=r /></li> }).collect_view()}
+                    </ol>
+                    {(pages > 1).then(|| view! {
+                        <nav class="pager" aria-label=t_string!(i18n, pager_label)>
+                            {prev}
+                            <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
+                            {next}
+                        </nav>
+                    })}
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let who = match (&response.author, &response.organisation) {
+        (Some(a), Some(o)) => format!("{a}, {o}"),
+        (Some(a), None) => a.clone(),
+        (None, Some(o)) => o.clone(),
+        (None, None) => t_string!(i18n, anonymous_sender).to_string(),
+    };
+    view! {
+        <article class="response">
+            <header class="response-meta">
+                <strong>{who}</strong>
+                " · "
+                {sender_kind_label(i18n, &response.sender_kind)}
+                " · "
+                <time datetime=response.submitted_on.clone()>{format_date(locale, &response.submitted_on)}</time>
+                " · "
+                <span class="muted">{response.receipt_number.clone()}</span>
+            </header>
+            <p class="response-text">{response.text.clone()}</p>
+        </article>
+    }
+}

@@ -1,0 +1,49 @@
+// Playwright drives Debian's chromium (no browser download) against a real hoering server that
+// the config starts on a free port with a fresh SQLite file and the demo loaded.
+import { defineConfig } from '@playwright/test';
+
+// Workers inherit the environment, so the port chosen here is the same in every process.
+process.env.HOERING_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
+const port = process.env.HOERING_E2E_PORT;
+const database = `/tmp/hoering-e2e-${port}.db`;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'da-DK',
+    trace: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -f ${database} ${database}-wal ${database}-shm && ../target/debug/hoering serve --demo`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      HOERING_ADDR: `127.0.0.1:${port}`,
+      HOERING_DATABASE_URL: `sqlite://${database}`,
+      HOERING_SITE_ROOT: '../target/site',
+      HOERING_LOG: 'warn',
+    },
+  },
+});

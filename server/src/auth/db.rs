@@ -1,0 +1,119 @@
+//! Users and sessions in the database.
+
+use super::{Role, SESSION_SECONDS, hash_token, random_token};
+use crate::db::now;
+use sqlx::AnyPool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthDbError {
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+    #[error("the OS random source failed")]
+    Random(#[from] getrandom::Error),
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub csrf: String,
+}
+
+#[tracing::instrument(skip(pool, password_hash))]
+pub async fn upsert_user(
+    pool: &AnyPool,
+    email: &str,
+    password_hash: &str,
+    role: Role,
+) -> Result<i64, AuthDbError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, role, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role
+         RETURNING id",
+    )
+    .bind(email)
+    .bind(password_hash)
+    .bind(role.as_str())
+    .bind(now())
+    .fetch_one(pool)
+    .await?;
+    Ok(id)
+}
+
+pub async fn user_exists(pool: &AnyPool, email: &str) -> Result<bool, AuthDbError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(pool)
+        .await?;
+    Ok(n > 0)
+}
+
+/// The user and their password hash, by e-mail.
+pub async fn find_credentials(
+    pool: &AnyPool,
+    email: &str,
+) -> Result<Option<(User, String)>, AuthDbError> {
+    let row: Option<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, email, role, password_hash FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.and_then(|(id, email, role, hash)| {
+        Role::parse(&role).map(|role| (User { id, email, role }, hash))
+    }))
+}
+
+/// Starts a session; returns the token for the cookie (only its hash is stored).
+pub async fn create_session(pool: &AnyPool, user_id: i64) -> Result<String, AuthDbError> {
+    let token = random_token()?;
+    let csrf = random_token()?;
+    let now = now();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(csrf)
+    .bind(now)
+    .bind(now + SESSION_SECONDS)
+    .execute(pool)
+    .await?;
+    // Old sessions are cleaned up as new ones start; no separate job is needed.
+    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(token)
+}
+
+pub async fn find_session(pool: &AnyPool, token: &str) -> Result<Option<Session>, AuthDbError> {
+    let row: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(hash_token(token))
+    .bind(now())
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|(id, email, role, csrf)| {
+        Role::parse(&role).map(|role| Session {
+            user: User { id, email, role },
+            csrf,
+        })
+    }))
+}
+
+pub async fn delete_session(pool: &AnyPool, token: &str) -> Result<(), AuthDbError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash_token(token))
+        .execute(pool)
+        .await?;
+    Ok(())
+}

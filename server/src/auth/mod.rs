@@ -1,0 +1,108 @@
+//! Staff accounts, passwords, sessions and CSRF tokens.
+//!
+//! Citizens never log in. Staff sessions live in the database (so several servers can share
+//! them); the browser holds only a random token in an HttpOnly, SameSite cookie.
+
+pub mod db;
+pub mod password;
+
+use sha2::{Digest, Sha256};
+
+pub const SESSION_COOKIE: &str = "hoering_session";
+/// Sessions last a working day and a bit; staff log in again the next morning.
+pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Clerk,
+    Council,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Clerk => "clerk",
+            Role::Council => "council",
+            Role::Admin => "admin",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "clerk" => Some(Role::Clerk),
+            "council" => Some(Role::Council),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// A new random token: 32 bytes from the OS, as 64 hex characters.
+pub fn random_token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)?;
+    Ok(hex(&bytes))
+}
+
+/// Session tokens are stored hashed, so a leaked database does not hand out live sessions.
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads one cookie's value from a `Cookie` header.
+pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let a = random_token().unwrap();
+        let b = random_token().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_ne!(hash_token(&a), a);
+        assert_eq!(hash_token(&a), hash_token(&a));
+    }
+
+    #[test]
+    fn cookie_is_found_among_others() {
+        let mut h = http::HeaderMap::new();
+        h.insert(
+            http::header::COOKIE,
+            "a=1; hoering_session=abc; b=2".parse().unwrap(),
+        );
+        assert_eq!(cookie_value(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie_value(&h, "c"), None);
+    }
+
+    #[test]
+    fn constant_time_compare() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "ab"));
+    }
+}

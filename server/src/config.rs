@@ -1,0 +1,173 @@
+//! Configuration: defaults, then `HOERING_*` environment variables, then command-line flags.
+//!
+//! Every setting is listed in [`VARIABLES`], which the README repeats; unknown `HOERING_*`
+//! variables are reported at start-up, since a typo there would otherwise silently do nothing.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+/// The environment variables hoering reads, with their meaning.
+pub const VARIABLES: &[(&str, &str)] = &[
+    (
+        "HOERING_DATABASE_URL",
+        "sqlite://data/hoering.db (default) or postgres://user@host/db",
+    ),
+    (
+        "HOERING_ADDR",
+        "address to listen on, default 127.0.0.1:3000",
+    ),
+    (
+        "HOERING_SITE_ROOT",
+        "folder with the built browser files (pkg/), default target/site",
+    ),
+    (
+        "HOERING_DEMO",
+        "1 to load the demo hearing and demo clerk on first start",
+    ),
+    (
+        "HOERING_LOG",
+        "log filter, e.g. info or hoering=debug, default info",
+    ),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("HOERING_ADDR is not a socket address like 127.0.0.1:3000: {0:?}")]
+    Addr(String),
+    #[error("the database URL must start with sqlite:// or postgres:// (got a URL starting {0:?})")]
+    DatabaseScheme(String),
+}
+
+/// A database URL whose `Debug`/`Display` never shows the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        let url = url.trim();
+        if url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://")
+        {
+            Ok(Self(url.to_string()))
+        } else {
+            Err(ConfigError::DatabaseScheme(url.chars().take(12).collect()))
+        }
+    }
+    pub fn is_sqlite(&self) -> bool {
+        self.0.starts_with("sqlite:")
+    }
+    /// The real URL, for the driver only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // postgres://user:secret@host/db -> postgres://user:***@host/db
+        match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(scheme_end), Some(at)) if at > scheme_end => {
+                let creds = &self.0[scheme_end + 3..at];
+                match creds.find(':') {
+                    Some(colon) => write!(
+                        f,
+                        "{}{}:***{}",
+                        &self.0[..scheme_end + 3],
+                        &creds[..colon],
+                        &self.0[at..]
+                    ),
+                    None => f.write_str(&self.0),
+                }
+            }
+            _ => f.write_str(&self.0),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub addr: SocketAddr,
+    pub site_root: String,
+    pub demo: bool,
+    pub log: String,
+}
+
+impl Config {
+    pub const DEFAULT_DATABASE_URL: &'static str = "sqlite://data/hoering.db";
+    pub const DEFAULT_ADDR: &'static str = "127.0.0.1:3000";
+
+    /// Defaults overlaid with `HOERING_*` variables from `env`; flags are applied by the caller.
+    pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = DatabaseUrl::parse(
+            &env("HOERING_DATABASE_URL").unwrap_or_else(|| Self::DEFAULT_DATABASE_URL.into()),
+        )?;
+        let addr_text = env("HOERING_ADDR").unwrap_or_else(|| Self::DEFAULT_ADDR.into());
+        let addr = addr_text
+            .parse()
+            .map_err(|_| ConfigError::Addr(addr_text))?;
+        Ok(Self {
+            database_url,
+            addr,
+            site_root: env("HOERING_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            demo: env("HOERING_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
+            log: env("HOERING_LOG").unwrap_or_else(|| "info".into()),
+        })
+    }
+
+    pub fn set_addr(&mut self, addr: &str) -> Result<(), ConfigError> {
+        self.addr = addr
+            .parse()
+            .map_err(|_| ConfigError::Addr(addr.to_string()))?;
+        Ok(())
+    }
+}
+
+/// `HOERING_*` variables in the environment that hoering does not know.
+pub fn unknown_variables(vars: impl Iterator<Item = String>) -> Vec<String> {
+    vars.filter(|k| k.starts_with("HOERING_"))
+        .filter(|k| !VARIABLES.iter().any(|(known, _)| known == k))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_url_hides_password() {
+        let url = DatabaseUrl::parse("postgres://hoering:hunter2@db.example/hoering").unwrap();
+        assert_eq!(url.to_string(), "postgres://hoering:***@db.example/hoering");
+        assert!(!format!("{url:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let cfg = Config::from_env(|_| None).unwrap();
+        assert!(cfg.database_url.is_sqlite());
+        assert_eq!(cfg.addr.to_string(), "127.0.0.1:3000");
+        let cfg =
+            Config::from_env(|k| (k == "HOERING_ADDR").then(|| "0.0.0.0:8080".into())).unwrap();
+        assert_eq!(cfg.addr.port(), 8080);
+        assert!(
+            Config::from_env(|k| (k == "HOERING_DATABASE_URL").then(|| "mysql://x".into()))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn unknown_variables_are_found() {
+        let vars = ["HOERING_ADDR", "HOERING_DATABSE_URL", "PATH"].map(String::from);
+        assert_eq!(
+            unknown_variables(vars.into_iter()),
+            vec!["HOERING_DATABSE_URL"]
+        );
+    }
+}

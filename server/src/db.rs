@@ -1,0 +1,108 @@
+//! The database: one sqlx `Any` pool that speaks SQLite (the embedded default) or PostgreSQL
+//! through the same portable SQL (`$1` placeholders, integer times), and its migrations.
+
+use crate::config::DatabaseUrl;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+use std::sync::Once;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("could not create the folder for the SQLite file {path}")]
+    Folder {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("could not connect to the database at {url}")]
+    Connect {
+        url: String,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error("could not migrate the database")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub engine: Engine,
+}
+
+/// Connects (creating a SQLite file and its folder if needed) and runs pending migrations.
+pub async fn connect(url: &DatabaseUrl) -> Result<Db, DbError> {
+    static DRIVERS: Once = Once::new();
+    DRIVERS.call_once(install_default_drivers);
+
+    let engine = if url.is_sqlite() {
+        Engine::Sqlite
+    } else {
+        Engine::Postgres
+    };
+    let mut real = url.expose().to_string();
+    if engine == Engine::Sqlite {
+        let path = real
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:")
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if let Some(parent) = std::path::Path::new(&path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|source| DbError::Folder {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        if !real.contains("mode=") && !real.contains(":memory:") {
+            real.push_str(if real.contains('?') {
+                "&mode=rwc"
+            } else {
+                "?mode=rwc"
+            });
+        }
+    }
+    let pool = AnyPoolOptions::new()
+        .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if engine == Engine::Sqlite {
+                    // WAL lets readers work while a response is being written; foreign keys are
+                    // off by default in SQLite; the timeout queues writers instead of failing.
+                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&real)
+        .await
+        .map_err(|source| DbError::Connect {
+            url: url.to_string(),
+            source,
+        })?;
+    match engine {
+        Engine::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+        Engine::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+    }
+    Ok(Db { pool, engine })
+}
+
+/// Now, as the Unix seconds the database stores.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}

@@ -1,0 +1,211 @@
+//! Hearings, policies, versions and their blocks in the database.
+
+use super::NewHearing;
+use crate::db::now;
+// Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
+use sqlx::{AnyPool, AssertSqlSafe};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("a hearing or policy with the address {0} exists already")]
+    SlugTaken(String),
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+}
+
+/// Stores policy, version 1, its sections and blocks, and the hearing if it has a window, all or
+/// nothing. Returns the hearing's id, if one was made.
+#[tracing::instrument(skip(pool, hearing), fields(slug = %hearing.slug.as_ref()))]
+pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, StoreError> {
+    let slug = hearing.slug.as_ref();
+    let mut tx = pool.begin().await?;
+    let taken: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM policies WHERE slug = $1) + (SELECT COUNT(*) FROM hearings WHERE slug = $1)",
+    )
+    .bind(slug)
+    .fetch_one(&mut *tx)
+    .await?;
+    if taken > 0 {
+        return Err(StoreError::SlugTaken(slug.to_string()));
+    }
+    let now = now();
+    let policy_id: i64 = sqlx::query_scalar(
+        "INSERT INTO policies (slug, title, committee, contact, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(slug)
+    .bind(&hearing.title)
+    .bind(&hearing.committee)
+    .bind(&hearing.contact)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let version_id: i64 = sqlx::query_scalar(
+        "INSERT INTO versions (policy_id, number, label, note, markdown, created_at) VALUES ($1, 1, $2, '', $3, $4) RETURNING id",
+    )
+    .bind(policy_id)
+    .bind(&hearing.version_label)
+    .bind(&hearing.markdown)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    for section in &hearing.document.sections {
+        sqlx::query(
+            "INSERT INTO sections (version_id, number, level, heading) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(version_id)
+        .bind(i64::from(section.number))
+        .bind(i64::from(section.level))
+        .bind(&section.heading)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // Collected first: an iterator of closures held across `.await` would not be `Send`.
+    let mut blocks: Vec<(Option<i64>, &hoering::document::Block)> = Vec::new();
+    for s in &hearing.document.sections {
+        blocks.extend(s.blocks.iter().map(|b| (Some(i64::from(s.number)), b)));
+    }
+    blocks.extend(hearing.document.footnotes.iter().map(|b| (None, b)));
+    for (position, (section, block)) in blocks.into_iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO blocks (version_id, block_id, position, section_number, number, kind, text, html)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(version_id)
+        .bind(block.id.as_str())
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(section)
+        .bind(block.number.as_str())
+        .bind(block.kind.as_str())
+        .bind(&block.text)
+        .bind(&block.html)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let Some(window) = &hearing.window else {
+        tx.commit().await?;
+        return Ok(None);
+    };
+    let hearing_id: i64 = sqlx::query_scalar(
+        "INSERT INTO hearings (policy_id, version_id, slug, opens_at, closes_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(policy_id)
+    .bind(version_id)
+    .bind(slug)
+    .bind(window.opens().as_second())
+    .bind(window.closes().as_second())
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(hearing_id))
+}
+
+/// A hearing with its policy's facts.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HearingRow {
+    pub id: i64,
+    pub version_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub committee: String,
+    pub contact: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub version_label: String,
+    pub published: i64,
+}
+
+const HEARING_SELECT: &str =
+    "SELECT h.id, h.version_id, h.slug, p.title, p.committee, p.contact, h.opens_at, h.closes_at,
+        v.label AS version_label,
+        (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.status = 'published'
+            AND r.publication <> 'not_published') AS published
+    FROM hearings h JOIN policies p ON p.id = h.policy_id JOIN versions v ON v.id = h.version_id";
+
+pub async fn list(pool: &AnyPool) -> Result<Vec<HearingRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{HEARING_SELECT} ORDER BY h.closes_at, h.id"
+    )))
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<HearingRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!("{HEARING_SELECT} WHERE h.slug = $1")))
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SectionRow {
+    pub number: i64,
+    pub level: i64,
+    pub heading: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockRow {
+    pub block_id: String,
+    pub section_number: Option<i64>,
+    pub number: String,
+    pub kind: String,
+    pub text: String,
+    pub html: String,
+}
+
+pub async fn sections(pool: &AnyPool, version_id: i64) -> Result<Vec<SectionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT number, level, heading FROM sections WHERE version_id = $1 ORDER BY number",
+    )
+    .bind(version_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn blocks(pool: &AnyPool, version_id: i64) -> Result<Vec<BlockRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 ORDER BY position",
+    )
+    .bind(version_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// One block of a version by its citable number.
+pub async fn block_by_number(
+    pool: &AnyPool,
+    version_id: i64,
+    number: &str,
+) -> Result<Option<BlockRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 AND number = $2",
+    )
+    .bind(version_id)
+    .bind(number)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Published responses per block id (`None`: on the whole draft).
+pub async fn published_counts(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(Option<String>, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT block_id, COUNT(*) FROM responses WHERE hearing_id = $1 AND status = 'published'
+         AND publication <> 'not_published' GROUP BY block_id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn slug_exists(pool: &AnyPool, slug: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM hearings WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(pool)
+        .await?;
+    Ok(n > 0)
+}

@@ -1,0 +1,104 @@
+//! The hoering server: configuration, database, HTTP and the command line around the domain
+//! core (`hoering`) and the web UI (`app`).
+
+pub mod auth;
+pub mod backend;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod hearing;
+pub mod response;
+pub mod time;
+pub mod web;
+
+use crate::config::Config;
+use crate::db::Db;
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("could not listen on {addr}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the server stopped with an error")]
+    Serve(#[source] std::io::Error),
+    #[error("could not load the demo")]
+    Demo(#[from] demo::DemoError),
+}
+
+/// The whole HTTP application over a database.
+pub fn build_app(db: Db, site_root: &str, addr: SocketAddr) -> axum::Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("hoering")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let backend: app::backend::SharedBackend = Arc::new(backend::DbBackend { db: db.clone() });
+    web::router(web::AppState {
+        db,
+        backend,
+        leptos_options,
+    })
+}
+
+/// A server that is listening: its address, and the task serving it.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub db: Db,
+    pub task: tokio::task::JoinHandle<Result<(), StartError>>,
+}
+
+/// Connects, migrates, binds and starts serving in the background (tests use port 0).
+pub async fn start(config: &Config) -> Result<Running, StartError> {
+    let db = db::connect(&config.database_url).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| StartError::Bind {
+        addr: config.addr,
+        source,
+    })?;
+    let app = build_app(db.clone(), &config.site_root, addr);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(StartError::Serve)
+    });
+    Ok(Running { addr, db, task })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,276 @@
+//! The clerk: logging in, moderating, creating a hearing.
+
+use crate::both_databases;
+use crate::helpers::*;
+
+async fn submit(app: &TestApp, block: &str, text: &str, publication: &str) {
+    let r = app
+        .post_form(
+            "/hoeringer/integrationspolitik/svar",
+            &[
+                ("text", text),
+                ("name", "Jonas Berg"),
+                ("email", "jonas@example.dk"),
+                ("sender_kind", "association"),
+                ("organisation", "Roskilde Lektiecafé"),
+                ("publication", publication),
+                ("block", block),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303, "submitted");
+}
+
+async fn response_ids(app: &TestApp) -> Vec<i64> {
+    sqlx::query_scalar("SELECT id FROM responses ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+both_databases!(staff_pages_need_login, |app: TestApp| async move {
+    let r = app.get("/admin").await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(r.headers()["location"], "/login?next=/admin");
+    let r = app.post_form("/_fn/admin_hearings", &[]).await;
+    assert!(
+        !r.status().is_success(),
+        "server functions refuse strangers too"
+    );
+});
+
+both_databases!(
+    login_fails_politely_and_succeeds,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", "forkert-kode"),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 401);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Forkert e-mail eller adgangskode"));
+        assert!(
+            body.contains(&format!("value=\"{CLERK_EMAIL}\"")),
+            "the e-mail is kept"
+        );
+
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", CLERK_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let set_cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(set_cookie.contains("HttpOnly"));
+        assert!(set_cookie.contains("SameSite=Lax"));
+        let cookie = set_cookie.split(';').next().unwrap().to_string();
+        let r = app.get_with_cookie("/admin", &cookie).await;
+        assert_eq!(r.status().as_u16(), 200);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Logget ind som clerk@roskilde.example")
+        );
+    }
+);
+
+both_databases!(
+    clerk_publishes_and_public_sees_it_as_consent_allows,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let number = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        submit(&app, &number, "Med navn: lektiehjælp virker.", "with_name").await;
+        submit(&app, &number, "Anonymt: mere sprogstøtte.", "anonymous").await;
+        submit(
+            &app,
+            &number,
+            "Må ikke vises: personlig historie.",
+            "not_published",
+        )
+        .await;
+        let ids = response_ids(&app).await;
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+
+        let list = app
+            .get_with_cookie("/admin/hoeringer/integrationspolitik", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            list.contains("jonas@example.dk"),
+            "the clerk sees the e-mail"
+        );
+        assert!(list.contains("Afventer"));
+
+        // Without the CSRF token nothing changes.
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/svar/{}", ids[0]),
+                &cookie,
+                &[("status", "published"), ("csrf", "forkert")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 403);
+        // Without a session nothing changes.
+        let r = app
+            .post_form(
+                &format!("/admin/svar/{}", ids[0]),
+                &[("status", "published"), ("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(r.headers()["location"], "/login");
+
+        for id in &ids {
+            let r = app
+                .post_form_with_cookie(
+                    &format!("/admin/svar/{id}"),
+                    &cookie,
+                    &[
+                        ("status", "published"),
+                        ("csrf", &csrf),
+                        ("back", "/admin/hoeringer/integrationspolitik"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 303);
+        }
+
+        let (_, page) = app.get_text("/hoeringer/integrationspolitik").await;
+        assert!(
+            page.contains("Vis svar (2)"),
+            "two may be shown under the item"
+        );
+        assert!(
+            !page.contains("lektiehjælp virker"),
+            "responses open on demand"
+        );
+        let (_, shown) = app
+            .get_text(&format!("/hoeringer/integrationspolitik?vis={number}"))
+            .await;
+        assert!(shown.contains("Med navn: lektiehjælp virker."));
+        assert!(shown.contains("Jonas Berg, Roskilde Lektiecafé"));
+        assert!(shown.contains("Anonymt: mere sprogstøtte."));
+        assert!(shown.contains("Anonym"));
+        assert!(!shown.contains("Må ikke vises"), "no consent, never shown");
+        assert!(!shown.contains("jonas@example.dk"), "never an e-mail");
+
+        // Withholding takes it off the public page again.
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/svar/{}", ids[0]),
+                &cookie,
+                &[("status", "withheld"), ("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (_, shown) = app
+            .get_text(&format!("/hoeringer/integrationspolitik?vis={number}"))
+            .await;
+        assert!(!shown.contains("lektiehjælp virker"));
+        assert!(shown.contains("Anonymt: mere sprogstøtte."));
+    }
+);
+
+both_databases!(many_responses_are_paginated, |app: TestApp| async move {
+    app.add_open_hearing("integrationspolitik").await;
+    let number = app
+        .block_number("integrationspolitik", DANISH_ITEM_START)
+        .await;
+    for i in 0..45 {
+        submit(&app, &number, &format!("Svar nummer {i:02}."), "with_name").await;
+    }
+    sqlx::query("UPDATE responses SET status = 'published'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (_, p1) = app
+        .get_text(&format!("/hoeringer/integrationspolitik?vis={number}"))
+        .await;
+    assert!(p1.contains("Svar nummer 00.") && p1.contains("Svar nummer 19."));
+    assert!(!p1.contains("Svar nummer 20."));
+    assert!(p1.contains("Side 1 af 3"));
+    let (_, p3) = app
+        .get_text(&format!(
+            "/hoeringer/integrationspolitik?vis={number}&side=3"
+        ))
+        .await;
+    assert!(p3.contains("Svar nummer 44.") && !p3.contains("Svar nummer 39."));
+    assert!(p3.contains("Side 3 af 3"));
+});
+
+both_databases!(
+    clerk_creates_a_hearing_from_markdown,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+        let markdown = "---\ntitle: Ældrepolitik\ncommittee: Social- og Sundhedsudvalget\n---\n\n# Ældrepolitik\n\n## Værdighed\n\nAlle ældre skal mødes med respekt.\n\n- punkt et\n- punkt to\n";
+        let form = |action: &'static str, opens: &'static str| {
+            reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .text("markdown", markdown)
+                .text("title", "")
+                .text("slug", "")
+                .text("committee", "")
+                .text("contact", "Ældreservice")
+                .text("opens", opens)
+                .text("closes", "2099-03-01")
+                .text("action", action)
+        };
+        let post = |f: reqwest::multipart::Form| {
+            app.client
+                .post(app.url("/admin/hoeringer/ny"))
+                .header("cookie", cookie.clone())
+                .multipart(f)
+                .send()
+        };
+        let r = post(form("preview", "")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Forhåndsvisning"));
+        assert!(body.contains("Alle ældre skal mødes med respekt."));
+        assert!(
+            body.contains("2.2, punkt 1"),
+            "list items numbered in the preview: {body}"
+        );
+
+        let r = post(form("create", "")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 422, "the opening date is missing");
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Vælg en dato"));
+        assert!(
+            body.contains("Alle ældre skal mødes med respekt."),
+            "the draft is kept"
+        );
+
+        let r = post(form("create", "2026-01-05")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(r.headers()["location"], "/admin/hoeringer/aeldrepolitik");
+        let (status, page) = app.get_text("/hoeringer/aeldrepolitik").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Social- og Sundhedsudvalget"));
+
+        let r = post(form("create", "2026-01-05")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 409, "the address is taken");
+        assert!(r.text().await.unwrap().contains("allerede i brug"));
+    }
+);

@@ -1,0 +1,318 @@
+//! A real hoering server on a random port with a fresh database (a SQLite file, or a new
+//! PostgreSQL database that is dropped afterwards), and one helper per thing a user does.
+
+use server::auth::{Role, db as auth_db, password};
+use server::config::{Config, DatabaseUrl};
+use server::db::Db;
+use server::hearing::{self, HearingFields, db as hearing_db};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub const CLERK_EMAIL: &str = "clerk@roskilde.example";
+pub const CLERK_PASSWORD: &str = "en-lang-adgangskode";
+pub const POLICY: &str = include_str!("../../../src/document/fixtures/integrationspolitik.md");
+/// The list item the end-to-end tests comment on too.
+pub const DANISH_ITEM_START: &str =
+    "flere børn med minoritetsbaggrund skal lære dansk før skolestart";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub client: reqwest::Client,
+    cleanup: Cleanup,
+    task: tokio::task::JoinHandle<Result<(), server::StartError>>,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("HOERING_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+/// Whether PostgreSQL tests must run (CI): then an unreachable server fails them.
+fn postgres_required() -> bool {
+    std::env::var("HOERING_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
+}
+
+impl TestApp {
+    /// Spawns the app; `None` only for PostgreSQL when no server answers and it is not required.
+    pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        let (url, cleanup) = match engine {
+            Engine::Sqlite => {
+                let path = std::env::temp_dir().join(format!("hoering-test-{}.db", unique()));
+                (format!("sqlite://{}", path.display()), Cleanup::File(path))
+            }
+            Engine::Postgres => {
+                sqlx::any::install_default_drivers();
+                let admin_url = postgres_admin_url();
+                let name = format!("hoering_test_{}", unique());
+                match <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await {
+                    Ok(mut conn) => {
+                        use sqlx::Executor;
+                        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                            .await
+                            .expect("create the test database");
+                    }
+                    Err(e) if !postgres_required() => {
+                        eprintln!(
+                            "\n!!!! PostgreSQL at {admin_url} does not answer ({e}); the PostgreSQL half of this test is SKIPPED.\n!!!! Set HOERING_REQUIRE_POSTGRES=1 to make this an error (.ci/run does).\n"
+                        );
+                        return None;
+                    }
+                    Err(e) => {
+                        panic!("PostgreSQL is required but does not answer at {admin_url}: {e}")
+                    }
+                }
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
+                (
+                    format!("{base}/{name}"),
+                    Cleanup::Postgres { admin_url, name },
+                )
+            }
+        };
+        let config = Config {
+            database_url: DatabaseUrl::parse(&url).expect("test database URL"),
+            addr: "127.0.0.1:0".parse().expect("address"),
+            site_root: "target/site".into(),
+            demo: false,
+            log: "warn".into(),
+        };
+        let running = server::start(&config).await.expect("the server starts");
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Some(TestApp {
+            base: format!("http://{}", running.addr),
+            db: running.db,
+            client,
+            cleanup,
+            task: running.task,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let r = self.get(path).await;
+        let status = r.status().as_u16();
+        (status, r.text().await.expect("body"))
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn post_form_with_cookie(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Stores the integration policy as a hearing from `opens` to `closes` (YYYY-MM-DD).
+    pub async fn add_hearing(&self, slug: &str, opens: &str, closes: &str) {
+        let fields = HearingFields {
+            markdown: POLICY.to_string(),
+            slug: slug.to_string(),
+            opens: opens.to_string(),
+            closes: closes.to_string(),
+            ..Default::default()
+        };
+        let new = hearing::prepare(&fields, true).expect("the fixture is a valid hearing");
+        hearing_db::store(&self.db.pool, &new)
+            .await
+            .expect("store hearing");
+    }
+
+    /// An open hearing of the integration policy (from a week ago to three weeks ahead).
+    pub async fn add_open_hearing(&self, slug: &str) {
+        let today = jiff::Zoned::now().date();
+        let opens = today.checked_sub(jiff::Span::new().days(7)).expect("date");
+        let closes = today.checked_add(jiff::Span::new().days(21)).expect("date");
+        self.add_hearing(slug, &opens.to_string(), &closes.to_string())
+            .await;
+    }
+
+    pub async fn add_clerk(&self) {
+        let hash = password::hash(CLERK_PASSWORD.to_string())
+            .await
+            .expect("hash");
+        auth_db::upsert_user(&self.db.pool, CLERK_EMAIL, &hash, Role::Clerk)
+            .await
+            .expect("add clerk");
+    }
+
+    /// Logs the clerk in; returns the session cookie (`name=value`).
+    pub async fn login(&self) -> String {
+        let r = self
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", CLERK_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303, "login redirects");
+        let cookie = r
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("a session cookie")
+            .to_string();
+        cookie.split(';').next().expect("cookie pair").to_string()
+    }
+
+    /// The CSRF token printed in a staff page's forms.
+    pub async fn csrf(&self, cookie: &str) -> String {
+        let body = self
+            .get_with_cookie("/admin", cookie)
+            .await
+            .text()
+            .await
+            .expect("body");
+        let marker = "name=\"csrf\" value=\"";
+        let start = body.find(marker).expect("a csrf field on /admin") + marker.len();
+        body[start..start + 64].to_string()
+    }
+
+    /// The number of responses stored for any hearing.
+    pub async fn stored_responses(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM responses")
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("count")
+    }
+
+    /// The block number of the first block whose text starts with `start`.
+    pub async fn block_number(&self, slug: &str, start: &str) -> String {
+        let json: serde_json::Value = self
+            .get(&format!("/api/v1/hearings/{slug}"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        json["blocks"]
+            .as_array()
+            .expect("blocks")
+            .iter()
+            .find(|b| b["text"].as_str().is_some_and(|t| t.starts_with(start)))
+            .and_then(|b| b["number"].as_str())
+            .expect("the block")
+            .to_string()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.task.abort();
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop cannot be async; a short-lived runtime on its own thread drops the database.
+                let _ = std::thread::spawn(move || {
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    else {
+                        return;
+                    };
+                    rt.block_on(async move {
+                        use sqlx::{Connection, Executor};
+                        if let Ok(mut conn) = sqlx::AnyConnection::connect(&admin_url).await {
+                            let _ = conn
+                                .execute(sqlx::AssertSqlSafe(format!(
+                                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                                )))
+                                .await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// Runs a test body against SQLite and against PostgreSQL.
+#[macro_export]
+macro_rules! both_databases {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = TestApp::spawn(Engine::Postgres).await {
+                    ($body)(app).await;
+                }
+            }
+        }
+    };
+}

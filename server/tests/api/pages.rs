@@ -1,0 +1,92 @@
+//! What the public reads: the front page, the hearing page with numbered blocks.
+
+use crate::both_databases;
+use crate::helpers::*;
+
+both_databases!(
+    front_page_lists_open_hearing_with_deadline,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_hearing("gammel-politik", "2020-01-06", "2020-02-03")
+            .await;
+        let (status, body) = app.get_text("/").await;
+        assert_eq!(status, 200);
+        assert!(
+            body.contains("<html lang=\"da\""),
+            "the page declares its language"
+        );
+        assert!(body.contains("Åbne høringer"));
+        assert!(body.contains("Muligheder og medborgerskab – Integrationspolitik"));
+        assert!(body.contains("/hoeringer/integrationspolitik"));
+        assert!(
+            body.contains("21 dage tilbage"),
+            "days left are shown: {body}"
+        );
+        assert!(body.contains("Afsluttede høringer"));
+        assert!(body.contains("Høringen sluttede 3. februar 2020"));
+    }
+);
+
+both_databases!(
+    hearing_page_shows_numbered_blocks_and_facts,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let number = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let (status, body) = app.get_text("/hoeringer/integrationspolitik").await;
+        assert_eq!(status, 200);
+        assert!(
+            body.contains("Beskæftigelses- og Socialudvalget"),
+            "committee"
+        );
+        assert!(body.contains("kommunen@roskilde.dk"), "contact");
+        assert!(
+            body.contains(&format!("id=\"b-{number}\"")),
+            "the list item is addressable"
+        );
+        assert!(
+            body.contains(&format!(
+                "/hoeringer/integrationspolitik/svar?blok={number}"
+            )),
+            "the list item can be commented on"
+        );
+        assert!(body.contains("Giv høringssvar på hele udkastet"));
+        // The footnote reference links to the footnote block, which exists.
+        assert!(body.contains("href=\"#b-n1\""));
+        assert!(body.contains("id=\"b-n1\""));
+    }
+);
+
+both_databases!(unknown_hearing_is_404, |app: TestApp| async move {
+    let (status, body) = app.get_text("/hoeringer/findes-ikke").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Siden findes ikke"));
+});
+
+both_databases!(
+    markdown_html_is_inert_on_the_page,
+    |app: TestApp| async move {
+        let fields = server::hearing::HearingFields {
+        markdown: "# Farlig\n\n<script>alert('x')</script>\n\nEt afsnit med [link](javascript:alert(1)) og <img src=x onerror=alert(1)>.\n".into(),
+        slug: "farlig".into(),
+        committee: "Udvalget".into(),
+        opens: "2020-01-01".into(),
+        closes: "2099-01-01".into(),
+        ..Default::default()
+    };
+        let new = server::hearing::prepare(&fields, true).expect("valid");
+        server::hearing::db::store(&app.db.pool, &new)
+            .await
+            .expect("store");
+        let (status, body) = app.get_text("/hoeringer/farlig").await;
+        assert_eq!(status, 200);
+        assert!(
+            !body.contains("<script>alert"),
+            "no live script from the draft"
+        );
+        assert!(!body.contains("href=\"javascript:"), "no javascript: link");
+        assert!(!body.contains("<img src=x"), "no live img from the draft");
+        assert!(body.contains("&lt;script&gt;"), "the text is shown escaped");
+    }
+);
