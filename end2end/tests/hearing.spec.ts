@@ -1,7 +1,7 @@
 // A citizen comments on one list item of the demo policy, the clerk publishes it, and the public
 // sees it under that item: with JavaScript, and the citizen's part again without it.
 import { expect, test, type Page } from '@playwright/test';
-import { CLERK, HEARING, ITEM, block, expectAccessible } from './helpers';
+import { CLERK, HEARING, ITEM, block, expectAccessible, withJavaScript } from './helpers';
 
 async function fillResponse(page: Page, text: string) {
   await page.getByLabel('Dit høringssvar').fill(text);
@@ -46,6 +46,7 @@ async function clerkPublishes(page: Page, text: string) {
 }
 
 test.describe('with JavaScript', () => {
+  test.beforeEach(({ page }) => withJavaScript(page, true));
   test('a citizen comments on a list item, the clerk publishes it, the public sees it', async ({ page, context }) => {
     const text = 'Sprogstimulering bør starte i vuggestuen, ikke først i børnehaven.';
     await commentOnItem(page, text);
@@ -77,6 +78,7 @@ test.describe('with JavaScript', () => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+  test.beforeEach(({ page }) => withJavaScript(page, false));
 
   test('the same citizen flow works with plain HTML forms', async ({ page }) => {
     await commentOnItem(page, 'Uden JavaScript: husk lektiecaféerne i lokalområderne.');
