@@ -173,9 +173,10 @@ pub async fn run() -> Result<(), CliError> {
                 opens: opens.unwrap_or_default(),
                 closes: closes.unwrap_or_default(),
             };
-            let new = hearing::prepare(&fields, false).map_err(|(errors, _)| {
+            let new = hearing::prepare(&fields, false).map_err(|rejected| {
                 CliError::Invalid(
-                    errors
+                    rejected
+                        .errors
                         .iter()
                         .map(|(k, v)| format!("{k}: {v}"))
                         .collect::<Vec<_>>()

@@ -52,7 +52,7 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true)
-            .map_err(|(errors, _)| DemoError::Fixture(format!("{errors:?}")))?;
+            .map_err(|rejected| DemoError::Fixture(format!("{:?}", rejected.errors)))?;
         hearing_db::store(&db.pool, &new).await?;
         tracing::info!("demo hearing loaded");
     }

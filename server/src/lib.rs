@@ -1,5 +1,6 @@
 //! The hoering server: configuration, database, HTTP and the command line around the domain
 //! core (`hoering`) and the web UI (`app`).
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod auth;
 pub mod backend;

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 
-const FIXTURE: &str = include_str!("../../tests/fixtures/integrationspolitik.md");
+const FIXTURE: &str = include_str!("fixtures/integrationspolitik.md");
 
 fn doc(markdown: &str) -> Document {
     parse(markdown).expect("parses")

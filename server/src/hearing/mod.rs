@@ -39,6 +39,13 @@ pub struct NewHearing {
 /// Field name to error code, as the form shows them.
 pub type FieldErrors = BTreeMap<String, String>;
 
+/// Why a hearing cannot be created yet, with the parsed draft (if it parsed) for the preview.
+#[derive(Debug)]
+pub struct Rejected {
+    pub errors: FieldErrors,
+    pub document: Option<Document>,
+}
+
 /// Parses the Markdown (for the preview even when other fields are wrong).
 pub fn parse_markdown(markdown: &str) -> Result<Document, &'static str> {
     if markdown.trim().is_empty() {
@@ -52,10 +59,7 @@ pub fn parse_markdown(markdown: &str) -> Result<Document, &'static str> {
 
 /// Checks everything; fields left empty are taken from the document's front matter. The window
 /// may be left out (both dates empty) only when `window_required` is false.
-pub fn prepare(
-    fields: &HearingFields,
-    window_required: bool,
-) -> Result<NewHearing, (FieldErrors, Option<Document>)> {
+pub fn prepare(fields: &HearingFields, window_required: bool) -> Result<NewHearing, Box<Rejected>> {
     let mut errors = FieldErrors::new();
     let document = match parse_markdown(&fields.markdown) {
         Ok(d) => Some(d),
@@ -149,6 +153,6 @@ pub fn prepare(
                 version_label: "Høringsudkast".into(),
             })
         }
-        (document, _) => Err((errors, document)),
+        (document, _) => Err(Box::new(Rejected { errors, document })),
     }
 }

@@ -389,7 +389,10 @@ pub async fn create_hearing(
     if get("action") == "preview" {
         let (preview, mut field_errors) = match &prepared {
             Ok(h) => (Some(preview_of(&h.document)), BTreeMap::new()),
-            Err((e, doc)) => (doc.as_ref().map(preview_of), e.clone()),
+            Err(rejected) => (
+                rejected.document.as_ref().map(preview_of),
+                rejected.errors.clone(),
+            ),
         };
         // A preview only complains about the draft itself; the rest may be filled in later.
         field_errors.retain(|k, _| k == "markdown");
@@ -436,12 +439,13 @@ pub async fn create_hearing(
             )
             .await
         }
-        Err((mut field_errors, doc)) => {
+        Err(rejected) => {
+            let mut field_errors = rejected.errors;
             field_errors.extend(errors);
             let echo = FormEcho {
                 values,
                 errors: field_errors,
-                preview: doc.as_ref().map(preview_of),
+                preview: rejected.document.as_ref().map(preview_of),
             };
             page_with_echo(
                 &state,

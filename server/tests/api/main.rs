@@ -1,4 +1,5 @@
 //! Integration tests: the real server over HTTP, on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used)]
 
 mod helpers;
 
