@@ -1,13 +1,22 @@
-//! The pure domain core of hoering: policy documents and their citable blocks, høringssvar
-//! (consultation responses) and hearings in time. No I/O, so it compiles for the server and
+//! The pure domain core of hoering: policy documents and their citable blocks, how blocks and
+//! quotes carry over from one version of a policy to the next, høringssvar (consultation
+//! responses) and hearings in time. No I/O, so it compiles for the server and
 //! for the browser alike.
 
 // Tests may unwrap; the library itself may not (the workspace lint still checks the lib build).
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod anchoring;
+pub mod diff;
 pub mod document;
 pub mod hearing;
 pub mod response;
+
+pub use anchoring::{
+    BlockMatch, Provenance, QuoteAnchor, QuoteError, TextQuote, VersionMatch, anchor_quote,
+    carry_ids, match_versions,
+};
+pub use diff::{BlockChange, BlockRef, DiffOp, diff_versions, word_diff};
 
 pub use document::{
     Block, BlockId, BlockKind, BlockNumber, BlockNumberParts, Document, DocumentError, FrontMatter,

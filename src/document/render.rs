@@ -64,6 +64,9 @@ pub(crate) fn safe_href(dest: &str, link_type: LinkType) -> Option<String> {
         // to anything that decodes the attribute twice; such relative links are not worth it.
         Some(i) if url[..i].contains('&') => None,
         None if url.contains('&') => None,
+        // Angle brackets, quotes and spaces have no business in a link of a policy text
+        // ("[^1]<script>…javascript:" would otherwise be a harmless but alarming relative link).
+        _ if url.contains(['<', '>', '"', '\'', '`', ' ']) => None,
         _ => Some(url.to_owned()),
     }
 }

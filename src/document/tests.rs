@@ -448,7 +448,8 @@ fn markdownish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2048))]
+    // No regression files: a failure is printed with its minimal input, to be added as a test.
+    #![proptest_config(ProptestConfig { cases: 2048, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_is_inert(s in any::<String>()) {
@@ -470,4 +471,14 @@ proptest! {
             prop_assert_eq!(parse(&s), Ok(d));
         }
     }
+}
+
+#[test]
+fn regression_link_reference_with_script_text() {
+    let d = parse("[r]: [^1]<script>alert(1)</script>&#106;avascript&#58;\n---[r]: ").unwrap();
+    assert_inert(&d);
+    assert!(
+        !d.blocks().any(|b| b.html.contains("href=\"[^1]")),
+        "not a link at all"
+    );
 }

@@ -183,7 +183,7 @@ fn any_form() -> impl Strategy<Value = ResponseForm> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1024))]
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn every_form_parses_or_says_why(form in any_form()) {
@@ -226,6 +226,7 @@ fn valid_form_strategy() -> impl Strategy<Value = ResponseForm> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
     #[test]
     fn valid_forms_parse_and_round_trip(form in valid_form_strategy()) {
         let s = ResponseSubmission::parse(&form);

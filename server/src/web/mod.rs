@@ -35,9 +35,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route(
             "/hoeringer/{slug}/svar",
-            post(forms::submit_response).layer(DefaultBodyLimit::max(
-                crate::response::MAX_RESPONSE_BODY_BYTES,
-            )),
+            post(forms::submit_response)
+                .layer(DefaultBodyLimit::max(
+                    crate::response::MAX_RESPONSE_BODY_BYTES,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    crate::response::MAX_RESPONSE_BODY_BYTES,
+                    security::refuse_oversized,
+                )),
         )
         .route("/login", post(forms::login))
         .route("/logout", post(forms::logout))

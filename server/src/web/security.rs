@@ -132,3 +132,22 @@ mod tests {
         );
     }
 }
+
+/// Refuses a body whose announced size is over `max` from the headers alone, before reading a
+/// byte of it (a client that waits for `100 Continue` then never sends it). Bodies without a
+/// length are still capped by `DefaultBodyLimit` as they are read.
+pub async fn refuse_oversized(State(max): State<usize>, req: Request, next: Next) -> Response {
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > max) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Det sendte er for stort. Et høringssvar må højst være 20.000 tegn.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}

@@ -165,6 +165,31 @@ impl TestApp {
             .expect("POST")
     }
 
+    /// Posts a form body of `size` bytes the way curl does for large bodies: headers first with
+    /// `Expect: 100-continue`, the body only if the server asks for it. Returns the final status.
+    pub async fn post_announcing_size(&self, path: &str, size: usize) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let host = self.base.trim_start_matches("http://").to_string();
+        let mut stream = tokio::net::TcpStream::connect(&host)
+            .await
+            .expect("connect");
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {size}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(head.as_bytes()).await.expect("write");
+        let mut buf = vec![0u8; 1024];
+        let n = stream.read(&mut buf).await.expect("read");
+        let text = String::from_utf8_lossy(&buf[..n]).to_string();
+        if text.starts_with("HTTP/1.1 100") {
+            // The server wants the body: it did not refuse from the headers.
+            return 100;
+        }
+        text.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status line")
+    }
+
     /// Stores the integration policy as a hearing from `opens` to `closes` (YYYY-MM-DD).
     pub async fn add_hearing(&self, slug: &str, opens: &str, closes: &str) {
         let fields = HearingFields {

@@ -5,5 +5,6 @@ mod helpers;
 
 mod admin;
 mod api;
+mod cli;
 mod pages;
 mod responses;

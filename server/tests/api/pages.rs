@@ -90,3 +90,57 @@ both_databases!(
         assert!(body.contains("&lt;script&gt;"), "the text is shown escaped");
     }
 );
+
+both_databases!(
+    language_choice_switches_to_english_and_back,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let r = app
+            .client
+            .get(app.url("/sprog/en"))
+            .header(
+                "referer",
+                format!("{}/hoeringer/integrationspolitik", app.base),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(r.headers()["location"], "/hoeringer/integrationspolitik");
+        let cookie = r.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let body = app
+            .get_with_cookie("/hoeringer/integrationspolitik", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(body.contains("<html lang=\"en\""));
+        assert!(body.contains("Respond to the whole draft"));
+        assert!(body.contains("Dansk"), "the way back");
+        // A browser asking for English gets English without choosing.
+        let r = app
+            .client
+            .get(app.url("/"))
+            .header("accept-language", "en-GB,en;q=0.9")
+            .send()
+            .await
+            .unwrap();
+        assert!(r.text().await.unwrap().contains("Open consultations"));
+        // An unknown language is refused, and an outside referer is not followed.
+        assert_eq!(app.get("/sprog/xx").await.status().as_u16(), 404);
+        let r = app
+            .client
+            .get(app.url("/sprog/da"))
+            .header("referer", "https://evil.example/x")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["location"], "/");
+    }
+);

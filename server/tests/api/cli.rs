@@ -1,0 +1,139 @@
+//! The command line, as an operator runs it: the real binary against a real database file.
+
+use crate::helpers::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn hoering(db: &str, args: &[&str], stdin: &str) -> (bool, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoering"))
+        .args(args)
+        .env("HOERING_DATABASE_URL", db)
+        .env("HOERING_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run hoering");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[tokio::test]
+async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
+    let dir = std::env::temp_dir().join(format!("hoering-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}/cli.db", dir.display());
+    let file = dir.join("politik.md");
+    std::fs::write(&file, POLICY).unwrap();
+    let file = file.display().to_string();
+
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "import",
+            &file,
+            "--slug",
+            "integration",
+            "--opens",
+            "2026-01-05",
+            "--closes",
+            "2099-02-01",
+        ],
+        "",
+    );
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("as a hearing at /hoeringer/integration"),
+        "{out}"
+    );
+
+    let (ok, out) = hoering(&db, &["import", &file, "--slug", "kun-politik"], "");
+    assert!(ok, "{out}");
+    assert!(out.contains("no hearing"), "{out}");
+
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "import",
+            &file,
+            "--slug",
+            "integration",
+            "--opens",
+            "2026-01-05",
+            "--closes",
+            "2099-02-01",
+        ],
+        "",
+    );
+    assert!(!ok, "the same address twice is refused: {out}");
+
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "clerk",
+            "--email",
+            "anna@kommune.dk",
+        ],
+        "kort\n",
+    );
+    assert!(
+        !ok && out.contains("at least"),
+        "short passwords are refused: {out}"
+    );
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "clerk",
+            "--email",
+            "anna@kommune.dk",
+        ],
+        "en-meget-lang-adgangskode\n",
+    );
+    assert!(ok, "{out}");
+
+    // The server on the same file shows the hearing and accepts the new clerk.
+    let mut config = server::config::Config::from_env(|_| None).unwrap();
+    config.database_url = server::config::DatabaseUrl::parse(&db).unwrap();
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    let running = server::start(&config).await.unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let base = format!("http://{}", running.addr);
+    let page = client
+        .get(format!("{base}/hoeringer/integration"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    let login = client
+        .post(format!("{base}/login"))
+        .form(&[
+            ("email", "anna@kommune.dk"),
+            ("password", "en-meget-lang-adgangskode"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 303);
+    running.task.abort();
+    let _ = std::fs::remove_dir_all(&dir);
+}
