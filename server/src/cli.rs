@@ -38,9 +38,19 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Create a policy from a Markdown file with front matter, and a hearing if it has a window.
+    /// Create a policy from a Markdown file with front matter, and a hearing if it has a window;
+    /// with --policy, add the file as the next version of that policy instead.
     Import {
         file: PathBuf,
+        /// Add the file as a new version of the policy with this address.
+        #[arg(long)]
+        policy: Option<String>,
+        /// The new version's label, e.g. "Endelig tekst" (with --policy).
+        #[arg(long, default_value = "Ny version")]
+        label: String,
+        /// What changed in the new version (with --policy).
+        #[arg(long, default_value = "")]
+        note: String,
         #[arg(long)]
         slug: Option<String>,
         #[arg(long)]
@@ -98,6 +108,8 @@ pub enum CliError {
     Invalid(String),
     #[error(transparent)]
     Store(#[from] hearing_db::StoreError),
+    #[error(transparent)]
+    Version(#[from] crate::version::db::VersionError),
 }
 
 const MIN_PASSWORD: usize = 10;
@@ -153,6 +165,9 @@ pub async fn run() -> Result<(), CliError> {
         }
         Command::Import {
             file,
+            policy,
+            label,
+            note,
             slug,
             title,
             committee,
@@ -164,6 +179,33 @@ pub async fn run() -> Result<(), CliError> {
                 path: file.display().to_string(),
                 source,
             })?;
+            if let Some(policy) = policy {
+                let db = db::connect(&config.database_url).await?;
+                let added =
+                    crate::version::db::add_version(&db.pool, &policy, &label, &note, &markdown)
+                        .await?;
+                let summary = added
+                    .matching
+                    .as_ref()
+                    .map(|m| {
+                        let count = |kind: &str| {
+                            m.blocks.iter().filter(|b| b.provenance.kind() == kind).count()
+                        };
+                        format!(
+                            "{} unchanged, {} edited, {} moved, {} split, {} merged, {} new, {} removed",
+                            count("unchanged"),
+                            count("edited"),
+                            count("moved"),
+                            count("split_from"),
+                            count("merged_from"),
+                            count("new"),
+                            m.removed.len()
+                        )
+                    })
+                    .unwrap_or_default();
+                println!("Added version {} of {policy}: {summary}", added.number);
+                return Ok(());
+            }
             let fields = HearingFields {
                 markdown,
                 title: title.unwrap_or_default(),

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod hearing;
 pub mod response;
 pub mod time;
+pub mod version;
 pub mod web;
 
 use crate::config::Config;

@@ -48,39 +48,7 @@ pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, 
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    for section in &hearing.document.sections {
-        sqlx::query(
-            "INSERT INTO sections (version_id, number, level, heading) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(version_id)
-        .bind(i64::from(section.number))
-        .bind(i64::from(section.level))
-        .bind(&section.heading)
-        .execute(&mut *tx)
-        .await?;
-    }
-    // Collected first: an iterator of closures held across `.await` would not be `Send`.
-    let mut blocks: Vec<(Option<i64>, &hoering::document::Block)> = Vec::new();
-    for s in &hearing.document.sections {
-        blocks.extend(s.blocks.iter().map(|b| (Some(i64::from(s.number)), b)));
-    }
-    blocks.extend(hearing.document.footnotes.iter().map(|b| (None, b)));
-    for (position, (section, block)) in blocks.into_iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO blocks (version_id, block_id, position, section_number, number, kind, text, html)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(version_id)
-        .bind(block.id.as_str())
-        .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(section)
-        .bind(block.number.as_str())
-        .bind(block.kind.as_str())
-        .bind(&block.text)
-        .bind(&block.html)
-        .execute(&mut *tx)
-        .await?;
-    }
+    crate::version::db::insert_blocks(&mut tx, version_id, &hearing.document, None).await?;
     let Some(window) = &hearing.window else {
         tx.commit().await?;
         return Ok(None);

@@ -17,6 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/hearings", get(hearings))
         .route("/hearings/{slug}", get(hearing))
         .route("/hearings/{slug}/responses", get(responses))
+        .route("/hearings/{slug}/versions", get(versions))
+        .route("/hearings/{slug}/versions/{number}", get(version))
 }
 
 #[derive(Serialize)]
@@ -164,4 +166,145 @@ async fn responses(
         .into_response(),
         Err(e) => internal(e),
     }
+}
+
+#[derive(Serialize)]
+struct ApiVersion {
+    number: i64,
+    label: String,
+    note: String,
+    created_at: String,
+    /// Whether this is the text the hearing ran on.
+    hearing_version: bool,
+}
+
+/// The hearing's policy id and the version the hearing ran on.
+async fn policy_of(pool: &sqlx::AnyPool, slug: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT policy_id, version_id FROM hearings WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+}
+
+async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let pool = &state.db.pool;
+    let (policy_id, hearing_version) = match policy_of(pool, &slug).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return not_found(),
+        Err(e) => return internal(e),
+    };
+    match crate::version::db::versions_of_policy(pool, policy_id).await {
+        Ok(rows) => Json(
+            rows.into_iter()
+                .map(|v| ApiVersion {
+                    number: v.number,
+                    label: v.label,
+                    note: v.note,
+                    created_at: crate::time::rfc3339(v.created_at),
+                    hearing_version: v.id == hearing_version,
+                })
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+#[derive(Serialize)]
+struct ApiProvenance {
+    /// unchanged, edited, moved, split_from, merged_from or new.
+    kind: String,
+    /// The previous version's block ids this block came from.
+    from: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ApiVersionBlock {
+    id: String,
+    number: String,
+    kind: String,
+    section: Option<i64>,
+    text: String,
+    provenance: ApiProvenance,
+}
+
+#[derive(Serialize)]
+struct ApiVersionDetail {
+    number: i64,
+    label: String,
+    note: String,
+    blocks: Vec<ApiVersionBlock>,
+    /// Blocks of the previous version whose text this version removed.
+    removed: Vec<String>,
+}
+
+async fn version(
+    State(state): State<AppState>,
+    Path((slug, number)): Path<(String, i64)>,
+) -> Response {
+    let pool = &state.db.pool;
+    let (policy_id, _) = match policy_of(pool, &slug).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return not_found(),
+        Err(e) => return internal(e),
+    };
+    let row: Option<(i64, String, String)> = match sqlx::query_as(
+        "SELECT id, label, note FROM versions WHERE policy_id = $1 AND number = $2",
+    )
+    .bind(policy_id)
+    .bind(number)
+    .fetch_optional(pool)
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => return internal(e),
+    };
+    let Some((version_id, label, note)) = row else {
+        return not_found();
+    };
+    let blocks: Vec<(String, String, String, Option<i64>, String, String, String)> =
+        match sqlx::query_as(
+            "SELECT block_id, number, kind, section_number, text, provenance, origin FROM blocks
+         WHERE version_id = $1 ORDER BY position",
+        )
+        .bind(version_id)
+        .fetch_all(pool)
+        .await
+        {
+            Ok(b) => b,
+            Err(e) => return internal(e),
+        };
+    let removed: Vec<String> = match sqlx::query_scalar(
+        "SELECT block_id FROM removed_blocks WHERE version_id = $1 ORDER BY block_id",
+    )
+    .bind(version_id)
+    .fetch_all(pool)
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => return internal(e),
+    };
+    Json(ApiVersionDetail {
+        number,
+        label,
+        note,
+        blocks: blocks
+            .into_iter()
+            .map(
+                |(id, number, kind, section, text, provenance, origin)| ApiVersionBlock {
+                    id,
+                    number,
+                    kind,
+                    section,
+                    text,
+                    provenance: ApiProvenance {
+                        kind: provenance,
+                        from: origin.split_whitespace().map(str::to_string).collect(),
+                    },
+                },
+            )
+            .collect(),
+        removed,
+    })
+    .into_response()
 }

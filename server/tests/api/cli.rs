@@ -78,6 +78,31 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     );
     assert!(!ok, "the same address twice is refused: {out}");
 
+    // A second version of the policy, with one list item edited.
+    let edited = POLICY.replace(
+        "skal lære dansk før skolestart",
+        "skal lære dansk allerede før skolestart",
+    );
+    let v2 = dir.join("politik-v2.md").display().to_string();
+    std::fs::write(&v2, edited).unwrap();
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "import",
+            &v2,
+            "--policy",
+            "integration",
+            "--label",
+            "Endelig tekst",
+        ],
+        "",
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("Added version 2 of integration"), "{out}");
+    assert!(out.contains(" 1 edited"), "{out}");
+    let (ok, out) = hoering(&db, &["import", &file, "--policy", "findes-ikke"], "");
+    assert!(!ok && out.contains("no policy"), "{out}");
+
     let (ok, out) = hoering(
         &db,
         &[

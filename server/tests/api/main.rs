@@ -8,3 +8,4 @@ mod api;
 mod cli;
 mod pages;
 mod responses;
+mod versions;

@@ -1,0 +1,97 @@
+//! New versions of a draft: blocks keep their ids, say where they came from, and removed text
+//! is recorded; the open-data API shows it all.
+
+use crate::both_databases;
+use crate::helpers::*;
+
+const FIRST: &str = "# Politik\n\n## Sprog\n\nAlle børn skal lære dansk før skolestart, så de klarer sig godt i skolen.\n\nForældre skal inddrages i deres børns skoleliv og fritidsliv.\n\n## Arbejde\n\nFlere kvinder skal i arbejde og blive selvforsørgende.\n\nLedigheden skal ned gennem opkvalificering og praktik.\n";
+/// The first paragraph edited and moved to the end, the forældre paragraph deleted.
+const SECOND: &str = "# Politik\n\n## Sprog\n\nVi vil styrke sproget i dagtilbud.\n\n## Arbejde\n\nFlere kvinder skal i arbejde og blive selvforsørgende.\n\nLedigheden skal ned gennem opkvalificering og praktik.\n\nAlle børn skal lære dansk allerede før skolestart, så de klarer sig rigtig godt i skolen.\n";
+
+async fn blocks(app: &TestApp, n: i64) -> serde_json::Value {
+    app.get(&format!("/api/v1/hearings/politik/versions/{n}"))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+fn find<'a>(v: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
+    v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["text"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no block starting {start:?}"))
+}
+
+both_databases!(
+    a_new_version_keeps_ids_and_records_provenance,
+    |app: TestApp| async move {
+        let fields = server::hearing::HearingFields {
+            markdown: FIRST.into(),
+            slug: "politik".into(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = server::hearing::prepare(&fields, true).unwrap();
+        server::hearing::db::store(&app.db.pool, &new)
+            .await
+            .unwrap();
+        let v1 = blocks(&app, 1).await;
+        let sentence_id = find(&v1, "Alle børn skal lære dansk")["id"].clone();
+        let parents_id = find(&v1, "Forældre skal inddrages")["id"].clone();
+
+        let added = server::version::db::add_version(
+            &app.db.pool,
+            "politik",
+            "Endelig tekst",
+            "Sproget flyttet",
+            SECOND,
+        )
+        .await
+        .unwrap();
+        assert_eq!(added.number, 2);
+
+        let list: serde_json::Value = app
+            .get("/api/v1/hearings/politik/versions")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        assert_eq!(list[0]["hearing_version"], true);
+        assert_eq!(list[1]["label"], "Endelig tekst");
+
+        let v2 = blocks(&app, 2).await;
+        let moved = find(&v2, "Alle børn skal lære dansk allerede");
+        assert_eq!(
+            moved["id"], sentence_id,
+            "the edited, moved sentence keeps its id"
+        );
+        assert_eq!(moved["provenance"]["kind"], "moved");
+        assert_eq!(moved["provenance"]["from"][0], sentence_id);
+        assert_eq!(
+            find(&v2, "Flere kvinder")["provenance"]["kind"],
+            "unchanged"
+        );
+        assert_eq!(find(&v2, "Vi vil styrke")["provenance"]["kind"], "new");
+        assert_eq!(
+            v2["removed"],
+            serde_json::json!([parents_id]),
+            "the deleted paragraph is removed"
+        );
+
+        // Version 1 is untouched.
+        assert_eq!(blocks(&app, 1).await, v1);
+        assert_eq!(
+            app.get("/api/v1/hearings/politik/versions/3")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+    }
+);
