@@ -228,6 +228,17 @@ struct ApiVersionBlock {
     provenance: ApiProvenance,
 }
 
+#[derive(sqlx::FromRow)]
+struct VersionBlockRow {
+    block_id: String,
+    number: String,
+    kind: String,
+    section_number: Option<i64>,
+    text: String,
+    provenance: String,
+    origin: String,
+}
+
 #[derive(Serialize)]
 struct ApiVersionDetail {
     number: i64,
@@ -262,18 +273,17 @@ async fn version(
     let Some((version_id, label, note)) = row else {
         return not_found();
     };
-    let blocks: Vec<(String, String, String, Option<i64>, String, String, String)> =
-        match sqlx::query_as(
-            "SELECT block_id, number, kind, section_number, text, provenance, origin FROM blocks
+    let blocks: Vec<VersionBlockRow> = match sqlx::query_as(
+        "SELECT block_id, number, kind, section_number, text, provenance, origin FROM blocks
          WHERE version_id = $1 ORDER BY position",
-        )
-        .bind(version_id)
-        .fetch_all(pool)
-        .await
-        {
-            Ok(b) => b,
-            Err(e) => return internal(e),
-        };
+    )
+    .bind(version_id)
+    .fetch_all(pool)
+    .await
+    {
+        Ok(b) => b,
+        Err(e) => return internal(e),
+    };
     let removed: Vec<String> = match sqlx::query_scalar(
         "SELECT block_id FROM removed_blocks WHERE version_id = $1 ORDER BY block_id",
     )
@@ -290,19 +300,17 @@ async fn version(
         note,
         blocks: blocks
             .into_iter()
-            .map(
-                |(id, number, kind, section, text, provenance, origin)| ApiVersionBlock {
-                    id,
-                    number,
-                    kind,
-                    section,
-                    text,
-                    provenance: ApiProvenance {
-                        kind: provenance,
-                        from: origin.split_whitespace().map(str::to_string).collect(),
-                    },
+            .map(|b| ApiVersionBlock {
+                id: b.block_id,
+                number: b.number,
+                kind: b.kind,
+                section: b.section_number,
+                text: b.text,
+                provenance: ApiProvenance {
+                    kind: b.provenance,
+                    from: b.origin.split_whitespace().map(str::to_string).collect(),
                 },
-            )
+            })
             .collect(),
         removed,
     })

@@ -89,6 +89,25 @@ pub fn encode_query(s: &str) -> String {
         .collect()
 }
 
+/// Refuses a body whose announced size is over `max` from the headers alone, before reading a
+/// byte of it (a client that waits for `100 Continue` then never sends it). Bodies without a
+/// length are still capped by `DefaultBodyLimit` as they are read.
+pub async fn refuse_oversized(State(max): State<usize>, req: Request, next: Next) -> Response {
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > max) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Det sendte er for stort. Et høringssvar må højst være 20.000 tegn.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,23 +150,4 @@ mod tests {
             "/admin/hoeringer/x%3Fstatus%3Da%26b"
         );
     }
-}
-
-/// Refuses a body whose announced size is over `max` from the headers alone, before reading a
-/// byte of it (a client that waits for `100 Continue` then never sends it). Bodies without a
-/// length are still capped by `DefaultBodyLimit` as they are read.
-pub async fn refuse_oversized(State(max): State<usize>, req: Request, next: Next) -> Response {
-    let announced = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > max) {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Det sendte er for stort. Et høringssvar må højst være 20.000 tegn.",
-        )
-            .into_response();
-    }
-    next.run(req).await
 }
