@@ -70,6 +70,14 @@ pub async fn get_responses(
         .map_err(ssr::opaque)
 }
 
+#[server(prefix = "/_fn", endpoint = "version")]
+pub async fn get_version(slug: String, number: i64) -> Result<Option<VersionView>, ServerFnError> {
+    ssr::backend()?
+        .version(&slug, number)
+        .await
+        .map_err(ssr::opaque)
+}
+
 #[server(prefix = "/_fn", endpoint = "receipt")]
 pub async fn get_receipt(token: String) -> Result<Option<ReceiptView>, ServerFnError> {
     ssr::backend()?.receipt(&token).await.map_err(ssr::opaque)

@@ -22,6 +22,8 @@ pub trait Backend: Send + Sync + 'static {
         block: Option<&str>,
         page: u32,
     ) -> Result<Option<ResponsePage>, BackendError>;
+    /// Version `number` of the hearing's policy, with input from earlier versions anchored.
+    async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError>;
     async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError>;
     /// The member of staff whose session cookie came with this request.
     async fn current_user(

@@ -25,6 +25,8 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("organisation", _) => t_string!(i18n, err_organisation_invalid),
         ("publication", _) => t_string!(i18n, err_publication_required),
         ("block", _) => t_string!(i18n, block_not_found),
+        ("quote", "not_found") => t_string!(i18n, err_quote_not_found),
+        ("quote", _) => t_string!(i18n, err_quote_too_long),
         ("login", _) => t_string!(i18n, err_login_failed),
         ("password", _) => t_string!(i18n, err_password_required),
         ("markdown", "required") => t_string!(i18n, err_markdown_required),

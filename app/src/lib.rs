@@ -65,6 +65,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/hoeringer/:slug/version/:number")
+                            view=pages::version::VersionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/kvittering/:token")
                             view=pages::receipt::ReceiptPage
                             ssr=SsrMode::Async

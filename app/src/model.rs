@@ -34,6 +34,8 @@ pub struct HearingView {
     pub footnotes: Vec<BlockView>,
     /// Published responses on the draft as a whole (not on one block).
     pub whole_draft_responses: i64,
+    /// Every version of the policy's text, oldest first.
+    pub versions: Vec<VersionInfo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +70,8 @@ pub struct PublicResponse {
     pub organisation: Option<String>,
     pub sender_kind: String,
     pub block_number: Option<String>,
+    /// The words of the block the response is about, if the sender quoted them.
+    pub quote: Option<String>,
     pub text: String,
 }
 
@@ -177,4 +181,44 @@ pub struct HearingPreview {
     pub title: String,
     pub sections: Vec<SectionView>,
     pub footnotes: Vec<BlockView>,
+}
+
+/// One version of a policy's text, as listed to readers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub number: i64,
+    pub label: String,
+    pub note: String,
+    /// The version the hearing ran on.
+    pub hearing_version: bool,
+}
+
+/// A published response shown on a later version of the text than the one it was given to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CarriedResponse {
+    pub response: PublicResponse,
+    /// The version it was given to, and the block's number there.
+    pub given_to_version: i64,
+    pub given_to_block: Option<String>,
+    /// The words it was made on (the quote, or the whole block), as they were then.
+    pub words_then: String,
+    /// Where the words went: the word-level changes from then to this version (empty when
+    /// unchanged).
+    pub changes: Vec<hoering::diff::DiffOp>,
+    /// The version in which its words were removed, if they were.
+    pub removed_in: Option<i64>,
+}
+
+/// One version of the text with all published input anchored to where it belongs now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub card: HearingCard,
+    pub versions: Vec<VersionInfo>,
+    pub version: VersionInfo,
+    pub sections: Vec<SectionView>,
+    pub footnotes: Vec<BlockView>,
+    /// Input by block number in this version.
+    pub anchored: Vec<(String, Vec<CarriedResponse>)>,
+    /// Input whose words are gone from this version.
+    pub removed: Vec<CarriedResponse>,
 }

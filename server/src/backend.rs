@@ -7,6 +7,8 @@ use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::response::db::{self as response_db, ResponseRow};
 use crate::response::{ADMIN_PAGE_SIZE, PUBLIC_PAGE_SIZE, Status, receipt_number};
 use crate::time::{local_date, local_datetime};
+use crate::version::carry::{carry, changes};
+use crate::version::db as version_db;
 use app::backend::{Backend, BackendError};
 use app::model::*;
 use hoering::hearing::HearingWindow;
@@ -56,12 +58,147 @@ pub fn public_response(row: ResponseRow) -> PublicResponse {
         },
         sender_kind: row.sender_kind,
         block_number: row.block_number,
+        quote: row.quote_exact,
         text: row.text,
     }
 }
 
+impl DbBackend {
+    /// The hearing's policy id and the id of the version the hearing ran on.
+    async fn policy_of(&self, row: &HearingRow) -> Result<(i64, i64), BackendError> {
+        sqlx::query_as("SELECT policy_id, version_id FROM hearings WHERE id = $1")
+            .bind(row.id)
+            .fetch_one(&self.db.pool)
+            .await
+            .map_err(fail)
+    }
+
+    async fn versions_of(&self, row: &HearingRow) -> Result<Vec<VersionInfo>, BackendError> {
+        let (policy_id, hearing_version) = self.policy_of(row).await?;
+        let rows = version_db::versions_of_policy(&self.db.pool, policy_id)
+            .await
+            .map_err(fail)?;
+        Ok(rows
+            .into_iter()
+            .map(|v| VersionInfo {
+                number: v.number,
+                label: v.label,
+                note: v.note,
+                hearing_version: v.id == hearing_version,
+            })
+            .collect())
+    }
+}
+
+fn section_views(doc: &hoering::document::Document) -> (Vec<SectionView>, Vec<BlockView>) {
+    let view = |b: &hoering::document::Block| BlockView {
+        id: b.id.as_str().to_string(),
+        number: b.number.as_str(),
+        kind: b.kind.as_str().to_string(),
+        html: b.html.clone(),
+        published_responses: 0,
+    };
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            number: s.number,
+            level: s.level,
+            heading: s.heading.clone(),
+            blocks: s.blocks.iter().map(view).collect(),
+        })
+        .collect();
+    (sections, doc.footnotes.iter().map(view).collect())
+}
+
 #[async_trait::async_trait]
 impl Backend for DbBackend {
+    async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let (policy_id, _) = self.policy_of(&row).await?;
+        let versions = version_db::versions_of_policy(pool, policy_id)
+            .await
+            .map_err(fail)?;
+        let Some(target) = versions.iter().position(|v| v.number == number) else {
+            return Ok(None);
+        };
+        // Rebuild the chain of documents up to the target: version 1 with its stored ids, every
+        // later one by the same deterministic matching that gave it its ids when it was added.
+        let mut docs = Vec::with_capacity(target + 1);
+        let mut matches = Vec::with_capacity(target + 1);
+        docs.push(
+            version_db::load_document(pool, versions[0].id)
+                .await
+                .map_err(fail)?,
+        );
+        matches.push(None);
+        for v in &versions[1..=target] {
+            let markdown: String =
+                sqlx::query_scalar("SELECT markdown FROM versions WHERE id = $1")
+                    .bind(v.id)
+                    .fetch_one(pool)
+                    .await
+                    .map_err(fail)?;
+            let parsed = hoering::document::parse(&markdown).map_err(fail)?;
+            let previous = docs.last().ok_or_else(|| fail("empty chain"))?;
+            let (doc, matching) = hoering::anchoring::carry_ids(previous, parsed);
+            docs.push(doc);
+            matches.push(Some(matching));
+        }
+        let version_index: HashMap<i64, usize> = versions[..=target]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.id, i))
+            .collect();
+        let responses = response_db::published_for_policy(pool, policy_id)
+            .await
+            .map_err(fail)?;
+        let mut anchored: Vec<(String, Vec<CarriedResponse>)> = Vec::new();
+        let mut removed = Vec::new();
+        for r in responses {
+            let Some(&from) = version_index.get(&r.version_id) else {
+                continue;
+            };
+            let Some(c) = carry(&r, from, &docs, &matches) else {
+                continue;
+            };
+            let carried = CarriedResponse {
+                given_to_version: versions[from].number,
+                given_to_block: c.given_to_block.clone(),
+                changes: changes(&c.words_then, c.words_now.as_deref()),
+                words_then: c.words_then.clone(),
+                removed_in: c.removed_at.map(|k| versions[k].number),
+                response: public_response(r),
+            };
+            match c.block_number {
+                Some(number) => match anchored.iter_mut().find(|(n, _)| *n == number) {
+                    Some((_, list)) => list.push(carried),
+                    None => anchored.push((number, vec![carried])),
+                },
+                None => removed.push(carried),
+            }
+        }
+        let (sections, footnotes) = section_views(docs.last().ok_or_else(|| fail("empty chain"))?);
+        let v = &versions[target];
+        let infos = self.versions_of(&row).await?;
+        Ok(Some(VersionView {
+            card: card(&row),
+            version: infos
+                .iter()
+                .find(|i| i.number == v.number)
+                .cloned()
+                .ok_or_else(|| fail("version vanished"))?,
+            versions: infos,
+            sections,
+            footnotes,
+            anchored,
+            removed,
+        }))
+    }
+
     async fn hearings(&self) -> Result<Vec<HearingCard>, BackendError> {
         let rows = hearing_db::list(&self.db.pool).await.map_err(fail)?;
         Ok(rows.iter().map(card).collect())
@@ -108,7 +245,9 @@ impl Backend for DbBackend {
             .filter(|b| b.section_number.is_none())
             .map(view_of)
             .collect();
+        let versions = self.versions_of(&row).await?;
         Ok(Some(HearingView {
+            versions,
             card: card(&row),
             contact: row.contact.clone(),
             version_label: row.version_label.clone(),

@@ -188,6 +188,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     shown=whole_shown
                 />
             </div>
+            <crate::pages::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
             <div class="document">{sections} {footnotes}</div>
         </article>
     }
@@ -368,6 +369,9 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                 " · "
                 <span class="muted">{response.receipt_number.clone()}</span>
             </header>
+            {response.quote.clone().map(|q| view! {
+                <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
+            })}
             <p class="response-text">{response.text.clone()}</p>
         </article>
     }

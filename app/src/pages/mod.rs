@@ -6,6 +6,7 @@ pub mod home;
 pub mod login;
 pub mod receipt;
 pub mod respond;
+pub mod version;
 
 use crate::components::set_status;
 use crate::i18n::*;

@@ -126,6 +126,15 @@ fn ResponseFormView(
     }
 
     let field = |name: &str| RwSignal::new(echo.value(name));
+    // Words quoted from the block: typed or pasted, or carried from a selection on the page.
+    let quote_initial = if echo.values.is_empty() {
+        use_query_map()
+            .read_untracked()
+            .get("citat")
+            .unwrap_or_default()
+    } else {
+        echo.value("quote")
+    };
     let text = field("text");
     let name = field("name");
     let email = field("email");
@@ -244,6 +253,21 @@ fn ResponseFormView(
         {summary}
         <form method="post" action=format!("/hoeringer/{slug}/svar") class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
+            {block.is_some().then(|| view! {
+                <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>
+                    <label for="quote">{t!(i18n, label_quote)}</label>
+                    <p class="hint" id="quote-hint">{t!(i18n, hint_quote)}</p>
+                    <FieldError id="quote-error".to_string() message=err("quote") />
+                    <input
+                        id="quote"
+                        name="quote"
+                        type="text"
+                        aria-invalid=invalid("quote")
+                        aria-describedby=described("quote", true)
+                        value=quote_initial.clone()
+                    />
+                </div>
+            })}
             <div class="field" class:has-error=move || errors.with(|e| e.contains_key("text"))>
                 <label for="text">{t!(i18n, label_text)}</label>
                 <p class="hint" id="text-hint">

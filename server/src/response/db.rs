@@ -13,6 +13,8 @@ pub struct Target {
     pub version_id: i64,
     /// The block's durable id and its number as shown when the response was given.
     pub block: Option<(String, String)>,
+    /// The words of the block the response is about, if the sender quoted them.
+    pub quote: Option<hoering::anchoring::TextQuote>,
 }
 
 /// Stores a response; returns its id and creation time once it is committed.
@@ -31,8 +33,9 @@ pub async fn insert(
     let mut tx = pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
-            sender_kind, organisation, publication, status, receipt_token, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12) RETURNING id",
+            sender_kind, organisation, publication, status, receipt_token, created_at,
+            quote_exact, quote_prefix, quote_suffix)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(target.hearing_id)
     .bind(target.version_id)
@@ -51,6 +54,9 @@ pub async fn insert(
     .bind(submission.publication.as_str())
     .bind(receipt_token)
     .bind(created_at)
+    .bind(target.quote.as_ref().map(|q| q.exact().to_string()))
+    .bind(target.quote.as_ref().map(|q| q.prefix().to_string()))
+    .bind(target.quote.as_ref().map(|q| q.suffix().to_string()))
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -70,9 +76,14 @@ pub struct ResponseRow {
     pub publication: String,
     pub status: String,
     pub created_at: i64,
+    pub version_id: i64,
+    pub block_id: Option<String>,
+    pub quote_exact: Option<String>,
+    pub quote_prefix: Option<String>,
+    pub quote_suffix: Option<String>,
 }
 
-const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at";
+const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix";
 const VISIBLE: &str = "status = 'published' AND publication <> 'not_published'";
 
 /// One page of the published responses on a block (`Some(block_id)`) or on the whole draft.
@@ -133,6 +144,26 @@ pub async fn public_all(
     .fetch_all(pool)
     .await?;
     Ok((total, rows))
+}
+
+/// Every published, publishable response on any hearing of a policy that concerns a block,
+/// oldest first: the input to carry onto later versions of its text.
+pub async fn published_for_policy(
+    pool: &AnyPool,
+    policy_id: i64,
+) -> Result<Vec<ResponseRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {} FROM responses r WHERE r.block_id IS NOT NULL AND {VISIBLE}
+         AND r.hearing_id IN (SELECT id FROM hearings WHERE policy_id = $1) ORDER BY r.id",
+        COLUMNS
+            .split(", ")
+            .map(|c| format!("r.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+    .bind(policy_id)
+    .fetch_all(pool)
+    .await
 }
 
 pub async fn by_receipt_token(

@@ -10,6 +10,7 @@ use app::model::{BlockView, FormEcho, HearingPreview, HearingState, SectionView}
 use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use hoering::anchoring::TextQuote;
 use hoering::response::{ResponseForm, ResponseSubmission};
 use http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use serde::Deserialize;
@@ -28,13 +29,46 @@ fn uri(path: String) -> Uri {
     path.parse().unwrap_or_else(|_| Uri::from_static("/"))
 }
 
+/// The response form as posted: the domain's fields plus the optional quoted words.
+#[derive(Debug, Deserialize)]
+pub struct ResponsePost {
+    #[serde(flatten)]
+    form: ResponseForm,
+    #[serde(default)]
+    quote: String,
+}
+
+/// Finds the quoted words in the block's text (whitespace as in the text, case as typed, else
+/// any case) and builds the quote with its context, or says why not.
+fn resolve_quote(block_text: &str, typed: &str) -> Result<Option<TextQuote>, &'static str> {
+    let wanted = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if wanted.is_empty() {
+        return Ok(None);
+    }
+    let at = block_text
+        .find(&wanted)
+        .or_else(|| block_text.to_lowercase().find(&wanted.to_lowercase()))
+        .filter(|i| {
+            block_text.is_char_boundary(*i) && block_text.is_char_boundary(i + wanted.len())
+        });
+    let Some(at) = at else {
+        return Err("not_found");
+    };
+    let start = block_text[..at].chars().count();
+    let end = start + block_text[at..at + wanted.len()].chars().count();
+    TextQuote::from_selection(block_text, start, end)
+        .map(Some)
+        .map_err(|_| "too_long")
+}
+
 /// A response from a citizen.
 pub async fn submit_response(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Form(form): Form<ResponseForm>,
+    Form(post): Form<ResponsePost>,
 ) -> Response {
+    let ResponsePost { form, quote } = post;
     let pool = &state.db.pool;
     let page = uri(format!("/hoeringer/{slug}/svar"));
     let echo_values = |form: &ResponseForm| -> BTreeMap<String, String> {
@@ -46,6 +80,7 @@ pub async fn submit_response(
             ("organisation", &form.organisation),
             ("publication", &form.publication),
             ("block", &form.block),
+            ("quote", &quote),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
@@ -91,10 +126,31 @@ pub async fn submit_response(
             .await;
         }
     };
+    let mut text_quote = None;
     let block = match &submission.block {
         Some(number) => {
             match hearing_db::block_by_number(pool, hearing.version_id, &number.as_str()).await {
-                Ok(Some(b)) => Some((b.block_id, b.number)),
+                Ok(Some(b)) => {
+                    match resolve_quote(&b.text, &quote) {
+                        Ok(q) => text_quote = q,
+                        Err(code) => {
+                            let echo = FormEcho {
+                                values: echo_values(&form),
+                                errors: [("quote".to_string(), code.to_string())].into(),
+                                preview: None,
+                            };
+                            return page_with_echo(
+                                &state,
+                                &headers,
+                                page,
+                                echo,
+                                StatusCode::UNPROCESSABLE_ENTITY,
+                            )
+                            .await;
+                        }
+                    }
+                    Some((b.block_id, b.number))
+                }
                 Ok(None) => {
                     let echo = FormEcho {
                         values: echo_values(&form),
@@ -123,6 +179,7 @@ pub async fn submit_response(
         hearing_id: hearing.id,
         version_id: hearing.version_id,
         block,
+        quote: text_quote,
     };
     match response_db::insert(pool, &target, &submission, &token).await {
         // Only now, with the response committed, does the citizen get a receipt.

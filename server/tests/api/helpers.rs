@@ -135,10 +135,11 @@ impl TestApp {
             .expect("GET")
     }
 
+    /// Status and body, without the `<!>` markers Leptos leaves for hydration after dynamic text.
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let r = self.get(path).await;
         let status = r.status().as_u16();
-        (status, r.text().await.expect("body"))
+        (status, r.text().await.expect("body").replace("<!>", ""))
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {

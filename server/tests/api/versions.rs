@@ -95,3 +95,127 @@ both_databases!(
         );
     }
 );
+
+/// SECOND without the moved paragraph.
+const THIRD: &str = "# Politik\n\n## Sprog\n\nVi vil styrke sproget i dagtilbud.\n\n## Arbejde\n\nFlere kvinder skal i arbejde og blive selvforsørgende.\n\nLedigheden skal ned gennem opkvalificering og praktik.\n";
+
+both_databases!(
+    comments_follow_their_words_to_later_versions,
+    |app: TestApp| async move {
+        let fields = server::hearing::HearingFields {
+            markdown: FIRST.into(),
+            slug: "politik".into(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = server::hearing::prepare(&fields, true).unwrap();
+        server::hearing::db::store(&app.db.pool, &new)
+            .await
+            .unwrap();
+        let v1 = blocks(&app, 1).await;
+        let number = find(&v1, "Alle børn skal lære dansk")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+
+        let post = |quote: &'static str| {
+            let number = number.clone();
+            let app = &app;
+            async move {
+                app.post_form(
+                    "/hoeringer/politik/svar",
+                    &[
+                        ("text", "Sprogstøtten skal starte tidligere."),
+                        ("name", "Amina Hassan"),
+                        ("email", "amina@example.dk"),
+                        ("sender_kind", "private"),
+                        ("publication", "with_name"),
+                        ("block", &number),
+                        ("quote", quote),
+                    ],
+                )
+                .await
+            }
+        };
+        // Words that are not in the block are refused, with the rest kept.
+        let r = post("noget helt andet").await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Vi kan ikke finde de ord i afsnittet"));
+        assert!(body.contains("value=\"noget helt andet\""));
+        assert_eq!(app.stored_responses().await, 0);
+
+        let r = post("lære  dansk før skolestart").await;
+        assert_eq!(r.status().as_u16(), 303);
+        sqlx::query("UPDATE responses SET status = 'published'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let (_, shown) = app
+            .get_text(&format!("/hoeringer/politik?vis={number}"))
+            .await;
+        assert!(
+            shown.contains("<q>lære dansk før skolestart</q>"),
+            "the quote is shown"
+        );
+
+        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
+            .await
+            .unwrap();
+        let v2 = blocks(&app, 2).await;
+        let moved_to = find(&v2, "Alle børn skal lære dansk allerede")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (status, page) = app.get_text("/hoeringer/politik/version/2").await;
+        assert_eq!(status, 200);
+        let at = page
+            .find(&format!("id=\"b-{moved_to}\""))
+            .expect("the moved block");
+        let tail = &page[at..];
+        let end = tail[1..]
+            .find("id=\"b-")
+            .map(|i| i + 1)
+            .unwrap_or(tail.len());
+        let block_html = &tail[..end];
+        assert!(
+            block_html.contains("Givet til version 1"),
+            "shown at the block it moved to: {block_html}"
+        );
+        assert!(block_html.contains("Sprogstøtten skal starte tidligere."));
+        assert!(
+            block_html.contains("<q>lære dansk før skolestart</q>"),
+            "the words it was made on"
+        );
+        assert!(
+            block_html.contains("<ins>"),
+            "the inserted word is shown: {block_html}"
+        );
+        assert!(!page.contains("Tekst fjernet"));
+
+        server::version::db::add_version(&app.db.pool, "politik", "Endelig tekst", "", THIRD)
+            .await
+            .unwrap();
+        let (_, page) = app.get_text("/hoeringer/politik/version/3").await;
+        let removed = page.find("Tekst fjernet").expect("a removed section");
+        let tail = &page[removed..];
+        assert!(tail.contains("tekst fjernet i version 3"));
+        assert!(tail.contains("Sprogstøtten skal starte tidligere."));
+        assert!(
+            tail.contains("lære dansk før skolestart"),
+            "with its original words"
+        );
+        // The hearing page links to every version.
+        let (_, hearing) = app.get_text("/hoeringer/politik").await;
+        assert!(hearing.contains("/hoeringer/politik/version/3"));
+        assert_eq!(
+            app.get("/hoeringer/politik/version/9")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+    }
+);
