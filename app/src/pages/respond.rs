@@ -135,13 +135,12 @@ fn ResponseFormView(
     } else {
         echo.value("quote")
     };
+    // Only what the page reacts to while typing is kept in signals; the values sent are read
+    // from the form itself when it is submitted, exactly as the browser would post them.
     let text = field("text");
-    let name = field("name");
-    let email = field("email");
     // No default: the sender says who they speak for, as they say whether we may publish.
     let sender_kind = field("sender_kind");
-    let organisation = field("organisation");
-    let publication = field("publication");
+    let publication = echo.value("publication");
     let block_number = block.as_ref().map(|b| b.number.clone()).unwrap_or_default();
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(echo.errors.clone());
     let hydrated = RwSignal::new(false);
@@ -167,12 +166,12 @@ fn ResponseFormView(
     let block_for_submit = block_number.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let form = ResponseForm {
-            text: text.get_untracked(),
-            name: name.get_untracked(),
-            email: email.get_untracked(),
-            sender_kind: sender_kind.get_untracked(),
-            organisation: organisation.get_untracked(),
-            publication: publication.get_untracked(),
+            text: form_value("text"),
+            name: form_value("name"),
+            email: form_value("email"),
+            sender_kind: checked_value("sender_kind"),
+            organisation: form_value("organisation"),
+            publication: checked_value("publication"),
             block: block_for_submit.clone(),
         };
         match ResponseSubmission::parse(&form) {
@@ -230,20 +229,30 @@ fn ResponseFormView(
         })
     };
 
-    // `checked` carries the choice in the server's HTML; `bind:group` takes over in the browser.
-    let radio = move |group: RwSignal<String>,
-                      fname: &'static str,
-                      value: &'static str,
-                      label: &'static str| {
-        let id = format!("{fname}-{value}");
-        let checked = group.get_untracked() == value;
-        view! {
-            <div class="radio">
-                <input type="radio" id=id.clone() name=fname value=value checked=checked bind:group=group />
-                <label for=id>{label}</label>
-            </div>
-        }
-    };
+    // `checked` carries a posted choice back in the server's HTML; the sender kind is followed
+    // as it changes, to show the organisation field only when it is needed.
+    let radio =
+        move |current: String, fname: &'static str, value: &'static str, label: &'static str| {
+            let id = format!("{fname}-{value}");
+            let checked = current == value;
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=fname
+                        value=value
+                        checked=checked
+                        on:change=move |_| {
+                            if fname == "sender_kind" {
+                                sender_kind.set(value.to_string());
+                            }
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        };
 
     view! {
         <Title text=page_title.clone() />
@@ -281,7 +290,7 @@ fn ResponseFormView(
                     aria-invalid=invalid("text")
                     aria-describedby=described("text", true)
                     inner_html=escape_html(&echo.value("text"))
-                    bind:value=text
+                    on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
                 <p class="counter" aria-live="polite" hidden=move || !hydrated.get()>
                     {move || t_string!(i18n, char_count, count = format_count(locale, chars()), max = max.clone()).to_string()}
@@ -298,7 +307,6 @@ fn ResponseFormView(
                     aria-invalid=invalid("name")
                     aria-describedby=described("name", false)
                     value=echo.value("name")
-                    bind:value=name
                 />
             </div>
             <div class="field" class:has-error=move || errors.with(|e| e.contains_key("email"))>
@@ -313,18 +321,17 @@ fn ResponseFormView(
                     aria-invalid=invalid("email")
                     aria-describedby=described("email", true)
                     value=echo.value("email")
-                    bind:value=email
                 />
             </div>
             <fieldset class="field" id="sender_kind-fieldset" class:has-error=move || errors.with(|e| e.contains_key("sender_kind"))>
                 <legend>{t!(i18n, label_sender_kind)}</legend>
                 <FieldError id="sender_kind-error".to_string() message=err("sender_kind") />
-                {radio(sender_kind, "sender_kind", "private", t_string!(i18n, sender_private))}
-                {radio(sender_kind, "sender_kind", "association", t_string!(i18n, sender_association))}
-                {radio(sender_kind, "sender_kind", "company", t_string!(i18n, sender_company))}
-                {radio(sender_kind, "sender_kind", "council", t_string!(i18n, sender_council))}
-                {radio(sender_kind, "sender_kind", "authority", t_string!(i18n, sender_authority))}
-                {radio(sender_kind, "sender_kind", "work_council", t_string!(i18n, sender_work_council))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "private", t_string!(i18n, sender_private))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "association", t_string!(i18n, sender_association))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "company", t_string!(i18n, sender_company))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "council", t_string!(i18n, sender_council))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "authority", t_string!(i18n, sender_authority))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "work_council", t_string!(i18n, sender_work_council))}
             </fieldset>
             <div class="field" hidden=org_hidden class:has-error=move || errors.with(|e| e.contains_key("organisation"))>
                 <label for="organisation">{t!(i18n, label_organisation)}</label>
@@ -338,22 +345,58 @@ fn ResponseFormView(
                     aria-invalid=invalid("organisation")
                     aria-describedby=described("organisation", true)
                     value=echo.value("organisation")
-                    bind:value=organisation
                 />
             </div>
             <fieldset class="field" id="publication-fieldset" class:has-error=move || errors.with(|e| e.contains_key("publication"))>
                 <legend>{t!(i18n, label_publication)}</legend>
                 <p class="hint" id="publication-hint">{t!(i18n, hint_publication)}</p>
                 <FieldError id="publication-error".to_string() message=err("publication") />
-                {radio(publication, "publication", "with_name", t_string!(i18n, publication_with_name))}
-                {radio(publication, "publication", "anonymous", t_string!(i18n, publication_anonymous))}
-                {radio(publication, "publication", "not_published", t_string!(i18n, publication_not_published))}
+                {radio(publication.clone(), "publication", "with_name", t_string!(i18n, publication_with_name))}
+                {radio(publication.clone(), "publication", "anonymous", t_string!(i18n, publication_anonymous))}
+                {radio(publication.clone(), "publication", "not_published", t_string!(i18n, publication_not_published))}
             </fieldset>
             <p class="muted">{t!(i18n, privacy_note)}</p>
             <button type="submit" class="button">{t!(i18n, submit_response)}</button>
         </form>
     }
     .into_any()
+}
+
+/// The current value of the form field with this id (empty on the server or if absent).
+fn form_value(id: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let el = document().get_element_by_id(id);
+        if let Some(input) = el
+            .clone()
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        {
+            return input.value();
+        }
+        if let Some(area) =
+            el.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+        {
+            return area.value();
+        }
+    }
+    let _ = id;
+    String::new()
+}
+
+/// The value of the checked radio button of a group, or empty when none is checked.
+fn checked_value(name: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(Some(el)) = document().query_selector(&format!("input[name=\"{name}\"]:checked"))
+            && let Ok(input) = el.dyn_into::<leptos::web_sys::HtmlInputElement>()
+        {
+            return input.value();
+        }
+    }
+    let _ = name;
+    String::new()
 }
 
 /// Moves keyboard and screen-reader focus to the list of errors, as GOV.UK's pattern does.
