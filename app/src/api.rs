@@ -78,6 +78,18 @@ pub async fn get_version(slug: String, number: i64) -> Result<Option<VersionView
         .map_err(ssr::opaque)
 }
 
+#[server(prefix = "/_fn", endpoint = "changes")]
+pub async fn get_changes(
+    slug: String,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Option<ChangesView>, ServerFnError> {
+    ssr::backend()?
+        .changes(&slug, from, to)
+        .await
+        .map_err(ssr::opaque)
+}
+
 #[server(prefix = "/_fn", endpoint = "receipt")]
 pub async fn get_receipt(token: String) -> Result<Option<ReceiptView>, ServerFnError> {
     ssr::backend()?.receipt(&token).await.map_err(ssr::opaque)

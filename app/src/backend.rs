@@ -24,6 +24,14 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<Option<ResponsePage>, BackendError>;
     /// Version `number` of the hearing's policy, with input from earlier versions anchored.
     async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError>;
+    /// The changes from version `from` to version `to` (by default: the hearing's text to the
+    /// newest version).
+    async fn changes(
+        &self,
+        slug: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Option<ChangesView>, BackendError>;
     async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError>;
     /// The member of staff whose session cookie came with this request.
     async fn current_user(

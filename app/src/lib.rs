@@ -70,6 +70,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/hoeringer/:slug/aendringer")
+                            view=pages::changes::ChangesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/kvittering/:token")
                             view=pages::receipt::ReceiptPage
                             ssr=SsrMode::Async

@@ -222,3 +222,13 @@ pub struct VersionView {
     /// Input whose words are gone from this version.
     pub removed: Vec<CarriedResponse>,
 }
+
+/// What changed between two versions of the text, block by block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangesView {
+    pub card: HearingCard,
+    pub versions: Vec<VersionInfo>,
+    pub from: VersionInfo,
+    pub to: VersionInfo,
+    pub changes: Vec<hoering::diff::BlockChange>,
+}

@@ -64,6 +64,43 @@ pub fn public_response(row: ResponseRow) -> PublicResponse {
 }
 
 impl DbBackend {
+    /// The documents of `versions` (oldest first) with their durable ids, and each one's
+    /// matching to the one before: version 1 with its stored ids, every later one by the same
+    /// deterministic matching that gave it its ids when it was added.
+    async fn chain(
+        &self,
+        versions: &[version_db::VersionRow],
+    ) -> Result<
+        (
+            Vec<hoering::document::Document>,
+            Vec<Option<hoering::anchoring::VersionMatch>>,
+        ),
+        BackendError,
+    > {
+        let pool = &self.db.pool;
+        let first = versions.first().ok_or_else(|| fail("no versions"))?;
+        let mut docs = vec![
+            version_db::load_document(pool, first.id)
+                .await
+                .map_err(fail)?,
+        ];
+        let mut matches = vec![None];
+        for v in &versions[1..] {
+            let markdown: String =
+                sqlx::query_scalar("SELECT markdown FROM versions WHERE id = $1")
+                    .bind(v.id)
+                    .fetch_one(pool)
+                    .await
+                    .map_err(fail)?;
+            let parsed = hoering::document::parse(&markdown).map_err(fail)?;
+            let previous = docs.last().ok_or_else(|| fail("empty chain"))?;
+            let (doc, matching) = hoering::anchoring::carry_ids(previous, parsed);
+            docs.push(doc);
+            matches.push(Some(matching));
+        }
+        Ok((docs, matches))
+    }
+
     /// The hearing's policy id and the id of the version the hearing ran on.
     async fn policy_of(&self, row: &HearingRow) -> Result<(i64, i64), BackendError> {
         sqlx::query_as("SELECT policy_id, version_id FROM hearings WHERE id = $1")
@@ -113,6 +150,51 @@ fn section_views(doc: &hoering::document::Document) -> (Vec<SectionView>, Vec<Bl
 
 #[async_trait::async_trait]
 impl Backend for DbBackend {
+    async fn changes(
+        &self,
+        slug: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Option<ChangesView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let infos = self.versions_of(&row).await?;
+        let versions = {
+            let (policy_id, _) = self.policy_of(&row).await?;
+            version_db::versions_of_policy(pool, policy_id)
+                .await
+                .map_err(fail)?
+        };
+        let hearing_number = infos.iter().find(|v| v.hearing_version).map(|v| v.number);
+        let latest = infos.last().map(|v| v.number);
+        let (Some(from), Some(to)) = (from.or(hearing_number), to.or(latest)) else {
+            return Ok(None);
+        };
+        let (Some(a), Some(b)) = (
+            versions.iter().position(|v| v.number == from),
+            versions.iter().position(|v| v.number == to),
+        ) else {
+            return Ok(None);
+        };
+        let (docs, _) = self.chain(&versions[..=a.max(b)]).await?;
+        let (old, new) = (&docs[a], &docs[b]);
+        let matching = hoering::anchoring::match_versions(old, new);
+        let changes = hoering::diff::diff_versions(old, new, &matching);
+        let info = |n: i64| infos.iter().find(|i| i.number == n).cloned();
+        let (Some(from), Some(to)) = (info(from), info(to)) else {
+            return Ok(None);
+        };
+        Ok(Some(ChangesView {
+            card: card(&row),
+            versions: infos,
+            from,
+            to,
+            changes,
+        }))
+    }
+
     async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError> {
         let pool = &self.db.pool;
         let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
@@ -125,29 +207,7 @@ impl Backend for DbBackend {
         let Some(target) = versions.iter().position(|v| v.number == number) else {
             return Ok(None);
         };
-        // Rebuild the chain of documents up to the target: version 1 with its stored ids, every
-        // later one by the same deterministic matching that gave it its ids when it was added.
-        let mut docs = Vec::with_capacity(target + 1);
-        let mut matches = Vec::with_capacity(target + 1);
-        docs.push(
-            version_db::load_document(pool, versions[0].id)
-                .await
-                .map_err(fail)?,
-        );
-        matches.push(None);
-        for v in &versions[1..=target] {
-            let markdown: String =
-                sqlx::query_scalar("SELECT markdown FROM versions WHERE id = $1")
-                    .bind(v.id)
-                    .fetch_one(pool)
-                    .await
-                    .map_err(fail)?;
-            let parsed = hoering::document::parse(&markdown).map_err(fail)?;
-            let previous = docs.last().ok_or_else(|| fail("empty chain"))?;
-            let (doc, matching) = hoering::anchoring::carry_ids(previous, parsed);
-            docs.push(doc);
-            matches.push(Some(matching));
-        }
+        let (docs, matches) = self.chain(&versions[..=target]).await?;
         let version_index: HashMap<i64, usize> = versions[..=target]
             .iter()
             .enumerate()

@@ -1,6 +1,7 @@
 //! One module per page, named for what the reader does there.
 
 pub mod admin;
+pub mod changes;
 pub mod hearing;
 pub mod home;
 pub mod login;

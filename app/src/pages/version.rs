@@ -75,6 +75,7 @@ pub fn VersionNav(slug: String, versions: Vec<VersionInfo>, current: Option<i64>
                         })
                         .collect_view()}
                 </ol>
+                <p><a href=format!("/hoeringer/{slug}/aendringer")>{t!(i18n, whats_changed_link)}</a></p>
             </nav>
         }
     })

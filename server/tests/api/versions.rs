@@ -84,6 +84,37 @@ both_databases!(
             "the deleted paragraph is removed"
         );
 
+        // "Hvad er ændret?": from the hearing's text to the newest, inline and side by side.
+        let (status, page) = app.get_text("/hoeringer/politik/aendringer").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Hvad er ændret?"));
+        let from = find(&v1, "Alle børn skal lære dansk")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let to = moved["number"].as_str().unwrap();
+        assert!(
+            page.contains(&format!("Flyttet fra {from} til {to}")),
+            "a move, not delete + insert: {page}"
+        );
+        assert!(
+            page.contains("<ins>") && page.contains("allerede"),
+            "the inserted word"
+        );
+        assert!(page.contains("Fjernet:") && page.contains("Forældre skal inddrages"));
+        assert!(page.contains("Nyt:") && page.contains("Vi vil styrke sproget"));
+        let (_, side) = app
+            .get_text("/hoeringer/politik/aendringer?fra=1&til=2&visning=side")
+            .await;
+        assert!(side.contains("<table") && side.contains("Version 2: Endelig tekst"));
+        assert_eq!(
+            app.get("/hoeringer/politik/aendringer?fra=1&til=7")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+
         // Version 1 is untouched.
         assert_eq!(blocks(&app, 1).await, v1);
         assert_eq!(
