@@ -118,3 +118,12 @@ pub async fn admin_hearing(
         .await
         .map_err(ssr::opaque)
 }
+
+#[server(prefix = "/_fn", endpoint = "latest_text")]
+pub async fn admin_latest_text(slug: String) -> Result<Option<(i64, String)>, ServerFnError> {
+    ssr::require_user().await?;
+    ssr::backend()?
+        .latest_text(&slug)
+        .await
+        .map_err(ssr::opaque)
+}

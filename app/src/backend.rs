@@ -38,6 +38,8 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         request: &http::request::Parts,
     ) -> Result<Option<CurrentUser>, BackendError>;
+    /// The newest version of the hearing's policy: its number and Markdown, for the clerk to edit.
+    async fn latest_text(&self, slug: &str) -> Result<Option<(i64, String)>, BackendError>;
     async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError>;
     async fn admin_hearing(
         &self,

@@ -33,6 +33,7 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("markdown", "too_long") => t_string!(i18n, err_markdown_too_long),
         ("markdown", _) => t_string!(i18n, err_markdown_invalid),
         ("title", _) => t_string!(i18n, err_title_required),
+        ("label", _) => t_string!(i18n, err_version_label_required),
         ("slug", "taken") => t_string!(i18n, err_slug_taken),
         ("slug", _) => t_string!(i18n, err_slug_invalid),
         ("committee", _) => t_string!(i18n, err_committee_required),

@@ -87,6 +87,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/hoeringer/:slug/version/ny")
+                            view=pages::admin::NewVersionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/hoeringer/:slug")
                             view=pages::admin::AdminHearingPage
                             ssr=SsrMode::Async

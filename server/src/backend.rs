@@ -79,11 +79,13 @@ impl DbBackend {
     > {
         let pool = &self.db.pool;
         let first = versions.first().ok_or_else(|| fail("no versions"))?;
+        let mut conn = pool.acquire().await.map_err(fail)?;
         let mut docs = vec![
-            version_db::load_document(pool, first.id)
+            version_db::load_document(&mut conn, first.id)
                 .await
                 .map_err(fail)?,
         ];
+        drop(conn);
         let mut matches = vec![None];
         for v in &versions[1..] {
             let markdown: String =
@@ -398,6 +400,17 @@ impl Backend for DbBackend {
             role: s.user.role.as_str().to_string(),
             csrf: s.csrf,
         }))
+    }
+
+    async fn latest_text(&self, slug: &str) -> Result<Option<(i64, String)>, BackendError> {
+        sqlx::query_as(
+            "SELECT v.number, v.markdown FROM versions v JOIN hearings h ON h.policy_id = v.policy_id
+             WHERE h.slug = $1 ORDER BY v.number DESC LIMIT 1",
+        )
+        .bind(slug)
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(fail)
     }
 
     async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError> {

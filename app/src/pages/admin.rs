@@ -1,7 +1,7 @@
 //! The clerk's pages: hearings with their responses waiting for moderation, a new hearing from
 //! Markdown with a preview, and publishing or withholding each response.
 
-use crate::api::{admin_hearing, admin_hearings, get_current_user};
+use crate::api::{admin_hearing, admin_hearings, admin_latest_text, get_current_user};
 use crate::components::{
     FieldError, block_label, error_view, escape_html, form_echo, format_date, loading_view,
     publication_label, sender_kind_label, set_status, state_label,
@@ -247,6 +247,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 {state_label(i18n, view_data.card.card.state)} " · "
                                 {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
                                 <a href=format!("/hoeringer/{slug}")>{t!(i18n, view_public_page)}</a>
+                                " · "
+                                <a href=format!("/admin/hoeringer/{slug}/version/ny")>{t!(i18n, new_version)}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -341,5 +343,67 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
                 })}
             </div>
         </article>
+    }
+}
+
+/// A new version of the hearing's text: the newest text to edit, or a file to upload.
+#[component]
+pub fn NewVersionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let latest = Resource::new(slug, admin_latest_text);
+    let echo = form_echo();
+    view! {
+        <Title text=move || t_string!(i18n, new_version).to_string() />
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                Suspend::new(async move {
+                    let Ok(Some(user)) = user.await else { return login_required() };
+                    let Ok(Some((number, markdown))) = latest.await else {
+                        set_status(404);
+                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                    };
+                    let slug = slug();
+                    let err = |f: &'static str| {
+                        let msg = echo.error(f).map(|code| error_message(i18n, f, &code));
+                        Signal::derive(move || msg.clone())
+                    };
+                    let text = if echo.values.is_empty() { markdown } else { echo.value("markdown") };
+                    view! {
+                        <LogoutForm user=user.clone() />
+                        <p class="eyebrow"><a href=format!("/admin/hoeringer/{slug}")>{t!(i18n, admin_title)}</a></p>
+                        <h1>{t!(i18n, new_version)}</h1>
+                        <p>{t_string!(i18n, new_version_intro, number = number).to_string()}</p>
+                        <form method="post" action=format!("/admin/hoeringer/{slug}/version/ny") enctype="multipart/form-data" class="admin-form">
+                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                            <div class="field">
+                                <label for="label">{t!(i18n, label_version_label)}</label>
+                                <p class="hint" id="label-hint">{t!(i18n, hint_version_label)}</p>
+                                <FieldError id="label-error".to_string() message=err("label") />
+                                <input id="label" name="label" type="text" value=echo.value("label") aria-describedby="label-hint" />
+                            </div>
+                            <div class="field">
+                                <label for="note">{t!(i18n, label_version_note)}</label>
+                                <input id="note" name="note" type="text" value=echo.value("note") />
+                            </div>
+                            <div class="field">
+                                <label for="markdown">{t!(i18n, label_markdown)}</label>
+                                <FieldError id="markdown-error".to_string() message=err("markdown") />
+                                <textarea id="markdown" name="markdown" rows="18" inner_html=escape_html(&text)></textarea>
+                            </div>
+                            <div class="field">
+                                <label for="file">{t!(i18n, label_file)}</label>
+                                <input id="file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
+                            </div>
+                            <button type="submit" class="button">{t!(i18n, publish_version)}</button>
+                        </form>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
     }
 }

@@ -96,10 +96,9 @@ pub async fn insert_blocks(
 /// A stored version's document, with the durable ids it was stored with (parsing gives the
 /// blocks in the same order; the ids come from the database).
 pub async fn load_document(
-    executor: impl sqlx::Acquire<'_, Database = Any>,
+    conn: &mut sqlx::AnyConnection,
     version_id: i64,
 ) -> Result<Document, VersionError> {
-    let mut conn = executor.acquire().await?;
     let markdown: String = sqlx::query_scalar("SELECT markdown FROM versions WHERE id = $1")
         .bind(version_id)
         .fetch_one(&mut *conn)
@@ -159,7 +158,7 @@ pub async fn add_version(
     .await?;
     let (document, matching, number) = match previous {
         Some((prev_id, prev_number)) => {
-            let old = load_document(&mut *tx, prev_id).await?;
+            let old = load_document(&mut tx, prev_id).await?;
             let (doc, matching) = carry_ids(&old, parsed);
             (doc, Some(matching), prev_number + 1)
         }

@@ -363,12 +363,10 @@ pub async fn moderate(
     }
 }
 
-/// The clerk's new hearing: preview or create, from pasted or uploaded Markdown.
-pub async fn create_hearing(
-    State(state): State<AppState>,
-    headers: HeaderMap,
+/// The text fields of a multipart form, and its uploaded `file` if one was chosen.
+async fn read_multipart(
     mut multipart: Multipart,
-) -> Response {
+) -> Result<(BTreeMap<String, String>, Option<Vec<u8>>), Response> {
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     let mut file: Option<Vec<u8>> = None;
     loop {
@@ -384,13 +382,111 @@ pub async fn create_hearing(
                     Ok(bytes) => {
                         fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
                     }
-                    Err(e) => return (e.status(), e.body_text()).into_response(),
+                    Err(e) => return Err((e.status(), e.body_text()).into_response()),
                 }
             }
-            Ok(None) => break,
-            Err(e) => return (e.status(), e.body_text()).into_response(),
+            Ok(None) => return Ok((fields, file)),
+            Err(e) => return Err((e.status(), e.body_text()).into_response()),
         }
     }
+}
+
+/// The clerk's next version of a hearing's text, pasted or uploaded; then what changed.
+pub async fn create_version(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let (fields, file) = match read_multipart(multipart).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    if let Err(res) = session_with_csrf(&state, &headers, &get("csrf")).await {
+        return res;
+    }
+    let mut errors = BTreeMap::new();
+    let markdown = match file.map(String::from_utf8) {
+        Some(Ok(text)) => text,
+        Some(Err(_)) => {
+            errors.insert("markdown".to_string(), "invalid".to_string());
+            get("markdown")
+        }
+        None => get("markdown"),
+    };
+    if let Err(code) = hearing::parse_markdown(&markdown) {
+        errors
+            .entry("markdown".to_string())
+            .or_insert(code.to_string());
+    }
+    let label = get("label").trim().to_string();
+    if label.is_empty() {
+        errors.insert("label".to_string(), "required".to_string());
+    }
+    let page = uri(format!("/admin/hoeringer/{slug}/version/ny"));
+    if !errors.is_empty() {
+        let values = [
+            ("label", label),
+            ("note", get("note")),
+            ("markdown", markdown),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let echo = FormEcho {
+            values,
+            errors,
+            preview: None,
+        };
+        return page_with_echo(
+            &state,
+            &headers,
+            page,
+            echo,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let policy: Option<String> = match sqlx::query_scalar(
+        "SELECT p.slug FROM policies p JOIN hearings h ON h.policy_id = p.id WHERE h.slug = $1",
+    )
+    .bind(&slug)
+    .fetch_optional(&state.db.pool)
+    .await
+    {
+        Ok(p) => p,
+        Err(e) => return internal("finding the policy failed", e),
+    };
+    let Some(policy) = policy else {
+        return (StatusCode::NOT_FOUND, "Høringen findes ikke.").into_response();
+    };
+    let note = get("note");
+    match crate::version::db::add_version(&state.db.pool, &policy, &label, note.trim(), &markdown)
+        .await
+    {
+        Ok(added) => {
+            tracing::info!(hearing = %slug, version = added.number, "version added");
+            Redirect::to(&format!(
+                "/hoeringer/{slug}/aendringer?til={}",
+                added.number
+            ))
+            .into_response()
+        }
+        Err(e) => internal("adding a version failed", e),
+    }
+}
+
+/// The clerk's new hearing: preview or create, from pasted or uploaded Markdown.
+pub async fn create_hearing(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let (fields, file) = match read_multipart(multipart).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
     if let Err(res) = session_with_csrf(&state, &headers, &get("csrf")).await {
         return res;

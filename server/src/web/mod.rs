@@ -53,6 +53,12 @@ pub fn router(state: AppState) -> Router {
                 2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024,
             )),
         )
+        .route(
+            "/admin/hoeringer/{slug}/version/ny",
+            post(forms::create_version).layer(DefaultBodyLimit::max(
+                2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024,
+            )),
+        )
         .route("/admin/svar/{id}", post(forms::moderate))
         .route("/sprog/{locale}", get(forms::set_language))
         .route("/healthz", get(|| async { "ok" }))

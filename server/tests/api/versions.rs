@@ -250,3 +250,69 @@ both_databases!(
         );
     }
 );
+
+both_databases!(
+    clerk_publishes_a_new_version_in_the_app,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+        let page = app
+            .get_with_cookie("/admin/hoeringer/integrationspolitik/version/ny", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Den nyeste tekst er version 1"));
+        assert!(
+            page.contains("flere børn med minoritetsbaggrund"),
+            "the newest text to edit"
+        );
+        let edited = POLICY.replace(
+            "skal lære dansk før skolestart",
+            "skal lære dansk allerede før skolestart",
+        );
+        let post = |label: &'static str, csrf: String, markdown: String| {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", csrf)
+                .text("label", label)
+                .text("note", "Sprogindsatsen skærpet")
+                .text("markdown", markdown);
+            app.client
+                .post(app.url("/admin/hoeringer/integrationspolitik/version/ny"))
+                .header("cookie", cookie.clone())
+                .multipart(form)
+                .send()
+        };
+        let r = post("Endelig tekst", "forkert".into(), edited.clone())
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403);
+        let r = post("", csrf.clone(), edited.clone()).await.unwrap();
+        assert_eq!(r.status().as_u16(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Giv versionen et navn"));
+        assert!(
+            body.contains("allerede før skolestart"),
+            "the edited text is kept"
+        );
+        let r = post("Endelig tekst", csrf.clone(), edited).await.unwrap();
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(
+            r.headers()["location"],
+            "/hoeringer/integrationspolitik/aendringer?til=2"
+        );
+        let (_, changes) = app
+            .get_text("/hoeringer/integrationspolitik/aendringer?til=2")
+            .await;
+        assert!(changes.contains("Ændret: 3.4, punkt 1"), "{changes}");
+        let list: serde_json::Value = app
+            .get("/api/v1/hearings/integrationspolitik/versions")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list[1]["note"], "Sprogindsatsen skærpet");
+    }
+);
