@@ -232,3 +232,44 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+
+/// Percent-encodes a value for a URL query.
+pub fn encode_query(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The text the reader has selected on the page, if any (always `None` on the server).
+pub fn selected_text() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let text = window()
+            .get_selection()
+            .ok()
+            .flatten()?
+            .to_string()
+            .as_string()?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        return (!text.is_empty()).then_some(text);
+    }
+    #[allow(unreachable_code)]
+    None
+}
+
+/// A block's content in the element that gives it its meaning: the core hands out the inner HTML
+/// (already sanitised), the page decides the wrapper.
+pub fn block_html(kind: &str, html: &str) -> String {
+    match kind {
+        "paragraph" => format!("<p>{html}</p>"),
+        "table" => format!("<table>{html}</table>"),
+        "blockquote" => format!("<blockquote>{html}</blockquote>"),
+        "code" => format!("<pre><code>{html}</code></pre>"),
+        _ => html.to_string(),
+    }
+}

@@ -29,9 +29,22 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   expect(paragraph).toBeTruthy();
 
   // Version 1: comment on a phrase of the paragraph.
+  // Version 1: select a phrase of the paragraph and comment on exactly those words.
   await page.goto(HEARING);
-  await block(page, 'Uddannelse og læring er vigtige').getByRole('link', { name: /Kommentér/ }).click();
-  await page.getByLabel('Citat fra afsnittet (valgfrit)').fill(PHRASE);
+  const target = block(page, 'Uddannelse og læring er vigtige');
+  await target.locator('.block-body').evaluate((el, phrase) => {
+    const node = el.querySelector('p')!.firstChild!;
+    const start = node.textContent!.indexOf(phrase);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + phrase.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+  }, PHRASE);
+  await target.getByRole('link', { name: 'Kommentér de markerede ord' }).click();
+  await expect(page.getByLabel('Citat fra afsnittet (valgfrit)')).toHaveValue(PHRASE);
   await page.getByLabel('Dit høringssvar').fill('Husk også voksne, der skal lære dansk.');
   await page.getByLabel('Navn', { exact: true }).fill('Jonas Berg');
   await page.getByLabel('E-mail').fill('jonas@example.dk');

@@ -191,7 +191,7 @@ fn PreviewSections(sections: Vec<SectionView>) -> impl IntoView {
                     {s.blocks.into_iter().map(|b| view! {
                         <div class="block">
                             <div class="block-number">{block_label(locale, &b.number)}</div>
-                            <div class="block-body" inner_html=b.html></div>
+                            <div class="block-body" inner_html=crate::components::block_html(&b.kind, &b.html)></div>
                         </div>
                     }).collect_view()}
                 </div>

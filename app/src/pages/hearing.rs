@@ -3,7 +3,8 @@
 
 use crate::api::{get_hearing, get_responses};
 use crate::components::{
-    block_label, error_view, format_date, loading_view, sender_kind_label, set_status, state_label,
+    block_label, encode_query, error_view, format_date, loading_view, selected_text,
+    sender_kind_label, set_status, state_label,
 };
 use crate::i18n::*;
 use crate::model::{BlockView, HearingState, HearingView, PublicResponse, ResponsePage};
@@ -86,10 +87,12 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
     let title = card.title.clone();
     let whole_label = t_string!(i18n, whole_draft).to_string();
 
+    let selection: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let ctx = BlockCtx {
         slug: slug.clone(),
         open,
         shown: shown.clone(),
+        selection,
     };
     let sections = hearing
         .sections
@@ -199,6 +202,8 @@ struct BlockCtx {
     slug: String,
     open: bool,
     shown: Option<(String, ResponsePage)>,
+    /// The words the reader selected, and in which block (with JavaScript only).
+    selection: RwSignal<Option<(String, String)>>,
 }
 
 /// Blocks in order; consecutive items of one list stay together in a real list for screen readers.
@@ -257,12 +262,34 @@ fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
             </a>
         }
     });
+    // Selecting words in an open hearing's block offers to comment on exactly those words.
+    let selection = ctx.selection;
+    let open = ctx.open;
+    let here = block.number.clone();
+    let on_select = move || {
+        if open {
+            selection.set(selected_text().map(|text| (here.clone(), text)));
+        }
+    };
+    let on_key = on_select.clone();
+    let here = block.number.clone();
+    let slug = ctx.slug.clone();
+    let quote_link = move || {
+        selection.get().filter(|(n, _)| *n == here).map(|(n, text)| {
+            view! {
+                <a class="quote-link" href=format!("/hoeringer/{slug}/svar?blok={n}&citat={}", encode_query(&text))>
+                    {t!(i18n, comment_on_selection)}
+                </a>
+            }
+        })
+    };
     view! {
         <div class=format!("block block-{}", block.kind) id=format!("b-{}", block.number) data-block-id=block.id.clone()>
             <div class="block-number" aria-hidden="true">{label.clone()}</div>
-            <div class="block-body" inner_html=block.html.clone()></div>
+            <div class="block-body" inner_html=crate::components::block_html(&block.kind, &block.html) on:pointerup=move |_| on_select() on:keyup=move |_| on_key()></div>
             <div class="block-actions">
                 {comment_link}
+                {quote_link}
                 <ResponsesToggle
                     slug=ctx.slug.clone()
                     which=block.number.clone()

@@ -104,7 +104,7 @@ fn VersionDocument(view: VersionView) -> impl IntoView {
         view! {
             <div class=format!("block block-{}", b.kind) id=format!("b-{}", b.number) data-block-id=b.id.clone()>
                 <div class="block-number" aria-hidden="true">{block_label(locale, &b.number)}</div>
-                <div class="block-body" inner_html=b.html.clone()></div>
+                <div class="block-body" inner_html=crate::components::block_html(&b.kind, &b.html)></div>
                 {(!input.is_empty()).then(|| view! {
                     <section class="responses" aria-label=t_string!(i18n, input_here)>
                         <ol class="response-list">
