@@ -89,4 +89,15 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   await expect(removed).toContainText(PHRASE);
   await expect(removed).toContainText('Husk også voksne, der skal lære dansk.');
   await expectAccessible(page);
+
+  // "Hvad er ændret?" from the hearing's text to version 2: the paragraph moved, not deleted.
+  await page.goto(`${HEARING}/aendringer?til=2`);
+  await expect(page.getByRole('heading', { name: 'Hvad er ændret?', level: 1 })).toBeVisible();
+  await expect(page.getByText(/Flyttet fra 3\.2 til 4\.\d/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Side om side').check();
+  await page.getByRole('button', { name: 'Vis ændringer' }).click();
+  await expect(page.getByRole('table')).toContainText('livslang');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/changes-side-by-side.png', fullPage: true });
 });
