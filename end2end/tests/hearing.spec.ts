@@ -64,7 +64,10 @@ test.describe('with JavaScript', () => {
 
   test('mistakes show at once, beside each field, without losing the text', async ({ page }) => {
     await page.goto(`${HEARING}/svar`);
+    // The character counter appears only once the page has hydrated: this test is about the
+    // browser-side check, not the server's.
     await page.getByLabel('Dit høringssvar').fill('Et svar uden navn');
+    await expect(page.getByText('17 af 20.000 tegn')).toBeVisible();
     await page.getByLabel('E-mail').fill('ikke-en-adresse');
     await page.getByRole('button', { name: 'Send høringssvar' }).click();
     await expect(page.getByRole('heading', { name: 'Der er noget, du skal rette' })).toBeVisible();

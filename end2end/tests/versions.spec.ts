@@ -32,17 +32,23 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   // Version 1: select a phrase of the paragraph and comment on exactly those words.
   await page.goto(HEARING);
   const target = block(page, 'Uddannelse og læring er vigtige');
-  await target.locator('.block-body').evaluate((el, phrase) => {
-    const node = el.querySelector('p')!.firstChild!;
-    const start = node.textContent!.indexOf(phrase);
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + phrase.length);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
-  }, PHRASE);
+  // The page may still be loading its script: select again until it offers the link.
+  await expect(async () => {
+    await target.locator('.block-body').evaluate((el, phrase) => {
+      const node = el.querySelector('p')!.firstChild!;
+      const start = node.textContent!.indexOf(phrase);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + phrase.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    }, PHRASE);
+    await expect(target.getByRole('link', { name: 'Kommentér de markerede ord' })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await target.getByRole('link', { name: 'Kommentér de markerede ord' }).click();
   await expect(page.getByLabel('Citat fra afsnittet (valgfrit)')).toHaveValue(PHRASE);
   await page.getByLabel('Dit høringssvar').fill('Husk også voksne, der skal lære dansk.');
