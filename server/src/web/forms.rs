@@ -391,21 +391,29 @@ async fn read_multipart(
     }
 }
 
-/// The clerk's next version of a hearing's text, pasted or uploaded; then what changed.
-pub async fn create_version(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    multipart: Multipart,
-) -> Response {
-    let (fields, file) = match read_multipart(multipart).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    if let Err(res) = session_with_csrf(&state, &headers, &get("csrf")).await {
-        return res;
+/// A staff form with a draft: its fields, the Markdown (an uploaded file wins over the pasted
+/// text), and an error if the file was not UTF-8. Refuses the request without a valid session
+/// and CSRF token.
+struct StaffDraft {
+    fields: BTreeMap<String, String>,
+    markdown: String,
+    errors: BTreeMap<String, String>,
+}
+
+impl StaffDraft {
+    fn get(&self, k: &str) -> String {
+        self.fields.get(k).cloned().unwrap_or_default()
     }
+}
+
+async fn read_staff_draft(
+    state: &AppState,
+    headers: &HeaderMap,
+    multipart: Multipart,
+) -> Result<StaffDraft, Response> {
+    let (fields, file) = read_multipart(multipart).await?;
+    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    session_with_csrf(state, headers, &get("csrf")).await?;
     let mut errors = BTreeMap::new();
     let markdown = match file.map(String::from_utf8) {
         Some(Ok(text)) => text,
@@ -415,6 +423,26 @@ pub async fn create_version(
         }
         None => get("markdown"),
     };
+    Ok(StaffDraft {
+        fields,
+        markdown,
+        errors,
+    })
+}
+
+/// The clerk's next version of a hearing's text, pasted or uploaded; then what changed.
+pub async fn create_version(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let draft = match read_staff_draft(&state, &headers, multipart).await {
+        Ok(d) => d,
+        Err(res) => return res,
+    };
+    let get = |k: &str| draft.get(k);
+    let (markdown, mut errors) = (draft.markdown.clone(), draft.errors.clone());
     if let Err(code) = hearing::parse_markdown(&markdown) {
         errors
             .entry("markdown".to_string())
@@ -483,25 +511,12 @@ pub async fn create_hearing(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let (fields, file) = match read_multipart(multipart).await {
-        Ok(f) => f,
+    let draft = match read_staff_draft(&state, &headers, multipart).await {
+        Ok(d) => d,
         Err(res) => return res,
     };
-    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    if let Err(res) = session_with_csrf(&state, &headers, &get("csrf")).await {
-        return res;
-    }
-    let mut errors = BTreeMap::new();
-    let markdown = match file {
-        Some(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                errors.insert("markdown".to_string(), "invalid".to_string());
-                get("markdown")
-            }
-        },
-        None => get("markdown"),
-    };
+    let get = |k: &str| draft.get(k);
+    let (markdown, errors) = (draft.markdown.clone(), draft.errors.clone());
     let input = HearingFields {
         markdown: markdown.clone(),
         title: get("title"),
