@@ -11,6 +11,7 @@ pub mod diff;
 pub mod document;
 pub mod hearing;
 pub mod response;
+pub mod text;
 
 pub use anchoring::{
     BlockMatch, Provenance, QuoteAnchor, QuoteError, TextQuote, VersionMatch, anchor_quote,

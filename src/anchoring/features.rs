@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::diff::tokens::{TokenKind, tokenize};
+use crate::text::tokens::{TokenKind, tokenize};
 
 /// A fast non-cryptographic hasher for the interner and the text maps; the maps are never
 /// iterated, so their order cannot leak into results, and the inputs are the policy's own

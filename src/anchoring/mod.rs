@@ -54,8 +54,10 @@ pub use quote::{
     AMBIGUITY, COMMON_BLOCKS, CONFIDENCE_EXPECTED, CONTEXT_CHARS, CONTEXT_ELSEWHERE,
     CONTEXT_EXPECTED, DISTINCTIVE_SCORE, EDGE_SLACK, EDGE_WEIGHT, FOUND_WITH_CONTEXT,
     FUZZY_ELSEWHERE, FUZZY_EXPECTED, MAX_CONTEXT_CHARS, MAX_EXACT_CHARS, QuoteAnchor, QuoteError,
-    STRONG_CONTEXT, TextQuote, WEAK_WEIGHT, anchor_quote, byte_range,
+    STRONG_CONTEXT, TextQuote, WEAK_WEIGHT, anchor_quote,
 };
+// Where quotes' char offsets meet Rust's byte slices; it lived here first.
+pub use crate::text::byte_range;
 
 use matcher::Link;
 
@@ -266,15 +268,15 @@ fn whole(text: &str) -> Vec<Range<usize>> {
 fn inserted_ranges(old: &str, new: &str) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
-    for op in crate::diff::word_diff(old, new) {
+    for op in crate::text::word_diff(old, new) {
         let len = op.text().chars().count();
         match op {
-            crate::diff::DiffOp::Equal(_) => at += len,
-            crate::diff::DiffOp::Insert(_) => {
+            crate::text::DiffOp::Equal(_) => at += len,
+            crate::text::DiffOp::Insert(_) => {
                 ranges.push(at..at + len);
                 at += len;
             }
-            crate::diff::DiffOp::Delete(_) => {}
+            crate::text::DiffOp::Delete(_) => {}
         }
     }
     ranges

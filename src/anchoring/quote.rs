@@ -38,8 +38,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{BlockMatch, Provenance, VersionMatch};
-use crate::diff::tokens::words;
 use crate::document::{BlockId, Document};
+use crate::text::tokens::words;
 
 /// Characters of context taken on each side by [`TextQuote::from_selection`], before trimming
 /// to whole words.
@@ -238,24 +238,6 @@ pub enum QuoteAnchor {
     },
     /// The quoted words are no longer in the text (or cannot be told apart from others).
     Removed,
-}
-
-/// The byte range of the char range `start..end` of `text`, for slicing in Rust.
-pub fn byte_range(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
-    if start > end {
-        return None;
-    }
-    let mut indices = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let from = indices.nth(start)?;
-    let to = if end == start {
-        from
-    } else {
-        indices.nth(end - start - 1)?
-    };
-    Some(from..to)
 }
 
 /// Finds `quote`, made on the block `original_block` of the previous version, in `new`.
@@ -632,7 +614,7 @@ impl<'q> Pattern<'q> {
     /// the same for an empty suffix and the end. `None` if there is nothing to judge by.
     fn context(
         &self,
-        text_words: &[crate::diff::tokens::Word],
+        text_words: &[crate::text::tokens::Word],
         bytes: &std::ops::Range<usize>,
         around: &Around,
     ) -> Option<f64> {
@@ -690,7 +672,7 @@ impl<'q> Pattern<'q> {
     fn align(
         &self,
         text: &str,
-        text_words: &[crate::diff::tokens::Word],
+        text_words: &[crate::text::tokens::Word],
         around: &Around,
     ) -> Option<Hit> {
         let pattern = &self.words;

@@ -1,10 +1,6 @@
 //! Diffs between versions of a policy: word by word within a block ([`word_diff`]) and block by
 //! block across a whole version ([`diff_versions`]), for side-by-side and inline views.
 
-mod myers;
-pub(crate) mod tokens;
-mod words;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::anchoring::{Provenance, VersionMatch};
 use crate::document::{Block, BlockId, BlockNumber, Document};
 
-pub use words::{DiffOp, MAX_DIFF_EDITS, MAX_DIFF_TOKENS, new_text, old_text, word_diff};
+// The word diff lives in `text`, below anchoring, which needs it too; it is part of this
+// module's API all the same.
+pub use crate::text::{DiffOp, MAX_DIFF_EDITS, MAX_DIFF_TOKENS, new_text, old_text, word_diff};
 
 /// A block of one version as the change lists show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -295,3 +295,17 @@ fn a_moved_block_shows_both_numbers_and_removed_blocks_sit_where_they_were() {
     let (carried, m2) = carry_ids(&old, new.clone());
     assert_eq!(diff_versions(&old, &carried, &m2), changes);
 }
+
+#[test]
+fn everything_removed_when_the_new_version_is_empty() {
+    let full = doc(include_str!("../document/fixtures/integrationspolitik.md"));
+    let empty = doc("");
+    let m = match_versions(&full, &empty);
+    let changes = diff_versions(&full, &empty, &m);
+    assert_eq!(changes.len(), full.blocks().count());
+    assert!(
+        changes
+            .iter()
+            .all(|c| matches!(c, BlockChange::Removed { .. }))
+    );
+}
