@@ -5,11 +5,18 @@
 //! policy (its blocks repeated with varied words, "Vi vil arbejde for, at:" and all) against an
 //! edited copy: about 10% of the blocks edited, some moved, inserted, deleted, split and
 //! merged, and one section moved.
+//!
+//! Then quote anchoring on one very long block (about 24,000 words, a whole policy pasted as
+//! one paragraph): a one-letter quote and a two-word one, in place and after their
+//! occurrence was deleted, the cases that once made a version page take seconds.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use hoering::{Document, DocumentError, carry_ids, diff_versions, match_versions, parse};
+use hoering::{
+    Document, DocumentError, QuoteAnchor, TextQuote, anchor_quote, carry_ids, diff_versions,
+    match_versions, parse,
+};
 
 const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md");
 const BLOCKS: usize = 2_000;
@@ -271,7 +278,7 @@ fn report(name: &str, times: &[Duration]) {
     );
 }
 
-fn main() -> Result<(), DocumentError> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fixture = parse(FIXTURE)?;
     let vocabulary: Vec<String> = fixture
         .blocks()
@@ -341,5 +348,72 @@ fn main() -> Result<(), DocumentError> {
         "carry_ids, every block rewritten",
         &time(RUNS, || carry_ids(&old, unrelated.clone())),
     );
+
+    long_block_quotes(&vocabulary)?;
     Ok(())
 }
+
+/// Words in the long block.
+const LONG_WORDS: usize = 24_000;
+
+/// Quotes on one paragraph of [`LONG_WORDS`] words, in a lightly edited next version.
+fn long_block_quotes(vocabulary: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let mut rand = Rand(24);
+    let mut words: Vec<String> = (0..LONG_WORDS)
+        .map(|_| vocabulary[rand.below(vocabulary.len())].clone())
+        .collect();
+    // A one-letter word to quote in the middle ("i", as in "i Roskilde").
+    let middle = LONG_WORDS / 2;
+    words[middle] = "i".to_owned();
+    words[middle + 1] = "Roskilde".to_owned();
+    let old_text = words.join(" ");
+    let old = parse(&format!("# Politik\n\n## Afsnit\n\n{old_text}\n"))?;
+    // The next version: a few words changed far from the quote.
+    let mut edited = words.clone();
+    for k in [10, 5_000, 20_000] {
+        edited[k] = format!("nyt{k}");
+    }
+    let new = parse(&format!("# Politik\n\n## Afsnit\n\n{}\n", edited.join(" ")))?;
+    // And one where the quoted words and their surroundings were deleted.
+    let mut cut = edited.clone();
+    cut.drain(middle - 3..middle + 4);
+    let gone = parse(&format!("# Politik\n\n## Afsnit\n\n{}\n", cut.join(" ")))?;
+
+    let Some(block) = old.blocks().next() else {
+        return Ok(());
+    };
+    let start: usize = words[..middle].iter().map(|w| w.chars().count() + 1).sum();
+    let one_letter = TextQuote::from_selection(&block.text, start, start + 1)?;
+    let two_words_end = start + 1 + 1 + words[middle + 1].chars().count();
+    let two_words = TextQuote::from_selection(&block.text, start, two_words_end)?;
+    println!(
+        "long block: {} words; quotes {:?} and {:?}",
+        LONG_WORDS,
+        one_letter.exact(),
+        two_words.exact()
+    );
+    for (name, target) in [("in place", &new), ("deleted", &gone)] {
+        let matching = match_versions(&old, target);
+        for (label, quote) in [
+            ("one-letter quote", &one_letter),
+            ("two-word quote", &two_words),
+        ] {
+            let anchor = anchor_quote(quote, &block.id, target, &matching);
+            let found = match anchor {
+                QuoteAnchor::Exact { .. } => "exact",
+                QuoteAnchor::Fuzzy { .. } => "fuzzy",
+                QuoteAnchor::Removed => "removed",
+            };
+            report(
+                &format!("anchor_quote, {label}, {name} ({found})"),
+                &time(QUOTE_RUNS, || {
+                    anchor_quote(quote, &block.id, target, &matching)
+                }),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Fewer runs for the quotes: before they were made linear, one took seconds.
+const QUOTE_RUNS: usize = 5;

@@ -39,7 +39,10 @@ use thiserror::Error;
 
 use super::{BlockMatch, Provenance, VersionMatch};
 use crate::document::{BlockId, Document};
-use crate::text::tokens::words;
+use std::ops::Range;
+
+use crate::text::offsets::Offsets;
+use crate::text::tokens::{Word, words};
 
 /// Characters of context taken on each side by [`TextQuote::from_selection`], before trimming
 /// to whole words.
@@ -84,6 +87,12 @@ pub const WEAK_WEIGHT: f64 = 12.0;
 pub const COMMON_BLOCKS: usize = 3;
 /// Places elsewhere whose confidence differs by less than this are indistinguishable.
 pub const AMBIGUITY: f64 = 0.1;
+/// At most this many occurrences of the quote in one block are judged by their context (those
+/// with their context verbatim first). A one-letter quote occurs tens of thousands of times
+/// in a long block; judging every one made a version page take seconds, and the more places
+/// are tried, the likelier one of them agrees with a short context by chance. A policy
+/// paragraph holds a phrase a few times, so the limit is never reached by real text.
+pub const MAX_OCCURRENCES: usize = 64;
 
 /// Why a selection or a stored quote is not a valid [`TextQuote`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -364,8 +373,9 @@ fn surroundings(blocks: &[(&BlockMatch, &str)], successors: &[usize], n: usize) 
 
 /// Whether at least half of the place found lies in text the block gained in this version.
 fn mostly_inserted(hit: &Hit, block: &BlockMatch, text: &str) -> bool {
-    let start = char_offset(text, hit.bytes.start);
-    let end = char_offset(text, hit.bytes.end);
+    let offsets = Offsets::new(text);
+    let start = offsets.char_of(hit.bytes.start);
+    let end = offsets.char_of(hit.bytes.end);
     let inside: usize = block
         .inserted
         .iter()
@@ -385,7 +395,7 @@ enum Scope {
 #[derive(Debug, Clone)]
 struct Hit {
     /// Byte range in the block text.
-    bytes: std::ops::Range<usize>,
+    bytes: Range<usize>,
     exact: bool,
     /// Word-level similarity of the quote and the found text.
     score: f64,
@@ -403,8 +413,9 @@ impl Hit {
     }
 
     fn anchor(&self, block: &BlockId, text: &str) -> QuoteAnchor {
-        let start = char_offset(text, self.bytes.start);
-        let end = char_offset(text, self.bytes.end);
+        let offsets = Offsets::new(text);
+        let start = offsets.char_of(self.bytes.start);
+        let end = offsets.char_of(self.bytes.end);
         if self.exact {
             QuoteAnchor::Exact {
                 block: block.clone(),
@@ -421,10 +432,6 @@ impl Hit {
             }
         }
     }
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
 /// Which part of the quote a word belongs to.
@@ -445,6 +452,8 @@ struct PatternWord {
 /// A quote made ready for searching.
 struct Pattern<'q> {
     exact: &'q str,
+    prefix: &'q str,
+    suffix: &'q str,
     words: Vec<PatternWord>,
     prefix_len: usize,
     exact_len: usize,
@@ -518,6 +527,8 @@ impl<'q> Pattern<'q> {
         let short = exact.iter().map(|w| w.weight).sum::<f64>() < WEAK_WEIGHT;
         Pattern {
             exact: &quote.exact,
+            prefix: &quote.prefix,
+            suffix: &quote.suffix,
             prefix_len: prefix.len(),
             exact_len: exact.len(),
             words: prefix.into_iter().chain(exact).chain(suffix).collect(),
@@ -574,8 +585,8 @@ impl<'q> Pattern<'q> {
         // Exact occurrences, the one with the best context first.
         let mut best: Option<Hit> = None;
         let repeated = text.match_indices(self.exact).nth(1).is_some();
-        for (at, found) in text.match_indices(self.exact) {
-            let bytes = at..at + found.len();
+        for at in self.occurrences(text) {
+            let bytes = at..at + self.exact.len();
             let context = self.context(&text_words, &bytes, around);
             if best
                 .as_ref()
@@ -603,6 +614,39 @@ impl<'q> Pattern<'q> {
         self.accept(&hit, scope).then_some(hit)
     }
 
+    /// Byte offsets in `text` of the occurrences of the quote worth judging: first those with
+    /// their context still next to them character for character (found by plain string
+    /// search, so at any distance into the block), then the others in text order, at most
+    /// [`MAX_OCCURRENCES`] in all.
+    fn occurrences(&self, text: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let with_context = [
+            (
+                format!("{}{}{}", self.prefix, self.exact, self.suffix),
+                self.prefix.len(),
+            ),
+            (format!("{}{}", self.prefix, self.exact), self.prefix.len()),
+            (format!("{}{}", self.exact, self.suffix), 0),
+        ];
+        for (needle, offset) in &with_context {
+            if needle.len() == self.exact.len() {
+                continue;
+            }
+            if let Some(at) = text.find(needle.as_str()) {
+                out.push(at + offset);
+            }
+        }
+        for (at, _) in text.match_indices(self.exact) {
+            if out.len() >= MAX_OCCURRENCES {
+                break;
+            }
+            if !out.contains(&at) {
+                out.push(at);
+            }
+        }
+        out
+    }
+
     /// How well the words right before and after `bytes` agree with the quote's context: the
     /// weight of their common subsequence with the prefix (and suffix) words, within a window
     /// two words longer than the prefix (suffix), over the context's whole weight. The window
@@ -612,34 +656,33 @@ impl<'q> Pattern<'q> {
     /// context wherever there is text), so where this block's start is that block's start, it
     /// agrees with a place at most [`EDGE_SLACK`] words from the start and disagrees elsewhere;
     /// the same for an empty suffix and the end. `None` if there is nothing to judge by.
-    fn context(
-        &self,
-        text_words: &[crate::text::tokens::Word],
-        bytes: &std::ops::Range<usize>,
-        around: &Around,
-    ) -> Option<f64> {
+    fn context(&self, text_words: &[Word], bytes: &Range<usize>, around: &Around) -> Option<f64> {
         let prefix = &self.words[..self.prefix_len];
         let suffix = &self.words[self.prefix_len + self.exact_len..];
-        let inside_before: Vec<&str> = text_words
-            .iter()
-            .filter(|w| w.bytes.end <= bytes.start)
-            .map(|w| w.lower.as_str())
-            .collect();
-        let inside_after: Vec<&str> = text_words
-            .iter()
-            .filter(|w| w.bytes.start >= bytes.end)
-            .map(|w| w.lower.as_str())
-            .collect();
-        let before: Vec<&str> = around
-            .before
+        // The words lie in text order, so those before and after the place are found by
+        // binary search: judging one occurrence costs the size of the windows, not the block.
+        let before_end = text_words.partition_point(|w| w.bytes.end <= bytes.start);
+        let after_start = text_words.partition_point(|w| w.bytes.start < bytes.end);
+        let inside_before = before_end;
+        let inside_after = text_words.len().saturating_sub(after_start);
+        let window_before_len = prefix.len() + 2;
+        let window_after_len = suffix.len() + 2;
+        let own_before = &text_words[before_end.saturating_sub(window_before_len)..before_end];
+        let missing_before = window_before_len.saturating_sub(own_before.len());
+        let window_before: Vec<&str> = around.before
+            [around.before.len().saturating_sub(missing_before)..]
             .iter()
             .map(String::as_str)
-            .chain(inside_before.iter().copied())
+            .chain(own_before.iter().map(|w| w.lower.as_str()))
             .collect();
-        let after: Vec<&str> = inside_after
+        let after_start = after_start.min(text_words.len());
+        let own_after =
+            &text_words[after_start..(after_start + window_after_len).min(text_words.len())];
+        let missing_after = window_after_len.saturating_sub(own_after.len());
+        let window_after: Vec<&str> = own_after
             .iter()
-            .copied()
-            .chain(around.after.iter().map(String::as_str))
+            .map(|w| w.lower.as_str())
+            .chain(around.after.iter().take(missing_after).map(String::as_str))
             .collect();
         let side = |context: &[PatternWord], words: &[&str], edge: Option<bool>| -> (f64, f64) {
             if context.is_empty() {
@@ -651,16 +694,10 @@ impl<'q> Pattern<'q> {
             let total: f64 = context.iter().map(|w| w.weight).sum();
             (total, common_weight(context, words))
         };
-        let window_before = &before[before.len().saturating_sub(prefix.len() + 2)..];
-        let window_after = &after[..after.len().min(suffix.len() + 2)];
-        let start_edge = around
-            .start_is_edge
-            .then_some(inside_before.len() <= EDGE_SLACK);
-        let end_edge = around
-            .end_is_edge
-            .then_some(inside_after.len() <= EDGE_SLACK);
-        let (p_total, p_found) = side(prefix, window_before, start_edge);
-        let (s_total, s_found) = side(suffix, window_after, end_edge);
+        let start_edge = around.start_is_edge.then_some(inside_before <= EDGE_SLACK);
+        let end_edge = around.end_is_edge.then_some(inside_after <= EDGE_SLACK);
+        let (p_total, p_found) = side(prefix, &window_before, start_edge);
+        let (s_total, s_found) = side(suffix, &window_after, end_edge);
         let total = p_total + s_total;
         (total > 0.0).then(|| (p_found + s_found) / total)
     }
@@ -669,12 +706,7 @@ impl<'q> Pattern<'q> {
     /// quote's words must all be accounted for, while context words may be left off at the
     /// far ends, so an edited context costs nothing and a matching one helps to choose among
     /// repeated phrases.
-    fn align(
-        &self,
-        text: &str,
-        text_words: &[crate::text::tokens::Word],
-        around: &Around,
-    ) -> Option<Hit> {
+    fn align(&self, text: &str, text_words: &[Word], around: &Around) -> Option<Hit> {
         let pattern = &self.words;
         let (l, n) = (pattern.len(), text_words.len());
         let width = n + 1;

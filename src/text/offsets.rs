@@ -28,15 +28,6 @@ impl<'t> Offsets<'t> {
         Offsets { text, starts }
     }
 
-    /// Number of chars in the text.
-    pub(crate) fn chars(&self) -> usize {
-        if self.starts.is_empty() {
-            self.text.len()
-        } else {
-            self.starts.len() - 1
-        }
-    }
-
     /// The char offset of byte `byte`; a byte inside a char counts as that char's start, past
     /// the end as the end.
     pub(crate) fn char_of(&self, byte: usize) -> usize {
@@ -67,20 +58,7 @@ impl<'t> Offsets<'t> {
 
 /// The byte range of the char range `start..end` of `text`, for slicing in Rust.
 pub fn byte_range(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    if start > end {
-        return None;
-    }
-    let mut indices = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let from = indices.nth(start)?;
-    let to = if end == start {
-        from
-    } else {
-        indices.nth(end - start - 1)?
-    };
-    Some(from..to)
+    Offsets::new(text).bytes(start, end)
 }
 
 #[cfg(test)]
@@ -91,18 +69,22 @@ mod tests {
     fn conversions_agree_with_counting() {
         for text in ["", "abc", "æøå", "Skolens virke – åndsfrihed", "a😀b"] {
             let offsets = Offsets::new(text);
-            assert_eq!(offsets.chars(), text.chars().count());
+            let chars = text.chars().count();
             for (c, (b, _)) in text.char_indices().enumerate() {
                 assert_eq!(offsets.char_of(b), c, "{text:?} byte {b}");
                 assert_eq!(offsets.byte_of(c), Some(b));
             }
-            assert_eq!(offsets.char_of(text.len()), offsets.chars());
-            assert_eq!(offsets.byte_of(offsets.chars()), Some(text.len()));
-            assert_eq!(offsets.byte_of(offsets.chars() + 1), None);
-            for s in 0..=offsets.chars() {
-                for e in s..=offsets.chars() {
-                    assert_eq!(offsets.bytes(s, e), byte_range(text, s, e));
+            assert_eq!(offsets.char_of(text.len()), chars);
+            assert_eq!(offsets.byte_of(chars), Some(text.len()));
+            assert_eq!(offsets.byte_of(chars + 1), None);
+            for s in 0..=chars {
+                for e in s..=chars {
+                    let counted = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+                    let counted: Vec<usize> = counted.collect();
+                    assert_eq!(offsets.bytes(s, e), Some(counted[s]..counted[e]));
                 }
+                assert_eq!(offsets.bytes(s, chars + 1), None);
+                assert_eq!(byte_range(text, s + 1, s), None);
             }
         }
     }
