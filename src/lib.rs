@@ -14,8 +14,8 @@ pub mod response;
 pub mod text;
 
 pub use anchoring::{
-    BlockMatch, Provenance, QuoteAnchor, QuoteError, TextQuote, VersionMatch, anchor_quote,
-    carry_ids, match_versions,
+    BlockMatch, Placement, Provenance, QuoteAnchor, QuoteError, QuoteInputError, TextQuote,
+    VersionMatch, anchor_quote, carry_ids, carry_step, locate_typed_quote, match_versions,
 };
 pub use diff::{BlockChange, BlockRef, DiffOp, diff_versions, word_diff};
 

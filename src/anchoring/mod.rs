@@ -37,6 +37,7 @@
 //! its cost grows about linearly with the length of the policy and of its blocks; `cargo bench
 //! -p hoering` prints the figures.
 
+mod carry;
 mod features;
 mod matcher;
 mod placement;
@@ -49,6 +50,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Block, BlockId, BlockNumber, Document};
 
+pub use carry::{Placement, QuoteInputError, carry_step, locate_typed_quote};
 pub use matcher::{LOCAL_THRESHOLD, MARGIN, MOVED_THRESHOLD, PIECE_THRESHOLD};
 pub use quote::{
     AMBIGUITY, COMMON_BLOCKS, CONFIDENCE_EXPECTED, CONTEXT_CHARS, CONTEXT_ELSEWHERE,
@@ -328,6 +330,8 @@ fn fresh_id(preferred: &BlockId, taken: &BTreeSet<BlockId>, parsed: &BTreeSet<Bl
     }
 }
 
+#[cfg(test)]
+mod carry_tests;
 #[cfg(test)]
 mod quality_tests;
 #[cfg(test)]
