@@ -20,7 +20,9 @@
 //! | `merged_from` | one block holding the text of two or more old blocks | that of the old block contributing most |
 //! | `new` | none of the above | fresh |
 //!
-//! Old blocks whose text went nowhere are listed as removed. "In place" means the block
+//! List items, headings and paragraphs are matched alike, by their text only, so two list items
+//! merged into one are a merge just as two paragraphs are. Old blocks whose text went nowhere
+//! are listed as removed. "In place" means the block
 //! belongs to the heaviest sequence of matched blocks in the same order in both versions
 //! (weighed by text length), so when sections trade places the shorter one moved; numbers play
 //! no part. Text identity is exact plain-text equality (formatting-only changes such as bold

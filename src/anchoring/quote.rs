@@ -33,6 +33,12 @@
 //!   count as rivals for the ambiguity rule.
 //! - The context is always judged in the words right next to the place found; an empty prefix
 //!   (suffix) stands for the start (end) of the block.
+//! - Last, before answering `Removed`: if the quote's exact words stand character for
+//!   character in a block the quoted block became, or failing that in text another block
+//!   gained in this version, they were not removed, whatever happened to their context: the
+//!   occurrence whose context agrees best is taken (see `verbatim`). So a short phrase whose
+//!   own occurrence went but which stands elsewhere in the same paragraph is placed there; a
+//!   reader sees the words they quoted, which is better than being told they are gone.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -266,6 +272,23 @@ pub fn anchor_quote(
         .zip(new.blocks())
         .map(|(m, b)| (m, b.text.as_str()))
         .collect();
+    let successors: Vec<usize> = (0..blocks.len())
+        .filter(|&k| blocks[k].0.provenance.sources().contains(original_block))
+        .collect();
+    match by_rules(&mut pattern, quote, original_block, &blocks, &successors) {
+        QuoteAnchor::Removed => verbatim(&pattern, &blocks, &successors),
+        found => found,
+    }
+}
+
+/// The rules of the module comment, before the last resort of [`verbatim`].
+fn by_rules(
+    pattern: &mut Pattern<'_>,
+    quote: &TextQuote,
+    original_block: &BlockId,
+    blocks: &[(&BlockMatch, &str)],
+    successors: &[usize],
+) -> QuoteAnchor {
     let expected = |m: &BlockMatch| m.provenance.sources().contains(original_block);
     // A short phrase found in several blocks ("for at") may be found again after its own
     // occurrence was deleted; only context can place it then.
@@ -277,13 +300,10 @@ pub fn anchor_quote(
             .count()
             >= COMMON_BLOCKS;
 
-    let successors: Vec<usize> = (0..blocks.len())
-        .filter(|&k| expected(blocks[k].0))
-        .collect();
     let mut best: Option<(Hit, &BlockMatch, &str)> = None;
     for (n, &k) in successors.iter().enumerate() {
         let (m, text) = blocks[k];
-        let around = surroundings(&blocks, &successors, n);
+        let around = surroundings(blocks, successors, n);
         if let Some(hit) = pattern.search(text, Scope::Expected, &around)
             && best
                 .as_ref()
@@ -322,6 +342,61 @@ pub fn anchor_quote(
         }
         [(hit, m, text, true), ..] => hit.anchor(&m.id, text),
         [..] => QuoteAnchor::Removed,
+    }
+}
+
+/// The last resort before `Removed`: the quote's exact words, character for character, in
+/// one of the blocks the quoted block became, else in text another block gained in this
+/// version; the occurrence whose context agrees best, the first on a tie. Words that are
+/// still there verbatim were not removed, whatever happened around them (a list item merged
+/// into its neighbour with both lightly edited leaves a quoted word standing while its
+/// context changed on both sides).
+fn verbatim(
+    pattern: &Pattern<'_>,
+    blocks: &[(&BlockMatch, &str)],
+    successors: &[usize],
+) -> QuoteAnchor {
+    let mut best: Option<(Hit, usize)> = None;
+    let consider =
+        |best: &mut Option<(Hit, usize)>, k: usize, around: &Around, gained_only: bool| {
+            let (m, text) = blocks[k];
+            if !text.contains(pattern.exact) {
+                return;
+            }
+            let text_words = words(text);
+            for at in pattern.occurrences(text) {
+                let bytes = at..at + pattern.exact.len();
+                let context = pattern.context(&text_words, &bytes, around);
+                let hit = Hit {
+                    bytes,
+                    exact: true,
+                    score: 1.0,
+                    found: 1.0,
+                    repeated: false,
+                    context,
+                };
+                if gained_only && !mostly_inserted(&hit, m, text) {
+                    continue;
+                }
+                if best
+                    .as_ref()
+                    .is_none_or(|(b, _)| hit.context.unwrap_or(0.0) > b.context.unwrap_or(0.0))
+                {
+                    *best = Some((hit, k));
+                }
+            }
+        };
+    for (n, &k) in successors.iter().enumerate() {
+        consider(&mut best, k, &surroundings(blocks, successors, n), false);
+    }
+    if best.is_none() {
+        for k in (0..blocks.len()).filter(|k| !successors.contains(k)) {
+            consider(&mut best, k, &Around::default(), true);
+        }
+    }
+    match best {
+        Some((hit, k)) => hit.anchor(&blocks[k].0.id, blocks[k].1),
+        None => QuoteAnchor::Removed,
     }
 }
 

@@ -750,3 +750,70 @@ fn quote_anchors_serialise_with_kind_tags() {
         serde_json::json!({"exact": "a", "prefix": "b ", "suffix": " c"})
     );
 }
+
+const LIST_ITEMS_4_3: &str = "- ledigheden blandt borgere med minoritetsbaggrund reduceres blandt andet gennem faglig opkvalificering, kompetenceudvikling og indsatser med fokus på at få og fastholde en plads på arbejdsmarkedet.\n- flere kvinder med minoritetsbaggrund bliver en del af arbejdsmarkedet og bliver selvforsørgende, så vi fremmer integrationen og så kvinder oplever selvstændighed.";
+
+/// A quote of "selvforsørgende" in item 4.3.2, carried to `new`; with the matching.
+fn carry_selvforsorgende(md: &str) -> (Document, VersionMatch, Placement) {
+    let old = fixture();
+    let (q, id) = quote_in(&old, "4.3.2", "selvforsørgende");
+    let (new, m) = carry_ids(&old, doc(md));
+    let p = carry_step(
+        &Placement::At {
+            block: id,
+            quote: Some(q),
+        },
+        &old,
+        &new,
+        &m,
+    );
+    (new, m, p)
+}
+
+/// Two list items of one list merged into one, each lightly edited (the case from a real edit):
+/// the matcher must see the merge, and a quote of a word of the second item that survives
+/// verbatim must be carried, not listed as removed.
+#[test]
+fn merged_list_items_are_a_merge_and_their_quotes_are_carried() {
+    let old = fixture();
+    let md = edited(
+        LIST_ITEMS_4_3,
+        "- ledigheden blandt borgere med minoritetsbaggrund nedbringes blandt andet gennem faglig opkvalificering, kompetenceudvikling og indsatser med fokus på at få og fastholde en plads på arbejdsmarkedet, og at flere kvinder med minoritetsbaggrund bliver en del af arbejdsmarkedet og dermed selvforsørgende, hvilket fremmer integrationen og kvinders selvstændighed.",
+    );
+    let (first, second) = (&block(&old, "4.3.1").id, &block(&old, "4.3.2").id);
+    let (new, m, carried) = carry_selvforsorgende(&md);
+    let merged = matched(&m, &new, "4.3.1");
+    assert_eq!(
+        merged.provenance,
+        Provenance::MergedFrom {
+            from: vec![first.clone(), second.clone()]
+        },
+        "{:?}",
+        kinds(&m)
+    );
+    assert!(m.removed.is_empty());
+    assert!(
+        matches!(&carried, Placement::At { block, quote: Some(q) }
+            if *block == merged.id && q.exact() == "selvforsørgende"),
+        "{carried:?}"
+    );
+}
+
+/// The same merge with the second item rewritten more than half: whether it is a merge or
+/// an edit of the first item plus a removal is a judgement call, but the quoted word, which
+/// stands there verbatim in text the merged item gained, is carried either way.
+#[test]
+fn a_quoted_word_surviving_a_heavy_merge_is_not_removed() {
+    let md = edited(
+        LIST_ITEMS_4_3,
+        "- ledigheden blandt borgere med minoritetsbaggrund nedbringes blandt andet gennem faglig opkvalificering, kompetenceudvikling og indsatser med fokus på at få og fastholde en plads på arbejdsmarkedet, og at flere kvinder med minoritetsbaggrund kommer i arbejde, bliver selvforsørgende og oplever selvstændighed.",
+    );
+    let (new, m, carried) = carry_selvforsorgende(&md);
+    let merged = matched(&m, &new, "4.3.1");
+    assert!(
+        matches!(&carried, Placement::At { block, quote: Some(q) }
+            if *block == merged.id && q.exact() == "selvforsørgende"),
+        "{carried:?} ({:?})",
+        merged.provenance
+    );
+}
