@@ -335,6 +335,8 @@ fn fresh_id(preferred: &BlockId, taken: &BTreeSet<BlockId>, parsed: &BTreeSet<Bl
 #[cfg(test)]
 mod carry_tests;
 #[cfg(test)]
+mod heldout_tests;
+#[cfg(test)]
 mod quality_tests;
 #[cfg(test)]
 mod tests;
