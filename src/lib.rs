@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod anchoring;
+pub mod calendar;
 pub mod diff;
 pub mod document;
 pub mod hearing;
