@@ -44,6 +44,31 @@ pub fn today() -> jiff::civil::Date {
     Timestamp::now().to_zoned(zone()).date()
 }
 
+/// A date as Danish prose writes it: "29. januar 2020" (as in "Vedtaget i Byrådet den …").
+pub fn danish_long_date(day: jiff::civil::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = MONTHS[usize::from(day.month().unsigned_abs()).saturating_sub(1) % 12];
+    format!("{}. {} {}", day.day(), month, day.year())
+}
+
+/// A date as English prose writes it: "29 January 2020".
+pub fn english_long_date(day: jiff::civil::Date) -> String {
+    day.strftime("%-d %B %Y").to_string()
+}
+
 /// RFC 3339 in UTC, for the open-data API.
 pub fn rfc3339(seconds: i64) -> String {
     Timestamp::from_second(seconds)
@@ -68,5 +93,20 @@ mod tests {
         let t: Timestamp = "2026-12-31T23:30:00Z".parse().unwrap();
         assert_eq!(local_year(t.as_second()), 2027);
         assert_eq!(rfc3339(t.as_second()), "2026-12-31T23:30:00Z");
+    }
+
+    #[test]
+    fn long_dates_in_danish_and_english() {
+        let adopted = jiff::civil::date(2020, 1, 29);
+        assert_eq!(danish_long_date(adopted), "29. januar 2020");
+        assert_eq!(english_long_date(adopted), "29 January 2020");
+        assert_eq!(
+            danish_long_date(jiff::civil::date(2023, 5, 5)),
+            "5. maj 2023"
+        );
+        assert_eq!(
+            danish_long_date(jiff::civil::date(2024, 12, 31)),
+            "31. december 2024"
+        );
     }
 }
