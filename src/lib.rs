@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod diff;
 pub mod document;
 pub mod hearing;
+pub mod process;
 pub mod response;
 pub mod text;
 
@@ -20,11 +21,16 @@ pub use anchoring::{
 };
 pub use diff::{BlockChange, BlockRef, DiffOp, diff_versions, word_diff};
 
+pub use calendar::{Calendar, Holiday};
 pub use document::{
     Block, BlockId, BlockKind, BlockNumber, BlockNumberParts, Document, DocumentError, FrontMatter,
     Section, parse,
 };
 pub use hearing::{HearingError, HearingState, HearingWindow, Slug, SlugError};
+pub use process::{
+    Action, Decision, Inquiry, InquiryStatus, Outcome, Refusal, Road, Stage, Step, Template,
+    TemplateRef,
+};
 pub use response::{
     Email, Field, FieldError, FieldErrors, OrganisationName, PersonName, Publication,
     ReceiptNumber, ResponseForm, ResponseSubmission, ResponseText, Sender, SenderKind,
