@@ -13,6 +13,7 @@ pub mod document;
 pub mod hearing;
 pub mod process;
 pub mod response;
+pub mod staff;
 pub mod text;
 
 pub use anchoring::{

@@ -21,6 +21,7 @@ pub use block::{
 };
 pub use front_matter::{FrontMatter, FrontMatterError};
 pub use ids::derive_block_ids;
+pub use render::escape_html;
 
 use render::{FootnoteRefs, plain_text, render};
 

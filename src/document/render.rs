@@ -22,6 +22,13 @@ pub(crate) fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// `s` escaped for HTML text and attributes: the one escape every page, title and message uses.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
 /// Collapses every run of whitespace to one space and trims the ends.
 pub(crate) fn normalise_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

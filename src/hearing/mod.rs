@@ -5,6 +5,7 @@
 //! bundled time-zone database, so that the server, the browser and the database agree on
 //! the same instants whatever their own clock's zone.
 
+pub mod draft;
 mod slug;
 
 use jiff::civil::{Date, DateTime};
@@ -13,6 +14,7 @@ use jiff::{Timestamp, Zoned};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use draft::{HearingFields, MAX_MARKDOWN_BYTES, NewHearing, Rejected, parse_markdown, prepare};
 pub use slug::{Slug, SlugError};
 
 /// The municipality's time zone; every local date and time in hoering means this zone.

@@ -6,6 +6,7 @@
 
 mod fields;
 mod receipt;
+mod status;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,6 +18,7 @@ use crate::document::BlockNumber;
 
 pub use fields::{Email, OrganisationName, PersonName, Publication, ResponseText, SenderKind};
 pub use receipt::{ReceiptNumber, ReceiptNumberError};
+pub use status::{ModerationStatus, is_public};
 
 /// A form field, named by the stable code that is also its HTML `name`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

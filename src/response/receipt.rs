@@ -37,6 +37,14 @@ impl ReceiptNumber {
         Ok(ReceiptNumber { year, sequence })
     }
 
+    /// The receipt of the stored response `id`, received at `created_at` (Unix seconds): the
+    /// year is Copenhagen's, so a response sent just after midnight on New Year counts in the
+    /// new year.
+    pub fn for_response(id: i64, created_at: i64) -> Option<Self> {
+        let sequence = u64::try_from(id).ok()?;
+        Self::new(crate::calendar::local_year(created_at), sequence).ok()
+    }
+
     pub fn year(&self) -> i16 {
         self.year
     }

@@ -1,0 +1,88 @@
+//! Staff and what each role may do. Citizens never log in; everyone with an account is staff of
+//! one kind, and every staff page and form asks this module, not the role's name.
+
+use serde::{Deserialize, Serialize};
+
+/// A staff account's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Sagsbehandler: publishes drafts and versions, moderates and answers responses.
+    Clerk,
+    /// A member of an advisory council (Integrationsrådet): works in the council's own round only.
+    Council,
+    /// Runs the installation: everything a clerk may, and accounts and templates.
+    Admin,
+}
+
+/// Something a member of staff does; each staff route and server function names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// See the clerk's pages: the hearing list with counts, the moderation queue.
+    ReadAdmin,
+    /// Publish or withhold a response.
+    Moderate,
+    /// Create a policy and its hearing.
+    CreateHearing,
+    /// Add a version of a policy's text.
+    AddVersion,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Clerk, Role::Council, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Clerk => "clerk",
+            Role::Council => "council",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Whether this role may do `what`. Council members work in their council's round, which
+    /// none of the clerk's permissions cover.
+    pub fn may(self, what: Permission) -> bool {
+        match self {
+            Role::Clerk | Role::Admin => true,
+            Role::Council => match what {
+                Permission::ReadAdmin
+                | Permission::Moderate
+                | Permission::CreateHearing
+                | Permission::AddVersion => false,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_unknown_is_refused() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("Clerk"), None);
+        assert_eq!(Role::parse(""), None);
+    }
+
+    #[test]
+    fn council_members_cannot_do_clerks_work() {
+        for p in [
+            Permission::ReadAdmin,
+            Permission::Moderate,
+            Permission::CreateHearing,
+            Permission::AddVersion,
+        ] {
+            assert!(Role::Clerk.may(p));
+            assert!(Role::Admin.may(p));
+            assert!(!Role::Council.may(p), "{p:?}");
+        }
+    }
+}
