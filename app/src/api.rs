@@ -30,20 +30,21 @@ mod ssr {
         }
     }
 
-    /// Staff-only functions answer `Unauthorized` to anyone without a valid session.
-    pub async fn require_user() -> Result<crate::model::CurrentUser, ServerFnError> {
-        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-            match user().await? {
-                Some(u) => Ok(u),
-                None => {
-                    opts.set_status(http::StatusCode::UNAUTHORIZED);
-                    Err(ServerFnError::ServerError("unauthorized".into()))
-                }
+    /// Staff-only functions answer `401` to anyone without a session and `403` to a role that
+    /// may not do `what`.
+    pub async fn require(
+        what: hoering::staff::Permission,
+    ) -> Result<crate::model::CurrentUser, ServerFnError> {
+        let refuse = |status: http::StatusCode, why: &str| {
+            if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+                opts.set_status(status);
             }
-        } else {
-            user()
-                .await?
-                .ok_or_else(|| ServerFnError::ServerError("unauthorized".into()))
+            ServerFnError::ServerError(why.into())
+        };
+        match user().await? {
+            Some(u) if u.role.may(what) => Ok(u),
+            Some(_) => Err(refuse(http::StatusCode::FORBIDDEN, "forbidden")),
+            None => Err(refuse(http::StatusCode::UNAUTHORIZED, "unauthorized")),
         }
     }
 }
@@ -78,6 +79,19 @@ pub async fn get_version(slug: String, number: i64) -> Result<Option<VersionView
         .map_err(ssr::opaque)
 }
 
+#[server(prefix = "/_fn", endpoint = "carried")]
+pub async fn get_carried(
+    slug: String,
+    number: i64,
+    block: Option<String>,
+    page: u32,
+) -> Result<Option<CarriedPage>, ServerFnError> {
+    ssr::backend()?
+        .carried(&slug, number, block.as_deref(), page)
+        .await
+        .map_err(ssr::opaque)
+}
+
 #[server(prefix = "/_fn", endpoint = "changes")]
 pub async fn get_changes(
     slug: String,
@@ -102,7 +116,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
 
 #[server(prefix = "/_fn", endpoint = "admin_hearings")]
 pub async fn admin_hearings() -> Result<Vec<AdminHearingCard>, ServerFnError> {
-    ssr::require_user().await?;
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?.admin_hearings().await.map_err(ssr::opaque)
 }
 
@@ -112,7 +126,7 @@ pub async fn admin_hearing(
     status: Option<String>,
     page: u32,
 ) -> Result<Option<AdminHearingView>, ServerFnError> {
-    ssr::require_user().await?;
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?
         .admin_hearing(&slug, status.as_deref(), page)
         .await
@@ -121,7 +135,7 @@ pub async fn admin_hearing(
 
 #[server(prefix = "/_fn", endpoint = "latest_text")]
 pub async fn admin_latest_text(slug: String) -> Result<Option<(i64, String)>, ServerFnError> {
-    ssr::require_user().await?;
+    ssr::require(hoering::staff::Permission::AddVersion).await?;
     ssr::backend()?
         .latest_text(&slug)
         .await

@@ -11,10 +11,16 @@ use std::sync::Arc;
 #[error("backend failure: {0}")]
 pub struct BackendError(pub String);
 
+/// Reading hearings and their drafts.
 #[async_trait::async_trait]
-pub trait Backend: Send + Sync + 'static {
+pub trait HearingReads: Send + Sync {
     async fn hearings(&self) -> Result<Vec<HearingCard>, BackendError>;
     async fn hearing(&self, slug: &str) -> Result<Option<HearingView>, BackendError>;
+}
+
+/// Reading responses: the public lists, a sender's receipt, the clerk's moderation views.
+#[async_trait::async_trait]
+pub trait ResponseReads: Send + Sync {
     /// Published responses under one block (`Some("2.3.1")`) or on the whole draft (`None`).
     async fn responses(
         &self,
@@ -22,24 +28,7 @@ pub trait Backend: Send + Sync + 'static {
         block: Option<&str>,
         page: u32,
     ) -> Result<Option<ResponsePage>, BackendError>;
-    /// Version `number` of the hearing's policy, with input from earlier versions anchored.
-    async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError>;
-    /// The changes from version `from` to version `to` (by default: the hearing's text to the
-    /// newest version).
-    async fn changes(
-        &self,
-        slug: &str,
-        from: Option<i64>,
-        to: Option<i64>,
-    ) -> Result<Option<ChangesView>, BackendError>;
     async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError>;
-    /// The member of staff whose session cookie came with this request.
-    async fn current_user(
-        &self,
-        request: &http::request::Parts,
-    ) -> Result<Option<CurrentUser>, BackendError>;
-    /// The newest version of the hearing's policy: its number and Markdown, for the clerk to edit.
-    async fn latest_text(&self, slug: &str) -> Result<Option<(i64, String)>, BackendError>;
     async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError>;
     async fn admin_hearing(
         &self,
@@ -48,6 +37,47 @@ pub trait Backend: Send + Sync + 'static {
         page: u32,
     ) -> Result<Option<AdminHearingView>, BackendError>;
 }
+
+/// Reading versions of a policy's text and what changed between them.
+#[async_trait::async_trait]
+pub trait VersionReads: Send + Sync {
+    /// Version `number` of the hearing's policy, with input from earlier versions anchored.
+    async fn version(&self, slug: &str, number: i64) -> Result<Option<VersionView>, BackendError>;
+    /// One page of the published input placed on block `block` of version `number`, or (with
+    /// `None`) of the input whose words that version removed.
+    async fn carried(
+        &self,
+        slug: &str,
+        number: i64,
+        block: Option<&str>,
+        page: u32,
+    ) -> Result<Option<CarriedPage>, BackendError>;
+    /// The changes from version `from` to version `to` (by default: the hearing's text to the
+    /// newest version).
+    async fn changes(
+        &self,
+        slug: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Option<ChangesView>, BackendError>;
+    /// The newest version of the hearing's policy: its number and Markdown, for the clerk to edit.
+    async fn latest_text(&self, slug: &str) -> Result<Option<(i64, String)>, BackendError>;
+}
+
+/// Who is asking.
+#[async_trait::async_trait]
+pub trait AuthReads: Send + Sync {
+    /// The member of staff whose session cookie came with this request.
+    async fn current_user(
+        &self,
+        request: &http::request::Parts,
+    ) -> Result<Option<CurrentUser>, BackendError>;
+}
+
+/// Everything the pages read; the server implements each part in its capability's folder.
+pub trait Backend: HearingReads + ResponseReads + VersionReads + AuthReads + 'static {}
+
+impl<T: HearingReads + ResponseReads + VersionReads + AuthReads + 'static> Backend for T {}
 
 /// The backend as request context.
 pub type SharedBackend = Arc<dyn Backend>;

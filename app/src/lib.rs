@@ -8,8 +8,10 @@ pub mod api;
 pub mod backend;
 pub mod components;
 pub mod forms;
+pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -39,17 +41,52 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document title: the page's own, then the site's. `leptos_meta` writes the server's
+/// `<title>` without escaping it, so the server escapes it here (a hearing titled
+/// `</title><script>…` must stay text); the browser sets `document.title`, which is plain text.
+pub fn title_text(text: String) -> String {
+    let full = if text.is_empty() {
+        "hoering".to_string()
+    } else {
+        format!("{text} – hoering")
+    };
+    #[cfg(feature = "ssr")]
+    return components::escape_html(&full);
+    #[cfg(not(feature = "ssr"))]
+    full
+}
+
+/// The page's Content-Security-Policy: only our own scripts, and the inline ones Leptos writes
+/// for hydration, which carry this response's nonce.
+#[cfg(feature = "ssr")]
+fn send_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    send_content_security_policy();
     // Every route renders completely on the server before it is sent (SsrMode::Async), so pages
     // and forms work without JavaScript; the browser then hydrates them.
     view! {
         <I18nContextProvider>
             <Stylesheet id="leptos" href="/pkg/hoering.css" />
-            <Title formatter=|text: String| {
-                if text.is_empty() { "hoering".to_string() } else { format!("{text} – hoering") }
-            } />
+            <Title formatter=title_text />
             <Router>
                 <components::Layout>
                     <Routes fallback=pages::NotFound>

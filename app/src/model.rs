@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use hoering::document::BlockKind;
 pub use hoering::hearing::HearingState;
+pub use hoering::response::{ModerationStatus, Publication, SenderKind};
 
 /// One hearing in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,8 +53,7 @@ pub struct BlockView {
     pub id: String,
     /// The citable number, e.g. `2.3` or `2.3.1` (a list item) or `n1` (a footnote).
     pub number: String,
-    /// `paragraph`, `listitem`, `table`, `blockquote`, `code` or `footnote`.
-    pub kind: String,
+    pub kind: BlockKind,
     /// Sanitised HTML of the block's content, made by the domain core.
     pub html: String,
     pub published_responses: i64,
@@ -68,7 +69,7 @@ pub struct PublicResponse {
     pub author: Option<String>,
     /// The organisation's name, only when published with name.
     pub organisation: Option<String>,
-    pub sender_kind: String,
+    pub sender_kind: SenderKind,
     pub block_number: Option<String>,
     /// The words of the block the response is about, if the sender quoted them.
     pub quote: Option<String>,
@@ -86,10 +87,7 @@ pub struct ResponsePage {
 
 impl ResponsePage {
     pub fn pages(&self) -> u32 {
-        let per = i64::from(self.per_page.max(1));
-        u32::try_from((self.total + per - 1) / per)
-            .unwrap_or(u32::MAX)
-            .max(1)
+        page_count(self.total, self.per_page)
     }
 }
 
@@ -105,16 +103,16 @@ pub struct ReceiptView {
     pub text: String,
     pub name: String,
     pub email: String,
-    pub sender_kind: String,
+    pub sender_kind: SenderKind,
     pub organisation: Option<String>,
-    pub publication: String,
+    pub publication: Publication,
 }
 
 /// The logged-in member of staff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentUser {
     pub email: String,
-    pub role: String,
+    pub role: hoering::staff::Role,
     /// The token every state-changing form of this session must carry.
     pub csrf: String,
 }
@@ -138,17 +136,16 @@ pub struct AdminResponse {
     pub text: String,
     pub name: String,
     pub email: String,
-    pub sender_kind: String,
+    pub sender_kind: SenderKind,
     pub organisation: Option<String>,
-    pub publication: String,
-    /// `pending`, `published` or `withheld`.
-    pub status: String,
+    pub publication: Publication,
+    pub status: ModerationStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminHearingView {
     pub card: AdminHearingCard,
-    pub status_filter: Option<String>,
+    pub status_filter: Option<ModerationStatus>,
     pub total: i64,
     pub page: u32,
     pub per_page: u32,
@@ -209,7 +206,8 @@ pub struct CarriedResponse {
     pub removed_in: Option<i64>,
 }
 
-/// One version of the text with all published input anchored to where it belongs now.
+/// One version of the text; each block counts the published input placed on it (from this and
+/// earlier versions), which the reader opens a page at a time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VersionView {
     pub card: HearingCard,
@@ -217,10 +215,31 @@ pub struct VersionView {
     pub version: VersionInfo,
     pub sections: Vec<SectionView>,
     pub footnotes: Vec<BlockView>,
-    /// Input by block number in this version.
-    pub anchored: Vec<(String, Vec<CarriedResponse>)>,
-    /// Input whose words are gone from this version.
-    pub removed: Vec<CarriedResponse>,
+    /// Published input whose words are gone from this version.
+    pub removed_count: i64,
+}
+
+/// One page of the input placed on a block of a version (or of the input whose words it removed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CarriedPage {
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+    pub responses: Vec<CarriedResponse>,
+}
+
+impl CarriedPage {
+    pub fn pages(&self) -> u32 {
+        page_count(self.total, self.per_page)
+    }
+}
+
+/// Pages of `per_page` needed for `total` items (at least one).
+pub fn page_count(total: i64, per_page: u32) -> u32 {
+    let per = i64::from(per_page.max(1));
+    u32::try_from((total + per - 1) / per)
+        .unwrap_or(u32::MAX)
+        .max(1)
 }
 
 /// What changed between two versions of the text, block by block.

@@ -79,6 +79,7 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   addVersion(v2, 'Efter høringen');
   await page.goto(`${HEARING}/version/2`);
   const moved = block(page, 'Uddannelse og livslang læring');
+  await moved.getByRole('link', { name: 'Vis svar (1)' }).click();
   await expect(moved).toContainText('Givet til version 1');
   await expect(moved).toContainText('Husk også voksne, der skal lære dansk.');
   await expect(moved.locator('.words-then')).toContainText(PHRASE);
@@ -91,6 +92,7 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   addVersion(withoutParagraph, 'Endelig tekst');
   await page.goto(`${HEARING}/version/3`);
   const removed = page.getByRole('region', { name: 'Tekst fjernet' });
+  await removed.getByRole('link', { name: 'Vis svar (1)' }).click();
   await expect(removed).toContainText('tekst fjernet i version 3');
   await expect(removed).toContainText(PHRASE);
   await expect(removed).toContainText('Husk også voksne, der skal lære dansk.');

@@ -247,7 +247,7 @@ pub async fn run() -> Result<(), CliError> {
 
 async fn serve(config: Config) -> Result<(), CliError> {
     tracing::info!(database = %config.database_url, "starting");
-    let running = crate::start(&config).await?;
+    let running = crate::start(&config, crate::shutdown_signal()).await?;
     if config.demo {
         let creds = demo::load(&running.db).await.map_err(StartError::from)?;
         println!();

@@ -28,6 +28,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "HOERING_LOG",
         "log filter, e.g. info or hoering=debug, default info",
     ),
+    (
+        "HOERING_PUBLIC_URL",
+        "the address readers use, e.g. https://hoering.roskilde.dk; https:// turns on Secure cookies and HSTS",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +40,8 @@ pub enum ConfigError {
     Addr(String),
     #[error("the database URL must start with sqlite:// or postgres:// (got a URL starting {0:?})")]
     DatabaseScheme(String),
+    #[error("HOERING_PUBLIC_URL must start with http:// or https:// (got {0:?})")]
+    PublicUrl(String),
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -98,6 +104,8 @@ pub struct Config {
     pub site_root: String,
     pub demo: bool,
     pub log: String,
+    /// Where readers reach the site; `None` when only served locally.
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -119,7 +127,22 @@ impl Config {
             site_root: env("HOERING_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             demo: env("HOERING_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
             log: env("HOERING_LOG").unwrap_or_else(|| "info".into()),
+            public_url: match env("HOERING_PUBLIC_URL")
+                .map(|u| u.trim().trim_end_matches('/').to_string())
+            {
+                Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(u),
+                Some(u) if u.is_empty() => None,
+                Some(u) => return Err(ConfigError::PublicUrl(u)),
+                None => None,
+            },
         })
+    }
+
+    /// Whether readers reach the site over HTTPS.
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
     }
 
     pub fn set_addr(&mut self, addr: &str) -> Result<(), ConfigError> {
@@ -159,6 +182,19 @@ mod tests {
         assert!(
             Config::from_env(|k| (k == "HOERING_DATABASE_URL").then(|| "mysql://x".into()))
                 .is_err()
+        );
+        assert!(!cfg.https());
+        let cfg = Config::from_env(|k| {
+            (k == "HOERING_PUBLIC_URL").then(|| "https://hoering.roskilde.dk/".into())
+        })
+        .unwrap();
+        assert!(cfg.https());
+        assert_eq!(
+            cfg.public_url.as_deref(),
+            Some("https://hoering.roskilde.dk")
+        );
+        assert!(
+            Config::from_env(|k| (k == "HOERING_PUBLIC_URL").then(|| "hoering.dk".into())).is_err()
         );
     }
 

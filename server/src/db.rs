@@ -78,6 +78,9 @@ pub async fn connect(url: &DatabaseUrl) -> Result<Db, DbError> {
     }
     let pool = AnyPoolOptions::new()
         .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+        // A request that cannot get a connection fails in seconds with a logged cause, instead
+        // of hanging with its client (a lost wake-up in the pool once hung tests for minutes).
+        .acquire_timeout(std::time::Duration::from_secs(10))
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if engine == Engine::Sqlite {

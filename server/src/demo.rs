@@ -4,7 +4,7 @@
 use crate::auth::{Role, db as auth_db, password};
 use crate::db::Db;
 use crate::hearing::{self, HearingFields, db as hearing_db};
-use jiff::{ToSpan, Zoned};
+use jiff::ToSpan;
 
 /// Roskilde Kommune's integration policy, as adopted in 2020.
 pub const FIXTURE: &str = include_str!("../../src/document/fixtures/integrationspolitik.md");
@@ -43,7 +43,7 @@ impl DemoCredentials {
 /// already, and (re)sets the demo clerk.
 pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     if !hearing_db::slug_exists(&db.pool, DEMO_SLUG).await? {
-        let today = Zoned::now().in_tz("Europe/Copenhagen")?.date();
+        let today = hoering::calendar::today();
         let fields = HearingFields {
             markdown: FIXTURE.to_string(),
             slug: DEMO_SLUG.to_string(),

@@ -10,7 +10,6 @@ pub mod db;
 pub mod demo;
 pub mod hearing;
 pub mod response;
-pub mod time;
 pub mod version;
 pub mod web;
 
@@ -34,10 +33,13 @@ pub enum StartError {
     Serve(#[source] std::io::Error),
     #[error("could not load the demo")]
     Demo(#[from] demo::DemoError),
+    #[error("could not store the placements of earlier versions")]
+    Backfill(#[from] version::db::VersionError),
 }
 
 /// The whole HTTP application over a database.
-pub fn build_app(db: Db, site_root: &str, addr: SocketAddr) -> axum::Router {
+pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
+    let site_root = config.site_root.as_str();
     let leptos_options = LeptosOptions::builder()
         .output_name("hoering")
         .site_root(site_root)
@@ -49,6 +51,8 @@ pub fn build_app(db: Db, site_root: &str, addr: SocketAddr) -> axum::Router {
         db,
         backend,
         leptos_options,
+        limits: Arc::new(web::limits::Limits::default()),
+        https: config.https(),
     })
 }
 
@@ -59,9 +63,21 @@ pub struct Running {
     pub task: tokio::task::JoinHandle<Result<(), StartError>>,
 }
 
-/// Connects, migrates, binds and starts serving in the background (tests use port 0).
-pub async fn start(config: &Config) -> Result<Running, StartError> {
+/// Connects, migrates, binds and starts serving in the background (tests use port 0) until
+/// `shutdown` completes: the binary passes [`shutdown_signal`]; tests pass nothing that ever
+/// completes, so a signal to the test process is never swallowed by a server inside it.
+pub async fn start(
+    config: &Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<Running, StartError> {
     let db = db::connect(&config.database_url).await?;
+    let placed = version::db::backfill(&db.pool).await?;
+    if placed > 0 {
+        tracing::info!(
+            versions = placed,
+            "stored the matchings and placements of earlier versions"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|source| StartError::Bind {
@@ -72,17 +88,19 @@ pub async fn start(config: &Config) -> Result<Running, StartError> {
         addr: config.addr,
         source,
     })?;
-    let app = build_app(db.clone(), &config.site_root, addr);
+    let app =
+        build_app(db.clone(), config, addr).into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(shutdown)
             .await
             .map_err(StartError::Serve)
     });
     Ok(Running { addr, db, task })
 }
 
-async fn shutdown_signal() {
+/// Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

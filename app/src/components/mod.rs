@@ -1,7 +1,11 @@
 //! Pieces every page shares: the page frame, dates in the reader's language, form fields with
 //! their errors, and the HTTP status of a server-rendered page.
 
+pub mod response;
+pub mod version;
+
 use crate::i18n::*;
+use crate::model::{BlockKind, Publication, SenderKind};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -146,25 +150,23 @@ pub fn block_label(locale: Locale, number: &str) -> String {
     }
 }
 
-/// The translated name of a sender kind code from the domain core.
-pub fn sender_kind_label(i18n: I18nContext<Locale>, code: &str) -> &'static str {
-    match code {
-        "private" => t_string!(i18n, sender_private),
-        "company" => t_string!(i18n, sender_company),
-        "association" => t_string!(i18n, sender_association),
-        "council" => t_string!(i18n, sender_council),
-        "authority" => t_string!(i18n, sender_authority),
-        "work_council" => t_string!(i18n, sender_work_council),
-        _ => t_string!(i18n, sender_unknown),
+/// The translated name of a sender kind.
+pub fn sender_kind_label(i18n: I18nContext<Locale>, kind: SenderKind) -> &'static str {
+    match kind {
+        SenderKind::Private => t_string!(i18n, sender_private),
+        SenderKind::Company => t_string!(i18n, sender_company),
+        SenderKind::Association => t_string!(i18n, sender_association),
+        SenderKind::Council => t_string!(i18n, sender_council),
+        SenderKind::Authority => t_string!(i18n, sender_authority),
+        SenderKind::WorkCouncil => t_string!(i18n, sender_work_council),
     }
 }
 
-pub fn publication_label(i18n: I18nContext<Locale>, code: &str) -> &'static str {
-    match code {
-        "with_name" => t_string!(i18n, publication_with_name),
-        "anonymous" => t_string!(i18n, publication_anonymous),
-        "not_published" => t_string!(i18n, publication_not_published),
-        _ => t_string!(i18n, sender_unknown),
+pub fn publication_label(i18n: I18nContext<Locale>, publication: Publication) -> &'static str {
+    match publication {
+        Publication::WithName => t_string!(i18n, publication_with_name),
+        Publication::Anonymous => t_string!(i18n, publication_anonymous),
+        Publication::NotPublished => t_string!(i18n, publication_not_published),
     }
 }
 
@@ -216,22 +218,10 @@ pub fn form_echo() -> crate::model::FormEcho {
     .into_inner()
 }
 
-/// Escapes text for HTML. Leptos writes a `<textarea>`'s children unescaped (it treats them as
-/// raw text), so user text bound for a textarea goes through here and in via `inner_html`.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML (the core's one escape). Leptos writes a `<textarea>`'s children
+/// unescaped (it treats them as raw text), so user text bound for a textarea goes through here
+/// and in via `inner_html`.
+pub use hoering::document::escape_html;
 
 /// Percent-encodes a value for a URL query.
 pub fn encode_query(s: &str) -> String {
@@ -264,12 +254,12 @@ pub fn selected_text() -> Option<String> {
 
 /// A block's content in the element that gives it its meaning: the core hands out the inner HTML
 /// (already sanitised), the page decides the wrapper.
-pub fn block_html(kind: &str, html: &str) -> String {
+pub fn block_html(kind: BlockKind, html: &str) -> String {
     match kind {
-        "paragraph" => format!("<p>{html}</p>"),
-        "table" => format!("<table>{html}</table>"),
-        "blockquote" => format!("<blockquote>{html}</blockquote>"),
-        "code" => format!("<pre><code>{html}</code></pre>"),
+        BlockKind::Paragraph => format!("<p>{html}</p>"),
+        BlockKind::Table => format!("<table>{html}</table>"),
+        BlockKind::BlockQuote => format!("<blockquote>{html}</blockquote>"),
+        BlockKind::Code => format!("<pre><code>{html}</code></pre>"),
         _ => html.to_string(),
     }
 }

@@ -8,7 +8,7 @@ use crate::components::{
 };
 use crate::forms::error_message;
 use crate::i18n::*;
-use crate::model::{AdminResponse, CurrentUser, SectionView};
+use crate::model::{AdminResponse, CurrentUser, ModerationStatus, SectionView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -191,7 +191,7 @@ fn PreviewSections(sections: Vec<SectionView>) -> impl IntoView {
                     {s.blocks.into_iter().map(|b| view! {
                         <div class="block">
                             <div class="block-number">{block_label(locale, &b.number)}</div>
-                            <div class="block-body" inner_html=crate::components::block_html(&b.kind, &b.html)></div>
+                            <div class="block-body" inner_html=crate::components::block_html(b.kind, &b.html)></div>
                         </div>
                     }).collect_view()}
                 </div>
@@ -228,16 +228,16 @@ pub fn AdminHearingPage() -> impl IntoView {
                 match data.await {
                     Ok(Some(view_data)) => {
                         let slug = view_data.card.card.slug.clone();
-                        let filter = view_data.status_filter.clone();
+                        let filter = view_data.status_filter;
                         let per = i64::from(view_data.per_page.max(1));
                         let pages = ((view_data.total + per - 1) / per).max(1);
                         let current = i64::from(view_data.page);
                         let filter_link = |code: Option<&'static str>, label: &'static str| {
                             let href = match code { Some(c) => format!("?status={c}"), None => "?".to_string() };
-                            let current = filter.as_deref() == code;
+                            let current = filter.map(ModerationStatus::as_str) == code;
                             view! { <li><a href=href aria-current=current.then_some("page")>{label}</a></li> }
                         };
-                        let status_q = filter.as_ref().map(|s| format!("status={s}&")).unwrap_or_default();
+                        let status_q = filter.map(|s| format!("status={}&", s.as_str())).unwrap_or_default();
                         view! {
                             <Title text=view_data.card.card.title.clone() />
                             <LogoutForm user=user.clone() />
@@ -296,10 +296,10 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let r = response;
-    let status_label = match r.status.as_str() {
-        "published" => t_string!(i18n, status_published),
-        "withheld" => t_string!(i18n, status_withheld),
-        _ => t_string!(i18n, status_pending),
+    let status_label = match r.status {
+        ModerationStatus::Published => t_string!(i18n, status_published),
+        ModerationStatus::Withheld => t_string!(i18n, status_withheld),
+        ModerationStatus::Pending => t_string!(i18n, status_pending),
     };
     let about = r
         .block_number
@@ -311,21 +311,21 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
     let back = format!("/admin/hoeringer/{slug}");
     let labelled_by = heading_id.clone();
     view! {
-        <article class=format!("admin-response status-{}", r.status) aria-labelledby=labelled_by>
+        <article class=format!("admin-response status-{}", r.status.as_str()) aria-labelledby=labelled_by>
             <h2 class="admin-response-title" id=heading_id>
                 {format!("{} · {}", r.receipt_number, about)}
             </h2>
             <p class="response-meta">
-                <span class=format!("badge badge-{}", r.status)>{status_label}</span> " · "
+                <span class=format!("badge badge-{}", r.status.as_str())>{status_label}</span> " · "
                 {format_date(locale, &r.received_at)} " · "
                 {r.name.clone()} " <" {r.email.clone()} "> · "
-                {sender_kind_label(i18n, &r.sender_kind)}
+                {sender_kind_label(i18n, r.sender_kind)}
                 {r.organisation.clone().map(|o| format!(" ({o})"))} " · "
-                {publication_label(i18n, &r.publication)}
+                {publication_label(i18n, r.publication)}
             </p>
             <p class="response-text">{r.text.clone()}</p>
             <div class="button-row">
-                {(r.status != "published").then(|| view! {
+                {(r.status != ModerationStatus::Published).then(|| view! {
                     <form method="post" action=action.clone() class="inline-form">
                         <input type="hidden" name="csrf" value=csrf.clone() />
                         <input type="hidden" name="status" value="published" />
@@ -333,7 +333,7 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
                         <button type="submit" class="button">{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
                     </form>
                 })}
-                {(r.status != "withheld").then(|| view! {
+                {(r.status != ModerationStatus::Withheld).then(|| view! {
                     <form method="post" action=action.clone() class="inline-form">
                         <input type="hidden" name="csrf" value=csrf.clone() />
                         <input type="hidden" name="status" value="withheld" />

@@ -3,10 +3,11 @@
 //! works without JavaScript.
 
 use crate::api::get_changes;
+use crate::components::version::WordDiff;
 use crate::components::{block_label, error_view, loading_view, set_status};
 use crate::i18n::*;
 use crate::model::ChangesView;
-use crate::pages::version::WordDiff;
+use crate::routes::{FROM, LAYOUT, Layout, TO};
 use hoering::diff::{BlockChange, DiffOp};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,11 +22,12 @@ pub fn ChangesPage() -> impl IntoView {
         let q = query.read();
         (
             params.read().get("slug").unwrap_or_default(),
-            q.get("fra").and_then(|n| n.parse::<i64>().ok()),
-            q.get("til").and_then(|n| n.parse::<i64>().ok()),
+            q.get(FROM).and_then(|n| n.parse::<i64>().ok()),
+            q.get(TO).and_then(|n| n.parse::<i64>().ok()),
         )
     };
-    let side_by_side = move || query.read().get("visning").as_deref() == Some("side");
+    let side_by_side =
+        move || Layout::from_query(query.read().get(LAYOUT).as_deref()) == Layout::Parallel;
     let data = Resource::new(key, |(slug, from, to)| get_changes(slug, from, to));
     view! {
         <Suspense fallback=loading_view>
@@ -254,7 +256,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
                         <label for="visning-inline">{t!(i18n, layout_inline)}</label>
                     </div>
                     <div class="radio">
-                        <input type="radio" id="visning-side" name="visning" value="side" checked=side_by_side />
+                        <input type="radio" id="visning-side" name="visning" value="parallel" checked=side_by_side />
                         <label for="visning-side">{t!(i18n, layout_side)}</label>
                     </div>
                 </fieldset>

@@ -2,18 +2,18 @@
 //! its published responses, fetched only when the reader asks for them.
 
 use crate::api::{get_hearing, get_responses};
+use crate::components::response::{Pager, ResponseItem};
 use crate::components::{
-    block_label, encode_query, error_view, format_date, loading_view, selected_text,
-    sender_kind_label, set_status, state_label,
+    block_label, encode_query, error_view, format_date, loading_view, selected_text, set_status,
+    state_label,
 };
 use crate::i18n::*;
-use crate::model::{BlockView, HearingState, HearingView, PublicResponse, ResponsePage};
+use crate::model::{BlockView, HearingState, HearingView, ResponsePage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// What `?vis=` says when the reader opened the responses to the draft as a whole.
-const WHOLE_DRAFT: &str = "hele";
+use crate::routes::{PAGE, SHOWN, WHOLE_DRAFT};
 
 #[component]
 pub fn HearingPage() -> impl IntoView {
@@ -21,11 +21,11 @@ pub fn HearingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let shown = move || query.read().get("vis").filter(|v| !v.is_empty());
+    let shown = move || query.read().get(SHOWN).filter(|v| !v.is_empty());
     let page = move || {
         query
             .read()
-            .get("side")
+            .get(PAGE)
             .and_then(|p| p.parse::<u32>().ok())
             .unwrap_or(1)
             .max(1)
@@ -51,8 +51,16 @@ pub fn HearingPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match hearing.await {
                     Ok(Some(h)) => {
-                        let shown_responses = responses.await.ok().flatten();
-                        view! { <HearingDocument hearing=h shown=shown_responses /> }.into_any()
+                        // A list that failed to load says so; it never shows as empty.
+                        let (shown, failed) = match responses.await {
+                            Ok(shown) => (shown, false),
+                            Err(_) => (None, true),
+                        };
+                        view! {
+                            {failed.then(error_view)}
+                            <HearingDocument hearing=h shown=shown />
+                        }
+                        .into_any()
                     }
                     Ok(None) => {
                         set_status(404);
@@ -191,7 +199,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     shown=whole_shown
                 />
             </div>
-            <crate::pages::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
+            <crate::components::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
             <div class="document">{sections} {footnotes}</div>
         </article>
     }
@@ -211,7 +219,8 @@ fn render_blocks(ctx: &BlockCtx, blocks: &[BlockView]) -> AnyView {
     let mut groups: Vec<Vec<&BlockView>> = Vec::new();
     for block in blocks {
         let list_of = |b: &BlockView| {
-            (b.kind == "listitem").then(|| b.number.rsplit_once('.').map(|(l, _)| l.to_string()))
+            (b.kind == crate::model::BlockKind::ListItem)
+                .then(|| b.number.rsplit_once('.').map(|(l, _)| l.to_string()))
         };
         match groups.last_mut() {
             Some(last)
@@ -227,7 +236,10 @@ fn render_blocks(ctx: &BlockCtx, blocks: &[BlockView]) -> AnyView {
     groups
         .into_iter()
         .map(|group| {
-            if group.first().is_some_and(|b| b.kind == "listitem") {
+            if group
+                .first()
+                .is_some_and(|b| b.kind == crate::model::BlockKind::ListItem)
+            {
                 let items = group
                     .into_iter()
                     .map(|b| view! { <li class="block-li">{block_view(ctx, b)}</li> })
@@ -284,9 +296,9 @@ fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
         })
     };
     view! {
-        <div class=format!("block block-{}", block.kind) id=format!("b-{}", block.number) data-block-id=block.id.clone()>
+        <div class=format!("block block-{}", block.kind.as_str()) id=format!("b-{}", block.number) data-block-id=block.id.clone()>
             <div class="block-number" aria-hidden="true">{label.clone()}</div>
-            <div class="block-body" inner_html=crate::components::block_html(&block.kind, &block.html) on:pointerup=move |_| on_select() on:keyup=move |_| on_key()></div>
+            <div class="block-body" inner_html=crate::components::block_html(block.kind, &block.html) on:pointerup=move |_| on_select() on:keyup=move |_| on_key()></div>
             <div class="block-actions">
                 {comment_link}
                 {quote_link}
@@ -320,7 +332,7 @@ fn ResponsesToggle(
     let anchor = format!("b-{which}");
     match shown {
         None => view! {
-            <a class="response-count" href=format!("?vis={which}#{anchor}")>
+            <a class="response-count" href=crate::routes::shown_page(&which, 1, &anchor)>
                 {t_string!(i18n, show_responses, count = count).to_string()}
                 <span class="visually-hidden">{format!(" ({label})")}</span>
             </a>
@@ -329,20 +341,10 @@ fn ResponsesToggle(
         Some(page) => {
             let pages = page.pages();
             let current = page.page;
-            let prev = (current > 1).then(|| {
-                view! {
-                    <a rel="prev" href=format!("?vis={which}&side={}#{anchor}", current - 1)>
-                        {t!(i18n, page_prev)}
-                    </a>
-                }
-            });
-            let next = (current < pages).then(|| {
-                view! {
-                    <a rel="next" href=format!("?vis={which}&side={}#{anchor}", current + 1)>
-                        {t!(i18n, page_next)}
-                    </a>
-                }
-            });
+            let page_href = {
+                let (which, anchor) = (which.clone(), anchor.clone());
+                move |n: u32| crate::routes::shown_page(&which, n, &anchor)
+            };
             let heading = t_string!(
                 i18n,
                 responses_to,
@@ -361,45 +363,10 @@ fn ResponsesToggle(
                     <ol class="response-list">
                         {page.responses.into_iter().map(|r| view! { <li><ResponseItem response=r /></li> }).collect_view()}
                     </ol>
-                    {(pages > 1).then(|| view! {
-                        <nav class="pager" aria-label=t_string!(i18n, pager_label)>
-                            {prev}
-                            <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
-                            {next}
-                        </nav>
-                    })}
+                    <Pager current=current pages=pages href=page_href />
                 </section>
             }
             .into_any()
         }
-    }
-}
-
-#[component]
-pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    let who = match (&response.author, &response.organisation) {
-        (Some(a), Some(o)) => format!("{a}, {o}"),
-        (Some(a), None) => a.clone(),
-        (None, Some(o)) => o.clone(),
-        (None, None) => t_string!(i18n, anonymous_sender).to_string(),
-    };
-    view! {
-        <article class="response">
-            <header class="response-meta">
-                <strong>{who}</strong>
-                " · "
-                {sender_kind_label(i18n, &response.sender_kind)}
-                " · "
-                <time datetime=response.submitted_on.clone()>{format_date(locale, &response.submitted_on)}</time>
-                " · "
-                <span class="muted">{response.receipt_number.clone()}</span>
-            </header>
-            {response.quote.clone().map(|q| view! {
-                <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
-            })}
-            <p class="response-text">{response.text.clone()}</p>
-        </article>
     }
 }

@@ -42,9 +42,9 @@ pub fn ReceiptPage() -> impl IntoView {
                                 }</dd></div>
                                 <div><dt>{t!(i18n, label_name)}</dt><dd>{r.name.clone()}</dd></div>
                                 <div><dt>{t!(i18n, label_email)}</dt><dd>{r.email.clone()}</dd></div>
-                                <div><dt>{t!(i18n, label_sender_kind)}</dt><dd>{sender_kind_label(i18n, &r.sender_kind)}</dd></div>
+                                <div><dt>{t!(i18n, label_sender_kind)}</dt><dd>{sender_kind_label(i18n, r.sender_kind)}</dd></div>
                                 {r.organisation.clone().map(|o| view! { <div><dt>{t!(i18n, label_organisation)}</dt><dd>{o}</dd></div> })}
-                                <div><dt>{t!(i18n, label_publication)}</dt><dd>{publication_label(i18n, &r.publication)}</dd></div>
+                                <div><dt>{t!(i18n, label_publication)}</dt><dd>{publication_label(i18n, r.publication)}</dd></div>
                             </dl>
                             <h3>{t!(i18n, label_text)}</h3>
                             <p class="response-text receipt-text">{r.text.clone()}</p>

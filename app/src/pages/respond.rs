@@ -194,7 +194,7 @@ fn ResponseFormView(
             view! {
                 <div class="quoted-block">
                     <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
-                    <blockquote inner_html=crate::components::block_html(&b.kind, &b.html)></blockquote>
+                    <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
                     <p>
                         <a href=format!("/hoeringer/{slug}/svar")>{t!(i18n, respond_whole_instead)}</a>
                     </p>

@@ -1,20 +1,23 @@
-//! One version of a policy's text, with every published response from this and earlier versions
-//! shown where its words are now, or under "tekst fjernet" when they are gone.
+//! One version of a policy's text. Each block counts the published input placed on it (given to
+//! this or an earlier version, where its words are now); the reader opens a block's input a page
+//! at a time, and the input whose words were removed under "Tekst fjernet".
 
-use crate::api::get_version;
+use crate::api::{get_carried, get_version};
+use crate::components::response::Pager;
+use crate::components::version::{Carried, VersionNav};
 use crate::components::{block_label, error_view, loading_view, set_status};
 use crate::i18n::*;
-use crate::model::{BlockView, CarriedResponse, VersionInfo, VersionView};
-use crate::pages::hearing::ResponseItem;
-use hoering::diff::DiffOp;
+use crate::model::{BlockView, CarriedPage, VersionView};
+use crate::routes::{PAGE, REMOVED, SHOWN, shown_page};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn VersionPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let query = use_query_map();
     let key = move || {
         let p = params.read();
         (
@@ -24,13 +27,36 @@ pub fn VersionPage() -> impl IntoView {
                 .unwrap_or(0),
         )
     };
+    let shown = move || query.read().get(SHOWN).filter(|v| !v.is_empty());
+    let page = move || {
+        query
+            .read()
+            .get(PAGE)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
     let data = Resource::new(key, |(slug, number)| get_version(slug, number));
+    let carried = Resource::new(
+        move || (key(), shown(), page()),
+        |((slug, number), shown, page)| async move {
+            match shown {
+                None => Ok(None),
+                Some(which) => {
+                    let block = (which != REMOVED).then_some(which.clone());
+                    get_carried(slug, number, block, page)
+                        .await
+                        .map(|r| r.map(|page| (which, page)))
+                }
+            }
+        },
+    );
     view! {
         <Suspense fallback=loading_view>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(v)) => view! { <VersionDocument view=v /> }.into_any(),
-                    Ok(None) => {
+                match (data.await, carried.await) {
+                    (Ok(Some(v)), Ok(shown)) => view! { <VersionDocument view=v shown=shown /> }.into_any(),
+                    (Ok(None), _) => {
                         set_status(404);
                         view! {
                             <Title text=move || t_string!(i18n, not_found_title).to_string() />
@@ -39,50 +65,56 @@ pub fn VersionPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(_) => error_view().into_any(),
+                    _ => error_view().into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-/// Links to every version of the text, the current one marked.
+/// A count of the input on `which`, a link that opens it, and the open list with its pages.
 #[component]
-pub fn VersionNav(slug: String, versions: Vec<VersionInfo>, current: Option<i64>) -> impl IntoView {
+fn CarriedToggle(which: String, count: i64, shown: Option<CarriedPage>) -> impl IntoView {
     let i18n = use_i18n();
-    (versions.len() > 1).then(|| {
-        view! {
-            <nav class="version-nav" aria-label=t_string!(i18n, versions_label)>
-                <h2 class="version-nav-title">{t!(i18n, versions_label)}</h2>
-                <ol>
-                    {versions
-                        .into_iter()
-                        .map(|v| {
-                            let is_current = current == Some(v.number);
-                            let text = t_string!(i18n, version_item, number = v.number, label = v.label.clone())
-                                .to_string();
-                            view! {
-                                <li>
-                                    <a
-                                        href=format!("/hoeringer/{slug}/version/{}", v.number)
-                                        aria-current=is_current.then_some("page")
-                                    >
-                                        {text}
-                                    </a>
-                                    {v.hearing_version.then(|| view! { <span class="muted">{format!(" ({})", t_string!(i18n, hearing_version_mark))}</span> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-                <p><a href=format!("/hoeringer/{slug}/aendringer")>{t!(i18n, whats_changed_link)}</a></p>
-            </nav>
+    if count == 0 {
+        return ().into_any();
+    }
+    let anchor = if which == REMOVED {
+        "tekst-fjernet".to_string()
+    } else {
+        format!("b-{which}")
+    };
+    match shown {
+        None => view! {
+            <a class="response-count" href=shown_page(&which, 1, &anchor)>
+                {t_string!(i18n, show_responses, count = count).to_string()}
+            </a>
         }
-    })
+        .into_any(),
+        Some(page) => {
+            let (pages, current) = (page.pages(), page.page);
+            let page_href = {
+                let (which, anchor) = (which.clone(), anchor.clone());
+                move |n: u32| shown_page(&which, n, &anchor)
+            };
+            view! {
+                <section class="responses" aria-label=t_string!(i18n, input_here)>
+                    <p class="responses-head">
+                        <a href=format!("?#{anchor}")>{t!(i18n, hide_responses)}</a>
+                    </p>
+                    <ol class="response-list">
+                        {page.responses.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
+                    </ol>
+                    <Pager current=current pages=pages href=page_href />
+                </section>
+            }
+            .into_any()
+        }
+    }
 }
 
 #[component]
-fn VersionDocument(view: VersionView) -> impl IntoView {
+fn VersionDocument(view: VersionView, shown: Option<(String, CarriedPage)>) -> impl IntoView {
     let i18n = use_i18n();
     let v = view;
     let slug = v.card.slug.clone();
@@ -93,25 +125,20 @@ fn VersionDocument(view: VersionView) -> impl IntoView {
         label = v.version.label.clone()
     )
     .to_string();
-    let anchored = v.anchored.clone();
-    let block = move |b: BlockView| {
+    let shown_for = move |which: &str| {
+        shown
+            .as_ref()
+            .filter(|(w, _)| w == which)
+            .map(|(_, page)| page.clone())
+    };
+    let block = |b: BlockView| {
         let locale = i18n.get_locale_untracked();
-        let input = anchored
-            .iter()
-            .find(|(n, _)| *n == b.number)
-            .map(|(_, list)| list.clone())
-            .unwrap_or_default();
+        let open = shown_for(&b.number);
         view! {
-            <div class=format!("block block-{}", b.kind) id=format!("b-{}", b.number) data-block-id=b.id.clone()>
+            <div class=format!("block block-{}", b.kind.as_str()) id=format!("b-{}", b.number) data-block-id=b.id.clone()>
                 <div class="block-number" aria-hidden="true">{block_label(locale, &b.number)}</div>
-                <div class="block-body" inner_html=crate::components::block_html(&b.kind, &b.html)></div>
-                {(!input.is_empty()).then(|| view! {
-                    <section class="responses" aria-label=t_string!(i18n, input_here)>
-                        <ol class="response-list">
-                            {input.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
-                        </ol>
-                    </section>
-                })}
+                <div class="block-body" inner_html=crate::components::block_html(b.kind, &b.html)></div>
+                <CarriedToggle which=b.number.clone() count=b.published_responses shown=open />
             </div>
         }
     };
@@ -129,13 +156,11 @@ fn VersionDocument(view: VersionView) -> impl IntoView {
         })
         .collect_view();
     let footnotes = v.footnotes.into_iter().map(&block).collect_view();
-    let removed = (!v.removed.is_empty()).then(|| {
+    let removed = (v.removed_count > 0).then(|| {
         view! {
             <section class="removed-input" aria-labelledby="tekst-fjernet">
                 <h2 id="tekst-fjernet">{t!(i18n, removed_heading)}</h2>
-                <ol class="response-list">
-                    {v.removed.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
-                </ol>
+                <CarriedToggle which=REMOVED.to_string() count=v.removed_count shown=shown_for(REMOVED) />
             </section>
         }
     });
@@ -147,62 +172,5 @@ fn VersionDocument(view: VersionView) -> impl IntoView {
         <VersionNav slug=slug.clone() versions=v.versions.clone() current=Some(v.version.number) />
         <div class="document">{sections} {footnotes}</div>
         {removed}
-    }
-}
-
-/// A response from an earlier (or this) version, with the words it was made on.
-#[component]
-fn Carried(carried: CarriedResponse) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    let c = carried;
-    let given = match &c.given_to_block {
-        Some(b) => t_string!(
-            i18n,
-            given_to_version_block,
-            number = c.given_to_version,
-            block = block_label(locale, b)
-        )
-        .to_string(),
-        None => t_string!(i18n, given_to_version, number = c.given_to_version).to_string(),
-    };
-    let removed = c
-        .removed_in
-        .map(|n| t_string!(i18n, removed_in_version, number = n).to_string());
-    let changed = !c.changes.is_empty();
-    view! {
-        <div class="carried">
-            <p class="given-to"><strong>{given}</strong> {removed.map(|r| view! { " · " <span class="removed-mark">{r}</span> })}</p>
-            <p class="words-then">{t!(i18n, words_then)} " " <q>{c.words_then.clone()}</q></p>
-            {changed.then(|| view! {
-                <p class="words-now">{t!(i18n, words_now)} " " <WordDiff ops=c.changes.clone() /></p>
-            })}
-            <ResponseItem response=c.response.clone() />
-        </div>
-    }
-}
-
-/// Word-level changes: deletions struck through, insertions underlined, both named for screen
-/// readers.
-#[component]
-pub fn WordDiff(ops: Vec<DiffOp>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <span class="word-diff">
-            {ops
-                .into_iter()
-                .map(|op| match op {
-                    DiffOp::Equal(t) => view! { <span>{t}</span> }.into_any(),
-                    DiffOp::Delete(t) => view! {
-                        <del><span class="visually-hidden">{format!("[{} ", t_string!(i18n, diff_deleted))}</span>{t}<span class="visually-hidden">"]"</span></del>
-                    }
-                    .into_any(),
-                    DiffOp::Insert(t) => view! {
-                        <ins><span class="visually-hidden">{format!("[{} ", t_string!(i18n, diff_inserted))}</span>{t}<span class="visually-hidden">"]"</span></ins>
-                    }
-                    .into_any(),
-                })
-                .collect_view()}
-        </span>
     }
 }

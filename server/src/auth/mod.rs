@@ -4,37 +4,69 @@
 //! them); the browser holds only a random token in an HttpOnly, SameSite cookie.
 
 pub mod db;
+pub mod forms;
+pub mod pages;
 pub mod password;
 
+use crate::web::AppState;
+use crate::web::error::WebError;
+use app::messages::Message;
+use http::{HeaderMap, StatusCode};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "hoering_session";
 /// Sessions last a working day and a bit; staff log in again the next morning.
 pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Clerk,
-    Council,
-    Admin,
+pub use hoering::staff::{Permission, Role};
+
+/// The member of staff behind a request: a session cookie and, for a form, the session's CSRF
+/// token (`None` only for reads).
+pub async fn require_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: Option<&str>,
+    next: &str,
+) -> Result<db::Session, WebError> {
+    let login = || WebError::LoginRequired {
+        next: next.to_string(),
+    };
+    let token = cookie_value(headers, SESSION_COOKIE).ok_or_else(login)?;
+    let session = db::find_session(&state.db.pool, token)
+        .await
+        .map_err(|e| WebError::internal("session lookup failed", e))?
+        .ok_or_else(login)?;
+    if let Some(csrf) = csrf
+        && !constant_time_eq(&session.csrf, csrf)
+    {
+        tracing::warn!(user = session.user.id, "refused: CSRF token mismatch");
+        return Err(WebError::Refused {
+            status: StatusCode::FORBIDDEN,
+            message: Message::FormExpired,
+        });
+    }
+    Ok(session)
 }
 
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Clerk => "clerk",
-            Role::Council => "council",
-            Role::Admin => "admin",
-        }
+/// [`require_session`], and a role that may do `what`. Every staff form calls this first.
+pub async fn require_staff(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: Permission,
+    csrf: Option<&str>,
+    next: &str,
+) -> Result<db::Session, WebError> {
+    let session = require_session(state, headers, csrf, next).await?;
+    if !session.user.role.may(what) {
+        tracing::warn!(
+            user = session.user.id,
+            role = session.user.role.as_str(),
+            ?what,
+            "refused: role"
+        );
+        return Err(WebError::forbidden());
     }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "clerk" => Some(Role::Clerk),
-            "council" => Some(Role::Council),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
+    Ok(session)
 }
 
 /// A new random token: 32 bytes from the OS, as 64 hex characters.

@@ -1,4 +1,6 @@
-//! Password hashing with Argon2id, on a blocking thread so the server keeps answering.
+//! Password hashing with Argon2id, on a blocking thread so the server keeps answering, and at
+//! most a few at a time: each check takes about 19 MiB, so a flood of logins must queue rather
+//! than exhaust memory.
 
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -11,9 +13,31 @@ pub enum PasswordError {
     Hash(String),
     #[error("the hashing thread failed")]
     Join(#[from] tokio::task::JoinError),
+    #[error("too many password checks are waiting")]
+    Busy,
+}
+
+/// Password checks running at once: one per core, as each is pure CPU work.
+fn permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.clamp(1, 8))
+    })
+}
+
+/// How long a check may wait for its turn before the user is told to try again.
+const QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn turn() -> Result<tokio::sync::SemaphorePermit<'static>, PasswordError> {
+    match tokio::time::timeout(QUEUE_WAIT, permits().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(PasswordError::Busy),
+    }
 }
 
 pub async fn hash(password: String) -> Result<String, PasswordError> {
+    let _turn = turn().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -30,6 +54,7 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$gZiV/M1gPc22ElAH/Jh1Hw$
 
 /// Whether `password` matches `stored` (or, with no account, a dummy hash that never matches).
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, PasswordError> {
+    let _turn = turn().await?;
     tokio::task::spawn_blocking(move || {
         let exists = stored.is_some();
         let hash_text = stored.unwrap_or_else(|| DUMMY_HASH.to_string());

@@ -1,4 +1,5 @@
-//! Hearings, policies, versions and their blocks in the database.
+//! Hearings and their policies in the database; a hearing's published count is read from
+//! `hearing_counts`, kept in step by the response capability.
 
 use super::NewHearing;
 use crate::db::now;
@@ -65,6 +66,10 @@ pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, 
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
+    sqlx::query("INSERT INTO hearing_counts (hearing_id) VALUES ($1)")
+        .bind(hearing_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Some(hearing_id))
 }
@@ -73,6 +78,8 @@ pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct HearingRow {
     pub id: i64,
+    pub policy_id: i64,
+    pub policy_slug: String,
     pub version_id: i64,
     pub slug: String,
     pub title: String,
@@ -85,11 +92,11 @@ pub struct HearingRow {
 }
 
 const HEARING_SELECT: &str =
-    "SELECT h.id, h.version_id, h.slug, p.title, p.committee, p.contact, h.opens_at, h.closes_at,
-        v.label AS version_label,
-        (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.status = 'published'
-            AND r.publication <> 'not_published') AS published
-    FROM hearings h JOIN policies p ON p.id = h.policy_id JOIN versions v ON v.id = h.version_id";
+    "SELECT h.id, h.policy_id, p.slug AS policy_slug, h.version_id, h.slug, p.title, p.committee,
+        p.contact, h.opens_at, h.closes_at, v.label AS version_label,
+        COALESCE(c.visible, 0) AS published
+    FROM hearings h JOIN policies p ON p.id = h.policy_id JOIN versions v ON v.id = h.version_id
+    LEFT JOIN hearing_counts c ON c.hearing_id = h.id";
 
 pub async fn list(pool: &AnyPool) -> Result<Vec<HearingRow>, sqlx::Error> {
     sqlx::query_as(AssertSqlSafe(format!(
@@ -156,17 +163,29 @@ pub async fn block_by_number(
     .await
 }
 
-/// Published responses per block id (`None`: on the whole draft).
+/// Visible responses per block id (`""`: on the whole draft), from the kept counts.
 pub async fn published_counts(
     pool: &AnyPool,
     hearing_id: i64,
-) -> Result<Vec<(Option<String>, i64)>, sqlx::Error> {
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT block_id, COUNT(*) FROM responses WHERE hearing_id = $1 AND status = 'published'
-         AND publication <> 'not_published' GROUP BY block_id",
+        "SELECT block_key, visible FROM block_counts WHERE hearing_id = $1 AND visible > 0",
     )
     .bind(hearing_id)
     .fetch_all(pool)
+    .await
+}
+
+/// The slug and title of the hearing with this id.
+pub async fn slug_and_title(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT h.slug, p.title FROM hearings h JOIN policies p ON p.id = h.policy_id WHERE h.id = $1",
+    )
+    .bind(hearing_id)
+    .fetch_optional(pool)
     .await
 }
 

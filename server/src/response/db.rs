@@ -1,8 +1,11 @@
-//! Responses in the database.
+//! Responses in the database, with the counts pages read kept in the same transactions that
+//! change them, so no page or submission counts rows.
 
 use super::Status;
 use crate::db::now;
-use hoering::response::ResponseSubmission;
+use crate::version::db::{VersionError, count_placements, place_new_response};
+use hoering::document::BlockId;
+use hoering::response::{ResponseSubmission, is_public};
 // Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
 use sqlx::{AnyPool, AssertSqlSafe};
 
@@ -17,14 +20,15 @@ pub struct Target {
     pub quote: Option<hoering::anchoring::TextQuote>,
 }
 
-/// Stores a response; returns its id and creation time once it is committed.
+/// Stores a response, counts it as pending and places it in its version (and any later ones);
+/// returns its id and creation time once it is committed.
 #[tracing::instrument(skip(pool, submission, receipt_token))]
 pub async fn insert(
     pool: &AnyPool,
     target: &Target,
     submission: &ResponseSubmission,
     receipt_token: &str,
-) -> Result<(i64, i64), sqlx::Error> {
+) -> Result<(i64, i64), VersionError> {
     let created_at = now();
     let (block_id, block_number) = match &target.block {
         Some((id, number)) => (Some(id.clone()), Some(number.clone())),
@@ -59,6 +63,22 @@ pub async fn insert(
     .bind(target.quote.as_ref().map(|q| q.suffix().to_string()))
     .fetch_one(&mut *tx)
     .await?;
+    sqlx::query("UPDATE hearing_counts SET pending = pending + 1 WHERE hearing_id = $1")
+        .bind(target.hearing_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some((block_id, _)) = &target.block
+        && let Ok(block) = BlockId::parse(block_id)
+    {
+        place_new_response(
+            &mut tx,
+            id,
+            target.version_id,
+            &block,
+            target.quote.as_ref(),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok((id, created_at))
 }
@@ -84,9 +104,33 @@ pub struct ResponseRow {
 }
 
 const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix";
-const VISIBLE: &str = "status = 'published' AND publication <> 'not_published'";
 
-/// One page of the published responses on a block (`Some(block_id)`) or on the whole draft.
+/// One page of responses of a hearing matching `filter` (SQL over compile-time constants whose
+/// only parameter is `$2` = `key`), in `order`.
+async fn page_where(
+    pool: &AnyPool,
+    hearing_id: i64,
+    filter: &str,
+    key: &str,
+    order: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<Vec<ResponseRow>, sqlx::Error> {
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND {filter}
+         ORDER BY {order} LIMIT $3 OFFSET $4"
+    )))
+    .bind(hearing_id)
+    .bind(key)
+    .bind(i64::from(per_page))
+    .bind(offset)
+    .fetch_all(pool)
+    .await
+}
+
+/// One page of the published responses on a block (`Some(block_id)`) or on the whole draft,
+/// with the total from the kept counts.
 pub async fn public_page(
     pool: &AnyPool,
     hearing_id: i64,
@@ -94,31 +138,21 @@ pub async fn public_page(
     page: u32,
     per_page: u32,
 ) -> Result<(i64, Vec<ResponseRow>), sqlx::Error> {
-    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let block_filter = if block_id.is_some() {
-        "block_id = $2"
-    } else {
-        "block_id IS NULL AND $2 = ''"
-    };
     let key = block_id.unwrap_or("");
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM responses WHERE hearing_id = $1 AND {block_filter} AND {VISIBLE}"
-    )))
+    let total: Option<i64> = sqlx::query_scalar(
+        "SELECT visible FROM block_counts WHERE hearing_id = $1 AND block_key = $2",
+    )
     .bind(hearing_id)
     .bind(key)
-    .fetch_one(pool)
+    .fetch_optional(pool)
     .await?;
-    let rows = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND {block_filter} AND {VISIBLE}
-         ORDER BY id LIMIT $3 OFFSET $4"
-    )))
-    .bind(hearing_id)
-    .bind(key)
-    .bind(i64::from(per_page))
-    .bind(offset)
-    .fetch_all(pool)
-    .await?;
-    Ok((total, rows))
+    let filter = if block_id.is_some() {
+        "visible = 1 AND block_id = $2"
+    } else {
+        "visible = 1 AND block_id IS NULL AND $2 = ''"
+    };
+    let rows = page_where(pool, hearing_id, filter, key, "id", page, per_page).await?;
+    Ok((total.unwrap_or(0), rows))
 }
 
 /// Every published response of a hearing, for the open-data API.
@@ -128,42 +162,22 @@ pub async fn public_all(
     page: u32,
     per_page: u32,
 ) -> Result<(i64, Vec<ResponseRow>), sqlx::Error> {
-    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM responses WHERE hearing_id = $1 AND {VISIBLE}"
-    )))
-    .bind(hearing_id)
-    .fetch_one(pool)
+    let total: Option<i64> =
+        sqlx::query_scalar("SELECT visible FROM hearing_counts WHERE hearing_id = $1")
+            .bind(hearing_id)
+            .fetch_optional(pool)
+            .await?;
+    let rows = page_where(
+        pool,
+        hearing_id,
+        "visible = 1 AND $2 = ''",
+        "",
+        "id",
+        page,
+        per_page,
+    )
     .await?;
-    let rows = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND {VISIBLE} ORDER BY id LIMIT $2 OFFSET $3"
-    )))
-    .bind(hearing_id)
-    .bind(i64::from(per_page))
-    .bind(offset)
-    .fetch_all(pool)
-    .await?;
-    Ok((total, rows))
-}
-
-/// Every published, publishable response on any hearing of a policy that concerns a block,
-/// oldest first: the input to carry onto later versions of its text.
-pub async fn published_for_policy(
-    pool: &AnyPool,
-    policy_id: i64,
-) -> Result<Vec<ResponseRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {} FROM responses r WHERE r.block_id IS NOT NULL AND {VISIBLE}
-         AND r.hearing_id IN (SELECT id FROM hearings WHERE policy_id = $1) ORDER BY r.id",
-        COLUMNS
-            .split(", ")
-            .map(|c| format!("r.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )))
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
+    Ok((total.unwrap_or(0), rows))
 }
 
 pub async fn by_receipt_token(
@@ -178,7 +192,7 @@ pub async fn by_receipt_token(
     .await
 }
 
-/// The clerk's list, newest first, optionally of one status.
+/// The clerk's list, newest first, optionally of one status, with the total from the counts.
 pub async fn admin_page(
     pool: &AnyPool,
     hearing_id: i64,
@@ -186,53 +200,34 @@ pub async fn admin_page(
     page: u32,
     per_page: u32,
 ) -> Result<(i64, Vec<ResponseRow>), sqlx::Error> {
-    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let status_filter = if status.is_some() {
-        "status = $2"
-    } else {
-        "$2 = ''"
+    let (pending, published, withheld) = status_counts(pool, hearing_id).await?;
+    let (total, filter) = match status {
+        None => (pending + published + withheld, "$2 = ''"),
+        Some(Status::Pending) => (pending, "status = $2"),
+        Some(Status::Published) => (published, "status = $2"),
+        Some(Status::Withheld) => (withheld, "status = $2"),
     };
     let key = status.map(Status::as_str).unwrap_or("");
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM responses WHERE hearing_id = $1 AND {status_filter}"
-    )))
-    .bind(hearing_id)
-    .bind(key)
-    .fetch_one(pool)
-    .await?;
-    let rows = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND {status_filter} ORDER BY id DESC LIMIT $3 OFFSET $4"
-    )))
-    .bind(hearing_id)
-    .bind(key)
-    .bind(i64::from(per_page))
-    .bind(offset)
-    .fetch_all(pool)
-    .await?;
+    let rows = page_where(pool, hearing_id, filter, key, "id DESC", page, per_page).await?;
     Ok((total, rows))
 }
 
-/// Responses per moderation state: (pending, published, withheld).
+/// Responses per moderation state: (pending, published, withheld), from the kept counts.
 pub async fn status_counts(
     pool: &AnyPool,
     hearing_id: i64,
 ) -> Result<(i64, i64, i64), sqlx::Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT status, COUNT(*) FROM responses WHERE hearing_id = $1 GROUP BY status",
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT pending, published, withheld FROM hearing_counts WHERE hearing_id = $1",
     )
     .bind(hearing_id)
-    .fetch_all(pool)
+    .fetch_optional(pool)
     .await?;
-    let get = |s: &str| {
-        rows.iter()
-            .find(|(k, _)| k == s)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    };
-    Ok((get("pending"), get("published"), get("withheld")))
+    Ok(row.unwrap_or((0, 0, 0)))
 }
 
-/// Sets a response's state; returns the hearing's slug, or `None` if there is no such response.
+/// Sets a response's state and moves it between the kept counts; returns the hearing's slug,
+/// or `None` if there is no such response.
 #[tracing::instrument(skip(pool))]
 pub async fn set_status(
     pool: &AnyPool,
@@ -241,23 +236,62 @@ pub async fn set_status(
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let slug: Option<String> = sqlx::query_scalar(
-        "SELECT h.slug FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",
+    let found: Option<(String, i64, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication
+         FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    if slug.is_some() {
+    let Some((slug, hearing_id, block_id, old_status, publication)) = found else {
+        return Ok(None);
+    };
+    let old = Status::parse(&old_status).unwrap_or(Status::Pending);
+    let publication = hoering::response::Publication::parse(&publication)
+        .unwrap_or(hoering::response::Publication::NotPublished);
+    let (was, is) = (is_public(old, publication), is_public(status, publication));
+    // The old state is part of the condition, so two clerks moderating the same response at
+    // once cannot both move it out of the same state and skew the counts.
+    let changed = sqlx::query(
+        "UPDATE responses SET status = $1, visible = $2, moderated_at = $3, moderated_by = $4
+         WHERE id = $5 AND status = $6",
+    )
+    .bind(status.as_str())
+    .bind(i64::from(is))
+    .bind(now())
+    .bind(user_id)
+    .bind(id)
+    .bind(old.as_str())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 || old == status {
+        tx.commit().await?;
+        return Ok(Some(slug));
+    }
+    let delta = i64::from(is) - i64::from(was);
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE hearing_counts SET {old} = {old} - 1, {new} = {new} + 1, visible = visible + $1
+         WHERE hearing_id = $2",
+        old = old.as_str(),
+        new = status.as_str()
+    )))
+    .bind(delta)
+    .bind(hearing_id)
+    .execute(&mut *tx)
+    .await?;
+    if delta != 0 {
         sqlx::query(
-            "UPDATE responses SET status = $1, moderated_at = $2, moderated_by = $3 WHERE id = $4",
+            "INSERT INTO block_counts (hearing_id, block_key, visible) VALUES ($1, $2, $3)
+             ON CONFLICT (hearing_id, block_key) DO UPDATE SET visible = block_counts.visible + $3",
         )
-        .bind(status.as_str())
-        .bind(now())
-        .bind(user_id)
-        .bind(id)
+        .bind(hearing_id)
+        .bind(block_id.unwrap_or_default())
+        .bind(delta)
         .execute(&mut *tx)
         .await?;
+        count_placements(&mut tx, id, delta).await?;
     }
     tx.commit().await?;
-    Ok(slug)
+    Ok(Some(slug))
 }

@@ -1,6 +1,12 @@
-//! Høringssvar: storing what citizens send, and moderating it.
+//! Høringssvar: storing what citizens send, moderating it, and reading it back as the viewer may
+//! see it. The rules (validation, the moderation states, receipt numbers) live in the core.
 
+pub mod api;
 pub mod db;
+pub mod forms;
+pub mod pages;
+
+pub use hoering::response::ModerationStatus as Status;
 
 /// Public lists show this many responses per page.
 pub const PUBLIC_PAGE_SIZE: u32 = 20;
@@ -10,33 +16,9 @@ pub const ADMIN_PAGE_SIZE: u32 = 50;
 /// the other fields, fits in 512 KiB; anything larger is refused before it is read.
 pub const MAX_RESPONSE_BODY_BYTES: usize = 512 * 1024;
 
-/// The moderation state of a response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Pending,
-    Published,
-    Withheld,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Published => "published",
-            Status::Withheld => "withheld",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pending" => Some(Status::Pending),
-            "published" => Some(Status::Published),
-            "withheld" => Some(Status::Withheld),
-            _ => None,
-        }
-    }
-}
-
 /// The receipt number a citizen can quote, e.g. `H-2026-000042`.
 pub fn receipt_number(id: i64, created_at: i64) -> String {
-    format!("H-{}-{:06}", crate::time::local_year(created_at), id)
+    hoering::response::ReceiptNumber::for_response(id, created_at)
+        .map(|r| r.to_string())
+        .unwrap_or_default()
 }

@@ -1,24 +1,35 @@
-//! The HTTP surface: Leptos pages and server functions, the form posts, the JSON API, and the
-//! security layer around them all.
+//! The HTTP surface: the router that gathers each capability's pages, forms and API, and what
+//! they share (the security layer, the one error type, the redirect check, limits).
 
 pub mod api;
-pub mod forms;
+pub mod error;
+pub mod language;
+pub mod limits;
+pub mod redirect;
 pub mod render;
 pub mod security;
+pub mod upload;
 
 use crate::db::Db;
 use app::backend::SharedBackend;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRef, FromRequestParts};
 use axum::routing::{get, post};
+use http::request::Parts;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub backend: SharedBackend,
     pub leptos_options: LeptosOptions,
+    pub limits: Arc<limits::Limits>,
+    /// Served over HTTPS (`HOERING_PUBLIC_URL=https://…`): cookies get `Secure`, pages HSTS.
+    pub https: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -27,40 +38,71 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The client's address as the limits count it (the peer of the TCP connection).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(a)| a.ip().to_string())
+            .unwrap_or_else(|| "unknown".to_string());
+        Ok(ClientAddr(addr))
+    }
+}
+
+/// Room for the largest draft twice (textarea and file) plus the other fields.
+const DRAFT_FORM_BYTES: usize = 2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024;
+
+/// What every Leptos render gets: the backend, and a fresh nonce for the page's scripts.
+fn page_context(backend: SharedBackend) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context(backend.clone());
+        leptos::nonce::provide_nonce();
+    }
+}
+
+/// The app's routes, generated once per process. Generating them raises a process-wide flag
+/// (leptos_server's `SuppressResourceLoad`) under which a resource that starts loading waits
+/// forever: when the integration tests started a second server while the first was rendering a
+/// page, that page hung with every worker idle (leptos-rs/leptos#4773).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
-    let backend = state.backend.clone();
-    let context = move || provide_context(backend.clone());
+    let routes = route_list();
+    let context = page_context(state.backend.clone());
     let shell_options = state.leptos_options.clone();
+    let response_limit = crate::response::MAX_RESPONSE_BODY_BYTES;
     Router::new()
         .route(
             "/hoeringer/{slug}/svar",
-            post(forms::submit_response)
-                .layer(DefaultBodyLimit::max(
-                    crate::response::MAX_RESPONSE_BODY_BYTES,
-                ))
+            post(crate::response::forms::submit_response)
+                .layer(DefaultBodyLimit::max(response_limit))
                 .layer(axum::middleware::from_fn_with_state(
-                    crate::response::MAX_RESPONSE_BODY_BYTES,
+                    response_limit,
                     security::refuse_oversized,
                 )),
         )
-        .route("/login", post(forms::login))
-        .route("/logout", post(forms::logout))
+        .route("/login", post(crate::auth::forms::login))
+        .route("/logout", post(crate::auth::forms::logout))
         .route(
             "/admin/hoeringer/ny",
-            // Room for the largest draft twice (textarea and file) plus the other fields.
-            post(forms::create_hearing).layer(DefaultBodyLimit::max(
-                2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024,
-            )),
+            post(crate::hearing::forms::create_hearing)
+                .layer(DefaultBodyLimit::max(DRAFT_FORM_BYTES)),
         )
         .route(
             "/admin/hoeringer/{slug}/version/ny",
-            post(forms::create_version).layer(DefaultBodyLimit::max(
-                2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024,
-            )),
+            post(crate::version::forms::create_version)
+                .layer(DefaultBodyLimit::max(DRAFT_FORM_BYTES)),
         )
-        .route("/admin/svar/{id}", post(forms::moderate))
-        .route("/sprog/{locale}", get(forms::set_language))
+        .route("/admin/svar/{id}", post(crate::response::forms::moderate))
+        .route("/sprog/{locale}", get(language::set_language))
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {

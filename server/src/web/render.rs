@@ -21,6 +21,7 @@ pub async fn page_with_echo(
         move || {
             provide_context(backend.clone());
             provide_context(echo.clone());
+            leptos::nonce::provide_nonce();
         },
         move || app::shell(options.clone()),
     );

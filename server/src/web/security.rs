@@ -1,11 +1,15 @@
-//! Protections every request passes: cross-site form posts are refused (CSRF), staff pages need
-//! a session, and responses carry headers that stop framing and content sniffing.
+//! Protections every request passes: cross-site form posts are refused (CSRF), staff pages and
+//! forms need a session with a staff role, and every answer (the guard's own too) carries
+//! headers that stop framing, sniffing, caching of private pages and foreign scripts.
 
-use crate::auth::{SESSION_COOKIE, cookie_value, db::find_session};
+use crate::auth::{Permission, SESSION_COOKIE, cookie_value, db::find_session};
 use crate::web::AppState;
+use crate::web::error::message_page;
+use crate::web::redirect::see_other;
+use app::messages::Message;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use http::{HeaderValue, Method, StatusCode, header};
 
 /// Whether a state-changing request comes from another site.
@@ -28,38 +32,23 @@ pub fn is_cross_site(headers: &http::HeaderMap) -> bool {
     false
 }
 
+/// The policy for answers that carry no page of the app (the guard's own, JSON, redirects):
+/// nothing may run or frame them. App pages send their own, with the nonce of their scripts.
+const STRICT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; \
+    base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(req.headers()) {
-        tracing::warn!(path = %req.uri().path(), "refused a cross-site state-changing request");
-        return (
-            StatusCode::FORBIDDEN,
-            "Forespørgslen kom fra et andet websted og blev afvist.",
-        )
-            .into_response();
-    }
-    // Staff pages send visitors without a session to the login page, before any rendering.
-    if *req.method() == Method::GET && is_staff_page(req.uri().path()) {
-        let logged_in = match cookie_value(req.headers(), SESSION_COOKIE) {
-            Some(token) => match find_session(&state.db.pool, token).await {
-                Ok(session) => session.is_some(),
-                Err(err) => {
-                    tracing::error!(error = ?err, "session lookup failed");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
-            },
-            None => false,
-        };
-        if !logged_in {
-            let next = req
-                .uri()
-                .path_and_query()
-                .map(|p| p.as_str())
-                .unwrap_or("/admin");
-            return Redirect::to(&format!("/login?next={}", encode_query(next))).into_response();
-        }
-    }
-    let mut res = next.run(req).await;
+    let path = req.uri().path().to_string();
+    // The body stays behind: only the parts a refusal needs cross the await (they are `Sync`).
+    let (method, uri, headers) = (
+        req.method().clone(),
+        req.uri().clone(),
+        req.headers().clone(),
+    );
+    let mut res = match refuse(&state, &method, &uri, &headers).await {
+        Some(refused) => refused,
+        None => next.run(req).await,
+    };
     let h = res.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -70,11 +59,92 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(STRICT_CSP),
+        );
+    }
+    if is_private(&path) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if state.https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     res
+}
+
+/// The guard's refusal of a request, if it has one: cross-site writes, and staff pages and
+/// forms without a session or with a role that has no staff pages. A refused post is answered
+/// before a byte of its body is read.
+async fn refuse(
+    state: &AppState,
+    method: &Method,
+    uri: &http::Uri,
+    headers: &http::HeaderMap,
+) -> Option<Response> {
+    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && is_cross_site(headers) {
+        tracing::warn!(path = %uri.path(), "refused a cross-site state-changing request");
+        return Some(message_page(
+            headers,
+            StatusCode::FORBIDDEN,
+            Message::CrossSite,
+        ));
+    }
+    if !is_staff_page(uri.path()) {
+        return None;
+    }
+    let session = match cookie_value(headers, SESSION_COOKIE) {
+        Some(token) => match find_session(&state.db.pool, token).await {
+            Ok(session) => session,
+            Err(err) => {
+                tracing::error!(error = %crate::web::error::chain(&err), "session lookup failed");
+                return Some(message_page(
+                    headers,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Message::Internal,
+                ));
+            }
+        },
+        None => None,
+    };
+    match session {
+        None => {
+            let next = if safe {
+                uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin")
+            } else {
+                "/admin"
+            };
+            Some(see_other(&format!("/login?next={}", encode_query(next))))
+        }
+        Some(s) if !s.user.role.may(Permission::ReadAdmin) => {
+            tracing::warn!(user = s.user.id, path = %uri.path(), "refused: role");
+            Some(message_page(
+                headers,
+                StatusCode::FORBIDDEN,
+                Message::Forbidden,
+            ))
+        }
+        Some(_) => None,
+    }
 }
 
 fn is_staff_page(path: &str) -> bool {
     path == "/admin" || path.starts_with("/admin/")
+}
+
+/// Pages that hold one person's data (a receipt, staff pages, the login form): never cached.
+fn is_private(path: &str) -> bool {
+    is_staff_page(path)
+        || path.starts_with("/kvittering/")
+        || path == "/login"
+        || path == "/logout"
+        || path.starts_with("/_fn/admin")
+        || matches!(path, "/_fn/me" | "/_fn/receipt" | "/_fn/latest_text")
 }
 
 /// Percent-encodes a value for a query string.
@@ -99,11 +169,11 @@ pub async fn refuse_oversized(State(max): State<usize>, req: Request, next: Next
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if announced.is_some_and(|n| n > max) {
-        return (
+        return message_page(
+            req.headers(),
             StatusCode::PAYLOAD_TOO_LARGE,
-            "Det sendte er for stort. Et høringssvar må højst være 20.000 tegn.",
-        )
-            .into_response();
+            Message::TooLarge,
+        );
     }
     next.run(req).await
 }

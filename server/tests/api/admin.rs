@@ -137,7 +137,7 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        assert_eq!(r.headers()["location"], "/login");
+        assert_eq!(r.headers()["location"], "/login?next=/admin");
 
         for id in &ids {
             let r = app
@@ -198,10 +198,7 @@ both_databases!(many_responses_are_paginated, |app: TestApp| async move {
     for i in 0..45 {
         submit(&app, &number, &format!("Svar nummer {i:02}."), "with_name").await;
     }
-    sqlx::query("UPDATE responses SET status = 'published'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.publish_all().await;
     let (_, p1) = app
         .get_text(&format!("/hoeringer/integrationspolitik?vis={number}"))
         .await;

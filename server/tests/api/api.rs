@@ -48,10 +48,7 @@ both_databases!(api_responses_respect_consent, |app: TestApp| async move {
             .await;
         assert_eq!(r.status().as_u16(), 303);
     }
-    sqlx::query("UPDATE responses SET status = 'published'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.publish_all().await;
     let r = app
         .get("/api/v1/hearings/integrationspolitik/responses")
         .await;

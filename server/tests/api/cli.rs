@@ -137,7 +137,9 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     let mut config = server::config::Config::from_env(|_| None).unwrap();
     config.database_url = server::config::DatabaseUrl::parse(&db).unwrap();
     config.addr = "127.0.0.1:0".parse().unwrap();
-    let running = server::start(&config).await.unwrap();
+    let running = server::start(&config, std::future::pending())
+        .await
+        .unwrap();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -61,6 +61,11 @@ fn postgres_required() -> bool {
 impl TestApp {
     /// Spawns the app; `None` only for PostgreSQL when no server answers and it is not required.
     pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        Self::spawn_with(engine, None).await
+    }
+
+    /// Spawns the app as configured to be reached at `public_url` (e.g. over HTTPS).
+    pub async fn spawn_with(engine: Engine, public_url: Option<&str>) -> Option<TestApp> {
         let (url, cleanup) = match engine {
             Engine::Sqlite => {
                 let path = std::env::temp_dir().join(format!("hoering-test-{}.db", unique()));
@@ -103,8 +108,12 @@ impl TestApp {
             site_root: "target/site".into(),
             demo: false,
             log: "warn".into(),
+            public_url: public_url.map(str::to_string),
         };
-        let running = server::start(&config).await.expect("the server starts");
+        // Never shut down by a signal: the test process must die on SIGTERM like any other.
+        let running = server::start(&config, std::future::pending())
+            .await
+            .expect("the server starts");
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -216,12 +225,45 @@ impl TestApp {
     }
 
     pub async fn add_clerk(&self) {
+        self.add_user(CLERK_EMAIL, Role::Clerk).await;
+    }
+
+    /// A member of staff with `role` and the clerk's password.
+    pub async fn add_user(&self, email: &str, role: Role) {
         let hash = password::hash(CLERK_PASSWORD.to_string())
             .await
             .expect("hash");
-        auth_db::upsert_user(&self.db.pool, CLERK_EMAIL, &hash, Role::Clerk)
+        auth_db::upsert_user(&self.db.pool, email, &hash, role)
             .await
-            .expect("add clerk");
+            .expect("add user");
+    }
+
+    /// Logs `email` in (with the clerk's password); returns the session cookie (`name=value`).
+    pub async fn login_as(&self, email: &str) -> String {
+        let r = self
+            .post_form(
+                "/login",
+                &[("email", email), ("password", CLERK_PASSWORD), ("next", "")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303, "login redirects");
+        let cookie = r
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("a session cookie")
+            .to_string();
+        cookie.split(';').next().expect("cookie pair").to_string()
+    }
+
+    /// The CSRF token of a session, read from the database (for roles without staff pages).
+    pub async fn csrf_of(&self, cookie: &str) -> String {
+        let token = cookie.split_once('=').expect("cookie pair").1;
+        server::auth::db::find_session(&self.db.pool, token)
+            .await
+            .expect("session lookup")
+            .expect("a session")
+            .csrf
     }
 
     /// Logs the clerk in; returns the session cookie (`name=value`).
@@ -257,6 +299,32 @@ impl TestApp {
         let marker = "name=\"csrf\" value=\"";
         let start = body.find(marker).expect("a csrf field on /admin") + marker.len();
         body[start..start + 64].to_string()
+    }
+
+    /// Publishes every pending response through the moderation path (as a clerk would), so the
+    /// kept counts and placements follow.
+    pub async fn publish_all(&self) {
+        self.add_user("moderator@roskilde.example", Role::Clerk)
+            .await;
+        let clerk: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind("moderator@roskilde.example")
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("the moderator");
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM responses WHERE status = 'pending'")
+            .fetch_all(&self.db.pool)
+            .await
+            .expect("pending responses");
+        for id in ids {
+            server::response::db::set_status(
+                &self.db.pool,
+                id,
+                server::response::Status::Published,
+                clerk,
+            )
+            .await
+            .expect("publish");
+        }
     }
 
     /// The number of responses stored for any hearing.
@@ -322,7 +390,20 @@ impl Drop for TestApp {
     }
 }
 
-/// Runs a test body against SQLite and against PostgreSQL.
+/// How long one test may take on a loaded 2-core machine before it fails as hung.
+pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// Runs `body` with [`TEST_TIMEOUT`], failing with a clear message instead of hanging.
+pub async fn within_timeout(name: &str, body: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(TEST_TIMEOUT, body).await.is_err() {
+        panic!(
+            "{name} did not finish within {} s: a hang (see the log for the request in flight)",
+            TEST_TIMEOUT.as_secs()
+        );
+    }
+}
+
+/// Runs a test body against SQLite and against PostgreSQL, each with a timeout.
 #[macro_export]
 macro_rules! both_databases {
     ($name:ident, $body:expr) => {
@@ -330,14 +411,20 @@ macro_rules! both_databases {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
-                ($body)(app).await;
+                $crate::helpers::within_timeout(concat!(stringify!($name), "::sqlite"), async {
+                    let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+                    ($body)(app).await;
+                })
+                .await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(app) = TestApp::spawn(Engine::Postgres).await {
-                    ($body)(app).await;
-                }
+                $crate::helpers::within_timeout(concat!(stringify!($name), "::postgres"), async {
+                    if let Some(app) = TestApp::spawn(Engine::Postgres).await {
+                        ($body)(app).await;
+                    }
+                })
+                .await;
             }
         }
     };

@@ -104,7 +104,7 @@ both_databases!(
         assert!(page.contains("Fjernet:") && page.contains("Forældre skal inddrages"));
         assert!(page.contains("Nyt:") && page.contains("Vi vil styrke sproget"));
         let (_, side) = app
-            .get_text("/hoeringer/politik/aendringer?fra=1&til=2&visning=side")
+            .get_text("/hoeringer/politik/aendringer?fra=1&til=2&visning=parallel")
             .await;
         assert!(side.contains("<table") && side.contains("Version 2: Endelig tekst"));
         assert_eq!(
@@ -180,10 +180,7 @@ both_databases!(
 
         let r = post("lære  dansk før skolestart").await;
         assert_eq!(r.status().as_u16(), 303);
-        sqlx::query("UPDATE responses SET status = 'published'")
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.publish_all().await;
         let (_, shown) = app
             .get_text(&format!("/hoeringer/politik?vis={number}"))
             .await;
@@ -202,6 +199,13 @@ both_databases!(
             .to_string();
         let (status, page) = app.get_text("/hoeringer/politik/version/2").await;
         assert_eq!(status, 200);
+        assert!(
+            page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
+            "the block it moved to counts it and offers to show it"
+        );
+        let (_, page) = app
+            .get_text(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
+            .await;
         let at = page
             .find(&format!("id=\"b-{moved_to}\""))
             .expect("the moved block");
@@ -230,6 +234,10 @@ both_databases!(
             .await
             .unwrap();
         let (_, page) = app.get_text("/hoeringer/politik/version/3").await;
+        assert!(page.contains("Tekst fjernet"));
+        let (_, page) = app
+            .get_text("/hoeringer/politik/version/3?vis=fjernet")
+            .await;
         let removed = page.find("Tekst fjernet").expect("a removed section");
         let tail = &page[removed..];
         assert!(tail.contains("tekst fjernet i version 3"));
@@ -314,5 +322,84 @@ both_databases!(
             .await
             .unwrap();
         assert_eq!(list[1]["note"], "Sprogindsatsen skærpet");
+    }
+);
+
+both_databases!(
+    version_pages_read_the_stored_placements,
+    |app: TestApp| async move {
+        let fields = server::hearing::HearingFields {
+            markdown: FIRST.into(),
+            slug: "politik".into(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = server::hearing::prepare(&fields, true).unwrap();
+        server::hearing::db::store(&app.db.pool, &new)
+            .await
+            .unwrap();
+        let v1 = blocks(&app, 1).await;
+        let number = find(&v1, "Flere kvinder")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    ("text", "Husk de ældre kvinder."),
+                    ("name", "Amina Hassan"),
+                    ("email", "amina@example.dk"),
+                    ("sender_kind", "private"),
+                    ("publication", "with_name"),
+                    ("block", &number),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        app.publish_all().await;
+        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
+            .await
+            .unwrap();
+        let v2 = blocks(&app, 2).await;
+        let kept = find(&v2, "Flere kvinder");
+        let other = find(&v2, "Ledigheden skal ned");
+        let stored: Option<String> = sqlx::query_scalar(
+            "SELECT p.block_id FROM placements p JOIN versions v ON v.id = p.version_id WHERE v.number = 2",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            stored.as_deref(),
+            kept["id"].as_str(),
+            "placed once, when v2 was added"
+        );
+        let matching: Option<String> =
+            sqlx::query_scalar("SELECT matching FROM versions WHERE number = 2")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert!(
+            matching.is_some_and(|m| m.contains("unchanged")),
+            "the matching is stored"
+        );
+
+        // Whatever a later matcher would decide, the page shows what was stored: move the
+        // stored placement by hand and the page follows it, without rematching.
+        sqlx::query(
+            "UPDATE placements SET block_id = $1 WHERE version_id = (SELECT id FROM versions WHERE number = 2)",
+        )
+        .bind(other["id"].as_str().unwrap())
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        let other_number = other["number"].as_str().unwrap();
+        let (_, page) = app
+            .get_text(&format!("/hoeringer/politik/version/2?vis={other_number}"))
+            .await;
+        assert!(page.contains("Husk de ældre kvinder."), "{page}");
     }
 );

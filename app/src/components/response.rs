@@ -1,0 +1,56 @@
+//! A published response as the public reads it: who (as consent allows), when, the words it
+//! quotes, and its text. Shown on the hearing page and on every version page.
+
+use crate::components::{format_date, sender_kind_label};
+use crate::i18n::*;
+use crate::model::PublicResponse;
+use leptos::prelude::*;
+
+#[component]
+pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let who = match (&response.author, &response.organisation) {
+        (Some(a), Some(o)) => format!("{a}, {o}"),
+        (Some(a), None) => a.clone(),
+        (None, Some(o)) => o.clone(),
+        (None, None) => t_string!(i18n, anonymous_sender).to_string(),
+    };
+    view! {
+        <article class="response">
+            <header class="response-meta">
+                <strong>{who}</strong>
+                " · "
+                {sender_kind_label(i18n, response.sender_kind)}
+                " · "
+                <time datetime=response.submitted_on.clone()>{format_date(locale, &response.submitted_on)}</time>
+                " · "
+                <span class="muted">{response.receipt_number.clone()}</span>
+            </header>
+            {response.quote.clone().map(|q| view! {
+                <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
+            })}
+            <p class="response-text">{response.text.clone()}</p>
+        </article>
+    }
+}
+
+/// "Forrige side · Side 2 af 5 · Næste side": plain links, so paging works without JavaScript.
+/// `href(n)` is the address of page `n`.
+#[component]
+pub fn Pager(current: u32, pages: u32, href: impl Fn(u32) -> String) -> impl IntoView {
+    let i18n = use_i18n();
+    (pages > 1).then(|| {
+        let prev = (current > 1)
+            .then(|| view! { <a rel="prev" href=href(current - 1)>{t!(i18n, page_prev)}</a> });
+        let next = (current < pages)
+            .then(|| view! { <a rel="next" href=href(current + 1)>{t!(i18n, page_next)}</a> });
+        view! {
+            <nav class="pager" aria-label=t_string!(i18n, pager_label)>
+                {prev}
+                <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
+                {next}
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,95 @@
+//! Every address the app links to, built in one place, and the names of the query parameters
+//! pages read, so a page and its links can never disagree.
+
+use crate::components::encode_query;
+
+/// `?vis=`: which list of input is open (a block number, [`WHOLE_DRAFT`] or [`REMOVED`]).
+pub const SHOWN: &str = "vis";
+/// `?side=`: the page number of the open list ("side" is Danish for page).
+pub const PAGE: &str = "side";
+/// `?visning=`: how the changes page lays out the two versions ([`Layout`]).
+pub const LAYOUT: &str = "visning";
+/// `?fra=` and `?til=`: the versions the changes page compares.
+pub const FROM: &str = "fra";
+pub const TO: &str = "til";
+
+/// [`SHOWN`] for the responses to the draft as a whole.
+pub const WHOLE_DRAFT: &str = "hele";
+/// [`SHOWN`] for input whose words a version removed.
+pub const REMOVED: &str = "fjernet";
+
+/// The changes page's two layouts, by their [`LAYOUT`] values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Inline,
+    /// The old and the new text in two columns.
+    Parallel,
+}
+
+impl Layout {
+    pub fn as_query(self) -> &'static str {
+        match self {
+            Layout::Inline => "inline",
+            Layout::Parallel => "parallel",
+        }
+    }
+
+    pub fn from_query(value: Option<&str>) -> Self {
+        match value {
+            Some("parallel") => Layout::Parallel,
+            _ => Layout::Inline,
+        }
+    }
+}
+
+pub fn hearing(slug: &str) -> String {
+    format!("/hoeringer/{}", encode_query(slug))
+}
+
+pub fn respond(slug: &str) -> String {
+    format!("{}/svar", hearing(slug))
+}
+
+pub fn version(slug: &str, number: i64) -> String {
+    format!("{}/version/{number}", hearing(slug))
+}
+
+pub fn changes(slug: &str) -> String {
+    format!("{}/aendringer", hearing(slug))
+}
+
+pub fn admin_hearing(slug: &str) -> String {
+    format!("/admin/hoeringer/{}", encode_query(slug))
+}
+
+pub fn new_version(slug: &str) -> String {
+    format!("{}/version/ny", admin_hearing(slug))
+}
+
+/// The same page with the list `which` open at page `page`, scrolled to `anchor`.
+pub fn shown_page(which: &str, page: u32, anchor: &str) -> String {
+    let which = encode_query(which);
+    if page <= 1 {
+        format!("?{SHOWN}={which}#{anchor}")
+    } else {
+        format!("?{SHOWN}={which}&{PAGE}={page}#{anchor}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(
+            hearing("integrationspolitik"),
+            "/hoeringer/integrationspolitik"
+        );
+        assert_eq!(version("a", 2), "/hoeringer/a/version/2");
+        assert_eq!(shown_page("2.3", 1, "b-2.3"), "?vis=2.3#b-2.3");
+        assert_eq!(shown_page("2.3", 3, "b-2.3"), "?vis=2.3&side=3#b-2.3");
+        assert_eq!(Layout::from_query(Some("parallel")), Layout::Parallel);
+        assert_eq!(Layout::from_query(Some("side")), Layout::Inline);
+    }
+}

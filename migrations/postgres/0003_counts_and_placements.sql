@@ -1,0 +1,61 @@
+-- Counts kept where reading them costs nothing, and where each response stands in later
+-- versions, decided once when that version was added: pages read, they never recount or rematch.
+
+-- 1 when the public sees the response (published, and its sender allowed publication).
+ALTER TABLE responses ADD COLUMN visible BIGINT NOT NULL DEFAULT 0;
+UPDATE responses SET visible = 1 WHERE status = 'published' AND publication <> 'not_published';
+CREATE INDEX responses_visible ON responses (hearing_id, visible, block_id, id);
+
+-- Responses per moderation state of each hearing, updated in the transaction that changes them.
+CREATE TABLE hearing_counts (
+    hearing_id BIGINT PRIMARY KEY REFERENCES hearings (id),
+    pending BIGINT NOT NULL DEFAULT 0,
+    published BIGINT NOT NULL DEFAULT 0,
+    withheld BIGINT NOT NULL DEFAULT 0,
+    visible BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO hearing_counts (hearing_id, pending, published, withheld, visible)
+SELECT h.id,
+    (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.status = 'pending'),
+    (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.status = 'published'),
+    (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.status = 'withheld'),
+    (SELECT COUNT(*) FROM responses r WHERE r.hearing_id = h.id AND r.visible = 1)
+FROM hearings h;
+
+-- Visible responses per block of a hearing's text ('' = on the draft as a whole).
+CREATE TABLE block_counts (
+    hearing_id BIGINT NOT NULL REFERENCES hearings (id),
+    block_key TEXT NOT NULL,
+    visible BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (hearing_id, block_key)
+);
+INSERT INTO block_counts (hearing_id, block_key, visible)
+SELECT hearing_id, COALESCE(block_id, ''), COUNT(*) FROM responses WHERE visible = 1
+GROUP BY hearing_id, COALESCE(block_id, '');
+
+-- The matching of each version to the one before (JSON of the core's VersionMatch), stored
+-- once; a later change of the matcher never moves what was decided.
+ALTER TABLE versions ADD COLUMN matching TEXT;
+
+-- Where a response on a block stands in every version after the one it was given to. A null
+-- block_id means its words were removed in version removed_in. The quote is as it reads there.
+CREATE TABLE placements (
+    version_id BIGINT NOT NULL REFERENCES versions (id),
+    response_id BIGINT NOT NULL REFERENCES responses (id),
+    block_id TEXT,
+    quote_exact TEXT,
+    quote_prefix TEXT,
+    quote_suffix TEXT,
+    removed_in BIGINT,
+    PRIMARY KEY (version_id, response_id)
+);
+CREATE INDEX placements_block ON placements (version_id, block_id, response_id);
+CREATE INDEX placements_response ON placements (response_id);
+
+-- Visible responses placed on each block of a version ('' = their words were removed).
+CREATE TABLE placement_counts (
+    version_id BIGINT NOT NULL REFERENCES versions (id),
+    block_key TEXT NOT NULL,
+    visible BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (version_id, block_key)
+);

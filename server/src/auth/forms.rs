@@ -1,0 +1,178 @@
+//! Logging in and out. Guessing is slowed per account and per client: a growing delay after a
+//! few failures, then a clear refusal until the window ends.
+
+use super::db::{self as auth_db};
+use super::{Role, SESSION_COOKIE, SESSION_SECONDS, cookie_value, password, require_session};
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::limits::{LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, login_delay};
+use crate::web::redirect::{see_other, target_or};
+use crate::web::{AppState, ClientAddr};
+use app::messages::Message;
+use app::model::FormEcho;
+use axum::Form;
+use axum::extract::State;
+use axum::response::Response;
+use hoering::staff::Permission;
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The session cookie; `Secure` when the site is served over HTTPS.
+pub fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Where a member of staff starts when no page was asked for.
+fn start_page(role: Role) -> &'static str {
+    if role.may(Permission::ReadAdmin) {
+        "/admin"
+    } else {
+        "/"
+    }
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let result = try_login(&state, &client, form).await;
+    finish(&state, &headers, result).await
+}
+
+async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult {
+    let email = form.email.trim().to_lowercase();
+    let mut errors = BTreeMap::new();
+    if email.is_empty() {
+        errors.insert("email".to_string(), "required".to_string());
+    }
+    if form.password.is_empty() {
+        errors.insert("password".to_string(), "required".to_string());
+    }
+    let echo = |errors: BTreeMap<String, String>| FormEcho {
+        values: [
+            ("email".to_string(), form.email.clone()),
+            ("next".to_string(), form.next.clone()),
+        ]
+        .into(),
+        errors,
+        preview: None,
+    };
+    if !errors.is_empty() {
+        return Err(WebError::form(
+            "/login",
+            echo(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let limits = &state.limits;
+    let account_key = format!("login:{email}");
+    let client_key = format!("login:{client}");
+    let (account_failures, client_failures) = (
+        limits.login_accounts.count(&account_key),
+        limits.login_clients.count(&client_key),
+    );
+    if account_failures >= LOGIN_MAX_ACCOUNT_FAILURES {
+        tracing::warn!("login refused: too many failures on the account");
+        return Err(WebError::TooMany {
+            retry_after: limits.login_accounts.minutes_left(&account_key) * 60,
+            message: Message::TooManyLogins {
+                minutes: limits.login_accounts.minutes_left(&account_key),
+            },
+        });
+    }
+    if client_failures >= LOGIN_MAX_CLIENT_FAILURES {
+        tracing::warn!(client, "login refused: too many failures from the client");
+        return Err(WebError::TooMany {
+            retry_after: limits.login_clients.minutes_left(&client_key) * 60,
+            message: Message::TooManyLogins {
+                minutes: limits.login_clients.minutes_left(&client_key),
+            },
+        });
+    }
+    // A whole office may share an address, so the client's failures weigh a tenth.
+    tokio::time::sleep(login_delay(account_failures.max(client_failures / 10))).await;
+
+    let found = auth_db::find_credentials(&state.db.pool, &email)
+        .await
+        .map_err(|e| WebError::internal("loading credentials failed", e))?;
+    let (user, hash) = match found {
+        Some((u, h)) => (Some(u), Some(h)),
+        None => (None, None),
+    };
+    let verified = match password::verify(form.password.clone(), hash).await {
+        Ok(ok) => ok,
+        Err(password::PasswordError::Busy) => {
+            return Err(WebError::TooMany {
+                retry_after: 5,
+                message: Message::Busy,
+            });
+        }
+        Err(e) => return Err(WebError::internal("verifying a password failed", e)),
+    };
+    let Some(user) = user.filter(|_| verified) else {
+        limits.login_accounts.add(&account_key);
+        limits.login_clients.add(&client_key);
+        tracing::info!("failed login");
+        let errors = [("login".to_string(), "failed".to_string())].into();
+        return Err(WebError::form(
+            "/login",
+            echo(errors),
+            StatusCode::UNAUTHORIZED,
+        ));
+    };
+    limits.login_accounts.reset(&account_key);
+    let token = auth_db::create_session(&state.db.pool, user.id)
+        .await
+        .map_err(|e| WebError::internal("creating a session failed", e))?;
+    tracing::info!(user = user.id, "logged in");
+    let mut res = see_other(target_or(&form.next, start_page(user.role)));
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        session_cookie(&token, SESSION_SECONDS, state.https),
+    );
+    Ok(res)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        // Any role may log out; the token proves the form came from our page.
+        require_session(&state, &headers, Some(&form.csrf), "/").await?;
+        if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
+            auth_db::delete_session(&state.db.pool, token)
+                .await
+                .map_err(|e| WebError::internal("deleting a session failed", e))?;
+        }
+        let mut res = see_other("/");
+        res.headers_mut()
+            .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
+        Ok(res)
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

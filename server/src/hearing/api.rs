@@ -1,0 +1,101 @@
+//! The hearings in the open-data API: every hearing, and one with its blocks.
+
+use super::db as hearing_db;
+use super::pages::card;
+use crate::web::AppState;
+use crate::web::api::{internal, not_found};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use hoering::calendar::rfc3339;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct HearingSummary {
+    slug: String,
+    title: String,
+    committee: String,
+    state: app::model::HearingState,
+    opens_at: String,
+    closes_at: String,
+    /// The last day to respond, in Copenhagen.
+    deadline: String,
+    published_responses: i64,
+    url: String,
+}
+
+pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
+    let c = card(row);
+    HearingSummary {
+        slug: c.slug.clone(),
+        title: c.title,
+        committee: c.committee,
+        state: c.state,
+        opens_at: rfc3339(row.opens_at),
+        closes_at: rfc3339(row.closes_at),
+        deadline: c.closes,
+        published_responses: c.published_responses,
+        url: format!("/hoeringer/{}", c.slug),
+    }
+}
+
+pub async fn hearings(State(state): State<AppState>) -> Response {
+    match hearing_db::list(&state.db.pool).await {
+        Ok(rows) => Json(rows.iter().map(summary).collect::<Vec<_>>()).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+#[derive(Serialize)]
+struct HearingDetail {
+    #[serde(flatten)]
+    summary: HearingSummary,
+    contact: String,
+    version: VersionInfo,
+    blocks: Vec<ApiBlock>,
+}
+
+#[derive(Serialize)]
+struct VersionInfo {
+    label: String,
+}
+
+#[derive(Serialize)]
+struct ApiBlock {
+    id: String,
+    number: String,
+    kind: String,
+    section: Option<i64>,
+    text: String,
+}
+
+pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let pool = &state.db.pool;
+    let row = match hearing_db::by_slug(pool, &slug).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return not_found(),
+        Err(e) => return internal(e),
+    };
+    let blocks = match hearing_db::blocks(pool, row.version_id).await {
+        Ok(b) => b,
+        Err(e) => return internal(e),
+    };
+    Json(HearingDetail {
+        summary: summary(&row),
+        contact: row.contact.clone(),
+        version: VersionInfo {
+            label: row.version_label.clone(),
+        },
+        blocks: blocks
+            .into_iter()
+            .map(|b| ApiBlock {
+                id: b.block_id,
+                number: b.number,
+                kind: b.kind,
+                section: b.section_number,
+                text: b.text,
+            })
+            .collect(),
+    })
+    .into_response()
+}

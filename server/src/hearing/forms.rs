@@ -1,0 +1,140 @@
+//! The clerk's new hearing: preview or create, from pasted or uploaded Markdown.
+
+use super::{HearingFields, db as hearing_db, prepare};
+use crate::auth::Permission;
+use crate::web::AppState;
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::redirect::see_other;
+use crate::web::upload::read_staff_draft;
+use app::model::{BlockView, FormEcho, HearingPreview, SectionView};
+use axum::extract::{Multipart, State};
+use axum::response::Response;
+use http::{HeaderMap, StatusCode};
+use std::collections::BTreeMap;
+
+const PAGE: &str = "/admin/hoeringer/ny";
+
+pub async fn create_hearing(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let result = create(&state, &headers, multipart).await;
+    finish(&state, &headers, result).await
+}
+
+/// The draft as the preview shows it.
+pub fn preview_of(doc: &hoering::document::Document) -> HearingPreview {
+    let view = |b: &hoering::document::Block| BlockView {
+        id: b.id.as_str().to_string(),
+        number: b.number.as_str(),
+        kind: b.kind,
+        html: b.html.clone(),
+        published_responses: 0,
+    };
+    HearingPreview {
+        title: doc.title.clone(),
+        sections: doc
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                number: s.number,
+                level: s.level,
+                heading: s.heading.clone(),
+                blocks: s.blocks.iter().map(view).collect(),
+            })
+            .collect(),
+        footnotes: doc.footnotes.iter().map(view).collect(),
+    }
+}
+
+async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> WebResult {
+    let draft =
+        read_staff_draft(state, headers, multipart, Permission::CreateHearing, PAGE).await?;
+    let get = |k: &str| draft.get(k);
+    let input = HearingFields {
+        markdown: draft.markdown.clone(),
+        title: get("title"),
+        slug: get("slug"),
+        committee: get("committee"),
+        contact: get("contact"),
+        opens: get("opens"),
+        closes: get("closes"),
+    };
+    let values: BTreeMap<String, String> = [
+        ("markdown", input.markdown.clone()),
+        ("title", input.title.clone()),
+        ("slug", input.slug.clone()),
+        ("committee", input.committee.clone()),
+        ("contact", input.contact.clone()),
+        ("opens", input.opens.clone()),
+        ("closes", input.closes.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let prepared = prepare(&input, true);
+    let again = |errors: BTreeMap<String, String>, preview, status| {
+        WebError::form(
+            PAGE,
+            FormEcho {
+                values: values.clone(),
+                errors,
+                preview,
+            },
+            status,
+        )
+    };
+    let status_for = |errors: &BTreeMap<String, String>| {
+        if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+    };
+    if get("action") == "preview" {
+        let (preview, mut errors) = match &prepared {
+            Ok(h) => (Some(preview_of(&h.document)), BTreeMap::new()),
+            Err(rejected) => (
+                rejected.document.as_ref().map(preview_of),
+                rejected.errors.clone(),
+            ),
+        };
+        // A preview only complains about the draft itself; the rest may be filled in later.
+        errors.retain(|k, _| k == "markdown");
+        errors.extend(draft.errors.clone());
+        let status = status_for(&errors);
+        return Err(again(errors, preview, status));
+    }
+    let new = match prepared {
+        Ok(new) if draft.errors.is_empty() => new,
+        Ok(new) => {
+            return Err(again(
+                draft.errors.clone(),
+                Some(preview_of(&new.document)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        Err(rejected) => {
+            let mut errors = rejected.errors;
+            errors.extend(draft.errors.clone());
+            return Err(again(
+                errors,
+                rejected.document.as_ref().map(preview_of),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    match hearing_db::store(&state.db.pool, &new).await {
+        Ok(_) => Ok(see_other(&format!(
+            "/admin/hoeringer/{}",
+            new.slug.as_ref()
+        ))),
+        Err(hearing_db::StoreError::SlugTaken(_)) => Err(again(
+            [("slug".to_string(), "taken".to_string())].into(),
+            Some(preview_of(&new.document)),
+            StatusCode::CONFLICT,
+        )),
+        Err(e) => Err(WebError::internal("storing a hearing failed", e)),
+    }
+}

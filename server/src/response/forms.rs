@@ -1,0 +1,181 @@
+//! A citizen's response and a clerk's moderation, as plain HTML form posts. A response is
+//! validated by the core (the same check the browser runs), stored, and only then receipted;
+//! on a mistake the page comes back with everything typed and a message by each field.
+
+use super::Status;
+use super::db::{self as response_db, Target};
+use crate::auth::{self, Permission, require_staff};
+use crate::hearing::db as hearing_db;
+use crate::hearing::pages::card;
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::limits::RESPONSES_PER_CLIENT_HOUR;
+use crate::web::redirect::{safe_target, see_other};
+use crate::web::{AppState, ClientAddr};
+use app::messages::Message;
+use app::model::{FormEcho, HearingState};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use hoering::anchoring::locate_typed_quote;
+use hoering::response::{ResponseForm, ResponseSubmission};
+use http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The response form as posted: the domain's fields plus the optional quoted words.
+#[derive(Debug, Deserialize)]
+pub struct ResponsePost {
+    #[serde(flatten)]
+    form: ResponseForm,
+    #[serde(default)]
+    quote: String,
+}
+
+impl ResponsePost {
+    /// Everything typed, to give back with an error.
+    fn values(&self) -> BTreeMap<String, String> {
+        let f = &self.form;
+        [
+            ("text", &f.text),
+            ("name", &f.name),
+            ("email", &f.email),
+            ("sender_kind", &f.sender_kind),
+            ("organisation", &f.organisation),
+            ("publication", &f.publication),
+            ("block", &f.block),
+            ("quote", &self.quote),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
+    }
+}
+
+pub async fn submit_response(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    Form(post): Form<ResponsePost>,
+) -> Response {
+    let result = submit(&state, &slug, &client, post).await;
+    finish(&state, &headers, result).await
+}
+
+async fn submit(state: &AppState, slug: &str, client: &str, post: ResponsePost) -> WebResult {
+    let pool = &state.db.pool;
+    let page = format!("/hoeringer/{slug}/svar");
+    let again = |errors: BTreeMap<String, String>, status| {
+        WebError::form(
+            &page,
+            FormEcho {
+                values: post.values(),
+                errors,
+                preview: None,
+            },
+            status,
+        )
+    };
+    let Some(hearing) = hearing_db::by_slug(pool, slug)
+        .await
+        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+    else {
+        return Err(again(BTreeMap::new(), StatusCode::NOT_FOUND));
+    };
+    // Outside the window nothing is stored; the page explains that the hearing is closed.
+    if card(&hearing).state != HearingState::Open {
+        return Err(again(BTreeMap::new(), StatusCode::FORBIDDEN));
+    }
+    let submission = ResponseSubmission::parse(&post.form).map_err(|errors| {
+        again(
+            app::forms::response_errors(&errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    })?;
+    let mut quote = None;
+    let block = match &submission.block {
+        None => None,
+        Some(number) => {
+            let b = hearing_db::block_by_number(pool, hearing.version_id, &number.as_str())
+                .await
+                .map_err(|e| WebError::internal("loading the block failed", e))?
+                .ok_or_else(|| {
+                    again(
+                        [("block".to_string(), "invalid".to_string())].into(),
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    )
+                })?;
+            quote = locate_typed_quote(&b.text, &post.quote).map_err(|e| {
+                again(
+                    [("quote".to_string(), e.code().to_string())].into(),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            })?;
+            Some((b.block_id, b.number))
+        }
+    };
+    // Counted only once the response is valid: a reader who corrects mistakes is not punished.
+    let key = format!("{client} {}", hearing.id);
+    if state.limits.responses.add(&key) > RESPONSES_PER_CLIENT_HOUR {
+        tracing::warn!(hearing = %slug, client, "response refused: limit per client");
+        let minutes = state.limits.responses.minutes_left(&key);
+        return Err(WebError::TooMany {
+            retry_after: minutes * 60,
+            message: Message::TooManyResponses { minutes },
+        });
+    }
+    let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+    let target = Target {
+        hearing_id: hearing.id,
+        version_id: hearing.version_id,
+        block,
+        quote,
+    };
+    let (id, _) = response_db::insert(pool, &target, &submission, &token)
+        .await
+        .map_err(|e| WebError::internal("storing a response failed", e))?;
+    // Only now, with the response committed, does the citizen get a receipt.
+    tracing::info!(response = id, hearing = %slug, "response received");
+    Ok(see_other(&format!("/kvittering/{token}")))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ModerateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<ModerateForm>,
+) -> Response {
+    let result = async {
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::Moderate,
+            Some(&form.csrf),
+            "/admin",
+        )
+        .await?;
+        let status = Status::parse(&form.status).ok_or(WebError::Refused {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: Message::UnknownStatus,
+        })?;
+        let slug = response_db::set_status(&state.db.pool, id, status, session.user.id)
+            .await
+            .map_err(|e| WebError::internal("moderating failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let fallback = format!("/admin/hoeringer/{slug}");
+        let back = safe_target(&form.back).unwrap_or(&fallback);
+        Ok(see_other(&format!("{back}#r-{id}")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

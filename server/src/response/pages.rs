@@ -1,0 +1,184 @@
+//! What the response pages read: the public lists under a block, a sender's receipt, and the
+//! clerk's moderation views. The public never sees an e-mail address or an unconsented name.
+
+use super::db::{self as response_db, ResponseRow};
+use super::{ADMIN_PAGE_SIZE, PUBLIC_PAGE_SIZE, Status, receipt_number};
+use crate::backend::{DbBackend, fail, stored};
+use crate::hearing::db as hearing_db;
+use crate::hearing::pages::{block_id_of, card};
+use app::backend::{BackendError, ResponseReads};
+use app::model::*;
+use hoering::calendar::{local_date, local_datetime};
+use hoering::response::Publication;
+
+/// A response as the public may see it: the name and organisation only when the sender chose
+/// publication with name.
+#[allow(clippy::too_many_arguments)]
+pub fn public_view(
+    id: i64,
+    created_at: i64,
+    publication: &str,
+    name: &str,
+    organisation: Option<String>,
+    sender_kind: &str,
+    block_number: Option<String>,
+    quote: Option<String>,
+    text: String,
+) -> Result<PublicResponse, BackendError> {
+    let with_name = stored::publication(publication)? == Publication::WithName;
+    Ok(PublicResponse {
+        receipt_number: receipt_number(id, created_at),
+        submitted_on: local_date(created_at),
+        author: with_name.then(|| name.to_string()),
+        organisation: organisation.filter(|_| with_name),
+        sender_kind: stored::sender_kind(sender_kind)?,
+        block_number,
+        quote,
+        text,
+    })
+}
+
+pub fn public_response(row: ResponseRow) -> Result<PublicResponse, BackendError> {
+    public_view(
+        row.id,
+        row.created_at,
+        &row.publication,
+        &row.name,
+        row.organisation,
+        &row.sender_kind,
+        row.block_number,
+        row.quote_exact,
+        row.text,
+    )
+}
+
+fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHearingCard {
+    let (pending, published, withheld) = counts;
+    AdminHearingCard {
+        card: card(row),
+        pending,
+        published,
+        withheld,
+    }
+}
+
+#[async_trait::async_trait]
+impl ResponseReads for DbBackend {
+    async fn responses(
+        &self,
+        slug: &str,
+        block: Option<&str>,
+        page: u32,
+    ) -> Result<Option<ResponsePage>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let Some(block_id) = block_id_of(&self.db, row.version_id, block).await? else {
+            return Ok(None);
+        };
+        let page = page.max(1);
+        let (total, rows) =
+            response_db::public_page(pool, row.id, block_id.as_deref(), page, PUBLIC_PAGE_SIZE)
+                .await
+                .map_err(fail)?;
+        Ok(Some(ResponsePage {
+            total,
+            page,
+            per_page: PUBLIC_PAGE_SIZE,
+            responses: rows
+                .into_iter()
+                .map(public_response)
+                .collect::<Result<_, _>>()?,
+        }))
+    }
+
+    async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError> {
+        let pool = &self.db.pool;
+        // Tokens are 64 hex characters; anything else cannot match and is not looked up.
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let Some(r) = response_db::by_receipt_token(pool, token)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let (hearing_slug, hearing_title) = hearing_db::slug_and_title(pool, r.hearing_id)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| fail("a response without its hearing"))?;
+        Ok(Some(ReceiptView {
+            receipt_number: receipt_number(r.id, r.created_at),
+            hearing_slug,
+            hearing_title,
+            received_at: local_datetime(r.created_at),
+            block_number: r.block_number,
+            text: r.text,
+            name: r.name,
+            email: r.email,
+            sender_kind: stored::sender_kind(&r.sender_kind)?,
+            organisation: r.organisation,
+            publication: stored::publication(&r.publication)?,
+        }))
+    }
+
+    async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError> {
+        let pool = &self.db.pool;
+        let rows = hearing_db::list(pool).await.map_err(fail)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let counts = response_db::status_counts(pool, row.id)
+                .await
+                .map_err(fail)?;
+            out.push(admin_card(&row, counts));
+        }
+        Ok(out)
+    }
+
+    async fn admin_hearing(
+        &self,
+        slug: &str,
+        status: Option<&str>,
+        page: u32,
+    ) -> Result<Option<AdminHearingView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let status = status.and_then(Status::parse);
+        let counts = response_db::status_counts(pool, row.id)
+            .await
+            .map_err(fail)?;
+        let page = page.max(1);
+        let (total, rows) = response_db::admin_page(pool, row.id, status, page, ADMIN_PAGE_SIZE)
+            .await
+            .map_err(fail)?;
+        Ok(Some(AdminHearingView {
+            card: admin_card(&row, counts),
+            status_filter: status,
+            total,
+            page,
+            per_page: ADMIN_PAGE_SIZE,
+            responses: rows
+                .into_iter()
+                .map(|r| {
+                    Ok(AdminResponse {
+                        id: r.id,
+                        receipt_number: receipt_number(r.id, r.created_at),
+                        received_at: local_datetime(r.created_at),
+                        sender_kind: stored::sender_kind(&r.sender_kind)?,
+                        publication: stored::publication(&r.publication)?,
+                        status: stored::moderation(&r.status)?,
+                        block_number: r.block_number,
+                        text: r.text,
+                        name: r.name,
+                        email: r.email,
+                        organisation: r.organisation,
+                    })
+                })
+                .collect::<Result<_, BackendError>>()?,
+        }))
+    }
+}

@@ -1,0 +1,82 @@
+//! The clerk's next version of a hearing's text, pasted or uploaded; then what changed.
+
+use crate::auth::Permission;
+use crate::hearing::db as hearing_db;
+use crate::web::AppState;
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::redirect::see_other;
+use crate::web::upload::read_staff_draft;
+use app::model::FormEcho;
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+use hoering::hearing::parse_markdown;
+use http::{HeaderMap, StatusCode};
+
+pub async fn create_version(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let result = create(&state, &headers, &slug, multipart).await;
+    finish(&state, &headers, result).await
+}
+
+async fn create(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    multipart: Multipart,
+) -> WebResult {
+    let page = format!("/admin/hoeringer/{slug}/version/ny");
+    let draft = read_staff_draft(state, headers, multipart, Permission::AddVersion, &page).await?;
+    let mut errors = draft.errors.clone();
+    if let Err(code) = parse_markdown(&draft.markdown) {
+        errors
+            .entry("markdown".to_string())
+            .or_insert(code.to_string());
+    }
+    let label = draft.get("label").trim().to_string();
+    if label.is_empty() {
+        errors.insert("label".to_string(), "required".to_string());
+    }
+    if !errors.is_empty() {
+        let values = [
+            ("label", label),
+            ("note", draft.get("note")),
+            ("markdown", draft.markdown.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let echo = FormEcho {
+            values,
+            errors,
+            preview: None,
+        };
+        return Err(WebError::form(
+            &page,
+            echo,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let hearing = hearing_db::by_slug(&state.db.pool, slug)
+        .await
+        .map_err(|e| WebError::internal("finding the hearing failed", e))?
+        .ok_or_else(WebError::not_found)?;
+    let note = draft.get("note");
+    let added = crate::version::db::add_version(
+        &state.db.pool,
+        &hearing.policy_slug,
+        &label,
+        note.trim(),
+        &draft.markdown,
+    )
+    .await
+    .map_err(|e| WebError::internal("adding a version failed", e))?;
+    tracing::info!(hearing = %slug, version = added.number, "version added");
+    Ok(see_other(&format!(
+        "/hoeringer/{slug}/aendringer?til={}",
+        added.number
+    )))
+}

@@ -1,0 +1,154 @@
+//! One error type for every HTTP handler. The user sees the form again with a message by each
+//! field, or a short translated page; the log gets the whole cause chain (never a secret).
+
+use crate::web::AppState;
+use crate::web::redirect::see_other;
+use crate::web::render::page_with_echo;
+use app::messages::{Message, home_link, locale_from, text};
+use app::model::FormEcho;
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+
+pub type WebResult = Result<Response, WebError>;
+type Cause = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Debug)]
+pub enum WebError {
+    /// The form had mistakes: the same page again, with what was typed and the error codes.
+    Form {
+        page: Uri,
+        echo: FormEcho,
+        status: StatusCode,
+    },
+    /// No session: to the login page, then back to `next`.
+    LoginRequired { next: String },
+    /// A refusal the user can understand, as a short page in their language.
+    Refused {
+        status: StatusCode,
+        message: Message,
+    },
+    /// A limit was reached; the client may try again after `retry_after` seconds.
+    TooMany { retry_after: u64, message: Message },
+    /// Our fault: logged with its causes, shown as an opaque 500.
+    Internal { context: &'static str, cause: Cause },
+}
+
+impl WebError {
+    pub fn form(page: &str, echo: FormEcho, status: StatusCode) -> Self {
+        WebError::Form {
+            page: page.parse().unwrap_or_else(|_| Uri::from_static("/")),
+            echo,
+            status,
+        }
+    }
+
+    pub fn internal(
+        context: &'static str,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        WebError::Internal {
+            context,
+            cause: Box::new(cause),
+        }
+    }
+
+    pub fn not_found() -> Self {
+        WebError::Refused {
+            status: StatusCode::NOT_FOUND,
+            message: Message::NotFound,
+        }
+    }
+
+    pub fn forbidden() -> Self {
+        WebError::Refused {
+            status: StatusCode::FORBIDDEN,
+            message: Message::Forbidden,
+        }
+    }
+
+    /// The response for the request whose `headers` are given (for its language and cookies).
+    pub async fn respond(self, state: &AppState, headers: &HeaderMap) -> Response {
+        match self {
+            WebError::Form { page, echo, status } => {
+                page_with_echo(state, headers, page, echo, status).await
+            }
+            WebError::LoginRequired { next } => see_other(&format!(
+                "/login?next={}",
+                crate::web::security::encode_query(&next)
+            )),
+            WebError::Refused { status, message } => message_page(headers, status, message),
+            WebError::TooMany {
+                retry_after,
+                message,
+            } => {
+                let mut res = message_page(headers, StatusCode::TOO_MANY_REQUESTS, message);
+                if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+                    res.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                res
+            }
+            WebError::Internal { context, cause } => {
+                tracing::error!(error = %chain(&*cause), "{context}");
+                message_page(
+                    headers,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Message::Internal,
+                )
+            }
+        }
+    }
+}
+
+/// Turns a handler's result into the response.
+pub async fn finish(state: &AppState, headers: &HeaderMap, result: WebResult) -> Response {
+    match result {
+        Ok(res) => res,
+        Err(err) => err.respond(state, headers).await,
+    }
+}
+
+/// An error and its causes on one line, for the log.
+pub fn chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
+/// A small page with one message in the reader's language (no JavaScript, no user text).
+pub fn message_page(headers: &HeaderMap, status: StatusCode, message: Message) -> Response {
+    let header_text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let locale = locale_from(
+        header_text(header::COOKIE),
+        header_text(header::ACCEPT_LANGUAGE),
+    );
+    let lang = match locale {
+        app::i18n::Locale::da => "da",
+        app::i18n::Locale::en => "en",
+    };
+    let msg = app::components::escape_html(&text(locale, message));
+    let home = app::components::escape_html(&home_link(locale));
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{msg}</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/hoering.css\"></head><body><main id=\"main\" class=\"wrap\">\
+         <h1>{msg}</h1><p><a href=\"/\">{home}</a></p></main></body></html>"
+    );
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response()
+}

@@ -1,0 +1,431 @@
+//! The holes an outside review found, each closed and kept closed: hostile titles, open
+//! redirects, roles, the Content-Security-Policy and cache headers, and limits on guessing and
+//! flooding.
+
+use crate::both_databases;
+use crate::helpers::*;
+use server::auth::Role;
+
+const HOSTILE_TITLE: &str = "Plan </title><img src=x onerror=alert(1)>";
+const COUNCIL_EMAIL: &str = "raad@roskilde.example";
+
+async fn hostile_hearing(app: &TestApp) {
+    let fields = server::hearing::HearingFields {
+        markdown: format!("# {HOSTILE_TITLE}\n\n## Del\n\nEt afsnit.\n"),
+        slug: "plan".into(),
+        committee: "Udvalget".into(),
+        opens: "2026-01-05".into(),
+        closes: "2099-01-05".into(),
+        ..Default::default()
+    };
+    let new = server::hearing::prepare(&fields, true).unwrap();
+    server::hearing::db::store(&app.db.pool, &new)
+        .await
+        .unwrap();
+}
+
+/// The text of the page's `<title>` element, as the server wrote it.
+fn title_of(body: &str) -> &str {
+    let start = body.find("<title>").expect("a title") + "<title>".len();
+    let end = body[start..].find("</title>").expect("a closed title") + start;
+    &body[start..end]
+}
+
+both_databases!(hostile_titles_stay_text, |app: TestApp| async move {
+    hostile_hearing(&app).await;
+    app.add_clerk().await;
+    let cookie = app.login().await;
+    // The response form names the hearing in its text, not its title.
+    let (_, form) = app.get_text("/hoeringer/plan/svar").await;
+    assert!(!form.contains("<img src=x"), "raw markup on the form");
+    for path in [
+        "/hoeringer/plan",
+        "/hoeringer/plan/version/1",
+        "/hoeringer/plan/aendringer",
+        "/admin/hoeringer/plan",
+    ] {
+        let body = app
+            .get_with_cookie(path, &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        let title = title_of(&body);
+        assert!(!title.contains('<'), "{path}: title not escaped: {title}");
+        assert!(
+            title.contains("Plan &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            "{path}: {title}"
+        );
+        assert!(
+            !body.contains("<img src=x"),
+            "{path}: raw markup in the page"
+        );
+    }
+});
+
+both_databases!(redirects_stay_on_this_site, |app: TestApp| async move {
+    app.add_clerk().await;
+    for next in [
+        "/\t/evil.example/x",
+        "//evil.example/x",
+        "/\\evil.example",
+        "https://evil.example",
+    ] {
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", CLERK_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303, "{next:?}");
+        assert_eq!(r.headers()["location"], "/admin", "{next:?}");
+    }
+    // A newline in `next` is refused quietly, never a 500.
+    let r = app.get("/login?next=/%0A").await;
+    assert_eq!(r.status().as_u16(), 200);
+    let r = app
+        .post_form(
+            "/login",
+            &[
+                ("email", CLERK_EMAIL),
+                ("password", CLERK_PASSWORD),
+                ("next", "/\n"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(r.headers()["location"], "/admin");
+
+    // The language switch goes back only to a page of this site.
+    let host = app.base.trim_start_matches("http://").to_string();
+    for (referer, back) in [
+        (format!("http://{host}//evil.example/x"), "/"),
+        (
+            format!("http://{host}/hoeringer/x?vis=2.1"),
+            "/hoeringer/x?vis=2.1",
+        ),
+        ("https://evil.example/y".to_string(), "/"),
+    ] {
+        let r = app
+            .client
+            .get(app.url("/sprog/en"))
+            .header("referer", referer.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["location"], back, "{referer}");
+    }
+
+    // Moderation's `back` too.
+    app.add_open_hearing("integrationspolitik").await;
+    let cookie = app.login().await;
+    let csrf = app.csrf(&cookie).await;
+    let r = app
+        .post_form(
+            "/hoeringer/integrationspolitik/svar",
+            &[
+                ("text", "Et svar."),
+                ("name", "Ida"),
+                ("email", "ida@example.dk"),
+                ("sender_kind", "private"),
+                ("publication", "anonymous"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM responses")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .post_form_with_cookie(
+            &format!("/admin/svar/{id}"),
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("status", "published"),
+                ("back", "//evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/admin/hoeringer/integrationspolitik#r-{id}").as_str()
+    );
+});
+
+both_databases!(
+    council_members_cannot_do_clerks_work,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_user(COUNCIL_EMAIL, Role::Council).await;
+        let cookie = app.login_as(COUNCIL_EMAIL).await;
+        let csrf = app.csrf_of(&cookie).await;
+        for page in [
+            "/admin",
+            "/admin/hoeringer/ny",
+            "/admin/hoeringer/integrationspolitik",
+            "/admin/hoeringer/integrationspolitik/version/ny",
+        ] {
+            let r = app.get_with_cookie(page, &cookie).await;
+            assert_eq!(r.status().as_u16(), 403, "{page}");
+            assert!(
+                r.text()
+                    .await
+                    .unwrap()
+                    .contains("Din rolle giver ikke adgang")
+            );
+        }
+        for function in [
+            "/_fn/admin_hearings",
+            "/_fn/admin_hearing",
+            "/_fn/latest_text",
+        ] {
+            let r = app
+                .post_form_with_cookie(
+                    function,
+                    &cookie,
+                    &[("slug", "integrationspolitik"), ("page", "1")],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 403, "{function}");
+        }
+        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM versions")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("markdown", POLICY.to_string())
+            .text("label", "Ny")
+            .text("slug", "ny-politik")
+            .text("committee", "Udvalget")
+            .text("opens", "2026-01-05")
+            .text("closes", "2099-01-05");
+        let r = app
+            .client
+            .post(app.url("/admin/hoeringer/integrationspolitik/version/ny"))
+            .header("cookie", &cookie)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403, "adding a version");
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("markdown", POLICY.to_string())
+            .text("slug", "ny-politik")
+            .text("committee", "Udvalget")
+            .text("opens", "2026-01-05")
+            .text("closes", "2099-01-05");
+        let r = app
+            .client
+            .post(app.url("/admin/hoeringer/ny"))
+            .header("cookie", &cookie)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403, "creating a hearing");
+        let r = app
+            .post_form_with_cookie(
+                "/admin/svar/1",
+                &cookie,
+                &[("csrf", &csrf), ("status", "published")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 403, "moderating");
+        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM versions")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(before, after, "nothing was stored");
+        // The council member may still log out.
+        let r = app
+            .post_form_with_cookie("/logout", &cookie, &[("csrf", &csrf)])
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+    }
+);
+
+both_databases!(
+    anonymous_staff_posts_are_refused_unread,
+    |app: TestApp| async move {
+        // The server answers from the headers: it never asks for the 2 MB body.
+        let status = app
+            .post_announcing_size("/admin/hoeringer/ny", 2_000_000)
+            .await;
+        assert_eq!(status, 303);
+        let r = app
+            .post_form("/admin/svar/1", &[("status", "published")])
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/login")
+        );
+    }
+);
+
+both_databases!(
+    pages_carry_a_nonce_policy_and_private_pages_no_store,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let r = app.get("/hoeringer/integrationspolitik").await;
+        let csp = r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            r.headers()
+                .get("cache-control")
+                .is_none_or(|v| v != "no-store")
+        );
+        let body = r.text().await.unwrap();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy");
+        assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'"));
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(
+            body.contains(&format!("nonce=\"{nonce}\"")),
+            "the page's scripts carry it"
+        );
+        let again = app.get("/hoeringer/integrationspolitik").await;
+        let csp2 = again.headers()["content-security-policy"].to_str().unwrap();
+        assert_ne!(csp, csp2, "a fresh nonce per response");
+
+        // Receipts and staff pages are never cached; the guard's own answers carry the headers too.
+        let r = app.get("/admin").await;
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        assert!(r.headers().contains_key("content-security-policy"));
+        assert_eq!(r.headers()["x-frame-options"], "DENY");
+        let r = app.get(&format!("/kvittering/{}", "0".repeat(64))).await;
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let r = app
+            .client
+            .post(app.url("/hoeringer/integrationspolitik/svar"))
+            .header("sec-fetch-site", "cross-site")
+            .form(&[("text", "x")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403);
+        assert!(r.headers().contains_key("content-security-policy"));
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+        // No HSTS or Secure cookie when not served over HTTPS.
+        assert!(r.headers().get("strict-transport-security").is_none());
+    }
+);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn https_sites_get_hsts_and_secure_cookies() {
+    within_timeout("https_sites_get_hsts_and_secure_cookies", async {
+        let app = TestApp::spawn_with(Engine::Sqlite, Some("https://hoering.roskilde.dk"))
+            .await
+            .expect("sqlite app");
+        app.add_clerk().await;
+        let r = app.get("/").await;
+        assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", CLERK_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        let cookie = r.headers()["set-cookie"].to_str().unwrap();
+        assert!(cookie.contains("; Secure"), "{cookie}");
+    })
+    .await;
+}
+
+both_databases!(
+    guessing_passwords_is_slowed_then_refused,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let mut last = 0;
+        for _ in 0..12 {
+            let r = app
+                .post_form(
+                    "/login",
+                    &[
+                        ("email", CLERK_EMAIL),
+                        ("password", "forkert"),
+                        ("next", "/admin"),
+                    ],
+                )
+                .await;
+            last = r.status().as_u16();
+            if last == 429 {
+                let body = r.text().await.unwrap();
+                assert!(body.contains("For mange mislykkede forsøg"), "{body}");
+                break;
+            }
+            assert_eq!(last, 401);
+        }
+        assert_eq!(last, 429, "refused after ten failures");
+        // Even the right password waits until the window ends.
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", CLERK_EMAIL),
+                    ("password", CLERK_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 429);
+        assert!(r.headers().contains_key("retry-after"));
+    }
+);
+
+both_databases!(
+    a_flood_of_responses_is_refused_with_a_reason,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let mut refused = None;
+        for n in 1..=70 {
+            let text = format!("Svar nummer {n}.");
+            let r = app
+                .post_form(
+                    "/hoeringer/integrationspolitik/svar",
+                    &[
+                        ("text", text.as_str()),
+                        ("name", "Bibliotekets gæst"),
+                        ("email", "gaest@example.dk"),
+                        ("sender_kind", "private"),
+                        ("publication", "anonymous"),
+                    ],
+                )
+                .await;
+            if r.status().as_u16() == 429 {
+                let body = r.text().await.unwrap();
+                assert!(body.contains("Vent"), "{body}");
+                refused = Some(n);
+                break;
+            }
+            assert_eq!(r.status().as_u16(), 303, "response {n}");
+        }
+        assert_eq!(
+            refused,
+            Some(61),
+            "sixty an hour from one address are accepted"
+        );
+        assert_eq!(app.stored_responses().await, 60);
+    }
+);
