@@ -9,6 +9,9 @@ pub const SHOWN: &str = "vis";
 pub const PAGE: &str = "side";
 /// `?visning=`: how the changes page lays out the two versions ([`Layout`]).
 pub const LAYOUT: &str = "visning";
+/// `?blok=` and `?citat=`: the block a response is about, and the words it quotes.
+pub const BLOCK: &str = "blok";
+pub const QUOTE: &str = "citat";
 /// `?fra=` and `?til=`: the versions the changes page compares.
 pub const FROM: &str = "fra";
 pub const TO: &str = "til";
@@ -50,6 +53,15 @@ pub fn respond(slug: &str) -> String {
     format!("{}/svar", hearing(slug))
 }
 
+/// The response form for one block, with the quoted words filled in when given.
+pub fn respond_to_block(slug: &str, block: &str, quote: Option<&str>) -> String {
+    let base = format!("{}?{BLOCK}={}", respond(slug), encode_query(block));
+    match quote {
+        Some(q) => format!("{base}&{QUOTE}={}", encode_query(q)),
+        None => base,
+    }
+}
+
 pub fn version(slug: &str, number: i64) -> String {
     format!("{}/version/{number}", hearing(slug))
 }
@@ -60,6 +72,11 @@ pub fn changes(slug: &str) -> String {
 
 pub fn admin_hearing(slug: &str) -> String {
     format!("/admin/hoeringer/{}", encode_query(slug))
+}
+
+/// Where the clerk's publish and withhold buttons post.
+pub fn moderate(response_id: i64) -> String {
+    format!("/admin/svar/{response_id}")
 }
 
 pub fn new_version(slug: &str) -> String {
@@ -87,6 +104,10 @@ mod tests {
             "/hoeringer/integrationspolitik"
         );
         assert_eq!(version("a", 2), "/hoeringer/a/version/2");
+        assert_eq!(
+            respond_to_block("a", "3.4.1", Some("lære dansk")),
+            "/hoeringer/a/svar?blok=3.4.1&citat=l%C3%A6re%20dansk"
+        );
         assert_eq!(shown_page("2.3", 1, "b-2.3"), "?vis=2.3#b-2.3");
         assert_eq!(shown_page("2.3", 3, "b-2.3"), "?vis=2.3&side=3#b-2.3");
         assert_eq!(Layout::from_query(Some("parallel")), Layout::Parallel);

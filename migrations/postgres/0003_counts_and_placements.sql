@@ -51,6 +51,11 @@ CREATE TABLE placements (
 );
 CREATE INDEX placements_block ON placements (version_id, block_id, response_id);
 CREATE INDEX placements_response ON placements (response_id);
+-- Each response on a block stands where it was given, in its own version; later versions are
+-- placed by the server at start (it runs the matcher once per version and stores the result).
+INSERT INTO placements (version_id, response_id, block_id, quote_exact, quote_prefix, quote_suffix)
+SELECT version_id, id, block_id, quote_exact, quote_prefix, quote_suffix FROM responses
+WHERE block_id IS NOT NULL;
 
 -- Visible responses placed on each block of a version ('' = their words were removed).
 CREATE TABLE placement_counts (
@@ -59,3 +64,7 @@ CREATE TABLE placement_counts (
     visible BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (version_id, block_key)
 );
+INSERT INTO placement_counts (version_id, block_key, visible)
+SELECT p.version_id, p.block_id, COUNT(*) FROM placements p
+JOIN responses r ON r.id = p.response_id WHERE r.visible = 1
+GROUP BY p.version_id, p.block_id;

@@ -105,6 +105,24 @@ pub async fn connect(url: &DatabaseUrl) -> Result<Db, DbError> {
     Ok(Db { pool, engine })
 }
 
+/// Begins a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`): a deferred transaction that reads first fails at its first write if another write
+/// committed in between (SQLITE_BUSY, no waiting), while an immediate one waits its turn.
+pub async fn begin_write(
+    pool: &AnyPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if pool
+        .connect_options()
+        .database_url
+        .scheme()
+        .starts_with("sqlite")
+    {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    }
+}
+
 /// Now, as the Unix seconds the database stores.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()

@@ -26,7 +26,7 @@ pub fn VersionNav(slug: String, versions: Vec<VersionInfo>, current: Option<i64>
                             view! {
                                 <li>
                                     <a
-                                        href=format!("/hoeringer/{slug}/version/{}", v.number)
+                                        href=crate::routes::version(&slug, v.number)
                                         aria-current=is_current.then_some("page")
                                     >
                                         {text}
@@ -37,7 +37,7 @@ pub fn VersionNav(slug: String, versions: Vec<VersionInfo>, current: Option<i64>
                         })
                         .collect_view()}
                 </ol>
-                <p><a href=format!("/hoeringer/{slug}/aendringer")>{t!(i18n, whats_changed_link)}</a></p>
+                <p><a href=crate::routes::changes(&slug)>{t!(i18n, whats_changed_link)}</a></p>
             </nav>
         }
     })

@@ -66,7 +66,7 @@ pub fn AdminHome() -> impl IntoView {
                             <tbody>
                                 {list.into_iter().map(|h| view! {
                                     <tr>
-                                        <td><a href=format!("/admin/hoeringer/{}", h.card.slug)>{h.card.title.clone()}</a></td>
+                                        <td><a href=crate::routes::admin_hearing(&h.card.slug)>{h.card.title.clone()}</a></td>
                                         <td>{state_label(i18n, h.card.state)}</td>
                                         <td>{format_date(locale, &h.card.closes)}</td>
                                         <td>{h.pending}</td>
@@ -246,9 +246,9 @@ pub fn AdminHearingPage() -> impl IntoView {
                             <p>
                                 {state_label(i18n, view_data.card.card.state)} " · "
                                 {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
-                                <a href=format!("/hoeringer/{slug}")>{t!(i18n, view_public_page)}</a>
+                                <a href=crate::routes::hearing(&slug)>{t!(i18n, view_public_page)}</a>
                                 " · "
-                                <a href=format!("/admin/hoeringer/{slug}/version/ny")>{t!(i18n, new_version)}</a>
+                                <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -307,8 +307,8 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
         .map(|b| block_label(locale, b))
         .unwrap_or_else(|| t_string!(i18n, whole_draft).to_string());
     let heading_id = format!("r-{}", r.id);
-    let action = format!("/admin/svar/{}", r.id);
-    let back = format!("/admin/hoeringer/{slug}");
+    let action = crate::routes::moderate(r.id);
+    let back = crate::routes::admin_hearing(&slug);
     let labelled_by = heading_id.clone();
     view! {
         <article class=format!("admin-response status-{}", r.status.as_str()) aria-labelledby=labelled_by>
@@ -374,10 +374,10 @@ pub fn NewVersionPage() -> impl IntoView {
                     let text = if echo.values.is_empty() { markdown } else { echo.value("markdown") };
                     view! {
                         <LogoutForm user=user.clone() />
-                        <p class="eyebrow"><a href=format!("/admin/hoeringer/{slug}")>{t!(i18n, admin_title)}</a></p>
+                        <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{t!(i18n, admin_title)}</a></p>
                         <h1>{t!(i18n, new_version)}</h1>
                         <p>{t_string!(i18n, new_version_intro, number = number).to_string()}</p>
-                        <form method="post" action=format!("/admin/hoeringer/{slug}/version/ny") enctype="multipart/form-data" class="admin-form">
+                        <form method="post" action=crate::routes::new_version(&slug) enctype="multipart/form-data" class="admin-form">
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <div class="field">
                                 <label for="label">{t!(i18n, label_version_label)}</label>

@@ -237,7 +237,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
     };
     view! {
         <Title text=format!("{title} – {}", v.card.title) />
-        <p class="eyebrow"><a href=format!("/hoeringer/{slug}")>{v.card.title.clone()}</a></p>
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
         <h1>{title.clone()}</h1>
         <form method="get" class="change-picker">
             <div class="field-row">

@@ -4,8 +4,7 @@
 use crate::api::{get_hearing, get_responses};
 use crate::components::response::{Pager, ResponseItem};
 use crate::components::{
-    block_label, encode_query, error_view, format_date, loading_view, selected_text, set_status,
-    state_label,
+    block_label, error_view, format_date, loading_view, selected_text, set_status, state_label,
 };
 use crate::i18n::*;
 use crate::model::{BlockView, HearingState, HearingView, ResponsePage};
@@ -181,7 +180,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 {if open {
                     view! {
                         <p>
-                            <a class="button" href=format!("/hoeringer/{slug}/svar")>
+                            <a class="button" href=crate::routes::respond(&slug)>
                                 {t!(i18n, respond_whole)}
                             </a>
                         </p>
@@ -268,7 +267,7 @@ fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
         .map(|(_, page)| page.clone());
     let comment_link = ctx.open.then(|| {
         view! {
-            <a class="comment-link" href=format!("/hoeringer/{}/svar?blok={}", ctx.slug, block.number)>
+            <a class="comment-link" href=crate::routes::respond_to_block(&ctx.slug, &block.number, None)>
                 {t!(i18n, comment_on_block)}
                 <span class="visually-hidden">{format!(" {label}")}</span>
             </a>
@@ -289,7 +288,7 @@ fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
     let quote_link = move || {
         selection.get().filter(|(n, _)| *n == here).map(|(n, text)| {
             view! {
-                <a class="quote-link" href=format!("/hoeringer/{slug}/svar?blok={n}&citat={}", encode_query(&text))>
+                <a class="quote-link" href=crate::routes::respond_to_block(&slug, &n, Some(&text))>
                     {t!(i18n, comment_on_selection)}
                 </a>
             }

@@ -35,7 +35,7 @@ pub fn ReceiptPage() -> impl IntoView {
                             <p>{t!(i18n, receipt_intro)}</p>
                             <h2>{t!(i18n, receipt_copy)}</h2>
                             <dl class="summary-list">
-                                <div><dt>{t!(i18n, receipt_hearing)}</dt><dd><a href=format!("/hoeringer/{}", r.hearing_slug)>{r.hearing_title.clone()}</a></dd></div>
+                                <div><dt>{t!(i18n, receipt_hearing)}</dt><dd><a href=crate::routes::hearing(&r.hearing_slug)>{r.hearing_title.clone()}</a></dd></div>
                                 <div><dt>{t!(i18n, receipt_received)}</dt><dd>{format_date(locale, &r.received_at)}</dd></div>
                                 <div><dt>{t!(i18n, receipt_about)}</dt><dd>{
                                     r.block_number.as_ref().map(|b| block_label(locale, b)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())
@@ -48,7 +48,7 @@ pub fn ReceiptPage() -> impl IntoView {
                             </dl>
                             <h3>{t!(i18n, label_text)}</h3>
                             <p class="response-text receipt-text">{r.text.clone()}</p>
-                            <p><a href=format!("/hoeringer/{}", r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
+                            <p><a href=crate::routes::hearing(&r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
                         }
                             .into_any()
                     }

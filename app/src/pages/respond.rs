@@ -31,7 +31,7 @@ pub fn RespondPage() -> impl IntoView {
         .values
         .get("block")
         .cloned()
-        .or_else(|| query.read_untracked().get("blok"))
+        .or_else(|| query.read_untracked().get(crate::routes::BLOCK))
         .filter(|b| !b.is_empty());
 
     view! {
@@ -55,7 +55,7 @@ pub fn RespondPage() -> impl IntoView {
                                         <Title text=move || t_string!(i18n, not_found_title).to_string() />
                                         <h1>{t!(i18n, not_found_title)}</h1>
                                         <p>{t!(i18n, block_not_found)}</p>
-                                        <p><a href=format!("/hoeringer/{}", h.card.slug)>{t!(i18n, back_to_hearing)}</a></p>
+                                        <p><a href=crate::routes::hearing(&h.card.slug)>{t!(i18n, back_to_hearing)}</a></p>
                                     }
                                         .into_any()
                                 }
@@ -120,7 +120,7 @@ fn ResponseFormView(
             <h1>{page_title}</h1>
             <p class="lead">{title}</p>
             <p class="notice" role="status">{msg}</p>
-            <p><a href=format!("/hoeringer/{slug}")>{t!(i18n, back_to_hearing)}</a></p>
+            <p><a href=crate::routes::hearing(&slug)>{t!(i18n, back_to_hearing)}</a></p>
         }
         .into_any();
     }
@@ -130,7 +130,7 @@ fn ResponseFormView(
     let quote_initial = if echo.values.is_empty() {
         use_query_map()
             .read_untracked()
-            .get("citat")
+            .get(crate::routes::QUOTE)
             .unwrap_or_default()
     } else {
         echo.value("quote")
@@ -196,7 +196,7 @@ fn ResponseFormView(
                     <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
                     <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
                     <p>
-                        <a href=format!("/hoeringer/{slug}/svar")>{t!(i18n, respond_whole_instead)}</a>
+                        <a href=crate::routes::respond(&slug)>{t!(i18n, respond_whole_instead)}</a>
                     </p>
                 </div>
             }
@@ -256,11 +256,11 @@ fn ResponseFormView(
 
     view! {
         <Title text=page_title.clone() />
-        <p class="eyebrow"><a href=format!("/hoeringer/{slug}")>{title.clone()}</a></p>
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{title.clone()}</a></p>
         <h1>{page_title}</h1>
         {target}
         {summary}
-        <form method="post" action=format!("/hoeringer/{slug}/svar") class="response-form" novalidate on:submit=on_submit>
+        <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
             {block.is_some().then(|| view! {
                 <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>

@@ -19,7 +19,7 @@ pub enum StoreError {
 #[tracing::instrument(skip(pool, hearing), fields(slug = %hearing.slug.as_ref()))]
 pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, StoreError> {
     let slug = hearing.slug.as_ref();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let taken: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM policies WHERE slug = $1) + (SELECT COUNT(*) FROM hearings WHERE slug = $1)",
     )

@@ -34,7 +34,7 @@ pub async fn insert(
         Some((id, number)) => (Some(id.clone()), Some(number.clone())),
         None => (None, None),
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
             sender_kind, organisation, publication, status, receipt_token, created_at,
@@ -235,7 +235,7 @@ pub async fn set_status(
     status: Status,
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let found: Option<(String, i64, Option<String>, String, String)> = sqlx::query_as(
         "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication
          FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",

@@ -158,7 +158,7 @@ pub async fn add_version(
     markdown: &str,
 ) -> Result<AddedVersion, VersionError> {
     let parsed = document::parse(markdown)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let policy_id: Option<i64> = sqlx::query_scalar("SELECT id FROM policies WHERE slug = $1")
         .bind(policy_slug)
         .fetch_optional(&mut *tx)
@@ -478,20 +478,18 @@ pub async fn count_placements(
     Ok(())
 }
 
-/// Stores what an installation from before stored matchings lacks: each response's placement
-/// in its own version, and for every later version its matching and the placements carried
-/// into it. Runs at start; does nothing once everything is stored.
+/// Stores what an installation from before stored matchings lacks: for every version after
+/// the first, its matching and the placements carried into it. Runs at start; costs one small
+/// query once everything is stored.
 pub async fn backfill(pool: &AnyPool) -> Result<usize, VersionError> {
-    let mut tx = pool.begin().await?;
-    let unplaced = sqlx::query(
-        "INSERT INTO placements (version_id, response_id, block_id, quote_exact, quote_prefix, quote_suffix)
-         SELECT r.version_id, r.id, r.block_id, r.quote_exact, r.quote_prefix, r.quote_suffix
-         FROM responses r WHERE r.block_id IS NOT NULL AND NOT EXISTS
-            (SELECT 1 FROM placements p WHERE p.response_id = r.id AND p.version_id = r.version_id)",
-    )
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let unmatched: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM versions WHERE matching IS NULL AND number > 1")
+            .fetch_one(pool)
+            .await?;
+    if unmatched == 0 {
+        return Ok(0);
+    }
+    let mut tx = crate::db::begin_write(pool).await?;
     let missing: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT v.id, v.number, p.id FROM versions v JOIN versions p
             ON p.policy_id = v.policy_id AND p.number = v.number - 1
@@ -509,23 +507,15 @@ pub async fn backfill(pool: &AnyPool) -> Result<usize, VersionError> {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM placements WHERE version_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        // Responses given to this version itself, then everything carried from the one before.
+        // Responses given to this version itself stay; everything carried is placed anew.
         sqlx::query(
-            "INSERT INTO placements (version_id, response_id, block_id, quote_exact, quote_prefix, quote_suffix)
-             SELECT r.version_id, r.id, r.block_id, r.quote_exact, r.quote_prefix, r.quote_suffix
-             FROM responses r WHERE r.block_id IS NOT NULL AND r.version_id = $1",
+            "DELETE FROM placements WHERE version_id = $1
+             AND response_id NOT IN (SELECT id FROM responses WHERE version_id = $1)",
         )
         .bind(id)
         .execute(&mut *tx)
         .await?;
         carry_placements(&mut tx, *prev, &old, *id, *number, &new, &matching).await?;
-    }
-    if missing.is_empty() && unplaced == 0 {
-        return Ok(0);
     }
     // Counts from scratch: cheap next to the matching above, and never wrong afterwards.
     sqlx::query("DELETE FROM placement_counts")

@@ -403,3 +403,74 @@ both_databases!(
         assert!(page.contains("Husk de ældre kvinder."), "{page}");
     }
 );
+
+both_databases!(
+    an_installation_from_before_is_placed_at_start,
+    |app: TestApp| async move {
+        let fields = server::hearing::HearingFields {
+            markdown: FIRST.into(),
+            slug: "politik".into(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = server::hearing::prepare(&fields, true).unwrap();
+        server::hearing::db::store(&app.db.pool, &new)
+            .await
+            .unwrap();
+        let v1 = blocks(&app, 1).await;
+        let number = find(&v1, "Flere kvinder")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    ("text", "Husk de ældre kvinder."),
+                    ("name", "Amina Hassan"),
+                    ("email", "amina@example.dk"),
+                    ("sender_kind", "private"),
+                    ("publication", "with_name"),
+                    ("block", &number),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        app.publish_all().await;
+        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
+            .await
+            .unwrap();
+        let v2_number = find(&blocks(&app, 2).await, "Flere kvinder")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // As a version added before matchings and placements were stored would be.
+        for sql in [
+            "UPDATE versions SET matching = NULL WHERE number = 2",
+            "DELETE FROM placements WHERE version_id = (SELECT id FROM versions WHERE number = 2)",
+            "DELETE FROM placement_counts",
+        ] {
+            sqlx::query(sql).execute(&app.db.pool).await.unwrap();
+        }
+        assert_eq!(
+            server::version::db::backfill(&app.db.pool).await.unwrap(),
+            1
+        );
+        assert_eq!(
+            server::version::db::backfill(&app.db.pool).await.unwrap(),
+            0,
+            "once"
+        );
+        let (_, page) = app.get_text("/hoeringer/politik/version/2").await;
+        assert!(
+            page.contains(&format!("?vis={v2_number}#b-{v2_number}")),
+            "counted at its block again"
+        );
+        let (_, page) = app
+            .get_text(&format!("/hoeringer/politik/version/2?vis={v2_number}"))
+            .await;
+        assert!(page.contains("Husk de ældre kvinder."));
+    }
+);
