@@ -29,6 +29,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "log filter, e.g. info or hoering=debug, default info",
     ),
     (
+        "HOERING_RESPONSES_PER_HOUR",
+        "høringssvar accepted per client address and hearing in an hour, default 60; 0 = no limit",
+    ),
+    (
+        "HOERING_TRUSTED_PROXY",
+        "the address of the reverse proxy in front of hoering; only its X-Forwarded-For is believed",
+    ),
+    (
         "HOERING_PUBLIC_URL",
         "the address readers use, e.g. https://hoering.roskilde.dk; https:// turns on Secure cookies and HSTS",
     ),
@@ -42,6 +50,10 @@ pub enum ConfigError {
     DatabaseScheme(String),
     #[error("HOERING_PUBLIC_URL must start with http:// or https:// (got {0:?})")]
     PublicUrl(String),
+    #[error("{0} must be a whole number (got {1:?})")]
+    Number(&'static str, String),
+    #[error("HOERING_TRUSTED_PROXY must be an IP address like 10.0.0.2 (got {0:?})")]
+    TrustedProxy(String),
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -106,6 +118,10 @@ pub struct Config {
     pub log: String,
     /// Where readers reach the site; `None` when only served locally.
     pub public_url: Option<String>,
+    /// Responses accepted per client address and hearing in an hour (0: no limit).
+    pub responses_per_hour: u32,
+    /// The reverse proxy whose `X-Forwarded-For` names the real client.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Config {
@@ -133,6 +149,21 @@ impl Config {
                 Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(u),
                 Some(u) if u.is_empty() => None,
                 Some(u) => return Err(ConfigError::PublicUrl(u)),
+                None => None,
+            },
+            responses_per_hour: match env("HOERING_RESPONSES_PER_HOUR") {
+                Some(n) => n
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::Number("HOERING_RESPONSES_PER_HOUR", n))?,
+                None => crate::web::limits::RESPONSES_PER_CLIENT_HOUR,
+            },
+            trusted_proxy: match env("HOERING_TRUSTED_PROXY") {
+                Some(ip) => Some(
+                    ip.trim()
+                        .parse()
+                        .map_err(|_| ConfigError::TrustedProxy(ip))?,
+                ),
                 None => None,
             },
         })
@@ -195,6 +226,18 @@ mod tests {
         );
         assert!(
             Config::from_env(|k| (k == "HOERING_PUBLIC_URL").then(|| "hoering.dk".into())).is_err()
+        );
+        assert_eq!(cfg.responses_per_hour, 60);
+        let cfg = Config::from_env(|k| match k {
+            "HOERING_RESPONSES_PER_HOUR" => Some("0".into()),
+            "HOERING_TRUSTED_PROXY" => Some("10.0.0.2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(cfg.responses_per_hour, 0);
+        assert_eq!(cfg.trusted_proxy, Some("10.0.0.2".parse().unwrap()));
+        assert!(
+            Config::from_env(|k| (k == "HOERING_TRUSTED_PROXY").then(|| "proxy".into())).is_err()
         );
     }
 

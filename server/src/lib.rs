@@ -51,8 +51,9 @@ pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
         db,
         backend,
         leptos_options,
-        limits: Arc::new(web::limits::Limits::default()),
+        limits: Arc::new(web::limits::Limits::new(config.responses_per_hour)),
         https: config.https(),
+        trusted_proxy: config.trusted_proxy,
     })
 }
 

@@ -8,7 +8,6 @@ use crate::auth::{self, Permission, require_staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
 use crate::web::error::{WebError, WebResult, finish};
-use crate::web::limits::RESPONSES_PER_CLIENT_HOUR;
 use crate::web::redirect::{safe_target, see_other};
 use crate::web::{AppState, ClientAddr};
 use app::messages::Message;
@@ -116,7 +115,7 @@ async fn submit(state: &AppState, slug: &str, client: &str, post: ResponsePost) 
     };
     // Counted only once the response is valid: a reader who corrects mistakes is not punished.
     let key = format!("{client} {}", hearing.id);
-    if state.limits.responses.add(&key) > RESPONSES_PER_CLIENT_HOUR {
+    if state.limits.response_over_limit(&key) {
         tracing::warn!(hearing = %slug, client, "response refused: limit per client");
         let minutes = state.limits.responses.minutes_left(&key);
         return Err(WebError::TooMany {

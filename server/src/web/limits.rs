@@ -87,6 +87,8 @@ pub struct Limits {
     pub login_clients: Counter,
     /// Responses per client address and hearing.
     pub responses: Counter,
+    /// How many responses `responses` allows in its window (0: no limit).
+    pub responses_per_hour: u32,
 }
 
 /// After this many failed logins on an account in the window, each further try waits longer.
@@ -99,13 +101,19 @@ pub const LOGIN_MAX_CLIENT_FAILURES: u32 = 100;
 /// sends thousands.
 pub const RESPONSES_PER_CLIENT_HOUR: u32 = 60;
 
-impl Default for Limits {
-    fn default() -> Self {
+impl Limits {
+    pub fn new(responses_per_hour: u32) -> Self {
         Limits {
             login_accounts: Counter::new(Duration::from_secs(15 * 60)),
             login_clients: Counter::new(Duration::from_secs(15 * 60)),
             responses: Counter::new(Duration::from_secs(60 * 60)),
+            responses_per_hour,
         }
+    }
+
+    /// Counts a response from `key`; whether it is over the limit.
+    pub fn response_over_limit(&self, key: &str) -> bool {
+        self.responses_per_hour > 0 && self.responses.add(key) > self.responses_per_hour
     }
 }
 

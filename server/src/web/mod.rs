@@ -30,6 +30,8 @@ pub struct AppState {
     pub limits: Arc<limits::Limits>,
     /// Served over HTTPS (`HOERING_PUBLIC_URL=https://…`): cookies get `Secure`, pages HSTS.
     pub https: bool,
+    /// The reverse proxy whose `X-Forwarded-For` is believed.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -38,19 +40,40 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// The client's address as the limits count it (the peer of the TCP connection).
+/// The client's address as the limits count it: the peer of the TCP connection, or, when that
+/// peer is the configured reverse proxy, the address the proxy appended to `X-Forwarded-For`
+/// (the last entry: earlier ones are whatever the client chose to send).
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(a)| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_string());
-        Ok(ClientAddr(addr))
+            .map(|ConnectInfo(a)| a.ip());
+        let forwarded = || {
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        };
+        let client = match (peer, state.trusted_proxy) {
+            (Some(p), Some(proxy)) if p == proxy => forwarded().or(peer),
+            _ => peer,
+        };
+        Ok(ClientAddr(client.map_or_else(
+            || "unknown".to_string(),
+            |ip| ip.to_string(),
+        )))
     }
 }
 

@@ -61,11 +61,14 @@ fn postgres_required() -> bool {
 impl TestApp {
     /// Spawns the app; `None` only for PostgreSQL when no server answers and it is not required.
     pub async fn spawn(engine: Engine) -> Option<TestApp> {
-        Self::spawn_with(engine, None).await
+        Self::spawn_with(engine, |_| {}).await
     }
 
-    /// Spawns the app as configured to be reached at `public_url` (e.g. over HTTPS).
-    pub async fn spawn_with(engine: Engine, public_url: Option<&str>) -> Option<TestApp> {
+    /// Spawns the app with its configuration changed by `configure` first.
+    pub async fn spawn_with(
+        engine: Engine,
+        configure: impl FnOnce(&mut Config),
+    ) -> Option<TestApp> {
         let (url, cleanup) = match engine {
             Engine::Sqlite => {
                 let path = std::env::temp_dir().join(format!("hoering-test-{}.db", unique()));
@@ -102,14 +105,17 @@ impl TestApp {
                 )
             }
         };
-        let config = Config {
+        let mut config = Config {
             database_url: DatabaseUrl::parse(&url).expect("test database URL"),
             addr: "127.0.0.1:0".parse().expect("address"),
             site_root: "target/site".into(),
             demo: false,
             log: "warn".into(),
-            public_url: public_url.map(str::to_string),
+            public_url: None,
+            responses_per_hour: server::web::limits::RESPONSES_PER_CLIENT_HOUR,
+            trusted_proxy: None,
         };
+        configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.
         let running = server::start(&config, std::future::pending())
             .await

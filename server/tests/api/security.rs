@@ -331,9 +331,11 @@ both_databases!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn https_sites_get_hsts_and_secure_cookies() {
     within_timeout("https_sites_get_hsts_and_secure_cookies", async {
-        let app = TestApp::spawn_with(Engine::Sqlite, Some("https://hoering.roskilde.dk"))
-            .await
-            .expect("sqlite app");
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| {
+            c.public_url = Some("https://hoering.roskilde.dk".into())
+        })
+        .await
+        .expect("sqlite app");
         app.add_clerk().await;
         let r = app.get("/").await;
         assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
@@ -429,3 +431,42 @@ both_databases!(
         assert_eq!(app.stored_responses().await, 60);
     }
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_reader_counts_alone() {
+    within_timeout("behind_a_trusted_proxy_each_reader_counts_alone", async {
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| {
+            c.responses_per_hour = 2;
+            c.trusted_proxy = Some("127.0.0.1".parse().unwrap());
+        })
+        .await
+        .expect("sqlite app");
+        app.add_open_hearing("integrationspolitik").await;
+        let send = |forwarded: &'static str| {
+            app.client
+                .post(app.url("/hoeringer/integrationspolitik/svar"))
+                .header("x-forwarded-for", forwarded)
+                .form(&[
+                    ("text", "Et svar."),
+                    ("name", "Ida"),
+                    ("email", "ida@example.dk"),
+                    ("sender_kind", "private"),
+                    ("publication", "anonymous"),
+                ])
+                .send()
+        };
+        // The proxy appends the real address last; what the client sent before it is ignored.
+        for _ in 0..2 {
+            assert_eq!(
+                send("6.6.6.6, 10.1.1.1").await.unwrap().status().as_u16(),
+                303
+            );
+        }
+        assert_eq!(
+            send("7.7.7.7, 10.1.1.1").await.unwrap().status().as_u16(),
+            429
+        );
+        assert_eq!(send("10.1.1.2").await.unwrap().status().as_u16(), 303);
+    })
+    .await;
+}
