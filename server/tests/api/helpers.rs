@@ -221,6 +221,38 @@ impl TestApp {
             .expect("store hearing");
     }
 
+    /// Stores `markdown` as the policy and open hearing `slug` (committee "Udvalget").
+    pub async fn add_policy(&self, slug: &str, markdown: &str) {
+        let fields = HearingFields {
+            markdown: markdown.to_string(),
+            slug: slug.to_string(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = hearing::prepare(&fields, true).expect("a valid hearing");
+        hearing_db::store(&self.db.pool, &new)
+            .await
+            .expect("store hearing");
+    }
+
+    /// Sends a valid anonymous-with-name response on block `block` (`""`: the whole draft).
+    pub async fn respond(&self, slug: &str, block: &str, text: &str) -> reqwest::Response {
+        self.post_form(
+            &format!("/hoeringer/{slug}/svar"),
+            &[
+                ("text", text),
+                ("name", "Amina Hassan"),
+                ("email", "amina@example.dk"),
+                ("sender_kind", "private"),
+                ("publication", "with_name"),
+                ("block", block),
+            ],
+        )
+        .await
+    }
+
     /// An open hearing of the integration policy (from a week ago to three weeks ahead).
     pub async fn add_open_hearing(&self, slug: &str) {
         let today = jiff::Zoned::now().date();

@@ -28,18 +28,7 @@ fn find<'a>(v: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
 both_databases!(
     a_new_version_keeps_ids_and_records_provenance,
     |app: TestApp| async move {
-        let fields = server::hearing::HearingFields {
-            markdown: FIRST.into(),
-            slug: "politik".into(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = server::hearing::prepare(&fields, true).unwrap();
-        server::hearing::db::store(&app.db.pool, &new)
-            .await
-            .unwrap();
+        app.add_policy("politik", FIRST).await;
         let v1 = blocks(&app, 1).await;
         let sentence_id = find(&v1, "Alle børn skal lære dansk")["id"].clone();
         let parents_id = find(&v1, "Forældre skal inddrages")["id"].clone();
@@ -133,18 +122,7 @@ const THIRD: &str = "# Politik\n\n## Sprog\n\nVi vil styrke sproget i dagtilbud.
 both_databases!(
     comments_follow_their_words_to_later_versions,
     |app: TestApp| async move {
-        let fields = server::hearing::HearingFields {
-            markdown: FIRST.into(),
-            slug: "politik".into(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = server::hearing::prepare(&fields, true).unwrap();
-        server::hearing::db::store(&app.db.pool, &new)
-            .await
-            .unwrap();
+        app.add_policy("politik", FIRST).await;
         let v1 = blocks(&app, 1).await;
         let number = find(&v1, "Alle børn skal lære dansk")["number"]
             .as_str()
@@ -328,35 +306,14 @@ both_databases!(
 both_databases!(
     version_pages_read_the_stored_placements,
     |app: TestApp| async move {
-        let fields = server::hearing::HearingFields {
-            markdown: FIRST.into(),
-            slug: "politik".into(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = server::hearing::prepare(&fields, true).unwrap();
-        server::hearing::db::store(&app.db.pool, &new)
-            .await
-            .unwrap();
+        app.add_policy("politik", FIRST).await;
         let v1 = blocks(&app, 1).await;
         let number = find(&v1, "Flere kvinder")["number"]
             .as_str()
             .unwrap()
             .to_string();
         let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    ("text", "Husk de ældre kvinder."),
-                    ("name", "Amina Hassan"),
-                    ("email", "amina@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", "with_name"),
-                    ("block", &number),
-                ],
-            )
+            .respond("politik", &number, "Husk de ældre kvinder.")
             .await;
         assert_eq!(r.status().as_u16(), 303);
         app.publish_all().await;
@@ -407,35 +364,14 @@ both_databases!(
 both_databases!(
     an_installation_from_before_is_placed_at_start,
     |app: TestApp| async move {
-        let fields = server::hearing::HearingFields {
-            markdown: FIRST.into(),
-            slug: "politik".into(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = server::hearing::prepare(&fields, true).unwrap();
-        server::hearing::db::store(&app.db.pool, &new)
-            .await
-            .unwrap();
+        app.add_policy("politik", FIRST).await;
         let v1 = blocks(&app, 1).await;
         let number = find(&v1, "Flere kvinder")["number"]
             .as_str()
             .unwrap()
             .to_string();
         let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    ("text", "Husk de ældre kvinder."),
-                    ("name", "Amina Hassan"),
-                    ("email", "amina@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", "with_name"),
-                    ("block", &number),
-                ],
-            )
+            .respond("politik", &number, "Husk de ældre kvinder.")
             .await;
         assert_eq!(r.status().as_u16(), 303);
         app.publish_all().await;
