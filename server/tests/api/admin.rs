@@ -271,3 +271,68 @@ both_databases!(
         assert!(r.text().await.unwrap().contains("allerede i brug"));
     }
 );
+
+both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
+    app.add_open_hearing("integrationspolitik").await;
+    app.add_clerk().await;
+    let number = app
+        .block_number("integrationspolitik", DANISH_ITEM_START)
+        .await;
+    submit(&app, &number, "Synligt svar.", "with_name").await;
+    submit(&app, &number, "Må ikke vises.", "not_published").await;
+    let ids = response_ids(&app).await;
+    let cookie = app.login().await;
+    let csrf = app.csrf(&cookie).await;
+    let moderate = |id: i64, status: &'static str| {
+        let (cookie, csrf) = (cookie.clone(), csrf.clone());
+        let app = &app;
+        async move {
+            let r = app
+                .post_form_with_cookie(
+                    &format!("/admin/svar/{id}"),
+                    &cookie,
+                    &[("csrf", csrf.as_str()), ("status", status)],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 303);
+        }
+    };
+    // What the public sees, three ways: the hearing card, the block's count, the API total.
+    let public = || async {
+        let list: serde_json::Value = app.get("/api/v1/hearings").await.json().await.unwrap();
+        let card = list[0]["published_responses"].as_i64().unwrap();
+        let api: serde_json::Value = app
+            .get("/api/v1/hearings/integrationspolitik/responses")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let (_, page) = app.get_text("/hoeringer/integrationspolitik").await;
+        let shown = page.contains("Vis svar (1)");
+        (card, api["total"].as_i64().unwrap(), shown)
+    };
+    assert_eq!(public().await, (0, 0, false));
+    moderate(ids[0], "published").await;
+    moderate(ids[1], "published").await;
+    assert_eq!(
+        public().await,
+        (1, 1, true),
+        "consent decides, not only moderation"
+    );
+    moderate(ids[0], "withheld").await;
+    assert_eq!(public().await, (0, 0, false));
+    moderate(ids[0], "withheld").await;
+    moderate(ids[0], "published").await;
+    assert_eq!(public().await, (1, 1, true));
+    let admin = app
+        .get_with_cookie("/admin", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace("<!>", "");
+    assert!(
+        admin.contains("<td>0</td><td>2</td><td>0</td>"),
+        "pending 0, published 2, withheld 0: {admin}"
+    );
+});

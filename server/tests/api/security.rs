@@ -470,3 +470,43 @@ async fn behind_a_trusted_proxy_each_reader_counts_alone() {
     })
     .await;
 }
+
+both_databases!(
+    clerks_and_admins_do_the_clerks_work,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let r = app
+            .respond("integrationspolitik", "", "Et svar til hele udkastet.")
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let id: i64 = sqlx::query_scalar("SELECT id FROM responses")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        for (email, role) in [
+            ("sagsbehandler@roskilde.example", Role::Clerk),
+            ("admin@roskilde.example", Role::Admin),
+        ] {
+            app.add_user(email, role).await;
+            let cookie = app.login_as(email).await;
+            for page in [
+                "/admin",
+                "/admin/hoeringer/ny",
+                "/admin/hoeringer/integrationspolitik",
+                "/admin/hoeringer/integrationspolitik/version/ny",
+            ] {
+                let r = app.get_with_cookie(page, &cookie).await;
+                assert_eq!(r.status().as_u16(), 200, "{email} {page}");
+            }
+            let csrf = app.csrf_of(&cookie).await;
+            let r = app
+                .post_form_with_cookie(
+                    &format!("/admin/svar/{id}"),
+                    &cookie,
+                    &[("csrf", &csrf), ("status", "published")],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 303, "{email} moderates");
+        }
+    }
+);
