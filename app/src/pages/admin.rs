@@ -13,6 +13,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// The member of staff, or what to show instead: the login link to someone not logged in, an
+/// error box when the session could not be read (never "log in" for a failure of ours).
+fn staff_or(user: Result<Option<CurrentUser>, ServerFnError>) -> Result<CurrentUser, AnyView> {
+    match user {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(login_required()),
+        Err(_) => Err(error_view().into_any()),
+    }
+}
+
 /// Shown instead of a staff page to someone who is not logged in.
 fn login_required() -> AnyView {
     set_status(401);
@@ -47,7 +57,7 @@ pub fn AdminHome() -> impl IntoView {
         <Suspense fallback=loading_view>
             {move || Suspend::new(async move {
                 let locale = i18n.get_locale_untracked();
-                let Ok(Some(user)) = user.await else { return login_required() };
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                 match hearings.await {
                     Ok(list) => view! {
                         <LogoutForm user=user />
@@ -95,7 +105,7 @@ pub fn NewHearingPage() -> impl IntoView {
             {move || {
                 let echo = echo.clone();
                 Suspend::new(async move {
-                    let Ok(Some(user)) = user.await else { return login_required() };
+                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                     let err = |f: &'static str| {
                         let msg = echo.error(f).map(|code| error_message(i18n, f, &code));
                         Signal::derive(move || msg.clone())
@@ -224,7 +234,7 @@ pub fn AdminHearingPage() -> impl IntoView {
         <Suspense fallback=loading_view>
             {move || Suspend::new(async move {
                 let locale = i18n.get_locale_untracked();
-                let Ok(Some(user)) = user.await else { return login_required() };
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                 match data.await {
                     Ok(Some(view_data)) => {
                         let slug = view_data.card.card.slug.clone();
@@ -361,7 +371,7 @@ pub fn NewVersionPage() -> impl IntoView {
             {move || {
                 let echo = echo.clone();
                 Suspend::new(async move {
-                    let Ok(Some(user)) = user.await else { return login_required() };
+                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                     let Ok(Some((number, markdown))) = latest.await else {
                         set_status(404);
                         return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();

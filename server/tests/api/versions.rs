@@ -410,3 +410,48 @@ both_databases!(
         assert!(page.contains("Husk de ældre kvinder."));
     }
 );
+
+both_databases!(
+    a_response_to_an_older_text_is_placed_in_the_newer_ones,
+    |app: TestApp| async move {
+        app.add_policy("politik", FIRST).await;
+        let number = find(&blocks(&app, 1).await, "Alle børn skal lære dansk")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // The hearing still runs on version 1 when the clerk adds version 2.
+        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
+            .await
+            .unwrap();
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    ("text", "Start sprogarbejdet tidligere."),
+                    ("name", "Amina Hassan"),
+                    ("email", "amina@example.dk"),
+                    ("sender_kind", "private"),
+                    ("publication", "with_name"),
+                    ("block", &number),
+                    ("quote", "før skolestart"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        app.publish_all().await;
+        let moved_to = find(&blocks(&app, 2).await, "Alle børn skal lære dansk allerede")["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (_, page) = app.get_text("/hoeringer/politik/version/2").await;
+        assert!(
+            page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
+            "counted at the block its words moved to"
+        );
+        let (_, page) = app
+            .get_text(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
+            .await;
+        assert!(page.contains("Start sprogarbejdet tidligere."));
+        assert!(page.contains("Givet til version 1"));
+    }
+);
