@@ -70,51 +70,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// `2026-12-14` as "14. december 2026" (Danish) or "14 December 2026" (English).
+/// `2026-12-14` as "14. december 2026" (Danish) or "14 December 2026" (English), by the core's
+/// long dates; a `YYYY-MM-DD HH:MM` keeps its time. Anything else is shown as it came.
 pub fn format_date(locale: Locale, iso: &str) -> String {
-    let mut parts = iso.get(..10).unwrap_or(iso).split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_string();
-    };
-    const DA: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(idx) = month.checked_sub(1).filter(|i| *i < 12) else {
+    let Ok(day) = hoering::hearing::parse_date(iso.get(..10).unwrap_or(iso)) else {
         return iso.to_string();
     };
     let time = iso.get(11..16).map(|t| format!(" {t}")).unwrap_or_default();
-    match locale {
-        Locale::da => format!("{day}. {} {y}{time}", DA[idx]),
-        Locale::en => format!("{day} {} {y}{time}", EN[idx]),
-    }
+    let date = match locale {
+        Locale::da => hoering::calendar::danish_long_date(day),
+        Locale::en => hoering::calendar::english_long_date(day),
+    };
+    format!("{date}{time}")
 }
 
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
