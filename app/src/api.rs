@@ -59,6 +59,14 @@ pub async fn get_hearing(slug: String) -> Result<Option<HearingView>, ServerFnEr
     ssr::backend()?.hearing(&slug).await.map_err(ssr::opaque)
 }
 
+#[server(prefix = "/_fn", endpoint = "block_text")]
+pub async fn get_block_text(slug: String, number: String) -> Result<Option<String>, ServerFnError> {
+    ssr::backend()?
+        .block_text(&slug, &number)
+        .await
+        .map_err(ssr::opaque)
+}
+
 #[server(prefix = "/_fn", endpoint = "responses")]
 pub async fn get_responses(
     slug: String,

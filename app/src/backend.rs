@@ -16,6 +16,8 @@ pub struct BackendError(pub String);
 pub trait HearingReads: Send + Sync {
     async fn hearings(&self) -> Result<Vec<HearingCard>, BackendError>;
     async fn hearing(&self, slug: &str) -> Result<Option<HearingView>, BackendError>;
+    /// The plain text of block `number` of the hearing's draft, for the browser's quote check.
+    async fn block_text(&self, slug: &str, number: &str) -> Result<Option<String>, BackendError>;
 }
 
 /// Reading responses: the public lists, a sender's receipt, the clerk's moderation views.

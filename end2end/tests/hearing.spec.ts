@@ -77,6 +77,27 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`${HEARING}/svar$`));
     await expectAccessible(page);
   });
+
+  test('quoted words that are not in the paragraph are caught before sending', async ({ page }) => {
+    await page.goto(HEARING);
+    await block(page, ITEM).getByRole('link', { name: /Kommentér/ }).first().click();
+    await page.getByLabel('Dit høringssvar').fill('Sprog først');
+    await expect(page.getByText('11 af 20.000 tegn')).toBeVisible();
+    let posted = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posted = true;
+    });
+    await page.getByLabel('Citat fra afsnittet (valgfrit)').fill('ord der ikke står der');
+    await page.getByLabel('Navn', { exact: true }).fill('Amina Hassan');
+    await page.getByLabel('E-mail').fill('amina@example.dk');
+    await page.getByLabel('Privatperson').check();
+    await page.getByLabel('Ja, med mit navn').check();
+    await page.getByRole('button', { name: 'Send høringssvar' }).click();
+    await expect(page.locator('#quote-error')).toContainText('Vi kan ikke finde de ord i afsnittet');
+    expect(posted).toBe(false);
+    await expect(page.getByLabel('Citat fra afsnittet (valgfrit)')).toHaveValue('ord der ikke står der');
+    await expectAccessible(page);
+  });
 });
 
 test.describe('without JavaScript', () => {

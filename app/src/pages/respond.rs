@@ -4,7 +4,7 @@
 //! sends it back with errors and everything typed if something is wrong. With JavaScript the same
 //! validator from the domain core runs before sending, so mistakes show at once.
 
-use crate::api::get_hearing;
+use crate::api::{get_block_text, get_hearing};
 use crate::components::{
     FieldError, block_label, error_view, escape_html, form_echo, format_count, format_date,
     loading_view, set_status,
@@ -33,6 +33,19 @@ pub fn RespondPage() -> impl IntoView {
         .cloned()
         .or_else(|| query.read_untracked().get(crate::routes::BLOCK))
         .filter(|b| !b.is_empty());
+    // The block's plain text, so the browser checks a quote with the server's own rule.
+    let block_text = {
+        let block = block.clone();
+        Resource::new(slug, move |slug| {
+            let block = block.clone();
+            async move {
+                match block {
+                    Some(number) => get_block_text(slug, number).await,
+                    None => Ok(None),
+                }
+            }
+        })
+    };
 
     view! {
         <Suspense fallback=loading_view>
@@ -40,6 +53,8 @@ pub fn RespondPage() -> impl IntoView {
                 let echo = echo.clone();
                 let block = block.clone();
                 Suspend::new(async move {
+                    // Without the text the server still checks the quote; nothing is lost.
+                    let text = block_text.await.ok().flatten();
                     match hearing.await {
                         Ok(Some(h)) => {
                             let target = block.as_ref().map(|b| find_block(&h, b));
@@ -47,7 +62,7 @@ pub fn RespondPage() -> impl IntoView {
                                 // A posted form whose block vanished comes back as a response to
                                 // the whole draft, with the typed text and an error that says so.
                                 Some(None) if !echo.values.is_empty() => {
-                                    view! { <ResponseFormView hearing=h.clone() block=None echo=echo /> }.into_any()
+                                    view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any()
                                 }
                                 Some(None) => {
                                     set_status(404);
@@ -59,8 +74,8 @@ pub fn RespondPage() -> impl IntoView {
                                     }
                                         .into_any()
                                 }
-                                Some(Some(b)) => view! { <ResponseFormView hearing=h.clone() block=Some(b) echo=echo /> }.into_any(),
-                                None => view! { <ResponseFormView hearing=h.clone() block=None echo=echo /> }.into_any(),
+                                Some(Some(b)) => view! { <ResponseFormView hearing=h.clone() block=Some(b) block_text=text echo=echo /> }.into_any(),
+                                None => view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any(),
                             }
                         }
                         Ok(None) => {
@@ -92,6 +107,7 @@ fn find_block(h: &HearingView, number: &str) -> Option<BlockView> {
 fn ResponseFormView(
     hearing: HearingView,
     block: Option<BlockView>,
+    block_text: Option<String>,
     echo: crate::model::FormEcho,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -174,13 +190,20 @@ fn ResponseFormView(
             publication: checked_value("publication"),
             block: block_for_submit.clone(),
         };
-        match ResponseSubmission::parse(&form) {
-            Ok(_) => errors.set(BTreeMap::new()),
-            Err(e) => {
-                ev.prevent_default();
-                errors.set(response_errors(&e));
-                focus_error_summary();
-            }
+        let mut found = match ResponseSubmission::parse(&form) {
+            Ok(_) => BTreeMap::new(),
+            Err(e) => response_errors(&e),
+        };
+        if let Some(text) = &block_text
+            && let Err(e) = hoering::anchoring::locate_typed_quote(text, &form_value("quote"))
+        {
+            found.insert("quote".to_string(), e.code().to_string());
+        }
+        let failed = !found.is_empty();
+        errors.set(found);
+        if failed {
+            ev.prevent_default();
+            focus_error_summary();
         }
     };
 

@@ -110,6 +110,17 @@ impl HearingReads for DbBackend {
         Ok(rows.iter().map(card).collect())
     }
 
+    async fn block_text(&self, slug: &str, number: &str) -> Result<Option<String>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        Ok(hearing_db::block_by_number(pool, row.version_id, number)
+            .await
+            .map_err(fail)?
+            .map(|b| b.text))
+    }
+
     async fn hearing(&self, slug: &str) -> Result<Option<HearingView>, BackendError> {
         let pool = &self.db.pool;
         let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
