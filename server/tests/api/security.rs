@@ -199,39 +199,31 @@ both_databases!(
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-        let form = reqwest::multipart::Form::new()
-            .text("csrf", csrf.clone())
-            .text("markdown", POLICY.to_string())
-            .text("label", "Ny")
-            .text("slug", "ny-politik")
-            .text("committee", "Udvalget")
-            .text("opens", "2026-01-05")
-            .text("closes", "2099-01-05");
-        let r = app
-            .client
-            .post(app.url("/admin/hoeringer/integrationspolitik/version/ny"))
-            .header("cookie", &cookie)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), 403, "adding a version");
-        let form = reqwest::multipart::Form::new()
-            .text("csrf", csrf.clone())
-            .text("markdown", POLICY.to_string())
-            .text("slug", "ny-politik")
-            .text("committee", "Udvalget")
-            .text("opens", "2026-01-05")
-            .text("closes", "2099-01-05");
-        let r = app
-            .client
-            .post(app.url("/admin/hoeringer/ny"))
-            .header("cookie", &cookie)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), 403, "creating a hearing");
+        for (path, what) in [
+            (
+                "/admin/hoeringer/integrationspolitik/version/ny",
+                "adding a version",
+            ),
+            ("/admin/hoeringer/ny", "creating a hearing"),
+        ] {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .text("markdown", POLICY.to_string())
+                .text("label", "Ny")
+                .text("slug", "ny-politik")
+                .text("committee", "Udvalget")
+                .text("opens", "2026-01-05")
+                .text("closes", "2099-01-05");
+            let r = app
+                .client
+                .post(app.url(path))
+                .header("cookie", &cookie)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 403, "{what}");
+        }
         let r = app
             .post_form_with_cookie(
                 "/admin/svar/1",

@@ -303,23 +303,27 @@ both_databases!(
     }
 );
 
+/// Version 1 with a published response on "Flere kvinder", then version 2.
+async fn published_response_then_second_version(app: &TestApp) {
+    app.add_policy("politik", FIRST).await;
+    let number = find(&blocks(app, 1).await, "Flere kvinder")["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = app
+        .respond("politik", &number, "Husk de ældre kvinder.")
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    app.publish_all().await;
+    server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
+        .await
+        .unwrap();
+}
+
 both_databases!(
     version_pages_read_the_stored_placements,
     |app: TestApp| async move {
-        app.add_policy("politik", FIRST).await;
-        let v1 = blocks(&app, 1).await;
-        let number = find(&v1, "Flere kvinder")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let r = app
-            .respond("politik", &number, "Husk de ældre kvinder.")
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        app.publish_all().await;
-        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
-            .await
-            .unwrap();
+        published_response_then_second_version(&app).await;
         let v2 = blocks(&app, 2).await;
         let kept = find(&v2, "Flere kvinder");
         let other = find(&v2, "Ledigheden skal ned");
@@ -364,20 +368,7 @@ both_databases!(
 both_databases!(
     an_installation_from_before_is_placed_at_start,
     |app: TestApp| async move {
-        app.add_policy("politik", FIRST).await;
-        let v1 = blocks(&app, 1).await;
-        let number = find(&v1, "Flere kvinder")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let r = app
-            .respond("politik", &number, "Husk de ældre kvinder.")
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        app.publish_all().await;
-        server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
-            .await
-            .unwrap();
+        published_response_then_second_version(&app).await;
         let v2_number = find(&blocks(&app, 2).await, "Flere kvinder")["number"]
             .as_str()
             .unwrap()
