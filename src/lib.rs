@@ -10,6 +10,7 @@ pub mod anchoring;
 pub mod calendar;
 pub mod diff;
 pub mod document;
+pub mod feed;
 pub mod hearing;
 pub mod process;
 pub mod response;

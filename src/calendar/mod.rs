@@ -24,6 +24,22 @@ pub fn local_date(seconds: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The calendar day of an instant in Copenhagen.
+pub fn local_date_of(t: Timestamp) -> jiff::civil::Date {
+    t.to_zoned(zone()).date()
+}
+
+/// The instant a Copenhagen wall-clock time falls on (the earlier one when clocks go back).
+pub fn local_instant(
+    day: jiff::civil::Date,
+    hour: i8,
+    minute: i8,
+) -> Result<Timestamp, jiff::Error> {
+    day.at(hour, minute, 0, 0)
+        .to_zoned(zone())
+        .map(|z| z.timestamp())
+}
+
 /// `YYYY-MM-DD HH:MM` of a Unix time in Copenhagen.
 pub fn local_datetime(seconds: i64) -> String {
     Timestamp::from_second(seconds)

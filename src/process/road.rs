@@ -215,6 +215,44 @@ impl Road {
         })
     }
 
+    /// A road for a policy that came in as a hearing already open (made with its dates in one
+    /// go, or brought over from before hoering): version `version` is frozen and its hearing
+    /// opened on `on`, and every stage of the template between Udarbejdelse and Høring is
+    /// recorded as passed by with `reason`. Those records state what happened outside hoering,
+    /// so they are not subject to the template's skipping rules.
+    pub fn opened_as_hearing(
+        template: Template,
+        on: Date,
+        version: u32,
+        reason: &str,
+    ) -> Result<Road, TemplateError> {
+        let mut road = Road::new(template, on)?;
+        road.frozen.insert(version);
+        road.history.push(Step::VersionFrozen {
+            number: version,
+            on,
+        });
+        let between: Vec<Stage> = road
+            .template
+            .stages
+            .iter()
+            .map(|s| s.stage)
+            .filter(|s| *s > Stage::Drafting && *s < Stage::Hearing)
+            .collect();
+        for stage in between {
+            road.history.push(Step::Skipped {
+                stage,
+                reason: reason.to_string(),
+                on,
+            });
+            road.skipped.insert(stage);
+        }
+        road.enter(Stage::Hearing, on);
+        road.history.push(Step::HearingOpened { version, on });
+        road.hearing_version = Some(version);
+        Ok(road)
+    }
+
     /// The template snapshot this road follows.
     pub fn template(&self) -> &Template {
         &self.template

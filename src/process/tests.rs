@@ -1233,3 +1233,60 @@ fn guided_walks_reach_the_end() {
         "only {published} of 256 walks were published"
     );
 }
+
+#[test]
+fn a_hearing_made_directly_enters_the_road_at_hoering() {
+    let on = date(2026, 3, 2);
+    let mut road = Road::opened_as_hearing(
+        Template::default_for("Udvalget"),
+        on,
+        1,
+        "oprettet direkte som høring",
+    )
+    .expect("the default template is valid");
+    assert_eq!(road.stage(), Stage::Hearing);
+    assert_eq!(road.hearing_version(), Some(1));
+    assert!(road.frozen_versions().contains(&1));
+    let timeline = road.timeline();
+    let status = |stage: Stage| {
+        timeline
+            .iter()
+            .find(|e| e.stage == stage)
+            .map(|e| e.status.clone())
+    };
+    assert_eq!(
+        status(Stage::Drafting),
+        Some(StageStatus::Done { from: on, to: on })
+    );
+    for stage in [Stage::DialogueMeeting, Stage::CommitteeForHearing] {
+        assert_eq!(
+            status(stage),
+            Some(StageStatus::Skipped {
+                on,
+                reason: "oprettet direkte som høring".into()
+            })
+        );
+    }
+    assert_eq!(
+        status(Stage::Hearing),
+        Some(StageStatus::Current { since: on })
+    );
+    // From here the rules apply as usual: no Byråd decision before the høringsnotat.
+    ok(
+        &mut road,
+        Action::Advance {
+            to: Stage::HearingSummary,
+        },
+        date(2026, 4, 1),
+    );
+    assert_eq!(
+        refused(
+            &road,
+            Action::Advance {
+                to: Stage::CommitteeRecommendation
+            },
+            date(2026, 4, 2)
+        ),
+        Refusal::NoHearingSummary
+    );
+}

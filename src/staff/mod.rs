@@ -27,6 +27,12 @@ pub enum Permission {
     CreateHearing,
     /// Add a version of a policy's text.
     AddVersion,
+    /// Take a step on a policy's road: advance, skip, freeze, open a hearing, record a decision.
+    AdvanceRoad,
+    /// Answer a question the public asked on a policy page.
+    AnswerInquiry,
+    /// Edit a committee's process template (the installation's rules, so admins only).
+    EditTemplates,
 }
 
 impl Role {
@@ -48,12 +54,16 @@ impl Role {
     /// none of the clerk's permissions cover.
     pub fn may(self, what: Permission) -> bool {
         match self {
-            Role::Clerk | Role::Admin => true,
+            Role::Admin => true,
+            Role::Clerk => !matches!(what, Permission::EditTemplates),
             Role::Council => match what {
                 Permission::ReadAdmin
                 | Permission::Moderate
                 | Permission::CreateHearing
-                | Permission::AddVersion => false,
+                | Permission::AddVersion
+                | Permission::AdvanceRoad
+                | Permission::AnswerInquiry
+                | Permission::EditTemplates => false,
             },
         }
     }
@@ -79,10 +89,19 @@ mod tests {
             Permission::Moderate,
             Permission::CreateHearing,
             Permission::AddVersion,
+            Permission::AdvanceRoad,
+            Permission::AnswerInquiry,
         ] {
             assert!(Role::Clerk.may(p));
             assert!(Role::Admin.may(p));
             assert!(!Role::Council.may(p), "{p:?}");
         }
+    }
+
+    #[test]
+    fn only_admins_edit_templates() {
+        assert!(Role::Admin.may(Permission::EditTemplates));
+        assert!(!Role::Clerk.may(Permission::EditTemplates));
+        assert!(!Role::Council.may(Permission::EditTemplates));
     }
 }
