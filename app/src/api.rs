@@ -149,3 +149,31 @@ pub async fn admin_latest_text(slug: String) -> Result<Option<(i64, String)>, Se
         .await
         .map_err(ssr::opaque)
 }
+
+#[server(prefix = "/_fn", endpoint = "policies")]
+pub async fn list_policies(query: Option<String>) -> Result<Vec<PolicyCard>, ServerFnError> {
+    ssr::backend()?
+        .policies(query.as_deref())
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "policy")]
+pub async fn get_policy(slug: String) -> Result<Option<PolicyView>, ServerFnError> {
+    ssr::backend()?.policy(&slug).await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_policy")]
+pub async fn admin_policy(slug: String) -> Result<Option<PolicyAdminView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?
+        .admin_policy(&slug)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_dashboard")]
+pub async fn admin_dashboard() -> Result<Dashboard, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?.dashboard().await.map_err(ssr::opaque)
+}

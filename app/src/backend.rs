@@ -66,6 +66,16 @@ pub trait VersionReads: Send + Sync {
     async fn latest_text(&self, slug: &str) -> Result<Option<(i64, String)>, BackendError>;
 }
 
+/// Reading policies and their roads.
+#[async_trait::async_trait]
+pub trait PolicyReads: Send + Sync {
+    /// Every policy whose title or committee contains `query` (all without one).
+    async fn policies(&self, query: Option<&str>) -> Result<Vec<PolicyCard>, BackendError>;
+    async fn policy(&self, slug: &str) -> Result<Option<PolicyView>, BackendError>;
+    async fn admin_policy(&self, slug: &str) -> Result<Option<PolicyAdminView>, BackendError>;
+    async fn dashboard(&self) -> Result<Dashboard, BackendError>;
+}
+
 /// Who is asking.
 #[async_trait::async_trait]
 pub trait AuthReads: Send + Sync {
@@ -77,9 +87,15 @@ pub trait AuthReads: Send + Sync {
 }
 
 /// Everything the pages read; the server implements each part in its capability's folder.
-pub trait Backend: HearingReads + ResponseReads + VersionReads + AuthReads + 'static {}
+pub trait Backend:
+    HearingReads + ResponseReads + VersionReads + PolicyReads + AuthReads + 'static
+{
+}
 
-impl<T: HearingReads + ResponseReads + VersionReads + AuthReads + 'static> Backend for T {}
+impl<T: HearingReads + ResponseReads + VersionReads + PolicyReads + AuthReads + 'static> Backend
+    for T
+{
+}
 
 /// The backend as request context.
 pub type SharedBackend = Arc<dyn Backend>;

@@ -40,6 +40,10 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("opens", "required") | ("closes", "required") => t_string!(i18n, err_date_required),
         ("closes", "order") => t_string!(i18n, err_date_order),
         ("opens", _) | ("closes", _) => t_string!(i18n, err_date_invalid),
+        ("revision", _) => t_string!(i18n, err_stale),
+        (_, "future") => t_string!(i18n, err_date_future),
+        (_, "order") => t_string!(i18n, err_date_order),
+        (_, "required") => t_string!(i18n, err_required),
         (_, "too_long") => t_string!(i18n, err_too_long),
         _ => t_string!(i18n, err_invalid),
     };

@@ -116,6 +116,21 @@ pub fn App() -> impl IntoView {
                             view=pages::receipt::ReceiptPage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=path!("/politikker")
+                            view=pages::policy::PolicyListPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/politikker/:slug")
+                            view=pages::policy::PolicyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/politikker/:slug")
+                            view=pages::admin_policy::AdminPolicyPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=pages::admin::AdminHome ssr=SsrMode::Async />
                         <Route

@@ -83,6 +83,46 @@ pub fn new_version(slug: &str) -> String {
     format!("{}/version/ny", admin_hearing(slug))
 }
 
+/// `?q=`: the search on the list of policies.
+pub const SEARCH: &str = "q";
+/// `?spurgt=`: the public's question was received; its value is the promised answer day.
+pub const ASKED: &str = "spurgt";
+
+pub fn policies() -> String {
+    "/politikker".to_string()
+}
+
+pub fn policy(slug: &str) -> String {
+    format!("/politikker/{}", encode_query(slug))
+}
+
+/// Where the public's question form posts.
+pub fn ask(slug: &str) -> String {
+    format!("{}/spoergsmaal", policy(slug))
+}
+
+/// The policy's own calendar (hearing deadlines, meetings, decisions).
+pub fn policy_calendar(slug: &str) -> String {
+    format!("{}/kalender.ics", policy(slug))
+}
+
+pub const CALENDAR: &str = "/kalender.ics";
+pub const FEED: &str = "/feeds/politikker.atom";
+
+pub fn admin_policy(slug: &str) -> String {
+    format!("/admin/politikker/{}", encode_query(slug))
+}
+
+/// Where the clerk's road steps post.
+pub fn policy_step(slug: &str) -> String {
+    format!("{}/skridt", admin_policy(slug))
+}
+
+/// Where the clerk's answer to inquiry `id` posts.
+pub fn answer_inquiry(id: i64) -> String {
+    format!("/admin/spoergsmaal/{id}")
+}
+
 /// The same page with the list `which` open at page `page`, scrolled to `anchor`.
 pub fn shown_page(which: &str, page: u32, anchor: &str) -> String {
     let which = encode_query(which);

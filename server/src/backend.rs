@@ -7,6 +7,8 @@ use app::backend::BackendError;
 
 pub struct DbBackend {
     pub db: Db,
+    /// The working-day calendar deadlines and promises are counted in.
+    pub calendar: hoering::calendar::Calendar,
 }
 
 /// A failure below the UI: its whole cause chain goes to the log when the server function

@@ -1,4 +1,5 @@
-//! The command line: `hoering serve` (the default), `hoering user add`, `hoering import`.
+//! The command line: `hoering serve` (the default), `hoering user add`, `hoering import`,
+//! `hoering policy list|advance|skip|freeze|summary`, `hoering decision add`.
 
 use crate::auth::{self, Role, db as auth_db};
 use crate::config::{Config, ConfigError, unknown_variables};
@@ -38,6 +39,16 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Follow and move policies on their road to the Byråd vote.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+    /// Record political decisions.
+    Decision {
+        #[command(subcommand)]
+        command: DecisionCommand,
+    },
     /// Create a policy from a Markdown file with front matter, and a hearing if it has a window;
     /// with --policy, add the file as the next version of that policy instead.
     Import {
@@ -65,6 +76,104 @@ enum Command {
         /// Last day of the hearing (the deadline), YYYY-MM-DD.
         #[arg(long)]
         closes: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// List every policy with its stage (tab-separated: address, stage, state, adopted, title).
+    List,
+    /// Go on to the next stage; to Høring it opens the hearing on the newest frozen version
+    /// (give its window), to Offentliggjort it publishes.
+    Advance {
+        slug: String,
+        /// The stage, by code or Danish name (hearing, høring, city_council, byrådet, …).
+        #[arg(long)]
+        to: String,
+        /// The day it happened, YYYY-MM-DD (default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// With --to hearing: the first day of the hearing (default --date).
+        #[arg(long)]
+        opens: Option<String>,
+        /// With --to hearing: the deadline, YYYY-MM-DD.
+        #[arg(long)]
+        closes: Option<String>,
+        /// With --to hearing: the deadline as a number of working days after the first day.
+        #[arg(long)]
+        working_days: Option<u32>,
+    },
+    /// Pass the next stage by, where the template allows it, with a reason.
+    Skip {
+        slug: String,
+        #[arg(long)]
+        stage: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Freeze a version: from then on it may go to hearing and be decided on.
+    Freeze {
+        slug: String,
+        #[arg(long)]
+        version: u32,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Record that the høringsnotat exists.
+    Summary {
+        slug: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DecisionCommand {
+    /// Record a decision of the body deciding in the policy's current stage.
+    Add {
+        slug: String,
+        /// committee, finance_committee or city_council (default: the current stage's body).
+        #[arg(long)]
+        body: Option<String>,
+        #[arg(long)]
+        meeting_date: String,
+        #[arg(long)]
+        agenda_number: Option<String>,
+        /// The agenda item's title.
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        minutes_url: Option<String>,
+        /// The version decided on.
+        #[arg(long)]
+        version: String,
+        /// adopted, rejected, postponed or sent_back.
+        #[arg(long, default_value = "adopted")]
+        outcome: String,
+        /// With --outcome sent_back: the stage it returns to.
+        #[arg(long)]
+        back_to: Option<String>,
+        #[arg(long = "for")]
+        votes_for: Option<String>,
+        #[arg(long)]
+        against: Option<String>,
+        #[arg(long)]
+        abstaining: Option<String>,
+        /// minority_statement or minutes_entry.
+        #[arg(long)]
+        dissent_kind: Option<String>,
+        #[arg(long)]
+        dissent_by: Option<String>,
+        #[arg(long)]
+        dissent_text: Option<String>,
+        /// The decision as the minutes word it.
+        #[arg(long, default_value = "")]
+        text: String,
+        /// The day it is recorded (default today; not before the meeting).
+        #[arg(long)]
+        date: Option<String>,
     },
 }
 
@@ -110,6 +219,250 @@ pub enum CliError {
     Store(#[from] hearing_db::StoreError),
     #[error(transparent)]
     Version(#[from] crate::version::db::VersionError),
+    #[error(transparent)]
+    Road(#[from] crate::policy::db::RoadDbError),
+    #[error("{0}")]
+    Step(String),
+}
+
+/// A step's failure as the operator reads it: the road's reason in Danish and English.
+fn step_error(e: crate::policy::StepError) -> CliError {
+    use crate::policy::StepError;
+    match e {
+        StepError::Refused(r) => {
+            CliError::Step(format!("refused: {} / {}", r.danish(), r.english()))
+        }
+        StepError::Fields(f) => CliError::Step(format!(
+            "invalid: {}",
+            f.iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        other => CliError::Step(other.to_string()),
+    }
+}
+
+fn day_or_today(s: Option<&str>) -> Result<jiff::civil::Date, CliError> {
+    match s {
+        None => Ok(hoering::calendar::today()),
+        Some(s) => hoering::hearing::parse_date(s)
+            .map_err(|_| CliError::Invalid(format!("not a date (YYYY-MM-DD): {s}"))),
+    }
+}
+
+fn stage_arg(s: &str) -> Result<hoering::process::Stage, CliError> {
+    hoering::process::Stage::parse(s)
+        .ok_or_else(|| CliError::Invalid(format!("no such stage: {s}")))
+}
+
+async fn policy_command(config: &Config, command: PolicyCommand) -> Result<(), CliError> {
+    use crate::policy::{StepRequest, WindowRequest, db::Actor, take_step};
+    use hoering::process::Action;
+    let db = db::connect(&config.database_url).await?;
+    crate::policy::db::backfill(&db.pool).await?;
+    let calendar = config.calendar();
+    let (slug, request) = match command {
+        PolicyCommand::List => {
+            for row in crate::policy::db::list(&db.pool)
+                .await
+                .map_err(crate::policy::db::RoadDbError::from)?
+            {
+                let road = row.road()?;
+                let state = match road.state() {
+                    hoering::process::RoadState::InProgress { .. } => "in_progress",
+                    hoering::process::RoadState::Rejected { .. } => "rejected",
+                    hoering::process::RoadState::Published { .. } => "published",
+                };
+                let adopted = road
+                    .adoption()
+                    .map(|a| a.meeting_date.to_string())
+                    .unwrap_or_else(|| "-".into());
+                println!(
+                    "{}\t{}\t{state}\t{adopted}\t{}",
+                    row.slug,
+                    road.stage().as_str(),
+                    row.title
+                );
+            }
+            return Ok(());
+        }
+        PolicyCommand::Advance {
+            slug,
+            to,
+            date,
+            opens,
+            closes,
+            working_days,
+        } => {
+            let on = day_or_today(date.as_deref())?;
+            let to = stage_arg(&to)?;
+            let opens = match opens {
+                Some(o) => day_or_today(Some(&o))?,
+                None => on,
+            };
+            let window = match (closes, working_days) {
+                (_, Some(days)) => Some(WindowRequest::WorkingDays { opens, days }),
+                (Some(c), None) => Some(WindowRequest::Dates {
+                    opens,
+                    closes: day_or_today(Some(&c))?,
+                }),
+                (None, None) => None,
+            };
+            (
+                slug,
+                StepRequest {
+                    action: Action::Advance { to },
+                    on,
+                    window,
+                    revision: None,
+                },
+            )
+        }
+        PolicyCommand::Skip {
+            slug,
+            stage,
+            reason,
+            date,
+        } => {
+            let on = day_or_today(date.as_deref())?;
+            let stage = stage_arg(&stage)?;
+            (
+                slug,
+                StepRequest {
+                    action: Action::Skip { stage, reason },
+                    on,
+                    window: None,
+                    revision: None,
+                },
+            )
+        }
+        PolicyCommand::Freeze {
+            slug,
+            version,
+            date,
+        } => {
+            let on = day_or_today(date.as_deref())?;
+            (
+                slug,
+                StepRequest {
+                    action: Action::FreezeVersion { number: version },
+                    on,
+                    window: None,
+                    revision: None,
+                },
+            )
+        }
+        PolicyCommand::Summary { slug, date } => {
+            let on = day_or_today(date.as_deref())?;
+            (
+                slug,
+                StepRequest {
+                    action: Action::RecordHearingSummary,
+                    on,
+                    window: None,
+                    revision: None,
+                },
+            )
+        }
+    };
+    let done = take_step(&db, &calendar, &slug, request, &Actor::cli())
+        .await
+        .map_err(step_error)?;
+    println!("{slug}: {}", done.stage.danish_name());
+    if let Some(hearing) = done.opened_hearing {
+        println!("hearing opened at /hoeringer/{hearing}");
+    }
+    Ok(())
+}
+
+async fn decision_command(config: &Config, command: DecisionCommand) -> Result<(), CliError> {
+    use crate::policy::{StepRequest, db::Actor, take_step};
+    use hoering::process::{Action, DecisionFields};
+    let DecisionCommand::Add {
+        slug,
+        body,
+        meeting_date,
+        agenda_number,
+        title,
+        minutes_url,
+        version,
+        outcome,
+        back_to,
+        votes_for,
+        against,
+        abstaining,
+        dissent_kind,
+        dissent_by,
+        dissent_text,
+        text,
+        date,
+    } = command;
+    let db = db::connect(&config.database_url).await?;
+    crate::policy::db::backfill(&db.pool).await?;
+    let body = match body {
+        Some(b) => b,
+        None => {
+            let row = crate::policy::db::by_slug(&db.pool, &slug)
+                .await
+                .map_err(crate::policy::db::RoadDbError::from)?
+                .ok_or_else(|| CliError::Step(format!("no policy {slug}")))?;
+            let stage = row.road()?.stage();
+            stage
+                .deciding_body()
+                .map(|b| b.as_str().to_string())
+                .ok_or_else(|| {
+                    CliError::Step(format!(
+                        "no body decides in the stage {}",
+                        stage.danish_name()
+                    ))
+                })?
+        }
+    };
+    let fields = DecisionFields {
+        body,
+        meeting_date,
+        agenda_item_number: agenda_number.unwrap_or_default(),
+        agenda_item_title: title,
+        minutes_url: minutes_url.unwrap_or_default(),
+        version,
+        outcome,
+        back_to: back_to.unwrap_or_default(),
+        votes_in_favour: votes_for.unwrap_or_default(),
+        votes_against: against.unwrap_or_default(),
+        votes_abstaining: abstaining.unwrap_or_default(),
+        dissent_kind: dissent_kind.unwrap_or_default(),
+        dissent_by: dissent_by.unwrap_or_default(),
+        dissent_text: dissent_text.unwrap_or_default(),
+        text,
+    };
+    let decision = fields.parse().map_err(|errors| {
+        CliError::Invalid(
+            errors
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    })?;
+    let on = match date {
+        Some(d) => day_or_today(Some(&d))?,
+        None => hoering::calendar::today(),
+    };
+    let request = StepRequest {
+        action: Action::RecordDecision(decision),
+        on,
+        window: None,
+        revision: None,
+    };
+    let done = take_step(&db, &config.calendar(), &slug, request, &Actor::cli())
+        .await
+        .map_err(step_error)?;
+    println!(
+        "{slug}: decision recorded; now {}",
+        done.stage.danish_name()
+    );
+    Ok(())
 }
 
 const MIN_PASSWORD: usize = 10;
@@ -163,6 +516,8 @@ pub async fn run() -> Result<(), CliError> {
             println!("User {} ({}) is ready.", email.as_ref(), role.as_str());
             Ok(())
         }
+        Command::Policy { command } => policy_command(&config, command).await,
+        Command::Decision { command } => decision_command(&config, command).await,
         Command::Import {
             file,
             policy,
@@ -226,7 +581,8 @@ pub async fn run() -> Result<(), CliError> {
                 )
             })?;
             let db = db::connect(&config.database_url).await?;
-            let hearing = hearing_db::store(&db.pool, &new).await?;
+            let hearing =
+                hearing_db::store(&db.pool, &new, &crate::policy::db::Actor::cli()).await?;
             let blocks = new.document.blocks().count();
             match hearing {
                 Some(_) => println!(

@@ -37,6 +37,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "the address of the reverse proxy in front of hoering; only its X-Forwarded-For is believed",
     ),
     (
+        "HOERING_CLOSING_DAYS",
+        "the municipality's closing days beyond the national holidays, e.g. 2026-05-15,2026-12-28",
+    ),
+    (
         "HOERING_PUBLIC_URL",
         "the address readers use, e.g. https://hoering.roskilde.dk; https:// turns on Secure cookies and HSTS",
     ),
@@ -54,6 +58,8 @@ pub enum ConfigError {
     Number(&'static str, String),
     #[error("HOERING_TRUSTED_PROXY must be an IP address like 10.0.0.2 (got {0:?})")]
     TrustedProxy(String),
+    #[error("HOERING_CLOSING_DAYS must be dates like 2026-05-15, separated by commas (got {0:?})")]
+    ClosingDay(String),
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -122,9 +128,17 @@ pub struct Config {
     pub responses_per_hour: u32,
     /// The reverse proxy whose `X-Forwarded-For` names the real client.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The municipality's closing days beyond the national holidays (working-day deadlines
+    /// skip them).
+    pub closing_days: Vec<jiff::civil::Date>,
 }
 
 impl Config {
+    /// The working-day calendar deadlines are counted in.
+    pub fn calendar(&self) -> hoering::calendar::Calendar {
+        hoering::calendar::Calendar::national().with_closing_days(self.closing_days.iter().copied())
+    }
+
     pub const DEFAULT_DATABASE_URL: &'static str = "sqlite://data/hoering.db";
     pub const DEFAULT_ADDR: &'static str = "127.0.0.1:3000";
 
@@ -166,6 +180,16 @@ impl Config {
                 ),
                 None => None,
             },
+            closing_days: env("HOERING_CLOSING_DAYS")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    d.parse()
+                        .map_err(|_| ConfigError::ClosingDay(d.to_string()))
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 

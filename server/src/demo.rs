@@ -9,6 +9,8 @@ use jiff::ToSpan;
 /// Roskilde Kommune's integration policy, as adopted in 2020.
 pub const FIXTURE: &str = include_str!("../../src/document/fixtures/integrationspolitik.md");
 pub const DEMO_SLUG: &str = "integrationspolitik";
+/// The same policy's road as it was actually taken, to its adoption on 29 January 2020.
+pub const DEMO_ROAD_SLUG: &str = "integrationspolitik-2020";
 pub const DEMO_EMAIL: &str = "sagsbehandler@demo.hoering.dk";
 pub const DEMO_PASSWORD: &str = "demo-hoering-2026";
 
@@ -26,6 +28,10 @@ pub enum DemoError {
     Fixture(String),
     #[error("date arithmetic failed")]
     Date(#[from] jiff::Error),
+    #[error(transparent)]
+    Road(#[from] crate::policy::db::RoadDbError),
+    #[error("a step of the demo road was refused: {0}")]
+    Step(String),
 }
 
 pub struct DemoCredentials {
@@ -53,8 +59,16 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         };
         let new = hearing::prepare(&fields, true)
             .map_err(|rejected| DemoError::Fixture(format!("{:?}", rejected.errors)))?;
-        hearing_db::store(&db.pool, &new).await?;
+        hearing_db::store(&db.pool, &new, &crate::policy::db::Actor::system()).await?;
         tracing::info!("demo hearing loaded");
+    }
+    if !hearing_db::slug_exists(&db.pool, DEMO_ROAD_SLUG).await?
+        && crate::policy::db::by_slug(&db.pool, DEMO_ROAD_SLUG)
+            .await?
+            .is_none()
+    {
+        load_road(db).await?;
+        tracing::info!("demo road of 2019–2020 loaded");
     }
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
     auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
@@ -62,4 +76,171 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         email: DEMO_EMAIL,
         password: DEMO_PASSWORD,
     })
+}
+
+/// The integration policy's road of 2019–2020. The Byråd's adoption on 29 January 2020 is in
+/// the policy itself; the seed documents name the dialogue meeting, the hearing and the
+/// committee's treatment but not their days, so those dates are illustrative.
+async fn load_road(db: &Db) -> Result<(), DemoError> {
+    use crate::policy::db::{self as policy_db, Actor};
+    use crate::policy::{StepRequest, WindowRequest, take_step};
+    use hoering::process::{Action, Body, Decision, Outcome, Road, Stage, Votes};
+    use jiff::civil::date;
+
+    let fields = HearingFields {
+        markdown: FIXTURE.to_string(),
+        slug: DEMO_ROAD_SLUG.to_string(),
+        title: "Muligheder og medborgerskab – Integrationspolitik 2020".to_string(),
+        ..Default::default()
+    };
+    let new = hearing::prepare(&fields, false)
+        .map_err(|rejected| DemoError::Fixture(format!("{:?}", rejected.errors)))?;
+    let actor = Actor::system();
+    hearing_db::store(&db.pool, &new, &actor).await?;
+    let policy = policy_db::by_slug(&db.pool, DEMO_ROAD_SLUG)
+        .await?
+        .ok_or_else(|| DemoError::Fixture("the demo road's policy was not stored".into()))?;
+    let template = policy.road()?.template().clone();
+    let road = Road::new(template, date(2019, 5, 6)).map_err(policy_db::RoadDbError::from)?;
+    policy_db::restart_road(&db.pool, &policy, &road, "demo: forløbet 2019–2020", &actor).await?;
+
+    let decision = |body, day, number, title: &str, outcome, votes, text: &str| {
+        Action::RecordDecision(Decision {
+            body,
+            meeting_date: day,
+            agenda_item_number: Some(number),
+            agenda_item_title: title.to_string(),
+            minutes_url: None,
+            version: 1,
+            outcome,
+            votes,
+            dissents: Vec::new(),
+            text: text.to_string(),
+        })
+    };
+    let title = "Integrationspolitik 2020";
+    let steps: Vec<(Action, jiff::civil::Date, Option<WindowRequest>)> = vec![
+        (
+            Action::Advance {
+                to: Stage::DialogueMeeting,
+            },
+            date(2019, 9, 2),
+            None,
+        ),
+        (Action::FreezeVersion { number: 1 }, date(2019, 9, 30), None),
+        (
+            Action::Advance {
+                to: Stage::CommitteeForHearing,
+            },
+            date(2019, 9, 30),
+            None,
+        ),
+        (
+            decision(
+                Body::Committee,
+                date(2019, 10, 8),
+                5,
+                title,
+                Outcome::Adopted,
+                None,
+                "Udvalget godkendte, at udkastet sendes i høring.",
+            ),
+            date(2019, 10, 8),
+            None,
+        ),
+        (
+            Action::Advance { to: Stage::Hearing },
+            date(2019, 10, 14),
+            Some(WindowRequest::WorkingDays {
+                opens: date(2019, 10, 14),
+                days: 20,
+            }),
+        ),
+        (
+            Action::Advance {
+                to: Stage::HearingSummary,
+            },
+            date(2019, 11, 12),
+            None,
+        ),
+        (Action::RecordHearingSummary, date(2019, 11, 25), None),
+        (
+            Action::Advance {
+                to: Stage::CommitteeRecommendation,
+            },
+            date(2019, 11, 25),
+            None,
+        ),
+        (
+            decision(
+                Body::Committee,
+                date(2019, 12, 3),
+                7,
+                title,
+                Outcome::Adopted,
+                None,
+                "Udvalget anbefaler politikken over for Byrådet.",
+            ),
+            date(2019, 12, 3),
+            None,
+        ),
+        (
+            Action::Advance {
+                to: Stage::FinanceCommittee,
+            },
+            date(2019, 12, 4),
+            None,
+        ),
+        (
+            decision(
+                Body::FinanceCommittee,
+                date(2020, 1, 15),
+                11,
+                title,
+                Outcome::Adopted,
+                None,
+                "Anbefales.",
+            ),
+            date(2020, 1, 15),
+            None,
+        ),
+        (
+            Action::Advance {
+                to: Stage::CityCouncil,
+            },
+            date(2020, 1, 16),
+            None,
+        ),
+        (
+            decision(
+                Body::CityCouncil,
+                date(2020, 1, 29),
+                14,
+                title,
+                Outcome::Adopted,
+                Some(Votes {
+                    in_favour: 31,
+                    against: 0,
+                    abstaining: 0,
+                }),
+                "Integrationspolitikken vedtages.",
+            ),
+            date(2020, 1, 29),
+            None,
+        ),
+        (Action::Publish, date(2020, 2, 3), None),
+    ];
+    let calendar = hoering::calendar::Calendar::national();
+    for (action, on, window) in steps {
+        let request = StepRequest {
+            action,
+            on,
+            window,
+            revision: None,
+        };
+        take_step(db, &calendar, DEMO_ROAD_SLUG, request, &actor)
+            .await
+            .map_err(|e| DemoError::Step(e.to_string()))?;
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod hearing;
+pub mod policy;
 pub mod response;
 pub mod version;
 pub mod web;
@@ -35,6 +36,8 @@ pub enum StartError {
     Demo(#[from] demo::DemoError),
     #[error("could not store the placements of earlier versions")]
     Backfill(#[from] version::db::VersionError),
+    #[error("could not give the policies their roads")]
+    Roads(#[from] policy::db::RoadDbError),
 }
 
 /// The whole HTTP application over a database.
@@ -46,7 +49,10 @@ pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .build();
-    let backend: app::backend::SharedBackend = Arc::new(backend::DbBackend { db: db.clone() });
+    let backend: app::backend::SharedBackend = Arc::new(backend::DbBackend {
+        db: db.clone(),
+        calendar: config.calendar(),
+    });
     web::router(web::AppState {
         db,
         backend,
@@ -54,6 +60,8 @@ pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
         limits: Arc::new(web::limits::Limits::new(config.responses_per_hour)),
         https: config.https(),
         trusted_proxy: config.trusted_proxy,
+        calendar: Arc::new(config.calendar()),
+        public_url: config.public_url.clone(),
     })
 }
 
@@ -78,6 +86,10 @@ pub async fn start(
             versions = placed,
             "stored the matchings and placements of earlier versions"
         );
+    }
+    let roads = policy::db::backfill(&db.pool).await?;
+    if roads > 0 {
+        tracing::info!(policies = roads, "gave the policies without one a road");
     }
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

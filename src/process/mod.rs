@@ -15,7 +15,9 @@ pub mod template;
 #[cfg(test)]
 mod tests;
 
-pub use decision::{Decision, Dissent, DissentKind, Outcome, Votes};
+pub use decision::{
+    Decision, DecisionFields, Dissent, DissentKind, MAX_DECISION_TEXT, Outcome, Votes,
+};
 pub use inquiry::{
     DUE_SOON_WORKING_DAYS, Inquiry, InquiryStatus, PROMISED_WORKING_DAYS, on_time_share,
     on_time_share_at,

@@ -39,6 +39,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/" rel="external">{t!(i18n, nav_hearings)}</a>
                         </li>
                         <li>
+                            <a href="/politikker">{t!(i18n, nav_policies)}</a>
+                        </li>
+                        <li>
                             // The language links are plain links, so the choice also works without
                             // JavaScript: the server sets the cookie and sends the reader back.
                             {move || match i18n.get_locale() {

@@ -15,7 +15,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The member of staff, or what to show instead: the login link to someone not logged in, an
 /// error box when the session could not be read (never "log in" for a failure of ours).
-fn staff_or(user: Result<Option<CurrentUser>, ServerFnError>) -> Result<CurrentUser, AnyView> {
+pub(crate) fn staff_or(
+    user: Result<Option<CurrentUser>, ServerFnError>,
+) -> Result<CurrentUser, AnyView> {
     match user {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err(login_required()),
@@ -35,7 +37,7 @@ fn login_required() -> AnyView {
 }
 
 #[component]
-fn LogoutForm(user: CurrentUser) -> impl IntoView {
+pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form method="post" action="/logout" class="inline-form user-bar">
@@ -52,17 +54,24 @@ pub fn AdminHome() -> impl IntoView {
     let i18n = use_i18n();
     let user = Resource::new(|| (), |_| get_current_user());
     let hearings = Resource::new(|| (), |_| admin_hearings());
+    let dashboard = Resource::new(|| (), |_| crate::api::admin_dashboard());
     view! {
         <Title text=move || t_string!(i18n, admin_title).to_string() />
         <Suspense fallback=loading_view>
             {move || Suspend::new(async move {
                 let locale = i18n.get_locale_untracked();
                 let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let dashboard = match dashboard.await {
+                    Ok(d) => d,
+                    Err(_) => return error_view().into_any(),
+                };
                 match hearings.await {
                     Ok(list) => view! {
-                        <LogoutForm user=user />
+                        <LogoutForm user=user.clone() />
                         <h1>{t!(i18n, admin_title)}</h1>
                         <p><a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a></p>
+                        <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
+                        <h2>{crate::pages::policy::say(locale, "Høringer", "Hearings")}</h2>
                         <table class="data-table">
                             <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
                             <thead><tr>
@@ -259,6 +268,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 <a href=crate::routes::hearing(&slug)>{t!(i18n, view_public_page)}</a>
                                 " · "
                                 <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
+                                " · "
+                                <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{crate::pages::policy::say(locale, "Politikkens forløb", "The policy's road")}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -415,5 +426,70 @@ pub fn NewVersionPage() -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The clerk's overview: policies by stage, what is due, questions waiting, hearings closing.
+#[component]
+fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoView {
+    use crate::pages::policy::{say, stage_name};
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let d = dashboard;
+    let back = "/admin".to_string();
+    view! {
+        <section aria-labelledby="faser" class="policy-section">
+            <h2 id="faser">{say(locale, "Politikker efter fase", "Policies by stage")}</h2>
+            {if d.by_stage.is_empty() {
+                view! { <p class="muted">{say(locale, "Ingen politikker undervejs.", "No policies in progress.")}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="stage-list">
+                        {d.by_stage.into_iter().map(|(stage, cards)| view! {
+                            <dt>{format!("{} ({})", stage_name(locale, stage), cards.len())}</dt>
+                            {cards.into_iter().map(|c| view! {
+                                <dd><a href=crate::routes::admin_policy(&c.slug)>{c.title.clone()}</a></dd>
+                            }).collect_view()}
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="forfalder" class="policy-section">
+            <h2 id="forfalder">{say(locale, "Planlagt inden for en uge eller overskredet", "Planned within a week, or overdue")}</h2>
+            {if d.due.is_empty() {
+                view! { <p class="muted">{say(locale, "Intet planlagt den kommende uge.", "Nothing planned for the coming week.")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {d.due.into_iter().map(|x| view! {
+                            <li>
+                                {format_date(locale, &x.planned)} ": "
+                                <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
+                                " – " {stage_name(locale, x.stage)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <crate::pages::admin_policy::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
+        <section aria-labelledby="lukker" class="policy-section">
+            <h2 id="lukker">{say(locale, "Høringer der lukker inden for 14 dage", "Hearings closing within 14 days")}</h2>
+            {if d.closing_soon.is_empty() {
+                view! { <p class="muted">{say(locale, "Ingen.", "None.")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {d.closing_soon.into_iter().map(|h| view! {
+                            <li>
+                                <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
+                                " · " {format_date(locale, &h.closes)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

@@ -176,6 +176,9 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     <dd>{hearing.contact.clone()}</dd>
                 </div>
             </dl>
+            <p class="policy-link">
+                <a href=crate::routes::policy(&hearing.policy_slug)>{t!(i18n, policy_link)}</a>
+            </p>
             <div class="whole-draft" id="b-hele">
                 {if open {
                     view! {

@@ -1,10 +1,12 @@
 //! One module per page, named for what the reader does there.
 
 pub mod admin;
+pub mod admin_policy;
 pub mod changes;
 pub mod hearing;
 pub mod home;
 pub mod login;
+pub mod policy;
 pub mod receipt;
 pub mod respond;
 pub mod version;

@@ -4,20 +4,27 @@
 use super::NewHearing;
 use crate::db::now;
 // Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
-use sqlx::{AnyPool, AssertSqlSafe};
+use crate::policy::db::Actor;
+use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("a hearing or policy with the address {0} exists already")]
     SlugTaken(String),
     #[error(transparent)]
+    Road(#[from] crate::policy::db::RoadDbError),
+    #[error(transparent)]
     Sql(#[from] sqlx::Error),
 }
 
 /// Stores policy, version 1, its sections and blocks, and the hearing if it has a window, all or
 /// nothing. Returns the hearing's id, if one was made.
-#[tracing::instrument(skip(pool, hearing), fields(slug = %hearing.slug.as_ref()))]
-pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, StoreError> {
+#[tracing::instrument(skip(pool, hearing, actor), fields(slug = %hearing.slug.as_ref()))]
+pub async fn store(
+    pool: &AnyPool,
+    hearing: &NewHearing,
+    actor: &Actor,
+) -> Result<Option<i64>, StoreError> {
     let slug = hearing.slug.as_ref();
     let mut tx = crate::db::begin_write(pool).await?;
     let taken: i64 = sqlx::query_scalar(
@@ -50,10 +57,36 @@ pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, 
     .fetch_one(&mut *tx)
     .await?;
     crate::version::db::insert_blocks(&mut tx, version_id, &hearing.document, None).await?;
+    let template = crate::policy::db::template_for(&mut tx, &hearing.committee).await?;
+    let opens_at = hearing.window.as_ref().map(|w| (w.opens().as_second(), 1));
+    let (road, why) = crate::policy::db::start_road(template, now, opens_at)?;
+    crate::policy::db::insert_road(&mut tx, policy_id, &road, why, actor).await?;
     let Some(window) = &hearing.window else {
         tx.commit().await?;
         return Ok(None);
     };
+    let hearing_id = insert_hearing(
+        &mut tx,
+        policy_id,
+        version_id,
+        slug,
+        window.opens().as_second(),
+        window.closes().as_second(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(hearing_id))
+}
+
+/// Stores a hearing of a policy's version with its (empty) counts, inside `tx`.
+pub async fn insert_hearing(
+    tx: &mut Transaction<'_, Any>,
+    policy_id: i64,
+    version_id: i64,
+    slug: &str,
+    opens_at: i64,
+    closes_at: i64,
+) -> Result<i64, sqlx::Error> {
     let hearing_id: i64 = sqlx::query_scalar(
         "INSERT INTO hearings (policy_id, version_id, slug, opens_at, closes_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -61,17 +94,16 @@ pub async fn store(pool: &AnyPool, hearing: &NewHearing) -> Result<Option<i64>, 
     .bind(policy_id)
     .bind(version_id)
     .bind(slug)
-    .bind(window.opens().as_second())
-    .bind(window.closes().as_second())
-    .bind(now)
-    .fetch_one(&mut *tx)
+    .bind(opens_at)
+    .bind(closes_at)
+    .bind(now())
+    .fetch_one(&mut **tx)
     .await?;
     sqlx::query("INSERT INTO hearing_counts (hearing_id) VALUES ($1)")
         .bind(hearing_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
-    Ok(Some(hearing_id))
+    Ok(hearing_id)
 }
 
 /// A hearing with its policy's facts.
@@ -195,4 +227,14 @@ pub async fn slug_exists(pool: &AnyPool, slug: &str) -> Result<bool, sqlx::Error
         .fetch_one(pool)
         .await?;
     Ok(n > 0)
+}
+
+/// The hearings of one policy, the first opened first.
+pub async fn of_policy(pool: &AnyPool, policy_id: i64) -> Result<Vec<HearingRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{HEARING_SELECT} WHERE h.policy_id = $1 ORDER BY h.opens_at, h.id"
+    )))
+    .bind(policy_id)
+    .fetch_all(pool)
+    .await
 }

@@ -125,11 +125,10 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
             ));
         }
     };
-    match hearing_db::store(&state.db.pool, &new).await {
-        Ok(_) => Ok(see_other(&format!(
-            "/admin/hoeringer/{}",
-            new.slug.as_ref()
-        ))),
+    match hearing_db::store(&state.db.pool, &new, &draft.actor).await {
+        // A draft without dates has no hearing yet: its road's page is where it goes on.
+        Ok(Some(_)) => Ok(see_other(&app::routes::admin_hearing(new.slug.as_ref()))),
+        Ok(None) => Ok(see_other(&app::routes::admin_policy(new.slug.as_ref()))),
         Err(hearing_db::StoreError::SlugTaken(_)) => Err(again(
             [("slug".to_string(), "taken".to_string())].into(),
             Some(preview_of(&new.document)),

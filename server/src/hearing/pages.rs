@@ -135,6 +135,7 @@ impl HearingReads for DbBackend {
         let versions = crate::version::pages::versions_of(&self.db, &row).await?;
         Ok(Some(HearingView {
             versions,
+            policy_slug: row.policy_slug.clone(),
             card: card(&row),
             contact: row.contact.clone(),
             version_label: row.version_label.clone(),

@@ -56,6 +56,7 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
     let (pending, published, withheld) = counts;
     AdminHearingCard {
         card: card(row),
+        policy_slug: row.policy_slug.clone(),
         pending,
         published,
         withheld,

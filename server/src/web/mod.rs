@@ -32,6 +32,10 @@ pub struct AppState {
     pub https: bool,
     /// The reverse proxy whose `X-Forwarded-For` is believed.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The working-day calendar deadlines and promises are counted in.
+    pub calendar: Arc<hoering::calendar::Calendar>,
+    /// Where readers reach the site (`HOERING_PUBLIC_URL`), for absolute links in feeds.
+    pub public_url: Option<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -125,6 +129,24 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(DRAFT_FORM_BYTES)),
         )
         .route("/admin/svar/{id}", post(crate::response::forms::moderate))
+        .route(
+            "/admin/politikker/{slug}/skridt",
+            post(crate::policy::forms::step),
+        )
+        .route(
+            "/admin/spoergsmaal/{id}",
+            post(crate::policy::forms::answer),
+        )
+        .route(
+            "/politikker/{slug}/spoergsmaal",
+            post(crate::policy::forms::ask),
+        )
+        .route("/kalender.ics", get(crate::policy::feeds::calendar))
+        .route(
+            "/politikker/{slug}/kalender.ics",
+            get(crate::policy::feeds::policy_calendar),
+        )
+        .route("/feeds/politikker.atom", get(crate::policy::feeds::atom))
         .route("/sprog/{locale}", get(language::set_language))
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api::router())

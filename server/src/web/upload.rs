@@ -14,6 +14,8 @@ pub struct StaffDraft {
     pub fields: BTreeMap<String, String>,
     pub markdown: String,
     pub errors: BTreeMap<String, String>,
+    /// Who sent it, for the journal.
+    pub actor: crate::policy::db::Actor,
 }
 
 impl StaffDraft {
@@ -55,7 +57,7 @@ pub async fn read_staff_draft(
 ) -> Result<StaffDraft, WebError> {
     let (fields, file) = read_multipart(multipart).await?;
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    require_staff(state, headers, what, Some(&get("csrf")), page).await?;
+    let session = require_staff(state, headers, what, Some(&get("csrf")), page).await?;
     let mut errors = BTreeMap::new();
     let markdown = match file.map(String::from_utf8) {
         Some(Ok(text)) => text,
@@ -69,5 +71,6 @@ pub async fn read_staff_draft(
         fields,
         markdown,
         errors,
+        actor: crate::policy::db::Actor::of(&session.user),
     })
 }

@@ -164,3 +164,76 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     running.task.abort();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn an_operator_moves_a_policy_and_records_decisions() {
+    let dir = std::env::temp_dir().join(format!("hoering-cli-road-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}/road.db", dir.display());
+    let file = dir.join("politik.md");
+    std::fs::write(&file, POLICY).unwrap();
+    let file = file.display().to_string();
+    let run = |args: &[&str]| hoering(&db, args, "");
+    let today = hoering::calendar::today().to_string();
+
+    let (ok, out) = run(&["import", &file, "--slug", "vej"]);
+    assert!(ok, "{out}");
+    let (ok, out) = run(&["policy", "list"]);
+    assert!(
+        ok && out.contains("vej\tdrafting\tin_progress\t-\t"),
+        "{out}"
+    );
+
+    // The operator may name stages in Danish.
+    let (ok, out) = run(&["policy", "advance", "vej", "--to", "Dialogmøde"]);
+    assert!(ok && out.contains("vej: Dialogmøde"), "{out}");
+    let (ok, out) = run(&["policy", "advance", "vej", "--to", "hearing"]);
+    assert!(!ok, "the committee comes before the hearing: {out}");
+    assert!(out.contains("refused"), "{out}");
+    let (ok, out) = run(&["policy", "freeze", "vej", "--version", "1"]);
+    assert!(ok, "{out}");
+    let (ok, out) = run(&["policy", "advance", "vej", "--to", "committee_for_hearing"]);
+    assert!(ok, "{out}");
+    let (ok, out) = run(&[
+        "decision",
+        "add",
+        "vej",
+        "--meeting-date",
+        &today,
+        "--title",
+        "Udkast til høring",
+        "--version",
+        "1",
+        "--agenda-number",
+        "7",
+    ]);
+    assert!(ok && out.contains("decision recorded"), "{out}");
+    let (ok, out) = run(&[
+        "policy",
+        "advance",
+        "vej",
+        "--to",
+        "høring",
+        "--working-days",
+        "15",
+    ]);
+    assert!(
+        ok && out.contains("hearing opened at /hoeringer/vej"),
+        "{out}"
+    );
+    let (ok, out) = run(&[
+        "decision",
+        "add",
+        "vej",
+        "--meeting-date",
+        &today,
+        "--title",
+        "x",
+        "--version",
+        "1",
+    ]);
+    assert!(!ok && out.contains("no body decides"), "{out}");
+    let (ok, out) = run(&["policy", "list"]);
+    assert!(ok && out.contains("vej\thearing\tin_progress"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

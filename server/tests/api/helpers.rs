@@ -114,6 +114,7 @@ impl TestApp {
             public_url: None,
             responses_per_hour: server::web::limits::RESPONSES_PER_CLIENT_HOUR,
             trusted_proxy: None,
+            closing_days: Vec::new(),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.
@@ -216,7 +217,7 @@ impl TestApp {
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true).expect("the fixture is a valid hearing");
-        hearing_db::store(&self.db.pool, &new)
+        hearing_db::store(&self.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store hearing");
     }
@@ -232,7 +233,7 @@ impl TestApp {
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true).expect("a valid hearing");
-        hearing_db::store(&self.db.pool, &new)
+        hearing_db::store(&self.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store hearing");
     }

@@ -7,6 +7,7 @@ mod admin;
 mod api;
 mod cli;
 mod pages;
+mod policies;
 mod responses;
 mod security;
 mod versions;

@@ -76,7 +76,7 @@ both_databases!(
         ..Default::default()
     };
         let new = server::hearing::prepare(&fields, true).expect("valid");
-        server::hearing::db::store(&app.db.pool, &new)
+        server::hearing::db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store");
         let (status, body) = app.get_text("/hoeringer/farlig").await;

@@ -19,7 +19,7 @@ async fn hostile_hearing(app: &TestApp) {
         ..Default::default()
     };
     let new = server::hearing::prepare(&fields, true).unwrap();
-    server::hearing::db::store(&app.db.pool, &new)
+    server::hearing::db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
         .await
         .unwrap();
 }

@@ -1,0 +1,287 @@
+//! The public feeds: an iCalendar of hearing deadlines and decision meetings (all policies, or
+//! one), and an Atom feed of new hearings, versions and decisions. Written by the core's
+//! writers ([`hoering::feed`]), which escape every user-written text.
+
+use super::db::{self as policy_db, PolicyRow};
+use crate::hearing::db as hearing_db;
+use crate::version::db as version_db;
+use crate::web::AppState;
+use crate::web::error::{WebError, WebResult, finish};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use hoering::calendar::local_date_of;
+use hoering::feed::atom::{Entry, Feed};
+use hoering::feed::ical::{Calendar, Event, When};
+use hoering::process::{Outcome, Step};
+use http::{HeaderMap, HeaderValue, header};
+use jiff::Timestamp;
+
+/// The most entries the Atom feed carries (the newest).
+const FEED_ENTRIES: usize = 50;
+
+/// The site's address for absolute links: the configured public URL, else the Host asked for.
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'))
+        })
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+fn host_of(base: &str) -> &str {
+    base.split("://").nth(1).unwrap_or(base)
+}
+
+fn outcome_danish(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::SentBack { to } => format!("sendt tilbage til {}", to.danish_name()),
+        other => other.danish_name().to_lowercase(),
+    }
+}
+
+/// The events of one policy: its hearings' deadlines, its decisions' meetings and its planned
+/// political meetings.
+async fn events_of(
+    state: &AppState,
+    base: &str,
+    row: &PolicyRow,
+    stamp: Timestamp,
+) -> Result<Vec<Event>, WebError> {
+    let host = host_of(base);
+    let road = row
+        .road()
+        .map_err(|e| WebError::internal("reading a road failed", e))?;
+    let page = format!("{base}{}", app::routes::policy(&row.slug));
+    let mut events = Vec::new();
+    for h in hearing_db::of_policy(&state.db.pool, row.id)
+        .await
+        .map_err(|e| WebError::internal("reading hearings failed", e))?
+    {
+        let closes = local_date_of(
+            Timestamp::from_second(h.closes_at)
+                .map_err(|e| WebError::internal("a stored time does not read", e))?,
+        );
+        events.push(Event {
+            uid: format!("hoering-{}-frist@{host}", h.slug),
+            summary: format!("Høringsfrist: {}", row.title),
+            description: Some(format!(
+                "Sidste dag for høringssvar på {} ({}).",
+                row.title, row.committee
+            )),
+            location: None,
+            url: Some(format!("{base}{}", app::routes::hearing(&h.slug))),
+            when: When::AllDay(closes),
+            stamp,
+            categories: vec!["Høringsfrist".into()],
+        });
+    }
+    let mut decided = std::collections::BTreeSet::new();
+    for (i, step) in road.history().iter().enumerate() {
+        if let Step::Decided {
+            stage, decision, ..
+        } = step
+        {
+            decided.insert(*stage);
+            events.push(Event {
+                uid: format!("politik-{}-beslutning-{i}@{host}", row.slug),
+                summary: format!("{}: {}", decision.body.danish_name(), row.title),
+                description: Some(format!(
+                    "{} – {}. {}",
+                    decision.agenda_item_title,
+                    outcome_danish(decision.outcome),
+                    decision.text
+                )),
+                location: None,
+                url: Some(decision.minutes_url.clone().unwrap_or_else(|| page.clone())),
+                when: When::AllDay(decision.meeting_date),
+                stamp,
+                categories: vec![stage.danish_name().to_string()],
+            });
+        }
+    }
+    // Planned political meetings not yet held.
+    for s in road.template().stages.iter().map(|s| s.stage) {
+        if let (Some(body), Some(planned)) = (s.deciding_body(), road.planned(s))
+            && s >= road.stage()
+            && !decided.contains(&s)
+        {
+            events.push(Event {
+                uid: format!("politik-{}-plan-{}@{host}", row.slug, s.as_str()),
+                summary: format!("{} behandler {} (planlagt)", body.danish_name(), row.title),
+                description: None,
+                location: None,
+                url: Some(page.clone()),
+                when: When::AllDay(planned),
+                stamp,
+                categories: vec![s.danish_name().to_string()],
+            });
+        }
+    }
+    Ok(events)
+}
+
+fn ics_response(calendar: &Calendar) -> Response {
+    let mut res = calendar.to_ics().into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    res
+}
+
+/// `GET /kalender.ics`: every policy's deadlines and decision meetings.
+pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let result: WebResult = async {
+        let base = base_url(&state, &headers);
+        let stamp = Timestamp::now();
+        let mut events = Vec::new();
+        for row in policy_db::list(&state.db.pool)
+            .await
+            .map_err(|e| WebError::internal("listing policies failed", e))?
+        {
+            events.extend(events_of(&state, &base, &row, stamp).await?);
+        }
+        Ok(ics_response(&Calendar {
+            name: "Høringer og politiske beslutninger".into(),
+            description: Some("Høringsfrister og politiske møder om kommunens politikker".into()),
+            events,
+        }))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `GET /politikker/{slug}/kalender.ics`: one policy's deadlines and decision meetings.
+pub async fn policy_calendar(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result: WebResult = async {
+        let base = base_url(&state, &headers);
+        let row = policy_db::by_slug(&state.db.pool, &slug)
+            .await
+            .map_err(|e| WebError::internal("finding the policy failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let events = events_of(&state, &base, &row, Timestamp::now()).await?;
+        Ok(ics_response(&Calendar {
+            name: row.title.clone(),
+            description: Some(format!("{} · {}", row.title, row.committee)),
+            events,
+        }))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `GET /feeds/politikker.atom`: new hearings, versions and decisions, newest first.
+pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let result: WebResult = async {
+        let base = base_url(&state, &headers);
+        let host = host_of(&base).to_string();
+        let pool = &state.db.pool;
+        let fail = |what: &'static str| move |e: sqlx::Error| WebError::internal(what, e);
+        let time = |seconds: i64| Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH);
+        let noon = |day: jiff::civil::Date| {
+            hoering::calendar::local_instant(day, 12, 0).unwrap_or(Timestamp::UNIX_EPOCH)
+        };
+        let mut entries = Vec::new();
+        for row in policy_db::list(pool)
+            .await
+            .map_err(fail("listing policies failed"))?
+        {
+            let page = format!("{base}{}", app::routes::policy(&row.slug));
+            for h in hearing_db::of_policy(pool, row.id)
+                .await
+                .map_err(fail("reading hearings failed"))?
+            {
+                entries.push(Entry {
+                    id: format!("tag:{host},2026:hoering/{}", h.slug),
+                    title: format!("Ny høring: {}", row.title),
+                    url: format!("{base}{}", app::routes::hearing(&h.slug)),
+                    updated: time(h.opens_at),
+                    published: Some(time(h.opens_at)),
+                    summary: format!(
+                        "{} sender {} i høring til og med {}.",
+                        row.committee,
+                        row.title,
+                        hoering::calendar::danish_long_date(local_date_of(time(h.closes_at)))
+                    ),
+                    category: Some("Høring".into()),
+                });
+            }
+            for v in version_db::versions_of_policy(pool, row.id)
+                .await
+                .map_err(fail("reading versions failed"))?
+            {
+                entries.push(Entry {
+                    id: format!("tag:{host},2026:politik/{}/version/{}", row.slug, v.number),
+                    title: format!("{}: {}", row.title, v.label),
+                    url: page.clone(),
+                    updated: time(v.created_at),
+                    published: Some(time(v.created_at)),
+                    summary: if v.note.is_empty() {
+                        format!("Version {} af {}.", v.number, row.title)
+                    } else {
+                        v.note.clone()
+                    },
+                    category: Some("Version".into()),
+                });
+            }
+            let road = row
+                .road()
+                .map_err(|e| WebError::internal("reading a road failed", e))?;
+            for (i, step) in road.history().iter().enumerate() {
+                if let Step::Decided { decision, .. } = step {
+                    let when = noon(decision.meeting_date);
+                    entries.push(Entry {
+                        id: format!("tag:{host},2026:politik/{}/beslutning/{i}", row.slug),
+                        title: format!(
+                            "{}: {} – {}",
+                            decision.body.danish_name(),
+                            row.title,
+                            outcome_danish(decision.outcome)
+                        ),
+                        url: decision.minutes_url.clone().unwrap_or_else(|| page.clone()),
+                        updated: when,
+                        published: Some(when),
+                        summary: format!("{} {}", decision.agenda_item_title, decision.text)
+                            .trim()
+                            .to_string(),
+                        category: Some("Beslutning".into()),
+                    });
+                }
+            }
+        }
+        entries.sort_by(|a, b| b.updated.cmp(&a.updated));
+        entries.truncate(FEED_ENTRIES);
+        let updated = entries
+            .first()
+            .map(|e| e.updated)
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let feed = Feed {
+            id: format!("tag:{host},2026:politikker"),
+            title: "Politikker, høringer og beslutninger".into(),
+            self_url: format!("{base}{}", app::routes::FEED),
+            alternate_url: format!("{base}{}", app::routes::policies()),
+            updated,
+            author: "hoering".into(),
+            entries,
+        };
+        let mut res = feed.to_xml().into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/atom+xml; charset=utf-8"),
+        );
+        Ok(res)
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

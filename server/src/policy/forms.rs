@@ -1,0 +1,381 @@
+//! The clerk's steps on a policy's road, the public's question form, and the clerk's answer,
+//! as plain HTML form posts. A refused step comes back on the same page with the road's
+//! reason and everything typed.
+
+use super::db::{self as policy_db, Actor};
+use super::{StepError, StepRequest, WindowRequest, plan_stage, take_step};
+use crate::auth::{Permission, require_staff};
+use crate::web::error::{WebError, finish};
+use crate::web::redirect::{safe_target, see_other};
+use crate::web::{AppState, ClientAddr};
+use app::messages::Message;
+use app::model::FormEcho;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use hoering::hearing::parse_date;
+use hoering::process::{Action, DecisionFields, Inquiry, Stage};
+use hoering::response::Email;
+use http::{HeaderMap, StatusCode};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+type Fields = BTreeMap<String, String>;
+type Errors = BTreeMap<String, String>;
+
+/// The longest question or answer kept, in characters.
+pub const MAX_INQUIRY_CHARS: usize = 5_000;
+
+fn get(f: &Fields, k: &str) -> String {
+    f.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
+}
+
+fn date_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Date> {
+    match get(f, k).as_str() {
+        "" => {
+            errors.insert(k.into(), "required".into());
+            None
+        }
+        s => match parse_date(s) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.insert(k.into(), "invalid".into());
+                None
+            }
+        },
+    }
+}
+
+fn stage_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Stage> {
+    let stage = Stage::parse(&get(f, k));
+    if stage.is_none() {
+        errors.insert(k.into(), "invalid".into());
+    }
+    stage
+}
+
+fn number_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<u32> {
+    match get(f, k).parse::<u32>() {
+        Ok(n) if n > 0 => Some(n),
+        _ => {
+            errors.insert(k.into(), "invalid".into());
+            None
+        }
+    }
+}
+
+/// The hearing window of a step that opens one: dates, or a number of working days.
+fn window_fields(f: &Fields, on: Option<Date>, errors: &mut Errors) -> Option<WindowRequest> {
+    let opens = match get(f, "opens").as_str() {
+        "" => on,
+        _ => date_field(f, "opens", errors),
+    }?;
+    if !get(f, "working_days").is_empty() {
+        let days = number_field(f, "working_days", errors)?;
+        return Some(WindowRequest::WorkingDays { opens, days });
+    }
+    let closes = date_field(f, "closes", errors)?;
+    Some(WindowRequest::Dates { opens, closes })
+}
+
+/// The step a form asks for, or its mistakes.
+fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
+    let mut errors = Errors::new();
+    let on = date_field(f, "on", &mut errors);
+    if on.is_some_and(|d| d > hoering::calendar::today()) {
+        errors.insert("on".into(), "future".into());
+    }
+    let revision = get(f, "revision").parse::<i64>().ok();
+    let mut window = None;
+    let action = match get(f, "action").as_str() {
+        "advance" => stage_field(f, "to", &mut errors).map(|to| {
+            if to == Stage::Hearing {
+                window = window_fields(f, on, &mut errors);
+            }
+            Action::Advance { to }
+        }),
+        "skip" => {
+            let stage = stage_field(f, "stage", &mut errors);
+            let reason = get(f, "reason");
+            if reason.is_empty() {
+                errors.insert("reason".into(), "required".into());
+            } else if reason.chars().count() > MAX_INQUIRY_CHARS {
+                errors.insert("reason".into(), "too_long".into());
+            }
+            stage.map(|stage| Action::Skip { stage, reason })
+        }
+        "freeze" => {
+            number_field(f, "version", &mut errors).map(|number| Action::FreezeVersion { number })
+        }
+        "open_hearing" => {
+            window = window_fields(f, on, &mut errors);
+            number_field(f, "version", &mut errors).map(|version| Action::OpenHearing { version })
+        }
+        "summary" => Some(Action::RecordHearingSummary),
+        "publish" => Some(Action::Publish),
+        "decision" => {
+            let fields = DecisionFields {
+                body: get(f, "body"),
+                meeting_date: get(f, "meeting_date"),
+                agenda_item_number: get(f, "agenda_item_number"),
+                agenda_item_title: get(f, "agenda_item_title"),
+                minutes_url: get(f, "minutes_url"),
+                version: get(f, "version"),
+                outcome: get(f, "outcome"),
+                back_to: get(f, "back_to"),
+                votes_in_favour: get(f, "votes_in_favour"),
+                votes_against: get(f, "votes_against"),
+                votes_abstaining: get(f, "votes_abstaining"),
+                dissent_kind: get(f, "dissent_kind"),
+                dissent_by: get(f, "dissent_by"),
+                dissent_text: get(f, "dissent_text"),
+                text: get(f, "text"),
+            };
+            match fields.parse() {
+                Ok(decision) => Some(Action::RecordDecision(decision)),
+                Err(e) => {
+                    errors.extend(e.into_iter().map(|(k, v)| (k.to_string(), v.to_string())));
+                    None
+                }
+            }
+        }
+        _ => {
+            errors.insert("action".into(), "invalid".into());
+            None
+        }
+    };
+    match (action, on) {
+        (Some(action), Some(on)) if errors.is_empty() => Ok(StepRequest {
+            action,
+            on,
+            window,
+            revision,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The policy's clerk page again, with what was typed and what is wrong.
+fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> WebError {
+    let mut values = fields.clone();
+    values.remove("csrf");
+    WebError::form(
+        &app::routes::admin_policy(slug),
+        FormEcho {
+            values,
+            errors,
+            preview: None,
+        },
+        status,
+    )
+}
+
+/// `POST /admin/politikker/{slug}/skridt`: one step on the road, or a plan.
+pub async fn step(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let page = app::routes::admin_policy(&slug);
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::AdvanceRoad,
+            fields.get("csrf").map(String::as_str),
+            &page,
+        )
+        .await?;
+        let actor = Actor::of(&session.user);
+        let outcome = if get(&fields, "action") == "plan" {
+            let mut errors = Errors::new();
+            let stage = stage_field(&fields, "stage", &mut errors);
+            let planned = match get(&fields, "planned").as_str() {
+                "" => None,
+                _ => date_field(&fields, "planned", &mut errors),
+            };
+            match stage {
+                Some(stage) if errors.is_empty() => {
+                    let revision = get(&fields, "revision").parse::<i64>().ok();
+                    plan_stage(&state.db, &slug, stage, planned, revision, &actor)
+                        .await
+                        .map(|()| None)
+                }
+                _ => Err(StepError::Fields(errors)),
+            }
+        } else {
+            match step_request(&fields) {
+                Ok(request) => take_step(&state.db, &state.calendar, &slug, request, &actor)
+                    .await
+                    .map(|done| done.opened_hearing),
+                Err(errors) => Err(StepError::Fields(errors)),
+            }
+        };
+        match outcome {
+            Ok(_) => Ok(see_other(&format!("{page}#forloeb"))),
+            Err(StepError::NotFound) => Err(WebError::not_found()),
+            Err(StepError::Fields(errors)) => Err(again(
+                &slug,
+                &fields,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )),
+            Err(StepError::Conflict) => Err(again(
+                &slug,
+                &fields,
+                [("revision".to_string(), "stale".to_string())].into(),
+                StatusCode::CONFLICT,
+            )),
+            Err(StepError::Refused(refusal)) => {
+                let mut echo_fields = fields.clone();
+                echo_fields.insert(
+                    "refusal".into(),
+                    serde_json::to_string(&refusal).unwrap_or_default(),
+                );
+                Err(again(
+                    &slug,
+                    &echo_fields,
+                    [("refusal".to_string(), refusal.code().to_string())].into(),
+                    StatusCode::CONFLICT,
+                ))
+            }
+            Err(StepError::Store(e)) => Err(WebError::internal("storing a road step failed", e)),
+        }
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /politikker/{slug}/spoergsmaal`: a question from the public, promised an answer
+/// within 10 working days.
+pub async fn ask(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let page = format!("/politikker/{}", crate::web::security::encode_query(&slug));
+        let policy = policy_db::by_slug(&state.db.pool, &slug)
+            .await
+            .map_err(|e| WebError::internal("finding the policy failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let mut errors = Errors::new();
+        let name = get(&fields, "name");
+        if name.is_empty() {
+            errors.insert("name".into(), "required".into());
+        } else if name.chars().count() > 200 {
+            errors.insert("name".into(), "too_long".into());
+        }
+        let email = get(&fields, "email");
+        if email.is_empty() {
+            errors.insert("email".into(), "required".into());
+        } else if Email::parse(&email).is_err() {
+            errors.insert("email".into(), "invalid".into());
+        }
+        let question = get(&fields, "question");
+        if question.is_empty() {
+            errors.insert("question".into(), "required".into());
+        } else if question.chars().count() > MAX_INQUIRY_CHARS {
+            errors.insert("question".into(), "too_long".into());
+        }
+        if !errors.is_empty() {
+            let mut values = fields.clone();
+            values.remove("csrf");
+            return Err(WebError::form(
+                &format!("{page}#spoergsmaal"),
+                FormEcho {
+                    values,
+                    errors,
+                    preview: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        let key = format!("inquiry|{client}");
+        if state.limits.response_over_limit(&key) {
+            let minutes = state.limits.responses.minutes_left(&key);
+            return Err(WebError::TooMany {
+                retry_after: minutes * 60,
+                message: Message::TooManyResponses { minutes },
+            });
+        }
+        let today = hoering::calendar::today();
+        let inquiry = Inquiry::new(today, &state.calendar);
+        policy_db::insert_inquiry(
+            &state.db.pool,
+            policy.id,
+            &name,
+            &email,
+            &question,
+            inquiry.received,
+            inquiry.due,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing an inquiry failed", e))?;
+        state.limits.responses.add(&key);
+        tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
+        Ok(see_other(&format!(
+            "{page}?spurgt={}#spoergsmaal",
+            inquiry.due
+        )))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/spoergsmaal/{id}`: the clerk's answer, recorded with today's date.
+pub async fn answer(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::AnswerInquiry,
+            fields.get("csrf").map(String::as_str),
+            "/admin",
+        )
+        .await?;
+        let answer = get(&fields, "answer");
+        let back = get(&fields, "back");
+        let back = safe_target(&back).unwrap_or("/admin").to_string();
+        if answer.is_empty() || answer.chars().count() > MAX_INQUIRY_CHARS {
+            let code = if answer.is_empty() {
+                "required"
+            } else {
+                "too_long"
+            };
+            let mut values = fields.clone();
+            values.remove("csrf");
+            values.insert("inquiry".into(), id.to_string());
+            return Err(WebError::form(
+                &back,
+                FormEcho {
+                    values,
+                    errors: [("answer".to_string(), code.to_string())].into(),
+                    preview: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        policy_db::answer_inquiry(
+            &state.db.pool,
+            id,
+            &answer,
+            hoering::calendar::today(),
+            session.user.id,
+        )
+        .await
+        .map_err(|e| WebError::internal("answering an inquiry failed", e))?
+        .ok_or_else(WebError::not_found)?;
+        Ok(see_other(&format!("{back}#spoergsmaal-{id}")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

@@ -1,0 +1,562 @@
+//! A policy's road over HTTP: the clerk's steps through the whole default template, refusals
+//! with their reasons, the public's questions and the 10-working-day promise, and the feeds
+//! read back by real parsers (Python's icalendar and feedparser).
+
+use crate::both_databases;
+use crate::helpers::*;
+use hoering::calendar::{Calendar, danish_long_date, today};
+use hoering::process::Refusal;
+use server::auth::Role;
+use server::hearing::{self, HearingFields, db as hearing_db};
+
+/// A policy stored as a draft only (no hearing yet), committee "Udvalget".
+async fn add_draft(app: &TestApp, slug: &str) {
+    let fields = HearingFields {
+        markdown: POLICY.to_string(),
+        slug: slug.to_string(),
+        committee: "Udvalget".into(),
+        ..Default::default()
+    };
+    let new = hearing::prepare(&fields, false).expect("a valid draft");
+    hearing_db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+        .await
+        .expect("store draft");
+}
+
+/// The road's revision as the clerk's page prints it.
+async fn revision(app: &TestApp, cookie: &str, slug: &str) -> String {
+    let body = app
+        .get_with_cookie(&format!("/admin/politikker/{slug}"), cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let marker = "name=\"revision\" value=\"";
+    let start = body.find(marker).expect("a revision field") + marker.len();
+    body[start..].split('"').next().unwrap().to_string()
+}
+
+/// Posts one step as the clerk with the page's current revision; returns status and body.
+async fn step(app: &TestApp, cookie: &str, slug: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let csrf = app.csrf(cookie).await;
+    let rev = revision(app, cookie, slug).await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf), ("revision", &rev)];
+    form.extend_from_slice(fields);
+    let r = app
+        .post_form_with_cookie(&format!("/admin/politikker/{slug}/skridt"), cookie, &form)
+        .await;
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap())
+}
+
+async fn stage_of(app: &TestApp, slug: &str) -> String {
+    sqlx::query_scalar(
+        "SELECT r.stage FROM roads r JOIN policies p ON p.id = r.policy_id WHERE p.slug = $1",
+    )
+    .bind(slug)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+fn strip(body: &str) -> String {
+    body.replace("<!-- -->", "").replace("<!>", "")
+}
+
+both_databases!(
+    a_clerk_takes_a_policy_through_the_whole_default_road,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        add_draft(&app, "ny-politik").await;
+        assert_eq!(stage_of(&app, "ny-politik").await, "drafting");
+        let day = today().to_string();
+        let d = day.as_str();
+        let decision = |body: &'static str| -> Vec<(&'static str, String)> {
+            vec![
+                ("action", "decision".into()),
+                ("body", body.into()),
+                ("meeting_date", day.clone()),
+                ("on", day.clone()),
+                ("agenda_item_number", "4".into()),
+                ("agenda_item_title", "Ny politik".into()),
+                ("minutes_url", "https://dagsorden.example.dk/punkt-4".into()),
+                ("version", "1".into()),
+                ("outcome", "adopted".into()),
+                ("votes_in_favour", "25".into()),
+                ("votes_against", "4".into()),
+                ("votes_abstaining", "2".into()),
+                ("text", "Godkendt.".into()),
+            ]
+        };
+        let owned = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+        let steps: Vec<(Vec<(&'static str, String)>, &str)> = vec![
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "dialogue_meeting".into()),
+                    ("on", d.into()),
+                ],
+                "dialogue_meeting",
+            ),
+            (
+                vec![
+                    ("action", "freeze".into()),
+                    ("version", "1".into()),
+                    ("on", d.into()),
+                ],
+                "dialogue_meeting",
+            ),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "committee_for_hearing".into()),
+                    ("on", d.into()),
+                ],
+                "committee_for_hearing",
+            ),
+            (owned(&decision("committee")), "committee_for_hearing"),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "hearing".into()),
+                    ("on", d.into()),
+                    ("opens", d.into()),
+                    ("working_days", "10".into()),
+                ],
+                "hearing",
+            ),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "hearing_summary".into()),
+                    ("on", d.into()),
+                ],
+                "hearing_summary",
+            ),
+            (
+                vec![("action", "summary".into()), ("on", d.into())],
+                "hearing_summary",
+            ),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "committee_recommendation".into()),
+                    ("on", d.into()),
+                ],
+                "committee_recommendation",
+            ),
+            (owned(&decision("committee")), "committee_recommendation"),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "finance_committee".into()),
+                    ("on", d.into()),
+                ],
+                "finance_committee",
+            ),
+            (owned(&decision("finance_committee")), "finance_committee"),
+            (
+                vec![
+                    ("action", "advance".into()),
+                    ("to", "city_council".into()),
+                    ("on", d.into()),
+                ],
+                "city_council",
+            ),
+            (owned(&decision("city_council")), "city_council"),
+            (
+                vec![("action", "publish".into()), ("on", d.into())],
+                "published",
+            ),
+        ];
+        for (fields, expected) in &steps {
+            let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (status, body) = step(&app, &cookie, "ny-politik", &form).await;
+            assert_eq!(status, 303, "{fields:?}: {}", strip(&body));
+            assert_eq!(&stage_of(&app, "ny-politik").await, expected, "{fields:?}");
+        }
+
+        // The hearing opened for 10 working days, and its page links to the policy.
+        let deadline = Calendar::national().deadline_after_working_days(today(), 10);
+        let (status, hearing) = app.get_text("/hoeringer/ny-politik").await;
+        assert_eq!(status, 200);
+        let hearing = strip(&hearing);
+        assert!(
+            hearing.contains(&danish_long_date(deadline)),
+            "the deadline shows"
+        );
+        assert!(
+            hearing.contains("href=\"/politikker/ny-politik\""),
+            "the hearing links to its policy"
+        );
+
+        // The public page: adopted, with every stage and the decisions.
+        let (status, page) = app.get_text("/politikker/ny-politik").await;
+        assert_eq!(status, 200);
+        let page = strip(&page);
+        assert!(
+            page.contains(&format!(
+                "Vedtaget i Byrådet den {}",
+                danish_long_date(today())
+            )),
+            "{page}"
+        );
+        for stage in hoering::process::Stage::ALL {
+            assert!(
+                page.contains(stage.danish_name()),
+                "{} on the timeline",
+                stage.danish_name()
+            );
+        }
+        assert!(page.contains("25 for, 4 imod, 2 undlod at stemme"));
+        assert!(page.contains("href=\"https://dagsorden.example.dk/punkt-4\""));
+        assert!(
+            page.contains("Vedtaget tekst"),
+            "the adopted version is marked"
+        );
+
+        // The list shows it among the adopted, and search finds it by committee.
+        let (_, list) = app.get_text("/politikker?q=udvalget").await;
+        let list = strip(&list);
+        let adopted = list.find("Vedtaget").expect("an adopted group");
+        assert!(list[adopted..].contains("/politikker/ny-politik"));
+        let (_, none) = app.get_text("/politikker?q=findes-ikke").await;
+        assert!(!none.contains("/politikker/ny-politik"));
+
+        // Nothing more can be done after publication.
+        let (status, body) = step(
+            &app,
+            &cookie,
+            "ny-politik",
+            &[("action", "publish"), ("on", d)],
+        )
+        .await;
+        assert_eq!(status, 409);
+        assert!(strip(&body).contains(&hoering::document::escape_html(
+            &Refusal::AlreadyPublished.danish()
+        )));
+        let journal: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM road_journal j JOIN policies p ON p.id = j.policy_id WHERE p.slug = 'ny-politik'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            journal,
+            1 + steps.len() as i64,
+            "every accepted step is journaled, the refused one not"
+        );
+    }
+);
+
+both_databases!(
+    a_refused_step_says_why_and_changes_nothing,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        app.add_policy("direkte", POLICY).await;
+        // A hearing made in one go enters the road at Høring.
+        assert_eq!(stage_of(&app, "direkte").await, "hearing");
+        let (_, page) = app.get_text("/politikker/direkte").await;
+        assert!(strip(&page).contains("oprettet direkte som høring"));
+        let d = today().to_string();
+        let (status, _) = step(
+            &app,
+            &cookie,
+            "direkte",
+            &[("action", "advance"), ("to", "hearing_summary"), ("on", &d)],
+        )
+        .await;
+        assert_eq!(status, 303);
+        // No committee recommendation (and so no Byråd) before the høringsnotat exists.
+        let (status, body) = step(
+            &app,
+            &cookie,
+            "direkte",
+            &[
+                ("action", "advance"),
+                ("to", "committee_recommendation"),
+                ("on", &d),
+            ],
+        )
+        .await;
+        assert_eq!(status, 409);
+        let body = strip(&body);
+        assert!(body.contains("Skridtet blev ikke taget."), "{body}");
+        assert!(
+            body.contains(&hoering::document::escape_html(
+                &Refusal::NoHearingSummary.danish()
+            )),
+            "{body}"
+        );
+        assert_eq!(stage_of(&app, "direkte").await, "hearing_summary");
+        // The clerk's page lists the refused step with the same reason before any attempt.
+        let admin = strip(
+            &app.get_with_cookie("/admin/politikker/direkte", &cookie)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(admin.contains("ikke muligt nu."), "{admin}");
+
+        // A date in the future, or a missing reason, is a field error, with the typed text kept.
+        let (status, body) = step(
+            &app,
+            &cookie,
+            "direkte",
+            &[("action", "summary"), ("on", "2999-01-01")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(strip(&body).contains("Datoen må ikke ligge i fremtiden"));
+
+        // A step on an old copy of the page is refused rather than applied twice.
+        let csrf = app.csrf(&cookie).await;
+        let r = app
+            .post_form_with_cookie(
+                "/admin/politikker/direkte/skridt",
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("revision", "0"),
+                    ("action", "summary"),
+                    ("on", d.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 409);
+        assert!(strip(&r.text().await.unwrap()).contains("En anden har ændret forløbet imens"));
+
+        // A council member may not take steps; nobody may without a session.
+        app.add_user("raad@example.dk", Role::Council).await;
+        let council = app.login_as("raad@example.dk").await;
+        let council_csrf = app.csrf_of(&council).await;
+        let r = app
+            .post_form_with_cookie(
+                "/admin/politikker/direkte/skridt",
+                &council,
+                &[
+                    ("csrf", council_csrf.as_str()),
+                    ("action", "summary"),
+                    ("on", d.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 403);
+        let r = app
+            .post_form(
+                "/admin/politikker/direkte/skridt",
+                &[("action", "summary"), ("on", &d)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303, "to the login page");
+        assert_eq!(stage_of(&app, "direkte").await, "hearing_summary");
+        let r = app
+            .post_form("/_fn/admin_policy", &[("slug", "direkte")])
+            .await;
+        assert!(!r.status().is_success(), "the clerk's data is not public");
+    }
+);
+
+both_databases!(
+    questions_are_due_in_ten_working_days_and_the_share_on_time_is_shown,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        add_draft(&app, "spoerg").await;
+        // A question without text comes back with what was typed.
+        let r = app
+            .post_form(
+                "/politikker/spoerg/spoergsmaal",
+                &[
+                    ("name", "Leyla Öz"),
+                    ("email", "leyla@example.dk"),
+                    ("question", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = strip(&r.text().await.unwrap());
+        assert!(body.contains("value=\"Leyla Öz\""));
+        assert!(body.contains("Skal udfyldes"));
+
+        let due = Calendar::national().add_working_days(today(), 10);
+        for q in [
+            "Hvornår starter sprogkurserne?",
+            "Gælder politikken også for flygtninge?",
+        ] {
+            let r = app
+                .post_form(
+                    "/politikker/spoerg/spoergsmaal",
+                    &[
+                        ("name", "Leyla Öz"),
+                        ("email", "leyla@example.dk"),
+                        ("question", q),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 303);
+            assert_eq!(
+                r.headers()["location"],
+                format!("/politikker/spoerg?spurgt={due}#spoergsmaal").as_str()
+            );
+        }
+        let (_, page) = app
+            .get_text(&format!("/politikker/spoerg?spurgt={due}"))
+            .await;
+        assert!(strip(&page).contains(&format!("Du får svar senest {}", danish_long_date(due))));
+
+        // The first question was received long ago: its promise is already broken.
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM inquiries ORDER BY id")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+        sqlx::query(
+            "UPDATE inquiries SET received = '2026-01-05', due = '2026-01-19' WHERE id = $1",
+        )
+        .bind(ids[0])
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        let admin = strip(
+            &app.get_with_cookie("/admin", &cookie)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            admin.contains("Over fristen"),
+            "the dashboard shows the overdue question"
+        );
+        assert!(admin.contains("Gælder politikken også for flygtninge?"));
+
+        let csrf = app.csrf(&cookie).await;
+        for id in &ids {
+            let r = app
+                .post_form_with_cookie(
+                    &format!("/admin/spoergsmaal/{id}"),
+                    &cookie,
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("answer", "Tak for spørgsmålet …"),
+                        ("back", "/admin/politikker/spoerg"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status().as_u16(), 303);
+        }
+        // Answering twice is refused; the first answer stays.
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/spoergsmaal/{}", ids[0]),
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("answer", "Nyt svar"),
+                    ("back", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 404);
+        let (_, page) = app.get_text("/politikker/spoerg").await;
+        let page = strip(&page);
+        assert!(
+            page.contains("2 spørgsmål modtaget, 2 besvaret. 50 % er besvaret til tiden."),
+            "{page}"
+        );
+        assert!(
+            !page.contains("leyla@example.dk"),
+            "the public page never shows who asked"
+        );
+    }
+);
+
+/// Runs the validator script (Python's icalendar or feedparser) on `body`; its JSON summary.
+fn validate(kind: &str, body: &str) -> serde_json::Value {
+    let dir = std::env::temp_dir().join(format!("hoering-feeds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{}.{kind}", rand_suffix()));
+    std::fs::write(&file, body).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../.ci/validate_feeds.py");
+    let out = std::process::Command::new("python3")
+        .args([script, kind, &file.display().to_string()])
+        .output()
+        .expect("python3 runs (.ci/setup --test installs icalendar and feedparser)");
+    assert!(
+        out.status.success(),
+        "{kind} does not parse: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn rand_suffix() -> String {
+    format!("{:?}", std::time::SystemTime::now()).replace(|c: char| !c.is_ascii_alphanumeric(), "")
+}
+
+both_databases!(
+    the_calendar_and_the_feed_parse_and_keep_hostile_titles_as_text,
+    |app: TestApp| async move {
+        let fields = HearingFields {
+            markdown: POLICY.to_string(),
+            slug: "fjendtlig".into(),
+            title: "Plan; for, alle </title><script>alert(1)</script> & co".into(),
+            committee: "Udvalget".into(),
+            opens: "2026-01-05".into(),
+            closes: "2099-01-05".into(),
+            ..Default::default()
+        };
+        let new = hearing::prepare(&fields, true).expect("valid");
+        hearing_db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+            .await
+            .unwrap();
+        let title = "Plan; for, alle </title><script>alert(1)</script> & co";
+
+        let r = app.get("/kalender.ics").await;
+        assert_eq!(r.status().as_u16(), 200);
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar")
+        );
+        let ics = validate("ics", &r.text().await.unwrap());
+        let events = ics["events"].as_array().unwrap();
+        let deadline = events
+            .iter()
+            .find(|e| e["summary"] == format!("Høringsfrist: {title}").as_str())
+            .unwrap_or_else(|| panic!("the deadline event: {ics}"));
+        assert_eq!(deadline["start"], "2099-01-05");
+        assert!(
+            deadline["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/hoeringer/fjendtlig")
+        );
+        let (status, one) = app.get_text("/politikker/fjendtlig/kalender.ics").await;
+        assert_eq!(status, 200);
+        assert_eq!(validate("ics", &one)["events"].as_array().unwrap().len(), 1);
+
+        let r = app.get("/feeds/politikker.atom").await;
+        assert_eq!(r.status().as_u16(), 200);
+        let atom = validate("atom", &r.text().await.unwrap());
+        let entries = atom["entries"].as_array().unwrap();
+        assert!(
+            entries
+                .iter()
+                .any(|e| e["title"] == format!("Ny høring: {title}").as_str()),
+            "{atom}"
+        );
+        assert!(
+            entries
+                .iter()
+                .any(|e| e["title"].as_str().unwrap().starts_with(title)),
+            "the version"
+        );
+        let (status, _) = app.get_text("/politikker/findes-ikke/kalender.ics").await;
+        assert_eq!(status, 404);
+    }
+);
