@@ -177,3 +177,9 @@ pub async fn admin_dashboard() -> Result<Dashboard, ServerFnError> {
     ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?.dashboard().await.map_err(ssr::opaque)
 }
+
+#[server(prefix = "/_fn", endpoint = "admin_templates")]
+pub async fn admin_templates() -> Result<Vec<Template>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?.templates().await.map_err(ssr::opaque)
+}

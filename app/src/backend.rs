@@ -74,6 +74,8 @@ pub trait PolicyReads: Send + Sync {
     async fn policy(&self, slug: &str) -> Result<Option<PolicyView>, BackendError>;
     async fn admin_policy(&self, slug: &str) -> Result<Option<PolicyAdminView>, BackendError>;
     async fn dashboard(&self) -> Result<Dashboard, BackendError>;
+    /// The newest version of every process template.
+    async fn templates(&self) -> Result<Vec<Template>, BackendError>;
 }
 
 /// Who is asking.

@@ -127,6 +127,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/forloeb")
+                            view=pages::templates::TemplatesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/politikker/:slug")
                             view=pages::admin_policy::AdminPolicyPage
                             ssr=SsrMode::Async

@@ -258,7 +258,7 @@ pub struct ChangesView {
 
 pub use hoering::process::{
     ActionKind, Adoption, Body, Choice, Decision, InquiryStatus, Outcome, Refusal, RoadState,
-    Stage, StageStatus, TimelineEntry,
+    Stage, StageStatus, Template, TemplateStage, TimelineEntry,
 };
 
 /// A policy in a list: where it is on its road.
@@ -355,6 +355,9 @@ pub struct PolicyAdminView {
     pub revision: i64,
     /// The day the road's latest step is dated; new steps may not be dated earlier.
     pub last_step: String,
+    /// Today in Copenhagen, `YYYY-MM-DD`, the default date of a step (from the server: the
+    /// browser has no clock the core may read).
+    pub today: String,
     pub inquiries: Vec<InquiryView>,
     pub journal: Vec<JournalView>,
 }

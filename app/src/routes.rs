@@ -118,6 +118,13 @@ pub fn policy_step(slug: &str) -> String {
     format!("{}/skridt", admin_policy(slug))
 }
 
+/// The process templates, and where an admin's edit of template `name` posts.
+pub const TEMPLATES: &str = "/admin/forloeb";
+
+pub fn template(name: &str) -> String {
+    format!("{TEMPLATES}/{}", encode_query(name))
+}
+
 /// Where the clerk's answer to inquiry `id` posts.
 pub fn answer_inquiry(id: i64) -> String {
     format!("/admin/spoergsmaal/{id}")

@@ -85,6 +85,7 @@ async function roadToAdoption(page: Page, slug: string, shot: string) {
   // No committee recommendation before the høringsnotat exists: refused, with the reason.
   await expect(page.locator('.refused-step').filter({ hasText: 'Gå videre til Udvalgsbehandling (indstilling)' })).toContainText('høringsnotat');
   await expectAccessible(page);
+  await page.screenshot({ path: `screenshots/clerk-${shot}`, fullPage: true });
   await takeStep(page, 'Høringsnotatet er klar', 'Registrér høringsnotatet');
   await takeStep(page, 'Gå videre til Udvalgsbehandling (indstilling)', 'Gå videre til Udvalgsbehandling (indstilling)');
   await decide(page, 'Fagudvalget');

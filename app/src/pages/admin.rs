@@ -69,7 +69,11 @@ pub fn AdminHome() -> impl IntoView {
                     Ok(list) => view! {
                         <LogoutForm user=user.clone() />
                         <h1>{t!(i18n, admin_title)}</h1>
-                        <p><a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a></p>
+                        <p>
+                            <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
+                            " "
+                            <a href=crate::routes::TEMPLATES>{crate::pages::policy::say(locale, "Forløbsskabeloner", "Process templates")}</a>
+                        </p>
                         <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
                         <h2>{crate::pages::policy::say(locale, "Høringer", "Hearings")}</h2>
                         <table class="data-table">
@@ -171,6 +175,7 @@ pub fn NewHearingPage() -> impl IntoView {
                                 <label for="contact">{t!(i18n, fact_contact)}</label>
                                 <input id="contact" name="contact" type="text" value=echo.value("contact") />
                             </div>
+                            <p class="hint">{t!(i18n, hint_dates_optional)}</p>
                             <div class="field-row">
                                 <div class="field">
                                     <label for="opens">{t!(i18n, fact_opens)}</label>

@@ -76,7 +76,7 @@ fn StepField(
 }
 
 /// The hidden fields every step form carries.
-fn hidden(ctx: &StepContext, action: &'static str) -> impl IntoView {
+fn hidden(ctx: &StepContext, action: &'static str) -> impl IntoView + use<> {
     view! {
         <input type="hidden" name="csrf" value=ctx.csrf.clone() />
         <input type="hidden" name="revision" value=ctx.revision.to_string() />
@@ -226,7 +226,7 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
     view_.choices.iter().map(|c| {
         let ctx = ctx.clone();
         let refused = c.refused.map(|r| refusal_text(locale, &r));
-        let body = match (c.kind, refused) {
+        match (c.kind, refused) {
             (ActionKind::Advance, None) => {
                 let Some(to) = c.stage else { return ().into_any() };
                 let a = "advance";
@@ -333,8 +333,7 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                     <p class="refused-step"><strong>{what}</strong>": " {say(locale, "ikke muligt nu.", "not possible now.")} " " {why}</p>
                 }.into_any()
             }
-        };
-        body
+        }
     }).collect_view()
 }
 
@@ -368,7 +367,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         slug: slug.clone(),
                         csrf: user.csrf.clone(),
                         revision: v.revision,
-                        today: jiff_today(),
+                        today: v.today.clone(),
                         echo: echo.clone(),
                     };
                     let plans = v.stages.clone();
@@ -458,11 +457,6 @@ pub fn AdminPolicyPage() -> impl IntoView {
             }}
         </Suspense>
     }
-}
-
-/// Today in Copenhagen, `YYYY-MM-DD`: the default date of a step.
-fn jiff_today() -> String {
-    hoering::calendar::today().to_string()
 }
 
 /// Questions from the public, each with its answer or a form to answer it.

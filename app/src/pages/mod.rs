@@ -9,6 +9,7 @@ pub mod login;
 pub mod policy;
 pub mod receipt;
 pub mod respond;
+pub mod templates;
 pub mod version;
 
 use crate::components::set_status;

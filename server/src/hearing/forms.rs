@@ -73,7 +73,8 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let prepared = prepare(&input, true);
+    // Without dates the policy is stored as a draft: its road starts in Udarbejdelse.
+    let prepared = prepare(&input, false);
     let again = |errors: BTreeMap<String, String>, preview, status| {
         WebError::form(
             PAGE,

@@ -260,7 +260,7 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
                 }
             }
         }
-        entries.sort_by(|a, b| b.updated.cmp(&a.updated));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
         entries.truncate(FEED_ENTRIES);
         let updated = entries
             .first()

@@ -379,3 +379,81 @@ pub async fn answer(
     .await;
     finish(&state, &headers, result).await
 }
+
+/// `POST /admin/forloeb/{name}`: an admin's edit of a process template, stored as its next
+/// version when the core finds it valid.
+pub async fn edit_template(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::EditTemplates,
+            fields.get("csrf").map(String::as_str),
+            app::routes::TEMPLATES,
+        )
+        .await?;
+        let current = policy_db::templates(&state.db.pool)
+            .await
+            .map_err(|e| WebError::internal("reading templates failed", e))?
+            .into_iter()
+            .find(|t| t.name == name)
+            .ok_or_else(WebError::not_found)?;
+        let refuse = |error: String, status: StatusCode| {
+            WebError::form(
+                app::routes::TEMPLATES,
+                FormEcho {
+                    values: [("template_error".to_string(), error)].into(),
+                    errors: [("template".to_string(), "invalid".to_string())].into(),
+                    preview: None,
+                },
+                status,
+            )
+        };
+        let stale = || {
+            refuse(
+                "En anden har gemt en nyere version imens; siden viser den nu. / Someone saved a newer version meanwhile; the page now shows it.".into(),
+                StatusCode::CONFLICT,
+            )
+        };
+        if get(&fields, "version") != current.version.to_string() {
+            return Err(stale());
+        }
+        let stages = Stage::ALL
+            .into_iter()
+            .filter(|s| !get(&fields, &format!("with_{}", s.as_str())).is_empty())
+            .map(|stage| {
+                let responsible = get(&fields, &format!("responsible_{}", stage.as_str()));
+                hoering::process::TemplateStage {
+                    stage,
+                    skippable: !get(&fields, &format!("skip_{}", stage.as_str())).is_empty(),
+                    responsible: if responsible.is_empty() {
+                        current
+                            .get(stage)
+                            .map(|s| s.responsible.clone())
+                            .unwrap_or_else(|| "Forvaltningen".into())
+                    } else {
+                        responsible.chars().take(200).collect()
+                    },
+                }
+            })
+            .collect();
+        let edited = current.edited(stages).map_err(|e| {
+            refuse(
+                format!("{} / {}", e.danish(), e.english()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        })?;
+        match policy_db::save_template(&state.db.pool, &edited, session.user.id).await {
+            Ok(()) => Ok(see_other(app::routes::TEMPLATES)),
+            Err(policy_db::RoadDbError::Conflict) => Err(stale()),
+            Err(e) => Err(WebError::internal("storing a template failed", e)),
+        }
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

@@ -188,9 +188,14 @@ impl PolicyReads for DbBackend {
             template: (template.name.clone(), template.version),
             revision: row.revision,
             last_step: road.last_date().to_string(),
+            today: today.to_string(),
             inquiries,
             journal,
         }))
+    }
+
+    async fn templates(&self) -> Result<Vec<Template>, BackendError> {
+        policy_db::templates(&self.db.pool).await.map_err(fail)
     }
 
     async fn dashboard(&self) -> Result<Dashboard, BackendError> {

@@ -138,6 +138,10 @@ pub fn router(state: AppState) -> Router {
             post(crate::policy::forms::answer),
         )
         .route(
+            "/admin/forloeb/{name}",
+            post(crate::policy::forms::edit_template),
+        )
+        .route(
             "/politikker/{slug}/spoergsmaal",
             post(crate::policy::forms::ask),
         )

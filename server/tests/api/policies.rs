@@ -560,3 +560,83 @@ both_databases!(
         assert_eq!(status, 404);
     }
 );
+
+both_databases!(
+    an_admin_edits_a_template_and_only_new_policies_follow_it,
+    |app: TestApp| async move {
+        add_draft(&app, "foer").await;
+        app.add_user("admin@example.dk", Role::Admin).await;
+        let admin = app.login_as("admin@example.dk").await;
+        let csrf = app.csrf_of(&admin).await;
+        let (_, page) = app.get_text("/admin/forloeb").await;
+        assert!(!page.contains("Udvalget (version"), "staff only");
+        let page = strip(
+            &app.get_with_cookie("/admin/forloeb", &admin)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(page.contains("Udvalget (version 1)"), "{page}");
+
+        // Every stage but Økonomiudvalget, Dialogmøde still skippable.
+        let mut form: Vec<(String, String)> = vec![
+            ("csrf".into(), csrf.clone()),
+            ("version".into(), "1".into()),
+            ("skip_dialogue_meeting".into(), "1".into()),
+        ];
+        for stage in hoering::process::Stage::ALL {
+            if stage != hoering::process::Stage::FinanceCommittee {
+                form.push((format!("with_{}", stage.as_str()), "1".into()));
+            }
+        }
+        let as_refs = |f: &[(String, String)]| -> Vec<(String, String)> { f.to_vec() };
+        let post = |f: Vec<(String, String)>, cookie: String| {
+            let app = &app;
+            async move {
+                let refs: Vec<(&str, &str)> =
+                    f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                app.post_form_with_cookie("/admin/forloeb/Udvalget", &cookie, &refs)
+                    .await
+            }
+        };
+        // A required stage may not be made skippable: refused with the core's reason.
+        let mut bad = as_refs(&form);
+        bad.push(("skip_hearing".into(), "1".into()));
+        let r = post(bad, admin.clone()).await;
+        let status = r.status().as_u16();
+        let body = strip(&r.text().await.unwrap());
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("Høring"));
+        // A clerk may read but not edit.
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let r = post(
+            vec![
+                ("csrf".into(), app.csrf(&clerk).await),
+                ("version".into(), "1".into()),
+            ],
+            clerk.clone(),
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), 403);
+
+        let r = post(as_refs(&form), admin.clone()).await;
+        assert_eq!(r.status().as_u16(), 303);
+        // The same edit again is based on version 1, which is no longer the newest.
+        let r = post(as_refs(&form), admin.clone()).await;
+        assert_eq!(r.status().as_u16(), 409);
+
+        add_draft(&app, "efter").await;
+        let (_, before) = app.get_text("/politikker/foer").await;
+        let (_, after) = app.get_text("/politikker/efter").await;
+        assert!(
+            strip(&before).contains("Økonomiudvalget"),
+            "the older policy keeps its road"
+        );
+        assert!(
+            !strip(&after).contains("Økonomiudvalget"),
+            "the new policy follows version 2"
+        );
+    }
+);

@@ -1,0 +1,93 @@
+//! The process templates: the stages each committee's policies go through. Clerks read them;
+//! an admin edits one, which makes its next version (roads already under way keep theirs).
+
+use super::admin::{LogoutForm, staff_or};
+use super::policy::{say, stage_name};
+use crate::api::{admin_templates, get_current_user};
+use crate::components::{error_view, form_echo, loading_view};
+use crate::i18n::*;
+use crate::model::*;
+use crate::routes;
+use hoering::staff::Permission;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn TemplatesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let templates = Resource::new(|| (), |_| admin_templates());
+    let echo = form_echo();
+    view! {
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                Suspend::new(async move {
+                    let locale = i18n.get_locale_untracked();
+                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                    let Ok(list) = templates.await else { return error_view().into_any() };
+                    let may_edit = user.role.may(Permission::EditTemplates);
+                    let refused = echo.value("template_error");
+                    view! {
+                        <Title text=say(locale, "Forløbsskabeloner", "Process templates") />
+                        <LogoutForm user=user.clone() />
+                        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+                        <h1>{say(locale, "Forløbsskabeloner", "Process templates")}</h1>
+                        <p class="lead">{say(locale, "Hvert udvalg har et forløb: faserne dets politikker går igennem. En ændring gælder nye politikker; politikker undervejs beholder deres version.", "Each committee has a process: the stages its policies go through. A change applies to new policies; policies under way keep their version.")}</p>
+                        {(!refused.is_empty()).then(|| view! {
+                            <div class="error-summary" role="alert"><p>{refused.clone()}</p></div>
+                        })}
+                        {list.into_iter().map(|t| {
+                            let id = format!("skabelon-{}", t.name.replace(|c: char| !c.is_alphanumeric(), "-"));
+                            let labelled_by = id.clone();
+                            view! {
+                                <section class="policy-section" aria-labelledby=labelled_by>
+                                    <h2 id=id>{format!("{} (version {})", t.name, t.version)}</h2>
+                                    <form method="post" action=routes::template(&t.name) class="admin-form">
+                                        <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                        <input type="hidden" name="version" value=t.version.to_string() />
+                                        <table class="data-table">
+                                            <thead><tr>
+                                                <th scope="col">{say(locale, "Fase", "Stage")}</th>
+                                                <th scope="col">{say(locale, "Med", "Included")}</th>
+                                                <th scope="col">{say(locale, "Kan springes over", "May be skipped")}</th>
+                                                <th scope="col">{say(locale, "Ansvarlig", "Responsible")}</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                {Stage::ALL.into_iter().map(|stage| {
+                                                    let here = t.get(stage).cloned();
+                                                    let required = stage.is_required();
+                                                    let code = stage.as_str();
+                                                    let name = stage_name(locale, stage);
+                                                    view! {
+                                                        <tr>
+                                                            <th scope="row">{name}</th>
+                                                            <td>
+                                                                <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", say(locale, "Med:", "Included:")) />
+                                                                {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
+                                                            </td>
+                                                            <td>
+                                                                <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", say(locale, "Kan springes over:", "May be skipped:")) />
+                                                            </td>
+                                                            <td>
+                                                                <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", say(locale, "Ansvarlig:", "Responsible:")) />
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                        {may_edit.then(|| view! {
+                                            <button type="submit" class="button">{say(locale, "Gem som ny version", "Save as a new version")}</button>
+                                        })}
+                                    </form>
+                                </section>
+                            }
+                        }).collect_view()}
+                        {(!may_edit).then(|| view! { <p class="muted">{say(locale, "Kun en administrator kan ændre forløbene.", "Only an administrator can change the processes.")}</p> })}
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
