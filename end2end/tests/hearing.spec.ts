@@ -37,7 +37,7 @@ async function clerkPublishes(page: Page, text: string) {
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('heading', { name: 'Høringer – sagsbehandling' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Muligheder og medborgerskab – Integrationspolitik', exact: true }).click();
+  await page.getByRole('table').getByRole('link', { name: 'Muligheder og medborgerskab – Integrationspolitik', exact: true }).click();
   const response = page.getByRole('article').filter({ hasText: text });
   await expect(response).toContainText('Afventer');
   await expectAccessible(page);

@@ -64,7 +64,7 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   await page.getByLabel('E-mail').fill(CLERK.email);
   await page.getByLabel('Adgangskode').fill(CLERK.password);
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.getByRole('link', { name: 'Muligheder og medborgerskab – Integrationspolitik', exact: true }).click();
+  await page.getByRole('table').getByRole('link', { name: 'Muligheder og medborgerskab – Integrationspolitik', exact: true }).click();
   const response = page.getByRole('article').filter({ hasText: 'Husk også voksne' });
   await response.getByRole('button', { name: /Offentliggør/ }).click();
   await expect(page.getByRole('article').filter({ hasText: 'Husk også voksne' })).toContainText('Offentliggjort');
