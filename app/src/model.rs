@@ -335,6 +335,9 @@ pub struct InquiryView {
 /// One entry of a road's journal: what was done, dated when, by whom, recorded when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalView {
+    /// The step, when the entry is one of the road's actions.
+    pub action: Option<hoering::process::Action>,
+    /// Otherwise what was recorded (a plan, the road's start), as stored.
     pub what: String,
     pub on: String,
     pub actor: String,

@@ -447,7 +447,12 @@ pub fn AdminPolicyPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {v.journal.iter().map(|j| view! {
-                                        <tr><td>{j.on.clone()}</td><td><code>{j.what.clone()}</code></td><td>{j.actor.clone()}</td><td>{j.recorded.clone()}</td></tr>
+                                        <tr>
+                                            <td>{format_date(locale, &j.on)}</td>
+                                            <td class="wrap-anywhere">{journal_text(locale, j)}</td>
+                                            <td class="wrap-anywhere">{j.actor.clone()}</td>
+                                            <td>{j.recorded.clone()}</td>
+                                        </tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -524,5 +529,101 @@ pub fn Inquiries(
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// A journal entry in words: the road's action, or the other record (a plan, the road's start).
+fn journal_text(locale: Locale, j: &JournalView) -> String {
+    use hoering::process::Action;
+    let stage = |s: Stage| stage_name(locale, s);
+    if let Some(action) = &j.action {
+        return match action {
+            Action::Advance { to } => format!(
+                "{} {}",
+                say(locale, "Gik videre til", "Went on to"),
+                stage(*to)
+            ),
+            Action::Skip { stage: s, reason } => {
+                format!(
+                    "{} {} ({reason})",
+                    say(locale, "Sprang over:", "Skipped:"),
+                    stage(*s)
+                )
+            }
+            Action::FreezeVersion { number } => {
+                format!("{} {number}", say(locale, "Låste version", "Froze version"))
+            }
+            Action::OpenHearing { version } => {
+                format!(
+                    "{} {version}",
+                    say(
+                        locale,
+                        "Åbnede høring om version",
+                        "Opened a hearing on version"
+                    )
+                )
+            }
+            Action::RecordHearingSummary => say(
+                locale,
+                "Høringsnotatet findes",
+                "The hearing summary exists",
+            )
+            .to_string(),
+            Action::RecordDecision(d) => format!(
+                "{}: {} {} ({})",
+                body_name(locale, d.body),
+                super::policy::outcome_name(locale, d.outcome),
+                format_date(locale, &d.meeting_date.to_string()),
+                d.agenda_item_title
+            ),
+            Action::Publish => {
+                say(locale, "Offentliggjorde politikken", "Published the policy").to_string()
+            }
+        };
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&j.what) else {
+        return j.what.clone();
+    };
+    let text = |k: &str| {
+        value
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let stage_of = |k: &str| {
+        Stage::parse(&text(k))
+            .map(|s| stage_name(locale, s))
+            .unwrap_or("–")
+    };
+    match text("action").as_str() {
+        "plan" => match value.get("planned").and_then(|v| v.as_str()) {
+            Some(day) => format!(
+                "{} {}: {}",
+                say(locale, "Planlagde", "Planned"),
+                stage_of("stage"),
+                format_date(locale, day)
+            ),
+            None => format!(
+                "{} {}",
+                say(
+                    locale,
+                    "Fjernede den planlagte dato for",
+                    "Cleared the planned date of"
+                ),
+                stage_of("stage")
+            ),
+        },
+        "road_started" => format!(
+            "{} ({})",
+            say(locale, "Forløbet begyndte", "The road began"),
+            text("reason")
+        ),
+        "road_restarted" => format!(
+            "{} ({})",
+            say(locale, "Forløbet begyndte forfra", "The road began again"),
+            text("reason")
+        ),
+        _ => j.what.clone(),
     }
 }

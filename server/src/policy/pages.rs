@@ -174,6 +174,7 @@ impl PolicyReads for DbBackend {
             .map_err(fail)?
             .into_iter()
             .map(|(what, on, actor, at)| JournalView {
+                action: serde_json::from_str(&what).ok(),
                 what,
                 on,
                 actor,

@@ -224,6 +224,22 @@ both_databases!(
         let (_, none) = app.get_text("/politikker?q=findes-ikke").await;
         assert!(!none.contains("/politikker/ny-politik"));
 
+        // The clerk's journal says each step in words.
+        let admin = strip(
+            &app.get_with_cookie("/admin/politikker/ny-politik", &cookie)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        for said in [
+            "Låste version 1",
+            "Gik videre til Byrådet",
+            "Offentliggjorde politikken",
+        ] {
+            assert!(admin.contains(said), "{said} in the journal");
+        }
+
         // Nothing more can be done after publication.
         let (status, body) = step(
             &app,
