@@ -22,7 +22,7 @@ pub use inquiry::{
     DUE_SOON_WORKING_DAYS, Inquiry, InquiryStatus, PROMISED_WORKING_DAYS, on_time_share,
     on_time_share_at,
 };
-pub use refusal::Refusal;
+pub use refusal::{Refusal, hearing_may_close};
 pub use road::{
     Action, ActionKind, Adoption, Choice, Road, RoadState, StageStatus, Step, TimelineEntry,
 };

@@ -52,6 +52,9 @@ pub enum Refusal {
     SendBackNotEarlier { from: Stage, to: Stage },
     /// Offentliggjort needs the Byråd's "vedtaget".
     NotAdopted,
+    /// The hearing is open to its deadline: the policy leaves Høring only after the last day
+    /// promised to the public.
+    HearingStillOpen { last_day: Date },
 }
 
 impl Refusal {
@@ -79,6 +82,7 @@ impl Refusal {
             Refusal::DecisionPostponed { .. } => "decision_postponed",
             Refusal::SendBackNotEarlier { .. } => "send_back_not_earlier",
             Refusal::NotAdopted => "not_adopted",
+            Refusal::HearingStillOpen { .. } => "hearing_still_open",
         }
     }
 
@@ -156,6 +160,10 @@ impl Refusal {
             Refusal::NotAdopted => {
                 "Politikken kan ikke offentliggøres, før Byrådet har vedtaget den.".into()
             }
+            Refusal::HearingStillOpen { last_day } => format!(
+                "Høringen er åben til og med {}; sagen går videre, når fristen er udløbet.",
+                danish_long_date(last_day)
+            ),
         }
     }
 
@@ -234,6 +242,11 @@ impl Refusal {
             Refusal::NotAdopted => {
                 "The policy cannot be published before the City Council has adopted it.".into()
             }
+            Refusal::HearingStillOpen { last_day } => format!(
+                "The hearing is open until {} inclusive; the policy moves on once the deadline \
+                 has passed.",
+                english_long_date(last_day)
+            ),
         }
     }
 }
@@ -245,3 +258,13 @@ impl std::fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
+
+/// Whether a step dated `on` may leave a hearing whose last day is `last_day`: only after it,
+/// so the deadline promised to the public holds.
+pub fn hearing_may_close(on: Date, last_day: Date) -> Result<(), Refusal> {
+    if on > last_day {
+        Ok(())
+    } else {
+        Err(Refusal::HearingStillOpen { last_day })
+    }
+}

@@ -888,7 +888,26 @@ fn every_refusal() -> Vec<Refusal> {
             to: Stage::CityCouncil,
         },
         Refusal::NotAdopted,
+        Refusal::HearingStillOpen { last_day: d },
     ]
+}
+
+#[test]
+fn a_hearing_closes_only_after_its_last_day() {
+    let last = date(2026, 12, 14);
+    assert_eq!(
+        super::refusal::hearing_may_close(last, last),
+        Err(Refusal::HearingStillOpen { last_day: last })
+    );
+    assert_eq!(
+        super::refusal::hearing_may_close(date(2026, 12, 15), last),
+        Ok(())
+    );
+    assert!(
+        Refusal::HearingStillOpen { last_day: last }
+            .danish()
+            .contains("14. december 2026")
+    );
 }
 
 #[test]

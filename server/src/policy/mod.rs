@@ -122,6 +122,13 @@ pub async fn take_step(
         }
     }
     let road = policy.road()?;
+    // Leaving Høring waits for the deadline promised to the public.
+    if road.stage() == Stage::Hearing
+        && matches!(request.action, Action::Advance { .. })
+        && let Some(last_day) = open_hearing_last_day(db, policy.id).await?
+    {
+        hoering::process::hearing_may_close(request.on, last_day).map_err(StepError::Refused)?;
+    }
     let after = road
         .after(request.action.clone(), request.on)
         .map_err(StepError::Refused)?;
@@ -158,6 +165,17 @@ pub async fn take_step(
         stage: after.stage(),
         opened_hearing: opened,
     })
+}
+
+/// The last day (the deadline, in Copenhagen) of the policy's newest hearing.
+pub async fn open_hearing_last_day(db: &Db, policy_id: i64) -> Result<Option<Date>, StepError> {
+    let hearings = crate::hearing::db::of_policy(&db.pool, policy_id).await?;
+    let Some(newest) = hearings.last() else {
+        return Ok(None);
+    };
+    let closes = jiff::Timestamp::from_second(newest.closes_at).map_err(RoadDbError::from)?;
+    // The hearing's deadline as its page shows it: the local day of its closing instant.
+    Ok(Some(hoering::calendar::local_date_of(closes)))
 }
 
 /// Sets (or clears) the planned date of a stage of policy `slug`'s road.

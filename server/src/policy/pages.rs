@@ -182,9 +182,23 @@ impl PolicyReads for DbBackend {
             })
             .collect();
         let template = road.template();
+        let mut choices = road.choices();
+        // The hearing's deadline, which the road does not know, holds the policy in Høring.
+        if road.stage() == Stage::Hearing
+            && let Some(last_day) = super::open_hearing_last_day(&self.db, row.id)
+                .await
+                .map_err(fail)?
+            && let Err(refusal) = hoering::process::hearing_may_close(today, last_day)
+        {
+            for c in choices.iter_mut() {
+                if c.kind == ActionKind::Advance && c.refused.is_none() {
+                    c.refused = Some(refusal);
+                }
+            }
+        }
         Ok(Some(PolicyAdminView {
             policy,
-            choices: road.choices(),
+            choices,
             stages: template.stages.iter().map(|s| s.stage).collect(),
             template: (template.name.clone(), template.version),
             revision: row.revision,

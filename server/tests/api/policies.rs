@@ -170,26 +170,39 @@ both_databases!(
                 "published",
             ),
         ];
+        let deadline = Calendar::national().deadline_after_working_days(today(), 10);
         for (fields, expected) in &steps {
             let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            if *expected == "hearing_summary" && stage_of(&app, "ny-politik").await == "hearing" {
+                // The hearing opened for 10 working days, its page shows the deadline and
+                // links to the policy, and the policy stays in Høring until the deadline.
+                let (status, hearing) = app.get_text("/hoeringer/ny-politik").await;
+                assert_eq!(status, 200);
+                let hearing = strip(&hearing);
+                assert!(
+                    hearing.contains(&danish_long_date(deadline)),
+                    "the deadline shows"
+                );
+                assert!(
+                    hearing.contains("href=\"/politikker/ny-politik\""),
+                    "the hearing links to its policy"
+                );
+                let (status, body) = step(&app, &cookie, "ny-politik", &form).await;
+                assert_eq!(status, 409);
+                let still_open = Refusal::HearingStillOpen { last_day: deadline }.danish();
+                assert!(strip(&body).contains(&hoering::document::escape_html(&still_open)));
+                // Time passes: the deadline was yesterday.
+                sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
+                    .bind(jiff::Timestamp::now().as_second() - 20 * 24 * 3600)
+                    .bind(jiff::Timestamp::now().as_second() - 24 * 3600)
+                    .execute(&app.db.pool)
+                    .await
+                    .unwrap();
+            }
             let (status, body) = step(&app, &cookie, "ny-politik", &form).await;
             assert_eq!(status, 303, "{fields:?}: {}", strip(&body));
             assert_eq!(&stage_of(&app, "ny-politik").await, expected, "{fields:?}");
         }
-
-        // The hearing opened for 10 working days, and its page links to the policy.
-        let deadline = Calendar::national().deadline_after_working_days(today(), 10);
-        let (status, hearing) = app.get_text("/hoeringer/ny-politik").await;
-        assert_eq!(status, 200);
-        let hearing = strip(&hearing);
-        assert!(
-            hearing.contains(&danish_long_date(deadline)),
-            "the deadline shows"
-        );
-        assert!(
-            hearing.contains("href=\"/politikker/ny-politik\""),
-            "the hearing links to its policy"
-        );
 
         // The public page: adopted, with every stage and the decisions.
         let (status, page) = app.get_text("/politikker/ny-politik").await;
@@ -277,6 +290,33 @@ both_databases!(
         let (_, page) = app.get_text("/politikker/direkte").await;
         assert!(strip(&page).contains("oprettet direkte som høring"));
         let d = today().to_string();
+        // The hearing runs to 2099: the policy may not leave Høring before that.
+        let (status, body) = step(
+            &app,
+            &cookie,
+            "direkte",
+            &[("action", "advance"), ("to", "hearing_summary"), ("on", &d)],
+        )
+        .await;
+        assert_eq!(status, 409);
+        assert!(strip(&body).contains("Høringen er åben til og med 5. januar 2099"));
+        let admin = strip(
+            &app.get_with_cookie("/admin/politikker/direkte", &cookie)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            admin.contains("Høringen er åben til og med 5. januar 2099"),
+            "said before trying"
+        );
+        sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
+            .bind(jiff::Timestamp::now().as_second() - 20 * 24 * 3600)
+            .bind(jiff::Timestamp::now().as_second() - 24 * 3600)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         let (status, _) = step(
             &app,
             &cookie,
