@@ -155,12 +155,12 @@ fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
     }
 }
 
-/// The policy's clerk page again, with what was typed and what is wrong.
-fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> WebError {
+/// `page` again, with what was typed (never the CSRF token) and what is wrong.
+fn echo(page: &str, fields: &Fields, errors: Errors, status: StatusCode) -> WebError {
     let mut values = fields.clone();
     values.remove("csrf");
     WebError::form(
-        &app::routes::admin_policy(slug),
+        page,
         FormEcho {
             values,
             errors,
@@ -168,6 +168,11 @@ fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> Web
         },
         status,
     )
+}
+
+/// The policy's clerk page again, with what was typed and what is wrong.
+fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> WebError {
+    echo(&app::routes::admin_policy(slug), fields, errors, status)
 }
 
 /// `POST /admin/politikker/{slug}/skridt`: one step on the road, or a plan.
@@ -282,15 +287,10 @@ pub async fn ask(
             errors.insert("question".into(), "too_long".into());
         }
         if !errors.is_empty() {
-            let mut values = fields.clone();
-            values.remove("csrf");
-            return Err(WebError::form(
+            return Err(echo(
                 &format!("{page}#spoergsmaal"),
-                FormEcho {
-                    values,
-                    errors,
-                    preview: None,
-                },
+                &fields,
+                errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
@@ -351,16 +351,12 @@ pub async fn answer(
             } else {
                 "too_long"
             };
-            let mut values = fields.clone();
-            values.remove("csrf");
-            values.insert("inquiry".into(), id.to_string());
-            return Err(WebError::form(
+            let mut typed = fields.clone();
+            typed.insert("inquiry".into(), id.to_string());
+            return Err(echo(
                 &back,
-                FormEcho {
-                    values,
-                    errors: [("answer".to_string(), code.to_string())].into(),
-                    preview: None,
-                },
+                &typed,
+                [("answer".to_string(), code.to_string())].into(),
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }

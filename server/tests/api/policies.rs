@@ -490,6 +490,20 @@ both_databases!(
         assert!(admin.contains("Gælder politikken også for flygtninge?"));
 
         let csrf = app.csrf(&cookie).await;
+        // An empty answer comes back with the error by its field; nothing is recorded.
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/spoergsmaal/{}", ids[1]),
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("answer", " "),
+                    ("back", "/admin/politikker/spoerg"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("Skal udfyldes"));
         for id in &ids {
             let r = app
                 .post_form_with_cookie(
