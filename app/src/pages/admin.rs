@@ -187,6 +187,11 @@ pub fn NewHearingPage() -> impl IntoView {
                                     <FieldError id="closes-error".to_string() message=err("closes") />
                                     <input id="closes" name="closes" type="date" value=echo.value("closes") aria-invalid=invalid("closes") aria-describedby=described("closes") />
                                 </div>
+                                <div class="field">
+                                    <label for="working_days">{crate::pages::policy::say(i18n.get_locale_untracked(), "… eller antal hverdage", "… or number of working days")}</label>
+                                    <FieldError id="working_days-error".to_string() message=err("working_days") />
+                                    <input id="working_days" name="working_days" type="number" min="1" max="250" value=echo.value("working_days") aria-invalid=invalid("working_days") aria-describedby=described("working_days") />
+                                </div>
                             </div>
                             <div class="button-row">
                                 <button type="submit" name="action" value="preview" class="button button-secondary">{t!(i18n, preview_button)}</button>

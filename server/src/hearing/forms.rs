@@ -61,7 +61,32 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
         opens: get("opens"),
         closes: get("closes"),
     };
+    // "N hverdage": the deadline counted in working days from the opening day, when no
+    // deadline is typed.
+    let mut input = input;
+    let mut day_errors = BTreeMap::new();
+    let working_days = get("working_days").trim().to_string();
+    if !working_days.is_empty() && input.closes.trim().is_empty() {
+        match (
+            working_days.parse::<u32>(),
+            hoering::hearing::parse_date(&input.opens),
+        ) {
+            (Ok(n), Ok(opens)) if n > 0 => {
+                input.closes = state
+                    .calendar
+                    .deadline_after_working_days(opens, n)
+                    .to_string();
+            }
+            (Ok(n), Err(_)) if n > 0 => {
+                day_errors.insert("opens".to_string(), "required".to_string());
+            }
+            _ => {
+                day_errors.insert("working_days".to_string(), "invalid".to_string());
+            }
+        }
+    }
     let values: BTreeMap<String, String> = [
+        ("working_days", working_days.clone()),
         ("markdown", input.markdown.clone()),
         ("title", input.title.clone()),
         ("slug", input.slug.clone()),
@@ -75,6 +100,8 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
     .collect();
     // Without dates the policy is stored as a draft: its road starts in Udarbejdelse.
     let prepared = prepare(&input, false);
+    let mut draft_errors = draft.errors.clone();
+    draft_errors.extend(day_errors);
     let again = |errors: BTreeMap<String, String>, preview, status| {
         WebError::form(
             PAGE,
@@ -103,22 +130,22 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
         };
         // A preview only complains about the draft itself; the rest may be filled in later.
         errors.retain(|k, _| k == "markdown");
-        errors.extend(draft.errors.clone());
+        errors.extend(draft_errors.clone());
         let status = status_for(&errors);
         return Err(again(errors, preview, status));
     }
     let new = match prepared {
-        Ok(new) if draft.errors.is_empty() => new,
+        Ok(new) if draft_errors.is_empty() => new,
         Ok(new) => {
             return Err(again(
-                draft.errors.clone(),
+                draft_errors.clone(),
                 Some(preview_of(&new.document)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
         Err(rejected) => {
             let mut errors = rejected.errors;
-            errors.extend(draft.errors.clone());
+            errors.extend(draft_errors.clone());
             return Err(again(
                 errors,
                 rejected.document.as_ref().map(preview_of),

@@ -710,3 +710,44 @@ both_databases!(
         );
     }
 );
+
+both_databases!(
+    a_hearing_window_can_be_given_in_working_days,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+        let form = |days: &str| {
+            reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .text("markdown", POLICY)
+                .text("slug", "hverdage")
+                .text("committee", "Udvalget")
+                .text("opens", "2027-03-24")
+                .text("closes", "")
+                .text("working_days", days.to_string())
+                .text("action", "create")
+        };
+        let post = |f: reqwest::multipart::Form| {
+            app.client
+                .post(app.url("/admin/hoeringer/ny"))
+                .header("cookie", cookie.clone())
+                .multipart(f)
+                .send()
+        };
+        let r = post(form("mange")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("value=\"mange\""));
+        // 24 March 2027 + 10 working days, over Easter (25 March to 29 March are holidays).
+        let r = post(form("10")).await.unwrap();
+        assert_eq!(r.status().as_u16(), 303);
+        let expected =
+            Calendar::national().deadline_after_working_days(jiff::civil::date(2027, 3, 24), 10);
+        assert_eq!(expected, jiff::civil::date(2027, 4, 12));
+        let (_, page) = app.get_text("/hoeringer/hverdage").await;
+        assert!(
+            strip(&page).contains("12. april 2027"),
+            "the deadline shows"
+        );
+    }
+);
