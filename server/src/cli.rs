@@ -76,6 +76,9 @@ enum Command {
         /// Last day of the hearing (the deadline), YYYY-MM-DD.
         #[arg(long)]
         closes: Option<String>,
+        /// Instead of --closes: the deadline as a number of working days after --opens.
+        #[arg(long, conflicts_with = "closes")]
+        working_days: Option<u32>,
     },
 }
 
@@ -529,7 +532,20 @@ pub async fn run() -> Result<(), CliError> {
             contact,
             opens,
             closes,
+            working_days,
         } => {
+            let closes = match (working_days, &opens) {
+                (Some(n), Some(o)) => Some(
+                    config
+                        .calendar()
+                        .deadline_after_working_days(day_or_today(Some(o))?, n)
+                        .to_string(),
+                ),
+                (Some(_), None) => {
+                    return Err(CliError::Invalid("--working-days needs --opens".into()));
+                }
+                (None, _) => closes,
+            };
             let markdown = std::fs::read_to_string(&file).map_err(|source| CliError::ReadFile {
                 path: file.display().to_string(),
                 source,

@@ -178,6 +178,20 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
 
     let (ok, out) = run(&["import", &file, "--slug", "vej"]);
     assert!(ok, "{out}");
+    let (ok, out) = run(&[
+        "import",
+        &file,
+        "--slug",
+        "paaske",
+        "--opens",
+        "2027-03-24",
+        "--working-days",
+        "10",
+    ]);
+    assert!(
+        ok && out.contains("as a hearing at /hoeringer/paaske"),
+        "{out}"
+    );
     let (ok, out) = run(&["policy", "list"]);
     assert!(
         ok && out.contains("vej\tdrafting\tin_progress\t-\t"),
@@ -235,5 +249,6 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
     assert!(!ok && out.contains("no body decides"), "{out}");
     let (ok, out) = run(&["policy", "list"]);
     assert!(ok && out.contains("vej\thearing\tin_progress"), "{out}");
+    assert!(out.contains("paaske\thearing\tin_progress"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
