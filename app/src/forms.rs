@@ -32,6 +32,8 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("markdown", "required") => t_string!(i18n, err_markdown_required),
         ("markdown", "too_long") => t_string!(i18n, err_markdown_too_long),
         ("markdown", _) => t_string!(i18n, err_markdown_invalid),
+        ("url", _) | ("minutes_url", _) => t_string!(i18n, err_link),
+        ("title", "too_long") => t_string!(i18n, err_too_long),
         ("title", _) => t_string!(i18n, err_title_required),
         ("label", _) => t_string!(i18n, err_version_label_required),
         ("slug", "taken") => t_string!(i18n, err_slug_taken),

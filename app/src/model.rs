@@ -286,6 +286,14 @@ pub struct PolicyVersion {
     pub adopted: bool,
 }
 
+/// A document in a stage's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageDocument {
+    pub stage: Stage,
+    pub title: String,
+    pub url: String,
+}
+
 /// A decision with the stage it was made in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionView {
@@ -311,6 +319,8 @@ pub struct PolicyView {
     pub versions: Vec<PolicyVersion>,
     pub hearings: Vec<HearingCard>,
     pub decisions: Vec<DecisionView>,
+    /// The documents of the stages' records.
+    pub documents: Vec<StageDocument>,
     pub inquiries: InquiryFigures,
     /// The day a question asked today is promised its answer by, `YYYY-MM-DD`.
     pub inquiry_due_if_asked_today: String,

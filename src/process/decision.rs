@@ -136,6 +136,17 @@ impl Body {
     }
 }
 
+/// A link to a document elsewhere (the minutes, a presentation): `http://` or `https://`, at
+/// most 2,000 characters, no spaces or control characters (so never `javascript:`).
+pub fn parse_link(s: &str) -> Option<String> {
+    let u = s.trim();
+    ((u.starts_with("https://") || u.starts_with("http://"))
+        && u.len() > "https://".len()
+        && u.len() <= 2000
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control()))
+    .then(|| u.to_string())
+}
+
 impl DecisionFields {
     /// The decision, or every mistake at once as field name to error code (`required`,
     /// `invalid`, `too_long`).
@@ -185,15 +196,12 @@ impl DecisionFields {
         let dissent_text = text("dissent_text", &self.dissent_text, false);
         let minutes_url = match self.minutes_url.trim() {
             "" => None,
-            u if (u.starts_with("https://") || u.starts_with("http://"))
-                && u.len() <= 2000
-                && !u.chars().any(|c| c.is_whitespace() || c.is_control()) =>
-            {
-                Some(u.to_string())
-            }
-            _ => {
-                errors.insert("minutes_url", "invalid");
-                None
+            u => {
+                let link = parse_link(u);
+                if link.is_none() {
+                    errors.insert("minutes_url", "invalid");
+                }
+                link
             }
         };
         let version = match number(&self.version) {
@@ -309,6 +317,23 @@ mod tests {
             votes_abstaining: "2".into(),
             text: "Vedtaget.".into(),
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn links_are_web_addresses_only() {
+        assert_eq!(
+            parse_link(" https://roskilde.dk/referat "),
+            Some("https://roskilde.dk/referat".into())
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x",
+            "https://a b",
+            "data:text/html,x",
+        ] {
+            assert_eq!(parse_link(bad), None, "{bad}");
         }
     }
 

@@ -16,7 +16,7 @@ pub mod template;
 mod tests;
 
 pub use decision::{
-    Decision, DecisionFields, Dissent, DissentKind, MAX_DECISION_TEXT, Outcome, Votes,
+    Decision, DecisionFields, Dissent, DissentKind, MAX_DECISION_TEXT, Outcome, Votes, parse_link,
 };
 pub use inquiry::{
     DUE_SOON_WORKING_DAYS, Inquiry, InquiryStatus, PROMISED_WORKING_DAYS, on_time_share,

@@ -372,6 +372,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                     };
                     let plans = v.stages.clone();
                     let timeline = v.policy.timeline.clone();
+                    let documents = v.policy.documents.clone();
                     view! {
                         <Title text=format!("{} – {}", v.policy.card.title, say(locale, "sagsbehandling", "casework")) />
                         <LogoutForm user=user.clone() />
@@ -404,7 +405,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         </section>
                         <section aria-labelledby="forloeb" class="policy-section">
                             <h2 id="forloeb">{say(locale, "Forløb", "The road")}</h2>
-                            <Timeline entries=timeline.clone() />
+                            <Timeline entries=timeline.clone() documents=documents />
                         </section>
                         <section aria-labelledby="planer" class="policy-section">
                             <h2 id="planer">{say(locale, "Planlagte datoer", "Planned dates")}</h2>
@@ -434,6 +435,25 @@ pub fn AdminPolicyPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                        </section>
+                        <section aria-labelledby="dokumenter" class="policy-section">
+                            <h2 id="dokumenter">{say(locale, "Dokumenter", "Documents")}</h2>
+                            <p class="hint">{say(locale, "Et link til sagen, en præsentation eller et høringsbrev vises ved fasen i forløbet.", "A link to the case, a presentation or a hearing letter shows at its stage on the timeline.")}</p>
+                            <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
+                                {hidden(&ctx, "document")}
+                                <div class="field">
+                                    <label for="document-stage">{say(locale, "Fase", "Stage")}</label>
+                                    <select id="document-stage" name="stage">
+                                        {plans.iter().map(|s| {
+                                            let chosen = ctx.value("document", "stage") == s.as_str();
+                                            view! { <option value=s.as_str() selected=chosen>{stage_name(locale, *s)}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <StepField ctx=ctx.clone() action="document" name="title" label=say(locale, "Titel", "Title") required=true />
+                                <StepField ctx=ctx.clone() action="document" name="url" label=say(locale, "Link (https://…)", "Link (https://…)") kind="url" required=true />
+                                <button type="submit" class="button button-secondary">{say(locale, "Tilføj dokumentet", "Add the document")}</button>
+                            </form>
                         </section>
                         <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
                         <section aria-labelledby="journal" class="policy-section">

@@ -244,7 +244,7 @@ pub fn DecisionItem(decision: Decision) -> impl IntoView {
 }
 
 #[component]
-pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+pub fn Timeline(entries: Vec<TimelineEntry>, documents: Vec<StageDocument>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     view! {
@@ -262,6 +262,14 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                         <p class="card-meta">{e.responsible.clone()}</p>
                         {rounds.map(|r| view! { <p class="card-meta">{r}</p> })}
                         {e.decisions.into_iter().map(|d| view! { <DecisionItem decision=d /> }).collect_view()}
+                        {let docs: Vec<StageDocument> = documents.iter().filter(|d| d.stage == e.stage).cloned().collect();
+                        (!docs.is_empty()).then(|| view! {
+                            <ul class="stage-documents">
+                                {docs.into_iter().map(|d| view! {
+                                    <li><a href=d.url rel="external noopener">{d.title}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                     </li>
                 }
             }).collect_view()}
@@ -307,7 +315,7 @@ pub fn PolicyPage() -> impl IntoView {
                         </p>
                         <section aria-labelledby="forloeb" class="policy-section">
                             <h2 id="forloeb">{say(locale, "Forløb", "The road to a decision")}</h2>
-                            <Timeline entries=p.timeline.clone() />
+                            <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
                         </section>
                         <section aria-labelledby="versioner" class="policy-section">
                             <h2 id="versioner">{say(locale, "Versioner", "Versions")}</h2>

@@ -507,3 +507,42 @@ pub async fn restart_road(
     save_step(pool, policy, road, &what, road.last_date(), actor, None).await?;
     Ok(())
 }
+
+/// A document in a stage's record.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentRow {
+    pub stage: String,
+    pub title: String,
+    pub url: String,
+}
+
+pub async fn add_document(
+    pool: &AnyPool,
+    policy_id: i64,
+    stage: &str,
+    title: &str,
+    url: &str,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO stage_documents (policy_id, stage, title, url, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(policy_id)
+    .bind(stage)
+    .bind(title)
+    .bind(url)
+    .bind(now())
+    .bind(user_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A policy's documents, by stage in the order added.
+pub async fn documents_of(pool: &AnyPool, policy_id: i64) -> Result<Vec<DocumentRow>, sqlx::Error> {
+    sqlx::query_as("SELECT stage, title, url FROM stage_documents WHERE policy_id = $1 ORDER BY id")
+        .bind(policy_id)
+        .fetch_all(pool)
+        .await
+}

@@ -193,6 +193,45 @@ pub async fn step(
         )
         .await?;
         let actor = Actor::of(&session.user);
+        if get(&fields, "action") == "document" {
+            let mut errors = Errors::new();
+            let stage = stage_field(&fields, "stage", &mut errors);
+            let title = get(&fields, "title");
+            if title.is_empty() {
+                errors.insert("title".into(), "required".into());
+            } else if title.chars().count() > 300 {
+                errors.insert("title".into(), "too_long".into());
+            }
+            let url = hoering::process::parse_link(&get(&fields, "url"));
+            if url.is_none() {
+                errors.insert("url".into(), "invalid".into());
+            }
+            let policy = policy_db::by_slug(&state.db.pool, &slug)
+                .await
+                .map_err(|e| WebError::internal("finding the policy failed", e))?
+                .ok_or_else(WebError::not_found)?;
+            return match (stage, url) {
+                (Some(stage), Some(url)) if errors.is_empty() => {
+                    policy_db::add_document(
+                        &state.db.pool,
+                        policy.id,
+                        stage.as_str(),
+                        &title,
+                        &url,
+                        session.user.id,
+                    )
+                    .await
+                    .map_err(|e| WebError::internal("storing a document failed", e))?;
+                    Ok(see_other(&format!("{page}#dokumenter")))
+                }
+                _ => Err(again(
+                    &slug,
+                    &fields,
+                    errors,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )),
+            };
+        }
         let outcome = if get(&fields, "action") == "plan" {
             let mut errors = Errors::new();
             let stage = stage_field(&fields, "stage", &mut errors);

@@ -110,6 +110,18 @@ impl DbBackend {
             answered: inquiries.iter().filter(|i| i.answered.is_some()).count() as i64,
             on_time_share: on_time_share_at(&inquiries, today),
         };
+        let documents = policy_db::documents_of(pool, row.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .filter_map(|d| {
+                Some(StageDocument {
+                    stage: Stage::parse(&d.stage)?,
+                    title: d.title,
+                    url: d.url,
+                })
+            })
+            .collect();
         Ok(PolicyView {
             card: policy_card(row, road),
             contact: row.contact.clone(),
@@ -117,6 +129,7 @@ impl DbBackend {
             versions,
             hearings,
             decisions: decisions(road),
+            documents,
             inquiries: figures,
             inquiry_due_if_asked_today: Inquiry::new(today, &self.calendar).due.to_string(),
         })

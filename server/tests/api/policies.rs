@@ -237,6 +237,44 @@ both_databases!(
         let (_, none) = app.get_text("/politikker?q=findes-ikke").await;
         assert!(!none.contains("/politikker/ny-politik"));
 
+        // A document in the Byråd stage's record; a link that is not a web address is refused.
+        let (status, body) = step(
+            &app,
+            &cookie,
+            "ny-politik",
+            &[
+                ("action", "document"),
+                ("stage", "city_council"),
+                ("title", "Sagsfremstilling til Byrådet"),
+                ("url", "javascript:alert(1)"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        let body = strip(&body);
+        assert!(body.contains("Skriv et link, der begynder med https://"));
+        assert!(
+            body.contains("value=\"Sagsfremstilling til Byrådet\""),
+            "the title is kept"
+        );
+        let (status, _) = step(
+            &app,
+            &cookie,
+            "ny-politik",
+            &[
+                ("action", "document"),
+                ("stage", "city_council"),
+                ("title", "Sagsfremstilling til Byrådet"),
+                ("url", "https://dagsorden.example.dk/sag-17.pdf"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 303);
+        let (_, page) = app.get_text("/politikker/ny-politik").await;
+        assert!(strip(&page).contains(
+            "<a href=\"https://dagsorden.example.dk/sag-17.pdf\" rel=\"external noopener\">Sagsfremstilling til Byrådet</a>"
+        ));
+
         // The clerk's journal says each step in words.
         let admin = strip(
             &app.get_with_cookie("/admin/politikker/ny-politik", &cookie)
