@@ -35,8 +35,13 @@ fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
+/// The site's host name without a port: the authority of tag URIs (RFC 4151) and iCalendar UIDs.
 fn host_of(base: &str) -> &str {
-    base.split("://").nth(1).unwrap_or(base)
+    let authority = base.split("://").nth(1).unwrap_or(base);
+    authority
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(authority, |(host, _)| host)
 }
 
 fn outcome_danish(outcome: Outcome) -> String {

@@ -655,6 +655,12 @@ both_databases!(
         assert!(
             entries
                 .iter()
+                .all(|e| e["id"].as_str().unwrap().starts_with("tag:127.0.0.1,2026:")),
+            "tag URIs name the host without its port: {atom}"
+        );
+        assert!(
+            entries
+                .iter()
                 .any(|e| e["title"] == format!("Ny høring: {title}").as_str()),
             "{atom}"
         );
