@@ -12,6 +12,8 @@ pub mod diff;
 pub mod document;
 pub mod feed;
 pub mod hearing;
+pub mod mail;
+pub mod meeting;
 pub mod process;
 pub mod response;
 pub mod staff;

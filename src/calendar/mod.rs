@@ -85,6 +85,57 @@ pub fn english_long_date(day: jiff::civil::Date) -> String {
     day.strftime("%-d %B %Y").to_string()
 }
 
+/// When a meeting takes place, as Danish prose writes it: "torsdag 12. september 2019 kl.
+/// 17.00–20.00" (the end left out when unknown, or given with its date when on another day).
+pub fn danish_time_span(starts: i64, ends: Option<i64>) -> String {
+    const DAYS: [&str; 7] = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ];
+    let Some(start) = zoned(starts) else {
+        return String::new();
+    };
+    let day = DAYS[usize::from(start.weekday().to_monday_zero_offset().unsigned_abs()) % 7];
+    let mut out = format!(
+        "{day} {} kl. {}",
+        danish_long_date(start.date()),
+        start.strftime("%H.%M")
+    );
+    if let Some(end) = ends.and_then(zoned) {
+        if end.date() == start.date() {
+            out.push_str(&format!("–{}", end.strftime("%H.%M")));
+        } else {
+            out.push_str(&format!(
+                " til {} kl. {}",
+                danish_long_date(end.date()),
+                end.strftime("%H.%M")
+            ));
+        }
+    }
+    out
+}
+
+/// The English of [`danish_time_span`]: "Thursday 12 September 2019, 17:00–20:00".
+pub fn english_time_span(starts: i64, ends: Option<i64>) -> String {
+    let Some(start) = zoned(starts) else {
+        return String::new();
+    };
+    let mut out = start.strftime("%A %-d %B %Y, %H:%M").to_string();
+    if let Some(end) = ends.and_then(zoned) {
+        if end.date() == start.date() {
+            out.push_str(&format!("–{}", end.strftime("%H:%M")));
+        } else {
+            out.push_str(&format!(" to {}", end.strftime("%A %-d %B %Y, %H:%M")));
+        }
+    }
+    out
+}
+
+fn zoned(seconds: i64) -> Option<jiff::Zoned> {
+    Timestamp::from_second(seconds)
+        .ok()
+        .map(|t| t.to_zoned(zone()))
+}
+
 /// RFC 3339 in UTC, for the open-data API.
 pub fn rfc3339(seconds: i64) -> String {
     Timestamp::from_second(seconds)
@@ -95,6 +146,32 @@ pub fn rfc3339(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meeting_times_read_as_danish_and_english_prose() {
+        let day = jiff::civil::date(2019, 9, 12);
+        let start = local_instant(day, 17, 0).unwrap().as_second();
+        let end = local_instant(day, 20, 0).unwrap().as_second();
+        assert_eq!(
+            danish_time_span(start, Some(end)),
+            "torsdag 12. september 2019 kl. 17.00–20.00"
+        );
+        assert_eq!(
+            english_time_span(start, Some(end)),
+            "Thursday 12 September 2019, 17:00–20:00"
+        );
+        assert_eq!(
+            danish_time_span(start, None),
+            "torsdag 12. september 2019 kl. 17.00"
+        );
+        let next = local_instant(jiff::civil::date(2019, 9, 13), 9, 30)
+            .unwrap()
+            .as_second();
+        assert_eq!(
+            danish_time_span(start, Some(next)),
+            "torsdag 12. september 2019 kl. 17.00 til 13. september 2019 kl. 09.30"
+        );
+    }
 
     #[test]
     fn copenhagen_dates_follow_summer_time() {

@@ -8,6 +8,7 @@
 mod block;
 mod front_matter;
 mod ids;
+mod note;
 mod render;
 
 use std::ops::Range;
@@ -21,6 +22,7 @@ pub use block::{
 };
 pub use front_matter::{FrontMatter, FrontMatterError};
 pub use ids::derive_block_ids;
+pub use note::render_note;
 pub use render::escape_html;
 
 use render::{FootnoteRefs, plain_text, render};

@@ -33,6 +33,11 @@ pub enum Permission {
     AnswerInquiry,
     /// Edit a committee's process template (the installation's rules, so admins only).
     EditTemplates,
+    /// Create dialogue meetings, see and export who signed up, mark who came, record the input
+    /// given at the tables and publish the minutes.
+    ManageMeetings,
+    /// Read the outbox: every e-mail with the copies of what citizens wrote (admins only).
+    ReadMail,
 }
 
 impl Role {
@@ -55,7 +60,7 @@ impl Role {
     pub fn may(self, what: Permission) -> bool {
         match self {
             Role::Admin => true,
-            Role::Clerk => !matches!(what, Permission::EditTemplates),
+            Role::Clerk => !matches!(what, Permission::EditTemplates | Permission::ReadMail),
             Role::Council => match what {
                 Permission::ReadAdmin
                 | Permission::Moderate
@@ -63,7 +68,9 @@ impl Role {
                 | Permission::AddVersion
                 | Permission::AdvanceRoad
                 | Permission::AnswerInquiry
-                | Permission::EditTemplates => false,
+                | Permission::EditTemplates
+                | Permission::ManageMeetings
+                | Permission::ReadMail => false,
             },
         }
     }
@@ -91,6 +98,7 @@ mod tests {
             Permission::AddVersion,
             Permission::AdvanceRoad,
             Permission::AnswerInquiry,
+            Permission::ManageMeetings,
         ] {
             assert!(Role::Clerk.may(p));
             assert!(Role::Admin.may(p));
@@ -99,9 +107,11 @@ mod tests {
     }
 
     #[test]
-    fn only_admins_edit_templates() {
-        assert!(Role::Admin.may(Permission::EditTemplates));
-        assert!(!Role::Clerk.may(Permission::EditTemplates));
-        assert!(!Role::Council.may(Permission::EditTemplates));
+    fn only_admins_edit_templates_and_read_the_outbox() {
+        for p in [Permission::EditTemplates, Permission::ReadMail] {
+            assert!(Role::Admin.may(p));
+            assert!(!Role::Clerk.may(p));
+            assert!(!Role::Council.may(p));
+        }
     }
 }

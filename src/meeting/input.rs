@@ -1,0 +1,98 @@
+//! Input given at a meeting, recorded by the clerk against a block of the draft so that it
+//! sits among the written høringssvar on that block.
+
+use serde::{Deserialize, Serialize};
+
+use super::{MeetingErrors, ParticipantGroup, code, one_line};
+use crate::document::BlockNumber;
+use crate::response::ResponseText;
+
+/// The input form exactly as posted: every field a string, missing fields empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InputFields {
+    /// A block number such as "3.2"; "§ 3.2" and "afsnit 3.2" are read too. Empty means the
+    /// input is about the whole draft.
+    pub block: String,
+    /// A [`ParticipantGroup`] code.
+    pub group: String,
+    /// Which table at the meeting, e.g. "Bord 3"; may be empty.
+    pub table: String,
+    pub text: String,
+}
+
+/// Valid meeting input, ready to store.
+///
+/// `block` is only known to be a well-formed number; whether the draft has such a block is
+/// for the caller to check against the [`crate::document::Document`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingInput {
+    pub block: Option<BlockNumber>,
+    pub group: ParticipantGroup,
+    pub table: Option<String>,
+    pub text: ResponseText,
+}
+
+impl MeetingInput {
+    pub const MAX_TABLE_CHARS: usize = 100;
+}
+
+/// What is left of a typed block reference without "§" or "afsnit" in front, trimmed.
+pub(super) fn strip_block_prefix(s: &str) -> &str {
+    let s = s.trim();
+    let s = s.strip_prefix('§').unwrap_or(s).trim_start();
+    match s.get(..6) {
+        Some(word) if word.eq_ignore_ascii_case("afsnit") => s.get(6..).unwrap_or_default().trim(),
+        _ => s,
+    }
+}
+
+fn parse_block(input: &str) -> Result<Option<BlockNumber>, &'static str> {
+    let s = strip_block_prefix(input);
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse().map(Some).map_err(|_| "invalid")
+}
+
+impl InputFields {
+    /// The input, or every mistake at once.
+    pub fn parse(&self) -> Result<MeetingInput, MeetingErrors> {
+        let mut errors = MeetingErrors::new();
+        let mut fail = |field: &str, code: &str| {
+            errors.insert(field.to_owned(), code.to_owned());
+        };
+
+        let block = parse_block(&self.block)
+            .map_err(|code| fail("block", code))
+            .ok();
+        let group = match self.group.trim() {
+            "" => {
+                fail("group", "required");
+                None
+            }
+            s => ParticipantGroup::parse(s).or_else(|| {
+                fail("group", "invalid");
+                None
+            }),
+        };
+        let table = one_line(&self.table, MeetingInput::MAX_TABLE_CHARS)
+            .map_err(|code| fail("table", code))
+            .ok();
+        let text = ResponseText::parse(&self.text)
+            .map_err(|e| fail("text", code(e)))
+            .ok();
+
+        match (block, group, table, text) {
+            (Some(block), Some(group), Some(table), Some(text)) if errors.is_empty() => {
+                Ok(MeetingInput {
+                    block,
+                    group,
+                    table,
+                    text,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}

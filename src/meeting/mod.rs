@@ -1,0 +1,318 @@
+//! Dialogue meetings (dialogmøder): sign-up, waiting list, attendance and the input recorded at them.
+//!
+//! Everything a form posts is parsed here, in the browser and on the server alike, into valid
+//! types or a map of every mistake (field name to error code: `required`, `invalid`,
+//! `too_long`, `ends_before_start`, `after_meeting`); the UI words the codes.
+
+mod input;
+mod search;
+mod setup;
+mod signup;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{danish_long_date, english_long_date};
+use crate::response::FieldError;
+
+pub use input::{InputFields, MeetingInput};
+pub use search::find_blocks;
+pub use setup::{MeetingFields, NewMeeting};
+pub use signup::{Needs, Signup, SignupFields, signup_open};
+
+/// Field name to error code, as the forms show them.
+pub type MeetingErrors = BTreeMap<String, String>;
+
+/// Who a participant comes as. The meeting's summary and the input recorded at it are
+/// grouped by this, so the committee sees whose voice a point is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ParticipantGroup {
+    #[serde(rename = "borger")]
+    Citizen,
+    #[serde(rename = "frivillig_forening")]
+    VoluntaryAssociation,
+    #[serde(rename = "social_forening")]
+    SocialAssociation,
+    #[serde(rename = "integrationsraadet")]
+    IntegrationCouncil,
+    #[serde(rename = "udvalgsmedlem")]
+    CommitteeMember,
+    #[serde(rename = "andet")]
+    Other,
+}
+
+impl ParticipantGroup {
+    /// In the order the forms and summaries list them.
+    pub const ALL: [Self; 6] = [
+        Self::Citizen,
+        Self::VoluntaryAssociation,
+        Self::SocialAssociation,
+        Self::IntegrationCouncil,
+        Self::CommitteeMember,
+        Self::Other,
+    ];
+
+    /// The stable code used in forms, the database and serde.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Citizen => "borger",
+            Self::VoluntaryAssociation => "frivillig_forening",
+            Self::SocialAssociation => "social_forening",
+            Self::IntegrationCouncil => "integrationsraadet",
+            Self::CommitteeMember => "udvalgsmedlem",
+            Self::Other => "andet",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        let code = code.trim();
+        Self::ALL.into_iter().find(|g| g.as_str() == code)
+    }
+
+    pub fn danish(self) -> &'static str {
+        match self {
+            Self::Citizen => "Borger",
+            Self::VoluntaryAssociation => "Frivillig forening",
+            Self::SocialAssociation => "Social forening",
+            Self::IntegrationCouncil => "Integrationsrådet",
+            Self::CommitteeMember => "Udvalgsmedlem",
+            Self::Other => "Andet",
+        }
+    }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::Citizen => "Citizen",
+            Self::VoluntaryAssociation => "Voluntary association",
+            Self::SocialAssociation => "Social association",
+            Self::IntegrationCouncil => "Integration Council",
+            Self::CommitteeMember => "Committee member",
+            Self::Other => "Other",
+        }
+    }
+
+    pub fn danish_plural(self) -> &'static str {
+        match self {
+            Self::Citizen => "Borgere",
+            Self::VoluntaryAssociation => "Frivillige foreninger",
+            Self::SocialAssociation => "Sociale foreninger",
+            // One council, so no plural.
+            Self::IntegrationCouncil => "Integrationsrådet",
+            Self::CommitteeMember => "Udvalgsmedlemmer",
+            Self::Other => "Andre",
+        }
+    }
+
+    pub fn english_plural(self) -> &'static str {
+        match self {
+            Self::Citizen => "Citizens",
+            Self::VoluntaryAssociation => "Voluntary associations",
+            Self::SocialAssociation => "Social associations",
+            Self::IntegrationCouncil => "Integration Council",
+            Self::CommitteeMember => "Committee members",
+            Self::Other => "Others",
+        }
+    }
+
+    /// An association comes as a named body; everyone else comes as themselves.
+    pub fn needs_organisation(self) -> bool {
+        matches!(self, Self::VoluntaryAssociation | Self::SocialAssociation)
+    }
+
+    /// The respondent type the høringsnotat counts this group's input under, beside the
+    /// written responses.
+    pub fn sender_kind(self) -> crate::response::SenderKind {
+        use crate::response::SenderKind;
+        match self {
+            Self::Citizen | Self::Other => SenderKind::Private,
+            Self::VoluntaryAssociation | Self::SocialAssociation => SenderKind::Association,
+            // Integrationsrådet is a council; a committee member speaks for a political body.
+            Self::IntegrationCouncil | Self::CommitteeMember => SenderKind::Council,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Self::Citizen => 0,
+            Self::VoluntaryAssociation => 1,
+            Self::SocialAssociation => 2,
+            Self::IntegrationCouncil => 3,
+            Self::CommitteeMember => 4,
+            Self::Other => 5,
+        }
+    }
+}
+
+/// Who may sign up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SignupMode {
+    /// Anyone, through the public form, until the deadline.
+    #[serde(rename = "aaben")]
+    Open,
+    /// No public form; the clerk adds the invited.
+    #[serde(rename = "invitation")]
+    Invitation,
+}
+
+impl SignupMode {
+    pub const ALL: [Self; 2] = [Self::Open, Self::Invitation];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "aaben",
+            Self::Invitation => "invitation",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        let code = code.trim();
+        Self::ALL.into_iter().find(|m| m.as_str() == code)
+    }
+}
+
+/// Where a sign-up stands. Cancelled sign-ups are kept, so the clerk can see who dropped out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignupStatus {
+    Seated,
+    Waiting,
+    Cancelled,
+}
+
+impl SignupStatus {
+    pub const ALL: [Self; 3] = [Self::Seated, Self::Waiting, Self::Cancelled];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Seated => "seated",
+            Self::Waiting => "waiting",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        let code = code.trim();
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+}
+
+macro_rules! display_as_code {
+    ($($t:ident),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_code!(ParticipantGroup, SignupMode, SignupStatus);
+
+/// The status of a new sign-up when `seated` people already hold a seat.
+pub fn status_for_new(capacity: u32, seated: u32) -> SignupStatus {
+    if seated < capacity {
+        SignupStatus::Seated
+    } else {
+        SignupStatus::Waiting
+    }
+}
+
+/// How many waiting sign-ups to move up, first come first served, after a cancellation or a
+/// raised capacity. Zero when a lowered capacity leaves more seated than seats: nobody
+/// already seated is turned away.
+pub fn seats_free(capacity: u32, seated: u32) -> u32 {
+    capacity.saturating_sub(seated)
+}
+
+/// Sign-ups and attendance of one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupCount {
+    pub group: ParticipantGroup,
+    pub signed_up: u32,
+    pub attended: u32,
+}
+
+/// Per group, from one `(group, attended)` row per sign-up: only groups with at least one
+/// sign-up, in [`ParticipantGroup::ALL`] order.
+pub fn attendance_by_group(
+    rows: impl IntoIterator<Item = (ParticipantGroup, bool)>,
+) -> Vec<GroupCount> {
+    let mut counts = [(0u32, 0u32); 6];
+    for (group, attended) in rows {
+        let (signed_up, present) = &mut counts[group.index()];
+        *signed_up = signed_up.saturating_add(1);
+        if attended {
+            *present = present.saturating_add(1);
+        }
+    }
+    ParticipantGroup::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|(_, (signed_up, _))| *signed_up > 0)
+        .map(|(group, (signed_up, attended))| GroupCount {
+            group,
+            signed_up,
+            attended,
+        })
+        .collect()
+}
+
+/// Where a piece of meeting input came from, as shown beside it among the responses:
+/// "Fra dialogmødet 12. september 2019 · Frivillige foreninger".
+pub fn input_label_da(meeting_day: Date, group: ParticipantGroup) -> String {
+    format!(
+        "Fra dialogmødet {} · {}",
+        danish_long_date(meeting_day),
+        group.danish_plural()
+    )
+}
+
+/// "From the dialogue meeting on 12 September 2019 · Voluntary associations".
+pub fn input_label_en(meeting_day: Date, group: ParticipantGroup) -> String {
+    format!(
+        "From the dialogue meeting on {} · {}",
+        english_long_date(meeting_day),
+        group.english_plural()
+    )
+}
+
+/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
+fn code(error: FieldError) -> &'static str {
+    match error {
+        FieldError::Required => "required",
+        FieldError::TooLong { .. } => "too_long",
+        FieldError::Invalid => "invalid",
+    }
+}
+
+/// Line breaks as `\n` and trimmed, so a length is counted as the textarea's counter counts it
+/// (browsers post a line break as `\r\n` but count it as one character).
+fn normalise_text(input: &str) -> String {
+    input
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_owned()
+}
+
+/// One line of free text: trimmed, at most `max` characters, no control characters (it may end
+/// up in a mail header or a CSV export). `Ok(None)` when empty.
+fn one_line(input: &str, max: usize) -> Result<Option<String>, &'static str> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.chars().count() > max {
+        return Err("too_long");
+    }
+    if s.chars().any(char::is_control) {
+        return Err("invalid");
+    }
+    Ok(Some(s.to_owned()))
+}
+
+#[cfg(test)]
+mod tests;
