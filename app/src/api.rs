@@ -183,3 +183,57 @@ pub async fn admin_templates() -> Result<Vec<Template>, ServerFnError> {
     ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?.templates().await.map_err(ssr::opaque)
 }
+
+#[server(prefix = "/_fn", endpoint = "admin_outbox")]
+pub async fn admin_outbox(
+    recipient: Option<String>,
+    page: u32,
+) -> Result<OutboxView, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadMail).await?;
+    ssr::backend()?
+        .outbox(recipient.as_deref(), page)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_outbox_message")]
+pub async fn admin_outbox_message(id: i64) -> Result<Option<OutboxMessage>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadMail).await?;
+    ssr::backend()?
+        .outbox_message(id)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "meeting")]
+pub async fn get_meeting(id: i64) -> Result<Option<MeetingView>, ServerFnError> {
+    ssr::backend()?.meeting(id).await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "policy_meetings")]
+pub async fn policy_meetings(slug: String) -> Result<Vec<MeetingCard>, ServerFnError> {
+    ssr::backend()?
+        .policy_meetings(&slug)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "upcoming_meetings")]
+pub async fn upcoming_meetings() -> Result<Vec<MeetingCard>, ServerFnError> {
+    ssr::backend()?
+        .upcoming_meetings()
+        .await
+        .map_err(ssr::opaque)
+}
+
+/// A sign-up by the secret in its link: whoever holds the link may see and cancel it.
+#[server(prefix = "/_fn", endpoint = "signup")]
+pub async fn get_signup(token: String) -> Result<Option<SignupView>, ServerFnError> {
+    ssr::backend()?.signup(&token).await.map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "admin_meeting")]
+pub async fn admin_meeting(id: i64) -> Result<Option<AdminMeetingView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ManageMeetings).await?;
+    ssr::backend()?.admin_meeting(id).await.map_err(ssr::opaque)
+}

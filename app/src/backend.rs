@@ -78,6 +78,25 @@ pub trait PolicyReads: Send + Sync {
     async fn templates(&self) -> Result<Vec<Template>, BackendError>;
 }
 
+/// Reading dialogue meetings.
+#[async_trait::async_trait]
+pub trait MeetingReads: Send + Sync {
+    async fn meeting(&self, id: i64) -> Result<Option<MeetingView>, BackendError>;
+    /// The meetings of a policy, in the order they take place.
+    async fn policy_meetings(&self, slug: &str) -> Result<Vec<MeetingCard>, BackendError>;
+    /// Meetings that have not begun, soonest first.
+    async fn upcoming_meetings(&self) -> Result<Vec<MeetingCard>, BackendError>;
+    async fn signup(&self, token: &str) -> Result<Option<SignupView>, BackendError>;
+    async fn admin_meeting(&self, id: i64) -> Result<Option<AdminMeetingView>, BackendError>;
+}
+
+/// Reading the outbox.
+#[async_trait::async_trait]
+pub trait MailReads: Send + Sync {
+    async fn outbox(&self, recipient: Option<&str>, page: u32) -> Result<OutboxView, BackendError>;
+    async fn outbox_message(&self, id: i64) -> Result<Option<OutboxMessage>, BackendError>;
+}
+
 /// Who is asking.
 #[async_trait::async_trait]
 pub trait AuthReads: Send + Sync {
@@ -90,12 +109,27 @@ pub trait AuthReads: Send + Sync {
 
 /// Everything the pages read; the server implements each part in its capability's folder.
 pub trait Backend:
-    HearingReads + ResponseReads + VersionReads + PolicyReads + AuthReads + 'static
+    HearingReads
+    + ResponseReads
+    + VersionReads
+    + PolicyReads
+    + MeetingReads
+    + MailReads
+    + AuthReads
+    + 'static
 {
 }
 
-impl<T: HearingReads + ResponseReads + VersionReads + PolicyReads + AuthReads + 'static> Backend
-    for T
+impl<
+    T: HearingReads
+        + ResponseReads
+        + VersionReads
+        + PolicyReads
+        + MeetingReads
+        + MailReads
+        + AuthReads
+        + 'static,
+> Backend for T
 {
 }
 

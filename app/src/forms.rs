@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 
 /// The message for an error `code` on `field`, in the reader's language.
 pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> String {
+    if let Some(s) = meeting_message(i18n.get_locale_untracked(), field, code) {
+        return s.to_string();
+    }
     let s: &str = match (field, code) {
         ("text", "required") => t_string!(i18n, err_text_required),
         ("text", "too_long") => {
@@ -68,4 +71,78 @@ pub fn response_errors(errors: &hoering::response::FieldErrors) -> BTreeMap<Stri
         .iter()
         .map(|(field, error)| (field.as_str().to_string(), error_code(&error).to_string()))
         .collect()
+}
+
+/// The messages of the meeting forms (the clerk's meeting, the public's sign-up, the input
+/// recorded at a table), where they differ from the shared ones.
+fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static str> {
+    let say = |da, en| match locale {
+        Locale::da => da,
+        Locale::en => en,
+    };
+    Some(match (field, code) {
+        ("meeting_title", "no_hearing") => say(
+            "Politikken har ingen høring endnu. Input fra et dialogmøde registreres på en hørings udkast, så opret høringen først.",
+            "The policy has no hearing yet. Input from a dialogue meeting is recorded on a hearing's draft, so create the hearing first.",
+        ),
+        ("meeting_date", "required") => say("Skriv mødets dato.", "Enter the meeting's date."),
+        ("meeting_date", _) | ("meeting_signup_deadline", "invalid") => say(
+            "Skriv datoen som ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ.",
+            "Enter the date as YYYY-MM-DD or DD-MM-YYYY.",
+        ),
+        ("meeting_signup_deadline", "after_meeting") => say(
+            "Tilmeldingsfristen skal ligge senest på mødets dag.",
+            "The sign-up deadline must be on or before the meeting's day.",
+        ),
+        ("meeting_starts", "required") => say(
+            "Skriv, hvornår mødet starter.",
+            "Enter when the meeting starts.",
+        ),
+        ("meeting_starts", _) | ("meeting_ends", "invalid") => say(
+            "Skriv tidspunktet som TT:MM, fx 17:00.",
+            "Enter the time as HH:MM, e.g. 17:00.",
+        ),
+        ("meeting_ends", "ends_before_start") | (_, "ends_before_start") => say(
+            "Mødet skal slutte efter, at det starter.",
+            "The meeting must end after it starts.",
+        ),
+        ("meeting_capacity", _) => say(
+            "Skriv antal pladser som et helt tal fra 1 til 10.000.",
+            "Enter the number of seats as a whole number from 1 to 10,000.",
+        ),
+        ("meeting_step_free", _) => say(
+            "Vælg, om stedet har trinfri adgang.",
+            "Choose whether the place has step-free access.",
+        ),
+        ("meeting_mode", _) => say(
+            "Vælg, hvem der kan tilmelde sig.",
+            "Choose who can sign up.",
+        ),
+        ("meeting_place", "required") => say(
+            "Skriv, hvor mødet holdes.",
+            "Enter where the meeting is held.",
+        ),
+        ("meeting_title", "required") => say("Skriv mødets titel.", "Enter the meeting's title."),
+        ("email", "already") => say(
+            "Denne e-mailadresse er allerede tilmeldt mødet. Brug linket i din bekræftelse for at se eller afmelde tilmeldingen.",
+            "This e-mail address is already signed up for the meeting. Use the link in your confirmation to see or cancel the sign-up.",
+        ),
+        ("group", _) => say(
+            "Vælg, hvem du deltager som.",
+            "Choose whom you take part as.",
+        ),
+        ("interpreter_language", "required") => say(
+            "Skriv, hvilket sprog du har brug for tolk til.",
+            "Enter the language you need an interpreter for.",
+        ),
+        ("consent", _) => say(
+            "Sæt kryds for at give samtykke; ellers kan vi ikke gemme din tilmelding.",
+            "Tick the box to consent; otherwise we cannot keep your sign-up.",
+        ),
+        ("minutes", "required") => say(
+            "Skriv referatet, før det offentliggøres.",
+            "Write the minutes before publishing them.",
+        ),
+        _ => return None,
+    })
 }

@@ -132,6 +132,31 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/moeder/:id")
+                            view=pages::meeting::MeetingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/tilmelding/:token")
+                            view=pages::meeting::SignupPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/moeder/:id")
+                            view=pages::admin_meeting::AdminMeetingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/post")
+                            view=pages::outbox::OutboxPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/post/:id")
+                            view=pages::outbox::OutboxMessagePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/politikker/:slug")
                             view=pages::admin_policy::AdminPolicyPage
                             ssr=SsrMode::Async

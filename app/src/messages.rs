@@ -13,9 +13,15 @@ pub enum Message {
     Internal,
     UnknownStatus,
     TooLarge,
-    TooManyLogins { minutes: u64 },
-    TooManyResponses { minutes: u64 },
+    TooManyLogins {
+        minutes: u64,
+    },
+    TooManyResponses {
+        minutes: u64,
+    },
     Busy,
+    /// Sign-up for a meeting is closed (past its deadline, by invitation, or begun).
+    SignupClosed,
 }
 
 /// The message in `locale`.
@@ -35,6 +41,11 @@ pub fn text(locale: Locale, message: Message) -> String {
             td_string!(locale, msg_too_many_responses, minutes = minutes).to_string()
         }
         Message::Busy => td_string!(locale, msg_busy).to_string(),
+        Message::SignupClosed => match locale {
+            Locale::da => "Tilmeldingen til dette møde er lukket.",
+            Locale::en => "Sign-up for this meeting is closed.",
+        }
+        .to_string(),
     }
 }
 

@@ -76,6 +76,30 @@ pub struct PublicResponse {
     /// The words of the block the response is about, if the sender quoted them.
     pub quote: Option<String>,
     pub text: String,
+    /// A written høringssvar, or input recorded at a dialogue meeting.
+    pub kind: InputKind,
+    /// Where meeting input was given (only for [`InputKind::MeetingInput`]).
+    pub meeting: Option<MeetingOrigin>,
+}
+
+/// What kind of input a published item is; the open-data API lists each as its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    #[default]
+    Response,
+    MeetingInput,
+}
+
+/// The dialogue meeting an input was given at: "Fra dialogmødet 12. september 2019 ·
+/// Frivillige foreninger". Never a citizen's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingOrigin {
+    /// `YYYY-MM-DD` in Copenhagen time.
+    pub day: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    /// The table or group at the meeting, as the clerk named it.
+    pub table: Option<String>,
 }
 
 /// One page of published responses on a block or on the whole draft.
@@ -324,6 +348,8 @@ pub struct PolicyView {
     pub inquiries: InquiryFigures,
     /// The day a question asked today is promised its answer by, `YYYY-MM-DD`.
     pub inquiry_due_if_asked_today: String,
+    /// The policy's dialogue meetings, in the order they take place.
+    pub meetings: Vec<MeetingCard>,
 }
 
 /// A question from the public, as the clerk sees it.
@@ -395,4 +421,152 @@ pub struct Dashboard {
     pub inquiries: Vec<InquiryView>,
     /// Open hearings closing in the coming 14 days.
     pub closing_soon: Vec<HearingCard>,
+}
+
+/// Where an e-mail stands in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MailState {
+    /// Not sent yet: no mail server is set up, or the next attempt is due.
+    Waiting,
+    Sent,
+    /// Given up on after its attempts, or refused for good by the mail server.
+    Failed,
+}
+
+/// One message in the outbox, as the admin reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub id: i64,
+    /// The core's `MailKind` code.
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    /// `YYYY-MM-DD HH:MM` in Copenhagen time.
+    pub created_at: String,
+    pub state: MailState,
+    pub attempts: i64,
+    /// When sent, or when the next attempt is due (`YYYY-MM-DD HH:MM`).
+    pub when: String,
+    pub last_error: Option<String>,
+}
+
+/// The outbox: counts, one page of messages, and (at `/admin/post/{id}`) one message in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxView {
+    /// Whether a mail server is configured; without one every message waits here.
+    pub sending: bool,
+    pub waiting: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub recipient: Option<String>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+    pub messages: Vec<OutboxItem>,
+}
+
+/// One message in full: its plain text (the HTML part says the same).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub item: OutboxItem,
+    pub message_id: String,
+    pub text: String,
+}
+
+/// A dialogue meeting as lists show it (the policy page, the home page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingCard {
+    pub id: i64,
+    pub title: String,
+    pub policy_slug: String,
+    pub policy_title: String,
+    /// Unix seconds; shown in Copenhagen time with `calendar::danish_time_span`.
+    pub starts_at: i64,
+    pub ends_at: Option<i64>,
+    pub place: String,
+    pub step_free: bool,
+    pub capacity: i64,
+    pub seated: i64,
+    pub waiting: i64,
+    /// The last day to sign up, `YYYY-MM-DD`.
+    pub signup_deadline: String,
+    pub mode: hoering::meeting::SignupMode,
+    /// Whether the public may sign up now (decided on the server, which knows today's date).
+    pub signup_open: bool,
+    /// Whether the meeting has begun.
+    pub past: bool,
+}
+
+/// A dialogue meeting's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub card: MeetingCard,
+    /// The hearing whose draft the meeting's input is recorded on.
+    pub hearing_slug: String,
+    /// Safe HTML of the agenda (Markdown).
+    pub agenda_html: String,
+    /// Safe HTML of the minutes, once published.
+    pub minutes_html: Option<String>,
+    /// Who signed up and who came, by group; never names. Shown once the meeting has begun.
+    pub attendance: Vec<hoering::meeting::GroupCount>,
+    /// Inputs recorded at the meeting.
+    pub inputs: i64,
+}
+
+/// A participant's own sign-up page, reached by the link in their e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupView {
+    pub meeting: MeetingCard,
+    pub token: String,
+    pub name: String,
+    pub email: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    pub organisation: Option<String>,
+    pub needs: hoering::meeting::Needs,
+    pub status: hoering::meeting::SignupStatus,
+    /// The place on the waiting list (1 = next), while waiting.
+    pub waiting_place: Option<u32>,
+}
+
+/// A sign-up as the clerk sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminSignup {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    pub organisation: Option<String>,
+    pub needs: hoering::meeting::Needs,
+    pub status: hoering::meeting::SignupStatus,
+    pub attended: bool,
+    /// `YYYY-MM-DD HH:MM`.
+    pub signed_up_at: String,
+}
+
+/// Input recorded at a meeting, in the clerk's list under the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedInput {
+    pub id: i64,
+    pub block_number: Option<String>,
+    pub group: Option<hoering::meeting::ParticipantGroup>,
+    pub table: Option<String>,
+    pub text: String,
+}
+
+/// A block of the draft the clerk can record input on: its number and plain text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockChoice {
+    pub number: String,
+    pub text: String,
+}
+
+/// The clerk's page of one meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminMeetingView {
+    pub meeting: MeetingView,
+    pub minutes: String,
+    pub minutes_published: bool,
+    pub signups: Vec<AdminSignup>,
+    pub blocks: Vec<BlockChoice>,
+    pub inputs: Vec<RecordedInput>,
 }

@@ -121,6 +121,64 @@ pub fn policy_step(slug: &str) -> String {
 /// The process templates, and where an admin's edit of template `name` posts.
 pub const TEMPLATES: &str = "/admin/forloeb";
 
+/// A dialogue meeting's public page, and where its sign-up form posts.
+pub fn meeting(id: i64) -> String {
+    format!("/moeder/{id}")
+}
+
+pub fn meeting_signup(id: i64) -> String {
+    format!("/moeder/{id}/tilmelding")
+}
+
+/// A participant's own sign-up (the link in their e-mail), and where it is cancelled.
+pub fn signup(token: &str) -> String {
+    format!("/tilmelding/{token}")
+}
+
+pub fn signup_cancel(token: &str) -> String {
+    format!("/tilmelding/{token}/afmeld")
+}
+
+/// Where a clerk's new meeting for a policy posts.
+pub fn new_meeting(policy_slug: &str) -> String {
+    format!("/admin/politikker/{policy_slug}/moeder")
+}
+
+/// The clerk's page of a meeting, and where its forms post.
+pub fn admin_meeting(id: i64) -> String {
+    format!("/admin/moeder/{id}")
+}
+
+pub fn meeting_attendance(id: i64) -> String {
+    format!("/admin/moeder/{id}/fremmoede")
+}
+
+pub fn meeting_input(id: i64) -> String {
+    format!("/admin/moeder/{id}/input")
+}
+
+pub fn meeting_minutes(id: i64) -> String {
+    format!("/admin/moeder/{id}/referat")
+}
+
+/// The sign-up list as CSV, for the door.
+pub fn meeting_csv(id: i64) -> String {
+    format!("/admin/moeder/{id}/deltagere.csv")
+}
+
+/// The outbox (`?til=` one recipient's messages), and one message in it.
+pub const OUTBOX: &str = "/admin/post";
+pub const RECIPIENT: &str = "til";
+
+pub fn outbox_message(id: i64) -> String {
+    format!("{OUTBOX}/{id}")
+}
+
+/// Where an admin puts a message given up on back in the queue.
+pub fn outbox_retry(id: i64) -> String {
+    format!("{OUTBOX}/{id}/igen")
+}
+
 pub fn template(name: &str) -> String {
     format!("{TEMPLATES}/{}", encode_query(name))
 }

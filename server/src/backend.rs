@@ -9,6 +9,8 @@ pub struct DbBackend {
     pub db: Db,
     /// The working-day calendar deadlines and promises are counted in.
     pub calendar: hoering::calendar::Calendar,
+    /// Whether a mail server is configured (the outbox page says so).
+    pub sends_mail: bool,
 }
 
 /// A failure below the UI: its whole cause chain goes to the log when the server function

@@ -2,6 +2,7 @@
 //! `hoering policy list|advance|skip|freeze|summary`, `hoering decision add`.
 
 use crate::auth::{self, Role, db as auth_db};
+use crate::config::MailConfig;
 use crate::config::{Config, ConfigError, unknown_variables};
 use crate::hearing::{self, HearingFields, db as hearing_db};
 use crate::{StartError, db, demo};
@@ -494,6 +495,9 @@ pub async fn run() -> Result<(), CliError> {
                 config.set_addr(&addr)?;
             }
             config.demo |= demo;
+            if config.demo && config.mail.municipality == MailConfig::default().municipality {
+                config.mail.municipality = "Roskilde Kommune".into();
+            }
             serve(config).await
         }
         Command::User {
@@ -627,6 +631,10 @@ async fn serve(config: Config) -> Result<(), CliError> {
         println!(
             "  Demo clerk:  {}  /  password: {}",
             creds.email, creds.password
+        );
+        println!(
+            "  Demo admin:  {}  /  password: {} (reads the outbox at /admin/post)",
+            creds.admin_email, creds.password
         );
         println!("  (demo mode: never use these credentials on a real installation)");
     }

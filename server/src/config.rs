@@ -44,6 +44,22 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "HOERING_PUBLIC_URL",
         "the address readers use, e.g. https://hoering.roskilde.dk; https:// turns on Secure cookies and HSTS",
     ),
+    (
+        "HOERING_MUNICIPALITY",
+        "the municipality's name, which signs every e-mail, default Kommunen (the demo: Roskilde Kommune)",
+    ),
+    (
+        "HOERING_SMTP_URL",
+        "the mail server, e.g. smtps://user:password@smtp.example.dk or smtp://host:25?tls=required; unset: mail waits in the outbox (/admin/post)",
+    ),
+    (
+        "HOERING_MAIL_FROM",
+        "the sender of every e-mail, e.g. Roskilde Kommune <hoering@roskilde.dk>; required with HOERING_SMTP_URL",
+    ),
+    (
+        "HOERING_MAIL_RETRY_SECONDS",
+        "the wait before the first retry of a message the mail server did not take, doubling up to an hour, default 60",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +74,10 @@ pub enum ConfigError {
     Number(&'static str, String),
     #[error("HOERING_TRUSTED_PROXY must be an IP address like 10.0.0.2 (got {0:?})")]
     TrustedProxy(String),
+    #[error("HOERING_SMTP_URL must start with smtp:// or smtps://")]
+    SmtpScheme,
+    #[error("HOERING_MAIL_FROM is required when HOERING_SMTP_URL is set")]
+    MailFrom,
     #[error("HOERING_CLOSING_DAYS must be dates like 2026-05-15, separated by commas (got {0:?})")]
     ClosingDay(String),
 }
@@ -115,6 +135,58 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
+/// The mail server's URL, whose `Debug`/`Display` never shows the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(DatabaseUrl);
+
+impl SmtpUrl {
+    pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        let url = url.trim();
+        if url.starts_with("smtp://") || url.starts_with("smtps://") {
+            Ok(Self(DatabaseUrl(url.to_string())))
+        } else {
+            Err(ConfigError::SmtpScheme)
+        }
+    }
+    /// The real URL, for the transport only.
+    pub fn expose(&self) -> &str {
+        self.0.expose()
+    }
+}
+
+impl fmt::Display for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SmtpUrl({self})")
+    }
+}
+
+/// How e-mail leaves: through a mail server, or not at all (kept in the outbox).
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// Signs every message.
+    pub municipality: String,
+    pub smtp: Option<SmtpUrl>,
+    pub from: Option<String>,
+    pub retry_seconds: u64,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        Self {
+            municipality: "Kommunen".into(),
+            smtp: None,
+            from: None,
+            retry_seconds: 60,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: DatabaseUrl,
@@ -131,6 +203,45 @@ pub struct Config {
     /// The municipality's closing days beyond the national holidays (working-day deadlines
     /// skip them).
     pub closing_days: Vec<jiff::civil::Date>,
+    pub mail: MailConfig,
+}
+
+impl MailConfig {
+    fn from_env(env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let demo = env("HOERING_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        let defaults = Self::default();
+        let smtp = match env("HOERING_SMTP_URL").filter(|u| !u.trim().is_empty()) {
+            Some(u) => Some(SmtpUrl::parse(&u)?),
+            None => None,
+        };
+        let from = env("HOERING_MAIL_FROM")
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty());
+        if smtp.is_some() && from.is_none() {
+            return Err(ConfigError::MailFrom);
+        }
+        Ok(Self {
+            municipality: env("HOERING_MUNICIPALITY")
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| {
+                    if demo {
+                        "Roskilde Kommune".into()
+                    } else {
+                        defaults.municipality
+                    }
+                }),
+            smtp,
+            from,
+            retry_seconds: match env("HOERING_MAIL_RETRY_SECONDS") {
+                Some(n) => n
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::Number("HOERING_MAIL_RETRY_SECONDS", n))?,
+                None => defaults.retry_seconds,
+            },
+        })
+    }
 }
 
 impl Config {
@@ -190,6 +301,17 @@ impl Config {
                         .map_err(|_| ConfigError::ClosingDay(d.to_string()))
                 })
                 .collect::<Result<_, _>>()?,
+            mail: MailConfig::from_env(&env)?,
+        })
+    }
+
+    /// The mail settings when a mail server is configured.
+    pub fn smtp(&self) -> Option<crate::mail::SmtpSettings> {
+        let url = self.mail.smtp.clone()?;
+        Some(crate::mail::SmtpSettings {
+            url,
+            from: self.mail.from.clone().unwrap_or_default(),
+            retry_seconds: self.mail.retry_seconds,
         })
     }
 

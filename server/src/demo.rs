@@ -13,6 +13,8 @@ pub const DEMO_SLUG: &str = "integrationspolitik";
 pub const DEMO_ROAD_SLUG: &str = "integrationspolitik-2020";
 pub const DEMO_EMAIL: &str = "sagsbehandler@demo.hoering.dk";
 pub const DEMO_PASSWORD: &str = "demo-hoering-2026";
+/// The demo's administrator (same password): reads the outbox at /admin/post.
+pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.hoering.dk";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -32,10 +34,13 @@ pub enum DemoError {
     Road(#[from] crate::policy::db::RoadDbError),
     #[error("a step of the demo road was refused: {0}")]
     Step(String),
+    #[error("the demo's meeting input could not be stored")]
+    Input(#[from] crate::version::db::VersionError),
 }
 
 pub struct DemoCredentials {
     pub email: &'static str,
+    pub admin_email: &'static str,
     pub password: &'static str,
 }
 
@@ -71,9 +76,18 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         tracing::info!("demo road of 2019–2020 loaded");
     }
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
-    auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
+    let clerk = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
+    auth_db::upsert_user(&db.pool, DEMO_ADMIN_EMAIL, &hash, Role::Admin).await?;
+    let has_meetings: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
+        .fetch_one(&db.pool)
+        .await?;
+    if has_meetings == 0 {
+        load_meetings(db, clerk).await?;
+        tracing::info!("demo dialogue meetings loaded");
+    }
     Ok(DemoCredentials {
         email: DEMO_EMAIL,
+        admin_email: DEMO_ADMIN_EMAIL,
         password: DEMO_PASSWORD,
     })
 }
@@ -241,6 +255,127 @@ async fn load_road(db: &Db) -> Result<(), DemoError> {
         take_step(db, &calendar, DEMO_ROAD_SLUG, request, &actor)
             .await
             .map_err(|e| DemoError::Step(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// The dialogue meeting of 12 September 2019 on the 2020 road (input at the tables, minutes),
+/// and one coming up on the open demo hearing that anyone may sign up for.
+async fn load_meetings(db: &Db, clerk: i64) -> Result<(), DemoError> {
+    use crate::meeting::db as meeting_db;
+    use crate::policy::db as policy_db;
+    use crate::response::db::{self as response_db, MeetingInputRecord, Target};
+    use hoering::meeting::{MeetingFields, ParticipantGroup};
+
+    let parse = |f: MeetingFields| {
+        f.parse()
+            .map_err(|e| DemoError::Fixture(format!("demo meeting: {e:?}")))
+    };
+    // The coming meeting, on the open hearing.
+    if let (Some(policy), Some(hearing)) = (
+        policy_db::by_slug(&db.pool, DEMO_SLUG).await?,
+        hearing_db::by_slug(&db.pool, DEMO_SLUG).await?,
+    ) {
+        let day = hoering::calendar::today().checked_add(10.days())?;
+        let meeting = parse(MeetingFields {
+            title: "Sig din mening om integrationspolitikken".into(),
+            date: day.to_string(),
+            starts: "17:00".into(),
+            ends: "19:30".into(),
+            place: "Roskilde Rådhus, Byrådssalen, Rådhusbuen 1, 4000 Roskilde".into(),
+            step_free: "ja".into(),
+            agenda: "1. Velkomst ved udvalgsformanden\n2. Oplæg om udkastet\n3. Drøftelse ved bordene\n4. Opsamling\n\nDer er tolkning til arabisk, somali og tigrinya, hvis du skriver det i tilmeldingen.".into(),
+            capacity: "40".into(),
+            signup_deadline: day.checked_sub(2.days())?.to_string(),
+            mode: "aaben".into(),
+        })?;
+        meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, clerk).await?;
+    }
+    // The meeting the 2020 policy was shaped at, with input at its blocks.
+    let Some(policy) = policy_db::by_slug(&db.pool, DEMO_ROAD_SLUG).await? else {
+        return Ok(());
+    };
+    let Some(hearing) = hearing_db::of_policy(&db.pool, policy.id)
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let meeting = parse(MeetingFields {
+        title: "Dialogmøde om integrationspolitikken".into(),
+        date: "2019-09-12".into(),
+        starts: "17:00".into(),
+        ends: "20:00".into(),
+        place: "Roskilde Bibliotek, Dronning Margrethes Vej 14, 4000 Roskilde".into(),
+        step_free: "ja".into(),
+        agenda: "Borgere, frivillige og sociale foreninger, Integrationsrådet og udvalget drøfter udkastet ved bordene.".into(),
+        capacity: "80".into(),
+        signup_deadline: "2019-09-09".into(),
+        mode: "aaben".into(),
+    })?;
+    let id = meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, clerk).await?;
+    meeting_db::set_minutes(
+        &db.pool,
+        id,
+        "## Referat\n\nOmkring 60 deltog, fordelt på otte borde. Bordene drøftede især sprog, \
+         uddannelse og beskæftigelse, og flere pegede på foreningslivet som vej ind i fællesskabet.\n\n\
+         Input fra bordene er registreret ved de afsnit i udkastet, de handler om.",
+        true,
+    )
+    .await?;
+    let blocks = hearing_db::blocks(&db.pool, hearing.version_id).await?;
+    let inputs = [
+        (
+            "dansk",
+            ParticipantGroup::VoluntaryAssociation,
+            "Bord 2",
+            "Sprogcaféer på bibliotekerne hjælper, men de skal også ligge om aftenen, så folk i arbejde kan komme.",
+        ),
+        (
+            "uddannelse",
+            ParticipantGroup::Citizen,
+            "Bord 5",
+            "Unge med kort tid i Danmark har brug for en mentor, når de starter på en ungdomsuddannelse.",
+        ),
+        (
+            "forening",
+            ParticipantGroup::SocialAssociation,
+            "Bord 1",
+            "Foreningerne vil gerne tage imod flere, men mangler frivillige, der kan følge nye medlemmer det første halve år.",
+        ),
+        (
+            "arbejde",
+            ParticipantGroup::IntegrationCouncil,
+            "Bord 7",
+            "Virksomhederne skal inddrages tidligere; praktik fører oftere til job end kurser.",
+        ),
+    ];
+    for (word, group, table, text) in inputs {
+        let Some(block) = blocks.iter().find(|b| b.text.to_lowercase().contains(word)) else {
+            continue;
+        };
+        let token = crate::auth::random_token()
+            .map_err(|e| DemoError::Fixture(format!("no random token: {e}")))?;
+        response_db::insert_meeting_input(
+            &db.pool,
+            &Target {
+                hearing_id: hearing.id,
+                version_id: hearing.version_id,
+                block: Some((block.block_id.clone(), block.number.clone())),
+                quote: None,
+            },
+            &MeetingInputRecord {
+                meeting_id: id,
+                day: "2019-09-12",
+                group,
+                table: Some(table),
+                text,
+                user_id: clerk,
+            },
+            &token,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -9,6 +9,8 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod hearing;
+pub mod mail;
+pub mod meeting;
 pub mod policy;
 pub mod response;
 pub mod version;
@@ -38,10 +40,28 @@ pub enum StartError {
     Backfill(#[from] version::db::VersionError),
     #[error("could not give the policies their roads")]
     Roads(#[from] policy::db::RoadDbError),
+    #[error("could not start sending e-mail")]
+    Mail(#[from] mail::MailError),
+}
+
+/// The outbox handle of a server reached at `addr` (or at `HOERING_PUBLIC_URL`).
+pub fn outbox(config: &Config, addr: SocketAddr) -> Arc<mail::Outbox> {
+    Arc::new(mail::Outbox::new(hoering::mail::Sender {
+        municipality: config.mail.municipality.clone(),
+        site: config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}")),
+    }))
 }
 
 /// The whole HTTP application over a database.
-pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
+pub fn build_app(
+    db: Db,
+    config: &Config,
+    addr: SocketAddr,
+    outbox: Arc<mail::Outbox>,
+) -> axum::Router {
     let site_root = config.site_root.as_str();
     let leptos_options = LeptosOptions::builder()
         .output_name("hoering")
@@ -52,6 +72,7 @@ pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
     let backend: app::backend::SharedBackend = Arc::new(backend::DbBackend {
         db: db.clone(),
         calendar: config.calendar(),
+        sends_mail: config.mail.smtp.is_some(),
     });
     web::router(web::AppState {
         db,
@@ -62,6 +83,7 @@ pub fn build_app(db: Db, config: &Config, addr: SocketAddr) -> axum::Router {
         trusted_proxy: config.trusted_proxy,
         calendar: Arc::new(config.calendar()),
         public_url: config.public_url.clone(),
+        outbox,
     })
 }
 
@@ -70,6 +92,8 @@ pub struct Running {
     pub addr: SocketAddr,
     pub db: Db,
     pub task: tokio::task::JoinHandle<Result<(), StartError>>,
+    /// The outbox's sender, when a mail server is configured.
+    pub sender: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Connects, migrates, binds and starts serving in the background (tests use port 0) until
@@ -101,15 +125,36 @@ pub async fn start(
         addr: config.addr,
         source,
     })?;
-    let app =
-        build_app(db.clone(), config, addr).into_make_service_with_connect_info::<SocketAddr>();
+    let outbox = outbox(config, addr);
+    let sender = match config.smtp() {
+        Some(smtp) => {
+            tracing::info!(server = %smtp.url, "sending e-mail");
+            Some(mail::spawn_sender(
+                db.pool.clone(),
+                db.engine == db::Engine::Postgres,
+                outbox.clone(),
+                smtp,
+            )?)
+        }
+        None => {
+            tracing::info!("no HOERING_SMTP_URL: e-mail waits in the outbox, at /admin/post");
+            None
+        }
+    };
+    let app = build_app(db.clone(), config, addr, outbox)
+        .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(StartError::Serve)
     });
-    Ok(Running { addr, db, task })
+    Ok(Running {
+        addr,
+        db,
+        task,
+        sender,
+    })
 }
 
 /// Ctrl-C or SIGTERM.

@@ -3,7 +3,7 @@
 
 use crate::components::{format_date, sender_kind_label};
 use crate::i18n::*;
-use crate::model::PublicResponse;
+use crate::model::{MeetingOrigin, PublicResponse};
 use leptos::prelude::*;
 
 #[component]
@@ -16,6 +16,21 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
         (None, Some(o)) => o.clone(),
         (None, None) => t_string!(i18n, anonymous_sender).to_string(),
     };
+    if let Some(meeting) = response.meeting.clone() {
+        return view! {
+            <article class="response meeting-input">
+                <header class="response-meta">
+                    <strong>{meeting_label(locale, &meeting)}</strong>
+                    {meeting.table.clone().map(|t| view! { " · " <span>{t}</span> })}
+                </header>
+                {response.quote.clone().map(|q| view! {
+                    <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
+                })}
+                <p class="response-text">{response.text.clone()}</p>
+            </article>
+        }
+        .into_any();
+    }
     view! {
         <article class="response">
             <header class="response-meta">
@@ -32,6 +47,18 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
             })}
             <p class="response-text">{response.text.clone()}</p>
         </article>
+    }
+    .into_any()
+}
+
+/// "Fra dialogmødet 12. september 2019 · Frivillige foreninger".
+pub fn meeting_label(locale: Locale, meeting: &MeetingOrigin) -> String {
+    let Ok(day) = hoering::hearing::parse_date(&meeting.day) else {
+        return meeting.day.clone();
+    };
+    match locale {
+        Locale::da => hoering::meeting::input_label_da(day, meeting.group),
+        Locale::en => hoering::meeting::input_label_en(day, meeting.group),
     }
 }
 

@@ -455,6 +455,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                                 <button type="submit" class="button button-secondary">{say(locale, "Tilføj dokumentet", "Add the document")}</button>
                             </form>
                         </section>
+                        <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
                         <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
                         <section aria-labelledby="journal" class="policy-section">
                             <h2 id="journal">{say(locale, "Journal", "Journal")}</h2>
@@ -645,5 +646,65 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
             text("reason")
         ),
         _ => j.what.clone(),
+    }
+}
+
+/// The policy's dialogue meetings, each a link to its clerk page, and the form for a new one.
+#[component]
+fn MeetingsAdmin(
+    slug: String,
+    meetings: Vec<MeetingCard>,
+    csrf: String,
+    echo: FormEcho,
+) -> impl IntoView {
+    use crate::components::fields::{FormState, RadioGroup, TextArea, TextField};
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let form = FormState {
+        echo,
+        prefix: "moede",
+    };
+    view! {
+        <section aria-labelledby="dialogmoeder" class="policy-section">
+            <h2 id="dialogmoeder">{say(locale, "Dialogmøder", "Dialogue meetings")}</h2>
+            {(!meetings.is_empty()).then(|| view! {
+                <ul class="plain-list">
+                    {meetings.into_iter().map(|m| {
+                        let when = match locale {
+                            Locale::da => hoering::calendar::danish_time_span(m.starts_at, m.ends_at),
+                            Locale::en => hoering::calendar::english_time_span(m.starts_at, m.ends_at),
+                        };
+                        view! {
+                            <li>
+                                <a href=routes::admin_meeting(m.id)>{m.title.clone()}</a>
+                                " · " {when} " · "
+                                {format!("{}/{} {}", m.seated, m.capacity, say(locale, "tilmeldt", "signed up"))}
+                                {(m.waiting > 0).then(|| format!(", {} {}", m.waiting, say(locale, "på venteliste", "waiting")))}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            <details open=!form.echo.errors.keys().all(|k| !k.starts_with("meeting_"))>
+                <summary>{say(locale, "Nyt dialogmøde", "New dialogue meeting")}</summary>
+                <form method="post" action=routes::new_meeting(&slug) class="admin-form">
+                    <input type="hidden" name="csrf" value=csrf />
+                    <TextField form=form.clone() name="meeting_title" label=say(locale, "Titel", "Title") required=true />
+                    <TextField form=form.clone() name="meeting_date" label=say(locale, "Dato", "Date") kind="date" required=true />
+                    <TextField form=form.clone() name="meeting_starts" label=say(locale, "Starter kl.", "Starts at") kind="time" required=true />
+                    <TextField form=form.clone() name="meeting_ends" label=say(locale, "Slutter kl.", "Ends at") kind="time" />
+                    <TextField form=form.clone() name="meeting_place" label=say(locale, "Sted", "Place") required=true />
+                    <RadioGroup form=form.clone() name="meeting_step_free" legend=say(locale, "Trinfri adgang", "Step-free access")
+                        options=vec![("ja", say(locale, "Ja", "Yes")), ("nej", say(locale, "Nej", "No"))] />
+                    <TextField form=form.clone() name="meeting_capacity" label=say(locale, "Antal pladser", "Seats") kind="number" inputmode="numeric" required=true />
+                    <TextField form=form.clone() name="meeting_signup_deadline" label=say(locale, "Tilmeldingsfrist", "Sign-up deadline") kind="date"
+                        hint=say(locale, "Tom: mødets dag.", "Empty: the meeting's day.") />
+                    <RadioGroup form=form.clone() name="meeting_mode" legend=say(locale, "Tilmelding", "Sign-up")
+                        options=vec![("aaben", say(locale, "Åben for alle", "Open to all")), ("invitation", say(locale, "Efter invitation", "By invitation"))] default="aaben" />
+                    <TextArea form=form.clone() name="meeting_agenda" label=say(locale, "Dagsorden (Markdown)", "Agenda (Markdown)") rows=5 />
+                    <button type="submit" class="button">{say(locale, "Opret mødet", "Create the meeting")}</button>
+                </form>
+            </details>
+        </section>
     }
 }

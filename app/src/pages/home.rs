@@ -1,6 +1,6 @@
 //! The front page: open hearings first, with their deadlines, then upcoming and closed ones.
 
-use crate::api::list_hearings;
+use crate::api::{list_hearings, upcoming_meetings};
 use crate::components::{error_view, format_date, loading_view};
 use crate::i18n::*;
 use crate::model::{HearingCard, HearingState};
@@ -11,6 +11,7 @@ use leptos_meta::Title;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let hearings = Resource::new(|| (), |_| list_hearings());
+    let meetings = Resource::new(|| (), |_| upcoming_meetings());
     view! {
         <Title text=move || t_string!(i18n, home_title).to_string() />
         <h1>{t!(i18n, home_title)}</h1>
@@ -28,6 +29,15 @@ pub fn HomePage() -> impl IntoView {
                                 empty=t_string!(i18n, home_none_open).to_string()
                                 items=of(HearingState::Open)
                             />
+                            {meetings.await.ok().filter(|m| !m.is_empty()).map(|m| {
+                                let locale = i18n.get_locale_untracked();
+                                view! {
+                                    <section aria-labelledby="kommende-moeder">
+                                        <h2 id="kommende-moeder">{crate::pages::policy::say(locale, "Kommende dialogmøder", "Upcoming dialogue meetings")}</h2>
+                                        <crate::pages::policy::MeetingList meetings=m />
+                                    </section>
+                                }
+                            })}
                             <HearingList
                                 heading=t_string!(i18n, home_upcoming).to_string()
                                 empty=t_string!(i18n, home_none_upcoming).to_string()

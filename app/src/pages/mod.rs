@@ -1,11 +1,14 @@
 //! One module per page, named for what the reader does there.
 
 pub mod admin;
+pub mod admin_meeting;
 pub mod admin_policy;
 pub mod changes;
 pub mod hearing;
 pub mod home;
 pub mod login;
+pub mod meeting;
+pub mod outbox;
 pub mod policy;
 pub mod receipt;
 pub mod respond;

@@ -354,6 +354,14 @@ pub fn PolicyPage() -> impl IntoView {
                                 }.into_any()
                             }}
                         </section>
+                        <section aria-labelledby="dialogmoeder" class="policy-section">
+                            <h2 id="dialogmoeder">{say(locale, "Dialogmøder", "Dialogue meetings")}</h2>
+                            {if p.meetings.is_empty() {
+                                view! { <p class="muted">{say(locale, "Der er ingen dialogmøder om politikken.", "There are no dialogue meetings on this policy.")}</p> }.into_any()
+                            } else {
+                                view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
+                            }}
+                        </section>
                         <AskForm policy=p.clone() asked=asked echo=echo.clone() />
                         <p class="feed-links">
                             <a href=routes::policy_calendar(&p.card.slug) rel="external">{say(locale, "Politikkens datoer i din kalender (iCal)", "This policy's dates in your calendar (iCal)")}</a>
@@ -426,5 +434,31 @@ fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> impl In
                 <button type="submit" class="button">{say(locale, "Send spørgsmålet", "Send the question")}</button>
             </form>
         </section>
+    }
+}
+
+/// Meetings as a list of links with when and where (the policy page, the home page).
+#[component]
+pub fn MeetingList(meetings: Vec<MeetingCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    view! {
+        <ul class="plain-list meeting-list">
+            {meetings.into_iter().map(|m| {
+                let when = match locale {
+                    Locale::da => hoering::calendar::danish_time_span(m.starts_at, m.ends_at),
+                    Locale::en => hoering::calendar::english_time_span(m.starts_at, m.ends_at),
+                };
+                let signup = m.signup_open.then(|| say(locale, "Tilmelding åben", "Sign-up open"));
+                view! {
+                    <li>
+                        <a href=routes::meeting(m.id)>{m.title.clone()}</a>
+                        <br />
+                        <span class="card-meta">{when} " · " {m.place.clone()}</span>
+                        {signup.map(|s| view! { " " <span class="badge">{s}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -21,6 +21,8 @@ pub enum RoadDbError {
     NoSuchVersion(u32),
     #[error(transparent)]
     Sql(#[from] sqlx::Error),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
 }
 
 /// A policy with its road.
@@ -468,7 +470,8 @@ pub async fn answer_inquiry(
     answer: &str,
     on: Date,
     user_id: i64,
-) -> Result<Option<String>, sqlx::Error> {
+    outbox: &crate::mail::Outbox,
+) -> Result<Option<String>, RoadDbError> {
     let mut tx = crate::db::begin_write(pool).await?;
     let changed = sqlx::query(
         "UPDATE inquiries SET answered = $1, answer = $2, answered_by = $3
@@ -484,13 +487,30 @@ pub async fn answer_inquiry(
     if changed != 1 {
         return Ok(None);
     }
-    let slug: String = sqlx::query_scalar(
-        "SELECT p.slug FROM inquiries i JOIN policies p ON p.id = i.policy_id WHERE i.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let (slug, title, name, email, question): (String, String, String, String, String) =
+        sqlx::query_as(
+            "SELECT p.slug, p.title, i.name, i.email, i.question
+             FROM inquiries i JOIN policies p ON p.id = i.policy_id WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    // The question was asked without a language choice; the answer goes out in Danish.
+    let mail = hoering::mail::inquiry_answered(
+        hoering::mail::Lang::Da,
+        &outbox.sender,
+        &hoering::mail::InquiryMail {
+            to: &email,
+            name: &name,
+            policy_title: &title,
+            question: &question,
+            answer,
+            policy_path: &format!("/politikker/{slug}"),
+        },
+    );
+    outbox.put(&mut tx, &mail).await?;
     tx.commit().await?;
+    outbox.wake();
     Ok(Some(slug))
 }
 

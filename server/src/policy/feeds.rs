@@ -1,5 +1,5 @@
-//! The public feeds: an iCalendar of hearing deadlines and decision meetings (all policies, or
-//! one), and an Atom feed of new hearings, versions and decisions. Written by the core's
+//! The public feeds: an iCalendar of hearing deadlines, dialogue meetings and decision meetings
+//! (all policies, or one), and an Atom feed of new hearings, versions and decisions. Written by the core's
 //! writers ([`hoering::feed`]), which escape every user-written text.
 
 use super::db::{self as policy_db, PolicyRow};
@@ -110,6 +110,26 @@ async fn events_of(
                 categories: vec![stage.danish_name().to_string()],
             });
         }
+    }
+    // Dialogue meetings, with their place; an end not given is taken as two hours on.
+    for m in crate::meeting::db::of_policy(&state.db.pool, row.id)
+        .await
+        .map_err(|e| WebError::internal("reading meetings failed", e))?
+    {
+        let start = Timestamp::from_second(m.starts_at)
+            .map_err(|e| WebError::internal("a stored time does not read", e))?;
+        let end = Timestamp::from_second(m.ends_at.unwrap_or(m.starts_at + 2 * 3600))
+            .map_err(|e| WebError::internal("a stored time does not read", e))?;
+        events.push(Event {
+            uid: format!("dialogmoede-{}@{host}", m.id),
+            summary: format!("Dialogmøde: {}", m.title),
+            description: Some(format!("Dialogmøde om {}.", row.title)),
+            location: Some(m.place.clone()),
+            url: Some(format!("{base}{}", app::routes::meeting(m.id))),
+            when: When::Span { start, end },
+            stamp,
+            categories: vec!["Dialogmøde".into()],
+        });
     }
     // Planned political meetings not yet held.
     for s in road.template().stages.iter().map(|s| s.stage) {

@@ -405,6 +405,7 @@ pub async fn answer(
             &answer,
             hoering::calendar::today(),
             session.user.id,
+            &state.outbox,
         )
         .await
         .map_err(|e| WebError::internal("answering an inquiry failed", e))?

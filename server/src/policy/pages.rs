@@ -132,6 +132,12 @@ impl DbBackend {
             documents,
             inquiries: figures,
             inquiry_due_if_asked_today: Inquiry::new(today, &self.calendar).due.to_string(),
+            meetings: crate::meeting::db::of_policy(&self.db.pool, row.id)
+                .await
+                .map_err(fail)?
+                .iter()
+                .map(crate::meeting::pages::card)
+                .collect(),
         })
     }
 }

@@ -20,14 +20,17 @@ pub struct Target {
     pub quote: Option<hoering::anchoring::TextQuote>,
 }
 
-/// Stores a response, counts it as pending and places it in its version (and any later ones);
-/// returns its id and creation time once it is committed.
-#[tracing::instrument(skip(pool, submission, receipt_token))]
+/// Stores a response, counts it as pending, places it in its version (and any later ones) and
+/// puts the receipt `receipt(id, created_at)` in the outbox, all in one transaction; returns
+/// its id and creation time once it is committed.
+#[tracing::instrument(skip(pool, submission, receipt_token, outbox, receipt))]
 pub async fn insert(
     pool: &AnyPool,
     target: &Target,
     submission: &ResponseSubmission,
     receipt_token: &str,
+    outbox: &crate::mail::Outbox,
+    receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
 ) -> Result<(i64, i64), VersionError> {
     let created_at = now();
     let (block_id, block_number) = match &target.block {
@@ -79,7 +82,12 @@ pub async fn insert(
         )
         .await?;
     }
+    outbox
+        .put(&mut tx, &receipt(id, created_at))
+        .await
+        .map_err(VersionError::from)?;
     tx.commit().await?;
+    outbox.wake();
     Ok((id, created_at))
 }
 
@@ -101,9 +109,14 @@ pub struct ResponseRow {
     pub quote_exact: Option<String>,
     pub quote_prefix: Option<String>,
     pub quote_suffix: Option<String>,
+    /// `response`, or `meeting` for input recorded at a dialogue meeting.
+    pub source: String,
+    pub meeting_day: Option<String>,
+    pub meeting_group: Option<String>,
+    pub meeting_table: Option<String>,
 }
 
-const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix";
+const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table";
 
 /// One page of responses of a hearing matching `filter` (SQL over compile-time constants whose
 /// only parameter is `$2` = `key`), in `order`.
@@ -294,4 +307,100 @@ pub async fn set_status(
     }
     tx.commit().await?;
     Ok(Some(slug))
+}
+
+/// Input given at a dialogue meeting, as the clerk recorded it.
+#[derive(Debug, Clone)]
+pub struct MeetingInputRecord<'a> {
+    pub meeting_id: i64,
+    /// The meeting's day, `YYYY-MM-DD` in Copenhagen.
+    pub day: &'a str,
+    pub group: hoering::meeting::ParticipantGroup,
+    pub table: Option<&'a str>,
+    pub text: &'a str,
+    pub user_id: i64,
+}
+
+/// Stores meeting input as a published response of its own source: no name, no e-mail, never a
+/// citizen's identity. It is counted, placed and carried to later versions as responses are.
+pub async fn insert_meeting_input(
+    pool: &AnyPool,
+    target: &Target,
+    input: &MeetingInputRecord<'_>,
+    token: &str,
+) -> Result<i64, VersionError> {
+    let at = now();
+    let mut tx = crate::db::begin_write(pool).await?;
+    let (block_id, block_number) = match &target.block {
+        Some((id, number)) => (Some(id.clone()), Some(number.clone())),
+        None => (None, None),
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
+            sender_kind, organisation, publication, status, receipt_token, created_at,
+            visible, moderated_at, moderated_by, source, meeting_id, meeting_group, meeting_table,
+            meeting_day)
+         VALUES ($1, $2, $3, $4, $5, '', '', $6, NULL, 'anonymous', 'published', $7, $8,
+            1, $8, $9, 'meeting', $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(target.hearing_id)
+    .bind(target.version_id)
+    .bind(block_id.clone())
+    .bind(block_number)
+    .bind(input.text)
+    .bind(input.group.sender_kind().as_str())
+    .bind(token)
+    .bind(at)
+    .bind(input.user_id)
+    .bind(input.meeting_id)
+    .bind(input.group.as_str())
+    .bind(input.table)
+    .bind(input.day)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE hearing_counts SET published = published + 1, visible = visible + 1
+         WHERE hearing_id = $1",
+    )
+    .bind(target.hearing_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO block_counts (hearing_id, block_key, visible) VALUES ($1, $2, 1)
+         ON CONFLICT (hearing_id, block_key) DO UPDATE SET visible = block_counts.visible + 1",
+    )
+    .bind(target.hearing_id)
+    .bind(block_id.clone().unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
+    if let Some(block) = block_id.as_deref().and_then(|b| BlockId::parse(b).ok()) {
+        place_new_response(&mut tx, id, target.version_id, &block, None).await?;
+    }
+    count_placements(&mut tx, id, 1).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A meeting's recorded input, newest first.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MeetingInputRow {
+    pub id: i64,
+    pub block_number: Option<String>,
+    pub meeting_group: Option<String>,
+    pub meeting_table: Option<String>,
+    pub text: String,
+    pub created_at: i64,
+}
+
+pub async fn meeting_inputs(
+    pool: &AnyPool,
+    meeting_id: i64,
+) -> Result<Vec<MeetingInputRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, block_number, meeting_group, meeting_table, text, created_at FROM responses
+         WHERE meeting_id = $1 AND source = 'meeting' ORDER BY id DESC",
+    )
+    .bind(meeting_id)
+    .fetch_all(pool)
+    .await
 }

@@ -16,6 +16,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::anchoring::locate_typed_quote;
+use hoering::mail::{Lang, ReceiptMail};
 use hoering::response::{ResponseForm, ResponseSubmission};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
@@ -57,11 +58,17 @@ pub async fn submit_response(
     headers: HeaderMap,
     Form(post): Form<ResponsePost>,
 ) -> Response {
-    let result = submit(&state, &slug, &client, post).await;
+    let result = submit(&state, &slug, &client, &headers, post).await;
     finish(&state, &headers, result).await
 }
 
-async fn submit(state: &AppState, slug: &str, client: &str, post: ResponsePost) -> WebResult {
+async fn submit(
+    state: &AppState,
+    slug: &str,
+    client: &str,
+    headers: &HeaderMap,
+    post: ResponsePost,
+) -> WebResult {
     let pool = &state.db.pool;
     let page = format!("/hoeringer/{slug}/svar");
     let again = |errors: BTreeMap<String, String>, status| {
@@ -130,7 +137,32 @@ async fn submit(state: &AppState, slug: &str, client: &str, post: ResponsePost) 
         block,
         quote,
     };
-    let (id, _) = response_db::insert(pool, &target, &submission, &token)
+    let lang = crate::web::language::mail_lang(headers);
+    let last_day = card(&hearing).closes;
+    let last_day = match (last_day.parse::<jiff::civil::Date>(), lang) {
+        (Ok(d), Lang::Da) => hoering::calendar::danish_long_date(d),
+        (Ok(d), Lang::En) => hoering::calendar::english_long_date(d),
+        (Err(_), _) => last_day,
+    };
+    let receipt_path = format!("/kvittering/{token}");
+    let block_number = target.block.as_ref().map(|(_, n)| n.clone());
+    let receipt = |id, created_at| {
+        hoering::mail::receipt(
+            lang,
+            &state.outbox.sender,
+            &ReceiptMail {
+                to: submission.email.as_str(),
+                name: submission.name.as_str(),
+                hearing_title: &hearing.title,
+                receipt_number: &super::receipt_number(id, created_at),
+                block: block_number.as_deref(),
+                text: submission.text.as_str(),
+                receipt_path: &receipt_path,
+                last_day: &last_day,
+            },
+        )
+    };
+    let (id, _) = response_db::insert(pool, &target, &submission, &token, &state.outbox, receipt)
         .await
         .map_err(|e| WebError::internal("storing a response failed", e))?;
     // Only now, with the response committed, does the citizen get a receipt.

@@ -24,9 +24,13 @@ pub fn public_view(
     block_number: Option<String>,
     quote: Option<String>,
     text: String,
+    origin: Origin<'_>,
 ) -> Result<PublicResponse, BackendError> {
     let with_name = stored::publication(publication)? == Publication::WithName;
+    let (kind, meeting) = origin.read()?;
     Ok(PublicResponse {
+        kind,
+        meeting,
         receipt_number: receipt_number(id, created_at),
         submitted_on: local_date(created_at),
         author: with_name.then(|| name.to_string()),
@@ -38,17 +42,54 @@ pub fn public_view(
     })
 }
 
+/// Where an input came from, as stored: a written response, or a dialogue meeting's table.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub source: &'a str,
+    pub day: Option<&'a str>,
+    pub group: Option<&'a str>,
+    pub table: Option<&'a str>,
+}
+
+impl Origin<'_> {
+    fn read(self) -> Result<(InputKind, Option<MeetingOrigin>), BackendError> {
+        match self.source {
+            "meeting" => {
+                let group = self
+                    .group
+                    .and_then(hoering::meeting::ParticipantGroup::parse)
+                    .ok_or_else(|| fail(format!("stored meeting group {:?}", self.group)))?;
+                Ok((
+                    InputKind::MeetingInput,
+                    Some(MeetingOrigin {
+                        day: self.day.unwrap_or_default().to_string(),
+                        group,
+                        table: self.table.map(str::to_string),
+                    }),
+                ))
+            }
+            _ => Ok((InputKind::Response, None)),
+        }
+    }
+}
+
 pub fn public_response(row: ResponseRow) -> Result<PublicResponse, BackendError> {
     public_view(
         row.id,
         row.created_at,
         &row.publication,
         &row.name,
-        row.organisation,
+        row.organisation.clone(),
         &row.sender_kind,
-        row.block_number,
-        row.quote_exact,
-        row.text,
+        row.block_number.clone(),
+        row.quote_exact.clone(),
+        row.text.clone(),
+        Origin {
+            source: &row.source,
+            day: row.meeting_day.as_deref(),
+            group: row.meeting_group.as_deref(),
+            table: row.meeting_table.as_deref(),
+        },
     )
 }
 

@@ -23,6 +23,8 @@ pub enum VersionError {
     StoredMatching(#[from] serde_json::Error),
     #[error(transparent)]
     Sql(#[from] sqlx::Error),
+    #[error("the e-mail could not be queued")]
+    Mail(#[from] crate::mail::MailError),
 }
 
 /// A version as stored: its number, label and note.
@@ -550,6 +552,10 @@ pub struct CarriedRow {
     pub words_now: Option<String>,
     pub block_number: Option<String>,
     pub removed_in: Option<i64>,
+    pub source: String,
+    pub meeting_day: Option<String>,
+    pub meeting_group: Option<String>,
+    pub meeting_table: Option<String>,
 }
 
 /// One page of the visible responses placed on `block` of a version (`None`: those whose words
@@ -581,7 +587,8 @@ pub async fn carried_page(
             r.quote_exact AS quote_then,
             COALESCE(r.quote_exact, ob.text) AS words_then,
             CASE WHEN p.block_id IS NULL THEN NULL ELSE COALESCE(p.quote_exact, nb.text) END AS words_now,
-            nb.number AS block_number, p.removed_in
+            nb.number AS block_number, p.removed_in,
+            r.source, r.meeting_day, r.meeting_group, r.meeting_table
          FROM placements p
          JOIN responses r ON r.id = p.response_id
          JOIN versions gv ON gv.id = r.version_id

@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::hearing::pages::{block_id_of, card, document_of};
 use crate::response::PUBLIC_PAGE_SIZE;
-use crate::response::pages::public_view;
+use crate::response::pages::{Origin, public_view};
 use app::backend::{BackendError, VersionReads};
 use app::model::*;
 use hoering::diff::word_diff;
@@ -125,6 +125,12 @@ impl VersionReads for DbBackend {
                         r.block_number.clone(),
                         r.quote_then.clone(),
                         r.text.clone(),
+                        Origin {
+                            source: &r.source,
+                            day: r.meeting_day.as_deref(),
+                            group: r.meeting_group.as_deref(),
+                            table: r.meeting_table.as_deref(),
+                        },
                     )?,
                 })
             })

@@ -33,3 +33,16 @@ pub async fn set_language(Path(locale): Path<String>, headers: HeaderMap) -> Res
     }
     res
 }
+
+/// The language of e-mail to the reader of this request: the one they read the site in.
+pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    match app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE)) {
+        app::i18n::Locale::en => hoering::mail::Lang::En,
+        app::i18n::Locale::da => hoering::mail::Lang::Da,
+    }
+}

@@ -36,6 +36,8 @@ pub struct AppState {
     pub calendar: Arc<hoering::calendar::Calendar>,
     /// Where readers reach the site (`HOERING_PUBLIC_URL`), for absolute links in feeds.
     pub public_url: Option<String>,
+    /// Where e-mail is written, and the municipality that signs it.
+    pub outbox: Arc<crate::mail::Outbox>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -144,6 +146,35 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/politikker/{slug}/spoergsmaal",
             post(crate::policy::forms::ask),
+        )
+        .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
+        .route(
+            "/admin/politikker/{slug}/moeder",
+            post(crate::meeting::forms::create),
+        )
+        .route(
+            "/admin/moeder/{id}/fremmoede",
+            post(crate::meeting::forms::attendance),
+        )
+        .route(
+            "/admin/moeder/{id}/input",
+            post(crate::meeting::forms::record_input),
+        )
+        .route(
+            "/admin/moeder/{id}/referat",
+            post(crate::meeting::forms::minutes),
+        )
+        .route(
+            "/admin/moeder/{id}/deltagere.csv",
+            get(crate::meeting::forms::csv),
+        )
+        .route(
+            "/moeder/{id}/tilmelding",
+            post(crate::meeting::forms::sign_up),
+        )
+        .route(
+            "/tilmelding/{token}/afmeld",
+            post(crate::meeting::forms::cancel),
         )
         .route("/kalender.ics", get(crate::policy::feeds::calendar))
         .route(

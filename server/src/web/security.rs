@@ -141,10 +141,14 @@ fn is_staff_page(path: &str) -> bool {
 fn is_private(path: &str) -> bool {
     is_staff_page(path)
         || path.starts_with("/kvittering/")
+        || path.starts_with("/tilmelding/")
         || path == "/login"
         || path == "/logout"
         || path.starts_with("/_fn/admin")
-        || matches!(path, "/_fn/me" | "/_fn/receipt" | "/_fn/latest_text")
+        || matches!(
+            path,
+            "/_fn/me" | "/_fn/receipt" | "/_fn/latest_text" | "/_fn/signup"
+        )
 }
 
 /// Percent-encodes a value for a query string.

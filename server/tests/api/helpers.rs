@@ -24,8 +24,11 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub client: reqwest::Client,
+    /// The configuration it was started with (a second server on the same database uses it).
+    pub config: Config,
     cleanup: Cleanup,
     task: tokio::task::JoinHandle<Result<(), server::StartError>>,
+    sender: Option<tokio::task::JoinHandle<()>>,
 }
 
 enum Cleanup {
@@ -58,6 +61,19 @@ fn postgres_required() -> bool {
     std::env::var("HOERING_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
 }
 
+/// The server's log in the test's captured output (shown when a test fails): warnings and errors
+/// by default, `HOERING_TEST_LOG` to change the filter.
+fn init_test_log() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let filter = std::env::var("HOERING_TEST_LOG").unwrap_or_else(|_| "warn".into());
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    });
+}
+
 impl TestApp {
     /// Spawns the app; `None` only for PostgreSQL when no server answers and it is not required.
     pub async fn spawn(engine: Engine) -> Option<TestApp> {
@@ -69,6 +85,7 @@ impl TestApp {
         engine: Engine,
         configure: impl FnOnce(&mut Config),
     ) -> Option<TestApp> {
+        init_test_log();
         let (url, cleanup) = match engine {
             Engine::Sqlite => {
                 let path = std::env::temp_dir().join(format!("hoering-test-{}.db", unique()));
@@ -115,6 +132,7 @@ impl TestApp {
             responses_per_hour: server::web::limits::RESPONSES_PER_CLIENT_HOUR,
             trusted_proxy: None,
             closing_days: Vec::new(),
+            mail: server::config::MailConfig::default(),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.
@@ -129,9 +147,20 @@ impl TestApp {
             base: format!("http://{}", running.addr),
             db: running.db,
             client,
+            config,
             cleanup,
             task: running.task,
+            sender: running.sender,
         })
+    }
+
+    /// A second server on the same database (as two hoering servers behind one proxy).
+    pub async fn second_server(&self) -> server::Running {
+        let mut config = self.config.clone();
+        config.addr = "127.0.0.1:0".parse().expect("address");
+        server::start(&config, std::future::pending())
+            .await
+            .expect("the second server starts")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -396,6 +425,9 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.task.abort();
+        if let Some(sender) = &self.sender {
+            sender.abort();
+        }
         match &self.cleanup {
             Cleanup::File(path) => {
                 for suffix in ["", "-wal", "-shm"] {

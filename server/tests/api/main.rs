@@ -2,10 +2,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod helpers;
+mod smtp;
 
 mod admin;
 mod api;
 mod cli;
+mod mail;
+mod meetings;
 mod pages;
 mod policies;
 mod responses;

@@ -1,0 +1,102 @@
+//! The outbox as the admin reads it (`/admin/post`), and the admin's "send again".
+
+use super::db::{self as mail_db, OutboxRow};
+use crate::auth::{Permission, require_staff};
+use crate::backend::{DbBackend, fail};
+use crate::web::AppState;
+use crate::web::error::{WebError, finish};
+use crate::web::redirect::see_other;
+use app::backend::{BackendError, MailReads};
+use app::model::{MailState, OutboxItem, OutboxMessage, OutboxView};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use hoering::calendar::local_datetime;
+use http::HeaderMap;
+use std::collections::BTreeMap;
+
+const PER_PAGE: u32 = 50;
+
+fn item(row: &OutboxRow) -> OutboxItem {
+    let state = match (row.sent_at, row.failed_at) {
+        (Some(_), _) => MailState::Sent,
+        (None, Some(_)) => MailState::Failed,
+        (None, None) => MailState::Waiting,
+    };
+    let when = row.sent_at.or(row.failed_at).unwrap_or(row.next_attempt_at);
+    OutboxItem {
+        id: row.id,
+        kind: row.kind.clone(),
+        recipient: row.recipient.clone(),
+        subject: row.subject.clone(),
+        created_at: local_datetime(row.created_at),
+        state,
+        attempts: row.attempts,
+        when: local_datetime(when),
+        last_error: row.last_error.clone(),
+    }
+}
+
+#[async_trait::async_trait]
+impl MailReads for DbBackend {
+    async fn outbox(&self, recipient: Option<&str>, page: u32) -> Result<OutboxView, BackendError> {
+        let pool = &self.db.pool;
+        let recipient = recipient.map(str::trim).filter(|r| !r.is_empty());
+        let page = page.max(1);
+        let (waiting, sent, failed) = mail_db::counts(pool).await.map_err(fail)?;
+        let (total, rows) = mail_db::page(pool, recipient, page, PER_PAGE)
+            .await
+            .map_err(fail)?;
+        Ok(OutboxView {
+            sending: self.sends_mail,
+            waiting,
+            sent,
+            failed,
+            recipient: recipient.map(str::to_string),
+            total,
+            page,
+            per_page: PER_PAGE,
+            messages: rows.iter().map(item).collect(),
+        })
+    }
+
+    async fn outbox_message(&self, id: i64) -> Result<Option<OutboxMessage>, BackendError> {
+        let row = mail_db::one(&self.db.pool, id).await.map_err(fail)?;
+        Ok(row.map(|row| OutboxMessage {
+            item: item(&row),
+            message_id: row.message_id,
+            text: row.text_body,
+        }))
+    }
+}
+
+/// `POST /admin/post/{id}/igen`: puts a message given up on back in the queue.
+pub async fn retry(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
+    let result = async {
+        let csrf = form.get("csrf").map(String::as_str).unwrap_or_default();
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::ReadMail,
+            Some(csrf),
+            &app::routes::outbox_message(id),
+        )
+        .await?;
+        if !mail_db::retry(&state.db.pool, id)
+            .await
+            .map_err(|e| WebError::internal("retrying a message failed", e))?
+        {
+            return Err(WebError::not_found());
+        }
+        tracing::info!(outbox = id, user = session.user.id, "message queued again");
+        state.outbox.wake();
+        Ok(see_other(&app::routes::outbox_message(id)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

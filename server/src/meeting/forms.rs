@@ -1,0 +1,547 @@
+//! The meeting forms as plain HTML posts: a clerk creates a meeting, the public signs up and
+//! cancels, the clerk marks who came, records input at the tables and publishes the minutes.
+//! A mistake brings the same page back with everything typed and a message by each field.
+
+use super::db::{self as meeting_db, MeetingRow, SignedUp, SignupRow};
+use super::pages::card;
+use crate::auth::{self, Permission, require_staff};
+use crate::hearing::db as hearing_db;
+use crate::policy::db as policy_db;
+use crate::response::db::{self as response_db, MeetingInputRecord, Target};
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::redirect::see_other;
+use crate::web::{AppState, ClientAddr};
+use app::messages::Message;
+use app::model::FormEcho;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use hoering::mail::{Lang, SignupMail, SignupNews};
+use hoering::meeting::{InputFields, MeetingFields, SignupFields};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use std::collections::BTreeMap;
+
+type Fields = BTreeMap<String, String>;
+
+fn echo(
+    page: &str,
+    fields: &Fields,
+    errors: BTreeMap<String, String>,
+    status: StatusCode,
+) -> WebError {
+    let mut values = fields.clone();
+    values.remove("csrf");
+    WebError::form(
+        page,
+        FormEcho {
+            values,
+            errors,
+            preview: None,
+        },
+        status,
+    )
+}
+
+fn get(f: &Fields, k: &str) -> String {
+    f.get(k).cloned().unwrap_or_default()
+}
+
+async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
+    meeting_db::by_id(&state.db.pool, id)
+        .await
+        .map_err(|e| WebError::internal("loading a meeting failed", e))?
+        .ok_or_else(WebError::not_found)
+}
+
+/// The e-mail about a sign-up, in the language its participant used.
+fn mailer(
+    state: &AppState,
+    meeting: &MeetingRow,
+) -> impl Fn(&SignupRow, SignupNews) -> hoering::mail::Mail + Sync {
+    let sender = state.outbox.sender.clone();
+    let meeting = meeting.clone();
+    move |s: &SignupRow, news| {
+        let lang = Lang::parse(&s.lang);
+        let when = match lang {
+            Lang::Da => hoering::calendar::danish_time_span(meeting.starts_at, meeting.ends_at),
+            Lang::En => hoering::calendar::english_time_span(meeting.starts_at, meeting.ends_at),
+        };
+        hoering::mail::signup(
+            lang,
+            &sender,
+            &SignupMail {
+                to: &s.email,
+                name: &s.name,
+                meeting_title: &meeting.title,
+                when: &when,
+                place: &meeting.place,
+                signup_path: &app::routes::signup(&s.token),
+                news,
+            },
+        )
+    }
+}
+
+/// `POST /admin/politikker/{slug}/moeder`: a new dialogue meeting on the policy's current
+/// hearing draft.
+pub async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let page = app::routes::admin_policy(&slug);
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::ManageMeetings,
+            Some(&get(&fields, "csrf")),
+            &page,
+        )
+        .await?;
+        let pool = &state.db.pool;
+        let policy = policy_db::by_slug(pool, &slug)
+            .await
+            .map_err(|e| WebError::internal("loading the policy failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let meeting_fields = MeetingFields {
+            title: get(&fields, "meeting_title"),
+            date: get(&fields, "meeting_date"),
+            starts: get(&fields, "meeting_starts"),
+            ends: get(&fields, "meeting_ends"),
+            place: get(&fields, "meeting_place"),
+            step_free: get(&fields, "meeting_step_free"),
+            agenda: get(&fields, "meeting_agenda"),
+            capacity: get(&fields, "meeting_capacity"),
+            signup_deadline: get(&fields, "meeting_signup_deadline"),
+            mode: get(&fields, "meeting_mode"),
+        };
+        let mut errors: BTreeMap<String, String> = BTreeMap::new();
+        let parsed = meeting_fields.parse().map_err(|e| {
+            errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
+        });
+        // Input is recorded on a hearing's draft: the policy's newest hearing.
+        let hearing = hearing_db::of_policy(pool, policy.id)
+            .await
+            .map_err(|e| WebError::internal("loading the hearings failed", e))?
+            .pop();
+        if hearing.is_none() {
+            errors.insert("meeting_title".into(), "no_hearing".into());
+        }
+        let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
+            return Err(echo(
+                &page,
+                &fields,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        };
+        let id = meeting_db::create(pool, policy.id, hearing.id, &meeting, session.user.id)
+            .await
+            .map_err(|e| WebError::internal("storing a meeting failed", e))?;
+        tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
+        Ok(see_other(&app::routes::admin_meeting(id)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /moeder/{id}/tilmelding`: the public's sign-up.
+pub async fn sign_up(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result = async {
+        let page = app::routes::meeting(id);
+        let meeting = meeting_or_404(&state, id).await?;
+        if !card(&meeting).signup_open {
+            return Err(WebError::Refused {
+                status: StatusCode::FORBIDDEN,
+                message: Message::SignupClosed,
+            });
+        }
+        let typed = SignupFields {
+            name: get(&fields, "name"),
+            email: get(&fields, "email"),
+            group: get(&fields, "group"),
+            organisation: get(&fields, "organisation"),
+            interpreter: get(&fields, "interpreter"),
+            interpreter_language: get(&fields, "interpreter_language"),
+            step_free: get(&fields, "step_free"),
+            other_needs: get(&fields, "other_needs"),
+            consent: get(&fields, "consent"),
+        };
+        let signup = typed
+            .parse()
+            .map_err(|errors| echo(&page, &fields, errors, StatusCode::UNPROCESSABLE_ENTITY))?;
+        let key = format!("signup {client} {id}");
+        if state.limits.response_over_limit(&key) {
+            let minutes = state.limits.responses.minutes_left(&key);
+            return Err(WebError::TooMany {
+                retry_after: minutes * 60,
+                message: Message::TooManyResponses { minutes },
+            });
+        }
+        let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        let lang = crate::web::language::mail_lang(&headers);
+        let mail = mailer(&state, &meeting);
+        let outcome = meeting_db::sign_up(
+            &state.db.pool,
+            id,
+            &signup,
+            lang,
+            &token,
+            &state.outbox,
+            &mail,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing a sign-up failed", e))?;
+        match outcome {
+            SignedUp::Already => Err(echo(
+                &page,
+                &fields,
+                [("email".to_string(), "already".to_string())].into(),
+                StatusCode::CONFLICT,
+            )),
+            SignedUp::Seated | SignedUp::Waiting(_) => {
+                tracing::info!(meeting = id, ?outcome, "signed up");
+                Ok(see_other(&app::routes::signup(&token)))
+            }
+        }
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /tilmelding/{token}/afmeld`: the participant cancels; a freed seat goes to the first
+/// on the waiting list.
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let pool = &state.db.pool;
+        let signup = meeting_db::signup_by_token(pool, &token)
+            .await
+            .map_err(|e| WebError::internal("loading a sign-up failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let meeting = meeting_or_404(&state, signup.meeting_id).await?;
+        let mail = mailer(&state, &meeting);
+        let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail)
+            .await
+            .map_err(|e| WebError::internal("cancelling a sign-up failed", e))?;
+        if cancelled {
+            tracing::info!(
+                meeting = meeting.id,
+                signup = signup.id,
+                "sign-up cancelled"
+            );
+        }
+        Ok(see_other(&app::routes::signup(&token)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/moeder/{id}/fremmoede`: who came (every `came` box ticked).
+pub async fn attendance(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let result = async {
+        let page = app::routes::admin_meeting(id);
+        let csrf = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        require_staff(
+            &state,
+            &headers,
+            Permission::ManageMeetings,
+            Some(&csrf),
+            &page,
+        )
+        .await?;
+        meeting_or_404(&state, id).await?;
+        let came: Vec<i64> = pairs
+            .iter()
+            .filter(|(k, _)| k == "came")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect();
+        meeting_db::set_attendance(&state.db.pool, id, &came)
+            .await
+            .map_err(|e| WebError::internal("saving attendance failed", e))?;
+        Ok(see_other(&format!("{page}#fremmoede")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/moeder/{id}/input`: one input from a table, on a block or the whole draft. The
+/// page comes back ready for the next entry, with the group and table kept. A script that asks
+/// for JSON gets the stored entry (or the field errors) instead, and stays on the page.
+pub async fn record_input(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.starts_with("application/json"));
+    let result = record(&state, id, &headers, &fields).await;
+    match (result, wants_json) {
+        (Ok(stored), true) => json(StatusCode::CREATED, &stored),
+        (Err(WebError::Form { echo, status, .. }), true) => {
+            json(status, &serde_json::json!({ "errors": echo.errors }))
+        }
+        (Ok(stored), false) => {
+            let q = |k: &str, v: &str| format!("{k}={}", app::components::encode_query(v));
+            see_other(&format!(
+                "{}?{}&{}#input",
+                app::routes::admin_meeting(id),
+                q("gruppe", &stored.group),
+                q("bord", stored.table.as_deref().unwrap_or_default())
+            ))
+        }
+        (Err(e), _) => e.respond(&state, &headers).await,
+    }
+}
+
+fn json(status: StatusCode, value: &impl serde::Serialize) -> Response {
+    let mut res = (status, serde_json::to_string(value).unwrap_or_default()).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+/// An input as stored, for the script that recorded it.
+#[derive(Debug, serde::Serialize)]
+struct Stored {
+    id: i64,
+    block_number: Option<String>,
+    group: String,
+    table: Option<String>,
+    text: String,
+}
+
+async fn record(
+    state: &AppState,
+    id: i64,
+    headers: &HeaderMap,
+    fields: &Fields,
+) -> Result<Stored, WebError> {
+    let page = app::routes::admin_meeting(id);
+    let session = require_staff(
+        state,
+        headers,
+        Permission::ManageMeetings,
+        Some(&get(fields, "csrf")),
+        &page,
+    )
+    .await?;
+    let pool = &state.db.pool;
+    let meeting = meeting_or_404(state, id).await?;
+    let typed = InputFields {
+        block: get(fields, "block"),
+        group: get(fields, "group"),
+        table: get(fields, "table"),
+        text: get(fields, "text"),
+    };
+    let unprocessable = |errors: BTreeMap<String, String>| {
+        echo(&page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
+    };
+    let input = typed.parse().map_err(unprocessable)?;
+    let block = match &input.block {
+        None => None,
+        Some(number) => {
+            let b = hearing_db::block_by_number(pool, meeting.version_id, &number.as_str())
+                .await
+                .map_err(|e| WebError::internal("loading the block failed", e))?
+                .ok_or_else(|| {
+                    unprocessable([("block".to_string(), "invalid".to_string())].into())
+                })?;
+            Some((b.block_id, b.number))
+        }
+    };
+    let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+    let day = hoering::calendar::local_date(meeting.starts_at);
+    let target = Target {
+        hearing_id: meeting.hearing_id,
+        version_id: meeting.version_id,
+        block: block.clone(),
+        quote: None,
+    };
+    let record = MeetingInputRecord {
+        meeting_id: id,
+        day: &day,
+        group: input.group,
+        table: input.table.as_deref(),
+        text: input.text.as_str(),
+        user_id: session.user.id,
+    };
+    let stored = response_db::insert_meeting_input(pool, &target, &record, &token)
+        .await
+        .map_err(|e| WebError::internal("storing meeting input failed", e))?;
+    tracing::info!(meeting = id, response = stored, "meeting input recorded");
+    Ok(Stored {
+        id: stored,
+        block_number: block.map(|(_, n)| n),
+        group: input.group.as_str().to_string(),
+        table: input.table.clone(),
+        text: input.text.as_str().to_string(),
+    })
+}
+
+/// `POST /admin/moeder/{id}/referat`: the minutes, saved, and published or taken down.
+pub async fn minutes(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let page = app::routes::admin_meeting(id);
+        require_staff(
+            &state,
+            &headers,
+            Permission::ManageMeetings,
+            Some(&get(&fields, "csrf")),
+            &page,
+        )
+        .await?;
+        let text = get(&fields, "minutes");
+        if text.chars().count() > MAX_MINUTES_CHARS {
+            return Err(echo(
+                &page,
+                &fields,
+                [("minutes".to_string(), "too_long".to_string())].into(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        let publish = get(&fields, "publish") == "on";
+        if publish && text.trim().is_empty() {
+            return Err(echo(
+                &page,
+                &fields,
+                [("minutes".to_string(), "required".to_string())].into(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        if !meeting_db::set_minutes(&state.db.pool, id, &text, publish)
+            .await
+            .map_err(|e| WebError::internal("saving the minutes failed", e))?
+        {
+            return Err(WebError::not_found());
+        }
+        Ok(see_other(&format!("{page}#referat")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// Minutes are a page or two; 100,000 characters is a short book.
+pub const MAX_MINUTES_CHARS: usize = 100_000;
+
+/// `GET /admin/moeder/{id}/deltagere.csv`: the sign-up list for the door, with needs.
+pub async fn csv(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let result: WebResult = async {
+        require_staff(
+            &state,
+            &headers,
+            Permission::ManageMeetings,
+            None,
+            &app::routes::admin_meeting(id),
+        )
+        .await?;
+        let meeting = meeting_or_404(&state, id).await?;
+        let signups = meeting_db::signups(&state.db.pool, id)
+            .await
+            .map_err(|e| WebError::internal("loading sign-ups failed", e))?;
+        let mut out = String::from(
+            "\u{feff}Navn;E-mail;Gruppe;Organisation;Status;Tolk;Trinfri adgang;Andre behov;Mødt\r\n",
+        );
+        for s in &signups {
+            let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
+                .map(|g| g.danish())
+                .unwrap_or_default();
+            let status = match s.status.as_str() {
+                "seated" => "Tilmeldt",
+                "waiting" => "Venteliste",
+                _ => "Afmeldt",
+            };
+            let row = [
+                s.name.as_str(),
+                s.email.as_str(),
+                group,
+                s.organisation.as_deref().unwrap_or_default(),
+                status,
+                s.interpreter.as_deref().unwrap_or_default(),
+                if s.step_free != 0 { "ja" } else { "" },
+                s.other_needs.as_deref().unwrap_or_default(),
+                if s.attended != 0 { "ja" } else { "" },
+            ];
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(";"));
+            out.push_str("\r\n");
+        }
+        let name = format!("deltagere-{}-{}.csv", meeting.id, hoering::calendar::local_date(meeting.starts_at));
+        let mut res = out.into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+            h.insert(header::CONTENT_DISPOSITION, v);
+        }
+        Ok(res)
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// One CSV cell as Excel reads it: quoted when needed, and a leading `=`, `+`, `-` or `@`
+/// defused, so a name typed as a formula stays text (CSV injection).
+fn csv_cell(value: &str) -> String {
+    let value = value.replace(['\r', '\n'], " ");
+    let value = if value.starts_with(['=', '+', '-', '@', '\t']) {
+        format!("'{value}")
+    } else {
+        value
+    };
+    if value.contains([';', '"', ',']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("Anna"), "Anna");
+        assert_eq!(csv_cell("Jensen; Anna"), "\"Jensen; Anna\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("a\nb"), "a b");
+    }
+}

@@ -1,0 +1,213 @@
+//! What the meeting pages read: the public meeting page (never a participant's name), a
+//! participant's own sign-up by its link, and the clerk's page with everything.
+
+use super::db::{self as meeting_db, MeetingRow, SignupRow};
+use crate::backend::{DbBackend, fail};
+use crate::db::now;
+use crate::hearing::db as hearing_db;
+use crate::policy::db as policy_db;
+use crate::response::db as response_db;
+use app::backend::{BackendError, MeetingReads};
+use app::model::*;
+use hoering::calendar::{local_date_of, local_datetime};
+use hoering::meeting::{
+    GroupCount, Needs, ParticipantGroup, SignupMode, SignupStatus, attendance_by_group, signup_open,
+};
+
+/// How many meetings the home page lists.
+const UPCOMING: i64 = 5;
+
+fn today() -> jiff::civil::Date {
+    local_date_of(jiff::Timestamp::from_second(now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH))
+}
+
+pub fn card(row: &MeetingRow) -> MeetingCard {
+    let mode = SignupMode::parse(&row.mode).unwrap_or(SignupMode::Invitation);
+    let open = row
+        .signup_deadline
+        .parse::<jiff::civil::Date>()
+        .is_ok_and(|deadline| signup_open(deadline, mode, today()));
+    let past = row.starts_at <= now();
+    MeetingCard {
+        id: row.id,
+        title: row.title.clone(),
+        policy_slug: row.policy_slug.clone(),
+        policy_title: row.policy_title.clone(),
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        place: row.place.clone(),
+        step_free: row.step_free != 0,
+        capacity: row.capacity,
+        seated: row.seated,
+        waiting: row.waiting,
+        signup_deadline: row.signup_deadline.clone(),
+        mode,
+        signup_open: open && !past,
+        past,
+    }
+}
+
+fn group_of(code: &str) -> Result<ParticipantGroup, BackendError> {
+    ParticipantGroup::parse(code).ok_or_else(|| fail(format!("stored participant group {code:?}")))
+}
+
+fn status_of(code: &str) -> Result<SignupStatus, BackendError> {
+    SignupStatus::parse(code).ok_or_else(|| fail(format!("stored sign-up status {code:?}")))
+}
+
+fn needs_of(row: &SignupRow) -> Needs {
+    Needs {
+        interpreter: row.interpreter.clone(),
+        step_free: row.step_free != 0,
+        other: row.other_needs.clone(),
+    }
+}
+
+impl DbBackend {
+    async fn meeting_view(&self, row: &MeetingRow) -> Result<MeetingView, BackendError> {
+        let pool = &self.db.pool;
+        let card = card(row);
+        let attendance: Vec<GroupCount> = if card.past {
+            let rows = meeting_db::attendance_rows(pool, row.id)
+                .await
+                .map_err(fail)?;
+            attendance_by_group(
+                rows.iter()
+                    .filter_map(|(g, came)| ParticipantGroup::parse(g).map(|g| (g, *came != 0))),
+            )
+        } else {
+            Vec::new()
+        };
+        let inputs = response_db::meeting_inputs(pool, row.id)
+            .await
+            .map_err(fail)?
+            .len();
+        Ok(MeetingView {
+            card,
+            hearing_slug: row.hearing_slug.clone(),
+            agenda_html: hoering::document::render_note(&row.agenda),
+            minutes_html: row
+                .minutes_published_at
+                .map(|_| hoering::document::render_note(&row.minutes)),
+            attendance,
+            inputs: i64::try_from(inputs).unwrap_or(i64::MAX),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl MeetingReads for DbBackend {
+    async fn meeting(&self, id: i64) -> Result<Option<MeetingView>, BackendError> {
+        match meeting_db::by_id(&self.db.pool, id).await.map_err(fail)? {
+            Some(row) => Ok(Some(self.meeting_view(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn policy_meetings(&self, slug: &str) -> Result<Vec<MeetingCard>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(policy) = policy_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(Vec::new());
+        };
+        Ok(meeting_db::of_policy(pool, policy.id)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(card)
+            .collect())
+    }
+
+    async fn upcoming_meetings(&self) -> Result<Vec<MeetingCard>, BackendError> {
+        Ok(meeting_db::upcoming(&self.db.pool, now(), UPCOMING)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(card)
+            .collect())
+    }
+
+    async fn signup(&self, token: &str) -> Result<Option<SignupView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(s) = meeting_db::signup_by_token(pool, token)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let Some(meeting) = meeting_db::by_id(pool, s.meeting_id).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let status = status_of(&s.status)?;
+        let waiting_place = if status == SignupStatus::Waiting {
+            Some(meeting_db::waiting_place(pool, &s).await.map_err(fail)?)
+        } else {
+            None
+        };
+        Ok(Some(SignupView {
+            meeting: card(&meeting),
+            token: s.token.clone(),
+            name: s.name.clone(),
+            email: s.email.clone(),
+            group: group_of(&s.participant_group)?,
+            organisation: s.organisation.clone(),
+            needs: needs_of(&s),
+            status,
+            waiting_place,
+        }))
+    }
+
+    async fn admin_meeting(&self, id: i64) -> Result<Option<AdminMeetingView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(row) = meeting_db::by_id(pool, id).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let meeting = self.meeting_view(&row).await?;
+        let signups = meeting_db::signups(pool, id)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|s| {
+                Ok(AdminSignup {
+                    id: s.id,
+                    name: s.name.clone(),
+                    email: s.email.clone(),
+                    group: group_of(&s.participant_group)?,
+                    organisation: s.organisation.clone(),
+                    needs: needs_of(s),
+                    status: status_of(&s.status)?,
+                    attended: s.attended != 0,
+                    signed_up_at: local_datetime(s.created_at),
+                })
+            })
+            .collect::<Result<_, BackendError>>()?;
+        let blocks = hearing_db::blocks(pool, row.version_id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|b| BlockChoice {
+                number: b.number,
+                text: b.text,
+            })
+            .collect();
+        let inputs = response_db::meeting_inputs(pool, id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|i| RecordedInput {
+                id: i.id,
+                block_number: i.block_number,
+                group: i.meeting_group.as_deref().and_then(ParticipantGroup::parse),
+                table: i.meeting_table,
+                text: i.text,
+            })
+            .collect();
+        Ok(Some(AdminMeetingView {
+            meeting,
+            minutes: row.minutes.clone(),
+            minutes_published: row.minutes_published_at.is_some(),
+            signups,
+            blocks,
+            inputs,
+        }))
+    }
+}

@@ -1,0 +1,533 @@
+//! Dialogue meetings over HTTP: the clerk's meeting, sign-ups filling it, the waiting list and a
+//! cancellation moving its first up (each told by e-mail), attendance counted by group without
+//! names, the door list, and input recorded at the tables shown at its block, counted, listed by
+//! the API as its own kind, and carried to version 2.
+
+use crate::both_databases;
+use crate::helpers::*;
+use server::auth::Role;
+
+fn strip(body: &str) -> String {
+    body.replace("<!-- -->", "").replace("<!>", "")
+}
+
+fn in_days(n: i64) -> String {
+    let today = jiff::Zoned::now().date();
+    today
+        .checked_add(jiff::Span::new().days(n))
+        .unwrap()
+        .to_string()
+}
+
+/// Creates a meeting on the open hearing's policy as the clerk; returns its id.
+async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
+    let csrf = app.csrf(cookie).await;
+    let date = in_days(10);
+    let r = app
+        .post_form_with_cookie(
+            "/admin/politikker/integrationspolitik/moeder",
+            cookie,
+            &[
+                ("csrf", &csrf),
+                ("meeting_title", "Dialogmøde om integrationspolitikken"),
+                ("meeting_date", &date),
+                ("meeting_starts", "17.00"),
+                ("meeting_ends", "20:00"),
+                (
+                    "meeting_place",
+                    "Roskilde Bibliotek, Dronning Margrethes Vej 14",
+                ),
+                ("meeting_step_free", "ja"),
+                ("meeting_capacity", capacity),
+                ("meeting_signup_deadline", ""),
+                ("meeting_mode", "aaben"),
+                (
+                    "meeting_agenda",
+                    "1. Velkomst\n2. Drøftelse ved bordene\n\n<script>x</script>",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303, "{}", r.text().await.unwrap());
+    let location = r.headers()["location"].to_str().unwrap().to_string();
+    location
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("the meeting's clerk page")
+}
+
+/// Signs `email` up as a citizen; returns the status and the sign-up page's path.
+async fn sign_up(app: &TestApp, meeting: i64, name: &str, email: &str) -> (u16, String) {
+    let r = app
+        .post_form(
+            &format!("/moeder/{meeting}/tilmelding"),
+            &[
+                ("name", name),
+                ("email", email),
+                ("group", "borger"),
+                ("interpreter", "on"),
+                ("interpreter_language", "arabisk"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    let status = r.status().as_u16();
+    let location = r
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location)
+}
+
+async fn outbox_kinds(app: &TestApp) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT kind, recipient FROM outbox ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+both_databases!(
+    a_full_meeting_has_a_waiting_list_and_a_cancellation_gives_the_seat_to_the_first,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let id = create_meeting(&app, &clerk, "2").await;
+
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains("Dialogmøde om integrationspolitikken"));
+        assert!(page.contains("kl. 17.00–20.00"), "{page}");
+        assert!(page.contains("2 af 2 pladser er ledige"));
+        assert!(page.contains("<li>Velkomst</li>"), "the agenda's Markdown");
+        assert!(!page.contains("<script>x"), "the agenda's HTML is text");
+        // On the policy page, the home page and in the calendar.
+        let policy = strip(&app.get_text("/politikker/integrationspolitik").await.1);
+        assert!(policy.contains(&format!("/moeder/{id}")));
+        let home = strip(&app.get_text("/").await.1);
+        assert!(home.contains("Kommende dialogmøder"));
+        assert!(home.contains("Dialogmøde om integrationspolitikken"));
+        let ics = app
+            .get_text("/politikker/integrationspolitik/kalender.ics")
+            .await
+            .1;
+        assert!(ics.contains("SUMMARY:Dialogmøde: Dialogmøde om integrationspolitikken"));
+        assert!(ics.contains("LOCATION:Roskilde Bibliotek"));
+
+        let (s1, anna) = sign_up(&app, id, "Anna Jensen", "anna@example.dk").await;
+        let (s2, _) = sign_up(&app, id, "Bo Hansen", "bo@example.dk").await;
+        let (s3, cem) = sign_up(&app, id, "Cem Yilmaz", "cem@example.dk").await;
+        assert_eq!((s1, s2, s3), (303, 303, 303));
+        assert!(anna.starts_with("/tilmelding/"));
+        let seated = strip(&app.get_text(&anna).await.1);
+        assert!(seated.contains("Du er tilmeldt"));
+        assert!(seated.contains("arabisk"), "the need is shown back");
+        let waiting = strip(&app.get_text(&cem).await.1);
+        assert!(waiting.contains("Du er på ventelisten"));
+        assert!(waiting.contains("nummer 1"));
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains("Mødet er fuldt"), "{page}");
+        assert!(page.contains("Skriv dig på ventelisten"));
+
+        // The same address twice: refused by the field, nothing stored.
+        let (again, _) = sign_up(&app, id, "Anna J.", "ANNA@example.dk").await;
+        assert_eq!(again, 409);
+        assert_eq!(
+            outbox_kinds(&app).await,
+            vec![
+                ("signup_seated".into(), "anna@example.dk".into()),
+                ("signup_seated".into(), "bo@example.dk".into()),
+                ("signup_waiting".into(), "cem@example.dk".into()),
+            ]
+        );
+
+        // Anna cancels: her seat goes to Cem, who is told.
+        let r = app.post_form(&format!("{anna}/afmeld"), &[]).await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(strip(&app.get_text(&anna).await.1).contains("Din tilmelding er afmeldt"));
+        assert!(strip(&app.get_text(&cem).await.1).contains("Du er tilmeldt"));
+        let kinds = outbox_kinds(&app).await;
+        assert_eq!(
+            &kinds[3..],
+            &[
+                (
+                    "signup_cancelled".to_string(),
+                    "anna@example.dk".to_string()
+                ),
+                ("seat_offered".to_string(), "cem@example.dk".to_string()),
+            ]
+        );
+        let offered: String =
+            sqlx::query_scalar("SELECT text_body FROM outbox WHERE kind = 'seat_offered'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert!(offered.contains("den er din"));
+        assert!(offered.contains(&format!("{}{cem}", app.base)), "{offered}");
+        // Cancelling twice changes nothing.
+        app.post_form(&format!("{anna}/afmeld"), &[]).await;
+        assert_eq!(outbox_kinds(&app).await.len(), 5);
+        let (seated, waiting): (i64, i64) =
+            sqlx::query_as("SELECT seated, waiting FROM meetings WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!((seated, waiting), (2, 0));
+    }
+);
+
+both_databases!(
+    sign_up_mistakes_come_back_by_their_fields_with_what_was_typed,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let id = create_meeting(&app, &clerk, "30").await;
+        let r = app
+            .post_form(
+                &format!("/moeder/{id}/tilmelding"),
+                &[
+                    ("name", "Dorte Nielsen"),
+                    ("email", "ikke-en-adresse"),
+                    ("group", "frivillig_forening"),
+                    ("organisation", ""),
+                    ("interpreter", "on"),
+                    ("interpreter_language", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = strip(&r.text().await.unwrap());
+        assert!(
+            body.contains("value=\"Dorte Nielsen\""),
+            "what was typed is kept"
+        );
+        assert!(body.contains("Skriv, hvilket sprog du har brug for tolk til."));
+        assert!(body.contains("Sæt kryds for at give samtykke"));
+        assert!(body.contains("aria-invalid=\"true\""));
+        assert_eq!(
+            outbox_kinds(&app).await.len(),
+            0,
+            "nothing stored, nothing sent"
+        );
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meeting_signups")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, 0);
+
+        // A meeting's own mistakes: the end before the start, the deadline after the day.
+        let csrf = app.csrf(&clerk).await;
+        let r = app
+            .post_form_with_cookie(
+                "/admin/politikker/integrationspolitik/moeder",
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("meeting_title", "Aftenmøde"),
+                    ("meeting_date", &in_days(5)),
+                    ("meeting_starts", "19:00"),
+                    ("meeting_ends", "18:00"),
+                    ("meeting_place", "Rådhuset"),
+                    ("meeting_step_free", "ja"),
+                    ("meeting_capacity", "nul"),
+                    ("meeting_signup_deadline", &in_days(6)),
+                    ("meeting_mode", "aaben"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = strip(&r.text().await.unwrap());
+        assert!(body.contains("value=\"Aftenmøde\""));
+        assert!(body.contains("Mødet skal slutte efter, at det starter."));
+        assert!(body.contains("Tilmeldingsfristen skal ligge senest på mødets dag."));
+        assert!(body.contains("Skriv antal pladser som et helt tal"));
+    }
+);
+
+both_databases!(
+    attendance_is_shown_by_group_never_by_name_and_the_door_list_is_the_clerks,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let id = create_meeting(&app, &clerk, "10").await;
+        sign_up(&app, id, "Anna Jensen", "anna@example.dk").await;
+        sign_up(&app, id, "Bo Hansen", "bo@example.dk").await;
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM meeting_signups ORDER BY id")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+
+        // The door list: the clerk's, as CSV Excel opens; nobody else's.
+        let r = app.get(&format!("/admin/moeder/{id}/deltagere.csv")).await;
+        assert_eq!(r.status().as_u16(), 303, "anonymous: to the login");
+        let r = app
+            .get_with_cookie(&format!("/admin/moeder/{id}/deltagere.csv"), &clerk)
+            .await;
+        assert_eq!(r.status().as_u16(), 200);
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let csv = r.text().await.unwrap();
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.contains("Navn;E-mail;Gruppe"));
+        assert!(csv.contains("Anna Jensen;anna@example.dk;Borger;;Tilmeldt;arabisk"));
+
+        // Anna came, Bo did not.
+        let csrf = app.csrf(&clerk).await;
+        let came = ids[0].to_string();
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/moeder/{id}/fremmoede"),
+                &clerk,
+                &[("csrf", &csrf), ("came", &came)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        // The meeting has been held (moved into the past).
+        sqlx::query(
+            "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains("Hvem deltog"));
+        assert!(
+            page.contains(
+                "<th scope=\"row\">Borgere</th><td class=\"num\">2</td><td class=\"num\">1</td>"
+            ),
+            "{page}"
+        );
+        assert!(!page.contains("Anna") && !page.contains("anna@example.dk"));
+        assert!(
+            !page.contains("Tilmeld mig"),
+            "no sign-up after the meeting"
+        );
+        let r = app
+            .post_form(
+                &format!("/moeder/{id}/tilmelding"),
+                &[
+                    ("name", "Sen"),
+                    ("email", "sen@example.dk"),
+                    ("group", "borger"),
+                    ("consent", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 403);
+
+        // The minutes: published as Markdown, never raw HTML.
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/moeder/{id}/referat"),
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("minutes", "## Bordene\n\nMange ønskede **flere sprogcaféer**. <img src=x onerror=alert(1)>"),
+                    ("publish", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains("<h4>Bordene</h4>"));
+        assert!(page.contains("<strong>flere sprogcaféer</strong>"));
+        assert!(!page.contains("<img"));
+
+        // A council member may not record or read the meeting's list.
+        app.add_user("raad@roskilde.example", Role::Council).await;
+        let member = app.login_as("raad@roskilde.example").await;
+        let csrf_member = app.csrf_of(&member).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/moeder/{id}/input"),
+                &member,
+                &[("csrf", &csrf_member), ("group", "borger"), ("text", "x")],
+            )
+            .await;
+        assert!(matches!(r.status().as_u16(), 403 | 303), "{}", r.status());
+        let r = app
+            .get_with_cookie(&format!("/admin/moeder/{id}/deltagere.csv"), &member)
+            .await;
+        assert!(matches!(r.status().as_u16(), 403 | 303));
+    }
+);
+
+both_databases!(
+    meeting_input_stands_at_its_block_is_counted_listed_and_carried_to_version_2,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let id = create_meeting(&app, &clerk, "40").await;
+        let block = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let csrf = app.csrf(&clerk).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/moeder/{id}/input"),
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("block", &format!("§ {block}")),
+                    ("group", "frivillig_forening"),
+                    ("table", "Bord 3"),
+                    ("text", "Sprogstøtte skal også nå forældrene."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let next = r.headers()["location"].to_str().unwrap().to_string();
+        assert!(
+            next.contains("gruppe=frivillig_forening") && next.contains("bord=Bord%203"),
+            "{next}"
+        );
+        // The next entry keeps the group and the table.
+        let form = strip(
+            &app.get_with_cookie(&next, &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(form.contains("value=\"Bord 3\""));
+        assert!(form.contains("<option value=\"frivillig_forening\" selected"));
+        assert!(
+            form.contains("Sprogstøtte skal også nå forældrene."),
+            "listed as recorded"
+        );
+
+        // A script gets JSON back; a block that is not in the draft is refused by its field.
+        let r = app
+            .client
+            .post(app.url(&format!("/admin/moeder/{id}/input")))
+            .header("cookie", &clerk)
+            .header("accept", "application/json")
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("block", "99.9"),
+                ("group", "borger"),
+                ("text", "x"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 422);
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["errors"]["block"], "invalid");
+        let r = app
+            .client
+            .post(app.url(&format!("/admin/moeder/{id}/input")))
+            .header("cookie", &clerk)
+            .header("accept", "application/json")
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("block", ""),
+                ("group", "udvalgsmedlem"),
+                ("table", ""),
+                ("text", "Hele udkastet er godt."),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 201);
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["group"], "udvalgsmedlem");
+        assert!(v["block_number"].is_null());
+
+        // At its block on the public page, labelled, counted; never a name.
+        let day = hoering::calendar::danish_long_date(in_days(10).parse().unwrap());
+        let label = format!("Fra dialogmødet {day} · Frivillige foreninger");
+        let body = strip(
+            &app.get_text(&format!("/hoeringer/integrationspolitik?vis={block}"))
+                .await
+                .1,
+        );
+        assert!(body.contains(&label), "{label}");
+        assert!(body.contains("Sprogstøtte skal også nå forældrene."));
+        let api: serde_json::Value = app
+            .get("/api/v1/hearings/integrationspolitik/responses")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let listed = api["responses"].as_array().unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|r| r["kind"] == "meeting_input"));
+        assert_eq!(listed[0]["meeting"]["group"], "frivillig_forening");
+        assert_eq!(listed[0]["meeting"]["table"], "Bord 3");
+        assert!(listed[0]["author"].is_null());
+        let hearing: serde_json::Value = app
+            .get("/api/v1/hearings/integrationspolitik")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let block_id = hearing["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["number"] == block.as_str())
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let counted: i64 =
+            sqlx::query_scalar("SELECT visible FROM block_counts WHERE block_key = $1")
+                .bind(&block_id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(counted, 1, "it counts at its block");
+
+        // Version 2 moves the block; the input follows it there.
+        let new_text = POLICY.replace("# ", "# Ny indledning\n\nEt nyt første afsnit.\n\n# ");
+        server::version::db::add_version(
+            &app.db.pool,
+            "integrationspolitik",
+            "Efter dialogmødet",
+            "",
+            &new_text,
+        )
+        .await
+        .unwrap();
+        let v2: serde_json::Value = app
+            .get("/api/v1/hearings/integrationspolitik/versions/2")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let moved = v2["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| {
+                b["text"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with(DANISH_ITEM_START))
+            })
+            .unwrap();
+        let moved_number = moved["number"].as_str().unwrap().to_string();
+        let page = strip(
+            &app.get_text(&format!(
+                "/hoeringer/integrationspolitik/version/2?vis={moved_number}"
+            ))
+            .await
+            .1,
+        );
+        assert!(
+            page.contains(&label),
+            "carried to version 2 at {moved_number}"
+        );
+        assert!(page.contains("Sprogstøtte skal også nå forældrene."));
+    }
+);
