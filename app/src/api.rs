@@ -206,8 +206,14 @@ pub async fn admin_outbox_message(id: i64) -> Result<Option<OutboxMessage>, Serv
 }
 
 #[server(prefix = "/_fn", endpoint = "meeting")]
-pub async fn get_meeting(id: i64) -> Result<Option<MeetingView>, ServerFnError> {
-    ssr::backend()?.meeting(id).await.map_err(ssr::opaque)
+pub async fn get_meeting(
+    id: i64,
+    invitation: Option<String>,
+) -> Result<Option<MeetingView>, ServerFnError> {
+    ssr::backend()?
+        .meeting(id, invitation.as_deref())
+        .await
+        .map_err(ssr::opaque)
 }
 
 #[server(prefix = "/_fn", endpoint = "policy_meetings")]

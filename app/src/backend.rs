@@ -81,7 +81,13 @@ pub trait PolicyReads: Send + Sync {
 /// Reading dialogue meetings.
 #[async_trait::async_trait]
 pub trait MeetingReads: Send + Sync {
-    async fn meeting(&self, id: i64) -> Result<Option<MeetingView>, BackendError>;
+    /// A meeting's public page; `invitation` is the secret of its invitation link, if the
+    /// reader came by it.
+    async fn meeting(
+        &self,
+        id: i64,
+        invitation: Option<&str>,
+    ) -> Result<Option<MeetingView>, BackendError>;
     /// The meetings of a policy, in the order they take place.
     async fn policy_meetings(&self, slug: &str) -> Result<Vec<MeetingCard>, BackendError>;
     /// Meetings that have not begun, soonest first.

@@ -491,7 +491,8 @@ pub struct MeetingCard {
     /// The last day to sign up, `YYYY-MM-DD`.
     pub signup_deadline: String,
     pub mode: hoering::meeting::SignupMode,
-    /// Whether the public may sign up now (decided on the server, which knows today's date).
+    /// Whether this reader may sign up now (decided on the server, which knows today's date
+    /// and whether the reader came by the invitation link).
     pub signup_open: bool,
     /// Whether the meeting has begun.
     pub past: bool,
@@ -564,6 +565,8 @@ pub struct BlockChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminMeetingView {
     pub meeting: MeetingView,
+    /// The invitation link (path and secret) of a by-invitation meeting, for the clerk to send.
+    pub invitation: Option<String>,
     pub minutes: String,
     pub minutes_published: bool,
     pub signups: Vec<AdminSignup>,

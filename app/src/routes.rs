@@ -126,6 +126,13 @@ pub fn meeting(id: i64) -> String {
     format!("/moeder/{id}")
 }
 
+/// The query parameter that carries a by-invitation meeting's secret, and its invitation link.
+pub const INVITATION: &str = "invitation";
+
+pub fn meeting_invitation(id: i64, token: &str) -> String {
+    format!("/moeder/{id}?{INVITATION}={token}")
+}
+
 pub fn meeting_signup(id: i64) -> String {
     format!("/moeder/{id}/tilmelding")
 }

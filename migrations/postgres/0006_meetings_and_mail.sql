@@ -16,6 +16,8 @@ CREATE TABLE meetings (
     capacity BIGINT NOT NULL CHECK (capacity > 0),
     signup_deadline TEXT NOT NULL,
     mode TEXT NOT NULL CHECK (mode IN ('aaben', 'invitation')),
+    -- The secret of the invitation link (by-invitation meetings sign up only through it).
+    invite_token TEXT NOT NULL,
     minutes TEXT NOT NULL DEFAULT '',
     minutes_published_at BIGINT,
     -- Kept counts, changed in the transactions that change sign-ups.

@@ -289,7 +289,7 @@ async fn load_meetings(db: &Db, clerk: i64) -> Result<(), DemoError> {
             signup_deadline: day.checked_sub(2.days())?.to_string(),
             mode: "aaben".into(),
         })?;
-        meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, clerk).await?;
+        meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, &token()?, clerk).await?;
     }
     // The meeting the 2020 policy was shaped at, with input at its blocks.
     let Some(policy) = policy_db::by_slug(&db.pool, DEMO_ROAD_SLUG).await? else {
@@ -314,7 +314,8 @@ async fn load_meetings(db: &Db, clerk: i64) -> Result<(), DemoError> {
         signup_deadline: "2019-09-09".into(),
         mode: "aaben".into(),
     })?;
-    let id = meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, clerk).await?;
+    let id =
+        meeting_db::create(&db.pool, policy.id, hearing.id, &meeting, &token()?, clerk).await?;
     meeting_db::set_minutes(
         &db.pool,
         id,
@@ -355,8 +356,7 @@ async fn load_meetings(db: &Db, clerk: i64) -> Result<(), DemoError> {
         let Some(block) = blocks.iter().find(|b| b.text.to_lowercase().contains(word)) else {
             continue;
         };
-        let token = crate::auth::random_token()
-            .map_err(|e| DemoError::Fixture(format!("no random token: {e}")))?;
+        let token = token()?;
         response_db::insert_meeting_input(
             &db.pool,
             &Target {
@@ -378,4 +378,8 @@ async fn load_meetings(db: &Db, clerk: i64) -> Result<(), DemoError> {
         .await?;
     }
     Ok(())
+}
+
+fn token() -> Result<String, DemoError> {
+    crate::auth::random_token().map_err(|e| DemoError::Fixture(format!("no random token: {e}")))
 }

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 use super::{MeetingErrors, ParticipantGroup, SignupMode, code, normalise_text, one_line};
 use crate::response::{Email, OrganisationName, PersonName};
 
-/// Whether the public sign-up form is open: only for an open meeting, through the deadline
-/// day. An invitation meeting has no public form; the clerk adds the invited.
-pub fn signup_open(deadline: Date, mode: SignupMode, today: Date) -> bool {
-    mode == SignupMode::Open && today <= deadline
+/// Whether the sign-up form is open to this reader: through the deadline day, for everyone at an
+/// open meeting, and at a by-invitation meeting only for a reader who came by its invitation
+/// link (`invited`).
+pub fn signup_open(deadline: Date, mode: SignupMode, today: Date, invited: bool) -> bool {
+    today <= deadline && (mode == SignupMode::Open || invited)
 }
 
 /// The sign-up form exactly as posted: every field a string, missing fields empty.

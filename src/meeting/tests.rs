@@ -312,16 +312,25 @@ fn days_as_danes_write_them() {
 }
 
 #[test]
-fn signup_open_only_for_open_meetings_through_the_deadline() {
+fn signup_open_through_the_deadline_and_by_invitation_only_with_the_link() {
     let deadline = date(2019, 9, 5);
-    assert!(signup_open(deadline, SignupMode::Open, date(2019, 9, 1)));
-    assert!(signup_open(deadline, SignupMode::Open, deadline));
-    assert!(!signup_open(deadline, SignupMode::Open, date(2019, 9, 6)));
+    assert!(signup_open(
+        deadline,
+        SignupMode::Open,
+        date(2019, 9, 1),
+        false
+    ));
+    assert!(signup_open(deadline, SignupMode::Open, deadline, false));
     assert!(!signup_open(
         deadline,
-        SignupMode::Invitation,
-        date(2019, 9, 1)
+        SignupMode::Open,
+        date(2019, 9, 6),
+        false
     ));
+    let invitation = SignupMode::Invitation;
+    assert!(!signup_open(deadline, invitation, date(2019, 9, 1), false));
+    assert!(signup_open(deadline, invitation, date(2019, 9, 1), true));
+    assert!(!signup_open(deadline, invitation, date(2019, 9, 6), true));
 }
 
 // ---- sign-up ----

@@ -56,6 +56,12 @@ pub fn AdminMeetingPage() -> impl IntoView {
                                     <a href=routes::meeting(card.id)>{say(locale, "Mødets offentlige side", "The meeting's public page")}</a>
                                 </p>
                                 <p>{seats_text(locale, &card)}</p>
+                                {v.invitation.clone().map(|link| view! {
+                                    <p class="hint">
+                                        {say(locale, "Mødet er efter invitation: kun den, der har linket, kan tilmelde sig. Send dette link til de inviterede: ", "The meeting is by invitation: only those with the link can sign up. Send this link to the invited: ")}
+                                        <a href=link.clone()>{say(locale, "invitationslink", "invitation link")}</a>
+                                    </p>
+                                })}
                                 <InputForm
                                     meeting=card.id
                                     csrf=user.csrf.clone()

@@ -12,7 +12,7 @@ use crate::routes;
 use hoering::meeting::{GroupCount, ParticipantGroup, SignupMode, SignupStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// "torsdag 12. september 2019 kl. 17.00–20.00".
 pub fn when(locale: Locale, starts: i64, ends: Option<i64>) -> String {
@@ -103,7 +103,17 @@ pub fn MeetingPage() -> impl IntoView {
             .and_then(|i| i.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let meeting = Resource::new(id, get_meeting);
+    let query = use_query_map();
+    let invitation = move || {
+        query
+            .read()
+            .get(routes::INVITATION)
+            .filter(|t| !t.is_empty())
+    };
+    let meeting = Resource::new(
+        move || (id(), invitation()),
+        |(id, inv)| get_meeting(id, inv),
+    );
     let echo = form_echo();
     view! {
         <Suspense fallback=loading_view>
@@ -114,6 +124,10 @@ pub fn MeetingPage() -> impl IntoView {
                     match meeting.await {
                         Ok(Some(m)) => {
                             let card = m.card.clone();
+                            // Kept in the form, so a mistake does not lose the invitation.
+                            let invitation_token = query.with_untracked(|q| q.get(routes::INVITATION)).or_else(|| {
+                                Some(echo.value("invitation")).filter(|t| !t.is_empty())
+                            });
                             let form = FormState { echo, prefix: "tilmelding" };
                             view! {
                                 <Title text=card.title.clone() />
@@ -160,7 +174,7 @@ pub fn MeetingPage() -> impl IntoView {
                                     </p>
                                 })}
                                 {if card.signup_open {
-                                    view! { <SignupForm card=card.clone() form=form /> }.into_any()
+                                    view! { <SignupForm card=card.clone() form=form invitation=invitation_token.clone() /> }.into_any()
                                 } else if card.past {
                                     ().into_any()
                                 } else {
@@ -184,7 +198,7 @@ pub fn MeetingPage() -> impl IntoView {
 }
 
 #[component]
-fn SignupForm(card: MeetingCard, form: FormState) -> impl IntoView {
+fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let groups: Vec<(&'static str, &'static str)> = ParticipantGroup::ALL
@@ -207,6 +221,7 @@ fn SignupForm(card: MeetingCard, form: FormState) -> impl IntoView {
                 </div>
             })}
             <form method="post" action=routes::meeting_signup(card.id) class="admin-form" novalidate>
+                {invitation.map(|t| view! { <input type="hidden" name="invitation" value=t /> })}
                 <TextField form=form.clone() name="name" label=say(locale, "Navn", "Name") required=true autocomplete="name" />
                 <TextField form=form.clone() name="email" label=say(locale, "E-mail", "E-mail") kind="email" required=true autocomplete="email"
                     hint=say(locale, "Du får en bekræftelse med et link, hvor du kan se eller afmelde din tilmelding.", "You get a confirmation with a link where you can see or cancel your sign-up.") />

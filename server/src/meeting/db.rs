@@ -34,6 +34,7 @@ pub struct MeetingRow {
     pub capacity: i64,
     pub signup_deadline: String,
     pub mode: String,
+    pub invite_token: String,
     pub minutes: String,
     pub minutes_published_at: Option<i64>,
     pub seated: i64,
@@ -43,20 +44,22 @@ pub struct MeetingRow {
 const MEETING_SELECT: &str = "SELECT m.id, m.policy_id, p.slug AS policy_slug,
     p.title AS policy_title, m.hearing_id, h.slug AS hearing_slug, h.version_id, m.title,
     m.starts_at, m.ends_at, m.place, m.step_free, m.agenda, m.capacity, m.signup_deadline, m.mode,
-    m.minutes, m.minutes_published_at, m.seated, m.waiting
+    m.invite_token, m.minutes, m.minutes_published_at, m.seated, m.waiting
     FROM meetings m JOIN policies p ON p.id = m.policy_id JOIN hearings h ON h.id = m.hearing_id";
 
+/// Stores a new meeting with `invite_token`, the secret of its invitation link.
 pub async fn create(
     pool: &AnyPool,
     policy_id: i64,
     hearing_id: i64,
     meeting: &NewMeeting,
+    invite_token: &str,
     user_id: i64,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO meetings (policy_id, hearing_id, title, starts_at, ends_at, place, step_free,
-            agenda, capacity, signup_deadline, mode, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            agenda, capacity, signup_deadline, mode, created_by, created_at, invite_token)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(policy_id)
     .bind(hearing_id)
@@ -71,6 +74,7 @@ pub async fn create(
     .bind(meeting.mode.as_str())
     .bind(user_id)
     .bind(now())
+    .bind(invite_token)
     .fetch_one(pool)
     .await
 }

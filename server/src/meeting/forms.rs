@@ -3,7 +3,7 @@
 //! A mistake brings the same page back with everything typed and a message by each field.
 
 use super::db::{self as meeting_db, MeetingRow, SignedUp, SignupRow};
-use super::pages::card;
+use super::pages::card_for;
 use crate::auth::{self, Permission, require_staff};
 use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
@@ -137,9 +137,17 @@ pub async fn create(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         };
-        let id = meeting_db::create(pool, policy.id, hearing.id, &meeting, session.user.id)
-            .await
-            .map_err(|e| WebError::internal("storing a meeting failed", e))?;
+        let invite = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        let id = meeting_db::create(
+            pool,
+            policy.id,
+            hearing.id,
+            &meeting,
+            &invite,
+            session.user.id,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing a meeting failed", e))?;
         tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
         Ok(see_other(&app::routes::admin_meeting(id)))
     }
@@ -158,7 +166,13 @@ pub async fn sign_up(
     let result = async {
         let page = app::routes::meeting(id);
         let meeting = meeting_or_404(&state, id).await?;
-        if !card(&meeting).signup_open {
+        let invitation = get(&fields, "invitation");
+        if !card_for(
+            &meeting,
+            Some(invitation.as_str()).filter(|t| !t.is_empty()),
+        )
+        .signup_open
+        {
             return Err(WebError::Refused {
                 status: StatusCode::FORBIDDEN,
                 message: Message::SignupClosed,

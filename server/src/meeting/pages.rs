@@ -21,12 +21,20 @@ fn today() -> jiff::civil::Date {
     local_date_of(jiff::Timestamp::from_second(now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH))
 }
 
+/// A meeting as lists show it, to a reader without an invitation.
 pub fn card(row: &MeetingRow) -> MeetingCard {
+    card_for(row, None)
+}
+
+/// A meeting as shown to a reader who came with `invitation` (the secret of its invitation
+/// link), if any: only then is a by-invitation meeting's sign-up open to them.
+pub fn card_for(row: &MeetingRow, invitation: Option<&str>) -> MeetingCard {
     let mode = SignupMode::parse(&row.mode).unwrap_or(SignupMode::Invitation);
+    let invited = invitation.is_some_and(|t| crate::auth::constant_time_eq(t, &row.invite_token));
     let open = row
         .signup_deadline
         .parse::<jiff::civil::Date>()
-        .is_ok_and(|deadline| signup_open(deadline, mode, today()));
+        .is_ok_and(|deadline| signup_open(deadline, mode, today(), invited));
     let past = row.starts_at <= now();
     MeetingCard {
         id: row.id,
@@ -64,9 +72,13 @@ fn needs_of(row: &SignupRow) -> Needs {
 }
 
 impl DbBackend {
-    async fn meeting_view(&self, row: &MeetingRow) -> Result<MeetingView, BackendError> {
+    async fn meeting_view(
+        &self,
+        row: &MeetingRow,
+        invitation: Option<&str>,
+    ) -> Result<MeetingView, BackendError> {
         let pool = &self.db.pool;
-        let card = card(row);
+        let card = card_for(row, invitation);
         let attendance: Vec<GroupCount> = if card.past {
             let rows = meeting_db::attendance_rows(pool, row.id)
                 .await
@@ -97,9 +109,13 @@ impl DbBackend {
 
 #[async_trait::async_trait]
 impl MeetingReads for DbBackend {
-    async fn meeting(&self, id: i64) -> Result<Option<MeetingView>, BackendError> {
+    async fn meeting(
+        &self,
+        id: i64,
+        invitation: Option<&str>,
+    ) -> Result<Option<MeetingView>, BackendError> {
         match meeting_db::by_id(&self.db.pool, id).await.map_err(fail)? {
-            Some(row) => Ok(Some(self.meeting_view(&row).await?)),
+            Some(row) => Ok(Some(self.meeting_view(&row, invitation).await?)),
             None => Ok(None),
         }
     }
@@ -161,7 +177,7 @@ impl MeetingReads for DbBackend {
         let Some(row) = meeting_db::by_id(pool, id).await.map_err(fail)? else {
             return Ok(None);
         };
-        let meeting = self.meeting_view(&row).await?;
+        let meeting = self.meeting_view(&row, None).await?;
         let signups = meeting_db::signups(pool, id)
             .await
             .map_err(fail)?
@@ -201,8 +217,11 @@ impl MeetingReads for DbBackend {
                 text: i.text,
             })
             .collect();
+        let invitation = (meeting.card.mode == SignupMode::Invitation)
+            .then(|| app::routes::meeting_invitation(id, &row.invite_token));
         Ok(Some(AdminMeetingView {
             meeting,
+            invitation,
             minutes: row.minutes.clone(),
             minutes_published: row.minutes_published_at.is_some(),
             signups,

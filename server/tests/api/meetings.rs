@@ -531,3 +531,73 @@ both_databases!(
         assert!(page.contains("Sprogstøtte skal også nå forældrene."));
     }
 );
+
+both_databases!(
+    a_meeting_by_invitation_takes_sign_ups_only_through_its_link,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let csrf = app.csrf(&clerk).await;
+        let r = app
+            .post_form_with_cookie(
+                "/admin/politikker/integrationspolitik/moeder",
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("meeting_title", "Møde for foreningerne"),
+                    ("meeting_date", &in_days(7)),
+                    ("meeting_starts", "10:00"),
+                    ("meeting_place", "Rådhuset"),
+                    ("meeting_step_free", "nej"),
+                    ("meeting_capacity", "12"),
+                    ("meeting_mode", "invitation"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let admin_page = r.headers()["location"].to_str().unwrap().to_string();
+        let id: i64 = admin_page.rsplit('/').next().unwrap().parse().unwrap();
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains("Deltagelse efter invitation."));
+        assert!(!page.contains("Tilmeld mig"), "no form without the link");
+        let form = [
+            ("name", "Forening A"),
+            ("email", "a@forening.dk"),
+            ("group", "social_forening"),
+            ("organisation", "Forening A"),
+            ("consent", "on"),
+        ];
+        let r = app
+            .post_form(&format!("/moeder/{id}/tilmelding"), &form)
+            .await;
+        assert_eq!(r.status().as_u16(), 403, "no sign-up without the link");
+        let wrong = [form.as_slice(), &[("invitation", "gaet")]].concat();
+        let r = app
+            .post_form(&format!("/moeder/{id}/tilmelding"), &wrong)
+            .await;
+        assert_eq!(r.status().as_u16(), 403, "nor with a guessed one");
+
+        // The clerk's page gives the link; through it the form is there and works.
+        let clerk_page = strip(
+            &app.get_with_cookie(&admin_page, &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        let start = clerk_page
+            .find(&format!("/moeder/{id}?invitation="))
+            .expect("the link");
+        let link = clerk_page[start..].split('"').next().unwrap().to_string();
+        let token = link.split('=').nth(1).unwrap().to_string();
+        let page = strip(&app.get_text(&link).await.1);
+        assert!(page.contains("Tilmeld mig"));
+        assert!(page.contains(&format!("name=\"invitation\" value=\"{token}\"")));
+        let invited = [form.as_slice(), &[("invitation", token.as_str())]].concat();
+        let r = app
+            .post_form(&format!("/moeder/{id}/tilmelding"), &invited)
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+    }
+);
