@@ -165,11 +165,13 @@ pub fn CheckField(
     };
     let invalid = error.as_ref().map(|_| "true");
     view! {
-        <div class="field choice">
-            <FieldError id=error_id message=Signal::derive(move || error.clone()) />
-            <input type="checkbox" id=id.clone() name=name checked=checked aria-invalid=invalid aria-describedby=described />
-            <label for=id>{label}</label>
+        <div class="field">
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <FieldError id=error_id message=Signal::derive(move || error.clone()) />
+            <div class="choice">
+                <input type="checkbox" id=id.clone() name=name checked=checked aria-invalid=invalid aria-describedby=described />
+                <label for=id>{label}</label>
+            </div>
         </div>
     }
 }

@@ -191,7 +191,7 @@ pub fn OutboxMessagePage() -> impl IntoView {
                                 </form>
                             })}
                             <h2>{say(locale, "Teksten", "The text")}</h2>
-                            <pre class="mail-text">{m.text.clone()}</pre>
+                            <pre class="mail-text" tabindex="0" aria-label=say(locale, "E-mailens tekst", "The e-mail's text")>{m.text.clone()}</pre>
                         }.into_any()
                     }
                     Ok(None) => {

@@ -160,7 +160,18 @@ fn ResponseFormView(
     let block_number = block.as_ref().map(|b| b.number.clone()).unwrap_or_default();
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(echo.errors.clone());
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    Effect::new(move |_| {
+        // What the reader typed or chose before the scripts arrived (a slow phone) counts too.
+        let typed = form_value("text");
+        if !typed.is_empty() {
+            text.set(typed);
+        }
+        let chosen = checked_value("sender_kind");
+        if !chosen.is_empty() {
+            sender_kind.set(chosen);
+        }
+        hydrated.set(true);
+    });
 
     let err = move |f: &'static str| {
         Signal::derive(move || errors.with(|e| e.get(f).map(|code| error_message(i18n, f, code))))
