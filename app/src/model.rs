@@ -168,6 +168,8 @@ pub struct AdminResponse {
     pub organisation: Option<String>,
     pub publication: Publication,
     pub status: ModerationStatus,
+    /// Input recorded at a dialogue meeting has no sender, only its meeting.
+    pub meeting: Option<MeetingOrigin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

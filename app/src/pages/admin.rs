@@ -349,10 +349,20 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
             <p class="response-meta">
                 <span class=format!("badge badge-{}", r.status.as_str())>{status_label}</span> " · "
                 {format_date(locale, &r.received_at)} " · "
-                {r.name.clone()} " <" {r.email.clone()} "> · "
-                {sender_kind_label(i18n, r.sender_kind)}
-                {r.organisation.clone().map(|o| format!(" ({o})"))} " · "
-                {publication_label(i18n, r.publication)}
+                {match r.meeting.clone() {
+                    Some(m) => {
+                        let table = m.table.clone().map(|t| format!(" · {t}")).unwrap_or_default();
+                        view! { <span>{crate::components::response::meeting_label(locale, &m)}{table}</span> }.into_any()
+                    }
+                    None => view! {
+                        <span>
+                            {r.name.clone()} " <" {r.email.clone()} "> · "
+                            {sender_kind_label(i18n, r.sender_kind)}
+                            {r.organisation.clone().map(|o| format!(" ({o})"))} " · "
+                            {publication_label(i18n, r.publication)}
+                        </span>
+                    }.into_any(),
+                }}
             </p>
             <p class="response-text">{r.text.clone()}</p>
             <div class="button-row">

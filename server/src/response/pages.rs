@@ -206,7 +206,15 @@ impl ResponseReads for DbBackend {
             responses: rows
                 .into_iter()
                 .map(|r| {
+                    let (_, meeting) = Origin {
+                        source: &r.source,
+                        day: r.meeting_day.as_deref(),
+                        group: r.meeting_group.as_deref(),
+                        table: r.meeting_table.as_deref(),
+                    }
+                    .read()?;
                     Ok(AdminResponse {
+                        meeting,
                         id: r.id,
                         receipt_number: receipt_number(r.id, r.created_at),
                         received_at: local_datetime(r.created_at),

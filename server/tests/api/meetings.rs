@@ -466,6 +466,19 @@ both_databases!(
         assert_eq!(listed[0]["meeting"]["group"], "frivillig_forening");
         assert_eq!(listed[0]["meeting"]["table"], "Bord 3");
         assert!(listed[0]["author"].is_null());
+        // The clerk's list labels it by its meeting, not by an empty sender.
+        let clerk_list = strip(
+            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            clerk_list.contains(&format!("{label} · Bord 3")),
+            "{clerk_list}"
+        );
+        assert!(!clerk_list.contains("&lt;&gt;"), "no empty address");
         let hearing: serde_json::Value = app
             .get("/api/v1/hearings/integrationspolitik")
             .await
