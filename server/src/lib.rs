@@ -141,6 +141,7 @@ pub async fn start(
             None
         }
     };
+    meeting::spawn_housekeeping(db.pool.clone());
     let app = build_app(db.clone(), config, addr, outbox)
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {

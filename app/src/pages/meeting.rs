@@ -236,7 +236,7 @@ fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>) ->
                     <TextArea form=form.clone() name="other_needs" label=say(locale, "Andre behov", "Other needs") rows=2 />
                 </fieldset>
                 <CheckField form=form.clone() name="consent" label=say(locale, "Jeg giver samtykke til, at kommunen gemmer mine oplysninger til brug for mødet", "I consent to the municipality keeping my details for the meeting")
-                    hint=say(locale, "Navn og e-mail ses kun af kommunens medarbejdere og slettes efter mødet. Offentligt vises kun, hvor mange der deltog fra hver gruppe.", "Your name and e-mail are seen only by the municipality's staff and deleted after the meeting. Publicly, only how many took part from each group is shown.") />
+                    hint=say(locale, "Navn, e-mail og behov ses kun af kommunens medarbejdere og slettes 30 dage efter mødet. Offentligt vises kun, hvor mange der deltog fra hver gruppe.", "Your name, e-mail and needs are seen only by the municipality's staff and deleted 30 days after the meeting. Publicly, only how many took part from each group is shown.") />
                 <button type="submit" class="button">{if full {
                     say(locale, "Skriv mig på ventelisten", "Put me on the waiting list")
                 } else {

@@ -436,3 +436,20 @@ pub async fn set_minutes(
     .rows_affected();
     Ok(done > 0)
 }
+
+/// Days after a meeting that its participants' names, addresses and needs are kept.
+pub const KEEP_SIGNUPS_DAYS: i64 = 30;
+
+/// Removes the names, e-mail addresses and needs of sign-ups for meetings that began before
+/// `before`, keeping group, status and attendance for the counts; returns how many it cleared.
+pub async fn anonymise_signups(pool: &AnyPool, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE meeting_signups SET name = '', email = '', interpreter = NULL, step_free = 0,
+            other_needs = NULL
+         WHERE email <> '' AND meeting_id IN (SELECT id FROM meetings WHERE starts_at < $1)",
+    )
+    .bind(before)
+    .execute(pool)
+    .await?
+    .rows_affected())
+}

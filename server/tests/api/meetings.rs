@@ -342,6 +342,33 @@ both_databases!(
         assert!(page.contains("<strong>flere sprogcaféer</strong>"));
         assert!(!page.contains("<img"));
 
+        // 30 days after the meeting the names go; the counts by group stay.
+        sqlx::query("UPDATE meetings SET starts_at = starts_at - 31 * 86400 WHERE id = $1")
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let cleared = server::meeting::db::anonymise_signups(
+            &app.db.pool,
+            server::db::now() - server::meeting::db::KEEP_SIGNUPS_DAYS * 86_400,
+        )
+        .await
+        .unwrap();
+        assert_eq!(cleared, 2);
+        let csv = app
+            .get_with_cookie(&format!("/admin/moeder/{id}/deltagere.csv"), &clerk)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !csv.contains("Anna") && !csv.contains("anna@example.dk") && !csv.contains("arabisk")
+        );
+        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        assert!(page.contains(
+            "<th scope=\"row\">Borgere</th><td class=\"num\">2</td><td class=\"num\">1</td>"
+        ));
+
         // A council member may not record or read the meeting's list.
         app.add_user("raad@roskilde.example", Role::Council).await;
         let member = app.login_as("raad@roskilde.example").await;
