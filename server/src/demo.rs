@@ -78,10 +78,7 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
     let clerk = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
     auth_db::upsert_user(&db.pool, DEMO_ADMIN_EMAIL, &hash, Role::Admin).await?;
-    let has_meetings: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
-        .fetch_one(&db.pool)
-        .await?;
-    if has_meetings == 0 {
+    if crate::meeting::db::count(&db.pool).await? == 0 {
         load_meetings(db, clerk).await?;
         tracing::info!("demo dialogue meetings loaded");
     }

@@ -113,13 +113,11 @@ pub async fn upcoming(
     .await
 }
 
-/// Every meeting, for the calendar feed.
-pub async fn all(pool: &AnyPool) -> Result<Vec<MeetingRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{MEETING_SELECT} ORDER BY m.starts_at, m.id"
-    )))
-    .fetch_all(pool)
-    .await
+/// How many meetings there are (the demo loads its own only into an installation without).
+pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
+        .fetch_one(pool)
+        .await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -90,10 +90,9 @@ impl DbBackend {
         } else {
             Vec::new()
         };
-        let inputs = response_db::meeting_inputs(pool, row.id)
+        let inputs = response_db::count_meeting_inputs(pool, row.id)
             .await
-            .map_err(fail)?
-            .len();
+            .map_err(fail)?;
         Ok(MeetingView {
             card,
             hearing_slug: row.hearing_slug.clone(),
@@ -102,7 +101,7 @@ impl DbBackend {
                 .minutes_published_at
                 .map(|_| hoering::document::render_note(&row.minutes)),
             attendance,
-            inputs: i64::try_from(inputs).unwrap_or(i64::MAX),
+            inputs,
         })
     }
 }

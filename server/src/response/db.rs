@@ -404,3 +404,13 @@ pub async fn meeting_inputs(
     .fetch_all(pool)
     .await
 }
+
+/// How many inputs were recorded at a meeting.
+pub async fn count_meeting_inputs(pool: &AnyPool, meeting_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM responses WHERE meeting_id = $1 AND source = 'meeting' AND visible = 1",
+    )
+    .bind(meeting_id)
+    .fetch_one(pool)
+    .await
+}
