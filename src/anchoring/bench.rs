@@ -6,7 +6,8 @@
 //! edited copy: about 10% of the blocks edited, some moved, inserted, deleted, split and
 //! merged, and one section moved.
 //!
-//! Then quote anchoring on one very long block (about 24,000 words, a whole policy pasted as
+//! Then the block search a clerk runs while typing at a dialogue meeting, over those 2,000
+//! blocks, and quote anchoring on one very long block (about 24,000 words, a whole policy pasted as
 //! one paragraph): a one-letter quote and a two-word one, in place and after their
 //! occurrence was deleted, the cases that once made a version page take seconds.
 
@@ -313,6 +314,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report(
         "diff_versions",
         &time(RUNS, || diff_versions(&old, &carried, &matching)),
+    );
+
+    // A clerk searching the 2,000 blocks as they type, to record a meeting's input: each key
+    // press runs one search, in the browser.
+    let choices: Vec<(String, String)> = old
+        .blocks()
+        .map(|b| (b.number.to_string(), b.text.clone()))
+        .collect();
+    let typed = [
+        "3",
+        "3.1",
+        "dansk",
+        "dansk før skole",
+        "aeldre borgere",
+        "zzz",
+    ];
+    report(
+        "find_blocks (6 queries as typed, 2,000 blocks)",
+        &time(RUNS, || {
+            typed
+                .iter()
+                .map(|q| hoering::meeting::find_blocks(&choices, q, 8).len())
+                .sum::<usize>()
+        }),
     );
 
     // The worst case for the candidate search: every block rewritten.
