@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod hearing;
+pub mod housekeeping;
 pub mod mail;
 pub mod meeting;
 pub mod policy;
@@ -141,7 +142,7 @@ pub async fn start(
             None
         }
     };
-    meeting::spawn_housekeeping(db.pool.clone());
+    housekeeping::spawn(db.pool.clone());
     let app = build_app(db.clone(), config, addr, outbox)
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {

@@ -188,3 +188,16 @@ pub async fn counts(pool: &AnyPool) -> Result<(i64, i64, i64), sqlx::Error> {
     .fetch_one(pool)
     .await
 }
+
+/// Clears the text of messages sent before `before` (they held copies of citizens' texts);
+/// returns how many.
+pub async fn clear_sent_text(pool: &AnyPool, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE outbox SET text_body = '', html_body = ''
+         WHERE sent_at IS NOT NULL AND sent_at < $1 AND text_body <> ''",
+    )
+    .bind(before)
+    .execute(pool)
+    .await?
+    .rows_affected())
+}

@@ -119,6 +119,19 @@ both_with_mail!(
         let state = outbox_state(&app).await;
         assert_eq!(state.len(), 1);
         assert!(state[0].1.is_some(), "marked sent");
+        // 90 days after sending, the copy of the response goes; the record of the mail stays.
+        sqlx::query("UPDATE outbox SET sent_at = sent_at - 91 * 86400")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        server::housekeeping::run_once(&app.db.pool).await;
+        let (text, subject): (String, String) =
+            sqlx::query_as("SELECT text_body, subject FROM outbox")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(text, "");
+        assert!(subject.starts_with("Kvittering"));
     }
 );
 
