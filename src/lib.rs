@@ -8,6 +8,8 @@
 
 pub mod anchoring;
 pub mod calendar;
+pub mod consultees;
+pub mod council;
 pub mod diff;
 pub mod document;
 pub mod feed;

@@ -1,0 +1,95 @@
+//! An advisory council's own round on a hearing (Integrationsrådet and its like): who may see
+//! the members' discussion, their comments on the draft, the joint response they write
+//! together and what the chair finally submits.
+//!
+//! Members are staff with the council role; one person may sit in several councils. The
+//! discussion is the council's own until the chair publishes it, so every read and write on
+//! the server asks [`may_read_discussion`], [`may_comment`], [`may_edit_joint`] or
+//! [`may_submit`] first, and the browser asks the same functions to decide what to show.
+//!
+//! Forms are parsed here into valid types or a map of every mistake (field name to error
+//! code: `required`, `invalid`, `too_long`, `order`, `after_hearing`); the UI words the codes.
+
+mod access;
+mod comment;
+mod joint;
+mod name;
+mod round;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::response::FieldError;
+
+pub use access::{
+    SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint, may_read_discussion, may_submit,
+};
+pub use comment::{
+    CommentFields, CommentRef, CommentText, MAX_DISPLAY_DEPTH, NewComment, OwnComment, may_agree,
+    thread_order, toggle_agreement,
+};
+pub use joint::{
+    CouncilResponse, EditError, EditOutcome, JointResponse, Revision, StaleEdit, Submitted,
+    as_response,
+};
+pub use name::{CouncilName, CouncilSlug};
+pub use round::{RoundFields, RoundState, RoundWindow, RoundWindowError};
+
+/// The council every installation starts with.
+pub const DEFAULT_COUNCIL: &str = "Integrationsrådet";
+
+/// Field name to error code, as the forms show them.
+pub type CouncilErrors = BTreeMap<String, String>;
+
+/// A council's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CouncilId(pub i64);
+
+/// A staff account's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UserId(pub i64);
+
+impl fmt::Display for CouncilId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
+fn code(error: FieldError) -> &'static str {
+    match error {
+        FieldError::Required => "required",
+        FieldError::TooLong { .. } => "too_long",
+        FieldError::Invalid => "invalid",
+    }
+}
+
+/// Line breaks as `\n`, other invisible control characters (from pasted PDFs) dropped, and
+/// trimmed: the same text [`crate::response::ResponseText`] would keep, so a length is
+/// counted as the textarea's counter counts it and what the council wrote is what is sent.
+fn normalise_text(input: &str) -> String {
+    let normalised: String = input
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => Some('\n'),
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    normalised.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests;

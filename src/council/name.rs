@@ -1,0 +1,109 @@
+//! A council's name and the slug its pages are found under, e.g. `/raad/integrationsraadet`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::hearing::{Slug, SlugError};
+use crate::response::FieldError;
+
+/// A council's name as it signs its response: 2–100 characters after trimming, one line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CouncilName(String);
+
+impl CouncilName {
+    pub const MIN_CHARS: usize = 2;
+    pub const MAX_CHARS: usize = 100;
+
+    /// [`FieldError::Invalid`] for a single character, a line break or another control
+    /// character: the name goes into mail subjects and CSV exports as the sender.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let chars = s.chars().count();
+        if chars > Self::MAX_CHARS {
+            return Err(FieldError::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        if chars < Self::MIN_CHARS
+            || s.chars()
+                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        {
+            return Err(FieldError::Invalid);
+        }
+        Ok(CouncilName(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lowercase a–z, 0–9 and single hyphens between them; at most [`Slug::MAX_CHARS`]
+/// characters. The same rules as a hearing's slug, so the same router code reads both.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CouncilSlug(String);
+
+impl CouncilSlug {
+    pub fn parse(s: &str) -> Result<Self, SlugError> {
+        Slug::parse(s).map(|slug| CouncilSlug(slug.into()))
+    }
+
+    /// Danish letters folded (æ→ae, ø→oe, å→aa), everything but letters and digits a single
+    /// hyphen: "Integrationsrådet" → "integrationsraadet". Fails with [`SlugError::Empty`] for
+    /// a name with no letter or digit that folds to ASCII, such as one in Greek script only;
+    /// the clerk then types a slug.
+    pub fn from_name(name: &CouncilName) -> Result<Self, SlugError> {
+        Slug::from_title(name.as_str()).map(|slug| CouncilSlug(slug.into()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+macro_rules! string_newtype_impls {
+    ($($t:ident: $err:ty),*) => {$(
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl TryFrom<String> for $t {
+            type Error = $err;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $t::parse(&value)
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(value: $t) -> Self {
+                value.0
+            }
+        }
+
+        impl FromStr for $t {
+            type Err = $err;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $t::parse(s)
+            }
+        }
+    )*};
+}
+
+string_newtype_impls!(CouncilName: FieldError, CouncilSlug: SlugError);
