@@ -139,6 +139,22 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Sæt kryds for at give samtykke; ellers kan vi ikke gemme din tilmelding.",
             "Tick the box to consent; otherwise we cannot keep your sign-up.",
         ),
+        ("parties", "required") => say(
+            "Indsæt mindst én part: organisation; kontaktperson; e-mail; type.",
+            "Paste at least one party: organisation; contact; e-mail; kind.",
+        ),
+        ("parties", "too_many") => say(
+            "Højst 2.000 parter ad gangen. Del listen op.",
+            "At most 2,000 parties at a time. Split the list.",
+        ),
+        ("from", _) => say(
+            "Vælg en tidligere høring i samme udvalg.",
+            "Choose an earlier hearing of the same committee.",
+        ),
+        ("reminder_days", _) => say(
+            "Skriv et helt antal arbejdsdage fra 0 til 30.",
+            "Enter a whole number of working days from 0 to 30.",
+        ),
         ("minutes", "required") => say(
             "Skriv referatet, før det offentliggøres.",
             "Write the minutes before publishing them.",

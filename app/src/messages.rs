@@ -22,6 +22,8 @@ pub enum Message {
     Busy,
     /// Sign-up for a meeting is closed (past its deadline, by invitation, or begun).
     SignupClosed,
+    /// A party that has been invited (or has answered) stays on the høringsliste.
+    PartyInvited,
 }
 
 /// The message in `locale`.
@@ -41,6 +43,11 @@ pub fn text(locale: Locale, message: Message) -> String {
             td_string!(locale, msg_too_many_responses, minutes = minutes).to_string()
         }
         Message::Busy => td_string!(locale, msg_busy).to_string(),
+        Message::PartyInvited => match locale {
+            Locale::da => "Parten er inviteret og bliver på høringslisten.",
+            Locale::en => "The party has been invited and stays on the list.",
+        }
+        .to_string(),
         Message::SignupClosed => match locale {
             Locale::da => "Tilmeldingen til dette møde er lukket.",
             Locale::en => "Sign-up for this meeting is closed.",

@@ -40,6 +40,8 @@ pub struct HearingView {
     pub whole_draft_responses: i64,
     /// Every version of the policy's text, oldest first.
     pub versions: Vec<VersionInfo>,
+    /// The høringsliste as Danish practice publishes it: organisations and their kind only.
+    pub consultees: Vec<hoering::consultees::PublicParty>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -175,6 +177,7 @@ pub struct AdminResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminHearingView {
     pub card: AdminHearingCard,
+    pub parties: PartyListView,
     pub status_filter: Option<ModerationStatus>,
     pub total: i64,
     pub page: u32,
@@ -574,4 +577,38 @@ pub struct AdminMeetingView {
     pub signups: Vec<AdminSignup>,
     pub blocks: Vec<BlockChoice>,
     pub inputs: Vec<RecordedInput>,
+}
+
+/// A party on a hearing's høringsliste, as the clerk sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminParty {
+    pub id: i64,
+    pub organisation: String,
+    pub contact: Option<String>,
+    pub email: String,
+    pub kind: hoering::consultees::PartyKind,
+    pub status: hoering::consultees::PartyStatus,
+    /// `YYYY-MM-DD` in Copenhagen: invited, reminded.
+    pub invited_on: Option<String>,
+    pub reminded_on: Option<String>,
+}
+
+/// An earlier hearing of the same committee whose list can be reused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EarlierList {
+    pub slug: String,
+    pub title: String,
+    pub parties: i64,
+}
+
+/// The høringsliste on the clerk's hearing page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyListView {
+    pub parties: Vec<AdminParty>,
+    pub counts: hoering::consultees::ListCounts,
+    /// Working days before the deadline that parties without an answer are reminded.
+    pub reminder_days: i64,
+    /// The day the reminder goes, `YYYY-MM-DD`.
+    pub reminder_on: Option<String>,
+    pub earlier: Vec<EarlierList>,
 }

@@ -173,6 +173,23 @@ pub fn meeting_csv(id: i64) -> String {
     format!("/admin/moeder/{id}/deltagere.csv")
 }
 
+/// Where the clerk's høringsliste forms post.
+pub fn party_list(slug: &str) -> String {
+    format!("/admin/hoeringer/{slug}/hoeringsliste")
+}
+
+pub fn party_list_reuse(slug: &str) -> String {
+    format!("/admin/hoeringer/{slug}/hoeringsliste/genbrug")
+}
+
+pub fn party_list_reminder(slug: &str) -> String {
+    format!("/admin/hoeringer/{slug}/hoeringsliste/paamindelse")
+}
+
+pub fn party_remove(slug: &str, id: i64) -> String {
+    format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern")
+}
+
 /// The outbox (`?til=` one recipient's messages), and one message in it.
 pub const OUTBOX: &str = "/admin/post";
 pub const RECIPIENT: &str = "til";

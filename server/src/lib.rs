@@ -6,6 +6,7 @@ pub mod auth;
 pub mod backend;
 pub mod cli;
 pub mod config;
+pub mod consultees;
 pub mod db;
 pub mod demo;
 pub mod hearing;

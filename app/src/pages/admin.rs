@@ -8,7 +8,9 @@ use crate::components::{
 };
 use crate::forms::error_message;
 use crate::i18n::*;
-use crate::model::{AdminResponse, CurrentUser, ModerationStatus, SectionView};
+use crate::model::{
+    AdminResponse, CurrentUser, FormEcho, ModerationStatus, PartyListView, SectionView,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -249,9 +251,12 @@ pub fn AdminHearingPage() -> impl IntoView {
         move || (slug(), status(), page()),
         |(s, st, p)| admin_hearing(s, st, p),
     );
+    let echo = form_echo();
     view! {
         <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
+            {move || {
+            let echo = echo.clone();
+            Suspend::new(async move {
                 let locale = i18n.get_locale_untracked();
                 let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                 match data.await {
@@ -308,6 +313,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                     {(current < pages).then(|| view! { <a rel="next" href=format!("?{status_q}side={}", current + 1)>{t!(i18n, page_next)}</a> })}
                                 </nav>
                             })}
+                            <PartyList slug=slug.clone() list=view_data.parties.clone() csrf=user.csrf.clone() echo=echo.clone() />
                         }
                         .into_any()
                     }
@@ -317,7 +323,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                     }
                     Err(_) => error_view().into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -510,6 +516,137 @@ fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoV
                     </ul>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// The høringsliste: the invited parties with where each stands, and the forms to add them by
+/// paste or CSV, reuse an earlier list, and set the reminder.
+#[component]
+fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) -> impl IntoView {
+    use crate::pages::policy::say;
+    use hoering::consultees::PartyStatus;
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let c = list.counts;
+    let kind_name = move |k: hoering::consultees::PartyKind| match locale {
+        Locale::da => k.danish(),
+        Locale::en => k.english(),
+    };
+    let status_name = move |s: PartyStatus| match locale {
+        Locale::da => s.danish(),
+        Locale::en => s.english(),
+    };
+    let error = |f: &str| {
+        echo.error(f)
+            .map(|code| crate::forms::error_message(i18n, f, &code))
+    };
+    let rejected = echo.error("parties").as_deref() == Some("rejected");
+    let parties_error = if rejected {
+        Some(match locale {
+            Locale::da => format!(
+                "{} parter er tilføjet. Linje {} kunne ikke læses og står herunder, så du kan rette dem.",
+                echo.value("added"),
+                echo.value("rejected_lines")
+            ),
+            Locale::en => format!(
+                "{} parties were added. Line {} could not be read and is shown below to correct.",
+                echo.value("added"),
+                echo.value("rejected_lines")
+            ),
+        })
+    } else {
+        error("parties")
+    };
+    let reminder_error = error("reminder_days");
+    let from_error = error("from");
+    let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
+    let (parties_invalid, reminder_invalid) = (invalid(&parties_error), invalid(&reminder_error));
+    let reminder_value = match echo.value("reminder_days") {
+        v if v.is_empty() => list.reminder_days.to_string(),
+        v => v,
+    };
+    view! {
+        <section aria-labelledby="hoeringsliste" class="policy-section">
+            <h2 id="hoeringsliste">{say(locale, "Høringsliste", "Consultation list")}</h2>
+            <dl class="facts">
+                <div><dt>{say(locale, "Inviteret", "Invited")}</dt><dd>{c.invited}</dd></div>
+                <div><dt>{say(locale, "Svaret", "Answered")}</dt><dd>{c.answered}</dd></div>
+                <div><dt>{say(locale, "Ingen bemærkninger", "No comments")}</dt><dd>{c.declined}</dd></div>
+                <div><dt>{say(locale, "Intet svar", "No answer")}</dt><dd>{c.no_answer}</dd></div>
+                <div><dt>{say(locale, "Ikke inviteret endnu", "Not invited yet")}</dt><dd>{c.not_invited}</dd></div>
+            </dl>
+            {(!list.parties.is_empty()).then(|| view! {
+                <table class="data-table">
+                    <caption class="visually-hidden">{say(locale, "Parter på høringslisten", "Parties on the list")}</caption>
+                    <thead><tr>
+                        <th scope="col">{say(locale, "Organisation", "Organisation")}</th>
+                        <th scope="col">{say(locale, "Kontakt", "Contact")}</th>
+                        <th scope="col">{say(locale, "Type", "Kind")}</th>
+                        <th scope="col">{say(locale, "Status", "State")}</th>
+                        <th scope="col"><span class="visually-hidden">{say(locale, "Handling", "Action")}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {list.parties.iter().map(|p| {
+                            let removable = p.status == PartyStatus::NotInvited;
+                            let org = p.organisation.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.organisation.clone()}</th>
+                                    <td>{p.contact.clone().map(|c| format!("{c}, ")).unwrap_or_default()}{p.email.clone()}</td>
+                                    <td>{kind_name(p.kind)}</td>
+                                    <td>{status_name(p.status)}{p.invited_on.clone().map(|d| format!(" ({} {d})", say(locale, "inviteret", "invited")))}</td>
+                                    <td>{removable.then(|| view! {
+                                        <form method="post" action=crate::routes::party_remove(&slug, p.id) class="inline-form">
+                                            <input type="hidden" name="csrf" value=csrf.clone() />
+                                            <button type="submit" class="button button-secondary">{say(locale, "Fjern", "Remove")}<span class="visually-hidden">{format!(" {org}")}</span></button>
+                                        </form>
+                                    })}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <form method="post" action=crate::routes::party_list(&slug) class="admin-form">
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <div class="field">
+                    <label for="parties">{say(locale, "Tilføj parter", "Add parties")}</label>
+                    <p class="hint" id="parties-hint">{say(locale, "Indsæt fra Excel eller Word, én part pr. linje: organisation; kontaktperson; e-mail; type (forening, råd og nævn, myndighed, virksomhed, MED-udvalg). En overskriftslinje må gerne være med.", "Paste from Excel or Word, one party a line: organisation; contact; e-mail; kind (association, council, authority, company, works council). A header line is welcome.")}</p>
+                    <FieldError id="parties-error".to_string() message=Signal::derive(move || parties_error.clone()) />
+                    <textarea id="parties" name="parties" rows="5" aria-invalid=parties_invalid aria-describedby=if parties_invalid.is_some() { "parties-hint parties-error" } else { "parties-hint" }>{echo.value("parties")}</textarea>
+                </div>
+                <button type="submit" class="button">{say(locale, "Tilføj til høringslisten", "Add to the list")}</button>
+            </form>
+            {(!list.earlier.is_empty()).then(|| view! {
+                <form method="post" action=crate::routes::party_list_reuse(&slug) class="admin-form">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <div class="field">
+                        <label for="from">{say(locale, "Genbrug listen fra en tidligere høring i udvalget", "Reuse the list of an earlier hearing of the committee")}</label>
+                        <FieldError id="from-error".to_string() message=Signal::derive(move || from_error.clone()) />
+                        <select id="from" name="from">
+                            {list.earlier.iter().map(|e| view! {
+                                <option value=e.slug.clone()>{format!("{} ({} {})", e.title, e.parties, say(locale, "parter", "parties"))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button button-secondary">{say(locale, "Tilføj listen", "Add the list")}</button>
+                </form>
+            })}
+            <form method="post" action=crate::routes::party_list_reminder(&slug) class="admin-form">
+                <input type="hidden" name="csrf" value=csrf />
+                <div class="field">
+                    <label for="reminder_days">{say(locale, "Påmindelse, arbejdsdage før fristen", "Reminder, working days before the deadline")}</label>
+                    <p class="hint" id="reminder_days-hint">{match (&list.reminder_on, locale) {
+                        (Some(d), Locale::da) => format!("Parter uden svar får en påmindelse {}.", format_date(locale, d)),
+                        (Some(d), Locale::en) => format!("Parties without an answer are reminded on {}.", format_date(locale, d)),
+                        (None, _) => String::new(),
+                    }}</p>
+                    <FieldError id="reminder_days-error".to_string() message=Signal::derive(move || reminder_error.clone()) />
+                    <input id="reminder_days" name="reminder_days" type="number" min="0" max="30" inputmode="numeric" value=reminder_value aria-invalid=reminder_invalid aria-describedby="reminder_days-hint" />
+                </div>
+                <button type="submit" class="button button-secondary">{say(locale, "Gem", "Save")}</button>
+            </form>
         </section>
     }
 }

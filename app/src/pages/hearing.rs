@@ -203,6 +203,26 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
             </div>
             <crate::components::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
             <div class="document">{sections} {footnotes}</div>
+            {(!hearing.consultees.is_empty()).then(|| {
+                let locale = i18n.get_locale_untracked();
+                let say = crate::pages::policy::say;
+                view! {
+                    <section class="doc-section" aria-labelledby="hoeringsliste">
+                        <h2 id="hoeringsliste">{say(locale, "Høringsliste", "Consultation list")}</h2>
+                        <p class="hint">{say(locale, "Disse parter er inviteret til at give høringssvar. Alle kan svare.", "These parties are invited to respond. Anyone may respond.")}</p>
+                        <ul class="plain-list party-list">
+                            {hearing.consultees.iter().map(|p| view! {
+                                <li>{p.organisation.clone()} " "
+                                    <span class="muted">{format!("({})", match locale {
+                                        Locale::da => p.kind.danish(),
+                                        Locale::en => p.kind.english(),
+                                    })}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
         </article>
     }
 }

@@ -142,6 +142,7 @@ impl HearingReads for DbBackend {
             sections,
             footnotes,
             whole_draft_responses: counts.get("").copied().unwrap_or(0),
+            consultees: self.public_parties(row.id).await?,
         }))
     }
 }

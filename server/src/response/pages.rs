@@ -198,6 +198,7 @@ impl ResponseReads for DbBackend {
             .await
             .map_err(fail)?;
         Ok(Some(AdminHearingView {
+            parties: self.party_list(&row).await?,
             card: admin_card(&row, counts),
             status_filter: status,
             total,

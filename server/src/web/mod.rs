@@ -149,6 +149,22 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
         .route(
+            "/admin/hoeringer/{slug}/hoeringsliste",
+            post(crate::consultees::forms::add),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsliste/genbrug",
+            post(crate::consultees::forms::reuse),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsliste/paamindelse",
+            post(crate::consultees::forms::reminder),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern",
+            post(crate::consultees::forms::remove),
+        )
+        .route(
             "/admin/politikker/{slug}/moeder",
             post(crate::meeting::forms::create),
         )

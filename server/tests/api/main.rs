@@ -7,6 +7,7 @@ mod smtp;
 mod admin;
 mod api;
 mod cli;
+mod consultees;
 mod mail;
 mod meetings;
 mod pages;

@@ -1,0 +1,122 @@
+//! The høringsliste in the database: a hearing's invited parties with their personal links, and
+//! when each was invited, reminded, declined or answered.
+
+use crate::db::now;
+use hoering::consultees::Party;
+use sqlx::AnyPool;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PartyRow {
+    pub id: i64,
+    pub hearing_id: i64,
+    pub organisation: String,
+    pub contact: Option<String>,
+    pub email: String,
+    pub kind: String,
+    pub token: String,
+    pub invited_at: Option<i64>,
+    pub reminded_at: Option<i64>,
+    pub declined_at: Option<i64>,
+    pub answered_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, hearing_id, organisation, contact, email, kind, token, invited_at,
+    reminded_at, declined_at, answered_at";
+
+/// A hearing's parties in the order they were added.
+pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<PartyRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM hearing_parties WHERE hearing_id = $1 ORDER BY id"
+    )))
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Adds parties (each with its new personal token) in one transaction; an address already on
+/// the hearing's list is skipped. Returns how many were added.
+pub async fn add(
+    pool: &AnyPool,
+    hearing_id: i64,
+    parties: &[(Party, String)],
+) -> Result<u64, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let mut added = 0;
+    let at = now();
+    for (party, token) in parties {
+        added += sqlx::query(
+            "INSERT INTO hearing_parties (hearing_id, organisation, contact, email, kind, token,
+                created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (hearing_id, email) DO NOTHING",
+        )
+        .bind(hearing_id)
+        .bind(party.organisation.as_str())
+        .bind(party.contact.as_ref().map(|c| c.as_str().to_string()))
+        .bind(party.email.as_str().to_lowercase())
+        .bind(party.kind.as_str())
+        .bind(token)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(added)
+}
+
+/// Takes a party off the list, as long as it has not been invited (an invitation sent is part
+/// of the hearing's record). Returns whether it was removed.
+pub async fn remove(pool: &AnyPool, hearing_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "DELETE FROM hearing_parties
+         WHERE id = $1 AND hearing_id = $2 AND invited_at IS NULL AND answered_at IS NULL
+            AND declined_at IS NULL",
+    )
+    .bind(id)
+    .bind(hearing_id)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        > 0)
+}
+
+pub async fn reminder_days(pool: &AnyPool, hearing_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT reminder_days FROM hearings WHERE id = $1")
+        .bind(hearing_id)
+        .fetch_one(pool)
+        .await
+}
+
+pub async fn set_reminder_days(
+    pool: &AnyPool,
+    hearing_id: i64,
+    days: u32,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE hearings SET reminder_days = $1 WHERE id = $2")
+        .bind(i64::from(days))
+        .bind(hearing_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Earlier hearings of the same committee that have a list, newest first: (slug, title, parties).
+pub async fn lists_of_committee(
+    pool: &AnyPool,
+    committee: &str,
+    except_hearing: i64,
+) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT h.slug, p.title, COUNT(hp.id)
+         FROM hearings h JOIN policies p ON p.id = h.policy_id
+         JOIN hearing_parties hp ON hp.hearing_id = h.id
+         WHERE p.committee = $1 AND h.id <> $2
+         GROUP BY h.id, h.slug, p.title, h.opens_at
+         ORDER BY h.opens_at DESC",
+    )
+    .bind(committee)
+    .bind(except_hearing)
+    .fetch_all(pool)
+    .await
+}

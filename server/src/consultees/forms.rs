@@ -1,0 +1,233 @@
+//! The clerk's forms for the høringsliste: paste or CSV import (what could not be read comes
+//! back in the box with the reason, what could is stored), removal before invitation, reuse of
+//! an earlier list of the same committee, and the reminder's number of working days.
+
+use super::db as party_db;
+use crate::auth::{self, Permission, require_staff};
+use crate::hearing::db::{self as hearing_db, HearingRow};
+use crate::web::AppState;
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::redirect::see_other;
+use app::model::FormEcho;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use hoering::consultees::{Party, PartyFields, import, merge};
+use http::{HeaderMap, StatusCode};
+use std::collections::BTreeMap;
+
+type Fields = BTreeMap<String, String>;
+
+/// The most working days before the deadline a reminder may go.
+pub const MAX_REMINDER_DAYS: u32 = 30;
+
+fn get(f: &Fields, k: &str) -> String {
+    f.get(k).cloned().unwrap_or_default()
+}
+
+fn list_page(slug: &str) -> String {
+    format!("{}#hoeringsliste", app::routes::admin_hearing(slug))
+}
+
+/// The clerk's hearing page again with `values` in the list's forms and `errors` by them.
+fn again(slug: &str, values: Fields, errors: BTreeMap<String, String>) -> WebError {
+    WebError::form(
+        &app::routes::admin_hearing(slug),
+        FormEcho {
+            values,
+            errors,
+            preview: None,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+async fn staff_hearing(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    fields: &Fields,
+) -> Result<HearingRow, WebError> {
+    require_staff(
+        state,
+        headers,
+        Permission::CreateHearing,
+        Some(&get(fields, "csrf")),
+        &app::routes::admin_hearing(slug),
+    )
+    .await?;
+    hearing_db::by_slug(&state.db.pool, slug)
+        .await
+        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .ok_or_else(WebError::not_found)
+}
+
+/// Each party with the secret of its personal link.
+fn with_tokens(parties: Vec<Party>) -> Result<Vec<(Party, String)>, getrandom::Error> {
+    parties
+        .into_iter()
+        .map(|p| Ok((p, auth::random_token()?)))
+        .collect()
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsliste`: parties pasted or uploaded as CSV text.
+pub async fn add(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let text = get(&fields, "parties");
+        let read = import(&text).map_err(|errors| {
+            again(
+                &slug,
+                [("parties".to_string(), text.clone())].into(),
+                errors,
+            )
+        })?;
+        let added = party_db::add(
+            &state.db.pool,
+            hearing.id,
+            &with_tokens(read.parties).map_err(|e| WebError::internal("no random token", e))?,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing parties failed", e))?;
+        tracing::info!(hearing = %slug, added, rejected = read.rejected.len(), "parties added");
+        if read.rejected.is_empty() {
+            return Ok(see_other(&list_page(&slug)));
+        }
+        // What was stored stays stored; what could not be read comes back to be corrected.
+        let lines: Vec<String> = read.rejected.iter().map(|r| r.text.clone()).collect();
+        let numbers: Vec<String> = read.rejected.iter().map(|r| r.line.to_string()).collect();
+        Err(again(
+            &slug,
+            [
+                ("parties".to_string(), lines.join("\n")),
+                ("added".to_string(), added.to_string()),
+                ("rejected_lines".to_string(), numbers.join(", ")),
+            ]
+            .into(),
+            [("parties".to_string(), "rejected".to_string())].into(),
+        ))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsliste/{id}/fjern`: a party not yet invited.
+pub async fn remove(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let removed = party_db::remove(&state.db.pool, hearing.id, id)
+            .await
+            .map_err(|e| WebError::internal("removing a party failed", e))?;
+        if !removed {
+            return Err(WebError::Refused {
+                status: StatusCode::CONFLICT,
+                message: app::messages::Message::PartyInvited,
+            });
+        }
+        Ok(see_other(&list_page(&slug)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsliste/genbrug`: the list of an earlier hearing of the
+/// same committee, added to this one (addresses already on it are skipped).
+pub async fn reuse(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let pool = &state.db.pool;
+        let from = get(&fields, "from");
+        let Some(earlier) = hearing_db::by_slug(pool, &from)
+            .await
+            .map_err(|e| WebError::internal("loading the earlier hearing failed", e))?
+            .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
+        else {
+            return Err(again(
+                &slug,
+                [("from".to_string(), from)].into(),
+                [("from".to_string(), "invalid".to_string())].into(),
+            ));
+        };
+        let read = |rows: Vec<party_db::PartyRow>| -> Vec<Party> {
+            rows.into_iter()
+                .filter_map(|r| {
+                    PartyFields {
+                        organisation: r.organisation,
+                        contact: r.contact.unwrap_or_default(),
+                        email: r.email,
+                        kind: r.kind,
+                    }
+                    .parse()
+                    .ok()
+                })
+                .collect()
+        };
+        let load = |id| party_db::of_hearing(pool, id);
+        let existing = read(
+            load(hearing.id)
+                .await
+                .map_err(|e| WebError::internal("loading parties failed", e))?,
+        );
+        let incoming = read(
+            load(earlier.id)
+                .await
+                .map_err(|e| WebError::internal("loading parties failed", e))?,
+        );
+        let (new, _) = merge(&existing, &incoming);
+        let added = party_db::add(
+            pool,
+            hearing.id,
+            &with_tokens(new).map_err(|e| WebError::internal("no random token", e))?,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing parties failed", e))?;
+        tracing::info!(hearing = %slug, from = %from, added, "list reused");
+        Ok(see_other(&list_page(&slug)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsliste/paamindelse`: working days before the deadline.
+pub async fn reminder(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let typed = get(&fields, "reminder_days");
+        let days = match typed.trim().parse::<u32>() {
+            Ok(d) if d <= MAX_REMINDER_DAYS => d,
+            _ => {
+                return Err(again(
+                    &slug,
+                    [("reminder_days".to_string(), typed)].into(),
+                    [("reminder_days".to_string(), "invalid".to_string())].into(),
+                ));
+            }
+        };
+        party_db::set_reminder_days(&state.db.pool, hearing.id, days)
+            .await
+            .map_err(|e| WebError::internal("saving the reminder failed", e))?;
+        Ok(see_other(&list_page(&slug)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

@@ -1,0 +1,98 @@
+//! What the pages read of the høringsliste: the clerk's list with statuses and counts, and the
+//! public list of organisations (never a contact's name or an address).
+
+use super::db::{self as party_db, PartyRow};
+use super::status_of;
+use crate::backend::{DbBackend, fail};
+use crate::hearing::db::HearingRow;
+use app::backend::BackendError;
+use app::model::{AdminParty, EarlierList, PartyListView};
+use hoering::calendar::local_date;
+use hoering::consultees::{ListCounts, Party, PartyFields, PartyKind, PublicParty, public_list};
+
+fn kind_of(row: &PartyRow) -> Result<PartyKind, BackendError> {
+    PartyKind::parse(&row.kind).map_err(|_| fail(format!("stored party kind {:?}", row.kind)))
+}
+
+/// A stored party as the core's valid type (it was valid when stored).
+fn party_of(row: &PartyRow) -> Result<Party, BackendError> {
+    PartyFields {
+        organisation: row.organisation.clone(),
+        contact: row.contact.clone().unwrap_or_default(),
+        email: row.email.clone(),
+        kind: row.kind.clone(),
+    }
+    .parse()
+    .map_err(|e| fail(format!("stored party {} does not read: {e:?}", row.id)))
+}
+
+impl DbBackend {
+    /// The høringsliste for the clerk's hearing page.
+    pub async fn party_list(&self, hearing: &HearingRow) -> Result<PartyListView, BackendError> {
+        let pool = &self.db.pool;
+        let rows = party_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
+        let mut parties = rows
+            .iter()
+            .map(|r| {
+                Ok(AdminParty {
+                    id: r.id,
+                    organisation: r.organisation.clone(),
+                    contact: r.contact.clone(),
+                    email: r.email.clone(),
+                    kind: kind_of(r)?,
+                    status: status_of(r),
+                    invited_on: r.invited_at.map(local_date),
+                    reminded_on: r.reminded_at.map(local_date),
+                })
+            })
+            .collect::<Result<Vec<_>, BackendError>>()?;
+        parties.sort_by(|a, b| hoering::consultees::danish_cmp(&a.organisation, &b.organisation));
+        let counts = ListCounts::of(parties.iter().map(|p| p.status));
+        let reminder_days = party_db::reminder_days(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let reminder_on = reminder_day(&self.calendar, hearing, reminder_days);
+        let earlier = party_db::lists_of_committee(pool, &hearing.committee, hearing.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|(slug, title, parties)| EarlierList {
+                slug,
+                title,
+                parties,
+            })
+            .collect();
+        Ok(PartyListView {
+            parties,
+            counts,
+            reminder_days,
+            reminder_on: reminder_on.map(|d| d.to_string()),
+            earlier,
+        })
+    }
+
+    /// The public list: organisations and their kind, alphabetically.
+    pub async fn public_parties(&self, hearing_id: i64) -> Result<Vec<PublicParty>, BackendError> {
+        let rows = party_db::of_hearing(&self.db.pool, hearing_id)
+            .await
+            .map_err(fail)?;
+        let parties = rows.iter().map(party_of).collect::<Result<Vec<_>, _>>()?;
+        Ok(public_list(&parties))
+    }
+}
+
+/// The day parties without an answer are reminded: `days` working days before the deadline.
+pub fn reminder_day(
+    calendar: &hoering::calendar::Calendar,
+    hearing: &HearingRow,
+    days: i64,
+) -> Option<jiff::civil::Date> {
+    let day = |s: i64| local_date(s).parse::<jiff::civil::Date>().ok();
+    let (opens, closes) = (day(hearing.opens_at)?, day(hearing.closes_at)?);
+    Some(hoering::consultees::reminder_day(
+        calendar,
+        opens,
+        closes,
+        u32::try_from(days.max(0)).unwrap_or(0),
+    ))
+}
