@@ -243,3 +243,12 @@ pub async fn admin_meeting(id: i64) -> Result<Option<AdminMeetingView>, ServerFn
     ssr::require(hoering::staff::Permission::ManageMeetings).await?;
     ssr::backend()?.admin_meeting(id).await.map_err(ssr::opaque)
 }
+
+/// A party's own page by the secret in its link.
+#[server(prefix = "/_fn", endpoint = "party_invitation")]
+pub async fn get_party_invitation(token: String) -> Result<Option<PartyInvitation>, ServerFnError> {
+    ssr::backend()?
+        .party_invitation(&token)
+        .await
+        .map_err(ssr::opaque)
+}

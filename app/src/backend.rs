@@ -96,6 +96,12 @@ pub trait MeetingReads: Send + Sync {
     async fn admin_meeting(&self, id: i64) -> Result<Option<AdminMeetingView>, BackendError>;
 }
 
+/// Reading a party's own page of the høringsliste (whoever holds its link).
+#[async_trait::async_trait]
+pub trait PartyReads: Send + Sync {
+    async fn party_invitation(&self, token: &str) -> Result<Option<PartyInvitation>, BackendError>;
+}
+
 /// Reading the outbox.
 #[async_trait::async_trait]
 pub trait MailReads: Send + Sync {
@@ -120,6 +126,7 @@ pub trait Backend:
     + VersionReads
     + PolicyReads
     + MeetingReads
+    + PartyReads
     + MailReads
     + AuthReads
     + 'static
@@ -132,6 +139,7 @@ impl<
         + VersionReads
         + PolicyReads
         + MeetingReads
+        + PartyReads
         + MailReads
         + AuthReads
         + 'static,

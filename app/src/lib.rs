@@ -137,6 +137,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/hoeringsliste/:token")
+                            view=pages::party::PartyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/tilmelding/:token")
                             view=pages::meeting::SignupPage
                             ssr=SsrMode::Async

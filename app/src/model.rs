@@ -612,3 +612,16 @@ pub struct PartyListView {
     pub reminder_on: Option<String>,
     pub earlier: Vec<EarlierList>,
 }
+
+/// A party's own page on the høringsliste, reached by the link in its invitation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyInvitation {
+    pub token: String,
+    pub organisation: String,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    /// The hearing's last day, `YYYY-MM-DD`.
+    pub closes: String,
+    pub open: bool,
+    pub status: hoering::consultees::PartyStatus,
+}

@@ -173,6 +173,22 @@ pub fn meeting_csv(id: i64) -> String {
     format!("/admin/moeder/{id}/deltagere.csv")
 }
 
+/// A party's own page (the link in its invitation), and where it says "ingen bemærkninger".
+pub fn party_page(token: &str) -> String {
+    format!("/hoeringsliste/{token}")
+}
+
+pub fn party_decline(token: &str) -> String {
+    format!("/hoeringsliste/{token}/ingen-bemaerkninger")
+}
+
+/// The response form for a party, so its answer is matched to it.
+pub const PARTY: &str = "part";
+
+pub fn respond_as_party(slug: &str, token: &str) -> String {
+    format!("/hoeringer/{slug}/svar?{PARTY}={token}")
+}
+
 /// Where the clerk's høringsliste forms post.
 pub fn party_list(slug: &str) -> String {
     format!("/admin/hoeringer/{slug}/hoeringsliste")

@@ -1,6 +1,7 @@
-//! What the server clears on its own, so personal data is kept no longer than promised:
-//! participants' details 30 days after their meeting, and the text of sent e-mails (copies of
-//! what citizens wrote) 90 days after sending. Runs at start and then every hour.
+//! What the server does on its own, every few minutes: it writes the høringsliste's invitations
+//! when a hearing opens and its reminders when they are due, and it clears personal data no
+//! longer than promised: participants' details 30 days after their meeting, and the text of sent
+//! e-mails (copies of what citizens wrote) 90 days after sending.
 
 use crate::db::now;
 use sqlx::AnyPool;
@@ -8,11 +9,24 @@ use sqlx::AnyPool;
 /// Days a sent e-mail keeps its text; its recipient, subject and times stay as the record.
 pub const KEEP_SENT_MAIL_DAYS: i64 = 90;
 
-pub fn spawn(pool: AnyPool) -> tokio::task::JoinHandle<()> {
+/// How often the rounds run: an invitation goes within this long of its hearing opening.
+const EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
+pub fn spawn(
+    pool: AnyPool,
+    outbox: std::sync::Arc<crate::mail::Outbox>,
+    calendar: hoering::calendar::Calendar,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
+            if let Err(e) = crate::consultees::send_due(&pool, &outbox, &calendar, now()).await {
+                tracing::error!(
+                    error = %crate::web::error::chain(&e),
+                    "writing invitations and reminders failed"
+                );
+            }
             run_once(&pool).await;
-            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+            tokio::time::sleep(EVERY).await;
         }
     })
 }

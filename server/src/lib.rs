@@ -143,7 +143,7 @@ pub async fn start(
             None
         }
     };
-    housekeeping::spawn(db.pool.clone());
+    housekeeping::spawn(db.pool.clone(), outbox.clone(), config.calendar());
     let app = build_app(db.clone(), config, addr, outbox)
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {

@@ -50,16 +50,22 @@ pub enum MailKind {
     SeatOffered,
     SignupCancelled,
     InquiryAnswered,
+    /// A party on the høringsliste is invited to respond.
+    Invitation,
+    /// A party that has not answered is reminded before the deadline.
+    Reminder,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 6] = [
+    pub const ALL: [MailKind; 8] = [
         MailKind::Receipt,
         MailKind::SignupSeated,
         MailKind::SignupWaiting,
         MailKind::SeatOffered,
         MailKind::SignupCancelled,
         MailKind::InquiryAnswered,
+        MailKind::Invitation,
+        MailKind::Reminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +76,8 @@ impl MailKind {
             MailKind::SeatOffered => "seat_offered",
             MailKind::SignupCancelled => "signup_cancelled",
             MailKind::InquiryAnswered => "inquiry_answered",
+            MailKind::Invitation => "invitation",
+            MailKind::Reminder => "reminder",
         }
     }
 
@@ -456,4 +464,67 @@ pub fn inquiry_answered(lang: Lang, sender: &Sender, m: &InquiryMail<'_>) -> Mai
         signature: sender.municipality.clone(),
     };
     body.into_mail(MailKind::InquiryAnswered, lang, m.to, subject)
+}
+
+/// An invitation to respond, or the reminder before the deadline, to a party on the
+/// høringsliste. Parties are Danish organisations, so these are written in Danish.
+#[derive(Debug, Clone)]
+pub struct InvitationMail<'a> {
+    pub to: &'a str,
+    pub organisation: &'a str,
+    pub contact: Option<&'a str>,
+    pub hearing_title: &'a str,
+    /// The hearing's last day, as prose.
+    pub last_day: &'a str,
+    /// The party's own page (respond, or say "ingen bemærkninger"), `/hoeringsliste/…`.
+    pub party_path: &'a str,
+    pub reminder: bool,
+}
+
+pub fn invitation(sender: &Sender, m: &InvitationMail<'_>) -> Mail {
+    let (kind, subject, lead) = if m.reminder {
+        (
+            MailKind::Reminder,
+            format!(
+                "Påmindelse: høringsfristen for {} er {}",
+                m.hearing_title, m.last_day
+            ),
+            format!(
+                "{} har endnu ikke modtaget et høringssvar fra {} om »{}«. Fristen er {}. Har I \
+                 ingen bemærkninger, er vi glade for at få det at vide.",
+                sender.municipality, m.organisation, m.hearing_title, m.last_day
+            ),
+        )
+    } else {
+        (
+            MailKind::Invitation,
+            format!("Invitation til høring: {}", m.hearing_title),
+            format!(
+                "{} inviterer {} til at give høringssvar på »{}«. Fristen er {}. Udkastet kan \
+                 læses afsnit for afsnit, og I kan svare på hele udkastet eller på enkelte afsnit. \
+                 Har I ingen bemærkninger, kan I melde det med et klik på samme side.",
+                sender.municipality, m.organisation, m.hearing_title, m.last_day
+            ),
+        )
+    };
+    let body = Body {
+        greeting: format!("Kære {}", m.contact.unwrap_or(m.organisation)),
+        paragraphs: vec![lead],
+        facts: vec![
+            ("Høring".to_string(), m.hearing_title.to_string()),
+            ("Frist".to_string(), m.last_day.to_string()),
+        ],
+        quote: None,
+        link: Some((
+            "Giv høringssvar eller meld ingen bemærkninger".to_string(),
+            sender.link(m.party_path),
+        )),
+        why: format!(
+            "I får denne e-mail, fordi {} står på høringslisten for »{}« hos {}. Linket er jeres \
+             eget: et svar, der sendes gennem det, registreres som jeres.",
+            m.organisation, m.hearing_title, sender.municipality
+        ),
+        signature: sender.municipality.clone(),
+    };
+    body.into_mail(kind, Lang::Da, m.to, subject)
 }

@@ -158,3 +158,35 @@ fn an_inquiry_answer_quotes_the_answer() {
             .contains("https://hoering.roskilde.dk/politikker/integrationspolitik")
     );
 }
+
+#[test]
+fn an_invitation_and_a_reminder_carry_the_partys_own_link_and_say_why() {
+    let m = |reminder| {
+        invitation(
+            &sender(),
+            &InvitationMail {
+                to: "post@forening.example",
+                organisation: "Ældre Sagen Roskilde",
+                contact: Some("Birthe Holm"),
+                hearing_title: "Integrationspolitik",
+                last_day: "21. december 2026",
+                party_path: "/hoeringsliste/abc",
+                reminder,
+            },
+        )
+    };
+    let invite = m(false);
+    assert_eq!(invite.kind, MailKind::Invitation);
+    assert_eq!(invite.subject, "Invitation til høring: Integrationspolitik");
+    assert!(invite.text.contains("Kære Birthe Holm"));
+    assert!(
+        invite
+            .text
+            .contains("https://hoering.roskilde.dk/hoeringsliste/abc")
+    );
+    assert!(invite.text.contains("står på høringslisten"));
+    let remind = m(true);
+    assert_eq!(remind.kind, MailKind::Reminder);
+    assert!(remind.subject.starts_with("Påmindelse"));
+    assert!(remind.text.contains("21. december 2026"));
+}

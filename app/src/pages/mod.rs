@@ -9,6 +9,7 @@ pub mod home;
 pub mod login;
 pub mod meeting;
 pub mod outbox;
+pub mod party;
 pub mod policy;
 pub mod receipt;
 pub mod respond;

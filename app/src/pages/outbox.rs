@@ -22,6 +22,8 @@ fn kind_name(locale: Locale, kind: &str) -> &'static str {
         Some(MailKind::SeatOffered) => say(locale, "Plads ledig", "Seat offered"),
         Some(MailKind::SignupCancelled) => say(locale, "Afmelding", "Cancellation"),
         Some(MailKind::InquiryAnswered) => say(locale, "Svar på spørgsmål", "Answer to a question"),
+        Some(MailKind::Invitation) => say(locale, "Invitation til høring", "Invitation to respond"),
+        Some(MailKind::Reminder) => say(locale, "Påmindelse", "Reminder"),
         None => say(locale, "Anden", "Other"),
     }
 }

@@ -142,6 +142,15 @@ fn ResponseFormView(
     }
 
     let field = |name: &str| RwSignal::new(echo.value(name));
+    // The personal link of a party on the høringsliste: its answer is matched to it.
+    let party = Some(echo.value("party"))
+        .filter(|p| !p.is_empty())
+        .or_else(|| {
+            use_query_map()
+                .read_untracked()
+                .get(crate::routes::PARTY)
+                .filter(|p| !p.is_empty())
+        });
     // Words quoted from the block: typed or pasted, or carried from a selection on the page.
     let quote_initial = if echo.values.is_empty() {
         use_query_map()
@@ -296,6 +305,7 @@ fn ResponseFormView(
         {summary}
         <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
+            {party.map(|p| view! { <input type="hidden" name="party" value=p /> })}
             {block.is_some().then(|| view! {
                 <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>
                     <label for="quote">{t!(i18n, label_quote)}</label>

@@ -120,3 +120,115 @@ pub async fn lists_of_committee(
     .fetch_all(pool)
     .await
 }
+
+/// A party with what its mail needs of its hearing.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PartyInHearing {
+    #[sqlx(flatten)]
+    pub party: PartyRow,
+    pub slug: String,
+    pub title: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub reminder_days: i64,
+}
+
+const IN_HEARING: &str = "SELECT hp.id, hp.hearing_id, hp.organisation, hp.contact, hp.email,
+    hp.kind, hp.token, hp.invited_at, hp.reminded_at, hp.declined_at, hp.answered_at,
+    h.slug, p.title, h.opens_at, h.closes_at, h.reminder_days
+    FROM hearing_parties hp JOIN hearings h ON h.id = hp.hearing_id
+    JOIN policies p ON p.id = h.policy_id";
+
+/// Parties of open hearings not invited yet.
+pub async fn to_invite(pool: &AnyPool, now: i64) -> Result<Vec<PartyInHearing>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{IN_HEARING} WHERE hp.invited_at IS NULL AND h.opens_at <= $1 AND h.closes_at > $1
+         ORDER BY hp.id"
+    )))
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+/// Invited parties of open hearings that have neither answered, declined nor been reminded;
+/// whether the reminder is due today is the core's to say.
+pub async fn may_remind(pool: &AnyPool, now: i64) -> Result<Vec<PartyInHearing>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{IN_HEARING} WHERE hp.invited_at IS NOT NULL AND hp.reminded_at IS NULL
+            AND hp.answered_at IS NULL AND hp.declined_at IS NULL
+            AND h.opens_at <= $1 AND h.closes_at > $1
+         ORDER BY hp.id"
+    )))
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<PartyInHearing>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{IN_HEARING} WHERE hp.token = $1"
+    )))
+    .bind(token)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Marks a party invited (`reminder` false) or reminded, and writes its mail, in one
+/// transaction; a party another server marked first is left alone. Returns whether it was sent.
+pub async fn send(
+    pool: &AnyPool,
+    party_id: i64,
+    reminder: bool,
+    outbox: &crate::mail::Outbox,
+    mail: &hoering::mail::Mail,
+) -> Result<bool, crate::mail::MailError> {
+    let column = if reminder {
+        "reminded_at"
+    } else {
+        "invited_at"
+    };
+    let mut tx = crate::db::begin_write(pool).await?;
+    let marked = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE hearing_parties SET {column} = $1 WHERE id = $2 AND {column} IS NULL"
+    )))
+    .bind(now())
+    .bind(party_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if marked == 0 {
+        return Ok(false);
+    }
+    outbox.put(&mut tx, mail).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// "Ingen bemærkninger": counts as the party's answer. Returns whether it changed anything.
+pub async fn decline(pool: &AnyPool, token: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE hearing_parties SET declined_at = $1
+         WHERE token = $2 AND declined_at IS NULL AND answered_at IS NULL",
+    )
+    .bind(now())
+    .bind(token)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        > 0)
+}
+
+/// Records that a response came through the party's link, in the response's transaction.
+pub async fn mark_answered(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    party_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE hearing_parties SET answered_at = $1 WHERE id = $2 AND answered_at IS NULL",
+    )
+    .bind(now())
+    .bind(party_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -70,6 +70,19 @@ fn with_tokens(parties: Vec<Party>) -> Result<Vec<(Party, String)>, getrandom::E
         .collect()
 }
 
+/// Parties added to a hearing that is open already are invited at once, not at the next round.
+async fn invite_now(state: &AppState) -> Result<(), WebError> {
+    super::send_due(
+        &state.db.pool,
+        &state.outbox,
+        &state.calendar,
+        crate::db::now(),
+    )
+    .await
+    .map(|_| ())
+    .map_err(|e| WebError::internal("writing invitations failed", e))
+}
+
 /// `POST /admin/hoeringer/{slug}/hoeringsliste`: parties pasted or uploaded as CSV text.
 pub async fn add(
     State(state): State<AppState>,
@@ -95,6 +108,7 @@ pub async fn add(
         .await
         .map_err(|e| WebError::internal("storing parties failed", e))?;
         tracing::info!(hearing = %slug, added, rejected = read.rejected.len(), "parties added");
+        invite_now(&state).await?;
         if read.rejected.is_empty() {
             return Ok(see_other(&list_page(&slug)));
         }
@@ -197,6 +211,7 @@ pub async fn reuse(
         .await
         .map_err(|e| WebError::internal("storing parties failed", e))?;
         tracing::info!(hearing = %slug, from = %from, added, "list reused");
+        invite_now(&state).await?;
         Ok(see_other(&list_page(&slug)))
     }
     .await;
@@ -227,6 +242,31 @@ pub async fn reminder(
             .await
             .map_err(|e| WebError::internal("saving the reminder failed", e))?;
         Ok(see_other(&list_page(&slug)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /hoeringsliste/{token}/ingen-bemaerkninger`: the party has no comments, which counts
+/// as its answer. Whoever holds the party's link may say so; nothing else is needed.
+pub async fn decline(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result: WebResult = async {
+        let pool = &state.db.pool;
+        let party = party_db::by_token(pool, &token)
+            .await
+            .map_err(|e| WebError::internal("loading a party failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        if party_db::decline(pool, &token)
+            .await
+            .map_err(|e| WebError::internal("recording a decline failed", e))?
+        {
+            tracing::info!(party = party.party.id, hearing = %party.slug, "party has no comments");
+        }
+        Ok(see_other(&app::routes::party_page(&token)))
     }
     .await;
     finish(&state, &headers, result).await

@@ -5,8 +5,8 @@ use super::db::{self as party_db, PartyRow};
 use super::status_of;
 use crate::backend::{DbBackend, fail};
 use crate::hearing::db::HearingRow;
-use app::backend::BackendError;
-use app::model::{AdminParty, EarlierList, PartyListView};
+use app::backend::{BackendError, PartyReads};
+use app::model::{AdminParty, EarlierList, PartyInvitation, PartyListView};
 use hoering::calendar::local_date;
 use hoering::consultees::{ListCounts, Party, PartyFields, PartyKind, PublicParty, public_list};
 
@@ -95,4 +95,26 @@ pub fn reminder_day(
         closes,
         u32::try_from(days.max(0)).unwrap_or(0),
     ))
+}
+
+#[async_trait::async_trait]
+impl PartyReads for DbBackend {
+    async fn party_invitation(&self, token: &str) -> Result<Option<PartyInvitation>, BackendError> {
+        let Some(p) = party_db::by_token(&self.db.pool, token)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let now = crate::db::now();
+        Ok(Some(PartyInvitation {
+            token: p.party.token.clone(),
+            organisation: p.party.organisation.clone(),
+            hearing_slug: p.slug.clone(),
+            hearing_title: p.title.clone(),
+            closes: local_date(p.closes_at),
+            open: p.opens_at <= now && now < p.closes_at,
+            status: status_of(&p.party),
+        }))
+    }
 }

@@ -29,6 +29,7 @@ pub async fn insert(
     target: &Target,
     submission: &ResponseSubmission,
     receipt_token: &str,
+    party: Option<i64>,
     outbox: &crate::mail::Outbox,
     receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
 ) -> Result<(i64, i64), VersionError> {
@@ -41,8 +42,9 @@ pub async fn insert(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
             sender_kind, organisation, publication, status, receipt_token, created_at,
-            quote_exact, quote_prefix, quote_suffix)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15) RETURNING id",
+            quote_exact, quote_prefix, quote_suffix, party_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15, $16)
+         RETURNING id",
     )
     .bind(target.hearing_id)
     .bind(target.version_id)
@@ -64,8 +66,12 @@ pub async fn insert(
     .bind(target.quote.as_ref().map(|q| q.exact().to_string()))
     .bind(target.quote.as_ref().map(|q| q.prefix().to_string()))
     .bind(target.quote.as_ref().map(|q| q.suffix().to_string()))
+    .bind(party)
     .fetch_one(&mut *tx)
     .await?;
+    if let Some(party) = party {
+        crate::consultees::db::mark_answered(&mut tx, party).await?;
+    }
     sqlx::query("UPDATE hearing_counts SET pending = pending + 1 WHERE hearing_id = $1")
         .bind(target.hearing_id)
         .execute(&mut *tx)

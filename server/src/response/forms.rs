@@ -29,6 +29,9 @@ pub struct ResponsePost {
     form: ResponseForm,
     #[serde(default)]
     quote: String,
+    /// The secret of a høringsliste party's personal link, when the response came through it.
+    #[serde(default)]
+    party: String,
 }
 
 impl ResponsePost {
@@ -44,6 +47,7 @@ impl ResponsePost {
             ("publication", &f.publication),
             ("block", &f.block),
             ("quote", &self.quote),
+            ("party", &self.party),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
@@ -131,6 +135,15 @@ async fn submit(
         });
     }
     let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+    // A link that is not this hearing's party's is ignored: the response is taken all the same.
+    let party = match post.party.trim() {
+        "" => None,
+        t => crate::consultees::db::by_token(pool, t)
+            .await
+            .map_err(|e| WebError::internal("loading a party failed", e))?
+            .filter(|p| p.party.hearing_id == hearing.id)
+            .map(|p| p.party.id),
+    };
     let target = Target {
         hearing_id: hearing.id,
         version_id: hearing.version_id,
@@ -162,9 +175,17 @@ async fn submit(
             },
         )
     };
-    let (id, _) = response_db::insert(pool, &target, &submission, &token, &state.outbox, receipt)
-        .await
-        .map_err(|e| WebError::internal("storing a response failed", e))?;
+    let (id, _) = response_db::insert(
+        pool,
+        &target,
+        &submission,
+        &token,
+        party,
+        &state.outbox,
+        receipt,
+    )
+    .await
+    .map_err(|e| WebError::internal("storing a response failed", e))?;
     // Only now, with the response committed, does the citizen get a receipt.
     tracing::info!(response = id, hearing = %slug, "response received");
     Ok(see_other(&format!("/kvittering/{token}")))

@@ -149,6 +149,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
         .route(
+            "/hoeringsliste/{token}/ingen-bemaerkninger",
+            post(crate::consultees::forms::decline),
+        )
+        .route(
             "/admin/hoeringer/{slug}/hoeringsliste",
             post(crate::consultees::forms::add),
         )

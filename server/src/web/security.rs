@@ -142,12 +142,17 @@ fn is_private(path: &str) -> bool {
     is_staff_page(path)
         || path.starts_with("/kvittering/")
         || path.starts_with("/tilmelding/")
+        || path.starts_with("/hoeringsliste/")
         || path == "/login"
         || path == "/logout"
         || path.starts_with("/_fn/admin")
         || matches!(
             path,
-            "/_fn/me" | "/_fn/receipt" | "/_fn/latest_text" | "/_fn/signup"
+            "/_fn/me"
+                | "/_fn/receipt"
+                | "/_fn/latest_text"
+                | "/_fn/signup"
+                | "/_fn/party_invitation"
         )
 }
 

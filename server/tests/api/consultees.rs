@@ -29,7 +29,14 @@ async fn paste(app: &TestApp, cookie: &str, slug: &str, text: &str) -> reqwest::
 both_databases!(
     a_pasted_list_is_stored_and_what_cannot_be_read_comes_back,
     |app: TestApp| async move {
-        app.add_policy("politik", POLICY).await;
+        // Not open yet, so nobody is invited while the list is made.
+        let opens = jiff::Zoned::now()
+            .date()
+            .checked_add(jiff::Span::new().days(5))
+            .unwrap();
+        let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();
+        app.add_hearing("politik", &opens.to_string(), &closes.to_string())
+            .await;
         app.add_clerk().await;
         let clerk = app.login().await;
         let r = paste(&app, &clerk, "politik", PASTE).await;
@@ -191,5 +198,174 @@ both_databases!(
                 .await
                 .unwrap();
         assert_eq!(stored, 0);
+    }
+);
+
+/// The invitations in the outbox: recipient and the party page's path in the text.
+async fn invitations(app: &TestApp, kind: &str) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT recipient, text_body FROM outbox WHERE kind = $1 ORDER BY id")
+        .bind(kind)
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+fn party_path(text: &str) -> String {
+    let start = text.find("/hoeringsliste/").expect("the party's link");
+    text[start..].split_whitespace().next().unwrap().to_string()
+}
+
+both_databases!(
+    parties_are_invited_answer_through_their_link_decline_and_only_the_silent_are_reminded,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let r = paste(
+            &app,
+            &clerk,
+            "integrationspolitik",
+            "Forening A;Anna;a@a.example;forening\nForening B;;b@b.example;forening\nRåd C;;c@c.example;råd og nævn",
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), 303);
+        // The hearing is open: the invitations went at once, each with its own link.
+        let sent = invitations(&app, "invitation").await;
+        assert_eq!(sent.len(), 3);
+        assert_eq!(sent[0].0, "a@a.example");
+        assert!(sent[0].1.contains("Kære Anna"));
+        let links: Vec<String> = sent.iter().map(|(_, t)| party_path(t)).collect();
+        assert_ne!(links[0], links[1]);
+        // Another round sends nothing twice.
+        let (invited, _) = server::consultees::send_due(
+            &app.db.pool,
+            &server::outbox(&app.config, "127.0.0.1:1".parse().unwrap()),
+            &hoering::calendar::Calendar::national(),
+            server::db::now(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(invited, 0);
+
+        // A answers through its link: the response is matched to it.
+        let page = strip(&app.get_text(&links[0]).await.1);
+        assert!(page.contains("Forening A er inviteret til at give høringssvar"));
+        let token = links[0].rsplit('/').next().unwrap();
+        let form = strip(
+            &app.get_text(&format!("/hoeringer/integrationspolitik/svar?part={token}"))
+                .await
+                .1,
+        );
+        assert!(form.contains(&format!("name=\"party\" value=\"{token}\"")));
+        let r = app
+            .post_form(
+                "/hoeringer/integrationspolitik/svar",
+                &[
+                    ("text", "Foreningen støtter udkastet."),
+                    ("name", "Anna"),
+                    ("email", "a@a.example"),
+                    ("sender_kind", "association"),
+                    ("organisation", "Forening A"),
+                    ("publication", "with_name"),
+                    ("block", ""),
+                    ("party", token),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(strip(&app.get_text(&links[0]).await.1).contains("Tak for jeres høringssvar"));
+        // B has no comments, which counts as an answer.
+        let r = app
+            .post_form(&format!("{}/ingen-bemaerkninger", links[1]), &[])
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(strip(&app.get_text(&links[1]).await.1).contains("ingen bemærkninger har"));
+        let page = strip(
+            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(page.contains("<dt>Inviteret</dt><dd>3</dd>"), "{page}");
+        assert!(page.contains("<dt>Svaret</dt><dd>1</dd>"));
+        assert!(page.contains("<dt>Ingen bemærkninger</dt><dd>1</dd>"));
+        assert!(page.contains("<dt>Intet svar</dt><dd>1</dd>"));
+
+        // The reminder day: the deadline is near (reminder 30 working days before, so due now).
+        sqlx::query("UPDATE hearings SET reminder_days = 30 WHERE slug = 'integrationspolitik'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let outbox = server::outbox(&app.config, "127.0.0.1:1".parse().unwrap());
+        let calendar = hoering::calendar::Calendar::national();
+        let (_, reminded) =
+            server::consultees::send_due(&app.db.pool, &outbox, &calendar, server::db::now())
+                .await
+                .unwrap();
+        assert_eq!(reminded, 1, "only C, who has not answered");
+        let reminders = invitations(&app, "reminder").await;
+        assert_eq!(reminders.len(), 1);
+        assert_eq!(reminders[0].0, "c@c.example");
+        let (_, again) =
+            server::consultees::send_due(&app.db.pool, &outbox, &calendar, server::db::now())
+                .await
+                .unwrap();
+        assert_eq!(again, 0, "reminded once");
+        // An invited party stays on the list.
+        let id: i64 =
+            sqlx::query_scalar("SELECT id FROM hearing_parties WHERE email = 'c@c.example'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let csrf = app.csrf(&clerk).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/hoeringer/integrationspolitik/hoeringsliste/{id}/fjern"),
+                &clerk,
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 409);
+    }
+);
+
+both_databases!(
+    parties_of_a_hearing_not_yet_open_are_invited_when_it_opens,
+    |app: TestApp| async move {
+        let opens = jiff::Zoned::now()
+            .date()
+            .checked_add(jiff::Span::new().days(5))
+            .unwrap();
+        let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();
+        app.add_hearing("snart", &opens.to_string(), &closes.to_string())
+            .await;
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        assert_eq!(
+            paste(&app, &clerk, "snart", "Forening A;;a@a.example;forening")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        assert!(
+            invitations(&app, "invitation").await.is_empty(),
+            "not before it opens"
+        );
+        sqlx::query("UPDATE hearings SET opens_at = opens_at - 6 * 86400 WHERE slug = 'snart'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let outbox = server::outbox(&app.config, "127.0.0.1:1".parse().unwrap());
+        let (invited, _) = server::consultees::send_due(
+            &app.db.pool,
+            &outbox,
+            &hoering::calendar::Calendar::national(),
+            server::db::now(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(invited, 1);
     }
 );
