@@ -595,7 +595,7 @@ fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) ->
                                     <th scope="row">{p.organisation.clone()}</th>
                                     <td>{p.contact.clone().map(|c| format!("{c}, ")).unwrap_or_default()}{p.email.clone()}</td>
                                     <td>{kind_name(p.kind)}</td>
-                                    <td>{status_name(p.status)}{p.invited_on.clone().map(|d| format!(" ({} {d})", say(locale, "inviteret", "invited")))}</td>
+                                    <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.as_ref().map(|d| format!(" {}", format_date(locale, d)))).flatten()}{p.reminded_on.as_ref().map(|d| format!(", {} {}", say(locale, "påmindet", "reminded"), format_date(locale, d)))}</td>
                                     <td>{removable.then(|| view! {
                                         <form method="post" action=crate::routes::party_remove(&slug, p.id) class="inline-form">
                                             <input type="hidden" name="csrf" value=csrf.clone() />

@@ -1,0 +1,67 @@
+// The høringsliste in the browser: a clerk pastes parties from a spreadsheet onto the open demo
+// hearing, they are invited at once (the invitation read from the outbox, as the demo has no
+// mail server), a party says "ingen bemærkninger" through its link, and the public hearing page
+// lists the organisations only.
+import { expect, test, type Page } from '@playwright/test';
+import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
+
+const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
+
+async function login(page: Page, who: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Adgangskode').fill(who.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
+
+test('a clerk pastes the list, a party declines through its link, the public sees organisations', async ({ page, browser }) => {
+  withJavaScript(page, true);
+  await login(page, CLERK);
+  await page.goto(`/admin${HEARING}`);
+  await page.getByLabel('Tilføj parter').fill(
+    'Organisation;Kontaktperson;E-mail;Type\n' +
+      'Ældre Sagen Roskilde;Birthe Holm;birthe@aeldresagen.example;forening\n' +
+      'Integrationsrådet;;raadet@roskilde.example;råd og nævn\n' +
+      'Uden adresse;;;forening\n',
+  );
+  await page.getByRole('button', { name: 'Tilføj til høringslisten' }).click();
+  // The readable lines are stored (and invited, the hearing being open); the other comes back.
+  await expect(page.getByText('2 parter er tilføjet. Linje 4 kunne ikke læses')).toBeVisible();
+  await expect(page.getByLabel('Tilføj parter')).toHaveValue('Uden adresse;;;forening');
+  const list = page.locator('#hoeringsliste').locator('..');
+  await expect(list.getByRole('rowheader', { name: 'Ældre Sagen Roskilde' })).toBeVisible();
+  await expect(list.getByRole('cell', { name: /^Inviteret \d+\. \w+ \d{4}$/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/hoeringsliste-clerk.png', fullPage: true });
+
+  // The invitation, as the admin reads it in the outbox.
+  const context = await browser.newContext({ locale: 'da-DK' });
+  const admin = await context.newPage();
+  withJavaScript(admin, true);
+  await login(admin, ADMIN);
+  await admin.goto('/admin/post?til=birthe%40aeldresagen.example');
+  await admin.getByRole('link', { name: /Invitation til høring/ }).click();
+  const mail = admin.locator('.mail-text');
+  await expect(mail).toContainText('Kære Birthe Holm');
+  const link = (await mail.textContent())!.match(/https?:\/\/\S+\/hoeringsliste\/[0-9a-f]+/)![0];
+  await context.close();
+
+  // The party's own page: respond, or say there are no comments.
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByText('Ældre Sagen Roskilde er inviteret til at give høringssvar')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Giv høringssvar' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Vi har ingen bemærkninger' }).click();
+  await expect(page.getByText('I har meldt, at I ingen bemærkninger har')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/hoeringsliste-party.png', fullPage: true });
+
+  // The public hearing page lists the organisations, never a contact or an address.
+  await page.goto(HEARING);
+  const publicList = page.locator('.party-list');
+  await expect(publicList).toContainText('Integrationsrådet');
+  await expect(publicList).toContainText('Ældre Sagen Roskilde');
+  await expect(page.getByText('Birthe Holm')).toHaveCount(0);
+  await expect(page.getByText('birthe@aeldresagen.example')).toHaveCount(0);
+});
