@@ -252,3 +252,9 @@ pub async fn get_party_invitation(token: String) -> Result<Option<PartyInvitatio
         .await
         .map_err(ssr::opaque)
 }
+
+#[server(prefix = "/_fn", endpoint = "admin_councils")]
+pub async fn admin_councils() -> Result<Vec<CouncilView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ManageCouncils).await?;
+    ssr::backend()?.councils().await.map_err(ssr::opaque)
+}

@@ -102,6 +102,12 @@ pub trait PartyReads: Send + Sync {
     async fn party_invitation(&self, token: &str) -> Result<Option<PartyInvitation>, BackendError>;
 }
 
+/// Reading the councils and their members.
+#[async_trait::async_trait]
+pub trait CouncilReads: Send + Sync {
+    async fn councils(&self) -> Result<Vec<CouncilView>, BackendError>;
+}
+
 /// Reading the outbox.
 #[async_trait::async_trait]
 pub trait MailReads: Send + Sync {
@@ -127,6 +133,7 @@ pub trait Backend:
     + PolicyReads
     + MeetingReads
     + PartyReads
+    + CouncilReads
     + MailReads
     + AuthReads
     + 'static
@@ -140,6 +147,7 @@ impl<
         + PolicyReads
         + MeetingReads
         + PartyReads
+        + CouncilReads
         + MailReads
         + AuthReads
         + 'static,

@@ -155,6 +155,18 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Skriv et helt antal arbejdsdage fra 0 til 30.",
             "Enter a whole number of working days from 0 to 30.",
         ),
+        ("name", "taken") => say(
+            "Der findes allerede et råd med det navn.",
+            "There is already a council by that name.",
+        ),
+        ("email", "unknown_user") => say(
+            "Der er ingen bruger med den e-mail. Opret brugeren med rollen råd først.",
+            "There is no user with that e-mail. Create the user with the council role first.",
+        ),
+        ("email", "not_council") => say(
+            "Brugeren har ikke rollen råd; kun rådsmedlemmer kan sidde i et råd.",
+            "The user does not have the council role; only council members can sit in a council.",
+        ),
         ("minutes", "required") => say(
             "Skriv referatet, før det offentliggøres.",
             "Write the minutes before publishing them.",

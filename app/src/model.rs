@@ -625,3 +625,18 @@ pub struct PartyInvitation {
     pub open: bool,
     pub status: hoering::consultees::PartyStatus,
 }
+
+/// A council member as the admin sees them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilMember {
+    pub email: String,
+    pub chair: bool,
+}
+
+/// A council and who sits in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilView {
+    pub slug: String,
+    pub name: String,
+    pub members: Vec<CouncilMember>,
+}

@@ -206,6 +206,17 @@ pub fn party_remove(slug: &str, id: i64) -> String {
     format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern")
 }
 
+/// The councils, where an admin creates one, and where members are added and removed.
+pub const COUNCILS: &str = "/admin/raad";
+
+pub fn council_members(slug: &str) -> String {
+    format!("{COUNCILS}/{slug}/medlemmer")
+}
+
+pub fn council_member_remove(slug: &str) -> String {
+    format!("{COUNCILS}/{slug}/medlemmer/fjern")
+}
+
 /// The outbox (`?til=` one recipient's messages), and one message in it.
 pub const OUTBOX: &str = "/admin/post";
 pub const RECIPIENT: &str = "til";

@@ -190,6 +190,12 @@ enum UserCommand {
         email: String,
         #[arg(long, value_parser = ["clerk", "council", "admin"])]
         role: String,
+        /// A council the user sits in, by name or address (repeat for several); council role only.
+        #[arg(long = "council")]
+        councils: Vec<String>,
+        /// The user chairs these councils (and submits their joint response).
+        #[arg(long)]
+        chair: bool,
     },
 }
 
@@ -207,6 +213,8 @@ pub enum CliError {
     ShortPassword(usize),
     #[error("could not read the password from standard input")]
     ReadPassword(#[source] std::io::Error),
+    #[error(transparent)]
+    Council(#[from] crate::council::CouncilError),
     #[error(transparent)]
     Password(#[from] auth::password::PasswordError),
     #[error(transparent)]
@@ -501,7 +509,13 @@ pub async fn run() -> Result<(), CliError> {
             serve(config).await
         }
         Command::User {
-            command: UserCommand::Add { email, role },
+            command:
+                UserCommand::Add {
+                    email,
+                    role,
+                    councils,
+                    chair,
+                },
         } => {
             let email = hoering::response::Email::parse(&email)
                 .map_err(|_| CliError::Email(email.clone()))?;
@@ -518,9 +532,24 @@ pub async fn run() -> Result<(), CliError> {
             }
             let db = db::connect(&config.database_url).await?;
             let hash = auth::password::hash(password).await?;
+            if !councils.is_empty() && role != Role::Council {
+                return Err(CliError::Council(
+                    crate::council::CouncilError::NotCouncilRole(email.as_ref().to_string()),
+                ));
+            }
             auth_db::upsert_user(&db.pool, email.as_ref(), &hash, role).await?;
             eprintln!();
             println!("User {} ({}) is ready.", email.as_ref(), role.as_str());
+            for council in &councils {
+                // A name ("Integrationsrådet") or an address ("integrationsraadet") alike.
+                let slug = hoering::council::CouncilName::parse(council)
+                    .ok()
+                    .and_then(|n| hoering::council::CouncilSlug::from_name(&n).ok())
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_else(|| council.clone());
+                crate::council::add_member(&db.pool, &slug, email.as_ref(), chair).await?;
+                println!("  member of {slug}{}", if chair { " (chair)" } else { "" });
+            }
             Ok(())
         }
         Command::Policy { command } => policy_command(&config, command).await,

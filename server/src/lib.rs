@@ -7,6 +7,7 @@ pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod consultees;
+pub mod council;
 pub mod db;
 pub mod demo;
 pub mod hearing;

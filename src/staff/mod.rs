@@ -38,6 +38,8 @@ pub enum Permission {
     ManageMeetings,
     /// Read the outbox: every e-mail with the copies of what citizens wrote (admins only).
     ReadMail,
+    /// Create councils and decide who sits in them (admins only: nobody else joins a council).
+    ManageCouncils,
 }
 
 impl Role {
@@ -60,7 +62,10 @@ impl Role {
     pub fn may(self, what: Permission) -> bool {
         match self {
             Role::Admin => true,
-            Role::Clerk => !matches!(what, Permission::EditTemplates | Permission::ReadMail),
+            Role::Clerk => !matches!(
+                what,
+                Permission::EditTemplates | Permission::ReadMail | Permission::ManageCouncils
+            ),
             Role::Council => match what {
                 Permission::ReadAdmin
                 | Permission::Moderate
@@ -70,7 +75,8 @@ impl Role {
                 | Permission::AnswerInquiry
                 | Permission::EditTemplates
                 | Permission::ManageMeetings
-                | Permission::ReadMail => false,
+                | Permission::ReadMail
+                | Permission::ManageCouncils => false,
             },
         }
     }
@@ -107,8 +113,12 @@ mod tests {
     }
 
     #[test]
-    fn only_admins_edit_templates_and_read_the_outbox() {
-        for p in [Permission::EditTemplates, Permission::ReadMail] {
+    fn only_admins_edit_templates_read_the_outbox_and_seat_councils() {
+        for p in [
+            Permission::EditTemplates,
+            Permission::ReadMail,
+            Permission::ManageCouncils,
+        ] {
             assert!(Role::Admin.may(p));
             assert!(!Role::Clerk.may(p));
             assert!(!Role::Council.may(p));

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod admin_meeting;
 pub mod admin_policy;
 pub mod changes;
+pub mod councils;
 pub mod hearing;
 pub mod home;
 pub mod login;

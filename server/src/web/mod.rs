@@ -148,6 +148,15 @@ pub fn router(state: AppState) -> Router {
             post(crate::policy::forms::ask),
         )
         .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
+        .route("/admin/raad", post(crate::council::forms::create))
+        .route(
+            "/admin/raad/{slug}/medlemmer",
+            post(crate::council::forms::add),
+        )
+        .route(
+            "/admin/raad/{slug}/medlemmer/fjern",
+            post(crate::council::forms::remove),
+        )
         .route(
             "/hoeringsliste/{token}/ingen-bemaerkninger",
             post(crate::consultees::forms::decline),

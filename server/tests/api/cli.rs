@@ -133,6 +133,60 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     );
     assert!(ok, "{out}");
 
+    // A council member, seated in Integrationsrådet by its name, as its chair.
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "council",
+            "--email",
+            "formand@raadet.dk",
+            "--council",
+            "Integrationsrådet",
+            "--chair",
+        ],
+        "en-meget-lang-adgangskode\n",
+    );
+    assert!(
+        ok && out.contains("member of integrationsraadet (chair)"),
+        "{out}"
+    );
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "clerk",
+            "--email",
+            "sag@kommune.dk",
+            "--council",
+            "integrationsraadet",
+        ],
+        "en-meget-lang-adgangskode\n",
+    );
+    assert!(
+        !ok && out.contains("council role"),
+        "only council members: {out}"
+    );
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "council",
+            "--email",
+            "medlem@raadet.dk",
+            "--council",
+            "Findes ikke",
+        ],
+        "en-meget-lang-adgangskode\n",
+    );
+    assert!(!ok && out.contains("no council"), "{out}");
+
     // The server on the same file shows the hearing and accepts the new clerk.
     let mut config = server::config::Config::from_env(|_| None).unwrap();
     config.database_url = server::config::DatabaseUrl::parse(&db).unwrap();

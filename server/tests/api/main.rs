@@ -8,6 +8,7 @@ mod admin;
 mod api;
 mod cli;
 mod consultees;
+mod councils;
 mod mail;
 mod meetings;
 mod pages;
