@@ -75,6 +75,12 @@ pub fn AdminHome() -> impl IntoView {
                             <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
                             " "
                             <a href=crate::routes::TEMPLATES>{crate::pages::policy::say(locale, "Forløbsskabeloner", "Process templates")}</a>
+                            {user.role.may(hoering::staff::Permission::ManageCouncils).then(|| view! {
+                                " · " <a href=crate::routes::COUNCILS>{crate::pages::policy::say(locale, "Råd", "Councils")}</a>
+                            })}
+                            {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
+                                " · " <a href=crate::routes::OUTBOX>{crate::pages::policy::say(locale, "Udbakke", "Outbox")}</a>
+                            })}
                         </p>
                         <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
                         <h2>{crate::pages::policy::say(locale, "Høringer", "Hearings")}</h2>

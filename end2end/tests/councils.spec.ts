@@ -1,0 +1,25 @@
+// The councils page: an admin sees Integrationsrådet, tries to seat someone who is not a council
+// user (the reason shows by the field, the address kept) and creates a new council.
+import { expect, test } from '@playwright/test';
+import { CLERK, expectAccessible, withJavaScript } from './helpers';
+
+test('an admin manages the councils', async ({ page }) => {
+  withJavaScript(page, true);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill('admin@demo.hoering.dk');
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  await page.goto('/admin/raad');
+  await expect(page.getByRole('heading', { name: 'Integrationsrådet' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Tilføj medlem (e-mail)').first().fill(CLERK.email);
+  await page.getByRole('button', { name: 'Tilføj Integrationsrådet' }).click();
+  await expect(page.getByText('Brugeren har ikke rollen råd')).toBeVisible();
+  await expect(page.getByLabel('Tilføj medlem (e-mail)').first()).toHaveValue(CLERK.email);
+  await expectAccessible(page);
+  await page.getByLabel('Navn, fx Handicaprådet').fill('Handicaprådet');
+  await page.getByRole('button', { name: 'Opret rådet' }).click();
+  await expect(page.getByRole('heading', { name: 'Handicaprådet' })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/councils.png', fullPage: true });
+});
