@@ -21,8 +21,8 @@ test('a clerk pastes the list, a party declines through its link, the public see
   await page.goto(`/admin${HEARING}`);
   await page.getByLabel('Tilføj parter').fill(
     'Organisation;Kontaktperson;E-mail;Type\n' +
-      'Ældre Sagen Roskilde;Birthe Holm;birthe@aeldresagen.example;forening\n' +
-      'Integrationsrådet;;raadet@roskilde.example;råd og nævn\n' +
+      'Frivilligcenter Roskilde;Birthe Holm;birthe@frivilligcenter.example;forening\n' +
+      'Ungdomsrådet;;ungdomsraadet@roskilde.example;råd og nævn\n' +
       'Uden adresse;;;forening\n',
   );
   await page.getByRole('button', { name: 'Tilføj til høringslisten' }).click();
@@ -30,7 +30,7 @@ test('a clerk pastes the list, a party declines through its link, the public see
   await expect(page.getByText('2 parter er tilføjet. Linje 4 kunne ikke læses')).toBeVisible();
   await expect(page.getByLabel('Tilføj parter')).toHaveValue('Uden adresse;;;forening');
   const list = page.locator('#hoeringsliste').locator('..');
-  await expect(list.getByRole('rowheader', { name: 'Ældre Sagen Roskilde' })).toBeVisible();
+  await expect(list.getByRole('rowheader', { name: 'Frivilligcenter Roskilde' })).toBeVisible();
   await expect(list.getByRole('cell', { name: /^Inviteret \d+\. \w+ \d{4}$/ }).first()).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/hoeringsliste-clerk.png', fullPage: true });
@@ -40,7 +40,7 @@ test('a clerk pastes the list, a party declines through its link, the public see
   const admin = await context.newPage();
   withJavaScript(admin, true);
   await login(admin, ADMIN);
-  await admin.goto('/admin/post?til=birthe%40aeldresagen.example');
+  await admin.goto('/admin/post?til=birthe%40frivilligcenter.example');
   await admin.getByRole('link', { name: /Invitation til høring/ }).click();
   const mail = admin.locator('.mail-text');
   await expect(mail).toContainText('Kære Birthe Holm');
@@ -49,7 +49,7 @@ test('a clerk pastes the list, a party declines through its link, the public see
 
   // The party's own page: respond, or say there are no comments.
   await page.goto(new URL(link).pathname);
-  await expect(page.getByText('Ældre Sagen Roskilde er inviteret til at give høringssvar')).toBeVisible();
+  await expect(page.getByText('Frivilligcenter Roskilde er inviteret til at give høringssvar')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Giv høringssvar' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Vi har ingen bemærkninger' }).click();
@@ -60,8 +60,8 @@ test('a clerk pastes the list, a party declines through its link, the public see
   // The public hearing page lists the organisations, never a contact or an address.
   await page.goto(HEARING);
   const publicList = page.locator('.party-list');
-  await expect(publicList).toContainText('Integrationsrådet');
-  await expect(publicList).toContainText('Ældre Sagen Roskilde');
+  await expect(publicList).toContainText('Ungdomsrådet');
+  await expect(publicList).toContainText('Frivilligcenter Roskilde');
   await expect(page.getByText('Birthe Holm')).toHaveCount(0);
-  await expect(page.getByText('birthe@aeldresagen.example')).toHaveCount(0);
+  await expect(page.getByText('birthe@frivilligcenter.example')).toHaveCount(0);
 });

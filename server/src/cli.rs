@@ -215,6 +215,8 @@ pub enum CliError {
     ReadPassword(#[source] std::io::Error),
     #[error(transparent)]
     Council(#[from] crate::council::CouncilError),
+    #[error("the demo's invitations could not be written: {0}")]
+    Demo(String),
     #[error(transparent)]
     Password(#[from] auth::password::PasswordError),
     #[error(transparent)]
@@ -665,6 +667,19 @@ async fn serve(config: Config) -> Result<(), CliError> {
             "  Demo admin:  {}  /  password: {} (reads the outbox at /admin/post)",
             creds.admin_email, creds.password
         );
+        println!(
+            "  Demo council member (chair of Integrationsrådet):  {}  /  password: {}",
+            creds.council_email, creds.password
+        );
+        // The demo hearing is open: its høringsliste is invited now, not at the next round.
+        crate::consultees::send_due(
+            &running.db.pool,
+            &running.outbox,
+            &config.calendar(),
+            crate::db::now(),
+        )
+        .await
+        .map_err(|e| CliError::Demo(e.to_string()))?;
         println!("  (demo mode: never use these credentials on a real installation)");
     }
     println!();

@@ -15,6 +15,15 @@ pub const DEMO_EMAIL: &str = "sagsbehandler@demo.hoering.dk";
 pub const DEMO_PASSWORD: &str = "demo-hoering-2026";
 /// The demo's administrator (same password): reads the outbox at /admin/post.
 pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.hoering.dk";
+/// The demo's council member (same password), chair of Integrationsrådet.
+pub const DEMO_COUNCIL_EMAIL: &str = "raad@demo.hoering.dk";
+/// The høringsliste of the open demo hearing (organisation; contact; e-mail; kind).
+const DEMO_PARTIES: &str = "Organisation;Kontaktperson;E-mail;Type
+Integrationsrådet;;integrationsraadet@demo.hoering.dk;råd og nævn
+Ældre Sagen Roskilde;;roskilde@aeldresagen.demo.hoering.dk;forening
+Dansk Flygtningehjælp Frivillig, Roskilde;;roskilde@frivillig.demo.hoering.dk;forening
+Hoved-MED, Roskilde Kommune;;hovedmed@demo.hoering.dk;MED-udvalg
+Styrelsen for International Rekruttering og Integration;;siri@demo.hoering.dk;myndighed";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -41,6 +50,7 @@ pub enum DemoError {
 pub struct DemoCredentials {
     pub email: &'static str,
     pub admin_email: &'static str,
+    pub council_email: &'static str,
     pub password: &'static str,
 }
 
@@ -78,6 +88,24 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
     let clerk = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
     auth_db::upsert_user(&db.pool, DEMO_ADMIN_EMAIL, &hash, Role::Admin).await?;
+    auth_db::upsert_user(&db.pool, DEMO_COUNCIL_EMAIL, &hash, Role::Council).await?;
+    crate::council::add_member(&db.pool, "integrationsraadet", DEMO_COUNCIL_EMAIL, true)
+        .await
+        .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
+    if let Some(hearing) = hearing_db::by_slug(&db.pool, DEMO_SLUG).await?
+        && crate::consultees::db::of_hearing(&db.pool, hearing.id)
+            .await?
+            .is_empty()
+    {
+        let read = hoering::consultees::import(DEMO_PARTIES)
+            .map_err(|e| DemoError::Fixture(format!("demo høringsliste: {e:?}")))?;
+        let parties = read
+            .parties
+            .into_iter()
+            .map(|p| Ok((p, token()?)))
+            .collect::<Result<Vec<_>, DemoError>>()?;
+        crate::consultees::db::add(&db.pool, hearing.id, &parties).await?;
+    }
     if crate::meeting::db::count(&db.pool).await? == 0 {
         load_meetings(db, clerk).await?;
         tracing::info!("demo dialogue meetings loaded");
@@ -85,6 +113,7 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     Ok(DemoCredentials {
         email: DEMO_EMAIL,
         admin_email: DEMO_ADMIN_EMAIL,
+        council_email: DEMO_COUNCIL_EMAIL,
         password: DEMO_PASSWORD,
     })
 }

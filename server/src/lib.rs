@@ -97,6 +97,8 @@ pub struct Running {
     pub task: tokio::task::JoinHandle<Result<(), StartError>>,
     /// The outbox's sender, when a mail server is configured.
     pub sender: Option<tokio::task::JoinHandle<()>>,
+    /// Where this server writes e-mail.
+    pub outbox: Arc<mail::Outbox>,
 }
 
 /// Connects, migrates, binds and starts serving in the background (tests use port 0) until
@@ -145,7 +147,7 @@ pub async fn start(
         }
     };
     housekeeping::spawn(db.pool.clone(), outbox.clone(), config.calendar());
-    let app = build_app(db.clone(), config, addr, outbox)
+    let app = build_app(db.clone(), config, addr, outbox.clone())
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
@@ -158,6 +160,7 @@ pub async fn start(
         db,
         task,
         sender,
+        outbox,
     })
 }
 
