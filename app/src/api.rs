@@ -258,3 +258,18 @@ pub async fn admin_councils() -> Result<Vec<CouncilView>, ServerFnError> {
     ssr::require(hoering::staff::Permission::ManageCouncils).await?;
     ssr::backend()?.councils().await.map_err(ssr::opaque)
 }
+
+/// The logged-in user's councils; anyone without a session is refused.
+#[server(prefix = "/_fn", endpoint = "council_home")]
+pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
+    let Some(user) = ssr::user().await? else {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(http::StatusCode::UNAUTHORIZED);
+        }
+        return Err(ServerFnError::ServerError("unauthorized".into()));
+    };
+    ssr::backend()?
+        .council_home(&user.email)
+        .await
+        .map_err(ssr::opaque)
+}

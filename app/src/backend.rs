@@ -106,6 +106,8 @@ pub trait PartyReads: Send + Sync {
 #[async_trait::async_trait]
 pub trait CouncilReads: Send + Sync {
     async fn councils(&self) -> Result<Vec<CouncilView>, BackendError>;
+    /// The start page of the staff user with this e-mail.
+    async fn council_home(&self, email: &str) -> Result<CouncilHome, BackendError>;
 }
 
 /// Reading the outbox.

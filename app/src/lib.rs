@@ -152,6 +152,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/raad")
+                            view=pages::councils::CouncilHomePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/raad")
                             view=pages::councils::CouncilsPage
                             ssr=SsrMode::Async

@@ -640,3 +640,10 @@ pub struct CouncilView {
     pub name: String,
     pub members: Vec<CouncilMember>,
 }
+
+/// A council member's own start page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilHome {
+    /// The councils they sit in: name and whether they chair it.
+    pub councils: Vec<(String, bool)>,
+}

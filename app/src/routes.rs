@@ -206,6 +206,9 @@ pub fn party_remove(slug: &str, id: i64) -> String {
     format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern")
 }
 
+/// A council member's start page: their councils (and, to come, their rounds).
+pub const COUNCIL_HOME: &str = "/raad";
+
 /// The councils, where an admin creates one, and where members are added and removed.
 pub const COUNCILS: &str = "/admin/raad";
 

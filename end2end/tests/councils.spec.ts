@@ -23,3 +23,15 @@ test('an admin manages the councils', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Handicaprådet' })).toBeVisible();
   await page.screenshot({ path: 'screenshots/councils.png', fullPage: true });
 });
+
+test('a council member lands on their own start page', async ({ page }) => {
+  withJavaScript(page, true);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill('raad@demo.hoering.dk');
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/raad$/);
+  await expect(page.getByRole('heading', { name: 'Dine råd' })).toBeVisible();
+  await expect(page.getByText('Integrationsrådet')).toBeVisible();
+  await expectAccessible(page);
+});

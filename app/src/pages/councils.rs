@@ -3,7 +3,7 @@
 
 use super::admin::{LogoutForm, staff_or};
 use super::policy::say;
-use crate::api::{admin_councils, get_current_user};
+use crate::api::{admin_councils, get_council_home, get_current_user};
 use crate::components::fields::{FormState, TextField};
 use crate::components::{FieldError, error_view, form_echo, loading_view, set_status};
 use crate::i18n::*;
@@ -103,6 +103,41 @@ pub fn CouncilsPage() -> impl IntoView {
                     }.into_any()
                 })
             }}
+        </Suspense>
+    }
+}
+
+/// A council member's start page: the councils they sit in.
+#[component]
+pub fn CouncilHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let home = Resource::new(|| (), |_| get_council_home());
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let Ok(home) = home.await else { return error_view().into_any() };
+                view! {
+                    <Title text=say(locale, "Dine råd", "Your councils") />
+                    <LogoutForm user=user.clone() />
+                    <h1>{say(locale, "Dine råd", "Your councils")}</h1>
+                    {if home.councils.is_empty() {
+                        view! { <p>{say(locale, "Du sidder ikke i et råd. En administrator tilføjer medlemmer.", "You do not sit in a council. An administrator adds members.")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain-list">
+                                {home.councils.into_iter().map(|(name, chair)| view! {
+                                    <li>{name}{chair.then(|| view! { " " <span class="badge">{say(locale, "Formand", "Chair")}</span> })}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <p class="hint">{say(locale, "Når sagsbehandleren åbner rådets runde i en høring, finder du den her: udkastet, rådets drøftelse og det fælles høringssvar.", "When the clerk opens the council's round in a hearing, you find it here: the draft, the council's discussion and the joint response.")}</p>
+                    <p><a href="/">{say(locale, "Alle høringer", "All hearings")}</a></p>
+                }.into_any()
+            })}
         </Suspense>
     }
 }

@@ -18,7 +18,8 @@ pub fn LoginPage() -> impl IntoView {
         .cloned()
         .or_else(|| query.read_untracked().get("next"))
         .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/admin".to_string());
+        // Empty: the server sends each role to its own start page (clerks /admin, councils /raad).
+        .unwrap_or_default();
     let errors = echo.errors.clone();
     let err = |f: &'static str| {
         let msg = errors.get(f).map(|code| error_message(i18n, f, code));

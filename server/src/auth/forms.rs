@@ -40,6 +40,8 @@ pub fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
 fn start_page(role: Role) -> &'static str {
     if role.may(Permission::ReadAdmin) {
         "/admin"
+    } else if role == Role::Council {
+        app::routes::COUNCIL_HOME
     } else {
         "/"
     }

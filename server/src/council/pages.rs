@@ -3,7 +3,7 @@
 use super::db as council_db;
 use crate::backend::{DbBackend, fail};
 use app::backend::{BackendError, CouncilReads};
-use app::model::{CouncilMember, CouncilView};
+use app::model::{CouncilHome, CouncilMember, CouncilView};
 
 #[async_trait::async_trait]
 impl CouncilReads for DbBackend {
@@ -27,5 +27,25 @@ impl CouncilReads for DbBackend {
                 name: c.name,
             })
             .collect())
+    }
+
+    async fn council_home(&self, email: &str) -> Result<CouncilHome, BackendError> {
+        let pool = &self.db.pool;
+        let Some((user, _)) = crate::auth::db::find_credentials(pool, email)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(CouncilHome {
+                councils: Vec::new(),
+            });
+        };
+        Ok(CouncilHome {
+            councils: council_db::of_user(pool, user.id)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .map(|(c, chair)| (c.name, chair))
+                .collect(),
+        })
     }
 }

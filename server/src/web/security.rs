@@ -143,6 +143,7 @@ fn is_private(path: &str) -> bool {
         || path.starts_with("/kvittering/")
         || path.starts_with("/tilmelding/")
         || path.starts_with("/hoeringsliste/")
+        || path == "/raad"
         || path == "/login"
         || path == "/logout"
         || path.starts_with("/_fn/admin")
@@ -153,6 +154,7 @@ fn is_private(path: &str) -> bool {
                 | "/_fn/latest_text"
                 | "/_fn/signup"
                 | "/_fn/party_invitation"
+                | "/_fn/council_home"
         )
 }
 

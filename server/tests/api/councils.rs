@@ -86,6 +86,33 @@ both_databases!(
             "{page}"
         );
 
+        // The member lands on their own start page, with their council.
+        let r = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", "formand@raadet.example"),
+                    ("password", CLERK_PASSWORD),
+                    ("next", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.headers()["location"], "/raad");
+        let member = app.login_as("formand@raadet.example").await;
+        let home = strip(
+            &app.get_with_cookie("/raad", &member)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            home.contains("<li>Integrationsrådet <span class=\"badge\">Formand</span></li>"),
+            "{home}"
+        );
+        let r = app.get("/raad").await;
+        assert_eq!(r.status().as_u16(), 401, "not without a session");
+
         // A clerk and a council member may neither see nor change the councils.
         let clerk = app.login().await;
         let r = app.get_with_cookie("/admin/raad", &clerk).await;
