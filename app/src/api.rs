@@ -273,3 +273,32 @@ pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
         .await
         .map_err(ssr::opaque)
 }
+
+/// A council's workspace: its members' and the clerks' only, until the chair publishes it.
+#[server(prefix = "/_fn", endpoint = "council_workspace")]
+pub async fn get_council_workspace(
+    slug: String,
+    council: String,
+) -> Result<Option<CouncilWorkspace>, ServerFnError> {
+    let refuse = |status: http::StatusCode, why: &str| {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(status);
+        }
+        ServerFnError::ServerError(why.into())
+    };
+    let Some(user) = ssr::user().await? else {
+        return Err(refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"));
+    };
+    let backend = ssr::backend()?;
+    if !backend
+        .may_read_round(&user.email, &slug, &council)
+        .await
+        .map_err(ssr::opaque)?
+    {
+        return Err(refuse(http::StatusCode::FORBIDDEN, "forbidden"));
+    }
+    backend
+        .council_workspace(&user.email, &slug, &council)
+        .await
+        .map_err(ssr::opaque)
+}

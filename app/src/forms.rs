@@ -155,6 +155,14 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Skriv et helt antal arbejdsdage fra 0 til 30.",
             "Enter a whole number of working days from 0 to 30.",
         ),
+        ("round_closes", "after_hearing") | ("round_opens", "after_hearing") => say(
+            "Rådets runde skal slutte senest på høringens sidste dag.",
+            "The council's round must end on or before the hearing's last day.",
+        ),
+        ("round_closes", "order") => say(
+            "Runden skal slutte efter, at den åbner.",
+            "The round must end after it opens.",
+        ),
         ("name", "taken") => say(
             "Der findes allerede et råd med det navn.",
             "There is already a council by that name.",

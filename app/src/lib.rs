@@ -152,6 +152,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/raad/hoeringer/:slug/:council")
+                            view=pages::councils::CouncilWorkspacePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/raad")
                             view=pages::councils::CouncilHomePage
                             ssr=SsrMode::Async

@@ -178,6 +178,9 @@ pub struct AdminResponse {
 pub struct AdminHearingView {
     pub card: AdminHearingCard,
     pub parties: PartyListView,
+    /// The councils' rounds on this hearing, and every council (slug, name) to open one for.
+    pub rounds: Vec<RoundCard>,
+    pub councils: Vec<(String, String)>,
     pub status_filter: Option<ModerationStatus>,
     pub total: i64,
     pub page: u32,
@@ -646,4 +649,44 @@ pub struct CouncilView {
 pub struct CouncilHome {
     /// The councils they sit in: name and whether they chair it.
     pub councils: Vec<(String, bool)>,
+    /// Their councils' rounds, soonest closing first.
+    pub rounds: Vec<RoundCard>,
+}
+
+/// A council's round on a hearing, as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundCard {
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub council_slug: String,
+    pub council_name: String,
+    /// `YYYY-MM-DD`.
+    pub opens: String,
+    pub closes: String,
+    pub state: hoering::council::RoundState,
+}
+
+/// A comment in a council's discussion, in thread order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilComment {
+    pub id: i64,
+    pub author: String,
+    pub block_number: Option<String>,
+    pub quote: String,
+    pub text: String,
+    /// 0 for a thread's first comment.
+    pub depth: u8,
+    pub agreed: i64,
+    /// Written by the reader (who may not agree with their own comment).
+    pub mine: bool,
+}
+
+/// The council's workspace for one hearing: the draft's blocks and the members' discussion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilWorkspace {
+    pub round: RoundCard,
+    /// Whether the reader may comment now (a member, while the round is open).
+    pub may_comment: bool,
+    pub blocks: Vec<BlockChoice>,
+    pub comments: Vec<CouncilComment>,
 }

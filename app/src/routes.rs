@@ -209,6 +209,24 @@ pub fn party_remove(slug: &str, id: i64) -> String {
 /// A council member's start page: their councils (and, to come, their rounds).
 pub const COUNCIL_HOME: &str = "/raad";
 
+/// A council's workspace on a hearing, and where its members' comments and agreements post.
+pub fn council_workspace(slug: &str, council: &str) -> String {
+    format!("/raad/hoeringer/{slug}/{council}")
+}
+
+pub fn council_comment(slug: &str, council: &str) -> String {
+    format!("/raad/hoeringer/{slug}/{council}/kommentar")
+}
+
+pub fn council_agree(slug: &str, council: &str, comment: i64) -> String {
+    format!("/raad/hoeringer/{slug}/{council}/enig/{comment}")
+}
+
+/// Where a clerk opens a council's round on a hearing.
+pub fn council_round(slug: &str) -> String {
+    format!("/admin/hoeringer/{slug}/raadsrunde")
+}
+
 /// The councils, where an admin creates one, and where members are added and removed.
 pub const COUNCILS: &str = "/admin/raad";
 

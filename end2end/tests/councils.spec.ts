@@ -32,6 +32,26 @@ test('a council member lands on their own start page', async ({ page }) => {
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page).toHaveURL(/\/raad$/);
   await expect(page.getByRole('heading', { name: 'Dine råd' })).toBeVisible();
-  await expect(page.getByText('Integrationsrådet')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Formand' })).toContainText('Integrationsrådet');
   await expectAccessible(page);
+});
+
+test('a council member comments in the council’s own room', async ({ page }) => {
+  withJavaScript(page, true);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill('raad@demo.hoering.dk');
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/raad$/);
+  await page.getByRole('link', { name: /Integrationsrådet/ }).click();
+  await expect(page.getByText('ses kun af rådets medlemmer og sagsbehandlerne')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Kommentar', { exact: true }).fill('Vi bør bede om tolkning ved alle borgermøder.');
+  await page.getByRole('button', { name: 'Skriv kommentaren' }).click();
+  await expect(page.locator('.council-comment').filter({ hasText: 'Vi bør bede om tolkning' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/council-workspace.png', fullPage: true });
+  // The public hearing page never shows it.
+  await page.goto('/hoeringer/integrationspolitik');
+  await expect(page.getByText('Vi bør bede om tolkning')).toHaveCount(0);
 });

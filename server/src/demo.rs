@@ -92,6 +92,29 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     crate::council::add_member(&db.pool, "integrationsraadet", DEMO_COUNCIL_EMAIL, true)
         .await
         .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
+    // Integrationsrådet's round on the open hearing, ending three days before the public one.
+    if let (Some(hearing), Some(council)) = (
+        hearing_db::by_slug(&db.pool, DEMO_SLUG).await?,
+        crate::council::db::by_slug(&db.pool, "integrationsraadet").await?,
+    ) && crate::council::db::rounds_of_hearing(&db.pool, hearing.id)
+        .await?
+        .is_empty()
+    {
+        let today = hoering::calendar::today();
+        let last_day = hoering::calendar::local_date(hearing.closes_at);
+        let closes = last_day
+            .parse::<jiff::civil::Date>()?
+            .checked_sub(3.days())?;
+        crate::council::db::open_round(
+            &db.pool,
+            hearing.id,
+            council.id,
+            &today.checked_sub(7.days())?.to_string(),
+            &closes.to_string(),
+            clerk,
+        )
+        .await?;
+    }
     if let Some(hearing) = hearing_db::by_slug(&db.pool, DEMO_SLUG).await?
         && crate::consultees::db::of_hearing(&db.pool, hearing.id)
             .await?

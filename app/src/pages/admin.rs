@@ -320,6 +320,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 </nav>
                             })}
                             <PartyList slug=slug.clone() list=view_data.parties.clone() csrf=user.csrf.clone() echo=echo.clone() />
+                            <CouncilRounds slug=slug.clone() rounds=view_data.rounds.clone() councils=view_data.councils.clone() csrf=user.csrf.clone() echo=echo.clone() />
                         }
                         .into_any()
                     }
@@ -652,6 +653,54 @@ fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) ->
                     <input id="reminder_days" name="reminder_days" type="number" min="0" max="30" inputmode="numeric" value=reminder_value aria-invalid=reminder_invalid aria-describedby="reminder_days-hint" />
                 </div>
                 <button type="submit" class="button button-secondary">{say(locale, "Gem", "Save")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The councils' own rounds on the hearing, and the form to open (or move) one.
+#[component]
+fn CouncilRounds(
+    slug: String,
+    rounds: Vec<crate::model::RoundCard>,
+    councils: Vec<(String, String)>,
+    csrf: String,
+    echo: FormEcho,
+) -> impl IntoView {
+    use crate::components::fields::{FormState, TextField};
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let form = FormState {
+        echo: echo.clone(),
+        prefix: "runde",
+    };
+    let chosen = echo.value("round_council");
+    view! {
+        <section aria-labelledby="raadsrunder" class="policy-section">
+            <h2 id="raadsrunder">{say(locale, "Rådenes runde", "The councils' rounds")}</h2>
+            {(!rounds.is_empty()).then(|| view! {
+                <ul class="plain-list">
+                    {rounds.iter().map(|r| view! {
+                        <li>
+                            <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
+                            " · " {crate::pages::councils::round_text(locale, r)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <form method="post" action=crate::routes::council_round(&slug) class="admin-form">
+                <input type="hidden" name="csrf" value=csrf />
+                <div class="field">
+                    <label for="runde-round_council">{say(locale, "Råd", "Council")}</label>
+                    <select id="runde-round_council" name="round_council">
+                        {councils.into_iter().map(|(s, n)| view! { <option value=s.clone() selected=s == chosen>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+                <TextField form=form.clone() name="round_opens" label=say(locale, "Runden åbner", "The round opens") kind="date" required=true />
+                <TextField form=form.clone() name="round_closes" label=say(locale, "Runden slutter", "The round ends") kind="date" required=true
+                    hint=say(locale, "Senest høringens sidste dag; ofte et par arbejdsdage før.", "At the latest the hearing's last day; often a few working days before.") />
+                <button type="submit" class="button button-secondary">{say(locale, "Åbn rådets runde", "Open the council's round")}</button>
             </form>
         </section>
     }

@@ -112,3 +112,176 @@ pub async fn remove_member(
             > 0,
     )
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoundRow {
+    pub id: i64,
+    pub hearing_id: i64,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub version_id: i64,
+    pub closes_at: i64,
+    pub council_id: i64,
+    pub council_slug: String,
+    pub council_name: String,
+    pub opens: String,
+    pub closes: String,
+    pub discussion_published_at: Option<i64>,
+}
+
+const ROUND_SELECT: &str = "SELECT r.id, r.hearing_id, h.slug AS hearing_slug,
+    p.title AS hearing_title, h.version_id, h.closes_at, r.council_id, c.slug AS council_slug,
+    c.name AS council_name, r.opens, r.closes, r.discussion_published_at
+    FROM council_rounds r JOIN hearings h ON h.id = r.hearing_id
+    JOIN policies p ON p.id = h.policy_id JOIN councils c ON c.id = r.council_id";
+
+/// Opens a council's round on a hearing, or moves its window if it is open already.
+pub async fn open_round(
+    pool: &AnyPool,
+    hearing_id: i64,
+    council_id: i64,
+    opens: &str,
+    closes: &str,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO council_rounds (hearing_id, council_id, opens, closes, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (hearing_id, council_id) DO UPDATE SET opens = excluded.opens,
+            closes = excluded.closes",
+    )
+    .bind(hearing_id)
+    .bind(council_id)
+    .bind(opens)
+    .bind(closes)
+    .bind(user_id)
+    .bind(now())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn rounds_of_hearing(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<RoundRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ROUND_SELECT} WHERE r.hearing_id = $1 ORDER BY c.name"
+    )))
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// The rounds of the councils a user sits in, soonest closing first.
+pub async fn rounds_of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<RoundRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ROUND_SELECT} JOIN council_members m ON m.council_id = r.council_id
+         WHERE m.user_id = $1 ORDER BY r.closes, c.name"
+    )))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// A council's round on the hearing `slug`.
+pub async fn round(
+    pool: &AnyPool,
+    hearing_slug: &str,
+    council_slug: &str,
+) -> Result<Option<RoundRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ROUND_SELECT} WHERE h.slug = $1 AND c.slug = $2"
+    )))
+    .bind(hearing_slug)
+    .bind(council_slug)
+    .fetch_optional(pool)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author: String,
+    pub block_number: Option<String>,
+    pub quote: String,
+    pub text: String,
+    pub reply_to: Option<i64>,
+    pub created_at: i64,
+    pub agreed: i64,
+}
+
+/// A round's comments with their authors and how many agree, in the order written.
+pub async fn comments(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT k.id, k.author_id, u.email AS author, k.block_number, k.quote, k.text,
+            k.reply_to, k.created_at,
+            (SELECT COUNT(*) FROM council_agreements a WHERE a.comment_id = k.id) AS agreed
+         FROM council_comments k JOIN users u ON u.id = k.author_id
+         WHERE k.round_id = $1 ORDER BY k.id",
+    )
+    .bind(round_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn add_comment(
+    pool: &AnyPool,
+    round_id: i64,
+    author_id: i64,
+    comment: &hoering::council::NewComment,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO council_comments (round_id, author_id, block_number, quote, text, reply_to,
+            created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(round_id)
+    .bind(author_id)
+    .bind(comment.block.as_ref().map(|b| b.as_str().to_string()))
+    .bind(&comment.quote)
+    .bind(comment.text.as_str())
+    .bind(comment.reply_to)
+    .bind(now())
+    .fetch_one(pool)
+    .await
+}
+
+/// Whether comment `id` belongs to the round (a reply may not cross into another council's).
+pub async fn comment_in_round(
+    pool: &AnyPool,
+    round_id: i64,
+    id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT author_id FROM council_comments WHERE id = $1 AND round_id = $2")
+        .bind(id)
+        .bind(round_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Agrees with a comment, or takes the agreement back; returns whether the user now agrees.
+pub async fn toggle_agreement(
+    pool: &AnyPool,
+    comment_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let removed =
+        sqlx::query("DELETE FROM council_agreements WHERE comment_id = $1 AND user_id = $2")
+            .bind(comment_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if removed == 0 {
+        sqlx::query("INSERT INTO council_agreements (comment_id, user_id) VALUES ($1, $2)")
+            .bind(comment_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(removed == 0)
+}

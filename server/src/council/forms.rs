@@ -122,3 +122,198 @@ pub async fn remove(
     .await;
     finish(&state, &headers, result).await
 }
+
+/// `POST /admin/hoeringer/{slug}/raadsrunde`: a clerk opens a council's round on the hearing,
+/// or moves its window; it ends on or before the hearing's last day.
+pub async fn open_round(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let page = app::routes::admin_hearing(&slug);
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::CreateHearing,
+            Some(&get(&fields, "csrf")),
+            &page,
+        )
+        .await?;
+        let pool = &state.db.pool;
+        let hearing = crate::hearing::db::by_slug(pool, &slug)
+            .await
+            .map_err(|e| WebError::internal("loading the hearing failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let mut errors = BTreeMap::new();
+        let council = council_db::by_slug(pool, &get(&fields, "round_council"))
+            .await
+            .map_err(|e| WebError::internal("loading a council failed", e))?;
+        if council.is_none() {
+            errors.insert("round_council".to_string(), "invalid".to_string());
+        }
+        let last_day = hoering::calendar::local_date(hearing.closes_at)
+            .parse::<jiff::civil::Date>()
+            .map_err(|e| WebError::internal("a stored time does not read", e))?;
+        let window = hoering::council::RoundFields {
+            opens: get(&fields, "round_opens"),
+            closes: get(&fields, "round_closes"),
+        }
+        .parse(last_day)
+        .map_err(|e| {
+            errors.extend(e.into_iter().map(|(k, v)| (format!("round_{k}"), v)));
+        });
+        let (Some(council), Ok(window), true) = (council, window, errors.is_empty()) else {
+            let mut values = fields.clone();
+            values.remove("csrf");
+            return Err(WebError::form(
+                &page,
+                FormEcho {
+                    values,
+                    errors,
+                    preview: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        };
+        council_db::open_round(
+            pool,
+            hearing.id,
+            council.id,
+            &window.opens().to_string(),
+            &window.closes().to_string(),
+            session.user.id,
+        )
+        .await
+        .map_err(|e| WebError::internal("opening a council round failed", e))?;
+        Ok(see_other(&format!("{page}#raadsrunder")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// The round and the member acting in it, when they may comment now.
+async fn commenting(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    council: &str,
+    csrf: &str,
+) -> Result<(council_db::RoundRow, crate::auth::db::Session), WebError> {
+    let page = app::routes::council_workspace(slug, council);
+    let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
+    let pool = &state.db.pool;
+    let round = council_db::round(pool, slug, council)
+        .await
+        .map_err(|e| WebError::internal("loading a round failed", e))?
+        .ok_or_else(WebError::not_found)?;
+    let viewer = super::viewer_of(pool, &session.user)
+        .await
+        .map_err(|e| WebError::internal("loading the councils failed", e))?;
+    let state_now = super::state_of(&round);
+    if !hoering::council::may_comment(
+        &viewer,
+        hoering::council::CouncilId(round.council_id),
+        &state_now,
+    ) {
+        tracing::warn!(
+            user = session.user.id,
+            council,
+            "refused: not commenting in this round"
+        );
+        return Err(WebError::forbidden());
+    }
+    Ok((round, session))
+}
+
+/// `POST /raad/hoeringer/{slug}/{council}/kommentar`: a member's comment or reply.
+pub async fn comment(
+    State(state): State<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let page = app::routes::council_workspace(&slug, &council);
+        let (round, session) =
+            commenting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let pool = &state.db.pool;
+        let again = |errors: BTreeMap<String, String>| {
+            let mut values = fields.clone();
+            values.remove("csrf");
+            WebError::form(
+                &page,
+                FormEcho {
+                    values,
+                    errors,
+                    preview: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        };
+        let new = hoering::council::CommentFields {
+            block: get(&fields, "block"),
+            quote: get(&fields, "quote"),
+            text: get(&fields, "text"),
+            reply_to: get(&fields, "reply_to"),
+        }
+        .parse()
+        .map_err(&again)?;
+        if let Some(number) = &new.block
+            && crate::hearing::db::block_by_number(pool, round.version_id, &number.as_str())
+                .await
+                .map_err(|e| WebError::internal("loading the block failed", e))?
+                .is_none()
+        {
+            return Err(again([("block".to_string(), "invalid".to_string())].into()));
+        }
+        if let Some(parent) = new.reply_to
+            && council_db::comment_in_round(pool, round.id, parent)
+                .await
+                .map_err(|e| WebError::internal("loading a comment failed", e))?
+                .is_none()
+        {
+            return Err(WebError::not_found());
+        }
+        let id = council_db::add_comment(pool, round.id, session.user.id, &new)
+            .await
+            .map_err(|e| WebError::internal("storing a comment failed", e))?;
+        Ok(see_other(&format!("{page}#k-{id}")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /raad/hoeringer/{slug}/{council}/enig/{comment}`: "enig", or taking it back.
+pub async fn agree(
+    State(state): State<AppState>,
+    Path((slug, council, comment)): Path<(String, String, i64)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let result: WebResult = async {
+        let (round, session) =
+            commenting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let pool = &state.db.pool;
+        let author = council_db::comment_in_round(pool, round.id, comment)
+            .await
+            .map_err(|e| WebError::internal("loading a comment failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        if !hoering::council::may_agree(
+            hoering::council::UserId(author),
+            hoering::council::UserId(session.user.id),
+        ) {
+            return Err(WebError::forbidden());
+        }
+        council_db::toggle_agreement(pool, comment, session.user.id)
+            .await
+            .map_err(|e| WebError::internal("saving an agreement failed", e))?;
+        Ok(see_other(&format!(
+            "{}#k-{comment}",
+            app::routes::council_workspace(&slug, &council)
+        )))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

@@ -56,3 +56,38 @@ pub async fn add_member(
     db::set_member(pool, council.id, user.id, chair).await?;
     Ok(())
 }
+
+/// The staff user as the core's rules see them: their role and the councils they sit in.
+pub async fn viewer_of(
+    pool: &AnyPool,
+    user: &auth_db::User,
+) -> Result<hoering::council::Viewer, sqlx::Error> {
+    let councils = db::of_user(pool, user.id)
+        .await?
+        .into_iter()
+        .map(|(c, _)| hoering::council::CouncilId(c.id))
+        .collect();
+    Ok(hoering::council::Viewer::Staff {
+        role: user.role,
+        councils,
+    })
+}
+
+/// A round's window and where it stands today, from its stored dates.
+pub fn window_of(round: &db::RoundRow) -> Option<hoering::council::RoundWindow> {
+    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
+    let last = hoering::calendar::local_date(round.closes_at)
+        .parse::<jiff::civil::Date>()
+        .ok()?;
+    hoering::council::RoundWindow::new(day(&round.opens)?, day(&round.closes)?, last).ok()
+}
+
+pub fn state_of(round: &db::RoundRow) -> hoering::council::RoundState {
+    let today = hoering::calendar::local_date(crate::db::now())
+        .parse::<jiff::civil::Date>()
+        .ok();
+    match (window_of(round), today) {
+        (Some(w), Some(t)) => w.state_on(t),
+        _ => hoering::council::RoundState::Closed,
+    }
+}

@@ -197,7 +197,21 @@ impl ResponseReads for DbBackend {
         let (total, rows) = response_db::admin_page(pool, row.id, status, page, ADMIN_PAGE_SIZE)
             .await
             .map_err(fail)?;
+        let rounds = crate::council::db::rounds_of_hearing(pool, row.id)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(crate::council::pages::round_card)
+            .collect();
+        let councils = crate::council::db::list(pool)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|c| (c.slug, c.name))
+            .collect();
         Ok(Some(AdminHearingView {
+            rounds,
+            councils,
             parties: self.party_list(&row).await?,
             card: admin_card(&row, counts),
             status_filter: status,

@@ -150,6 +150,18 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
         .route("/admin/raad", post(crate::council::forms::create))
         .route(
+            "/admin/hoeringer/{slug}/raadsrunde",
+            post(crate::council::forms::open_round),
+        )
+        .route(
+            "/raad/hoeringer/{slug}/{council}/kommentar",
+            post(crate::council::forms::comment),
+        )
+        .route(
+            "/raad/hoeringer/{slug}/{council}/enig/{comment}",
+            post(crate::council::forms::agree),
+        )
+        .route(
             "/admin/raad/{slug}/medlemmer",
             post(crate::council::forms::add),
         )

@@ -144,6 +144,8 @@ fn is_private(path: &str) -> bool {
         || path.starts_with("/tilmelding/")
         || path.starts_with("/hoeringsliste/")
         || path == "/raad"
+        || path.starts_with("/raad/")
+        || path == "/_fn/council_workspace"
         || path == "/login"
         || path == "/logout"
         || path.starts_with("/_fn/admin")
@@ -155,6 +157,7 @@ fn is_private(path: &str) -> bool {
                 | "/_fn/signup"
                 | "/_fn/party_invitation"
                 | "/_fn/council_home"
+                | "/_fn/council_workspace"
         )
 }
 
