@@ -215,6 +215,8 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                     let text_error = echo.error("text").map(|c| crate::forms::error_message(i18n, "text", &c));
                     let block_error = echo.error("block").map(|c| crate::forms::error_message(i18n, "block", &c));
                     let invalid_text = text_error.as_ref().map(|_| "true");
+                    let quote_error = echo.error("quote").map(|c| crate::forms::error_message(i18n, "quote", &c));
+                    let invalid_quote = quote_error.as_ref().map(|_| "true");
                     let invalid_block = block_error.as_ref().map(|_| "true");
                     let chosen = echo.value("block");
                     let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
@@ -240,6 +242,12 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                                 view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
                                             }).collect_view()}
                                         </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="kommentar-quote">{say(locale, "Citerede ord (valgfrit)", "Quoted words (optional)")}</label>
+                                        <p class="hint" id="kommentar-quote-hint">{say(locale, "Kopiér de ord fra afsnittet, kommentaren handler om.", "Copy the words of the paragraph the comment is about.")}</p>
+                                        <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
+                                        <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
                                     </div>
                                     <div class="field">
                                         <label for="kommentar-text">{say(locale, "Kommentar", "Comment")}</label>

@@ -252,7 +252,7 @@ pub async fn comment(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         };
-        let new = hoering::council::CommentFields {
+        let mut new = hoering::council::CommentFields {
             block: get(&fields, "block"),
             quote: get(&fields, "quote"),
             text: get(&fields, "text"),
@@ -260,13 +260,16 @@ pub async fn comment(
         }
         .parse()
         .map_err(&again)?;
-        if let Some(number) = &new.block
-            && crate::hearing::db::block_by_number(pool, round.version_id, &number.as_str())
-                .await
-                .map_err(|e| WebError::internal("loading the block failed", e))?
-                .is_none()
-        {
-            return Err(again([("block".to_string(), "invalid".to_string())].into()));
+        if let Some(number) = &new.block {
+            let block =
+                crate::hearing::db::block_by_number(pool, round.version_id, &number.as_str())
+                    .await
+                    .map_err(|e| WebError::internal("loading the block failed", e))?
+                    .ok_or_else(|| again([("block".to_string(), "invalid".to_string())].into()))?;
+            // Quoted words must be the paragraph's; they are kept as the paragraph has them.
+            let quote = hoering::anchoring::locate_typed_quote(&block.text, &new.quote)
+                .map_err(|e| again([("quote".to_string(), e.code().to_string())].into()))?;
+            new.quote = quote.map(|q| q.exact().to_string()).unwrap_or_default();
         }
         if let Some(parent) = new.reply_to
             && council_db::comment_in_round(pool, round.id, parent)

@@ -246,6 +246,44 @@ both_databases!(
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
+        // On quoted words: they must be the paragraph's, and are kept as it has them.
+        let r = app
+            .post_form_with_cookie(
+                &format!("{workspace}/kommentar"),
+                &anna,
+                &[
+                    ("csrf", &anna_csrf),
+                    ("block", &block),
+                    ("quote", "ord der ikke står der"),
+                    ("text", "Om ordene."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = strip(&r.text().await.unwrap());
+        assert!(
+            body.contains("value=\"ord der ikke står der\""),
+            "what was typed is kept"
+        );
+        let r = app
+            .post_form_with_cookie(
+                &format!("{workspace}/kommentar"),
+                &anna,
+                &[
+                    ("csrf", &anna_csrf),
+                    ("block", &block),
+                    ("quote", "LÆRE DANSK"),
+                    ("text", "Om ordene."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let quoted: String =
+            sqlx::query_scalar("SELECT quote FROM council_comments WHERE text = 'Om ordene.'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(quoted, "lære dansk");
         // Cem replies and agrees; Anna may not agree with herself.
         let cem = app.login_as("cem@raadet.example").await;
         let cem_csrf = app.csrf_of(&cem).await;
@@ -360,6 +398,6 @@ both_databases!(
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-        assert_eq!(stored, 2);
+        assert_eq!(stored, 3);
     }
 );
