@@ -26,6 +26,15 @@ impl FormState {
     }
 }
 
+/// The ids a field's `aria-describedby` names: its error (when there is one) and its hint.
+fn described_by(error: bool, hint: bool, error_id: &str, hint_id: &str) -> Option<String> {
+    let ids: Vec<&str> = [(error, error_id), (hint, hint_id)]
+        .into_iter()
+        .filter_map(|(on, id)| on.then_some(id))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A one-line input.
 #[component]
 pub fn TextField(
@@ -47,12 +56,7 @@ pub fn TextField(
     };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = match (&error, hint) {
-        (Some(_), Some(_)) => Some(format!("{error_id} {hint_id}")),
-        (Some(_), None) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        (None, None) => None,
-    };
+    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
     let invalid = error.as_ref().map(|_| "true");
     view! {
         <div class="field">
@@ -93,12 +97,7 @@ pub fn TextArea(
     };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = match (&error, hint) {
-        (Some(_), Some(_)) => Some(format!("{error_id} {hint_id}")),
-        (Some(_), None) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        (None, None) => None,
-    };
+    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
     let invalid = error.as_ref().map(|_| "true");
     view! {
         <div class="field">
@@ -157,12 +156,7 @@ pub fn CheckField(
     let checked = form.value(name) == "on";
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = match (&error, hint) {
-        (Some(_), Some(_)) => Some(format!("{error_id} {hint_id}")),
-        (Some(_), None) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        (None, None) => None,
-    };
+    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
     let invalid = error.as_ref().map(|_| "true");
     view! {
         <div class="field">
