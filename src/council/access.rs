@@ -133,3 +133,54 @@ pub fn may_submit(
     }
     Ok(())
 }
+
+/// Why the chair may not publish the council's discussion now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum PublishRefusal {
+    NotMember,
+    /// Only the chair publishes, when the council has decided to.
+    NotChair,
+    /// Members may still be writing: the discussion is published after the round, or once the
+    /// joint response is submitted.
+    RoundNotOver,
+    AlreadyPublished,
+}
+
+impl PublishRefusal {
+    /// The stable code, as serde writes it in `reason`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotMember => "not_member",
+            Self::NotChair => "not_chair",
+            Self::RoundNotOver => "round_not_over",
+            Self::AlreadyPublished => "already_published",
+        }
+    }
+}
+
+/// Whether the chair may publish the members' discussion (comments, replies, agreements and
+/// the joint response's history) for everyone to read. It cannot be taken back, so it waits
+/// until nobody is writing any more: the round has ended or the response has been submitted.
+pub fn may_publish_discussion(
+    viewer: &Viewer,
+    council: CouncilId,
+    chair: bool,
+    round: &RoundState,
+    joint: &JointResponse,
+    published: bool,
+) -> Result<(), PublishRefusal> {
+    if !is_member(viewer, council) {
+        return Err(PublishRefusal::NotMember);
+    }
+    if !chair {
+        return Err(PublishRefusal::NotChair);
+    }
+    if published {
+        return Err(PublishRefusal::AlreadyPublished);
+    }
+    if *round != RoundState::Closed && joint.submitted.is_none() {
+        return Err(PublishRefusal::RoundNotOver);
+    }
+    Ok(())
+}

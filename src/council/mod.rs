@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use crate::response::FieldError;
 
 pub use access::{
-    SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint, may_read_discussion, may_submit,
+    PublishRefusal, SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint,
+    may_publish_discussion, may_read_discussion, may_submit,
 };
 pub use comment::{
     CommentFields, CommentRef, CommentText, MAX_DISPLAY_DEPTH, NewComment, OwnComment, may_agree,

@@ -924,3 +924,56 @@ proptest! {
         }
     }
 }
+
+// ---- publishing the discussion ----
+
+#[test]
+fn the_chair_publishes_the_discussion_once_nobody_writes_any_more() {
+    use PublishRefusal::*;
+    let chair = member_of_a();
+    let joint = joint_with(&["Rådet støtter forslaget."]);
+    let mut submitted = joint.clone();
+    submitted.submitted = Some(Submitted {
+        by: ANNA,
+        at: 2_000,
+        revision: 1,
+    });
+    // After the round, or once the response is sent even while the round runs.
+    assert_eq!(
+        may_publish_discussion(&chair, A, true, &RoundState::Closed, &joint, false),
+        Ok(())
+    );
+    assert_eq!(
+        may_publish_discussion(&chair, A, true, &RoundState::Open, &submitted, false),
+        Ok(())
+    );
+    assert_eq!(
+        may_publish_discussion(&chair, A, true, &RoundState::Open, &joint, false),
+        Err(RoundNotOver)
+    );
+    assert_eq!(
+        may_publish_discussion(&chair, A, true, &RoundState::Upcoming, &joint, false),
+        Err(RoundNotOver)
+    );
+    assert_eq!(
+        may_publish_discussion(&chair, A, true, &RoundState::Closed, &joint, true),
+        Err(AlreadyPublished)
+    );
+    assert_eq!(
+        may_publish_discussion(&chair, A, false, &RoundState::Closed, &joint, false),
+        Err(NotChair)
+    );
+    for viewer in [
+        Viewer::Anonymous,
+        staff(Role::Clerk, &[A]),
+        staff(Role::Admin, &[A]),
+        staff(Role::Council, &[B]),
+    ] {
+        assert_eq!(
+            may_publish_discussion(&viewer, A, true, &RoundState::Closed, &joint, false),
+            Err(NotMember),
+            "{viewer:?}"
+        );
+    }
+    assert_eq!(RoundNotOver.code(), "round_not_over");
+}
