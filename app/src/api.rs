@@ -274,7 +274,8 @@ pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
         .map_err(ssr::opaque)
 }
 
-/// A council's workspace: its members' and the clerks' only, until the chair publishes it.
+/// A council's workspace: its members' and the clerks' only, until the chair publishes it;
+/// then anyone's.
 #[server(prefix = "/_fn", endpoint = "council_workspace")]
 pub async fn get_council_workspace(
     slug: String,
@@ -286,19 +287,21 @@ pub async fn get_council_workspace(
         }
         ServerFnError::ServerError(why.into())
     };
-    let Some(user) = ssr::user().await? else {
-        return Err(refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"));
-    };
+    let user = ssr::user().await?;
+    let email = user.as_ref().map(|u| u.email.as_str());
     let backend = ssr::backend()?;
     if !backend
-        .may_read_round(&user.email, &slug, &council)
+        .may_read_round(email, &slug, &council)
         .await
         .map_err(ssr::opaque)?
     {
-        return Err(refuse(http::StatusCode::FORBIDDEN, "forbidden"));
+        return Err(match user {
+            None => refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"),
+            Some(_) => refuse(http::StatusCode::FORBIDDEN, "forbidden"),
+        });
     }
     backend
-        .council_workspace(&user.email, &slug, &council)
+        .council_workspace(email, &slug, &council)
         .await
         .map_err(ssr::opaque)
 }

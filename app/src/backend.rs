@@ -108,19 +108,21 @@ pub trait CouncilReads: Send + Sync {
     async fn councils(&self) -> Result<Vec<CouncilView>, BackendError>;
     /// The start page of the staff user with this e-mail.
     async fn council_home(&self, email: &str) -> Result<CouncilHome, BackendError>;
-    /// A council's workspace on a hearing as the staff user with this e-mail may see it:
+    /// A council's workspace on a hearing as the reader may see it: a staff user by e-mail,
+    /// or `None` for a reader without a session (who sees it only once published).
     /// `Ok(None)` when there is no such round, `Err` never for a refusal (the server function
     /// asks [`CouncilReads::may_read_round`] first).
     async fn council_workspace(
         &self,
-        email: &str,
+        email: Option<&str>,
         slug: &str,
         council: &str,
     ) -> Result<Option<CouncilWorkspace>, BackendError>;
-    /// Whether the staff user with this e-mail may read the council's discussion on the hearing.
+    /// Whether the reader (as for [`CouncilReads::council_workspace`]) may read the council's
+    /// discussion on the hearing.
     async fn may_read_round(
         &self,
-        email: &str,
+        email: Option<&str>,
         slug: &str,
         council: &str,
     ) -> Result<bool, BackendError>;

@@ -179,6 +179,74 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Skriv referatet, før det offentliggøres.",
             "Write the minutes before publishing them.",
         ),
+        ("joint_text", "stale") => say(
+            "Et andet medlem har gemt en nyere version, mens du skrev. Din tekst er ikke gemt, men står stadig i feltet. Se den nyeste version og forskellen ovenfor, flet jeres ændringer og gem igen.",
+            "Another member saved a newer version while you were writing. Your text was not saved, but it is still in the field. See the newest version and the difference above, merge your changes and save again.",
+        ),
+        ("joint_text", "submitted") => say(
+            "Formanden har indsendt svaret; teksten kan ikke længere ændres. Din tekst står stadig i feltet, så du kan kopiere den.",
+            "The chair has submitted the response; the text can no longer be changed. Your text is still in the field for you to copy.",
+        ),
+        ("joint_text", "round_closed") => say(
+            "Rådets runde er ikke åben, så svaret kan ikke ændres nu. Din tekst står stadig i feltet.",
+            "The council's round is not open, so the response cannot be changed now. Your text is still in the field.",
+        ),
+        ("joint_text", "unknown_revision") => say(
+            "Siden var forældet. Hent siden igen; din tekst står stadig i feltet.",
+            "The page was out of date. Reload it; your text is still in the field.",
+        ),
+        ("joint_text", "too_long") => say(
+            "Svaret er for langt til et høringssvar. Forkort det, og gem igen.",
+            "The response is too long for a consultation response. Shorten it and save again.",
+        ),
+        ("submit", "not_chair") | ("publish", "not_chair") => say(
+            "Kun rådets formand kan gøre det.",
+            "Only the council's chair can do that.",
+        ),
+        ("submit", "not_member") | ("publish", "not_member") => say(
+            "Kun rådets medlemmer kan gøre det.",
+            "Only the council's members can do that.",
+        ),
+        ("submit", "already_submitted") => say(
+            "Rådets svar er allerede indsendt.",
+            "The council's response has already been submitted.",
+        ),
+        ("submit", "round_not_open") => say(
+            "Rådets runde er ikke begyndt endnu.",
+            "The council's round has not begun yet.",
+        ),
+        ("submit", "hearing_closed") => say(
+            "Høringen er slut, så svaret kan ikke længere indsendes.",
+            "The hearing has ended, so the response can no longer be submitted.",
+        ),
+        ("submit", "empty") => say(
+            "Der er ingen tekst at indsende endnu.",
+            "There is no text to submit yet.",
+        ),
+        ("submit", "stale") => say(
+            "Svaret er ændret, siden du læste det. Læs den nyeste version, og indsend igen.",
+            "The response has changed since you read it. Read the newest version and submit again.",
+        ),
+        ("submit", "no_email") => say(
+            "Din brugers e-mail kan ikke bruges til kvitteringen. Bed en administrator rette den.",
+            "Your account's e-mail cannot be used for the receipt. Ask an administrator to correct it.",
+        ),
+        ("submit_name", "required") => say(
+            "Skriv dit navn som rådets kontaktperson.",
+            "Enter your name as the council's contact person.",
+        ),
+        ("publish", "round_not_over") => say(
+            "Drøftelsen kan offentliggøres, når runden er slut eller svaret er indsendt.",
+            "The discussion can be published once the round has ended or the response is submitted.",
+        ),
+        ("publish", "already_published") => say(
+            "Drøftelsen er allerede offentliggjort.",
+            "The discussion is already published.",
+        ),
+        ("publish_confirm", "required") => say(
+            "Bekræft, at rådet har besluttet at offentliggøre drøftelsen.",
+            "Confirm that the council has decided to publish the discussion.",
+        ),
         _ => return None,
     })
 }

@@ -42,6 +42,9 @@ pub struct HearingView {
     pub versions: Vec<VersionInfo>,
     /// The høringsliste as Danish practice publishes it: organisations and their kind only.
     pub consultees: Vec<hoering::consultees::PublicParty>,
+    /// Councils that have published their discussion of this draft: name and the room's path.
+    #[serde(default)]
+    pub published_discussions: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -689,4 +692,22 @@ pub struct CouncilWorkspace {
     pub may_comment: bool,
     pub blocks: Vec<BlockChoice>,
     pub comments: Vec<CouncilComment>,
+    /// The joint response: every revision, and the chair's submission.
+    pub joint: hoering::council::JointResponse,
+    /// The e-mails of the revisions' authors and the submitter, by user id.
+    pub people: Vec<(i64, String)>,
+    /// The reader sits in the council (only members write; clerks and the public read).
+    pub member: bool,
+    /// The reader chairs the council.
+    pub chair: bool,
+    /// Whether the reader may save the joint response now.
+    pub may_edit: bool,
+    /// Why the reader may not submit the joint response now; `None` when they may.
+    pub submit_refusal: Option<hoering::council::SubmitRefusal>,
+    /// Why the reader may not publish the discussion now; `None` when they may.
+    pub publish_refusal: Option<hoering::council::PublishRefusal>,
+    /// The submitted response's moderation status (`pending`, `published`, `withheld`).
+    pub response_status: Option<String>,
+    /// The chair has published the discussion.
+    pub published: bool,
 }

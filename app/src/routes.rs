@@ -206,7 +206,7 @@ pub fn party_remove(slug: &str, id: i64) -> String {
     format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern")
 }
 
-/// A council member's start page: their councils (and, to come, their rounds).
+/// A council member's start page: their councils and their rounds.
 pub const COUNCIL_HOME: &str = "/raad";
 
 /// A council's workspace on a hearing, and where its members' comments and agreements post.
@@ -220,6 +220,19 @@ pub fn council_comment(slug: &str, council: &str) -> String {
 
 pub fn council_agree(slug: &str, council: &str, comment: i64) -> String {
     format!("/raad/hoeringer/{slug}/{council}/enig/{comment}")
+}
+
+/// Where members save the joint response, the chair submits it and publishes the discussion.
+pub fn council_joint(slug: &str, council: &str) -> String {
+    format!("/raad/hoeringer/{slug}/{council}/faelles")
+}
+
+pub fn council_submit(slug: &str, council: &str) -> String {
+    format!("/raad/hoeringer/{slug}/{council}/indsend")
+}
+
+pub fn council_publish(slug: &str, council: &str) -> String {
+    format!("/raad/hoeringer/{slug}/{council}/offentliggoer")
 }
 
 /// Where a clerk opens a council's round on a hearing.

@@ -1,6 +1,6 @@
 // The councils page: an admin sees Integrationsrådet, tries to seat someone who is not a council
 // user (the reason shows by the field, the address kept) and creates a new council.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { CLERK, expectAccessible, withJavaScript } from './helpers';
 
 test('an admin manages the councils', async ({ page }) => {
@@ -54,4 +54,100 @@ test('a council member comments in the council’s own room', async ({ page }) =
   // The public hearing page never shows it.
   await page.goto('/hoeringer/integrationspolitik');
   await expect(page.getByText('Vi bør bede om tolkning')).toHaveCount(0);
+});
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/raad$/);
+}
+
+const WORKSPACE = '/raad/hoeringer/integrationspolitik/integrationsraadet';
+
+test('two members discuss, write the joint response together, and the chair submits it', async ({ browser }) => {
+  // Two people at two machines: the chair and a member of Integrationsrådet.
+  const chairContext = await browser.newContext({ locale: 'da-DK' });
+  const memberContext = await browser.newContext({ locale: 'da-DK' });
+  const chair = await chairContext.newPage();
+  const member = await memberContext.newPage();
+  withJavaScript(chair, true);
+  withJavaScript(member, true);
+  try {
+    await logIn(chair, 'raad@demo.hoering.dk');
+    await logIn(member, 'medlem@demo.hoering.dk');
+
+    // The chair comments on a paragraph; the member replies in the thread.
+    await chair.goto(WORKSPACE);
+    await chair.getByLabel('Afsnit', { exact: true }).selectOption({ index: 3 });
+    await chair.getByLabel('Kommentar', { exact: true }).fill('Afsnittet bør nævne tolkning.');
+    await chair.getByRole('button', { name: 'Skriv kommentaren' }).click();
+    const thread = chair.locator('.council-comment').filter({ hasText: 'Afsnittet bør nævne tolkning.' });
+    await expect(thread).toBeVisible();
+    await member.goto(WORKSPACE);
+    const original = member.locator('.council-comment').filter({ hasText: 'Afsnittet bør nævne tolkning.' });
+    await original.getByLabel('Svar til raad@demo.hoering.dk').fill('Enig, også ved forældremøder.');
+    await original.getByRole('button', { name: 'Svar' }).click();
+    await expect(member.locator('.council-comment').filter({ hasText: 'Enig, også ved forældremøder.' })).toBeVisible();
+    await chair.reload();
+    await expect(chair.locator('.council-comment').filter({ hasText: 'Enig, også ved forældremøder.' })).toBeVisible();
+
+    // Both have version 1 of the joint response open. The member saves first.
+    await chair.goto(WORKSPACE);
+    await member.goto(WORKSPACE);
+    const field = (page: Page) => page.getByLabel('Rådets svar', { exact: true });
+    await field(member).fill('Integrationsrådet støtter politikken og ønsker tolkning ved alle møder.');
+    await member.getByRole('button', { name: 'Gem rådets svar' }).click();
+    await expect(member.locator('#faelles-status')).toContainText('Version 2 · medlem@demo.hoering.dk');
+
+    // The chair's copy is stale: the save is refused, with both texts, and nothing is lost.
+    await field(chair).fill('Integrationsrådet støtter politikken og ønsker mentorer i praktikken.');
+    await chair.getByRole('button', { name: 'Gem rådets svar' }).click();
+    const refusal = chair.getByRole('alert').filter({ hasText: 'Nogen har gemt en nyere version, mens du skrev' });
+    await expect(refusal).toBeVisible();
+    await expect(refusal).toContainText('ønsker tolkning ved alle møder');
+    await expect(refusal.locator('ins')).toContainText('mentorer');
+    await expect(field(chair)).toHaveValue('Integrationsrådet støtter politikken og ønsker mentorer i praktikken.');
+    await expectAccessible(chair);
+    await chair.screenshot({ path: 'screenshots/council-stale-edit.png', fullPage: true });
+
+    // The chair merges both and saves on the newest version.
+    await field(chair).fill('Integrationsrådet støtter politikken og ønsker tolkning ved alle møder og mentorer i praktikken.');
+    await chair.getByRole('button', { name: 'Gem rådets svar' }).click();
+    await expect(chair.locator('#faelles-status')).toContainText('Version 3 · raad@demo.hoering.dk');
+
+    // The history compares any two versions.
+    await chair.getByRole('link', { name: 'Se ændringen 3' }).click();
+    await expect(chair.getByRole('heading', { name: 'Fra version 2 til version 3' })).toBeVisible();
+    await expect(chair.locator('#sammenlign ins')).toContainText('mentorer');
+    await expectAccessible(chair);
+
+    // The chair submits it as the council's response.
+    await chair.getByLabel('Dit navn (rådets kontaktperson)').fill('Amira Hassan');
+    await chair.getByRole('button', { name: 'Indsend rådets høringssvar' }).click();
+    await expect(chair.locator('#faelles-status')).toContainText('afventer sagsbehandlerens gennemsyn');
+    await expect(chair.getByRole('button', { name: 'Gem rådets svar' })).toHaveCount(0);
+    await expectAccessible(chair);
+    await chair.screenshot({ path: 'screenshots/council-submitted.png', fullPage: true });
+
+    // The member sees it sent and can no longer change it.
+    await member.reload();
+    await expect(member.locator('#faelles-status')).toContainText('Indsendt');
+    await expect(member.getByRole('button', { name: 'Gem rådets svar' })).toHaveCount(0);
+  } finally {
+    await chairContext.close();
+    await memberContext.close();
+  }
+});
+
+test('the clerk finds the council’s response in the queue', async ({ page }) => {
+  withJavaScript(page, true);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(CLERK.email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  await expect(page.getByText('ønsker tolkning ved alle møder og mentorer i praktikken').first()).toBeVisible();
+  await expect(page.getByText('Integrationsrådet').first()).toBeVisible();
 });

@@ -671,6 +671,10 @@ async fn serve(config: Config) -> Result<(), CliError> {
             "  Demo council member (chair of Integrationsrådet):  {}  /  password: {}",
             creds.council_email, creds.password
         );
+        println!(
+            "  Demo council member of Integrationsrådet:  {}  /  password: {}",
+            creds.council_member_email, creds.password
+        );
         // The demo hearing is open: its høringsliste is invited now, not at the next round.
         crate::consultees::send_due(
             &running.db.pool,

@@ -15,8 +15,13 @@ pub const DEMO_EMAIL: &str = "sagsbehandler@demo.hoering.dk";
 pub const DEMO_PASSWORD: &str = "demo-hoering-2026";
 /// The demo's administrator (same password): reads the outbox at /admin/post.
 pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.hoering.dk";
+/// The first draft of Integrationsrådet's joint response in the demo.
+const DEMO_JOINT_RESPONSE: &str = "Integrationsrådet støtter politikkens vision om, at alle borgere skal kunne deltage aktivt i fællesskabet.\n\nAfsnit om sprog: Rådet foreslår, at danskundervisning kan begynde fra første dag, også for familiesammenførte.\n\nAfsnit om beskæftigelse: Rådet ønsker, at virksomhedspraktik følges af en mentor.";
+
 /// The demo's council member (same password), chair of Integrationsrådet.
 pub const DEMO_COUNCIL_EMAIL: &str = "raad@demo.hoering.dk";
+/// A second member of Integrationsrådet (same password), so two can write together.
+pub const DEMO_COUNCIL_MEMBER_EMAIL: &str = "medlem@demo.hoering.dk";
 /// The høringsliste of the open demo hearing (organisation; contact; e-mail; kind).
 const DEMO_PARTIES: &str = "Organisation;Kontaktperson;E-mail;Type
 Integrationsrådet;;integrationsraadet@demo.hoering.dk;råd og nævn
@@ -51,6 +56,7 @@ pub struct DemoCredentials {
     pub email: &'static str,
     pub admin_email: &'static str,
     pub council_email: &'static str,
+    pub council_member_email: &'static str,
     pub password: &'static str,
 }
 
@@ -88,10 +94,19 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
     let clerk = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
     auth_db::upsert_user(&db.pool, DEMO_ADMIN_EMAIL, &hash, Role::Admin).await?;
-    auth_db::upsert_user(&db.pool, DEMO_COUNCIL_EMAIL, &hash, Role::Council).await?;
+    let chair = auth_db::upsert_user(&db.pool, DEMO_COUNCIL_EMAIL, &hash, Role::Council).await?;
     crate::council::add_member(&db.pool, "integrationsraadet", DEMO_COUNCIL_EMAIL, true)
         .await
         .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
+    auth_db::upsert_user(&db.pool, DEMO_COUNCIL_MEMBER_EMAIL, &hash, Role::Council).await?;
+    crate::council::add_member(
+        &db.pool,
+        "integrationsraadet",
+        DEMO_COUNCIL_MEMBER_EMAIL,
+        false,
+    )
+    .await
+    .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
     // Integrationsrådet's round on the open hearing, ending three days before the public one.
     if let (Some(hearing), Some(council)) = (
         hearing_db::by_slug(&db.pool, DEMO_SLUG).await?,
@@ -114,6 +129,24 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
             clerk,
         )
         .await?;
+        // The chair has begun the joint response; members carry on from there.
+        if let Some(round) =
+            crate::council::db::round(&db.pool, DEMO_SLUG, "integrationsraadet").await?
+        {
+            let mut tx = crate::db::begin_write(&db.pool).await?;
+            crate::council::db::add_revision(
+                &mut tx,
+                round.id,
+                &hoering::council::Revision {
+                    number: 1,
+                    author: hoering::council::UserId(chair),
+                    at: crate::db::now(),
+                    text: DEMO_JOINT_RESPONSE.to_string(),
+                },
+            )
+            .await?;
+            tx.commit().await?;
+        }
     }
     if let Some(hearing) = hearing_db::by_slug(&db.pool, DEMO_SLUG).await?
         && crate::consultees::db::of_hearing(&db.pool, hearing.id)
@@ -137,6 +170,7 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         email: DEMO_EMAIL,
         admin_email: DEMO_ADMIN_EMAIL,
         council_email: DEMO_COUNCIL_EMAIL,
+        council_member_email: DEMO_COUNCIL_MEMBER_EMAIL,
         password: DEMO_PASSWORD,
     })
 }

@@ -196,13 +196,16 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                 let echo = echo.clone();
                 Suspend::new(async move {
                     let locale = i18n.get_locale_untracked();
-                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                    // Anyone may read a published discussion; until then the server function
+                    // refuses, and a reader without a session is asked to log in.
+                    let user = match user.await { Ok(user) => user, Err(_) => return error_view().into_any() };
                     let w = match workspace.await {
                         Ok(Some(w)) => w,
                         Ok(None) => {
                             set_status(404);
                             return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
                         }
+                        Err(_) if user.is_none() => return staff_or(Ok(None)).err().unwrap_or_else(|| error_view().into_any()),
                         Err(_) => {
                             set_status(403);
                             return view! {
@@ -220,18 +223,30 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                     let invalid_block = block_error.as_ref().map(|_| "true");
                     let chosen = echo.value("block");
                     let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
+                    let csrf = user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
+                    let joint = joint_section(locale, &w, &csrf, &echo);
+                    let history = history_section(locale, &w);
                     view! {
                         <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
-                        <LogoutForm user=user.clone() />
-                        <p class="eyebrow"><a href=routes::COUNCIL_HOME>{say(locale, "Dine råd", "Your councils")}</a> " · " {r.council_name.clone()}</p>
+                        {user.clone().map(|user| view! { <LogoutForm user=user /> })}
+                        <p class="eyebrow">
+                            {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{say(locale, "Dine råd", "Your councils")}</a> " · " })}
+                            {r.council_name.clone()}
+                        </p>
                         <h1>{r.hearing_title.clone()}</h1>
                         <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{say(locale, "Den offentlige høring", "The public hearing")}</a></p>
-                        <p class="hint">{say(locale, "Drøftelsen her ses kun af rådets medlemmer og sagsbehandlerne.", "The discussion here is seen only by the council's members and the clerks.")}</p>
+                        {if w.published {
+                            view! { <p class="notice">{say(locale, "Rådet har offentliggjort sin drøftelse: alle kan læse den.", "The council has published its discussion: anyone can read it.")}</p> }.into_any()
+                        } else {
+                            view! { <p class="hint">{say(locale, "Drøftelsen her ses kun af rådets medlemmer og sagsbehandlerne, indtil formanden offentliggør den.", "The discussion here is seen only by the council's members and the clerks until the chair publishes it.")}</p> }.into_any()
+                        }}
+                        {joint}
+                        {history}
                         {w.may_comment.then(|| view! {
                             <section aria-labelledby="ny-kommentar">
                                 <h2 id="ny-kommentar">{say(locale, "Ny kommentar", "New comment")}</h2>
                                 <form method="post" action=comment_action.clone() class="admin-form">
-                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
                                     <div class="field">
                                         <label for="kommentar-block">{say(locale, "Afsnit", "Paragraph")}</label>
                                         <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
@@ -279,12 +294,12 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                                         <div class="button-row">
                                                             {(!c.mine).then(|| view! {
                                                                 <form method="post" action=agree_action.clone() class="inline-form">
-                                                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                                                    <input type="hidden" name="csrf" value=csrf.clone() />
                                                                     <button type="submit" class="button button-secondary">{say(locale, "Enig", "Agree")}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
                                                                 </form>
                                                             })}
                                                             <form method="post" action=comment_action.clone() class="inline-form">
-                                                                <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                                                <input type="hidden" name="csrf" value=csrf.clone() />
                                                                 <input type="hidden" name="reply_to" value=c.id.to_string() />
                                                                 <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
                                                                 <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", say(locale, "Svar til", "Reply to"), c.author)}</label>
@@ -305,4 +320,304 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// When a revision was saved, in the reader's language.
+fn saved_at(locale: Locale, at: i64) -> String {
+    match locale {
+        Locale::da => hoering::calendar::danish_time_span(at, None),
+        Locale::en => hoering::calendar::english_time_span(at, None),
+    }
+}
+
+fn person(w: &crate::model::CouncilWorkspace, id: i64) -> String {
+    w.people
+        .iter()
+        .find(|(p, _)| *p == id)
+        .map(|(_, e)| e.clone())
+        .unwrap_or_default()
+}
+
+/// "Version 3 · anna@… · tirsdag 1. december 2026 kl. 10.12".
+fn revision_line(
+    locale: Locale,
+    w: &crate::model::CouncilWorkspace,
+    r: &hoering::council::Revision,
+) -> String {
+    format!(
+        "{} {} · {} · {}",
+        say(locale, "Version", "Version"),
+        r.number,
+        person(w, r.author.0),
+        saved_at(locale, r.at)
+    )
+}
+
+fn status_text(locale: Locale, status: Option<&str>) -> &'static str {
+    match status {
+        Some("published") => say(locale, "offentliggjort", "published"),
+        Some("withheld") => say(
+            locale,
+            "tilbageholdt af sagsbehandleren",
+            "withheld by the clerk",
+        ),
+        _ => say(
+            locale,
+            "afventer sagsbehandlerens gennemsyn",
+            "awaiting the clerk's review",
+        ),
+    }
+}
+
+/// The joint response: its text, the form to save it (with the refusal of a stale copy), the
+/// chair's submission and publication of the discussion.
+fn joint_section(
+    locale: Locale,
+    w: &crate::model::CouncilWorkspace,
+    csrf: &str,
+    echo: &crate::model::FormEcho,
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let r = &w.round;
+    let current = w.joint.current().cloned();
+    let current_number = current.as_ref().map_or(0, |c| c.number);
+    let error = echo.error("joint_text");
+    let stale = error.as_deref() == Some("stale");
+    let message = error
+        .as_ref()
+        .map(|code| crate::forms::error_message(i18n, "joint_text", code));
+    let invalid = message.as_ref().map(|_| "true");
+    // After a refusal the member's own text stays in the field. A stale copy is now based on
+    // the newest version, which the member has in front of them; any other refusal keeps the
+    // version the member started from, so that saving again is still checked.
+    let (text, based_on) = match &error {
+        Some(_) if stale => (echo.value("joint_text"), current_number.to_string()),
+        Some(_) => (echo.value("joint_text"), echo.value("joint_based_on")),
+        None => (
+            current.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+            current_number.to_string(),
+        ),
+    };
+    let refusal = stale.then(|| {
+        let newest = current.clone().unwrap_or(hoering::council::Revision {
+            number: 0,
+            author: hoering::council::UserId(0),
+            at: 0,
+            text: String::new(),
+        });
+        let diff = hoering::text::word_diff(&newest.text, &echo.value("joint_text"));
+        view! {
+            <div class="notice stale-edit" role="alert" aria-labelledby="stale-heading">
+                <h3 id="stale-heading">{say(locale, "Nogen har gemt en nyere version, mens du skrev", "Someone saved a newer version while you were writing")}</h3>
+                <p>{say(locale, "Din tekst er ikke gemt, og intet er overskrevet. Din tekst står stadig i feltet nedenfor.", "Your text was not saved, and nothing was overwritten. Your text is still in the field below.")}</p>
+                <h4>{say(locale, "Den nyeste version", "The newest version")} <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
+                <div class="joint-text">{newest.text.clone()}</div>
+                <h4>{say(locale, "Forskellen fra den nyeste version til din tekst", "The difference from the newest version to your text")}</h4>
+                <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
+            </div>
+        }
+    });
+    let status = match (&w.joint.submitted, &current) {
+        (Some(sub), _) => format!(
+            "{} {} {} {} ({} {}). {}: {}.",
+            say(locale, "Indsendt", "Submitted"),
+            saved_at(locale, sub.at),
+            say(locale, "af", "by"),
+            person(w, sub.by.0),
+            say(locale, "version", "version"),
+            sub.revision,
+            say(locale, "Status", "Status"),
+            status_text(locale, w.response_status.as_deref())
+        ),
+        (None, Some(c)) => revision_line(locale, w, c),
+        (None, None) => say(
+            locale,
+            "Ingen tekst endnu. Skriv rådets svar sammen her; hver gemt version bliver i historikken.",
+            "No text yet. Write the council's response together here; every saved version stays in the history.",
+        )
+        .to_string(),
+    };
+    let form = w.may_edit.then(|| {
+        let message = message.clone();
+        view! {
+            <form method="post" action=routes::council_joint(&r.hearing_slug, &r.council_slug) class="admin-form" id="faelles-form">
+                <input type="hidden" name="csrf" value=csrf.to_string() />
+                <input type="hidden" name="joint_based_on" value=based_on />
+                <div class="field">
+                    <label for="faelles-tekst">{say(locale, "Rådets svar", "The council's response")}</label>
+                    <p class="hint" id="faelles-tekst-hint">{say(locale, "Skriv gerne afsnit for afsnit, fx »Afsnit 3.2: …«. Gem ofte: har et andet medlem gemt imens, får du begge tekster at se, og intet går tabt.", "Write paragraph by paragraph if you like, e.g. “Paragraph 3.2: …”. Save often: if another member saved in the meantime, you see both texts, and nothing is lost.")}</p>
+                    <FieldError id="faelles-tekst-error".to_string() message=Signal::derive(move || message.clone()) />
+                    <textarea id="faelles-tekst" name="joint_text" rows="12" aria-invalid=invalid
+                        aria-describedby=if invalid.is_some() { "faelles-tekst-error faelles-tekst-hint" } else { "faelles-tekst-hint" }>{text}</textarea>
+                </div>
+                <button type="submit" class="button">{say(locale, "Gem rådets svar", "Save the council's response")}</button>
+            </form>
+        }
+    });
+    let read_only = (!w.may_edit).then(|| {
+        current.as_ref().map(
+            |c| view! { <div class="joint-text" id="faelles-tekst-laest">{c.text.clone()}</div> },
+        )
+    });
+    let stale_without_form = (!w.may_edit)
+        .then(|| message.clone())
+        .flatten()
+        .map(|m| view! { <p class="field-error" role="alert">{m}</p> });
+    let submit = (w.member && w.chair && w.joint.submitted.is_none()).then(|| {
+        let submit_error = echo
+            .error("submit")
+            .map(|code| crate::forms::error_message(i18n, "submit", &code));
+        let name_error = echo
+            .error("submit_name")
+            .map(|code| crate::forms::error_message(i18n, "submit_name", &code));
+        let name_invalid = name_error.as_ref().map(|_| "true");
+        let blocked = w
+            .submit_refusal
+            .map(|reason| crate::forms::error_message(i18n, "submit", reason.code()));
+        view! {
+            <section aria-labelledby="indsend" class="policy-section">
+                <h3 id="indsend">{say(locale, "Indsend som rådets høringssvar", "Submit as the council's response")}</h3>
+                <p>{format!("{} {} {}", say(locale, "Svaret sendes som høringssvar fra", "The response is sent as the consultation response of"), r.council_name, say(locale, "(afsender: råd og nævn), med den version, du ser ovenfor, og behandles som alle andre høringssvar. Du får en kvittering på e-mail. Teksten kan ikke ændres bagefter.", "(sender: council or board), with the version you see above, and is handled like every other response. You get a receipt by e-mail. The text cannot be changed afterwards."))}</p>
+                {match blocked {
+                    Some(why) => view! { <p class="hint">{why}</p> }.into_any(),
+                    None => {
+                        let submit_error = submit_error.clone();
+                        let name_error = name_error.clone();
+                        view! {
+                            <form method="post" action=routes::council_submit(&r.hearing_slug, &r.council_slug) class="admin-form">
+                                <input type="hidden" name="csrf" value=csrf.to_string() />
+                                <input type="hidden" name="submit_revision" value=current_number.to_string() />
+                                <FieldError id="indsend-error".to_string() message=Signal::derive(move || submit_error.clone()) />
+                                <div class="field">
+                                    <label for="indsend-navn">{say(locale, "Dit navn (rådets kontaktperson)", "Your name (the council's contact person)")}</label>
+                                    <FieldError id="indsend-navn-error".to_string() message=Signal::derive(move || name_error.clone()) />
+                                    <input id="indsend-navn" name="submit_name" type="text" autocomplete="name" required=true value=echo.value("submit_name")
+                                        aria-invalid=name_invalid aria-describedby=name_invalid.map(|_| "indsend-navn-error") />
+                                </div>
+                                <button type="submit" class="button">{say(locale, "Indsend rådets høringssvar", "Submit the council's response")}</button>
+                            </form>
+                        }.into_any()
+                    }
+                }}
+            </section>
+        }
+    });
+    let publish = (w.member && w.chair && !w.published).then(|| {
+        let publish_error = echo
+            .error("publish")
+            .or_else(|| echo.error("publish_confirm"))
+            .map(|code| {
+                let field = if echo.error("publish").is_some() { "publish" } else { "publish_confirm" };
+                crate::forms::error_message(i18n, field, &code)
+            });
+        let invalid = publish_error.as_ref().map(|_| "true");
+        view! {
+            <section aria-labelledby="offentliggoer" class="policy-section">
+                <h3 id="offentliggoer">{say(locale, "Offentliggør drøftelsen", "Publish the discussion")}</h3>
+                <p>{say(locale, "Har rådet besluttet det, kan du gøre drøftelsen (kommentarer, svar og svarets historik) offentlig. Det kan ikke gøres om.", "If the council has decided so, you can make the discussion (comments, replies and the response's history) public. It cannot be undone.")}</p>
+                {match w.publish_refusal {
+                    Some(reason) => view! { <p class="hint">{crate::forms::error_message(i18n, "publish", reason.code())}</p> }.into_any(),
+                    None => {
+                        let publish_error = publish_error.clone();
+                        view! {
+                            <form method="post" action=routes::council_publish(&r.hearing_slug, &r.council_slug) class="admin-form">
+                                <input type="hidden" name="csrf" value=csrf.to_string() />
+                                <FieldError id="offentliggoer-error".to_string() message=Signal::derive(move || publish_error.clone()) />
+                                <div class="field choice">
+                                    <input type="checkbox" id="offentliggoer-bekraeft" name="publish_confirm" required=true aria-invalid=invalid aria-describedby=invalid.map(|_| "offentliggoer-error") />
+                                    <label for="offentliggoer-bekraeft">{say(locale, "Rådet har besluttet at offentliggøre drøftelsen", "The council has decided to publish the discussion")}</label>
+                                </div>
+                                <button type="submit" class="button button-secondary">{say(locale, "Offentliggør drøftelsen", "Publish the discussion")}</button>
+                            </form>
+                        }.into_any()
+                    }
+                }}
+            </section>
+        }
+    });
+    view! {
+        <section aria-labelledby="faelles" id="faelles-svar">
+            <h2 id="faelles">{say(locale, "Rådets fælles høringssvar", "The council's joint response")}</h2>
+            <p class="card-meta" id="faelles-status">{status}</p>
+            {refusal}
+            {stale_without_form}
+            {form}
+            {read_only}
+            {submit}
+            {publish}
+        </section>
+    }
+}
+
+/// Every saved version, newest first, and any two compared word by word (`?fra=&til=`).
+fn history_section(locale: Locale, w: &crate::model::CouncilWorkspace) -> impl IntoView + use<> {
+    use leptos_router::hooks::use_query_map;
+    if w.joint.revisions.is_empty() {
+        return None;
+    }
+    let query = use_query_map();
+    let mut revisions = w.joint.revisions.clone();
+    revisions.sort_by_key(|r| std::cmp::Reverse(r.number));
+    let lines: Vec<(u32, String)> = revisions
+        .iter()
+        .map(|r| (r.number, revision_line(locale, w, r)))
+        .collect();
+    let numbers: Vec<u32> = revisions.iter().map(|r| r.number).collect();
+    let joint = w.joint.clone();
+    let newest = numbers.first().copied().unwrap_or(0);
+    let compared = move || {
+        let q = query.read();
+        let pick = |k: &str| q.get(k).and_then(|v| v.parse::<u32>().ok());
+        let (a, b) = (pick("fra")?, pick("til")?);
+        let diff = joint.compare(a, b)?;
+        Some(view! {
+            <div id="sammenlign" class="policy-section">
+                <h3>{format!("{} {a} {} {b}", say(locale, "Fra version", "From version"), say(locale, "til version", "to version"))}</h3>
+                <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
+            </div>
+        })
+    };
+    let options = move |selected: u32| {
+        std::iter::once(0)
+            .chain(numbers.iter().rev().copied())
+            .map(|n| {
+                let label = if n == 0 {
+                    say(
+                        locale,
+                        "Tom tekst (før første version)",
+                        "Empty text (before the first version)",
+                    )
+                    .to_string()
+                } else {
+                    format!("{} {n}", say(locale, "Version", "Version"))
+                };
+                view! { <option value=n.to_string() selected=n == selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    Some(view! {
+        <section aria-labelledby="historik">
+            <h2 id="historik">{say(locale, "Svarets historik", "The response's history")}</h2>
+            <ol class="plain-list" reversed=true>
+                {lines.into_iter().map(|(n, line)| view! {
+                    <li>
+                        {line} " · "
+                        <a href=format!("?fra={}&til={n}#sammenlign", n - 1)>{say(locale, "Se ændringen", "See the change")}<span class="visually-hidden">{format!(" {n}")}</span></a>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <form method="get" class="admin-form inline-fields" action="#sammenlign">
+                <div class="field">
+                    <label for="sammenlign-fra">{say(locale, "Sammenlign fra", "Compare from")}</label>
+                    <select id="sammenlign-fra" name="fra">{options(newest.saturating_sub(1))}</select>
+                </div>
+                <div class="field">
+                    <label for="sammenlign-til">{say(locale, "til", "to")}</label>
+                    <select id="sammenlign-til" name="til">{options(newest)}</select>
+                </div>
+                <button type="submit" class="button button-secondary">{say(locale, "Sammenlign", "Compare")}</button>
+            </form>
+            {compared}
+        </section>
+    })
 }

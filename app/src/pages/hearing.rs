@@ -223,6 +223,20 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     </section>
                 }
             })}
+            {(!hearing.published_discussions.is_empty()).then(|| {
+                let locale = i18n.get_locale_untracked();
+                let say = crate::pages::policy::say;
+                view! {
+                    <section class="doc-section" aria-labelledby="raadenes-droeftelser">
+                        <h2 id="raadenes-droeftelser">{say(locale, "Rådenes drøftelser", "The councils' discussions")}</h2>
+                        <ul class="plain-list">
+                            {hearing.published_discussions.iter().map(|(name, path)| view! {
+                                <li><a href=path.clone()>{format!("{} {name}", say(locale, "Drøftelsen i", "The discussion in"))}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
         </article>
     }
 }

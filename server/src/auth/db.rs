@@ -54,6 +54,14 @@ pub async fn user_exists(pool: &AnyPool, email: &str) -> Result<bool, AuthDbErro
     Ok(n > 0)
 }
 
+/// A user's e-mail, by id.
+pub async fn email_of(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await
+}
+
 /// The user and their password hash, by e-mail.
 pub async fn find_credentials(
     pool: &AnyPool,

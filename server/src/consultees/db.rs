@@ -232,3 +232,22 @@ pub async fn mark_answered(
     .await?;
     Ok(())
 }
+
+/// The party on the hearing's list that is the organisation `name` (case aside), if any: a
+/// council on the høringsliste answers through its joint response, not through a link.
+pub async fn by_organisation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    hearing_id: i64,
+    name: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, organisation FROM hearing_parties WHERE hearing_id = $1")
+            .bind(hearing_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    let wanted = name.trim().to_lowercase();
+    Ok(rows
+        .into_iter()
+        .find(|(_, o)| o.trim().to_lowercase() == wanted)
+        .map(|(id, _)| id))
+}

@@ -1,7 +1,7 @@
 //! Councils and their members in the database.
 
 use crate::db::now;
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Transaction};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CouncilRow {
@@ -127,11 +127,27 @@ pub struct RoundRow {
     pub opens: String,
     pub closes: String,
     pub discussion_published_at: Option<i64>,
+    pub response_id: Option<i64>,
+    pub submitted_by: Option<i64>,
+    pub submitted_at: Option<i64>,
+    pub submitted_revision: Option<i64>,
+}
+
+impl RoundRow {
+    /// The chair's submission, as the core sees it.
+    pub fn submitted(&self) -> Option<hoering::council::Submitted> {
+        Some(hoering::council::Submitted {
+            by: hoering::council::UserId(self.submitted_by?),
+            at: self.submitted_at?,
+            revision: u32::try_from(self.submitted_revision?).ok()?,
+        })
+    }
 }
 
 const ROUND_SELECT: &str = "SELECT r.id, r.hearing_id, h.slug AS hearing_slug,
     p.title AS hearing_title, h.version_id, h.closes_at, r.council_id, c.slug AS council_slug,
-    c.name AS council_name, r.opens, r.closes, r.discussion_published_at
+    c.name AS council_name, r.opens, r.closes, r.discussion_published_at, r.response_id,
+    r.submitted_by, r.submitted_at, r.submitted_revision
     FROM council_rounds r JOIN hearings h ON h.id = r.hearing_id
     JOIN policies p ON p.id = h.policy_id JOIN councils c ON c.id = r.council_id";
 
@@ -284,4 +300,150 @@ pub async fn toggle_agreement(
     }
     tx.commit().await?;
     Ok(removed == 0)
+}
+
+/// Takes the round's row for the rest of `tx` (an update locks it on PostgreSQL; SQLite's write
+/// transaction is exclusive already) and reads it afresh, so that an edit, a submission and a
+/// publication each decide on the state no other can change under them.
+pub async fn hold_round(
+    tx: &mut Transaction<'_, Any>,
+    round_id: i64,
+) -> Result<RoundRow, sqlx::Error> {
+    sqlx::query("UPDATE council_rounds SET opens = opens WHERE id = $1")
+        .bind(round_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ROUND_SELECT} WHERE r.id = $1"
+    )))
+    .bind(round_id)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RevisionRow {
+    pub number: i64,
+    pub author_id: i64,
+    pub author: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
+impl RevisionRow {
+    pub fn revision(&self) -> hoering::council::Revision {
+        hoering::council::Revision {
+            number: u32::try_from(self.number).unwrap_or(u32::MAX),
+            author: hoering::council::UserId(self.author_id),
+            at: self.created_at,
+            text: self.text.clone(),
+        }
+    }
+}
+
+/// The joint response's revisions, oldest first, with their authors' e-mails.
+pub async fn revisions<'e, E>(exec: E, round_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT j.number, j.author_id, u.email AS author, j.text, j.created_at
+         FROM joint_revisions j JOIN users u ON u.id = j.author_id
+         WHERE j.round_id = $1 ORDER BY j.number",
+    )
+    .bind(round_id)
+    .fetch_all(exec)
+    .await
+}
+
+/// The joint response as the core decides on it.
+pub fn joint_of(round: &RoundRow, revisions: &[RevisionRow]) -> hoering::council::JointResponse {
+    hoering::council::JointResponse {
+        revisions: revisions.iter().map(RevisionRow::revision).collect(),
+        submitted: round.submitted(),
+    }
+}
+
+/// Stores a revision [`hoering::council::JointResponse::edit`] made. The number is unique per
+/// round, so even a caller that did not hold the round cannot store a second revision `n`.
+pub async fn add_revision(
+    tx: &mut Transaction<'_, Any>,
+    round_id: i64,
+    revision: &hoering::council::Revision,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO joint_revisions (round_id, number, author_id, text, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(round_id)
+    .bind(i64::from(revision.number))
+    .bind(revision.author.0)
+    .bind(&revision.text)
+    .bind(revision.at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records the chair's submission and the response it became.
+pub async fn mark_submitted(
+    tx: &mut Transaction<'_, Any>,
+    round_id: i64,
+    submitted: &hoering::council::Submitted,
+    response_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE council_rounds SET submitted_by = $2, submitted_at = $3, submitted_revision = $4,
+            response_id = $5
+         WHERE id = $1 AND submitted_at IS NULL",
+    )
+    .bind(round_id)
+    .bind(submitted.by.0)
+    .bind(submitted.at)
+    .bind(i64::from(submitted.revision))
+    .bind(response_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Makes the discussion readable by everyone; it cannot be taken back.
+pub async fn publish_discussion(
+    tx: &mut Transaction<'_, Any>,
+    round_id: i64,
+    by: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE council_rounds SET discussion_published_at = $2, discussion_published_by = $3
+         WHERE id = $1 AND discussion_published_at IS NULL",
+    )
+    .bind(round_id)
+    .bind(now())
+    .bind(by)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The status of the response a council submitted (`pending`, `published`, `withheld`…).
+pub async fn response_status(
+    pool: &AnyPool,
+    response_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT status FROM responses WHERE id = $1")
+        .bind(response_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Whether the user chairs the council.
+pub async fn is_chair(pool: &AnyPool, council_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
+    let chair: Option<i64> = sqlx::query_scalar(
+        "SELECT chair FROM council_members WHERE council_id = $1 AND user_id = $2",
+    )
+    .bind(council_id)
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(chair.unwrap_or(0) != 0)
 }

@@ -320,3 +320,373 @@ pub async fn agree(
     .await;
     finish(&state, &headers, result).await
 }
+
+/// The round and the member acting in it, with what the core knows of them.
+struct Acting {
+    round: council_db::RoundRow,
+    session: crate::auth::db::Session,
+    viewer: hoering::council::Viewer,
+    page: String,
+}
+
+async fn acting(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    council: &str,
+    csrf: &str,
+) -> Result<Acting, WebError> {
+    let page = app::routes::council_workspace(slug, council);
+    let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
+    let pool = &state.db.pool;
+    let round = council_db::round(pool, slug, council)
+        .await
+        .map_err(|e| WebError::internal("loading a round failed", e))?
+        .ok_or_else(WebError::not_found)?;
+    let viewer = super::viewer_of(pool, &session.user)
+        .await
+        .map_err(|e| WebError::internal("loading the councils failed", e))?;
+    if !hoering::council::is_member(&viewer, hoering::council::CouncilId(round.council_id)) {
+        tracing::warn!(
+            user = session.user.id,
+            council,
+            "refused: not a member of this council"
+        );
+        return Err(WebError::forbidden());
+    }
+    Ok(Acting {
+        round,
+        session,
+        viewer,
+        page,
+    })
+}
+
+/// The workspace again with what was typed and one error; the page words the code.
+fn joint_again(
+    page: &str,
+    fields: &Fields,
+    field: &str,
+    code: &str,
+    status: StatusCode,
+) -> WebError {
+    let mut values = fields.clone();
+    values.remove("csrf");
+    WebError::form(
+        page,
+        FormEcho {
+            values,
+            errors: [(field.to_string(), code.to_string())].into(),
+            preview: None,
+        },
+        status,
+    )
+}
+
+/// `POST /raad/hoeringer/{slug}/{council}/faelles`: a member saves the joint response. The
+/// form names the revision the member's copy was; if someone saved since, nothing is stored
+/// and the page shows the newer text, the difference and what the member typed (409).
+pub async fn edit_joint(
+    State(state): State<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    use hoering::council::{EditError, EditOutcome, UserId};
+    let result: WebResult = async {
+        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let council_id = hoering::council::CouncilId(a.round.council_id);
+        if !hoering::council::may_edit_joint(&a.viewer, council_id, &super::state_of(&a.round)) {
+            return Err(joint_again(
+                &a.page,
+                &fields,
+                "joint_text",
+                "round_closed",
+                StatusCode::CONFLICT,
+            ));
+        }
+        let based_on: u32 = get(&fields, "joint_based_on").parse().map_err(|_| {
+            joint_again(
+                &a.page,
+                &fields,
+                "joint_text",
+                "unknown_revision",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        })?;
+        // Not trimmed by `get`: the core normalises the text as it would be sent.
+        let text = fields.get("joint_text").cloned().unwrap_or_default();
+        let mut tx = crate::db::begin_write(&state.db.pool)
+            .await
+            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
+        let round = council_db::hold_round(&mut tx, a.round.id)
+            .await
+            .map_err(|e| WebError::internal("holding the round failed", e))?;
+        let revisions = council_db::revisions(&mut *tx, round.id)
+            .await
+            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
+        let joint = council_db::joint_of(&round, &revisions);
+        let outcome = joint.edit(based_on, UserId(a.session.user.id), crate::db::now(), &text);
+        match outcome {
+            Ok(EditOutcome::Saved(revision)) => {
+                council_db::add_revision(&mut tx, round.id, &revision)
+                    .await
+                    .map_err(|e| WebError::internal("storing a revision failed", e))?;
+                tx.commit()
+                    .await
+                    .map_err(|e| WebError::internal("storing a revision failed", e))?;
+                tracing::info!(
+                    round = round.id,
+                    revision = revision.number,
+                    "joint response saved"
+                );
+                Ok(see_other(&format!("{}#faelles", a.page)))
+            }
+            Ok(EditOutcome::Unchanged) => Ok(see_other(&format!("{}#faelles", a.page))),
+            Err(e) => {
+                let status = match e {
+                    EditError::Stale(_) | EditError::Submitted => StatusCode::CONFLICT,
+                    EditError::UnknownRevision { .. } | EditError::TooLong { .. } => {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    }
+                };
+                if let EditError::Stale(stale) = &e {
+                    tracing::info!(
+                        round = round.id,
+                        based_on,
+                        current = stale.current.number,
+                        "joint response edit refused: stale copy"
+                    );
+                }
+                Err(joint_again(
+                    &a.page,
+                    &fields,
+                    "joint_text",
+                    e.code(),
+                    status,
+                ))
+            }
+        }
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /raad/hoeringer/{slug}/{council}/indsend`: the chair sends the joint response as the
+/// council's høringssvar. It takes the ordinary path from there (a receipt, moderation,
+/// publication, the høringsnotat); if the council is on the høringsliste, it has answered.
+pub async fn submit_joint(
+    State(state): State<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    use hoering::council::{CouncilId, CouncilName, Submitted, UserId};
+    let result: WebResult = async {
+        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let pool = &state.db.pool;
+        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id)
+            .await
+            .map_err(|e| WebError::internal("loading the chair failed", e))?;
+        let again =
+            |field: &str, code: &str, status| joint_again(&a.page, &fields, field, code, status);
+        let name =
+            hoering::response::PersonName::parse(&get(&fields, "submit_name")).map_err(|e| {
+                again(
+                    "submit_name",
+                    app::forms::error_code(&e),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            });
+        let email = hoering::response::Email::parse(&a.session.user.email)
+            .map_err(|_| again("submit", "no_email", StatusCode::UNPROCESSABLE_ENTITY))?;
+        let seen: Option<u32> = get(&fields, "submit_revision").parse().ok();
+        let mut tx = crate::db::begin_write(pool)
+            .await
+            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
+        let round = council_db::hold_round(&mut tx, a.round.id)
+            .await
+            .map_err(|e| WebError::internal("holding the round failed", e))?;
+        let revisions = council_db::revisions(&mut *tx, round.id)
+            .await
+            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
+        let joint = council_db::joint_of(&round, &revisions);
+        let window = super::window_of(&round)
+            .ok_or_else(|| again("submit", "round_not_open", StatusCode::CONFLICT))?;
+        let today = hoering::calendar::today();
+        if let Err(refusal) = hoering::council::may_submit(
+            &a.viewer,
+            CouncilId(round.council_id),
+            chair,
+            &window,
+            today,
+            &joint,
+        ) {
+            let status = match refusal {
+                hoering::council::SubmitRefusal::NotChair
+                | hoering::council::SubmitRefusal::NotMember => StatusCode::FORBIDDEN,
+                _ => StatusCode::CONFLICT,
+            };
+            return Err(again("submit", refusal.code(), status));
+        }
+        let current = joint.current().map_or(0, |r| r.number);
+        // The chair sends what they read: a revision saved since is shown to them first.
+        if seen != Some(current) {
+            return Err(again("submit", "stale", StatusCode::CONFLICT));
+        }
+        let name = name?;
+        let council_name = CouncilName::parse(&round.council_name)
+            .map_err(|_| again("submit", "empty", StatusCode::CONFLICT))?;
+        let Some(sent) = hoering::council::as_response(&council_name, &joint) else {
+            return Err(again("submit", "empty", StatusCode::CONFLICT));
+        };
+        let submission = hoering::response::ResponseSubmission {
+            text: sent.text,
+            name,
+            email,
+            sender: sent.sender,
+            publication: sent.publication,
+            block: None,
+        };
+        let target = crate::response::db::Target {
+            hearing_id: round.hearing_id,
+            version_id: round.version_id,
+            block: None,
+            quote: None,
+        };
+        let party = crate::consultees::db::by_organisation(
+            &mut tx,
+            round.hearing_id,
+            council_name.as_str(),
+        )
+        .await
+        .map_err(|e| WebError::internal("loading the høringsliste failed", e))?;
+        let token =
+            crate::auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        let lang = crate::web::language::mail_lang(&headers);
+        let last_day = match (
+            hoering::calendar::local_date(round.closes_at).parse::<jiff::civil::Date>(),
+            lang,
+        ) {
+            (Ok(d), hoering::mail::Lang::Da) => hoering::calendar::danish_long_date(d),
+            (Ok(d), hoering::mail::Lang::En) => hoering::calendar::english_long_date(d),
+            (Err(_), _) => hoering::calendar::local_date(round.closes_at),
+        };
+        let receipt_path = format!("/kvittering/{token}");
+        let receipt = |id, created_at| {
+            hoering::mail::receipt(
+                lang,
+                &state.outbox.sender,
+                &hoering::mail::ReceiptMail {
+                    to: submission.email.as_str(),
+                    name: submission.name.as_str(),
+                    hearing_title: &round.hearing_title,
+                    receipt_number: &crate::response::receipt_number(id, created_at),
+                    block: None,
+                    text: submission.text.as_str(),
+                    receipt_path: &receipt_path,
+                    last_day: &last_day,
+                },
+            )
+        };
+        let (response_id, at) = crate::response::db::insert_in(
+            &mut tx,
+            &target,
+            &submission,
+            &token,
+            party,
+            &state.outbox,
+            receipt,
+        )
+        .await
+        .map_err(|e| WebError::internal("storing the council's response failed", e))?;
+        let submitted = Submitted {
+            by: UserId(a.session.user.id),
+            at,
+            revision: current,
+        };
+        council_db::mark_submitted(&mut tx, round.id, &submitted, response_id)
+            .await
+            .map_err(|e| WebError::internal("recording the submission failed", e))?;
+        tx.commit()
+            .await
+            .map_err(|e| WebError::internal("storing the council's response failed", e))?;
+        state.outbox.wake();
+        tracing::info!(
+            round = round.id,
+            response = response_id,
+            revision = current,
+            "council response submitted"
+        );
+        Ok(see_other(&format!("{}#faelles", a.page)))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /raad/hoeringer/{slug}/{council}/offentliggoer`: the chair publishes the discussion,
+/// once the council has decided to (the form asks the chair to confirm that it has).
+pub async fn publish_discussion(
+    State(state): State<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    use hoering::council::{CouncilId, PublishRefusal};
+    let result: WebResult = async {
+        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let pool = &state.db.pool;
+        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id)
+            .await
+            .map_err(|e| WebError::internal("loading the chair failed", e))?;
+        let mut tx = crate::db::begin_write(pool)
+            .await
+            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
+        let round = council_db::hold_round(&mut tx, a.round.id)
+            .await
+            .map_err(|e| WebError::internal("holding the round failed", e))?;
+        let revisions = council_db::revisions(&mut *tx, round.id)
+            .await
+            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
+        let joint = council_db::joint_of(&round, &revisions);
+        if let Err(refusal) = hoering::council::may_publish_discussion(
+            &a.viewer,
+            CouncilId(round.council_id),
+            chair,
+            &super::state_of(&round),
+            &joint,
+            round.discussion_published_at.is_some(),
+        ) {
+            let status = match refusal {
+                PublishRefusal::NotChair | PublishRefusal::NotMember => StatusCode::FORBIDDEN,
+                _ => StatusCode::CONFLICT,
+            };
+            return Err(joint_again(
+                &a.page,
+                &fields,
+                "publish",
+                refusal.code(),
+                status,
+            ));
+        }
+        if get(&fields, "publish_confirm") != "on" {
+            return Err(joint_again(
+                &a.page,
+                &fields,
+                "publish_confirm",
+                "required",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        council_db::publish_discussion(&mut tx, round.id, a.session.user.id)
+            .await
+            .map_err(|e| WebError::internal("publishing the discussion failed", e))?;
+        tx.commit()
+            .await
+            .map_err(|e| WebError::internal("publishing the discussion failed", e))?;
+        tracing::info!(round = round.id, "council discussion published");
+        Ok(see_other(&a.page))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}

@@ -7,7 +7,10 @@ use app::model::{
     BlockChoice, CouncilComment, CouncilHome, CouncilMember, CouncilView, CouncilWorkspace,
     RoundCard,
 };
-use hoering::council::{CommentRef, CouncilId, may_comment, may_read_discussion, thread_order};
+use hoering::council::{
+    CommentRef, CouncilId, SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint,
+    may_publish_discussion, may_read_discussion, may_submit, thread_order,
+};
 
 #[async_trait::async_trait]
 impl CouncilReads for DbBackend {
@@ -62,23 +65,18 @@ impl CouncilReads for DbBackend {
 
     async fn may_read_round(
         &self,
-        email: &str,
+        email: Option<&str>,
         slug: &str,
         council: &str,
     ) -> Result<bool, BackendError> {
         let pool = &self.db.pool;
-        let (Some((user, _)), Some(round)) = (
-            crate::auth::db::find_credentials(pool, email)
-                .await
-                .map_err(fail)?,
-            council_db::round(pool, slug, council).await.map_err(fail)?,
-        ) else {
+        let Some(round) = council_db::round(pool, slug, council).await.map_err(fail)? else {
             // No such round: nothing to refuse; the page says it is not there.
             return Ok(true);
         };
-        let viewer = super::viewer_of(pool, &user).await.map_err(fail)?;
+        let viewer = self.viewer(email).await?;
         Ok(may_read_discussion(
-            &viewer,
+            &viewer.0,
             CouncilId(round.council_id),
             round.discussion_published_at.is_some(),
         ))
@@ -86,20 +84,16 @@ impl CouncilReads for DbBackend {
 
     async fn council_workspace(
         &self,
-        email: &str,
+        email: Option<&str>,
         slug: &str,
         council: &str,
     ) -> Result<Option<CouncilWorkspace>, BackendError> {
         let pool = &self.db.pool;
-        let (Some((user, _)), Some(round)) = (
-            crate::auth::db::find_credentials(pool, email)
-                .await
-                .map_err(fail)?,
-            council_db::round(pool, slug, council).await.map_err(fail)?,
-        ) else {
+        let Some(round) = council_db::round(pool, slug, council).await.map_err(fail)? else {
             return Ok(None);
         };
-        let viewer = super::viewer_of(pool, &user).await.map_err(fail)?;
+        let (viewer, user_id) = self.viewer(email).await?;
+        let council_id = CouncilId(round.council_id);
         let card = round_card(&round);
         let rows = council_db::comments(pool, round.id).await.map_err(fail)?;
         let refs: Vec<CommentRef> = rows
@@ -121,7 +115,7 @@ impl CouncilReads for DbBackend {
                 text: c.text.clone(),
                 depth,
                 agreed: c.agreed,
-                mine: c.author_id == user.id,
+                mine: Some(c.author_id) == user_id,
             })
             .collect();
         let blocks = crate::hearing::db::blocks(pool, round.version_id)
@@ -133,12 +127,73 @@ impl CouncilReads for DbBackend {
                 text: b.text,
             })
             .collect();
+        let revisions = council_db::revisions(pool, round.id).await.map_err(fail)?;
+        let joint = council_db::joint_of(&round, &revisions);
+        let mut people: Vec<(i64, String)> = revisions
+            .iter()
+            .map(|r| (r.author_id, r.author.clone()))
+            .collect();
+        if let Some(by) = round.submitted_by {
+            let who = crate::auth::db::email_of(pool, by).await.map_err(fail)?;
+            people.push((by, who.unwrap_or_default()));
+        }
+        people.sort();
+        people.dedup();
+        let member = is_member(&viewer, council_id);
+        let chair = match user_id {
+            Some(id) if member => council_db::is_chair(pool, round.council_id, id)
+                .await
+                .map_err(fail)?,
+            _ => false,
+        };
+        let today = hoering::calendar::today();
+        let submit_refusal = match super::window_of(&round) {
+            Some(window) => may_submit(&viewer, council_id, chair, &window, today, &joint).err(),
+            None => Some(SubmitRefusal::NotMember),
+        };
+        let published = round.discussion_published_at.is_some();
+        let publish_refusal =
+            may_publish_discussion(&viewer, council_id, chair, &card.state, &joint, published)
+                .err();
+        let response_status = match round.response_id {
+            Some(id) => council_db::response_status(pool, id).await.map_err(fail)?,
+            None => None,
+        };
         Ok(Some(CouncilWorkspace {
-            may_comment: may_comment(&viewer, CouncilId(round.council_id), &card.state),
+            may_comment: may_comment(&viewer, council_id, &card.state),
+            may_edit: may_edit_joint(&viewer, council_id, &card.state) && joint.submitted.is_none(),
             round: card,
             blocks,
             comments,
+            joint,
+            people,
+            member,
+            chair,
+            submit_refusal,
+            publish_refusal,
+            response_status,
+            published,
         }))
+    }
+}
+
+impl DbBackend {
+    /// The reader as the core's rules see them, and their user id; no session is anonymous.
+    async fn viewer(&self, email: Option<&str>) -> Result<(Viewer, Option<i64>), BackendError> {
+        let pool = &self.db.pool;
+        let Some(email) = email else {
+            return Ok((Viewer::Anonymous, None));
+        };
+        match crate::auth::db::find_credentials(pool, email)
+            .await
+            .map_err(fail)?
+        {
+            Some((user, _)) => Ok((
+                super::viewer_of(pool, &user).await.map_err(fail)?,
+                Some(user.id),
+            )),
+            None => Ok((Viewer::Anonymous, None)),
+        }
     }
 }
 

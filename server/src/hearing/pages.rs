@@ -143,6 +143,16 @@ impl HearingReads for DbBackend {
             footnotes,
             whole_draft_responses: counts.get("").copied().unwrap_or(0),
             consultees: self.public_parties(row.id).await?,
+            published_discussions: crate::council::db::rounds_of_hearing(&self.db.pool, row.id)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .filter(|r| r.discussion_published_at.is_some())
+                .map(|r| {
+                    let path = app::routes::council_workspace(&r.hearing_slug, &r.council_slug);
+                    (r.council_name, path)
+                })
+                .collect(),
         }))
     }
 }

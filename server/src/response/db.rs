@@ -33,12 +33,38 @@ pub async fn insert(
     outbox: &crate::mail::Outbox,
     receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
 ) -> Result<(i64, i64), VersionError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let stored = insert_in(
+        &mut tx,
+        target,
+        submission,
+        receipt_token,
+        party,
+        outbox,
+        receipt,
+    )
+    .await?;
+    tx.commit().await?;
+    outbox.wake();
+    Ok(stored)
+}
+
+/// [`insert`] within the caller's write transaction, for a response that is one step of a
+/// larger change (a council's submission); the caller commits and wakes the outbox.
+pub async fn insert_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    target: &Target,
+    submission: &ResponseSubmission,
+    receipt_token: &str,
+    party: Option<i64>,
+    outbox: &crate::mail::Outbox,
+    receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
+) -> Result<(i64, i64), VersionError> {
     let created_at = now();
     let (block_id, block_number) = match &target.block {
         Some((id, number)) => (Some(id.clone()), Some(number.clone())),
         None => (None, None),
     };
-    let mut tx = crate::db::begin_write(pool).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
             sender_kind, organisation, publication, status, receipt_token, created_at,
@@ -67,33 +93,24 @@ pub async fn insert(
     .bind(target.quote.as_ref().map(|q| q.prefix().to_string()))
     .bind(target.quote.as_ref().map(|q| q.suffix().to_string()))
     .bind(party)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     if let Some(party) = party {
-        crate::consultees::db::mark_answered(&mut tx, party).await?;
+        crate::consultees::db::mark_answered(tx, party).await?;
     }
     sqlx::query("UPDATE hearing_counts SET pending = pending + 1 WHERE hearing_id = $1")
         .bind(target.hearing_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     if let Some((block_id, _)) = &target.block
         && let Ok(block) = BlockId::parse(block_id)
     {
-        place_new_response(
-            &mut tx,
-            id,
-            target.version_id,
-            &block,
-            target.quote.as_ref(),
-        )
-        .await?;
+        place_new_response(tx, id, target.version_id, &block, target.quote.as_ref()).await?;
     }
     outbox
-        .put(&mut tx, &receipt(id, created_at))
+        .put(tx, &receipt(id, created_at))
         .await
         .map_err(VersionError::from)?;
-    tx.commit().await?;
-    outbox.wake();
     Ok((id, created_at))
 }
 

@@ -162,6 +162,18 @@ pub fn router(state: AppState) -> Router {
             post(crate::council::forms::agree),
         )
         .route(
+            "/raad/hoeringer/{slug}/{council}/faelles",
+            post(crate::council::forms::edit_joint),
+        )
+        .route(
+            "/raad/hoeringer/{slug}/{council}/indsend",
+            post(crate::council::forms::submit_joint),
+        )
+        .route(
+            "/raad/hoeringer/{slug}/{council}/offentliggoer",
+            post(crate::council::forms::publish_discussion),
+        )
+        .route(
             "/admin/raad/{slug}/medlemmer",
             post(crate::council::forms::add),
         )

@@ -401,3 +401,473 @@ both_databases!(
         assert_eq!(stored, 3);
     }
 );
+
+/// A hearing with Integrationsrådet's round open today (for five days), Anna chairing and Cem
+/// a member, Bo in another council; returns the workspace's path.
+async fn open_round(app: &TestApp) -> &'static str {
+    app.add_open_hearing("integrationspolitik").await;
+    app.add_clerk().await;
+    for email in [
+        "anna@raadet.example",
+        "cem@raadet.example",
+        "bo@handicap.example",
+    ] {
+        app.add_user(email, Role::Council).await;
+    }
+    let pool = &app.db.pool;
+    server::council::db::create(pool, "handicapraadet", "Handicaprådet")
+        .await
+        .unwrap();
+    server::council::add_member(pool, "integrationsraadet", "anna@raadet.example", true)
+        .await
+        .unwrap();
+    server::council::add_member(pool, "integrationsraadet", "cem@raadet.example", false)
+        .await
+        .unwrap();
+    server::council::add_member(pool, "handicapraadet", "bo@handicap.example", true)
+        .await
+        .unwrap();
+    let clerk = app.login().await;
+    let csrf = app.csrf(&clerk).await;
+    let in_days = |n: i64| {
+        jiff::Zoned::now()
+            .date()
+            .checked_add(jiff::Span::new().days(n))
+            .unwrap()
+            .to_string()
+    };
+    let r = app
+        .post_form_with_cookie(
+            "/admin/hoeringer/integrationspolitik/raadsrunde",
+            &clerk,
+            &[
+                ("csrf", &csrf),
+                ("round_council", "integrationsraadet"),
+                ("round_opens", &in_days(0)),
+                ("round_closes", &in_days(5)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    "/raad/hoeringer/integrationspolitik/integrationsraadet"
+}
+
+/// A member saves the joint response on the copy of revision `based_on`.
+async fn save_joint(app: &TestApp, cookie: &str, based_on: &str, text: &str) -> reqwest::Response {
+    let csrf = app.csrf_of(cookie).await;
+    app.post_form_with_cookie(
+        "/raad/hoeringer/integrationspolitik/integrationsraadet/faelles",
+        cookie,
+        &[
+            ("csrf", &csrf),
+            ("joint_based_on", based_on),
+            ("joint_text", text),
+        ],
+    )
+    .await
+}
+
+async fn revision_texts(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("SELECT text FROM joint_revisions ORDER BY number")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+both_databases!(
+    an_edit_on_a_stale_copy_of_the_joint_response_is_refused_and_nothing_is_lost,
+    |app: TestApp| async move {
+        let workspace = open_round(&app).await;
+        let anna = app.login_as("anna@raadet.example").await;
+        let cem = app.login_as("cem@raadet.example").await;
+
+        assert_eq!(
+            save_joint(&app, &anna, "0", "Rådet støtter forslaget.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        // Both now have revision 1 open; Anna saves first.
+        assert_eq!(
+            save_joint(
+                &app,
+                &anna,
+                "1",
+                "Rådet støtter forslaget, men ønsker mere sprogstøtte."
+            )
+            .await
+            .status()
+            .as_u16(),
+            303
+        );
+        let r = save_joint(
+            &app,
+            &cem,
+            "1",
+            "Rådet støtter forslaget og ønsker tolkning.",
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), 409, "a stale copy is refused");
+        let body = strip(&r.text().await.unwrap());
+        assert!(body.contains("Nogen har gemt en nyere version, mens du skrev"));
+        assert!(
+            body.contains("Rådet støtter forslaget, men ønsker mere sprogstøtte."),
+            "the newer text is shown"
+        );
+        assert!(
+            body.contains("ønsker tolkning.</textarea>"),
+            "what Cem typed is kept in the field"
+        );
+        assert!(
+            body.contains("<ins>") && body.contains("<del>"),
+            "with the difference"
+        );
+        assert!(
+            body.contains("name=\"joint_based_on\" value=\"2\""),
+            "saving again is based on the newest version Cem has now seen"
+        );
+        assert_eq!(
+            revision_texts(&app).await,
+            [
+                "Rådet støtter forslaget.",
+                "Rådet støtter forslaget, men ønsker mere sprogstøtte."
+            ],
+            "nothing overwritten"
+        );
+        // Having merged, Cem saves on the newest version.
+        assert_eq!(
+            save_joint(
+                &app,
+                &cem,
+                "2",
+                "Rådet støtter forslaget, men ønsker mere sprogstøtte og tolkning."
+            )
+            .await
+            .status()
+            .as_u16(),
+            303
+        );
+        // The same text again stores nothing new; a made-up revision is refused.
+        assert_eq!(
+            save_joint(
+                &app,
+                &cem,
+                "3",
+                "Rådet støtter forslaget, men ønsker mere sprogstøtte og tolkning.\r\n"
+            )
+            .await
+            .status()
+            .as_u16(),
+            303
+        );
+        assert_eq!(
+            save_joint(&app, &cem, "9", "Hvad som helst")
+                .await
+                .status()
+                .as_u16(),
+            422
+        );
+        assert_eq!(revision_texts(&app).await.len(), 3);
+
+        // The history names who saved each version; any two are compared word by word.
+        let page = strip(
+            &app.get_with_cookie(&format!("{workspace}?fra=1&til=3"), &anna)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(page.contains("Version 3 · cem@raadet.example"), "{page}");
+        assert!(page.contains("Version 1 · anna@raadet.example"));
+        assert!(page.contains("Fra version 1 til version 3"));
+        assert!(
+            page.contains("</span>, men ønsker mere sprogstøtte og tolkning<span"),
+            "the words added between the two, marked: {page}"
+        );
+
+        // Only the council's members write it: not a clerk, not another council.
+        let clerk = app.login().await;
+        assert_eq!(
+            save_joint(&app, &clerk, "3", "Ændret")
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+        let bo = app.login_as("bo@handicap.example").await;
+        assert_eq!(
+            save_joint(&app, &bo, "3", "Ændret").await.status().as_u16(),
+            403
+        );
+        let r = app
+            .post_form(
+                "/raad/hoeringer/integrationspolitik/integrationsraadet/faelles",
+                &[("joint_based_on", "3"), ("joint_text", "Ændret")],
+            )
+            .await;
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/login"),
+            "no session: to the login page"
+        );
+        assert_eq!(revision_texts(&app).await.len(), 3);
+        // The public never sees the draft.
+        assert!(
+            !app.get_text("/hoeringer/integrationspolitik")
+                .await
+                .1
+                .contains("sprogstøtte og tolkning")
+        );
+    }
+);
+
+both_databases!(
+    the_chair_submits_the_joint_response_and_it_arrives_as_the_councils_response,
+    |app: TestApp| async move {
+        let workspace = open_round(&app).await;
+        // Integrationsrådet is also on the høringsliste: its joint response is its answer.
+        let hearing_id: i64 =
+            sqlx::query_scalar("SELECT id FROM hearings WHERE slug = 'integrationspolitik'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let list =
+            hoering::consultees::import("Integrationsrådet;Anna;anna@raadet.example;råd og nævn")
+                .unwrap();
+        let parties: Vec<_> = list
+            .parties
+            .into_iter()
+            .map(|p| (p, "party-token-integrationsraadet".to_string()))
+            .collect();
+        server::consultees::db::add(&app.db.pool, hearing_id, &parties)
+            .await
+            .unwrap();
+        let anna = app.login_as("anna@raadet.example").await;
+        let cem = app.login_as("cem@raadet.example").await;
+        const TEXT: &str = "Integrationsrådet støtter forslaget og ønsker tolkning ved alle møder.";
+        assert_eq!(
+            save_joint(&app, &cem, "0", TEXT).await.status().as_u16(),
+            303
+        );
+        let submit = |cookie: String, revision: &'static str, name: &'static str| {
+            let app = &app;
+            async move {
+                let csrf = app.csrf_of(&cookie).await;
+                app.post_form_with_cookie(
+                    &format!("{workspace}/indsend"),
+                    &cookie,
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("submit_revision", revision),
+                        ("submit_name", name),
+                    ],
+                )
+                .await
+            }
+        };
+        // Only the chair submits, what they have read, with their name as contact person.
+        assert_eq!(submit(cem.clone(), "1", "Cem").await.status().as_u16(), 403);
+        let r = submit(anna.clone(), "0", "Anna Holm").await;
+        assert_eq!(r.status().as_u16(), 409);
+        assert!(strip(&r.text().await.unwrap()).contains("Svaret er ændret, siden du læste det"));
+        let r = submit(anna.clone(), "1", "").await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(
+            strip(&r.text().await.unwrap()).contains("Skriv dit navn som rådets kontaktperson.")
+        );
+        assert_eq!(app.stored_responses().await, 0);
+
+        let r = submit(anna.clone(), "1", "Anna Holm").await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (text, kind, organisation, status, email, block, party): (
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            Option<i64>,
+        ) = sqlx::query_as(
+            "SELECT text, sender_kind, organisation, status, email, block_number, party_id
+             FROM responses",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(text, TEXT);
+        assert_eq!(kind, "council");
+        assert_eq!(organisation.as_deref(), Some("Integrationsrådet"));
+        assert_eq!(
+            status, "pending",
+            "it takes the normal path: moderation first"
+        );
+        assert_eq!(email, "anna@raadet.example");
+        assert_eq!(block, None);
+        assert!(
+            party.is_some(),
+            "matched to the council on the høringsliste"
+        );
+        let answered: Option<i64> = sqlx::query_scalar("SELECT answered_at FROM hearing_parties")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert!(answered.is_some());
+        let receipts: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'receipt' AND recipient = 'anna@raadet.example'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(receipts, 1, "the chair gets the receipt");
+
+        // Sent once; the text is fixed from then on.
+        assert_eq!(
+            submit(anna.clone(), "1", "Anna Holm")
+                .await
+                .status()
+                .as_u16(),
+            409
+        );
+        assert_eq!(app.stored_responses().await, 1);
+        let r = save_joint(&app, &cem, "1", "Noget andet").await;
+        assert_eq!(r.status().as_u16(), 409);
+        assert_eq!(revision_texts(&app).await, [TEXT]);
+        let page = strip(
+            &app.get_with_cookie(workspace, &cem)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            page.contains("afventer sagsbehandlerens gennemsyn"),
+            "{page}"
+        );
+
+        // The clerk's queue has it; once published, the public sees the council's answer.
+        let clerk = app.login().await;
+        let queue = strip(
+            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(queue.contains("ønsker tolkning ved alle møder"));
+        app.publish_all().await;
+        let public = app
+            .get_text("/hoeringer/integrationspolitik?vis=hele")
+            .await
+            .1;
+        assert!(public.contains("ønsker tolkning ved alle møder"));
+        assert!(public.contains("Integrationsrådet"));
+        let api = app
+            .get_text("/api/v1/hearings/integrationspolitik/responses")
+            .await
+            .1;
+        assert!(
+            api.contains("\"council\"") && api.contains("Integrationsrådet"),
+            "{api}"
+        );
+    }
+);
+
+both_databases!(
+    the_chair_publishes_the_discussion_when_the_council_decides,
+    |app: TestApp| async move {
+        let workspace = open_round(&app).await;
+        let anna = app.login_as("anna@raadet.example").await;
+        let cem = app.login_as("cem@raadet.example").await;
+        let cem_csrf = app.csrf_of(&cem).await;
+        const SAID: &str = "Vi bør tale med foreningerne først.";
+        let r = app
+            .post_form_with_cookie(
+                &format!("{workspace}/kommentar"),
+                &cem,
+                &[("csrf", &cem_csrf), ("text", SAID)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let publish = |cookie: String, confirm: &'static str| {
+            let app = &app;
+            async move {
+                let csrf = app.csrf_of(&cookie).await;
+                app.post_form_with_cookie(
+                    &format!("{workspace}/offentliggoer"),
+                    &cookie,
+                    &[("csrf", csrf.as_str()), ("publish_confirm", confirm)],
+                )
+                .await
+            }
+        };
+        // Not while members are still writing.
+        let r = publish(anna.clone(), "on").await;
+        assert_eq!(r.status().as_u16(), 409);
+        assert!(
+            strip(&r.text().await.unwrap()).contains("når runden er slut eller svaret er indsendt")
+        );
+        assert_eq!(
+            save_joint(&app, &cem, "0", "Rådet støtter forslaget.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        let csrf = app.csrf_of(&anna).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("{workspace}/indsend"),
+                &anna,
+                &[
+                    ("csrf", &csrf),
+                    ("submit_revision", "1"),
+                    ("submit_name", "Anna Holm"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(
+            app.get(workspace).await.status().as_u16(),
+            401,
+            "still private"
+        );
+        // Only the chair, and only having confirmed the council's decision.
+        assert_eq!(publish(cem.clone(), "on").await.status().as_u16(), 403);
+        let r = publish(anna.clone(), "").await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("Bekræft, at rådet har besluttet"));
+        assert!(
+            !app.get_text("/hoeringer/integrationspolitik")
+                .await
+                .1
+                .contains(workspace)
+        );
+        assert_eq!(publish(anna.clone(), "on").await.status().as_u16(), 303);
+        // Now anyone reads it, found from the hearing's page, and nobody can write in it.
+        assert!(
+            app.get_text("/hoeringer/integrationspolitik")
+                .await
+                .1
+                .contains(workspace)
+        );
+        let r = app.get(workspace).await;
+        assert_eq!(r.status().as_u16(), 200);
+        let page = strip(&r.text().await.unwrap());
+        assert!(page.contains(SAID) && page.contains("Rådet støtter forslaget."));
+        assert!(!page.contains("name=\"csrf\""), "no forms for the public");
+        let r = app
+            .post_form(
+                "/_fn/council_workspace",
+                &[
+                    ("slug", "integrationspolitik"),
+                    ("council", "integrationsraadet"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(publish(anna.clone(), "on").await.status().as_u16(), 409);
+    }
+);
