@@ -285,7 +285,7 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                             let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
                                             let reply_id = format!("svar-{}", c.id);
                                             view! {
-                                                <li id=format!("k-{}", c.id) class="council-comment" style=format!("margin-left: {}rem", u32::from(c.depth) * 2)>
+                                                <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
                                                     <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
                                                         {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, say(locale, "enige", "agree")))}</p>
                                                     {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
@@ -410,7 +410,7 @@ fn joint_section(
             <div class="notice stale-edit" role="alert" aria-labelledby="stale-heading">
                 <h3 id="stale-heading">{say(locale, "Nogen har gemt en nyere version, mens du skrev", "Someone saved a newer version while you were writing")}</h3>
                 <p>{say(locale, "Din tekst er ikke gemt, og intet er overskrevet. Din tekst står stadig i feltet nedenfor.", "Your text was not saved, and nothing was overwritten. Your text is still in the field below.")}</p>
-                <h4>{say(locale, "Den nyeste version", "The newest version")} <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
+                <h4>{say(locale, "Den nyeste version", "The newest version")} " " <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
                 <div class="joint-text">{newest.text.clone()}</div>
                 <h4>{say(locale, "Forskellen fra den nyeste version til din tekst", "The difference from the newest version to your text")}</h4>
                 <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
