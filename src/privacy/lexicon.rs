@@ -7,6 +7,61 @@ pub(super) fn has(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
+/// A sorted list of stems, indexed by first byte: a word is then checked at each of its chars
+/// against only the few stems starting with that byte, so it costs about its length.
+pub(super) struct Stems {
+    list: &'static [&'static str],
+    /// For each first byte, the range of `list` of the stems starting with it.
+    by_first: [(u8, u8); 256],
+}
+
+impl Stems {
+    /// Fails to compile for an empty stem or more than 255 stems; the list must be sorted (a
+    /// test checks that).
+    const fn new(list: &'static [&'static str]) -> Stems {
+        assert!(list.len() < 256);
+        let mut by_first = [(0u8, 0u8); 256];
+        let mut k = 0;
+        while k < list.len() {
+            let first = list[k].as_bytes()[0] as usize;
+            if by_first[first].0 == by_first[first].1 {
+                by_first[first].0 = k as u8;
+            }
+            by_first[first].1 = k as u8 + 1;
+            k += 1;
+        }
+        Stems { list, by_first }
+    }
+
+    #[cfg(test)]
+    pub(super) fn list(&self) -> &'static [&'static str] {
+        self.list
+    }
+
+    /// Whether `word` (lower case) begins with one of the stems or, if `anywhere`, holds one
+    /// at any char boundary.
+    pub(super) fn find_in(&self, word: &str, anywhere: bool) -> bool {
+        for (at, _) in word.char_indices() {
+            let rest = &word[at..];
+            let (from, to) = rest
+                .as_bytes()
+                .first()
+                .map_or((0, 0), |&b| self.by_first[usize::from(b)]);
+            let stems = self
+                .list
+                .get(usize::from(from)..usize::from(to))
+                .unwrap_or_default();
+            if stems.iter().any(|s| rest.starts_with(s)) {
+                return true;
+            }
+            if !anywhere {
+                break;
+            }
+        }
+        false
+    }
+}
+
 /// Words that say the number after them is a phone number.
 pub(super) const PHONE_WORDS: &[&str] = &[
     "arbejdstelefon",
@@ -935,7 +990,7 @@ pub(super) const HEALTH_WORDS: &[&str] = &[
 
 /// Stems of health words, found anywhere in a word so that compounds count ("hjertesygdom",
 /// "stofmisbrug", "kræftbehandling").
-pub(super) const HEALTH_STEMS: &[&str] = &[
+pub(super) const HEALTH_STEMS: Stems = Stems::new(&[
     "alkoholi",
     "alzheimer",
     "angstanfald",
@@ -985,7 +1040,7 @@ pub(super) const HEALTH_STEMS: &[&str] = &[
     "spiseforstyr",
     "sygdom",
     "udviklingshæm",
-];
+]);
 
 /// Words of origin and religion, whole.
 pub(super) const ORIGIN_WORDS: &[&str] = &[
@@ -1005,7 +1060,7 @@ pub(super) const ORIGIN_WORDS: &[&str] = &[
 ];
 
 /// Beginnings of words of origin and religion ("somalisk", "somaliere", "Somalia").
-pub(super) const ORIGIN_STEMS: &[&str] = &[
+pub(super) const ORIGIN_STEMS: Stems = Stems::new(&[
     "afghan",
     "araber",
     "arabisk",
@@ -1049,4 +1104,4 @@ pub(super) const ORIGIN_STEMS: &[&str] = &[
     "tyrkisk",
     "ukrain",
     "vietnames",
-];
+]);

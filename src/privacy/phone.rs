@@ -80,14 +80,16 @@ fn body(text: &str, toks: &[Tok], j: usize) -> Option<(usize, Grouping)> {
     }
 }
 
-/// Groups of digits right before or after, separated by one space: the number is part of a
-/// longer one ("+46 23 45 67 89", "23 45 67 89 10").
-fn more_groups(toks: &[Tok], first: usize, last: usize) -> bool {
-    let before =
-        first >= 2 && toks[first - 1].is_single_space() && toks[first - 2].kind == Kind::Digits;
-    let after = toks.get(last + 1).is_some_and(Tok::is_single_space)
-        && toks.get(last + 2).is_some_and(|t| t.kind == Kind::Digits);
-    before || after
+/// Groups of digits right before, separated by one space: the number is part of a longer
+/// one ("+46 23 45 67 89", "1 2345 6789").
+fn group_before(toks: &[Tok], first: usize) -> bool {
+    first >= 2 && toks[first - 1].is_single_space() && toks[first - 2].kind == Kind::Digits
+}
+
+/// Likewise after: "23 45 67 89 10".
+fn group_after(toks: &[Tok], last: usize) -> bool {
+    toks.get(last + 1).is_some_and(Tok::is_single_space)
+        && toks.get(last + 2).is_some_and(|t| t.kind == Kind::Digits)
 }
 
 /// `+45 …`, `0045 …`, `(+45) …`, `+4523456789`, `004523456789`, starting at token `i`.
@@ -124,7 +126,8 @@ fn with_country_code(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             && number.starts_with(code)
             && first_digit_ok(text, digits.start + code.len())
             && stands_free_after(toks, code_end)
-            && !more_groups(toks, i, code_end);
+            && !group_before(toks, i)
+            && !group_after(toks, code_end);
         return ok.then_some(code_end);
     }
     let mut j = code_end + 1;
@@ -132,7 +135,8 @@ fn with_country_code(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         j += 1;
     }
     let (last, _) = body(text, toks, j)?;
-    (stands_free_after(toks, last) && !more_groups(toks, j, last)).then_some(last)
+    (stands_free_after(toks, last) && !group_before(toks, i) && !group_after(toks, last))
+        .then_some(last)
 }
 
 /// A number without country code starting at token `i`, where nothing around it says it is
@@ -142,7 +146,7 @@ fn plain(text: &str, toks: &[Tok], i: usize, buf: &mut String) -> Option<usize> 
     if !stands_free_before(toks, i) || (i > 0 && toks[i - 1].is_punct('+')) {
         return None;
     }
-    if !stands_free_after(toks, last) || more_groups(toks, i, last) {
+    if !stands_free_after(toks, last) || group_before(toks, i) || group_after(toks, last) {
         return None;
     }
     if grouping == Grouping::Plain

@@ -80,23 +80,18 @@ fn is_institution(lower: &str) -> bool {
 }
 
 fn term_kind(lower: &str) -> Option<FlagKind> {
-    if lexicon::INSTITUTION_ENDINGS
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
-        // "Handicaprådet", "Integrationspolitikken": bodies and policies, not a person's data.
+    let kind = if has(lexicon::HEALTH_WORDS, lower) || lexicon::HEALTH_STEMS.find_in(lower, true) {
+        FlagKind::Health
+    } else if has(lexicon::ORIGIN_WORDS, lower) || lexicon::ORIGIN_STEMS.find_in(lower, false) {
+        FlagKind::Origin
+    } else {
         return None;
-    }
-    if has(lexicon::HEALTH_WORDS, lower) || lexicon::HEALTH_STEMS.iter().any(|s| lower.contains(s))
-    {
-        return Some(FlagKind::Health);
-    }
-    if has(lexicon::ORIGIN_WORDS, lower)
-        || lexicon::ORIGIN_STEMS.iter().any(|s| lower.starts_with(s))
-    {
-        return Some(FlagKind::Origin);
-    }
-    None
+    };
+    // "Handicaprådet", "Integrationspolitikken": bodies and policies, not a person's data.
+    let body = lexicon::INSTITUTION_ENDINGS
+        .iter()
+        .any(|e| lower.ends_with(e));
+    (!body).then_some(kind)
 }
 
 pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
@@ -134,7 +129,8 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
             Kind::Word => {}
         }
         let lower = lower_into(text, tok, &mut buf);
-        if let Some(kind) = term_kind(lower) {
+        // No health or origin word is shorter than "syg" and "hiv".
+        if let Some(kind) = (lower.len() >= 3).then(|| term_kind(lower)).flatten() {
             terms.push(Term {
                 word,
                 paragraph,
