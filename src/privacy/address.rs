@@ -70,7 +70,16 @@ fn address_at(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> Option<(u
     {
         return None;
     }
-    let first = street_name_start(text, toks, k - 2, buf)?;
+    // "Hedevej Øst 12", "Ringvej Syd 3": a quarter after the street's own name.
+    let mut street = k - 2;
+    if k >= 4
+        && matches!(word(text, &toks[street]), "Øst" | "Vest" | "Nord" | "Syd")
+        && single_space(toks, street - 1)
+        && is_word(toks, street - 2)
+    {
+        street -= 2;
+    }
+    let first = street_name_start(text, toks, street, buf)?;
     let mut last = house_number_end(text, toks, k, buf)?;
     if let Some(end) = floor_end(text, toks, last, buf) {
         last = end;
@@ -105,6 +114,8 @@ fn street_name_start(text: &str, toks: &[Tok], w: usize, buf: &mut String) -> Op
         if t.kind == Kind::Word && is_capitalised(word(text, t)) {
             first = p;
         } else if let Some(start) = abbreviation_start(text, toks, p, buf) {
+            first = start;
+        } else if let Some(start) = regnal_number_start(text, toks, p) {
             first = start;
         } else {
             break;
@@ -153,6 +164,20 @@ fn abbreviation_start(text: &str, toks: &[Tok], p: usize, buf: &mut String) -> O
         q -= 2;
     }
     Some(q)
+}
+
+/// If token `p` ends a king's number with a genitive s, as in "Christian IX's Gade", its
+/// first token.
+fn regnal_number_start(text: &str, toks: &[Tok], p: usize) -> Option<usize> {
+    let genitive = word(text, &toks[p]) == "s"
+        && p >= 2
+        && (toks[p - 1].is_punct('\'') || toks[p - 1].is_punct('’'))
+        && is_word(toks, p - 2);
+    let numeral = genitive
+        && word(text, &toks[p - 2])
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    numeral.then(|| p - 2)
 }
 
 /// The last token of the house number at token `k` ("12", "12B", "12 B", "12-14"), unless

@@ -62,35 +62,7 @@ impl Stems {
     }
 }
 
-/// Words that say the number after them is a phone number.
-pub(super) const PHONE_WORDS: &[&str] = &[
-    "arbejdstelefon",
-    "direkte",
-    "fax",
-    "hjemmetelefon",
-    "kontakt",
-    "kontaktes",
-    "mob",
-    "mobil",
-    "mobilnr",
-    "mobilnummer",
-    "mobiltelefon",
-    "phone",
-    "ring",
-    "ringe",
-    "sms",
-    "tel",
-    "telefon",
-    "telefonnr",
-    "telefonnummer",
-    "telefonnumre",
-    "telephone",
-    "tlf",
-    "tlfnr",
-    "træffes",
-];
-
-/// "nr." and "nummer": a phone number after a phone word, a reference otherwise.
+/// "nr." and "nummer": a reference after a word in [`REFERENCE_WORDS`], a phone number otherwise.
 pub(super) const NUMBER_WORDS: &[&str] = &["no", "nr", "nummer"];
 
 /// Words after which eight digits are a reference or an amount, not a phone number.
@@ -1082,12 +1054,14 @@ pub(super) const ORIGIN_STEMS: Stems = Stems::new(&[
     "islam",
     "kurd",
     "libanes",
+    "libanon",
     "minoritet",
     "muslim",
     "ortodoks",
     "pakistan",
     "palæstin",
     "polak",
+    "polen",
     "polsk",
     "religi",
     "rumæn",
@@ -1103,5 +1077,11 @@ pub(super) const ORIGIN_STEMS: Stems = Stems::new(&[
     "tyrkiet",
     "tyrkisk",
     "ukrain",
+    "vietnam",
     "vietnames",
 ]);
+
+/// Stems of origin words also found inside compounds ("kvoteflygtning", "ikkemuslim"); the
+/// others only begin a word, since inside words they are common ("tyrk" in "styrke").
+pub(super) const ORIGIN_INFIXES: Stems =
+    Stems::new(&["asylansøg", "asylsøg", "flygtning", "muslim"]);

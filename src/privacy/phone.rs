@@ -8,7 +8,7 @@
 //! number with a country code is flagged whatever stands around it.
 
 use super::cpr::{stands_free_after, stands_free_before};
-use super::lexicon;
+use super::lexicon::{self, has};
 use super::scan::{Kind, Tok, lower_into};
 use super::{FlagKind, Hit};
 
@@ -56,7 +56,13 @@ fn body(text: &str, toks: &[Tok], j: usize) -> Option<(usize, Grouping)> {
     if first.kind != Kind::Digits || !first_digit_ok(text, first.start) {
         return None;
     }
-    match first.len() {
+    groups_from(toks, j, first.len())
+}
+
+/// The rest of a number whose first group, `first_len` digits, ends token `j` (all of it, or
+/// its end after a country code written without a space: "+4523 45 67 89").
+fn groups_from(toks: &[Tok], j: usize, first_len: usize) -> Option<(usize, Grouping)> {
+    match first_len {
         8 => Some((j, Grouping::Plain)),
         4 => (toks.get(j + 1)?.is_single_space() && digits_tok(toks, j + 2, 4))
             .then_some((j + 2, Grouping::Grouped)),
@@ -121,14 +127,16 @@ fn with_country_code(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     if let Some(code) = glued_code {
         let digits = toks.get(code_end)?;
         let number = text.get(digits.start..digits.end)?;
-        let ok = digits.kind == Kind::Digits
-            && number.len() == code.len() + 8
+        let glued = digits.kind == Kind::Digits
             && number.starts_with(code)
-            && first_digit_ok(text, digits.start + code.len())
-            && stands_free_after(toks, code_end)
-            && !group_before(toks, i)
-            && !group_after(toks, code_end);
-        return ok.then_some(code_end);
+            && first_digit_ok(text, digits.start + code.len());
+        if !glued {
+            return None;
+        }
+        let (last, _) = groups_from(toks, code_end, number.len() - code.len())?;
+        let free =
+            stands_free_after(toks, last) && !group_before(toks, i) && !group_after(toks, last);
+        return free.then_some(last);
     }
     let mut j = code_end + 1;
     if toks.get(j).is_some_and(Tok::is_single_space) {
@@ -195,17 +203,15 @@ fn refers_to_something_else(text: &str, toks: &[Tok], i: usize, buf: &mut String
     let Some(&(k, _)) = words.first() else {
         return false;
     };
-    let nearest = lower_into(text, &toks[k], buf).to_owned();
-    if lexicon::PHONE_WORDS.contains(&nearest.as_str()) {
-        return false;
-    }
-    if lexicon::NUMBER_WORDS.contains(&nearest.as_str()) {
-        // "tlf. nr. 23 45 67 89" is a phone number, "sag nr. 23456789" is not.
-        return !words.get(1).is_some_and(|&(k2, _)| {
-            lexicon::PHONE_WORDS.contains(&lower_into(text, &toks[k2], buf))
+    let nearest = lower_into(text, &toks[k], buf);
+    if has(lexicon::NUMBER_WORDS, nearest) {
+        // "sag nr. 23456789" is a reference; "mit nummer: 23 45 67 89" and "tlf. nr. …" are
+        // phone numbers.
+        return words.get(1).is_some_and(|&(k2, _)| {
+            has(lexicon::REFERENCE_WORDS, lower_into(text, &toks[k2], buf))
         });
     }
-    lexicon::REFERENCE_WORDS.contains(&nearest.as_str())
+    has(lexicon::REFERENCE_WORDS, nearest)
 }
 
 fn has_unit_after(text: &str, toks: &[Tok], last: usize, buf: &mut String) -> bool {
@@ -214,7 +220,7 @@ fn has_unit_after(text: &str, toks: &[Tok], last: usize, buf: &mut String) -> bo
         k += 1;
     }
     match toks.get(k) {
-        Some(t) if t.kind == Kind::Word => lexicon::UNITS.contains(&lower_into(text, t, buf)),
+        Some(t) if t.kind == Kind::Word => has(lexicon::UNITS, lower_into(text, t, buf)),
         Some(t) => t.is_punct('%') || t.is_punct('‰'),
         None => false,
     }

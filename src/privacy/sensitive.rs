@@ -2,12 +2,13 @@
 //! muslim, …". A response may speak of illness, handicap or religion in general (a handicap
 //! policy does nothing else); it is a named person's illness or religion that is sensitive.
 //!
-//! A name is a run of two or more capitalised words that are not a place or an institution
-//! (not counting a sentence's first word, unless it is a known first name), or one first name
-//! from the built-in list. The flag covers the health or origin word only (see the module
-//! above for why). Accepted imprecision: a capitalised title ("Social Balance") passes for a
-//! name, a name in lower case or an unlisted first name alone does not, and the words may be
-//! about somebody else in the same sentence.
+//! A name is a run of two or more capitalised words, none of them a place or an institution
+//! ("Roskilde Kommune" is not a name), or one first name from the built-in list; one other
+//! capitalised word alone is not, as it is most often capitalised for starting a sentence. The
+//! flag covers the health or origin word only (see the module above for why). Accepted
+//! imprecision: a capitalised title ("Social Balance") passes for a name, a name in lower case
+//! or an unlisted first name alone ("Ib er døv") does not, and the words may be about somebody
+//! else in the same sentence.
 
 use super::lexicon::{self, has};
 use super::scan::{Kind, Tok, is_capitalised, lower_into};
@@ -37,7 +38,6 @@ struct Term {
 struct RunWord {
     word: usize,
     first_name: bool,
-    sentence_start: bool,
 }
 
 #[derive(Default)]
@@ -52,13 +52,9 @@ struct Run {
 impl Run {
     /// The name this run of capitalised words is, if any; empties the run.
     fn finish(&mut self, names: &mut Vec<Name>) {
-        let mut words = &self.words[..];
-        if let [first, rest @ ..] = words
-            && first.sentence_start
-            && !first.first_name
-        {
-            words = rest;
-        }
+        let words = &self.words[..];
+        // One capitalised word is a name only if it is a known first name: most are capitalised
+        // for starting a sentence or being a noun of a title.
         let name = !self.institution && (words.len() >= 2 || words.iter().any(|w| w.first_name));
         if let (true, Some(first), Some(last)) = (name, words.first(), words.last()) {
             names.push(Name {
@@ -79,10 +75,13 @@ fn is_institution(lower: &str) -> bool {
             .any(|e| lower.len() > e.len() && lower.ends_with(e))
 }
 
-fn term_kind(lower: &str) -> Option<FlagKind> {
+pub(super) fn term_kind(lower: &str) -> Option<FlagKind> {
     let kind = if has(lexicon::HEALTH_WORDS, lower) || lexicon::HEALTH_STEMS.find_in(lower, true) {
         FlagKind::Health
-    } else if has(lexicon::ORIGIN_WORDS, lower) || lexicon::ORIGIN_STEMS.find_in(lower, false) {
+    } else if has(lexicon::ORIGIN_WORDS, lower)
+        || lexicon::ORIGIN_STEMS.find_in(lower, false)
+        || lexicon::ORIGIN_INFIXES.find_in(lower, true)
+    {
         FlagKind::Origin
     } else {
         return None;
@@ -101,7 +100,6 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
     let mut run = Run::default();
     let mut word = 0;
     let mut paragraph = 0;
-    let mut sentence_start = true;
 
     for (k, tok) in toks.iter().enumerate() {
         match tok.kind {
@@ -109,21 +107,12 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
                 if tok.is_paragraph_break() {
                     paragraph += 1;
                 }
-                if tok.newlines > 0 {
-                    sentence_start = true;
-                }
                 continue;
             }
-            Kind::Punct => {
-                if matches!(tok.first, '.' | '!' | '?' | ':' | ';') {
-                    sentence_start = true;
-                }
-                continue;
-            }
+            Kind::Punct => continue,
             Kind::Digits => {
                 run.finish(&mut names);
                 word += 1;
-                sentence_start = false;
                 continue;
             }
             Kind::Word => {}
@@ -156,13 +145,11 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
             run.words.push(RunWord {
                 word,
                 first_name: has(lexicon::FIRST_NAMES, lower),
-                sentence_start,
             });
             run.last_tok = k;
             run.paragraph = paragraph;
         }
         word += 1;
-        sentence_start = false;
     }
     run.finish(&mut names);
 
