@@ -199,6 +199,8 @@ fn resolve(hits: &mut Vec<Hit>) {
 }
 
 #[cfg(test)]
+mod quality_heldout;
+#[cfg(test)]
 mod quality_tests;
 #[cfg(test)]
 mod tests;
