@@ -29,7 +29,9 @@
 //! membership, criminal records).
 //!
 //! Everything is linear in the text: one tokenising pass, then each detector looks at a
-//! bounded neighbourhood of each token.
+//! bounded neighbourhood of each token. How well it does, against a naive baseline, on a
+//! development set and on a held-out set of generated sentences:
+//! `cargo test -p hoering --lib detection_quality -- --nocapture`.
 
 mod address;
 mod cpr;

@@ -5,7 +5,7 @@
 //! A name is a run of two or more capitalised words, none of them a place or an institution
 //! ("Roskilde Kommune" is not a name), or one first name from the built-in list; one other
 //! capitalised word alone is not, as it is most often capitalised for starting a sentence. The
-//! flag covers the health or origin word only (see the module above for why). Accepted
+//! flag covers the health or origin word only (the `privacy` module says why). Accepted
 //! imprecision: a capitalised title ("Social Balance") passes for a name, a name in lower case
 //! or an unlisted first name alone ("Ib er døv") does not, and the words may be about somebody
 //! else in the same sentence.
