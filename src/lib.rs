@@ -16,6 +16,7 @@ pub mod feed;
 pub mod hearing;
 pub mod mail;
 pub mod meeting;
+pub mod privacy;
 pub mod process;
 pub mod response;
 pub mod staff;
