@@ -6,10 +6,11 @@ use super::{Group, Scheme};
 
 const BAND_SEED: u64 = 0x8cb9_2ba7_2f3d_8dd7;
 
-/// How many of a bucket's components each new member of the bucket is checked against. A
-/// bucket of near-identical texts holds one component, so the limit only matters for buckets
-/// of texts that share a band yet differ elsewhere; it keeps their cost linear.
-const BUCKET_COMPONENTS: usize = 16;
+/// How many of a bucket's members each later member of the bucket is checked against. In a
+/// bucket of copies of one letter a member is verified against the first of them and then
+/// skips the rest, already joined; the limit only matters for buckets of texts that share a
+/// band yet differ elsewhere, and keeps their cost linear.
+const BUCKET_MEMBERS: usize = 16;
 
 /// Disjoint sets with path halving and union by size.
 struct Sets {
@@ -72,7 +73,7 @@ pub(super) fn group_signatures(signatures: &[Signature], scheme: &Scheme) -> Vec
         .filter(|(_, s)| s.words() > 0 && s.slots().len() == scheme.slots)
         .map(|(i, _)| i)
         .collect();
-    let mut seen = Vec::with_capacity(BUCKET_COMPONENTS);
+    let mut seen = Vec::with_capacity(BUCKET_MEMBERS);
     for band in 0..scheme.bands {
         let rows = band * scheme.rows..(band + 1) * scheme.rows;
         let seed = mix(BAND_SEED ^ band as u64);
@@ -95,7 +96,9 @@ pub(super) fn group_signatures(signatures: &[Signature], scheme: &Scheme) -> Vec
 }
 
 /// Verifies the candidate pairs of one bucket, skipping pairs already joined, which in a
-/// bucket of copies of one letter is all but the first comparison of each member.
+/// bucket of copies of one letter is all but the first comparison of each member. Every
+/// earlier member (up to [`BUCKET_MEMBERS`]) is tried, not one per component: a copy too far
+/// from the first copy it meets may still be close to another.
 fn join_bucket(
     bucket: &[(u64, usize)],
     signatures: &[Signature],
@@ -105,16 +108,14 @@ fn join_bucket(
 ) {
     seen.clear();
     for &(_, x) in bucket {
-        let mut joined = false;
         for &y in seen.iter() {
-            if sets.find(x) == sets.find(y) {
-                joined = true;
-            } else if equal_slots(signatures[x].slots(), signatures[y].slots()) >= scheme.needed {
+            if sets.find(x) != sets.find(y)
+                && equal_slots(signatures[x].slots(), signatures[y].slots()) >= scheme.needed
+            {
                 sets.union(x, y);
-                joined = true;
             }
         }
-        if !joined && seen.len() < BUCKET_COMPONENTS {
+        if seen.len() < BUCKET_MEMBERS {
             seen.push(x);
         }
     }
