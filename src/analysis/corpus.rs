@@ -192,6 +192,10 @@ const SUBSTITUTES: &[&str] = &[
 
 struct Bank {
     greetings: &'static [&'static str],
+    /// Sentence frames of free combination, which a response may use again and again.
+    open: &'static [&'static str],
+    /// Frames with a fixed phrase, each used at most once in a response: people do not write
+    /// the same sentence shape three times in one letter.
     frames: &'static [&'static str],
     openers: &'static [&'static str],
     verbs: &'static [&'static str],
@@ -214,10 +218,11 @@ const TUNING: Bank = Bank {
         "Goddag",
         "Til Social- og Integrationsudvalget",
     ],
-    frames: &[
-        "{opener} {subject} {verb} {object}, {reason}.",
+    open: &[
         "{opener} {subject} {verb} {object}, {reason}.",
         "{opener} {subject} {verb} {object}.",
+    ],
+    frames: &[
         "{personal}.",
         "Jeg savner en konkret plan for {object}, {reason}.",
         "Afsnittet om {object} er godt, men der mangler penge til at føre det ud i livet.",
@@ -225,6 +230,12 @@ const TUNING: Bank = Bank {
         "I forslaget står der: \"{quote}.\" {reaction}",
         "Både {object} og {object} skal nævnes i politikken.",
         "Det er ikke nok at skrive om {object}, {reason}.",
+        "Jeg har læst forslaget med stor interesse og vil især kommentere {object}.",
+        "Det undrer mig, at {subject} ikke nævnes i forbindelse med {object}.",
+        "Der bør afsættes flere penge til {object} i de kommende år.",
+        "Det kunne være en idé at lade {subject} stå for {object}.",
+        "{personal}, så jeg ved, hvor meget {object} betyder.",
+        "Jeg foreslår, at man måler på, om {object} faktisk virker.",
     ],
     openers: &[
         "Jeg mener, at",
@@ -297,9 +308,12 @@ const EVALUATION: Bank = Bank {
         "Til kommunalbestyrelsen",
         "Hermed mit høringssvar",
     ],
+    open: &[
+        "{opener} {subject} {verb} {object}, {reason}.",
+        "{opener} {subject} {verb} {object}.",
+    ],
     frames: &[
-        "{opener} {subject} {verb} {object}, {reason}.",
-        "{opener} {subject} {verb} {object}, {reason}.",
+        "{question}",
         "{question}",
         "Afsnittet om {object} er alt for vagt formuleret.",
         "Tak for et grundigt forslag, men {object} fylder for lidt.",
@@ -308,6 +322,12 @@ const EVALUATION: Bank = Bank {
         "Citat fra forslaget: \"{quote}.\" {reaction}",
         "Vi har brug for {object} nu og ikke om fem år.",
         "Måske bør {subject} se på {object} sammen med {subject}.",
+        "Vi oplever dagligt, at {object} halter, og at ingen rigtig har ansvaret.",
+        "Hvis {subject} ikke får flere ressourcer, sker der intet med {object}.",
+        "Lad os tage udgangspunkt i det, der allerede virker, for eksempel {object}.",
+        "Det bør skrives ind i politikken, at {subject} og {subject} mødes fast om {object}.",
+        "{personal}, og jeg ser hver uge, hvad {object} betyder for familierne.",
+        "Overordnet set er forslaget godt, men det er for uforpligtende.",
     ],
     openers: &[
         "Vi i foreningen mener, at",
@@ -482,9 +502,19 @@ impl Bank {
         out.push_str(rest);
     }
 
-    fn sentence(&self, rand: &mut Rand) -> String {
+    /// A sentence from a free frame or from a fixed one not in `used` yet (half and half).
+    fn sentence(&self, rand: &mut Rand, used: &mut Vec<usize>) -> String {
+        let fresh: Vec<usize> = (0..self.frames.len())
+            .filter(|f| !used.contains(f))
+            .collect();
+        let frame = if fresh.is_empty() || rand.chance(0.5) {
+            rand.pick(self.open)
+        } else {
+            let f = fresh[rand.below(fresh.len())];
+            used.push(f);
+            self.frames[f]
+        };
         let mut out = String::new();
-        let frame = rand.pick(self.frames);
         self.expand(frame, rand, &mut out);
         capitalised(out)
     }
@@ -499,9 +529,10 @@ impl Bank {
     /// Sentences until the text has about `target` words, never more than `max`.
     fn body(&self, rand: &mut Rand, mut words: usize, target: usize, max: usize) -> Vec<String> {
         let mut body = Vec::new();
+        let mut used = Vec::new();
         let mut misses = 0;
         while words < target && misses < 20 {
-            let s = self.sentence(rand);
+            let s = self.sentence(rand, &mut used);
             let n = word_count(&s);
             if words + n > max {
                 misses += 1;
@@ -623,10 +654,10 @@ fn copy(style: Style, letter: &Letter, rand: &mut Rand) -> String {
     }
     if rand.chance(edits.add_sentence) {
         let at = rand.below(copy.body.len() + 1);
-        copy.body.insert(at, bank.sentence(rand));
+        copy.body.insert(at, bank.sentence(rand, &mut Vec::new()));
         if rand.chance(edits.add_second_sentence) {
             let at = rand.below(copy.body.len() + 1);
-            copy.body.insert(at, bank.sentence(rand));
+            copy.body.insert(at, bank.sentence(rand, &mut Vec::new()));
         }
     }
     if rand.chance(edits.personal_opening) {

@@ -396,9 +396,9 @@ impl Quality {
     fn row(&self, name: &str) -> String {
         let precision = self
             .precision()
-            .map_or("   n/a".to_owned(), |p| format!("{p:.4}"));
+            .map_or("   n/a".to_owned(), |p| format!("{p:.5}"));
         format!(
-            "{name:<26} {:>6} {:>7} {:>9} {:>9} {:>9}  {precision:>9}  {:.4}  {:>5}",
+            "{name:<26} {:>6} {:>7} {:>9} {:>9} {:>9}  {precision:>9}  {:.5}  {:>5}",
             self.groups,
             self.grouped,
             self.predicted_pairs,
