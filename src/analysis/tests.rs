@@ -2,7 +2,8 @@
 //!
 //! `cargo test -p hoering --lib analysis::tests::grouping_quality -- --nocapture` prints the
 //! evaluation figures; `tune_parameters` (ignored, run it with `--ignored --nocapture`,
-//! preferably with `--release`) prints the sweep on the tuning set the defaults came from.
+//! preferably with `--release`) prints the sweep on the tuning set the defaults came from
+//! (`GROUPING_FINE_ONLY=1` for only its fine threshold scan at the defaults).
 
 use std::collections::BTreeMap;
 
