@@ -6,6 +6,7 @@
 // Tests may unwrap; the library itself may not (the workspace lint still checks the lib build).
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod analysis;
 pub mod anchoring;
 pub mod calendar;
 pub mod consultees;
