@@ -1,9 +1,10 @@
-//! Danish text for search and tags: a Snowball stemmer, stop words, and the terms a text is
-//! indexed under.
+//! Danish text for search and tags: a Snowball stemmer, stop words, the terms a text is
+//! indexed under, and highlights and snippets for search results.
 //!
 //! Everything here is pure and deterministic (no I/O, no clock, ordered maps only), so the
 //! browser can highlight exactly what the server found.
 
+mod search;
 mod stem;
 mod stopwords;
 mod words;
@@ -11,6 +12,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+pub use search::{Query, Snippet, highlights, parse_query, snippet};
 pub use stem::stem;
 pub use stopwords::is_stop_word;
 pub use words::{Word, Words, terms, words};

@@ -323,6 +323,120 @@ fn terms_are_stems_of_words_that_are_not_stop_words() {
     assert!(terms("og i på at").is_empty());
     assert!(terms("").is_empty());
 }
+// ---- Queries, highlights, snippets ----------------------------------------------------------
+
+fn marked<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<&'t str> {
+    marks.iter().map(|m| &text[m.clone()]).collect()
+}
+
+#[test]
+fn a_query_is_its_terms_once_each() {
+    assert_eq!(
+        parse_query("Integrationen og \"integration\" af børn").terms,
+        ["integration", "børn"]
+    );
+    assert!(parse_query("og i på").is_empty());
+    assert!(parse_query("").is_empty());
+}
+
+#[test]
+fn integration_finds_its_inflected_forms() {
+    let text = "Integrationen lykkes, når integrationens mål er klare. Integrere?";
+    let query = parse_query("integration");
+    assert_eq!(
+        marked(text, &highlights(text, &query)),
+        ["Integrationen", "integrationens"]
+    );
+    assert!(query.matches(text));
+    assert!(!parse_query("integration boliger").matches(text));
+    assert!(parse_query("integration mål").matches(text));
+    assert!(!Query::default().matches(text));
+}
+
+#[test]
+fn highlights_on_danish_text() {
+    let text = "Børnenes sprog – og forældrenes! «Sproget» styrker børn, også i Ærø Kommune.";
+    let query = parse_query("børn sprog ærø");
+    let marks = highlights(text, &query);
+    assert_eq!(
+        marked(text, &marks),
+        ["Børnenes sprog", "Sproget", "børn", "Ærø"]
+    );
+    for m in &marks {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+    }
+    // Stop words are not searched for, so never marked.
+    assert!(highlights("og i på", &parse_query("og")).is_empty());
+    // Parts of a hyphenated word, and hits with only spaces between, become one mark.
+    let text = "nye it-systemer  it-system og systemet";
+    let marks = highlights(text, &parse_query("it system"));
+    assert_eq!(marked(text, &marks), ["it-systemer  it-system", "systemet"]);
+}
+
+const LONG: &str = "Roskilde Kommune har sendt udkastet til en ny integrationspolitik i høring. \
+    Politikken handler om beskæftigelse, uddannelse og fællesskab i hele kommunen. \
+    Vi mener, at danskundervisningen skal ligge om aftenen, så også de forældre, der arbejder, \
+    kan være med. Desuden ønsker vi flere fritidsjob til unge i alderen 13–17 år, fordi et \
+    fritidsjob giver netværk og sprog. Til sidst vil vi understrege værdien af foreningslivet.";
+
+#[test]
+fn a_snippet_around_the_first_hit() {
+    let query = parse_query("danskundervisning");
+    let s = snippet(LONG, &query, 80);
+    assert!(s.starts_inside && s.ends_inside, "{s:?}");
+    assert_eq!(&LONG[s.offset..s.offset + s.text.len()], s.text);
+    assert_eq!(marked(&s.text, &s.marks), ["danskundervisningen"]);
+    assert!(s.text.chars().count() <= 80, "{s:?}");
+    // Some context comes before the hit.
+    assert!(s.marks[0].start > 0);
+    assert_no_cut_word(LONG, s.offset, s.offset + s.text.len());
+}
+
+#[test]
+fn a_snippet_near_the_end_uses_its_room_before() {
+    let query = parse_query("foreningslivet");
+    let s = snippet(LONG, &query, 60);
+    assert!(s.starts_inside && !s.ends_inside, "{s:?}");
+    assert!(s.text.ends_with("foreningslivet."));
+    assert!(s.text.chars().count() > 40, "{s:?}");
+    assert_no_cut_word(LONG, s.offset, s.offset + s.text.len());
+}
+
+#[test]
+fn snippets_of_short_texts_without_hits_and_with_long_words() {
+    let s = snippet(
+        "  Kort svar om fritidsjob.\n",
+        &parse_query("fritidsjob"),
+        100,
+    );
+    assert_eq!(s.text, "Kort svar om fritidsjob.");
+    assert_eq!(marked(&s.text, &s.marks), ["fritidsjob"]);
+    assert!(!s.starts_inside && !s.ends_inside);
+
+    let s = snippet(LONG, &parse_query("cykelstier"), 40);
+    assert!(s.text.starts_with("Roskilde Kommune"));
+    assert!(!s.starts_inside && s.ends_inside && s.marks.is_empty());
+    assert_no_cut_word(LONG, s.offset, s.offset + s.text.len());
+
+    // A hit longer than the room is shown whole.
+    let text = "Om sprogundervisningsmulighederne i kommunen";
+    let s = snippet(text, &parse_query("sprogundervisningsmulighederne"), 10);
+    assert_eq!(s.text, "sprogundervisningsmulighederne");
+    assert!(s.starts_inside && s.ends_inside);
+
+    let s = snippet("", &parse_query("x"), 10);
+    assert_eq!(s, Snippet::default());
+}
+
+fn assert_no_cut_word(text: &str, start: usize, end: usize) {
+    for w in words(text) {
+        assert!(
+            !(w.start < start && start < w.end || w.start < end && end < w.end),
+            "{start}..{end} cuts {:?}",
+            &text[w.start..w.end]
+        );
+    }
+}
 // ---- The fixture ----------------------------------------------------------------------------
 
 const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md");
@@ -337,6 +451,8 @@ fn every_word_of_the_policy_has_a_stem() {
         count += 1;
     }
     assert!(count > 1000, "{count}");
+    let query = parse_query("integration");
+    assert!(!highlights(FIXTURE, &query).is_empty());
 }
 // ---- Properties -----------------------------------------------------------------------------
 
@@ -392,5 +508,33 @@ proptest! {
         let indexed = terms(&text);
         prop_assert!(indexed.len() <= found.len());
         prop_assert!(indexed.iter().all(|t| !t.is_empty()));
+    }
+    #[test]
+    fn highlights_lie_on_words(text in mixed_text(), q in mixed_text()) {
+        let query = parse_query(&q);
+        let marks = highlights(&text, &query);
+        assert_ranges(&text, &marks);
+        for m in &marks {
+            let inner = terms(&text[m.clone()]);
+            prop_assert!(!inner.is_empty());
+        }
+    }
+    #[test]
+    fn snippets_are_whole_words_of_the_text(
+        text in mixed_text(),
+        q in mixed_text(),
+        max in 0usize..120,
+    ) {
+        let query = parse_query(&q);
+        let s = snippet(&text, &query, max);
+        let end = s.offset + s.text.len();
+        prop_assert!(end <= text.len());
+        prop_assert_eq!(&text[s.offset..end], s.text.as_str());
+        assert_ranges(&s.text, &s.marks);
+        assert_no_cut_word(&text, s.offset, end);
+        let first_hit = highlights(&text, &query).first().map_or(0, |h| text[h.clone()].chars().count());
+        prop_assert!(s.text.chars().count() <= max.max(first_hit));
+        prop_assert_eq!(s.starts_inside, !text[..s.offset].trim().is_empty());
+        prop_assert_eq!(s.ends_inside, !text[end..].trim().is_empty());
     }
 }
