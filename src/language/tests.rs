@@ -3,6 +3,7 @@ use std::ops::Range;
 use proptest::prelude::*;
 
 use super::*;
+
 // ---- The stemmer ----------------------------------------------------------------------------
 
 /// Word → stem pairs by step of the algorithm. Each was worked out from the algorithm's
@@ -231,6 +232,7 @@ fn stems_of_any_word() {
         assert!(!stem(word).is_empty(), "{word:?}");
     }
 }
+
 // ---- Stop words -----------------------------------------------------------------------------
 
 #[test]
@@ -263,6 +265,7 @@ fn stop_words() {
         assert!(!is_stop_word(word), "{word}");
     }
 }
+
 // ---- Words and terms ------------------------------------------------------------------------
 
 fn word_texts(text: &str) -> Vec<(String, &str)> {
@@ -323,6 +326,7 @@ fn terms_are_stems_of_words_that_are_not_stop_words() {
     assert!(terms("og i på at").is_empty());
     assert!(terms("").is_empty());
 }
+
 // ---- Queries, highlights, snippets ----------------------------------------------------------
 
 fn marked<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<&'t str> {
@@ -437,6 +441,92 @@ fn assert_no_cut_word(text: &str, start: usize, end: usize) {
         );
     }
 }
+
+// ---- Suggested tags -------------------------------------------------------------------------
+
+const RESPONSES: [&str; 12] = [
+    "Vi mangler sprogundervisning om aftenen, så voksne med arbejde kan deltage. \
+     Sprogundervisningen bør være gratis.",
+    "Danskundervisning skal starte fra første dag. Uden dansk er det svært at finde et job.",
+    "Mine forældre fik aldrig god sprogundervisning. Kommunen bør tilbyde danskundervisning \
+     til hele familien.",
+    "Sprogundervisning for børn og forældre sammen vil styrke integrationen.",
+    "Unge flygtninge har brug for et fritidsjob. Et fritidsjob giver netværk og sprog.",
+    "Kommunen kan hjælpe unge med at finde fritidsjob i lokale butikker og foreninger.",
+    "Min søn fik et fritidsjob i Netto, og det ændrede alt for ham. Flere fritidsjob, tak!",
+    "Der mangler boliger til store familier. Boligerne ligger for langt fra skolerne.",
+    "Boliger i hele kommunen, ikke kun i ét område, giver bedre integration.",
+    "Billige boliger er en forudsætning for at blive i byen. 2 ud af 3 boliger er for dyre.",
+    "Tak for en god politik. 2025 bliver et godt år. Med venlig hilsen Karen",
+    "Jeg støtter forslaget. 1.000 tak for arbejdet med politikken. Mvh Ole",
+];
+
+#[test]
+fn tags_for_a_hearing_are_its_themes() {
+    let tags = suggest_tags(&RESPONSES, 8);
+    let stems: Vec<&str> = tags.iter().map(|t| t.stem.as_str()).collect();
+    let mut top: Vec<&str> = stems[..3].to_vec();
+    top.sort_unstable();
+    assert_eq!(top, ["bol", "fritidsjob", "sprogundervisning"], "{tags:#?}");
+    assert!(stems[..6].contains(&"danskundervisning"), "{tags:#?}");
+
+    let labels: Vec<&str> = tags.iter().map(|t| t.label.as_str()).collect();
+    assert!(labels.contains(&"boliger") && labels.contains(&"fritidsjob"));
+    assert!(labels.contains(&"sprogundervisning"));
+    let boliger = tags.iter().find(|t| t.stem == "bol").unwrap();
+    assert_eq!(boliger.documents, 3);
+
+    for tag in &tags {
+        assert!(!is_stop_word(&tag.label), "{tag:?}");
+        assert!(!tag.label.chars().any(|c| c.is_numeric()), "{tag:?}");
+        assert!(tag.label.chars().count() >= 3, "{tag:?}");
+        assert!(tag.documents >= 2, "{tag:?}");
+        assert!(tag.score > 0.0);
+    }
+    assert!(tags.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(suggest_tags(&RESPONSES, 8), tags);
+    assert_eq!(suggest_tags(&RESPONSES, 2), tags[..2]);
+}
+
+#[test]
+fn tags_of_small_collections() {
+    assert!(suggest_tags(&[], 5).is_empty());
+    assert!(suggest_tags(&RESPONSES, 0).is_empty());
+    assert!(suggest_tags(&["og i på 2025"], 5).is_empty());
+    let one = suggest_tags(&["Fritidsjob, fritidsjob og lektiehjælp."], 5);
+    let stems: Vec<&str> = one.iter().map(|t| t.stem.as_str()).collect();
+    assert_eq!(stems, ["fritidsjob", "lektiehjælp"]);
+    assert_eq!(one[0].label, "fritidsjob");
+}
+
+#[test]
+fn tags_for_one_response_against_the_hearing() {
+    let collection = DocumentFrequencies::from_documents(&RESPONSES);
+    assert_eq!(collection.documents(), 12);
+    assert_eq!(collection.frequency("fritidsjob"), 3);
+    assert_eq!(collection.frequency("og"), 0);
+    let mut added = DocumentFrequencies::new();
+    for response in RESPONSES {
+        added.add(response);
+    }
+    assert_eq!(added, collection);
+
+    let tags = suggest_for(RESPONSES[4], &collection, 3);
+    assert_eq!(tags[0].stem, "fritidsjob", "{tags:#?}");
+    assert_eq!(tags[0].documents, 3);
+    assert!(tags.iter().all(|t| !is_stop_word(&t.label)));
+
+    // A response not in the collection yet is weighed all the same.
+    let tags = suggest_for("Cykelstier til skolen, flere cykelstier!", &collection, 2);
+    assert_eq!(tags[0].label, "cykelstier");
+    assert_eq!(tags[0].documents, 0);
+    assert!(suggest_for("anything", &DocumentFrequencies::new(), 0).is_empty());
+
+    let json = serde_json::to_string(&collection).unwrap();
+    let back: DocumentFrequencies = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, collection);
+}
+
 // ---- The fixture ----------------------------------------------------------------------------
 
 const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md");
@@ -454,6 +544,7 @@ fn every_word_of_the_policy_has_a_stem() {
     let query = parse_query("integration");
     assert!(!highlights(FIXTURE, &query).is_empty());
 }
+
 // ---- Properties -----------------------------------------------------------------------------
 
 /// Text that mixes Danish words with what pasted text brings: emoji, combining marks,
@@ -492,6 +583,7 @@ proptest! {
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
+
     #[test]
     fn stems_are_non_empty_prefixes(word in any::<String>()) {
         let lower = word.to_lowercase();
@@ -499,6 +591,7 @@ proptest! {
         prop_assert!(lower.starts_with(stemmed.as_str()));
         prop_assert_eq!(stemmed.is_empty(), word.is_empty());
     }
+
     #[test]
     fn words_and_terms_of_any_text(text in mixed_text()) {
         let found: Vec<Word> = words(&text).collect();
@@ -509,6 +602,7 @@ proptest! {
         prop_assert!(indexed.len() <= found.len());
         prop_assert!(indexed.iter().all(|t| !t.is_empty()));
     }
+
     #[test]
     fn highlights_lie_on_words(text in mixed_text(), q in mixed_text()) {
         let query = parse_query(&q);
@@ -519,6 +613,7 @@ proptest! {
             prop_assert!(!inner.is_empty());
         }
     }
+
     #[test]
     fn snippets_are_whole_words_of_the_text(
         text in mixed_text(),
@@ -536,5 +631,20 @@ proptest! {
         prop_assert!(s.text.chars().count() <= max.max(first_hit));
         prop_assert_eq!(s.starts_inside, !text[..s.offset].trim().is_empty());
         prop_assert_eq!(s.ends_inside, !text[end..].trim().is_empty());
+    }
+
+    #[test]
+    fn tags_of_any_texts(texts in prop::collection::vec(mixed_text(), 0..6), max in 0usize..6) {
+        let docs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let tags = suggest_tags(&docs, max);
+        prop_assert!(tags.len() <= max);
+        prop_assert!(tags.iter().all(|t| t.score.is_finite() && t.score > 0.0));
+        prop_assert!(tags.iter().all(|t| !t.stem.chars().any(char::is_numeric)));
+        prop_assert_eq!(suggest_tags(&docs, max), tags);
+        let collection = DocumentFrequencies::from_documents(&docs);
+        for doc in &docs {
+            let own = suggest_for(doc, &collection, max);
+            prop_assert!(own.iter().all(|t| t.score.is_finite() && t.score >= 0.0));
+        }
     }
 }
