@@ -7,7 +7,7 @@
 //!
 //! Every step of the algorithm only ever shortens the word from its end (the one replacement,
 //! "løst" to "løs", is a shortening too), so the stem is always a prefix of the word. That is
-//! what lets [`stem_len`] work on the word in place and allocate nothing.
+//! what lets `stem_len` work on the word in place and allocate nothing.
 
 use super::words::changes_in_lower_case;
 

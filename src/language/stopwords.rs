@@ -90,8 +90,9 @@ pub(crate) const ADDED: &[&str] = &[
     "vores",
 ];
 
-/// Whether `word` (lower-case) is a stop word: on the Snowball Danish list or one of
-/// [`ADDED`].
+/// Whether `word` (lower-case) is a stop word: on the Snowball Danish list, or one of our
+/// additions (function words the list lacks, and the greetings and fillers of a letter to
+/// the municipality).
 pub fn is_stop_word(word: &str) -> bool {
     SNOWBALL.binary_search(&word).is_ok() || ADDED.binary_search(&word).is_ok()
 }
