@@ -15,6 +15,7 @@ pub mod diff;
 pub mod document;
 pub mod feed;
 pub mod hearing;
+pub mod language;
 pub mod mail;
 pub mod meeting;
 pub mod privacy;
