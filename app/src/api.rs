@@ -141,6 +141,16 @@ pub async fn admin_hearing(
         .map_err(ssr::opaque)
 }
 
+/// A redacted response's original text: clerks only, and each reading is journaled.
+#[server(prefix = "/_fn", endpoint = "admin_original")]
+pub async fn admin_response_original(id: i64) -> Result<Option<ResponseOriginal>, ServerFnError> {
+    let user = ssr::require(hoering::staff::Permission::Moderate).await?;
+    ssr::backend()?
+        .read_original(id, &user.email)
+        .await
+        .map_err(ssr::opaque)
+}
+
 #[server(prefix = "/_fn", endpoint = "latest_text")]
 pub async fn admin_latest_text(slug: String) -> Result<Option<(i64, String)>, ServerFnError> {
     ssr::require(hoering::staff::Permission::AddVersion).await?;

@@ -38,6 +38,13 @@ pub trait ResponseReads: Send + Sync {
         status: Option<&str>,
         page: u32,
     ) -> Result<Option<AdminHearingView>, BackendError>;
+    /// A redacted response's original text for the clerk with this e-mail; the reading is
+    /// journaled before anything is returned.
+    async fn read_original(
+        &self,
+        id: i64,
+        reader: &str,
+    ) -> Result<Option<ResponseOriginal>, BackendError>;
 }
 
 /// Reading versions of a policy's text and what changed between them.

@@ -247,6 +247,34 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Bekræft, at rådet har besluttet at offentliggøre drøftelsen.",
             "Confirm that the council has decided to publish the discussion.",
         ),
+        ("moderate", "cpr") => say(
+            "Svaret indeholder et CPR-nummer. Skjul det, eller bekræft, at det må offentliggøres.",
+            "The response contains a CPR number. Redact it, or confirm that it may be published.",
+        ),
+        ("reason", "required") => say(
+            "Skriv begrundelsen; afsenderen får den på e-mail.",
+            "Write the reason; the sender gets it by e-mail.",
+        ),
+        ("reason", "too_long") => say(
+            "Begrundelsen er for lang (højst 2.000 tegn).",
+            "The reason is too long (at most 2,000 characters).",
+        ),
+        ("passage", "not_found") => say(
+            "Passagen står ikke i svaret. Kopiér den direkte fra teksten.",
+            "The passage is not in the response. Copy it straight from the text.",
+        ),
+        ("passage", "changed") => say(
+            "Svaret er ændret, siden siden blev vist. Intet er skjult; se teksten igen.",
+            "The response has changed since the page was shown. Nothing was redacted; look at the text again.",
+        ),
+        ("passage", "too_long") => say(
+            "Passagen er for lang til at finde (højst 2.000 tegn).",
+            "The passage is too long to find (at most 2,000 characters).",
+        ),
+        ("passage", _) => say(
+            "Skriv eller indsæt de ord, der skal skjules.",
+            "Type or paste the words to redact.",
+        ),
         _ => return None,
     })
 }

@@ -198,6 +198,11 @@ pub fn App() -> impl IntoView {
                             view=pages::admin::AdminHearingPage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=path!("/admin/svar/:id/original")
+                            view=pages::admin::ResponseOriginalPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </components::Layout>
             </Router>

@@ -175,6 +175,11 @@ pub struct AdminResponse {
     pub status: ModerationStatus,
     /// Input recorded at a dialogue meeting has no sender, only its meeting.
     pub meeting: Option<MeetingOrigin>,
+    /// Personal data the core found in the text as it stands (after any redaction).
+    pub flags: Vec<hoering::privacy::Flag>,
+    /// A clerk has redacted passages; the original is kept for clerks.
+    pub redacted: bool,
+    pub withheld_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -710,4 +715,26 @@ pub struct CouncilWorkspace {
     pub response_status: Option<String>,
     /// The chair has published the discussion.
     pub published: bool,
+}
+
+/// A redacted response's text as sent, for a clerk, with what has happened to the response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseOriginal {
+    pub id: i64,
+    pub receipt_number: String,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub original: String,
+    pub current: String,
+    /// The journal's entries on the response: when (`YYYY-MM-DD HH:MM`), who, what, before, after.
+    pub journal: Vec<JournalLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }

@@ -79,6 +79,16 @@ pub fn moderate(response_id: i64) -> String {
     format!("/admin/svar/{response_id}")
 }
 
+/// Where a clerk redacts a flag or a passage of a response.
+pub fn redact(response_id: i64) -> String {
+    format!("/admin/svar/{response_id}/skjul")
+}
+
+/// A redacted response's original text (each reading is journaled).
+pub fn response_original(response_id: i64) -> String {
+    format!("/admin/svar/{response_id}/original")
+}
+
 pub fn new_version(slug: &str) -> String {
     format!("{}/version/ny", admin_hearing(slug))
 }

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod hearing;
 pub mod housekeeping;
+pub mod journal;
 pub mod mail;
 pub mod meeting;
 pub mod policy;

@@ -54,10 +54,12 @@ pub enum MailKind {
     Invitation,
     /// A party that has not answered is reminded before the deadline.
     Reminder,
+    /// A clerk withheld a response from publication; the sender is told why.
+    Withheld,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 8] = [
+    pub const ALL: [MailKind; 9] = [
         MailKind::Receipt,
         MailKind::SignupSeated,
         MailKind::SignupWaiting,
@@ -66,6 +68,7 @@ impl MailKind {
         MailKind::InquiryAnswered,
         MailKind::Invitation,
         MailKind::Reminder,
+        MailKind::Withheld,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -78,6 +81,7 @@ impl MailKind {
             MailKind::InquiryAnswered => "inquiry_answered",
             MailKind::Invitation => "invitation",
             MailKind::Reminder => "reminder",
+            MailKind::Withheld => "withheld",
         }
     }
 
@@ -464,6 +468,60 @@ pub fn inquiry_answered(lang: Lang, sender: &Sender, m: &InquiryMail<'_>) -> Mai
         signature: sender.municipality.clone(),
     };
     body.into_mail(MailKind::InquiryAnswered, lang, m.to, subject)
+}
+
+/// A response a clerk will not publish, and why.
+#[derive(Debug, Clone)]
+pub struct WithheldMail<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub hearing_title: &'a str,
+    pub receipt_number: &'a str,
+    /// The clerk's reason, in their words.
+    pub reason: &'a str,
+    /// The receipt page, `/kvittering/…`.
+    pub receipt_path: &'a str,
+}
+
+/// Tells a respondent that their response is not published. It still counts: the clerks read
+/// it and it is part of the hearing; only the public copy is withheld.
+pub fn withheld(lang: Lang, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
+    let subject = match lang {
+        Lang::Da => format!("Dit høringssvar om {} offentliggøres ikke", m.hearing_title),
+        Lang::En => format!("Your response on {} will not be published", m.hearing_title),
+    };
+    let body = Body {
+        greeting: greeting(lang, m.name),
+        paragraphs: vec![
+            lang.pick(
+                "Vi har modtaget dit høringssvar og læser det med de andre, men vi offentliggør det ikke på høringens side. Begrundelsen er:",
+                "We have received your response and read it with the others, but we do not publish it on the hearing's page. The reason is:",
+            )
+            .to_string(),
+        ],
+        facts: vec![(
+            lang.pick("Kvitteringsnummer", "Receipt number").to_string(),
+            m.receipt_number.to_string(),
+        )],
+        quote: Some(m.reason.to_string()),
+        link: Some((
+            lang.pick("Se dit høringssvar", "See your response").to_string(),
+            sender.link(m.receipt_path),
+        )),
+        why: match lang {
+            Lang::Da => format!(
+                "Du får denne e-mail, fordi du har sendt et høringssvar til {} med denne \
+                 e-mailadresse.",
+                sender.municipality
+            ),
+            Lang::En => format!(
+                "You receive this e-mail because you sent a response to {} with this address.",
+                sender.municipality
+            ),
+        },
+        signature: sender.municipality.clone(),
+    };
+    body.into_mail(MailKind::Withheld, lang, m.to, subject)
 }
 
 /// An invitation to respond, or the reminder before the deadline, to a party on the

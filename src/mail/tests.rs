@@ -190,3 +190,31 @@ fn an_invitation_and_a_reminder_carry_the_partys_own_link_and_say_why() {
     assert!(remind.subject.starts_with("Påmindelse"));
     assert!(remind.text.contains("21. december 2026"));
 }
+
+#[test]
+fn a_withheld_response_is_told_why_with_the_reason_escaped() {
+    let m = withheld(
+        Lang::Da,
+        &sender(),
+        &WithheldMail {
+            to: "a@b.dk",
+            name: "Bo",
+            hearing_title: "Integrationspolitik\nBcc: x@y.dk",
+            receipt_number: "H-2026-0001",
+            reason: "Svaret nævner en navngiven borger <b>med</b> helbredsoplysninger.",
+            receipt_path: "/kvittering/abc",
+        },
+    );
+    assert_eq!(m.kind, MailKind::Withheld);
+    assert!(!m.subject.contains('\n'), "one line: no header injection");
+    assert!(
+        m.text
+            .contains("> Svaret nævner en navngiven borger <b>med</b>")
+    );
+    assert!(m.html.contains("&lt;b&gt;med&lt;/b&gt;") && !m.html.contains("<b>med</b>"));
+    assert!(
+        m.text
+            .contains("https://hoering.roskilde.dk/kvittering/abc")
+    );
+    assert!(m.text.contains("H-2026-0001"));
+}

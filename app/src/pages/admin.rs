@@ -307,7 +307,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 view! {
                                     <ol class="admin-responses">
                                         {view_data.responses.into_iter().map(|r| view! {
-                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() /></li>
+                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() /></li>
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()
@@ -335,11 +335,41 @@ pub fn AdminHearingPage() -> impl IntoView {
     }
 }
 
+/// What kind of personal data a flag is, in the clerk's words.
+fn flag_label(locale: Locale, kind: hoering::privacy::FlagKind) -> &'static str {
+    use crate::pages::policy::say;
+    use hoering::privacy::FlagKind;
+    match kind {
+        FlagKind::Cpr => say(locale, "CPR-nummer", "CPR number"),
+        FlagKind::Phone => say(locale, "Telefonnummer", "Phone number"),
+        FlagKind::Email => say(locale, "E-mailadresse", "E-mail address"),
+        FlagKind::Address => say(locale, "Adresse", "Address"),
+        FlagKind::Health => say(locale, "Helbred nær et navn", "Health next to a name"),
+        FlagKind::Origin => say(
+            locale,
+            "Oprindelse eller tro nær et navn",
+            "Origin or faith next to a name",
+        ),
+    }
+}
+
 #[component]
-fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> impl IntoView {
+fn AdminResponseItem(
+    response: AdminResponse,
+    csrf: String,
+    slug: String,
+    echo: FormEcho,
+) -> impl IntoView {
+    use crate::pages::policy::say;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let r = response;
+    // Only this response's form gets the server's echo.
+    let echo = if echo.value("response") == r.id.to_string() {
+        echo
+    } else {
+        FormEcho::default()
+    };
     let status_label = match r.status {
         ModerationStatus::Published => t_string!(i18n, status_published),
         ModerationStatus::Withheld => t_string!(i18n, status_withheld),
@@ -352,8 +382,50 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
         .unwrap_or_else(|| t_string!(i18n, whole_draft).to_string());
     let heading_id = format!("r-{}", r.id);
     let action = crate::routes::moderate(r.id);
+    let redact_action = crate::routes::redact(r.id);
     let back = crate::routes::admin_hearing(&slug);
     let labelled_by = heading_id.clone();
+    let blocking = hoering::privacy::unhandled_blocking(&r.flags);
+    let message = |field: &str| {
+        echo.error(field)
+            .map(|code| crate::forms::error_message(i18n, field, &code))
+    };
+    let moderate_error = message("moderate");
+    let reason_error = message("reason");
+    let passage_error = message("passage");
+    let passage_open = passage_error.is_some();
+    let reason_id = format!("grund-{}", r.id);
+    let passage_id = format!("passage-{}", r.id);
+    let flags_id = format!("flag-{}", r.id);
+    let flags = (!r.flags.is_empty()).then(|| {
+        let csrf = csrf.clone();
+        let back = back.clone();
+        let redact_action = redact_action.clone();
+        view! {
+            <div class="privacy-flags" role="group" aria-labelledby=flags_id.clone()>
+                <p id=flags_id.clone()><strong>{say(locale, "Mulige personoplysninger", "Possible personal data")}</strong>
+                    {blocking.then(|| say(locale, " · et CPR-nummer skal skjules eller godkendes, før svaret offentliggøres", " · a CPR number must be redacted or approved before the response is published"))}</p>
+                <ul class="plain-list">
+                    {r.flags.iter().map(|f| {
+                        let label = flag_label(locale, f.kind);
+                        view! {
+                            <li class=format!("flag flag-{}", f.kind.code())>
+                                {label} ": " <mark>{f.text.clone()}</mark> " "
+                                <form method="post" action=redact_action.clone() class="inline-form">
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <input type="hidden" name="back" value=back.clone() />
+                                    <input type="hidden" name="start" value=f.start.to_string() />
+                                    <input type="hidden" name="end" value=f.end.to_string() />
+                                    <input type="hidden" name="flagged" value=f.text.clone() />
+                                    <button type="submit" class="button button-secondary">{say(locale, "Skjul", "Redact")}<span class="visually-hidden">{format!(" {label} {}", f.text)}</span></button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
     view! {
         <article class=format!("admin-response status-{}", r.status.as_str()) aria-labelledby=labelled_by>
             <h2 class="admin-response-title" id=heading_id>
@@ -376,28 +448,177 @@ fn AdminResponseItem(response: AdminResponse, csrf: String, slug: String) -> imp
                         </span>
                     }.into_any(),
                 }}
+                {r.redacted.then(|| view! {
+                    " · " <span class="badge">{say(locale, "Redigeret", "Redacted")}</span> " "
+                    <a href=crate::routes::response_original(r.id)>{say(locale, "Se originalen", "See the original")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
+                })}
             </p>
             <p class="response-text">{r.text.clone()}</p>
+            {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
+                <p class="response-meta">{say(locale, "Begrundelse: ", "Reason: ")}{why}</p>
+            })}
+            {flags}
+            <FieldError id=format!("moderate-{}-error", r.id) message=Signal::derive(move || moderate_error.clone()) />
             <div class="button-row">
-                {(r.status != ModerationStatus::Published).then(|| view! {
-                    <form method="post" action=action.clone() class="inline-form">
-                        <input type="hidden" name="csrf" value=csrf.clone() />
-                        <input type="hidden" name="status" value="published" />
-                        <input type="hidden" name="back" value=back.clone() />
-                        <button type="submit" class="button">{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
-                    </form>
+                {(r.status != ModerationStatus::Published).then(|| {
+                    let cpr_id = format!("cpr-{}", r.id);
+                    view! {
+                        <form method="post" action=action.clone() class="inline-form">
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <input type="hidden" name="status" value="published" />
+                            <input type="hidden" name="back" value=back.clone() />
+                            {blocking.then(|| view! {
+                                <span class="choice">
+                                    <input type="checkbox" id=cpr_id.clone() name="confirm_cpr" />
+                                    <label for=cpr_id.clone()>{say(locale, "CPR-nummeret må offentliggøres", "The CPR number may be published")}</label>
+                                </span>
+                            })}
+                            <button type="submit" class="button">{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                        </form>
+                    }
                 })}
-                {(r.status != ModerationStatus::Withheld).then(|| view! {
-                    <form method="post" action=action.clone() class="inline-form">
-                        <input type="hidden" name="csrf" value=csrf.clone() />
-                        <input type="hidden" name="status" value="withheld" />
-                        <input type="hidden" name="back" value=back.clone() />
-                        <button type="submit" class="button button-secondary">{t!(i18n, withhold_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
-                    </form>
+                {(r.status != ModerationStatus::Withheld).then(|| {
+                    let invalid = reason_error.as_ref().map(|_| "true");
+                    let reason_error = reason_error.clone();
+                    view! {
+                        <form method="post" action=action.clone() class="inline-form withhold-form">
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <input type="hidden" name="status" value="withheld" />
+                            <input type="hidden" name="back" value=back.clone() />
+                            <label for=reason_id.clone()>{say(locale, "Begrundelse (sendes til afsenderen)", "Reason (sent to the sender)")}</label>
+                            <FieldError id=format!("{reason_id}-error") message=Signal::derive(move || reason_error.clone()) />
+                            <input id=reason_id.clone() name="reason" type="text" value=echo.value("reason")
+                                aria-invalid=invalid aria-describedby=invalid.map(|_| format!("{reason_id}-error")) />
+                            <button type="submit" class="button button-secondary">{t!(i18n, withhold_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                        </form>
+                    }
                 })}
             </div>
+            <details class="redact-passage" open=passage_open>
+                <summary>{say(locale, "Skjul en passage", "Redact a passage")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></summary>
+                <form method="post" action=redact_action.clone() class="admin-form">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <input type="hidden" name="back" value=back.clone() />
+                    <div class="field">
+                        <label for=passage_id.clone()>{say(locale, "Ordene, der skal skjules", "The words to redact")}</label>
+                        <p class="hint" id=format!("{passage_id}-hint")>{say(locale, "Markér ordene i teksten, kopiér dem og indsæt dem her. Originalen gemmes, og kun sagsbehandlere kan læse den.", "Select the words in the text, copy and paste them here. The original is kept, and only clerks can read it.")}</p>
+                        <FieldError id=format!("{passage_id}-error") message=Signal::derive(move || passage_error.clone()) />
+                        <input id=passage_id.clone() name="passage" type="text" value=echo.value("passage") aria-describedby=format!("{passage_id}-hint") />
+                    </div>
+                    <button type="submit" class="button button-secondary">{say(locale, "Skjul passagen", "Redact the passage")}</button>
+                </form>
+            </details>
         </article>
     }
+}
+
+/// A redacted response's original text, for clerks; the server journals every reading.
+#[component]
+pub fn ResponseOriginalPage() -> impl IntoView {
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let user = Resource::new(|| (), |_| get_current_user());
+    let original = Resource::new(id, crate::api::admin_response_original);
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let o = match original.await {
+                    Ok(Some(o)) => o,
+                    Ok(None) => {
+                        set_status(404);
+                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                    }
+                    Err(_) => {
+                        set_status(403);
+                        return view! { <h1>{say(locale, "Kun sagsbehandlere kan læse originalen", "Only clerks can read the original")}</h1> }.into_any();
+                    }
+                };
+                view! {
+                    <Title text=format!("{} · {}", say(locale, "Original", "Original"), o.receipt_number) />
+                    <LogoutForm user=user.clone() />
+                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
+                    <h1>{format!("{} {}", say(locale, "Originalt høringssvar", "Original response"), o.receipt_number)}</h1>
+                    <p class="notice">{say(locale, "Din læsning af originalen er skrevet i journalen. Offentligheden, API'et og alle udtræk ser kun den redigerede tekst.", "Your reading of the original is recorded in the journal. The public, the API and every export see only the redacted text.")}</p>
+                    <h2>{say(locale, "Som det blev sendt", "As it was sent")}</h2>
+                    <p class="response-text joint-text">{o.original.clone()}</p>
+                    <h2>{say(locale, "Som det vises", "As it is shown")}</h2>
+                    <p class="response-text joint-text">{o.current.clone()}</p>
+                    <h2>{say(locale, "Journal", "Journal")}</h2>
+                    <table class="data-table">
+                        <thead><tr>
+                            <th scope="col">{say(locale, "Tidspunkt", "When")}</th>
+                            <th scope="col">{say(locale, "Hvem", "Who")}</th>
+                            <th scope="col">{say(locale, "Hvad", "What")}</th>
+                            <th scope="col">{say(locale, "Før", "Before")}</th>
+                            <th scope="col">{say(locale, "Efter", "After")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {o.journal.into_iter().map(|e| view! {
+                                <tr>
+                                    <td>{e.at}</td>
+                                    <td>{e.actor}</td>
+                                    <td>{journal_action(locale, &e.action)}</td>
+                                    <td>{journal_value(locale, e.before.as_deref())}</td>
+                                    <td>{journal_value(locale, e.after.as_deref())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// A journal entry's before or after in words: a status by name, a redaction's counts.
+fn journal_value(locale: Locale, value: Option<&str>) -> String {
+    use crate::pages::policy::say;
+    let Some(value) = value else {
+        return String::new();
+    };
+    if let Some(status) = ModerationStatus::parse(value) {
+        return match status {
+            ModerationStatus::Pending => say(locale, "afventer", "pending"),
+            ModerationStatus::Published => say(locale, "offentliggjort", "published"),
+            ModerationStatus::Withheld => say(locale, "tilbageholdt", "withheld"),
+        }
+        .to_string();
+    }
+    value
+        .split(';')
+        .map(|part| match part.split_once('=') {
+            Some(("chars", n)) => format!("{n} {}", say(locale, "tegn", "characters")),
+            Some(("passages", n)) => format!("{n} {}", say(locale, "skjult", "redacted")),
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn journal_action(locale: Locale, action: &str) -> String {
+    use crate::pages::policy::say;
+    match action {
+        "status_changed" => say(locale, "Status ændret", "Status changed"),
+        "cpr_confirmed" => say(
+            locale,
+            "Offentliggjort med CPR-nummer (bekræftet)",
+            "Published with a CPR number (confirmed)",
+        ),
+        "redacted" => say(locale, "Passage skjult", "Passage redacted"),
+        "original_read" => say(locale, "Originalen læst", "Original read"),
+        other => return other.to_string(),
+    }
+    .to_string()
 }
 
 /// A new version of the hearing's text: the newest text to edit, or a file to upload.

@@ -24,6 +24,7 @@ fn kind_name(locale: Locale, kind: &str) -> &'static str {
         Some(MailKind::InquiryAnswered) => say(locale, "Svar på spørgsmål", "Answer to a question"),
         Some(MailKind::Invitation) => say(locale, "Invitation til høring", "Invitation to respond"),
         Some(MailKind::Reminder) => say(locale, "Påmindelse", "Reminder"),
+        Some(MailKind::Withheld) => say(locale, "Ikke offentliggjort", "Not published"),
         None => say(locale, "Anden", "Other"),
     }
 }

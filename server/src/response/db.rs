@@ -137,9 +137,12 @@ pub struct ResponseRow {
     pub meeting_day: Option<String>,
     pub meeting_group: Option<String>,
     pub meeting_table: Option<String>,
+    /// 1 when a clerk has redacted passages (the original is kept apart, for clerks only).
+    pub redacted: i64,
+    pub withheld_reason: Option<String>,
 }
 
-const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table";
+const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason";
 
 /// One page of responses of a hearing matching `filter` (SQL over compile-time constants whose
 /// only parameter is `$2` = `key`), in `order`.
@@ -272,12 +275,25 @@ pub async fn set_status(
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
+    let slug = set_status_in(&mut tx, id, status, user_id).await?;
+    tx.commit().await?;
+    Ok(slug)
+}
+
+/// [`set_status`] within the caller's transaction (which may add a reason, an e-mail or a
+/// journal entry of its own); the change is journaled here.
+pub async fn set_status_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+    status: Status,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     let found: Option<(String, i64, Option<String>, String, String)> = sqlx::query_as(
         "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication
          FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",
     )
     .bind(id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
     let Some((slug, hearing_id, block_id, old_status, publication)) = found else {
         return Ok(None);
@@ -298,13 +314,18 @@ pub async fn set_status(
     .bind(user_id)
     .bind(id)
     .bind(old.as_str())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
     if changed == 0 || old == status {
-        tx.commit().await?;
         return Ok(Some(slug));
     }
+    crate::journal::db::write(
+        tx,
+        &crate::journal::Entry::response(user_id, crate::journal::Action::StatusChanged, id)
+            .change(old.as_str(), status.as_str()),
+    )
+    .await?;
     let delta = i64::from(is) - i64::from(was);
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE hearing_counts SET {old} = {old} - 1, {new} = {new} + 1, visible = visible + $1
@@ -314,7 +335,7 @@ pub async fn set_status(
     )))
     .bind(delta)
     .bind(hearing_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if delta != 0 {
         sqlx::query(
@@ -324,11 +345,10 @@ pub async fn set_status(
         .bind(hearing_id)
         .bind(block_id.unwrap_or_default())
         .bind(delta)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        count_placements(&mut tx, id, delta).await?;
+        count_placements(tx, id, delta).await?;
     }
-    tx.commit().await?;
     Ok(Some(slug))
 }
 
@@ -436,4 +456,87 @@ pub async fn count_meeting_inputs(pool: &AnyPool, meeting_id: i64) -> Result<i64
     .bind(meeting_id)
     .fetch_one(pool)
     .await
+}
+
+/// What a clerk's moderation of one response needs to know first.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ModerationTarget {
+    pub id: i64,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub text: String,
+    pub original_text: Option<String>,
+    pub name: String,
+    pub email: String,
+    pub receipt_token: Option<String>,
+    pub created_at: i64,
+    pub source: String,
+    pub status: String,
+}
+
+pub async fn moderation_target(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<Option<ModerationTarget>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.id, h.slug AS hearing_slug, p.title AS hearing_title, r.text, r.original_text,
+            r.name, r.email, r.receipt_token, r.created_at, r.source, r.status
+         FROM responses r JOIN hearings h ON h.id = r.hearing_id
+         JOIN policies p ON p.id = h.policy_id WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Keeps why a response was withheld, for the clerk's queue and the receipt page.
+pub async fn set_withheld_reason(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE responses SET withheld_reason = $1 WHERE id = $2")
+        .bind(reason)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Replaces a response's text by its redacted form, keeping the text as sent (the first time)
+/// for clerks. `expected` is the text the redaction was made from: if another clerk changed it
+/// meanwhile, nothing is stored and `false` comes back.
+pub async fn redact(
+    pool: &AnyPool,
+    id: i64,
+    expected: &str,
+    redacted: &str,
+    passages: usize,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let changed = sqlx::query(
+        "UPDATE responses SET original_text = COALESCE(original_text, text), text = $1
+         WHERE id = $2 AND text = $3",
+    )
+    .bind(redacted)
+    .bind(id)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(false);
+    }
+    // Counts only: the journal must not keep a copy of what was taken out.
+    crate::journal::db::write(
+        &mut tx,
+        &crate::journal::Entry::response(user_id, crate::journal::Action::Redacted, id).change(
+            format!("chars={}", expected.chars().count()),
+            format!("chars={};passages={passages}", redacted.chars().count()),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }

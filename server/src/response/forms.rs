@@ -199,6 +199,37 @@ pub struct ModerateForm {
     status: String,
     #[serde(default)]
     back: String,
+    /// Why a response is withheld; the respondent is told.
+    #[serde(default)]
+    reason: String,
+    /// The clerk confirms that a CPR number the core found may be published.
+    #[serde(default)]
+    confirm_cpr: String,
+}
+
+/// The clerk's page again, with an error by one response's form.
+fn moderation_again(
+    back: &str,
+    id: i64,
+    field: &str,
+    code: &str,
+    typed: &[(&str, &str)],
+    status: StatusCode,
+) -> WebError {
+    let mut values: BTreeMap<String, String> = typed
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    values.insert("response".to_string(), id.to_string());
+    WebError::form(
+        back,
+        FormEcho {
+            values,
+            errors: [(field.to_string(), code.to_string())].into(),
+            preview: None,
+        },
+        status,
+    )
 }
 
 pub async fn moderate(
@@ -220,12 +251,213 @@ pub async fn moderate(
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: Message::UnknownStatus,
         })?;
-        let slug = response_db::set_status(&state.db.pool, id, status, session.user.id)
+        let pool = &state.db.pool;
+        let target = response_db::moderation_target(pool, id)
             .await
-            .map_err(|e| WebError::internal("moderating failed", e))?
+            .map_err(|e| WebError::internal("loading a response failed", e))?
             .ok_or_else(WebError::not_found)?;
-        let fallback = format!("/admin/hoeringer/{slug}");
-        let back = safe_target(&form.back).unwrap_or(&fallback);
+        let fallback = admin_hearing_path(&target.hearing_slug);
+        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+        let reason = form.reason.trim();
+        // A CPR number is published only when a clerk has said, in so many words, that it may be.
+        let cpr_confirmed = form.confirm_cpr == "on";
+        let blocking =
+            hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
+        if status == Status::Published && blocking && !cpr_confirmed {
+            tracing::info!(response = id, "publishing refused: an unhandled CPR number");
+            return Err(moderation_again(
+                &back,
+                id,
+                "moderate",
+                "cpr",
+                &[],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        if status == Status::Withheld && reason.is_empty() {
+            return Err(moderation_again(
+                &back,
+                id,
+                "reason",
+                "required",
+                &[],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        if reason.chars().count() > 2_000 {
+            return Err(moderation_again(
+                &back,
+                id,
+                "reason",
+                "too_long",
+                &[("reason", reason)],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        let mut tx = crate::db::begin_write(pool)
+            .await
+            .map_err(|e| WebError::internal("moderating failed", e))?;
+        response_db::set_status_in(&mut tx, id, status, session.user.id)
+            .await
+            .map_err(|e| WebError::internal("moderating failed", e))?;
+        if status == Status::Published && blocking {
+            crate::journal::db::write(
+                &mut tx,
+                &crate::journal::Entry::response(
+                    session.user.id,
+                    crate::journal::Action::CprConfirmed,
+                    id,
+                ),
+            )
+            .await
+            .map_err(|e| WebError::internal("moderating failed", e))?;
+        }
+        let mut mailed = false;
+        if status == Status::Withheld && target.status != Status::Withheld.as_str() {
+            response_db::set_withheld_reason(&mut tx, id, reason)
+                .await
+                .map_err(|e| WebError::internal("moderating failed", e))?;
+            // Meeting input has no sender to tell.
+            if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
+                let mail = hoering::mail::withheld(
+                    crate::web::language::mail_lang(&headers),
+                    &state.outbox.sender,
+                    &hoering::mail::WithheldMail {
+                        to: &target.email,
+                        name: &target.name,
+                        hearing_title: &target.hearing_title,
+                        receipt_number: &super::receipt_number(id, target.created_at),
+                        reason,
+                        receipt_path: &format!("/kvittering/{token}"),
+                    },
+                );
+                state
+                    .outbox
+                    .put(&mut tx, &mail)
+                    .await
+                    .map_err(|e| WebError::internal("moderating failed", e))?;
+                mailed = true;
+            }
+        }
+        tx.commit()
+            .await
+            .map_err(|e| WebError::internal("moderating failed", e))?;
+        if mailed {
+            state.outbox.wake();
+        }
+        Ok(see_other(&format!("{back}#r-{id}")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+fn admin_hearing_path(slug: &str) -> String {
+    format!("/admin/hoeringer/{slug}")
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RedactForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    back: String,
+    /// One flag's place in the text, and the words there, as the page showed them.
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    end: String,
+    #[serde(default)]
+    flagged: String,
+    /// Or a passage the clerk typed or pasted.
+    #[serde(default)]
+    passage: String,
+}
+
+/// `POST /admin/svar/{id}/skjul`: a clerk redacts one flag, or a passage they typed. The text
+/// as sent is kept for clerks; everyone else reads the redacted text from now on.
+pub async fn redact(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<RedactForm>,
+) -> Response {
+    let result = async {
+        let session = require_staff(
+            &state,
+            &headers,
+            Permission::Moderate,
+            Some(&form.csrf),
+            "/admin",
+        )
+        .await?;
+        let pool = &state.db.pool;
+        let target = response_db::moderation_target(pool, id)
+            .await
+            .map_err(|e| WebError::internal("loading a response failed", e))?
+            .ok_or_else(WebError::not_found)?;
+        let fallback = admin_hearing_path(&target.hearing_slug);
+        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+        let passage = form.passage.trim();
+        let range = if passage.is_empty() {
+            let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>())
+            else {
+                return Err(moderation_again(
+                    &back,
+                    id,
+                    "passage",
+                    "empty",
+                    &[],
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                ));
+            };
+            // The page showed these words here; if the text changed since, redact nothing.
+            if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {
+                return Err(moderation_again(
+                    &back,
+                    id,
+                    "passage",
+                    "changed",
+                    &[],
+                    StatusCode::CONFLICT,
+                ));
+            }
+            start..end
+        } else {
+            hoering::privacy::find_passage(&target.text, passage).map_err(|e| {
+                moderation_again(
+                    &back,
+                    id,
+                    "passage",
+                    e.code(),
+                    &[("passage", passage)],
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            })?
+        };
+        let redacted = hoering::privacy::redact(&target.text, &[range]).map_err(|e| {
+            moderation_again(
+                &back,
+                id,
+                "passage",
+                e.code(),
+                &[],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        })?;
+        let stored = response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id)
+            .await
+            .map_err(|e| WebError::internal("redacting failed", e))?;
+        if !stored {
+            return Err(moderation_again(
+                &back,
+                id,
+                "passage",
+                "changed",
+                &[],
+                StatusCode::CONFLICT,
+            ));
+        }
+        tracing::info!(response = id, "passage redacted");
         Ok(see_other(&format!("{back}#r-{id}")))
     }
     .await;

@@ -106,6 +106,54 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
 
 #[async_trait::async_trait]
 impl ResponseReads for DbBackend {
+    async fn read_original(
+        &self,
+        id: i64,
+        reader: &str,
+    ) -> Result<Option<ResponseOriginal>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(target) = response_db::moderation_target(pool, id)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let Some((user, _)) = crate::auth::db::find_credentials(pool, reader)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        // Journaled before the text leaves the server, so no reading goes unrecorded.
+        crate::journal::db::write_alone(
+            pool,
+            &crate::journal::Entry::response(user.id, crate::journal::Action::OriginalRead, id),
+        )
+        .await
+        .map_err(fail)?;
+        let journal = crate::journal::db::of_subject(pool, "response", id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|e| JournalLine {
+                at: local_datetime(e.at),
+                actor: e.actor.unwrap_or_default(),
+                action: e.action,
+                before: e.before,
+                after: e.after,
+            })
+            .collect();
+        Ok(Some(ResponseOriginal {
+            id,
+            receipt_number: receipt_number(target.id, target.created_at),
+            hearing_slug: target.hearing_slug,
+            hearing_title: target.hearing_title,
+            original: target.original_text.unwrap_or_else(|| target.text.clone()),
+            current: target.text,
+            journal,
+        }))
+    }
+
     async fn responses(
         &self,
         slug: &str,
@@ -237,6 +285,9 @@ impl ResponseReads for DbBackend {
                         publication: stored::publication(&r.publication)?,
                         status: stored::moderation(&r.status)?,
                         block_number: r.block_number,
+                        flags: hoering::privacy::detect(&r.text),
+                        redacted: r.redacted != 0,
+                        withheld_reason: r.withheld_reason,
                         text: r.text,
                         name: r.name,
                         email: r.email,

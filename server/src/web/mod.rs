@@ -132,6 +132,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/svar/{id}", post(crate::response::forms::moderate))
         .route(
+            "/admin/svar/{id}/skjul",
+            post(crate::response::forms::redact),
+        )
+        .route(
             "/admin/politikker/{slug}/skridt",
             post(crate::policy::forms::step),
         )

@@ -178,7 +178,11 @@ both_databases!(
             .post_form_with_cookie(
                 &format!("/admin/svar/{}", ids[0]),
                 &cookie,
-                &[("status", "withheld"), ("csrf", &csrf)],
+                &[
+                    ("status", "withheld"),
+                    ("reason", "Svaret er uden for høringens emne."),
+                    ("csrf", &csrf),
+                ],
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
@@ -291,7 +295,11 @@ both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
                 .post_form_with_cookie(
                     &format!("/admin/svar/{id}"),
                     &cookie,
-                    &[("csrf", csrf.as_str()), ("status", status)],
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("status", status),
+                        ("reason", "Uden for emnet."),
+                    ],
                 )
                 .await;
             assert_eq!(r.status().as_u16(), 303);

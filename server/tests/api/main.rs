@@ -13,6 +13,7 @@ mod mail;
 mod meetings;
 mod pages;
 mod policies;
+mod privacy;
 mod responses;
 mod security;
 mod versions;

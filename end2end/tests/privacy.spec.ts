@@ -1,0 +1,67 @@
+// Personal data on the clerk's queue: a response holding a CPR number is flagged, publishing it
+// plainly is refused, the clerk redacts the number with the keyboard alone, and the public sees
+// only the redacted text; the original stays for clerks, on the record.
+import { expect, test } from '@playwright/test';
+import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
+
+const CPR = '020385-4321';
+const TEXT = `Min datter (CPR ${CPR}) har ventet et år på danskundervisning. Skriv til mig på mor@example.dk.`;
+
+test('a clerk redacts a CPR number by keyboard before publishing', async ({ page }) => {
+  withJavaScript(page, true);
+  // A citizen's response, sent as the plain form sends it.
+  const sent = await page.request.post(`${HEARING}/svar`, {
+    form: {
+      text: TEXT,
+      name: 'Hodan Ali',
+      email: 'hodan@example.dk',
+      sender_kind: 'private',
+      publication: 'with_name',
+      block: '',
+    },
+    maxRedirects: 0,
+  });
+  expect(sent.status()).toBe(303);
+
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(CLERK.email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
+  const response = page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' });
+  const flags = response.getByRole('group', { name: /Mulige personoplysninger/ });
+  await expect(flags).toContainText(`CPR-nummer: ${CPR}`);
+  await expect(flags).toContainText('E-mailadresse: mor@example.dk');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/privacy-flags.png', fullPage: true });
+
+  // A plain publish is refused with the reason by the response.
+  await response.getByRole('button', { name: /^Offentliggør/ }).click();
+  const refused = page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' });
+  await expect(refused.getByText('Svaret indeholder et CPR-nummer')).toBeVisible();
+
+  // The keyboard alone: focus the flag's button and press Enter.
+  await refused.getByRole('button', { name: `Skjul CPR-nummer ${CPR}` }).focus();
+  await page.keyboard.press('Enter');
+  const redacted = page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' });
+  await expect(redacted.locator('.response-text')).toContainText('(CPR [skjult])');
+  await expect(redacted.getByText('Redigeret')).toBeVisible();
+  await expect(redacted.getByRole('group', { name: /Mulige personoplysninger/ })).not.toContainText('CPR-nummer');
+  await expectAccessible(page);
+
+  // Published now; the public never sees the number.
+  await redacted.getByRole('button', { name: /^Offentliggør/ }).click();
+  await page.goto(`${HEARING}?vis=hele`);
+  await expect(page.getByText('har ventet et år på danskundervisning')).toBeVisible();
+  await expect(page.getByText(CPR)).toHaveCount(0);
+
+  // The clerk can read the original; the reading is in the journal.
+  await page.goto('/admin/hoeringer/integrationspolitik?status=published');
+  await page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' })
+    .getByRole('link', { name: /Se originalen/ }).click();
+  await expect(page.getByText(TEXT)).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Originalen læst' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/privacy-original.png', fullPage: true });
+});

@@ -1,0 +1,61 @@
+//! The journal: an append-only record of every change of state (who, when, what, before and
+//! after) and of every reading of a response's original text. The database refuses to update
+//! or delete a row; entries name what changed, never the citizen's words themselves.
+
+pub mod db;
+
+/// What happened, as the journal's `action` column stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A response's moderation status changed (`before`/`after` are the statuses).
+    StatusChanged,
+    /// A clerk published a response although it holds a CPR number, having confirmed it.
+    CprConfirmed,
+    /// A clerk redacted passages of a response (`after` counts them, never shows them).
+    Redacted,
+    /// A clerk read a redacted response's original text.
+    OriginalRead,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::StatusChanged => "status_changed",
+            Action::CprConfirmed => "cpr_confirmed",
+            Action::Redacted => "redacted",
+            Action::OriginalRead => "original_read",
+        }
+    }
+}
+
+/// One entry to write.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    /// The staff user who acted; `None` for the system itself.
+    pub actor: Option<i64>,
+    pub action: Action,
+    /// The kind of thing acted on (`response`, …) and its id.
+    pub subject: &'a str,
+    pub subject_id: Option<i64>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn response(actor: i64, action: Action, id: i64) -> Self {
+        Entry {
+            actor: Some(actor),
+            action,
+            subject: "response",
+            subject_id: Some(id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn change(mut self, before: impl Into<String>, after: impl Into<String>) -> Self {
+        self.before = Some(before.into());
+        self.after = Some(after.into());
+        self
+    }
+}
