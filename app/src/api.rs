@@ -141,6 +141,21 @@ pub async fn admin_hearing(
         .map_err(ssr::opaque)
 }
 
+/// Everything said about one paragraph: staff who read the queue only.
+#[server(prefix = "/_fn", endpoint = "admin_block")]
+pub async fn admin_block(
+    slug: String,
+    number: String,
+    source: Option<String>,
+    kind: Option<String>,
+) -> Result<Option<AdminBlockView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?
+        .admin_block(&slug, &number, source.as_deref(), kind.as_deref())
+        .await
+        .map_err(ssr::opaque)
+}
+
 /// A redacted response's original text: clerks only, and each reading is journaled.
 #[server(prefix = "/_fn", endpoint = "admin_original")]
 pub async fn admin_response_original(id: i64) -> Result<Option<ResponseOriginal>, ServerFnError> {

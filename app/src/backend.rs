@@ -38,6 +38,15 @@ pub trait ResponseReads: Send + Sync {
         status: Option<&str>,
         page: u32,
     ) -> Result<Option<AdminHearingView>, BackendError>;
+    /// Everything said about block `number` of the hearing, filtered by source (`svar`,
+    /// `moede`, `raad`) and respondent type.
+    async fn admin_block(
+        &self,
+        slug: &str,
+        number: &str,
+        source: Option<&str>,
+        kind: Option<&str>,
+    ) -> Result<Option<AdminBlockView>, BackendError>;
     /// A redacted response's original text for the clerk with this e-mail; the reading is
     /// journaled before anything is returned.
     async fn read_original(

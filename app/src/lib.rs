@@ -199,6 +199,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/hoeringer/:slug/afsnit/:number")
+                            view=pages::admin::AdminBlockPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/svar/:id/original")
                             view=pages::admin::ResponseOriginalPage
                             ssr=SsrMode::Async

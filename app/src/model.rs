@@ -738,3 +738,76 @@ pub struct JournalLine {
     pub before: Option<String>,
     pub after: Option<String>,
 }
+
+/// Where a piece of input on a paragraph came from, as the paragraph page filters it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputSource {
+    /// A høringssvar.
+    Response,
+    /// Input recorded at a dialogue meeting.
+    Meeting,
+    /// A council member's comment in the council's own round.
+    Council,
+}
+
+impl InputSource {
+    pub const ALL: [InputSource; 3] = [Self::Response, Self::Meeting, Self::Council];
+
+    /// The `?kilde=` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Response => "svar",
+            Self::Meeting => "moede",
+            Self::Council => "raad",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A council member's comment on a paragraph, for the clerk's paragraph page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilNote {
+    pub id: i64,
+    pub council: String,
+    pub author: String,
+    pub quote: String,
+    pub text: String,
+    /// `YYYY-MM-DD HH:MM`.
+    pub at: String,
+}
+
+/// The paragraph's text in a later version of the policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockLater {
+    pub version_number: i64,
+    pub version_label: String,
+    /// Its number there (it may have moved).
+    pub number: Option<String>,
+    /// From the hearing's text to this version's; `None` when the version removed it.
+    pub diff: Option<Vec<hoering::diff::DiffOp>>,
+}
+
+/// Everything said about one paragraph of a hearing, for the clerk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminBlockView {
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub number: String,
+    pub text: String,
+    /// The paragraphs before and after, for stepping through the draft.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The filters in force (`None`: all).
+    pub source: Option<InputSource>,
+    pub kind: Option<SenderKind>,
+    /// How much there is of each source and respondent type, before filtering.
+    pub source_counts: Vec<(InputSource, usize)>,
+    pub kind_counts: Vec<(SenderKind, usize)>,
+    pub responses: Vec<AdminResponse>,
+    pub council: Vec<CouncilNote>,
+    pub later: Vec<BlockLater>,
+}

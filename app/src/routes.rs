@@ -79,6 +79,11 @@ pub fn moderate(response_id: i64) -> String {
     format!("/admin/svar/{response_id}")
 }
 
+/// Everything said about one paragraph of a hearing, for the clerk.
+pub fn admin_block(slug: &str, number: &str) -> String {
+    format!("{}/afsnit/{}", admin_hearing(slug), encode_query(number))
+}
+
 /// Where a clerk redacts a flag or a passage of a response.
 pub fn redact(response_id: i64) -> String {
     format!("/admin/svar/{response_id}/skjul")

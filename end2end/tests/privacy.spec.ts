@@ -65,3 +65,41 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/privacy-original.png', fullPage: true });
 });
+
+test('everything said about a paragraph, read and moderated with the keyboard', async ({ page }) => {
+  withJavaScript(page, true);
+  const sent = await page.request.post(`${HEARING}/svar`, {
+    form: {
+      text: 'Vores virksomhed vil gerne tage flere i praktik, hvis kommunen hjælper med sprog.',
+      name: 'Lars Holm',
+      email: 'lars@firma.example',
+      sender_kind: 'company',
+      organisation: 'Holm Byg ApS',
+      publication: 'with_name',
+      block: '3.2',
+    },
+    maxRedirects: 0,
+  });
+  expect(sent.status()).toBe(303);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(CLERK.email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
+  await page.locator('article.admin-response').filter({ hasText: 'flere i praktik' })
+    .getByRole('link', { name: '3.2', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Afsnit 3.2', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: /^Virksomhed/ }).click();
+  await expect(page).toHaveURL(/type=company/);
+  const item = page.locator('article.admin-response').filter({ hasText: 'flere i praktik' });
+  await expect(item).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/paragraph-page.png', fullPage: true });
+  // j goes to the first response, o publishes it.
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await expect(page.locator('li.reading-item').first()).toBeFocused();
+  await page.keyboard.press('o');
+  await expect(page.locator('article.admin-response').filter({ hasText: 'flere i praktik' }).locator('.badge-published')).toBeVisible();
+});

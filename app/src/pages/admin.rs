@@ -359,6 +359,9 @@ fn AdminResponseItem(
     csrf: String,
     slug: String,
     echo: FormEcho,
+    /// Where the forms return to; the hearing's queue unless given.
+    #[prop(optional)]
+    back: Option<String>,
 ) -> impl IntoView {
     use crate::pages::policy::say;
     let i18n = use_i18n();
@@ -383,7 +386,11 @@ fn AdminResponseItem(
     let heading_id = format!("r-{}", r.id);
     let action = crate::routes::moderate(r.id);
     let redact_action = crate::routes::redact(r.id);
-    let back = crate::routes::admin_hearing(&slug);
+    let back = back.unwrap_or_else(|| crate::routes::admin_hearing(&slug));
+    let block_page = r
+        .block_number
+        .as_ref()
+        .map(|n| crate::routes::admin_block(&slug, n));
     let labelled_by = heading_id.clone();
     let blocking = hoering::privacy::unhandled_blocking(&r.flags);
     let message = |field: &str| {
@@ -429,7 +436,11 @@ fn AdminResponseItem(
     view! {
         <article class=format!("admin-response status-{}", r.status.as_str()) aria-labelledby=labelled_by>
             <h2 class="admin-response-title" id=heading_id>
-                {format!("{} · {}", r.receipt_number, about)}
+                {format!("{} · ", r.receipt_number)}
+                {match block_page {
+                    Some(href) => view! { <a href=href>{about}</a> }.into_any(),
+                    None => view! { <span>{about}</span> }.into_any(),
+                }}
             </h2>
             <p class="response-meta">
                 <span class=format!("badge badge-{}", r.status.as_str())>{status_label}</span> " · "
@@ -473,7 +484,7 @@ fn AdminResponseItem(
                                     <label for=cpr_id.clone()>{say(locale, "CPR-nummeret må offentliggøres", "The CPR number may be published")}</label>
                                 </span>
                             })}
-                            <button type="submit" class="button">{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                            <button type="submit" class="button" id=format!("udgiv-{}", r.id)>{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
                         </form>
                     }
                 })}
@@ -494,7 +505,7 @@ fn AdminResponseItem(
                     }
                 })}
             </div>
-            <details class="redact-passage" open=passage_open>
+            <details class="redact-passage" open=passage_open id=format!("skjul-{}", r.id)>
                 <summary>{say(locale, "Skjul en passage", "Redact a passage")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></summary>
                 <form method="post" action=redact_action.clone() class="admin-form">
                     <input type="hidden" name="csrf" value=csrf.clone() />
@@ -924,5 +935,208 @@ fn CouncilRounds(
                 <button type="submit" class="button button-secondary">{say(locale, "Åbn rådets runde", "Open the council's round")}</button>
             </form>
         </section>
+    }
+}
+
+/// The clerk's reading keys on a list of input: j and k move between items; on an item, o
+/// publishes, h goes to the reason for withholding, s opens "redact a passage". Ignored while
+/// typing in a field. `items` are the response ids in page order.
+fn reading_keys(items: Vec<i64>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        use leptos::web_sys::{Element, HtmlElement};
+        let current = StoredValue::new(None::<usize>);
+        let element = |id: &str| document().get_element_by_id(id);
+        let focus = move |id: &str| {
+            if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        };
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                .unwrap_or(false);
+            if typing || items.is_empty() {
+                return;
+            }
+            let at = current.get_value();
+            let key = ev.key();
+            let moved = match key.as_str() {
+                "j" => Some(at.map_or(0, |i| (i + 1).min(items.len() - 1))),
+                "k" => Some(at.map_or(0, |i| i.saturating_sub(1))),
+                _ => None,
+            };
+            if let Some(i) = moved {
+                current.set_value(Some(i));
+                focus(&format!("punkt-{}", items[i]));
+                ev.prevent_default();
+                return;
+            }
+            let Some(id) = at.and_then(|i| items.get(i)) else {
+                return;
+            };
+            match key.as_str() {
+                "o" => {
+                    if let Some(el) = element(&format!("udgiv-{id}"))
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    {
+                        el.click();
+                    }
+                }
+                "h" => focus(&format!("grund-{id}")),
+                "s" => {
+                    if let Some(details) = element(&format!("skjul-{id}")) {
+                        let _ = details.set_attribute("open", "");
+                    }
+                    focus(&format!("passage-{id}"));
+                }
+                _ => return,
+            }
+            ev.prevent_default();
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let _ = items;
+}
+
+/// Everything said about one paragraph: responses, meeting input and the councils' comments,
+/// filtered by source and respondent type, with the paragraph's text and its later versions.
+#[component]
+pub fn AdminBlockPage() -> impl IntoView {
+    use crate::model::{AdminBlockView, InputSource};
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        let q = query.read();
+        (
+            p.get("slug").unwrap_or_default(),
+            p.get("number").unwrap_or_default(),
+            q.get("kilde"),
+            q.get("type"),
+        )
+    };
+    let user = Resource::new(|| (), |_| get_current_user());
+    let block = Resource::new(key, |(slug, number, source, kind)| {
+        crate::api::admin_block(slug, number, source, kind)
+    });
+    let echo = form_echo();
+    view! {
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                Suspend::new(async move {
+                    let locale = i18n.get_locale_untracked();
+                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                    let b: AdminBlockView = match block.await {
+                        Ok(Some(b)) => b,
+                        Ok(None) => {
+                            set_status(404);
+                            return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                        }
+                        Err(_) => return error_view().into_any(),
+                    };
+                    let base = crate::routes::admin_block(&b.hearing_slug, &b.number);
+                    let page_here = base.clone();
+                    let link = |source: Option<InputSource>, kind: Option<hoering::response::SenderKind>| {
+                        let mut q = Vec::new();
+                        if let Some(s) = source { q.push(format!("kilde={}", s.code())); }
+                        if let Some(k) = kind { q.push(format!("type={}", k.as_str())); }
+                        if q.is_empty() { base.clone() } else { format!("{base}?{}", q.join("&")) }
+                    };
+                    let source_name = |s: InputSource| match s {
+                        InputSource::Response => say(locale, "Høringssvar", "Responses"),
+                        InputSource::Meeting => say(locale, "Dialogmøder", "Dialogue meetings"),
+                        InputSource::Council => say(locale, "Råd", "Councils"),
+                    };
+                    let total: usize = b.source_counts.iter().map(|(_, n)| n).sum();
+                    let items: Vec<i64> = b.responses.iter().map(|r| r.id).collect();
+                    reading_keys(items);
+                    let current = |on: bool| if on { Some("page") } else { None };
+                    view! {
+                        <Title text=format!("{} {} · {}", say(locale, "Afsnit", "Paragraph"), b.number, b.hearing_title) />
+                        <LogoutForm user=user.clone() />
+                        <p class="eyebrow"><a href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
+                        <h1>{format!("{} {}", say(locale, "Afsnit", "Paragraph"), b.number)}</h1>
+                        <blockquote class="quoted-block">{b.text.clone()}</blockquote>
+                        <nav class="pager" aria-label=say(locale, "Afsnit", "Paragraphs")>
+                            {b.previous.clone().map(|p| view! { <a rel="prev" href=crate::routes::admin_block(&b.hearing_slug, &p)>{format!("← {} {p}", say(locale, "Afsnit", "Paragraph"))}</a> })}
+                            {b.next.clone().map(|n| view! { <a rel="next" href=crate::routes::admin_block(&b.hearing_slug, &n)>{format!("{} {n} →", say(locale, "Afsnit", "Paragraph"))}</a> })}
+                        </nav>
+                        {(!b.later.is_empty()).then(|| view! {
+                            <section aria-labelledby="senere">
+                                <h2 id="senere">{say(locale, "Afsnittet i senere versioner", "The paragraph in later versions")}</h2>
+                                <ul class="plain-list">
+                                    {b.later.iter().map(|l| view! {
+                                        <li>
+                                            <strong>{format!("{} {} ({})", say(locale, "Version", "Version"), l.version_number, l.version_label)}</strong> ": "
+                                            {match (&l.diff, &l.number) {
+                                                (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", say(locale, "afsnit", "paragraph"))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
+                                                _ => view! { <span>{say(locale, "fjernet", "removed")}</span> }.into_any(),
+                                            }}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
+                        <nav aria-label=say(locale, "Kilde", "Source")>
+                            <ul class="filter-list">
+                                <li><a href=link(None, b.kind) aria-current=current(b.source.is_none())>{format!("{} ({total})", say(locale, "Alle kilder", "All sources"))}</a></li>
+                                {b.source_counts.iter().map(|(s, n)| view! {
+                                    <li><a href=link(Some(*s), b.kind) aria-current=current(b.source == Some(*s))>{format!("{} ({n})", source_name(*s))}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                        {(!b.kind_counts.is_empty()).then(|| view! {
+                            <nav aria-label=say(locale, "Afsendertype", "Respondent type")>
+                                <ul class="filter-list">
+                                    <li><a href=link(b.source, None) aria-current=current(b.kind.is_none())>{say(locale, "Alle typer", "All types")}</a></li>
+                                    {b.kind_counts.iter().map(|(k, n)| view! {
+                                        <li><a href=link(b.source, Some(*k)) aria-current=current(b.kind == Some(*k))>{format!("{} ({n})", sender_kind_label(i18n, *k))}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            </nav>
+                        })}
+                        <p class="hint">{say(locale, "Tastatur: j og k går til næste og forrige svar; o offentliggør, h går til begrundelsen for at tilbageholde, s skjuler en passage.", "Keyboard: j and k go to the next and previous response; o publishes, h goes to the reason for withholding, s redacts a passage.")}</p>
+                        {if b.responses.is_empty() && b.council.is_empty() {
+                            view! { <p class="muted">{say(locale, "Intet her med disse filtre.", "Nothing here with these filters.")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="admin-responses">
+                                    {b.responses.into_iter().map(|r| {
+                                        let item = format!("punkt-{}", r.id);
+                                        view! {
+                                            <li id=item tabindex="-1" class="reading-item">
+                                                <AdminResponseItem response=r csrf=user.csrf.clone() slug=b.hearing_slug.clone() echo=echo.clone() back=page_here.clone() />
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ol>
+                                {(!b.council.is_empty()).then(|| view! {
+                                    <h2>{say(locale, "Rådenes kommentarer", "The councils' comments")}</h2>
+                                    <ol class="plain-list council-comments">
+                                        {b.council.iter().map(|c| view! {
+                                            <li class="council-comment">
+                                                <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {c.at.clone()}</p>
+                                                {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                                <p class="response-text">{c.text.clone()}</p>
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                })}
+                            }.into_any()
+                        }}
+                    }.into_any()
+                })
+            }}
+        </Suspense>
     }
 }

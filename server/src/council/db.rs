@@ -447,3 +447,31 @@ pub async fn is_chair(pool: &AnyPool, council_id: i64, user_id: i64) -> Result<b
     .await?;
     Ok(chair.unwrap_or(0) != 0)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockCommentRow {
+    pub id: i64,
+    pub council: String,
+    pub author: String,
+    pub quote: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
+/// Every council's comments on block `number` of a hearing, for the clerk's paragraph page.
+pub async fn comments_on_block(
+    pool: &AnyPool,
+    hearing_id: i64,
+    number: &str,
+) -> Result<Vec<BlockCommentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT k.id, c.name AS council, u.email AS author, k.quote, k.text, k.created_at
+         FROM council_comments k JOIN council_rounds r ON r.id = k.round_id
+         JOIN councils c ON c.id = r.council_id JOIN users u ON u.id = k.author_id
+         WHERE r.hearing_id = $1 AND k.block_number = $2 ORDER BY k.id",
+    )
+    .bind(hearing_id)
+    .bind(number)
+    .fetch_all(pool)
+    .await
+}

@@ -540,3 +540,19 @@ pub async fn redact(
     tx.commit().await?;
     Ok(true)
 }
+
+/// Every response and meeting input on one block (by its durable id), any status, oldest first.
+pub async fn on_block(
+    pool: &AnyPool,
+    hearing_id: i64,
+    block_id: &str,
+) -> Result<Vec<ResponseRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND block_id = $2
+         ORDER BY created_at, id"
+    )))
+    .bind(hearing_id)
+    .bind(block_id)
+    .fetch_all(pool)
+    .await
+}

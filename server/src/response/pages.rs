@@ -106,6 +106,119 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
 
 #[async_trait::async_trait]
 impl ResponseReads for DbBackend {
+    async fn admin_block(
+        &self,
+        slug: &str,
+        number: &str,
+        source: Option<&str>,
+        kind: Option<&str>,
+    ) -> Result<Option<AdminBlockView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let blocks = hearing_db::blocks(pool, hearing.version_id)
+            .await
+            .map_err(fail)?;
+        let Some(at) = blocks.iter().position(|b| b.number == number) else {
+            return Ok(None);
+        };
+        let block = &blocks[at];
+        let source = source.and_then(InputSource::parse);
+        let kind = kind.and_then(|k| hoering::response::SenderKind::parse(k).ok());
+        let all = response_db::on_block(pool, hearing.id, &block.block_id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(admin_response)
+            .collect::<Result<Vec<_>, _>>()?;
+        let council: Vec<CouncilNote> =
+            crate::council::db::comments_on_block(pool, hearing.id, number)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .map(|c| CouncilNote {
+                    id: c.id,
+                    council: c.council,
+                    author: c.author,
+                    quote: c.quote,
+                    text: c.text,
+                    at: local_datetime(c.created_at),
+                })
+                .collect();
+        let source_of = |r: &AdminResponse| match r.meeting {
+            Some(_) => InputSource::Meeting,
+            None => InputSource::Response,
+        };
+        let source_counts = InputSource::ALL
+            .into_iter()
+            .map(|s| match s {
+                InputSource::Council => (s, council.len()),
+                _ => (s, all.iter().filter(|r| source_of(r) == s).count()),
+            })
+            .collect();
+        let kind_counts = hoering::response::SenderKind::ALL
+            .into_iter()
+            .map(|k| {
+                let n = all
+                    .iter()
+                    .filter(|r| r.meeting.is_none() && r.sender_kind == k)
+                    .count();
+                (k, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let responses = all
+            .into_iter()
+            .filter(|r| source.is_none_or(|s| source_of(r) == s))
+            .filter(|r| kind.is_none_or(|k| r.meeting.is_none() && r.sender_kind == k))
+            .collect();
+        let council = match (source, kind) {
+            (None | Some(InputSource::Council), None) => council,
+            _ => Vec::new(),
+        };
+        // The paragraph in the policy's later versions, found by its durable id.
+        let mut later = Vec::new();
+        let versions = crate::version::db::versions_of_policy(pool, hearing.policy_id)
+            .await
+            .map_err(fail)?;
+        let hearing_number = versions
+            .iter()
+            .find(|v| v.id == hearing.version_id)
+            .map_or(i64::MAX, |v| v.number);
+        for v in versions.iter().filter(|v| v.number > hearing_number) {
+            let there = hearing_db::blocks(pool, v.id)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .find(|b| b.block_id == block.block_id);
+            later.push(BlockLater {
+                version_number: v.number,
+                version_label: v.label.clone(),
+                number: there.as_ref().map(|b| b.number.clone()),
+                diff: there.map(|b| hoering::diff::word_diff(&block.text, &b.text)),
+            });
+        }
+        Ok(Some(AdminBlockView {
+            hearing_slug: hearing.slug.clone(),
+            hearing_title: hearing.title.clone(),
+            number: block.number.clone(),
+            text: block.text.clone(),
+            previous: at
+                .checked_sub(1)
+                .and_then(|i| blocks.get(i))
+                .map(|b| b.number.clone()),
+            next: blocks.get(at + 1).map(|b| b.number.clone()),
+            source,
+            kind,
+            source_counts,
+            kind_counts,
+            responses,
+            council,
+            later,
+        }))
+    }
+
     async fn read_original(
         &self,
         id: i64,
@@ -268,33 +381,36 @@ impl ResponseReads for DbBackend {
             per_page: ADMIN_PAGE_SIZE,
             responses: rows
                 .into_iter()
-                .map(|r| {
-                    let (_, meeting) = Origin {
-                        source: &r.source,
-                        day: r.meeting_day.as_deref(),
-                        group: r.meeting_group.as_deref(),
-                        table: r.meeting_table.as_deref(),
-                    }
-                    .read()?;
-                    Ok(AdminResponse {
-                        meeting,
-                        id: r.id,
-                        receipt_number: receipt_number(r.id, r.created_at),
-                        received_at: local_datetime(r.created_at),
-                        sender_kind: stored::sender_kind(&r.sender_kind)?,
-                        publication: stored::publication(&r.publication)?,
-                        status: stored::moderation(&r.status)?,
-                        block_number: r.block_number,
-                        flags: hoering::privacy::detect(&r.text),
-                        redacted: r.redacted != 0,
-                        withheld_reason: r.withheld_reason,
-                        text: r.text,
-                        name: r.name,
-                        email: r.email,
-                        organisation: r.organisation,
-                    })
-                })
+                .map(admin_response)
                 .collect::<Result<_, BackendError>>()?,
         }))
     }
+}
+
+/// A response (or meeting input) as the clerk's lists show it, with the core's privacy flags.
+pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
+    let (_, meeting) = Origin {
+        source: &r.source,
+        day: r.meeting_day.as_deref(),
+        group: r.meeting_group.as_deref(),
+        table: r.meeting_table.as_deref(),
+    }
+    .read()?;
+    Ok(AdminResponse {
+        meeting,
+        id: r.id,
+        receipt_number: receipt_number(r.id, r.created_at),
+        received_at: local_datetime(r.created_at),
+        sender_kind: stored::sender_kind(&r.sender_kind)?,
+        publication: stored::publication(&r.publication)?,
+        status: stored::moderation(&r.status)?,
+        block_number: r.block_number,
+        flags: hoering::privacy::detect(&r.text),
+        redacted: r.redacted != 0,
+        withheld_reason: r.withheld_reason,
+        text: r.text,
+        name: r.name,
+        email: r.email,
+        organisation: r.organisation,
+    })
 }

@@ -277,3 +277,135 @@ both_databases!(
         assert_eq!(journal(&app, id).await, ["status_changed"]);
     }
 );
+
+both_databases!(
+    everything_said_about_a_paragraph_is_on_its_page_for_clerks_only,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        let block = app.block_number("politik", DANISH_ITEM_START).await;
+        assert_eq!(
+            app.respond("politik", &block, "Privat: mere sprogstøtte i børnehaven.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    ("text", "Foreningen: tilbyd lektiehjælp."),
+                    ("name", "Jonas Berg"),
+                    ("email", "jonas@example.dk"),
+                    ("sender_kind", "association"),
+                    ("organisation", "Roskilde Lektiecafé"),
+                    ("publication", "with_name"),
+                    ("block", &block),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(
+            app.respond("politik", "", "Om hele udkastet.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        // A council member's comment on the same paragraph.
+        app.add_user("raad@raadet.example", Role::Council).await;
+        server::council::add_member(
+            &app.db.pool,
+            "integrationsraadet",
+            "raad@raadet.example",
+            true,
+        )
+        .await
+        .unwrap();
+        let (hearing_id, clerk_id): (i64, i64) = sqlx::query_as(
+            "SELECT h.id, u.id FROM hearings h, users u WHERE h.slug = 'politik' AND u.email = $1",
+        )
+        .bind(CLERK_EMAIL)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let today = jiff::Zoned::now().date().to_string();
+        let council_id: i64 = sqlx::query_scalar("SELECT id FROM councils")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        server::council::db::open_round(
+            &app.db.pool,
+            hearing_id,
+            council_id,
+            &today,
+            &today,
+            clerk_id,
+        )
+        .await
+        .unwrap();
+        let round = server::council::db::round(&app.db.pool, "politik", "integrationsraadet")
+            .await
+            .unwrap()
+            .unwrap();
+        let member: i64 =
+            sqlx::query_scalar("SELECT id FROM users WHERE email = 'raad@raadet.example'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let comment = hoering::council::CommentFields {
+            block: block.clone(),
+            quote: String::new(),
+            text: "Rådet: tolkning til forældremøder.".into(),
+            reply_to: String::new(),
+        }
+        .parse()
+        .unwrap();
+        server::council::db::add_comment(&app.db.pool, round.id, member, &comment)
+            .await
+            .unwrap();
+
+        let page = format!("/admin/hoeringer/politik/afsnit/{block}");
+        let clerk = app.login().await;
+        let get = |path: String| {
+            let (app, clerk) = (&app, clerk.clone());
+            async move {
+                let r = app.get_with_cookie(&path, &clerk).await;
+                (r.status().as_u16(), strip(&r.text().await.unwrap()))
+            }
+        };
+        let (status, body) = get(page.clone()).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Privat: mere sprogstøtte i børnehaven."));
+        assert!(body.contains("Foreningen: tilbyd lektiehjælp."));
+        assert!(body.contains("Rådet: tolkning til forældremøder."));
+        assert!(
+            !body.contains("Om hele udkastet."),
+            "only this paragraph's input"
+        );
+        assert!(
+            body.contains("Høringssvar (2)") && body.contains("Råd (1)"),
+            "{body}"
+        );
+        assert!(body.contains("Forening eller organisation (1)"));
+        let (_, only_council) = get(format!("{page}?kilde=raad")).await;
+        assert!(only_council.contains("Rådet: tolkning til forældremøder."));
+        assert!(!only_council.contains("Privat: mere sprogstøtte"));
+        let (_, associations) = get(format!("{page}?type=association")).await;
+        assert!(associations.contains("Foreningen: tilbyd lektiehjælp."));
+        assert!(!associations.contains("Privat: mere sprogstøtte"));
+        assert!(!associations.contains("Rådet: tolkning"));
+        assert_eq!(
+            get("/admin/hoeringer/politik/afsnit/99.9".into()).await.0,
+            404
+        );
+        // Staff who do not read the queue, and the public, get nothing.
+        let member = app.login_as("raad@raadet.example").await;
+        let r = app.get_with_cookie(&page, &member).await;
+        assert_eq!(r.status().as_u16(), 403);
+        assert!(!r.text().await.unwrap().contains("Privat: mere sprogstøtte"));
+        let r = app.get(&page).await;
+        assert_eq!(r.status().as_u16(), 303);
+    }
+);
