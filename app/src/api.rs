@@ -156,6 +156,16 @@ pub async fn admin_block(
         .map_err(ssr::opaque)
 }
 
+/// Campaigns and copies among a hearing's responses: staff who read the queue only.
+#[server(prefix = "/_fn", endpoint = "admin_groups")]
+pub async fn admin_groups(slug: String) -> Result<Option<AdminGroupsView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?
+        .admin_groups(&slug)
+        .await
+        .map_err(ssr::opaque)
+}
+
 /// A redacted response's original text: clerks only, and each reading is journaled.
 #[server(prefix = "/_fn", endpoint = "admin_original")]
 pub async fn admin_response_original(id: i64) -> Result<Option<ResponseOriginal>, ServerFnError> {

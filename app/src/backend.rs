@@ -47,6 +47,8 @@ pub trait ResponseReads: Send + Sync {
         source: Option<&str>,
         kind: Option<&str>,
     ) -> Result<Option<AdminBlockView>, BackendError>;
+    /// The hearing's groups of identical and near-identical responses.
+    async fn admin_groups(&self, slug: &str) -> Result<Option<AdminGroupsView>, BackendError>;
     /// A redacted response's original text for the clerk with this e-mail; the reading is
     /// journaled before anything is returned.
     async fn read_original(

@@ -199,6 +199,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/hoeringer/:slug/grupper")
+                            view=pages::admin::AdminGroupsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/hoeringer/:slug/afsnit/:number")
                             view=pages::admin::AdminBlockPage
                             ssr=SsrMode::Async

@@ -811,3 +811,36 @@ pub struct AdminBlockView {
     pub council: Vec<CouncilNote>,
     pub later: Vec<BlockLater>,
 }
+
+/// A response in a group of copies, as the group page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupMember {
+    pub id: i64,
+    pub receipt_number: String,
+    pub status: ModerationStatus,
+    pub block_number: Option<String>,
+    /// Estimated share of three-word runs in common with the group's representative, 0–100.
+    pub similarity: u8,
+    /// From the representative's text to this one's.
+    pub diff: Vec<hoering::diff::DiffOp>,
+}
+
+/// Identical or near-identical responses (a campaign, a form letter, a copied text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub size: usize,
+    pub representative: GroupMember,
+    pub representative_text: String,
+    /// The first members after the representative (a long campaign is shown in part).
+    pub members: Vec<GroupMember>,
+}
+
+/// A hearing's groups of copies, largest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminGroupsView {
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    /// Responses looked at (meeting input is left out: it is not sent by anyone).
+    pub responses: usize,
+    pub groups: Vec<GroupView>,
+}

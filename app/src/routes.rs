@@ -79,6 +79,11 @@ pub fn moderate(response_id: i64) -> String {
     format!("/admin/svar/{response_id}")
 }
 
+/// A hearing's groups of identical and near-identical responses.
+pub fn admin_groups(slug: &str) -> String {
+    format!("{}/grupper", admin_hearing(slug))
+}
+
 /// Everything said about one paragraph of a hearing, for the clerk.
 pub fn admin_block(slug: &str, number: &str) -> String {
     format!("{}/afsnit/{}", admin_hearing(slug), encode_query(number))

@@ -103,3 +103,30 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
   await page.keyboard.press('o');
   await expect(page.locator('article.admin-response').filter({ hasText: 'flere i praktik' }).locator('.badge-published')).toBeVisible();
 });
+
+test('a clerk opens a campaign group and sees what differs', async ({ page }) => {
+  withJavaScript(page, true);
+  const letter =
+    'Vi ønsker, at kommunen åbner en lektiecafé på biblioteket hver eftermiddag, så alle børn kan få hjælp til lektierne uanset hvilket sprog forældrene taler derhjemme. Frivillige står klar til at hjælpe.';
+  for (const text of [letter, letter.replace('hver eftermiddag', 'alle hverdage'), `${letter} Hilsen Yusuf.`]) {
+    const sent = await page.request.post(`${HEARING}/svar`, {
+      form: { text, name: 'Forælder', email: 'foraelder@example.dk', sender_kind: 'private', publication: 'anonymous', block: '' },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(303);
+  }
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(CLERK.email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  await page.goto('/admin/hoeringer/integrationspolitik');
+  await page.getByRole('link', { name: 'Kampagner og kopier' }).click();
+  const group = page.locator('section.group').filter({ hasText: 'lektiecafé på biblioteket' });
+  await expect(group.getByRole('heading', { name: /· 3 svar/ })).toBeVisible();
+  await group.locator('summary').click();
+  await expect(group.locator('ins').filter({ hasText: 'alle hverdage' })).toBeVisible();
+  await expect(group.locator('ins').filter({ hasText: 'Hilsen Yusuf' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/campaign-group.png', fullPage: true });
+});

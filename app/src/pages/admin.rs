@@ -291,6 +291,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
                                 " · "
                                 <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{crate::pages::policy::say(locale, "Politikkens forløb", "The policy's road")}</a>
+                                " · "
+                                <a href=crate::routes::admin_groups(&slug)>{crate::pages::policy::say(locale, "Kampagner og kopier", "Campaigns and copies")}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -1137,6 +1139,85 @@ pub fn AdminBlockPage() -> impl IntoView {
                     }.into_any()
                 })
             }}
+        </Suspense>
+    }
+}
+
+/// Campaigns and copies: the hearing's identical and near-identical responses, each group with
+/// what differs between its members and the most typical one.
+#[component]
+pub fn AdminGroupsPage() -> impl IntoView {
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let groups = Resource::new(slug, crate::api::admin_groups);
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let g = match groups.await {
+                    Ok(Some(g)) => g,
+                    Ok(None) => {
+                        set_status(404);
+                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                    }
+                    Err(_) => return error_view().into_any(),
+                };
+                let grouped: usize = g.groups.iter().map(|x| x.size).sum();
+                let status_name = |s: ModerationStatus| match s {
+                    ModerationStatus::Published => t_string!(i18n, status_published),
+                    ModerationStatus::Withheld => t_string!(i18n, status_withheld),
+                    ModerationStatus::Pending => t_string!(i18n, status_pending),
+                };
+                view! {
+                    <Title text=format!("{} · {}", say(locale, "Kampagner og kopier", "Campaigns and copies"), g.hearing_title) />
+                    <LogoutForm user=user.clone() />
+                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
+                    <h1>{say(locale, "Kampagner og kopier", "Campaigns and copies")}</h1>
+                    <p class="lead">{match locale {
+                        Locale::da => format!("{} af {} høringssvar er ens eller næsten ens med andre, i {} {}.", grouped, g.responses, g.groups.len(), if g.groups.len() == 1 { "gruppe" } else { "grupper" }),
+                        Locale::en => format!("{} of {} responses are identical or nearly identical to others, in {} {}.", grouped, g.responses, g.groups.len(), if g.groups.len() == 1 { "group" } else { "groups" }),
+                    }}</p>
+                    <p class="hint">{say(locale, "Grupperne findes på serveren ud fra fælles ordfølger; ingen tekst sendes ud af huset. Forskellene vises i forhold til gruppens mest typiske svar.", "Groups are found on the server from shared runs of words; no text leaves the house. Differences are shown against the group's most typical response.")}</p>
+                    {g.groups.into_iter().enumerate().map(|(n, group)| {
+                        let heading = format!("gruppe-{}", n + 1);
+                        let labelled = heading.clone();
+                        let rep = group.representative.clone();
+                        let more = group.size.saturating_sub(1 + group.members.len());
+                        view! {
+                            <section class="policy-section group" aria-labelledby=labelled>
+                                <h2 id=heading>{match locale {
+                                    Locale::da => format!("Gruppe {} · {} svar", n + 1, group.size),
+                                    Locale::en => format!("Group {} · {} responses", n + 1, group.size),
+                                }}</h2>
+                                <p class="response-meta">{say(locale, "Mest typiske svar: ", "Most typical response: ")}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
+                                <p class="response-text joint-text">{group.representative_text.clone()}</p>
+                                <details>
+                                    <summary>{match locale {
+                                        Locale::da => format!("Forskellene i de andre {} svar", group.size - 1),
+                                        Locale::en => format!("The differences in the other {} responses", group.size - 1),
+                                    }}</summary>
+                                    <ol class="plain-list">
+                                        {group.members.into_iter().map(|m| view! {
+                                            <li class="group-member">
+                                                <p class="response-meta">{m.receipt_number.clone()} " · " {status_name(m.status)} " · " {format!("{} % {}", m.similarity, say(locale, "ens", "alike"))}</p>
+                                                <p class="joint-text"><crate::components::version::WordDiff ops=m.diff.clone() /></p>
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                    {(more > 0).then(|| view! { <p class="muted">{match locale {
+                                        Locale::da => format!("… og {more} flere."),
+                                        Locale::en => format!("… and {more} more."),
+                                    }}</p> })}
+                                </details>
+                            </section>
+                        }
+                    }).collect_view()}
+                }.into_any()
+            })}
         </Suspense>
     }
 }

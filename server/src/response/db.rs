@@ -556,3 +556,17 @@ pub async fn on_block(
     .fetch_all(pool)
     .await
 }
+
+/// Every response (not meeting input) of a hearing, in the order received, for grouping.
+pub async fn texts_of_hearing(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(i64, String, i64, String, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, text, created_at, status, block_number FROM responses
+         WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}

@@ -106,6 +106,64 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
 
 #[async_trait::async_trait]
 impl ResponseReads for DbBackend {
+    async fn admin_groups(&self, slug: &str) -> Result<Option<AdminGroupsView>, BackendError> {
+        /// A campaign of thousands is shown by its first members; the count says how many.
+        const MEMBERS_SHOWN: usize = 50;
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let rows = response_db::texts_of_hearing(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let responses = rows.len();
+        // Grouping is CPU work: off the async workers, like any other heavy computation.
+        let groups = tokio::task::spawn_blocking(move || {
+            let params = hoering::analysis::GroupParams::default();
+            let texts: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+            let found = hoering::analysis::group(&texts, &params);
+            let member = |i: usize, rep: &str| -> Result<GroupMember, BackendError> {
+                let (id, text, created_at, status, block) = &rows[i];
+                Ok(GroupMember {
+                    id: *id,
+                    receipt_number: receipt_number(*id, *created_at),
+                    status: stored::moderation(status)?,
+                    block_number: block.clone(),
+                    similarity: (hoering::analysis::similarity(rep, text, &params) * 100.0)
+                        .round()
+                        .clamp(0.0, 100.0) as u8,
+                    diff: hoering::analysis::differences(rep, text),
+                })
+            };
+            found
+                .into_iter()
+                .map(|g| {
+                    let rep = rows[g.representative].1.clone();
+                    Ok(GroupView {
+                        size: g.members.len(),
+                        representative: member(g.representative, &rep)?,
+                        members: g
+                            .members
+                            .iter()
+                            .filter(|&&i| i != g.representative)
+                            .take(MEMBERS_SHOWN)
+                            .map(|&i| member(i, &rep))
+                            .collect::<Result<_, BackendError>>()?,
+                        representative_text: rep,
+                    })
+                })
+                .collect::<Result<Vec<_>, BackendError>>()
+        })
+        .await
+        .map_err(fail)??;
+        Ok(Some(AdminGroupsView {
+            hearing_slug: hearing.slug,
+            hearing_title: hearing.title,
+            responses,
+            groups,
+        }))
+    }
+
     async fn admin_block(
         &self,
         slug: &str,

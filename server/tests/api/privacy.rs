@@ -409,3 +409,66 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 303);
     }
 );
+
+both_databases!(
+    a_campaign_of_edited_copies_is_one_group_with_its_differences,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        const LETTER: &str = "Vi er en gruppe forældre i Roskilde, som ønsker, at kommunen \
+            tilbyder gratis danskundervisning til alle nyankomne familier fra første dag. \
+            Sproget er nøglen til skole, arbejde og fællesskab, og ventetiden i dag er alt for \
+            lang. Vi foreslår desuden, at undervisningen kan foregå om aftenen, så forældre \
+            med arbejde også kan deltage.";
+        let copies = [
+            LETTER.to_string(),
+            LETTER.replace("gratis", "gratis og fleksibel"),
+            LETTER.replace("alt for lang", "meget lang"),
+            format!("{LETTER} Med venlig hilsen Sara."),
+            LETTER.replace("Vi er en gruppe forældre", "Jeg er en forælder"),
+        ];
+        for text in &copies {
+            assert_eq!(
+                app.respond("politik", "", text).await.status().as_u16(),
+                303
+            );
+        }
+        for text in [
+            "Kommunen bør prioritere flere pladser i fritidsklubberne for unge i Musicon.",
+            "Jeg savner en plan for boliger til flygtninge i de mindre landsbyer.",
+            "Tak for en god politik. Sprogundervisning er vigtig, og kommunen gør det godt.",
+        ] {
+            assert_eq!(
+                app.respond("politik", "", text).await.status().as_u16(),
+                303
+            );
+        }
+        let clerk = app.login().await;
+        let r = app
+            .get_with_cookie("/admin/hoeringer/politik/grupper", &clerk)
+            .await;
+        assert_eq!(r.status().as_u16(), 200);
+        let page = strip(&r.text().await.unwrap());
+        assert!(
+            page.contains("5 af 8 høringssvar er ens eller næsten ens"),
+            "{page}"
+        );
+        assert!(page.contains("Gruppe 1 · 5 svar"));
+        assert!(
+            !page.contains("Gruppe 2"),
+            "the unrelated responses are in no group"
+        );
+        assert!(!page.contains("fritidsklubberne"));
+        // What differs is marked, word by word.
+        assert!(page.contains("og fleksibel"), "{page}");
+        assert!(page.contains("<ins>") && page.contains("<del>"));
+        // Only staff who read the queue.
+        app.add_user("raad@raadet.example", Role::Council).await;
+        let member = app.login_as("raad@raadet.example").await;
+        let r = app
+            .get_with_cookie("/admin/hoeringer/politik/grupper", &member)
+            .await;
+        assert_eq!(r.status().as_u16(), 403);
+        assert!(!r.text().await.unwrap().contains("danskundervisning"));
+    }
+);
