@@ -156,6 +156,29 @@ pub async fn admin_block(
         .map_err(ssr::opaque)
 }
 
+/// The public's search of a hearing's draft and published input.
+#[server(prefix = "/_fn", endpoint = "search")]
+pub async fn search_hearing(slug: String, q: String) -> Result<Option<SearchView>, ServerFnError> {
+    ssr::backend()?
+        .search(&slug, &q, None)
+        .await
+        .map_err(ssr::opaque)
+}
+
+/// The clerk's search of everything in a hearing, with filters.
+#[server(prefix = "/_fn", endpoint = "admin_search")]
+pub async fn admin_search(
+    slug: String,
+    q: String,
+    filters: SearchFilters,
+) -> Result<Option<SearchView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?
+        .search(&slug, &q, Some(filters))
+        .await
+        .map_err(ssr::opaque)
+}
+
 /// Campaigns and copies among a hearing's responses: staff who read the queue only.
 #[server(prefix = "/_fn", endpoint = "admin_groups")]
 pub async fn admin_groups(slug: String) -> Result<Option<AdminGroupsView>, ServerFnError> {

@@ -47,6 +47,13 @@ pub trait ResponseReads: Send + Sync {
         source: Option<&str>,
         kind: Option<&str>,
     ) -> Result<Option<AdminBlockView>, BackendError>;
+    /// Searches a hearing: `filters` is `None` for the public (published input only).
+    async fn search(
+        &self,
+        slug: &str,
+        query: &str,
+        filters: Option<SearchFilters>,
+    ) -> Result<Option<SearchView>, BackendError>;
     /// The hearing's groups of identical and near-identical responses.
     async fn admin_groups(&self, slug: &str) -> Result<Option<AdminGroupsView>, BackendError>;
     /// A redacted response's original text for the clerk with this e-mail; the reading is

@@ -97,6 +97,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/hoeringer/:slug/soeg")
+                            view=pages::search::SearchPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/hoeringer/:slug/svar")
                             view=pages::respond::RespondPage
                             ssr=SsrMode::Async
@@ -196,6 +201,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/admin/hoeringer/:slug")
                             view=pages::admin::AdminHearingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/hoeringer/:slug/soeg")
+                            view=pages::search::AdminSearchPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -844,3 +844,45 @@ pub struct AdminGroupsView {
     pub responses: usize,
     pub groups: Vec<GroupView>,
 }
+
+/// A hit of a search: the response as its reader may see it, and the excerpt with the words
+/// found marked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit<R> {
+    pub response: R,
+    pub snippet: hoering::language::Snippet,
+}
+
+/// A paragraph of the draft whose text matches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockHit {
+    pub number: String,
+    pub snippet: hoering::language::Snippet,
+}
+
+/// A search in one hearing: the public's (published input only) or the clerk's (everything,
+/// with filters).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub query: String,
+    /// The stems searched for, after stop words were dropped (empty: nothing to search for).
+    pub terms: Vec<String>,
+    pub blocks: Vec<BlockHit>,
+    /// For the public.
+    pub public_hits: Vec<SearchHit<PublicResponse>>,
+    /// For the clerk.
+    pub admin_hits: Vec<SearchHit<AdminResponse>>,
+    /// More matched than are shown.
+    pub truncated: bool,
+}
+
+/// The clerk's search filters, as the query string carries them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchFilters {
+    pub status: Option<String>,
+    pub source: Option<String>,
+    pub kind: Option<String>,
+    pub block: Option<String>,
+}

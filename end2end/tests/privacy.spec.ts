@@ -76,7 +76,7 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
       sender_kind: 'company',
       organisation: 'Holm Byg ApS',
       publication: 'with_name',
-      block: '3.2',
+      block: '2.4',
     },
     maxRedirects: 0,
   });
@@ -88,8 +88,8 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
   await expect(page).toHaveURL(/\/admin/);
   await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
   await page.locator('article.admin-response').filter({ hasText: 'flere i praktik' })
-    .getByRole('link', { name: '3.2', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Afsnit 3.2', level: 1 })).toBeVisible();
+    .getByRole('link', { name: '2.4', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Afsnit 2.4', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: /^Virksomhed/ }).click();
   await expect(page).toHaveURL(/type=company/);
   const item = page.locator('article.admin-response').filter({ hasText: 'flere i praktik' });
@@ -129,4 +129,16 @@ test('a clerk opens a campaign group and sees what differs', async ({ page }) =>
   await expect(group.locator('ins').filter({ hasText: 'Hilsen Yusuf' })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/campaign-group.png', fullPage: true });
+});
+
+test('the public searches the hearing and finds word forms, marked', async ({ page }) => {
+  withJavaScript(page, true);
+  await page.goto(HEARING);
+  await page.getByLabel('Søg i udkastet og svarene').fill('integrationen');
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  await expect(page).toHaveURL(/\/soeg\?q=integrationen/);
+  await expect(page.getByRole('heading', { name: 'I udkastet' })).toBeVisible();
+  await expect(page.locator('.search-snippet mark').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/search.png', fullPage: true });
 });

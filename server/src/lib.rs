@@ -17,6 +17,7 @@ pub mod mail;
 pub mod meeting;
 pub mod policy;
 pub mod response;
+pub mod search;
 pub mod version;
 pub mod web;
 
@@ -116,6 +117,12 @@ pub async fn start(
             versions = placed,
             "stored the matchings and placements of earlier versions"
         );
+    }
+    let indexed = search::db::backfill(&db.pool)
+        .await
+        .map_err(version::db::VersionError::from)?;
+    if indexed > 0 {
+        tracing::info!(responses = indexed, "indexed responses for search");
     }
     let roads = policy::db::backfill(&db.pool).await?;
     if roads > 0 {

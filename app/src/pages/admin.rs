@@ -293,6 +293,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{crate::pages::policy::say(locale, "Politikkens forløb", "The policy's road")}</a>
                                 " · "
                                 <a href=crate::routes::admin_groups(&slug)>{crate::pages::policy::say(locale, "Kampagner og kopier", "Campaigns and copies")}</a>
+                                " · "
+                                <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Søg", "Search")}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">

@@ -202,6 +202,13 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 />
             </div>
             <crate::components::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
+            <form method="get" action=format!("{}/soeg", crate::routes::hearing(&slug)) role="search" class="inline-form hearing-search">
+                <label for="hoering-soeg">{crate::pages::policy::say(i18n.get_locale_untracked(), "Søg i udkastet og svarene", "Search the draft and the responses")}</label>
+                " "
+                <input id="hoering-soeg" name="q" type="search" />
+                " "
+                <button type="submit" class="button button-secondary">{crate::pages::policy::say(i18n.get_locale_untracked(), "Søg", "Search")}</button>
+            </form>
             <div class="document">{sections} {footnotes}</div>
             {(!hearing.consultees.is_empty()).then(|| {
                 let locale = i18n.get_locale_untracked();

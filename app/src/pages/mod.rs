@@ -14,6 +14,7 @@ pub mod party;
 pub mod policy;
 pub mod receipt;
 pub mod respond;
+pub mod search;
 pub mod templates;
 pub mod version;
 

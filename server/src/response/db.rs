@@ -107,6 +107,7 @@ pub async fn insert_in(
     {
         place_new_response(tx, id, target.version_id, &block, target.quote.as_ref()).await?;
     }
+    crate::search::db::index(tx, target.hearing_id, id, submission.text.as_ref()).await?;
     outbox
         .put(tx, &receipt(id, created_at))
         .await
@@ -420,6 +421,7 @@ pub async fn insert_meeting_input(
         place_new_response(&mut tx, id, target.version_id, &block, None).await?;
     }
     count_placements(&mut tx, id, 1).await?;
+    crate::search::db::index(&mut tx, target.hearing_id, id, input.text).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -528,6 +530,12 @@ pub async fn redact(
     if changed == 0 {
         return Ok(false);
     }
+    // What was taken out can no longer be found either.
+    let hearing_id: i64 = sqlx::query_scalar("SELECT hearing_id FROM responses WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    crate::search::db::index(&mut tx, hearing_id, id, redacted).await?;
     // Counts only: the journal must not keep a copy of what was taken out.
     crate::journal::db::write(
         &mut tx,
@@ -569,4 +577,29 @@ pub async fn texts_of_hearing(
     .bind(hearing_id)
     .fetch_all(pool)
     .await
+}
+
+/// Responses of a hearing by id, in the order of `ids`.
+pub async fn by_ids(
+    pool: &AnyPool,
+    hearing_id: i64,
+    ids: &[i64],
+) -> Result<Vec<ResponseRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    // The list is of integers the server produced, never of user text.
+    let mut rows: Vec<ResponseRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND id IN ({list})"
+    )))
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await?;
+    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.id));
+    Ok(rows)
 }

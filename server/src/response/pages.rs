@@ -106,6 +106,15 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
 
 #[async_trait::async_trait]
 impl ResponseReads for DbBackend {
+    async fn search(
+        &self,
+        slug: &str,
+        query: &str,
+        filters: Option<SearchFilters>,
+    ) -> Result<Option<SearchView>, BackendError> {
+        self.search_hearing(slug, query, filters).await
+    }
+
     async fn admin_groups(&self, slug: &str) -> Result<Option<AdminGroupsView>, BackendError> {
         /// A campaign of thousands is shown by its first members; the count says how many.
         const MEMBERS_SHOWN: usize = 50;

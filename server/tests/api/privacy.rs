@@ -472,3 +472,94 @@ both_databases!(
         assert!(!r.text().await.unwrap().contains("danskundervisning"));
     }
 );
+
+both_databases!(
+    search_finds_danish_word_forms_and_never_what_is_hidden,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        for text in [
+            "Integrationen skal styrkes i skolerne.",
+            "Vi ønsker flere cykelstier.",
+            TEXT,
+        ] {
+            assert_eq!(
+                app.respond("politik", "", text).await.status().as_u16(),
+                303
+            );
+        }
+        app.publish_all().await;
+        assert_eq!(
+            app.respond("politik", "", "Integrationens mål er uklare.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        // The public finds the published inflected form, marked, and the draft's paragraphs.
+        let (status, page) = app.get_text("/hoeringer/politik/soeg?q=integration").await;
+        assert_eq!(status, 200);
+        let page = strip(&page);
+        assert!(
+            page.contains("<mark>Integrationen</mark><span> skal styrkes"),
+            "{page}"
+        );
+        assert!(!page.contains("Integrationens mål"), "not published yet");
+        assert!(!page.contains("cykelstier"));
+        assert!(page.contains("I udkastet"));
+        // The clerk finds everything, and filters.
+        let clerk = app.login().await;
+        let get = |path: &'static str| {
+            let (app, clerk) = (&app, clerk.clone());
+            async move {
+                strip(
+                    &app.get_with_cookie(path, &clerk)
+                        .await
+                        .text()
+                        .await
+                        .unwrap(),
+                )
+            }
+        };
+        let all = get("/admin/hoeringer/politik/soeg?q=integrationernes").await;
+        assert!(
+            all.contains("<mark>Integrationens</mark><span> mål")
+                && all.contains("<mark>Integrationen</mark><span> skal"),
+            "{all}"
+        );
+        let pending = get("/admin/hoeringer/politik/soeg?q=integration&status=pending").await;
+        assert!(pending.contains("Integrationens mål") && !pending.contains("skal styrkes"));
+        let small = get("/admin/hoeringer/politik/soeg?q=og+i").await;
+        assert!(small.contains("kun småord"));
+        // A redacted number is gone from the index too.
+        let id: i64 = sqlx::query_scalar("SELECT id FROM responses WHERE text LIKE 'Min søn%'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert!(
+            get("/admin/hoeringer/politik/soeg?q=sprogskole")
+                .await
+                .contains("<mark>sprogskole</mark>")
+        );
+        let csrf = app.csrf(&clerk).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/svar/{id}/skjul"),
+                &clerk,
+                &[("csrf", &csrf), ("passage", "venter på sprogskole")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(
+            !get("/admin/hoeringer/politik/soeg?q=sprogskole")
+                .await
+                .contains("Min søn")
+        );
+        assert!(
+            !app.get_text("/hoeringer/politik/soeg?q=sprogskole")
+                .await
+                .1
+                .contains("Min søn")
+        );
+    }
+);

@@ -1,0 +1,103 @@
+//! The search index in the database: one row per response and distinct stem.
+
+use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
+
+/// The distinct stems a text is found under.
+fn stems(text: &str) -> Vec<String> {
+    let mut terms = hoering::language::terms(text);
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Indexes a response's text (anew: any earlier terms are replaced), in the caller's
+/// transaction, so a response is findable exactly when it is stored.
+pub async fn index(
+    tx: &mut Transaction<'_, Any>,
+    hearing_id: i64,
+    response_id: i64,
+    text: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM search_terms WHERE response_id = $1")
+        .bind(response_id)
+        .execute(&mut **tx)
+        .await?;
+    // One statement per few hundred terms keeps a long response to a handful of round trips.
+    for chunk in stems(text).chunks(300) {
+        let values = (0..chunk.len())
+            .map(|i| format!("($1, $2, ${})", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO search_terms (hearing_id, response_id, term) VALUES {values}
+             ON CONFLICT DO NOTHING"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(hearing_id)
+            .bind(response_id);
+        for term in chunk {
+            query = query.bind(term.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Indexes the responses stored before search existed (or by an older version); returns how
+/// many. Runs at start, in batches.
+pub async fn backfill(pool: &AnyPool) -> Result<usize, sqlx::Error> {
+    let mut done = 0;
+    loop {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT r.id, r.hearing_id, r.text FROM responses r
+             WHERE NOT EXISTS (SELECT 1 FROM search_terms s WHERE s.response_id = r.id)
+               AND r.text <> '' ORDER BY r.id LIMIT 500",
+        )
+        .fetch_all(pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = crate::db::begin_write(pool).await?;
+        let mut indexed = 0;
+        for (id, hearing_id, text) in &rows {
+            if !stems(text).is_empty() {
+                index(&mut tx, *hearing_id, *id, text).await?;
+                indexed += 1;
+            }
+        }
+        tx.commit().await?;
+        done += rows.len();
+        // Texts without a single term stay unindexed; stop rather than loop over them.
+        if indexed == 0 {
+            return Ok(done);
+        }
+    }
+}
+
+/// The responses of a hearing found under every one of `terms`, newest first, at most
+/// `limit`.
+pub async fn find(
+    pool: &AnyPool,
+    hearing_id: i64,
+    terms: &[String],
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders = (0..terms.len())
+        .map(|i| format!("${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT response_id FROM search_terms WHERE hearing_id = $1 AND term IN ({placeholders})
+         GROUP BY response_id HAVING COUNT(*) = {n} ORDER BY response_id DESC LIMIT {limit}",
+        n = terms.len(),
+    );
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(hearing_id);
+    for term in terms {
+        query = query.bind(term.as_str());
+    }
+    query.fetch_all(pool).await
+}

@@ -1,0 +1,114 @@
+//! What the search pages read: the index's hits, filtered as the reader may see them.
+
+use crate::backend::{DbBackend, fail};
+use crate::hearing::db as hearing_db;
+use crate::response::db as response_db;
+use crate::response::pages::{admin_response, public_response};
+use app::backend::BackendError;
+use app::model::{BlockHit, SearchFilters, SearchHit, SearchView};
+use hoering::language::{Query, parse_query, snippet};
+
+/// Hits shown at most; the page says when there were more.
+const SHOWN: usize = 100;
+/// Excerpt length around the words found.
+const SNIPPET_CHARS: usize = 240;
+
+impl DbBackend {
+    pub(crate) async fn search_hearing(
+        &self,
+        slug: &str,
+        text: &str,
+        filters: Option<SearchFilters>,
+    ) -> Result<Option<SearchView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let mut query: Query = parse_query(text);
+        query.terms.sort();
+        query.terms.dedup();
+        let mut view = SearchView {
+            hearing_slug: hearing.slug.clone(),
+            hearing_title: hearing.title.clone(),
+            query: text.to_string(),
+            terms: query.terms.clone(),
+            blocks: Vec::new(),
+            public_hits: Vec::new(),
+            admin_hits: Vec::new(),
+            truncated: false,
+        };
+        if query.is_empty() {
+            return Ok(Some(view));
+        }
+        // The draft: a few hundred paragraphs, matched in memory with the same stems.
+        view.blocks = hearing_db::blocks(pool, hearing.version_id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .filter(|b| query.matches(&b.text))
+            .map(|b| BlockHit {
+                snippet: snippet(&b.text, &query, SNIPPET_CHARS),
+                number: b.number,
+            })
+            .collect();
+        // Filters narrow after the index; fetch a margin so a filtered page is still full.
+        let limit = if filters.is_some() { 2_000 } else { 1_000 };
+        let ids = crate::search::db::find(pool, hearing.id, &query.terms, limit)
+            .await
+            .map_err(fail)?;
+        let rows = response_db::by_ids(pool, hearing.id, &ids)
+            .await
+            .map_err(fail)?;
+        match filters {
+            None => {
+                let mut hits = rows.into_iter().filter(|r| {
+                    match (
+                        hoering::response::ModerationStatus::parse(&r.status),
+                        hoering::response::Publication::parse(&r.publication),
+                    ) {
+                        (Some(status), Ok(publication)) => {
+                            hoering::response::is_public(status, publication)
+                        }
+                        _ => false,
+                    }
+                });
+                for row in hits.by_ref().take(SHOWN) {
+                    let snippet = snippet(&row.text, &query, SNIPPET_CHARS);
+                    view.public_hits.push(SearchHit {
+                        response: public_response(row)?,
+                        snippet,
+                    });
+                }
+                view.truncated = hits.next().is_some();
+            }
+            Some(f) => {
+                let wanted = |r: &response_db::ResponseRow| {
+                    f.status
+                        .as_deref()
+                        .is_none_or(|s| s.is_empty() || r.status == s)
+                        && f.source.as_deref().is_none_or(|s| match s {
+                            "svar" => r.source == "response",
+                            "moede" => r.source == "meeting",
+                            _ => true,
+                        })
+                        && f.kind.as_deref().is_none_or(|k| {
+                            k.is_empty() || (r.source == "response" && r.sender_kind == k)
+                        })
+                        && f.block
+                            .as_deref()
+                            .is_none_or(|b| b.is_empty() || r.block_number.as_deref() == Some(b))
+                };
+                let mut hits = rows.into_iter().filter(|r| wanted(r));
+                for row in hits.by_ref().take(SHOWN) {
+                    let snippet = snippet(&row.text, &query, SNIPPET_CHARS);
+                    view.admin_hits.push(SearchHit {
+                        response: admin_response(row)?,
+                        snippet,
+                    });
+                }
+                view.truncated = hits.next().is_some() || ids.len() as i64 == limit;
+            }
+        }
+        Ok(Some(view))
+    }
+}
