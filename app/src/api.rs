@@ -179,6 +179,13 @@ pub async fn admin_search(
         .map_err(ssr::opaque)
 }
 
+/// Where the debate was: staff who read the queue only.
+#[server(prefix = "/_fn", endpoint = "admin_overview")]
+pub async fn admin_overview(slug: String) -> Result<Option<HearingOverview>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?.overview(&slug).await.map_err(ssr::opaque)
+}
+
 /// Campaigns and copies among a hearing's responses: staff who read the queue only.
 #[server(prefix = "/_fn", endpoint = "admin_groups")]
 pub async fn admin_groups(slug: String) -> Result<Option<AdminGroupsView>, ServerFnError> {

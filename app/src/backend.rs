@@ -54,6 +54,8 @@ pub trait ResponseReads: Send + Sync {
         query: &str,
         filters: Option<SearchFilters>,
     ) -> Result<Option<SearchView>, BackendError>;
+    /// Counts per paragraph and per respondent type, for the clerk's overview.
+    async fn overview(&self, slug: &str) -> Result<Option<HearingOverview>, BackendError>;
     /// The hearing's groups of identical and near-identical responses.
     async fn admin_groups(&self, slug: &str) -> Result<Option<AdminGroupsView>, BackendError>;
     /// A redacted response's original text for the clerk with this e-mail; the reading is

@@ -204,6 +204,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/hoeringer/:slug/overblik")
+                            view=pages::admin::AdminOverviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/hoeringer/:slug/soeg")
                             view=pages::search::AdminSearchPage
                             ssr=SsrMode::Async

@@ -886,3 +886,30 @@ pub struct SearchFilters {
     pub kind: Option<String>,
     pub block: Option<String>,
 }
+
+/// How much was said about one paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockCount {
+    /// `None` for the draft as a whole.
+    pub number: Option<String>,
+    /// The paragraph's first words.
+    pub excerpt: String,
+    pub responses: usize,
+    pub meeting: usize,
+    pub council: usize,
+}
+
+impl BlockCount {
+    pub fn total(&self) -> usize {
+        self.responses + self.meeting + self.council
+    }
+}
+
+/// Where the debate was: counts per paragraph (in the draft's order) and per respondent type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HearingOverview {
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    pub blocks: Vec<BlockCount>,
+    pub kinds: Vec<(SenderKind, usize)>,
+}

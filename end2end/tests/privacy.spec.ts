@@ -102,6 +102,15 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
   await expect(page.locator('li.reading-item').first()).toBeFocused();
   await page.keyboard.press('o');
   await expect(page.locator('article.admin-response').filter({ hasText: 'flere i praktik' }).locator('.badge-published')).toBeVisible();
+
+  // The overview shows where the debate was, as a chart and as tables.
+  await page.goto('/admin/hoeringer/integrationspolitik');
+  await page.getByRole('link', { name: 'Overblik' }).click();
+  await expect(page.getByRole('heading', { name: 'Hvor var debatten?' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /De afsnit, der fik mest input/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Virksomhed' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/overview.png', fullPage: true });
 });
 
 test('a clerk opens a campaign group and sees what differs', async ({ page }) => {

@@ -295,6 +295,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 <a href=crate::routes::admin_groups(&slug)>{crate::pages::policy::say(locale, "Kampagner og kopier", "Campaigns and copies")}</a>
                                 " · "
                                 <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Søg", "Search")}</a>
+                                " · "
+                                <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Overblik", "Overview")}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -1218,6 +1220,115 @@ pub fn AdminGroupsPage() -> impl IntoView {
                             </section>
                         }
                     }).collect_view()}
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Where the debate was: a hearing's input counted per paragraph and per respondent type, as
+/// tables and a chart drawn on the server (readable without JavaScript).
+#[component]
+pub fn AdminOverviewPage() -> impl IntoView {
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let overview = Resource::new(slug, crate::api::admin_overview);
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let o = match overview.await {
+                    Ok(Some(o)) => o,
+                    Ok(None) => {
+                        set_status(404);
+                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                    }
+                    Err(_) => return error_view().into_any(),
+                };
+                let slug = o.hearing_slug.clone();
+                let label = |number: &Option<String>| match number {
+                    Some(n) => block_label(locale, n),
+                    None => t_string!(i18n, whole_draft).to_string(),
+                };
+                // The chart: the twelve paragraphs with most input, stacked by source.
+                let mut top: Vec<_> = o.blocks.iter().filter(|b| b.total() > 0).cloned().collect();
+                top.sort_by(|a, b| b.total().cmp(&a.total()));
+                top.truncate(12);
+                let max = top.first().map_or(1, |b| b.total()).max(1);
+                const BAR_X: usize = 130;
+                const BAR_W: usize = 400;
+                const ROW: usize = 28;
+                let height = top.len() * ROW + 40;
+                let bars = top.iter().enumerate().map(|(i, b)| {
+                    let y = i * ROW + 8;
+                    let w = |n: usize| n * BAR_W / max;
+                    let (r, m, c) = (w(b.responses), w(b.meeting), w(b.council));
+                    view! {
+                        <g>
+                            <text x="0" y=(y + 15).to_string() class="chart-label">{label(&b.number)}</text>
+                            <rect x=BAR_X.to_string() y=y.to_string() width=r.to_string() height="20" class="bar-responses" />
+                            <rect x=(BAR_X + r).to_string() y=y.to_string() width=m.to_string() height="20" class="bar-meeting" />
+                            <rect x=(BAR_X + r + m).to_string() y=y.to_string() width=c.to_string() height="20" class="bar-council" />
+                            <text x=(BAR_X + r + m + c + 6).to_string() y=(y + 15).to_string() class="chart-value">{b.total().to_string()}</text>
+                        </g>
+                    }
+                }).collect_view();
+                let legend_y = (top.len() * ROW + 30).to_string();
+                view! {
+                    <Title text=format!("{} · {}", say(locale, "Overblik", "Overview"), o.hearing_title) />
+                    <LogoutForm user=user.clone() />
+                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{o.hearing_title.clone()}</a></p>
+                    <h1>{say(locale, "Hvor var debatten?", "Where was the debate?")}</h1>
+                    {(!top.is_empty()).then(|| view! {
+                        <figure class="chart">
+                            <svg viewBox=format!("0 0 600 {height}") width="100%" role="img" aria-labelledby="diagram-titel">
+                                <title id="diagram-titel">{say(locale, "De afsnit, der fik mest input, fordelt på høringssvar, dialogmøder og råd", "The paragraphs with most input, by responses, dialogue meetings and councils")}</title>
+                                {bars}
+                                <g>
+                                    <rect x=BAR_X.to_string() y=legend_y.clone() width="12" height="12" class="bar-responses" transform="translate(0,-10)" />
+                                    <text x=(BAR_X + 16).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Høringssvar", "Responses")}</text>
+                                    <rect x=(BAR_X + 130).to_string() y=legend_y.clone() width="12" height="12" class="bar-meeting" transform="translate(0,-10)" />
+                                    <text x=(BAR_X + 146).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Dialogmøder", "Meetings")}</text>
+                                    <rect x=(BAR_X + 260).to_string() y=legend_y.clone() width="12" height="12" class="bar-council" transform="translate(0,-10)" />
+                                    <text x=(BAR_X + 276).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Råd", "Councils")}</text>
+                                </g>
+                            </svg>
+                            <figcaption class="hint">{say(locale, "Tallene står også i tabellen nedenfor.", "The figures are also in the table below.")}</figcaption>
+                        </figure>
+                    })}
+                    <h2>{say(locale, "Pr. afsendertype", "By respondent type")}</h2>
+                    <table class="data-table">
+                        <thead><tr><th scope="col">{say(locale, "Afsendertype", "Respondent type")}</th><th scope="col">{say(locale, "Høringssvar", "Responses")}</th></tr></thead>
+                        <tbody>
+                            {o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                    <h2>{say(locale, "Pr. afsnit", "By paragraph")}</h2>
+                    <table class="data-table">
+                        <thead><tr>
+                            <th scope="col">{say(locale, "Afsnit", "Paragraph")}</th>
+                            <th scope="col">{say(locale, "Høringssvar", "Responses")}</th>
+                            <th scope="col">{say(locale, "Dialogmøder", "Meetings")}</th>
+                            <th scope="col">{say(locale, "Råd", "Councils")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {o.blocks.iter().map(|b| view! {
+                                <tr>
+                                    <th scope="row">{match &b.number {
+                                        Some(n) => view! { <a href=crate::routes::admin_block(&slug, n)>{block_label(locale, n)}</a> " " <span class="muted">{format!("{}…", b.excerpt)}</span> }.into_any(),
+                                        None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
+                                    }}</th>
+                                    <td>{b.responses.to_string()}</td>
+                                    <td>{b.meeting.to_string()}</td>
+                                    <td>{b.council.to_string()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }.into_any()
             })}
         </Suspense>

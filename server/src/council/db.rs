@@ -475,3 +475,18 @@ pub async fn comments_on_block(
     .fetch_all(pool)
     .await
 }
+
+/// How many council comments each block of a hearing has (`None`: the whole draft).
+pub async fn comment_counts(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(Option<String>, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT k.block_number, COUNT(*) FROM council_comments k
+         JOIN council_rounds r ON r.id = k.round_id WHERE r.hearing_id = $1
+         GROUP BY k.block_number",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}

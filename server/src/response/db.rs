@@ -603,3 +603,32 @@ pub async fn by_ids(
     rows.sort_by_key(|r| ids.iter().position(|i| *i == r.id));
     Ok(rows)
 }
+
+/// How many responses and meeting input each block of a hearing has (`None`: the whole draft),
+/// any status, by source.
+pub async fn counts_by_block(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(Option<String>, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT block_number, source, COUNT(*) FROM responses WHERE hearing_id = $1
+         GROUP BY block_number, source",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// How many responses (not meeting input) each respondent type sent.
+pub async fn counts_by_kind(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT sender_kind, COUNT(*) FROM responses WHERE hearing_id = $1 AND source = 'response'
+         GROUP BY sender_kind",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}

@@ -106,6 +106,63 @@ fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHea
 
 #[async_trait::async_trait]
 impl ResponseReads for DbBackend {
+    async fn overview(&self, slug: &str) -> Result<Option<HearingOverview>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let by_block = response_db::counts_by_block(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let comments = crate::council::db::comment_counts(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let n = |v: i64| usize::try_from(v).unwrap_or(0);
+        let count = |number: Option<&str>, excerpt: String| {
+            let mut c = BlockCount {
+                number: number.map(str::to_string),
+                excerpt,
+                responses: 0,
+                meeting: 0,
+                council: 0,
+            };
+            for (b, source, k) in &by_block {
+                if b.as_deref() == number {
+                    match source.as_str() {
+                        "meeting" => c.meeting += n(*k),
+                        _ => c.responses += n(*k),
+                    }
+                }
+            }
+            for (b, k) in &comments {
+                if b.as_deref() == number {
+                    c.council += n(*k);
+                }
+            }
+            c
+        };
+        let mut blocks = vec![count(None, String::new())];
+        for b in hearing_db::blocks(pool, hearing.version_id)
+            .await
+            .map_err(fail)?
+        {
+            let excerpt: String = b.text.chars().take(80).collect();
+            blocks.push(count(Some(&b.number), excerpt));
+        }
+        let kinds = response_db::counts_by_kind(pool, hearing.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|(k, c)| Ok((stored::sender_kind(&k)?, n(c))))
+            .collect::<Result<Vec<_>, BackendError>>()?;
+        Ok(Some(HearingOverview {
+            hearing_slug: hearing.slug,
+            hearing_title: hearing.title,
+            blocks,
+            kinds,
+        }))
+    }
+
     async fn search(
         &self,
         slug: &str,

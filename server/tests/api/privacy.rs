@@ -400,6 +400,22 @@ both_databases!(
             get("/admin/hoeringer/politik/afsnit/99.9".into()).await.0,
             404
         );
+        // The overview counts it, per paragraph and per respondent type, chart and table.
+        let (status, overview) = get("/admin/hoeringer/politik/overblik".into()).await;
+        assert_eq!(status, 200);
+        assert!(overview.contains("<svg") && overview.contains("role=\"img\""));
+        let row = format!("/admin/hoeringer/politik/afsnit/{block}\">");
+        let at = overview.find(&row).expect("the paragraph's row");
+        let cells: String = overview[at..].chars().take(600).collect();
+        assert!(
+            cells.contains("<td>2</td><td>0</td><td>1</td>"),
+            "two responses, no meeting input, one council comment: {cells}"
+        );
+        assert!(
+            overview.contains("<td>Privatperson</td><td>2</td>"),
+            "{overview}"
+        );
+        assert!(overview.contains("<td>Forening eller organisation</td><td>1</td>"));
         // Staff who do not read the queue, and the public, get nothing.
         let member = app.login_as("raad@raadet.example").await;
         let r = app.get_with_cookie(&page, &member).await;
