@@ -1256,7 +1256,7 @@ pub fn AdminOverviewPage() -> impl IntoView {
                 };
                 // The chart: the twelve paragraphs with most input, stacked by source.
                 let mut top: Vec<_> = o.blocks.iter().filter(|b| b.total() > 0).cloned().collect();
-                top.sort_by(|a, b| b.total().cmp(&a.total()));
+                top.sort_by_key(|b| std::cmp::Reverse(b.total()));
                 top.truncate(12);
                 let max = top.first().map_or(1, |b| b.total()).max(1);
                 const BAR_X: usize = 130;
