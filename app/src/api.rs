@@ -132,11 +132,12 @@ pub async fn admin_hearings() -> Result<Vec<AdminHearingCard>, ServerFnError> {
 pub async fn admin_hearing(
     slug: String,
     status: Option<String>,
+    tag: Option<i64>,
     page: u32,
 ) -> Result<Option<AdminHearingView>, ServerFnError> {
     ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?
-        .admin_hearing(&slug, status.as_deref(), page)
+        .admin_hearing(&slug, status.as_deref(), tag, page)
         .await
         .map_err(ssr::opaque)
 }

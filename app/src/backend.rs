@@ -32,10 +32,12 @@ pub trait ResponseReads: Send + Sync {
     ) -> Result<Option<ResponsePage>, BackendError>;
     async fn receipt(&self, token: &str) -> Result<Option<ReceiptView>, BackendError>;
     async fn admin_hearings(&self) -> Result<Vec<AdminHearingCard>, BackendError>;
+    /// The clerk's queue, filtered by status and (with `tag`) by a tag's id.
     async fn admin_hearing(
         &self,
         slug: &str,
         status: Option<&str>,
+        tag: Option<i64>,
         page: u32,
     ) -> Result<Option<AdminHearingView>, BackendError>;
     /// Everything said about block `number` of the hearing, filtered by source (`svar`,

@@ -247,6 +247,20 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "Bekræft, at rådet har besluttet at offentliggøre drøftelsen.",
             "Confirm that the council has decided to publish the discussion.",
         ),
+        ("tag_name", "taken") => say(
+            "Høringen har allerede et mærke med det navn.",
+            "The hearing already has a tag by that name.",
+        ),
+        ("tag_name", "too_long") => say(
+            "Mærket er for langt (højst 60 tegn).",
+            "The tag is too long (at most 60 characters).",
+        ),
+        ("tag_name", _) => say("Skriv mærkets navn.", "Enter the tag's name."),
+        ("tag", "none_ticked") => say(
+            "Vælg først de svar, mærket skal på.",
+            "First select the responses the tag is for.",
+        ),
+        ("tag", _) => say("Vælg et mærke.", "Choose a tag."),
         ("moderate", "cpr") => say(
             "Svaret indeholder et CPR-nummer. Skjul det, eller bekræft, at det må offentliggøres.",
             "The response contains a CPR number. Redact it, or confirm that it may be published.",

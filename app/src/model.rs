@@ -180,10 +180,25 @@ pub struct AdminResponse {
     /// A clerk has redacted passages; the original is kept for clerks.
     pub redacted: bool,
     pub withheld_reason: Option<String>,
+    /// The clerk's tags on it, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A hearing's tag, with how many responses carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagView {
+    pub id: i64,
+    pub name: String,
+    pub uses: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminHearingView {
+    pub tags: Vec<TagView>,
+    /// Tags the core suggests from the responses' words (not yet among `tags`).
+    pub suggested_tags: Vec<String>,
+    pub tag_filter: Option<i64>,
     pub card: AdminHearingCard,
     pub parties: PartyListView,
     /// The councils' rounds on this hearing, and every council (slug, name) to open one for.

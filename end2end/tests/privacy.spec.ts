@@ -138,6 +138,23 @@ test('a clerk opens a campaign group and sees what differs', async ({ page }) =>
   await expect(group.locator('ins').filter({ hasText: 'Hilsen Yusuf' })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/campaign-group.png', fullPage: true });
+
+  // The clerk tags the three copies at once, then sees them by their tag.
+  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
+  await page.getByLabel('Nyt mærke').fill('Lektiecafé');
+  await page.getByRole('button', { name: 'Opret mærket', exact: true }).click();
+  const copies = page.locator('article.admin-response').filter({ hasText: 'lektiecafé på biblioteket' });
+  await expect(copies).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await copies.nth(i).getByRole('checkbox', { name: /Vælg/ }).check();
+  }
+  await page.getByLabel('Mærke til de valgte svar').selectOption({ label: 'Lektiecafé' });
+  await page.getByRole('button', { name: 'Sæt mærket på' }).click();
+  await page.getByRole('link', { name: 'Lektiecafé (3)' }).click();
+  await expect(page.locator('article.admin-response')).toHaveCount(3);
+  await expect(page.locator('article.admin-response .badge-tag').first()).toHaveText('Lektiecafé');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/tags.png', fullPage: true });
 });
 
 test('the public searches the hearing and finds word forms, marked', async ({ page }) => {

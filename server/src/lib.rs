@@ -18,6 +18,7 @@ pub mod meeting;
 pub mod policy;
 pub mod response;
 pub mod search;
+pub mod tag;
 pub mod version;
 pub mod web;
 

@@ -244,6 +244,12 @@ pub fn AdminHearingPage() -> impl IntoView {
     let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let status = move || query.read().get("status").filter(|s| !s.is_empty());
+    let tag = move || {
+        query
+            .read()
+            .get("maerke")
+            .and_then(|t| t.parse::<i64>().ok())
+    };
     let page = move || {
         query
             .read()
@@ -254,8 +260,8 @@ pub fn AdminHearingPage() -> impl IntoView {
     };
     let user = Resource::new(|| (), |_| get_current_user());
     let data = Resource::new(
-        move || (slug(), status(), page()),
-        |(s, st, p)| admin_hearing(s, st, p),
+        move || (slug(), status(), tag(), page()),
+        |(s, st, t, p)| admin_hearing(s, st, t, p),
     );
     let echo = form_echo();
     view! {
@@ -306,6 +312,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                     {filter_link(Some("withheld"), t_string!(i18n, status_withheld))}
                                 </ul>
                             </nav>
+                            <TagPanel slug=slug.clone() csrf=user.csrf.clone() tags=view_data.tags.clone() suggested=view_data.suggested_tags.clone() current=view_data.tag_filter echo=echo.clone() />
                             <p>{t_string!(i18n, response_total, count = view_data.total).to_string()}</p>
                             {if view_data.responses.is_empty() {
                                 view! { <p class="muted">{t!(i18n, no_responses_here)}</p> }.into_any()
@@ -313,7 +320,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 view! {
                                     <ol class="admin-responses">
                                         {view_data.responses.into_iter().map(|r| view! {
-                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() /></li>
+                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() selectable=true /></li>
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()
@@ -368,6 +375,9 @@ fn AdminResponseItem(
     /// Where the forms return to; the hearing's queue unless given.
     #[prop(optional)]
     back: Option<String>,
+    /// A tick box for the queue's "tag the ticked responses" form.
+    #[prop(optional)]
+    selectable: bool,
 ) -> impl IntoView {
     use crate::pages::policy::say;
     let i18n = use_i18n();
@@ -441,6 +451,15 @@ fn AdminResponseItem(
     });
     view! {
         <article class=format!("admin-response status-{}", r.status.as_str()) aria-labelledby=labelled_by>
+            {selectable.then(|| {
+                let tick = format!("vaelg-{}", r.id);
+                view! {
+                    <span class="choice select-response">
+                        <input type="checkbox" id=tick.clone() name="response" value=r.id.to_string() form="maerk-form" />
+                        <label for=tick>{say(locale, "Vælg", "Select")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></label>
+                    </span>
+                }
+            })}
             <h2 class="admin-response-title" id=heading_id>
                 {format!("{} · ", r.receipt_number)}
                 {match block_page {
@@ -470,6 +489,11 @@ fn AdminResponseItem(
                     <a href=crate::routes::response_original(r.id)>{say(locale, "Se originalen", "See the original")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
                 })}
             </p>
+            {(!r.tags.is_empty()).then(|| view! {
+                <p class="response-tags">{say(locale, "Mærker: ", "Tags: ")}
+                    {r.tags.iter().map(|t| view! { <span class="badge badge-tag">{t.clone()}</span> " " }).collect_view()}
+                </p>
+            })}
             <p class="response-text">{r.text.clone()}</p>
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
                 <p class="response-meta">{say(locale, "Begrundelse: ", "Reason: ")}{why}</p>
@@ -1332,5 +1356,88 @@ pub fn AdminOverviewPage() -> impl IntoView {
                 }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// The hearing's tags: filter by one, create one (or take a suggestion), and put one on the
+/// ticked responses (or take it off).
+#[component]
+fn TagPanel(
+    slug: String,
+    csrf: String,
+    tags: Vec<crate::model::TagView>,
+    suggested: Vec<String>,
+    current: Option<i64>,
+    echo: FormEcho,
+) -> impl IntoView {
+    use crate::pages::policy::say;
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let page = crate::routes::admin_hearing(&slug);
+    let create = format!("{page}/maerker");
+    let apply = format!("{page}/maerk");
+    let back = match current {
+        Some(t) => format!("{page}?maerke={t}"),
+        None => page.clone(),
+    };
+    let name_error = echo
+        .error("tag_name")
+        .map(|c| crate::forms::error_message(i18n, "tag_name", &c));
+    let tag_error = echo
+        .error("tag")
+        .map(|c| crate::forms::error_message(i18n, "tag", &c));
+    let name_invalid = name_error.as_ref().map(|_| "true");
+    let on = |yes: bool| if yes { Some("page") } else { None };
+    view! {
+        <section id="maerker" aria-labelledby="maerker-titel" class="tag-panel">
+            <h2 id="maerker-titel">{say(locale, "Mærker", "Tags")}</h2>
+            {(!tags.is_empty()).then(|| view! {
+                <nav aria-label=say(locale, "Vis svar med mærket", "Show responses with the tag")>
+                    <ul class="filter-list">
+                        <li><a href=page.clone() aria-current=on(current.is_none())>{say(locale, "Alle", "All")}</a></li>
+                        {tags.iter().map(|t| view! {
+                            <li><a href=format!("{page}?maerke={}", t.id) aria-current=on(current == Some(t.id))>{format!("{} ({})", t.name, t.uses)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                <form method="post" action=apply.clone() id="maerk-form" class="inline-form tag-apply">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <input type="hidden" name="back" value=back.clone() />
+                    <label for="maerk-valg">{say(locale, "Mærke til de valgte svar", "Tag for the selected responses")}</label>
+                    <FieldError id="maerk-valg-error".to_string() message=Signal::derive(move || tag_error.clone()) />
+                    <select id="maerk-valg" name="tag">
+                        {tags.iter().map(|t| view! { <option value=t.id.to_string()>{t.name.clone()}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button">{say(locale, "Sæt mærket på", "Add the tag")}</button>
+                    <button type="submit" name="remove" value="1" class="button button-secondary">{say(locale, "Tag mærket af", "Remove the tag")}</button>
+                </form>
+            })}
+            <form method="post" action=create.clone() class="inline-form tag-create">
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <input type="hidden" name="back" value=back.clone() />
+                <label for="nyt-maerke">{say(locale, "Nyt mærke", "New tag")}</label>
+                <FieldError id="nyt-maerke-error".to_string() message=Signal::derive(move || name_error.clone()) />
+                <input id="nyt-maerke" name="tag_name" type="text" value=echo.value("tag_name")
+                    aria-invalid=name_invalid aria-describedby=name_invalid.map(|_| "nyt-maerke-error") />
+                <button type="submit" class="button button-secondary">{say(locale, "Opret mærket", "Create the tag")}</button>
+            </form>
+            {(!suggested.is_empty()).then(|| view! {
+                <div class="tag-suggestions">
+                    <p class="hint">{say(locale, "Foreslået ud fra svarenes ord:", "Suggested from the responses' words:")}</p>
+                    <ul class="plain-list inline-list">
+                        {suggested.into_iter().map(|label| view! {
+                            <li>
+                                <form method="post" action=create.clone() class="inline-form">
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <input type="hidden" name="back" value=back.clone() />
+                                    <input type="hidden" name="tag_name" value=label.clone() />
+                                    <button type="submit" class="button button-secondary">{format!("+ {label}")}<span class="visually-hidden">{say(locale, " (opret mærket)", " (create the tag)")}</span></button>
+                                </form>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+        </section>
     }
 }

@@ -15,6 +15,9 @@ pub enum Action {
     Redacted,
     /// A clerk read a redacted response's original text.
     OriginalRead,
+    /// A clerk put a tag on a response (`after` is the tag's id), or took it off.
+    Tagged,
+    Untagged,
 }
 
 impl Action {
@@ -24,6 +27,8 @@ impl Action {
             Action::CprConfirmed => "cpr_confirmed",
             Action::Redacted => "redacted",
             Action::OriginalRead => "original_read",
+            Action::Tagged => "tagged",
+            Action::Untagged => "untagged",
         }
     }
 }

@@ -468,6 +468,7 @@ impl ResponseReads for DbBackend {
         &self,
         slug: &str,
         status: Option<&str>,
+        tag: Option<i64>,
         page: u32,
     ) -> Result<Option<AdminHearingView>, BackendError> {
         let pool = &self.db.pool;
@@ -479,9 +480,66 @@ impl ResponseReads for DbBackend {
             .await
             .map_err(fail)?;
         let page = page.max(1);
-        let (total, rows) = response_db::admin_page(pool, row.id, status, page, ADMIN_PAGE_SIZE)
+        let (total, rows) = match tag {
+            None => response_db::admin_page(pool, row.id, status, page, ADMIN_PAGE_SIZE)
+                .await
+                .map_err(fail)?,
+            Some(tag) => {
+                let mut ids = crate::tag::db::tagged(pool, tag).await.map_err(fail)?;
+                ids.sort_unstable_by(|a, b| b.cmp(a));
+                let rows: Vec<_> = response_db::by_ids(pool, row.id, &ids)
+                    .await
+                    .map_err(fail)?
+                    .into_iter()
+                    .filter(|r| status.is_none_or(|s| r.status == s.as_str()))
+                    .collect();
+                let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+                let from = usize::try_from((page - 1) * ADMIN_PAGE_SIZE).unwrap_or(usize::MAX);
+                let shown = rows
+                    .into_iter()
+                    .skip(from)
+                    .take(usize::try_from(ADMIN_PAGE_SIZE).unwrap_or(usize::MAX))
+                    .collect();
+                (total, shown)
+            }
+        };
+        let tags: Vec<TagView> = crate::tag::db::of_hearing(pool, row.id)
             .await
-            .map_err(fail)?;
+            .map_err(fail)?
+            .into_iter()
+            .map(|t| TagView {
+                id: t.id,
+                name: t.name,
+                uses: t.uses,
+            })
+            .collect();
+        let suggested_tags = {
+            // The newest 2,000 responses are plenty to see the themes, and keep the page fast.
+            let texts = response_db::texts_of_hearing(pool, row.id)
+                .await
+                .map_err(fail)?;
+            let have: Vec<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
+            tokio::task::spawn_blocking(move || {
+                let docs: Vec<&str> = texts
+                    .iter()
+                    .rev()
+                    .take(2_000)
+                    .map(|t| t.1.as_str())
+                    .collect();
+                hoering::language::suggest_tags(&docs, 12)
+                    .into_iter()
+                    .map(|s| s.label)
+                    .filter(|l| !have.contains(&l.to_lowercase()))
+                    .take(8)
+                    .collect::<Vec<_>>()
+            })
+            .await
+            .map_err(fail)?
+        };
+        let tags_of =
+            crate::tag::db::of_responses(pool, &rows.iter().map(|r| r.id).collect::<Vec<_>>())
+                .await
+                .map_err(fail)?;
         let rounds = crate::council::db::rounds_of_hearing(pool, row.id)
             .await
             .map_err(fail)?
@@ -503,9 +561,22 @@ impl ResponseReads for DbBackend {
             total,
             page,
             per_page: ADMIN_PAGE_SIZE,
+            tags,
+            suggested_tags,
+            tag_filter: tag,
             responses: rows
                 .into_iter()
-                .map(admin_response)
+                .map(|r| {
+                    let id = r.id;
+                    admin_response(r).map(|mut a| {
+                        a.tags = tags_of
+                            .iter()
+                            .filter(|(rid, _)| *rid == id)
+                            .map(|(_, n)| n.clone())
+                            .collect();
+                        a
+                    })
+                })
                 .collect::<Result<_, BackendError>>()?,
         }))
     }
@@ -532,6 +603,7 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         flags: hoering::privacy::detect(&r.text),
         redacted: r.redacted != 0,
         withheld_reason: r.withheld_reason,
+        tags: Vec::new(),
         text: r.text,
         name: r.name,
         email: r.email,

@@ -136,6 +136,14 @@ pub fn router(state: AppState) -> Router {
             post(crate::response::forms::redact),
         )
         .route(
+            "/admin/hoeringer/{slug}/maerker",
+            post(crate::tag::forms::create),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/maerk",
+            post(crate::tag::forms::apply),
+        )
+        .route(
             "/admin/politikker/{slug}/skridt",
             post(crate::policy::forms::step),
         )

@@ -579,3 +579,132 @@ both_databases!(
         );
     }
 );
+
+both_databases!(
+    a_clerk_tags_several_responses_at_once_and_filters_by_the_tag,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        for text in [
+            "Sprogundervisning for voksne skal starte tidligere.",
+            "Mere sprogundervisning om aftenen, tak.",
+            "Sprogundervisning bør være gratis for alle.",
+            "Flere fritidsjob til unge i Roskilde.",
+        ] {
+            assert_eq!(
+                app.respond("politik", "", text).await.status().as_u16(),
+                303
+            );
+        }
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM responses ORDER BY id")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+        let clerk = app.login().await;
+        let csrf = app.csrf(&clerk).await;
+        // The core suggests the theme from the responses' words.
+        let queue = strip(
+            &app.get_with_cookie("/admin/hoeringer/politik", &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(queue.contains("+ sprogundervisning"), "{queue}");
+        let create = |name: &'static str| {
+            let (app, clerk, csrf) = (&app, clerk.clone(), csrf.clone());
+            async move {
+                app.post_form_with_cookie(
+                    "/admin/hoeringer/politik/maerker",
+                    &clerk,
+                    &[("csrf", csrf.as_str()), ("tag_name", name)],
+                )
+                .await
+            }
+        };
+        assert_eq!(create("Sprog").await.status().as_u16(), 303);
+        let r = create("  Sprog ").await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("allerede et mærke med det navn"));
+        let tag: i64 = sqlx::query_scalar("SELECT id FROM tags")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let (tag_s, a, b, c) = (
+            tag.to_string(),
+            ids[0].to_string(),
+            ids[1].to_string(),
+            ids[2].to_string(),
+        );
+        // Three at once.
+        let r = app
+            .post_form_with_cookie(
+                "/admin/hoeringer/politik/maerk",
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("tag", &tag_s),
+                    ("response", &a),
+                    ("response", &b),
+                    ("response", &c),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let r = app
+            .post_form_with_cookie(
+                "/admin/hoeringer/politik/maerk",
+                &clerk,
+                &[("csrf", &csrf), ("tag", &tag_s)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422, "nothing ticked");
+        let filtered = strip(
+            &app.get_with_cookie(&format!("/admin/hoeringer/politik?maerke={tag}"), &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(filtered.contains("Sprog (3)"));
+        assert!(filtered.contains("om aftenen") && !filtered.contains("fritidsjob til unge"));
+        assert!(filtered.contains("<span class=\"badge badge-tag\">Sprog</span>"));
+        let tagged: Vec<String> =
+            sqlx::query_scalar("SELECT action FROM journal WHERE action = 'tagged' ORDER BY id")
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(tagged.len(), 3, "each tagging is journaled");
+        // And off one again.
+        let r = app
+            .post_form_with_cookie(
+                "/admin/hoeringer/politik/maerk",
+                &clerk,
+                &[
+                    ("csrf", &csrf),
+                    ("tag", &tag_s),
+                    ("response", &a),
+                    ("remove", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM response_tags")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 2);
+        // Only staff who moderate.
+        app.add_user("raad@raadet.example", Role::Council).await;
+        let member = app.login_as("raad@raadet.example").await;
+        let member_csrf = app.csrf_of(&member).await;
+        let r = app
+            .post_form_with_cookie(
+                "/admin/hoeringer/politik/maerker",
+                &member,
+                &[("csrf", &member_csrf), ("tag_name", "Ind ad bagdøren")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 403);
+    }
+);

@@ -1,0 +1,112 @@
+//! The clerk's tag forms: a new tag, and a tag put on (or taken off) the responses ticked.
+
+use super::db as tag_db;
+use crate::auth::{Permission, require_staff};
+use crate::web::AppState;
+use crate::web::error::{WebError, WebResult, finish};
+use crate::web::redirect::{safe_target, see_other};
+use app::model::FormEcho;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use http::{HeaderMap, StatusCode};
+
+/// Repeated keys (`response=1&response=2`) are kept, so one form can tick many responses.
+type Pairs = Vec<(String, String)>;
+
+fn one<'a>(pairs: &'a Pairs, key: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+async fn hearing_and_clerk(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    pairs: &Pairs,
+) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
+    let page = app::routes::admin_hearing(slug);
+    let session = require_staff(
+        state,
+        headers,
+        Permission::Moderate,
+        Some(one(pairs, "csrf")),
+        &page,
+    )
+    .await?;
+    let hearing = crate::hearing::db::by_slug(&state.db.pool, slug)
+        .await
+        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .ok_or_else(WebError::not_found)?;
+    let back = safe_target(one(pairs, "back")).unwrap_or(&page).to_string();
+    Ok((hearing, session.user.id, back))
+}
+
+fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebError {
+    WebError::form(
+        back,
+        FormEcho {
+            values: typed
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            errors: [(field.to_string(), code.to_string())].into(),
+            preview: None,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+/// `POST /admin/hoeringer/{slug}/maerker`: a new tag (typed, or a suggestion taken).
+pub async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let result: WebResult = async {
+        let (hearing, _, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let typed = one(&pairs, "tag_name");
+        let name = super::parse_name(typed)
+            .map_err(|code| again(&back, "tag_name", code, &[("tag_name", typed)]))?;
+        tag_db::create(&state.db.pool, hearing.id, &name)
+            .await
+            .map_err(|e| WebError::internal("creating a tag failed", e))?
+            .ok_or_else(|| again(&back, "tag_name", "taken", &[("tag_name", typed)]))?;
+        Ok(see_other(&format!("{back}#maerker")))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// `POST /admin/hoeringer/{slug}/maerk`: the chosen tag on (or off) every response ticked.
+pub async fn apply(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let result: WebResult = async {
+        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let Ok(tag) = one(&pairs, "tag").parse::<i64>() else {
+            return Err(again(&back, "tag", "required", &[]));
+        };
+        let ids: Vec<i64> = pairs
+            .iter()
+            .filter(|(k, _)| k == "response")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect();
+        if ids.is_empty() {
+            return Err(again(&back, "tag", "none_ticked", &[]));
+        }
+        let on = one(&pairs, "remove").is_empty();
+        tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user)
+            .await
+            .map_err(|e| WebError::internal("tagging failed", e))?;
+        Ok(see_other(&back))
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
