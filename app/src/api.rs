@@ -149,10 +149,11 @@ pub async fn admin_block(
     number: String,
     source: Option<String>,
     kind: Option<String>,
+    tag: Option<i64>,
 ) -> Result<Option<AdminBlockView>, ServerFnError> {
     ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?
-        .admin_block(&slug, &number, source.as_deref(), kind.as_deref())
+        .admin_block(&slug, &number, source.as_deref(), kind.as_deref(), tag)
         .await
         .map_err(ssr::opaque)
 }

@@ -48,6 +48,7 @@ pub trait ResponseReads: Send + Sync {
         number: &str,
         source: Option<&str>,
         kind: Option<&str>,
+        tag: Option<i64>,
     ) -> Result<Option<AdminBlockView>, BackendError>;
     /// Searches a hearing: `filters` is `None` for the public (published input only).
     async fn search(

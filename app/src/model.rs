@@ -822,6 +822,11 @@ pub struct AdminBlockView {
     /// How much there is of each source and respondent type, before filtering.
     pub source_counts: Vec<(InputSource, usize)>,
     pub kind_counts: Vec<(SenderKind, usize)>,
+    /// The hearing's tags, and the one filtered by.
+    #[serde(default)]
+    pub tags: Vec<TagView>,
+    #[serde(default)]
+    pub tag: Option<i64>,
     pub responses: Vec<AdminResponse>,
     pub council: Vec<CouncilNote>,
     pub later: Vec<BlockLater>,
@@ -896,6 +901,9 @@ pub struct SearchView {
 /// The clerk's search filters, as the query string carries them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchFilters {
+    /// A tag's id.
+    #[serde(default)]
+    pub tag: Option<i64>,
     pub status: Option<String>,
     pub source: Option<String>,
     pub kind: Option<String>,

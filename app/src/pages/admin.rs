@@ -1052,11 +1052,12 @@ pub fn AdminBlockPage() -> impl IntoView {
             p.get("number").unwrap_or_default(),
             q.get("kilde"),
             q.get("type"),
+            q.get("maerke").and_then(|t| t.parse::<i64>().ok()),
         )
     };
     let user = Resource::new(|| (), |_| get_current_user());
-    let block = Resource::new(key, |(slug, number, source, kind)| {
-        crate::api::admin_block(slug, number, source, kind)
+    let block = Resource::new(key, |(slug, number, source, kind, tag)| {
+        crate::api::admin_block(slug, number, source, kind, tag)
     });
     let echo = form_echo();
     view! {
@@ -1076,10 +1077,13 @@ pub fn AdminBlockPage() -> impl IntoView {
                     };
                     let base = crate::routes::admin_block(&b.hearing_slug, &b.number);
                     let page_here = base.clone();
-                    let link = |source: Option<InputSource>, kind: Option<hoering::response::SenderKind>| {
+                    let tag_filter = b.tag;
+                    let tag_base = base.clone();
+                    let link = move |source: Option<InputSource>, kind: Option<hoering::response::SenderKind>| {
                         let mut q = Vec::new();
                         if let Some(s) = source { q.push(format!("kilde={}", s.code())); }
                         if let Some(k) = kind { q.push(format!("type={}", k.as_str())); }
+                        if let Some(t) = tag_filter { q.push(format!("maerke={t}")); }
                         if q.is_empty() { base.clone() } else { format!("{base}?{}", q.join("&")) }
                     };
                     let source_name = |s: InputSource| match s {
@@ -1134,6 +1138,26 @@ pub fn AdminBlockPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             </nav>
+                        })}
+                        {(!b.tags.is_empty()).then(|| {
+                            let mut base_q = Vec::new();
+                            if let Some(s) = b.source { base_q.push(format!("kilde={}", s.code())); }
+                            if let Some(k) = b.kind { base_q.push(format!("type={}", k.as_str())); }
+                            let with = move |t: Option<i64>| {
+                                let mut q = base_q.clone();
+                                if let Some(t) = t { q.push(format!("maerke={t}")); }
+                                if q.is_empty() { tag_base.clone() } else { format!("{tag_base}?{}", q.join("&")) }
+                            };
+                            view! {
+                                <nav aria-label=say(locale, "Mærke", "Tag")>
+                                    <ul class="filter-list">
+                                        <li><a href=with(None) aria-current=current(b.tag.is_none())>{say(locale, "Alle mærker", "All tags")}</a></li>
+                                        {b.tags.iter().map(|t| view! {
+                                            <li><a href=with(Some(t.id)) aria-current=current(b.tag == Some(t.id))>{t.name.clone()}</a></li>
+                                        }).collect_view()}
+                                    </ul>
+                                </nav>
+                            }
                         })}
                         <p class="hint">{say(locale, "Tastatur: j og k går til næste og forrige svar; o offentliggør, h går til begrundelsen for at tilbageholde, s skjuler en passage.", "Keyboard: j and k go to the next and previous response; o publishes, h goes to the reason for withholding, s redacts a passage.")}</p>
                         {if b.responses.is_empty() && b.council.is_empty() {

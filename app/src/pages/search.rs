@@ -176,6 +176,7 @@ pub fn AdminSearchPage() -> impl IntoView {
             params.read().get("slug").unwrap_or_default(),
             q.get("q").unwrap_or_default(),
             SearchFilters {
+                tag: get("maerke").and_then(|t| t.parse().ok()),
                 status: get("status"),
                 source: get("kilde"),
                 kind: get("type"),

@@ -236,6 +236,7 @@ impl ResponseReads for DbBackend {
         number: &str,
         source: Option<&str>,
         kind: Option<&str>,
+        tag: Option<i64>,
     ) -> Result<Option<AdminBlockView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
@@ -250,12 +251,34 @@ impl ResponseReads for DbBackend {
         let block = &blocks[at];
         let source = source.and_then(InputSource::parse);
         let kind = kind.and_then(|k| hoering::response::SenderKind::parse(k).ok());
-        let all = response_db::on_block(pool, hearing.id, &block.block_id)
+        let mut all = response_db::on_block(pool, hearing.id, &block.block_id)
             .await
             .map_err(fail)?
             .into_iter()
             .map(admin_response)
             .collect::<Result<Vec<_>, _>>()?;
+        let tags_of =
+            crate::tag::db::of_responses(pool, &all.iter().map(|r| r.id).collect::<Vec<_>>())
+                .await
+                .map_err(fail)?;
+        for r in &mut all {
+            r.tags = tags_of
+                .iter()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, n)| n.clone())
+                .collect();
+        }
+        let tags: Vec<TagView> = crate::tag::db::of_hearing(pool, hearing.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|t| TagView {
+                id: t.id,
+                name: t.name,
+                uses: t.uses,
+            })
+            .collect();
+        let tag_name = tag.and_then(|id| tags.iter().find(|t| t.id == id).map(|t| t.name.clone()));
         let council: Vec<CouncilNote> =
             crate::council::db::comments_on_block(pool, hearing.id, number)
                 .await
@@ -296,9 +319,10 @@ impl ResponseReads for DbBackend {
             .into_iter()
             .filter(|r| source.is_none_or(|s| source_of(r) == s))
             .filter(|r| kind.is_none_or(|k| r.meeting.is_none() && r.sender_kind == k))
+            .filter(|r| tag_name.as_ref().is_none_or(|t| r.tags.contains(t)))
             .collect();
-        let council = match (source, kind) {
-            (None | Some(InputSource::Council), None) => council,
+        let council = match (source, kind, tag) {
+            (None | Some(InputSource::Council), None, None) => council,
             _ => Vec::new(),
         };
         // The paragraph in the policy's later versions, found by its durable id.
@@ -337,6 +361,8 @@ impl ResponseReads for DbBackend {
             kind,
             source_counts,
             kind_counts,
+            tags,
+            tag,
             responses,
             council,
             later,

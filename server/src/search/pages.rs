@@ -82,10 +82,15 @@ impl DbBackend {
                 view.truncated = hits.next().is_some();
             }
             Some(f) => {
+                let tagged = match f.tag {
+                    Some(tag) => Some(crate::tag::db::tagged(pool, tag).await.map_err(fail)?),
+                    None => None,
+                };
                 let wanted = |r: &response_db::ResponseRow| {
-                    f.status
-                        .as_deref()
-                        .is_none_or(|s| s.is_empty() || r.status == s)
+                    tagged.as_ref().is_none_or(|ids| ids.contains(&r.id))
+                        && f.status
+                            .as_deref()
+                            .is_none_or(|s| s.is_empty() || r.status == s)
                         && f.source.as_deref().is_none_or(|s| match s {
                             "svar" => r.source == "response",
                             "moede" => r.source == "meeting",

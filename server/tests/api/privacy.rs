@@ -694,6 +694,22 @@ both_databases!(
             .await
             .unwrap();
         assert_eq!(left, 2);
+        // The clerk's search narrows to the tag too.
+        let found = strip(
+            &app.get_with_cookie(
+                &format!("/admin/hoeringer/politik/soeg?q=sprogundervisning&maerke={tag}"),
+                &clerk,
+            )
+            .await
+            .text()
+            .await
+            .unwrap(),
+        );
+        assert!(found.contains("om aftenen") && found.contains("gratis for alle"));
+        assert!(
+            !found.contains("starte tidligere"),
+            "no longer tagged: {found}"
+        );
         // Only staff who moderate.
         app.add_user("raad@raadet.example", Role::Council).await;
         let member = app.login_as("raad@raadet.example").await;
