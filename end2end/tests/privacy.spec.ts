@@ -50,6 +50,25 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
   await expect(redacted.getByRole('group', { name: /Mulige personoplysninger/ })).not.toContainText('CPR-nummer');
   await expectAccessible(page);
 
+  // Any other words: select them in the response, and the form to redact them opens with them.
+  await expect(async () => {
+    await redacted.locator('.response-text').evaluate((el, words) => {
+      const node = el.firstChild!;
+      const start = node.textContent!.indexOf(words);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + words.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    }, 'Min datter');
+    await expect(redacted.getByLabel('Ordene, der skal skjules')).toHaveValue('Min datter', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await redacted.getByRole('button', { name: 'Skjul passagen' }).click();
+  await expect(page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' }).locator('.response-text'))
+    .toContainText('[skjult] (CPR [skjult])');
+
   // Published now; the public never sees the number.
   await redacted.getByRole('button', { name: /^Offentliggør/ }).click();
   await page.goto(`${HEARING}?vis=hele`);

@@ -417,6 +417,17 @@ fn AdminResponseItem(
     let reason_error = message("reason");
     let passage_error = message("passage");
     let passage_open = passage_error.is_some();
+    // With JavaScript, selecting words in the response fills the passage to redact and opens
+    // the form; without, the clerk copies and pastes them.
+    let typed_passage = echo.value("passage");
+    let passage = RwSignal::new(typed_passage.clone());
+    let opened = RwSignal::new(passage_open);
+    let take_selection = move |_| {
+        if let Some(words) = crate::components::selected_text() {
+            passage.set(words);
+            opened.set(true);
+        }
+    };
     let reason_id = format!("grund-{}", r.id);
     let passage_id = format!("passage-{}", r.id);
     let flags_id = format!("flag-{}", r.id);
@@ -494,7 +505,7 @@ fn AdminResponseItem(
                     {r.tags.iter().map(|t| view! { <span class="badge badge-tag">{t.clone()}</span> " " }).collect_view()}
                 </p>
             })}
-            <p class="response-text">{r.text.clone()}</p>
+            <p class="response-text" on:pointerup=take_selection>{r.text.clone()}</p>
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
                 <p class="response-meta">{say(locale, "Begrundelse: ", "Reason: ")}{why}</p>
             })}
@@ -535,16 +546,17 @@ fn AdminResponseItem(
                     }
                 })}
             </div>
-            <details class="redact-passage" open=passage_open id=format!("skjul-{}", r.id)>
+            <details class="redact-passage" open=passage_open prop:open=move || opened.get() id=format!("skjul-{}", r.id)>
                 <summary>{say(locale, "Skjul en passage", "Redact a passage")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></summary>
                 <form method="post" action=redact_action.clone() class="admin-form">
                     <input type="hidden" name="csrf" value=csrf.clone() />
                     <input type="hidden" name="back" value=back.clone() />
                     <div class="field">
                         <label for=passage_id.clone()>{say(locale, "Ordene, der skal skjules", "The words to redact")}</label>
-                        <p class="hint" id=format!("{passage_id}-hint")>{say(locale, "Markér ordene i teksten, kopiér dem og indsæt dem her. Originalen gemmes, og kun sagsbehandlere kan læse den.", "Select the words in the text, copy and paste them here. The original is kept, and only clerks can read it.")}</p>
+                        <p class="hint" id=format!("{passage_id}-hint")>{say(locale, "Markér ordene i teksten (eller kopiér dem hertil). Originalen gemmes, og kun sagsbehandlere kan læse den.", "Select the words in the text (or copy them here). The original is kept, and only clerks can read it.")}</p>
                         <FieldError id=format!("{passage_id}-error") message=Signal::derive(move || passage_error.clone()) />
-                        <input id=passage_id.clone() name="passage" type="text" value=echo.value("passage") aria-describedby=format!("{passage_id}-hint") />
+                        <input id=passage_id.clone() name="passage" type="text" value=typed_passage prop:value=move || passage.get()
+                            on:input=move |ev| passage.set(event_target_value(&ev)) aria-describedby=format!("{passage_id}-hint") />
                     </div>
                     <button type="submit" class="button button-secondary">{say(locale, "Skjul passagen", "Redact the passage")}</button>
                 </form>
