@@ -150,10 +150,18 @@ pub async fn admin_block(
     source: Option<String>,
     kind: Option<String>,
     tag: Option<i64>,
+    group: Option<i64>,
 ) -> Result<Option<AdminBlockView>, ServerFnError> {
     ssr::require(hoering::staff::Permission::ReadAdmin).await?;
     ssr::backend()?
-        .admin_block(&slug, &number, source.as_deref(), kind.as_deref(), tag)
+        .admin_block(
+            &slug,
+            &number,
+            source.as_deref(),
+            kind.as_deref(),
+            tag,
+            group,
+        )
         .await
         .map_err(ssr::opaque)
 }

@@ -49,6 +49,7 @@ pub trait ResponseReads: Send + Sync {
         source: Option<&str>,
         kind: Option<&str>,
         tag: Option<i64>,
+        group: Option<i64>,
     ) -> Result<Option<AdminBlockView>, BackendError>;
     /// Searches a hearing: `filters` is `None` for the public (published input only).
     async fn search(

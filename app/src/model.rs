@@ -827,6 +827,9 @@ pub struct AdminBlockView {
     pub tags: Vec<TagView>,
     #[serde(default)]
     pub tag: Option<i64>,
+    /// Filtered to the group of copies of this response.
+    #[serde(default)]
+    pub group: Option<i64>,
     pub responses: Vec<AdminResponse>,
     pub council: Vec<CouncilNote>,
     pub later: Vec<BlockLater>,
@@ -851,6 +854,9 @@ pub struct GroupView {
     pub size: usize,
     pub representative: GroupMember,
     pub representative_text: String,
+    /// The paragraphs its members are about, with how many each.
+    #[serde(default)]
+    pub blocks: Vec<(String, usize)>,
     /// The first members after the representative (a long campaign is shown in part).
     pub members: Vec<GroupMember>,
 }
@@ -904,6 +910,9 @@ pub struct SearchFilters {
     /// A tag's id.
     #[serde(default)]
     pub tag: Option<i64>,
+    /// The group of copies of this response.
+    #[serde(default)]
+    pub group: Option<i64>,
     pub status: Option<String>,
     pub source: Option<String>,
     pub kind: Option<String>,

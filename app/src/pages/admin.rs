@@ -1065,11 +1065,12 @@ pub fn AdminBlockPage() -> impl IntoView {
             q.get("kilde"),
             q.get("type"),
             q.get("maerke").and_then(|t| t.parse::<i64>().ok()),
+            q.get("gruppe").and_then(|t| t.parse::<i64>().ok()),
         )
     };
     let user = Resource::new(|| (), |_| get_current_user());
-    let block = Resource::new(key, |(slug, number, source, kind, tag)| {
-        crate::api::admin_block(slug, number, source, kind, tag)
+    let block = Resource::new(key, |(slug, number, source, kind, tag, group)| {
+        crate::api::admin_block(slug, number, source, kind, tag, group)
     });
     let echo = form_echo();
     view! {
@@ -1171,6 +1172,10 @@ pub fn AdminBlockPage() -> impl IntoView {
                                 </nav>
                             }
                         })}
+                        {b.group.map(|_| view! {
+                            <p class="notice">{say(locale, "Viser kun svar fra én gruppe af kopier. ", "Showing only the responses of one group of copies. ")}
+                                <a href=page_here.clone()>{say(locale, "Vis alle", "Show all")}</a></p>
+                        })}
                         <p class="hint">{say(locale, "Tastatur: j og k går til næste og forrige svar; o offentliggør, h går til begrundelsen for at tilbageholde, s skjuler en passage.", "Keyboard: j and k go to the next and previous response; o publishes, h goes to the reason for withholding, s redacts a passage.")}</p>
                         {if b.responses.is_empty() && b.council.is_empty() {
                             view! { <p class="muted">{say(locale, "Intet her med disse filtre.", "Nothing here with these filters.")}</p> }.into_any()
@@ -1247,6 +1252,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
                     }}</p>
                     <p class="hint">{say(locale, "Grupperne findes på serveren ud fra fælles ordfølger; ingen tekst sendes ud af huset. Forskellene vises i forhold til gruppens mest typiske svar.", "Groups are found on the server from shared runs of words; no text leaves the house. Differences are shown against the group's most typical response.")}</p>
                     {g.groups.into_iter().enumerate().map(|(n, group)| {
+                        let hearing_slug = g.hearing_slug.clone();
                         let heading = format!("gruppe-{}", n + 1);
                         let labelled = heading.clone();
                         let rep = group.representative.clone();
@@ -1259,6 +1265,13 @@ pub fn AdminGroupsPage() -> impl IntoView {
                                 }}</h2>
                                 <p class="response-meta">{say(locale, "Mest typiske svar: ", "Most typical response: ")}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
                                 <p class="response-text joint-text">{group.representative_text.clone()}</p>
+                                {(!group.blocks.is_empty()).then(|| view! {
+                                    <p class="response-meta">{say(locale, "Om afsnit: ", "On paragraphs: ")}
+                                        {group.blocks.iter().map(|(n, c)| view! {
+                                            <a href=format!("{}?gruppe={}", crate::routes::admin_block(&hearing_slug, n), rep.id)>{format!("{} ({c})", block_label(locale, n))}</a> " "
+                                        }).collect_view()}
+                                    </p>
+                                })}
                                 <details>
                                     <summary>{match locale {
                                         Locale::da => format!("Forskellene i de andre {} svar", group.size - 1),

@@ -177,6 +177,7 @@ pub fn AdminSearchPage() -> impl IntoView {
             q.get("q").unwrap_or_default(),
             SearchFilters {
                 tag: get("maerke").and_then(|t| t.parse().ok()),
+                group: get("gruppe").and_then(|t| t.parse().ok()),
                 status: get("status"),
                 source: get("kilde"),
                 kind: get("type"),

@@ -205,7 +205,17 @@ impl ResponseReads for DbBackend {
                 .into_iter()
                 .map(|g| {
                     let rep = rows[g.representative].1.clone();
+                    let mut blocks: Vec<(String, usize)> = Vec::new();
+                    for &i in &g.members {
+                        if let Some(n) = &rows[i].4 {
+                            match blocks.iter_mut().find(|(b, _)| b == n) {
+                                Some((_, c)) => *c += 1,
+                                None => blocks.push((n.clone(), 1)),
+                            }
+                        }
+                    }
                     Ok(GroupView {
+                        blocks,
                         size: g.members.len(),
                         representative: member(g.representative, &rep)?,
                         members: g
@@ -237,6 +247,7 @@ impl ResponseReads for DbBackend {
         source: Option<&str>,
         kind: Option<&str>,
         tag: Option<i64>,
+        group: Option<i64>,
     ) -> Result<Option<AdminBlockView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
@@ -279,6 +290,10 @@ impl ResponseReads for DbBackend {
             })
             .collect();
         let tag_name = tag.and_then(|id| tags.iter().find(|t| t.id == id).map(|t| t.name.clone()));
+        let members = match group {
+            Some(id) => Some(group_of(pool, hearing.id, id).await?),
+            None => None,
+        };
         let council: Vec<CouncilNote> =
             crate::council::db::comments_on_block(pool, hearing.id, number)
                 .await
@@ -320,9 +335,10 @@ impl ResponseReads for DbBackend {
             .filter(|r| source.is_none_or(|s| source_of(r) == s))
             .filter(|r| kind.is_none_or(|k| r.meeting.is_none() && r.sender_kind == k))
             .filter(|r| tag_name.as_ref().is_none_or(|t| r.tags.contains(t)))
+            .filter(|r| members.as_ref().is_none_or(|m| m.contains(&r.id)))
             .collect();
-        let council = match (source, kind, tag) {
-            (None | Some(InputSource::Council), None, None) => council,
+        let council = match (source, kind, tag, group) {
+            (None | Some(InputSource::Council), None, None, None) => council,
             _ => Vec::new(),
         };
         // The paragraph in the policy's later versions, found by its durable id.
@@ -363,6 +379,7 @@ impl ResponseReads for DbBackend {
             kind_counts,
             tags,
             tag,
+            group,
             responses,
             council,
             later,
@@ -635,4 +652,27 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         email: r.email,
         organisation: r.organisation,
     })
+}
+
+/// The ids of the responses in the same group of copies as `response` (itself included), or
+/// just `response` when it is in no group: for the "this group" filters.
+pub async fn group_of(
+    pool: &sqlx::AnyPool,
+    hearing_id: i64,
+    response: i64,
+) -> Result<Vec<i64>, BackendError> {
+    let rows = response_db::texts_of_hearing(pool, hearing_id)
+        .await
+        .map_err(fail)?;
+    tokio::task::spawn_blocking(move || {
+        let texts: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+        let found = hoering::analysis::group(&texts, &hoering::analysis::GroupParams::default());
+        found
+            .into_iter()
+            .map(|g| g.members.iter().map(|&i| rows[i].0).collect::<Vec<_>>())
+            .find(|ids| ids.contains(&response))
+            .unwrap_or_else(|| vec![response])
+    })
+    .await
+    .map_err(fail)
 }

@@ -86,8 +86,13 @@ impl DbBackend {
                     Some(tag) => Some(crate::tag::db::tagged(pool, tag).await.map_err(fail)?),
                     None => None,
                 };
+                let members = match f.group {
+                    Some(id) => Some(crate::response::pages::group_of(pool, hearing.id, id).await?),
+                    None => None,
+                };
                 let wanted = |r: &response_db::ResponseRow| {
                     tagged.as_ref().is_none_or(|ids| ids.contains(&r.id))
+                        && members.as_ref().is_none_or(|ids| ids.contains(&r.id))
                         && f.status
                             .as_deref()
                             .is_none_or(|s| s.is_empty() || r.status == s)

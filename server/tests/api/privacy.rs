@@ -478,6 +478,31 @@ both_databases!(
         // What differs is marked, word by word.
         assert!(page.contains("og fleksibel"), "{page}");
         assert!(page.contains("<ins>") && page.contains("<del>"));
+        // The clerk's search narrows to one group's copies.
+        let first: i64 = sqlx::query_scalar("SELECT MIN(id) FROM responses")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let all = strip(
+            &app.get_with_cookie("/admin/hoeringer/politik/soeg?q=kommunen", &clerk)
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert!(all.contains("fritidsklubberne"));
+        let group = strip(
+            &app.get_with_cookie(
+                &format!("/admin/hoeringer/politik/soeg?q=kommunen&gruppe={first}"),
+                &clerk,
+            )
+            .await
+            .text()
+            .await
+            .unwrap(),
+        );
+        assert!(group.contains("5 svar og"), "{group}");
+        assert!(!group.contains("fritidsklubberne"));
         // Only staff who read the queue.
         app.add_user("raad@raadet.example", Role::Council).await;
         let member = app.login_as("raad@raadet.example").await;
