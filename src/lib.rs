@@ -18,6 +18,7 @@ pub mod hearing;
 pub mod language;
 pub mod mail;
 pub mod meeting;
+pub mod notat;
 pub mod privacy;
 pub mod process;
 pub mod response;

@@ -1,0 +1,605 @@
+//! The høringsnotat's outline: what the document says and in which order, built from plain
+//! facts about a closed hearing, for the DOCX, PDF and web renderers to lay out alike.
+//!
+//! The order is the national model's: the hearing, the høringsliste, a summary in numbers,
+//! the points raised with the administration's bemærkninger, the input from dialogue meetings
+//! and the councils' responses, and last the changes made to the draft.
+//!
+//! The notat is public. Its inputs carry names, organisations and consent, never an e-mail
+//! address; and since clerks type summaries and remarks by hand, every string is also run
+//! through [`crate::privacy::detect`] and any e-mail address, phone or CPR number in it
+//! replaced by [`crate::privacy::REDACTED`] before it enters the model.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::{Outcome, Remark, RemarkTarget};
+use crate::calendar::{danish_long_date, english_long_date};
+use crate::consultees::{PartyKind, PartyStatus, danish_cmp};
+use crate::mail::Lang;
+use crate::privacy::{self, FlagKind, REDACTED};
+use crate::response::{Publication, SenderKind};
+use crate::text::DiffOp;
+
+/// The hearing itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingInfo {
+    /// What was sent in hearing: the draft's title.
+    pub title: String,
+    /// The first and last day of the hearing.
+    pub opens: Date,
+    pub closes: Date,
+    /// How the hearing was announced, as the clerk writes it ("På kommunens hjemmeside og i
+    /// Lokalavisen 3. marts").
+    pub announced: String,
+}
+
+/// A party on the høringsliste and how it answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeardParty {
+    pub organisation: String,
+    pub kind: PartyKind,
+    pub status: PartyStatus,
+}
+
+/// A høringssvar as the notat may know it: who sent it, what they consented to, and which
+/// sections of the draft it is about. Deliberately no e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    pub id: i64,
+    pub kind: SenderKind,
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    pub publication: Publication,
+    /// The numbers of the draft's sections it addresses ([`DraftSection::number`]); empty
+    /// for a response on the draft as a whole.
+    #[serde(default)]
+    pub sections: Vec<String>,
+}
+
+/// A section of the draft, in the draft's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSection {
+    /// As the draft numbers it, e.g. "3".
+    pub number: String,
+    pub heading: String,
+}
+
+/// One point raised in the hearing, summarised by a clerk, with its bemærkning if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointInput {
+    /// The section of the draft it is about ([`DraftSection::number`]); `None` for the
+    /// draft as a whole.
+    pub section: Option<String>,
+    /// The clerk's summary of what was said.
+    pub said: String,
+    /// Who said it.
+    pub target: RemarkTarget,
+    /// Shown only once published.
+    pub remark: Option<Remark>,
+}
+
+/// What was said at a dialogue meeting, summarised by a clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingInput {
+    /// The meeting's name, e.g. "Borgermøde i Hedehusene".
+    pub meeting: String,
+    pub held: Date,
+    pub said: String,
+    pub remark: Option<Remark>,
+}
+
+/// An advisory council's response, summarised by a clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilInput {
+    pub council: String,
+    pub said: String,
+    pub remark: Option<Remark>,
+}
+
+/// The changes made to one block of the draft after the hearing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockChanges {
+    pub block: String,
+    pub ops: Vec<DiffOp>,
+}
+
+/// Everything the høringsnotat is built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotatInput {
+    pub hearing: HearingInfo,
+    pub parties: Vec<HeardParty>,
+    /// Every response the notat accounts for; the caller leaves out what it must not count.
+    pub responses: Vec<Respondent>,
+    pub sections: Vec<DraftSection>,
+    pub points: Vec<PointInput>,
+    pub meetings: Vec<MeetingInput>,
+    pub councils: Vec<CouncilInput>,
+    pub changes: Vec<BlockChanges>,
+}
+
+/// The høringsnotat as a document model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notat {
+    pub title: String,
+    pub sections: Vec<NotatSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotatSection {
+    pub heading: String,
+    /// 1 for a main section.
+    pub level: u8,
+    pub items: Vec<NotatItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "content", rename_all = "snake_case")]
+pub enum NotatItem {
+    Paragraph(String),
+    /// Label and value pairs.
+    Facts(Vec<(String, String)>),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    Point {
+        /// The section of the draft, or the meeting or council it comes from.
+        about: String,
+        said: String,
+        /// As their consent allows them to be named.
+        respondents: Vec<String>,
+        /// The published bemærkning; `None` until published.
+        remark: Option<String>,
+        outcome: Option<Outcome>,
+    },
+    Diff {
+        block: String,
+        ops: Vec<DiffOp>,
+    },
+}
+
+/// The høringsnotat of `input` in `lang`.
+///
+/// Points are in the draft's order: those on the draft as a whole first, as a notat
+/// usually opens with the general remarks, then section by section; points on a section the
+/// draft does not list come last. Points on the same section keep the order given.
+pub fn outline(input: &NotatInput, lang: Lang) -> Notat {
+    let words = Words::of(lang);
+    Notat {
+        title: clean(&format!("{}: {}", words.notat, input.hearing.title.trim())),
+        sections: vec![
+            hearing(input, &words, lang),
+            consultees(input, &words),
+            summary(input, &words),
+            points(input, &words),
+            meetings(input, &words, lang),
+            councils(input, &words),
+            changes(input, &words),
+        ],
+    }
+}
+
+fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
+    NotatSection {
+        heading: heading.to_owned(),
+        level: 1,
+        items,
+    }
+}
+
+fn hearing(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
+    let h = &input.hearing;
+    let mut facts = vec![
+        (words.subject.to_owned(), clean(h.title.trim())),
+        (
+            words.period.to_owned(),
+            format!(
+                "{} – {}",
+                long_date(h.opens, lang),
+                long_date(h.closes, lang)
+            ),
+        ),
+    ];
+    if !h.announced.trim().is_empty() {
+        facts.push((words.announced.to_owned(), clean(h.announced.trim())));
+    }
+    facts.push((
+        words.response_count.to_owned(),
+        input.responses.len().to_string(),
+    ));
+    section(words.hearing, vec![NotatItem::Facts(facts)])
+}
+
+fn consultees(input: &NotatInput, words: &Words) -> NotatSection {
+    if input.parties.is_empty() {
+        return section(
+            words.consultees,
+            vec![NotatItem::Paragraph(words.no_parties.to_owned())],
+        );
+    }
+    let mut parties: Vec<&HeardParty> = input.parties.iter().collect();
+    parties.sort_by(|a, b| danish_cmp(&a.organisation, &b.organisation));
+    let rows = parties
+        .into_iter()
+        .map(|p| {
+            let answer = match p.status {
+                PartyStatus::Answered => words.answered,
+                PartyStatus::Declined => words.declined,
+                PartyStatus::Invited | PartyStatus::NotInvited => words.no_answer,
+            };
+            vec![
+                clean(p.organisation.trim()),
+                words.party_kind(p.kind).to_owned(),
+                answer.to_owned(),
+            ]
+        })
+        .collect();
+    section(
+        words.consultees,
+        vec![NotatItem::Table {
+            header: words
+                .consultee_header
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            rows,
+        }],
+    )
+}
+
+fn summary(input: &NotatInput, words: &Words) -> NotatSection {
+    let mut items = Vec::new();
+    let mut by_kind: Vec<Vec<String>> = SenderKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let n = input.responses.iter().filter(|r| r.kind == kind).count();
+            (n > 0).then(|| vec![words.sender_kind(kind).to_owned(), n.to_string()])
+        })
+        .collect();
+    by_kind.push(vec![
+        words.total.to_owned(),
+        input.responses.len().to_string(),
+    ]);
+    items.push(NotatItem::Table {
+        header: words.kind_header.iter().map(|s| s.to_string()).collect(),
+        rows: by_kind,
+    });
+
+    let whole = input
+        .responses
+        .iter()
+        .filter(|r| r.sections.iter().all(|s| s.trim().is_empty()))
+        .count();
+    let mut by_section = Vec::new();
+    if whole > 0 {
+        by_section.push(vec![words.whole_draft.to_owned(), whole.to_string()]);
+    }
+    for s in &input.sections {
+        let n = input
+            .responses
+            .iter()
+            .filter(|r| r.sections.iter().any(|x| x.trim() == s.number.trim()))
+            .count();
+        by_section.push(vec![section_label(s), n.to_string()]);
+    }
+    if !by_section.is_empty() {
+        items.push(NotatItem::Table {
+            header: words.section_header.iter().map(|s| s.to_string()).collect(),
+            rows: by_section,
+        });
+    }
+    section(words.summary, items)
+}
+
+fn points(input: &NotatInput, words: &Words) -> NotatSection {
+    if input.points.is_empty() {
+        return section(
+            words.points,
+            vec![NotatItem::Paragraph(words.no_points.to_owned())],
+        );
+    }
+    let position = |p: &PointInput| match p.section.as_deref().map(str::trim) {
+        None | Some("") => 0,
+        Some(number) => input
+            .sections
+            .iter()
+            .position(|s| s.number.trim() == number)
+            .map_or(input.sections.len() + 1, |i| i + 1),
+    };
+    let mut ordered: Vec<&PointInput> = input.points.iter().collect();
+    ordered.sort_by_key(|p| position(p));
+    let items = ordered
+        .into_iter()
+        .map(|p| {
+            let about = match p.section.as_deref().map(str::trim) {
+                None | Some("") => words.whole_draft.to_owned(),
+                Some(number) => input
+                    .sections
+                    .iter()
+                    .find(|s| s.number.trim() == number)
+                    .map_or_else(|| clean(number), section_label),
+            };
+            let respondents = match &p.target {
+                RemarkTarget::Group(_) => vec![format!(
+                    "{}: {} {}",
+                    words.campaign,
+                    p.target.responses().len(),
+                    words.identical
+                )],
+                target => target
+                    .responses()
+                    .into_iter()
+                    .map(|id| respondent_label(input.responses.iter().find(|r| r.id == id), words))
+                    .collect(),
+            };
+            point(about, &p.said, respondents, p.remark.as_ref())
+        })
+        .collect();
+    section(words.points, items)
+}
+
+fn meetings(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
+    if input.meetings.is_empty() {
+        return section(
+            words.meetings,
+            vec![NotatItem::Paragraph(words.no_meetings.to_owned())],
+        );
+    }
+    let items = input
+        .meetings
+        .iter()
+        .map(|m| {
+            let about = format!("{}, {}", m.meeting.trim(), long_date(m.held, lang));
+            point(clean(&about), &m.said, Vec::new(), m.remark.as_ref())
+        })
+        .collect();
+    section(words.meetings, items)
+}
+
+fn councils(input: &NotatInput, words: &Words) -> NotatSection {
+    if input.councils.is_empty() {
+        return section(
+            words.councils,
+            vec![NotatItem::Paragraph(words.no_councils.to_owned())],
+        );
+    }
+    let items = input
+        .councils
+        .iter()
+        .map(|c| {
+            let name = clean(c.council.trim());
+            point(name.clone(), &c.said, vec![name], c.remark.as_ref())
+        })
+        .collect();
+    section(words.councils, items)
+}
+
+fn changes(input: &NotatInput, words: &Words) -> NotatSection {
+    if input.changes.is_empty() {
+        return section(
+            words.changes,
+            vec![NotatItem::Paragraph(words.no_changes.to_owned())],
+        );
+    }
+    let items = input
+        .changes
+        .iter()
+        .map(|c| NotatItem::Diff {
+            block: clean(c.block.trim()),
+            ops: c
+                .ops
+                .iter()
+                .map(|op| match op {
+                    DiffOp::Equal(t) => DiffOp::Equal(clean(t)),
+                    DiffOp::Insert(t) => DiffOp::Insert(clean(t)),
+                    DiffOp::Delete(t) => DiffOp::Delete(clean(t)),
+                })
+                .collect(),
+        })
+        .collect();
+    section(words.changes, items)
+}
+
+/// A point, with its remark only once published.
+fn point(
+    about: String,
+    said: &str,
+    respondents: Vec<String>,
+    remark: Option<&Remark>,
+) -> NotatItem {
+    let published = remark.filter(|r| r.is_published());
+    NotatItem::Point {
+        about,
+        said: clean(said.trim()),
+        respondents,
+        remark: published.map(|r| clean(r.text.as_str())),
+        outcome: published.map(|r| match &r.outcome {
+            Outcome::Change { version, block } => Outcome::Change {
+                version: *version,
+                block: clean(block),
+            },
+            other => other.clone(),
+        }),
+    }
+}
+
+/// A respondent named as their consent allows. An unknown id is treated as not published:
+/// naming no one is the safe mistake.
+fn respondent_label(respondent: Option<&Respondent>, words: &Words) -> String {
+    let Some(r) = respondent else {
+        return words.not_published.to_owned();
+    };
+    let anonymous = || match PartyKind::try_from(r.kind) {
+        Ok(kind) => words.party_kind(kind).to_owned(),
+        Err(_) => words.anonymous_private.to_owned(),
+    };
+    match r.publication {
+        Publication::NotPublished => words.not_published.to_owned(),
+        Publication::Anonymous => anonymous(),
+        Publication::WithName => {
+            let parts: Vec<&str> = [r.name.as_deref(), r.organisation.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                anonymous()
+            } else {
+                clean(&parts.join(", "))
+            }
+        }
+    }
+}
+
+fn section_label(s: &DraftSection) -> String {
+    let label = format!("{} {}", s.number.trim(), s.heading.trim());
+    clean(label.trim())
+}
+
+fn long_date(day: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Da => danish_long_date(day),
+        Lang::En => english_long_date(day),
+    }
+}
+
+/// `text` with every e-mail address, phone and CPR number replaced by [`REDACTED`]: the last
+/// guard before a string enters the public notat. Should redacting fail, nothing of the text
+/// is kept.
+fn clean(text: &str) -> String {
+    let spans: Vec<Range<usize>> = privacy::detect(text)
+        .into_iter()
+        .filter(|f| matches!(f.kind, FlagKind::Email | FlagKind::Phone | FlagKind::Cpr))
+        .map(|f| f.range())
+        .collect();
+    if spans.is_empty() {
+        return text.to_owned();
+    }
+    privacy::redact(text, &spans).unwrap_or_else(|_| REDACTED.to_owned())
+}
+
+/// The notat's fixed wording in one language.
+struct Words {
+    notat: &'static str,
+    hearing: &'static str,
+    subject: &'static str,
+    period: &'static str,
+    announced: &'static str,
+    response_count: &'static str,
+    consultees: &'static str,
+    consultee_header: [&'static str; 3],
+    answered: &'static str,
+    declined: &'static str,
+    no_answer: &'static str,
+    no_parties: &'static str,
+    summary: &'static str,
+    kind_header: [&'static str; 2],
+    section_header: [&'static str; 2],
+    total: &'static str,
+    whole_draft: &'static str,
+    points: &'static str,
+    no_points: &'static str,
+    campaign: &'static str,
+    identical: &'static str,
+    anonymous_private: &'static str,
+    not_published: &'static str,
+    meetings: &'static str,
+    no_meetings: &'static str,
+    councils: &'static str,
+    no_councils: &'static str,
+    changes: &'static str,
+    no_changes: &'static str,
+    lang: Lang,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Self {
+        match lang {
+            Lang::Da => Self {
+                notat: "Høringsnotat",
+                hearing: "Høringen",
+                subject: "Emne",
+                period: "Høringsperiode",
+                announced: "Annonceret",
+                response_count: "Antal høringssvar",
+                consultees: "Høringsliste",
+                consultee_header: ["Part", "Type", "Svar"],
+                answered: "Har afgivet høringssvar",
+                declined: "Ingen bemærkninger",
+                no_answer: "Intet svar",
+                no_parties: "Høringen er ikke sendt til parter på en høringsliste.",
+                summary: "Sammenfatning",
+                kind_header: ["Afsender", "Antal høringssvar"],
+                section_header: ["Afsnit", "Antal høringssvar"],
+                total: "I alt",
+                whole_draft: "Udkastet som helhed",
+                points: "Høringssvar og bemærkninger",
+                no_points: "Der er ikke modtaget høringssvar.",
+                campaign: "Kampagne",
+                identical: "enslydende svar",
+                anonymous_private: "Anonym privatperson",
+                not_published: "Afsender ikke offentliggjort",
+                meetings: "Input fra dialogmøder",
+                no_meetings: "Der er ikke holdt dialogmøder i høringen.",
+                councils: "Rådenes høringssvar",
+                no_councils: "Der er ikke modtaget høringssvar fra rådene.",
+                changes: "Ændringer i udkastet",
+                no_changes: "Udkastet er ikke ændret efter høringen.",
+                lang,
+            },
+            Lang::En => Self {
+                notat: "Consultation report",
+                hearing: "The hearing",
+                subject: "Subject",
+                period: "Hearing period",
+                announced: "Announced",
+                response_count: "Number of responses",
+                consultees: "Consultees",
+                consultee_header: ["Party", "Kind", "Answer"],
+                answered: "Responded",
+                declined: "No comments",
+                no_answer: "No answer",
+                no_parties: "The hearing was not sent to parties on a list of consultees.",
+                summary: "Summary",
+                kind_header: ["Sender", "Number of responses"],
+                section_header: ["Section", "Number of responses"],
+                total: "Total",
+                whole_draft: "The draft as a whole",
+                points: "Responses and remarks",
+                no_points: "No responses were received.",
+                campaign: "Campaign",
+                identical: "identical responses",
+                anonymous_private: "Anonymous private person",
+                not_published: "Sender not published",
+                meetings: "Input from dialogue meetings",
+                no_meetings: "No dialogue meetings were held during the hearing.",
+                councils: "The councils' responses",
+                no_councils: "No responses were received from the councils.",
+                changes: "Changes to the draft",
+                no_changes: "The draft was not changed after the hearing.",
+                lang,
+            },
+        }
+    }
+
+    fn party_kind(&self, kind: PartyKind) -> &'static str {
+        match self.lang {
+            Lang::Da => kind.danish(),
+            Lang::En => kind.english(),
+        }
+    }
+
+    fn sender_kind(&self, kind: SenderKind) -> &'static str {
+        match PartyKind::try_from(kind) {
+            Ok(kind) => self.party_kind(kind),
+            Err(_) => match self.lang {
+                Lang::Da => "Privatperson",
+                Lang::En => "Private person",
+            },
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Bemærkninger: the administration's answer to a point raised in the hearing, what it leads
+//! to, and the four-eyes path from a clerk's draft to publication with the høringsnotat.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::{NotatErrors, code, normalise_text};
+use crate::document::BlockNumber;
+use crate::mail::Lang;
+use crate::response::FieldError;
+
+/// What a point in the hearing led to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The draft was changed: the changed block, numbered as in the new version.
+    Change {
+        version: u32,
+        block: String,
+    },
+    NoChange,
+    /// Taken into account without changing the draft, e.g. for the later work.
+    Noted,
+}
+
+impl Outcome {
+    /// The codes a form offers, in the order it offers them.
+    pub const CODES: [&'static str; 3] = ["change", "no_change", "noted"];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Change { .. } => "change",
+            Self::NoChange => "no_change",
+            Self::Noted => "noted",
+        }
+    }
+
+    /// The wording the høringsnotat uses.
+    pub fn danish(&self) -> &'static str {
+        match self {
+            Self::Change { .. } => "Giver anledning til ændring",
+            Self::NoChange => "Giver ikke anledning til ændring",
+            Self::Noted => "Tages til efterretning",
+        }
+    }
+
+    pub fn english(&self) -> &'static str {
+        match self {
+            Self::Change { .. } => "Leads to a change",
+            Self::NoChange => "Does not lead to a change",
+            Self::Noted => "Noted",
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.danish(),
+            Lang::En => self.english(),
+        }
+    }
+}
+
+/// What a bemærkning answers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemarkTarget {
+    /// One høringssvar, by its id.
+    Response(i64),
+    /// A campaign: identical responses, answered once; their ids.
+    Group(Vec<i64>),
+    /// A passage of one response, as byte offsets into its text.
+    Passage {
+        response: i64,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl RemarkTarget {
+    /// The responses answered, each once, in the order given.
+    pub fn responses(&self) -> Vec<i64> {
+        match self {
+            Self::Response(id) | Self::Passage { response: id, .. } => vec![*id],
+            Self::Group(ids) => {
+                let mut seen = Vec::with_capacity(ids.len());
+                for id in ids {
+                    if !seen.contains(id) {
+                        seen.push(*id);
+                    }
+                }
+                seen
+            }
+        }
+    }
+}
+
+/// A bemærkning's text: 1–10 000 characters after trimming, line breaks as `\n`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RemarkText(String);
+
+impl RemarkText {
+    pub const MAX_CHARS: usize = 10_000;
+
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = normalise_text(input);
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        if s.chars().count() > Self::MAX_CHARS {
+            return Err(FieldError::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        Ok(Self(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for RemarkText {
+    type Error = FieldError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<RemarkText> for String {
+    fn from(value: RemarkText) -> Self {
+        value.0
+    }
+}
+
+/// Where a bemærkning stands. Times are Unix seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum RemarkState {
+    Draft,
+    /// A second clerk has read and approved it.
+    Approved {
+        by: i64,
+        at: i64,
+    },
+    /// Published with the høringsnotat; fixed from then on.
+    Published {
+        at: i64,
+    },
+}
+
+impl RemarkState {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Approved { .. } => "approved",
+            Self::Published { .. } => "published",
+        }
+    }
+}
+
+/// The administration's answer to one point.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Remark {
+    pub target: RemarkTarget,
+    pub text: RemarkText,
+    pub outcome: Outcome,
+    /// The staff account that wrote the current text: the one person who may not approve it.
+    pub author: i64,
+    pub state: RemarkState,
+}
+
+impl Remark {
+    /// A new draft.
+    pub fn draft(target: RemarkTarget, content: RemarkContent, author: i64) -> Self {
+        Self {
+            target,
+            text: content.text,
+            outcome: content.outcome,
+            author,
+            state: RemarkState::Draft,
+        }
+    }
+
+    pub fn is_published(&self) -> bool {
+        matches!(self.state, RemarkState::Published { .. })
+    }
+}
+
+/// Why a remark cannot be approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ApproveRefusal {
+    /// The four-eyes rule: whoever wrote the text cannot be the one who approves it.
+    #[error("a clerk cannot approve their own remark")]
+    OwnRemark,
+    #[error("the remark has been published")]
+    Published,
+}
+
+impl ApproveRefusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::OwnRemark => "own_remark",
+            Self::Published => "published",
+        }
+    }
+}
+
+/// Why a remark cannot be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum EditRefusal {
+    /// The høringsnotat has gone out with this text; a correction is a new document.
+    #[error("the remark has been published")]
+    Published,
+}
+
+impl EditRefusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Published => "published",
+        }
+    }
+}
+
+/// Why the remarks were not published.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum PublishRefusal {
+    /// Some remarks are still drafts: their indexes in the list given.
+    #[error("{} remark(s) are not approved", drafts.len())]
+    Unapproved { drafts: Vec<usize> },
+}
+
+impl PublishRefusal {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unapproved { .. } => "unapproved",
+        }
+    }
+}
+
+/// `remark` approved by `reviewer` at `at`.
+///
+/// A remark approved already stays as it is: the first approval stands, so a second click or
+/// a second reviewer changes nothing and is no error.
+pub fn approve(remark: &Remark, reviewer: i64, at: i64) -> Result<Remark, ApproveRefusal> {
+    match remark.state {
+        RemarkState::Published { .. } => Err(ApproveRefusal::Published),
+        _ if reviewer == remark.author => Err(ApproveRefusal::OwnRemark),
+        RemarkState::Approved { .. } => Ok(remark.clone()),
+        RemarkState::Draft => Ok(Remark {
+            state: RemarkState::Approved { by: reviewer, at },
+            ..remark.clone()
+        }),
+    }
+}
+
+/// `remark` with new text and outcome by `editor`, back to draft.
+///
+/// The editor becomes the author, so that whoever wrote the text now standing is the one who
+/// may not approve it, even when that is the clerk who approved the earlier text. Saving the
+/// same text and outcome again changes nothing, so an approval is not lost to a stray "save".
+pub fn edit(remark: &Remark, editor: i64, content: RemarkContent) -> Result<Remark, EditRefusal> {
+    if remark.is_published() {
+        return Err(EditRefusal::Published);
+    }
+    if remark.text == content.text && remark.outcome == content.outcome {
+        return Ok(remark.clone());
+    }
+    Ok(Remark {
+        target: remark.target.clone(),
+        text: content.text,
+        outcome: content.outcome,
+        author: editor,
+        state: RemarkState::Draft,
+    })
+}
+
+/// Every remark published at `at`, or none: a høringsnotat goes out whole. Refused, naming
+/// every draft by its index, if any remark is not approved. Remarks published before keep
+/// their time.
+pub fn publish_all(remarks: &[Remark], at: i64) -> Result<Vec<Remark>, PublishRefusal> {
+    let drafts: Vec<usize> = remarks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.state == RemarkState::Draft)
+        .map(|(i, _)| i)
+        .collect();
+    if !drafts.is_empty() {
+        return Err(PublishRefusal::Unapproved { drafts });
+    }
+    Ok(remarks
+        .iter()
+        .map(|r| match r.state {
+            RemarkState::Published { .. } => r.clone(),
+            _ => Remark {
+                state: RemarkState::Published { at },
+                ..r.clone()
+            },
+        })
+        .collect())
+}
+
+/// The remark form exactly as posted: every field a string, missing fields empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RemarkFields {
+    pub text: String,
+    /// One of [`Outcome::CODES`].
+    pub outcome: String,
+    /// The version the draft was changed in; only read for `change`.
+    pub version: String,
+    /// The changed block's number in that version ("3.2", "§ 3.2"); only read for `change`.
+    pub block: String,
+}
+
+/// What a valid remark form holds: the text and the outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemarkContent {
+    pub text: RemarkText,
+    pub outcome: Outcome,
+}
+
+impl RemarkFields {
+    /// The remark's content, or every mistake at once (field name to `required`, `invalid`
+    /// or `too_long`). Version and block are ignored unless the outcome is `change`, since a
+    /// form that hides them may still post what was typed before the outcome was switched.
+    pub fn parse(&self) -> Result<RemarkContent, NotatErrors> {
+        let mut errors = NotatErrors::new();
+        let mut fail = |field: &str, code: &str| {
+            errors.insert(field.to_owned(), code.to_owned());
+        };
+
+        let text = RemarkText::parse(&self.text)
+            .map_err(|e| fail("text", code(e)))
+            .ok();
+        let outcome = match self.outcome.trim() {
+            "" => {
+                fail("outcome", "required");
+                None
+            }
+            "no_change" => Some(Outcome::NoChange),
+            "noted" => Some(Outcome::Noted),
+            "change" => {
+                let version = match self.version.trim() {
+                    "" => Err("required"),
+                    s if s.bytes().all(|b| b.is_ascii_digit()) => match s.parse::<u32>() {
+                        Ok(v) if v > 0 => Ok(v),
+                        _ => Err("invalid"),
+                    },
+                    _ => Err("invalid"),
+                }
+                .map_err(|c| fail("version", c))
+                .ok();
+                let block = parse_block(&self.block).map_err(|c| fail("block", c)).ok();
+                match (version, block) {
+                    (Some(version), Some(block)) => Some(Outcome::Change { version, block }),
+                    _ => None,
+                }
+            }
+            _ => {
+                fail("outcome", "invalid");
+                None
+            }
+        };
+
+        match (text, outcome) {
+            (Some(text), Some(outcome)) if errors.is_empty() => Ok(RemarkContent { text, outcome }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A block number as typed, in its canonical spelling ("§ 3.2" reads as "3.2").
+fn parse_block(input: &str) -> Result<String, &'static str> {
+    let s = input.trim();
+    let s = s.strip_prefix('§').unwrap_or(s).trim_start();
+    if s.is_empty() {
+        return Err("required");
+    }
+    s.parse::<BlockNumber>()
+        .map(|b| b.to_string())
+        .map_err(|_| "invalid")
+}

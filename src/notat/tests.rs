@@ -1,0 +1,876 @@
+use jiff::civil::date;
+use proptest::prelude::*;
+
+use super::*;
+use crate::consultees::{PartyKind, PartyStatus};
+use crate::mail::Lang;
+use crate::privacy::REDACTED;
+use crate::response::{FieldError, Publication, SenderKind};
+use crate::text::DiffOp;
+
+const AUTHOR: i64 = 1;
+const REVIEWER: i64 = 2;
+
+fn content(text: &str, outcome: Outcome) -> RemarkContent {
+    RemarkContent {
+        text: RemarkText::parse(text).unwrap(),
+        outcome,
+    }
+}
+
+fn draft(text: &str) -> Remark {
+    Remark::draft(
+        RemarkTarget::Response(10),
+        content(text, Outcome::NoChange),
+        AUTHOR,
+    )
+}
+
+fn published(text: &str, outcome: Outcome) -> Remark {
+    let r = Remark::draft(RemarkTarget::Response(10), content(text, outcome), AUTHOR);
+    let r = approve(&r, REVIEWER, 100).unwrap();
+    publish_all(&[r], 200).unwrap().remove(0)
+}
+
+// --- Outcome and text ---
+
+#[test]
+fn outcome_labels_and_serde() {
+    let change = Outcome::Change {
+        version: 2,
+        block: "3.2".into(),
+    };
+    assert_eq!(change.danish(), "Giver anledning til ændring");
+    assert_eq!(
+        Outcome::NoChange.danish(),
+        "Giver ikke anledning til ændring"
+    );
+    assert_eq!(Outcome::Noted.danish(), "Tages til efterretning");
+    assert_eq!(Outcome::Noted.label(Lang::En), "Noted");
+    assert_eq!(
+        serde_json::to_string(&change).unwrap(),
+        r#"{"code":"change","version":2,"block":"3.2"}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&Outcome::NoChange).unwrap(),
+        r#"{"code":"no_change"}"#
+    );
+    for o in [change, Outcome::NoChange, Outcome::Noted] {
+        assert!(Outcome::CODES.contains(&o.code()));
+        let back: Outcome = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
+    }
+}
+
+#[test]
+fn remark_and_target_round_trip_through_serde() {
+    let r = Remark::draft(
+        RemarkTarget::Passage {
+            response: 4,
+            start: 0,
+            end: 5,
+        },
+        content("Svar", Outcome::Noted),
+        AUTHOR,
+    );
+    let back: Remark = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(back, r);
+    let group = RemarkTarget::Group(vec![3, 4, 3]);
+    assert_eq!(group.responses(), vec![3, 4]);
+    // An empty text does not deserialise.
+    assert!(serde_json::from_str::<RemarkText>(r#""  ""#).is_err());
+}
+
+#[test]
+fn remark_text_is_trimmed_required_and_bounded() {
+    assert_eq!(
+        RemarkText::parse("  Tak for svaret.\r\n ")
+            .unwrap()
+            .as_str(),
+        "Tak for svaret."
+    );
+    assert_eq!(RemarkText::parse(" \n "), Err(FieldError::Required));
+    assert!(RemarkText::parse(&"æ".repeat(RemarkText::MAX_CHARS)).is_ok());
+    assert_eq!(
+        RemarkText::parse(&"æ".repeat(RemarkText::MAX_CHARS + 1)),
+        Err(FieldError::TooLong { max: 10_000 })
+    );
+}
+
+// --- Approval, editing, publishing ---
+
+#[test]
+fn a_second_clerk_approves() {
+    let r = approve(&draft("Svar"), REVIEWER, 50).unwrap();
+    assert_eq!(
+        r.state,
+        RemarkState::Approved {
+            by: REVIEWER,
+            at: 50
+        }
+    );
+    // Approving again keeps the first approval.
+    assert_eq!(approve(&r, 3, 60).unwrap(), r);
+}
+
+#[test]
+fn the_author_cannot_approve_their_own() {
+    let err = approve(&draft("Svar"), AUTHOR, 50).unwrap_err();
+    assert_eq!(err, ApproveRefusal::OwnRemark);
+    assert_eq!(err.code(), "own_remark");
+}
+
+#[test]
+fn a_published_remark_cannot_be_approved_again() {
+    let p = published("Svar", Outcome::Noted);
+    assert_eq!(approve(&p, 3, 300), Err(ApproveRefusal::Published));
+    assert_eq!(ApproveRefusal::Published.code(), "published");
+}
+
+#[test]
+fn editing_an_approved_remark_returns_it_to_draft() {
+    let approved = approve(&draft("Svar"), REVIEWER, 50).unwrap();
+    let edited = edit(&approved, REVIEWER, content("Nyt svar", Outcome::Noted)).unwrap();
+    assert_eq!(edited.state, RemarkState::Draft);
+    assert_eq!(edited.text.as_str(), "Nyt svar");
+    assert_eq!(edited.outcome, Outcome::Noted);
+    // The editor wrote the text now standing: they may not approve it; the first author may.
+    assert_eq!(edited.author, REVIEWER);
+    assert_eq!(
+        approve(&edited, REVIEWER, 60),
+        Err(ApproveRefusal::OwnRemark)
+    );
+    assert!(approve(&edited, AUTHOR, 60).is_ok());
+}
+
+#[test]
+fn saving_the_same_content_keeps_the_approval() {
+    let approved = approve(&draft("Svar"), REVIEWER, 50).unwrap();
+    let same = edit(&approved, 3, content("  Svar ", Outcome::NoChange)).unwrap();
+    assert_eq!(same, approved);
+    // A changed outcome alone is an edit.
+    let other = edit(&approved, 3, content("Svar", Outcome::Noted)).unwrap();
+    assert_eq!(other.state, RemarkState::Draft);
+}
+
+#[test]
+fn a_published_remark_cannot_be_edited() {
+    let p = published("Svar", Outcome::Noted);
+    let err = edit(&p, AUTHOR, content("Andet", Outcome::Noted)).unwrap_err();
+    assert_eq!(err, EditRefusal::Published);
+    assert_eq!(err.code(), "published");
+}
+
+#[test]
+fn publish_all_refuses_listing_the_drafts() {
+    let a = approve(&draft("A"), REVIEWER, 10).unwrap();
+    let b = draft("B");
+    let c = approve(&draft("C"), REVIEWER, 10).unwrap();
+    let d = draft("D");
+    let err = publish_all(&[a, b, c, d], 20).unwrap_err();
+    assert_eq!(err, PublishRefusal::Unapproved { drafts: vec![1, 3] });
+    assert_eq!(err.code(), "unapproved");
+}
+
+#[test]
+fn publish_all_publishes_every_remark_at_once() {
+    let a = approve(&draft("A"), REVIEWER, 10).unwrap();
+    let earlier = published("B", Outcome::Noted);
+    let out = publish_all(&[a, earlier], 20).unwrap();
+    assert_eq!(out[0].state, RemarkState::Published { at: 20 });
+    assert_eq!(out[1].state, RemarkState::Published { at: 200 });
+    assert!(publish_all(&[], 20).unwrap().is_empty());
+}
+
+// --- The form ---
+
+fn fields(text: &str, outcome: &str, version: &str, block: &str) -> RemarkFields {
+    RemarkFields {
+        text: text.into(),
+        outcome: outcome.into(),
+        version: version.into(),
+        block: block.into(),
+    }
+}
+
+fn errors(pairs: &[(&str, &str)]) -> NotatErrors {
+    pairs
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect()
+}
+
+#[test]
+fn remark_fields_parse_valid_forms() {
+    let c = fields(" Tak. ", "change", "2", "§ 3.2").parse().unwrap();
+    assert_eq!(c.text.as_str(), "Tak.");
+    assert_eq!(
+        c.outcome,
+        Outcome::Change {
+            version: 2,
+            block: "3.2".into()
+        }
+    );
+    // Version and block are not read for the other outcomes.
+    let n = fields("Tak.", "noted", "x", "?").parse().unwrap();
+    assert_eq!(n.outcome, Outcome::Noted);
+    let n = fields("Tak.", "no_change", "", "").parse().unwrap();
+    assert_eq!(n.outcome, Outcome::NoChange);
+}
+
+#[test]
+fn remark_fields_report_every_mistake() {
+    assert_eq!(
+        fields("", "", "", "").parse(),
+        Err(errors(&[("outcome", "required"), ("text", "required")]))
+    );
+    assert_eq!(
+        fields("Tak", "maybe", "", "").parse(),
+        Err(errors(&[("outcome", "invalid")]))
+    );
+    assert_eq!(
+        fields("Tak", "change", "", "").parse(),
+        Err(errors(&[("block", "required"), ("version", "required")]))
+    );
+    assert_eq!(
+        fields("Tak", "change", "0", "3.2").parse(),
+        Err(errors(&[("version", "invalid")]))
+    );
+    assert_eq!(
+        fields("Tak", "change", "+2", "abc").parse(),
+        Err(errors(&[("block", "invalid"), ("version", "invalid")]))
+    );
+    assert_eq!(
+        fields(&"a".repeat(10_001), "noted", "", "").parse(),
+        Err(errors(&[("text", "too_long")]))
+    );
+}
+
+// --- The outline ---
+
+fn respondent(
+    id: i64,
+    kind: SenderKind,
+    name: Option<&str>,
+    org: Option<&str>,
+    publication: Publication,
+    sections: &[&str],
+) -> Respondent {
+    Respondent {
+        id,
+        kind,
+        name: name.map(Into::into),
+        organisation: org.map(Into::into),
+        publication,
+        sections: sections.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn party(org: &str, status: PartyStatus) -> HeardParty {
+    HeardParty {
+        organisation: org.into(),
+        kind: PartyKind::Association,
+        status,
+    }
+}
+
+fn point(
+    section: Option<&str>,
+    said: &str,
+    target: RemarkTarget,
+    remark: Option<Remark>,
+) -> PointInput {
+    PointInput {
+        section: section.map(Into::into),
+        said: said.into(),
+        target,
+        remark,
+    }
+}
+
+fn input() -> NotatInput {
+    NotatInput {
+        hearing: HearingInfo {
+            title: "Integrationspolitik 2026".into(),
+            opens: date(2026, 3, 2),
+            closes: date(2026, 3, 30),
+            announced: "På kommunens hjemmeside".into(),
+        },
+        parties: vec![
+            party("Ældre Sagen", PartyStatus::Answered),
+            party("Zonta", PartyStatus::Declined),
+            party("Aarhus Stift", PartyStatus::Invited),
+            party("Dansk Flygtningehjælp", PartyStatus::NotInvited),
+            party("Børnerådet", PartyStatus::Answered),
+        ],
+        responses: vec![
+            respondent(
+                1,
+                SenderKind::Private,
+                Some("Anna Jensen"),
+                None,
+                Publication::WithName,
+                &["3"],
+            ),
+            respondent(
+                2,
+                SenderKind::Association,
+                Some("Bo Hansen"),
+                Some("Ældre Sagen"),
+                Publication::WithName,
+                &[],
+            ),
+            respondent(
+                3,
+                SenderKind::Private,
+                Some("Carl"),
+                None,
+                Publication::Anonymous,
+                &["2", "3"],
+            ),
+            respondent(
+                4,
+                SenderKind::Company,
+                Some("Dora"),
+                Some("Firma ApS"),
+                Publication::Anonymous,
+                &["2"],
+            ),
+            respondent(
+                5,
+                SenderKind::Private,
+                Some("Eva"),
+                None,
+                Publication::NotPublished,
+                &["3"],
+            ),
+            respondent(
+                6,
+                SenderKind::Private,
+                None,
+                None,
+                Publication::WithName,
+                &["3"],
+            ),
+            respondent(
+                7,
+                SenderKind::Private,
+                None,
+                None,
+                Publication::WithName,
+                &["3"],
+            ),
+        ],
+        sections: vec![
+            DraftSection {
+                number: "2".into(),
+                heading: "Bolig".into(),
+            },
+            DraftSection {
+                number: "3".into(),
+                heading: "Arbejde".into(),
+            },
+        ],
+        points: vec![
+            point(
+                Some("3"),
+                "Ønsker flere praktikpladser.",
+                RemarkTarget::Response(1),
+                Some(published("Praktikpladser indgår i § 3.", Outcome::Noted)),
+            ),
+            point(
+                Some("3"),
+                "Enslydende ønske om længere frist.",
+                RemarkTarget::Group(vec![6, 7]),
+                Some(draft("Ikke godkendt endnu")),
+            ),
+            point(
+                None,
+                "Politikken er for lang.",
+                RemarkTarget::Response(2),
+                None,
+            ),
+            point(
+                Some("2"),
+                "Boligsociale tiltag mangler.",
+                RemarkTarget::Passage {
+                    response: 3,
+                    start: 0,
+                    end: 4,
+                },
+                Some(approve(&draft("Godkendt, ikke offentliggjort"), REVIEWER, 5).unwrap()),
+            ),
+            point(
+                Some("2"),
+                "Virksomheder vil høres.",
+                RemarkTarget::Response(4),
+                None,
+            ),
+            point(Some("3"), "Privat.", RemarkTarget::Response(5), None),
+        ],
+        meetings: vec![MeetingInput {
+            meeting: "Borgermøde i Hedehusene".into(),
+            held: date(2026, 3, 12),
+            said: "Fokus på sprogundervisning.".into(),
+            remark: None,
+        }],
+        councils: vec![CouncilInput {
+            council: "Integrationsrådet".into(),
+            said: "Rådet støtter udkastet.".into(),
+            remark: Some(published(
+                "Rådets svar er indarbejdet.",
+                Outcome::Change {
+                    version: 2,
+                    block: "3.1".into(),
+                },
+            )),
+        }],
+        changes: vec![BlockChanges {
+            block: "3.1".into(),
+            ops: vec![
+                DiffOp::Equal("Vi vil ".into()),
+                DiffOp::Insert("gerne ".into()),
+                DiffOp::Equal("styrke".into()),
+            ],
+        }],
+    }
+}
+
+fn section<'a>(notat: &'a Notat, heading: &str) -> &'a NotatSection {
+    notat
+        .sections
+        .iter()
+        .find(|s| s.heading == heading)
+        .unwrap()
+}
+
+struct P<'a> {
+    about: &'a str,
+    said: &'a str,
+    respondents: &'a [String],
+    remark: Option<&'a str>,
+    outcome: Option<&'a Outcome>,
+}
+
+fn points(section: &NotatSection) -> Vec<P<'_>> {
+    section
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            NotatItem::Point {
+                about,
+                said,
+                respondents,
+                remark,
+                outcome,
+            } => Some(P {
+                about,
+                said,
+                respondents,
+                remark: remark.as_deref(),
+                outcome: outcome.as_ref(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_sections_come_in_the_national_order() {
+    let notat = outline(&input(), Lang::Da);
+    assert_eq!(notat.title, "Høringsnotat: Integrationspolitik 2026");
+    let headings: Vec<&str> = notat.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Høringen",
+            "Høringsliste",
+            "Sammenfatning",
+            "Høringssvar og bemærkninger",
+            "Input fra dialogmøder",
+            "Rådenes høringssvar",
+            "Ændringer i udkastet",
+        ]
+    );
+    assert!(notat.sections.iter().all(|s| s.level == 1));
+    let english = outline(&input(), Lang::En);
+    assert_eq!(english.sections.len(), 7);
+    assert_eq!(english.sections[3].heading, "Responses and remarks");
+}
+
+#[test]
+fn the_hearing_section_states_the_facts() {
+    let notat = outline(&input(), Lang::Da);
+    let NotatItem::Facts(facts) = &section(&notat, "Høringen").items[0] else {
+        panic!("facts expected");
+    };
+    let facts: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            ("Emne", "Integrationspolitik 2026"),
+            ("Høringsperiode", "2. marts 2026 – 30. marts 2026"),
+            ("Annonceret", "På kommunens hjemmeside"),
+            ("Antal høringssvar", "7"),
+        ]
+    );
+}
+
+#[test]
+fn the_list_of_consultees_is_in_danish_order_with_answers() {
+    let notat = outline(&input(), Lang::Da);
+    let NotatItem::Table { header, rows } = &section(&notat, "Høringsliste").items[0] else {
+        panic!("table expected");
+    };
+    assert_eq!(header, &["Part", "Type", "Svar"]);
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    // Æ after Z; "Aa" sorts as Å, last.
+    assert_eq!(
+        names,
+        [
+            "Børnerådet",
+            "Dansk Flygtningehjælp",
+            "Zonta",
+            "Ældre Sagen",
+            "Aarhus Stift"
+        ]
+    );
+    let answers: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        answers,
+        [
+            "Har afgivet høringssvar",
+            "Intet svar",
+            "Ingen bemærkninger",
+            "Har afgivet høringssvar",
+            "Intet svar"
+        ]
+    );
+    assert_eq!(rows[0][1], "Forening/organisation");
+}
+
+#[test]
+fn the_summary_counts_by_kind_and_by_section() {
+    let notat = outline(&input(), Lang::Da);
+    let tables: Vec<&Vec<Vec<String>>> = section(&notat, "Sammenfatning")
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            NotatItem::Table { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .collect();
+    let row = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        tables[0],
+        &vec![
+            row(&["Privatperson", "5"]),
+            row(&["Virksomhed", "1"]),
+            row(&["Forening/organisation", "1"]),
+            row(&["I alt", "7"]),
+        ]
+    );
+    assert_eq!(
+        tables[1],
+        &vec![
+            row(&["Udkastet som helhed", "1"]),
+            row(&["2 Bolig", "2"]),
+            row(&["3 Arbejde", "5"]),
+        ]
+    );
+}
+
+#[test]
+fn points_follow_the_draft_with_the_whole_draft_first() {
+    let notat = outline(&input(), Lang::Da);
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
+    let abouts: Vec<&str> = ps.iter().map(|p| p.about).collect();
+    assert_eq!(
+        abouts,
+        [
+            "Udkastet som helhed",
+            "2 Bolig",
+            "2 Bolig",
+            "3 Arbejde",
+            "3 Arbejde",
+            "3 Arbejde"
+        ]
+    );
+    // Points on one section keep the order given.
+    assert_eq!(ps[1].said, "Boligsociale tiltag mangler.");
+    assert_eq!(ps[3].said, "Ønsker flere praktikpladser.");
+}
+
+#[test]
+fn respondents_are_named_only_as_consent_allows() {
+    let notat = outline(&input(), Lang::Da);
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
+    let named = |said: &str| -> Vec<String> {
+        ps.iter()
+            .find(|p| p.said == said)
+            .unwrap()
+            .respondents
+            .to_vec()
+    };
+    assert_eq!(named("Ønsker flere praktikpladser."), ["Anna Jensen"]);
+    assert_eq!(named("Politikken er for lang."), ["Bo Hansen, Ældre Sagen"]);
+    assert_eq!(
+        named("Boligsociale tiltag mangler."),
+        ["Anonym privatperson"]
+    );
+    assert_eq!(named("Virksomheder vil høres."), ["Virksomhed"]);
+    assert_eq!(named("Privat."), ["Afsender ikke offentliggjort"]);
+    let all = format!("{notat:?}");
+    for hidden in ["Carl", "Dora", "Firma ApS", "Eva"] {
+        assert!(!all.contains(hidden), "{hidden} must not be named");
+    }
+}
+
+#[test]
+fn an_unknown_respondent_is_not_named() {
+    let mut i = input();
+    i.points = vec![point(None, "Noget.", RemarkTarget::Response(99), None)];
+    let notat = outline(&i, Lang::En);
+    let ps = points(&notat.sections[3]);
+    assert_eq!(ps[0].respondents, ["Sender not published"]);
+}
+
+#[test]
+fn a_campaign_is_one_line() {
+    let notat = outline(&input(), Lang::Da);
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
+    let campaign = ps
+        .iter()
+        .find(|p| p.said == "Enslydende ønske om længere frist.")
+        .unwrap();
+    assert_eq!(campaign.respondents, ["Kampagne: 2 enslydende svar"]);
+}
+
+#[test]
+fn only_published_remarks_are_shown() {
+    let notat = outline(&input(), Lang::Da);
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
+    let shown: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.said, p.remark)).collect();
+    assert!(shown.contains(&(
+        "Ønsker flere praktikpladser.",
+        Some("Praktikpladser indgår i § 3.")
+    )));
+    assert!(shown.contains(&("Enslydende ønske om længere frist.", None)));
+    assert!(shown.contains(&("Boligsociale tiltag mangler.", None)));
+    let draft_point = ps
+        .iter()
+        .find(|p| p.said == "Boligsociale tiltag mangler.")
+        .unwrap();
+    assert_eq!(draft_point.outcome, None);
+    let all = format!("{notat:?}");
+    assert!(!all.contains("Ikke godkendt endnu"));
+    assert!(!all.contains("Godkendt, ikke offentliggjort"));
+}
+
+#[test]
+fn meetings_councils_and_changes_have_their_own_sections() {
+    let notat = outline(&input(), Lang::Da);
+    let m = points(section(&notat, "Input fra dialogmøder"));
+    assert_eq!(m[0].about, "Borgermøde i Hedehusene, 12. marts 2026");
+    assert!(m[0].respondents.is_empty());
+    let c = points(section(&notat, "Rådenes høringssvar"));
+    assert_eq!(c[0].respondents, ["Integrationsrådet"]);
+    assert_eq!(c[0].remark, Some("Rådets svar er indarbejdet."));
+    assert_eq!(
+        c[0].outcome.map(|o| o.danish()),
+        Some("Giver anledning til ændring")
+    );
+    assert_eq!(
+        section(&notat, "Ændringer i udkastet").items,
+        vec![NotatItem::Diff {
+            block: "3.1".into(),
+            ops: input().changes[0].ops.clone()
+        }]
+    );
+}
+
+#[test]
+fn empty_sections_say_so() {
+    let mut i = input();
+    i.parties.clear();
+    i.points.clear();
+    i.meetings.clear();
+    i.councils.clear();
+    i.changes.clear();
+    let notat = outline(&i, Lang::Da);
+    for s in &notat.sections[3..] {
+        assert!(
+            matches!(s.items.as_slice(), [NotatItem::Paragraph(_)]),
+            "{}",
+            s.heading
+        );
+    }
+    assert!(matches!(
+        notat.sections[1].items.as_slice(),
+        [NotatItem::Paragraph(_)]
+    ));
+}
+
+#[test]
+fn no_email_or_phone_survives_into_the_notat() {
+    let mut i = input();
+    i.hearing.title = "Politik, spørgsmål til info@kommune.dk".into();
+    i.points[0].said = "Skriv til anna.jensen@example.com eller ring 23 45 67 89.".into();
+    i.points[0].remark = Some(published(
+        "Vi har svaret på bo@firma.dk og 070707-1234.",
+        Outcome::Noted,
+    ));
+    i.responses[0].name = Some("Anna anna@example.com".into());
+    i.meetings[0].said = "Kontakt: 87654321".into();
+    i.councils[0].council = "Rådet (raad@kommune.dk)".into();
+    i.changes[0]
+        .ops
+        .push(DiffOp::Insert(" skriv til x@y.dk".into()));
+    i.parties[0].organisation = "Ældre Sagen, post@aeldresagen.dk".into();
+    let notat = outline(&i, Lang::Da);
+    let all = format!("{notat:?}");
+    for secret in [
+        "info@kommune.dk",
+        "anna.jensen@example.com",
+        "23 45 67 89",
+        "bo@firma.dk",
+        "070707-1234",
+        "anna@example.com",
+        "87654321",
+        "raad@kommune.dk",
+        "x@y.dk",
+        "post@aeldresagen.dk",
+    ] {
+        assert!(!all.contains(secret), "{secret} survived");
+    }
+    assert!(all.contains(REDACTED));
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
+    let p = ps.iter().find(|p| p.about == "3 Arbejde").unwrap();
+    assert_eq!(
+        p.said,
+        format!("Skriv til {REDACTED} eller ring {REDACTED}.")
+    );
+}
+
+#[test]
+fn the_notat_serialises() {
+    let notat = outline(&input(), Lang::Da);
+    let json = serde_json::to_string(&notat).unwrap();
+    let back: Notat = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, notat);
+    assert!(json.contains(r#""type":"point""#));
+}
+
+// --- Journal numbers ---
+
+#[test]
+fn journal_patterns_format() {
+    let p = JournalPattern::parse("{case}-{n:04}").unwrap();
+    assert_eq!(
+        p.format("26.00.00-P20-3-25", 2025, 7),
+        "26.00.00-P20-3-25-0007"
+    );
+    assert_eq!(p.format("1", 2025, 123_456), "1-123456");
+    let p = JournalPattern::parse("H{year}/{n}").unwrap();
+    assert_eq!(p.format("x", 2026, 42), "H2026/42");
+    let p = JournalPattern::parse("{n:09}").unwrap();
+    assert_eq!(p.format("", 2026, 5), "000000005");
+    assert_eq!(p.to_string(), "{n:09}");
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(json, r#""{n:09}""#);
+    assert_eq!(serde_json::from_str::<JournalPattern>(&json).unwrap(), p);
+    assert!(serde_json::from_str::<JournalPattern>(r#""{x}""#).is_err());
+}
+
+#[test]
+fn journal_pattern_errors() {
+    use JournalPatternError as E;
+    let cases = [
+        ("", E::Empty),
+        (
+            "{case}-{nr}",
+            E::UnknownPlaceholder {
+                name: "nr".into(),
+                at: 7,
+            },
+        ),
+        (
+            "{n:0}",
+            E::UnknownPlaceholder {
+                name: "n:0".into(),
+                at: 0,
+            },
+        ),
+        (
+            "{n:10}",
+            E::UnknownPlaceholder {
+                name: "n:10".into(),
+                at: 0,
+            },
+        ),
+        (
+            "{n:4}",
+            E::UnknownPlaceholder {
+                name: "n:4".into(),
+                at: 0,
+            },
+        ),
+        (
+            "{}-{n}",
+            E::UnknownPlaceholder {
+                name: "".into(),
+                at: 0,
+            },
+        ),
+        ("{case-{n}", E::Unbalanced { at: 6 }),
+        ("{case}-{n", E::Unbalanced { at: 7 }),
+        ("case}-{n}", E::Unbalanced { at: 4 }),
+        ("{case}-{year}", E::NoNumber),
+    ];
+    for (pattern, expected) in cases {
+        assert_eq!(JournalPattern::parse(pattern), Err(expected), "{pattern}");
+    }
+    assert_eq!(E::NoNumber.code(), "no_number");
+    assert_eq!(E::Unbalanced { at: 0 }.code(), "unbalanced");
+    assert_eq!(
+        E::UnknownPlaceholder {
+            name: String::new(),
+            at: 0
+        }
+        .code(),
+        "unknown_placeholder"
+    );
+}
+
+proptest! {
+    #[test]
+    fn journal_pattern_parse_never_panics(s in "\\PC*") {
+        let _ = JournalPattern::parse(&s);
+    }
+
+    #[test]
+    fn journal_pattern_parse_never_panics_on_brace_soup(s in "[{}n:0-9a-z-]{0,30}") {
+        let _ = JournalPattern::parse(&s);
+    }
+
+    #[test]
+    fn format_is_deterministic_and_pads_n(
+        prefix in "[A-Za-z0-9.æøå -]{0,12}",
+        width in 1usize..=9,
+        case in "[0-9.A-Z-]{0,20}",
+        year in 1900i16..2200,
+        n in any::<u64>(),
+    ) {
+        let p = JournalPattern::parse(&format!("{prefix}{{case}}/{{n:0{width}}}")).unwrap();
+        let a = p.format(&case, year, n);
+        prop_assert_eq!(&a, &p.format(&case, year, n));
+        let padded = format!("{n:0width$}");
+        prop_assert!(padded.len() >= width);
+        let tail = format!("/{padded}");
+        prop_assert!(a.ends_with(&tail));
+        prop_assert!(a.starts_with(&prefix));
+    }
+}
