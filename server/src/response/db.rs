@@ -632,3 +632,19 @@ pub async fn counts_by_kind(
     .fetch_all(pool)
     .await
 }
+
+/// The newest `limit` response texts of a hearing (not meeting input), for tag suggestions.
+pub async fn latest_texts(
+    pool: &AnyPool,
+    hearing_id: i64,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT text FROM responses WHERE hearing_id = $1 AND source = 'response'
+         ORDER BY id DESC LIMIT $2",
+    )
+    .bind(hearing_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}

@@ -558,17 +558,12 @@ impl ResponseReads for DbBackend {
             .collect();
         let suggested_tags = {
             // The newest 2,000 responses are plenty to see the themes, and keep the page fast.
-            let texts = response_db::texts_of_hearing(pool, row.id)
+            let texts = response_db::latest_texts(pool, row.id, 2_000)
                 .await
                 .map_err(fail)?;
             let have: Vec<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
             tokio::task::spawn_blocking(move || {
-                let docs: Vec<&str> = texts
-                    .iter()
-                    .rev()
-                    .take(2_000)
-                    .map(|t| t.1.as_str())
-                    .collect();
+                let docs: Vec<&str> = texts.iter().map(String::as_str).collect();
                 hoering::language::suggest_tags(&docs, 12)
                     .into_iter()
                     .map(|s| s.label)
