@@ -362,6 +362,32 @@ async fn acting(
     })
 }
 
+/// A write transaction holding the round's row, with the round and its joint response read
+/// afresh inside it: every edit, submission and publication decides on this state.
+async fn held(
+    pool: &sqlx::AnyPool,
+    round_id: i64,
+) -> Result<
+    (
+        sqlx::Transaction<'static, sqlx::Any>,
+        council_db::RoundRow,
+        hoering::council::JointResponse,
+    ),
+    WebError,
+> {
+    let mut tx = crate::db::begin_write(pool)
+        .await
+        .map_err(|e| WebError::internal("starting a transaction failed", e))?;
+    let round = council_db::hold_round(&mut tx, round_id)
+        .await
+        .map_err(|e| WebError::internal("holding the round failed", e))?;
+    let revisions = council_db::revisions(&mut *tx, round.id)
+        .await
+        .map_err(|e| WebError::internal("loading the joint response failed", e))?;
+    let joint = council_db::joint_of(&round, &revisions);
+    Ok((tx, round, joint))
+}
+
 /// The workspace again with what was typed and one error; the page words the code.
 fn joint_again(
     page: &str,
@@ -416,16 +442,7 @@ pub async fn edit_joint(
         })?;
         // Not trimmed by `get`: the core normalises the text as it would be sent.
         let text = fields.get("joint_text").cloned().unwrap_or_default();
-        let mut tx = crate::db::begin_write(&state.db.pool)
-            .await
-            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
-        let round = council_db::hold_round(&mut tx, a.round.id)
-            .await
-            .map_err(|e| WebError::internal("holding the round failed", e))?;
-        let revisions = council_db::revisions(&mut *tx, round.id)
-            .await
-            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
-        let joint = council_db::joint_of(&round, &revisions);
+        let (mut tx, round, joint) = held(&state.db.pool, a.round.id).await?;
         let outcome = joint.edit(based_on, UserId(a.session.user.id), crate::db::now(), &text);
         match outcome {
             Ok(EditOutcome::Saved(revision)) => {
@@ -501,16 +518,7 @@ pub async fn submit_joint(
         let email = hoering::response::Email::parse(&a.session.user.email)
             .map_err(|_| again("submit", "no_email", StatusCode::UNPROCESSABLE_ENTITY))?;
         let seen: Option<u32> = get(&fields, "submit_revision").parse().ok();
-        let mut tx = crate::db::begin_write(pool)
-            .await
-            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
-        let round = council_db::hold_round(&mut tx, a.round.id)
-            .await
-            .map_err(|e| WebError::internal("holding the round failed", e))?;
-        let revisions = council_db::revisions(&mut *tx, round.id)
-            .await
-            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
-        let joint = council_db::joint_of(&round, &revisions);
+        let (mut tx, round, joint) = held(pool, a.round.id).await?;
         let window = super::window_of(&round)
             .ok_or_else(|| again("submit", "round_not_open", StatusCode::CONFLICT))?;
         let today = hoering::calendar::today();
@@ -639,16 +647,7 @@ pub async fn publish_discussion(
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id)
             .await
             .map_err(|e| WebError::internal("loading the chair failed", e))?;
-        let mut tx = crate::db::begin_write(pool)
-            .await
-            .map_err(|e| WebError::internal("starting a transaction failed", e))?;
-        let round = council_db::hold_round(&mut tx, a.round.id)
-            .await
-            .map_err(|e| WebError::internal("holding the round failed", e))?;
-        let revisions = council_db::revisions(&mut *tx, round.id)
-            .await
-            .map_err(|e| WebError::internal("loading the joint response failed", e))?;
-        let joint = council_db::joint_of(&round, &revisions);
+        let (mut tx, round, joint) = held(pool, a.round.id).await?;
         if let Err(refusal) = hoering::council::may_publish_discussion(
             &a.viewer,
             CouncilId(round.council_id),
