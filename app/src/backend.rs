@@ -166,6 +166,39 @@ pub trait MailReads: Send + Sync {
     async fn outbox_message(&self, id: i64) -> Result<Option<OutboxMessage>, BackendError>;
 }
 
+/// The høringsnotat, its bemærkninger and the hearing's result.
+#[async_trait::async_trait]
+pub trait NotatReads: Send + Sync {
+    /// The clerk's page; `reader` is the clerk's e-mail (their own remarks they cannot approve).
+    async fn admin_notat(
+        &self,
+        slug: &str,
+        reader: &str,
+    ) -> Result<Option<AdminNotatView>, BackendError>;
+    /// The editor for a remark on a response (`group`: on its whole campaign group), or for
+    /// an existing remark.
+    async fn remark_editor(
+        &self,
+        slug: &str,
+        response: Option<i64>,
+        group: bool,
+        remark: Option<i64>,
+        reader: &str,
+    ) -> Result<Option<RemarkEditorView>, BackendError>;
+    /// The notat in `lang`; `preview` (clerks only) shows unpublished bemærkninger too.
+    async fn notat(
+        &self,
+        slug: &str,
+        lang: hoering::mail::Lang,
+        preview: bool,
+    ) -> Result<Option<NotatView>, BackendError>;
+    async fn result(
+        &self,
+        slug: &str,
+        lang: hoering::mail::Lang,
+    ) -> Result<Option<ResultView>, BackendError>;
+}
+
 /// Who is asking.
 #[async_trait::async_trait]
 pub trait AuthReads: Send + Sync {
@@ -186,6 +219,7 @@ pub trait Backend:
     + PartyReads
     + CouncilReads
     + MailReads
+    + NotatReads
     + AuthReads
     + 'static
 {
@@ -200,6 +234,7 @@ impl<
         + PartyReads
         + CouncilReads
         + MailReads
+        + NotatReads
         + AuthReads
         + 'static,
 > Backend for T

@@ -261,6 +261,58 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             "First select the responses the tag is for.",
         ),
         ("tag", _) => say("Vælg et mærke.", "Choose a tag."),
+        ("summary", "required") => say(
+            "Skriv kort, hvad der blev sagt; det står i høringsnotatet.",
+            "Summarise what was said; it goes into the høringsnotat.",
+        ),
+        ("summary", "too_long") | ("remark_text", "too_long") => say(
+            "Teksten er for lang (højst 10.000 tegn).",
+            "The text is too long (at most 10,000 characters).",
+        ),
+        ("remark_text", "published") => say(
+            "Bemærkningen er offentliggjort og kan ikke længere ændres.",
+            "The remark has been published and can no longer be changed.",
+        ),
+        ("remark_text", _) => say(
+            "Skriv administrationens bemærkning.",
+            "Write the administration's remark.",
+        ),
+        ("outcome", _) => say(
+            "Vælg, hvad punktet giver anledning til.",
+            "Choose what the point leads to.",
+        ),
+        ("change", _) => say(
+            "Vælg det afsnit i den nye version, der blev ændret.",
+            "Choose the paragraph of the new version that was changed.",
+        ),
+        ("section", _) => say(
+            "Vælg et af forslagets afsnit, eller forslaget som helhed.",
+            "Choose one of the draft's sections, or the draft as a whole.",
+        ),
+        ("remark", "own_remark") => say(
+            "Du har selv skrevet bemærkningen; en anden sagsbehandler skal godkende den.",
+            "You wrote this remark yourself; another clerk must approve it.",
+        ),
+        ("remark", _) => say(
+            "Bemærkningen er offentliggjort og kan ikke godkendes igen.",
+            "The remark has been published and cannot be approved again.",
+        ),
+        ("publish", "unapproved") => say(
+            "Alle bemærkninger skal være godkendt af en anden sagsbehandler, før høringsnotatet offentliggøres.",
+            "Every remark must be approved by another clerk before the høringsnotat is published.",
+        ),
+        ("publish", "none") => say(
+            "Der er ingen bemærkninger at offentliggøre endnu.",
+            "There are no remarks to publish yet.",
+        ),
+        ("case_number", _) => say(
+            "Sagsnummeret må højst være 60 tegn på én linje.",
+            "The case number must be one line of at most 60 characters.",
+        ),
+        ("announced", _) => say(
+            "Teksten er for lang (højst 1.000 tegn).",
+            "The text is too long (at most 1,000 characters).",
+        ),
         ("moderate", "cpr") => say(
             "Svaret indeholder et CPR-nummer. Skjul det, eller bekræft, at det må offentliggøres.",
             "The response contains a CPR number. Redact it, or confirm that it may be published.",

@@ -224,6 +224,26 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/admin/hoeringer/:slug/hoeringsnotat")
+                            view=pages::notat::AdminNotatPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/hoeringer/:slug/bemaerkning")
+                            view=pages::notat::RemarkEditorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/hoeringer/:slug/hoeringsnotat")
+                            view=pages::notat::NotatPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/hoeringer/:slug/resultat")
+                            view=pages::notat::ResultPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/admin/svar/:id/original")
                             view=pages::admin::ResponseOriginalPage
                             ssr=SsrMode::Async

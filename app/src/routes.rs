@@ -80,6 +80,50 @@ pub fn moderate(response_id: i64) -> String {
 }
 
 /// A hearing's groups of identical and near-identical responses.
+/// The clerks' høringsnotat: bemærkninger, approval, publication, downloads.
+pub fn admin_notat(slug: &str) -> String {
+    format!("{}/hoeringsnotat", admin_hearing(slug))
+}
+
+/// A download of the clerks' notat or records: `hoeringsnotat.docx`, `svar.xlsx`, ….
+pub fn admin_download(slug: &str, file: &str) -> String {
+    format!("{}/{file}", admin_hearing(slug))
+}
+
+/// The editor of a bemærkning: a new one on a response (`group`: its whole campaign group),
+/// or an existing one.
+pub fn remark_editor(
+    slug: &str,
+    response: Option<i64>,
+    group: bool,
+    remark: Option<i64>,
+) -> String {
+    let mut url = format!("{}/bemaerkning", admin_hearing(slug));
+    let mut sep = '?';
+    if let Some(r) = response {
+        url.push_str(&format!("{sep}svar={r}"));
+        sep = '&';
+    }
+    if group {
+        url.push_str(&format!("{sep}gruppe=1"));
+        sep = '&';
+    }
+    if let Some(id) = remark {
+        url.push_str(&format!("{sep}bemaerkning={id}"));
+    }
+    url
+}
+
+/// The published høringsnotat.
+pub fn hearing_notat(slug: &str) -> String {
+    format!("{}/hoeringsnotat", hearing(slug))
+}
+
+/// "I sagde – vi gjorde": the hearing's result.
+pub fn hearing_result(slug: &str) -> String {
+    format!("{}/resultat", hearing(slug))
+}
+
 pub fn admin_groups(slug: &str) -> String {
     format!("{}/grupper", admin_hearing(slug))
 }

@@ -11,6 +11,8 @@ pub struct DbBackend {
     pub calendar: hoering::calendar::Calendar,
     /// Whether a mail server is configured (the outbox page says so).
     pub sends_mail: bool,
+    /// How received responses' journal numbers are written.
+    pub journal_pattern: hoering::notat::JournalPattern,
 }
 
 /// A failure below the UI: its whole cause chain goes to the log when the server function

@@ -57,6 +57,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "the sender of every e-mail, e.g. Roskilde Kommune <hoering@roskilde.dk>; required with HOERING_SMTP_URL",
     ),
     (
+        "HOERING_JOURNAL_PATTERN",
+        "journal numbers of received responses, from {case} (the hearing's case number), {year} and the running number {n} or {n:04}; default {case}-{n:04}",
+    ),
+    (
         "HOERING_MAIL_RETRY_SECONDS",
         "the wait before the first retry of a message the mail server did not take, doubling up to an hour, default 60",
     ),
@@ -74,6 +78,8 @@ pub enum ConfigError {
     Number(&'static str, String),
     #[error("HOERING_TRUSTED_PROXY must be an IP address like 10.0.0.2 (got {0:?})")]
     TrustedProxy(String),
+    #[error("HOERING_JOURNAL_PATTERN is not a journal-number pattern ({1}): {0:?}")]
+    JournalPattern(String, #[source] hoering::notat::JournalPatternError),
     #[error("HOERING_SMTP_URL must start with smtp:// or smtps://")]
     SmtpScheme,
     #[error("HOERING_MAIL_FROM is required when HOERING_SMTP_URL is set")]
@@ -204,6 +210,8 @@ pub struct Config {
     /// skip them).
     pub closing_days: Vec<jiff::civil::Date>,
     pub mail: MailConfig,
+    /// How a received response's journal number is written.
+    pub journal_pattern: hoering::notat::JournalPattern,
 }
 
 impl MailConfig {
@@ -252,6 +260,7 @@ impl Config {
 
     pub const DEFAULT_DATABASE_URL: &'static str = "sqlite://data/hoering.db";
     pub const DEFAULT_ADDR: &'static str = "127.0.0.1:3000";
+    pub const DEFAULT_JOURNAL_PATTERN: &'static str = "{case}-{n:04}";
 
     /// Defaults overlaid with `HOERING_*` variables from `env`; flags are applied by the caller.
     pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
@@ -302,6 +311,13 @@ impl Config {
                 })
                 .collect::<Result<_, _>>()?,
             mail: MailConfig::from_env(&env)?,
+            journal_pattern: {
+                let text = env("HOERING_JOURNAL_PATTERN")
+                    .filter(|p| !p.trim().is_empty())
+                    .unwrap_or_else(|| Self::DEFAULT_JOURNAL_PATTERN.into());
+                hoering::notat::JournalPattern::parse(text.trim())
+                    .map_err(|e| ConfigError::JournalPattern(text.clone(), e))?
+            },
         })
     }
 

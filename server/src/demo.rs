@@ -162,6 +162,21 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
             .collect::<Result<Vec<_>, DemoError>>()?;
         crate::consultees::db::add(&db.pool, hearing.id, &parties).await?;
     }
+    // The case facts the høringsnotat and the journal numbers read.
+    if let Some(hearing) = hearing_db::by_slug(&db.pool, DEMO_SLUG).await?
+        && crate::notat::db::case_facts(&db.pool, hearing.id)
+            .await?
+            .0
+            .is_empty()
+    {
+        crate::notat::db::set_case_facts(
+            &db.pool,
+            hearing.id,
+            "00.01.00-P20-1-26",
+            "På roskilde.dk, i Roskilde Avis og ved opslag på bibliotekerne",
+        )
+        .await?;
+    }
     if crate::meeting::db::count(&db.pool).await? == 0 {
         load_meetings(db, clerk).await?;
         tracing::info!("demo dialogue meetings loaded");

@@ -15,6 +15,7 @@ pub mod housekeeping;
 pub mod journal;
 pub mod mail;
 pub mod meeting;
+pub mod notat;
 pub mod policy;
 pub mod response;
 pub mod search;
@@ -79,6 +80,7 @@ pub fn build_app(
         db: db.clone(),
         calendar: config.calendar(),
         sends_mail: config.mail.smtp.is_some(),
+        journal_pattern: config.journal_pattern.clone(),
     });
     web::router(web::AppState {
         db,
@@ -90,6 +92,7 @@ pub fn build_app(
         calendar: Arc::new(config.calendar()),
         public_url: config.public_url.clone(),
         outbox,
+        journal_pattern: Arc::new(config.journal_pattern.clone()),
     })
 }
 

@@ -56,10 +56,12 @@ pub enum MailKind {
     Reminder,
     /// A clerk withheld a response from publication; the sender is told why.
     Withheld,
+    /// The høringsnotat is published; the answer to a response can be read.
+    RemarksPublished,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::Receipt,
         MailKind::SignupSeated,
         MailKind::SignupWaiting,
@@ -69,6 +71,7 @@ impl MailKind {
         MailKind::Invitation,
         MailKind::Reminder,
         MailKind::Withheld,
+        MailKind::RemarksPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +85,7 @@ impl MailKind {
             MailKind::Invitation => "invitation",
             MailKind::Reminder => "reminder",
             MailKind::Withheld => "withheld",
+            MailKind::RemarksPublished => "remarks_published",
         }
     }
 
@@ -522,6 +526,57 @@ pub fn withheld(lang: Lang, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
         signature: sender.municipality.clone(),
     };
     body.into_mail(MailKind::Withheld, lang, m.to, subject)
+}
+
+/// The høringsnotat is out: the administration's answer to a response can be read.
+#[derive(Debug, Clone)]
+pub struct RemarksMail<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub hearing_title: &'a str,
+    pub receipt_number: &'a str,
+    /// The public "I sagde – vi gjorde" page, `/hoeringer/…/resultat`.
+    pub result_path: &'a str,
+}
+
+/// Tells a respondent that the administration's bemærkninger are published, with the link.
+pub fn remarks_published(lang: Lang, sender: &Sender, m: &RemarksMail<'_>) -> Mail {
+    let subject = match lang {
+        Lang::Da => format!("Svar på dit høringssvar om {}", m.hearing_title),
+        Lang::En => format!("An answer to your response on {}", m.hearing_title),
+    };
+    let body = Body {
+        greeting: greeting(lang, m.name),
+        paragraphs: vec![
+            lang.pick(
+                "Høringen er slut, og kommunen har nu offentliggjort høringsnotatet: hvad der blev sagt, kommunens bemærkninger til hvert punkt, og hvad der er ændret i forslaget. Du kan læse svaret på dit høringssvar her:",
+                "The hearing is over, and the municipality has published its høringsnotat: what was said, its comments on each point, and what was changed in the draft. You can read the answer to your response here:",
+            )
+            .to_string(),
+        ],
+        facts: vec![(
+            lang.pick("Kvitteringsnummer", "Receipt number").to_string(),
+            m.receipt_number.to_string(),
+        )],
+        quote: None,
+        link: Some((
+            lang.pick("Se hvad vi gjorde", "See what we did").to_string(),
+            sender.link(m.result_path),
+        )),
+        why: match lang {
+            Lang::Da => format!(
+                "Du får denne e-mail, fordi du har sendt et høringssvar til {} med denne \
+                 e-mailadresse.",
+                sender.municipality
+            ),
+            Lang::En => format!(
+                "You receive this e-mail because you sent a response to {} with this address.",
+                sender.municipality
+            ),
+        },
+        signature: sender.municipality.clone(),
+    };
+    body.into_mail(MailKind::RemarksPublished, lang, m.to, subject)
 }
 
 /// An invitation to respond, or the reminder before the deadline, to a party on the

@@ -218,3 +218,28 @@ fn a_withheld_response_is_told_why_with_the_reason_escaped() {
     );
     assert!(m.text.contains("H-2026-0001"));
 }
+
+#[test]
+fn a_respondent_is_told_the_notat_is_out_with_an_absolute_link_to_the_result() {
+    let m = remarks_published(
+        Lang::Da,
+        &sender(),
+        &RemarksMail {
+            to: "a@b.dk",
+            name: "Bo <Hansen>",
+            hearing_title: "Integrationspolitik\r\nBcc: x@y.dk",
+            receipt_number: "H-2026-0001",
+            result_path: "/hoeringer/integrationspolitik/resultat",
+        },
+    );
+    assert_eq!(m.kind, MailKind::RemarksPublished);
+    assert_eq!(MailKind::parse("remarks_published"), Some(m.kind));
+    assert!(!m.subject.contains('\n') && !m.subject.contains('\r'));
+    assert!(
+        m.subject
+            .starts_with("Svar på dit høringssvar om Integrationspolitik")
+    );
+    assert!(m.text.contains("/hoeringer/integrationspolitik/resultat"));
+    assert!(m.text.contains("H-2026-0001"));
+    assert!(m.html.contains("Bo &lt;Hansen&gt;") && !m.html.contains("<Hansen>"));
+}

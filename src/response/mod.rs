@@ -77,6 +77,17 @@ pub enum FieldError {
     Invalid,
 }
 
+impl FieldError {
+    /// The code a form shows, the same as the serde tag.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldError::Required => "required",
+            FieldError::TooLong { .. } => "too_long",
+            FieldError::Invalid => "invalid",
+        }
+    }
+}
+
 /// All problems of one submitted form, at most one per field.
 ///
 /// Serialises as a map from field code to error, e.g.

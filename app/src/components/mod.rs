@@ -2,6 +2,7 @@
 //! their errors, and the HTTP status of a server-rendered page.
 
 pub mod fields;
+pub mod notat;
 pub mod response;
 pub mod version;
 

@@ -303,6 +303,8 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Søg", "Search")}</a>
                                 " · "
                                 <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Overblik", "Overview")}</a>
+                                " · "
+                                <a href=crate::routes::admin_notat(&slug)>{crate::pages::policy::say(locale, "Høringsnotat", "Consultation report")}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -499,6 +501,8 @@ fn AdminResponseItem(
                     " · " <span class="badge">{say(locale, "Redigeret", "Redacted")}</span> " "
                     <a href=crate::routes::response_original(r.id)>{say(locale, "Se originalen", "See the original")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
                 })}
+                " · "
+                <a href=crate::routes::remark_editor(&slug, Some(r.id), false, None)>{say(locale, "Skriv bemærkning", "Write a remark")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
             </p>
             {(!r.tags.is_empty()).then(|| view! {
                 <p class="response-tags">{say(locale, "Mærker: ", "Tags: ")}
@@ -1264,6 +1268,10 @@ pub fn AdminGroupsPage() -> impl IntoView {
                                     Locale::en => format!("Group {} · {} responses", n + 1, group.size),
                                 }}</h2>
                                 <p class="response-meta">{say(locale, "Mest typiske svar: ", "Most typical response: ")}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
+                                <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{match locale {
+                                    Locale::da => format!("Skriv én bemærkning til alle {} svar", group.size),
+                                    Locale::en => format!("Write one remark for all {} responses", group.size),
+                                }}</a></p>
                                 <p class="response-text joint-text">{group.representative_text.clone()}</p>
                                 {(!group.blocks.is_empty()).then(|| view! {
                                     <p class="response-meta">{say(locale, "Om afsnit: ", "On paragraphs: ")}

@@ -9,6 +9,7 @@ pub mod hearing;
 pub mod home;
 pub mod login;
 pub mod meeting;
+pub mod notat;
 pub mod outbox;
 pub mod party;
 pub mod policy;

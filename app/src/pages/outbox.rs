@@ -25,6 +25,7 @@ fn kind_name(locale: Locale, kind: &str) -> &'static str {
         Some(MailKind::Invitation) => say(locale, "Invitation til høring", "Invitation to respond"),
         Some(MailKind::Reminder) => say(locale, "Påmindelse", "Reminder"),
         Some(MailKind::Withheld) => say(locale, "Ikke offentliggjort", "Not published"),
+        Some(MailKind::RemarksPublished) => say(locale, "Høringsnotat", "Consultation report"),
         None => say(locale, "Anden", "Other"),
     }
 }

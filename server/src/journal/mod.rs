@@ -18,6 +18,14 @@ pub enum Action {
     /// A clerk put a tag on a response (`after` is the tag's id), or took it off.
     Tagged,
     Untagged,
+    /// A clerk wrote or changed a bemærkning (`after` is its outcome).
+    RemarkWritten,
+    /// A second clerk approved a bemærkning.
+    RemarkApproved,
+    /// The bemærkninger of a hearing were published (`after` counts them).
+    RemarksPublished,
+    /// A clerk exported the responses with their originals for the case system.
+    ArchiveExported,
 }
 
 impl Action {
@@ -29,6 +37,10 @@ impl Action {
             Action::OriginalRead => "original_read",
             Action::Tagged => "tagged",
             Action::Untagged => "untagged",
+            Action::RemarkWritten => "remark_written",
+            Action::RemarkApproved => "remark_approved",
+            Action::RemarksPublished => "remarks_published",
+            Action::ArchiveExported => "archive_exported",
         }
     }
 }
@@ -52,6 +64,28 @@ impl<'a> Entry<'a> {
             actor: Some(actor),
             action,
             subject: "response",
+            subject_id: Some(id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn remark(actor: i64, action: Action, id: i64) -> Self {
+        Entry {
+            actor: Some(actor),
+            action,
+            subject: "remark",
+            subject_id: Some(id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn hearing(actor: i64, action: Action, id: i64) -> Self {
+        Entry {
+            actor: Some(actor),
+            action,
+            subject: "hearing",
             subject_id: Some(id),
             before: None,
             after: None,

@@ -510,7 +510,7 @@ pub async fn csv(
                 s.other_needs.as_deref().unwrap_or_default(),
                 if s.attended != 0 { "ja" } else { "" },
             ];
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            let cells: Vec<String> = row.iter().map(|c| crate::web::download::csv_cell(c)).collect();
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");
         }
@@ -528,34 +528,4 @@ pub async fn csv(
     }
     .await;
     finish(&state, &headers, result).await
-}
-
-/// One CSV cell as Excel reads it: quoted when needed, and a leading `=`, `+`, `-` or `@`
-/// defused, so a name typed as a formula stays text (CSV injection).
-fn csv_cell(value: &str) -> String {
-    let value = value.replace(['\r', '\n'], " ");
-    let value = if value.starts_with(['=', '+', '-', '@', '\t']) {
-        format!("'{value}")
-    } else {
-        value
-    };
-    if value.contains([';', '"', ',']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_cell("Anna"), "Anna");
-        assert_eq!(csv_cell("Jensen; Anna"), "\"Jensen; Anna\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("a\nb"), "a b");
-    }
 }

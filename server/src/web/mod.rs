@@ -2,6 +2,7 @@
 //! they share (the security layer, the one error type, the redirect check, limits).
 
 pub mod api;
+pub mod download;
 pub mod error;
 pub mod language;
 pub mod limits;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Where e-mail is written, and the municipality that signs it.
     pub outbox: Arc<crate::mail::Outbox>,
+    /// How received responses' journal numbers are written (`HOERING_JOURNAL_PATTERN`).
+    pub journal_pattern: Arc<hoering::notat::JournalPattern>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -142,6 +145,92 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/admin/hoeringer/{slug}/maerk",
             post(crate::tag::forms::apply),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/bemaerkninger",
+            post(crate::notat::forms::write),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/bemaerkninger/{id}/godkend",
+            post(crate::notat::forms::approve),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsnotat/sag",
+            post(crate::notat::forms::case_facts),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsnotat/offentliggoer",
+            post(crate::notat::forms::publish),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsnotat.docx",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::admin_file(s, slug, h, "hoeringsnotat.docx")
+                },
+            ),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsnotat.pdf",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::admin_file(s, slug, h, "hoeringsnotat.pdf")
+                },
+            ),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/svar.xlsx",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::admin_file(s, slug, h, "svar.xlsx")
+                },
+            ),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/svar.csv",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::admin_file(s, slug, h, "svar.csv")
+                },
+            ),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/journal.zip",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::admin_file(s, slug, h, "journal.zip")
+                },
+            ),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat.docx",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::public_notat(s, slug, h, "hoeringsnotat.docx")
+                },
+            ),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat.pdf",
+            get(
+                |s: axum::extract::State<AppState>,
+                 axum::extract::Path(slug): axum::extract::Path<String>,
+                 h: http::HeaderMap| {
+                    crate::notat::export::public_notat(s, slug, h, "hoeringsnotat.pdf")
+                },
+            ),
         )
         .route(
             "/admin/politikker/{slug}/skridt",

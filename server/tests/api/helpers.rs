@@ -133,6 +133,8 @@ impl TestApp {
             trusted_proxy: None,
             closing_days: Vec::new(),
             mail: server::config::MailConfig::default(),
+            journal_pattern: hoering::notat::JournalPattern::parse("{case}-{n:04}")
+                .expect("pattern"),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.

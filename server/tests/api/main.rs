@@ -11,6 +11,7 @@ mod consultees;
 mod councils;
 mod mail;
 mod meetings;
+mod notat;
 mod pages;
 mod policies;
 mod privacy;

@@ -1,0 +1,143 @@
+// The høringsnotat: a clerk answers a campaign with one bemærkning and marks one response as
+// leading to a change in the new version, a second clerk approves both and publishes, the
+// DOCX and the PDF download, and the public reads "I sagde – vi gjorde". On its own policy,
+// so the demo hearing the other tests use keeps its single version.
+import { expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CLERK, expectAccessible, withJavaScript } from './helpers';
+
+const SLUG = 'notatpolitik';
+const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
+const CAMPAIGN =
+  'Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.';
+const OWN = 'Sprogindsatsen bør starte allerede i vuggestuen, ikke først før skolestart.';
+
+function hoering(args: string[]) {
+  execFileSync('../target/debug/hoering', args, {
+    env: {
+      ...process.env,
+      HOERING_DATABASE_URL: `sqlite:///tmp/hoering-e2e-${process.env.HOERING_E2E_PORT}.db`,
+      HOERING_LOG: 'warn',
+    },
+  });
+}
+
+function write(name: string, markdown: string) {
+  const file = `/tmp/hoering-e2e-${process.env.HOERING_E2E_PORT}-${name}.md`;
+  writeFileSync(file, markdown);
+  return file;
+}
+
+async function login(page: Page, who: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Adgangskode').fill(who.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
+
+test('a clerk answers a campaign and a change, a second clerk approves, the public reads the result', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  withJavaScript(page, true);
+  const original = readFileSync('../src/document/fixtures/integrationspolitik.md', 'utf8');
+  const today = new Date();
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  hoering([
+    'import', write('notat-v1', original), '--slug', SLUG, '--title', 'Notatpolitik', '--committee', 'Udvalget',
+    '--opens', day(-7), '--closes', day(21),
+  ]);
+  const block = original.includes('skal lære dansk før skolestart');
+  expect(block).toBeTruthy();
+
+  // Three citizens send the same campaign text; one writes her own on the paragraph.
+  for (const [name, email] of [['Lars Holm', 'lars@example.dk'], ['Mette Berg', 'mette@example.dk'], ['Jonas Lund', 'jonas@example.dk']]) {
+    const sent = await page.request.post(`/hoeringer/${SLUG}/svar`, {
+      form: { text: CAMPAIGN, name, email, sender_kind: 'private', publication: 'anonymous', block: '' },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(303);
+  }
+  const api = await (await page.request.get(`/api/v1/hearings/${SLUG}`)).json();
+  const target = api.blocks.find((b: { text: string }) => b.text.includes('skal lære dansk før skolestart'));
+  const sent = await page.request.post(`/hoeringer/${SLUG}/svar`, {
+    form: { text: OWN, name: 'Amina Hassan', email: 'amina@example.dk', sender_kind: 'private', publication: 'with_name', block: target.number },
+    maxRedirects: 0,
+  });
+  expect(sent.status()).toBe(303);
+  // After the hearing the draft changes where Amina pointed.
+  hoering([
+    'import', write('notat-v2', original.replace('skal lære dansk før skolestart', 'skal lære dansk allerede fra vuggestuen')),
+    '--policy', SLUG, '--label', 'Efter høringen',
+  ]);
+
+  // One bemærkning for the whole campaign, from the campaigns page.
+  await login(page, CLERK);
+  await page.goto(`/admin/hoeringer/${SLUG}/grupper`);
+  await page.getByRole('link', { name: 'Skriv én bemærkning til alle 3 svar' }).click();
+  await expect(page.getByRole('heading', { name: 'Bemærkning til en kampagne' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Hvad blev sagt (sammenfatning til høringsnotatet)').fill('Ønsker flere timer til danskundervisning om aftenen.');
+  await page.getByLabel('Administrationens bemærkning').fill('Aftenundervisning hører under sprogcentrets budget og behandles der.');
+  await page.getByLabel('Giver ikke anledning til ændring').check();
+  await page.getByRole('button', { name: 'Gem som udkast' }).click();
+  await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 1 })).toBeVisible();
+  await expect(page.getByText('Kampagne: 3 ens svar')).toBeVisible();
+
+  // Amina's response leads to a change: the changed paragraph of version 2 is picked.
+  await page.goto(`/admin/hoeringer/${SLUG}?status=pending`);
+  const amina = page.locator('article.admin-response').filter({ hasText: OWN });
+  await amina.getByRole('link', { name: /^Skriv bemærkning/ }).click();
+  await page.getByLabel('Hvad blev sagt (sammenfatning til høringsnotatet)').fill('Ønsker sprogindsats allerede i vuggestuen.');
+  await page.getByLabel('Administrationens bemærkning').fill('Forvaltningen er enig, og målsætningen er skærpet.');
+  await page.getByLabel('Giver anledning til ændring', { exact: true }).check();
+  await page.getByRole('button', { name: 'Gem som udkast' }).click();
+  // Forgot the change: the reason shows by the field, and the text is kept.
+  await expect(page.getByText('Vælg det afsnit i den nye version, der blev ændret.')).toBeVisible();
+  await expect(page.getByLabel('Administrationens bemærkning')).toHaveValue('Forvaltningen er enig, og målsætningen er skærpet.');
+  const change = page.getByLabel('Ændringen (ved "giver anledning til ændring")');
+  const option = await change.locator('option', { hasText: 'allerede fra vuggestuen' }).getAttribute('value');
+  await change.selectOption(option!);
+  await page.getByRole('button', { name: 'Gem som udkast' }).click();
+  await expect(page.getByText(/Giver anledning til ændring \(version 2, § /)).toBeVisible();
+  await expect(page.getByText('En anden sagsbehandler skal godkende din bemærkning.').first()).toBeVisible();
+  await expectAccessible(page);
+
+  // A second clerk approves both and publishes the notat.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await login(page, ADMIN);
+  await page.goto(`/admin/hoeringer/${SLUG}/hoeringsnotat`);
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: /^Godkend/ }).first().click();
+    await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 1 })).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: /^Godkend/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Offentliggør høringsnotatet' }).click();
+  await expect(page.getByText(/Bemærkningerne blev offentliggjort/)).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/notat-admin.png', fullPage: true });
+
+  // The public notat, and its downloads.
+  await page.goto(`/hoeringer/${SLUG}/hoeringsnotat`);
+  await expect(page.getByRole('heading', { name: 'Høringsnotat: Notatpolitik', level: 1 })).toBeVisible();
+  await expect(page.getByText('Forvaltningen er enig, og målsætningen er skærpet.')).toBeVisible();
+  await expect(page.getByText('Amina Hassan')).toBeVisible();
+  await expect(page.getByText('Lars Holm')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/notat-public.png', fullPage: true });
+  for (const [link, magic] of [['Hent som Word (DOCX)', 'PK'], ['Hent som PDF', '%PDF']]) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: link }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file!).subarray(0, magic.length).toString('latin1')).toBe(magic);
+  }
+
+  // "I sagde – vi gjorde", read by someone who never logged in.
+  await context.clearCookies();
+  await page.goto(`/hoeringer/${SLUG}/resultat`);
+  await expect(page.getByRole('heading', { name: 'I sagde – vi gjorde', level: 1 })).toBeVisible();
+  await expect(page.getByText('Aftenundervisning hører under sprogcentrets budget og behandles der.')).toBeVisible();
+  await expect(page.locator('ins', { hasText: 'allerede fra vuggestuen' }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'screenshots/notat-result.png', fullPage: true });
+});

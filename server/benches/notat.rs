@@ -1,0 +1,244 @@
+//! A plain program timing the høringsnotat of a hearing with 100,000 responses on a fresh
+//! SQLite file: compiling it (reading and laying out), writing it as DOCX and PDF, and the
+//! records as XLSX and CSV; with the process's peak memory. `cargo bench -p server --bench notat`
+//! (`-- 20000` for another size).
+
+use server::backend::DbBackend;
+use server::notat::export;
+use std::time::Instant;
+
+const FIXTURE: &str = include_str!("../../src/document/fixtures/integrationspolitik.md");
+
+/// The process's peak resident memory, from Linux's /proc.
+fn peak_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or_else(|| "n/a".into(), |kb| format!("{:.0} MB", kb / 1024.0))
+}
+
+fn timed<T>(label: &str, started: Instant, value: T) -> T {
+    println!(
+        "{label:<44} {:>8.2} s   peak RSS so far {}",
+        started.elapsed().as_secs_f64(),
+        peak_mb()
+    );
+    value
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("hoering-notat-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let url = format!("sqlite://{}/bench.db", dir.display());
+    let db = server::db::connect(&server::config::DatabaseUrl::parse(&url).expect("url"))
+        .await
+        .expect("the database");
+    let pool = &db.pool;
+
+    let fields = hoering::hearing::HearingFields {
+        markdown: FIXTURE.to_string(),
+        slug: "bench".into(),
+        opens: "2026-01-05".into(),
+        closes: "2026-03-01".into(),
+        ..Default::default()
+    };
+    let new = hoering::hearing::prepare(&fields, true).expect("the fixture");
+    server::hearing::db::store(pool, &new, &server::policy::db::Actor::system())
+        .await
+        .expect("store");
+    let hearing = server::hearing::db::by_slug(pool, "bench")
+        .await
+        .expect("hearing")
+        .expect("hearing");
+    let blocks = server::hearing::db::blocks(pool, hearing.version_id)
+        .await
+        .expect("blocks");
+    let clerk = server::auth::db::upsert_user(pool, "a@bench.dk", "x", server::auth::Role::Clerk)
+        .await
+        .expect("clerk");
+    let second = server::auth::db::upsert_user(pool, "b@bench.dk", "x", server::auth::Role::Clerk)
+        .await
+        .expect("clerk");
+
+    // 100,000 responses: one in five a copy of one of 50 campaign texts, the rest each their
+    // own; one in three on a paragraph.
+    let started = Instant::now();
+    let words = [
+        "sprog",
+        "skole",
+        "bolig",
+        "arbejde",
+        "fritid",
+        "forening",
+        "dansk",
+        "børn",
+        "unge",
+        "ældre",
+        "praktik",
+        "uddannelse",
+        "sundhed",
+        "tryghed",
+        "fællesskab",
+        "bydel",
+    ];
+    let mut tx = server::db::begin_write(pool).await.expect("tx");
+    for i in 0..n {
+        let text = if i % 5 == 0 {
+            format!(
+                "Kampagne {}: Vi ønsker mere {} og {} i Roskilde, og at kommunen lytter til borgerne i alle bydele.",
+                i % 50,
+                words[i % 50 % words.len()],
+                words[(i % 50 + 3) % words.len()]
+            )
+        } else {
+            format!(
+                "Svar {i}: Jeg mener, at {} og {} skal prioriteres, fordi {} betyder meget for {} i min hverdag.",
+                words[i % 16],
+                words[(i / 16) % 16],
+                words[(i / 256) % 16],
+                words[(i / 7) % 16]
+            )
+        };
+        let block = (i % 3 == 0).then(|| &blocks[i % blocks.len()]);
+        sqlx::query(
+            "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name,
+                email, sender_kind, organisation, publication, status, receipt_token, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'published', $11, $12)",
+        )
+        .bind(hearing.id)
+        .bind(hearing.version_id)
+        .bind(block.map(|b| b.block_id.clone()))
+        .bind(block.map(|b| b.number.clone()))
+        .bind(text)
+        .bind(format!("Borger {i}"))
+        .bind(format!("borger{i}@example.dk"))
+        .bind(if i % 10 == 0 {
+            "association"
+        } else {
+            "private"
+        })
+        .bind((i % 10 == 0).then(|| format!("Forening {}", i % 97)))
+        .bind(["with_name", "anonymous", "not_published"][i % 3])
+        .bind(format!("bench-{i}"))
+        .bind(1_767_600_000 + i as i64)
+        .execute(&mut *tx)
+        .await
+        .expect("insert");
+    }
+    tx.commit().await.expect("commit");
+    timed(&format!("seeding {n} responses"), started, ());
+
+    // 2,000 bemærkninger, approved and published: 50 answer a campaign each.
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM responses ORDER BY id")
+        .fetch_all(pool)
+        .await
+        .expect("ids");
+    let started = Instant::now();
+    for k in 0..2_000usize {
+        let target = if k < 50 {
+            hoering::notat::RemarkTarget::Group(
+                ids.iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % 5 == 0 && i % 50 == k)
+                    .map(|(_, id)| *id)
+                    .collect(),
+            )
+        } else {
+            hoering::notat::RemarkTarget::Response(ids[(k * 37) % ids.len()])
+        };
+        let content = hoering::notat::RemarkFields {
+            text: format!("Bemærkning {k}: Forvaltningen har noteret synspunktet og vurderer det i det videre arbejde."),
+            outcome: ["no_change", "noted"][k % 2].into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("a remark");
+        let remark = hoering::notat::Remark::draft(target, content, clerk);
+        let facts = server::notat::db::PointFacts {
+            section: ["", "2", "3", "4"][k % 4],
+            summary: &format!("Punkt {k}: ønsker mere sprogundervisning og bedre information."),
+        };
+        let id = server::notat::db::insert(pool, hearing.id, &remark, &facts)
+            .await
+            .expect("remark");
+        server::notat::db::approve(pool, id, second, 1_767_700_000)
+            .await
+            .expect("approve");
+    }
+    sqlx::query("UPDATE remarks SET state = 'published', published_at = 1767800000")
+        .execute(pool)
+        .await
+        .expect("publish");
+    timed("writing 2,000 remarks (50 on campaigns)", started, ());
+
+    let pattern = hoering::notat::JournalPattern::parse("{case}-{n:04}").expect("pattern");
+    let backend = DbBackend {
+        db: db.clone(),
+        calendar: hoering::calendar::Calendar::default(),
+        sends_mail: false,
+        journal_pattern: pattern.clone(),
+    };
+    let started = Instant::now();
+    let view = backend
+        .compile_notat("bench", hoering::mail::Lang::Da, false)
+        .await
+        .expect("notat")
+        .expect("the hearing");
+    let points = view
+        .notat
+        .sections
+        .iter()
+        .map(|s| s.items.len())
+        .sum::<usize>();
+    timed(
+        &format!("compiling the notat ({points} items)"),
+        started,
+        (),
+    );
+    let started = Instant::now();
+    let (docx, _, _) = export::render_notat(
+        &view,
+        export::Format::Docx,
+        hoering::mail::Lang::Da,
+        "Kommunen",
+    )
+    .expect("docx");
+    timed(&format!("DOCX ({} KB)", docx.len() / 1024), started, ());
+    let started = Instant::now();
+    let (pdf, _, _) = export::render_notat(
+        &view,
+        export::Format::Pdf,
+        hoering::mail::Lang::Da,
+        "Kommunen",
+    )
+    .expect("pdf");
+    timed(&format!("PDF ({} KB)", pdf.len() / 1024), started, ());
+
+    let started = Instant::now();
+    let rows = export::record_rows(pool, &pattern, &hearing)
+        .await
+        .expect("rows");
+    timed(
+        &format!("reading {} rows (tags, groups, remarks)", rows.len()),
+        started,
+        (),
+    );
+    let started = Instant::now();
+    let xlsx = export::xlsx(&rows).expect("xlsx");
+    timed(&format!("XLSX ({} KB)", xlsx.len() / 1024), started, ());
+    let started = Instant::now();
+    let csv = export::csv(&rows);
+    timed(&format!("CSV ({} KB)", csv.len() / 1024), started, ());
+    println!("peak resident memory of the whole run: {}", peak_mb());
+    let _ = std::fs::remove_dir_all(&dir);
+}

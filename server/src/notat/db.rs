@@ -1,0 +1,471 @@
+//! Bemærkninger, the hearing's case facts and what the høringsnotat and the exports read.
+
+use crate::db::now;
+use crate::journal::{Action, Entry};
+use hoering::notat::{Outcome, Remark, RemarkState, RemarkTarget, RemarkText};
+use sqlx::AnyPool;
+
+/// A stored bemærkning with its author's and approver's addresses.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RemarkRow {
+    pub id: i64,
+    pub hearing_id: i64,
+    pub target_kind: String,
+    pub response_id: i64,
+    pub passage_start: Option<i64>,
+    pub passage_end: Option<i64>,
+    pub section: String,
+    pub summary: String,
+    pub text: String,
+    pub outcome: String,
+    pub change_version: Option<i64>,
+    pub change_block: Option<String>,
+    pub author_id: i64,
+    pub author: String,
+    pub state: String,
+    pub approved_by: Option<i64>,
+    pub approver: Option<String>,
+    pub approved_at: Option<i64>,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+    /// How many responses it answers (a campaign group's size).
+    pub members: i64,
+}
+
+/// A stored row that does not read back as a remark: only valid values are ever written.
+#[derive(Debug, thiserror::Error)]
+#[error("stored remark {id} is not valid: {what}")]
+pub struct BadRemark {
+    pub id: i64,
+    pub what: &'static str,
+}
+
+impl RemarkRow {
+    /// The remark as the core knows it; `members` are the responses a group answers.
+    pub fn to_core(&self, members: &[i64]) -> Result<Remark, BadRemark> {
+        let bad = |what| BadRemark { id: self.id, what };
+        let target = match self.target_kind.as_str() {
+            "response" => RemarkTarget::Response(self.response_id),
+            "group" => RemarkTarget::Group(if members.is_empty() {
+                vec![self.response_id]
+            } else {
+                members.to_vec()
+            }),
+            "passage" => RemarkTarget::Passage {
+                response: self.response_id,
+                start: usize::try_from(self.passage_start.ok_or_else(|| bad("passage"))?)
+                    .map_err(|_| bad("passage"))?,
+                end: usize::try_from(self.passage_end.ok_or_else(|| bad("passage"))?)
+                    .map_err(|_| bad("passage"))?,
+            },
+            _ => return Err(bad("target")),
+        };
+        let outcome = match self.outcome.as_str() {
+            "no_change" => Outcome::NoChange,
+            "noted" => Outcome::Noted,
+            "change" => Outcome::Change {
+                version: self
+                    .change_version
+                    .and_then(|v| u32::try_from(v).ok())
+                    .ok_or_else(|| bad("version"))?,
+                block: self.change_block.clone().ok_or_else(|| bad("block"))?,
+            },
+            _ => return Err(bad("outcome")),
+        };
+        let state = match self.state.as_str() {
+            "draft" => RemarkState::Draft,
+            "approved" => RemarkState::Approved {
+                by: self.approved_by.ok_or_else(|| bad("approval"))?,
+                at: self.approved_at.ok_or_else(|| bad("approval"))?,
+            },
+            "published" => RemarkState::Published {
+                at: self.published_at.ok_or_else(|| bad("publication"))?,
+            },
+            _ => return Err(bad("state")),
+        };
+        Ok(Remark {
+            target,
+            text: RemarkText::parse(&self.text).map_err(|_| bad("text"))?,
+            outcome,
+            author: self.author_id,
+            state,
+        })
+    }
+}
+
+const SELECT: &str = "SELECT m.id, m.hearing_id, m.target_kind, m.response_id, m.passage_start,
+    m.passage_end, m.section, m.summary, m.text, m.outcome, m.change_version, m.change_block,
+    m.author_id, u.email AS author, m.state, m.approved_by, a.email AS approver, m.approved_at,
+    m.published_at, m.updated_at,
+    (SELECT COUNT(*) FROM remark_responses x WHERE x.remark_id = m.id) AS members
+    FROM remarks m JOIN users u ON u.id = m.author_id LEFT JOIN users a ON a.id = m.approved_by";
+
+/// A hearing's remarks, oldest first.
+pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<RemarkRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE m.hearing_id = $1 ORDER BY m.id"
+    )))
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn by_id(
+    pool: &AnyPool,
+    hearing_id: i64,
+    id: i64,
+) -> Result<Option<RemarkRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE m.hearing_id = $1 AND m.id = $2"
+    )))
+    .bind(hearing_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Every (remark, response) pair of a hearing's remarks, by remark.
+pub async fn memberships(pool: &AnyPool, hearing_id: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT x.remark_id, x.response_id FROM remark_responses x
+         JOIN remarks m ON m.id = x.remark_id WHERE m.hearing_id = $1
+         ORDER BY x.remark_id, x.response_id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// What a clerk writes besides the remark itself: the point's section and summary.
+#[derive(Debug, Clone)]
+pub struct PointFacts<'a> {
+    pub section: &'a str,
+    pub summary: &'a str,
+}
+
+fn change_of(outcome: &Outcome) -> (Option<i64>, Option<&str>) {
+    match outcome {
+        Outcome::Change { version, block } => (Some(i64::from(*version)), Some(block.as_str())),
+        _ => (None, None),
+    }
+}
+
+/// Stores a new draft answering `members` (the target's responses), journaled.
+pub async fn insert(
+    pool: &AnyPool,
+    hearing_id: i64,
+    remark: &Remark,
+    facts: &PointFacts<'_>,
+) -> Result<i64, sqlx::Error> {
+    let (kind, response, start, end) = match &remark.target {
+        RemarkTarget::Response(id) => ("response", *id, None, None),
+        RemarkTarget::Group(ids) => (
+            "group",
+            ids.first().copied().unwrap_or_default(),
+            None,
+            None,
+        ),
+        RemarkTarget::Passage {
+            response,
+            start,
+            end,
+        } => (
+            "passage",
+            *response,
+            i64::try_from(*start).ok(),
+            i64::try_from(*end).ok(),
+        ),
+    };
+    let (version, block) = change_of(&remark.outcome);
+    let at = now();
+    let mut tx = crate::db::begin_write(pool).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO remarks (hearing_id, target_kind, response_id, passage_start, passage_end,
+            section, summary, text, outcome, change_version, change_block, author_id, state,
+            created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', $13, $13)
+         RETURNING id",
+    )
+    .bind(hearing_id)
+    .bind(kind)
+    .bind(response)
+    .bind(start)
+    .bind(end)
+    .bind(facts.section)
+    .bind(facts.summary)
+    .bind(remark.text.as_str())
+    .bind(remark.outcome.code())
+    .bind(version)
+    .bind(block)
+    .bind(remark.author)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    for member in remark.target.responses() {
+        sqlx::query(
+            "INSERT INTO remark_responses (remark_id, response_id)
+             SELECT $1, id FROM responses WHERE id = $2 AND hearing_id = $3",
+        )
+        .bind(id)
+        .bind(member)
+        .bind(hearing_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let entry =
+        Entry::remark(remark.author, Action::RemarkWritten, id).change("", remark.outcome.code());
+    crate::journal::db::write(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Stores an edited remark (`edited` as [`hoering::notat::edit`] made it), journaled; nothing
+/// when a published remark is in the way (the core refused the edit already).
+pub async fn update(
+    pool: &AnyPool,
+    id: i64,
+    before: &Remark,
+    edited: &Remark,
+    facts: &PointFacts<'_>,
+) -> Result<(), sqlx::Error> {
+    let (version, block) = change_of(&edited.outcome);
+    let mut tx = crate::db::begin_write(pool).await?;
+    let changed = sqlx::query(
+        "UPDATE remarks SET section = $1, summary = $2, text = $3, outcome = $4,
+            change_version = $5, change_block = $6, author_id = $7, state = $8,
+            approved_by = CASE WHEN $8 = 'draft' THEN NULL ELSE approved_by END,
+            approved_at = CASE WHEN $8 = 'draft' THEN NULL ELSE approved_at END,
+            updated_at = $9
+         WHERE id = $10 AND state <> 'published'",
+    )
+    .bind(facts.section)
+    .bind(facts.summary)
+    .bind(edited.text.as_str())
+    .bind(edited.outcome.code())
+    .bind(version)
+    .bind(block)
+    .bind(edited.author)
+    .bind(edited.state.code())
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed > 0 {
+        let entry = Entry::remark(edited.author, Action::RemarkWritten, id)
+            .change(before.outcome.code(), edited.outcome.code());
+        crate::journal::db::write(&mut tx, &entry).await?;
+    }
+    tx.commit().await
+}
+
+/// Records a second clerk's approval (the core has checked the four-eyes rule), journaled.
+pub async fn approve(pool: &AnyPool, id: i64, by: i64, at: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let changed = sqlx::query(
+        "UPDATE remarks SET state = 'approved', approved_by = $1, approved_at = $2
+         WHERE id = $3 AND state = 'draft' AND author_id <> $1",
+    )
+    .bind(by)
+    .bind(at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed > 0 {
+        let entry = Entry::remark(by, Action::RemarkApproved, id).change("draft", "approved");
+        crate::journal::db::write(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(changed > 0)
+}
+
+/// A respondent to tell that the bemærkninger are out.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Recipient {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("the database failed")]
+    Db(#[from] sqlx::Error),
+    #[error("writing the e-mail failed")]
+    Mail(#[from] crate::mail::MailError),
+}
+
+/// Publishes every approved remark of a hearing at `at` in one transaction, journaled, and
+/// writes each answered respondent's e-mail with `mail`; returns how many were published.
+/// Refused by the caller (through the core) while any remark is a draft; the `state` guard
+/// here keeps a draft written meanwhile from slipping out.
+pub async fn publish(
+    pool: &AnyPool,
+    hearing_id: i64,
+    actor: i64,
+    at: i64,
+    outbox: &crate::mail::Outbox,
+    mail: impl Fn(&Recipient) -> hoering::mail::Mail,
+) -> Result<u64, PublishError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let drafts: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM remarks WHERE hearing_id = $1 AND state = 'draft'",
+    )
+    .bind(hearing_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if drafts > 0 {
+        return Ok(0);
+    }
+    let recipients: Vec<Recipient> = sqlx::query_as(
+        "SELECT DISTINCT r.id, r.name, r.email, r.created_at FROM responses r
+         JOIN remark_responses x ON x.response_id = r.id
+         JOIN remarks m ON m.id = x.remark_id
+         WHERE m.hearing_id = $1 AND m.state = 'approved' AND r.source = 'response'
+            AND r.email <> ''
+         ORDER BY r.id",
+    )
+    .bind(hearing_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let published = sqlx::query(
+        "UPDATE remarks SET state = 'published', published_at = $1
+         WHERE hearing_id = $2 AND state = 'approved'",
+    )
+    .bind(at)
+    .bind(hearing_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if published == 0 {
+        return Ok(0);
+    }
+    // One message per address: a citizen who sent three responses gets one e-mail.
+    let mut told: Vec<String> = Vec::new();
+    for r in &recipients {
+        let address = r.email.trim().to_lowercase();
+        if told.contains(&address) {
+            continue;
+        }
+        told.push(address);
+        outbox.put(&mut tx, &mail(r)).await?;
+    }
+    let entry = Entry::hearing(actor, Action::RemarksPublished, hearing_id)
+        .change("approved", published.to_string());
+    crate::journal::db::write(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(published)
+}
+
+/// The hearing's case number and how it was announced.
+pub async fn case_facts(pool: &AnyPool, hearing_id: i64) -> Result<(String, String), sqlx::Error> {
+    sqlx::query_as("SELECT case_number, announced FROM hearings WHERE id = $1")
+        .bind(hearing_id)
+        .fetch_one(pool)
+        .await
+}
+
+pub async fn set_case_facts(
+    pool: &AnyPool,
+    hearing_id: i64,
+    case_number: &str,
+    announced: &str,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    sqlx::query("UPDATE hearings SET case_number = $1, announced = $2 WHERE id = $3")
+        .bind(case_number)
+        .bind(announced)
+        .bind(hearing_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// A received response as the notat and the exports read it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReceivedRow {
+    pub id: i64,
+    pub created_at: i64,
+    pub status: String,
+    pub sender_kind: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub publication: String,
+    pub block_number: Option<String>,
+    pub text: String,
+    pub withheld_reason: Option<String>,
+    pub redacted: i64,
+}
+
+/// Every response received in a hearing (not meeting input), in the order received: the
+/// order journal numbers are given in.
+pub async fn received(pool: &AnyPool, hearing_id: i64) -> Result<Vec<ReceivedRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, created_at, status, sender_kind, name, organisation, publication,
+            block_number, text, withheld_reason,
+            CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted
+         FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// The text each response arrived with (the original where a clerk redacted it) and the
+/// sender's address, for the case system's register only.
+pub async fn originals(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, COALESCE(original_text, text), email FROM responses
+         WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// (response, tag name) pairs of a hearing.
+pub async fn tags(pool: &AnyPool, hearing_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT rt.response_id, t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id
+         WHERE t.hearing_id = $1 ORDER BY rt.response_id, t.name",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Meeting input of a hearing, with its meeting's title and day, in the meetings' order.
+pub async fn meeting_input(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(i64, String, i64, Option<String>, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.id, m.title, m.starts_at, r.block_number, r.text FROM responses r
+         JOIN meetings m ON m.id = r.meeting_id
+         WHERE r.hearing_id = $1 AND r.source = 'meeting' AND r.status <> 'withheld'
+         ORDER BY m.starts_at, m.id, r.id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// The number of the first response in a hearing's order of receipt, for journal numbers.
+pub async fn running_number(
+    pool: &AnyPool,
+    hearing_id: i64,
+    response_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM responses WHERE hearing_id = $1 AND source = 'response' AND id <= $2",
+    )
+    .bind(hearing_id)
+    .bind(response_id)
+    .fetch_one(pool)
+    .await
+}

@@ -1,0 +1,492 @@
+//! The notat's downloads: the høringsnotat as DOCX and PDF (the clerks' draft and the
+//! published one), the responses as XLSX and CSV, and the archive for the case system.
+
+use super::db as notat_db;
+use crate::auth::{Permission, require_staff};
+use crate::backend::DbBackend;
+use crate::web::AppState;
+use crate::web::download::{attachment, csv_cell, file_name};
+use crate::web::error::{WebError, WebResult, finish};
+use axum::extract::State;
+use axum::response::Response;
+use hoering::mail::Lang;
+use http::HeaderMap;
+use std::collections::HashMap;
+use std::io::Write;
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The formats the notat is downloaded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Pdf,
+}
+
+impl Format {
+    fn of(file: &str) -> Option<Self> {
+        match file {
+            "hoeringsnotat.docx" => Some(Self::Docx),
+            "hoeringsnotat.pdf" => Some(Self::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// The notat of `view` as a file.
+pub fn render_notat(
+    view: &app::model::NotatView,
+    format: Format,
+    lang: Lang,
+    municipality: &str,
+) -> Result<(Vec<u8>, &'static str, String), WebError> {
+    let byline = super::pages::byline(municipality, lang, view.published.as_deref());
+    let stem = format!("hoeringsnotat-{}", view.hearing_slug);
+    Ok(match format {
+        Format::Docx => (
+            super::docx::render(&view.notat, lang, &byline)
+                .map_err(|e| WebError::internal("writing the DOCX failed", e))?,
+            DOCX,
+            format!("{stem}.docx"),
+        ),
+        Format::Pdf => (
+            super::pdf::render(&view.notat, lang, &byline),
+            "application/pdf",
+            format!("{stem}.pdf"),
+        ),
+    })
+}
+
+/// The database backend the pages read through, for the notat's compile step.
+fn backend(state: &AppState) -> DbBackend {
+    DbBackend {
+        db: state.db.clone(),
+        calendar: (*state.calendar).clone(),
+        sends_mail: false,
+        journal_pattern: (*state.journal_pattern).clone(),
+    }
+}
+
+async fn notat_file(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+    file: &str,
+    preview: bool,
+) -> WebResult {
+    let Some(format) = Format::of(file) else {
+        return Err(WebError::not_found());
+    };
+    let lang = crate::web::language::mail_lang(headers);
+    let view = backend(state)
+        .compile_notat(slug, lang, preview)
+        .await
+        .map_err(|e| WebError::internal("compiling the notat failed", e))?
+        .ok_or_else(WebError::not_found)?;
+    if !preview && view.published.is_none() {
+        return Err(WebError::not_found());
+    }
+    let municipality = state.outbox.sender.municipality.clone();
+    let (bytes, content_type, name) =
+        tokio::task::spawn_blocking(move || render_notat(&view, format, lang, &municipality))
+            .await
+            .map_err(|e| WebError::internal("rendering the notat failed", e))??;
+    Ok(attachment(bytes, content_type, &name))
+}
+
+/// `GET /hoeringer/{slug}/{file}`: the published høringsnotat as DOCX or PDF.
+pub async fn public_notat(
+    State(state): State<AppState>,
+    slug: String,
+    headers: HeaderMap,
+    file: &'static str,
+) -> Response {
+    let result = notat_file(&state, &headers, &slug, file, false).await;
+    finish(&state, &headers, result).await
+}
+
+/// `GET /admin/hoeringer/{slug}/{file}`: the clerks' draft notat (every bemærkning shown,
+/// published or not), the responses as XLSX or CSV, or the case-system archive.
+pub async fn admin_file(
+    State(state): State<AppState>,
+    slug: String,
+    headers: HeaderMap,
+    file: &'static str,
+) -> Response {
+    let result: WebResult = async {
+        let page = app::routes::admin_notat(&slug);
+        if file == "journal.zip" {
+            let session =
+                require_staff(&state, &headers, Permission::Moderate, None, &page).await?;
+            return archive(&state, &slug, session.user.id).await;
+        }
+        require_staff(&state, &headers, Permission::ReadAdmin, None, &page).await?;
+        match file {
+            "svar.xlsx" | "svar.csv" => records(&state, &slug, file.ends_with(".xlsx")).await,
+            _ => notat_file(&state, &headers, &slug, file, true).await,
+        }
+    }
+    .await;
+    finish(&state, &headers, result).await
+}
+
+/// The header row of the responses export, in Danish as clerks file it.
+pub const RECORD_HEADER: [&str; 16] = [
+    "Journalnummer",
+    "Kvitteringsnummer",
+    "Modtaget",
+    "Status",
+    "Afsendertype",
+    "Afsender",
+    "Offentliggørelse",
+    "Afsnit",
+    "Tekst",
+    "Mærker",
+    "Gruppe",
+    "Svar i gruppen",
+    "Sammenfatning",
+    "Bemærkning",
+    "Konklusion",
+    "Bemærkningens status",
+];
+
+/// Every received response of a hearing as rows under [`RECORD_HEADER`]: its journal number,
+/// tags, campaign group, and the bemærkning answering it. Never the e-mail address.
+pub async fn record_rows(
+    pool: &sqlx::AnyPool,
+    pattern: &hoering::notat::JournalPattern,
+    hearing: &crate::hearing::db::HearingRow,
+) -> Result<Vec<[String; 16]>, WebError> {
+    let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
+    let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+    let (case, _) = notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, name) in notat_db::tags(pool, hearing.id).await.map_err(fail)? {
+        tags.entry(id).or_default().push(name);
+    }
+    let remarks = super::remarks(pool, hearing.id)
+        .await
+        .map_err(|e| WebError::internal("reading the remarks failed", e))?;
+    let mut answer: HashMap<i64, usize> = HashMap::new();
+    for (i, (_, remark)) in remarks.iter().enumerate() {
+        for id in remark.target.responses() {
+            answer.entry(id).or_insert(i);
+        }
+    }
+    let pattern = pattern.clone();
+    let slug = hearing.slug.clone();
+    tokio::task::spawn_blocking(move || {
+        // Campaign groups, numbered in order of their first response.
+        let texts: Vec<&str> = received.iter().map(|r| r.text.as_str()).collect();
+        let mut group_of: Vec<Option<(usize, usize)>> = vec![None; received.len()];
+        let mut groups =
+            hoering::analysis::group(&texts, &hoering::analysis::GroupParams::default());
+        groups.retain(|g| g.members.len() > 1);
+        groups.sort_by_key(|g| g.members.iter().min().copied());
+        for (n, g) in groups.iter().enumerate() {
+            for &m in &g.members {
+                group_of[m] = Some((n + 1, g.members.len()));
+            }
+        }
+        received
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let kind = hoering::response::SenderKind::parse(&r.sender_kind)
+                    .map(|k| k.danish().to_owned())
+                    .unwrap_or_else(|_| r.sender_kind.clone());
+                let remark = answer.get(&r.id).map(|&k| &remarks[k]);
+                let (group, size) = group_of[i].map_or((String::new(), String::new()), |(g, n)| {
+                    (g.to_string(), n.to_string())
+                });
+                [
+                    super::journal_number(&pattern, &case, &slug, r.created_at, i as u64 + 1),
+                    crate::response::receipt_number(r.id, r.created_at),
+                    hoering::calendar::local_datetime(r.created_at),
+                    match r.status.as_str() {
+                        "published" => "Offentliggjort",
+                        "withheld" => "Ikke offentliggjort",
+                        _ => "Afventer",
+                    }
+                    .to_owned(),
+                    kind,
+                    super::sender_label(
+                        hoering::response::SenderKind::parse(&r.sender_kind)
+                            .unwrap_or(hoering::response::SenderKind::Private),
+                        &r.name,
+                        r.organisation.as_deref(),
+                    ),
+                    match r.publication.as_str() {
+                        "with_name" => "Med navn",
+                        "anonymous" => "Anonymt",
+                        _ => "Offentliggøres ikke",
+                    }
+                    .to_owned(),
+                    r.block_number.clone().unwrap_or_default(),
+                    r.text.clone(),
+                    tags.get(&r.id).map(|t| t.join(", ")).unwrap_or_default(),
+                    group,
+                    size,
+                    remark
+                        .map(|(row, _)| row.summary.clone())
+                        .unwrap_or_default(),
+                    remark.map(|(row, _)| row.text.clone()).unwrap_or_default(),
+                    remark
+                        .map(|(_, m)| match &m.outcome {
+                            hoering::notat::Outcome::Change { version, block } => {
+                                format!("{} (version {version}, § {block})", m.outcome.danish())
+                            }
+                            other => other.danish().to_owned(),
+                        })
+                        .unwrap_or_default(),
+                    remark
+                        .map(|(_, m)| match m.state {
+                            hoering::notat::RemarkState::Draft => "Udkast",
+                            hoering::notat::RemarkState::Approved { .. } => "Godkendt",
+                            hoering::notat::RemarkState::Published { .. } => "Offentliggjort",
+                        })
+                        .unwrap_or_default()
+                        .to_owned(),
+                ]
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| WebError::internal("building the export failed", e))
+}
+
+/// The rows as CSV for Danish Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF.
+pub fn csv(rows: &[[String; 16]]) -> Vec<u8> {
+    let mut out = String::with_capacity(rows.len() * 256 + 256);
+    out.push('\u{feff}');
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        for (i, c) in cells.enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            out.push_str(&csv_cell(c));
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut out, &mut RECORD_HEADER.iter().copied());
+    for row in rows {
+        line(&mut out, &mut row.iter().map(String::as_str));
+    }
+    out.into_bytes()
+}
+
+/// The rows as an Excel workbook: a bold, frozen, filterable header row in Danish.
+pub fn xlsx(rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+    /// Excel's limit on one cell's text.
+    const CELL_MAX: usize = 32_767;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Høringssvar")?;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (col, title) in RECORD_HEADER.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &bold)?;
+    }
+    let widths = [16, 16, 17, 14, 14, 28, 16, 8, 60, 20, 8, 8, 40, 50, 30, 14];
+    for (col, w) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *w)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let text: String;
+            let value = if cell.chars().count() > CELL_MAX {
+                text = cell.chars().take(CELL_MAX).collect();
+                text.as_str()
+            } else {
+                cell.as_str()
+            };
+            if c == 8 || c == 12 || c == 13 {
+                sheet.write_string_with_format(r, c as u16, value, &wrap)?;
+            } else {
+                sheet.write_string(r, c as u16, value)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, rows.len() as u32, RECORD_HEADER.len() as u16 - 1)?;
+    book.save_to_buffer()
+}
+
+async fn hearing(state: &AppState, slug: &str) -> Result<crate::hearing::db::HearingRow, WebError> {
+    crate::hearing::db::by_slug(&state.db.pool, slug)
+        .await
+        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .ok_or_else(WebError::not_found)
+}
+
+async fn records(state: &AppState, slug: &str, excel: bool) -> WebResult {
+    let hearing = hearing(state, slug).await?;
+    let rows = record_rows(&state.db.pool, &state.journal_pattern, &hearing).await?;
+    let stem = format!("hoeringssvar-{}", hearing.slug);
+    if excel {
+        let bytes = tokio::task::spawn_blocking(move || xlsx(&rows))
+            .await
+            .map_err(|e| WebError::internal("writing the workbook failed", e))?
+            .map_err(|e| WebError::internal("writing the workbook failed", e))?;
+        Ok(attachment(bytes, XLSX, &format!("{stem}.xlsx")))
+    } else {
+        Ok(attachment(
+            csv(&rows),
+            "text/csv; charset=utf-8",
+            &format!("{stem}.csv"),
+        ))
+    }
+}
+
+/// One received document for the case system: its metadata, then the text as it arrived.
+struct Document {
+    file: String,
+    journal: String,
+    receipt: String,
+    received: String,
+    sender: String,
+    email: String,
+    kind: String,
+    text: String,
+}
+
+/// The archive for the municipality's case system (offentlighedsloven: received documents
+/// are registered): one text file per response as it arrived (redacted passages included:
+/// the case system is not public), and a manifest as CSV and JSON with each file's SHA-256.
+async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
+    let hearing = hearing(state, slug).await?;
+    let pool = &state.db.pool;
+    let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
+    let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+    let mut originals: HashMap<i64, (String, String)> = notat_db::originals(pool, hearing.id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(id, text, email)| (id, (text, email)))
+        .collect();
+    let (case, _) = notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
+    let documents: Vec<Document> = received
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let journal = super::journal_number(
+                &state.journal_pattern,
+                &case,
+                &hearing.slug,
+                r.created_at,
+                i as u64 + 1,
+            );
+            Document {
+                file: format!("{}.txt", file_name(&journal)),
+                receipt: crate::response::receipt_number(r.id, r.created_at),
+                received: hoering::calendar::local_datetime(r.created_at),
+                sender: super::sender_label(
+                    hoering::response::SenderKind::parse(&r.sender_kind)
+                        .unwrap_or(hoering::response::SenderKind::Private),
+                    &r.name,
+                    r.organisation.as_deref(),
+                ),
+                kind: r.sender_kind.clone(),
+                email: originals
+                    .get(&r.id)
+                    .map(|(_, e)| e.clone())
+                    .unwrap_or_default(),
+                text: originals
+                    .remove(&r.id)
+                    .map_or_else(|| r.text.clone(), |(t, _)| t),
+                journal,
+            }
+        })
+        .collect();
+    let title = hearing.title.clone();
+    let bytes = tokio::task::spawn_blocking(move || zip_archive(&title, &case, &documents))
+        .await
+        .map_err(|e| WebError::internal("writing the archive failed", e))?
+        .map_err(|e| WebError::internal("writing the archive failed", e))?;
+    let mut tx = crate::db::begin_write(pool)
+        .await
+        .map_err(|e| WebError::internal("journaling the export failed", e))?;
+    let entry =
+        crate::journal::Entry::hearing(user, crate::journal::Action::ArchiveExported, hearing.id)
+            .change("", received.len().to_string());
+    crate::journal::db::write(&mut tx, &entry)
+        .await
+        .map_err(|e| WebError::internal("journaling the export failed", e))?;
+    tx.commit()
+        .await
+        .map_err(|e| WebError::internal("journaling the export failed", e))?;
+    Ok(attachment(
+        bytes,
+        "application/zip",
+        &format!("journal-{}.zip", hearing.slug),
+    ))
+}
+
+fn zip_archive(
+    title: &str,
+    case: &str,
+    documents: &[Document],
+) -> Result<Vec<u8>, zip::result::ZipError> {
+    use sha2::Digest;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut manifest_csv = String::from(
+        "\u{feff}Fil;Journalnummer;Kvitteringsnummer;Modtaget;Afsender;E-mail;Afsendertype;SHA-256\r\n",
+    );
+    let mut manifest_json = Vec::with_capacity(documents.len());
+    for d in documents {
+        let body = format!(
+            "Høring: {title}\r\nSagsnummer: {case}\r\nJournalnummer: {}\r\nKvitteringsnummer: {}\r\n\
+             Modtaget: {}\r\nAfsender: {}\r\nE-mail: {}\r\nAfsendertype: {}\r\n\r\n{}\r\n",
+            d.journal,
+            d.receipt,
+            d.received,
+            d.sender,
+            d.email,
+            d.kind,
+            d.text.replace('\n', "\r\n")
+        );
+        let hash = sha2::Sha256::digest(body.as_bytes());
+        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+        zip.start_file(d.file.as_str(), options)?;
+        zip.write_all(body.as_bytes())?;
+        manifest_csv.push_str(
+            &[
+                d.file.as_str(),
+                &d.journal,
+                &d.receipt,
+                &d.received,
+                &d.sender,
+                &d.email,
+                &d.kind,
+                &hex,
+            ]
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(";"),
+        );
+        manifest_csv.push_str("\r\n");
+        manifest_json.push(serde_json::json!({
+            "file": d.file, "journal_number": d.journal, "receipt_number": d.receipt,
+            "received": d.received, "sender": d.sender, "email": d.email,
+            "sender_kind": d.kind, "sha256": hex,
+        }));
+    }
+    zip.start_file("manifest.csv", options)?;
+    zip.write_all(manifest_csv.as_bytes())?;
+    zip.start_file("manifest.json", options)?;
+    let json = serde_json::json!({
+        "format": "hoering-journal", "version": 1, "hearing": title, "case_number": case,
+        "documents": manifest_json,
+    });
+    zip.write_all(json.to_string().as_bytes())?;
+    Ok(zip.finish()?.into_inner())
+}

@@ -1,0 +1,425 @@
+//! The notat's part of the Backend: the clerks' page and editor, the notat and the result.
+
+use super::db::{self as notat_db, RemarkRow};
+use crate::backend::{DbBackend, fail, stored};
+use crate::hearing::db::{self as hearing_db, HearingRow};
+use crate::response::receipt_number;
+use app::backend::{BackendError, NotatReads};
+use app::model::*;
+use hoering::calendar::local_date;
+use hoering::mail::Lang;
+use hoering::notat::{Notat, NotatItem, outline};
+use std::collections::{HashMap, HashSet};
+
+/// The id of the staff account with this e-mail, if any.
+async fn user_id(backend: &DbBackend, email: &str) -> Result<Option<i64>, BackendError> {
+    Ok(crate::auth::db::find_credentials(&backend.db.pool, email)
+        .await
+        .map_err(fail)?
+        .map(|(user, _)| user.id))
+}
+
+fn card_of(
+    row: &RemarkRow,
+    received: &HashMap<i64, (i64, String)>,
+    reader: Option<i64>,
+) -> RemarkCard {
+    let (created_at, text) = received
+        .get(&row.response_id)
+        .map_or((0, ""), |(c, t)| (*c, t.as_str()));
+    let passage = match (row.passage_start, row.passage_end) {
+        (Some(s), Some(e)) => usize::try_from(s)
+            .ok()
+            .zip(usize::try_from(e).ok())
+            .and_then(|(s, e)| text.get(s..e))
+            .map(str::to_owned),
+        _ => None,
+    };
+    RemarkCard {
+        id: row.id,
+        kind: row.target_kind.clone(),
+        response_id: row.response_id,
+        receipt_number: receipt_number(row.response_id, created_at),
+        members: row.members,
+        passage,
+        section: row.section.clone(),
+        summary: row.summary.clone(),
+        text: row.text.clone(),
+        outcome: row.outcome.clone(),
+        change_version: row.change_version,
+        change_block: row.change_block.clone(),
+        state: row.state.clone(),
+        author: row.author.clone(),
+        approver: row.approver.clone(),
+        own: reader == Some(row.author_id),
+    }
+}
+
+/// Received responses by id: (received at, text as clerks read it).
+async fn received_texts(
+    backend: &DbBackend,
+    hearing_id: i64,
+) -> Result<HashMap<i64, (i64, String)>, BackendError> {
+    Ok(notat_db::received(&backend.db.pool, hearing_id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|r| (r.id, (r.created_at, r.text)))
+        .collect())
+}
+
+/// The blocks changed since the hearing's version, for a "leads to a change" to point at.
+async fn change_options(
+    backend: &DbBackend,
+    hearing: &HearingRow,
+) -> Result<Vec<ChangeOption>, BackendError> {
+    let Some(((_, to), changes)) = super::changes_since_hearing(backend, hearing).await? else {
+        return Ok(Vec::new());
+    };
+    let excerpt = |t: &str| {
+        let short: String = t.chars().take(90).collect();
+        if short.len() < t.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
+    };
+    Ok(super::block_changes(&changes)
+        .into_iter()
+        .filter(|c| {
+            // A removed block has no number in the new version to point at.
+            !matches!(c.ops.as_slice(), [hoering::text::DiffOp::Delete(_)])
+        })
+        .map(|c| ChangeOption {
+            version: to,
+            excerpt: excerpt(&hoering::text::new_text(&c.ops)),
+            block: c.block,
+        })
+        .collect())
+}
+
+/// When the bemærkninger were published, if they were.
+fn published_on(rows: &[RemarkRow]) -> Option<String> {
+    rows.iter()
+        .filter_map(|r| r.published_at)
+        .min()
+        .map(local_date)
+}
+
+fn lang_words(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => ("Offentliggjort", "Udkast – ikke offentliggjort"),
+        Lang::En => ("Published", "Draft – not published"),
+    }
+}
+
+/// The line under a notat's title in its downloads.
+pub fn byline(municipality: &str, lang: Lang, published: Option<&str>) -> String {
+    let (done, draft) = lang_words(lang);
+    match published {
+        Some(day) => {
+            let prose = day
+                .parse::<jiff::civil::Date>()
+                .map(|d| match lang {
+                    Lang::Da => hoering::calendar::danish_long_date(d),
+                    Lang::En => hoering::calendar::english_long_date(d),
+                })
+                .unwrap_or_else(|_| day.to_owned());
+            format!("{municipality} · {done} {prose}")
+        }
+        None => format!("{municipality} · {draft}"),
+    }
+}
+
+impl DbBackend {
+    /// The notat of a hearing, with its publication day; `None` for an unknown hearing.
+    pub async fn compile_notat(
+        &self,
+        slug: &str,
+        lang: Lang,
+        preview: bool,
+    ) -> Result<Option<NotatView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let rows = notat_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
+        let published = published_on(&rows);
+        if published.is_none() && !preview {
+            return Ok(Some(NotatView {
+                hearing_slug: hearing.slug,
+                hearing_title: hearing.title.clone(),
+                published: None,
+                notat: Notat {
+                    title: hearing.title,
+                    sections: Vec::new(),
+                },
+            }));
+        }
+        let input = super::input(self, &hearing, preview).await?;
+        // Laying out 100,000 points is CPU work: off the async workers.
+        let notat = tokio::task::spawn_blocking(move || outline(&input, lang))
+            .await
+            .map_err(fail)?;
+        Ok(Some(NotatView {
+            hearing_slug: hearing.slug,
+            hearing_title: hearing.title,
+            published: if preview { None } else { published },
+            notat,
+        }))
+    }
+}
+
+#[async_trait::async_trait]
+impl NotatReads for DbBackend {
+    async fn admin_notat(
+        &self,
+        slug: &str,
+        reader: &str,
+    ) -> Result<Option<AdminNotatView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let reader = user_id(self, reader).await?;
+        let (case_number, announced) =
+            notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
+        let rows = notat_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
+        let received = received_texts(self, hearing.id).await?;
+        let answered: HashSet<i64> = notat_db::memberships(pool, hearing.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|(_, response)| response)
+            .collect();
+        Ok(Some(AdminNotatView {
+            journal_example: super::journal_number(
+                &self.journal_pattern,
+                &case_number,
+                &hearing.slug,
+                crate::db::now(),
+                1,
+            ),
+            hearing_slug: hearing.slug,
+            hearing_title: hearing.title,
+            case_number,
+            announced,
+            published: published_on(&rows),
+            remarks: rows.iter().map(|r| card_of(r, &received, reader)).collect(),
+            responses: received.len(),
+            answered: answered.len(),
+        }))
+    }
+
+    async fn remark_editor(
+        &self,
+        slug: &str,
+        response: Option<i64>,
+        group: bool,
+        remark: Option<i64>,
+        reader: &str,
+    ) -> Result<Option<RemarkEditorView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let reader = user_id(self, reader).await?;
+        let received = received_texts(self, hearing.id).await?;
+        let existing = match remark {
+            Some(id) => match notat_db::by_id(pool, hearing.id, id).await.map_err(fail)? {
+                Some(row) => Some(row),
+                None => return Ok(None),
+            },
+            None => None,
+        };
+        let (response_id, members) = match (&existing, response) {
+            (Some(row), _) => {
+                let members: Vec<i64> = notat_db::memberships(pool, hearing.id)
+                    .await
+                    .map_err(fail)?
+                    .into_iter()
+                    .filter(|(r, _)| *r == row.id)
+                    .map(|(_, m)| m)
+                    .collect();
+                (row.response_id, members)
+            }
+            (None, Some(id)) if received.contains_key(&id) => {
+                let members = if group {
+                    crate::response::pages::group_of(pool, hearing.id, id).await?
+                } else {
+                    vec![id]
+                };
+                (id, members)
+            }
+            (None, _) => return Ok(None),
+        };
+        let Some((created_at, text)) = received.get(&response_id).cloned() else {
+            return Ok(None);
+        };
+        let block_number = crate::response::db::by_ids(pool, hearing.id, &[response_id])
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .next()
+            .and_then(|r| r.block_number);
+        let kind = match &existing {
+            Some(row) if row.target_kind == "group" => "group",
+            None if members.len() > 1 => "group",
+            _ => "response",
+        };
+        Ok(Some(RemarkEditorView {
+            subject: RemarkSubject {
+                kind: kind.to_owned(),
+                response_id,
+                receipt_number: receipt_number(response_id, created_at),
+                block_number,
+                text,
+                members: members
+                    .iter()
+                    .map(|m| receipt_number(*m, received.get(m).map_or(0, |(c, _)| *c)))
+                    .collect(),
+            },
+            existing: existing.as_ref().map(|r| card_of(r, &received, reader)),
+            changes: change_options(self, &hearing).await?,
+            sections: hearing_db::sections(pool, hearing.version_id)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .filter(|s| s.level <= 2)
+                .map(|s| (s.number.to_string(), s.heading))
+                .collect(),
+            hearing_slug: hearing.slug,
+            hearing_title: hearing.title,
+        }))
+    }
+
+    async fn notat(
+        &self,
+        slug: &str,
+        lang: Lang,
+        preview: bool,
+    ) -> Result<Option<NotatView>, BackendError> {
+        self.compile_notat(slug, lang, preview).await
+    }
+
+    async fn result(&self, slug: &str, lang: Lang) -> Result<Option<ResultView>, BackendError> {
+        let pool = &self.db.pool;
+        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+            return Ok(None);
+        };
+        let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        let mut by_kind: Vec<(SenderKind, usize)> = Vec::new();
+        for r in &received {
+            let kind = stored::sender_kind(&r.sender_kind)?;
+            match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => by_kind.push((kind, 1)),
+            }
+        }
+        by_kind.sort_by_key(|(k, _)| SenderKind::ALL.iter().position(|x| x == k));
+        let sections = hearing_db::sections(pool, hearing.version_id)
+            .await
+            .map_err(fail)?;
+        let mut by_section: Vec<(String, usize)> = Vec::new();
+        let whole = received.iter().filter(|r| r.block_number.is_none()).count();
+        if whole > 0 {
+            by_section.push((
+                match lang {
+                    Lang::Da => "Forslaget som helhed".to_owned(),
+                    Lang::En => "The draft as a whole".to_owned(),
+                },
+                whole,
+            ));
+        }
+        for s in sections.iter().filter(|s| s.level <= 2) {
+            let number = s.number.to_string();
+            let n = received
+                .iter()
+                .filter(|r| {
+                    r.block_number.as_deref().map(super::section_of) == Some(number.clone())
+                })
+                .count();
+            if n > 0 {
+                by_section.push((format!("{number}. {}", s.heading), n));
+            }
+        }
+        let themes = crate::tag::db::of_hearing(pool, hearing.id)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .filter(|t| t.uses > 0)
+            .map(|t| (t.name, usize::try_from(t.uses).unwrap_or_default()))
+            .collect();
+        // Campaigns among the published responses only: their shared text is shown.
+        let public: Vec<String> = received
+            .iter()
+            .filter(|r| r.status == "published")
+            .map(|r| r.text.clone())
+            .collect();
+        let groups = tokio::task::spawn_blocking(move || {
+            let texts: Vec<&str> = public.iter().map(String::as_str).collect();
+            hoering::analysis::group(&texts, &hoering::analysis::GroupParams::default())
+                .into_iter()
+                .filter(|g| g.members.len() > 1)
+                .map(|g| {
+                    let text = texts[g.representative];
+                    let short: String = text.chars().take(200).collect();
+                    let excerpt = if short.len() < text.len() {
+                        format!("{short}…")
+                    } else {
+                        short
+                    };
+                    (g.members.len(), excerpt)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .map_err(fail)?;
+        let compared = super::changes_since_hearing(self, &hearing)
+            .await?
+            .map(|(c, _)| c);
+        let notat = self.compile_notat(slug, lang, false).await?;
+        let published = notat.as_ref().and_then(|n| n.published.clone());
+        let (points, changes) = match notat {
+            Some(view) if published.is_some() => {
+                let mut sections = view.notat.sections.into_iter();
+                // The outline's fixed order: hearing, list, summary, points, meetings,
+                // councils, changes.
+                let points = sections.nth(3).map(|s| s.items).unwrap_or_default();
+                let changes = sections.nth(2).map(|s| s.items).unwrap_or_default();
+                (points, changes)
+            }
+            _ => {
+                let changes = match super::changes_since_hearing(self, &hearing).await? {
+                    Some((_, c)) => super::block_changes(&c)
+                        .into_iter()
+                        .map(|c| NotatItem::Diff {
+                            block: c.block,
+                            ops: c.ops,
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                };
+                (Vec::new(), changes)
+            }
+        };
+        Ok(Some(ResultView {
+            card: crate::hearing::pages::card(&hearing),
+            responses: received.len(),
+            by_kind,
+            by_section,
+            themes,
+            groups,
+            changes: changes
+                .into_iter()
+                .filter(|i| matches!(i, NotatItem::Diff { .. }))
+                .collect(),
+            compared,
+            published,
+            points: points
+                .into_iter()
+                .filter(|i| matches!(i, NotatItem::Point { .. }))
+                .collect(),
+        }))
+    }
+}
