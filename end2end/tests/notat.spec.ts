@@ -76,6 +76,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await page.goto(`/admin/hoeringer/${SLUG}/grupper`);
   await page.getByRole('link', { name: 'Skriv én bemærkning til alle 3 svar' }).click();
   await expect(page.getByRole('heading', { name: 'Bemærkning til en kampagne' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await expectAccessible(page);
   await page.getByLabel('Hvad blev sagt (sammenfatning til høringsnotatet)').fill('Ønsker flere timer til danskundervisning om aftenen.');
   await page.getByLabel('Administrationens bemærkning').fill('Aftenundervisning hører under sprogcentrets budget og behandles der.');
@@ -88,6 +89,8 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await page.goto(`/admin/hoeringer/${SLUG}?status=pending`);
   const amina = page.locator('article.admin-response').filter({ hasText: OWN });
   await amina.getByRole('link', { name: /^Skriv bemærkning/ }).click();
+  await expect(page.getByRole('heading', { name: 'Bemærkning til et høringssvar' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Hvad blev sagt (sammenfatning til høringsnotatet)').fill('Ønsker sprogindsats allerede i vuggestuen.');
   await page.getByLabel('Administrationens bemærkning').fill('Forvaltningen er enig, og målsætningen er skærpet.');
   await page.getByLabel('Giver anledning til ændring', { exact: true }).check();
@@ -125,11 +128,16 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await expect(page.getByText('Lars Holm')).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/notat-public.png', fullPage: true });
-  for (const [link, magic] of [['Hent som Word (DOCX)', 'PK'], ['Hent som PDF', '%PDF']]) {
+  for (const [link, magic, name] of [
+    ['Hent som Word (DOCX)', 'PK', 'hoeringsnotat.docx'],
+    ['Hent som PDF', '%PDF', 'hoeringsnotat.pdf'],
+  ]) {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: link }).click();
     const file = await (await download).path();
     expect(readFileSync(file!).subarray(0, magic.length).toString('latin1')).toBe(magic);
+    // Kept beside the screenshots, to be opened in LibreOffice and looked at.
+    await (await download).saveAs(`screenshots/${name}`);
   }
 
   // "I sagde – vi gjorde", read by someone who never logged in.

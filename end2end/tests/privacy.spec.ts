@@ -160,6 +160,8 @@ test('a clerk opens a campaign group and sees what differs', async ({ page }) =>
 
   // The clerk tags the three copies at once, then sees them by their tag.
   await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
+  // Typing before the page has hydrated can lose the text to hydration: wait for the scripts.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Nyt mærke').fill('Lektiecafé');
   await page.getByRole('button', { name: 'Opret mærket', exact: true }).click();
   const copies = page.locator('article.admin-response').filter({ hasText: 'lektiecafé på biblioteket' });

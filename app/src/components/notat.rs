@@ -44,7 +44,7 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
     match item {
         NotatItem::Paragraph(text) => view! { <p>{lines(text)}</p> }.into_any(),
         NotatItem::Facts(pairs) => view! {
-            <dl class="facts">
+            <dl class="notat-facts">
                 {pairs.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
         }

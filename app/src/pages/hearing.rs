@@ -84,6 +84,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
     let card = hearing.card.clone();
     let slug = card.slug.clone();
     let open = card.state == HearingState::Open;
+    let closed = card.state == HearingState::Closed;
     let deadline = format_date(locale, &card.closes);
     let days_left = match card.days_left {
         Some(0) if open => Some(t_string!(i18n, days_left_today).to_string()),
@@ -191,7 +192,18 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     }
                         .into_any()
                 } else {
-                    view! { <p class="notice">{t!(i18n, hearing_not_open_notice)}</p> }.into_any()
+                    let locale = i18n.get_locale_untracked();
+                    let say = crate::pages::policy::say;
+                    view! {
+                        <p class="notice">{t!(i18n, hearing_not_open_notice)}</p>
+                        {closed.then(|| view! {
+                            <p>
+                                <a href=crate::routes::hearing_result(&slug)>{say(locale, "I sagde – vi gjorde", "You said – we did")}</a>
+                                " · "
+                                <a href=crate::routes::hearing_notat(&slug)>{say(locale, "Høringsnotatet", "The consultation report")}</a>
+                            </p>
+                        })}
+                    }.into_any()
                 }}
                 <ResponsesToggle
                     slug=slug.clone()

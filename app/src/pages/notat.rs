@@ -215,7 +215,7 @@ pub fn AdminNotatPage() -> impl IntoView {
                         <h2 id="offentliggoer-titel">{say(locale, "Offentliggør", "Publish")}</h2>
                         {match n.published.clone() {
                             Some(day) => view! {
-                                <p class="notice" role="status">{match locale {
+                                <p class="success-box" role="status">{match locale {
                                     Locale::da => format!("Bemærkningerne blev offentliggjort {}.", format_date(locale, &day)),
                                     Locale::en => format!("The remarks were published on {}.", format_date(locale, &day)),
                                 }}</p>
@@ -225,7 +225,7 @@ pub fn AdminNotatPage() -> impl IntoView {
                                     <a href=crate::routes::hearing_result(&slug)>{say(locale, "I sagde – vi gjorde", "You said – we did")}</a>
                                 </p>
                             }.into_any(),
-                            None => view! {}.into_any(),
+                            None => ().into_any(),
                         }}
                         {(drafts + approved > 0).then(|| view! {
                             <form method="post" action=format!("{}/hoeringsnotat/offentliggoer", crate::routes::admin_hearing(&slug))>
@@ -474,9 +474,11 @@ pub fn ResultPage() -> impl IntoView {
                     <Title text=format!("{title} · {}", r.card.title) />
                     <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
                     <h1>{title}</h1>
-                    <p class="lead">{match locale {
-                        Locale::da => format!("{} høringssvar kom ind i høringen, der sluttede {}. Her er, hvad der blev sagt, hvad kommunen svarer, og hvad der er ændret i forslaget.", r.responses, format_date(locale, &r.card.closes)),
-                        Locale::en => format!("{} responses came in during the hearing, which ended on {}. Here is what was said, what the municipality answers, and what changed in the draft.", r.responses, format_date(locale, &r.card.closes)),
+                    <p class="lead">{match (locale, r.card.state == crate::model::HearingState::Closed) {
+                        (Locale::da, true) => format!("{} høringssvar kom ind i høringen, der sluttede {}. Her er, hvad der blev sagt, hvad kommunen svarer, og hvad der er ændret i forslaget.", r.responses, format_date(locale, &r.card.closes)),
+                        (Locale::en, true) => format!("{} responses came in during the hearing, which ended on {}. Here is what was said, what the municipality answers, and what changed in the draft.", r.responses, format_date(locale, &r.card.closes)),
+                        (Locale::da, false) => format!("Høringen slutter {}. Indtil nu er der kommet {} høringssvar. Her er, hvad der er sagt, og hvad kommunen svarer, når svarene er gennemgået.", format_date(locale, &r.card.closes), r.responses),
+                        (Locale::en, false) => format!("The hearing ends on {}. So far {} responses have come in. Here is what has been said, and what the municipality answers once the responses are read.", format_date(locale, &r.card.closes), r.responses),
                     }}</p>
 
                     <section class="policy-section" aria-labelledby="sagt-titel">

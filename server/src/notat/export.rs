@@ -40,13 +40,12 @@ pub fn render_notat(
     format: Format,
     lang: Lang,
     municipality: &str,
-) -> Result<(Vec<u8>, &'static str, String), WebError> {
+) -> Result<(Vec<u8>, &'static str, String), super::docx::DocxError> {
     let byline = super::pages::byline(municipality, lang, view.published.as_deref());
     let stem = format!("hoeringsnotat-{}", view.hearing_slug);
     Ok(match format {
         Format::Docx => (
-            super::docx::render(&view.notat, lang, &byline)
-                .map_err(|e| WebError::internal("writing the DOCX failed", e))?,
+            super::docx::render(&view.notat, lang, &byline)?,
             DOCX,
             format!("{stem}.docx"),
         ),
@@ -91,7 +90,8 @@ async fn notat_file(
     let (bytes, content_type, name) =
         tokio::task::spawn_blocking(move || render_notat(&view, format, lang, &municipality))
             .await
-            .map_err(|e| WebError::internal("rendering the notat failed", e))??;
+            .map_err(|e| WebError::internal("rendering the notat failed", e))?
+            .map_err(|e| WebError::internal("writing the DOCX failed", e))?;
     Ok(attachment(bytes, content_type, &name))
 }
 

@@ -192,9 +192,12 @@ pub async fn input(
         .collect::<Result<_, BackendError>>()?;
 
     let at = crate::db::now();
+    // The public sees a point only with its published answer: a draft written after the
+    // publication keeps even its summary private until it is published in turn.
     let points = remarks(pool, hearing.id)
         .await?
         .into_iter()
+        .filter(|(_, remark)| preview || remark.is_published())
         .map(|(row, mut remark)| {
             if preview && !remark.is_published() {
                 remark.state = RemarkState::Published { at };

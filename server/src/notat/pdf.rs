@@ -1236,8 +1236,6 @@ impl Doc {
     }
 }
 
-/// The footer's content stream: "Side n af m" centred under the text column.
-
 /// A content stream deflated for `/FlateDecode` (fast level: the notat is text, and speed
 /// matters more than the last percent).
 fn deflate(data: &[u8]) -> Vec<u8> {
@@ -1247,12 +1245,13 @@ fn deflate(data: &[u8]) -> Vec<u8> {
         flate2::Compression::fast(),
     );
     // Writing to a Vec cannot fail.
-    match encoder.write_all(data).and_then(|()| encoder.finish()) {
-        Ok(out) => out,
-        Err(_) => Vec::new(),
-    }
+    encoder
+        .write_all(data)
+        .and_then(|()| encoder.finish())
+        .unwrap_or_default()
 }
 
+/// The footer's content stream: "Side n af m" centred under the text column.
 fn footer(label: &str) -> Vec<u8> {
     let text = encode(label);
     let w = units(Font::Regular, &text) as f32 * FOOTER_SIZE / 1000.0;

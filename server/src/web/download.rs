@@ -59,6 +59,6 @@ mod tests {
 
     #[test]
     fn file_names_keep_only_safe_characters() {
-        assert_eq!(file_name("24/1234-0001 æ.txt"), "24-1234-0001---.txt");
+        assert_eq!(file_name("24/1234-0001 æ.txt"), "24-1234-0001--.txt");
     }
 }

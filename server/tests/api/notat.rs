@@ -17,6 +17,7 @@ fn strip(body: &str) -> String {
     body.replace("<!-- -->", "").replace("<!>", "")
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn send(
     app: &TestApp,
     text: &str,
@@ -521,6 +522,26 @@ both_databases!(
             "the change in the draft"
         );
         no_address(&result, "result page");
+
+        // A draft written after publication stays private, summary and all.
+        let fjord = id_of(&app, "kontakt@fjord.dk").await;
+        let r = post(
+            &app,
+            &clerk,
+            "/admin/hoeringer/politik/bemaerkninger",
+            &[
+                ("response", &fjord.to_string()),
+                ("summary", "Et sent udkast om praktikpladser."),
+                ("remark_text", "Endnu ikke godkendt."),
+                ("outcome", "noted"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (_, page) = app.get_text("/hoeringer/politik/hoeringsnotat").await;
+        assert!(!page.contains("Et sent udkast") && !page.contains("Endnu ikke godkendt"));
+        let (_, result) = app.get_text("/hoeringer/politik/resultat").await;
+        assert!(!result.contains("Et sent udkast"));
 
         // The records: CSV and XLSX, with journal numbers from the case number, no addresses.
         let anonymous = app.get("/admin/hoeringer/politik/svar.csv").await;
