@@ -96,9 +96,9 @@ async fn main() {
         let text = if i % 5 == 0 {
             format!(
                 "Kampagne {}: Vi ønsker mere {} og {} i Roskilde, og at kommunen lytter til borgerne i alle bydele.",
-                i % 50,
-                words[i % 50 % words.len()],
-                words[(i % 50 + 3) % words.len()]
+                i / 5 % 50,
+                words[i / 5 % 50 % words.len()],
+                words[(i / 5 % 50 + 3) % words.len()]
             )
         } else {
             format!(
@@ -149,7 +149,7 @@ async fn main() {
             hoering::notat::RemarkTarget::Group(
                 ids.iter()
                     .enumerate()
-                    .filter(|(i, _)| i % 5 == 0 && i % 50 == k)
+                    .filter(|(i, _)| i % 5 == 0 && i / 5 % 50 == k)
                     .map(|(_, id)| *id)
                     .collect(),
             )

@@ -501,8 +501,11 @@ fn AdminResponseItem(
                     " · " <span class="badge">{say(locale, "Redigeret", "Redacted")}</span> " "
                     <a href=crate::routes::response_original(r.id)>{say(locale, "Se originalen", "See the original")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
                 })}
-                " · "
-                <a href=crate::routes::remark_editor(&slug, Some(r.id), false, None)>{say(locale, "Skriv bemærkning", "Write a remark")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
+                // Meeting input is summarised in the notat's own section, not answered one by one.
+                {r.meeting.is_none().then(|| view! {
+                    " · "
+                    <a href=crate::routes::remark_editor(&slug, Some(r.id), false, None)>{say(locale, "Skriv bemærkning", "Write a remark")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
+                })}
             </p>
             {(!r.tags.is_empty()).then(|| view! {
                 <p class="response-tags">{say(locale, "Mærker: ", "Tags: ")}

@@ -461,7 +461,8 @@ impl Body<'_> {
             self.legend_written = true;
             let legend = &self.words.legend;
             let out = &mut self.out;
-            paragraph_open(out, "Note", "");
+            // Kept with the first change, never left alone at the foot of a page.
+            paragraph_open(out, "Note", "<w:keepNext/>");
             run(out, "", legend[0]);
             run(out, INSERTED, legend[1]);
             run(out, "", legend[2]);
