@@ -50,6 +50,9 @@ enum Command {
         #[command(subcommand)]
         command: DecisionCommand,
     },
+    /// Copy the SQLite database to FILE while the server runs (a consistent snapshot); for
+    /// PostgreSQL use pg_dump.
+    Backup { file: PathBuf },
     /// Create a policy from a Markdown file with front matter, and a hearing if it has a window;
     /// with --policy, add the file as the next version of that policy instead.
     Import {
@@ -226,6 +229,12 @@ pub enum CliError {
         path: String,
         #[source]
         source: std::io::Error,
+    },
+    #[error("the backup to {path} failed")]
+    Backup {
+        path: String,
+        #[source]
+        source: sqlx::Error,
     },
     #[error("the file cannot be imported: {0}")]
     Invalid(String),
@@ -556,6 +565,28 @@ pub async fn run() -> Result<(), CliError> {
         }
         Command::Policy { command } => policy_command(&config, command).await,
         Command::Decision { command } => decision_command(&config, command).await,
+        Command::Backup { file } => {
+            let db = db::connect(&config.database_url).await?;
+            if db.engine != db::Engine::Sqlite {
+                return Err(CliError::Invalid(
+                    "hoering backup copies the SQLite file; back PostgreSQL up with pg_dump".into(),
+                ));
+            }
+            let path = file.display().to_string();
+            if file.exists() {
+                return Err(CliError::Invalid(format!(
+                    "{path} exists already; a backup never overwrites a file"
+                )));
+            }
+            db::backup_into(&db.pool, &path)
+                .await
+                .map_err(|source| CliError::Backup {
+                    path: path.clone(),
+                    source,
+                })?;
+            println!("backup written to {path}");
+            Ok(())
+        }
         Command::Import {
             file,
             policy,

@@ -123,6 +123,16 @@ pub async fn begin_write(
     }
 }
 
+/// Copies a SQLite database to the file `path` as one consistent snapshot, while other
+/// connections go on reading and writing (`VACUUM INTO`: the copy is also compacted).
+pub async fn backup_into(pool: &AnyPool, path: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(path)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// Now, as the Unix seconds the database stores.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()

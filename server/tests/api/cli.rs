@@ -1,6 +1,7 @@
 //! The command line, as an operator runs it: the real binary against a real database file.
 
 use crate::helpers::*;
+use server::config::DatabaseUrl;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -305,4 +306,47 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
     assert!(ok && out.contains("vej\thearing\tin_progress"), "{out}");
     assert!(out.contains("paaske\thearing\tin_progress"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn a_backup_is_taken_while_the_server_serves_and_never_overwrites() {
+    within_timeout("backup", async {
+        let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+        app.add_open_hearing("politik").await;
+        assert_eq!(
+            app.respond("politik", "", "Et svar før sikkerhedskopien.")
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        let dir = std::env::temp_dir().join(format!("hoering-backup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("kopi.db");
+        let _ = std::fs::remove_file(&file);
+        let path = file.display().to_string();
+        let url = app.config.database_url.expose().to_string();
+        let (ok, out) = hoering(&url, &["backup", &path], "");
+        assert!(ok, "{out}");
+        assert!(out.contains("backup written"), "{out}");
+        // The server goes on serving while and after the copy is taken.
+        let (status, _) = app.get_text("/hoeringer/politik").await;
+        assert_eq!(status, 200);
+
+        let copy = server::db::connect(&DatabaseUrl::parse(&format!("sqlite://{path}")).unwrap())
+            .await
+            .unwrap();
+        let stored: Vec<String> = sqlx::query_scalar("SELECT text FROM responses")
+            .fetch_all(&copy.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, ["Et svar før sikkerhedskopien."]);
+        copy.pool.close().await;
+
+        let (ok, out) = hoering(&url, &["backup", &path], "");
+        assert!(!ok, "a second backup to the same file is refused");
+        assert!(out.contains("exists already"), "{out}");
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
 }
