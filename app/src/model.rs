@@ -1055,3 +1055,9 @@ pub struct ResultView {
     /// The points raised with the administration's answers, once published.
     pub points: Vec<hoering::notat::NotatItem>,
 }
+
+/// The installation: whose site this is (`HOERING_MUNICIPALITY`), shown in every page's header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub municipality: String,
+}

@@ -46,7 +46,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "HOERING_MUNICIPALITY",
-        "the municipality's name, which signs every e-mail, default Kommunen (the demo: Roskilde Kommune)",
+        "the municipality's name, shown in every page's header and signing every e-mail, default Kommunen (the demo: Roskilde Kommune)",
     ),
     (
         "HOERING_SMTP_URL",

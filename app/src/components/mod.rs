@@ -28,12 +28,21 @@ pub fn set_status(code: u16) {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    // The municipality comes from the server's configuration, shared with the browser so the
+    // hydrated header says the same.
+    let site = leptos::prelude::SharedValue::new(|| {
+        use_context::<crate::model::Site>().unwrap_or_default()
+    })
+    .into_inner();
+    let municipality =
+        (!site.municipality.trim().is_empty()).then(|| format!(" · {}", site.municipality.trim()));
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="site-name" href="/" rel="external">
                     {t!(i18n, site_name)}
+                    {municipality}
                 </a>
                 <nav aria-label=move || t_string!(i18n, nav_label)>
                     <ul class="nav-list">

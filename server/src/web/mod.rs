@@ -43,6 +43,15 @@ pub struct AppState {
     pub journal_pattern: Arc<hoering::notat::JournalPattern>,
 }
 
+impl AppState {
+    /// The installation as every page's header shows it.
+    pub fn site(&self) -> app::model::Site {
+        app::model::Site {
+            municipality: self.outbox.sender.municipality.clone(),
+        }
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
@@ -90,9 +99,13 @@ impl FromRequestParts<AppState> for ClientAddr {
 const DRAFT_FORM_BYTES: usize = 2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024;
 
 /// What every Leptos render gets: the backend, and a fresh nonce for the page's scripts.
-fn page_context(backend: SharedBackend) -> impl Fn() + Clone + Send + Sync + 'static {
+fn page_context(
+    backend: SharedBackend,
+    site: app::model::Site,
+) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(backend.clone());
+        provide_context(site.clone());
         leptos::nonce::provide_nonce();
     }
 }
@@ -108,7 +121,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
-    let context = page_context(state.backend.clone());
+    let context = page_context(state.backend.clone(), state.site());
     let shell_options = state.leptos_options.clone();
     let response_limit = crate::response::MAX_RESPONSE_BODY_BYTES;
     Router::new()

@@ -16,10 +16,12 @@ pub async fn page_with_echo(
     status: StatusCode,
 ) -> Response {
     let backend = state.backend.clone();
+    let site = state.site();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(backend.clone());
+            provide_context(site.clone());
             provide_context(echo.clone());
             leptos::nonce::provide_nonce();
         },

@@ -144,3 +144,40 @@ both_databases!(
         assert_eq!(r.headers()["location"], "/");
     }
 );
+
+/// One installation, any municipality: the header names the configured one, on every page and
+/// on a form sent back with its errors, in both languages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_header_names_the_configured_municipality() {
+    within_timeout("municipality", async {
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| {
+            c.mail.municipality = "Aarhus Kommune & <Omegn>".into();
+        })
+        .await
+        .expect("sqlite app");
+        app.add_open_hearing("politik").await;
+        let (_, front) = app.get_text("/").await;
+        let front = front.replace("<!>", "").replace("<!-- -->", "");
+        assert!(
+            front.contains("Høringer · Aarhus Kommune &amp; &lt;Omegn&gt;"),
+            "escaped in the header"
+        );
+        assert!(!front.contains("Roskilde"));
+        let refused = app.respond("politik", "", "").await;
+        assert_eq!(refused.status().as_u16(), 422);
+        assert!(refused.text().await.unwrap().contains("Aarhus Kommune"));
+        let english = app
+            .client
+            .get(app.url("/hoeringer/politik"))
+            .header("cookie", "i18n_pref_locale=en")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let english = english.replace("<!>", "").replace("<!-- -->", "");
+        assert!(english.contains("Consultations · Aarhus Kommune"));
+    })
+    .await;
+}
