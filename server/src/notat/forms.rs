@@ -2,10 +2,9 @@
 //! set the case facts, and publish every bemærkning at once, telling the respondents.
 
 use super::db::{self as notat_db, PointFacts};
-use crate::auth::{Permission, require_staff};
 use crate::web::AppState;
 use crate::web::error::{WebError, WebResult, finish};
-use crate::web::redirect::{safe_target, see_other};
+use crate::web::redirect::see_other;
 use app::model::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -14,14 +13,7 @@ use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
 use http::{HeaderMap, StatusCode};
 use std::collections::BTreeMap;
 
-type Pairs = Vec<(String, String)>;
-
-fn one<'a>(pairs: &'a Pairs, key: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map_or("", |(_, v)| v.as_str())
-}
+use crate::web::pairs::{Pairs, one};
 
 async fn hearing_and_clerk(
     state: &AppState,
@@ -29,21 +21,14 @@ async fn hearing_and_clerk(
     slug: &str,
     pairs: &Pairs,
 ) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
-    let page = app::routes::admin_notat(slug);
-    let session = require_staff(
+    crate::web::pairs::hearing_and_clerk(
         state,
         headers,
-        Permission::Moderate,
-        Some(one(pairs, "csrf")),
-        &page,
+        slug,
+        pairs,
+        &app::routes::admin_notat(slug),
     )
-    .await?;
-    let hearing = crate::hearing::db::by_slug(&state.db.pool, slug)
-        .await
-        .map_err(|e| WebError::internal("loading the hearing failed", e))?
-        .ok_or_else(WebError::not_found)?;
-    let back = safe_target(one(pairs, "back")).unwrap_or(&page).to_string();
-    Ok((hearing, session.user.id, back))
+    .await
 }
 
 fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebError {

@@ -6,6 +6,7 @@ pub mod download;
 pub mod error;
 pub mod language;
 pub mod limits;
+pub mod pairs;
 pub mod redirect;
 pub mod render;
 pub mod security;
