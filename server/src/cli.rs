@@ -1,5 +1,6 @@
 //! The command line: `hoering serve` (the default), `hoering user add`, `hoering import`,
-//! `hoering policy list|advance|skip|freeze|summary`, `hoering decision add`.
+//! `hoering policy list|advance|skip|freeze|summary`, `hoering decision add`, `hoering backup`,
+//! `hoering bench`, `hoering export`, `hoering import-archive`.
 
 use crate::auth::{self, Role, db as auth_db};
 use crate::config::MailConfig;
@@ -50,6 +51,30 @@ enum Command {
         #[command(subcommand)]
         command: DecisionCommand,
     },
+    /// Measure this machine: start this binary as a server on a fresh database, load it with
+    /// wrk and print the figures (also written to OUT/bench.md and bench.json).
+    Bench {
+        /// A short run of every step, as CI does; its figures are not for comparing.
+        #[arg(long)]
+        smoke: bool,
+        /// Also measure PostgreSQL: a server URL whose user may create a scratch database.
+        #[arg(long)]
+        postgres: Option<String>,
+        /// Seconds of load per measurement (default 10; 1 with --smoke).
+        #[arg(long)]
+        seconds: Option<u64>,
+        /// Published responses on the bench hearing (default 10,000; 2,000 with --smoke).
+        #[arg(long)]
+        responses: Option<usize>,
+        #[arg(long, default_value = "target/bench")]
+        out: PathBuf,
+    },
+    /// Write the whole installation to a new archive FILE (zip of JSON lines with a manifest
+    /// and checksums), to move it to another machine or database.
+    Export { file: PathBuf },
+    /// Load an archive written by `hoering export` into this (empty) database, SQLite or
+    /// PostgreSQL alike.
+    ImportArchive { file: PathBuf },
     /// Copy the SQLite database to FILE while the server runs (a consistent snapshot); for
     /// PostgreSQL use pg_dump.
     Backup { file: PathBuf },
@@ -246,6 +271,10 @@ pub enum CliError {
     Road(#[from] crate::policy::db::RoadDbError),
     #[error("{0}")]
     Step(String),
+    #[error(transparent)]
+    Bench(#[from] crate::bench::BenchError),
+    #[error(transparent)]
+    Archive(#[from] crate::archive::ArchiveError),
 }
 
 /// A step's failure as the operator reads it: the road's reason in Danish and English.
@@ -565,6 +594,51 @@ pub async fn run() -> Result<(), CliError> {
         }
         Command::Policy { command } => policy_command(&config, command).await,
         Command::Decision { command } => decision_command(&config, command).await,
+        Command::Bench {
+            smoke,
+            postgres,
+            seconds,
+            responses,
+            out,
+        } => {
+            let site_root = PathBuf::from(&config.site_root);
+            let mut options = if smoke {
+                crate::bench::Options::smoke(site_root, postgres)
+            } else {
+                crate::bench::Options::full(site_root, postgres)
+            };
+            options.seconds = seconds.unwrap_or(options.seconds).max(1);
+            options.responses = responses.unwrap_or(options.responses);
+            options.out = out;
+            let report = crate::bench::run(&options).await?;
+            println!("{}", report.markdown());
+            println!("(written to {})", options.out.display());
+            Ok(())
+        }
+        Command::Export { file } => {
+            let db = db::connect(&config.database_url).await?;
+            let manifest = crate::archive::export(&db, &file).await?;
+            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
+            println!(
+                "exported {rows} rows of {} tables to {}",
+                manifest.tables.len(),
+                file.display()
+            );
+            Ok(())
+        }
+        Command::ImportArchive { file } => {
+            let db = db::connect(&config.database_url).await?;
+            let manifest = crate::archive::import(&db, &file).await?;
+            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
+            println!(
+                "imported {rows} rows of {} tables from {} (a {} installation exported {})",
+                manifest.tables.len(),
+                file.display(),
+                manifest.source,
+                manifest.exported_at
+            );
+            Ok(())
+        }
         Command::Backup { file } => {
             let db = db::connect(&config.database_url).await?;
             if db.engine != db::Engine::Sqlite {

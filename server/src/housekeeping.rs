@@ -42,6 +42,14 @@ pub async fn run_once(pool: &AnyPool) {
             "clearing participants' personal data failed"
         ),
     }
+    match crate::web::limits::prune(pool).await {
+        Ok(0) => {}
+        Ok(n) => tracing::debug!(counts = n, "ended rate-limit windows deleted"),
+        Err(e) => tracing::error!(
+            error = %crate::web::error::chain(&e),
+            "deleting ended rate-limit windows failed"
+        ),
+    }
     let mail_before = now() - KEEP_SENT_MAIL_DAYS * 86_400;
     match crate::mail::db::clear_sent_text(pool, mail_before).await {
         Ok(0) => {}

@@ -2,8 +2,10 @@
 //! core (`hoering`) and the web UI (`app`).
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod archive;
 pub mod auth;
 pub mod backend;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod consultees;
@@ -82,11 +84,15 @@ pub fn build_app(
         sends_mail: config.mail.smtp.is_some(),
         journal_pattern: config.journal_pattern.clone(),
     });
+    let limits = Arc::new(web::limits::Limits::new(
+        db.pool.clone(),
+        config.responses_per_hour,
+    ));
     web::router(web::AppState {
         db,
         backend,
         leptos_options,
-        limits: Arc::new(web::limits::Limits::new(config.responses_per_hour)),
+        limits,
         https: config.https(),
         trusted_proxy: config.trusted_proxy,
         calendar: Arc::new(config.calendar()),

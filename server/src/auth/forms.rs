@@ -4,7 +4,9 @@
 use super::db::{self as auth_db};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, cookie_value, password, require_session};
 use crate::web::error::{WebError, WebResult, finish};
-use crate::web::limits::{LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, login_delay};
+use crate::web::limits::{
+    LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
+};
 use crate::web::redirect::{see_other, target_or};
 use crate::web::{AppState, ClientAddr};
 use app::messages::Message;
@@ -85,30 +87,35 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
     let limits = &state.limits;
     let account_key = format!("login:{email}");
     let client_key = format!("login:{client}");
-    let (account_failures, client_failures) = (
-        limits.login_accounts.count(&account_key),
-        limits.login_clients.count(&client_key),
-    );
-    if account_failures >= LOGIN_MAX_ACCOUNT_FAILURES {
+    let limit_failed = |e| WebError::internal("reading the login limits failed", e);
+    let account = limits
+        .count(Limit::LoginAccount, &account_key)
+        .await
+        .map_err(limit_failed)?;
+    let client_count = limits
+        .count(Limit::LoginClient, &client_key)
+        .await
+        .map_err(limit_failed)?;
+    if account.hits >= LOGIN_MAX_ACCOUNT_FAILURES {
         tracing::warn!("login refused: too many failures on the account");
         return Err(WebError::TooMany {
-            retry_after: limits.login_accounts.minutes_left(&account_key) * 60,
+            retry_after: account.minutes_left * 60,
             message: Message::TooManyLogins {
-                minutes: limits.login_accounts.minutes_left(&account_key),
+                minutes: account.minutes_left,
             },
         });
     }
-    if client_failures >= LOGIN_MAX_CLIENT_FAILURES {
+    if client_count.hits >= LOGIN_MAX_CLIENT_FAILURES {
         tracing::warn!(client, "login refused: too many failures from the client");
         return Err(WebError::TooMany {
-            retry_after: limits.login_clients.minutes_left(&client_key) * 60,
+            retry_after: client_count.minutes_left * 60,
             message: Message::TooManyLogins {
-                minutes: limits.login_clients.minutes_left(&client_key),
+                minutes: client_count.minutes_left,
             },
         });
     }
     // A whole office may share an address, so the client's failures weigh a tenth.
-    tokio::time::sleep(login_delay(account_failures.max(client_failures / 10))).await;
+    tokio::time::sleep(login_delay(account.hits.max(client_count.hits / 10))).await;
 
     let found = auth_db::find_credentials(&state.db.pool, &email)
         .await
@@ -128,8 +135,14 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
         Err(e) => return Err(WebError::internal("verifying a password failed", e)),
     };
     let Some(user) = user.filter(|_| verified) else {
-        limits.login_accounts.add(&account_key);
-        limits.login_clients.add(&client_key);
+        limits
+            .add(Limit::LoginAccount, &account_key)
+            .await
+            .map_err(limit_failed)?;
+        limits
+            .add(Limit::LoginClient, &client_key)
+            .await
+            .map_err(limit_failed)?;
         tracing::info!("failed login");
         let errors = [("login".to_string(), "failed".to_string())].into();
         return Err(WebError::form(
@@ -138,7 +151,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
             StatusCode::UNAUTHORIZED,
         ));
     };
-    limits.login_accounts.reset(&account_key);
+    limits
+        .reset(Limit::LoginAccount, &account_key)
+        .await
+        .map_err(limit_failed)?;
     let token = auth_db::create_session(&state.db.pool, user.id)
         .await
         .map_err(|e| WebError::internal("creating a session failed", e))?;

@@ -193,8 +193,12 @@ pub async fn sign_up(
             .parse()
             .map_err(|errors| echo(&page, &fields, errors, StatusCode::UNPROCESSABLE_ENTITY))?;
         let key = format!("signup {client} {id}");
-        if state.limits.response_over_limit(&key) {
-            let minutes = state.limits.responses.minutes_left(&key);
+        if let Some(minutes) = state
+            .limits
+            .response_over_limit(&key)
+            .await
+            .map_err(|e| WebError::internal("counting the client's sign-ups failed", e))?
+        {
             return Err(WebError::TooMany {
                 retry_after: minutes * 60,
                 message: Message::TooManyResponses { minutes },

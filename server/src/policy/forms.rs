@@ -334,8 +334,12 @@ pub async fn ask(
             ));
         }
         let key = format!("inquiry|{client}");
-        if state.limits.response_over_limit(&key) {
-            let minutes = state.limits.responses.minutes_left(&key);
+        if let Some(minutes) = state
+            .limits
+            .response_over_limit(&key)
+            .await
+            .map_err(|e| WebError::internal("counting the client's questions failed", e))?
+        {
             return Err(WebError::TooMany {
                 retry_after: minutes * 60,
                 message: Message::TooManyResponses { minutes },
@@ -354,7 +358,6 @@ pub async fn ask(
         )
         .await
         .map_err(|e| WebError::internal("storing an inquiry failed", e))?;
-        state.limits.responses.add(&key);
         tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
         Ok(see_other(&format!(
             "{page}?spurgt={}#spoergsmaal",

@@ -126,9 +126,13 @@ async fn submit(
     };
     // Counted only once the response is valid: a reader who corrects mistakes is not punished.
     let key = format!("{client} {}", hearing.id);
-    if state.limits.response_over_limit(&key) {
+    if let Some(minutes) = state
+        .limits
+        .response_over_limit(&key)
+        .await
+        .map_err(|e| WebError::internal("counting the client's responses failed", e))?
+    {
         tracing::warn!(hearing = %slug, client, "response refused: limit per client");
-        let minutes = state.limits.responses.minutes_left(&key);
         return Err(WebError::TooMany {
             retry_after: minutes * 60,
             message: Message::TooManyResponses { minutes },

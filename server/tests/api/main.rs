@@ -6,6 +6,7 @@ mod smtp;
 
 mod admin;
 mod api;
+mod archive;
 mod cli;
 mod consultees;
 mod councils;
@@ -17,4 +18,5 @@ mod policies;
 mod privacy;
 mod responses;
 mod security;
+mod servers;
 mod versions;
