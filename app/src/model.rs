@@ -68,6 +68,7 @@ pub struct BlockView {
 
 /// A published response as the public may see it, according to its consent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicResponse {
     pub receipt_number: String,
     /// `YYYY-MM-DD` in Copenhagen time.
@@ -89,6 +90,7 @@ pub struct PublicResponse {
 
 /// What kind of input a published item is; the open-data API lists each as its own kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     #[default]
@@ -99,6 +101,7 @@ pub enum InputKind {
 /// The dialogue meeting an input was given at: "Fra dialogmødet 12. september 2019 ·
 /// Frivillige foreninger". Never a citizen's name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MeetingOrigin {
     /// `YYYY-MM-DD` in Copenhagen time.
     pub day: String,

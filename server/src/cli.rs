@@ -758,7 +758,11 @@ pub async fn run() -> Result<(), CliError> {
 }
 
 async fn serve(config: Config) -> Result<(), CliError> {
-    tracing::info!(database = %config.database_url, "starting");
+    tracing::info!(
+        database = %config.database_url,
+        browser_files = if crate::web::assets::embedded() { "embedded" } else { "from the site root" },
+        "starting"
+    );
     let running = crate::start(&config, crate::shutdown_signal()).await?;
     if config.demo {
         let creds = demo::load(&running.db).await.map_err(StartError::from)?;

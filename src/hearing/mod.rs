@@ -73,6 +73,7 @@ pub fn copenhagen() -> Result<TimeZone, HearingError> {
 
 /// Where a hearing is in its life at a given instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HearingState {
     Upcoming,

@@ -29,6 +29,7 @@ pub type MeetingErrors = BTreeMap<String, String>;
 /// Who a participant comes as. The meeting's summary and the input recorded at it are
 /// grouped by this, so the committee sees whose voice a point is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ParticipantGroup {
     #[serde(rename = "borger")]
     Citizen,

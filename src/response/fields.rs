@@ -205,6 +205,7 @@ string_newtype_impls!(Email, PersonName, OrganisationName, ResponseText);
 /// "Jeg udtaler mig som": in which capacity the sender answers. The høringsnotat counts
 /// responses by this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SenderKind {
     /// Privatperson.

@@ -10,17 +10,20 @@ use axum::response::{IntoResponse, Response};
 use hoering::calendar::rfc3339;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct HearingSummary {
     slug: String,
     title: String,
     committee: String,
     state: app::model::HearingState,
+    /// RFC 3339, UTC.
     opens_at: String,
+    /// RFC 3339, UTC.
     closes_at: String,
     /// The last day to respond, in Copenhagen.
     deadline: String,
     published_responses: i64,
+    /// The hearing's page, relative to the site.
     url: String,
 }
 
@@ -39,6 +42,16 @@ pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
     }
 }
 
+/// Every hearing, upcoming, open and closed.
+#[utoipa::path(
+    get,
+    path = "/api/v1/hearings",
+    tag = "hearings",
+    responses(
+        (status = 200, description = "Every hearing", body = [HearingSummary]),
+        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+    )
+)]
 pub async fn hearings(State(state): State<AppState>) -> Response {
     match hearing_db::list(&state.db.pool).await {
         Ok(rows) => Json(rows.iter().map(summary).collect::<Vec<_>>()).into_response(),
@@ -46,8 +59,8 @@ pub async fn hearings(State(state): State<AppState>) -> Response {
     }
 }
 
-#[derive(Serialize)]
-struct HearingDetail {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct HearingDetail {
     #[serde(flatten)]
     summary: HearingSummary,
     contact: String,
@@ -55,20 +68,35 @@ struct HearingDetail {
     blocks: Vec<ApiBlock>,
 }
 
-#[derive(Serialize)]
-struct VersionInfo {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct VersionInfo {
     label: String,
 }
 
-#[derive(Serialize)]
-struct ApiBlock {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiBlock {
+    /// The block's durable id: it stays with the text through later versions.
     id: String,
+    /// The citable number: `2.3`, `3.3.1` for a list item, `n1` for a footnote.
     number: String,
+    /// paragraph, listitem, table, blockquote, code or footnote.
     kind: String,
     section: Option<i64>,
     text: String,
 }
 
+/// One hearing with the blocks of the text it runs on.
+#[utoipa::path(
+    get,
+    path = "/api/v1/hearings/{slug}",
+    tag = "hearings",
+    params(("slug" = String, Path, description = "The hearing's address")),
+    responses(
+        (status = 200, description = "The hearing", body = HearingDetail),
+        (status = 404, description = "No such hearing", body = crate::web::api::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+    )
+)]
 pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
     let pool = &state.db.pool;
     let row = match hearing_db::by_slug(pool, &slug).await {

@@ -4,23 +4,37 @@
 use super::db as version_db;
 use crate::hearing::db as hearing_db;
 use crate::web::AppState;
-use crate::web::api::{internal, not_found};
+use crate::web::api::{internal, invalid, not_found};
 use axum::Json;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use hoering::calendar::rfc3339;
 use serde::Serialize;
 
-#[derive(Serialize)]
-struct ApiVersion {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiVersion {
     number: i64,
     label: String,
     note: String,
+    /// RFC 3339, UTC.
     created_at: String,
     /// Whether this is the text the hearing ran on.
     hearing_version: bool,
 }
 
+/// Every version of the hearing's policy.
+#[utoipa::path(
+    get,
+    path = "/api/v1/hearings/{slug}/versions",
+    tag = "versions",
+    params(("slug" = String, Path, description = "The hearing's address")),
+    responses(
+        (status = 200, description = "The versions, oldest first", body = [ApiVersion]),
+        (status = 404, description = "No such hearing", body = crate::web::api::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+    )
+)]
 pub async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
     let pool = &state.db.pool;
     let (policy_id, hearing_version) = match hearing_db::by_slug(pool, &slug).await {
@@ -45,16 +59,16 @@ pub async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -
     }
 }
 
-#[derive(Serialize)]
-struct ApiProvenance {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiProvenance {
     /// unchanged, edited, moved, split_from, merged_from or new.
     kind: String,
     /// The previous version's block ids this block came from.
     from: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct ApiVersionBlock {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiVersionBlock {
     id: String,
     number: String,
     kind: String,
@@ -63,8 +77,8 @@ struct ApiVersionBlock {
     provenance: ApiProvenance,
 }
 
-#[derive(Serialize)]
-struct ApiVersionDetail {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiVersionDetail {
     number: i64,
     label: String,
     note: String,
@@ -73,10 +87,29 @@ struct ApiVersionDetail {
     removed: Vec<String>,
 }
 
+/// One version's blocks, each with where it came from in the version before.
+#[utoipa::path(
+    get,
+    path = "/api/v1/hearings/{slug}/versions/{number}",
+    tag = "versions",
+    params(
+        ("slug" = String, Path, description = "The hearing's address"),
+        ("number" = i64, Path, description = "The version's number, from 1"),
+    ),
+    responses(
+        (status = 200, description = "The version", body = ApiVersionDetail),
+        (status = 400, description = "The number is not a whole number", body = crate::web::api::ApiError),
+        (status = 404, description = "No such hearing or version", body = crate::web::api::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+    )
+)]
 pub async fn version(
     State(state): State<AppState>,
-    Path((slug, number)): Path<(String, i64)>,
+    path: Result<Path<(String, i64)>, PathRejection>,
 ) -> Response {
+    let Ok(Path((slug, number))) = path else {
+        return invalid("invalid_path");
+    };
     let pool = &state.db.pool;
     let policy_id = match hearing_db::by_slug(pool, &slug).await {
         Ok(Some(h)) => h.policy_id,

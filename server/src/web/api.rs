@@ -11,6 +11,7 @@ use serde::Serialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", get(openapi))
         .route("/hearings", get(crate::hearing::api::hearings))
         .route("/hearings/{slug}", get(crate::hearing::api::hearing))
         .route(
@@ -27,13 +28,56 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-#[derive(Serialize)]
-struct ApiError {
+/// What every error of the API says.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiError {
+    /// `not_found`, `invalid_query`, `invalid_path` or `internal`.
     error: &'static str,
+}
+
+/// The API's description, derived from the handlers and the types they return, so it cannot
+/// say other than what they do.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "hoering: open data",
+        version = "1",
+        description = "Read-only JSON about hearings, their texts, versions and published responses. No login; never an e-mail address; names only where the sender agreed."
+    ),
+    paths(
+        crate::hearing::api::hearings,
+        crate::hearing::api::hearing,
+        crate::response::api::responses,
+        crate::version::api::versions,
+        crate::version::api::version,
+    ),
+    tags(
+        (name = "hearings", description = "Hearings and the text they run on"),
+        (name = "responses", description = "Published høringssvar and dialogue-meeting input"),
+        (name = "versions", description = "The versions of a hearing's policy"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI 3.1 document of `/api/v1`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = <ApiDoc as utoipa::OpenApi>::openapi();
+    // utoipa fills in the package's licence, which names none.
+    doc.info.license = None;
+    doc
+}
+
+async fn openapi() -> Response {
+    Json(document()).into_response()
 }
 
 pub fn not_found() -> Response {
     (StatusCode::NOT_FOUND, Json(ApiError { error: "not_found" })).into_response()
+}
+
+/// A request the API cannot read: `what` is `invalid_query` or `invalid_path`.
+pub fn invalid(what: &'static str) -> Response {
+    (StatusCode::BAD_REQUEST, Json(ApiError { error: what })).into_response()
 }
 
 pub fn internal(err: impl std::error::Error + 'static) -> Response {

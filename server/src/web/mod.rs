@@ -2,6 +2,7 @@
 //! they share (the security layer, the one error type, the redirect check, limits).
 
 pub mod api;
+pub mod assets;
 pub mod download;
 pub mod error;
 pub mod language;
@@ -360,6 +361,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, app::shell))
+        .layer(axum::middleware::from_fn(assets::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::guard,
