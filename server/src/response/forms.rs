@@ -451,6 +451,7 @@ pub async fn redact(
         let stored = response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id)
             .await
             .map_err(|e| WebError::internal("redacting failed", e))?;
+        crate::tag::forget_suggestions();
         if !stored {
             return Err(moderation_again(
                 &back,

@@ -556,24 +556,13 @@ impl ResponseReads for DbBackend {
                 uses: t.uses,
             })
             .collect();
-        let suggested_tags = {
-            // The newest 2,000 responses are plenty to see the themes, and keep the page fast.
-            let texts = response_db::latest_texts(pool, row.id, 2_000)
+        // The newest 2,000 responses are plenty to see the themes; they are kept until more
+        // responses arrive, so the queue does not stem 2,000 texts on every page.
+        let have: Vec<String> = tags.iter().map(|t| t.name.clone()).collect();
+        let suggested_tags =
+            crate::tag::suggested(pool, row.id, counts.0 + counts.1 + counts.2, &have)
                 .await
                 .map_err(fail)?;
-            let have: Vec<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
-            tokio::task::spawn_blocking(move || {
-                let docs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                hoering::language::suggest_tags(&docs, 12)
-                    .into_iter()
-                    .map(|s| s.label)
-                    .filter(|l| !have.contains(&l.to_lowercase()))
-                    .take(8)
-                    .collect::<Vec<_>>()
-            })
-            .await
-            .map_err(fail)?
-        };
         let tags_of =
             crate::tag::db::of_responses(pool, &rows.iter().map(|r| r.id).collect::<Vec<_>>())
                 .await
