@@ -49,6 +49,22 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "the municipality's name, shown in every page's header and signing every e-mail, default Kommunen (the demo: Roskilde Kommune)",
     ),
     (
+        "HOERING_BRAND_COLOUR",
+        "the municipality's colour for the header and buttons, #rrggbb; refused if white text on it is below 4.5:1 contrast",
+    ),
+    (
+        "HOERING_LOGO",
+        "an SVG or PNG file with the municipality's logo, shown in the header (at most 512 KB)",
+    ),
+    (
+        "HOERING_CONTACT",
+        "one line in every page's footer: who to contact, e.g. Rådhusbuen 1, 4000 Roskilde · 4631 3000 · kommunen@roskilde.dk",
+    ),
+    (
+        "HOERING_FOOTER_LINKS",
+        "links in every page's footer, Label=https://…|Label=/path, e.g. the accessibility statement",
+    ),
+    (
         "HOERING_SMTP_URL",
         "the mail server, e.g. smtps://user:password@smtp.example.dk or smtp://host:25?tls=required; unset: mail waits in the outbox (/admin/post)",
     ),
@@ -68,6 +84,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{0}: {1}")]
+    Brand(&'static str, #[source] hoering::branding::BrandError),
+    #[error("HOERING_LOGO: {path} {reason}")]
+    Logo { path: String, reason: String },
     #[error("HOERING_ADDR is not a socket address like 127.0.0.1:3000: {0:?}")]
     Addr(String),
     #[error("the database URL must start with sqlite:// or postgres:// (got a URL starting {0:?})")]
@@ -193,6 +213,86 @@ impl Default for MailConfig {
     }
 }
 
+/// The municipality's look: colour, logo, contact line and footer links.
+#[derive(Debug, Clone, Default)]
+pub struct Branding {
+    pub colour: Option<hoering::branding::BrandColour>,
+    pub logo: Option<Logo>,
+    pub contact: String,
+    pub links: Vec<hoering::branding::FooterLink>,
+}
+
+/// A logo file read at start-up.
+#[derive(Clone)]
+pub struct Logo {
+    pub content_type: &'static str,
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl fmt::Debug for Logo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Logo({}, {} bytes)", self.content_type, self.bytes.len())
+    }
+}
+
+/// The largest logo file: a logo is a few kilobytes; this keeps a mistaken photo out.
+pub const MAX_LOGO_BYTES: usize = 512 * 1024;
+
+impl Branding {
+    fn from_env(env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let set = |name: &str| {
+            env(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let colour = match set("HOERING_BRAND_COLOUR") {
+            Some(c) => Some(
+                hoering::branding::BrandColour::parse(&c)
+                    .map_err(|e| ConfigError::Brand("HOERING_BRAND_COLOUR", e))?,
+            ),
+            None => None,
+        };
+        let logo = match set("HOERING_LOGO") {
+            Some(path) => Some(read_logo(&path)?),
+            None => None,
+        };
+        let links = match set("HOERING_FOOTER_LINKS") {
+            Some(l) => hoering::branding::parse_links(&l)
+                .map_err(|e| ConfigError::Brand("HOERING_FOOTER_LINKS", e))?,
+            None => Vec::new(),
+        };
+        Ok(Branding {
+            colour,
+            logo,
+            contact: set("HOERING_CONTACT").unwrap_or_default(),
+            links,
+        })
+    }
+}
+
+fn read_logo(path: &str) -> Result<Logo, ConfigError> {
+    let refuse = |reason: &str| ConfigError::Logo {
+        path: path.to_string(),
+        reason: reason.to_string(),
+    };
+    let bytes = std::fs::read(path).map_err(|e| refuse(&format!("cannot be read: {e}")))?;
+    if bytes.len() > MAX_LOGO_BYTES {
+        return Err(refuse("is larger than 512 KB"));
+    }
+    // By content, not by name: a renamed file of another kind is refused.
+    let content_type = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
+        "image/svg+xml"
+    } else {
+        return Err(refuse("is neither SVG nor PNG"));
+    };
+    Ok(Logo {
+        content_type,
+        bytes: bytes.into(),
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: DatabaseUrl,
@@ -212,6 +312,7 @@ pub struct Config {
     pub mail: MailConfig,
     /// How a received response's journal number is written.
     pub journal_pattern: hoering::notat::JournalPattern,
+    pub branding: Branding,
 }
 
 impl MailConfig {
@@ -318,6 +419,7 @@ impl Config {
                 hoering::notat::JournalPattern::parse(text.trim())
                     .map_err(|e| ConfigError::JournalPattern(text.clone(), e))?
             },
+            branding: Branding::from_env(&env)?,
         })
     }
 

@@ -99,6 +99,7 @@ pub fn build_app(
         public_url: config.public_url.clone(),
         outbox,
         journal_pattern: Arc::new(config.journal_pattern.clone()),
+        branding: Arc::new(config.branding.clone()),
     })
 }
 

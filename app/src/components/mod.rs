@@ -36,11 +36,33 @@ pub fn Layout(children: Children) -> impl IntoView {
     .into_inner();
     let municipality =
         (!site.municipality.trim().is_empty()).then(|| format!(" · {}", site.municipality.trim()));
+    // The logo sits beside the site's name, which says the same in words: it is decoration.
+    let logo = site
+        .logo
+        .then(|| view! { <img class="site-logo" src="/logo" alt="" /> });
+    let theme = site
+        .theme
+        .then(|| view! { <leptos_meta::Stylesheet id="tema" href="/tema.css" /> });
+    let contact = (!site.contact.trim().is_empty())
+        .then(|| view! { <p class="site-contact">{site.contact.trim().to_string()}</p> });
+    let links = (!site.links.is_empty()).then(|| {
+        view! {
+            <ul class="footer-links">
+                {site
+                    .links
+                    .iter()
+                    .map(|l| view! { <li><a href=l.href.clone() rel="external">{l.label.clone()}</a></li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
     view! {
+        {theme}
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="site-name" href="/" rel="external">
+                    {logo}
                     {t!(i18n, site_name)}
                     {municipality}
                 </a>
@@ -73,6 +95,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="wrap">
+                {contact}
+                {links}
                 <p>{t!(i18n, footer_text)}</p>
                 <p>
                     <a href="/admin" rel="external">{t!(i18n, footer_staff)}</a>

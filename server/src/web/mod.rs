@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod branding;
 pub mod download;
 pub mod error;
 pub mod language;
@@ -43,13 +44,27 @@ pub struct AppState {
     pub outbox: Arc<crate::mail::Outbox>,
     /// How received responses' journal numbers are written (`HOERING_JOURNAL_PATTERN`).
     pub journal_pattern: Arc<hoering::notat::JournalPattern>,
+    /// The municipality's colour, logo, contact line and footer links.
+    pub branding: Arc<crate::config::Branding>,
 }
 
 impl AppState {
-    /// The installation as every page's header shows it.
+    /// The installation as every page's header and footer show it.
     pub fn site(&self) -> app::model::Site {
         app::model::Site {
             municipality: self.outbox.sender.municipality.clone(),
+            logo: self.branding.logo.is_some(),
+            theme: self.branding.colour.is_some(),
+            contact: self.branding.contact.clone(),
+            links: self
+                .branding
+                .links
+                .iter()
+                .map(|l| app::model::SiteLink {
+                    label: l.label.clone(),
+                    href: l.href.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -353,6 +368,8 @@ pub fn router(state: AppState) -> Router {
         .route("/feeds/politikker.atom", get(crate::policy::feeds::atom))
         .route("/sprog/{locale}", get(language::set_language))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/logo", get(branding::logo))
+        .route("/tema.css", get(branding::theme))
         .nest("/api/v1", api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(shell_options.clone())

@@ -30,8 +30,7 @@ both_databases!(
     a_pasted_list_is_stored_and_what_cannot_be_read_comes_back,
     |app: TestApp| async move {
         // Not open yet, so nobody is invited while the list is made.
-        let opens = jiff::Zoned::now()
-            .date()
+        let opens = hoering::calendar::today()
             .checked_add(jiff::Span::new().days(5))
             .unwrap();
         let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();
@@ -333,8 +332,7 @@ both_databases!(
 both_databases!(
     parties_of_a_hearing_not_yet_open_are_invited_when_it_opens,
     |app: TestApp| async move {
-        let opens = jiff::Zoned::now()
-            .date()
+        let opens = hoering::calendar::today()
             .checked_add(jiff::Span::new().days(5))
             .unwrap();
         let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();

@@ -181,8 +181,7 @@ both_databases!(
         let clerk = app.login().await;
         let csrf = app.csrf(&clerk).await;
         let in_days = |n: i64| {
-            jiff::Zoned::now()
-                .date()
+            hoering::calendar::today()
                 .checked_add(jiff::Span::new().days(n))
                 .unwrap()
                 .to_string()
@@ -430,8 +429,7 @@ async fn open_round(app: &TestApp) -> &'static str {
     let clerk = app.login().await;
     let csrf = app.csrf(&clerk).await;
     let in_days = |n: i64| {
-        jiff::Zoned::now()
-            .date()
+        hoering::calendar::today()
             .checked_add(jiff::Span::new().days(n))
             .unwrap()
             .to_string()

@@ -135,6 +135,7 @@ impl TestApp {
             mail: server::config::MailConfig::default(),
             journal_pattern: hoering::notat::JournalPattern::parse("{case}-{n:04}")
                 .expect("pattern"),
+            branding: Default::default(),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.
@@ -287,7 +288,7 @@ impl TestApp {
 
     /// An open hearing of the integration policy (from a week ago to three weeks ahead).
     pub async fn add_open_hearing(&self, slug: &str) {
-        let today = jiff::Zoned::now().date();
+        let today = hoering::calendar::today();
         let opens = today.checked_sub(jiff::Span::new().days(7)).expect("date");
         let closes = today.checked_add(jiff::Span::new().days(21)).expect("date");
         self.add_hearing(slug, &opens.to_string(), &closes.to_string())

@@ -12,7 +12,7 @@ fn strip(body: &str) -> String {
 }
 
 fn in_days(n: i64) -> String {
-    let today = jiff::Zoned::now().date();
+    let today = hoering::calendar::today();
     today
         .checked_add(jiff::Span::new().days(n))
         .unwrap()

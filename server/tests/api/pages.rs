@@ -2,6 +2,7 @@
 
 use crate::both_databases;
 use crate::helpers::*;
+use server::config::Config;
 
 both_databases!(
     front_page_lists_open_hearing_with_deadline,
@@ -178,6 +179,75 @@ async fn the_header_names_the_configured_municipality() {
             .unwrap();
         let english = english.replace("<!>", "").replace("<!-- -->", "");
         assert!(english.contains("Consultations · Aarhus Kommune"));
+    })
+    .await;
+}
+
+/// The municipality's look from the configuration: logo, colour, contact line and footer links,
+/// each escaped; without them nothing extra is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_configured_logo_colour_contact_and_links_are_shown() {
+    within_timeout("branding", async {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#;
+        let dir = std::env::temp_dir().join(format!("hoering-logo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let logo_path = dir.join("logo.svg");
+        std::fs::write(&logo_path, svg).unwrap();
+        let env = |k: &str| match k {
+            "HOERING_BRAND_COLOUR" => Some("#c8102e".to_string()),
+            "HOERING_LOGO" => Some(logo_path.display().to_string()),
+            "HOERING_CONTACT" => Some("Rådhusbuen 1 · <b>4631 3000</b>".to_string()),
+            "HOERING_FOOTER_LINKS" => Some(
+                "Tilgængelighedserklæring=https://was.digst.dk/roskilde-dk|Privatliv=/privatliv"
+                    .to_string(),
+            ),
+            _ => None,
+        };
+        let branding = server::config::Config::from_env(env).unwrap().branding;
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| c.branding = branding)
+            .await
+            .expect("sqlite app");
+        let (status, front) = app.get_text("/").await;
+        assert_eq!(status, 200);
+        assert!(
+            front.contains(r#"<img src="/logo" alt="" class="site-logo">"#),
+            "the logo, as decoration beside the name: {front}"
+        );
+        assert!(front.contains(r#"href="/tema.css""#));
+        assert!(front.contains("Rådhusbuen 1 · &lt;b&gt;4631 3000&lt;/b&gt;"));
+        assert!(front.contains(r#"href="https://was.digst.dk/roskilde-dk""#));
+        assert!(front.contains(">Tilgængelighedserklæring<"));
+        let css = app.get("/tema.css").await;
+        assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+        let css = css.text().await.unwrap();
+        assert!(css.contains("--brand: #c8102e;"), "{css}");
+        let logo = app.get("/logo").await;
+        assert_eq!(logo.headers()["content-type"], "image/svg+xml");
+        // An SVG opened on its own runs no script: the guard's policy allows none.
+        let policy = logo.headers()["content-security-policy"].to_str().unwrap().to_string();
+        assert!(policy.contains("default-src 'none'"), "{policy}");
+        assert_eq!(logo.text().await.unwrap(), svg);
+
+        let plain = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+        let (_, front) = plain.get_text("/").await;
+        assert!(!front.contains("site-logo") && !front.contains("tema.css"));
+        assert_eq!(plain.get("/logo").await.status().as_u16(), 404);
+        assert_eq!(plain.get("/tema.css").await.status().as_u16(), 404);
+
+        // A colour white text cannot be read on, or a link that is not one, stops the start.
+        let light = Config::from_env(|k| {
+            (k == "HOERING_BRAND_COLOUR").then(|| "#ffcc00".to_string())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(light.contains("4.5:1"), "{light}");
+        let link = Config::from_env(|k| {
+            (k == "HOERING_FOOTER_LINKS").then(|| "Klik=javascript:alert(1)".to_string())
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(link.contains("HOERING_FOOTER_LINKS"), "{link}");
+        let _ = std::fs::remove_dir_all(&dir);
     })
     .await;
 }

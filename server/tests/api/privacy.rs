@@ -330,7 +330,7 @@ both_databases!(
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-        let today = jiff::Zoned::now().date().to_string();
+        let today = hoering::calendar::today().to_string();
         let council_id: i64 = sqlx::query_scalar("SELECT id FROM councils")
             .fetch_one(&app.db.pool)
             .await
