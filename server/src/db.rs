@@ -133,7 +133,40 @@ pub async fn backup_into(pool: &AnyPool, path: &str) -> Result<(), sqlx::Error> 
     Ok(())
 }
 
+/// The `VALUES` rows of a multi-row statement: `rows` groups of `width` numbered placeholders,
+/// the first numbered `first` (`(\$3, \$4), (\$5, \$6)`), so a batch binds in one statement.
+pub fn placeholder_rows(rows: usize, width: usize, first: usize) -> String {
+    let mut out = String::with_capacity(rows * width * 5);
+    for row in 0..rows {
+        if row > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for col in 0..width {
+            if col > 0 {
+                out.push_str(", ");
+            }
+            out.push('$');
+            out.push_str(&(first + row * width + col).to_string());
+        }
+        out.push(')');
+    }
+    out
+}
+
 /// Now, as the Unix seconds the database stores.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_rows;
+
+    #[test]
+    fn placeholder_rows_number_on_from_the_first() {
+        assert_eq!(placeholder_rows(2, 2, 3), "($3, $4), ($5, $6)");
+        assert_eq!(placeholder_rows(1, 3, 1), "($1, $2, $3)");
+        assert_eq!(placeholder_rows(0, 3, 1), "");
+    }
 }

@@ -88,6 +88,7 @@ pub fn build_app(
         db.pool.clone(),
         config.responses_per_hour,
     ));
+    let intake = response::intake::Intake::start(db.pool.clone(), limits.clone(), outbox.clone());
     web::router(web::AppState {
         db,
         backend,
@@ -100,6 +101,7 @@ pub fn build_app(
         outbox,
         journal_pattern: Arc::new(config.journal_pattern.clone()),
         branding: Arc::new(config.branding.clone()),
+        intake,
     })
 }
 

@@ -54,6 +54,20 @@ impl Outbox {
         Ok(db::enqueue(tx, mail, &message_id).await?)
     }
 
+    /// [`Outbox::put`] for several messages in one statement.
+    pub async fn put_many(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        mails: &[Mail],
+    ) -> Result<(), MailError> {
+        let mut rows = Vec::with_capacity(mails.len());
+        for mail in mails {
+            let token = crate::auth::random_token().map_err(MailError::Random)?;
+            rows.push((mail, format!("<{token}@{}>", self.domain)));
+        }
+        Ok(db::enqueue_many(tx, &rows).await?)
+    }
+
     /// Tells the sender (if this server runs one) that there is something to send.
     pub fn wake(&self) {
         self.wake.notify_one();

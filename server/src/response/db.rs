@@ -3,7 +3,7 @@
 
 use super::Status;
 use crate::db::now;
-use crate::version::db::{VersionError, count_placements, place_new_response};
+use crate::version::db::{VersionError, count_placements, place_new_response, place_new_responses};
 use hoering::document::BlockId;
 use hoering::response::{ResponseSubmission, is_public};
 // Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
@@ -20,37 +20,10 @@ pub struct Target {
     pub quote: Option<hoering::anchoring::TextQuote>,
 }
 
-/// Stores a response, counts it as pending, places it in its version (and any later ones) and
-/// puts the receipt `receipt(id, created_at)` in the outbox, all in one transaction; returns
-/// its id and creation time once it is committed.
-#[tracing::instrument(skip(pool, submission, receipt_token, outbox, receipt))]
-pub async fn insert(
-    pool: &AnyPool,
-    target: &Target,
-    submission: &ResponseSubmission,
-    receipt_token: &str,
-    party: Option<i64>,
-    outbox: &crate::mail::Outbox,
-    receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
-) -> Result<(i64, i64), VersionError> {
-    let mut tx = crate::db::begin_write(pool).await?;
-    let stored = insert_in(
-        &mut tx,
-        target,
-        submission,
-        receipt_token,
-        party,
-        outbox,
-        receipt,
-    )
-    .await?;
-    tx.commit().await?;
-    outbox.wake();
-    Ok(stored)
-}
-
-/// [`insert`] within the caller's write transaction, for a response that is one step of a
-/// larger change (a council's submission); the caller commits and wakes the outbox.
+/// Stores a response within the caller's write transaction: counts it as pending, places it in
+/// its version (and any later ones) and puts the receipt `receipt(id, created_at)` in the
+/// outbox; for a response that is one step of a larger change (a council's submission). The
+/// caller commits and wakes the outbox. Citizens' responses go through [`insert_batch`].
 pub async fn insert_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     target: &Target,
@@ -113,6 +86,145 @@ pub async fn insert_in(
         .await
         .map_err(VersionError::from)?;
     Ok((id, created_at))
+}
+
+/// A response waiting to be stored together with others (see [`super::intake`]).
+#[derive(Debug, Clone)]
+pub struct Arrival {
+    pub target: Target,
+    pub submission: ResponseSubmission,
+    pub receipt_token: String,
+    /// The høringsliste party it came through, if any.
+    pub party: Option<i64>,
+}
+
+/// Stores `arrivals` in the caller's write transaction as [`insert_in`] stores one, with a fixed
+/// handful of multi-row statements whatever their number, and queues the mails
+/// `receipts(i, id, created_at)` gives; returns each one's id and creation time, in order.
+pub async fn insert_batch(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    arrivals: &[&Arrival],
+    outbox: &crate::mail::Outbox,
+    receipts: impl Fn(usize, i64, i64) -> hoering::mail::Mail,
+) -> Result<Vec<(i64, i64)>, VersionError> {
+    if arrivals.is_empty() {
+        return Ok(Vec::new());
+    }
+    let created_at = now();
+    let mut ids = Vec::with_capacity(arrivals.len());
+    // 60 rows of sixteen stay far below either database's limit on parameters.
+    for chunk in arrivals.chunks(60) {
+        let sql = format!(
+            "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name,
+                email, sender_kind, organisation, publication, receipt_token, created_at,
+                quote_exact, quote_prefix, quote_suffix, party_id, status)
+             VALUES {} RETURNING id, receipt_token",
+            pending_rows(chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, String)>(AssertSqlSafe(sql));
+        for a in chunk {
+            let quote = a.target.quote.as_ref();
+            query = query
+                .bind(a.target.hearing_id)
+                .bind(a.target.version_id)
+                .bind(a.target.block.as_ref().map(|(id, _)| id.clone()))
+                .bind(a.target.block.as_ref().map(|(_, number)| number.clone()))
+                .bind(a.submission.text.as_ref())
+                .bind(a.submission.name.as_ref())
+                .bind(a.submission.email.as_ref())
+                .bind(a.submission.sender.kind().as_str())
+                .bind(
+                    a.submission
+                        .sender
+                        .organisation()
+                        .map(|o| o.as_ref().to_string()),
+                )
+                .bind(a.submission.publication.as_str())
+                .bind(a.receipt_token.as_str())
+                .bind(created_at)
+                .bind(quote.map(|q| q.exact().to_string()))
+                .bind(quote.map(|q| q.prefix().to_string()))
+                .bind(quote.map(|q| q.suffix().to_string()))
+                .bind(a.party);
+        }
+        let returned = query.fetch_all(&mut **tx).await?;
+        // RETURNING promises no order: the receipt tokens (unique) say which row is which.
+        for a in chunk {
+            let id = returned
+                .iter()
+                .find(|(_, token)| *token == a.receipt_token)
+                .map(|(id, _)| *id)
+                .ok_or(sqlx::Error::RowNotFound)?;
+            ids.push(id);
+        }
+    }
+    for a in arrivals {
+        if let Some(party) = a.party {
+            crate::consultees::db::mark_answered(tx, party).await?;
+        }
+    }
+    let mut per_hearing: Vec<(i64, i64)> = Vec::new();
+    for a in arrivals {
+        match per_hearing
+            .iter_mut()
+            .find(|(h, _)| *h == a.target.hearing_id)
+        {
+            Some((_, n)) => *n += 1,
+            None => per_hearing.push((a.target.hearing_id, 1)),
+        }
+    }
+    for (hearing, n) in per_hearing {
+        sqlx::query("UPDATE hearing_counts SET pending = pending + $2 WHERE hearing_id = $1")
+            .bind(hearing)
+            .bind(n)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let blocks: Vec<_> = arrivals
+        .iter()
+        .zip(&ids)
+        .filter_map(|(a, id)| {
+            let (block, _) = a.target.block.as_ref()?;
+            let block = BlockId::parse(block).ok()?;
+            Some((*id, a.target.version_id, block, a.target.quote.as_ref()))
+        })
+        .collect();
+    let placed: Vec<_> = blocks
+        .iter()
+        .map(|(id, version, block, quote)| (*id, *version, block, *quote))
+        .collect();
+    place_new_responses(tx, &placed).await?;
+    let texts: Vec<(i64, i64, &str)> = arrivals
+        .iter()
+        .zip(&ids)
+        .map(|(a, id)| (a.target.hearing_id, *id, a.submission.text.as_ref()))
+        .collect();
+    crate::search::db::index_new(tx, &texts).await?;
+    let mails: Vec<_> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| receipts(i, *id, created_at))
+        .collect();
+    outbox
+        .put_many(tx, &mails)
+        .await
+        .map_err(VersionError::from)?;
+    Ok(ids.into_iter().map(|id| (id, created_at)).collect())
+}
+
+/// `rows` rows of sixteen numbered placeholders and the status `pending`.
+fn pending_rows(rows: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let first = 1 + row * 16;
+            let params = (first..first + 16)
+                .map(|p| format!("${p}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({params}, 'pending')")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -3,7 +3,8 @@
 //! on a mistake the page comes back with everything typed and a message by each field.
 
 use super::Status;
-use super::db::{self as response_db, Target};
+use super::db::{self as response_db, Arrival, Target};
+use super::intake::{Outcome, Submitted};
 use crate::auth::{self, Permission, require_staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
@@ -124,20 +125,6 @@ async fn submit(
             Some((b.block_id, b.number))
         }
     };
-    // Counted only once the response is valid: a reader who corrects mistakes is not punished.
-    let key = format!("{client} {}", hearing.id);
-    if let Some(minutes) = state
-        .limits
-        .response_over_limit(&key)
-        .await
-        .map_err(|e| WebError::internal("counting the client's responses failed", e))?
-    {
-        tracing::warn!(hearing = %slug, client, "response refused: limit per client");
-        return Err(WebError::TooMany {
-            retry_after: minutes * 60,
-            message: Message::TooManyResponses { minutes },
-        });
-    }
     let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
     // A link that is not this hearing's party's is ignored: the response is taken all the same.
     let party = match post.party.trim() {
@@ -163,36 +150,58 @@ async fn submit(
     };
     let receipt_path = format!("/kvittering/{token}");
     let block_number = target.block.as_ref().map(|(_, n)| n.clone());
-    let receipt = |id, created_at| {
+    let sender = state.outbox.sender.clone();
+    let to = submission.email.as_str().to_string();
+    let name = submission.name.as_str().to_string();
+    let text = submission.text.as_str().to_string();
+    let hearing_title = hearing.title.clone();
+    let receipt = move |id, created_at| {
         hoering::mail::receipt(
             lang,
-            &state.outbox.sender,
+            &sender,
             &ReceiptMail {
-                to: submission.email.as_str(),
-                name: submission.name.as_str(),
-                hearing_title: &hearing.title,
+                to: &to,
+                name: &name,
+                hearing_title: &hearing_title,
                 receipt_number: &super::receipt_number(id, created_at),
                 block: block_number.as_deref(),
-                text: submission.text.as_str(),
+                text: &text,
                 receipt_path: &receipt_path,
                 last_day: &last_day,
             },
         )
     };
-    let (id, _) = response_db::insert(
-        pool,
-        &target,
-        &submission,
-        &token,
-        party,
-        &state.outbox,
-        receipt,
-    )
-    .await
-    .map_err(|e| WebError::internal("storing a response failed", e))?;
-    // Only now, with the response committed, does the citizen get a receipt.
-    tracing::info!(response = id, hearing = %slug, "response received");
-    Ok(see_other(&format!("/kvittering/{token}")))
+    // Counted only once the response is valid: a reader who corrects mistakes is not punished.
+    let limit_key =
+        (state.limits.responses_per_hour > 0).then(|| format!("{client} {}", hearing.id));
+    let outcome = state
+        .intake
+        .submit(Submitted {
+            arrival: Arrival {
+                target,
+                submission,
+                receipt_token: token.clone(),
+                party,
+            },
+            limit_key,
+            receipt: Box::new(receipt),
+        })
+        .await
+        .map_err(|e| WebError::internal("storing a response failed", e))?;
+    match outcome {
+        Outcome::Stored { id, .. } => {
+            // Only now, with the response committed, does the citizen get a receipt.
+            tracing::info!(response = id, hearing = %slug, "response received");
+            Ok(see_other(&format!("/kvittering/{token}")))
+        }
+        Outcome::OverLimit { minutes } => {
+            tracing::warn!(hearing = %slug, client, "response refused: limit per client");
+            Err(WebError::TooMany {
+                retry_after: minutes * 60,
+                message: Message::TooManyResponses { minutes },
+            })
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

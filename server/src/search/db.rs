@@ -43,6 +43,36 @@ pub async fn index(
     Ok(())
 }
 
+/// Indexes responses that were just stored (and so have no terms yet) in a few statements,
+/// whatever their number: `(hearing, response, text)` each.
+pub async fn index_new(
+    tx: &mut Transaction<'_, Any>,
+    responses: &[(i64, i64, &str)],
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<(i64, i64, String)> = responses
+        .iter()
+        .flat_map(|&(hearing, response, text)| {
+            stems(text)
+                .into_iter()
+                .map(move |term| (hearing, response, term))
+        })
+        .collect();
+    // 300 rows of three are 900 parameters, far below either database's limit.
+    for chunk in rows.chunks(300) {
+        let sql = format!(
+            "INSERT INTO search_terms (hearing_id, response_id, term) VALUES {}
+             ON CONFLICT DO NOTHING",
+            crate::db::placeholder_rows(chunk.len(), 3, 1)
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for (hearing, response, term) in chunk {
+            query = query.bind(*hearing).bind(*response).bind(term.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Indexes the responses stored before search existed (or by an older version); returns how
 /// many. Runs at start, in batches.
 pub async fn backfill(pool: &AnyPool) -> Result<usize, sqlx::Error> {

@@ -462,6 +462,58 @@ pub async fn place_new_response(
     Ok(())
 }
 
+/// [`place_new_response`] for many new responses at once: one statement for those whose version
+/// has no later one (the usual case while a hearing runs), the careful path for the rest.
+/// `(response, version, block, quote)` each.
+pub async fn place_new_responses(
+    tx: &mut Transaction<'_, Any>,
+    responses: &[(i64, i64, &BlockId, Option<&TextQuote>)],
+) -> Result<(), VersionError> {
+    let mut versions: Vec<i64> = responses.iter().map(|r| r.1).collect();
+    versions.sort_unstable();
+    versions.dedup();
+    let mut latest = Vec::with_capacity(versions.len());
+    for version in versions {
+        let later: Option<i64> = sqlx::query_scalar(
+            "SELECT v.id FROM versions v JOIN versions g ON g.policy_id = v.policy_id
+             WHERE g.id = $1 AND v.number > g.number LIMIT 1",
+        )
+        .bind(version)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if later.is_none() {
+            latest.push(version);
+        }
+    }
+    let (simple, careful): (Vec<_>, Vec<_>) = responses
+        .iter()
+        .partition(|r| latest.binary_search(&r.1).is_ok());
+    for &(response, version, block, quote) in careful {
+        place_new_response(tx, response, version, block, quote).await?;
+    }
+    // 100 rows of seven stay far below either database's limit on parameters.
+    for chunk in simple.chunks(100) {
+        let sql = format!(
+            "INSERT INTO placements (version_id, response_id, block_id, quote_exact, quote_prefix,
+                quote_suffix, removed_in) VALUES {}",
+            crate::db::placeholder_rows(chunk.len(), 7, 1)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (response, version, block, quote) in chunk {
+            query = query
+                .bind(*version)
+                .bind(*response)
+                .bind(block.as_str().to_string())
+                .bind(quote.map(|q| q.exact().to_string()))
+                .bind(quote.map(|q| q.prefix().to_string()))
+                .bind(quote.map(|q| q.suffix().to_string()))
+                .bind(None::<i64>);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Moves a response's weight in every version's counts when it becomes visible (`+1`) or
 /// stops being visible (`-1`).
 pub async fn count_placements(

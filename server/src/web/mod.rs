@@ -46,6 +46,8 @@ pub struct AppState {
     pub journal_pattern: Arc<hoering::notat::JournalPattern>,
     /// The municipality's colour, logo, contact line and footer links.
     pub branding: Arc<crate::config::Branding>,
+    /// The queue to the writer that stores citizens' responses together.
+    pub intake: crate::response::intake::Intake,
 }
 
 impl AppState {

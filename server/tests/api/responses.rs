@@ -217,3 +217,231 @@ both_databases!(receipt_needs_its_token, |app: TestApp| async move {
         .await;
     assert_eq!(status, 404);
 });
+
+/// Many citizens at once, as the writer stores them together: every acknowledged response is
+/// stored once with its receipt, its count, its place and its search terms, and the limit per
+/// client still counts one response after the other within one batch.
+async fn many_at_once(engine: Engine) {
+    let Some(app) = TestApp::spawn_with(engine, |c| {
+        c.responses_per_hour = 5;
+        c.trusted_proxy = Some("127.0.0.1".parse().unwrap());
+    })
+    .await
+    else {
+        return;
+    };
+    app.add_open_hearing("integrationspolitik").await;
+    let number = app
+        .block_number("integrationspolitik", DANISH_ITEM_START)
+        .await;
+    let mut senders = tokio::task::JoinSet::new();
+    for n in 0..120u32 {
+        let client = app.client.clone();
+        let url = app.url("/hoeringer/integrationspolitik/svar");
+        let block = if n % 2 == 0 {
+            number.clone()
+        } else {
+            String::new()
+        };
+        senders.spawn(async move {
+            // A hundred readers on their own addresses, and twenty responses from one.
+            let address = if n < 100 {
+                format!("10.0.0.{}", n + 1)
+            } else {
+                "9.9.9.9".to_string()
+            };
+            let text = format!("Svar nummer {n} om sprogstimulering.");
+            let r = client
+                .post(url)
+                .header("x-forwarded-for", address)
+                .form(&[
+                    ("text", text.as_str()),
+                    ("name", "Amina Hassan"),
+                    ("email", "amina@example.dk"),
+                    ("sender_kind", "private"),
+                    ("publication", "with_name"),
+                    ("block", block.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap();
+            let location = r
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_string());
+            (n, r.status().as_u16(), location)
+        });
+    }
+    let mut answers = senders.join_all().await;
+    answers.sort_by_key(|(n, _, _)| *n);
+    for (n, status, _) in &answers[..100] {
+        assert_eq!(*status, 303, "reader {n} on an address of their own");
+    }
+    let shared: Vec<u16> = answers[100..].iter().map(|(_, s, _)| *s).collect();
+    assert_eq!(
+        shared.iter().filter(|s| **s == 303).count(),
+        5,
+        "five an hour from the shared address: {shared:?}"
+    );
+    assert_eq!(shared.iter().filter(|s| **s == 429).count(), 15);
+
+    assert_eq!(app.stored_responses().await, 105);
+    let accepted: Vec<_> = answers.iter().filter(|(_, s, _)| *s == 303).collect();
+    for (n, _, location) in &accepted {
+        let location = location.as_deref().expect("a receipt address");
+        let (status, body) = app.get_text(location).await;
+        assert_eq!(status, 200, "{location}");
+        assert!(
+            body.contains(&format!("Svar nummer {n} om sprogstimulering.")),
+            "the receipt of response {n} shows its own text"
+        );
+    }
+    let pool = &app.db.pool;
+    let receipts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt'")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(receipts, 105, "one receipt each");
+    let pending: i64 = sqlx::query_scalar("SELECT pending FROM hearing_counts")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(pending, 105, "the clerk's count of responses waiting");
+    let on_block = accepted.iter().filter(|(n, _, _)| n % 2 == 0).count();
+    let placed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM placements")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(usize::try_from(placed).unwrap(), on_block);
+    let searchable: i64 =
+        sqlx::query_scalar("SELECT COUNT(DISTINCT response_id) FROM search_terms")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    assert_eq!(searchable, 105, "every response can be searched");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_at_once_sqlite() {
+    within_timeout("many_at_once_sqlite", many_at_once(Engine::Sqlite)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_at_once_postgres() {
+    within_timeout("many_at_once_postgres", many_at_once(Engine::Postgres)).await;
+}
+
+/// A response the database refuses (here: a receipt token already taken) fails alone: the
+/// others queued with it are stored all the same, each with its receipt.
+async fn one_bad_response_costs_only_its_sender(engine: Engine) {
+    use server::response::db::{Arrival, Target};
+    use server::response::intake::{Intake, Outcome, Submitted};
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    app.add_open_hearing("integrationspolitik").await;
+    let r = app
+        .respond("integrationspolitik", "", "Det første svar.")
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let taken: String = sqlx::query_scalar("SELECT receipt_token FROM responses")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let hearing = server::hearing::db::by_slug(&app.db.pool, "integrationspolitik")
+        .await
+        .unwrap()
+        .unwrap();
+    let outbox = server::outbox(&app.config, "127.0.0.1:1".parse().unwrap());
+    let limits = std::sync::Arc::new(server::web::limits::Limits::new(app.db.pool.clone(), 0));
+    let intake = Intake::start(app.db.pool.clone(), limits, outbox.clone());
+    let submitted = |n: usize, token: String| {
+        let form = hoering::response::ResponseForm {
+            text: format!("Svar nummer {n}."),
+            name: "Amina Hassan".into(),
+            email: "amina@example.dk".into(),
+            sender_kind: "private".into(),
+            organisation: String::new(),
+            publication: "with_name".into(),
+            block: String::new(),
+        };
+        let sender = outbox.sender.clone();
+        Submitted {
+            arrival: Arrival {
+                target: Target {
+                    hearing_id: hearing.id,
+                    version_id: hearing.version_id,
+                    block: None,
+                    quote: None,
+                },
+                submission: hoering::response::ResponseSubmission::parse(&form).unwrap(),
+                receipt_token: token,
+                party: None,
+            },
+            limit_key: None,
+            receipt: Box::new(move |id, at| {
+                hoering::mail::receipt(
+                    hoering::mail::Lang::Da,
+                    &sender,
+                    &hoering::mail::ReceiptMail {
+                        to: "amina@example.dk",
+                        name: "Amina Hassan",
+                        hearing_title: "Integrationspolitik",
+                        receipt_number: &server::response::receipt_number(id, at),
+                        block: None,
+                        text: "Et svar.",
+                        receipt_path: "/kvittering/x",
+                        last_day: "i morgen",
+                    },
+                )
+            }),
+        }
+    };
+    let outcomes = futures_util::future::join_all((0..20).map(|n| {
+        let token = if n == 7 {
+            taken.clone()
+        } else {
+            format!("token-{n}")
+        };
+        intake.submit(submitted(n, token))
+    }))
+    .await;
+    for (n, outcome) in outcomes.iter().enumerate() {
+        if n == 7 {
+            assert!(outcome.is_err(), "the taken token is refused: {outcome:?}");
+        } else {
+            assert!(
+                matches!(outcome, Ok(Outcome::Stored { .. })),
+                "response {n}: {outcome:?}"
+            );
+        }
+    }
+    assert_eq!(
+        app.stored_responses().await,
+        20,
+        "the first and nineteen more"
+    );
+    let receipts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(receipts, 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_bad_response_costs_only_its_sender_sqlite() {
+    within_timeout(
+        "one_bad_response_costs_only_its_sender_sqlite",
+        one_bad_response_costs_only_its_sender(Engine::Sqlite),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_bad_response_costs_only_its_sender_postgres() {
+    within_timeout(
+        "one_bad_response_costs_only_its_sender_postgres",
+        one_bad_response_costs_only_its_sender(Engine::Postgres),
+    )
+    .await;
+}

@@ -25,6 +25,41 @@ pub async fn hit(
     .await
 }
 
+/// [`hit`] for several distinct keys at once, `(key, hits)` each, within the caller's
+/// transaction; returns each key's hits in its window (these included) and when it began.
+pub async fn hit_many(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    keys: &[(&str, i64)],
+    now: i64,
+    ended: i64,
+) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    let mut counted = Vec::with_capacity(keys.len());
+    // 200 rows of two stay far below either database's limit on parameters.
+    for chunk in keys.chunks(200) {
+        let rows = (0..chunk.len())
+            .map(|i| format!("(${}, $1, ${})", 3 + 2 * i, 4 + 2 * i))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO rate_limits (key, window_start, hits) VALUES {rows}
+             ON CONFLICT (key) DO UPDATE SET
+                hits = CASE WHEN rate_limits.window_start > $2
+                    THEN rate_limits.hits + excluded.hits ELSE excluded.hits END,
+                window_start = CASE WHEN rate_limits.window_start > $2
+                    THEN rate_limits.window_start ELSE excluded.window_start END
+             RETURNING key, hits, window_start"
+        );
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(now)
+            .bind(ended);
+        for (key, hits) in chunk {
+            query = query.bind(*key).bind(*hits);
+        }
+        counted.extend(query.fetch_all(&mut **tx).await?);
+    }
+    Ok(counted)
+}
+
 /// The hits on `key` and when its window began, if it has a row.
 pub async fn get(pool: &AnyPool, key: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT hits, window_start FROM rate_limits WHERE key = $1")

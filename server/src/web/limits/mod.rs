@@ -138,6 +138,52 @@ impl Limits {
     }
 }
 
+impl Limits {
+    /// Counts one response from each of `keys` (a key may come several times) in the caller's
+    /// transaction, in order; for each, the minutes until that client may send again if this
+    /// response is over the limit. Several from one key count one after the other, as they
+    /// would have one by one.
+    pub async fn responses_over_limit_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        keys: &[&str],
+    ) -> Result<Vec<Option<u64>>, sqlx::Error> {
+        if self.responses_per_hour == 0 {
+            return Ok(vec![None; keys.len()]);
+        }
+        let limit = Limit::Responses;
+        let full: Vec<String> = keys.iter().map(|k| Self::key(limit, k)).collect();
+        let mut grouped: Vec<(&str, i64)> = Vec::new();
+        for key in &full {
+            match grouped.iter_mut().find(|(k, _)| *k == key.as_str()) {
+                Some((_, n)) => *n += 1,
+                None => grouped.push((key.as_str(), 1)),
+            }
+        }
+        let now = crate::db::now();
+        let counted = db::hit_many(tx, &grouped, now, now - limit.window_seconds()).await?;
+        let mut seen: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+        full.iter()
+            .map(|key| {
+                let added = grouped
+                    .iter()
+                    .find(|(k, _)| *k == key.as_str())
+                    .map_or(1, |(_, n)| *n);
+                let (_, hits, start) = counted
+                    .iter()
+                    .find(|(k, _, _)| k == key)
+                    .ok_or(sqlx::Error::RowNotFound)?;
+                let before = seen.entry(key.as_str()).or_insert(0);
+                *before += 1;
+                // The hits this one made, as if the key's responses had come one by one.
+                let own = hits - added + *before;
+                let count = Count::of(own, *start, now, limit);
+                Ok((count.hits > self.responses_per_hour).then_some(count.minutes_left))
+            })
+            .collect()
+    }
+}
+
 /// Deletes the counts whose windows have ended; returns how many.
 pub async fn prune(pool: &AnyPool) -> Result<u64, sqlx::Error> {
     db::prune(pool, crate::db::now() - LONGEST_WINDOW_SECONDS).await
