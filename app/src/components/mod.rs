@@ -257,6 +257,27 @@ pub fn selected_text() -> Option<String> {
     None
 }
 
+/// The number of the draft's block whose text holds the start of the reader's selection, and
+/// the selected words (always `None` on the server). Blocks are `.block` elements with the id
+/// `b-{number}`; a selection in a block's actions or outside the draft is not a quote.
+pub fn selected_block_text() -> Option<(String, String)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let node = window().get_selection().ok().flatten()?.anchor_node()?;
+        let element = match node.dyn_ref::<leptos::web_sys::Element>() {
+            Some(e) => e.clone(),
+            None => node.parent_element()?,
+        };
+        element.closest(".block-body").ok().flatten()?;
+        let id = element.closest(".block").ok().flatten()?.id();
+        let number = id.strip_prefix("b-")?.to_string();
+        return selected_text().map(|text| (number, text));
+    }
+    #[allow(unreachable_code)]
+    None
+}
+
 /// A block's content in the element that gives it its meaning: the core hands out the inner HTML
 /// (already sanitised), the page decides the wrapper.
 pub fn block_html(kind: BlockKind, html: &str) -> String {

@@ -322,7 +322,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 view! {
                                     <ol class="admin-responses">
                                         {view_data.responses.into_iter().map(|r| view! {
-                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() selectable=true /></li>
+                                            <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()
@@ -368,17 +368,17 @@ fn flag_label(locale: Locale, kind: hoering::privacy::FlagKind) -> &'static str 
     }
 }
 
-#[component]
-fn AdminResponseItem(
+/// One response in the clerk's lists, with its moderation forms. An island: selecting words in
+/// the response fills the passage to redact in the browser.
+#[island]
+pub fn AdminResponseItem(
     response: AdminResponse,
     csrf: String,
     slug: String,
     echo: FormEcho,
-    /// Where the forms return to; the hearing's queue unless given.
-    #[prop(optional)]
+    /// Where the forms return to; the hearing's queue when `None`.
     back: Option<String>,
     /// A tick box for the queue's "tag the ticked responses" form.
-    #[prop(optional)]
     selectable: bool,
 ) -> impl IntoView {
     use crate::pages::policy::say;
@@ -989,8 +989,9 @@ fn CouncilRounds(
 
 /// The clerk's reading keys on a list of input: j and k move between items; on an item, o
 /// publishes, h goes to the reason for withholding, s opens "redact a passage". Ignored while
-/// typing in a field. `items` are the response ids in page order.
-fn reading_keys(items: Vec<i64>) {
+/// typing in a field. `items` are the response ids in page order. An island that shows nothing.
+#[island]
+pub fn ReadingKeys(items: Vec<i64>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         use leptos::wasm_bindgen::JsCast;
@@ -1113,10 +1114,10 @@ pub fn AdminBlockPage() -> impl IntoView {
                     };
                     let total: usize = b.source_counts.iter().map(|(_, n)| n).sum();
                     let items: Vec<i64> = b.responses.iter().map(|r| r.id).collect();
-                    reading_keys(items);
                     let current = |on: bool| if on { Some("page") } else { None };
                     view! {
                         <Title text=format!("{} {} · {}", say(locale, "Afsnit", "Paragraph"), b.number, b.hearing_title) />
+                        <ReadingKeys items=items />
                         <LogoutForm user=user.clone() />
                         <p class="eyebrow"><a href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
                         <h1>{format!("{} {}", say(locale, "Afsnit", "Paragraph"), b.number)}</h1>
@@ -1193,7 +1194,7 @@ pub fn AdminBlockPage() -> impl IntoView {
                                         let item = format!("punkt-{}", r.id);
                                         view! {
                                             <li id=item tabindex="-1" class="reading-item">
-                                                <AdminResponseItem response=r csrf=user.csrf.clone() slug=b.hearing_slug.clone() echo=echo.clone() back=page_here.clone() />
+                                                <AdminResponseItem response=r csrf=user.csrf.clone() slug=b.hearing_slug.clone() echo=echo.clone() back=Some(page_here.clone()) selectable=false />
                                             </li>
                                         }
                                     }).collect_view()}

@@ -120,8 +120,8 @@ struct InputRefused {
 /// number to jump to it), and the page comes back ready for the next entry. With JavaScript the
 /// block field searches as you type (number or words, the core's `find_blocks`), Ctrl+Enter in
 /// the text saves, and the entry is saved without leaving the page, focus back on the block.
-#[component]
-fn InputForm(
+#[island]
+pub fn InputForm(
     meeting: i64,
     csrf: String,
     blocks: Vec<BlockChoice>,

@@ -4,7 +4,7 @@
 use crate::api::{get_hearing, get_responses};
 use crate::components::response::{Pager, ResponseItem};
 use crate::components::{
-    block_label, error_view, format_date, loading_view, selected_text, set_status, state_label,
+    block_label, error_view, format_date, loading_view, set_status, state_label,
 };
 use crate::i18n::*;
 use crate::model::{BlockView, HearingState, HearingView, ResponsePage};
@@ -95,12 +95,10 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
     let title = card.title.clone();
     let whole_label = t_string!(i18n, whole_draft).to_string();
 
-    let selection: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let ctx = BlockCtx {
         slug: slug.clone(),
         open,
         shown: shown.clone(),
-        selection,
     };
     let sections = hearing
         .sections
@@ -221,7 +219,11 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 " "
                 <button type="submit" class="button button-secondary">{crate::pages::policy::say(i18n.get_locale_untracked(), "Søg", "Search")}</button>
             </form>
-            <div class="document">{sections} {footnotes}</div>
+            {if open {
+                view! { <DraftSelection><div class="document">{sections} {footnotes}</div></DraftSelection> }.into_any()
+            } else {
+                view! { <div class="document">{sections} {footnotes}</div> }.into_any()
+            }}
             {(!hearing.consultees.is_empty()).then(|| {
                 let locale = i18n.get_locale_untracked();
                 let say = crate::pages::policy::say;
@@ -265,8 +267,44 @@ struct BlockCtx {
     slug: String,
     open: bool,
     shown: Option<(String, ResponsePage)>,
-    /// The words the reader selected, and in which block (with JavaScript only).
-    selection: RwSignal<Option<(String, String)>>,
+}
+
+/// The words the reader selected in the draft, and in which block (with JavaScript only).
+#[derive(Clone, Copy)]
+struct Selected(RwSignal<Option<(String, String)>>);
+
+/// Follows the reader's selection in an open hearing's draft, so that the block holding it
+/// offers to comment on exactly those words. The draft itself stays server-rendered HTML inside
+/// it: only this listener and the blocks' [`QuoteLink`]s run in the browser.
+#[island]
+pub fn DraftSelection(children: Children) -> impl IntoView {
+    let selection = RwSignal::new(None);
+    provide_context(Selected(selection));
+    let take = move || selection.set(crate::components::selected_block_text());
+    view! {
+        <div class="draft" on:pointerup=move |_| take() on:keyup=move |_| take()>
+            {children()}
+        </div>
+    }
+}
+
+/// "Comment on the selected words", shown in a block while the reader has words of it selected.
+#[island]
+pub fn QuoteLink(slug: String, number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let selection = use_context::<Selected>();
+    move || {
+        selection
+            .and_then(|s| s.0.get())
+            .filter(|(n, _)| *n == number)
+            .map(|(n, text)| {
+                view! {
+                    <a class="quote-link" href=crate::routes::respond_to_block(&slug, &n, Some(&text))>
+                        {t!(i18n, comment_on_selection)}
+                    </a>
+                }
+            })
+    }
 }
 
 /// Blocks in order; consecutive items of one list stay together in a real list for screen readers.
@@ -330,30 +368,13 @@ fn block_view(ctx: &BlockCtx, block: &BlockView) -> impl IntoView + use<> {
         }
     });
     // Selecting words in an open hearing's block offers to comment on exactly those words.
-    let selection = ctx.selection;
-    let open = ctx.open;
-    let here = block.number.clone();
-    let on_select = move || {
-        if open {
-            selection.set(selected_text().map(|text| (here.clone(), text)));
-        }
-    };
-    let on_key = on_select.clone();
-    let here = block.number.clone();
-    let slug = ctx.slug.clone();
-    let quote_link = move || {
-        selection.get().filter(|(n, _)| *n == here).map(|(n, text)| {
-            view! {
-                <a class="quote-link" href=crate::routes::respond_to_block(&slug, &n, Some(&text))>
-                    {t!(i18n, comment_on_selection)}
-                </a>
-            }
-        })
-    };
+    let quote_link = ctx
+        .open
+        .then(|| view! { <QuoteLink slug=ctx.slug.clone() number=block.number.clone() /> });
     view! {
         <div class=format!("block block-{}", block.kind.as_str()) id=format!("b-{}", block.number) data-block-id=block.id.clone()>
             <div class="block-number" aria-hidden="true">{label.clone()}</div>
-            <div class="block-body" inner_html=crate::components::block_html(block.kind, &block.html) on:pointerup=move |_| on_select() on:keyup=move |_| on_key()></div>
+            <div class="block-body" inner_html=crate::components::block_html(block.kind, &block.html)></div>
             <div class="block-actions">
                 {comment_link}
                 {quote_link}

@@ -141,7 +141,6 @@ fn ResponseFormView(
         .into_any();
     }
 
-    let field = |name: &str| RwSignal::new(echo.value(name));
     // The personal link of a party on the høringsliste: its answer is matched to it.
     let party = Some(echo.value("party"))
         .filter(|p| !p.is_empty())
@@ -160,13 +159,57 @@ fn ResponseFormView(
     } else {
         echo.value("quote")
     };
+    let block_number = block.as_ref().map(|b| b.number.clone()).unwrap_or_default();
+    let target = match &block {
+        Some(b) => {
+            let label = block_label(locale, &b.number);
+            view! {
+                <div class="quoted-block">
+                    <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
+                    <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
+                    <p>
+                        <a href=crate::routes::respond(&slug)>{t!(i18n, respond_whole_instead)}</a>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! { <p class="quoted-label">{t!(i18n, responding_to_whole)}</p> }.into_any(),
+    };
+    view! {
+        <Title text=page_title.clone() />
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{title.clone()}</a></p>
+        <h1>{page_title}</h1>
+        {target}
+        <ResponseForm slug=slug block_number=block_number block_text=block_text echo=echo party=party quote_initial=quote_initial />
+    }
+    .into_any()
+}
+
+/// The form itself, the one part of the page that runs in the browser: the core's validator
+/// checks it before sending, the character count follows the text, and the organisation field
+/// shows only when needed. Everything it needs comes in its (small) props; the draft does not.
+#[island]
+pub fn ResponseForm(
+    slug: String,
+    /// The block responded to, or empty for the whole draft.
+    block_number: String,
+    /// The block's plain text, so the browser checks a quote with the server's own rule.
+    block_text: Option<String>,
+    echo: crate::model::FormEcho,
+    party: Option<String>,
+    quote_initial: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let has_block = !block_number.is_empty();
+    let field = |name: &str| RwSignal::new(echo.value(name));
     // Only what the page reacts to while typing is kept in signals; the values sent are read
     // from the form itself when it is submitted, exactly as the browser would post them.
     let text = field("text");
     // No default: the sender says who they speak for, as they say whether we may publish.
     let sender_kind = field("sender_kind");
     let publication = echo.value("publication");
-    let block_number = block.as_ref().map(|b| b.number.clone()).unwrap_or_default();
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(echo.errors.clone());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| {
@@ -231,23 +274,6 @@ fn ResponseFormView(
     let max = format_count(locale, hoering::response::ResponseText::MAX_CHARS);
     let org_hidden = move || hydrated.get() && sender_kind.get() == "private";
 
-    let target = match &block {
-        Some(b) => {
-            let label = block_label(locale, &b.number);
-            view! {
-                <div class="quoted-block">
-                    <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
-                    <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
-                    <p>
-                        <a href=crate::routes::respond(&slug)>{t!(i18n, respond_whole_instead)}</a>
-                    </p>
-                </div>
-            }
-            .into_any()
-        }
-        None => view! { <p class="quoted-label">{t!(i18n, responding_to_whole)}</p> }.into_any(),
-    };
-
     let summary = move || {
         let errs = errors.get();
         (!errs.is_empty()).then(|| {
@@ -298,15 +324,11 @@ fn ResponseFormView(
         };
 
     view! {
-        <Title text=page_title.clone() />
-        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{title.clone()}</a></p>
-        <h1>{page_title}</h1>
-        {target}
         {summary}
         <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
             {party.map(|p| view! { <input type="hidden" name="party" value=p /> })}
-            {block.is_some().then(|| view! {
+            {has_block.then(|| view! {
                 <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>
                     <label for="quote">{t!(i18n, label_quote)}</label>
                     <p class="hint" id="quote-hint">{t!(i18n, hint_quote)}</p>

@@ -569,7 +569,11 @@ both_databases!(
             "{all}"
         );
         let pending = get("/admin/hoeringer/politik/soeg?q=integration&status=pending").await;
-        assert!(pending.contains("Integrationens mål") && !pending.contains("skal styrkes"));
+        assert!(
+            pending.contains("<mark>Integrationens</mark><span> mål")
+                && !pending.contains("skal styrkes"),
+            "{pending}"
+        );
         let small = get("/admin/hoeringer/politik/soeg?q=og+i").await;
         assert!(small.contains("kun småord"));
         // A redacted number is gone from the index too.

@@ -357,6 +357,16 @@ both_databases!(
         .execute(&app.db.pool)
         .await
         .unwrap();
+        // The kept count moves with it, as moderation would have kept it.
+        sqlx::query(
+            "UPDATE placement_counts SET block_key = $1
+             WHERE version_id = (SELECT id FROM versions WHERE number = 2) AND block_key = $2",
+        )
+        .bind(other["id"].as_str().unwrap())
+        .bind(kept["id"].as_str().unwrap())
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
         let other_number = other["number"].as_str().unwrap();
         let (_, page) = app
             .get_text(&format!("/hoeringer/politik/version/2?vis={other_number}"))
