@@ -128,6 +128,8 @@ pub struct EngineFigures {
     pub hearing_page_bytes: usize,
     pub hearing_page_bytes_without_scripts: usize,
     pub hydration_bytes: usize,
+    /// The islands' props (`data-props`), which the browser reads beside the HTML.
+    pub island_props_bytes: usize,
     pub rss_idle_mb: f64,
     pub rss_peak_mb: f64,
 }
@@ -306,6 +308,7 @@ async fn engine(
     let html = String::from_utf8_lossy(&page);
     let without_scripts = report::without_scripts(&html);
     let hydration_bytes = report::hydration_bytes(&html);
+    let island_props_bytes = report::island_props_bytes(&html);
     let static_file = site.join("bench-static.html");
     std::fs::write(&static_file, &page).map_err(|source| BenchError::Io {
         what: "writing the static file".into(),
@@ -425,6 +428,7 @@ async fn engine(
         hearing_page_bytes: page.len(),
         hearing_page_bytes_without_scripts: without_scripts,
         hydration_bytes,
+        island_props_bytes,
         rss_idle_mb,
         rss_peak_mb,
     })

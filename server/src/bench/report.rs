@@ -105,10 +105,11 @@ impl Report {
                 e.static_ceiling.bytes_per_response as f64 / 1024.0
             ));
             out.push_str(&format!(
-                "\nHearing page: {:.0} KB, {:.0} KB of it inline scripts (hydration data {:.0} KB); {:.2}× its HTML without scripts.\n",
+                "\nHearing page: {:.0} KB, {:.0} KB of it for scripts (inline scripts {:.0} KB, islands' props {:.0} KB); {:.2}× its HTML without scripts.\n",
                 e.hearing_page_bytes as f64 / 1024.0,
                 (e.hearing_page_bytes - e.hearing_page_bytes_without_scripts) as f64 / 1024.0,
                 e.hydration_bytes as f64 / 1024.0,
+                e.island_props_bytes as f64 / 1024.0,
                 e.hearing_page_bytes as f64 / e.hearing_page_bytes_without_scripts.max(1) as f64
             ));
             out.push_str(
@@ -250,9 +251,33 @@ fn scripts(html: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// The page's size without its script elements.
+/// The values of the islands' `data-props` attributes, as byte ranges: what the browser's
+/// islands read, sent beside the HTML.
+fn island_props(html: &str) -> Vec<(usize, usize)> {
+    const ATTRIBUTE: &str = "data-props=\"";
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html[from..]
+        .find(ATTRIBUTE)
+        .map(|i| i + from + ATTRIBUTE.len())
+    {
+        let Some(end) = html[start..].find('"').map(|i| i + start) else {
+            break;
+        };
+        found.push((start, end));
+        from = end;
+    }
+    found
+}
+
+/// The bytes of the islands' props.
+pub fn island_props_bytes(html: &str) -> usize {
+    island_props(html).iter().map(|(s, e)| e - s).sum()
+}
+
+/// The page's size without its script elements and without the data its islands read.
 pub fn without_scripts(html: &str) -> usize {
-    html.len() - scripts(html).iter().map(|(s, e)| e - s).sum::<usize>()
+    html.len() - scripts(html).iter().map(|(s, e)| e - s).sum::<usize>() - island_props_bytes(html)
 }
 
 /// The bytes of inline scripts (those without `src`): the data hydration reads.
@@ -276,5 +301,11 @@ mod tests {
         let html = r#"<p>hi</p><script src="/pkg/a.js"></script><script>var x=1;</script><p>x</p>"#;
         assert_eq!(without_scripts(html), "<p>hi</p><p>x</p>".len());
         assert_eq!(hydration_bytes(html), "<script>var x=1;</script>".len());
+        let island = r#"<leptos-island data-component="A" data-props="{&quot;n&quot;:1}"><p>x</p></leptos-island>"#;
+        assert_eq!(island_props_bytes(island), "{&quot;n&quot;:1}".len());
+        assert_eq!(
+            without_scripts(island),
+            island.len() - "{&quot;n&quot;:1}".len()
+        );
     }
 }
