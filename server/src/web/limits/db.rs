@@ -34,8 +34,8 @@ pub async fn hit_many(
     ended: i64,
 ) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
     let mut counted = Vec::with_capacity(keys.len());
-    // 200 rows of two stay far below either database's limit on parameters.
-    for chunk in keys.chunks(200) {
+    // 100 rows a statement: binding costs time in the square of the parameters on SQLite.
+    for chunk in keys.chunks(100) {
         let rows = (0..chunk.len())
             .map(|i| format!("(${}, $1, ${})", 3 + 2 * i, 4 + 2 * i))
             .collect::<Vec<_>>()
