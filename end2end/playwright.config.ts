@@ -6,6 +6,13 @@ import { defineConfig } from '@playwright/test';
 process.env.HOERING_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
 const port = process.env.HOERING_E2E_PORT;
 const database = `/tmp/hoering-e2e-${port}.db`;
+// What ships: the release binary with the browser files embedded in it (`cargo leptos build
+// --release --precompress`). Its site root is an empty folder, so a binary without embedded
+// files fails every test instead of quietly serving a debug bundle from target/site.
+// HOERING_E2E_BINARY=../target/debug/hoering runs the suite against a debug build instead.
+const binary = process.env.HOERING_E2E_BINARY ?? '../target/release/hoering';
+const siteRoot = process.env.HOERING_E2E_SITE_ROOT ??
+  (binary.includes('/release/') ? `/tmp/hoering-e2e-${port}-no-site` : '../target/site');
 
 export default defineConfig({
   testDir: './tests',
@@ -34,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && ../target/debug/hoering serve --demo`,
+    command: `rm -f ${database} ${database}-wal ${database}-shm && mkdir -p ${siteRoot} && ${binary} serve --demo`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,
     reuseExistingServer: false,
@@ -42,7 +49,7 @@ export default defineConfig({
     env: {
       HOERING_ADDR: `127.0.0.1:${port}`,
       HOERING_DATABASE_URL: `sqlite://${database}`,
-      HOERING_SITE_ROOT: '../target/site',
+      HOERING_SITE_ROOT: siteRoot,
       HOERING_LOG: 'warn',
     },
   },

@@ -34,14 +34,20 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("password", _) => t_string!(i18n, err_password_required),
         ("markdown", "required") => t_string!(i18n, err_markdown_required),
         ("markdown", "too_long") => t_string!(i18n, err_markdown_too_long),
+        ("markdown", "too_many_blocks") => {
+            let max = crate::components::format_count(
+                i18n.get_locale_untracked(),
+                hoering::hearing::MAX_BLOCKS,
+            );
+            return t_string!(i18n, err_markdown_too_many_blocks, max = max).to_string();
+        }
         ("markdown", _) => t_string!(i18n, err_markdown_invalid),
         ("url", _) | ("minutes_url", _) => t_string!(i18n, err_link),
-        ("title", "too_long") => t_string!(i18n, err_too_long),
-        ("title", _) => t_string!(i18n, err_title_required),
+        ("title", "required") => t_string!(i18n, err_title_required),
         ("label", _) => t_string!(i18n, err_version_label_required),
         ("slug", "taken") => t_string!(i18n, err_slug_taken),
         ("slug", _) => t_string!(i18n, err_slug_invalid),
-        ("committee", _) => t_string!(i18n, err_committee_required),
+        ("committee", "required") => t_string!(i18n, err_committee_required),
         ("opens", "required") | ("closes", "required") => t_string!(i18n, err_date_required),
         ("closes", "order") => t_string!(i18n, err_date_order),
         ("opens", _) | ("closes", _) => t_string!(i18n, err_date_invalid),
@@ -50,6 +56,7 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         (_, "order") => t_string!(i18n, err_date_order),
         (_, "required") => t_string!(i18n, err_required),
         (_, "too_long") => t_string!(i18n, err_too_long),
+        (_, "one_line") => t_string!(i18n, err_one_line),
         _ => t_string!(i18n, err_invalid),
     };
     s.to_string()

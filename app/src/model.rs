@@ -311,6 +311,9 @@ pub struct ChangesView {
     pub versions: Vec<VersionInfo>,
     pub from: VersionInfo,
     pub to: VersionInfo,
+    /// How many blocks read the same in both versions (not sent: the page only counts them).
+    pub unchanged: usize,
+    /// The blocks that changed, in the newer version's order.
     pub changes: Vec<hoering::diff::BlockChange>,
 }
 

@@ -2,7 +2,7 @@
 // hearing, they are invited at once (the invitation read from the outbox, as the demo has no
 // mail server), a party says "ingen bemærkninger" through its link, and the public hearing page
 // lists the organisations only.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
 
 const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };

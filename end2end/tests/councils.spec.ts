@@ -1,6 +1,6 @@
 // The councils page: an admin sees Integrationsrådet, tries to seat someone who is not a council
 // user (the reason shows by the field, the address kept) and creates a new council.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { CLERK, expectAccessible, withJavaScript } from './helpers';
 
 test('an admin manages the councils', async ({ page }) => {

@@ -1,6 +1,6 @@
 // A citizen comments on one list item of the demo policy, the clerk publishes it, and the public
 // sees it under that item: with JavaScript, and the citizen's part again without it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CLERK, HEARING, ITEM, block, expectAccessible, withJavaScript } from './helpers';
 
 async function fillResponse(page: Page, text: string) {

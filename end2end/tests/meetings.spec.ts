@@ -2,7 +2,7 @@
 // alone (the key presses besides the input's own words are counted), they stand at their blocks
 // on the public hearing page, labelled; a citizen signs up, reads the confirmation (from the
 // outbox, as the demo has no mail server) and cancels; without JavaScript the plain form works.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CLERK, HEARING, ITEM, expectAccessible, withJavaScript } from './helpers';
 
 const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };

@@ -2,7 +2,7 @@
 // leading to a change in the new version, a second clerk approves both and publishes, the
 // DOCX and the PDF download, and the public reads "I sagde – vi gjorde". On its own policy,
 // so the demo hearing the other tests use keeps its single version.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CLERK, expectAccessible, withJavaScript } from './helpers';

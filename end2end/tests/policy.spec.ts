@@ -1,7 +1,7 @@
 // A clerk takes a new policy from draft to "Vedtaget i Byrådet" through the road's forms, with
 // and without JavaScript; the public timeline then shows each step with its date. The demo's
 // 2019–2020 road of the integration policy is shown as adopted on 29 January 2020.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CLERK, expectAccessible, withJavaScript } from './helpers';
 
 const MARKDOWN = `# Grønne byrum

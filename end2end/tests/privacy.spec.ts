@@ -1,7 +1,7 @@
 // Personal data on the clerk's queue: a response holding a CPR number is flagged, publishing it
 // plainly is refused, the clerk redacts the number with the keyboard alone, and the public sees
 // only the redacted text; the original stays for clerks, on the record.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
 
 const CPR = '020385-4321';

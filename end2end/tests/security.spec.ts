@@ -1,6 +1,6 @@
 // What a reviewer tried: a hearing whose title is markup shows it as text, with the page's
 // Content-Security-Policy on and the page still hydrating under it.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expectAccessible, withJavaScript } from './helpers';

@@ -1,7 +1,7 @@
 // A comment on a phrase of version 1 follows its words: to their new place in version 2, where
 // the sentence was edited and the paragraph moved, and under "Tekst fjernet" once version 3
 // deletes the paragraph. New versions are added the clerk's command-line way.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CLERK, HEARING, block, expectAccessible, withJavaScript } from './helpers';

@@ -53,7 +53,7 @@ async fn main() {
         ..Default::default()
     };
     let new = hoering::hearing::prepare(&fields, true).expect("the fixture");
-    server::hearing::db::store(pool, &new, &server::policy::db::Actor::system())
+    server::policy::db::store_draft(pool, &new, &server::policy::db::Actor::system())
         .await
         .expect("store");
     let hearing = server::hearing::db::by_slug(pool, "bench")

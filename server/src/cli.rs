@@ -5,7 +5,7 @@
 use crate::auth::{self, Role, db as auth_db};
 use crate::config::MailConfig;
 use crate::config::{Config, ConfigError, unknown_variables};
-use crate::hearing::{self, HearingFields, db as hearing_db};
+use crate::hearing::{self, HearingFields};
 use crate::{StartError, db, demo};
 use clap::{Parser, Subcommand};
 use std::io::BufRead;
@@ -264,7 +264,7 @@ pub enum CliError {
     #[error("the file cannot be imported: {0}")]
     Invalid(String),
     #[error(transparent)]
-    Store(#[from] hearing_db::StoreError),
+    Store(#[from] crate::policy::db::StoreError),
     #[error(transparent)]
     Version(#[from] crate::version::db::VersionError),
     #[error(transparent)]
@@ -577,9 +577,13 @@ pub async fn run() -> Result<(), CliError> {
                     crate::council::CouncilError::NotCouncilRole(email.as_ref().to_string()),
                 ));
             }
-            auth_db::upsert_user(&db.pool, email.as_ref(), &hash, role).await?;
+            let (_, ended) = auth_db::upsert_user(&db.pool, email.as_ref(), &hash, role).await?;
             eprintln!();
             println!("User {} ({}) is ready.", email.as_ref(), role.as_str());
+            if ended > 0 {
+                let s = if ended == 1 { "" } else { "s" };
+                println!("  {ended} session{s} ended: the account signs in again.");
+            }
             for council in &councils {
                 // A name ("Integrationsrådet") or an address ("integrationsraadet") alike.
                 let slug = hoering::council::CouncilName::parse(council)
@@ -691,6 +695,9 @@ pub async fn run() -> Result<(), CliError> {
                 source,
             })?;
             if let Some(policy) = policy {
+                // The same limits as the form's (size, number of blocks).
+                hoering::hearing::parse_markdown(&markdown)
+                    .map_err(|code| CliError::Invalid(format!("markdown: {code}")))?;
                 let db = db::connect(&config.database_url).await?;
                 let added =
                     crate::version::db::add_version(&db.pool, &policy, &label, &note, &markdown)
@@ -738,7 +745,8 @@ pub async fn run() -> Result<(), CliError> {
             })?;
             let db = db::connect(&config.database_url).await?;
             let hearing =
-                hearing_db::store(&db.pool, &new, &crate::policy::db::Actor::cli()).await?;
+                crate::policy::db::store_draft(&db.pool, &new, &crate::policy::db::Actor::cli())
+                    .await?;
             let blocks = new.document.blocks().count();
             match hearing {
                 Some(_) => println!(

@@ -391,7 +391,7 @@ impl Config {
                     .trim()
                     .parse()
                     .map_err(|_| ConfigError::Number("HOERING_RESPONSES_PER_HOUR", n))?,
-                None => crate::web::limits::RESPONSES_PER_CLIENT_HOUR,
+                None => RESPONSES_PER_CLIENT_HOUR,
             },
             trusted_proxy: match env("HOERING_TRUSTED_PROXY") {
                 Some(ip) => Some(
@@ -424,9 +424,9 @@ impl Config {
     }
 
     /// The mail settings when a mail server is configured.
-    pub fn smtp(&self) -> Option<crate::mail::SmtpSettings> {
+    pub fn smtp(&self) -> Option<SmtpSettings> {
         let url = self.mail.smtp.clone()?;
-        Some(crate::mail::SmtpSettings {
+        Some(SmtpSettings {
             url,
             from: self.mail.from.clone().unwrap_or_default(),
             retry_seconds: self.mail.retry_seconds,
@@ -454,6 +454,19 @@ pub fn unknown_variables(vars: impl Iterator<Item = String>) -> Vec<String> {
         .filter(|k| !VARIABLES.iter().any(|(known, _)| known == k))
         .collect()
 }
+
+/// How the sender reaches the mail server.
+#[derive(Debug, Clone)]
+pub struct SmtpSettings {
+    pub url: SmtpUrl,
+    pub from: String,
+    /// The first retry waits this long; each later one twice as long, up to an hour.
+    pub retry_seconds: u64,
+}
+
+/// A library's shared computer may send many responses to one hearing in an hour; a script
+/// sends thousands. The default of `HOERING_RESPONSES_PER_HOUR`.
+pub const RESPONSES_PER_CLIENT_HOUR: u32 = 60;
 
 #[cfg(test)]
 mod tests {

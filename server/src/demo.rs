@@ -35,7 +35,7 @@ pub enum DemoError {
     #[error(transparent)]
     Sql(#[from] sqlx::Error),
     #[error(transparent)]
-    Store(#[from] hearing_db::StoreError),
+    Store(#[from] crate::policy::db::StoreError),
     #[error(transparent)]
     Users(#[from] auth_db::AuthDbError),
     #[error(transparent)]
@@ -80,7 +80,7 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         };
         let new = hearing::prepare(&fields, true)
             .map_err(|rejected| DemoError::Fixture(format!("{:?}", rejected.errors)))?;
-        hearing_db::store(&db.pool, &new, &crate::policy::db::Actor::system()).await?;
+        crate::policy::db::store_draft(&db.pool, &new, &crate::policy::db::Actor::system()).await?;
         tracing::info!("demo hearing loaded");
     }
     if !hearing_db::slug_exists(&db.pool, DEMO_ROAD_SLUG).await?
@@ -92,9 +92,10 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
         tracing::info!("demo road of 2019–2020 loaded");
     }
     let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
-    let clerk = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
+    let (clerk, _) = auth_db::upsert_user(&db.pool, DEMO_EMAIL, &hash, Role::Clerk).await?;
     auth_db::upsert_user(&db.pool, DEMO_ADMIN_EMAIL, &hash, Role::Admin).await?;
-    let chair = auth_db::upsert_user(&db.pool, DEMO_COUNCIL_EMAIL, &hash, Role::Council).await?;
+    let (chair, _) =
+        auth_db::upsert_user(&db.pool, DEMO_COUNCIL_EMAIL, &hash, Role::Council).await?;
     crate::council::add_member(&db.pool, "integrationsraadet", DEMO_COUNCIL_EMAIL, true)
         .await
         .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
@@ -208,7 +209,7 @@ async fn load_road(db: &Db) -> Result<(), DemoError> {
     let new = hearing::prepare(&fields, false)
         .map_err(|rejected| DemoError::Fixture(format!("{:?}", rejected.errors)))?;
     let actor = Actor::system();
-    hearing_db::store(&db.pool, &new, &actor).await?;
+    crate::policy::db::store_draft(&db.pool, &new, &actor).await?;
     let policy = policy_db::by_slug(&db.pool, DEMO_ROAD_SLUG)
         .await?
         .ok_or_else(|| DemoError::Fixture("the demo road's policy was not stored".into()))?;

@@ -21,7 +21,7 @@ pub fn spawn(
         loop {
             if let Err(e) = crate::consultees::send_due(&pool, &outbox, &calendar, now()).await {
                 tracing::error!(
-                    error = %crate::web::error::chain(&e),
+                    error = %crate::report::chain(&e),
                     "writing invitations and reminders failed"
                 );
             }
@@ -38,7 +38,7 @@ pub async fn run_once(pool: &AnyPool) {
         Ok(0) => {}
         Ok(n) => tracing::info!(signups = n, "participants' personal data cleared"),
         Err(e) => tracing::error!(
-            error = %crate::web::error::chain(&e),
+            error = %crate::report::chain(&e),
             "clearing participants' personal data failed"
         ),
     }
@@ -46,7 +46,7 @@ pub async fn run_once(pool: &AnyPool) {
         Ok(0) => {}
         Ok(n) => tracing::debug!(counts = n, "ended rate-limit windows deleted"),
         Err(e) => tracing::error!(
-            error = %crate::web::error::chain(&e),
+            error = %crate::report::chain(&e),
             "deleting ended rate-limit windows failed"
         ),
     }
@@ -55,7 +55,7 @@ pub async fn run_once(pool: &AnyPool) {
         Ok(0) => {}
         Ok(n) => tracing::info!(messages = n, "text of sent e-mails cleared"),
         Err(e) => tracing::error!(
-            error = %crate::web::error::chain(&e),
+            error = %crate::report::chain(&e),
             "clearing the text of sent e-mails failed"
         ),
     }

@@ -19,9 +19,12 @@ pub mod mail;
 pub mod meeting;
 pub mod notat;
 pub mod policy;
+pub mod report;
 pub mod response;
 pub mod search;
+pub mod state;
 pub mod tag;
+pub mod token;
 pub mod version;
 pub mod web;
 
@@ -89,7 +92,7 @@ pub fn build_app(
         config.responses_per_hour,
     ));
     let intake = response::intake::Intake::start(db.pool.clone(), limits.clone(), outbox.clone());
-    web::router(web::AppState {
+    web::router(state::AppState {
         db,
         backend,
         leptos_options,

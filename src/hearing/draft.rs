@@ -5,9 +5,18 @@ use std::collections::BTreeMap;
 
 use crate::document::{self, Document};
 use crate::hearing::{HearingWindow, Slug};
+use crate::response::{FieldError, OneLine};
 
 /// A draft may be large, but not unbounded: 2 MB of Markdown is a long book.
 pub const MAX_MARKDOWN_BYTES: usize = 2 * 1024 * 1024;
+
+/// At most this many addressable blocks (paragraphs, list items, footnotes) in a draft. The
+/// integration policy has about 60; the longest municipal policies a few hundred. Every reader
+/// of the hearing page receives every block, and every new version is matched block by block
+/// against the last, so a draft of tens of thousands of one-line paragraphs (which fits in
+/// 2 MB) would make each page view tens of megabytes: such a text is a data set, not a policy,
+/// and belongs in an appendix.
+pub const MAX_BLOCKS: usize = 2_000;
 
 /// What a clerk typed (or the command line gave) to create a hearing; every field raw.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +54,15 @@ pub struct Rejected {
     pub document: Option<Document>,
 }
 
+/// The code a form shows for a single-line field that breaks the one-line rule.
+fn one_line_code(error: FieldError) -> &'static str {
+    match error {
+        FieldError::Required => "required",
+        FieldError::TooLong { .. } => "too_long",
+        FieldError::Invalid => "one_line",
+    }
+}
+
 /// Parses the Markdown (for the preview even when other fields are wrong).
 pub fn parse_markdown(markdown: &str) -> Result<Document, &'static str> {
     if markdown.trim().is_empty() {
@@ -53,7 +71,11 @@ pub fn parse_markdown(markdown: &str) -> Result<Document, &'static str> {
     if markdown.len() > MAX_MARKDOWN_BYTES {
         return Err("too_long");
     }
-    document::parse(markdown).map_err(|_| "invalid")
+    let document = document::parse(markdown).map_err(|_| "invalid")?;
+    if document.blocks().count() > MAX_BLOCKS {
+        return Err("too_many_blocks");
+    }
+    Ok(document)
 }
 
 /// Checks everything; fields left empty are taken from the document's front matter. The window
@@ -85,8 +107,8 @@ pub fn prepare(fields: &HearingFields, window_required: bool) -> Result<NewHeari
             .clone()
             .or_else(|| document.as_ref().map(|d| d.title.clone())),
     );
-    if title.is_empty() {
-        errors.insert("title".into(), "required".into());
+    if let Err(e) = OneLine::parse(&title) {
+        errors.insert("title".into(), one_line_code(e).into());
     }
     let slug_text = pick(&fields.slug, fm.slug.clone());
     let slug = if slug_text.is_empty() {
@@ -98,10 +120,13 @@ pub fn prepare(fields: &HearingFields, window_required: bool) -> Result<NewHeari
         errors.insert("slug".into(), "invalid".into());
     }
     let committee = pick(&fields.committee, fm.committee.clone());
-    if committee.is_empty() {
-        errors.insert("committee".into(), "required".into());
+    if let Err(e) = OneLine::parse(&committee) {
+        errors.insert("committee".into(), one_line_code(e).into());
     }
     let contact = pick(&fields.contact, fm.contact.clone());
+    if let Err(e) = OneLine::parse_optional(&contact) {
+        errors.insert("contact".into(), one_line_code(e).into());
+    }
     let date = |name: &str, typed: &str, fallback: Option<String>, errors: &mut FieldErrors| {
         let text = pick(typed, fallback);
         if text.is_empty() {

@@ -14,7 +14,9 @@ use jiff::{Timestamp, Zoned};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use draft::{HearingFields, MAX_MARKDOWN_BYTES, NewHearing, Rejected, parse_markdown, prepare};
+pub use draft::{
+    HearingFields, MAX_BLOCKS, MAX_MARKDOWN_BYTES, NewHearing, Rejected, parse_markdown, prepare,
+};
 pub use slug::{Slug, SlugError};
 
 /// The municipality's time zone; every local date and time in hoering means this zone.

@@ -129,3 +129,105 @@ fn states_have_codes() {
     assert_eq!(HearingState::Open.as_str(), "open");
     assert_eq!(HearingState::Closed.as_str(), "closed");
 }
+
+mod one_line_fields {
+    use crate::hearing::{HearingFields, prepare};
+
+    fn fields() -> HearingFields {
+        HearingFields {
+            markdown: "# Udkast\n\nEt afsnit.\n".into(),
+            title: "Integrationspolitik".into(),
+            slug: String::new(),
+            committee: "Social- og Sundhedsudvalget".into(),
+            contact: "Mette Hansen".into(),
+            opens: "2027-01-04".into(),
+            closes: "2027-02-01".into(),
+        }
+    }
+
+    fn errors_of(f: &HearingFields) -> Vec<(String, String)> {
+        match prepare(f, true) {
+            Ok(_) => Vec::new(),
+            Err(rejected) => rejected.errors.into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn a_well_formed_hearing_passes() {
+        assert!(prepare(&fields(), true).is_ok());
+    }
+
+    #[test]
+    fn title_committee_and_contact_refuse_line_breaks() {
+        for (name, value) in [
+            ("title", "Politik\r\nBcc: x@example.org"),
+            ("committee", "Udvalg\nNy linje"),
+            ("contact", "Mette\u{2028}Hansen"),
+        ] {
+            let mut f = fields();
+            match name {
+                "title" => f.title = value.into(),
+                "committee" => f.committee = value.into(),
+                _ => f.contact = value.into(),
+            }
+            assert_eq!(
+                errors_of(&f),
+                vec![(name.to_string(), "one_line".to_string())],
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn title_committee_and_contact_are_capped_at_200_characters() {
+        for name in ["title", "committee", "contact"] {
+            let mut f = fields();
+            let long = "æ".repeat(100_000);
+            match name {
+                "title" => f.title = long,
+                "committee" => f.committee = long,
+                _ => f.contact = long,
+            }
+            let errors = errors_of(&f);
+            assert!(
+                errors.contains(&(name.to_string(), "too_long".to_string())),
+                "{name}: {errors:?}"
+            );
+        }
+        let mut f = fields();
+        f.title = "æ".repeat(200);
+        f.slug = "politik".into();
+        assert!(prepare(&f, true).is_ok(), "200 characters are allowed");
+    }
+
+    #[test]
+    fn an_empty_contact_is_allowed() {
+        let mut f = fields();
+        f.contact = "  ".into();
+        assert!(prepare(&f, true).is_ok());
+    }
+}
+
+mod draft_limits {
+    use crate::hearing::{MAX_BLOCKS, parse_markdown};
+
+    #[test]
+    fn a_draft_of_more_blocks_than_a_policy_has_is_refused() {
+        let paragraphs = |n: usize| {
+            let mut md = String::from("# Udkast\n\n");
+            for i in 0..n {
+                md.push_str(&format!("Afsnit {i}.\n\n"));
+            }
+            md
+        };
+        assert!(parse_markdown(&paragraphs(MAX_BLOCKS)).is_ok());
+        assert_eq!(
+            parse_markdown(&paragraphs(MAX_BLOCKS + 1)).map(|_| ()),
+            Err("too_many_blocks")
+        );
+        // 40,000 one-line paragraphs fit in far less than the 2 MB a draft may take.
+        let huge = paragraphs(40_000);
+        assert!(huge.len() < crate::hearing::MAX_MARKDOWN_BYTES);
+        assert_eq!(parse_markdown(&huge).map(|_| ()), Err("too_many_blocks"));
+    }
+}

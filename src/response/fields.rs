@@ -64,24 +64,70 @@ impl Email {
     }
 }
 
-/// The name of a person or of an organisation: 1–200 characters, one line.
+/// The name of a person or of an organisation: the one-line rule every short field follows.
 fn parse_name(input: &str) -> Result<String, FieldError> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Err(FieldError::Required);
-    }
-    if s.chars().count() > NAME_MAX_CHARS {
-        return Err(FieldError::TooLong {
-            max: NAME_MAX_CHARS,
-        });
-    }
-    if s.chars().any(is_header_breaking) {
-        return Err(FieldError::Invalid);
-    }
-    Ok(s.to_owned())
+    OneLine::parse(input).map(OneLine::into_string)
 }
 
-const NAME_MAX_CHARS: usize = 200;
+const NAME_MAX_CHARS: usize = OneLine::MAX_CHARS;
+
+/// A short text that must stay on one line: 1–200 characters after trimming, no line breaks
+/// or other control characters. Every single-line field follows this rule (names, titles,
+/// committees, contacts), because such a value ends up in a page title, a table cell or a mail
+/// header, where a line break either breaks the layout or smuggles in a header.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OneLine(String);
+
+impl OneLine {
+    pub const MAX_CHARS: usize = 200;
+
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        if s.chars().count() > Self::MAX_CHARS {
+            return Err(FieldError::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        if s.chars().any(is_header_breaking) {
+            return Err(FieldError::Invalid);
+        }
+        Ok(OneLine(s.to_owned()))
+    }
+
+    /// An optional field: empty (after trimming) is `None`, anything else follows the rule.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, FieldError> {
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl TryFrom<String> for OneLine {
+    type Error = FieldError;
+    fn try_from(s: String) -> Result<Self, FieldError> {
+        Self::parse(&s)
+    }
+}
+
+impl From<OneLine> for String {
+    fn from(l: OneLine) -> String {
+        l.0
+    }
+}
 
 /// The sender's own name, also when they write on behalf of an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,6 +143,10 @@ impl PersonName {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
 

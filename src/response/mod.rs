@@ -16,7 +16,9 @@ use thiserror::Error;
 
 use crate::document::BlockNumber;
 
-pub use fields::{Email, OrganisationName, PersonName, Publication, ResponseText, SenderKind};
+pub use fields::{
+    Email, OneLine, OrganisationName, PersonName, Publication, ResponseText, SenderKind,
+};
 pub use receipt::{ReceiptNumber, ReceiptNumberError};
 pub use status::{ModerationStatus, is_public};
 

@@ -81,11 +81,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
             .collect_view()
     };
     let label = |n: &hoering::document::BlockNumber| block_label(locale, &n.as_str());
-    let unchanged = v
-        .changes
-        .iter()
-        .filter(|c| matches!(c, BlockChange::Unchanged { .. }))
-        .count();
+    let unchanged = v.unchanged;
     let rows = v
         .changes
         .iter()

@@ -25,13 +25,17 @@ pub struct Session {
     pub csrf: String,
 }
 
+/// Creates an account, or gives an existing one a new password and role. Either change ends
+/// the account's sessions in the same transaction (a changed password is usually a leaked one,
+/// a changed role must not keep the old one's rights); the count says how many ended.
 #[tracing::instrument(skip(pool, password_hash))]
 pub async fn upsert_user(
     pool: &AnyPool,
     email: &str,
     password_hash: &str,
     role: Role,
-) -> Result<i64, AuthDbError> {
+) -> Result<(i64, u64), AuthDbError> {
+    let mut tx = pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, password_hash, role, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role
@@ -41,9 +45,15 @@ pub async fn upsert_user(
     .bind(password_hash)
     .bind(role.as_str())
     .bind(now())
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
-    Ok(id)
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok((id, ended))
 }
 
 pub async fn user_exists(pool: &AnyPool, email: &str) -> Result<bool, AuthDbError> {

@@ -3,12 +3,12 @@
 
 use super::db::{self as auth_db};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, cookie_value, password, require_session};
+use crate::state::{AppState, ClientAddr};
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::limits::{
     LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
 };
 use crate::web::redirect::{see_other, target_or};
-use crate::web::{AppState, ClientAddr};
 use app::messages::Message;
 use app::model::FormEcho;
 use axum::Form;
@@ -86,22 +86,31 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
     }
     let limits = &state.limits;
     let account_key = format!("login:{email}");
+    let pair_key = format!("login:{email}|{client}");
     let client_key = format!("login:{client}");
     let limit_failed = |e| WebError::internal("reading the login limits failed", e);
     let account = limits
         .count(Limit::LoginAccount, &account_key)
         .await
         .map_err(limit_failed)?;
+    let pair = limits
+        .count(Limit::LoginPair, &pair_key)
+        .await
+        .map_err(limit_failed)?;
     let client_count = limits
         .count(Limit::LoginClient, &client_key)
         .await
         .map_err(limit_failed)?;
-    if account.hits >= LOGIN_MAX_ACCOUNT_FAILURES {
-        tracing::warn!("login refused: too many failures on the account");
+    // Refused: an address that has guessed wrong on this account too often, or that has
+    // failed on it at all while the account is under attack from elsewhere. An address with
+    // no failures on the account is only slowed down, so the owner still gets in.
+    let under_attack = account.hits >= LOGIN_MAX_ACCOUNT_FAILURES;
+    if pair.hits >= LOGIN_MAX_ACCOUNT_FAILURES || (under_attack && pair.hits > 0) {
+        tracing::warn!(client, "login refused: too many failures on the account");
         return Err(WebError::TooMany {
-            retry_after: account.minutes_left * 60,
+            retry_after: pair.minutes_left * 60,
             message: Message::TooManyLogins {
-                minutes: account.minutes_left,
+                minutes: pair.minutes_left,
             },
         });
     }
@@ -115,7 +124,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
         });
     }
     // A whole office may share an address, so the client's failures weigh a tenth.
-    tokio::time::sleep(login_delay(account.hits.max(client_count.hits / 10))).await;
+    tokio::time::sleep(login_delay(
+        account.hits.max(pair.hits).max(client_count.hits / 10),
+    ))
+    .await;
 
     let found = auth_db::find_credentials(&state.db.pool, &email)
         .await
@@ -140,6 +152,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
             .await
             .map_err(limit_failed)?;
         limits
+            .add(Limit::LoginPair, &pair_key)
+            .await
+            .map_err(limit_failed)?;
+        limits
             .add(Limit::LoginClient, &client_key)
             .await
             .map_err(limit_failed)?;
@@ -151,8 +167,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
             StatusCode::UNAUTHORIZED,
         ));
     };
+    // Only this address's failures are forgiven: the account's own count stays until its
+    // window ends, so a guesser elsewhere gains nothing from the owner's success.
     limits
-        .reset(Limit::LoginAccount, &account_key)
+        .reset(Limit::LoginPair, &pair_key)
         .await
         .map_err(limit_failed)?;
     let token = auth_db::create_session(&state.db.pool, user.id)

@@ -8,11 +8,11 @@ pub mod forms;
 pub mod pages;
 pub mod password;
 
-use crate::web::AppState;
+use crate::state::AppState;
+pub use crate::token::{constant_time_eq, hash_token, random_token};
 use crate::web::error::WebError;
 use app::messages::Message;
 use http::{HeaderMap, StatusCode};
-use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "hoering_session";
 /// Sessions last a working day and a bit; staff log in again the next morning.
@@ -69,22 +69,6 @@ pub async fn require_staff(
     Ok(session)
 }
 
-/// A new random token: 32 bytes from the OS, as 64 hex characters.
-pub fn random_token() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(hex(&bytes))
-}
-
-/// Session tokens are stored hashed, so a leaked database does not hand out live sessions.
-pub fn hash_token(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Reads one cookie's value from a `Cookie` header.
 pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -95,15 +79,6 @@ pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a 
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
-}
-
-/// Compares two secrets in time that does not depend on where they differ.
-pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ async fn engine(
     let dbe = |what: &'static str| move |source| BenchError::Db { what, source };
     store_draft(pool, READ, &draft(200, 0)).await?;
     store_draft(pool, WRITE, &draft(20, 0)).await?;
-    let clerk = auth::db::upsert_user(pool, "bench@example.dk", "-", Role::Clerk)
+    let (clerk, _) = auth::db::upsert_user(pool, "bench@example.dk", "-", Role::Clerk)
         .await
         .map_err(|e| BenchError::Draft(e.to_string()))?;
     let session = auth::db::create_session(pool, clerk)
@@ -506,7 +506,7 @@ async fn store_draft(pool: &sqlx::AnyPool, slug: &str, markdown: &str) -> Result
     };
     let new = hoering::hearing::prepare(&fields, true)
         .map_err(|r| BenchError::Draft(format!("{:?}", r.errors)))?;
-    hearing_db::store(pool, &new, &Actor::system())
+    crate::policy::db::store_draft(pool, &new, &Actor::system())
         .await
         .map_err(|e| BenchError::Draft(e.to_string()))?;
     Ok(())

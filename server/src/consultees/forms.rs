@@ -5,7 +5,7 @@
 use super::db as party_db;
 use crate::auth::{self, Permission, require_staff};
 use crate::hearing::db::{self as hearing_db, HearingRow};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use app::model::FormEcho;

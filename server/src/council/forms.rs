@@ -3,7 +3,7 @@
 
 use super::{add_member, db as council_db};
 use crate::auth::{Permission, require_staff};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use app::model::FormEcho;

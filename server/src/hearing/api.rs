@@ -2,8 +2,8 @@
 
 use super::db as hearing_db;
 use super::pages::card;
-use crate::web::AppState;
-use crate::web::api::{internal, not_found};
+use crate::state::AppState;
+use crate::web::api_errors::{internal, not_found};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -49,7 +49,7 @@ pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
     tag = "hearings",
     responses(
         (status = 200, description = "Every hearing", body = [HearingSummary]),
-        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
 pub async fn hearings(State(state): State<AppState>) -> Response {
@@ -93,8 +93,8 @@ pub struct ApiBlock {
     params(("slug" = String, Path, description = "The hearing's address")),
     responses(
         (status = 200, description = "The hearing", body = HearingDetail),
-        (status = 404, description = "No such hearing", body = crate::web::api::ApiError),
-        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+        (status = 404, description = "No such hearing", body = crate::web::api_errors::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
 pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) -> Response {

@@ -1,82 +1,9 @@
 //! Hearings and their policies in the database; a hearing's published count is read from
 //! `hearing_counts`, kept in step by the response capability.
 
-use super::NewHearing;
 use crate::db::now;
 // Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
-use crate::policy::db::Actor;
 use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("a hearing or policy with the address {0} exists already")]
-    SlugTaken(String),
-    #[error(transparent)]
-    Road(#[from] crate::policy::db::RoadDbError),
-    #[error(transparent)]
-    Sql(#[from] sqlx::Error),
-}
-
-/// Stores policy, version 1, its sections and blocks, and the hearing if it has a window, all or
-/// nothing. Returns the hearing's id, if one was made.
-#[tracing::instrument(skip(pool, hearing, actor), fields(slug = %hearing.slug.as_ref()))]
-pub async fn store(
-    pool: &AnyPool,
-    hearing: &NewHearing,
-    actor: &Actor,
-) -> Result<Option<i64>, StoreError> {
-    let slug = hearing.slug.as_ref();
-    let mut tx = crate::db::begin_write(pool).await?;
-    let taken: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM policies WHERE slug = $1) + (SELECT COUNT(*) FROM hearings WHERE slug = $1)",
-    )
-    .bind(slug)
-    .fetch_one(&mut *tx)
-    .await?;
-    if taken > 0 {
-        return Err(StoreError::SlugTaken(slug.to_string()));
-    }
-    let now = now();
-    let policy_id: i64 = sqlx::query_scalar(
-        "INSERT INTO policies (slug, title, committee, contact, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(slug)
-    .bind(&hearing.title)
-    .bind(&hearing.committee)
-    .bind(&hearing.contact)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    let version_id: i64 = sqlx::query_scalar(
-        "INSERT INTO versions (policy_id, number, label, note, markdown, created_at) VALUES ($1, 1, $2, '', $3, $4) RETURNING id",
-    )
-    .bind(policy_id)
-    .bind(&hearing.version_label)
-    .bind(&hearing.markdown)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    crate::version::db::insert_blocks(&mut tx, version_id, &hearing.document, None).await?;
-    let template = crate::policy::db::template_for(&mut tx, &hearing.committee).await?;
-    let opens_at = hearing.window.as_ref().map(|w| (w.opens().as_second(), 1));
-    let (road, why) = crate::policy::db::start_road(template, now, opens_at)?;
-    crate::policy::db::insert_road(&mut tx, policy_id, &road, why, actor).await?;
-    let Some(window) = &hearing.window else {
-        tx.commit().await?;
-        return Ok(None);
-    };
-    let hearing_id = insert_hearing(
-        &mut tx,
-        policy_id,
-        version_id,
-        slug,
-        window.opens().as_second(),
-        window.closes().as_second(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(hearing_id))
-}
 
 /// Stores a hearing of a policy's version with its (empty) counts, inside `tx`.
 pub async fn insert_hearing(

@@ -1,8 +1,8 @@
 //! The clerk's new hearing: preview or create, from pasted or uploaded Markdown.
 
-use super::{HearingFields, db as hearing_db, prepare};
+use super::{HearingFields, prepare};
 use crate::auth::Permission;
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use crate::web::upload::read_staff_draft;
@@ -153,11 +153,11 @@ async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> 
             ));
         }
     };
-    match hearing_db::store(&state.db.pool, &new, &draft.actor).await {
+    match crate::policy::db::store_draft(&state.db.pool, &new, &draft.actor).await {
         // A draft without dates has no hearing yet: its road's page is where it goes on.
         Ok(Some(_)) => Ok(see_other(&app::routes::admin_hearing(new.slug.as_ref()))),
         Ok(None) => Ok(see_other(&app::routes::admin_policy(new.slug.as_ref()))),
-        Err(hearing_db::StoreError::SlugTaken(_)) => Err(again(
+        Err(crate::policy::db::StoreError::SlugTaken(_)) => Err(again(
             [("slug".to_string(), "taken".to_string())].into(),
             Some(preview_of(&new.document)),
             StatusCode::CONFLICT,

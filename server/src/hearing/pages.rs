@@ -132,7 +132,7 @@ impl HearingReads for DbBackend {
             .into_iter()
             .collect();
         let (sections, footnotes) = document_of(&self.db, row.version_id, &counts).await?;
-        let versions = crate::version::pages::versions_of(&self.db, &row).await?;
+        let versions = crate::version::versions_of(&self.db, &row).await?;
         Ok(Some(HearingView {
             versions,
             policy_slug: row.policy_slug.clone(),

@@ -5,7 +5,7 @@
 pub mod db;
 pub mod pages;
 
-use crate::config::SmtpUrl;
+pub use crate::config::SmtpSettings;
 use hoering::mail::{Mail, Sender};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
@@ -49,7 +49,7 @@ impl Outbox {
 
     /// Adds `mail` to the outbox in `tx`. Call [`Outbox::wake`] once `tx` has committed.
     pub async fn put(&self, tx: &mut Transaction<'_, Any>, mail: &Mail) -> Result<i64, MailError> {
-        let token = crate::auth::random_token().map_err(MailError::Random)?;
+        let token = crate::token::random_token().map_err(MailError::Random)?;
         let message_id = format!("<{token}@{}>", self.domain);
         Ok(db::enqueue(tx, mail, &message_id).await?)
     }
@@ -62,7 +62,7 @@ impl Outbox {
     ) -> Result<(), MailError> {
         let mut rows = Vec::with_capacity(mails.len());
         for mail in mails {
-            let token = crate::auth::random_token().map_err(MailError::Random)?;
+            let token = crate::token::random_token().map_err(MailError::Random)?;
             rows.push((mail, format!("<{token}@{}>", self.domain)));
         }
         Ok(db::enqueue_many(tx, &rows).await?)
@@ -84,15 +84,6 @@ pub enum MailError {
     SmtpUrl(#[source] lettre::transport::smtp::Error),
     #[error("HOERING_MAIL_FROM is not an e-mail address: {0:?}")]
     From(String),
-}
-
-/// How the sender reaches the mail server.
-#[derive(Debug, Clone)]
-pub struct SmtpSettings {
-    pub url: SmtpUrl,
-    pub from: String,
-    /// The first retry waits this long; each later one twice as long, up to an hour.
-    pub retry_seconds: u64,
 }
 
 /// The wait before attempt `attempts + 1`.
@@ -127,7 +118,7 @@ pub fn spawn_sender(
                 Ok(n) if n >= BATCH => continue,
                 Ok(_) => {}
                 Err(e) => tracing::error!(
-                    error = %crate::web::error::chain(&e),
+                    error = %crate::report::chain(&e),
                     "the outbox could not be read"
                 ),
             }
@@ -228,7 +219,7 @@ async fn deliver(
         .map(|_| ())
         .map_err(|e| Failure {
             permanent: e.is_permanent(),
-            message: crate::web::error::chain(&e),
+            message: crate::report::chain(&e),
         })
 }
 

@@ -3,7 +3,7 @@
 use super::db::{self as mail_db, OutboxRow};
 use crate::auth::{Permission, require_staff};
 use crate::backend::{DbBackend, fail};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, finish};
 use crate::web::redirect::see_other;
 use app::backend::{BackendError, MailReads};

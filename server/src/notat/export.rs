@@ -4,7 +4,7 @@
 use super::db as notat_db;
 use crate::auth::{Permission, require_staff};
 use crate::backend::DbBackend;
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
 use axum::extract::State;

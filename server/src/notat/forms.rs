@@ -2,7 +2,7 @@
 //! set the case facts, and publish every bemærkning at once, telling the respondents.
 
 use super::db::{self as notat_db, PointFacts};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use app::model::FormEcho;

@@ -4,8 +4,8 @@
 
 use super::db::{self as policy_db, PolicyRow};
 use crate::hearing::db as hearing_db;
+use crate::state::AppState;
 use crate::version::db as version_db;
-use crate::web::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};

@@ -5,9 +5,9 @@
 use super::db::{self as policy_db, Actor};
 use super::{StepError, StepRequest, WindowRequest, plan_stage, take_step};
 use crate::auth::{Permission, require_staff};
+use crate::state::{AppState, ClientAddr};
 use crate::web::error::{WebError, finish};
 use crate::web::redirect::{safe_target, see_other};
-use crate::web::{AppState, ClientAddr};
 use app::messages::Message;
 use app::model::FormEcho;
 use axum::Form;
@@ -301,18 +301,21 @@ pub async fn ask(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let page = format!("/politikker/{}", crate::web::security::encode_query(&slug));
+        let page = format!("/politikker/{}", crate::web::redirect::encode_query(&slug));
         let policy = policy_db::by_slug(&state.db.pool, &slug)
             .await
             .map_err(|e| WebError::internal("finding the policy failed", e))?
             .ok_or_else(WebError::not_found)?;
         let mut errors = Errors::new();
-        let name = get(&fields, "name");
-        if name.is_empty() {
-            errors.insert("name".into(), "required".into());
-        } else if name.chars().count() > 200 {
-            errors.insert("name".into(), "too_long".into());
-        }
+        // The same one-line rule as a høringssvar's name: the name lands in the clerk's page
+        // and in the answer's e-mail.
+        let name = match hoering::response::PersonName::parse(&get(&fields, "name")) {
+            Ok(name) => name.into_string(),
+            Err(e) => {
+                errors.insert("name".into(), e.code().into());
+                String::new()
+            }
+        };
         let email = get(&fields, "email");
         if email.is_empty() {
             errors.insert("email".into(), "required".into());

@@ -3,8 +3,8 @@
 use super::db as response_db;
 use super::pages::public_response;
 use crate::hearing::db as hearing_db;
-use crate::web::AppState;
-use crate::web::api::{internal, invalid, not_found};
+use crate::state::AppState;
+use crate::web::api_errors::{internal, invalid, not_found};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -44,9 +44,9 @@ pub struct ResponseList {
     params(("slug" = String, Path, description = "The hearing's address"), PageQuery),
     responses(
         (status = 200, description = "One page of published responses", body = ResponseList),
-        (status = 400, description = "page or per_page is not a whole number in its range", body = crate::web::api::ApiError),
-        (status = 404, description = "No such hearing", body = crate::web::api::ApiError),
-        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+        (status = 400, description = "page or per_page is not a whole number in its range", body = crate::web::api_errors::ApiError),
+        (status = 404, description = "No such hearing", body = crate::web::api_errors::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
 pub async fn responses(

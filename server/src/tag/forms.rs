@@ -1,7 +1,7 @@
 //! The clerk's tag forms: a new tag, and a tag put on (or taken off) the responses ticked.
 
 use super::db as tag_db;
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use app::model::FormEcho;

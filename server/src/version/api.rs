@@ -3,8 +3,8 @@
 
 use super::db as version_db;
 use crate::hearing::db as hearing_db;
-use crate::web::AppState;
-use crate::web::api::{internal, invalid, not_found};
+use crate::state::AppState;
+use crate::web::api_errors::{internal, invalid, not_found};
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -31,8 +31,8 @@ pub struct ApiVersion {
     params(("slug" = String, Path, description = "The hearing's address")),
     responses(
         (status = 200, description = "The versions, oldest first", body = [ApiVersion]),
-        (status = 404, description = "No such hearing", body = crate::web::api::ApiError),
-        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+        (status = 404, description = "No such hearing", body = crate::web::api_errors::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
 pub async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
@@ -98,9 +98,9 @@ pub struct ApiVersionDetail {
     ),
     responses(
         (status = 200, description = "The version", body = ApiVersionDetail),
-        (status = 400, description = "The number is not a whole number", body = crate::web::api::ApiError),
-        (status = 404, description = "No such hearing or version", body = crate::web::api::ApiError),
-        (status = 500, description = "The database failed", body = crate::web::api::ApiError),
+        (status = 400, description = "The number is not a whole number", body = crate::web::api_errors::ApiError),
+        (status = 404, description = "No such hearing or version", body = crate::web::api_errors::ApiError),
+        (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
 pub async fn version(

@@ -2,7 +2,7 @@
 
 use crate::auth::Permission;
 use crate::hearing::db as hearing_db;
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use crate::web::upload::read_staff_draft;

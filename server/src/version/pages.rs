@@ -3,32 +3,15 @@
 
 use super::db::{self as version_db, VersionRow};
 use crate::backend::{DbBackend, fail};
-use crate::db::Db;
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::hearing::pages::{block_id_of, card, document_of};
 use crate::response::PUBLIC_PAGE_SIZE;
 use crate::response::pages::{Origin, public_view};
+use crate::version::{info, versions_of};
 use app::backend::{BackendError, VersionReads};
 use app::model::*;
 use hoering::diff::word_diff;
 use std::collections::HashMap;
-
-/// Every version of a hearing's policy, oldest first, the hearing's own marked.
-pub async fn versions_of(db: &Db, row: &HearingRow) -> Result<Vec<VersionInfo>, BackendError> {
-    let rows = version_db::versions_of_policy(&db.pool, row.policy_id)
-        .await
-        .map_err(fail)?;
-    Ok(rows.into_iter().map(|v| info(&v, row)).collect())
-}
-
-fn info(v: &VersionRow, row: &HearingRow) -> VersionInfo {
-    VersionInfo {
-        number: v.number,
-        label: v.label.clone(),
-        note: v.note.clone(),
-        hearing_version: v.id == row.version_id,
-    }
-}
 
 /// The word-level changes from `then` to `now`; empty when nothing changed.
 fn changes(then: &str, now: Option<&str>) -> Vec<hoering::diff::DiffOp> {
@@ -187,12 +170,17 @@ impl VersionReads for DbBackend {
         };
         drop(conn);
         let matching = stored.unwrap_or_else(|| hoering::anchoring::match_versions(&old, &new));
-        let changes = hoering::diff::diff_versions(&old, &new, &matching);
+        let mut changes = hoering::diff::diff_versions(&old, &new, &matching);
+        // The page counts the unchanged blocks and shows only the others: the reader's browser
+        // need not receive a whole draft to learn that nothing changed.
+        let before = changes.len();
+        changes.retain(|c| !matches!(c, hoering::diff::BlockChange::Unchanged { .. }));
         Ok(Some(ChangesView {
             card: card(&row),
             from: info(&a, &row),
             to: info(&b, &row),
             versions: infos,
+            unchanged: before - changes.len(),
             changes,
         }))
     }

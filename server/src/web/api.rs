@@ -1,13 +1,12 @@
 //! The read-only open-data API under `/api/v1`: each capability answers its own part; here
-//! are the routes and the errors they share. Never an e-mail address; names only where the
+//! are the routes and the OpenAPI document (the errors they share are in `api_errors`). Never an e-mail address; names only where the
 //! sender agreed.
 
-use crate::web::AppState;
+use crate::state::AppState;
+pub use crate::web::api_errors::ApiError;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use http::StatusCode;
-use serde::Serialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,13 +25,6 @@ pub fn router() -> Router<AppState> {
             "/hearings/{slug}/versions/{number}",
             get(crate::version::api::version),
         )
-}
-
-/// What every error of the API says.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ApiError {
-    /// `not_found`, `invalid_query`, `invalid_path` or `internal`.
-    error: &'static str,
 }
 
 /// The API's description, derived from the handlers and the types they return, so it cannot
@@ -69,22 +61,4 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 async fn openapi() -> Response {
     Json(document()).into_response()
-}
-
-pub fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Json(ApiError { error: "not_found" })).into_response()
-}
-
-/// A request the API cannot read: `what` is `invalid_query` or `invalid_path`.
-pub fn invalid(what: &'static str) -> Response {
-    (StatusCode::BAD_REQUEST, Json(ApiError { error: what })).into_response()
-}
-
-pub fn internal(err: impl std::error::Error + 'static) -> Response {
-    tracing::error!(error = %crate::web::error::chain(&err), "API query failed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        Json(ApiError { error: "internal" }),
-    )
-        .into_response()
 }

@@ -1,7 +1,7 @@
 //! The municipality's logo and colour, served from the configuration: `/logo` and `/tema.css`
 //! (a stylesheet, since the Content-Security-Policy allows no inline style).
 
-use super::AppState;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};

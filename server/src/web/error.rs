@@ -1,7 +1,7 @@
 //! One error type for every HTTP handler. The user sees the form again with a message by each
 //! field, or a short translated page; the log gets the whole cause chain (never a secret).
 
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::redirect::see_other;
 use crate::web::render::page_with_echo;
 use app::messages::{Message, home_link, locale_from, text};
@@ -74,7 +74,7 @@ impl WebError {
             }
             WebError::LoginRequired { next } => see_other(&format!(
                 "/login?next={}",
-                crate::web::security::encode_query(&next)
+                crate::web::redirect::encode_query(&next)
             )),
             WebError::Refused { status, message } => message_page(headers, status, message),
             WebError::TooMany {
@@ -107,17 +107,7 @@ pub async fn finish(state: &AppState, headers: &HeaderMap, result: WebResult) ->
     }
 }
 
-/// An error and its causes on one line, for the log.
-pub fn chain(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        out.push_str(": ");
-        out.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    out
-}
+pub use crate::report::chain;
 
 /// A small page with one message in the reader's language (no JavaScript, no user text).
 pub fn message_page(headers: &HeaderMap, status: StatusCode, message: Message) -> Response {

@@ -1,7 +1,10 @@
-//! The HTTP surface: the router that gathers each capability's pages, forms and API, and what
-//! they share (the security layer, the one error type, the redirect check, limits).
+//! The HTTP surface: the router that gathers each capability's pages, forms and API (this file,
+//! which no capability imports), and what they share in the files beside it (the security
+//! layer, the one error type, the redirect check, limits). The state every handler takes lives
+//! in `crate::state`.
 
 pub mod api;
+pub mod api_errors;
 pub mod assets;
 pub mod branding;
 pub mod download;
@@ -14,108 +17,14 @@ pub mod render;
 pub mod security;
 pub mod upload;
 
-use crate::db::Db;
+use crate::state::{AppState, DRAFT_FORM_BYTES};
 use app::backend::SharedBackend;
 use axum::Router;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRef, FromRequestParts};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use http::request::Parts;
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
-use std::convert::Infallible;
-use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub backend: SharedBackend,
-    pub leptos_options: LeptosOptions,
-    pub limits: Arc<limits::Limits>,
-    /// Served over HTTPS (`HOERING_PUBLIC_URL=https://…`): cookies get `Secure`, pages HSTS.
-    pub https: bool,
-    /// The reverse proxy whose `X-Forwarded-For` is believed.
-    pub trusted_proxy: Option<std::net::IpAddr>,
-    /// The working-day calendar deadlines and promises are counted in.
-    pub calendar: Arc<hoering::calendar::Calendar>,
-    /// Where readers reach the site (`HOERING_PUBLIC_URL`), for absolute links in feeds.
-    pub public_url: Option<String>,
-    /// Where e-mail is written, and the municipality that signs it.
-    pub outbox: Arc<crate::mail::Outbox>,
-    /// How received responses' journal numbers are written (`HOERING_JOURNAL_PATTERN`).
-    pub journal_pattern: Arc<hoering::notat::JournalPattern>,
-    /// The municipality's colour, logo, contact line and footer links.
-    pub branding: Arc<crate::config::Branding>,
-    /// The queue to the writer that stores citizens' responses together.
-    pub intake: crate::response::intake::Intake,
-}
-
-impl AppState {
-    /// The installation as every page's header and footer show it.
-    pub fn site(&self) -> app::model::Site {
-        app::model::Site {
-            municipality: self.outbox.sender.municipality.clone(),
-            logo: self.branding.logo.is_some(),
-            theme: self.branding.colour.is_some(),
-            contact: self.branding.contact.clone(),
-            links: self
-                .branding
-                .links
-                .iter()
-                .map(|l| app::model::SiteLink {
-                    label: l.label.clone(),
-                    href: l.href.clone(),
-                })
-                .collect(),
-        }
-    }
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
-    }
-}
-
-/// The client's address as the limits count it: the peer of the TCP connection, or, when that
-/// peer is the configured reverse proxy, the address the proxy appended to `X-Forwarded-For`
-/// (the last entry: earlier ones are whatever the client chose to send).
-pub struct ClientAddr(pub String);
-
-impl FromRequestParts<AppState> for ClientAddr {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(a)| a.ip());
-        let forwarded = || {
-            parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
-                .next_back()
-        };
-        let client = match (peer, state.trusted_proxy) {
-            (Some(p), Some(proxy)) if p == proxy => forwarded().or(peer),
-            _ => peer,
-        };
-        Ok(ClientAddr(client.map_or_else(
-            || "unknown".to_string(),
-            |ip| ip.to_string(),
-        )))
-    }
-}
-
-/// Room for the largest draft twice (textarea and file) plus the other fields.
-const DRAFT_FORM_BYTES: usize = 2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024;
+use std::sync::OnceLock;
 
 /// What every Leptos render gets: the backend, and a fresh nonce for the page's scripts.
 fn page_context(

@@ -3,7 +3,7 @@
 
 use crate::auth::{Permission, require_staff};
 use crate::hearing::db::HearingRow;
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::redirect::safe_target;
 use http::HeaderMap;

@@ -33,6 +33,18 @@ pub fn see_other(target: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
+/// Percent-encodes a value for a query string.
+pub fn encode_query(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +94,13 @@ mod tests {
         let r = see_other("/\n");
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(r.headers()[header::LOCATION], "/");
+    }
+
+    #[test]
+    fn query_encoding() {
+        assert_eq!(
+            encode_query("/admin/hoeringer/x?status=a&b"),
+            "/admin/hoeringer/x%3Fstatus%3Da%26b"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Renders a page of the app from a form handler: the same page the browser asked for, with the
 //! form's values and errors (or a preview) handed to it, so forms work without JavaScript.
 
-use crate::web::AppState;
+use crate::state::AppState;
 use app::model::FormEcho;
 use axum::body::Body;
 use axum::response::Response;

@@ -3,9 +3,9 @@
 //! headers that stop framing, sniffing, caching of private pages and foreign scripts.
 
 use crate::auth::{Permission, SESSION_COOKIE, cookie_value, db::find_session};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::message_page;
-use crate::web::redirect::see_other;
+use crate::web::redirect::{encode_query, see_other};
 use app::messages::Message;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -47,7 +47,11 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     );
     let mut res = match refuse(&state, &method, &uri, &headers).await {
         Some(refused) => refused,
-        None => next.run(req).await,
+        None if path.starts_with("/_fn/") => malformed_call_is_400(next.run(req).await).await,
+        None => match check_csrf(&state, req).await {
+            Ok(req) => next.run(req).await,
+            Err(refused) => refused,
+        },
     };
     let h = res.headers_mut();
     h.insert(
@@ -77,6 +81,101 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     res
 }
 
+/// Paths whose forms act in a signed-in person's name: every unsafe request to them must carry
+/// the session's CSRF token, checked here, so no handler can forget it.
+fn acts_for_session(path: &str) -> bool {
+    is_staff_page(path) || path.starts_with("/raad/") || path == "/logout"
+}
+
+/// The CSRF check of every form sent in a session's name: the form's `csrf` field (URL-encoded
+/// or multipart) must equal the session's token. A request without a session passes on; its
+/// handler refuses it for that (there is no one to act for). The body is read into memory up
+/// to the largest staff form and handed on unchanged.
+async fn check_csrf(state: &AppState, req: Request) -> Result<Request, Response> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || !acts_for_session(req.uri().path()) {
+        return Ok(req);
+    }
+    let Some(token) = cookie_value(req.headers(), SESSION_COOKIE) else {
+        return Ok(req);
+    };
+    let session = match find_session(&state.db.pool, token).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return Ok(req),
+        Err(err) => {
+            tracing::error!(error = %crate::report::chain(&err), "session lookup failed");
+            return Err(message_page(
+                req.headers(),
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Message::Internal,
+            ));
+        }
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, crate::state::DRAFT_FORM_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return Err(message_page(
+                &parts.headers,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Message::TooLarge,
+            ));
+        }
+    };
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let sent = csrf_field(content_type, bytes.clone()).await;
+    if !sent.is_some_and(|sent| crate::auth::constant_time_eq(&session.csrf, &sent)) {
+        tracing::warn!(user = session.user.id, path = %parts.uri.path(), "refused: CSRF token missing or wrong");
+        return Err(message_page(
+            &parts.headers,
+            StatusCode::FORBIDDEN,
+            Message::FormExpired,
+        ));
+    }
+    Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+}
+
+/// The `csrf` field of a URL-encoded or multipart form body.
+async fn csrf_field(content_type: &str, body: axum::body::Bytes) -> Option<String> {
+    if let Ok(boundary) = multer::parse_boundary(content_type) {
+        let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+        let mut multipart = multer::Multipart::new(stream, boundary);
+        while let Ok(Some(field)) = multipart.next_field().await {
+            if field.name() == Some("csrf") {
+                return field.text().await.ok();
+            }
+        }
+        return None;
+    }
+    form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned())
+}
+
+/// A server function called with arguments it cannot read (one left out, a wrong type) is the
+/// caller's mistake: `400`, not the `500` the function layer answers, which would page whoever
+/// watches the server's errors.
+async fn malformed_call_is_400(res: Response) -> Response {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    // Error bodies are one short line; anything longer is not the layer's decoding error.
+    let bytes = match axum::body::to_bytes(body, 64 * 1024).await {
+        Ok(bytes) => bytes,
+        Err(_) => return Response::from_parts(parts, axum::body::Body::empty()),
+    };
+    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
+        tracing::info!("refused a server function call with malformed arguments");
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// The guard's refusal of a request, if it has one: cross-site writes, and staff pages and
 /// forms without a session or with a role that has no staff pages. A refused post is answered
 /// before a byte of its body is read.
@@ -87,13 +186,18 @@ async fn refuse(
     headers: &http::HeaderMap,
 ) -> Option<Response> {
     let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(headers) {
+    // A few staff reads write a journal row in the reader's name; a link on another site must
+    // not make those rows, so they count as writes here.
+    if (!safe || writes_when_read(uri.path())) && is_cross_site(headers) {
         tracing::warn!(path = %uri.path(), "refused a cross-site state-changing request");
         return Some(message_page(
             headers,
             StatusCode::FORBIDDEN,
             Message::CrossSite,
         ));
+    }
+    if let Some(needs) = staff_function(uri.path()) {
+        return refuse_function(state, headers, needs).await;
     }
     if !is_staff_page(uri.path()) {
         return None;
@@ -102,7 +206,7 @@ async fn refuse(
         Some(token) => match find_session(&state.db.pool, token).await {
             Ok(session) => session,
             Err(err) => {
-                tracing::error!(error = %crate::web::error::chain(&err), "session lookup failed");
+                tracing::error!(error = %crate::report::chain(&err), "session lookup failed");
                 return Some(message_page(
                     headers,
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -128,6 +232,69 @@ async fn refuse(
                 StatusCode::FORBIDDEN,
                 Message::Forbidden,
             ))
+        }
+        Some(_) => None,
+    }
+}
+
+/// Staff reads that write a journal row (reading a redacted original, the journal's export).
+fn writes_when_read(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/admin/") else {
+        return false;
+    };
+    (rest.starts_with("svar/") && rest.ends_with("/original"))
+        || (rest.starts_with("hoeringer/") && rest.ends_with("/journal.zip"))
+}
+
+/// Who may call a server function, for those not open to everyone: the clerks' functions need
+/// a staff role, the councils' a session (the function then checks the council). Checked
+/// before the arguments are read, so a stranger learns nothing from a malformed call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FunctionAccess {
+    Staff,
+    Session,
+}
+
+fn staff_function(path: &str) -> Option<FunctionAccess> {
+    let name = path.strip_prefix("/_fn/")?;
+    if name.starts_with("admin") || name == "latest_text" {
+        Some(FunctionAccess::Staff)
+    } else if name.starts_with("council_") {
+        Some(FunctionAccess::Session)
+    } else {
+        None
+    }
+}
+
+/// A server function's refusal: `401` without a session, `403` for a role without staff pages.
+async fn refuse_function(
+    state: &AppState,
+    headers: &http::HeaderMap,
+    needs: FunctionAccess,
+) -> Option<Response> {
+    let plain = |status: StatusCode, text: &'static str| {
+        let mut res = Response::new(axum::body::Body::from(text));
+        *res.status_mut() = status;
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        res
+    };
+    let Some(token) = cookie_value(headers, SESSION_COOKIE) else {
+        return Some(plain(StatusCode::UNAUTHORIZED, "unauthorized"));
+    };
+    let session = match find_session(&state.db.pool, token).await {
+        Ok(session) => session,
+        Err(err) => {
+            tracing::error!(error = %crate::report::chain(&err), "session lookup failed");
+            return Some(plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error"));
+        }
+    };
+    match session {
+        None => Some(plain(StatusCode::UNAUTHORIZED, "unauthorized")),
+        Some(s) if needs == FunctionAccess::Staff && !s.user.role.may(Permission::ReadAdmin) => {
+            Some(plain(StatusCode::FORBIDDEN, "forbidden"))
         }
         Some(_) => None,
     }
@@ -159,18 +326,6 @@ fn is_private(path: &str) -> bool {
                 | "/_fn/council_home"
                 | "/_fn/council_workspace"
         )
-}
-
-/// Percent-encodes a value for a query string.
-pub fn encode_query(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Refuses a body whose announced size is over `max` from the headers alone, before reading a
@@ -225,13 +380,5 @@ mod tests {
             ("origin", "null"),
             ("host", "127.0.0.1:3000")
         ])));
-    }
-
-    #[test]
-    fn query_encoding() {
-        assert_eq!(
-            encode_query("/admin/hoeringer/x?status=a&b"),
-            "/admin/hoeringer/x%3Fstatus%3Da%26b"
-        );
     }
 }

@@ -2,7 +2,7 @@
 //! as an uploaded file, and the form is read only after the session, role and CSRF token pass.
 
 use crate::auth::{Permission, require_staff};
-use crate::web::AppState;
+use crate::state::AppState;
 use crate::web::error::WebError;
 use axum::extract::Multipart;
 use http::HeaderMap;

@@ -254,6 +254,32 @@ both_databases!(
             "list items numbered in the preview: {body}"
         );
 
+        // Title, committee and contact are single lines of at most 200 characters, as every
+        // name field is: a line break or 100,000 characters come back beside the field.
+        let long = "æ".repeat(100_000);
+        let bad = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("markdown", markdown)
+            .text("title", "Ældrepolitik\r\nX-Injected: yes")
+            .text("slug", "aeldrepolitik")
+            .text("committee", long)
+            .text("contact", "Ældre\nservice")
+            .text("opens", "2026-01-05")
+            .text("closes", "2099-03-01")
+            .text("action", "create");
+        let r = post(bad).await.unwrap();
+        assert_eq!(r.status().as_u16(), 422);
+        let body = r.text().await.unwrap();
+        assert_eq!(
+            body.matches("Højst 200 tegn på én linje, uden linjeskift")
+                .count(),
+            2,
+            "title and contact: {body}"
+        );
+        assert!(body.contains("Teksten er for lang"), "committee");
+        let (status, _) = app.get_text("/hoeringer/aeldrepolitik").await;
+        assert_eq!(status, 404, "nothing stored");
+
         let r = post(form("create", "")).await.unwrap();
         assert_eq!(r.status().as_u16(), 422, "the opening date is missing");
         let body = r.text().await.unwrap();

@@ -216,6 +216,49 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
         .await
         .unwrap();
     assert_eq!(login.status().as_u16(), 303);
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let admin = |cookie: String| {
+        let (client, base) = (client.clone(), base.clone());
+        async move {
+            client
+                .get(format!("{base}/admin"))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(admin(cookie.clone()).await, 200, "signed in");
+
+    // A new password (or role) for an existing account ends the sessions signed in with the
+    // old one: whoever knew it is out at once.
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "user",
+            "add",
+            "--role",
+            "admin",
+            "--email",
+            "anna@kommune.dk",
+        ],
+        "en-helt-anden-adgangskode\n",
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("1 session ended"), "{out}");
+    assert_eq!(
+        admin(cookie).await,
+        303,
+        "the old session is gone: back to the login"
+    );
     running.task.abort();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,7 +4,7 @@
 use server::auth::{Role, db as auth_db, password};
 use server::config::{Config, DatabaseUrl};
 use server::db::Db;
-use server::hearing::{self, HearingFields, db as hearing_db};
+use server::hearing::{self, HearingFields};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 pub const CLERK_EMAIL: &str = "clerk@roskilde.example";
@@ -249,7 +249,7 @@ impl TestApp {
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true).expect("the fixture is a valid hearing");
-        hearing_db::store(&self.db.pool, &new, &server::policy::db::Actor::system())
+        server::policy::db::store_draft(&self.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store hearing");
     }
@@ -265,7 +265,7 @@ impl TestApp {
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true).expect("a valid hearing");
-        hearing_db::store(&self.db.pool, &new, &server::policy::db::Actor::system())
+        server::policy::db::store_draft(&self.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store hearing");
     }

@@ -77,7 +77,7 @@ both_databases!(
         ..Default::default()
     };
         let new = server::hearing::prepare(&fields, true).expect("valid");
-        server::hearing::db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+        server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .expect("store");
         let (status, body) = app.get_text("/hoeringer/farlig").await;

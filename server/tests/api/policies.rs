@@ -7,7 +7,7 @@ use crate::helpers::*;
 use hoering::calendar::{Calendar, danish_long_date, today};
 use hoering::process::Refusal;
 use server::auth::Role;
-use server::hearing::{self, HearingFields, db as hearing_db};
+use server::hearing::{self, HearingFields};
 
 /// A policy stored as a draft only (no hearing yet), committee "Udvalget".
 async fn add_draft(app: &TestApp, slug: &str) {
@@ -18,7 +18,7 @@ async fn add_draft(app: &TestApp, slug: &str) {
         ..Default::default()
     };
     let new = hearing::prepare(&fields, false).expect("a valid draft");
-    hearing_db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+    server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
         .await
         .expect("store draft");
 }
@@ -476,6 +476,28 @@ both_databases!(
         assert!(body.contains("value=\"Leyla Öz\""));
         assert!(body.contains("Skal udfyldes"));
 
+        // A name is one line: a line break (a header smuggled into the answer's e-mail) is
+        // refused beside the field, with the question kept, and nothing is stored.
+        let r = app
+            .post_form(
+                "/politikker/spoerg/spoergsmaal",
+                &[
+                    ("name", "Leyla Öz\r\nBcc: victim@example.org"),
+                    ("email", "leyla@example.dk"),
+                    ("question", "Hvornår starter sprogkurserne?"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let body = strip(&r.text().await.unwrap());
+        assert!(body.contains("Navnet er for langt eller indeholder ugyldige tegn"));
+        assert!(body.contains("Hvornår starter sprogkurserne?"));
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, 0);
+
         let due = Calendar::national().add_working_days(today(), 10);
         for q in [
             "Hvornår starter sprogkurserne?",
@@ -618,7 +640,7 @@ both_databases!(
             ..Default::default()
         };
         let new = hearing::prepare(&fields, true).expect("valid");
-        hearing_db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+        server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
             .await
             .unwrap();
         let title = "Plan; for, alle </title><script>alert(1)</script> & co";

@@ -19,7 +19,7 @@ async fn hostile_hearing(app: &TestApp) {
         ..Default::default()
     };
     let new = server::hearing::prepare(&fields, true).unwrap();
-    server::hearing::db::store(&app.db.pool, &new, &server::policy::db::Actor::system())
+    server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
         .await
         .unwrap();
 }
@@ -246,6 +246,154 @@ both_databases!(
 );
 
 both_databases!(
+    server_functions_check_the_caller_before_reading_arguments,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        // A stranger learns nothing from a malformed call: 401 before the arguments are read.
+        let r = app
+            .post_form("/_fn/admin_search", &[("slug", "integrationspolitik")])
+            .await;
+        assert_eq!(r.status().as_u16(), 401);
+        let r = app.post_form("/_fn/council_workspace", &[]).await;
+        assert_eq!(r.status().as_u16(), 401);
+        // A clerk's malformed call is the caller's mistake, not the server's: 400.
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let r = app
+            .post_form_with_cookie(
+                "/_fn/admin_search",
+                &cookie,
+                &[("slug", "integrationspolitik")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 400, "the filters are missing");
+        let r = app
+            .post_form_with_cookie("/_fn/version", &cookie, &[("slug", "x"), ("number", "z")])
+            .await;
+        assert_eq!(r.status().as_u16(), 400, "a number that is not one");
+        // Public functions called rightly still answer.
+        let r = app
+            .post_form("/_fn/hearing", &[("slug", "integrationspolitik")])
+            .await;
+        assert_eq!(r.status().as_u16(), 200);
+    }
+);
+
+both_databases!(
+    a_link_from_another_site_cannot_write_the_journal,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let journal_rows = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM journal")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap()
+        };
+        let before = journal_rows().await;
+        for path in [
+            "/admin/svar/1/original",
+            "/admin/hoeringer/integrationspolitik/journal.zip",
+        ] {
+            let r = app
+                .client
+                .get(app.url(path))
+                .header("cookie", &cookie)
+                .header("sec-fetch-site", "cross-site")
+                .header("sec-fetch-mode", "navigate")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 403, "{path}");
+        }
+        assert_eq!(journal_rows().await, before, "no row in the clerk's name");
+        // The same export from our own page works and is journaled.
+        let r = app
+            .client
+            .get(app.url("/admin/hoeringer/integrationspolitik/journal.zip"))
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(journal_rows().await, before + 1);
+        // Other staff pages may still be opened from a link in an e-mail.
+        let r = app
+            .client
+            .get(app.url("/admin/hoeringer/integrationspolitik"))
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "cross-site")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+    }
+);
+
+both_databases!(
+    every_form_in_a_session_s_name_needs_its_token,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        app.add_user("admin@roskilde.example", Role::Admin).await;
+        let cookie = app.login_as("admin@roskilde.example").await;
+        // Every form a signed-in person sends, without its token (left out or wrong): refused
+        // before its handler runs, whatever the handler itself checks.
+        let paths = [
+            "/admin/spoergsmaal/1",
+            "/admin/politikker/integrationspolitik/skridt",
+            "/admin/forloeb/standard",
+            "/admin/svar/1",
+            "/admin/svar/1/skjul",
+            "/admin/hoeringer/integrationspolitik/maerker",
+            "/admin/hoeringer/integrationspolitik/bemaerkninger",
+            "/admin/hoeringer/integrationspolitik/hoeringsnotat/offentliggoer",
+            "/admin/hoeringer/integrationspolitik/raadsrunde",
+            "/admin/raad/integrationsraadet/medlemmer",
+            "/admin/moeder/1/input",
+            "/admin/post/1/igen",
+            "/raad/hoeringer/integrationspolitik/integrationsraadet/kommentar",
+            "/logout",
+        ];
+        for csrf in [None, Some("forkert")] {
+            for path in paths {
+                let mut form = vec![("answer", "Svar"), ("action", "advance")];
+                if let Some(token) = csrf {
+                    form.push(("csrf", token));
+                }
+                let r = app.post_form_with_cookie(path, &cookie, &form).await;
+                assert_eq!(r.status().as_u16(), 403, "{path} with {csrf:?}");
+                assert!(
+                    r.text().await.unwrap().contains("Formularen er udløbet"),
+                    "{path}"
+                );
+            }
+        }
+        // A multipart form (a draft) is checked the same way.
+        let form = reqwest::multipart::Form::new()
+            .text("markdown", POLICY.to_string())
+            .text("slug", "uden-token")
+            .text("committee", "Udvalget")
+            .text("action", "create");
+        let r = app
+            .client
+            .post(app.url("/admin/hoeringer/ny"))
+            .header("cookie", &cookie)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403);
+        let (status, _) = app.get_text("/hoeringer/uden-token").await;
+        assert_eq!(status, 404, "nothing stored");
+        // The session is still there: the refused logout did not end it.
+        let r = app.get_with_cookie("/admin", &cookie).await;
+        assert_eq!(r.status().as_u16(), 200);
+    }
+);
+
+both_databases!(
     anonymous_staff_posts_are_refused_unread,
     |app: TestApp| async move {
         // The server answers from the headers: it never asks for the 2 MB body.
@@ -387,6 +535,56 @@ both_databases!(
         assert!(r.headers().contains_key("retry-after"));
     }
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guesser_cannot_lock_the_owner_out() {
+    within_timeout("a_guesser_cannot_lock_the_owner_out", async {
+        // Behind the municipality's proxy, so each request can come from its own address.
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| {
+            c.trusted_proxy = Some("127.0.0.1".parse().unwrap())
+        })
+        .await
+        .expect("sqlite app");
+        app.add_clerk().await;
+        let login = |from: &'static str, password: &'static str| {
+            let app = &app;
+            async move {
+                app.client
+                    .post(app.url("/login"))
+                    .header("x-forwarded-for", from)
+                    .form(&[
+                        ("email", CLERK_EMAIL),
+                        ("password", password),
+                        ("next", "/admin"),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }
+        };
+        let guesser = "203.0.113.7";
+        let mut statuses = Vec::new();
+        for _ in 0..11 {
+            statuses.push(login(guesser, "forkert").await);
+        }
+        assert_eq!(statuses[..10], [401; 10], "{statuses:?}");
+        assert_eq!(statuses[10], 429, "the guesser's address is refused");
+        assert_eq!(
+            login(guesser, CLERK_PASSWORD).await,
+            429,
+            "even with the right password, from that address"
+        );
+        // The owner, from the town hall, is slowed down but gets in.
+        assert_eq!(login("198.51.100.2", CLERK_PASSWORD).await, 303);
+        // A second address that now guesses wrong while the account is under attack is
+        // refused after its first failure.
+        assert_eq!(login("192.0.2.55", "forkert").await, 401);
+        assert_eq!(login("192.0.2.55", "forkert").await, 429);
+    })
+    .await;
+}
 
 both_databases!(
     a_flood_of_responses_is_refused_with_a_reason,

@@ -10,8 +10,11 @@ use std::time::Duration;
 /// What is counted, each in its own fixed window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
-    /// Failed logins per account (e-mail as typed, lowercased).
+    /// Failed logins per account (e-mail as typed, lowercased), from any address: they slow
+    /// every login to the account down, but never refuse one on their own.
     LoginAccount,
+    /// Failed logins per account and client address: these refuse.
+    LoginPair,
     /// Failed logins per client address.
     LoginClient,
     /// Responses (and sign-ups, questions) per client address and what they were sent to.
@@ -21,7 +24,7 @@ pub enum Limit {
 impl Limit {
     fn window_seconds(self) -> i64 {
         match self {
-            Limit::LoginAccount | Limit::LoginClient => 15 * 60,
+            Limit::LoginAccount | Limit::LoginPair | Limit::LoginClient => 15 * 60,
             Limit::Responses => 60 * 60,
         }
     }
@@ -29,6 +32,7 @@ impl Limit {
     fn prefix(self) -> &'static str {
         match self {
             Limit::LoginAccount => "login-account",
+            Limit::LoginPair => "login-pair",
             Limit::LoginClient => "login-client",
             Limit::Responses => "responses",
         }
@@ -81,13 +85,13 @@ pub struct Limits {
 
 /// After this many failed logins on an account in the window, each further try waits longer.
 pub const LOGIN_FREE_FAILURES: u32 = 3;
-/// After this many, the account refuses logins until the window ends.
+/// After this many failures from one address on one account, that address may not try the
+/// account again until the window ends. Other addresses are slowed down, not refused, so
+/// whoever knows the admin's e-mail cannot lock the admin out.
 pub const LOGIN_MAX_ACCOUNT_FAILURES: u32 = 10;
 /// A whole office behind one address may mistype; a guesser tries far more.
 pub const LOGIN_MAX_CLIENT_FAILURES: u32 = 100;
-/// A library's shared computer may send many responses to one hearing in an hour; a script
-/// sends thousands.
-pub const RESPONSES_PER_CLIENT_HOUR: u32 = 60;
+pub use crate::config::RESPONSES_PER_CLIENT_HOUR;
 
 impl Limits {
     pub fn new(pool: AnyPool, responses_per_hour: u32) -> Self {
