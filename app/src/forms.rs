@@ -155,19 +155,19 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("tag", _) => td_string!(locale, form_choose_a_tag),
         ("summary", "required") => td_string!(locale, form_summarise_what_was_said_it_goes),
         ("summary", "too_long") | ("remark_text", "too_long") => {
-            td_string!(locale, form_the_text_is_too_long_at)
+            td_string!(locale, form_text_too_long_10000)
         }
-        ("remark_text", "published") => td_string!(locale, form_the_remark_has_been_published_and),
+        ("remark_text", "published") => td_string!(locale, form_remark_published_cannot_change),
         ("remark_text", _) => td_string!(locale, form_write_the_administration_s_remark),
         ("outcome", _) => td_string!(locale, form_choose_what_the_point_leads_to),
         ("change", _) => td_string!(locale, form_choose_the_paragraph_of_the_new),
         ("section", _) => td_string!(locale, form_choose_one_of_the_draft_s),
         ("remark", "own_remark") => td_string!(locale, form_you_wrote_this_remark_yourself_another),
-        ("remark", _) => td_string!(locale, form_the_remark_has_been_published_and_2),
+        ("remark", _) => td_string!(locale, form_remark_published_cannot_approve),
         ("publish", "unapproved") => td_string!(locale, form_every_remark_must_be_approved_by),
         ("publish", "none") => td_string!(locale, form_there_are_no_remarks_to_publish),
         ("case_number", _) => td_string!(locale, form_the_case_number_must_be_one_text),
-        ("announced", _) => td_string!(locale, form_the_text_is_too_long_at_2),
+        ("announced", _) => td_string!(locale, form_text_too_long_1000),
         ("moderate", "cpr") => td_string!(locale, form_the_response_contains_a_cpr_number),
         ("reason", "required") => td_string!(locale, form_write_the_reason_the_sender_gets),
         ("reason", "too_long") => td_string!(locale, form_the_reason_is_too_long_at),

@@ -85,7 +85,7 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
                             <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                             <p class="notat-remark">{lines(text)}</p>
                             {outcome.map(|o| view! {
-                                <p class="notat-outcome"><strong>{td_string!(locale, notat_conclusion)}</strong>{outcome_text(locale, &o)}</p>
+                                <p class="notat-outcome"><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_text(locale, &o)}</p>
                             })}
                         }
                         .into_any(),

@@ -650,7 +650,7 @@ fn journal_value(locale: Locale, value: Option<&str>) -> String {
         .split(';')
         .map(|part| match part.split_once('=') {
             Some(("chars", n)) => format!("{n} {}", td_string!(locale, admin_characters)),
-            Some(("passages", n)) => format!("{n} {}", td_string!(locale, admin_redacted_2)),
+            Some(("passages", n)) => format!("{n} {}", td_string!(locale, admin_passages_redacted)),
             _ => part.to_string(),
         })
         .collect::<Vec<_>>()
@@ -1448,7 +1448,7 @@ fn TagPanel(
                                     <input type="hidden" name="csrf" value=csrf.clone() />
                                     <input type="hidden" name="back" value=back.clone() />
                                     <input type="hidden" name="tag_name" value=label.clone() />
-                                    <button type="submit" class="button button-secondary">{format!("+ {label}")}<span class="visually-hidden">{td_string!(locale, admin_create_the_tag_2)}</span></button>
+                                    <button type="submit" class="button button-secondary">{format!("+ {label}")}<span class="visually-hidden">{td_string!(locale, admin_create_the_tag_suffix)}</span></button>
                                 </form>
                             </li>
                         }).collect_view()}

@@ -289,7 +289,7 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                             view! {
                                                 <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
                                                     <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
-                                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agree)))}</p>
+                                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
                                                     {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
                                                     <p class="response-text">{c.text.clone()}</p>
                                                     {w.may_comment.then(|| view! {
@@ -297,7 +297,7 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                                             {(!c.mine).then(|| view! {
                                                                 <form method="post" action=agree_action.clone() class="inline-form">
                                                                     <input type="hidden" name="csrf" value=csrf.clone() />
-                                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_2)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
+                                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
                                                                 </form>
                                                             })}
                                                             <form method="post" action=comment_action.clone() class="inline-form">
@@ -305,8 +305,8 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                                                 <input type="hidden" name="reply_to" value=c.id.to_string() />
                                                                 <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
                                                                 <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
-                                                                <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply) />
-                                                                <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_2)}</button>
+                                                                <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
+                                                                <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
                                                             </form>
                                                         </div>
                                                     })}

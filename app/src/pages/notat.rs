@@ -94,7 +94,7 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                 <p class="joint-text">{card.summary.clone()}</p>
                 <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                 <p class="joint-text">{card.text.clone()}</p>
-                <p><strong>{td_string!(locale, notat_conclusion)}</strong>{outcome_name(locale, &card)}</p>
+                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_name(locale, &card)}</p>
                 <FieldError id=error_id.clone() message=Signal::derive(move || error.clone()) />
                 {(card.state != "published").then(|| view! {
                     <p class="actions">
@@ -340,7 +340,7 @@ pub fn RemarkEditorPage() -> impl IntoView {
                         <FieldError id="bemaerkning-fejl".to_string() message=Signal::derive({ let s = text_error.clone(); move || s.clone() }) />
                         <textarea id="bemaerkning" name="remark_text" rows="5" required aria-describedby="bemaerkning-fejl" aria-invalid=invalid(&text_error) inner_html=crate::components::escape_html(&text)></textarea>
                         <fieldset aria-describedby="udfald-fejl">
-                            <legend>{td_string!(locale, notat_conclusion_2)}</legend>
+                            <legend>{td_string!(locale, notat_conclusion)}</legend>
                             <FieldError id="udfald-fejl".to_string() message=Signal::derive({ let s = outcome_error.clone(); move || s.clone() }) />
                             {outcome_choice("change", td_string!(locale, notat_outcome_change))}
                             {outcome_choice("no_change", td_string!(locale, notat_outcome_no_change))}
