@@ -10,6 +10,7 @@ pub mod components;
 pub mod forms;
 pub mod messages;
 pub mod model;
+pub mod names;
 pub mod pages;
 pub mod routes;
 

@@ -43,16 +43,8 @@ pub fn text(locale: Locale, message: Message) -> String {
             td_string!(locale, msg_too_many_responses, minutes = minutes).to_string()
         }
         Message::Busy => td_string!(locale, msg_busy).to_string(),
-        Message::PartyInvited => match locale {
-            Locale::da => "Parten er inviteret og bliver på høringslisten.",
-            Locale::en => "The party has been invited and stays on the list.",
-        }
-        .to_string(),
-        Message::SignupClosed => match locale {
-            Locale::da => "Tilmeldingen til dette møde er lukket.",
-            Locale::en => "Sign-up for this meeting is closed.",
-        }
-        .to_string(),
+        Message::PartyInvited => td_string!(locale, msg_party_invited).to_string(),
+        Message::SignupClosed => td_string!(locale, msg_signup_closed).to_string(),
     }
 }
 

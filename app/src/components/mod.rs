@@ -77,13 +77,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             // The language links are plain links, so the choice also works without
                             // JavaScript: the server sets the cookie and sends the reader back.
-                            {move || match i18n.get_locale() {
-                                Locale::da => view! {
-                                    <a href="/sprog/en" rel="external" hreflang="en" lang="en">"English"</a>
-                                }.into_any(),
-                                Locale::en => view! {
-                                    <a href="/sprog/da" rel="external" hreflang="da" lang="da">"Dansk"</a>
-                                }.into_any(),
+                            {move || {
+                                let other = t_string!(i18n, lang_switch_code);
+                                view! {
+                                    <a href=format!("/sprog/{other}") rel="external" hreflang=other lang=other>{t_string!(i18n, lang_switch_label)}</a>
+                                }
                             }}
                         </li>
                     </ul>
@@ -108,6 +106,21 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// The core's language for what the core words itself (dates and times): the catalogue's
+/// `lang_code`.
+pub fn core_lang(locale: Locale) -> hoering::mail::Lang {
+    hoering::mail::Lang::parse(td_string!(locale, lang_code))
+}
+
+/// "torsdag 12. september 2019 kl. 17.00–20.00": a time, or a span of time, in the reader's
+/// language by the core's calendar.
+pub fn time_span(locale: Locale, starts: i64, ends: Option<i64>) -> String {
+    match core_lang(locale) {
+        hoering::mail::Lang::Da => hoering::calendar::danish_time_span(starts, ends),
+        hoering::mail::Lang::En => hoering::calendar::english_time_span(starts, ends),
+    }
+}
+
 /// `2026-12-14` as "14. december 2026" (Danish) or "14 December 2026" (English), by the core's
 /// long dates; a `YYYY-MM-DD HH:MM` keeps its time. Anything else is shown as it came.
 pub fn format_date(locale: Locale, iso: &str) -> String {
@@ -115,9 +128,9 @@ pub fn format_date(locale: Locale, iso: &str) -> String {
         return iso.to_string();
     };
     let time = iso.get(11..16).map(|t| format!(" {t}")).unwrap_or_default();
-    let date = match locale {
-        Locale::da => hoering::calendar::danish_long_date(day),
-        Locale::en => hoering::calendar::english_long_date(day),
+    let date = match core_lang(locale) {
+        hoering::mail::Lang::Da => hoering::calendar::danish_long_date(day),
+        hoering::mail::Lang::En => hoering::calendar::english_long_date(day),
     };
     format!("{date}{time}")
 }
@@ -125,14 +138,11 @@ pub fn format_date(locale: Locale, iso: &str) -> String {
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
 pub fn format_count(locale: Locale, n: usize) -> String {
     let digits = n.to_string();
-    let sep = match locale {
-        Locale::da => '.',
-        Locale::en => ',',
-    };
+    let sep = td_string!(locale, number_thousands_separator);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
+            out.push_str(sep);
         }
         out.push(c);
     }
@@ -142,15 +152,18 @@ pub fn format_count(locale: Locale, n: usize) -> String {
 /// A block number as a reader cites it: "2.3", "2.3, punkt 1", "Note 1".
 pub fn block_label(locale: Locale, number: &str) -> String {
     if let Some(n) = number.strip_prefix('n') {
-        return match locale {
-            Locale::da => format!("Note {n}"),
-            Locale::en => format!("Note {n}"),
-        };
+        return td_string!(locale, block_label_note, n = n).to_string();
     }
     let parts: Vec<&str> = number.split('.').collect();
-    match (parts.as_slice(), locale) {
-        ([s, p, i], Locale::da) => format!("{s}.{p}, punkt {i}"),
-        ([s, p, i], Locale::en) => format!("{s}.{p}, item {i}"),
+    match parts.as_slice() {
+        [s, p, i] => td_string!(
+            locale,
+            block_label_item,
+            section = s,
+            paragraph = p,
+            item = i
+        )
+        .to_string(),
         _ => number.to_string(),
     }
 }

@@ -5,24 +5,12 @@ use crate::i18n::*;
 use hoering::notat::{Notat, NotatItem, Outcome};
 use leptos::prelude::*;
 
-fn say(locale: Locale, da: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::da => da,
-        Locale::en => en,
-    }
-}
-
 /// An outcome as the notat words it, with the change it points at.
 pub fn outcome_text(locale: Locale, outcome: &Outcome) -> String {
-    let lang = match locale {
-        Locale::da => hoering::mail::Lang::Da,
-        Locale::en => hoering::mail::Lang::En,
-    };
+    let label = crate::names::notat_outcome(locale, outcome);
     match outcome {
-        Outcome::Change { version, block } => {
-            format!("{} (version {version}, § {block})", outcome.label(lang))
-        }
-        other => other.label(lang).to_owned(),
+        Outcome::Change { version, block } => format!("{label} (version {version}, § {block})"),
+        _ => label.to_owned(),
     }
 }
 
@@ -88,21 +76,21 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
                 <article class="notat-point">
                     {heading}
                     {(!respondents.is_empty()).then(|| view! {
-                        <p class="response-meta">{say(locale, "Høringssvar fra: ", "Responses from: ")}{respondents.join("; ")}</p>
+                        <p class="response-meta">{td_string!(locale, notat_responses_from)}{respondents.join("; ")}</p>
                     })}
-                    <p class="label">{say(locale, "Hvad blev sagt", "What was said")}</p>
+                    <p class="label">{td_string!(locale, notat_what_was_said)}</p>
                     <blockquote class="notat-said">{lines(said)}</blockquote>
                     {match remark {
                         Some(text) => view! {
-                            <p class="label">{say(locale, "Administrationens bemærkning", "The administration's comment")}</p>
+                            <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                             <p class="notat-remark">{lines(text)}</p>
                             {outcome.map(|o| view! {
-                                <p class="notat-outcome"><strong>{say(locale, "Konklusion: ", "Conclusion: ")}</strong>{outcome_text(locale, &o)}</p>
+                                <p class="notat-outcome"><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_text(locale, &o)}</p>
                             })}
                         }
                         .into_any(),
                         None => view! {
-                            <p class="muted"><em>{say(locale, "Administrationens bemærkning er ikke offentliggjort endnu.", "The administration's comment has not been published yet.")}</em></p>
+                            <p class="muted"><em>{td_string!(locale, notat_the_administration_s_comment_has_not)}</em></p>
                         }
                         .into_any(),
                     }}
@@ -131,7 +119,7 @@ pub fn NotatBody(notat: Notat) -> impl IntoView {
         .any(|s| s.items.iter().any(|i| matches!(i, NotatItem::Diff { .. })));
     view! {
         <nav class="toc" aria-labelledby="notat-indhold">
-            <h2 id="notat-indhold">{say(locale, "Indhold", "Contents")}</h2>
+            <h2 id="notat-indhold">{td_string!(locale, notat_contents)}</h2>
             <ol>
                 {notat.sections.iter().enumerate().map(|(i, s)| view! {
                     <li><a href=format!("#notat-{}", i + 1)>{s.heading.clone()}</a></li>
@@ -146,7 +134,7 @@ pub fn NotatBody(notat: Notat) -> impl IntoView {
                 <section class="policy-section notat-section" aria-labelledby=labelled>
                     <h2 id=id>{s.heading}</h2>
                     {legend.then(|| view! {
-                        <p class="hint">{say(locale, "Tilføjet tekst er understreget, slettet tekst er gennemstreget.", "Added text is underlined, deleted text is struck through.")}</p>
+                        <p class="hint">{td_string!(locale, notat_added_text_is_underlined_deleted_text)}</p>
                     })}
                     {s.items.into_iter().map(|item| view! { <NotatItemView item=item level=2 /> }).collect_view()}
                 </section>

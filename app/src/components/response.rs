@@ -53,13 +53,16 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
 
 /// "Fra dialogmødet 12. september 2019 · Frivillige foreninger".
 pub fn meeting_label(locale: Locale, meeting: &MeetingOrigin) -> String {
-    let Ok(day) = hoering::hearing::parse_date(&meeting.day) else {
+    if hoering::hearing::parse_date(&meeting.day).is_err() {
         return meeting.day.clone();
-    };
-    match locale {
-        Locale::da => hoering::meeting::input_label_da(day, meeting.group),
-        Locale::en => hoering::meeting::input_label_en(day, meeting.group),
     }
+    td_string!(
+        locale,
+        meeting_input_label,
+        day = crate::components::format_date(locale, &meeting.day),
+        group = crate::names::group_plural(locale, meeting.group)
+    )
+    .to_string()
 }
 
 /// "Forrige side · Side 2 af 5 · Næste side": plain links, so paging works without JavaScript.

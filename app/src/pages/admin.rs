@@ -74,16 +74,16 @@ pub fn AdminHome() -> impl IntoView {
                         <p>
                             <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
                             " "
-                            <a href=crate::routes::TEMPLATES>{crate::pages::policy::say(locale, "Forløbsskabeloner", "Process templates")}</a>
+                            <a href=crate::routes::TEMPLATES>{td_string!(locale, templates_process_templates)}</a>
                             {user.role.may(hoering::staff::Permission::ManageCouncils).then(|| view! {
-                                " · " <a href=crate::routes::COUNCILS>{crate::pages::policy::say(locale, "Råd", "Councils")}</a>
+                                " · " <a href=crate::routes::COUNCILS>{td_string!(locale, council_councils)}</a>
                             })}
                             {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
-                                " · " <a href=crate::routes::OUTBOX>{crate::pages::policy::say(locale, "Udbakke", "Outbox")}</a>
+                                " · " <a href=crate::routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a>
                             })}
                         </p>
                         <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
-                        <h2>{crate::pages::policy::say(locale, "Høringer", "Hearings")}</h2>
+                        <h2>{td_string!(locale, policy_hearings)}</h2>
                         <table class="data-table">
                             <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
                             <thead><tr>
@@ -196,7 +196,7 @@ pub fn NewHearingPage() -> impl IntoView {
                                     <input id="closes" name="closes" type="date" value=echo.value("closes") aria-invalid=invalid("closes") aria-describedby=described("closes") />
                                 </div>
                                 <div class="field">
-                                    <label for="working_days">{crate::pages::policy::say(i18n.get_locale_untracked(), "… eller antal hverdage", "… or number of working days")}</label>
+                                    <label for="working_days">{td_string!(i18n.get_locale_untracked(), admin_policy_or_number_of_working_days)}</label>
                                     <FieldError id="working_days-error".to_string() message=err("working_days") />
                                     <input id="working_days" name="working_days" type="number" min="1" max="250" value=echo.value("working_days") aria-invalid=invalid("working_days") aria-describedby=described("working_days") />
                                 </div>
@@ -296,15 +296,15 @@ pub fn AdminHearingPage() -> impl IntoView {
                                 " · "
                                 <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
                                 " · "
-                                <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{crate::pages::policy::say(locale, "Politikkens forløb", "The policy's road")}</a>
+                                <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{td_string!(locale, admin_the_policy_s_road)}</a>
                                 " · "
-                                <a href=crate::routes::admin_groups(&slug)>{crate::pages::policy::say(locale, "Kampagner og kopier", "Campaigns and copies")}</a>
+                                <a href=crate::routes::admin_groups(&slug)>{td_string!(locale, admin_campaigns_and_copies)}</a>
                                 " · "
-                                <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Søg", "Search")}</a>
+                                <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{td_string!(locale, hearing_search)}</a>
                                 " · "
-                                <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{crate::pages::policy::say(locale, "Overblik", "Overview")}</a>
+                                <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{td_string!(locale, admin_overview)}</a>
                                 " · "
-                                <a href=crate::routes::admin_notat(&slug)>{crate::pages::policy::say(locale, "Høringsnotat", "Consultation report")}</a>
+                                <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, outbox_consultation_report)}</a>
                             </p>
                             <nav aria-label=t_string!(i18n, filter_label)>
                                 <ul class="filter-list">
@@ -352,19 +352,14 @@ pub fn AdminHearingPage() -> impl IntoView {
 
 /// What kind of personal data a flag is, in the clerk's words.
 fn flag_label(locale: Locale, kind: hoering::privacy::FlagKind) -> &'static str {
-    use crate::pages::policy::say;
     use hoering::privacy::FlagKind;
     match kind {
-        FlagKind::Cpr => say(locale, "CPR-nummer", "CPR number"),
-        FlagKind::Phone => say(locale, "Telefonnummer", "Phone number"),
-        FlagKind::Email => say(locale, "E-mailadresse", "E-mail address"),
-        FlagKind::Address => say(locale, "Adresse", "Address"),
-        FlagKind::Health => say(locale, "Helbred nær et navn", "Health next to a name"),
-        FlagKind::Origin => say(
-            locale,
-            "Oprindelse eller tro nær et navn",
-            "Origin or faith next to a name",
-        ),
+        FlagKind::Cpr => td_string!(locale, admin_cpr_number),
+        FlagKind::Phone => td_string!(locale, admin_phone_number),
+        FlagKind::Email => td_string!(locale, admin_e_mail_address),
+        FlagKind::Address => td_string!(locale, admin_address),
+        FlagKind::Health => td_string!(locale, admin_health_next_to_a_name),
+        FlagKind::Origin => td_string!(locale, admin_origin_or_faith_next_to_a),
     }
 }
 
@@ -381,7 +376,6 @@ pub fn AdminResponseItem(
     /// A tick box for the queue's "tag the ticked responses" form.
     selectable: bool,
 ) -> impl IntoView {
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let r = response;
@@ -439,8 +433,8 @@ pub fn AdminResponseItem(
         let redact_action = redact_action.clone();
         view! {
             <div class="privacy-flags" role="group" aria-labelledby=flags_id.clone()>
-                <p id=flags_id.clone()><strong>{say(locale, "Mulige personoplysninger", "Possible personal data")}</strong>
-                    {blocking.then(|| say(locale, " · et CPR-nummer skal skjules eller godkendes, før svaret offentliggøres", " · a CPR number must be redacted or approved before the response is published"))}</p>
+                <p id=flags_id.clone()><strong>{td_string!(locale, admin_possible_personal_data)}</strong>
+                    {blocking.then(|| td_string!(locale, admin_a_cpr_number_must_be_redacted))}</p>
                 <ul class="plain-list">
                     {r.flags.iter().map(|f| {
                         let label = flag_label(locale, f.kind);
@@ -453,7 +447,7 @@ pub fn AdminResponseItem(
                                     <input type="hidden" name="start" value=f.start.to_string() />
                                     <input type="hidden" name="end" value=f.end.to_string() />
                                     <input type="hidden" name="flagged" value=f.text.clone() />
-                                    <button type="submit" class="button button-secondary">{say(locale, "Skjul", "Redact")}<span class="visually-hidden">{format!(" {label} {}", f.text)}</span></button>
+                                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_redact)}<span class="visually-hidden">{format!(" {label} {}", f.text)}</span></button>
                                 </form>
                             </li>
                         }
@@ -469,7 +463,7 @@ pub fn AdminResponseItem(
                 view! {
                     <span class="choice select-response">
                         <input type="checkbox" id=tick.clone() name="response" value=r.id.to_string() form="maerk-form" />
-                        <label for=tick>{say(locale, "Vælg", "Select")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></label>
+                        <label for=tick>{td_string!(locale, admin_select)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></label>
                     </span>
                 }
             })}
@@ -498,23 +492,23 @@ pub fn AdminResponseItem(
                     }.into_any(),
                 }}
                 {r.redacted.then(|| view! {
-                    " · " <span class="badge">{say(locale, "Redigeret", "Redacted")}</span> " "
-                    <a href=crate::routes::response_original(r.id)>{say(locale, "Se originalen", "See the original")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
+                    " · " <span class="badge">{td_string!(locale, admin_redacted)}</span> " "
+                    <a href=crate::routes::response_original(r.id)>{td_string!(locale, admin_see_the_original)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
                 })}
                 // Meeting input is summarised in the notat's own section, not answered one by one.
                 {r.meeting.is_none().then(|| view! {
                     " · "
-                    <a href=crate::routes::remark_editor(&slug, Some(r.id), false, None)>{say(locale, "Skriv bemærkning", "Write a remark")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
+                    <a href=crate::routes::remark_editor(&slug, Some(r.id), false, None)>{td_string!(locale, admin_write_a_remark)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a>
                 })}
             </p>
             {(!r.tags.is_empty()).then(|| view! {
-                <p class="response-tags">{say(locale, "Mærker: ", "Tags: ")}
+                <p class="response-tags">{td_string!(locale, admin_tags_label)}
                     {r.tags.iter().map(|t| view! { <span class="badge badge-tag">{t.clone()}</span> " " }).collect_view()}
                 </p>
             })}
             <p class="response-text" on:pointerup=take_selection>{r.text.clone()}</p>
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
-                <p class="response-meta">{say(locale, "Begrundelse: ", "Reason: ")}{why}</p>
+                <p class="response-meta">{td_string!(locale, admin_reason_label)}{why}</p>
             })}
             {flags}
             <FieldError id=format!("moderate-{}-error", r.id) message=Signal::derive(move || moderate_error.clone()) />
@@ -529,7 +523,7 @@ pub fn AdminResponseItem(
                             {blocking.then(|| view! {
                                 <span class="choice">
                                     <input type="checkbox" id=cpr_id.clone() name="confirm_cpr" />
-                                    <label for=cpr_id.clone()>{say(locale, "CPR-nummeret må offentliggøres", "The CPR number may be published")}</label>
+                                    <label for=cpr_id.clone()>{td_string!(locale, admin_the_cpr_number_may_be_published)}</label>
                                 </span>
                             })}
                             <button type="submit" class="button" id=format!("udgiv-{}", r.id)>{t!(i18n, publish_button)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
@@ -544,7 +538,7 @@ pub fn AdminResponseItem(
                             <input type="hidden" name="csrf" value=csrf.clone() />
                             <input type="hidden" name="status" value="withheld" />
                             <input type="hidden" name="back" value=back.clone() />
-                            <label for=reason_id.clone()>{say(locale, "Begrundelse (sendes til afsenderen)", "Reason (sent to the sender)")}</label>
+                            <label for=reason_id.clone()>{td_string!(locale, admin_reason_sent_to_the_sender)}</label>
                             <FieldError id=format!("{reason_id}-error") message=Signal::derive(move || reason_error.clone()) />
                             <input id=reason_id.clone() name="reason" type="text" value=echo.value("reason")
                                 aria-invalid=invalid aria-describedby=invalid.map(|_| format!("{reason_id}-error")) />
@@ -554,18 +548,18 @@ pub fn AdminResponseItem(
                 })}
             </div>
             <details class="redact-passage" open=passage_open prop:open=move || opened.get() id=format!("skjul-{}", r.id)>
-                <summary>{say(locale, "Skjul en passage", "Redact a passage")}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></summary>
+                <summary>{td_string!(locale, admin_redact_a_passage)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></summary>
                 <form method="post" action=redact_action.clone() class="admin-form">
                     <input type="hidden" name="csrf" value=csrf.clone() />
                     <input type="hidden" name="back" value=back.clone() />
                     <div class="field">
-                        <label for=passage_id.clone()>{say(locale, "Ordene, der skal skjules", "The words to redact")}</label>
-                        <p class="hint" id=format!("{passage_id}-hint")>{say(locale, "Markér ordene i teksten (eller kopiér dem hertil). Originalen gemmes, og kun sagsbehandlere kan læse den.", "Select the words in the text (or copy them here). The original is kept, and only clerks can read it.")}</p>
+                        <label for=passage_id.clone()>{td_string!(locale, admin_the_words_to_redact)}</label>
+                        <p class="hint" id=format!("{passage_id}-hint")>{td_string!(locale, admin_select_the_words_in_the_text)}</p>
                         <FieldError id=format!("{passage_id}-error") message=Signal::derive(move || passage_error.clone()) />
                         <input id=passage_id.clone() name="passage" type="text" value=typed_passage prop:value=move || passage.get()
                             on:input=move |ev| passage.set(event_target_value(&ev)) aria-describedby=format!("{passage_id}-hint") />
                     </div>
-                    <button type="submit" class="button button-secondary">{say(locale, "Skjul passagen", "Redact the passage")}</button>
+                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_redact_the_passage)}</button>
                 </form>
             </details>
         </article>
@@ -575,7 +569,6 @@ pub fn AdminResponseItem(
 /// A redacted response's original text, for clerks; the server journals every reading.
 #[component]
 pub fn ResponseOriginalPage() -> impl IntoView {
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || {
@@ -600,27 +593,27 @@ pub fn ResponseOriginalPage() -> impl IntoView {
                     }
                     Err(_) => {
                         set_status(403);
-                        return view! { <h1>{say(locale, "Kun sagsbehandlere kan læse originalen", "Only clerks can read the original")}</h1> }.into_any();
+                        return view! { <h1>{td_string!(locale, admin_only_clerks_can_read_the_original)}</h1> }.into_any();
                     }
                 };
                 view! {
-                    <Title text=format!("{} · {}", say(locale, "Original", "Original"), o.receipt_number) />
+                    <Title text=format!("{} · {}", td_string!(locale, admin_original), o.receipt_number) />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
-                    <h1>{format!("{} {}", say(locale, "Originalt høringssvar", "Original response"), o.receipt_number)}</h1>
-                    <p class="notice">{say(locale, "Din læsning af originalen er skrevet i journalen. Offentligheden, API'et og alle udtræk ser kun den redigerede tekst.", "Your reading of the original is recorded in the journal. The public, the API and every export see only the redacted text.")}</p>
-                    <h2>{say(locale, "Som det blev sendt", "As it was sent")}</h2>
+                    <h1>{format!("{} {}", td_string!(locale, admin_original_response), o.receipt_number)}</h1>
+                    <p class="notice">{td_string!(locale, admin_your_reading_of_the_original_is)}</p>
+                    <h2>{td_string!(locale, admin_as_it_was_sent)}</h2>
                     <p class="response-text joint-text">{o.original.clone()}</p>
-                    <h2>{say(locale, "Som det vises", "As it is shown")}</h2>
+                    <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
                     <p class="response-text joint-text">{o.current.clone()}</p>
-                    <h2>{say(locale, "Journal", "Journal")}</h2>
+                    <h2>{td_string!(locale, admin_policy_journal)}</h2>
                     <table class="data-table">
                         <thead><tr>
-                            <th scope="col">{say(locale, "Tidspunkt", "When")}</th>
-                            <th scope="col">{say(locale, "Hvem", "Who")}</th>
-                            <th scope="col">{say(locale, "Hvad", "What")}</th>
-                            <th scope="col">{say(locale, "Før", "Before")}</th>
-                            <th scope="col">{say(locale, "Efter", "After")}</th>
+                            <th scope="col">{td_string!(locale, admin_when)}</th>
+                            <th scope="col">{td_string!(locale, admin_who)}</th>
+                            <th scope="col">{td_string!(locale, admin_what)}</th>
+                            <th scope="col">{td_string!(locale, admin_before)}</th>
+                            <th scope="col">{td_string!(locale, admin_after)}</th>
                         </tr></thead>
                         <tbody>
                             {o.journal.into_iter().map(|e| view! {
@@ -642,23 +635,22 @@ pub fn ResponseOriginalPage() -> impl IntoView {
 
 /// A journal entry's before or after in words: a status by name, a redaction's counts.
 fn journal_value(locale: Locale, value: Option<&str>) -> String {
-    use crate::pages::policy::say;
     let Some(value) = value else {
         return String::new();
     };
     if let Some(status) = ModerationStatus::parse(value) {
         return match status {
-            ModerationStatus::Pending => say(locale, "afventer", "pending"),
-            ModerationStatus::Published => say(locale, "offentliggjort", "published"),
-            ModerationStatus::Withheld => say(locale, "tilbageholdt", "withheld"),
+            ModerationStatus::Pending => td_string!(locale, admin_pending),
+            ModerationStatus::Published => td_string!(locale, council_published),
+            ModerationStatus::Withheld => td_string!(locale, admin_withheld),
         }
         .to_string();
     }
     value
         .split(';')
         .map(|part| match part.split_once('=') {
-            Some(("chars", n)) => format!("{n} {}", say(locale, "tegn", "characters")),
-            Some(("passages", n)) => format!("{n} {}", say(locale, "skjult", "redacted")),
+            Some(("chars", n)) => format!("{n} {}", td_string!(locale, admin_characters)),
+            Some(("passages", n)) => format!("{n} {}", td_string!(locale, admin_passages_redacted)),
             _ => part.to_string(),
         })
         .collect::<Vec<_>>()
@@ -666,16 +658,11 @@ fn journal_value(locale: Locale, value: Option<&str>) -> String {
 }
 
 fn journal_action(locale: Locale, action: &str) -> String {
-    use crate::pages::policy::say;
     match action {
-        "status_changed" => say(locale, "Status ændret", "Status changed"),
-        "cpr_confirmed" => say(
-            locale,
-            "Offentliggjort med CPR-nummer (bekræftet)",
-            "Published with a CPR number (confirmed)",
-        ),
-        "redacted" => say(locale, "Passage skjult", "Passage redacted"),
-        "original_read" => say(locale, "Originalen læst", "Original read"),
+        "status_changed" => td_string!(locale, admin_status_changed),
+        "cpr_confirmed" => td_string!(locale, admin_published_with_a_cpr_number_confirmed),
+        "redacted" => td_string!(locale, admin_passage_redacted),
+        "original_read" => td_string!(locale, admin_original_read),
         other => return other.to_string(),
     }
     .to_string()
@@ -746,16 +733,16 @@ pub fn NewVersionPage() -> impl IntoView {
 /// The clerk's overview: policies by stage, what is due, questions waiting, hearings closing.
 #[component]
 fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoView {
-    use crate::pages::policy::{say, stage_name};
+    use crate::pages::policy::stage_name;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let d = dashboard;
     let back = "/admin".to_string();
     view! {
         <section aria-labelledby="faser" class="policy-section">
-            <h2 id="faser">{say(locale, "Politikker efter fase", "Policies by stage")}</h2>
+            <h2 id="faser">{td_string!(locale, admin_policies_by_stage)}</h2>
             {if d.by_stage.is_empty() {
-                view! { <p class="muted">{say(locale, "Ingen politikker undervejs.", "No policies in progress.")}</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, policy_no_policies_in_progress)}</p> }.into_any()
             } else {
                 view! {
                     <dl class="stage-list">
@@ -770,9 +757,9 @@ fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoV
             }}
         </section>
         <section aria-labelledby="forfalder" class="policy-section">
-            <h2 id="forfalder">{say(locale, "Planlagt inden for en uge eller overskredet", "Planned within a week, or overdue")}</h2>
+            <h2 id="forfalder">{td_string!(locale, admin_planned_within_a_week_or_overdue)}</h2>
             {if d.due.is_empty() {
-                view! { <p class="muted">{say(locale, "Intet planlagt den kommende uge.", "Nothing planned for the coming week.")}</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, admin_nothing_planned_for_the_coming_week)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain-list">
@@ -789,9 +776,9 @@ fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoV
         </section>
         <crate::pages::admin_policy::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
         <section aria-labelledby="lukker" class="policy-section">
-            <h2 id="lukker">{say(locale, "Høringer der lukker inden for 14 dage", "Hearings closing within 14 days")}</h2>
+            <h2 id="lukker">{td_string!(locale, admin_hearings_closing_within_14_days)}</h2>
             {if d.closing_soon.is_empty() {
-                view! { <p class="muted">{say(locale, "Ingen.", "None.")}</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, admin_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain-list">
@@ -812,37 +799,27 @@ fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoV
 /// paste or CSV, reuse an earlier list, and set the reminder.
 #[component]
 fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) -> impl IntoView {
-    use crate::pages::policy::say;
     use hoering::consultees::PartyStatus;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let c = list.counts;
-    let kind_name = move |k: hoering::consultees::PartyKind| match locale {
-        Locale::da => k.danish(),
-        Locale::en => k.english(),
-    };
-    let status_name = move |s: PartyStatus| match locale {
-        Locale::da => s.danish(),
-        Locale::en => s.english(),
-    };
+    let kind_name = move |k: hoering::consultees::PartyKind| crate::names::party_kind(locale, k);
+    let status_name = move |s: PartyStatus| crate::names::party_status(locale, s);
     let error = |f: &str| {
         echo.error(f)
             .map(|code| crate::forms::error_message(i18n, f, &code))
     };
     let rejected = echo.error("parties").as_deref() == Some("rejected");
     let parties_error = if rejected {
-        Some(match locale {
-            Locale::da => format!(
-                "{} parter er tilføjet. Linje {} kunne ikke læses og står herunder, så du kan rette dem.",
-                echo.value("added"),
-                echo.value("rejected_lines")
-            ),
-            Locale::en => format!(
-                "{} parties were added. Line {} could not be read and is shown below to correct.",
-                echo.value("added"),
-                echo.value("rejected_lines")
-            ),
-        })
+        Some(
+            td_string!(
+                locale,
+                admin_parties_added_rejected,
+                added = echo.value("added"),
+                lines = echo.value("rejected_lines")
+            )
+            .to_string(),
+        )
     } else {
         error("parties")
     };
@@ -856,23 +833,23 @@ fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) ->
     };
     view! {
         <section aria-labelledby="hoeringsliste" class="policy-section">
-            <h2 id="hoeringsliste">{say(locale, "Høringsliste", "Consultation list")}</h2>
+            <h2 id="hoeringsliste">{td_string!(locale, party_consultation_list)}</h2>
             <dl class="facts">
-                <div><dt>{say(locale, "Inviteret", "Invited")}</dt><dd>{c.invited}</dd></div>
-                <div><dt>{say(locale, "Svaret", "Answered")}</dt><dd>{c.answered}</dd></div>
-                <div><dt>{say(locale, "Ingen bemærkninger", "No comments")}</dt><dd>{c.declined}</dd></div>
-                <div><dt>{say(locale, "Intet svar", "No answer")}</dt><dd>{c.no_answer}</dd></div>
-                <div><dt>{say(locale, "Ikke inviteret endnu", "Not invited yet")}</dt><dd>{c.not_invited}</dd></div>
+                <div><dt>{td_string!(locale, party_status_invited)}</dt><dd>{c.invited}</dd></div>
+                <div><dt>{td_string!(locale, party_status_answered)}</dt><dd>{c.answered}</dd></div>
+                <div><dt>{td_string!(locale, admin_no_comments)}</dt><dd>{c.declined}</dd></div>
+                <div><dt>{td_string!(locale, admin_no_answer)}</dt><dd>{c.no_answer}</dd></div>
+                <div><dt>{td_string!(locale, admin_not_invited_yet)}</dt><dd>{c.not_invited}</dd></div>
             </dl>
             {(!list.parties.is_empty()).then(|| view! {
                 <table class="data-table">
-                    <caption class="visually-hidden">{say(locale, "Parter på høringslisten", "Parties on the list")}</caption>
+                    <caption class="visually-hidden">{td_string!(locale, admin_parties_on_the_list)}</caption>
                     <thead><tr>
-                        <th scope="col">{say(locale, "Organisation", "Organisation")}</th>
-                        <th scope="col">{say(locale, "Kontakt", "Contact")}</th>
-                        <th scope="col">{say(locale, "Type", "Kind")}</th>
-                        <th scope="col">{say(locale, "Status", "State")}</th>
-                        <th scope="col"><span class="visually-hidden">{say(locale, "Handling", "Action")}</span></th>
+                        <th scope="col">{td_string!(locale, meeting_organisation)}</th>
+                        <th scope="col">{td_string!(locale, fact_contact)}</th>
+                        <th scope="col">{td_string!(locale, admin_kind)}</th>
+                        <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
+                        <th scope="col"><span class="visually-hidden">{td_string!(locale, admin_action)}</span></th>
                     </tr></thead>
                     <tbody>
                         {list.parties.iter().map(|p| {
@@ -883,11 +860,11 @@ fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) ->
                                     <th scope="row">{p.organisation.clone()}</th>
                                     <td>{p.contact.clone().map(|c| format!("{c}, ")).unwrap_or_default()}{p.email.clone()}</td>
                                     <td>{kind_name(p.kind)}</td>
-                                    <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.as_ref().map(|d| format!(" {}", format_date(locale, d)))).flatten()}{p.reminded_on.as_ref().map(|d| format!(", {} {}", say(locale, "påmindet", "reminded"), format_date(locale, d)))}</td>
+                                    <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.as_ref().map(|d| format!(" {}", format_date(locale, d)))).flatten()}{p.reminded_on.as_ref().map(|d| format!(", {} {}", td_string!(locale, admin_reminded), format_date(locale, d)))}</td>
                                     <td>{removable.then(|| view! {
                                         <form method="post" action=crate::routes::party_remove(&slug, p.id) class="inline-form">
                                             <input type="hidden" name="csrf" value=csrf.clone() />
-                                            <button type="submit" class="button button-secondary">{say(locale, "Fjern", "Remove")}<span class="visually-hidden">{format!(" {org}")}</span></button>
+                                            <button type="submit" class="button button-secondary">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {org}")}</span></button>
                                         </form>
                                     })}</td>
                                 </tr>
@@ -899,41 +876,40 @@ fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho) ->
             <form method="post" action=crate::routes::party_list(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf.clone() />
                 <div class="field">
-                    <label for="parties">{say(locale, "Tilføj parter", "Add parties")}</label>
-                    <p class="hint" id="parties-hint">{say(locale, "Indsæt fra Excel eller Word, én part pr. linje: organisation; kontaktperson; e-mail; type (forening, råd og nævn, myndighed, virksomhed, MED-udvalg). En overskriftslinje må gerne være med.", "Paste from Excel or Word, one party a line: organisation; contact; e-mail; kind (association, council, authority, company, works council). A header line is welcome.")}</p>
+                    <label for="parties">{td_string!(locale, admin_add_parties)}</label>
+                    <p class="hint" id="parties-hint">{td_string!(locale, admin_paste_from_excel_or_word_one_text)}</p>
                     <FieldError id="parties-error".to_string() message=Signal::derive(move || parties_error.clone()) />
                     <textarea id="parties" name="parties" rows="5" aria-invalid=parties_invalid aria-describedby=if parties_invalid.is_some() { "parties-hint parties-error" } else { "parties-hint" }>{echo.value("parties")}</textarea>
                 </div>
-                <button type="submit" class="button">{say(locale, "Tilføj til høringslisten", "Add to the list")}</button>
+                <button type="submit" class="button">{td_string!(locale, admin_add_to_the_list)}</button>
             </form>
             {(!list.earlier.is_empty()).then(|| view! {
                 <form method="post" action=crate::routes::party_list_reuse(&slug) class="admin-form">
                     <input type="hidden" name="csrf" value=csrf.clone() />
                     <div class="field">
-                        <label for="from">{say(locale, "Genbrug listen fra en tidligere høring i udvalget", "Reuse the list of an earlier hearing of the committee")}</label>
+                        <label for="from">{td_string!(locale, admin_reuse_the_list_of_an_earlier)}</label>
                         <FieldError id="from-error".to_string() message=Signal::derive(move || from_error.clone()) />
                         <select id="from" name="from">
                             {list.earlier.iter().map(|e| view! {
-                                <option value=e.slug.clone()>{format!("{} ({} {})", e.title, e.parties, say(locale, "parter", "parties"))}</option>
+                                <option value=e.slug.clone()>{format!("{} ({} {})", e.title, e.parties, td_string!(locale, admin_parties))}</option>
                             }).collect_view()}
                         </select>
                     </div>
-                    <button type="submit" class="button button-secondary">{say(locale, "Tilføj listen", "Add the list")}</button>
+                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_add_the_list)}</button>
                 </form>
             })}
             <form method="post" action=crate::routes::party_list_reminder(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />
                 <div class="field">
-                    <label for="reminder_days">{say(locale, "Påmindelse, arbejdsdage før fristen", "Reminder, working days before the deadline")}</label>
-                    <p class="hint" id="reminder_days-hint">{match (&list.reminder_on, locale) {
-                        (Some(d), Locale::da) => format!("Parter uden svar får en påmindelse {}.", format_date(locale, d)),
-                        (Some(d), Locale::en) => format!("Parties without an answer are reminded on {}.", format_date(locale, d)),
-                        (None, _) => String::new(),
+                    <label for="reminder_days">{td_string!(locale, admin_reminder_working_days_before_the_deadline)}</label>
+                    <p class="hint" id="reminder_days-hint">{match &list.reminder_on {
+                        Some(d) => td_string!(locale, admin_reminder_on, day = format_date(locale, d)).to_string(),
+                        None => String::new(),
                     }}</p>
                     <FieldError id="reminder_days-error".to_string() message=Signal::derive(move || reminder_error.clone()) />
                     <input id="reminder_days" name="reminder_days" type="number" min="0" max="30" inputmode="numeric" value=reminder_value aria-invalid=reminder_invalid aria-describedby="reminder_days-hint" />
                 </div>
-                <button type="submit" class="button button-secondary">{say(locale, "Gem", "Save")}</button>
+                <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
             </form>
         </section>
     }
@@ -949,7 +925,6 @@ fn CouncilRounds(
     echo: FormEcho,
 ) -> impl IntoView {
     use crate::components::fields::{FormState, TextField};
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let form = FormState {
@@ -959,7 +934,7 @@ fn CouncilRounds(
     let chosen = echo.value("round_council");
     view! {
         <section aria-labelledby="raadsrunder" class="policy-section">
-            <h2 id="raadsrunder">{say(locale, "Rådenes runde", "The councils' rounds")}</h2>
+            <h2 id="raadsrunder">{td_string!(locale, admin_the_councils_rounds)}</h2>
             {(!rounds.is_empty()).then(|| view! {
                 <ul class="plain-list">
                     {rounds.iter().map(|r| view! {
@@ -973,15 +948,15 @@ fn CouncilRounds(
             <form method="post" action=crate::routes::council_round(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />
                 <div class="field">
-                    <label for="runde-round_council">{say(locale, "Råd", "Council")}</label>
+                    <label for="runde-round_council">{td_string!(locale, admin_council)}</label>
                     <select id="runde-round_council" name="round_council">
                         {councils.into_iter().map(|(s, n)| view! { <option value=s.clone() selected=s == chosen>{n}</option> }).collect_view()}
                     </select>
                 </div>
-                <TextField form=form.clone() name="round_opens" label=say(locale, "Runden åbner", "The round opens") kind="date" required=true />
-                <TextField form=form.clone() name="round_closes" label=say(locale, "Runden slutter", "The round ends") kind="date" required=true
-                    hint=say(locale, "Senest høringens sidste dag; ofte et par arbejdsdage før.", "At the latest the hearing's last day; often a few working days before.") />
-                <button type="submit" class="button button-secondary">{say(locale, "Åbn rådets runde", "Open the council's round")}</button>
+                <TextField form=form.clone() name="round_opens" label=td_string!(locale, admin_the_round_opens) kind="date" required=true />
+                <TextField form=form.clone() name="round_closes" label=td_string!(locale, admin_the_round_ends) kind="date" required=true
+                    hint=td_string!(locale, admin_at_the_latest_the_hearing_s) />
+                <button type="submit" class="button button-secondary">{td_string!(locale, admin_open_the_council_s_round)}</button>
             </form>
         </section>
     }
@@ -1060,7 +1035,6 @@ pub fn ReadingKeys(items: Vec<i64>) -> impl IntoView {
 #[component]
 pub fn AdminBlockPage() -> impl IntoView {
     use crate::model::{AdminBlockView, InputSource};
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
@@ -1108,52 +1082,52 @@ pub fn AdminBlockPage() -> impl IntoView {
                         if q.is_empty() { base.clone() } else { format!("{base}?{}", q.join("&")) }
                     };
                     let source_name = |s: InputSource| match s {
-                        InputSource::Response => say(locale, "Høringssvar", "Responses"),
-                        InputSource::Meeting => say(locale, "Dialogmøder", "Dialogue meetings"),
-                        InputSource::Council => say(locale, "Råd", "Councils"),
+                        InputSource::Response => td_string!(locale, search_responses),
+                        InputSource::Meeting => td_string!(locale, search_dialogue_meetings),
+                        InputSource::Council => td_string!(locale, council_councils),
                     };
                     let total: usize = b.source_counts.iter().map(|(_, n)| n).sum();
                     let items: Vec<i64> = b.responses.iter().map(|r| r.id).collect();
                     let current = |on: bool| if on { Some("page") } else { None };
                     view! {
-                        <Title text=format!("{} {} · {}", say(locale, "Afsnit", "Paragraph"), b.number, b.hearing_title) />
+                        <Title text=format!("{} {} · {}", td_string!(locale, search_paragraph), b.number, b.hearing_title) />
                         <ReadingKeys items=items />
                         <LogoutForm user=user.clone() />
                         <p class="eyebrow"><a href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
-                        <h1>{format!("{} {}", say(locale, "Afsnit", "Paragraph"), b.number)}</h1>
+                        <h1>{format!("{} {}", td_string!(locale, search_paragraph), b.number)}</h1>
                         <blockquote class="quoted-block">{b.text.clone()}</blockquote>
-                        <nav class="pager" aria-label=say(locale, "Afsnit", "Paragraphs")>
-                            {b.previous.clone().map(|p| view! { <a rel="prev" href=crate::routes::admin_block(&b.hearing_slug, &p)>{format!("← {} {p}", say(locale, "Afsnit", "Paragraph"))}</a> })}
-                            {b.next.clone().map(|n| view! { <a rel="next" href=crate::routes::admin_block(&b.hearing_slug, &n)>{format!("{} {n} →", say(locale, "Afsnit", "Paragraph"))}</a> })}
+                        <nav class="pager" aria-label=td_string!(locale, admin_paragraphs)>
+                            {b.previous.clone().map(|p| view! { <a rel="prev" href=crate::routes::admin_block(&b.hearing_slug, &p)>{format!("← {} {p}", td_string!(locale, search_paragraph))}</a> })}
+                            {b.next.clone().map(|n| view! { <a rel="next" href=crate::routes::admin_block(&b.hearing_slug, &n)>{format!("{} {n} →", td_string!(locale, search_paragraph))}</a> })}
                         </nav>
                         {(!b.later.is_empty()).then(|| view! {
                             <section aria-labelledby="senere">
-                                <h2 id="senere">{say(locale, "Afsnittet i senere versioner", "The paragraph in later versions")}</h2>
+                                <h2 id="senere">{td_string!(locale, admin_the_paragraph_in_later_versions)}</h2>
                                 <ul class="plain-list">
                                     {b.later.iter().map(|l| view! {
                                         <li>
-                                            <strong>{format!("{} {} ({})", say(locale, "Version", "Version"), l.version_number, l.version_label)}</strong> ": "
+                                            <strong>{format!("{} {} ({})", td_string!(locale, policy_version), l.version_number, l.version_label)}</strong> ": "
                                             {match (&l.diff, &l.number) {
-                                                (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", say(locale, "afsnit", "paragraph"))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
-                                                _ => view! { <span>{say(locale, "fjernet", "removed")}</span> }.into_any(),
+                                                (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", td_string!(locale, admin_meeting_paragraph))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
+                                                _ => view! { <span>{td_string!(locale, admin_removed)}</span> }.into_any(),
                                             }}
                                         </li>
                                     }).collect_view()}
                                 </ul>
                             </section>
                         })}
-                        <nav aria-label=say(locale, "Kilde", "Source")>
+                        <nav aria-label=td_string!(locale, search_source)>
                             <ul class="filter-list">
-                                <li><a href=link(None, b.kind) aria-current=current(b.source.is_none())>{format!("{} ({total})", say(locale, "Alle kilder", "All sources"))}</a></li>
+                                <li><a href=link(None, b.kind) aria-current=current(b.source.is_none())>{format!("{} ({total})", td_string!(locale, admin_all_sources))}</a></li>
                                 {b.source_counts.iter().map(|(s, n)| view! {
                                     <li><a href=link(Some(*s), b.kind) aria-current=current(b.source == Some(*s))>{format!("{} ({n})", source_name(*s))}</a></li>
                                 }).collect_view()}
                             </ul>
                         </nav>
                         {(!b.kind_counts.is_empty()).then(|| view! {
-                            <nav aria-label=say(locale, "Afsendertype", "Respondent type")>
+                            <nav aria-label=td_string!(locale, search_respondent_type)>
                                 <ul class="filter-list">
-                                    <li><a href=link(b.source, None) aria-current=current(b.kind.is_none())>{say(locale, "Alle typer", "All types")}</a></li>
+                                    <li><a href=link(b.source, None) aria-current=current(b.kind.is_none())>{td_string!(locale, admin_all_types)}</a></li>
                                     {b.kind_counts.iter().map(|(k, n)| view! {
                                         <li><a href=link(b.source, Some(*k)) aria-current=current(b.kind == Some(*k))>{format!("{} ({n})", sender_kind_label(i18n, *k))}</a></li>
                                     }).collect_view()}
@@ -1170,9 +1144,9 @@ pub fn AdminBlockPage() -> impl IntoView {
                                 if q.is_empty() { tag_base.clone() } else { format!("{tag_base}?{}", q.join("&")) }
                             };
                             view! {
-                                <nav aria-label=say(locale, "Mærke", "Tag")>
+                                <nav aria-label=td_string!(locale, admin_tag)>
                                     <ul class="filter-list">
-                                        <li><a href=with(None) aria-current=current(b.tag.is_none())>{say(locale, "Alle mærker", "All tags")}</a></li>
+                                        <li><a href=with(None) aria-current=current(b.tag.is_none())>{td_string!(locale, admin_all_tags)}</a></li>
                                         {b.tags.iter().map(|t| view! {
                                             <li><a href=with(Some(t.id)) aria-current=current(b.tag == Some(t.id))>{t.name.clone()}</a></li>
                                         }).collect_view()}
@@ -1181,12 +1155,12 @@ pub fn AdminBlockPage() -> impl IntoView {
                             }
                         })}
                         {b.group.map(|_| view! {
-                            <p class="notice">{say(locale, "Viser kun svar fra én gruppe af kopier. ", "Showing only the responses of one group of copies. ")}
-                                <a href=page_here.clone()>{say(locale, "Vis alle", "Show all")}</a></p>
+                            <p class="notice">{td_string!(locale, admin_showing_only_the_responses_of_one_text)}
+                                <a href=page_here.clone()>{td_string!(locale, admin_show_all)}</a></p>
                         })}
-                        <p class="hint">{say(locale, "Tastatur: j og k går til næste og forrige svar; o offentliggør, h går til begrundelsen for at tilbageholde, s skjuler en passage.", "Keyboard: j and k go to the next and previous response; o publishes, h goes to the reason for withholding, s redacts a passage.")}</p>
+                        <p class="hint">{td_string!(locale, admin_keyboard_j_and_k_go_to)}</p>
                         {if b.responses.is_empty() && b.council.is_empty() {
-                            view! { <p class="muted">{say(locale, "Intet her med disse filtre.", "Nothing here with these filters.")}</p> }.into_any()
+                            view! { <p class="muted">{td_string!(locale, admin_nothing_here_with_these_filters)}</p> }.into_any()
                         } else {
                             view! {
                                 <ol class="admin-responses">
@@ -1200,7 +1174,7 @@ pub fn AdminBlockPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ol>
                                 {(!b.council.is_empty()).then(|| view! {
-                                    <h2>{say(locale, "Rådenes kommentarer", "The councils' comments")}</h2>
+                                    <h2>{td_string!(locale, admin_the_councils_comments)}</h2>
                                     <ol class="plain-list council-comments">
                                         {b.council.iter().map(|c| view! {
                                             <li class="council-comment">
@@ -1224,7 +1198,6 @@ pub fn AdminBlockPage() -> impl IntoView {
 /// what differs between its members and the most typical one.
 #[component]
 pub fn AdminGroupsPage() -> impl IntoView {
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
@@ -1250,15 +1223,12 @@ pub fn AdminGroupsPage() -> impl IntoView {
                     ModerationStatus::Pending => t_string!(i18n, status_pending),
                 };
                 view! {
-                    <Title text=format!("{} · {}", say(locale, "Kampagner og kopier", "Campaigns and copies"), g.hearing_title) />
+                    <Title text=format!("{} · {}", td_string!(locale, admin_campaigns_and_copies), g.hearing_title) />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
-                    <h1>{say(locale, "Kampagner og kopier", "Campaigns and copies")}</h1>
-                    <p class="lead">{match locale {
-                        Locale::da => format!("{} af {} høringssvar er ens eller næsten ens med andre, i {} {}.", grouped, g.responses, g.groups.len(), if g.groups.len() == 1 { "gruppe" } else { "grupper" }),
-                        Locale::en => format!("{} of {} responses are identical or nearly identical to others, in {} {}.", grouped, g.responses, g.groups.len(), if g.groups.len() == 1 { "group" } else { "groups" }),
-                    }}</p>
-                    <p class="hint">{say(locale, "Grupperne findes på serveren ud fra fælles ordfølger; ingen tekst sendes ud af huset. Forskellene vises i forhold til gruppens mest typiske svar.", "Groups are found on the server from shared runs of words; no text leaves the house. Differences are shown against the group's most typical response.")}</p>
+                    <h1>{td_string!(locale, admin_campaigns_and_copies)}</h1>
+                    <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, responses = g.responses, groups = g.groups.len(), groups_word = if g.groups.len() == 1 { td_string!(locale, admin_group_word_singular) } else { td_string!(locale, admin_group_word_plural) }).to_string()}</p>
+                    <p class="hint">{td_string!(locale, admin_groups_are_found_on_the_server)}</p>
                     {g.groups.into_iter().enumerate().map(|(n, group)| {
                         let hearing_slug = g.hearing_slug.clone();
                         let heading = format!("gruppe-{}", n + 1);
@@ -1267,40 +1237,28 @@ pub fn AdminGroupsPage() -> impl IntoView {
                         let more = group.size.saturating_sub(1 + group.members.len());
                         view! {
                             <section class="policy-section group" aria-labelledby=labelled>
-                                <h2 id=heading>{match locale {
-                                    Locale::da => format!("Gruppe {} · {} svar", n + 1, group.size),
-                                    Locale::en => format!("Group {} · {} responses", n + 1, group.size),
-                                }}</h2>
-                                <p class="response-meta">{say(locale, "Mest typiske svar: ", "Most typical response: ")}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
-                                <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{match locale {
-                                    Locale::da => format!("Skriv én bemærkning til alle {} svar", group.size),
-                                    Locale::en => format!("Write one remark for all {} responses", group.size),
-                                }}</a></p>
+                                <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, size = group.size).to_string()}</h2>
+                                <p class="response-meta">{td_string!(locale, admin_most_typical_response_label)}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
+                                <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, size = group.size).to_string()}</a></p>
                                 <p class="response-text joint-text">{group.representative_text.clone()}</p>
                                 {(!group.blocks.is_empty()).then(|| view! {
-                                    <p class="response-meta">{say(locale, "Om afsnit: ", "On paragraphs: ")}
+                                    <p class="response-meta">{td_string!(locale, admin_on_paragraphs_label)}
                                         {group.blocks.iter().map(|(n, c)| view! {
                                             <a href=format!("{}?gruppe={}", crate::routes::admin_block(&hearing_slug, n), rep.id)>{format!("{} ({c})", block_label(locale, n))}</a> " "
                                         }).collect_view()}
                                     </p>
                                 })}
                                 <details>
-                                    <summary>{match locale {
-                                        Locale::da => format!("Forskellene i de andre {} svar", group.size - 1),
-                                        Locale::en => format!("The differences in the other {} responses", group.size - 1),
-                                    }}</summary>
+                                    <summary>{td_string!(locale, admin_group_differences, count = group.size - 1).to_string()}</summary>
                                     <ol class="plain-list">
                                         {group.members.into_iter().map(|m| view! {
                                             <li class="group-member">
-                                                <p class="response-meta">{m.receipt_number.clone()} " · " {status_name(m.status)} " · " {format!("{} % {}", m.similarity, say(locale, "ens", "alike"))}</p>
+                                                <p class="response-meta">{m.receipt_number.clone()} " · " {status_name(m.status)} " · " {format!("{} % {}", m.similarity, td_string!(locale, admin_alike))}</p>
                                                 <p class="joint-text"><crate::components::version::WordDiff ops=m.diff.clone() /></p>
                                             </li>
                                         }).collect_view()}
                                     </ol>
-                                    {(more > 0).then(|| view! { <p class="muted">{match locale {
-                                        Locale::da => format!("… og {more} flere."),
-                                        Locale::en => format!("… and {more} more."),
-                                    }}</p> })}
+                                    {(more > 0).then(|| view! { <p class="muted">{td_string!(locale, admin_and_more, more = more).to_string()}</p> })}
                                 </details>
                             </section>
                         }
@@ -1315,7 +1273,6 @@ pub fn AdminGroupsPage() -> impl IntoView {
 /// tables and a chart drawn on the server (readable without JavaScript).
 #[component]
 pub fn AdminOverviewPage() -> impl IntoView {
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
@@ -1364,41 +1321,41 @@ pub fn AdminOverviewPage() -> impl IntoView {
                 }).collect_view();
                 let legend_y = (top.len() * ROW + 30).to_string();
                 view! {
-                    <Title text=format!("{} · {}", say(locale, "Overblik", "Overview"), o.hearing_title) />
+                    <Title text=format!("{} · {}", td_string!(locale, admin_overview), o.hearing_title) />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{o.hearing_title.clone()}</a></p>
-                    <h1>{say(locale, "Hvor var debatten?", "Where was the debate?")}</h1>
+                    <h1>{td_string!(locale, admin_where_was_the_debate)}</h1>
                     {(!top.is_empty()).then(|| view! {
                         <figure class="chart">
                             <svg viewBox=format!("0 0 600 {height}") width="100%" role="img" aria-labelledby="diagram-titel">
-                                <title id="diagram-titel">{say(locale, "De afsnit, der fik mest input, fordelt på høringssvar, dialogmøder og råd", "The paragraphs with most input, by responses, dialogue meetings and councils")}</title>
+                                <title id="diagram-titel">{td_string!(locale, admin_the_paragraphs_with_most_input_by)}</title>
                                 {bars}
                                 <g>
                                     <rect x=BAR_X.to_string() y=legend_y.clone() width="12" height="12" class="bar-responses" transform="translate(0,-10)" />
-                                    <text x=(BAR_X + 16).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Høringssvar", "Responses")}</text>
+                                    <text x=(BAR_X + 16).to_string() y=legend_y.clone() class="chart-label">{td_string!(locale, search_responses)}</text>
                                     <rect x=(BAR_X + 130).to_string() y=legend_y.clone() width="12" height="12" class="bar-meeting" transform="translate(0,-10)" />
-                                    <text x=(BAR_X + 146).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Dialogmøder", "Meetings")}</text>
+                                    <text x=(BAR_X + 146).to_string() y=legend_y.clone() class="chart-label">{td_string!(locale, admin_meetings)}</text>
                                     <rect x=(BAR_X + 260).to_string() y=legend_y.clone() width="12" height="12" class="bar-council" transform="translate(0,-10)" />
-                                    <text x=(BAR_X + 276).to_string() y=legend_y.clone() class="chart-label">{say(locale, "Råd", "Councils")}</text>
+                                    <text x=(BAR_X + 276).to_string() y=legend_y.clone() class="chart-label">{td_string!(locale, council_councils)}</text>
                                 </g>
                             </svg>
-                            <figcaption class="hint">{say(locale, "Tallene står også i tabellen nedenfor.", "The figures are also in the table below.")}</figcaption>
+                            <figcaption class="hint">{td_string!(locale, admin_the_figures_are_also_in_the)}</figcaption>
                         </figure>
                     })}
-                    <h2>{say(locale, "Pr. afsendertype", "By respondent type")}</h2>
+                    <h2>{td_string!(locale, admin_by_respondent_type)}</h2>
                     <table class="data-table">
-                        <thead><tr><th scope="col">{say(locale, "Afsendertype", "Respondent type")}</th><th scope="col">{say(locale, "Høringssvar", "Responses")}</th></tr></thead>
+                        <thead><tr><th scope="col">{td_string!(locale, search_respondent_type)}</th><th scope="col">{td_string!(locale, search_responses)}</th></tr></thead>
                         <tbody>
                             {o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()}
                         </tbody>
                     </table>
-                    <h2>{say(locale, "Pr. afsnit", "By paragraph")}</h2>
+                    <h2>{td_string!(locale, admin_by_paragraph)}</h2>
                     <table class="data-table">
                         <thead><tr>
-                            <th scope="col">{say(locale, "Afsnit", "Paragraph")}</th>
-                            <th scope="col">{say(locale, "Høringssvar", "Responses")}</th>
-                            <th scope="col">{say(locale, "Dialogmøder", "Meetings")}</th>
-                            <th scope="col">{say(locale, "Råd", "Councils")}</th>
+                            <th scope="col">{td_string!(locale, search_paragraph)}</th>
+                            <th scope="col">{td_string!(locale, search_responses)}</th>
+                            <th scope="col">{td_string!(locale, admin_meetings)}</th>
+                            <th scope="col">{td_string!(locale, council_councils)}</th>
                         </tr></thead>
                         <tbody>
                             {o.blocks.iter().map(|b| view! {
@@ -1431,7 +1388,6 @@ fn TagPanel(
     current: Option<i64>,
     echo: FormEcho,
 ) -> impl IntoView {
-    use crate::pages::policy::say;
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let page = crate::routes::admin_hearing(&slug);
@@ -1451,11 +1407,11 @@ fn TagPanel(
     let on = |yes: bool| if yes { Some("page") } else { None };
     view! {
         <section id="maerker" aria-labelledby="maerker-titel" class="tag-panel">
-            <h2 id="maerker-titel">{say(locale, "Mærker", "Tags")}</h2>
+            <h2 id="maerker-titel">{td_string!(locale, admin_tags)}</h2>
             {(!tags.is_empty()).then(|| view! {
-                <nav aria-label=say(locale, "Vis svar med mærket", "Show responses with the tag")>
+                <nav aria-label=td_string!(locale, admin_show_responses_with_the_tag)>
                     <ul class="filter-list">
-                        <li><a href=page.clone() aria-current=on(current.is_none())>{say(locale, "Alle", "All")}</a></li>
+                        <li><a href=page.clone() aria-current=on(current.is_none())>{td_string!(locale, filter_all)}</a></li>
                         {tags.iter().map(|t| view! {
                             <li><a href=format!("{page}?maerke={}", t.id) aria-current=on(current == Some(t.id))>{format!("{} ({})", t.name, t.uses)}</a></li>
                         }).collect_view()}
@@ -1464,27 +1420,27 @@ fn TagPanel(
                 <form method="post" action=apply.clone() id="maerk-form" class="inline-form tag-apply">
                     <input type="hidden" name="csrf" value=csrf.clone() />
                     <input type="hidden" name="back" value=back.clone() />
-                    <label for="maerk-valg">{say(locale, "Mærke til de valgte svar", "Tag for the selected responses")}</label>
+                    <label for="maerk-valg">{td_string!(locale, admin_tag_for_the_selected_responses)}</label>
                     <FieldError id="maerk-valg-error".to_string() message=Signal::derive(move || tag_error.clone()) />
                     <select id="maerk-valg" name="tag">
                         {tags.iter().map(|t| view! { <option value=t.id.to_string()>{t.name.clone()}</option> }).collect_view()}
                     </select>
-                    <button type="submit" class="button">{say(locale, "Sæt mærket på", "Add the tag")}</button>
-                    <button type="submit" name="remove" value="1" class="button button-secondary">{say(locale, "Tag mærket af", "Remove the tag")}</button>
+                    <button type="submit" class="button">{td_string!(locale, admin_add_the_tag)}</button>
+                    <button type="submit" name="remove" value="1" class="button button-secondary">{td_string!(locale, admin_remove_the_tag)}</button>
                 </form>
             })}
             <form method="post" action=create.clone() class="inline-form tag-create">
                 <input type="hidden" name="csrf" value=csrf.clone() />
                 <input type="hidden" name="back" value=back.clone() />
-                <label for="nyt-maerke">{say(locale, "Nyt mærke", "New tag")}</label>
+                <label for="nyt-maerke">{td_string!(locale, admin_new_tag)}</label>
                 <FieldError id="nyt-maerke-error".to_string() message=Signal::derive(move || name_error.clone()) />
                 <input id="nyt-maerke" name="tag_name" type="text" value=echo.value("tag_name")
                     aria-invalid=name_invalid aria-describedby=name_invalid.map(|_| "nyt-maerke-error") />
-                <button type="submit" class="button button-secondary">{say(locale, "Opret mærket", "Create the tag")}</button>
+                <button type="submit" class="button button-secondary">{td_string!(locale, admin_create_the_tag)}</button>
             </form>
             {(!suggested.is_empty()).then(|| view! {
                 <div class="tag-suggestions">
-                    <p class="hint">{say(locale, "Foreslået ud fra svarenes ord:", "Suggested from the responses' words:")}</p>
+                    <p class="hint">{td_string!(locale, admin_suggested_from_the_responses_words_label)}</p>
                     <ul class="plain-list inline-list">
                         {suggested.into_iter().map(|label| view! {
                             <li>
@@ -1492,7 +1448,7 @@ fn TagPanel(
                                     <input type="hidden" name="csrf" value=csrf.clone() />
                                     <input type="hidden" name="back" value=back.clone() />
                                     <input type="hidden" name="tag_name" value=label.clone() />
-                                    <button type="submit" class="button button-secondary">{format!("+ {label}")}<span class="visually-hidden">{say(locale, " (opret mærket)", " (create the tag)")}</span></button>
+                                    <button type="submit" class="button button-secondary">{format!("+ {label}")}<span class="visually-hidden">{td_string!(locale, admin_create_the_tag_suffix)}</span></button>
                                 </form>
                             </li>
                         }).collect_view()}

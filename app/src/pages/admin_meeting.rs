@@ -3,7 +3,6 @@
 
 use super::admin::{LogoutForm, staff_or};
 use super::meeting::{AttendanceTable, group_name, seats_text, when};
-use super::policy::say;
 use crate::api::{admin_meeting, get_current_user};
 use crate::components::fields::{CheckField, FormState, TextArea};
 use crate::components::{FieldError, error_view, form_echo, loading_view, set_status};
@@ -53,13 +52,13 @@ pub fn AdminMeetingPage() -> impl IntoView {
                                 <h1>{card.title.clone()}</h1>
                                 <p>
                                     {when(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
-                                    <a href=routes::meeting(card.id)>{say(locale, "Mødets offentlige side", "The meeting's public page")}</a>
+                                    <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
                                 </p>
                                 <p>{seats_text(locale, &card)}</p>
                                 {v.invitation.clone().map(|link| view! {
                                     <p class="hint">
-                                        {say(locale, "Mødet er efter invitation: kun den, der har linket, kan tilmelde sig. Send dette link til de inviterede: ", "The meeting is by invitation: only those with the link can sign up. Send this link to the invited: ")}
-                                        <a href=link.clone()>{say(locale, "invitationslink", "invitation link")}</a>
+                                        {td_string!(locale, admin_meeting_the_meeting_is_by_invitation_only_label)}
+                                        <a href=link.clone()>{td_string!(locale, admin_meeting_invitation_link)}</a>
                                     </p>
                                 })}
                                 <InputForm
@@ -209,11 +208,14 @@ pub fn InputForm(
                         let said = stored
                             .block_number
                             .clone()
-                            .map(|n| format!("{} {n}", say(locale, "afsnit", "paragraph")))
+                            .map(|n| format!("{} {n}", td_string!(locale, admin_meeting_paragraph)))
                             .unwrap_or_else(|| {
-                                say(locale, "hele udkastet", "the whole draft").to_string()
+                                td_string!(locale, admin_meeting_the_whole_draft).to_string()
                             });
-                        announcement.set(format!("{} {said}.", say(locale, "Gemt:", "Saved:")));
+                        announcement.set(format!(
+                            "{} {said}.",
+                            td_string!(locale, admin_meeting_saved_label)
+                        ));
                         recorded.update(|r| {
                             r.insert(
                                 0,
@@ -232,24 +234,14 @@ pub fn InputForm(
                         focus("input-block");
                     }
                     Err(_) => announcement.set(
-                        say(
-                            locale,
-                            "Svaret fra serveren kunne ikke læses.",
-                            "The server's answer could not be read.",
-                        )
-                        .into(),
+                        td_string!(locale, admin_meeting_the_server_s_answer_could_not).into(),
                     ),
                 },
                 Ok((_, reply)) => {
                     let refused: InputRefused = serde_json::from_str(&reply).unwrap_or_default();
                     if refused.errors.is_empty() {
                         announcement.set(
-                            say(
-                                locale,
-                                "Inputtet blev ikke gemt. Prøv igen.",
-                                "The input was not saved. Try again.",
-                            )
-                            .into(),
+                            td_string!(locale, admin_meeting_the_input_was_not_saved_try).into(),
                         );
                     } else {
                         let first = ["block", "text", "group"]
@@ -258,24 +250,14 @@ pub fn InputForm(
                             .unwrap_or("block");
                         errors.set(refused.errors);
                         announcement.set(
-                            say(
-                                locale,
-                                "Inputtet blev ikke gemt. Ret det markerede.",
-                                "The input was not saved. Correct what is marked.",
-                            )
-                            .into(),
+                            td_string!(locale, admin_meeting_the_input_was_not_saved_correct)
+                                .into(),
                         );
                         focus(&format!("input-{first}"));
                     }
                 }
-                Err(()) => announcement.set(
-                    say(
-                        locale,
-                        "Ingen forbindelse til serveren; inputtet er ikke gemt. Prøv igen.",
-                        "No connection to the server; the input is not saved. Try again.",
-                    )
-                    .into(),
-                ),
+                Err(()) => announcement
+                    .set(td_string!(locale, admin_meeting_no_connection_to_the_server_the).into()),
             }
             busy.set(false);
         });
@@ -308,11 +290,11 @@ pub fn InputForm(
     };
     view! {
         <section aria-labelledby="input">
-            <h2 id="input">{say(locale, "Registrér input fra bordene", "Record input from the tables")}</h2>
+            <h2 id="input">{td_string!(locale, admin_meeting_record_input_from_the_tables)}</h2>
             <p class="hint" id="input-how">{move || if hydrated.get() {
-                say(locale, "Skriv afsnittets nummer eller ord fra det (pil ned og Enter vælger), Tab, skriv inputtet, og gem med Ctrl+Enter. Gruppe og bord huskes til næste input.", "Type the paragraph's number or words from it (arrow down and Enter choose), Tab, write the input, and save with Ctrl+Enter. Group and table are kept for the next input.")
+                td_string!(locale, admin_meeting_type_the_paragraph_s_number_or)
             } else {
-                say(locale, "Vælg afsnittet (skriv dets nummer), skriv inputtet, og gem. Gruppe og bord huskes til næste input.", "Pick the paragraph (type its number), write the input, and save. Group and table are kept for the next input.")
+                td_string!(locale, admin_meeting_pick_the_paragraph_type_its_number)
             }}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             <form
@@ -328,7 +310,7 @@ pub fn InputForm(
             >
                 <input type="hidden" name="csrf" value=move || csrf.get_value() />
                 <div class="field combobox-field">
-                    <label for="input-block">{say(locale, "Afsnit", "Paragraph")}</label>
+                    <label for="input-block">{td_string!(locale, search_paragraph)}</label>
                     <FieldError id="input-block-error".to_string() message=message("block") />
                     {move || if hydrated.get() {
                         view! {
@@ -344,7 +326,7 @@ pub fn InputForm(
                                 aria-activedescendant=move || (open.get() && results.with(|r| !r.is_empty())).then(|| format!("input-block-option-{}", active.get()))
                                 aria-invalid=invalid("block")
                                 aria-describedby=described("block", "input-block-error")
-                                placeholder=say(locale, "fx 2.3 eller ord fra afsnittet", "e.g. 2.3 or words from the paragraph")
+                                placeholder=td_string!(locale, admin_meeting_e_g_2_3_or_words)
                                 prop:value=move || block.get()
                                 on:input=move |ev| {
                                     block.set(event_target_value(&ev));
@@ -355,7 +337,7 @@ pub fn InputForm(
                                 on:blur=move |_| open.set(false)
                             />
                             <ul id="input-block-options" role="listbox" class="combobox-options" hidden=move || !open.get() || results.with(Vec::is_empty)
-                                aria-label=say(locale, "Afsnit der passer", "Matching paragraphs")>
+                                aria-label=td_string!(locale, admin_meeting_matching_paragraphs)>
                                 {move || results.get().into_iter().enumerate().map(|(pos, i)| {
                                     let (number, text) = pairs.with_value(|p| p.get(i).cloned().unwrap_or_default());
                                     view! {
@@ -377,7 +359,7 @@ pub fn InputForm(
                     } else {
                         view! {
                             <select id="input-block" name="block" autofocus=true aria-invalid=invalid("block") aria-describedby=described("block", "input-block-error")>
-                                <option value="" selected=block.get_untracked().is_empty()>{say(locale, "Hele udkastet", "The whole draft")}</option>
+                                <option value="" selected=block.get_untracked().is_empty()>{td_string!(locale, whole_draft)}</option>
                                 {pairs.with_value(|p| p.iter().map(|(number, text)| {
                                     let selected = *number == block.get_untracked();
                                     let label = format!("{number} · {}", excerpt(text));
@@ -388,7 +370,7 @@ pub fn InputForm(
                     }}
                 </div>
                 <div class="field">
-                    <label for="input-text">{say(locale, "Input", "Input")}</label>
+                    <label for="input-text">{td_string!(locale, admin_meeting_input)}</label>
                     <FieldError id="input-text-error".to_string() message=message("text") />
                     <textarea
                         id="input-text"
@@ -407,7 +389,7 @@ pub fn InputForm(
                     >{text.get_untracked()}</textarea>
                 </div>
                 <div class="field">
-                    <label for="input-group">{say(locale, "Gruppe", "Group")}</label>
+                    <label for="input-group">{td_string!(locale, admin_meeting_group)}</label>
                     <FieldError id="input-group-error".to_string() message=message("group") />
                     <select id="input-group" name="group" aria-invalid=invalid("group") aria-describedby=described("group", "input-group-error")
                         on:change=move |ev| group.set(event_target_value(&ev))>
@@ -417,25 +399,22 @@ pub fn InputForm(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="input-table">{say(locale, "Bord eller gruppe", "Table or group")}</label>
+                    <label for="input-table">{td_string!(locale, admin_meeting_table_or_group)}</label>
                     <input id="input-table" name="table" type="text" autocomplete="off"
                         value=table.get_untracked()
                         prop:value=move || table.get()
                         on:input=move |ev| table.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" class="button" disabled=move || busy.get()>{say(locale, "Gem input", "Save input")}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{td_string!(locale, admin_meeting_save_input)}</button>
             </form>
-            <h3>{move || match locale {
-                Locale::da => format!("Registreret ({})", recorded.with(Vec::len)),
-                Locale::en => format!("Recorded ({})", recorded.with(Vec::len)),
-            }}</h3>
+            <h3>{move || td_string!(locale, admin_meeting_recorded_count, count = recorded.with(Vec::len)).to_string()}</h3>
             <ol class="recorded-inputs" reversed=true>
                 <For
                     each=move || recorded.get()
                     key=|i| i.id
                     children=move |i: RecordedInput| view! {
                         <li>
-                            <strong>{i.block_number.clone().map(|n| format!("{} {n}", say(locale, "Afsnit", "Paragraph"))).unwrap_or_else(|| say(locale, "Hele udkastet", "The whole draft").to_string())}</strong>
+                            <strong>{i.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string())}</strong>
                             " · " {i.group.map(|g| group_name(locale, g)).unwrap_or_default()}
                             {i.table.clone().map(|t| view! { " · " {t} })}
                             <p>{i.text.clone()}</p>
@@ -500,37 +479,37 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let status_name = move |s: SignupStatus| match s {
-        SignupStatus::Seated => say(locale, "Tilmeldt", "Signed up"),
-        SignupStatus::Waiting => say(locale, "Venteliste", "Waiting list"),
-        SignupStatus::Cancelled => say(locale, "Afmeldt", "Cancelled"),
+        SignupStatus::Seated => td_string!(locale, admin_meeting_signed_up),
+        SignupStatus::Waiting => td_string!(locale, admin_meeting_waiting_list),
+        SignupStatus::Cancelled => td_string!(locale, admin_meeting_cancelled),
     };
     let empty = signups.is_empty();
     view! {
         <section aria-labelledby="fremmoede">
-            <h2 id="fremmoede">{say(locale, "Tilmeldte og fremmøde", "Sign-ups and attendance")}</h2>
-            <p><a href=routes::meeting_csv(meeting) download="">{say(locale, "Hent listen til døren (CSV)", "Download the list for the door (CSV)")}</a></p>
+            <h2 id="fremmoede">{td_string!(locale, admin_meeting_sign_ups_and_attendance)}</h2>
+            <p><a href=routes::meeting_csv(meeting) download="">{td_string!(locale, admin_meeting_download_the_list_for_the_door)}</a></p>
             {if empty {
-                view! { <p class="muted">{say(locale, "Ingen har tilmeldt sig endnu.", "Nobody has signed up yet.")}</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, admin_meeting_nobody_has_signed_up_yet)}</p> }.into_any()
             } else {
                 view! {
                     <form method="post" action=routes::meeting_attendance(meeting)>
                         <input type="hidden" name="csrf" value=csrf />
                         <table class="data-table">
-                            <caption class="visually-hidden">{say(locale, "Tilmeldte", "Sign-ups")}</caption>
+                            <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
                             <thead><tr>
-                                <th scope="col">{say(locale, "Mødt", "Came")}</th>
-                                <th scope="col">{say(locale, "Navn", "Name")}</th>
-                                <th scope="col">{say(locale, "Gruppe", "Group")}</th>
-                                <th scope="col">{say(locale, "Behov", "Needs")}</th>
-                                <th scope="col">{say(locale, "Status", "State")}</th>
+                                <th scope="col">{td_string!(locale, admin_meeting_came)}</th>
+                                <th scope="col">{td_string!(locale, label_name)}</th>
+                                <th scope="col">{td_string!(locale, admin_meeting_group)}</th>
+                                <th scope="col">{td_string!(locale, admin_meeting_needs)}</th>
+                                <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
                             </tr></thead>
                             <tbody>
                                 {signups.into_iter().map(|s| {
                                     let cancelled = s.status == SignupStatus::Cancelled;
                                     let box_id = format!("came-{}", s.id);
                                     let mut needs = Vec::new();
-                                    if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", say(locale, "Tolk:", "Interpreter:"))); }
-                                    if s.needs.step_free { needs.push(say(locale, "Trinfri adgang", "Step-free access").to_string()); }
+                                    if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
+                                    if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
                                     if let Some(o) = &s.needs.other { needs.push(o.clone()); }
                                     let who = match &s.organisation {
                                         Some(o) => format!("{} ({o})", s.name),
@@ -548,7 +527,7 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <button type="submit" class="button">{say(locale, "Gem fremmøde", "Save attendance")}</button>
+                        <button type="submit" class="button">{td_string!(locale, admin_meeting_save_attendance)}</button>
                     </form>
                 }.into_any()
             }}
@@ -575,13 +554,13 @@ fn Minutes(
     }
     view! {
         <section aria-labelledby="referat">
-            <h2 id="referat">{say(locale, "Referat", "Minutes")}</h2>
+            <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
             <form method="post" action=routes::meeting_minutes(meeting) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />
-                <TextArea form=form.clone() name="minutes" label=say(locale, "Referat (Markdown)", "Minutes (Markdown)") default=minutes rows=10
-                    hint=say(locale, "Skriv aldrig borgeres navne i referatet; deltagertal pr. gruppe vises automatisk.", "Never write citizens' names in the minutes; the number of participants by group is shown automatically.") />
-                <CheckField form=form name="publish" label=say(locale, "Offentliggør referatet på mødets side", "Publish the minutes on the meeting's page") />
-                <button type="submit" class="button">{say(locale, "Gem referat", "Save the minutes")}</button>
+                <TextArea form=form.clone() name="minutes" label=td_string!(locale, admin_meeting_minutes_markdown) default=minutes rows=10
+                    hint=td_string!(locale, admin_meeting_never_write_citizens_names_in_the) />
+                <CheckField form=form name="publish" label=td_string!(locale, admin_meeting_publish_the_minutes_on_the_meeting) />
+                <button type="submit" class="button">{td_string!(locale, admin_meeting_save_the_minutes)}</button>
             </form>
         </section>
     }

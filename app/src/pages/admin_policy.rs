@@ -2,7 +2,7 @@
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
 use super::admin::{LogoutForm, staff_or};
-use super::policy::{Timeline, body_name, refusal_text, say, stage_name, standing};
+use super::policy::{Timeline, body_name, refusal_text, stage_name, standing};
 use crate::api::{admin_policy, get_current_user};
 use crate::components::{
     FieldError, error_view, escape_html, form_echo, format_date, loading_view, set_status,
@@ -112,42 +112,42 @@ fn DecisionForm(
         <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
             {hidden(&ctx, a)}
             <input type="hidden" name="body" value=body.as_str() />
-            <h3>{format!("{}: {}", say(locale, "Beslutning", "Decision"), body_name(locale, body))}</h3>
+            <h3>{format!("{}: {}", td_string!(locale, admin_policy_decision), body_name(locale, body))}</h3>
             <div class="field-row">
-                <StepField ctx=ctx.clone() action=a name="meeting_date" label=say(locale, "Mødedato", "Meeting date") kind="date" required=true />
-                <StepField ctx=ctx.clone() action=a name="on" label=say(locale, "Registreret den", "Recorded on") kind="date" default=ctx.today.clone() required=true />
+                <StepField ctx=ctx.clone() action=a name="meeting_date" label=td_string!(locale, admin_policy_meeting_date) kind="date" required=true />
+                <StepField ctx=ctx.clone() action=a name="on" label=td_string!(locale, admin_policy_recorded_on) kind="date" default=ctx.today.clone() required=true />
             </div>
             <div class="field-row">
-                <StepField ctx=ctx.clone() action=a name="agenda_item_number" label=say(locale, "Punkt nr.", "Item no.") kind="number" />
-                <StepField ctx=ctx.clone() action=a name="agenda_item_title" label=say(locale, "Dagsordenspunkt", "Agenda item") required=true />
+                <StepField ctx=ctx.clone() action=a name="agenda_item_number" label=td_string!(locale, admin_policy_item_no) kind="number" />
+                <StepField ctx=ctx.clone() action=a name="agenda_item_title" label=td_string!(locale, admin_policy_agenda_item) required=true />
             </div>
-            <StepField ctx=ctx.clone() action=a name="minutes_url" label=say(locale, "Link til dagsorden/referat", "Link to agenda/minutes") kind="url" />
+            <StepField ctx=ctx.clone() action=a name="minutes_url" label=td_string!(locale, admin_policy_link_to_agenda_minutes) kind="url" />
             <div class="field">
-                <label for="decision-version">{say(locale, "Version der besluttes om", "Version decided on")}</label>
+                <label for="decision-version">{td_string!(locale, admin_policy_version_decided_on)}</label>
                 <select id="decision-version" name="version">
                     {versions.iter().rev().map(|v| {
                         let v = v.to_string();
-                        view! { <option value=v.clone() selected=v == newest>{format!("{} {v}", say(locale, "Version", "Version"))}</option> }
+                        view! { <option value=v.clone() selected=v == newest>{format!("{} {v}", td_string!(locale, policy_version))}</option> }
                     }).collect_view()}
                 </select>
             </div>
             <fieldset class="field">
-                <legend>{say(locale, "Udfald", "Outcome")}</legend>
+                <legend>{td_string!(locale, admin_policy_outcome)}</legend>
                 <FieldError id="decision-outcome-error".to_string() message=Signal::derive(move || outcome_error.clone()) />
                 {[("adopted", Outcome::Adopted), ("postponed", Outcome::Postponed), ("rejected", Outcome::Rejected)].into_iter().map(|(code, o)| {
                     let id = format!("outcome-{code}");
                     view! {
                         <div class="choice">
                             <input type="radio" id=id.clone() name="outcome" value=code checked=chosen_outcome == code || (chosen_outcome.is_empty() && code == "adopted") />
-                            <label for=id>{say(locale, o.danish_name(), o.english_name())}</label>
+                            <label for=id>{crate::names::outcome(locale, o)}</label>
                         </div>
                     }
                 }).collect_view()}
                 <div class="choice">
                     <input type="radio" id="outcome-sent_back" name="outcome" value="sent_back" checked=chosen_outcome == "sent_back" />
-                    <label for="outcome-sent_back">{say(locale, "Sendt tilbage til", "Sent back to")}</label>
+                    <label for="outcome-sent_back">{td_string!(locale, policy_sent_back_to)}</label>
                     " "
-                    <select name="back_to" aria-label=say(locale, "Fase der sendes tilbage til", "Stage sent back to")>
+                    <select name="back_to" aria-label=td_string!(locale, admin_policy_stage_sent_back_to)>
                         {stages.iter().filter(|s| **s < stage).map(|s| view! {
                             <option value=s.as_str() selected=chosen_back == s.as_str()>{stage_name(locale, *s)}</option>
                         }).collect_view()}
@@ -155,35 +155,35 @@ fn DecisionForm(
                 </div>
             </fieldset>
             <fieldset class="field">
-                <legend>{say(locale, "Afstemning (hvis der blev stemt)", "Vote (if one was taken)")}</legend>
+                <legend>{td_string!(locale, admin_policy_vote_if_one_was_taken)}</legend>
                 <FieldError id="decision-votes-error".to_string() message=Signal::derive(move || votes_error.clone()) />
                 <div class="field-row">
-                    <StepField ctx=ctx.clone() action=a name="votes_in_favour" label=say(locale, "For", "In favour") kind="number" />
-                    <StepField ctx=ctx.clone() action=a name="votes_against" label=say(locale, "Imod", "Against") kind="number" />
-                    <StepField ctx=ctx.clone() action=a name="votes_abstaining" label=say(locale, "Undlod", "Abstaining") kind="number" />
+                    <StepField ctx=ctx.clone() action=a name="votes_in_favour" label=td_string!(locale, admin_policy_in_favour) kind="number" />
+                    <StepField ctx=ctx.clone() action=a name="votes_against" label=td_string!(locale, admin_policy_against) kind="number" />
+                    <StepField ctx=ctx.clone() action=a name="votes_abstaining" label=td_string!(locale, admin_policy_abstaining) kind="number" />
                 </div>
             </fieldset>
             <div class="field">
-                <label for="decision-text">{say(locale, "Beslutningen (som i referatet)", "The decision (as minuted)")}</label>
+                <label for="decision-text">{td_string!(locale, admin_policy_the_decision_as_minuted)}</label>
                 <textarea id="decision-text" name="text" rows="3" inner_html=escape_html(&text_value)></textarea>
             </div>
             <fieldset class="field">
-                <legend>{say(locale, "Mindretalsudtalelse eller protokoltilførsel", "Minority statement or entry in the minutes")}</legend>
+                <legend>{td_string!(locale, admin_policy_minority_statement_or_entry_in_the)}</legend>
                 <div class="field">
-                    <label for="dissent-kind">{say(locale, "Slags", "Kind")}</label>
+                    <label for="dissent-kind">{td_string!(locale, outbox_kind)}</label>
                     <select id="dissent-kind" name="dissent_kind">
-                        <option value="" selected=chosen_kind.is_empty()>{say(locale, "Ingen", "None")}</option>
-                        <option value="minority_statement" selected=chosen_kind == "minority_statement">{say(locale, "Mindretalsudtalelse", "Minority statement")}</option>
-                        <option value="minutes_entry" selected=chosen_kind == "minutes_entry">{say(locale, "Protokoltilførsel", "Entry in the minutes")}</option>
+                        <option value="" selected=chosen_kind.is_empty()>{td_string!(locale, notat_none)}</option>
+                        <option value="minority_statement" selected=chosen_kind == "minority_statement">{td_string!(locale, dissent_minority_statement)}</option>
+                        <option value="minutes_entry" selected=chosen_kind == "minutes_entry">{td_string!(locale, dissent_minutes_entry)}</option>
                     </select>
                 </div>
-                <StepField ctx=ctx.clone() action=a name="dissent_by" label=say(locale, "Parti eller medlem", "Party or member") />
+                <StepField ctx=ctx.clone() action=a name="dissent_by" label=td_string!(locale, admin_policy_party_or_member) />
                 <div class="field">
-                    <label for="dissent-text">{say(locale, "Tekst", "Text")}</label>
+                    <label for="dissent-text">{td_string!(locale, admin_policy_text)}</label>
                     <textarea id="dissent-text" name="dissent_text" rows="2" inner_html=escape_html(&dissent_value)></textarea>
                 </div>
             </fieldset>
-            <button type="submit" class="button">{say(locale, "Registrér beslutningen", "Record the decision")}</button>
+            <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_decision)}</button>
         </form>
     }
 }
@@ -211,15 +211,15 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
     };
     let on_field = |ctx: &StepContext, a: &'static str| {
         view! {
-            <StepField ctx=ctx.clone() action=a name="on" label=say(locale, "Dato", "Date") kind="date" default=ctx.today.clone() required=true />
+            <StepField ctx=ctx.clone() action=a name="on" label=td_string!(locale, admin_policy_date) kind="date" default=ctx.today.clone() required=true />
         }
     };
     let window_fields = |ctx: &StepContext, a: &'static str| {
         view! {
             <div class="field-row">
-                <StepField ctx=ctx.clone() action=a name="opens" label=say(locale, "Høringen åbner", "The hearing opens") kind="date" default=ctx.today.clone() />
-                <StepField ctx=ctx.clone() action=a name="closes" label=say(locale, "Høringsfrist", "Deadline") kind="date" />
-                <StepField ctx=ctx.clone() action=a name="working_days" label=say(locale, "… eller antal hverdage", "… or number of working days") kind="number" />
+                <StepField ctx=ctx.clone() action=a name="opens" label=td_string!(locale, admin_policy_the_hearing_opens) kind="date" default=ctx.today.clone() />
+                <StepField ctx=ctx.clone() action=a name="closes" label=td_string!(locale, fact_deadline) kind="date" />
+                <StepField ctx=ctx.clone() action=a name="working_days" label=td_string!(locale, admin_policy_or_number_of_working_days) kind="number" />
             </div>
         }
     };
@@ -234,10 +234,10 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
                         <input type="hidden" name="to" value=to.as_str() />
-                        <h3>{format!("{} {}", say(locale, "Gå videre til", "Go on to"), stage_name(locale, to))}</h3>
+                        <h3>{format!("{} {}", td_string!(locale, admin_policy_go_on_to), stage_name(locale, to))}</h3>
                         {on_field(&ctx, a)}
                         {(to == Stage::Hearing).then(|| window_fields(&ctx, a))}
-                        <button type="submit" class="button">{format!("{} {}", say(locale, "Gå videre til", "Go on to"), stage_name(locale, to))}</button>
+                        <button type="submit" class="button">{format!("{} {}", td_string!(locale, admin_policy_go_on_to), stage_name(locale, to))}</button>
                     </form>
                 }.into_any()
             }
@@ -248,10 +248,10 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
                         <input type="hidden" name="stage" value=stage.as_str() />
-                        <h3>{format!("{} {}", say(locale, "Spring over:", "Skip:"), stage_name(locale, stage))}</h3>
+                        <h3>{format!("{} {}", td_string!(locale, admin_policy_skip_label), stage_name(locale, stage))}</h3>
                         {on_field(&ctx, a)}
-                        <StepField ctx=ctx.clone() action=a name="reason" label=say(locale, "Begrundelse (kommer i forløbet)", "Reason (shown on the timeline)") required=true />
-                        <button type="submit" class="button button-secondary">{say(locale, "Spring over", "Skip")}</button>
+                        <StepField ctx=ctx.clone() action=a name="reason" label=td_string!(locale, admin_policy_reason_shown_on_the_timeline) required=true />
+                        <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_skip)}</button>
                     </form>
                 }.into_any()
             }
@@ -260,16 +260,16 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                 view! {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
-                        <h3>{say(locale, "Lås en version", "Freeze a version")}</h3>
-                        <p class="hint">{say(locale, "Kun en låst version kan sendes i høring og besluttes.", "Only a frozen version can go to hearing and be decided on.")}</p>
+                        <h3>{td_string!(locale, admin_policy_freeze_a_version)}</h3>
+                        <p class="hint">{td_string!(locale, admin_policy_only_a_frozen_version_can_go)}</p>
                         <div class="field">
-                            <label for="freeze-version">{say(locale, "Version", "Version")}</label>
+                            <label for="freeze-version">{td_string!(locale, policy_version)}</label>
                             <select id="freeze-version" name="version">
-                                {unfrozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", say(locale, "Version", "Version"))}</option> }).collect_view()}
+                                {unfrozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", td_string!(locale, policy_version))}</option> }).collect_view()}
                             </select>
                         </div>
                         {on_field(&ctx, a)}
-                        <button type="submit" class="button button-secondary">{say(locale, "Lås versionen", "Freeze the version")}</button>
+                        <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_freeze_the_version)}</button>
                     </form>
                 }.into_any()
             }
@@ -279,16 +279,16 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                 view! {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
-                        <h3>{say(locale, "Åbn en ny høring", "Open a new hearing")}</h3>
+                        <h3>{td_string!(locale, admin_policy_open_a_new_hearing)}</h3>
                         <div class="field">
-                            <label for="hearing-version">{say(locale, "Version", "Version")}</label>
+                            <label for="hearing-version">{td_string!(locale, policy_version)}</label>
                             <select id="hearing-version" name="version">
-                                {frozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", say(locale, "Version", "Version"))}</option> }).collect_view()}
+                                {frozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", td_string!(locale, policy_version))}</option> }).collect_view()}
                             </select>
                         </div>
                         {on_field(&ctx, a)}
                         {window_fields(&ctx, a)}
-                        <button type="submit" class="button">{say(locale, "Åbn høringen", "Open the hearing")}</button>
+                        <button type="submit" class="button">{td_string!(locale, admin_policy_open_the_hearing)}</button>
                     </form>
                 }.into_any()
             }
@@ -298,9 +298,9 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                 view! {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
-                        <h3>{say(locale, "Høringsnotatet er klar", "The hearing summary is ready")}</h3>
+                        <h3>{td_string!(locale, admin_policy_the_hearing_summary_is_ready)}</h3>
                         {on_field(&ctx, a)}
-                        <button type="submit" class="button">{say(locale, "Registrér høringsnotatet", "Record the hearing summary")}</button>
+                        <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_hearing_summary)}</button>
                     </form>
                 }.into_any()
             }
@@ -313,24 +313,24 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                 view! {
                     <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
                         {hidden(&ctx, a)}
-                        <h3>{say(locale, "Offentliggør den vedtagne politik", "Publish the adopted policy")}</h3>
+                        <h3>{td_string!(locale, admin_policy_publish_the_adopted_policy)}</h3>
                         {on_field(&ctx, a)}
-                        <button type="submit" class="button">{say(locale, "Offentliggør", "Publish")}</button>
+                        <button type="submit" class="button">{td_string!(locale, publish_button)}</button>
                     </form>
                 }.into_any()
             }
             // Refused: say what and why, so the clerk knows what comes first.
             (kind, Some(why)) => {
                 let what = match kind {
-                    ActionKind::Advance => format!("{} {}", say(locale, "Gå videre til", "Go on to"), c.stage.map(|s| stage_name(locale, s)).unwrap_or("–")),
-                    ActionKind::Skip => format!("{} {}", say(locale, "Spring over:", "Skip:"), c.stage.map(|s| stage_name(locale, s)).unwrap_or("–")),
-                    ActionKind::RecordHearingSummary => say(locale, "Registrér høringsnotatet", "Record the hearing summary").to_string(),
-                    ActionKind::RecordDecision => say(locale, "Registrér en beslutning", "Record a decision").to_string(),
-                    ActionKind::Publish => say(locale, "Offentliggør", "Publish").to_string(),
+                    ActionKind::Advance => format!("{} {}", td_string!(locale, admin_policy_go_on_to), c.stage.map(|s| stage_name(locale, s)).unwrap_or("–")),
+                    ActionKind::Skip => format!("{} {}", td_string!(locale, admin_policy_skip_label), c.stage.map(|s| stage_name(locale, s)).unwrap_or("–")),
+                    ActionKind::RecordHearingSummary => td_string!(locale, admin_policy_record_the_hearing_summary).to_string(),
+                    ActionKind::RecordDecision => td_string!(locale, admin_policy_record_a_decision).to_string(),
+                    ActionKind::Publish => td_string!(locale, publish_button).to_string(),
                     ActionKind::FreezeVersion | ActionKind::OpenHearing => String::new(),
                 };
                 view! {
-                    <p class="refused-step"><strong>{what}</strong>": " {say(locale, "ikke muligt nu.", "not possible now.")} " " {why}</p>
+                    <p class="refused-step"><strong>{what}</strong>": " {td_string!(locale, admin_policy_not_possible_now)} " " {why}</p>
                 }.into_any()
             }
         }
@@ -356,7 +356,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         Ok(Some(v)) => v,
                         Ok(None) => {
                             set_status(404);
-                            return view! { <h1>{say(locale, "Politikken findes ikke", "No such policy")}</h1> }.into_any();
+                            return view! { <h1>{td_string!(locale, policy_no_such_policy)}</h1> }.into_any();
                         }
                         Err(_) => return error_view().into_any(),
                     };
@@ -374,45 +374,45 @@ pub fn AdminPolicyPage() -> impl IntoView {
                     let timeline = v.policy.timeline.clone();
                     let documents = v.policy.documents.clone();
                     view! {
-                        <Title text=format!("{} – {}", v.policy.card.title, say(locale, "sagsbehandling", "casework")) />
+                        <Title text=format!("{} – {}", v.policy.card.title, td_string!(locale, admin_policy_casework)) />
                         <LogoutForm user=user.clone() />
                         <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
                         <h1>{v.policy.card.title.clone()}</h1>
                         <p class="card-meta">
                             {v.policy.card.committee.clone()} " · "
-                            {format!("{} {} v{}", say(locale, "Forløbsskabelon", "Process template"), v.template.0, v.template.1)} " · "
-                            <a href=routes::policy(&slug)>{say(locale, "Den offentlige side", "The public page")}</a>
+                            {format!("{} {} v{}", td_string!(locale, admin_policy_process_template), v.template.0, v.template.1)} " · "
+                            <a href=routes::policy(&slug)>{td_string!(locale, admin_policy_the_public_page)}</a>
                         </p>
                         <p class="status-banner">{standing(locale, &v.policy.card)}</p>
                         {refusal.map(|r| view! {
                             <div class="error-summary" role="alert">
-                                <p><strong>{say(locale, "Skridtet blev ikke taget.", "The step was not taken.")}</strong></p>
+                                <p><strong>{td_string!(locale, admin_policy_the_step_was_not_taken)}</strong></p>
                                 <p>{refusal_text(locale, &r)}</p>
                             </div>
                         })}
                         {stale.then(|| view! {
                             <div class="error-summary" role="alert">
-                                <p>{say(locale, "En anden har ændret forløbet imens. Siden viser nu det nyeste; tag skridtet igen, hvis det stadig passer.", "Someone else changed the road meanwhile. The page now shows the newest; take the step again if it still fits.")}</p>
+                                <p>{td_string!(locale, admin_policy_someone_else_changed_the_road_meanwhile)}</p>
                             </div>
                         })}
                         {(refusal.is_none() && !stale && !echo.errors.is_empty()).then(|| view! {
                             <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
                         })}
                         <section aria-labelledby="naeste" class="policy-section">
-                            <h2 id="naeste">{say(locale, "Næste skridt", "Next steps")}</h2>
-                            <p class="hint">{format!("{} {}", say(locale, "Seneste skridt er dateret", "The latest step is dated"), format_date(locale, &v.last_step))}</p>
+                            <h2 id="naeste">{td_string!(locale, admin_policy_next_steps)}</h2>
+                            <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), format_date(locale, &v.last_step))}</p>
                             <Steps view_=v.clone() ctx=ctx.clone() />
                         </section>
                         <section aria-labelledby="forloeb" class="policy-section">
-                            <h2 id="forloeb">{say(locale, "Forløb", "The road")}</h2>
+                            <h2 id="forloeb">{td_string!(locale, admin_policy_the_road)}</h2>
                             <Timeline entries=timeline.clone() documents=documents />
                         </section>
                         <section aria-labelledby="planer" class="policy-section">
-                            <h2 id="planer">{say(locale, "Planlagte datoer", "Planned dates")}</h2>
+                            <h2 id="planer">{td_string!(locale, admin_policy_planned_dates)}</h2>
                             <table class="data-table">
                                 <thead><tr>
-                                    <th scope="col">{say(locale, "Fase", "Stage")}</th>
-                                    <th scope="col">{say(locale, "Planlagt dato", "Planned date")}</th>
+                                    <th scope="col">{td_string!(locale, templates_stage)}</th>
+                                    <th scope="col">{td_string!(locale, admin_policy_planned_date)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {plans.iter().map(|s| {
@@ -427,7 +427,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                                                         <input type="hidden" name="stage" value=s.as_str() />
                                                         <input id=id type="date" name="planned" value=planned />
                                                         " "
-                                                        <button type="submit" class="button-link">{say(locale, "Gem", "Save")}</button>
+                                                        <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
                                                     </form>
                                                 </td>
                                             </tr>
@@ -437,12 +437,12 @@ pub fn AdminPolicyPage() -> impl IntoView {
                             </table>
                         </section>
                         <section aria-labelledby="dokumenter" class="policy-section">
-                            <h2 id="dokumenter">{say(locale, "Dokumenter", "Documents")}</h2>
-                            <p class="hint">{say(locale, "Et link til sagen, en præsentation eller et høringsbrev vises ved fasen i forløbet.", "A link to the case, a presentation or a hearing letter shows at its stage on the timeline.")}</p>
+                            <h2 id="dokumenter">{td_string!(locale, admin_policy_documents)}</h2>
+                            <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
                             <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
                                 {hidden(&ctx, "document")}
                                 <div class="field">
-                                    <label for="document-stage">{say(locale, "Fase", "Stage")}</label>
+                                    <label for="document-stage">{td_string!(locale, templates_stage)}</label>
                                     <select id="document-stage" name="stage">
                                         {plans.iter().map(|s| {
                                             let chosen = ctx.value("document", "stage") == s.as_str();
@@ -450,21 +450,21 @@ pub fn AdminPolicyPage() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </div>
-                                <StepField ctx=ctx.clone() action="document" name="title" label=say(locale, "Titel", "Title") required=true />
-                                <StepField ctx=ctx.clone() action="document" name="url" label=say(locale, "Link (https://…)", "Link (https://…)") kind="url" required=true />
-                                <button type="submit" class="button button-secondary">{say(locale, "Tilføj dokumentet", "Add the document")}</button>
+                                <StepField ctx=ctx.clone() action="document" name="title" label=td_string!(locale, label_title) required=true />
+                                <StepField ctx=ctx.clone() action="document" name="url" label=td_string!(locale, admin_policy_link_https) kind="url" required=true />
+                                <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_add_the_document)}</button>
                             </form>
                         </section>
                         <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
                         <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
                         <section aria-labelledby="journal" class="policy-section">
-                            <h2 id="journal">{say(locale, "Journal", "Journal")}</h2>
+                            <h2 id="journal">{td_string!(locale, admin_policy_journal)}</h2>
                             <table class="data-table">
                                 <thead><tr>
-                                    <th scope="col">{say(locale, "Dato", "Date")}</th>
-                                    <th scope="col">{say(locale, "Skridt", "Step")}</th>
-                                    <th scope="col">{say(locale, "Af", "By")}</th>
-                                    <th scope="col">{say(locale, "Registreret", "Recorded")}</th>
+                                    <th scope="col">{td_string!(locale, admin_policy_date)}</th>
+                                    <th scope="col">{td_string!(locale, admin_policy_step)}</th>
+                                    <th scope="col">{td_string!(locale, admin_policy_by)}</th>
+                                    <th scope="col">{td_string!(locale, admin_policy_recorded)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {v.journal.iter().map(|j| view! {
@@ -497,14 +497,14 @@ pub fn Inquiries(
     let locale = i18n.get_locale_untracked();
     view! {
         <section aria-labelledby="spoergsmaal-h" class="policy-section">
-            <h2 id="spoergsmaal-h">{say(locale, "Spørgsmål fra borgere", "Questions from the public")}</h2>
+            <h2 id="spoergsmaal-h">{td_string!(locale, admin_policy_questions_from_the_public)}</h2>
             {if list.is_empty() {
-                view! { <p class="muted">{say(locale, "Ingen spørgsmål.", "No questions.")}</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, admin_policy_no_questions)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="response-list">
                         {list.into_iter().map(|q| {
-                            let status = say(locale, q.status.danish_name(), q.status.english_name());
+                            let status = crate::names::inquiry_status(locale, q.status);
                             let badge = match q.status {
                                 InquiryStatus::Overdue | InquiryStatus::AnsweredLate => "badge badge-withheld",
                                 InquiryStatus::DueSoon => "badge badge-pending",
@@ -520,13 +520,13 @@ pub fn Inquiries(
                                     <p class="card-meta">
                                         <span class=badge>{status}</span> " "
                                         <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
-                                        {format!(" · {} {} · {} {}", say(locale, "modtaget", "received"), format_date(locale, &q.received), say(locale, "frist", "due"), format_date(locale, &q.due))}
+                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), format_date(locale, &q.received), td_string!(locale, admin_policy_due), format_date(locale, &q.due))}
                                     </p>
                                     <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
                                     <p class="response-text">{q.question.clone()}</p>
                                     {match (q.answered.clone(), q.answer.clone()) {
                                         (Some(day), Some(answer)) => view! {
-                                            <p class="card-meta">{format!("{} {}", say(locale, "Besvaret", "Answered"), format_date(locale, &day))}</p>
+                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), format_date(locale, &day))}</p>
                                             <p class="response-text">{answer}</p>
                                         }.into_any(),
                                         _ => view! {
@@ -534,12 +534,12 @@ pub fn Inquiries(
                                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                                 <input type="hidden" name="back" value=back.clone() />
                                                 <div class="field">
-                                                    <label for=field_id.clone()>{say(locale, "Svar", "Answer")}</label>
-                                                    <p class="hint">{say(locale, "Send svaret til spørgeren på e-mail, og registrér det her; så tæller det med i løftet om svar inden for 10 hverdage.", "E-mail the answer to the person asking and record it here; it then counts towards the promise of an answer within 10 working days.")}</p>
+                                                    <label for=field_id.clone()>{td_string!(locale, admin_policy_answer)}</label>
+                                                    <p class="hint">{td_string!(locale, admin_policy_e_mail_the_answer_to_the)}</p>
                                                     <FieldError id=format!("{field_id}-error") message=Signal::derive(move || error.clone()) />
                                                     <textarea id=field_id name="answer" rows="3" inner_html=escape_html(&typed)></textarea>
                                                 </div>
-                                                <button type="submit" class="button">{say(locale, "Registrér svaret", "Record the answer")}</button>
+                                                <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_answer)}</button>
                                             </form>
                                         }.into_any(),
                                     }}
@@ -561,35 +561,31 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
         return match action {
             Action::Advance { to } => format!(
                 "{} {}",
-                say(locale, "Gik videre til", "Went on to"),
+                td_string!(locale, admin_policy_went_on_to),
                 stage(*to)
             ),
             Action::Skip { stage: s, reason } => {
                 format!(
                     "{} {} ({reason})",
-                    say(locale, "Sprang over:", "Skipped:"),
+                    td_string!(locale, admin_policy_skipped_label),
                     stage(*s)
                 )
             }
             Action::FreezeVersion { number } => {
-                format!("{} {number}", say(locale, "Låste version", "Froze version"))
+                format!(
+                    "{} {number}",
+                    td_string!(locale, admin_policy_froze_version)
+                )
             }
             Action::OpenHearing { version } => {
                 format!(
                     "{} {version}",
-                    say(
-                        locale,
-                        "Åbnede høring om version",
-                        "Opened a hearing on version"
-                    )
+                    td_string!(locale, admin_policy_opened_a_hearing_on_version)
                 )
             }
-            Action::RecordHearingSummary => say(
-                locale,
-                "Høringsnotatet findes",
-                "The hearing summary exists",
-            )
-            .to_string(),
+            Action::RecordHearingSummary => {
+                td_string!(locale, admin_policy_the_hearing_summary_exists).to_string()
+            }
             Action::RecordDecision(d) => format!(
                 "{}: {} {} ({})",
                 body_name(locale, d.body),
@@ -597,9 +593,7 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
                 format_date(locale, &d.meeting_date.to_string()),
                 d.agenda_item_title
             ),
-            Action::Publish => {
-                say(locale, "Offentliggjorde politikken", "Published the policy").to_string()
-            }
+            Action::Publish => td_string!(locale, admin_policy_published_the_policy).to_string(),
         };
     }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(&j.what) else {
@@ -621,28 +615,24 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
         "plan" => match value.get("planned").and_then(|v| v.as_str()) {
             Some(day) => format!(
                 "{} {}: {}",
-                say(locale, "Planlagde", "Planned"),
+                td_string!(locale, admin_policy_planned),
                 stage_of("stage"),
                 format_date(locale, day)
             ),
             None => format!(
                 "{} {}",
-                say(
-                    locale,
-                    "Fjernede den planlagte dato for",
-                    "Cleared the planned date of"
-                ),
+                td_string!(locale, admin_policy_cleared_the_planned_date_of),
                 stage_of("stage")
             ),
         },
         "road_started" => format!(
             "{} ({})",
-            say(locale, "Forløbet begyndte", "The road began"),
+            td_string!(locale, admin_policy_the_road_began),
             text("reason")
         ),
         "road_restarted" => format!(
             "{} ({})",
-            say(locale, "Forløbet begyndte forfra", "The road began again"),
+            td_string!(locale, admin_policy_the_road_began_again),
             text("reason")
         ),
         _ => j.what.clone(),
@@ -666,43 +656,40 @@ fn MeetingsAdmin(
     };
     view! {
         <section aria-labelledby="dialogmoeder" class="policy-section">
-            <h2 id="dialogmoeder">{say(locale, "Dialogmøder", "Dialogue meetings")}</h2>
+            <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
             {(!meetings.is_empty()).then(|| view! {
                 <ul class="plain-list">
                     {meetings.into_iter().map(|m| {
-                        let when = match locale {
-                            Locale::da => hoering::calendar::danish_time_span(m.starts_at, m.ends_at),
-                            Locale::en => hoering::calendar::english_time_span(m.starts_at, m.ends_at),
-                        };
+                        let when = crate::components::time_span(locale, m.starts_at, m.ends_at);
                         view! {
                             <li>
                                 <a href=routes::admin_meeting(m.id)>{m.title.clone()}</a>
                                 " · " {when} " · "
-                                {format!("{}/{} {}", m.seated, m.capacity, say(locale, "tilmeldt", "signed up"))}
-                                {(m.waiting > 0).then(|| format!(", {} {}", m.waiting, say(locale, "på venteliste", "waiting")))}
+                                {format!("{}/{} {}", m.seated, m.capacity, td_string!(locale, admin_policy_signed_up))}
+                                {(m.waiting > 0).then(|| format!(", {} {}", m.waiting, td_string!(locale, admin_policy_waiting)))}
                             </li>
                         }
                     }).collect_view()}
                 </ul>
             })}
             <details open=!form.echo.errors.keys().all(|k| !k.starts_with("meeting_"))>
-                <summary>{say(locale, "Nyt dialogmøde", "New dialogue meeting")}</summary>
+                <summary>{td_string!(locale, admin_policy_new_dialogue_meeting)}</summary>
                 <form method="post" action=routes::new_meeting(&slug) class="admin-form">
                     <input type="hidden" name="csrf" value=csrf />
-                    <TextField form=form.clone() name="meeting_title" label=say(locale, "Titel", "Title") required=true />
-                    <TextField form=form.clone() name="meeting_date" label=say(locale, "Dato", "Date") kind="date" required=true />
-                    <TextField form=form.clone() name="meeting_starts" label=say(locale, "Starter kl.", "Starts at") kind="time" required=true />
-                    <TextField form=form.clone() name="meeting_ends" label=say(locale, "Slutter kl.", "Ends at") kind="time" />
-                    <TextField form=form.clone() name="meeting_place" label=say(locale, "Sted", "Place") required=true />
-                    <RadioGroup form=form.clone() name="meeting_step_free" legend=say(locale, "Trinfri adgang", "Step-free access")
-                        options=vec![("ja", say(locale, "Ja", "Yes")), ("nej", say(locale, "Nej", "No"))] />
-                    <TextField form=form.clone() name="meeting_capacity" label=say(locale, "Antal pladser", "Seats") kind="number" inputmode="numeric" required=true />
-                    <TextField form=form.clone() name="meeting_signup_deadline" label=say(locale, "Tilmeldingsfrist", "Sign-up deadline") kind="date"
-                        hint=say(locale, "Tom: mødets dag.", "Empty: the meeting's day.") />
-                    <RadioGroup form=form.clone() name="meeting_mode" legend=say(locale, "Tilmelding", "Sign-up")
-                        options=vec![("aaben", say(locale, "Åben for alle", "Open to all")), ("invitation", say(locale, "Efter invitation", "By invitation"))] default="aaben" />
-                    <TextArea form=form.clone() name="meeting_agenda" label=say(locale, "Dagsorden (Markdown)", "Agenda (Markdown)") rows=5 />
-                    <button type="submit" class="button">{say(locale, "Opret mødet", "Create the meeting")}</button>
+                    <TextField form=form.clone() name="meeting_title" label=td_string!(locale, label_title) required=true />
+                    <TextField form=form.clone() name="meeting_date" label=td_string!(locale, admin_policy_date) kind="date" required=true />
+                    <TextField form=form.clone() name="meeting_starts" label=td_string!(locale, admin_policy_starts_at) kind="time" required=true />
+                    <TextField form=form.clone() name="meeting_ends" label=td_string!(locale, admin_policy_ends_at) kind="time" />
+                    <TextField form=form.clone() name="meeting_place" label=td_string!(locale, admin_policy_place) required=true />
+                    <RadioGroup form=form.clone() name="meeting_step_free" legend=td_string!(locale, admin_meeting_step_free_access)
+                        options=vec![("ja", td_string!(locale, admin_policy_yes)), ("nej", td_string!(locale, admin_policy_no))] />
+                    <TextField form=form.clone() name="meeting_capacity" label=td_string!(locale, admin_policy_seats) kind="number" inputmode="numeric" required=true />
+                    <TextField form=form.clone() name="meeting_signup_deadline" label=td_string!(locale, admin_policy_sign_up_deadline) kind="date"
+                        hint=td_string!(locale, admin_policy_empty_the_meeting_s_day) />
+                    <RadioGroup form=form.clone() name="meeting_mode" legend=td_string!(locale, outbox_sign_up)
+                        options=vec![("aaben", td_string!(locale, admin_policy_open_to_all)), ("invitation", td_string!(locale, admin_policy_by_invitation))] default="aaben" />
+                    <TextArea form=form.clone() name="meeting_agenda" label=td_string!(locale, admin_policy_agenda_markdown) rows=5 />
+                    <button type="submit" class="button">{td_string!(locale, admin_policy_create_the_meeting)}</button>
                 </form>
             </details>
         </section>

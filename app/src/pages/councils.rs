@@ -2,7 +2,6 @@
 //! adds members (users with the council role) and names the chair.
 
 use super::admin::{LogoutForm, staff_or};
-use super::policy::say;
 use crate::api::{admin_councils, get_council_home, get_council_workspace, get_current_user};
 use crate::components::fields::{FormState, TextField};
 use crate::components::{FieldError, error_view, form_echo, loading_view, set_status};
@@ -28,18 +27,18 @@ pub fn CouncilsPage() -> impl IntoView {
                     if !user.role.may(Permission::ManageCouncils) {
                         set_status(403);
                         return view! {
-                            <h1>{say(locale, "Råd", "Councils")}</h1>
-                            <p>{say(locale, "Kun en administrator kan oprette råd og bestemme, hvem der sidder i dem.", "Only an administrator can create councils and decide who sits in them.")}</p>
+                            <h1>{td_string!(locale, council_councils)}</h1>
+                            <p>{td_string!(locale, council_only_an_administrator_can_create_councils)}</p>
                         }.into_any();
                     }
                     let Ok(list) = councils.await else { return error_view().into_any() };
                     let failed_council = echo.value("council");
                     view! {
-                        <Title text=say(locale, "Råd", "Councils") />
+                        <Title text=td_string!(locale, council_councils) />
                         <LogoutForm user=user.clone() />
                         <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                        <h1>{say(locale, "Råd", "Councils")}</h1>
-                        <p class="lead">{say(locale, "Et råd (fx Integrationsrådet) har sin egen runde i en høring og sender ét fælles høringssvar. Medlemmer er brugere med rollen råd; formanden indsender svaret.", "A council (e.g. Integrationsrådet) has its own round in a hearing and sends one joint response. Members are users with the council role; the chair submits the response.")}</p>
+                        <h1>{td_string!(locale, council_councils)}</h1>
+                        <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
                         {list.into_iter().map(|c| {
                             let heading_id = format!("raad-{}", c.slug);
                             let labelled = heading_id.clone();
@@ -57,18 +56,18 @@ pub fn CouncilsPage() -> impl IntoView {
                                 <section aria-labelledby=labelled class="policy-section">
                                     <h2 id=heading_id>{c.name.clone()}</h2>
                                     {if c.members.is_empty() {
-                                        view! { <p class="muted">{say(locale, "Ingen medlemmer endnu.", "No members yet.")}</p> }.into_any()
+                                        view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
                                     } else {
                                         view! {
                                             <ul class="plain-list">
                                                 {c.members.iter().map(|m| view! {
                                                     <li>
                                                         {m.email.clone()}
-                                                        {m.chair.then(|| view! { " " <span class="badge">{say(locale, "Formand", "Chair")}</span> })}
+                                                        {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
                                                         <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
                                                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                                                             <input type="hidden" name="email" value=m.email.clone() />
-                                                            <button type="submit" class="button-link">{say(locale, "Fjern", "Remove")}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
+                                                            <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
                                                         </form>
                                                     </li>
                                                 }).collect_view()}
@@ -78,26 +77,26 @@ pub fn CouncilsPage() -> impl IntoView {
                                     <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
                                         <input type="hidden" name="csrf" value=user.csrf.clone() />
                                         <div class="field">
-                                            <label for=format!("{id_prefix}-email")>{say(locale, "Tilføj medlem (e-mail)", "Add a member (e-mail)")}</label>
+                                            <label for=format!("{id_prefix}-email")>{td_string!(locale, council_add_a_member_e_mail)}</label>
                                             <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
                                             <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
                                                 aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
                                         </div>
                                         <div class="field choice">
                                             <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
-                                            <label for=format!("{id_prefix}-chair")>{say(locale, "Formand", "Chair")}</label>
+                                            <label for=format!("{id_prefix}-chair")>{td_string!(locale, council_chair)}</label>
                                         </div>
-                                        <button type="submit" class="button button-secondary">{say(locale, "Tilføj", "Add")}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
+                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_add)}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
                                     </form>
                                 </section>
                             }
                         }).collect_view()}
                         <section aria-labelledby="nyt-raad" class="policy-section">
-                            <h2 id="nyt-raad">{say(locale, "Nyt råd", "New council")}</h2>
+                            <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
                             <form method="post" action=routes::COUNCILS class="admin-form">
                                 <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=say(locale, "Navn, fx Handicaprådet", "Name, e.g. Handicaprådet") required=true />
-                                <button type="submit" class="button">{say(locale, "Opret rådet", "Create the council")}</button>
+                                <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
+                                <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
                             </form>
                         </section>
                     }.into_any()
@@ -120,23 +119,23 @@ pub fn CouncilHomePage() -> impl IntoView {
                 let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
                 let Ok(home) = home.await else { return error_view().into_any() };
                 view! {
-                    <Title text=say(locale, "Dine råd", "Your councils") />
+                    <Title text=td_string!(locale, council_your_councils) />
                     <LogoutForm user=user.clone() />
-                    <h1>{say(locale, "Dine råd", "Your councils")}</h1>
+                    <h1>{td_string!(locale, council_your_councils)}</h1>
                     {if home.councils.is_empty() {
-                        view! { <p>{say(locale, "Du sidder ikke i et råd. En administrator tilføjer medlemmer.", "You do not sit in a council. An administrator adds members.")}</p> }.into_any()
+                        view! { <p>{td_string!(locale, council_you_do_not_sit_in_a)}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="plain-list">
                                 {home.councils.into_iter().map(|(name, chair)| view! {
-                                    <li>{name}{chair.then(|| view! { " " <span class="badge">{say(locale, "Formand", "Chair")}</span> })}</li>
+                                    <li>{name}{chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
-                    <h2>{say(locale, "Rådets runder", "The council's rounds")}</h2>
+                    <h2>{td_string!(locale, council_the_council_s_rounds)}</h2>
                     {if home.rounds.is_empty() {
-                        view! { <p class="hint">{say(locale, "Når sagsbehandleren åbner rådets runde i en høring, finder du den her: udkastet og rådets drøftelse.", "When the clerk opens the council's round in a hearing, you find it here: the draft and the council's discussion.")}</p> }.into_any()
+                        view! { <p class="hint">{td_string!(locale, council_when_the_clerk_opens_the_council)}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="plain-list">
@@ -149,7 +148,7 @@ pub fn CouncilHomePage() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
-                    <p><a href="/">{say(locale, "Alle høringer", "All hearings")}</a></p>
+                    <p><a href="/">{td_string!(locale, council_all_hearings)}</a></p>
                 }.into_any()
             })}
         </Suspense>
@@ -163,13 +162,16 @@ pub fn round_text(locale: Locale, r: &crate::model::RoundCard) -> String {
         crate::components::format_date(locale, &r.opens),
         crate::components::format_date(locale, &r.closes),
     );
-    match (r.state, locale) {
-        (RoundState::Upcoming, Locale::da) => format!("Åbner {opens}, slutter {closes}"),
-        (RoundState::Upcoming, Locale::en) => format!("Opens {opens}, ends {closes}"),
-        (RoundState::Open, Locale::da) => format!("Åben til og med {closes}"),
-        (RoundState::Open, Locale::en) => format!("Open through {closes}"),
-        (RoundState::Closed, Locale::da) => format!("Sluttede {closes}"),
-        (RoundState::Closed, Locale::en) => format!("Ended {closes}"),
+    match r.state {
+        RoundState::Upcoming => td_string!(
+            locale,
+            council_round_upcoming,
+            opens = opens,
+            closes = closes
+        )
+        .to_string(),
+        RoundState::Open => td_string!(locale, council_round_open, closes = closes).to_string(),
+        RoundState::Closed => td_string!(locale, council_round_closed, closes = closes).to_string(),
     }
 }
 
@@ -209,8 +211,8 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                         Err(_) => {
                             set_status(403);
                             return view! {
-                                <h1>{say(locale, "Rådets drøftelse er privat", "The council's discussion is private")}</h1>
-                                <p>{say(locale, "Kun rådets medlemmer og sagsbehandlerne kan læse den, indtil formanden offentliggør den.", "Only the council's members and the clerks can read it until the chair publishes it.")}</p>
+                                <h1>{td_string!(locale, council_the_council_s_discussion_is_private)}</h1>
+                                <p>{td_string!(locale, council_only_the_council_s_members_and)}</p>
                             }.into_any();
                         }
                     };
@@ -230,28 +232,28 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                         <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
                         {user.clone().map(|user| view! { <LogoutForm user=user /> })}
                         <p class="eyebrow">
-                            {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{say(locale, "Dine råd", "Your councils")}</a> " · " })}
+                            {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
                             {r.council_name.clone()}
                         </p>
                         <h1>{r.hearing_title.clone()}</h1>
-                        <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{say(locale, "Den offentlige høring", "The public hearing")}</a></p>
+                        <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
                         {if w.published {
-                            view! { <p class="notice">{say(locale, "Rådet har offentliggjort sin drøftelse: alle kan læse den.", "The council has published its discussion: anyone can read it.")}</p> }.into_any()
+                            view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
                         } else {
-                            view! { <p class="hint">{say(locale, "Drøftelsen her ses kun af rådets medlemmer og sagsbehandlerne, indtil formanden offentliggør den.", "The discussion here is seen only by the council's members and the clerks until the chair publishes it.")}</p> }.into_any()
+                            view! { <p class="hint">{td_string!(locale, council_the_discussion_here_is_seen_only)}</p> }.into_any()
                         }}
                         {joint}
                         {history}
                         {w.may_comment.then(|| view! {
                             <section aria-labelledby="ny-kommentar">
-                                <h2 id="ny-kommentar">{say(locale, "Ny kommentar", "New comment")}</h2>
+                                <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
                                 <form method="post" action=comment_action.clone() class="admin-form">
                                     <input type="hidden" name="csrf" value=csrf.clone() />
                                     <div class="field">
-                                        <label for="kommentar-block">{say(locale, "Afsnit", "Paragraph")}</label>
+                                        <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
                                         <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
                                         <select id="kommentar-block" name="block" aria-invalid=invalid_block>
-                                            <option value="">{say(locale, "Hele udkastet", "The whole draft")}</option>
+                                            <option value="">{td_string!(locale, whole_draft)}</option>
                                             {w.blocks.iter().map(|b| {
                                                 let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
                                                 view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
@@ -259,35 +261,35 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                         </select>
                                     </div>
                                     <div class="field">
-                                        <label for="kommentar-quote">{say(locale, "Citerede ord (valgfrit)", "Quoted words (optional)")}</label>
-                                        <p class="hint" id="kommentar-quote-hint">{say(locale, "Kopiér de ord fra afsnittet, kommentaren handler om.", "Copy the words of the paragraph the comment is about.")}</p>
+                                        <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
+                                        <p class="hint" id="kommentar-quote-hint">{td_string!(locale, council_copy_the_words_of_the_paragraph)}</p>
                                         <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
                                         <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
                                     </div>
                                     <div class="field">
-                                        <label for="kommentar-text">{say(locale, "Kommentar", "Comment")}</label>
+                                        <label for="kommentar-text">{td_string!(locale, council_comment)}</label>
                                         <FieldError id="kommentar-text-error".to_string() message=Signal::derive(move || text_error.clone()) />
                                         <textarea id="kommentar-text" name="text" rows="3" aria-invalid=invalid_text>{echo.value("text")}</textarea>
                                     </div>
-                                    <button type="submit" class="button">{say(locale, "Skriv kommentaren", "Post the comment")}</button>
+                                    <button type="submit" class="button">{td_string!(locale, council_post_the_comment)}</button>
                                 </form>
                             </section>
                         })}
                         <section aria-labelledby="droeftelse">
-                            <h2 id="droeftelse">{say(locale, "Drøftelsen", "The discussion")}</h2>
+                            <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
                             {if w.comments.is_empty() {
-                                view! { <p class="muted">{say(locale, "Ingen kommentarer endnu.", "No comments yet.")}</p> }.into_any()
+                                view! { <p class="muted">{td_string!(locale, council_no_comments_yet)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ol class="plain-list council-comments">
                                         {w.comments.iter().map(|c| {
-                                            let about = c.block_number.clone().map(|n| format!("{} {n}", say(locale, "Afsnit", "Paragraph"))).unwrap_or_else(|| say(locale, "Hele udkastet", "The whole draft").to_string());
+                                            let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
                                             let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
                                             let reply_id = format!("svar-{}", c.id);
                                             view! {
                                                 <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
                                                     <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
-                                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, say(locale, "enige", "agree")))}</p>
+                                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
                                                     {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
                                                     <p class="response-text">{c.text.clone()}</p>
                                                     {w.may_comment.then(|| view! {
@@ -295,16 +297,16 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                                             {(!c.mine).then(|| view! {
                                                                 <form method="post" action=agree_action.clone() class="inline-form">
                                                                     <input type="hidden" name="csrf" value=csrf.clone() />
-                                                                    <button type="submit" class="button button-secondary">{say(locale, "Enig", "Agree")}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
+                                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
                                                                 </form>
                                                             })}
                                                             <form method="post" action=comment_action.clone() class="inline-form">
                                                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                                                 <input type="hidden" name="reply_to" value=c.id.to_string() />
                                                                 <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
-                                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", say(locale, "Svar til", "Reply to"), c.author)}</label>
-                                                                <input id=reply_id type="text" name="text" placeholder=say(locale, "Svar…", "Reply…") />
-                                                                <button type="submit" class="button button-secondary">{say(locale, "Svar", "Reply")}</button>
+                                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
+                                                                <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
+                                                                <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
                                                             </form>
                                                         </div>
                                                     })}
@@ -324,10 +326,7 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
 
 /// When a revision was saved, in the reader's language.
 fn saved_at(locale: Locale, at: i64) -> String {
-    match locale {
-        Locale::da => hoering::calendar::danish_time_span(at, None),
-        Locale::en => hoering::calendar::english_time_span(at, None),
-    }
+    crate::components::time_span(locale, at, None)
 }
 
 fn person(w: &crate::model::CouncilWorkspace, id: i64) -> String {
@@ -346,7 +345,7 @@ fn revision_line(
 ) -> String {
     format!(
         "{} {} · {} · {}",
-        say(locale, "Version", "Version"),
+        td_string!(locale, policy_version),
         r.number,
         person(w, r.author.0),
         saved_at(locale, r.at)
@@ -355,17 +354,9 @@ fn revision_line(
 
 fn status_text(locale: Locale, status: Option<&str>) -> &'static str {
     match status {
-        Some("published") => say(locale, "offentliggjort", "published"),
-        Some("withheld") => say(
-            locale,
-            "tilbageholdt af sagsbehandleren",
-            "withheld by the clerk",
-        ),
-        _ => say(
-            locale,
-            "afventer sagsbehandlerens gennemsyn",
-            "awaiting the clerk's review",
-        ),
+        Some("published") => td_string!(locale, council_published),
+        Some("withheld") => td_string!(locale, council_withheld_by_the_clerk),
+        _ => td_string!(locale, council_awaiting_the_clerk_s_review),
     }
 }
 
@@ -408,11 +399,11 @@ fn joint_section(
         let diff = hoering::text::word_diff(&newest.text, &echo.value("joint_text"));
         view! {
             <div class="notice stale-edit" role="alert" aria-labelledby="stale-heading">
-                <h3 id="stale-heading">{say(locale, "Nogen har gemt en nyere version, mens du skrev", "Someone saved a newer version while you were writing")}</h3>
-                <p>{say(locale, "Din tekst er ikke gemt, og intet er overskrevet. Din tekst står stadig i feltet nedenfor.", "Your text was not saved, and nothing was overwritten. Your text is still in the field below.")}</p>
-                <h4>{say(locale, "Den nyeste version", "The newest version")} " " <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
+                <h3 id="stale-heading">{td_string!(locale, council_someone_saved_a_newer_version_while)}</h3>
+                <p>{td_string!(locale, council_your_text_was_not_saved_and)}</p>
+                <h4>{td_string!(locale, council_the_newest_version)} " " <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
                 <div class="joint-text">{newest.text.clone()}</div>
-                <h4>{say(locale, "Forskellen fra den nyeste version til din tekst", "The difference from the newest version to your text")}</h4>
+                <h4>{td_string!(locale, council_the_difference_from_the_newest_version)}</h4>
                 <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
             </div>
         }
@@ -420,22 +411,17 @@ fn joint_section(
     let status = match (&w.joint.submitted, &current) {
         (Some(sub), _) => format!(
             "{} {} {} {} ({} {}). {}: {}.",
-            say(locale, "Indsendt", "Submitted"),
+            td_string!(locale, council_submitted),
             saved_at(locale, sub.at),
-            say(locale, "af", "by"),
+            td_string!(locale, council_by),
             person(w, sub.by.0),
-            say(locale, "version", "version"),
+            td_string!(locale, council_version),
             sub.revision,
-            say(locale, "Status", "Status"),
+            td_string!(locale, col_state),
             status_text(locale, w.response_status.as_deref())
         ),
         (None, Some(c)) => revision_line(locale, w, c),
-        (None, None) => say(
-            locale,
-            "Ingen tekst endnu. Skriv rådets svar sammen her; hver gemt version bliver i historikken.",
-            "No text yet. Write the council's response together here; every saved version stays in the history.",
-        )
-        .to_string(),
+        (None, None) => td_string!(locale, council_no_text_yet_write_the_council).to_string(),
     };
     let form = w.may_edit.then(|| {
         let message = message.clone();
@@ -444,13 +430,13 @@ fn joint_section(
                 <input type="hidden" name="csrf" value=csrf.to_string() />
                 <input type="hidden" name="joint_based_on" value=based_on />
                 <div class="field">
-                    <label for="faelles-tekst">{say(locale, "Rådets svar", "The council's response")}</label>
-                    <p class="hint" id="faelles-tekst-hint">{say(locale, "Skriv gerne afsnit for afsnit, fx »Afsnit 3.2: …«. Gem ofte: har et andet medlem gemt imens, får du begge tekster at se, og intet går tabt.", "Write paragraph by paragraph if you like, e.g. “Paragraph 3.2: …”. Save often: if another member saved in the meantime, you see both texts, and nothing is lost.")}</p>
+                    <label for="faelles-tekst">{td_string!(locale, council_the_council_s_response)}</label>
+                    <p class="hint" id="faelles-tekst-hint">{td_string!(locale, council_write_paragraph_by_paragraph_if_you)}</p>
                     <FieldError id="faelles-tekst-error".to_string() message=Signal::derive(move || message.clone()) />
                     <textarea id="faelles-tekst" name="joint_text" rows="12" aria-invalid=invalid
                         aria-describedby=if invalid.is_some() { "faelles-tekst-error faelles-tekst-hint" } else { "faelles-tekst-hint" }>{text}</textarea>
                 </div>
-                <button type="submit" class="button">{say(locale, "Gem rådets svar", "Save the council's response")}</button>
+                <button type="submit" class="button">{td_string!(locale, council_save_the_council_s_response)}</button>
             </form>
         }
     });
@@ -476,8 +462,8 @@ fn joint_section(
             .map(|reason| crate::forms::error_message(i18n, "submit", reason.code()));
         view! {
             <section aria-labelledby="indsend" class="policy-section">
-                <h3 id="indsend">{say(locale, "Indsend som rådets høringssvar", "Submit as the council's response")}</h3>
-                <p>{format!("{} {} {}", say(locale, "Svaret sendes som høringssvar fra", "The response is sent as the consultation response of"), r.council_name, say(locale, "(afsender: råd og nævn), med den version, du ser ovenfor, og behandles som alle andre høringssvar. Du får en kvittering på e-mail. Teksten kan ikke ændres bagefter.", "(sender: council or board), with the version you see above, and is handled like every other response. You get a receipt by e-mail. The text cannot be changed afterwards."))}</p>
+                <h3 id="indsend">{td_string!(locale, council_submit_as_the_council_s_response)}</h3>
+                <p>{format!("{} {} {}", td_string!(locale, council_the_response_is_sent_as_the), r.council_name, td_string!(locale, council_sender_council_or_board_with_the))}</p>
                 {match blocked {
                     Some(why) => view! { <p class="hint">{why}</p> }.into_any(),
                     None => {
@@ -489,12 +475,12 @@ fn joint_section(
                                 <input type="hidden" name="submit_revision" value=current_number.to_string() />
                                 <FieldError id="indsend-error".to_string() message=Signal::derive(move || submit_error.clone()) />
                                 <div class="field">
-                                    <label for="indsend-navn">{say(locale, "Dit navn (rådets kontaktperson)", "Your name (the council's contact person)")}</label>
+                                    <label for="indsend-navn">{td_string!(locale, council_your_name_the_council_s_contact)}</label>
                                     <FieldError id="indsend-navn-error".to_string() message=Signal::derive(move || name_error.clone()) />
                                     <input id="indsend-navn" name="submit_name" type="text" autocomplete="name" required=true value=echo.value("submit_name")
                                         aria-invalid=name_invalid aria-describedby=name_invalid.map(|_| "indsend-navn-error") />
                                 </div>
-                                <button type="submit" class="button">{say(locale, "Indsend rådets høringssvar", "Submit the council's response")}</button>
+                                <button type="submit" class="button">{td_string!(locale, council_submit_the_council_s_response)}</button>
                             </form>
                         }.into_any()
                     }
@@ -513,8 +499,8 @@ fn joint_section(
         let invalid = publish_error.as_ref().map(|_| "true");
         view! {
             <section aria-labelledby="offentliggoer" class="policy-section">
-                <h3 id="offentliggoer">{say(locale, "Offentliggør drøftelsen", "Publish the discussion")}</h3>
-                <p>{say(locale, "Har rådet besluttet det, kan du gøre drøftelsen (kommentarer, svar og svarets historik) offentlig. Det kan ikke gøres om.", "If the council has decided so, you can make the discussion (comments, replies and the response's history) public. It cannot be undone.")}</p>
+                <h3 id="offentliggoer">{td_string!(locale, council_publish_the_discussion)}</h3>
+                <p>{td_string!(locale, council_if_the_council_has_decided_so)}</p>
                 {match w.publish_refusal {
                     Some(reason) => view! { <p class="hint">{crate::forms::error_message(i18n, "publish", reason.code())}</p> }.into_any(),
                     None => {
@@ -525,9 +511,9 @@ fn joint_section(
                                 <FieldError id="offentliggoer-error".to_string() message=Signal::derive(move || publish_error.clone()) />
                                 <div class="field choice">
                                     <input type="checkbox" id="offentliggoer-bekraeft" name="publish_confirm" required=true aria-invalid=invalid aria-describedby=invalid.map(|_| "offentliggoer-error") />
-                                    <label for="offentliggoer-bekraeft">{say(locale, "Rådet har besluttet at offentliggøre drøftelsen", "The council has decided to publish the discussion")}</label>
+                                    <label for="offentliggoer-bekraeft">{td_string!(locale, council_the_council_has_decided_to_publish)}</label>
                                 </div>
-                                <button type="submit" class="button button-secondary">{say(locale, "Offentliggør drøftelsen", "Publish the discussion")}</button>
+                                <button type="submit" class="button button-secondary">{td_string!(locale, council_publish_the_discussion)}</button>
                             </form>
                         }.into_any()
                     }
@@ -537,7 +523,7 @@ fn joint_section(
     });
     view! {
         <section aria-labelledby="faelles" id="faelles-svar">
-            <h2 id="faelles">{say(locale, "Rådets fælles høringssvar", "The council's joint response")}</h2>
+            <h2 id="faelles">{td_string!(locale, council_the_council_s_joint_response)}</h2>
             <p class="card-meta" id="faelles-status">{status}</p>
             {refusal}
             {stale_without_form}
@@ -572,7 +558,7 @@ fn history_section(locale: Locale, w: &crate::model::CouncilWorkspace) -> impl I
         let diff = joint.compare(a, b)?;
         Some(view! {
             <div id="sammenlign" class="policy-section">
-                <h3>{format!("{} {a} {} {b}", say(locale, "Fra version", "From version"), say(locale, "til version", "to version"))}</h3>
+                <h3>{format!("{} {a} {} {b}", td_string!(locale, council_from_version), td_string!(locale, council_to_version))}</h3>
                 <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
             </div>
         })
@@ -582,14 +568,9 @@ fn history_section(locale: Locale, w: &crate::model::CouncilWorkspace) -> impl I
             .chain(numbers.iter().rev().copied())
             .map(|n| {
                 let label = if n == 0 {
-                    say(
-                        locale,
-                        "Tom tekst (før første version)",
-                        "Empty text (before the first version)",
-                    )
-                    .to_string()
+                    td_string!(locale, council_empty_text_before_the_first_version).to_string()
                 } else {
-                    format!("{} {n}", say(locale, "Version", "Version"))
+                    format!("{} {n}", td_string!(locale, policy_version))
                 };
                 view! { <option value=n.to_string() selected=n == selected>{label}</option> }
             })
@@ -597,25 +578,25 @@ fn history_section(locale: Locale, w: &crate::model::CouncilWorkspace) -> impl I
     };
     Some(view! {
         <section aria-labelledby="historik">
-            <h2 id="historik">{say(locale, "Svarets historik", "The response's history")}</h2>
+            <h2 id="historik">{td_string!(locale, council_the_response_s_history)}</h2>
             <ol class="plain-list" reversed=true>
                 {lines.into_iter().map(|(n, line)| view! {
                     <li>
                         {line} " · "
-                        <a href=format!("?fra={}&til={n}#sammenlign", n - 1)>{say(locale, "Se ændringen", "See the change")}<span class="visually-hidden">{format!(" {n}")}</span></a>
+                        <a href=format!("?fra={}&til={n}#sammenlign", n - 1)>{td_string!(locale, council_see_the_change)}<span class="visually-hidden">{format!(" {n}")}</span></a>
                     </li>
                 }).collect_view()}
             </ol>
             <form method="get" class="admin-form inline-fields" action="#sammenlign">
                 <div class="field">
-                    <label for="sammenlign-fra">{say(locale, "Sammenlign fra", "Compare from")}</label>
+                    <label for="sammenlign-fra">{td_string!(locale, council_compare_from)}</label>
                     <select id="sammenlign-fra" name="fra">{options(newest.saturating_sub(1))}</select>
                 </div>
                 <div class="field">
-                    <label for="sammenlign-til">{say(locale, "til", "to")}</label>
+                    <label for="sammenlign-til">{td_string!(locale, council_to)}</label>
                     <select id="sammenlign-til" name="til">{options(newest)}</select>
                 </div>
-                <button type="submit" class="button button-secondary">{say(locale, "Sammenlign", "Compare")}</button>
+                <button type="submit" class="button button-secondary">{td_string!(locale, council_compare)}</button>
             </form>
             {compared}
         </section>

@@ -191,14 +191,13 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                         .into_any()
                 } else {
                     let locale = i18n.get_locale_untracked();
-                    let say = crate::pages::policy::say;
                     view! {
                         <p class="notice">{t!(i18n, hearing_not_open_notice)}</p>
                         {closed.then(|| view! {
                             <p>
-                                <a href=crate::routes::hearing_result(&slug)>{say(locale, "I sagde – vi gjorde", "You said – we did")}</a>
+                                <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
                                 " · "
-                                <a href=crate::routes::hearing_notat(&slug)>{say(locale, "Høringsnotatet", "The consultation report")}</a>
+                                <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, hearing_the_consultation_report)}</a>
                             </p>
                         })}
                     }.into_any()
@@ -213,11 +212,11 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
             </div>
             <crate::components::version::VersionNav slug=slug.clone() versions=hearing.versions.clone() current=None />
             <form method="get" action=format!("{}/soeg", crate::routes::hearing(&slug)) role="search" class="inline-form hearing-search">
-                <label for="hoering-soeg">{crate::pages::policy::say(i18n.get_locale_untracked(), "Søg i udkastet og svarene", "Search the draft and the responses")}</label>
+                <label for="hoering-soeg">{td_string!(i18n.get_locale_untracked(), hearing_search_the_draft_and_the_responses)}</label>
                 " "
                 <input id="hoering-soeg" name="q" type="search" />
                 " "
-                <button type="submit" class="button button-secondary">{crate::pages::policy::say(i18n.get_locale_untracked(), "Søg", "Search")}</button>
+                <button type="submit" class="button button-secondary">{td_string!(i18n.get_locale_untracked(), hearing_search)}</button>
             </form>
             {if open {
                 view! { <DraftSelection><div class="document">{sections} {footnotes}</div></DraftSelection> }.into_any()
@@ -226,18 +225,14 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
             }}
             {(!hearing.consultees.is_empty()).then(|| {
                 let locale = i18n.get_locale_untracked();
-                let say = crate::pages::policy::say;
                 view! {
                     <section class="doc-section" aria-labelledby="hoeringsliste">
-                        <h2 id="hoeringsliste">{say(locale, "Høringsliste", "Consultation list")}</h2>
-                        <p class="hint">{say(locale, "Disse parter er inviteret til at give høringssvar. Alle kan svare.", "These parties are invited to respond. Anyone may respond.")}</p>
+                        <h2 id="hoeringsliste">{td_string!(locale, party_consultation_list)}</h2>
+                        <p class="hint">{td_string!(locale, hearing_these_parties_are_invited_to_respond)}</p>
                         <ul class="plain-list party-list">
                             {hearing.consultees.iter().map(|p| view! {
                                 <li>{p.organisation.clone()} " "
-                                    <span class="muted">{format!("({})", match locale {
-                                        Locale::da => p.kind.danish(),
-                                        Locale::en => p.kind.english(),
-                                    })}</span>
+                                    <span class="muted">{format!("({})", crate::names::party_kind(locale, p.kind))}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -246,13 +241,12 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
             })}
             {(!hearing.published_discussions.is_empty()).then(|| {
                 let locale = i18n.get_locale_untracked();
-                let say = crate::pages::policy::say;
                 view! {
                     <section class="doc-section" aria-labelledby="raadenes-droeftelser">
-                        <h2 id="raadenes-droeftelser">{say(locale, "Rådenes drøftelser", "The councils' discussions")}</h2>
+                        <h2 id="raadenes-droeftelser">{td_string!(locale, hearing_the_councils_discussions)}</h2>
                         <ul class="plain-list">
                             {hearing.published_discussions.iter().map(|(name, path)| view! {
-                                <li><a href=path.clone()>{format!("{} {name}", say(locale, "Drøftelsen i", "The discussion in"))}</a></li>
+                                <li><a href=path.clone()>{format!("{} {name}", td_string!(locale, hearing_the_discussion_in))}</a></li>
                             }).collect_view()}
                         </ul>
                     </section>

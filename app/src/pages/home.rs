@@ -33,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
                                 let locale = i18n.get_locale_untracked();
                                 view! {
                                     <section aria-labelledby="kommende-moeder">
-                                        <h2 id="kommende-moeder">{crate::pages::policy::say(locale, "Kommende dialogmøder", "Upcoming dialogue meetings")}</h2>
+                                        <h2 id="kommende-moeder">{td_string!(locale, home_upcoming_dialogue_meetings)}</h2>
                                         <crate::pages::policy::MeetingList meetings=m />
                                     </section>
                                 }

@@ -2,7 +2,6 @@
 //! after the meeting its minutes and who came by group (never names). Also a participant's own
 //! sign-up page, reached by the link in their e-mail, where they can cancel.
 
-use super::policy::say;
 use crate::api::{get_meeting, get_signup};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
 use crate::components::{error_view, form_echo, format_date, loading_view, set_status};
@@ -16,46 +15,36 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// "torsdag 12. september 2019 kl. 17.00–20.00".
 pub fn when(locale: Locale, starts: i64, ends: Option<i64>) -> String {
-    match locale {
-        Locale::da => hoering::calendar::danish_time_span(starts, ends),
-        Locale::en => hoering::calendar::english_time_span(starts, ends),
-    }
+    crate::components::time_span(locale, starts, ends)
 }
 
 pub fn group_name(locale: Locale, group: ParticipantGroup) -> &'static str {
-    match locale {
-        Locale::da => group.danish(),
-        Locale::en => group.english(),
-    }
+    crate::names::group(locale, group)
 }
 
 fn group_plural(locale: Locale, group: ParticipantGroup) -> &'static str {
-    match locale {
-        Locale::da => group.danish_plural(),
-        Locale::en => group.english_plural(),
-    }
+    crate::names::group_plural(locale, group)
 }
 
 /// Seats left, the waiting list, and whether sign-up is open, in a sentence.
 pub fn seats_text(locale: Locale, card: &MeetingCard) -> String {
     let left = (card.capacity - card.seated).max(0);
-    match (card.mode, locale) {
-        (SignupMode::Invitation, Locale::da) => "Deltagelse efter invitation.".into(),
-        (SignupMode::Invitation, Locale::en) => "By invitation.".into(),
-        (SignupMode::Open, Locale::da) if left == 0 => format!(
-            "Mødet er fuldt ({} pladser); nye tilmeldinger kommer på venteliste ({} venter).",
-            card.capacity, card.waiting
-        ),
-        (SignupMode::Open, Locale::en) if left == 0 => format!(
-            "The meeting is full ({} seats); new sign-ups go on the waiting list ({} waiting).",
-            card.capacity, card.waiting
-        ),
-        (SignupMode::Open, Locale::da) => {
-            format!("{left} af {} pladser er ledige.", card.capacity)
-        }
-        (SignupMode::Open, Locale::en) => {
-            format!("{left} of {} seats are free.", card.capacity)
-        }
+    match card.mode {
+        SignupMode::Invitation => td_string!(locale, meeting_by_invitation).into(),
+        SignupMode::Open if left == 0 => td_string!(
+            locale,
+            meeting_full,
+            capacity = card.capacity,
+            waiting = card.waiting
+        )
+        .to_string(),
+        SignupMode::Open => td_string!(
+            locale,
+            meeting_seats_free,
+            left = left,
+            capacity = card.capacity
+        )
+        .to_string(),
     }
 }
 
@@ -68,11 +57,11 @@ pub fn AttendanceTable(counts: Vec<GroupCount>) -> impl IntoView {
     let came: u32 = counts.iter().map(|c| c.attended).sum();
     view! {
         <table class="data-table">
-            <caption>{say(locale, "Deltagere fordelt på grupper", "Participants by group")}</caption>
+            <caption>{td_string!(locale, meeting_participants_by_group)}</caption>
             <thead><tr>
-                <th scope="col">{say(locale, "Gruppe", "Group")}</th>
-                <th scope="col" class="num">{say(locale, "Tilmeldt", "Signed up")}</th>
-                <th scope="col" class="num">{say(locale, "Mødt", "Came")}</th>
+                <th scope="col">{td_string!(locale, admin_meeting_group)}</th>
+                <th scope="col" class="num">{td_string!(locale, admin_meeting_signed_up)}</th>
+                <th scope="col" class="num">{td_string!(locale, admin_meeting_came)}</th>
             </tr></thead>
             <tbody>
                 {counts.into_iter().map(|c| view! {
@@ -84,7 +73,7 @@ pub fn AttendanceTable(counts: Vec<GroupCount>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
             <tfoot><tr>
-                <th scope="row">{say(locale, "I alt", "Total")}</th>
+                <th scope="row">{td_string!(locale, meeting_total)}</th>
                 <td class="num">{signed}</td>
                 <td class="num">{came}</td>
             </tr></tfoot>
@@ -132,45 +121,42 @@ pub fn MeetingPage() -> impl IntoView {
                             view! {
                                 <Title text=card.title.clone() />
                                 <p class="eyebrow">
-                                    {say(locale, "Dialogmøde om ", "Dialogue meeting on ")}
+                                    {td_string!(locale, meeting_dialogue_meeting_on)}
                                     <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
                                 </p>
                                 <h1>{card.title.clone()}</h1>
                                 <dl class="facts">
-                                    <div><dt>{say(locale, "Tid", "When")}</dt><dd>{when(locale, card.starts_at, card.ends_at)}</dd></div>
-                                    <div><dt>{say(locale, "Sted", "Where")}</dt><dd>{card.place.clone()}</dd></div>
-                                    <div><dt>{say(locale, "Adgang", "Access")}</dt><dd>{if card.step_free {
-                                        say(locale, "Trinfri adgang", "Step-free access")
+                                    <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{when(locale, card.starts_at, card.ends_at)}</dd></div>
+                                    <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
+                                    <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{if card.step_free {
+                                        td_string!(locale, admin_meeting_step_free_access)
                                     } else {
-                                        say(locale, "Ikke trinfri adgang – skriv til os, så finder vi en løsning", "No step-free access – write to us and we will find a way")
+                                        td_string!(locale, meeting_no_step_free_access_write_to)
                                     }}</dd></div>
-                                    <div><dt>{say(locale, "Pladser", "Seats")}</dt><dd>{seats_text(locale, &card)}</dd></div>
+                                    <div><dt>{td_string!(locale, meeting_seats)}</dt><dd>{seats_text(locale, &card)}</dd></div>
                                 </dl>
                                 {(!m.agenda_html.trim().is_empty()).then(|| view! {
                                     <section aria-labelledby="dagsorden">
-                                        <h2 id="dagsorden">{say(locale, "Dagsorden", "Agenda")}</h2>
+                                        <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
                                         <div class="note" inner_html=m.agenda_html.clone()></div>
                                     </section>
                                 })}
                                 {m.minutes_html.clone().map(|html| view! {
                                     <section aria-labelledby="referat">
-                                        <h2 id="referat">{say(locale, "Referat", "Minutes")}</h2>
+                                        <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
                                         <div class="note" inner_html=html></div>
                                     </section>
                                 })}
                                 {(!m.attendance.is_empty()).then(|| view! {
                                     <section aria-labelledby="deltagere">
-                                        <h2 id="deltagere">{say(locale, "Hvem deltog", "Who took part")}</h2>
+                                        <h2 id="deltagere">{td_string!(locale, meeting_who_took_part)}</h2>
                                         <AttendanceTable counts=m.attendance.clone() />
                                     </section>
                                 })}
                                 {(m.inputs > 0).then(|| view! {
                                     <p>
-                                        {match locale {
-                                            Locale::da => format!("{} input fra mødet står ved de afsnit i udkastet, de handler om. ", m.inputs),
-                                            Locale::en => format!("{} inputs from the meeting stand by the paragraphs of the draft they concern. ", m.inputs),
-                                        }}
-                                        <a href=routes::hearing(&m.hearing_slug)>{say(locale, "Læs udkastet", "Read the draft")}</a>
+                                        {td_string!(locale, meeting_inputs_by_paragraphs, count = m.inputs).to_string()}
+                                        <a href=routes::hearing(&m.hearing_slug)>{td_string!(locale, party_read_the_draft)}</a>
                                     </p>
                                 })}
                                 {if card.signup_open {
@@ -179,8 +165,8 @@ pub fn MeetingPage() -> impl IntoView {
                                     ().into_any()
                                 } else {
                                     view! { <p class="muted">{match card.mode {
-                                        SignupMode::Invitation => say(locale, "Deltagelse efter invitation.", "By invitation."),
-                                        SignupMode::Open => say(locale, "Tilmeldingen er lukket.", "Sign-up is closed."),
+                                        SignupMode::Invitation => td_string!(locale, meeting_by_invitation),
+                                        SignupMode::Open => td_string!(locale, meeting_sign_up_is_closed),
                                     }}</p> }.into_any()
                                 }}
                             }.into_any()
@@ -210,37 +196,37 @@ fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>) ->
     view! {
         <section aria-labelledby="tilmeld">
             <h2 id="tilmeld">{if full {
-                say(locale, "Skriv dig på ventelisten", "Join the waiting list")
+                td_string!(locale, meeting_join_the_waiting_list)
             } else {
-                say(locale, "Tilmeld dig", "Sign up")
+                td_string!(locale, meeting_sign_up)
             }}</h2>
-            <p>{say(locale, "Tilmeldingsfrist: ", "Sign up by: ")}{format_date(locale, &card.signup_deadline)}</p>
+            <p>{td_string!(locale, meeting_sign_up_by_label)}{format_date(locale, &card.signup_deadline)}</p>
             {has_errors.then(|| view! {
                 <div class="error-summary" role="alert" tabindex="-1">
-                    <p>{say(locale, "Tilmeldingen er ikke sendt. Ret det markerede nedenfor.", "The sign-up was not sent. Correct what is marked below.")}</p>
+                    <p>{td_string!(locale, meeting_the_sign_up_was_not_sent)}</p>
                 </div>
             })}
             <form method="post" action=routes::meeting_signup(card.id) class="admin-form" novalidate>
                 {invitation.map(|t| view! { <input type="hidden" name="invitation" value=t /> })}
-                <TextField form=form.clone() name="name" label=say(locale, "Navn", "Name") required=true autocomplete="name" />
-                <TextField form=form.clone() name="email" label=say(locale, "E-mail", "E-mail") kind="email" required=true autocomplete="email"
-                    hint=say(locale, "Du får en bekræftelse med et link, hvor du kan se eller afmelde din tilmelding.", "You get a confirmation with a link where you can see or cancel your sign-up.") />
-                <RadioGroup form=form.clone() name="group" legend=say(locale, "Jeg deltager som", "I take part as") options=groups />
-                <TextField form=form.clone() name="organisation" label=say(locale, "Forening eller organisation", "Association or organisation") autocomplete="organization"
-                    hint=say(locale, "Kun hvis du kommer for en forening.", "Only if you come for an association.") />
+                <TextField form=form.clone() name="name" label=td_string!(locale, label_name) required=true autocomplete="name" />
+                <TextField form=form.clone() name="email" label=td_string!(locale, label_email) kind="email" required=true autocomplete="email"
+                    hint=td_string!(locale, meeting_you_get_a_confirmation_with_a) />
+                <RadioGroup form=form.clone() name="group" legend=td_string!(locale, meeting_i_take_part_as) options=groups />
+                <TextField form=form.clone() name="organisation" label=td_string!(locale, meeting_association_or_organisation) autocomplete="organization"
+                    hint=td_string!(locale, meeting_only_if_you_come_for_an) />
                 <fieldset class="field">
-                    <legend>{say(locale, "Behov (frivilligt)", "Needs (optional)")}</legend>
-                    <CheckField form=form.clone() name="interpreter" label=say(locale, "Jeg har brug for tolk", "I need an interpreter") />
-                    <TextField form=form.clone() name="interpreter_language" label=say(locale, "Tolk til hvilket sprog", "Interpreter for which language") />
-                    <CheckField form=form.clone() name="step_free" label=say(locale, "Jeg har brug for trinfri adgang", "I need step-free access") />
-                    <TextArea form=form.clone() name="other_needs" label=say(locale, "Andre behov", "Other needs") rows=2 />
+                    <legend>{td_string!(locale, meeting_needs_optional)}</legend>
+                    <CheckField form=form.clone() name="interpreter" label=td_string!(locale, meeting_i_need_an_interpreter) />
+                    <TextField form=form.clone() name="interpreter_language" label=td_string!(locale, meeting_interpreter_for_which_language) />
+                    <CheckField form=form.clone() name="step_free" label=td_string!(locale, meeting_i_need_step_free_access) />
+                    <TextArea form=form.clone() name="other_needs" label=td_string!(locale, meeting_other_needs) rows=2 />
                 </fieldset>
-                <CheckField form=form.clone() name="consent" label=say(locale, "Jeg giver samtykke til, at kommunen gemmer mine oplysninger til brug for mødet", "I consent to the municipality keeping my details for the meeting")
-                    hint=say(locale, "Navn, e-mail og behov ses kun af kommunens medarbejdere og slettes 30 dage efter mødet. Offentligt vises kun, hvor mange der deltog fra hver gruppe.", "Your name, e-mail and needs are seen only by the municipality's staff and deleted 30 days after the meeting. Publicly, only how many took part from each group is shown.") />
+                <CheckField form=form.clone() name="consent" label=td_string!(locale, meeting_i_consent_to_the_municipality_keeping)
+                    hint=td_string!(locale, meeting_your_name_e_mail_and_needs) />
                 <button type="submit" class="button">{if full {
-                    say(locale, "Skriv mig på ventelisten", "Put me on the waiting list")
+                    td_string!(locale, meeting_put_me_on_the_waiting_list)
                 } else {
-                    say(locale, "Tilmeld mig", "Sign me up")
+                    td_string!(locale, meeting_sign_me_up)
                 }}</button>
             </form>
         </section>
@@ -260,13 +246,10 @@ pub fn SignupPage() -> impl IntoView {
                 match signup.await {
                     Ok(Some(s)) => {
                         let card = s.meeting.clone();
-                        let (heading, lead) = match (s.status, locale) {
-                            (SignupStatus::Seated, Locale::da) => ("Du er tilmeldt".to_string(), "Vi har sendt en bekræftelse til din e-mail.".to_string()),
-                            (SignupStatus::Seated, Locale::en) => ("You are signed up".to_string(), "We have sent a confirmation to your e-mail.".to_string()),
-                            (SignupStatus::Waiting, Locale::da) => ("Du er på ventelisten".to_string(), format!("Du er nummer {} på ventelisten. Bliver en plads ledig, får du den og besked på e-mail.", s.waiting_place.unwrap_or(1))),
-                            (SignupStatus::Waiting, Locale::en) => ("You are on the waiting list".to_string(), format!("You are number {} on the waiting list. If a seat comes free, it is yours, and we will e-mail you.", s.waiting_place.unwrap_or(1))),
-                            (SignupStatus::Cancelled, Locale::da) => ("Din tilmelding er afmeldt".to_string(), "Tak, fordi du gav besked.".to_string()),
-                            (SignupStatus::Cancelled, Locale::en) => ("Your sign-up is cancelled".to_string(), "Thank you for letting us know.".to_string()),
+                        let (heading, lead) = match s.status {
+                            SignupStatus::Seated => (td_string!(locale, meeting_signed_up).to_string(), td_string!(locale, meeting_confirmation_sent).to_string()),
+                            SignupStatus::Waiting => (td_string!(locale, meeting_on_waiting_list).to_string(), td_string!(locale, meeting_waiting_place, place = s.waiting_place.unwrap_or(1)).to_string()),
+                            SignupStatus::Cancelled => (td_string!(locale, meeting_signup_cancelled).to_string(), td_string!(locale, meeting_thanks_for_letting_us_know).to_string()),
                         };
                         let active = s.status != SignupStatus::Cancelled;
                         view! {
@@ -276,20 +259,20 @@ pub fn SignupPage() -> impl IntoView {
                                 <p>{lead}</p>
                             </div>
                             <dl class="summary-list">
-                                <div><dt>{say(locale, "Møde", "Meeting")}</dt><dd><a href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
-                                <div><dt>{say(locale, "Tid", "When")}</dt><dd>{when(locale, card.starts_at, card.ends_at)}</dd></div>
-                                <div><dt>{say(locale, "Sted", "Where")}</dt><dd>{card.place.clone()}</dd></div>
-                                <div><dt>{say(locale, "Navn", "Name")}</dt><dd>{s.name.clone()}</dd></div>
-                                <div><dt>{say(locale, "E-mail", "E-mail")}</dt><dd>{s.email.clone()}</dd></div>
-                                <div><dt>{say(locale, "Deltager som", "Taking part as")}</dt><dd>{group_name(locale, s.group)}</dd></div>
-                                {s.organisation.clone().map(|o| view! { <div><dt>{say(locale, "Organisation", "Organisation")}</dt><dd>{o}</dd></div> })}
-                                {s.needs.interpreter.clone().map(|l| view! { <div><dt>{say(locale, "Tolk", "Interpreter")}</dt><dd>{l}</dd></div> })}
-                                {s.needs.step_free.then(|| view! { <div><dt>{say(locale, "Adgang", "Access")}</dt><dd>{say(locale, "Trinfri adgang", "Step-free access")}</dd></div> })}
-                                {s.needs.other.clone().map(|o| view! { <div><dt>{say(locale, "Andre behov", "Other needs")}</dt><dd>{o}</dd></div> })}
+                                <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
+                                <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{when(locale, card.starts_at, card.ends_at)}</dd></div>
+                                <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.name.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, label_email)}</dt><dd>{s.email.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, meeting_taking_part_as)}</dt><dd>{group_name(locale, s.group)}</dd></div>
+                                {s.organisation.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_organisation)}</dt><dd>{o}</dd></div> })}
+                                {s.needs.interpreter.clone().map(|l| view! { <div><dt>{td_string!(locale, meeting_interpreter)}</dt><dd>{l}</dd></div> })}
+                                {s.needs.step_free.then(|| view! { <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{td_string!(locale, admin_meeting_step_free_access)}</dd></div> })}
+                                {s.needs.other.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_other_needs)}</dt><dd>{o}</dd></div> })}
                             </dl>
                             {(active && !card.past).then(|| view! {
                                 <form method="post" action=routes::signup_cancel(&s.token)>
-                                    <button type="submit" class="button button-secondary">{say(locale, "Afmeld mig", "Cancel my sign-up")}</button>
+                                    <button type="submit" class="button button-secondary">{td_string!(locale, meeting_cancel_my_sign_up)}</button>
                                 </form>
                             })}
                         }.into_any()

@@ -10,16 +10,15 @@ use crate::forms::error_message;
 use crate::i18n::*;
 use crate::model::{FormEcho, RemarkCard};
 use crate::pages::admin::{LogoutForm, staff_or};
-use crate::pages::policy::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn state_name(locale: Locale, state: &str) -> &'static str {
     match state {
-        "published" => say(locale, "Offentliggjort", "Published"),
-        "approved" => say(locale, "Godkendt", "Approved"),
-        _ => say(locale, "Udkast", "Draft"),
+        "published" => td_string!(locale, status_published),
+        "approved" => td_string!(locale, notat_approved),
+        _ => td_string!(locale, notat_draft),
     }
 }
 
@@ -59,27 +58,24 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         .map(|c| error_message(i18n, "remark", &c));
     let error_id = format!("{id}-fejl");
     let target = match card.kind.as_str() {
-        "group" => match locale {
-            Locale::da => format!(
-                "Kampagne: {} ens svar (fx {})",
-                card.members, card.receipt_number
-            ),
-            Locale::en => format!(
-                "Campaign: {} identical responses (e.g. {})",
-                card.members, card.receipt_number
-            ),
-        },
+        "group" => td_string!(
+            locale,
+            notat_campaign_target,
+            members = card.members,
+            receipt = card.receipt_number.clone()
+        )
+        .to_string(),
         "passage" => format!(
             "{} · {}",
             card.receipt_number,
-            say(locale, "et punkt i svaret", "a point in the response")
+            td_string!(locale, notat_a_point_in_the_response)
         ),
         _ => card.receipt_number.clone(),
     };
     let section = if card.section.is_empty() {
-        say(locale, "Forslaget som helhed", "The draft as a whole").to_owned()
+        td_string!(locale, notat_the_draft_as_a_whole).to_owned()
     } else {
-        format!("{} {}", say(locale, "Afsnit", "Section"), card.section)
+        format!("{} {}", td_string!(locale, notat_section), card.section)
     };
     view! {
         <li id=anchor class=format!("remark-card state-{}", card.state)>
@@ -87,32 +83,32 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                 <h3 id=heading>{target} " · " {section}</h3>
                 <p class="response-meta">
                     <span class="badge">{state_name(locale, &card.state)}</span>
-                    " · " {say(locale, "Skrevet af ", "Written by ")}{card.author.clone()}
-                    {card.approver.clone().map(|a| view! { " · " {say(locale, "godkendt af ", "approved by ")}{a} })}
+                    " · " {td_string!(locale, notat_written_by)}{card.author.clone()}
+                    {card.approver.clone().map(|a| view! { " · " {td_string!(locale, notat_approved_by)}{a} })}
                 </p>
                 {card.passage.clone().map(|p| view! {
-                    <p class="label">{say(locale, "Punktet i svaret", "The point in the response")}</p>
+                    <p class="label">{td_string!(locale, notat_the_point_in_the_response)}</p>
                     <blockquote class="notat-said">{p}</blockquote>
                 })}
-                <p class="label">{say(locale, "Hvad blev sagt", "What was said")}</p>
+                <p class="label">{td_string!(locale, notat_what_was_said)}</p>
                 <p class="joint-text">{card.summary.clone()}</p>
-                <p class="label">{say(locale, "Administrationens bemærkning", "The administration's comment")}</p>
+                <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                 <p class="joint-text">{card.text.clone()}</p>
-                <p><strong>{say(locale, "Konklusion: ", "Conclusion: ")}</strong>{outcome_name(locale, &card)}</p>
+                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_name(locale, &card)}</p>
                 <FieldError id=error_id.clone() message=Signal::derive(move || error.clone()) />
                 {(card.state != "published").then(|| view! {
                     <p class="actions">
-                        <a class="button button-secondary" href=crate::routes::remark_editor(&slug, None, false, Some(card.id))>{say(locale, "Ret", "Edit")}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></a>
+                        <a class="button button-secondary" href=crate::routes::remark_editor(&slug, None, false, Some(card.id))>{td_string!(locale, notat_edit)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></a>
                         {(card.state == "draft" && !card.own).then(|| view! {
                             " "
                             <form method="post" action=format!("{}/bemaerkninger/{}/godkend", crate::routes::admin_hearing(&slug), card.id) class="inline-form">
                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                 <input type="hidden" name="remark_id" value=card.id.to_string() />
-                                <button type="submit" class="button">{say(locale, "Godkend", "Approve")}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></button>
+                                <button type="submit" class="button">{td_string!(locale, notat_approve)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></button>
                             </form>
                         })}
                         {(card.state == "draft" && card.own).then(|| view! {
-                            " " <span class="muted">{say(locale, "En anden sagsbehandler skal godkende din bemærkning.", "Another clerk must approve your remark.")}</span>
+                            " " <span class="muted">{td_string!(locale, notat_another_clerk_must_approve_your_remark)}</span>
                         })}
                     </p>
                 })}
@@ -144,7 +140,7 @@ pub fn AdminNotatPage() -> impl IntoView {
                 let slug = n.hearing_slug.clone();
                 let drafts = n.remarks.iter().filter(|r| r.state == "draft").count();
                 let approved = n.remarks.iter().filter(|r| r.state == "approved").count();
-                let title = say(locale, "Høringsnotat", "Consultation report");
+                let title = td_string!(locale, outbox_consultation_report);
                 let field = |name: &'static str| {
                     echo.error(name).map(|c| error_message(i18n, name, &c))
                 };
@@ -159,47 +155,41 @@ pub fn AdminNotatPage() -> impl IntoView {
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
                     <h1>{title}</h1>
-                    <p class="lead">{match locale {
-                        Locale::da => format!("{} af {} høringssvar er besvaret i {} bemærkninger: {} udkast, {} godkendt.", n.answered, n.responses, n.remarks.len(), drafts, approved),
-                        Locale::en => format!("{} of {} responses are answered in {} remarks: {} drafts, {} approved.", n.answered, n.responses, n.remarks.len(), drafts, approved),
-                    }}</p>
-                    <p class="hint">{say(locale, "Skriv bemærkninger fra det enkelte svar (\"Skriv bemærkning\") eller fra en kampagne på siden Kampagner og kopier. En anden sagsbehandler godkender hver bemærkning, og alle offentliggøres samlet.", "Write remarks from a single response (\"Write a remark\") or from a campaign on the Campaigns and copies page. Another clerk approves each remark, and all are published together.")}</p>
+                    <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, responses = n.responses, remarks = n.remarks.len(), drafts = drafts, approved = approved).to_string()}</p>
+                    <p class="hint">{td_string!(locale, notat_write_remarks_from_a_single_response)}</p>
 
                     <section aria-labelledby="hent-titel">
-                        <h2 id="hent-titel">{say(locale, "Hent", "Download")}</h2>
+                        <h2 id="hent-titel">{td_string!(locale, notat_download)}</h2>
                         <ul class="plain-list downloads">
-                            <li><a href=download("hoeringsnotat.docx") rel="external" download="">{say(locale, "Høringsnotat som Word (DOCX)", "Consultation report as Word (DOCX)")}</a>
-                                {n.published.is_none().then(|| view! { " " <span class="muted">{say(locale, "(udkast med alle bemærkninger)", "(draft with every remark)")}</span> })}</li>
-                            <li><a href=download("hoeringsnotat.pdf") rel="external" download="">{say(locale, "Høringsnotat som PDF", "Consultation report as PDF")}</a></li>
-                            <li><a href=download("svar.xlsx") rel="external" download="">{say(locale, "Alle svar med mærker, grupper og bemærkninger (Excel)", "Every response with tags, groups and remarks (Excel)")}</a></li>
-                            <li><a href=download("svar.csv") rel="external" download="">{say(locale, "Det samme som CSV", "The same as CSV")}</a></li>
-                            <li><a href=download("journal.zip") rel="external" download="">{say(locale, "Journalisering: hvert svar som fil med journalnummer, og et manifest (ZIP)", "Records: each response as a file with its journal number, and a manifest (ZIP)")}</a>
-                                " " <span class="muted">{match locale {
-                                    Locale::da => format!("Første journalnummer: {}", n.journal_example),
-                                    Locale::en => format!("First journal number: {}", n.journal_example),
-                                }}</span></li>
+                            <li><a href=download("hoeringsnotat.docx") rel="external" download="">{td_string!(locale, notat_consultation_report_as_word_docx)}</a>
+                                {n.published.is_none().then(|| view! { " " <span class="muted">{td_string!(locale, notat_draft_with_every_remark)}</span> })}</li>
+                            <li><a href=download("hoeringsnotat.pdf") rel="external" download="">{td_string!(locale, notat_consultation_report_as_pdf)}</a></li>
+                            <li><a href=download("svar.xlsx") rel="external" download="">{td_string!(locale, notat_every_response_with_tags_groups_and)}</a></li>
+                            <li><a href=download("svar.csv") rel="external" download="">{td_string!(locale, notat_the_same_as_csv)}</a></li>
+                            <li><a href=download("journal.zip") rel="external" download="">{td_string!(locale, notat_records_each_response_as_a_file)}</a>
+                                " " <span class="muted">{td_string!(locale, notat_first_journal_number, example = n.journal_example.clone()).to_string()}</span></li>
                         </ul>
                     </section>
 
                     <section id="sag" aria-labelledby="sag-titel">
-                        <h2 id="sag-titel">{say(locale, "Sagen", "The case")}</h2>
+                        <h2 id="sag-titel">{td_string!(locale, notat_the_case)}</h2>
                         <form method="post" action=format!("{}/hoeringsnotat/sag", crate::routes::admin_hearing(&slug)) class="stacked-form">
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
-                            <label for="sagsnummer">{say(locale, "Sagsnummer", "Case number")}</label>
+                            <label for="sagsnummer">{td_string!(locale, notat_case_number)}</label>
                             <FieldError id="sagsnummer-fejl".to_string() message=Signal::derive(move || case_error.clone()) />
                             <input id="sagsnummer" name="case_number" type="text" value=case_value aria-describedby="sagsnummer-hjaelp" />
-                            <p class="hint" id="sagsnummer-hjaelp">{say(locale, "Bruges i journalnumrene.", "Used in the journal numbers.")}</p>
-                            <label for="annonceret">{say(locale, "Sådan blev høringen annonceret", "How the hearing was announced")}</label>
+                            <p class="hint" id="sagsnummer-hjaelp">{td_string!(locale, notat_used_in_the_journal_numbers)}</p>
+                            <label for="annonceret">{td_string!(locale, notat_how_the_hearing_was_announced)}</label>
                             <FieldError id="annonceret-fejl".to_string() message=Signal::derive(move || announced_error.clone()) />
                             <textarea id="annonceret" name="announced" rows="2" inner_html=crate::components::escape_html(&announced_value)></textarea>
-                            <button type="submit" class="button button-secondary">{say(locale, "Gem", "Save")}</button>
+                            <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
                         </form>
                     </section>
 
                     <section aria-labelledby="bemaerkninger-titel">
-                        <h2 id="bemaerkninger-titel">{say(locale, "Bemærkninger", "Remarks")}</h2>
+                        <h2 id="bemaerkninger-titel">{td_string!(locale, notat_remarks)}</h2>
                         {if n.remarks.is_empty() {
-                            view! { <p>{say(locale, "Ingen bemærkninger endnu.", "No remarks yet.")}</p> }.into_any()
+                            view! { <p>{td_string!(locale, notat_no_remarks_yet)}</p> }.into_any()
                         } else {
                             view! {
                                 <ol class="plain-list remark-list">
@@ -212,17 +202,14 @@ pub fn AdminNotatPage() -> impl IntoView {
                     </section>
 
                     <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
-                        <h2 id="offentliggoer-titel">{say(locale, "Offentliggør", "Publish")}</h2>
+                        <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
                         {match n.published.clone() {
                             Some(day) => view! {
-                                <p class="success-box" role="status">{match locale {
-                                    Locale::da => format!("Bemærkningerne blev offentliggjort {}.", format_date(locale, &day)),
-                                    Locale::en => format!("The remarks were published on {}.", format_date(locale, &day)),
-                                }}</p>
+                                <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = format_date(locale, &day)).to_string()}</p>
                                 <p>
-                                    <a href=crate::routes::hearing_notat(&slug)>{say(locale, "Det offentlige høringsnotat", "The public consultation report")}</a>
+                                    <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
                                     " · "
-                                    <a href=crate::routes::hearing_result(&slug)>{say(locale, "I sagde – vi gjorde", "You said – we did")}</a>
+                                    <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
                                 </p>
                             }.into_any(),
                             None => ().into_any(),
@@ -230,9 +217,9 @@ pub fn AdminNotatPage() -> impl IntoView {
                         {(drafts + approved > 0).then(|| view! {
                             <form method="post" action=format!("{}/hoeringsnotat/offentliggoer", crate::routes::admin_hearing(&slug))>
                                 <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                <p>{say(locale, "Alle godkendte bemærkninger offentliggøres samtidig, og hver afsender får en e-mail med et link.", "Every approved remark is published at once, and each sender gets an e-mail with a link.")}</p>
+                                <p>{td_string!(locale, notat_every_approved_remark_is_published_at)}</p>
                                 <FieldError id="offentliggoer-fejl".to_string() message=Signal::derive(move || publish_error.clone()) />
-                                <button type="submit" class="button" aria-describedby="offentliggoer-fejl">{say(locale, "Offentliggør høringsnotatet", "Publish the consultation report")}</button>
+                                <button type="submit" class="button" aria-describedby="offentliggoer-fejl">{td_string!(locale, notat_publish_the_consultation_report)}</button>
                             </form>
                         })}
                     </section>
@@ -291,37 +278,34 @@ pub fn RemarkEditorPage() -> impl IntoView {
                 let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
                 let group = e.subject.kind == "group";
                 let title = match (&existing, group) {
-                    (Some(_), _) => say(locale, "Ret bemærkning", "Edit remark"),
-                    (None, true) => say(locale, "Bemærkning til en kampagne", "Remark on a campaign"),
-                    (None, false) => say(locale, "Bemærkning til et høringssvar", "Remark on a response"),
+                    (Some(_), _) => td_string!(locale, notat_edit_remark),
+                    (None, true) => td_string!(locale, notat_remark_on_a_campaign),
+                    (None, false) => td_string!(locale, notat_remark_on_a_response),
                 };
-                let outcome_choice = |code: &'static str, da: &'static str, en: &'static str| {
+                let outcome_choice = |code: &'static str, label: &'static str| {
                     let id = format!("udfald-{code}");
                     view! {
                         <span class="choice">
                             <input type="radio" id=id.clone() name="outcome" value=code checked={outcome == code} />
-                            <label for=id>{say(locale, da, en)}</label>
+                            <label for=id>{label}</label>
                         </span>
                     }
                 };
                 view! {
                     <Title text=format!("{title} · {}", e.hearing_title) />
                     <LogoutForm user=user.clone() />
-                    <p class="eyebrow"><a href=crate::routes::admin_notat(&slug)>{format!("{} · {}", say(locale, "Høringsnotat", "Consultation report"), e.hearing_title)}</a></p>
+                    <p class="eyebrow"><a href=crate::routes::admin_notat(&slug)>{format!("{} · {}", td_string!(locale, outbox_consultation_report), e.hearing_title)}</a></p>
                     <h1>{title}</h1>
                     <section aria-labelledby="svaret-titel" class="remark-subject">
                         <h2 id="svaret-titel">{if group {
-                            match locale {
-                                Locale::da => format!("{} ens svar, fx {}", e.subject.members.len(), e.subject.receipt_number),
-                                Locale::en => format!("{} identical responses, e.g. {}", e.subject.members.len(), e.subject.receipt_number),
-                            }
+                            td_string!(locale, notat_identical_eg, count = e.subject.members.len(), receipt = e.subject.receipt_number.clone()).to_string()
                         } else {
-                            format!("{} {}", say(locale, "Høringssvar", "Response"), e.subject.receipt_number)
+                            format!("{} {}", td_string!(locale, notat_response), e.subject.receipt_number)
                         }}</h2>
                         <p class="response-text joint-text">{e.subject.text.clone()}</p>
                         {group.then(|| view! {
                             <details>
-                                <summary>{say(locale, "Svarene i kampagnen", "The responses in the campaign")}</summary>
+                                <summary>{td_string!(locale, notat_the_responses_in_the_campaign)}</summary>
                                 <p class="response-meta">{e.subject.members.join(", ")}</p>
                             </details>
                         })}
@@ -336,41 +320,41 @@ pub fn RemarkEditorPage() -> impl IntoView {
                             }.into_any(),
                         }}
                         {(existing.is_none() && !group).then(|| view! {
-                            <label for="citat">{say(locale, "Et bestemt punkt i svaret (valgfrit)", "A particular point in the response (optional)")}</label>
-                            <p class="hint" id="citat-hjaelp">{say(locale, "Kopiér den del af svaret, bemærkningen handler om. Lad feltet stå tomt for at besvare hele svaret.", "Copy the part of the response the remark is about. Leave it empty to answer the whole response.")}</p>
+                            <label for="citat">{td_string!(locale, notat_a_particular_point_in_the_response)}</label>
+                            <p class="hint" id="citat-hjaelp">{td_string!(locale, notat_copy_the_part_of_the_response)}</p>
                             <FieldError id="citat-fejl".to_string() message=Signal::derive({ let q = quote_error.clone(); move || q.clone() }) />
                             <textarea id="citat" name="quote" rows="2" aria-describedby="citat-hjaelp citat-fejl" aria-invalid=invalid(&quote_error) inner_html=crate::components::escape_html(&quote)></textarea>
                         })}
-                        <label for="afsnit">{say(locale, "Forslagets afsnit", "The draft's section")}</label>
+                        <label for="afsnit">{td_string!(locale, notat_the_draft_s_section)}</label>
                         <FieldError id="afsnit-fejl".to_string() message=Signal::derive({ let s = section_error.clone(); move || s.clone() }) />
                         <select id="afsnit" name="section" aria-describedby="afsnit-fejl">
-                            <option value="" selected={section.is_empty()}>{say(locale, "Forslaget som helhed", "The draft as a whole")}</option>
+                            <option value="" selected={section.is_empty()}>{td_string!(locale, notat_the_draft_as_a_whole)}</option>
                             {e.sections.iter().map(|(number, heading)| view! {
                                 <option value=number.clone() selected={*number == section}>{format!("{number}. {heading}")}</option>
                             }).collect_view()}
                         </select>
-                        <label for="sammenfatning">{say(locale, "Hvad blev sagt (sammenfatning til høringsnotatet)", "What was said (summary for the report)")}</label>
+                        <label for="sammenfatning">{td_string!(locale, notat_what_was_said_summary_for_the)}</label>
                         <FieldError id="sammenfatning-fejl".to_string() message=Signal::derive({ let s = summary_error.clone(); move || s.clone() }) />
                         <textarea id="sammenfatning" name="summary" rows="3" required aria-describedby="sammenfatning-fejl" aria-invalid=invalid(&summary_error) inner_html=crate::components::escape_html(&summary)></textarea>
-                        <label for="bemaerkning">{say(locale, "Administrationens bemærkning", "The administration's comment")}</label>
+                        <label for="bemaerkning">{td_string!(locale, notat_the_administration_s_comment)}</label>
                         <FieldError id="bemaerkning-fejl".to_string() message=Signal::derive({ let s = text_error.clone(); move || s.clone() }) />
                         <textarea id="bemaerkning" name="remark_text" rows="5" required aria-describedby="bemaerkning-fejl" aria-invalid=invalid(&text_error) inner_html=crate::components::escape_html(&text)></textarea>
                         <fieldset aria-describedby="udfald-fejl">
-                            <legend>{say(locale, "Konklusion", "Conclusion")}</legend>
+                            <legend>{td_string!(locale, notat_conclusion)}</legend>
                             <FieldError id="udfald-fejl".to_string() message=Signal::derive({ let s = outcome_error.clone(); move || s.clone() }) />
-                            {outcome_choice("change", "Giver anledning til ændring", "Leads to a change")}
-                            {outcome_choice("no_change", "Giver ikke anledning til ændring", "Does not lead to a change")}
-                            {outcome_choice("noted", "Tages til efterretning", "Noted")}
+                            {outcome_choice("change", td_string!(locale, notat_outcome_change))}
+                            {outcome_choice("no_change", td_string!(locale, notat_outcome_no_change))}
+                            {outcome_choice("noted", td_string!(locale, notat_outcome_noted))}
                         </fieldset>
-                        <label for="aendring">{say(locale, "Ændringen (ved \"giver anledning til ændring\")", "The change (for \"leads to a change\")")}</label>
+                        <label for="aendring">{td_string!(locale, notat_the_change_for_leads_to_a)}</label>
                         <p class="hint" id="aendring-hjaelp">{if e.changes.is_empty() {
-                            say(locale, "Der er endnu ingen ny version af forslaget. Læg den nye version ind først, så kan ændringen vælges her.", "There is no new version of the draft yet. Add the new version first; then the change can be chosen here.")
+                            td_string!(locale, notat_there_is_no_new_version_of)
                         } else {
-                            say(locale, "Vælg det ændrede afsnit i den nye version.", "Choose the changed paragraph in the new version.")
+                            td_string!(locale, notat_choose_the_changed_paragraph_in_the)
                         }}</p>
                         <FieldError id="aendring-fejl".to_string() message=Signal::derive({ let s = change_error.clone(); move || s.clone() }) />
                         <select id="aendring" name="change" aria-describedby="aendring-hjaelp aendring-fejl" aria-invalid=invalid(&change_error)>
-                            <option value="">{say(locale, "Ingen", "None")}</option>
+                            <option value="">{td_string!(locale, notat_none)}</option>
                             {e.changes.iter().map(|c| {
                                 let value = format!("{}|{}", c.version, c.block);
                                 let selected = value == change;
@@ -378,11 +362,11 @@ pub fn RemarkEditorPage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                         <p class="actions">
-                            <button type="submit" class="button">{say(locale, "Gem som udkast", "Save as draft")}</button>
+                            <button type="submit" class="button">{td_string!(locale, notat_save_as_draft)}</button>
                             " "
-                            <a href=crate::routes::admin_notat(&slug)>{say(locale, "Tilbage", "Back")}</a>
+                            <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, notat_back)}</a>
                         </p>
-                        <p class="hint">{say(locale, "En bemærkning, der rettes, skal godkendes igen.", "An edited remark must be approved again.")}</p>
+                        <p class="hint">{td_string!(locale, notat_an_edited_remark_must_be_approved)}</p>
                     </form>
                 }.into_any()
             })}}
@@ -414,28 +398,25 @@ pub fn NotatPage() -> impl IntoView {
                     Err(_) => return error_view().into_any(),
                 };
                 let slug = n.hearing_slug.clone();
-                let title = say(locale, "Høringsnotat", "Consultation report");
+                let title = td_string!(locale, outbox_consultation_report);
                 match n.published.clone() {
                     None => view! {
                         <Title text=format!("{title} · {}", n.hearing_title) />
                         <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
                         <h1>{title}</h1>
-                        <p>{say(locale, "Høringsnotatet er ikke offentliggjort endnu. Det kommer, når kommunen har gennemgået alle høringssvar.", "The consultation report has not been published yet. It comes when the municipality has gone through every response.")}</p>
+                        <p>{td_string!(locale, notat_the_consultation_report_has_not_been)}</p>
                     }.into_any(),
                     Some(day) => view! {
                         <Title text=n.notat.title.clone() />
                         <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
                         <h1>{n.notat.title.clone()}</h1>
-                        <p class="lead">{match locale {
-                            Locale::da => format!("Offentliggjort {}.", format_date(locale, &day)),
-                            Locale::en => format!("Published on {}.", format_date(locale, &day)),
-                        }}</p>
+                        <p class="lead">{td_string!(locale, notat_published_on, day = format_date(locale, &day)).to_string()}</p>
                         <p>
-                            <a href=format!("{}.docx", crate::routes::hearing_notat(&slug)) rel="external" download="">{say(locale, "Hent som Word (DOCX)", "Download as Word (DOCX)")}</a>
+                            <a href=format!("{}.docx", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_word_docx)}</a>
                             " · "
-                            <a href=format!("{}.pdf", crate::routes::hearing_notat(&slug)) rel="external" download="">{say(locale, "Hent som PDF", "Download as PDF")}</a>
+                            <a href=format!("{}.pdf", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_pdf)}</a>
                             " · "
-                            <a href=crate::routes::hearing_result(&slug)>{say(locale, "I sagde – vi gjorde", "You said – we did")}</a>
+                            <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
                         </p>
                         <NotatBody notat=n.notat.clone() />
                     }.into_any(),
@@ -469,74 +450,64 @@ pub fn ResultPage() -> impl IntoView {
                     Err(_) => return error_view().into_any(),
                 };
                 let slug = r.card.slug.clone();
-                let title = say(locale, "I sagde – vi gjorde", "You said – we did");
+                let title = td_string!(locale, hearing_you_said_we_did);
                 view! {
                     <Title text=format!("{title} · {}", r.card.title) />
                     <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
                     <h1>{title}</h1>
-                    <p class="lead">{match (locale, r.card.state == crate::model::HearingState::Closed) {
-                        (Locale::da, true) => format!("{} høringssvar kom ind i høringen, der sluttede {}. Her er, hvad der blev sagt, hvad kommunen svarer, og hvad der er ændret i forslaget.", r.responses, format_date(locale, &r.card.closes)),
-                        (Locale::en, true) => format!("{} responses came in during the hearing, which ended on {}. Here is what was said, what the municipality answers, and what changed in the draft.", r.responses, format_date(locale, &r.card.closes)),
-                        (Locale::da, false) => format!("Høringen slutter {}. Indtil nu er der kommet {} høringssvar. Her er, hvad der er sagt, og hvad kommunen svarer, når svarene er gennemgået.", format_date(locale, &r.card.closes), r.responses),
-                        (Locale::en, false) => format!("The hearing ends on {}. So far {} responses have come in. Here is what has been said, and what the municipality answers once the responses are read.", format_date(locale, &r.card.closes), r.responses),
+                    <p class="lead">{if r.card.state == crate::model::HearingState::Closed {
+                        td_string!(locale, notat_result_closed, responses = r.responses, closes = format_date(locale, &r.card.closes)).to_string()
+                    } else {
+                        td_string!(locale, notat_result_open, closes = format_date(locale, &r.card.closes), responses = r.responses).to_string()
                     }}</p>
 
                     <section class="policy-section" aria-labelledby="sagt-titel">
-                        <h2 id="sagt-titel">{say(locale, "Hvad blev sagt", "What was said")}</h2>
+                        <h2 id="sagt-titel">{td_string!(locale, notat_what_was_said)}</h2>
                         <div class="result-facts">
                             <table class="data-table">
-                                <caption>{say(locale, "Svar efter afsender", "Responses by sender")}</caption>
-                                <thead><tr><th scope="col">{say(locale, "Afsender", "Sender")}</th><th scope="col">{say(locale, "Svar", "Responses")}</th></tr></thead>
+                                <caption>{td_string!(locale, notat_responses_by_sender)}</caption>
+                                <thead><tr><th scope="col">{td_string!(locale, notat_sender)}</th><th scope="col">{td_string!(locale, notat_responses)}</th></tr></thead>
                                 <tbody>{r.by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{sender_kind_label(i18n, *k)}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
                             </table>
                             {(!r.by_section.is_empty()).then(|| view! {
                                 <table class="data-table">
-                                    <caption>{say(locale, "Svar efter afsnit", "Responses by section")}</caption>
-                                    <thead><tr><th scope="col">{say(locale, "Afsnit", "Section")}</th><th scope="col">{say(locale, "Svar", "Responses")}</th></tr></thead>
+                                    <caption>{td_string!(locale, notat_responses_by_section)}</caption>
+                                    <thead><tr><th scope="col">{td_string!(locale, notat_section)}</th><th scope="col">{td_string!(locale, notat_responses)}</th></tr></thead>
                                     <tbody>{r.by_section.iter().map(|(s, n)| view! { <tr><th scope="row">{s.clone()}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
                                 </table>
                             })}
                         </div>
                         {(!r.themes.is_empty()).then(|| view! {
-                            <h3>{say(locale, "Temaer", "Themes")}</h3>
+                            <h3>{td_string!(locale, notat_themes)}</h3>
                             <ul class="tag-list">{r.themes.iter().map(|(t, n)| view! { <li>{format!("{t} ({n})")}</li> }).collect_view()}</ul>
                         })}
                         {(!r.groups.is_empty()).then(|| view! {
-                            <h3>{say(locale, "Kampagner", "Campaigns")}</h3>
-                            <p class="hint">{say(locale, "Svar, som mange sendte med samme ordlyd, tæller hver for sig og besvares samlet.", "Responses many sent in the same words count one by one and are answered together.")}</p>
+                            <h3>{td_string!(locale, notat_campaigns)}</h3>
+                            <p class="hint">{td_string!(locale, notat_responses_many_sent_in_the_same)}</p>
                             <ul class="plain-list">{r.groups.iter().map(|(n, text)| view! {
-                                <li><p class="response-meta">{match locale {
-                                    Locale::da => format!("{n} ens svar"),
-                                    Locale::en => format!("{n} identical responses"),
-                                }}</p><blockquote class="notat-said">{text.clone()}</blockquote></li>
+                                <li><p class="response-meta">{td_string!(locale, notat_identical_count, count = n).to_string()}</p><blockquote class="notat-said">{text.clone()}</blockquote></li>
                             }).collect_view()}</ul>
                         })}
                     </section>
 
                     <section class="policy-section" aria-labelledby="svar-titel">
-                        <h2 id="svar-titel">{say(locale, "Kommunens svar", "The municipality's answers")}</h2>
+                        <h2 id="svar-titel">{td_string!(locale, notat_the_municipality_s_answers)}</h2>
                         {match r.published.clone() {
-                            None => view! { <p>{say(locale, "Kommunens bemærkninger til høringssvarene er ikke offentliggjort endnu.", "The municipality's remarks on the responses have not been published yet.")}</p> }.into_any(),
+                            None => view! { <p>{td_string!(locale, notat_the_municipality_s_remarks_on_the)}</p> }.into_any(),
                             Some(day) => view! {
-                                <p>{match locale {
-                                    Locale::da => format!("Offentliggjort {} i høringsnotatet. ", format_date(locale, &day)),
-                                    Locale::en => format!("Published on {} in the consultation report. ", format_date(locale, &day)),
-                                }}<a href=crate::routes::hearing_notat(&slug)>{say(locale, "Læs hele høringsnotatet", "Read the whole consultation report")}</a></p>
+                                <p>{td_string!(locale, notat_published_in_report, day = format_date(locale, &day)).to_string()}<a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_read_the_whole_consultation_report)}</a></p>
                                 {r.points.iter().cloned().map(|item| view! { <NotatItemView item=item level=2 /> }).collect_view()}
                             }.into_any(),
                         }}
                     </section>
 
                     <section class="policy-section" aria-labelledby="aendret-titel">
-                        <h2 id="aendret-titel">{say(locale, "Hvad er ændret i forslaget", "What changed in the draft")}</h2>
+                        <h2 id="aendret-titel">{td_string!(locale, notat_what_changed_in_the_draft)}</h2>
                         {match r.compared {
-                            None => view! { <p>{say(locale, "Forslaget er ikke ændret efter høringen.", "The draft has not been changed after the hearing.")}</p> }.into_any(),
+                            None => view! { <p>{td_string!(locale, notat_the_draft_has_not_been_changed)}</p> }.into_any(),
                             Some((from, to)) => view! {
-                                <p>{match locale {
-                                    Locale::da => format!("Fra version {from} (høringens) til version {to}. "),
-                                    Locale::en => format!("From version {from} (the hearing's) to version {to}. "),
-                                }}<a href=crate::routes::changes(&slug)>{say(locale, "Se alle ændringer", "See every change")}</a></p>
-                                <p class="hint">{say(locale, "Tilføjet tekst er understreget, slettet tekst er gennemstreget.", "Added text is underlined, deleted text is struck through.")}</p>
+                                <p>{td_string!(locale, notat_from_version_to, from = from, to = to).to_string()}<a href=crate::routes::changes(&slug)>{td_string!(locale, notat_see_every_change)}</a></p>
+                                <p class="hint">{td_string!(locale, notat_added_text_is_underlined_deleted_text)}</p>
                                 {r.changes.iter().cloned().map(|item| view! { <NotatItemView item=item level=2 /> }).collect_view()}
                             }.into_any(),
                         }}

@@ -2,7 +2,6 @@
 //! server it is where an admin sees exactly what would have been sent.
 
 use super::admin::{LogoutForm, staff_or};
-use super::policy::say;
 use crate::api::{admin_outbox, admin_outbox_message, get_current_user};
 use crate::components::{error_view, loading_view, set_status};
 use crate::i18n::*;
@@ -16,25 +15,25 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 fn kind_name(locale: Locale, kind: &str) -> &'static str {
     use hoering::mail::MailKind;
     match MailKind::parse(kind) {
-        Some(MailKind::Receipt) => say(locale, "Kvittering", "Receipt"),
-        Some(MailKind::SignupSeated) => say(locale, "Tilmelding", "Sign-up"),
-        Some(MailKind::SignupWaiting) => say(locale, "Venteliste", "Waiting list"),
-        Some(MailKind::SeatOffered) => say(locale, "Plads ledig", "Seat offered"),
-        Some(MailKind::SignupCancelled) => say(locale, "Afmelding", "Cancellation"),
-        Some(MailKind::InquiryAnswered) => say(locale, "Svar på spørgsmål", "Answer to a question"),
-        Some(MailKind::Invitation) => say(locale, "Invitation til høring", "Invitation to respond"),
-        Some(MailKind::Reminder) => say(locale, "Påmindelse", "Reminder"),
-        Some(MailKind::Withheld) => say(locale, "Ikke offentliggjort", "Not published"),
-        Some(MailKind::RemarksPublished) => say(locale, "Høringsnotat", "Consultation report"),
-        None => say(locale, "Anden", "Other"),
+        Some(MailKind::Receipt) => td_string!(locale, outbox_receipt),
+        Some(MailKind::SignupSeated) => td_string!(locale, outbox_sign_up),
+        Some(MailKind::SignupWaiting) => td_string!(locale, admin_meeting_waiting_list),
+        Some(MailKind::SeatOffered) => td_string!(locale, outbox_seat_offered),
+        Some(MailKind::SignupCancelled) => td_string!(locale, outbox_cancellation),
+        Some(MailKind::InquiryAnswered) => td_string!(locale, outbox_answer_to_a_question),
+        Some(MailKind::Invitation) => td_string!(locale, outbox_invitation_to_respond),
+        Some(MailKind::Reminder) => td_string!(locale, outbox_reminder),
+        Some(MailKind::Withheld) => td_string!(locale, outbox_not_published),
+        Some(MailKind::RemarksPublished) => td_string!(locale, outbox_consultation_report),
+        None => td_string!(locale, outbox_other_text),
     }
 }
 
 fn state_name(locale: Locale, state: MailState) -> &'static str {
     match state {
-        MailState::Waiting => say(locale, "Venter", "Waiting"),
-        MailState::Sent => say(locale, "Sendt", "Sent"),
-        MailState::Failed => say(locale, "Opgivet", "Given up"),
+        MailState::Waiting => td_string!(locale, outbox_waiting),
+        MailState::Sent => td_string!(locale, outbox_sent),
+        MailState::Failed => td_string!(locale, outbox_given_up),
     }
 }
 
@@ -42,8 +41,8 @@ fn state_name(locale: Locale, state: MailState) -> &'static str {
 fn admins_only(locale: Locale) -> AnyView {
     set_status(403);
     view! {
-        <h1>{say(locale, "Udbakke", "Outbox")}</h1>
-        <p>{say(locale, "Kun en administrator kan læse udbakken: den rummer kopier af borgernes henvendelser.", "Only an administrator can read the outbox: it holds copies of what citizens wrote.")}</p>
+        <h1>{td_string!(locale, outbox_outbox)}</h1>
+        <p>{td_string!(locale, outbox_only_an_administrator_can_read_the)}</p>
     }
     .into_any()
 }
@@ -86,39 +85,39 @@ pub fn OutboxPage() -> impl IntoView {
                     .map(|r| format!("{}={}&", routes::RECIPIENT, crate::components::encode_query(r)))
                     .unwrap_or_default();
                 view! {
-                    <Title text=say(locale, "Udbakke", "Outbox") />
+                    <Title text=td_string!(locale, outbox_outbox) />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                    <h1>{say(locale, "Udbakke", "Outbox")}</h1>
+                    <h1>{td_string!(locale, outbox_outbox)}</h1>
                     <p class="lead">
                         {if outbox.sending {
-                            say(locale, "Hver e-mail skrives her først og sendes derefter til mailserveren; en besked, serveren ikke tog imod, prøves igen med stigende mellemrum.", "Every e-mail is written here first and then handed to the mail server; a message the server did not take is tried again at growing intervals.")
+                            td_string!(locale, outbox_every_e_mail_is_written_here)
                         } else {
-                            say(locale, "Der er ingen mailserver sat op (HOERING_SMTP_URL), så intet sendes: her ses præcis, hvad der ville være sendt.", "No mail server is set up (HOERING_SMTP_URL), so nothing is sent: here you see exactly what would have been sent.")
+                            td_string!(locale, outbox_no_mail_server_is_set_up)
                         }}
                     </p>
                     <dl class="facts">
-                        <div><dt>{say(locale, "Venter", "Waiting")}</dt><dd>{outbox.waiting}</dd></div>
-                        <div><dt>{say(locale, "Sendt", "Sent")}</dt><dd>{outbox.sent}</dd></div>
-                        <div><dt>{say(locale, "Opgivet", "Given up")}</dt><dd>{outbox.failed}</dd></div>
+                        <div><dt>{td_string!(locale, outbox_waiting)}</dt><dd>{outbox.waiting}</dd></div>
+                        <div><dt>{td_string!(locale, outbox_sent)}</dt><dd>{outbox.sent}</dd></div>
+                        <div><dt>{td_string!(locale, outbox_given_up)}</dt><dd>{outbox.failed}</dd></div>
                     </dl>
                     <form method="get" action=routes::OUTBOX class="search-form" role="search">
-                        <label for="til">{say(locale, "Modtager", "Recipient")}</label>
+                        <label for="til">{td_string!(locale, outbox_recipient)}</label>
                         <input id="til" type="email" name=routes::RECIPIENT value=filter autocomplete="off" />
-                        <button type="submit" class="button button-secondary">{say(locale, "Vis", "Show")}</button>
+                        <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
                     </form>
                     {if outbox.messages.is_empty() {
-                        view! { <p class="muted">{say(locale, "Ingen e-mails her.", "No e-mails here.")}</p> }.into_any()
+                        view! { <p class="muted">{td_string!(locale, outbox_no_e_mails_here)}</p> }.into_any()
                     } else {
                         view! {
                             <table class="data-table">
-                                <caption class="visually-hidden">{say(locale, "E-mails, nyeste først", "E-mails, newest first")}</caption>
+                                <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
                                 <thead><tr>
-                                    <th scope="col">{say(locale, "Skrevet", "Written")}</th>
-                                    <th scope="col">{say(locale, "Til", "To")}</th>
-                                    <th scope="col">{say(locale, "Emne", "Subject")}</th>
-                                    <th scope="col">{say(locale, "Slags", "Kind")}</th>
-                                    <th scope="col">{say(locale, "Status", "State")}</th>
+                                    <th scope="col">{td_string!(locale, outbox_written)}</th>
+                                    <th scope="col">{td_string!(locale, changes_to)}</th>
+                                    <th scope="col">{td_string!(locale, outbox_subject)}</th>
+                                    <th scope="col">{td_string!(locale, outbox_kind)}</th>
+                                    <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {outbox.messages.into_iter().map(|m| view! {
@@ -175,27 +174,27 @@ pub fn OutboxMessagePage() -> impl IntoView {
                         view! {
                             <Title text=item.subject.clone() />
                             <LogoutForm user=user.clone() />
-                            <p class="eyebrow"><a href=routes::OUTBOX>{say(locale, "Udbakke", "Outbox")}</a></p>
+                            <p class="eyebrow"><a href=routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a></p>
                             <h1>{item.subject.clone()}</h1>
                             <dl class="facts">
-                                <div><dt>{say(locale, "Til", "To")}</dt><dd>{item.recipient.clone()}</dd></div>
-                                <div><dt>{say(locale, "Slags", "Kind")}</dt><dd>{kind_name(locale, &item.kind)}</dd></div>
-                                <div><dt>{say(locale, "Skrevet", "Written")}</dt><dd>{item.created_at.clone()}</dd></div>
-                                <div><dt>{say(locale, "Status", "State")}</dt><dd>{state_name(locale, item.state)} " · " {item.when.clone()}</dd></div>
-                                <div><dt>{say(locale, "Forsøg", "Attempts")}</dt><dd>{item.attempts}</dd></div>
+                                <div><dt>{td_string!(locale, changes_to)}</dt><dd>{item.recipient.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, outbox_kind)}</dt><dd>{kind_name(locale, &item.kind)}</dd></div>
+                                <div><dt>{td_string!(locale, outbox_written)}</dt><dd>{item.created_at.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, admin_meeting_state)}</dt><dd>{state_name(locale, item.state)} " · " {item.when.clone()}</dd></div>
+                                <div><dt>{td_string!(locale, outbox_attempts)}</dt><dd>{item.attempts}</dd></div>
                                 <div><dt>"Message-ID"</dt><dd><code>{m.message_id.clone()}</code></dd></div>
                             </dl>
                             {item.last_error.clone().map(|e| view! {
-                                <p class="error-box" role="status">{say(locale, "Seneste fejl: ", "Last error: ")}{e}</p>
+                                <p class="error-box" role="status">{td_string!(locale, outbox_last_error_label)}{e}</p>
                             })}
                             {failed.then(|| view! {
                                 <form method="post" action=routes::outbox_retry(item.id)>
                                     <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                    <button type="submit" class="button">{say(locale, "Send igen", "Send again")}</button>
+                                    <button type="submit" class="button">{td_string!(locale, outbox_send_again)}</button>
                                 </form>
                             })}
-                            <h2>{say(locale, "Teksten", "The text")}</h2>
-                            <pre class="mail-text" tabindex="0" aria-label=say(locale, "E-mailens tekst", "The e-mail's text")>{m.text.clone()}</pre>
+                            <h2>{td_string!(locale, outbox_the_text)}</h2>
+                            <pre class="mail-text" tabindex="0" aria-label=td_string!(locale, outbox_the_e_mail_s_text)>{m.text.clone()}</pre>
                         }.into_any()
                     }
                     Ok(None) => {

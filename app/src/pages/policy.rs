@@ -13,37 +13,98 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// The same words in the reader's language (the policy pages' wording lives beside its use).
-pub fn say(locale: Locale, da: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::da => da,
-        Locale::en => en,
-    }
-}
-
 pub fn stage_name(locale: Locale, stage: Stage) -> &'static str {
-    say(locale, stage.danish_name(), stage.english_name())
+    crate::names::stage(locale, stage)
 }
 
 pub fn body_name(locale: Locale, body: Body) -> &'static str {
-    say(locale, body.danish_name(), body.english_name())
+    crate::names::body(locale, body)
 }
 
 pub fn outcome_name(locale: Locale, outcome: Outcome) -> String {
     match outcome {
         Outcome::SentBack { to } => format!(
             "{} {}",
-            say(locale, "Sendt tilbage til", "Sent back to"),
+            td_string!(locale, policy_sent_back_to),
             stage_name(locale, to)
         ),
-        other => say(locale, other.danish_name(), other.english_name()).to_string(),
+        other => crate::names::outcome(locale, other).to_string(),
     }
 }
 
 pub fn refusal_text(locale: Locale, refusal: &Refusal) -> String {
-    match locale {
-        Locale::da => refusal.danish(),
-        Locale::en => refusal.english(),
+    let stage = |s: Stage| crate::names::stage(locale, s);
+    let date = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
+    match *refusal {
+        Refusal::AlreadyPublished => td_string!(locale, refusal_already_published).into(),
+        Refusal::RoadRejected => td_string!(locale, refusal_road_rejected).into(),
+        Refusal::BeforeLastStep { last } => {
+            td_string!(locale, refusal_before_last_step, last = date(&last)).to_string()
+        }
+        Refusal::NotInTemplate { stage: s } => {
+            td_string!(locale, refusal_not_in_template, stage = stage(s)).to_string()
+        }
+        Refusal::OutOfOrder { from, to } => td_string!(
+            locale,
+            refusal_out_of_order,
+            from = stage(from),
+            to = stage(to)
+        )
+        .to_string(),
+        Refusal::NotSkippable { stage: s } => {
+            td_string!(locale, refusal_not_skippable, stage = stage(s)).to_string()
+        }
+        Refusal::ReasonRequired => td_string!(locale, refusal_reason_required).into(),
+        Refusal::VersionAlreadyFrozen { number } => {
+            td_string!(locale, refusal_version_already_frozen, number = number).to_string()
+        }
+        Refusal::NoFrozenVersion => td_string!(locale, refusal_no_frozen_version).into(),
+        Refusal::VersionNotFrozen { number } => {
+            td_string!(locale, refusal_version_not_frozen, number = number).to_string()
+        }
+        Refusal::HearingAlreadyOpen => td_string!(locale, refusal_hearing_already_open).into(),
+        Refusal::HearingNotOpen => td_string!(locale, refusal_hearing_not_open).into(),
+        Refusal::NoHearingSummary => td_string!(locale, refusal_no_hearing_summary).into(),
+        Refusal::NoSummaryHere { stage: s } => {
+            td_string!(locale, refusal_no_summary_here, stage = stage(s)).to_string()
+        }
+        Refusal::NoDecisionHere { stage: s } => {
+            td_string!(locale, refusal_no_decision_here, stage = stage(s)).to_string()
+        }
+        Refusal::DecisionBodyMismatch { stage: s, body } => match s.deciding_body() {
+            Some(deciding) => td_string!(
+                locale,
+                refusal_decision_body_mismatch,
+                stage = stage(s),
+                deciding = body_name(locale, deciding),
+                body = body_name(locale, body)
+            )
+            .to_string(),
+            None => refusal_text(locale, &Refusal::NoDecisionHere { stage: s }),
+        },
+        Refusal::DecisionInFuture { meeting } => {
+            td_string!(locale, refusal_decision_in_future, meeting = date(&meeting)).to_string()
+        }
+        Refusal::AlreadyDecided { stage: s } => {
+            td_string!(locale, refusal_already_decided, stage = stage(s)).to_string()
+        }
+        Refusal::DecisionPostponed { stage: s } => {
+            td_string!(locale, refusal_decision_postponed, stage = stage(s)).to_string()
+        }
+        Refusal::SendBackNotEarlier { from, to } => td_string!(
+            locale,
+            refusal_send_back_not_earlier,
+            from = stage(from),
+            to = stage(to)
+        )
+        .to_string(),
+        Refusal::NotAdopted => td_string!(locale, refusal_not_adopted).into(),
+        Refusal::HearingStillOpen { last_day } => td_string!(
+            locale,
+            refusal_hearing_still_open,
+            last_day = date(&last_day)
+        )
+        .to_string(),
     }
 }
 
@@ -51,26 +112,23 @@ pub fn refusal_text(locale: Locale, refusal: &Refusal) -> String {
 pub fn standing(locale: Locale, card: &PolicyCard) -> String {
     if let Some(adoption) = card.adoption {
         let day = format_date(locale, &adoption.meeting_date.to_string());
-        return match locale {
-            Locale::da => format!("Vedtaget i Byrådet den {day}"),
-            Locale::en => format!("Adopted by the City Council on {day}"),
-        };
+        return td_string!(locale, policy_adopted_on, day = day).to_string();
     }
     match card.state {
         RoadState::Rejected { stage, on } => format!(
             "{} ({}, {})",
-            say(locale, "Forkastet", "Rejected"),
+            td_string!(locale, policy_rejected),
             stage_name(locale, stage),
             format_date(locale, &on.to_string())
         ),
         RoadState::Published { on } => format!(
             "{} {}",
-            say(locale, "Offentliggjort", "Published"),
+            td_string!(locale, status_published),
             format_date(locale, &on.to_string())
         ),
         RoadState::InProgress { stage } => format!(
             "{}: {}",
-            say(locale, "Nuværende fase", "Current stage"),
+            td_string!(locale, policy_current_stage),
             stage_name(locale, stage)
         ),
     }
@@ -87,19 +145,15 @@ pub fn PolicyListPage() -> impl IntoView {
     };
     let policies = Resource::new(search, list_policies);
     view! {
-        <Title text=move || say(i18n.get_locale(), "Politikker", "Policies").to_string() />
-        <h1>{move || say(i18n.get_locale(), "Politikker", "Policies")}</h1>
+        <Title text=move || td_string!(i18n.get_locale(), nav_policies).to_string() />
+        <h1>{move || td_string!(i18n.get_locale(), nav_policies)}</h1>
         <p class="lead">
-            {move || say(
-                i18n.get_locale(),
-                "Følg kommunens politikker fra udkast over høring til Byrådets beslutning.",
-                "Follow the municipality's policies from draft through hearing to the City Council's decision.",
-            )}
+            {move || td_string!(i18n.get_locale(), policy_follow_the_municipality_s_policies_from)}
         </p>
         <form method="get" action=routes::policies() class="search-form" role="search">
-            <label for="q">{move || say(i18n.get_locale(), "Søg i titel og udvalg", "Search titles and committees")}</label>
+            <label for="q">{move || td_string!(i18n.get_locale(), policy_search_titles_and_committees)}</label>
             <input id="q" name=routes::SEARCH type="search" value=search />
-            <button type="submit" class="button">{move || say(i18n.get_locale(), "Søg", "Search")}</button>
+            <button type="submit" class="button">{move || td_string!(i18n.get_locale(), hearing_search)}</button>
         </form>
         <Suspense fallback=loading_view>
             {move || Suspend::new(async move {
@@ -109,12 +163,12 @@ pub fn PolicyListPage() -> impl IntoView {
                         let (adopted, going): (Vec<PolicyCard>, Vec<PolicyCard>) =
                             list.into_iter().partition(|p| p.adoption.is_some());
                         view! {
-                            <PolicyGroup heading=say(locale, "Undervejs", "In progress") empty=say(locale, "Ingen politikker undervejs.", "No policies in progress.") items=going />
-                            <PolicyGroup heading=say(locale, "Vedtaget", "Adopted") empty=say(locale, "Ingen vedtagne politikker.", "No adopted policies.") items=adopted />
+                            <PolicyGroup heading=td_string!(locale, policy_in_progress) empty=td_string!(locale, policy_no_policies_in_progress) items=going />
+                            <PolicyGroup heading=td_string!(locale, policy_adopted) empty=td_string!(locale, policy_no_adopted_policies) items=adopted />
                             <p class="feed-links">
-                                <a href=routes::CALENDAR rel="external">{say(locale, "Kalender (iCal)", "Calendar (iCal)")}</a>
+                                <a href=routes::CALENDAR rel="external">{td_string!(locale, policy_calendar_ical)}</a>
                                 " · "
-                                <a href=routes::FEED rel="external">{say(locale, "Nyheder (Atom)", "News feed (Atom)")}</a>
+                                <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
                             </p>
                         }.into_any()
                     }
@@ -160,27 +214,27 @@ fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
     let day = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
     let planned = entry
         .planned
-        .map(|p| format!(" · {} {}", say(locale, "planlagt", "planned"), day(&p)))
+        .map(|p| format!(" · {} {}", td_string!(locale, policy_planned), day(&p)))
         .unwrap_or_default();
     match &entry.status {
         StageStatus::Done { from, to } if from == to => day(from),
         StageStatus::Done { from, to } => format!("{} – {}", day(from), day(to)),
         StageStatus::Current { since } => format!(
             "{} {}{planned}",
-            say(locale, "Her nu, siden", "Here now, since"),
+            td_string!(locale, policy_here_now_since),
             day(since)
         ),
         StageStatus::Skipped { on, reason } => format!(
             "{} {} ({reason})",
-            say(locale, "Sprunget over", "Skipped on"),
+            td_string!(locale, policy_skipped_on),
             day(on)
         ),
         StageStatus::Rejected { on } => {
-            format!("{} {}", say(locale, "Forkastet", "Rejected"), day(on))
+            format!("{} {}", td_string!(locale, policy_rejected), day(on))
         }
         StageStatus::Pending => match entry.planned {
-            Some(p) => format!("{} {}", say(locale, "Planlagt", "Planned for"), day(&p)),
-            None => say(locale, "Ikke nået endnu", "Not reached yet").to_string(),
+            Some(p) => format!("{} {}", td_string!(locale, policy_planned_for), day(&p)),
+            None => td_string!(locale, policy_not_reached_yet).to_string(),
         },
     }
 }
@@ -209,35 +263,35 @@ pub fn DecisionItem(decision: Decision) -> impl IntoView {
     let item = match d.agenda_item_number {
         Some(n) => format!(
             "{} {n}. {}",
-            say(locale, "Punkt", "Item"),
+            td_string!(locale, policy_item),
             d.agenda_item_title
         ),
         None => d.agenda_item_title.clone(),
     };
-    let votes = d.votes.map(|v| match locale {
-        Locale::da => format!(
-            "{} for, {} imod, {} undlod at stemme",
-            v.in_favour, v.against, v.abstaining
-        ),
-        Locale::en => format!(
-            "{} in favour, {} against, {} abstaining",
-            v.in_favour, v.against, v.abstaining
-        ),
+    let votes = d.votes.map(|v| {
+        td_string!(
+            locale,
+            policy_votes,
+            in_favour = v.in_favour,
+            against = v.against,
+            abstaining = v.abstaining
+        )
+        .to_string()
     });
     view! {
         <div class="decision">
             <p class="decision-heading"><strong>{heading}</strong></p>
-            <p>{item} " · " {format!("{} {}", say(locale, "Version", "Version"), d.version)}</p>
+            <p>{item} " · " {format!("{} {}", td_string!(locale, policy_version), d.version)}</p>
             {votes.map(|v| view! { <p>{v}</p> })}
             {(!d.text.is_empty()).then(|| view! { <p>{d.text.clone()}</p> })}
             {d.dissents.iter().map(|x| view! {
                 <p class="dissent">
-                    <strong>{format!("{} ({}): ", say(locale, x.kind.danish_name(), x.kind.english_name()), x.party_or_member)}</strong>
+                    <strong>{format!("{} ({}): ", crate::names::dissent_kind(locale, x.kind), x.party_or_member)}</strong>
                     {x.text.clone()}
                 </p>
             }).collect_view()}
             {d.minutes_url.clone().map(|u| view! {
-                <p><a href=u rel="external noopener">{say(locale, "Dagsorden og referat", "Agenda and minutes")}</a></p>
+                <p><a href=u rel="external noopener">{td_string!(locale, policy_agenda_and_minutes)}</a></p>
             })}
         </div>
     }
@@ -253,7 +307,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>, documents: Vec<StageDocument>) -> i
                 let current = matches!(e.status, StageStatus::Current { .. }).then_some("step");
                 let rounds = (e.entered.len() > 1).then(|| {
                     let days: Vec<String> = e.entered.iter().map(|d| format_date(locale, &d.to_string())).collect();
-                    format!("{} {}", say(locale, "Behandlet", "Taken up on"), days.join(", "))
+                    format!("{} {}", td_string!(locale, policy_taken_up_on), days.join(", "))
                 });
                 view! {
                     <li class=status_class(&e.status) aria-current=current>
@@ -296,9 +350,9 @@ pub fn PolicyPage() -> impl IntoView {
                         Ok(None) => {
                             set_status(404);
                             return view! {
-                                <Title text=say(locale, "Politikken findes ikke", "No such policy") />
-                                <h1>{say(locale, "Politikken findes ikke", "No such policy")}</h1>
-                                <p><a href=routes::policies()>{say(locale, "Alle politikker", "All policies")}</a></p>
+                                <Title text=td_string!(locale, policy_no_such_policy) />
+                                <h1>{td_string!(locale, policy_no_such_policy)}</h1>
+                                <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
                             }.into_any();
                         }
                         Err(_) => return error_view().into_any(),
@@ -307,22 +361,22 @@ pub fn PolicyPage() -> impl IntoView {
                     let first_hearing = p.hearings.first().map(|h| h.slug.clone());
                     view! {
                         <Title text=p.card.title.clone() />
-                        <p class="eyebrow"><a href=routes::policies()>{say(locale, "Politikker", "Policies")}</a></p>
+                        <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
                         <h1>{p.card.title.clone()}</h1>
                         <p class="card-meta">{p.card.committee.clone()}</p>
                         <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
                             {standing(locale, &p.card)}
                         </p>
                         <section aria-labelledby="forloeb" class="policy-section">
-                            <h2 id="forloeb">{say(locale, "Forløb", "The road to a decision")}</h2>
+                            <h2 id="forloeb">{td_string!(locale, policy_the_road_to_a_decision)}</h2>
                             <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
                         </section>
                         <section aria-labelledby="versioner" class="policy-section">
-                            <h2 id="versioner">{say(locale, "Versioner", "Versions")}</h2>
+                            <h2 id="versioner">{td_string!(locale, policy_versions)}</h2>
                             <ul class="plain-list">
                                 {p.versions.iter().map(|v| {
                                     let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
-                                    let label = format!("{} {}: {}", say(locale, "Version", "Version"), v.number, v.label);
+                                    let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
                                     view! {
                                         <li>
                                             {match link {
@@ -330,24 +384,24 @@ pub fn PolicyPage() -> impl IntoView {
                                                 None => view! { <span>{label}</span> }.into_any(),
                                             }}
                                             " · " {format_date(locale, &v.created)}
-                                            {v.frozen.then(|| view! { " " <span class="badge">{say(locale, "Låst", "Frozen")}</span> })}
-                                            {v.adopted.then(|| view! { " " <span class="badge badge-published">{say(locale, "Vedtaget tekst", "Adopted text")}</span> })}
+                                            {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
+                                            {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
                                         </li>
                                     }
                                 }).collect_view()}
                             </ul>
                         </section>
                         <section aria-labelledby="hoeringer" class="policy-section">
-                            <h2 id="hoeringer">{say(locale, "Høringer", "Hearings")}</h2>
+                            <h2 id="hoeringer">{td_string!(locale, policy_hearings)}</h2>
                             {if p.hearings.is_empty() {
-                                view! { <p class="muted">{say(locale, "Politikken har ikke været i høring endnu.", "The policy has not been to hearing yet.")}</p> }.into_any()
+                                view! { <p class="muted">{td_string!(locale, policy_the_policy_has_not_been_to)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="plain-list">
                                         {p.hearings.iter().map(|h| view! {
                                             <li>
-                                                <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", say(locale, "Høring", "Hearing"), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
-                                                " · " {format!("{} {}", h.published_responses, say(locale, "offentliggjorte høringssvar", "published responses"))}
+                                                <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
+                                                " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -355,18 +409,18 @@ pub fn PolicyPage() -> impl IntoView {
                             }}
                         </section>
                         <section aria-labelledby="dialogmoeder" class="policy-section">
-                            <h2 id="dialogmoeder">{say(locale, "Dialogmøder", "Dialogue meetings")}</h2>
+                            <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
                             {if p.meetings.is_empty() {
-                                view! { <p class="muted">{say(locale, "Der er ingen dialogmøder om politikken.", "There are no dialogue meetings on this policy.")}</p> }.into_any()
+                                view! { <p class="muted">{td_string!(locale, policy_there_are_no_dialogue_meetings_on)}</p> }.into_any()
                             } else {
                                 view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
                             }}
                         </section>
                         <AskForm policy=p.clone() asked=asked echo=echo.clone() />
                         <p class="feed-links">
-                            <a href=routes::policy_calendar(&p.card.slug) rel="external">{say(locale, "Politikkens datoer i din kalender (iCal)", "This policy's dates in your calendar (iCal)")}</a>
+                            <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
                             " · "
-                            <a href=routes::FEED rel="external">{say(locale, "Nyheder (Atom)", "News feed (Atom)")}</a>
+                            <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
                         </p>
                     }.into_any()
                 })
@@ -392,46 +446,38 @@ fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> impl In
     let due = format_date(locale, &policy.inquiry_due_if_asked_today);
     view! {
         <section aria-labelledby="spoergsmaal" class="policy-section">
-            <h2 id="spoergsmaal">{say(locale, "Spørg forvaltningen", "Ask the administration")}</h2>
+            <h2 id="spoergsmaal">{td_string!(locale, policy_ask_the_administration)}</h2>
             <p>
-                {match locale {
-                    Locale::da => format!("Du kan forvente svar fra os inden for 10 hverdage. Spørger du i dag, svarer vi senest {due}."),
-                    Locale::en => format!("You can expect our answer within 10 working days. Ask today, and we answer by {due}."),
-                }}
+                {td_string!(locale, policy_expect_answer, due = due.clone()).to_string()}
             </p>
             <p class="card-meta">
-                {match (locale, share) {
-                    (Locale::da, Some(s)) => format!("{} spørgsmål modtaget, {} besvaret. {s} er besvaret til tiden.", f.received, f.answered),
-                    (Locale::en, Some(s)) => format!("{} questions received, {} answered. {s} were answered on time.", f.received, f.answered),
-                    (Locale::da, None) => format!("{} spørgsmål modtaget, {} besvaret.", f.received, f.answered),
-                    (Locale::en, None) => format!("{} questions received, {} answered.", f.received, f.answered),
+                {match share {
+                    Some(s) => td_string!(locale, policy_questions_on_time, received = f.received, answered = f.answered, share = s).to_string(),
+                    None => td_string!(locale, policy_questions, received = f.received, answered = f.answered).to_string(),
                 }}
             </p>
             {asked.map(|day| view! {
                 <p class="success-box" role="status">
-                    {match locale {
-                        Locale::da => format!("Tak for dit spørgsmål. Du får svar senest {}.", format_date(locale, &day)),
-                        Locale::en => format!("Thank you for your question. You will have our answer by {}.", format_date(locale, &day)),
-                    }}
+                    {td_string!(locale, policy_thanks_for_question, day = format_date(locale, &day)).to_string()}
                 </p>
             })}
             <form method="post" action=routes::ask(&policy.card.slug) class="admin-form">
                 <div class="field">
-                    <label for="name">{say(locale, "Dit navn", "Your name")}</label>
+                    <label for="name">{td_string!(locale, policy_your_name)}</label>
                     <FieldError id="name-error".to_string() message=err("name") />
                     <input id="name" name="name" type="text" autocomplete="name" required value=echo.value("name") aria-invalid=invalid("name") aria-describedby=described("name") />
                 </div>
                 <div class="field">
-                    <label for="email">{say(locale, "Din e-mail (vi svarer hertil; den offentliggøres ikke)", "Your e-mail (we answer here; it is never published)")}</label>
+                    <label for="email">{td_string!(locale, policy_your_e_mail_we_answer_here)}</label>
                     <FieldError id="email-error".to_string() message=err("email") />
                     <input id="email" name="email" type="email" autocomplete="email" required value=echo.value("email") aria-invalid=invalid("email") aria-describedby=described("email") />
                 </div>
                 <div class="field">
-                    <label for="question">{say(locale, "Dit spørgsmål", "Your question")}</label>
+                    <label for="question">{td_string!(locale, policy_your_question)}</label>
                     <FieldError id="question-error".to_string() message=err("question") />
                     <textarea id="question" name="question" rows="5" required aria-invalid=invalid("question") aria-describedby=described("question") inner_html=escape_html(&echo.value("question"))></textarea>
                 </div>
-                <button type="submit" class="button">{say(locale, "Send spørgsmålet", "Send the question")}</button>
+                <button type="submit" class="button">{td_string!(locale, policy_send_the_question)}</button>
             </form>
         </section>
     }
@@ -445,11 +491,8 @@ pub fn MeetingList(meetings: Vec<MeetingCard>) -> impl IntoView {
     view! {
         <ul class="plain-list meeting-list">
             {meetings.into_iter().map(|m| {
-                let when = match locale {
-                    Locale::da => hoering::calendar::danish_time_span(m.starts_at, m.ends_at),
-                    Locale::en => hoering::calendar::english_time_span(m.starts_at, m.ends_at),
-                };
-                let signup = m.signup_open.then(|| say(locale, "Tilmelding åben", "Sign-up open"));
+                let when = crate::components::time_span(locale, m.starts_at, m.ends_at);
+                let signup = m.signup_open.then(|| td_string!(locale, policy_sign_up_open));
                 view! {
                     <li>
                         <a href=routes::meeting(m.id)>{m.title.clone()}</a>

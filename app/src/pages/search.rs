@@ -2,7 +2,6 @@
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
 use super::admin::{LogoutForm, staff_or};
-use super::policy::say;
 use crate::api::{admin_search, get_current_user, search_hearing};
 use crate::components::{block_label, error_view, loading_view, sender_kind_label, set_status};
 use crate::i18n::*;
@@ -44,37 +43,29 @@ fn search_form(locale: Locale, action: String, q: String, extra: impl IntoView) 
     view! {
         <form method="get" action=action role="search" class="admin-form search-form">
             <div class="field">
-                <label for="soeg-q">{say(locale, "Søg", "Search")}</label>
-                <p class="hint" id="soeg-hint">{say(locale, "Søgningen kender bøjninger: »integration« finder også »integrationen«.", "The search knows word forms: “integration” also finds “integrationen”.")}</p>
+                <label for="soeg-q">{td_string!(locale, hearing_search)}</label>
+                <p class="hint" id="soeg-hint">{td_string!(locale, search_the_search_knows_word_forms_integration)}</p>
                 <input id="soeg-q" name="q" type="search" value=q aria-describedby="soeg-hint" />
             </div>
             {extra}
-            <button type="submit" class="button">{say(locale, "Søg", "Search")}</button>
+            <button type="submit" class="button">{td_string!(locale, hearing_search)}</button>
         </form>
     }
 }
 
 fn summary(locale: Locale, v: &SearchView, hits: usize) -> String {
-    match (v.terms.is_empty(), v.query.trim().is_empty(), locale) {
-        (_, true, _) => String::new(),
-        (true, false, Locale::da) => {
-            "Søgningen indeholder kun småord; skriv mere præcise ord.".into()
-        }
-        (true, false, Locale::en) => {
-            "The search holds only small words; use more specific words.".into()
-        }
-        (false, false, Locale::da) => format!(
-            "{hits}{} svar og {} afsnit i udkastet fundet for »{}«.",
-            if v.truncated { "+" } else { "" },
-            v.blocks.len(),
-            v.query
-        ),
-        (false, false, Locale::en) => format!(
-            "{hits}{} responses and {} paragraphs of the draft found for “{}”.",
-            if v.truncated { "+" } else { "" },
-            v.blocks.len(),
-            v.query
-        ),
+    match (v.terms.is_empty(), v.query.trim().is_empty()) {
+        (_, true) => String::new(),
+        (true, false) => td_string!(locale, search_only_small_words).into(),
+        (false, false) => td_string!(
+            locale,
+            search_found,
+            hits = hits,
+            more = if v.truncated { "+" } else { "" },
+            blocks = v.blocks.len(),
+            query = v.query.clone()
+        )
+        .to_string(),
     }
 }
 
@@ -82,7 +73,7 @@ fn block_hits(locale: Locale, v: &SearchView, href: impl Fn(&str) -> String) -> 
     (!v.blocks.is_empty()).then(|| {
         view! {
             <section aria-labelledby="fundne-afsnit">
-                <h2 id="fundne-afsnit">{say(locale, "I udkastet", "In the draft")}</h2>
+                <h2 id="fundne-afsnit">{td_string!(locale, search_in_the_draft)}</h2>
                 <ul class="plain-list">
                     {v.blocks.iter().map(|b| view! {
                         <li>
@@ -124,15 +115,15 @@ pub fn SearchPage() -> impl IntoView {
                 let slug = v.hearing_slug.clone();
                 let line = summary(locale, &v, v.public_hits.len());
                 view! {
-                    <Title text=format!("{} · {}", say(locale, "Søg", "Search"), v.hearing_title) />
+                    <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
                     <p class="eyebrow"><a href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
-                    <h1>{say(locale, "Søg i høringen", "Search the hearing")}</h1>
+                    <h1>{td_string!(locale, search_search_the_hearing)}</h1>
                     {search_form(locale, format!("{}/soeg", routes::hearing(&slug)), v.query.clone(), ())}
                     <p role="status">{line}</p>
                     {block_hits(locale, &v, |n| format!("{}#b-{n}", routes::hearing(&slug)))}
                     {(!v.public_hits.is_empty()).then(|| view! {
                         <section aria-labelledby="fundne-svar">
-                            <h2 id="fundne-svar">{say(locale, "Offentliggjorte høringssvar", "Published responses")}</h2>
+                            <h2 id="fundne-svar">{td_string!(locale, search_published_responses)}</h2>
                             <ol class="plain-list response-list">
                                 {v.public_hits.iter().map(|h| {
                                     let r = &h.response;
@@ -208,7 +199,7 @@ pub fn AdminSearchPage() -> impl IntoView {
                     <div class="field">
                         <label for=id>{label}</label>
                         <select id=id name=name>
-                            <option value="">{say(locale, "Alle", "All")}</option>
+                            <option value="">{td_string!(locale, filter_all)}</option>
                             {options.into_iter().map(|(value, text)| {
                                 let on = value == current;
                                 view! { <option value=value selected=on>{text}</option> }
@@ -218,35 +209,35 @@ pub fn AdminSearchPage() -> impl IntoView {
                 };
                 let filters = view! {
                     <div class="inline-fields">
-                        {select("soeg-status", "status", say(locale, "Status", "Status"), status, vec![
+                        {select("soeg-status", "status", td_string!(locale, col_state), status, vec![
                             ("pending".into(), t_string!(i18n, status_pending).to_string()),
                             ("published".into(), t_string!(i18n, status_published).to_string()),
                             ("withheld".into(), t_string!(i18n, status_withheld).to_string()),
                         ])}
-                        {select("soeg-kilde", "kilde", say(locale, "Kilde", "Source"), source, vec![
-                            ("svar".into(), say(locale, "Høringssvar", "Responses").to_string()),
-                            ("moede".into(), say(locale, "Dialogmøder", "Dialogue meetings").to_string()),
+                        {select("soeg-kilde", "kilde", td_string!(locale, search_source), source, vec![
+                            ("svar".into(), td_string!(locale, search_responses).to_string()),
+                            ("moede".into(), td_string!(locale, search_dialogue_meetings).to_string()),
                         ])}
-                        {select("soeg-type", "type", say(locale, "Afsendertype", "Respondent type"), kind,
+                        {select("soeg-type", "type", td_string!(locale, search_respondent_type), kind,
                             hoering::response::SenderKind::ALL.into_iter().map(|k| (k.as_str().to_string(), sender_kind_label(i18n, k).to_string())).collect())}
                         <div class="field">
-                            <label for="soeg-afsnit">{say(locale, "Afsnit", "Paragraph")}</label>
+                            <label for="soeg-afsnit">{td_string!(locale, search_paragraph)}</label>
                             <input id="soeg-afsnit" name="afsnit" type="text" size="6" value=block />
                         </div>
                     </div>
                 };
                 let line = summary(locale, &v, v.admin_hits.len());
                 view! {
-                    <Title text=format!("{} · {}", say(locale, "Søg", "Search"), v.hearing_title) />
+                    <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href=routes::admin_hearing(&slug)>{v.hearing_title.clone()}</a></p>
-                    <h1>{say(locale, "Søg i høringssvarene", "Search the responses")}</h1>
+                    <h1>{td_string!(locale, search_search_the_responses)}</h1>
                     {search_form(locale, format!("{}/soeg", routes::admin_hearing(&slug)), v.query.clone(), filters)}
                     <p role="status">{line}</p>
                     {block_hits(locale, &v, |n| routes::admin_block(&slug, n))}
                     {(!v.admin_hits.is_empty()).then(|| view! {
                         <section aria-labelledby="fundne-svar">
-                            <h2 id="fundne-svar">{say(locale, "Høringssvar og input", "Responses and input")}</h2>
+                            <h2 id="fundne-svar">{td_string!(locale, search_responses_and_input)}</h2>
                             <ol class="plain-list response-list">
                                 {v.admin_hits.iter().map(|h| {
                                     let r = &h.response;

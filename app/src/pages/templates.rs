@@ -2,7 +2,7 @@
 //! an admin edits one, which makes its next version (roads already under way keep theirs).
 
 use super::admin::{LogoutForm, staff_or};
-use super::policy::{say, stage_name};
+use super::policy::stage_name;
 use crate::api::{admin_templates, get_current_user};
 use crate::components::{error_view, form_echo, loading_view};
 use crate::i18n::*;
@@ -29,11 +29,11 @@ pub fn TemplatesPage() -> impl IntoView {
                     let may_edit = user.role.may(Permission::EditTemplates);
                     let refused = echo.value("template_error");
                     view! {
-                        <Title text=say(locale, "Forløbsskabeloner", "Process templates") />
+                        <Title text=td_string!(locale, templates_process_templates) />
                         <LogoutForm user=user.clone() />
                         <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                        <h1>{say(locale, "Forløbsskabeloner", "Process templates")}</h1>
-                        <p class="lead">{say(locale, "Hvert udvalg har et forløb: faserne dets politikker går igennem. En ændring gælder nye politikker; politikker undervejs beholder deres version.", "Each committee has a process: the stages its policies go through. A change applies to new policies; policies under way keep their version.")}</p>
+                        <h1>{td_string!(locale, templates_process_templates)}</h1>
+                        <p class="lead">{td_string!(locale, templates_each_committee_has_a_process_the)}</p>
                         {(!refused.is_empty()).then(|| view! {
                             <div class="error-summary" role="alert"><p>{refused.clone()}</p></div>
                         })}
@@ -48,10 +48,10 @@ pub fn TemplatesPage() -> impl IntoView {
                                         <input type="hidden" name="version" value=t.version.to_string() />
                                         <table class="data-table">
                                             <thead><tr>
-                                                <th scope="col">{say(locale, "Fase", "Stage")}</th>
-                                                <th scope="col">{say(locale, "Med", "Included")}</th>
-                                                <th scope="col">{say(locale, "Kan springes over", "May be skipped")}</th>
-                                                <th scope="col">{say(locale, "Ansvarlig", "Responsible")}</th>
+                                                <th scope="col">{td_string!(locale, templates_stage)}</th>
+                                                <th scope="col">{td_string!(locale, templates_included)}</th>
+                                                <th scope="col">{td_string!(locale, templates_may_be_skipped)}</th>
+                                                <th scope="col">{td_string!(locale, templates_responsible)}</th>
                                             </tr></thead>
                                             <tbody>
                                                 {Stage::ALL.into_iter().map(|stage| {
@@ -63,14 +63,14 @@ pub fn TemplatesPage() -> impl IntoView {
                                                         <tr>
                                                             <th scope="row">{name}</th>
                                                             <td>
-                                                                <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", say(locale, "Med:", "Included:")) />
+                                                                <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_included_label)) />
                                                                 {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
                                                             </td>
                                                             <td>
-                                                                <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", say(locale, "Kan springes over:", "May be skipped:")) />
+                                                                <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_may_be_skipped_label)) />
                                                             </td>
                                                             <td>
-                                                                <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", say(locale, "Ansvarlig:", "Responsible:")) />
+                                                                <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", td_string!(locale, templates_responsible_label)) />
                                                             </td>
                                                         </tr>
                                                     }
@@ -78,13 +78,13 @@ pub fn TemplatesPage() -> impl IntoView {
                                             </tbody>
                                         </table>
                                         {may_edit.then(|| view! {
-                                            <button type="submit" class="button">{say(locale, "Gem som ny version", "Save as a new version")}</button>
+                                            <button type="submit" class="button">{td_string!(locale, templates_save_as_a_new_version)}</button>
                                         })}
                                     </form>
                                 </section>
                             }
                         }).collect_view()}
-                        {(!may_edit).then(|| view! { <p class="muted">{say(locale, "Kun en administrator kan ændre forløbene.", "Only an administrator can change the processes.")}</p> })}
+                        {(!may_edit).then(|| view! { <p class="muted">{td_string!(locale, templates_only_an_administrator_can_change_the)}</p> })}
                     }.into_any()
                 })
             }}
