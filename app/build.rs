@@ -9,8 +9,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?;
     let i18n_mod_directory = PathBuf::from(out_dir).join("i18n");
     // interpolate_display lets `t_string!` fill values outside views (titles, attributes).
+    // Adding a language: its file in locales/ and one line here (and its name in `lang_name`).
     let cfg = Config::new("da")?
         .add_locale("en")?
+        .add_locale("ar")?
+        .add_locale("uk")?
         .parse_options(ParseOptions::new().interpolate_display(true));
     let translations_infos = TranslationsInfos::parse(cfg)?;
     translations_infos.emit_diagnostics();

@@ -62,10 +62,17 @@ pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Local
             .find(|(k, _)| *k == "i18n_pref_locale")
             .map(|(_, v)| v.trim().to_string())
     });
-    let pick = |tag: &str| match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
-        Some("da") => Some(Locale::da),
-        Some("en") => Some(Locale::en),
-        _ => None,
+    // "da", "da-DK", "ar-SA", "uk-UA": the language part names one of ours, or none.
+    let pick = |tag: &str| {
+        let language = tag
+            .split([';', '-', '_'])
+            .next()?
+            .trim()
+            .to_ascii_lowercase();
+        Locale::get_all()
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == language)
     };
     if let Some(locale) = chosen.as_deref().and_then(pick) {
         return locale;
@@ -94,5 +101,57 @@ mod tests {
         );
         assert_eq!(locale_from(None, Some("fr")), Locale::da);
         assert_eq!(locale_from(None, None), Locale::da);
+        assert_eq!(locale_from(None, Some("ar-SA,ar;q=0.9")), Locale::ar);
+        assert_eq!(locale_from(None, Some("uk-UA, ru;q=0.5")), Locale::uk);
+        assert_eq!(
+            locale_from(Some("i18n_pref_locale=uk"), Some("ar")),
+            Locale::uk
+        );
+    }
+
+    /// The placeholders (`{{ name }}`) of a catalogue value, sorted.
+    fn placeholders(value: &str) -> Vec<String> {
+        let mut found: Vec<String> = value
+            .split("{{")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("}}"))
+            .map(|(name, _)| name.trim().to_string())
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Every language's catalogue has every key Danish has (the code cannot use a key Danish
+    /// lacks: the keys are checked when the app is compiled), no other key, and the same
+    /// placeholders in each value; and each language names itself.
+    #[test]
+    fn every_language_has_every_key() {
+        use std::collections::BTreeMap;
+        let read = |code: &str| -> BTreeMap<String, String> {
+            let path = format!("{}/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect("a locale file");
+            serde_json::from_str(&text).expect("a flat JSON object of strings")
+        };
+        let danish = read("da");
+        assert!(danish.len() > 800, "{} keys", danish.len());
+        let mut names = Vec::new();
+        for locale in Locale::get_all() {
+            let code = locale.as_str();
+            let other = read(code);
+            let missing: Vec<&String> = danish.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<&String> = other.keys().filter(|k| !danish.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{code} lacks {missing:?}");
+            assert!(extra.is_empty(), "{code} has keys Danish lacks: {extra:?}");
+            for (key, value) in &danish {
+                assert_eq!(
+                    placeholders(value),
+                    placeholders(&other[key]),
+                    "{code}: {key} has other placeholders"
+                );
+                assert!(!other[key].trim().is_empty(), "{code}: {key} is empty");
+            }
+            names.push(other["lang_name"].clone());
+        }
+        assert_eq!(names, ["Dansk", "English", "العربية", "Українська"]);
     }
 }

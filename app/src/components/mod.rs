@@ -4,6 +4,7 @@
 pub mod fields;
 pub mod notat;
 pub mod response;
+pub mod staff;
 pub mod version;
 
 use crate::i18n::*;
@@ -74,16 +75,26 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/politikker">{t!(i18n, nav_policies)}</a>
                         </li>
-                        <li>
-                            // The language links are plain links, so the choice also works without
-                            // JavaScript: the server sets the cookie and sends the reader back.
-                            {move || {
-                                let other = t_string!(i18n, lang_switch_code);
-                                view! {
-                                    <a href=format!("/sprog/{other}") rel="external" hreflang=other lang=other>{t_string!(i18n, lang_switch_label)}</a>
-                                }
-                            }}
-                        </li>
+                    </ul>
+                    // The language links are plain links, so the choice also works without
+                    // JavaScript: the server sets the cookie and sends the reader back. Each
+                    // language is named in itself, from its own catalogue.
+                    <ul class="language-list" aria-label=move || t_string!(i18n, language_choice_label)>
+                        {move || {
+                            let current = i18n.get_locale();
+                            Locale::get_all()
+                                .iter()
+                                .map(|&locale| {
+                                    let code = locale.as_str();
+                                    let here = (locale == current).then_some("true");
+                                    view! {
+                                        <li>
+                                            <a href=format!("/sprog/{code}") rel="external" hreflang=code lang=code aria-current=here>{td_string!(locale, lang_name)}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </nav>
             </div>
@@ -106,10 +117,21 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// On a page in any language but Danish: the draft is in Danish, and a response may be written
+/// in any language. (The draft itself carries `lang="da"`, so screen readers read it as Danish.)
+#[component]
+pub fn DanishDraftNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    (i18n.get_locale_untracked() != Locale::da).then(|| {
+        view! { <p class="notice language-notice">{t!(i18n, draft_in_danish_notice)}</p> }
+    })
+}
+
 /// The core's language for what the core words itself (dates and times): the catalogue's
-/// `lang_code`.
+/// `date_language` (Danish or English; Arabic and Ukrainian readers get English month names
+/// until the core writes dates in their languages).
 pub fn core_lang(locale: Locale) -> hoering::mail::Lang {
-    hoering::mail::Lang::parse(td_string!(locale, lang_code))
+    hoering::mail::Lang::parse(td_string!(locale, date_language))
 }
 
 /// "torsdag 12. september 2019 kl. 17.00–20.00": a time, or a span of time, in the reader's

@@ -2,54 +2,17 @@
 //! Markdown with a preview, and publishing or withholding each response.
 
 use crate::api::{admin_hearing, admin_hearings, admin_latest_text, get_current_user};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{
     FieldError, block_label, error_view, escape_html, form_echo, format_date, loading_view,
     publication_label, sender_kind_label, set_status, state_label,
 };
 use crate::forms::error_message;
 use crate::i18n::*;
-use crate::model::{
-    AdminResponse, CurrentUser, FormEcho, ModerationStatus, PartyListView, SectionView,
-};
+use crate::model::{AdminResponse, FormEcho, ModerationStatus, PartyListView, SectionView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The member of staff, or what to show instead: the login link to someone not logged in, an
-/// error box when the session could not be read (never "log in" for a failure of ours).
-pub(crate) fn staff_or(
-    user: Result<Option<CurrentUser>, ServerFnError>,
-) -> Result<CurrentUser, AnyView> {
-    match user {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => Err(login_required()),
-        Err(_) => Err(error_view().into_any()),
-    }
-}
-
-/// Shown instead of a staff page to someone who is not logged in.
-fn login_required() -> AnyView {
-    set_status(401);
-    let i18n = use_i18n();
-    view! {
-        <h1>{t!(i18n, login_required_title)}</h1>
-        <p><a href="/login" rel="external">{t!(i18n, login_title)}</a></p>
-    }
-    .into_any()
-}
-
-#[component]
-pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <form method="post" action="/logout" class="inline-form user-bar">
-            <span>{t_string!(i18n, logged_in_as, email = user.email.clone()).to_string()}</span>
-            " "
-            <input type="hidden" name="csrf" value=user.csrf.clone() />
-            <button type="submit" class="button-link">{t!(i18n, logout_button)}</button>
-        </form>
-    }
-}
 
 #[component]
 pub fn AdminHome() -> impl IntoView {
@@ -177,11 +140,12 @@ pub fn NewHearingPage() -> impl IntoView {
                             <div class="field">
                                 <label for="committee">{t!(i18n, fact_committee)}</label>
                                 <FieldError id="committee-error".to_string() message=err("committee") />
-                                <input id="committee" name="committee" type="text" value=echo.value("committee") aria-invalid=invalid("committee") />
+                                <input id="committee" name="committee" type="text" value=echo.value("committee") aria-invalid=invalid("committee") aria-describedby=described("committee") />
                             </div>
                             <div class="field">
                                 <label for="contact">{t!(i18n, fact_contact)}</label>
-                                <input id="contact" name="contact" type="text" value=echo.value("contact") />
+                                <FieldError id="contact-error".to_string() message=err("contact") />
+                                <input id="contact" name="contact" type="text" value=echo.value("contact") aria-invalid=invalid("contact") aria-describedby=described("contact") />
                             </div>
                             <p class="hint">{t!(i18n, hint_dates_optional)}</p>
                             <div class="field-row">
@@ -774,7 +738,7 @@ fn DashboardView(dashboard: crate::model::Dashboard, csrf: String) -> impl IntoV
                 }.into_any()
             }}
         </section>
-        <crate::pages::admin_policy::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
+        <crate::components::staff::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
         <section aria-labelledby="lukker" class="policy-section">
             <h2 id="lukker">{td_string!(locale, admin_hearings_closing_within_14_days)}</h2>
             {if d.closing_soon.is_empty() {
@@ -940,7 +904,7 @@ fn CouncilRounds(
                     {rounds.iter().map(|r| view! {
                         <li>
                             <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
-                            " · " {crate::pages::councils::round_text(locale, r)}
+                            " · " {crate::components::staff::round_text(locale, r)}
                         </li>
                     }).collect_view()}
                 </ul>

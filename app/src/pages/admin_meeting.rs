@@ -1,10 +1,10 @@
 //! The clerk's page of a dialogue meeting: recording the input given at the tables, fast and by
 //! keyboard alone, the sign-up list with who came, and the minutes.
 
-use super::admin::{LogoutForm, staff_or};
 use super::meeting::{AttendanceTable, group_name, seats_text, when};
 use crate::api::{admin_meeting, get_current_user};
 use crate::components::fields::{CheckField, FormState, TextArea};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{FieldError, error_view, form_echo, loading_view, set_status};
 use crate::i18n::*;
 use crate::model::*;

@@ -1,9 +1,9 @@
 //! The clerk's page for one policy: the road with what may be done next (and why not), each
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
-use super::admin::{LogoutForm, staff_or};
 use super::policy::{Timeline, body_name, refusal_text, stage_name, standing};
 use crate::api::{admin_policy, get_current_user};
+use crate::components::staff::{Inquiries, LogoutForm, staff_or};
 use crate::components::{
     FieldError, error_view, escape_html, form_echo, format_date, loading_view, set_status,
 };
@@ -482,74 +482,6 @@ pub fn AdminPolicyPage() -> impl IntoView {
                 })
             }}
         </Suspense>
-    }
-}
-
-/// Questions from the public, each with its answer or a form to answer it.
-#[component]
-pub fn Inquiries(
-    list: Vec<InquiryView>,
-    csrf: String,
-    back: String,
-    echo: FormEcho,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    view! {
-        <section aria-labelledby="spoergsmaal-h" class="policy-section">
-            <h2 id="spoergsmaal-h">{td_string!(locale, admin_policy_questions_from_the_public)}</h2>
-            {if list.is_empty() {
-                view! { <p class="muted">{td_string!(locale, admin_policy_no_questions)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="response-list">
-                        {list.into_iter().map(|q| {
-                            let status = crate::names::inquiry_status(locale, q.status);
-                            let badge = match q.status {
-                                InquiryStatus::Overdue | InquiryStatus::AnsweredLate => "badge badge-withheld",
-                                InquiryStatus::DueSoon => "badge badge-pending",
-                                _ => "badge badge-published",
-                            };
-                            let id = format!("spoergsmaal-{}", q.id);
-                            let field_id = format!("answer-{}", q.id);
-                            let mine = echo.value("inquiry") == q.id.to_string();
-                            let error = if mine { echo.error("answer").map(|c| crate::forms::error_message(i18n, "answer", &c)) } else { None };
-                            let typed = if mine { echo.value("answer") } else { String::new() };
-                            view! {
-                                <li class="response" id=id>
-                                    <p class="card-meta">
-                                        <span class=badge>{status}</span> " "
-                                        <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
-                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), format_date(locale, &q.received), td_string!(locale, admin_policy_due), format_date(locale, &q.due))}
-                                    </p>
-                                    <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
-                                    <p class="response-text">{q.question.clone()}</p>
-                                    {match (q.answered.clone(), q.answer.clone()) {
-                                        (Some(day), Some(answer)) => view! {
-                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), format_date(locale, &day))}</p>
-                                            <p class="response-text">{answer}</p>
-                                        }.into_any(),
-                                        _ => view! {
-                                            <form method="post" action=routes::answer_inquiry(q.id) class="admin-form">
-                                                <input type="hidden" name="csrf" value=csrf.clone() />
-                                                <input type="hidden" name="back" value=back.clone() />
-                                                <div class="field">
-                                                    <label for=field_id.clone()>{td_string!(locale, admin_policy_answer)}</label>
-                                                    <p class="hint">{td_string!(locale, admin_policy_e_mail_the_answer_to_the)}</p>
-                                                    <FieldError id=format!("{field_id}-error") message=Signal::derive(move || error.clone()) />
-                                                    <textarea id=field_id name="answer" rows="3" inner_html=escape_html(&typed)></textarea>
-                                                </div>
-                                                <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_answer)}</button>
-                                            </form>
-                                        }.into_any(),
-                                    }}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
     }
 }
 

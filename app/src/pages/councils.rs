@@ -1,9 +1,9 @@
 //! The councils (Integrationsrådet and its like) and who sits in them; an admin creates a council,
 //! adds members (users with the council role) and names the chair.
 
-use super::admin::{LogoutForm, staff_or};
 use crate::api::{admin_councils, get_council_home, get_council_workspace, get_current_user};
 use crate::components::fields::{FormState, TextField};
+use crate::components::staff::{LogoutForm, round_text, staff_or};
 use crate::components::{FieldError, error_view, form_echo, loading_view, set_status};
 use crate::i18n::*;
 use crate::routes;
@@ -152,26 +152,6 @@ pub fn CouncilHomePage() -> impl IntoView {
                 }.into_any()
             })}
         </Suspense>
-    }
-}
-
-/// "Åben 1. december – 12. december 2026" and the like.
-pub fn round_text(locale: Locale, r: &crate::model::RoundCard) -> String {
-    use hoering::council::RoundState;
-    let (opens, closes) = (
-        crate::components::format_date(locale, &r.opens),
-        crate::components::format_date(locale, &r.closes),
-    );
-    match r.state {
-        RoundState::Upcoming => td_string!(
-            locale,
-            council_round_upcoming,
-            opens = opens,
-            closes = closes
-        )
-        .to_string(),
-        RoundState::Open => td_string!(locale, council_round_open, closes = closes).to_string(),
-        RoundState::Closed => td_string!(locale, council_round_closed, closes = closes).to_string(),
     }
 }
 

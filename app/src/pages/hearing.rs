@@ -153,7 +153,8 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 " · "
                 {hearing.version_label.clone()}
             </p>
-            <h1>{title}</h1>
+            <h1 lang="da" dir="ltr">{title}</h1>
+            <crate::components::DanishDraftNotice />
             <dl class="facts">
                 <div>
                     <dt>{t!(i18n, fact_deadline)}</dt>
@@ -219,9 +220,9 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 <button type="submit" class="button button-secondary">{td_string!(i18n.get_locale_untracked(), hearing_search)}</button>
             </form>
             {if open {
-                view! { <DraftSelection><div class="document">{sections} {footnotes}</div></DraftSelection> }.into_any()
+                view! { <DraftSelection><div class="document" lang="da" dir="ltr">{sections} {footnotes}</div></DraftSelection> }.into_any()
             } else {
-                view! { <div class="document">{sections} {footnotes}</div> }.into_any()
+                view! { <div class="document" lang="da" dir="ltr">{sections} {footnotes}</div> }.into_any()
             }}
             {(!hearing.consultees.is_empty()).then(|| {
                 let locale = i18n.get_locale_untracked();

@@ -3,13 +3,13 @@
 
 use crate::api::get_current_user;
 use crate::components::notat::{NotatBody, NotatItemView, outcome_text};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{
     FieldError, error_view, form_echo, format_date, loading_view, sender_kind_label, set_status,
 };
 use crate::forms::error_message;
 use crate::i18n::*;
 use crate::model::{FormEcho, RemarkCard};
-use crate::pages::admin::{LogoutForm, staff_or};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

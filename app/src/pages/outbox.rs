@@ -1,8 +1,8 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use super::admin::{LogoutForm, staff_or};
 use crate::api::{admin_outbox, admin_outbox_message, get_current_user};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{error_view, loading_view, set_status};
 use crate::i18n::*;
 use crate::model::*;

@@ -178,8 +178,9 @@ fn ResponseFormView(
     };
     view! {
         <Title text=page_title.clone() />
-        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{title.clone()}</a></p>
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug) lang="da" dir="ltr">{title.clone()}</a></p>
         <h1>{page_title}</h1>
+        <crate::components::DanishDraftNotice />
         {target}
         <ResponseForm slug=slug block_number=block_number block_text=block_text echo=echo party=party quote_initial=quote_initial />
     }

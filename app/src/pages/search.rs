@@ -1,8 +1,8 @@
 //! Search in a hearing: the public searches the draft and the published input, the clerk
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
-use super::admin::{LogoutForm, staff_or};
 use crate::api::{admin_search, get_current_user, search_hearing};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{block_label, error_view, loading_view, sender_kind_label, set_status};
 use crate::i18n::*;
 use crate::model::{SearchFilters, SearchView};

@@ -1,9 +1,9 @@
 //! The process templates: the stages each committee's policies go through. Clerks read them;
 //! an admin edits one, which makes its next version (roads already under way keep theirs).
 
-use super::admin::{LogoutForm, staff_or};
 use super::policy::stage_name;
 use crate::api::{admin_templates, get_current_user};
+use crate::components::staff::{LogoutForm, staff_or};
 use crate::components::{error_view, form_echo, loading_view};
 use crate::i18n::*;
 use crate::model::*;

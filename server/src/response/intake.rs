@@ -29,6 +29,13 @@ pub enum Outcome {
 pub enum IntakeError {
     #[error("storing the response failed")]
     Store(#[from] VersionError),
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+    #[error("counting the client's responses failed")]
+    Limit(#[from] crate::web::limits::LimitError),
+    /// The batch insert returned fewer rows than it was given: a fault of ours.
+    #[error("{0} responses were stored, fewer than were sent")]
+    Short(usize),
     #[error("the response writer stopped before answering")]
     Lost,
 }
@@ -147,7 +154,7 @@ fn answer_all(writer: &Writer, jobs: Vec<Job>, outcomes: Vec<Outcome>) {
 }
 
 /// One transaction: the limits counted, the responses within them stored, their receipts queued.
-async fn store(writer: &Writer, jobs: &[Job]) -> Result<Vec<Outcome>, VersionError> {
+async fn store(writer: &Writer, jobs: &[Job]) -> Result<Vec<Outcome>, IntakeError> {
     let mut tx = crate::db::begin_write(&writer.pool).await?;
     let limited: Vec<(usize, &str)> = jobs
         .iter()
@@ -171,6 +178,7 @@ async fn store(writer: &Writer, jobs: &[Job]) -> Result<Vec<Outcome>, VersionErr
         (jobs[taken[k]].submitted.receipt)(id, at)
     })
     .await?;
+    let stored_count = stored.len();
     let mut stored = stored.into_iter();
     let outcomes = over_by_job
         .into_iter()
@@ -181,7 +189,7 @@ async fn store(writer: &Writer, jobs: &[Job]) -> Result<Vec<Outcome>, VersionErr
                 .map(|(id, created_at)| Outcome::Stored { id, created_at }),
         })
         .collect::<Option<Vec<_>>>()
-        .ok_or(VersionError::Sql(sqlx::Error::RowNotFound))?;
+        .ok_or(IntakeError::Short(stored_count))?;
     tx.commit().await?;
     Ok(outcomes)
 }

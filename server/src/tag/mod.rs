@@ -24,6 +24,16 @@ const SUGGESTIONS_KEPT: std::time::Duration = std::time::Duration::from_secs(600
 type SuggestionCache = std::collections::HashMap<i64, (i64, std::time::Instant, Vec<String>)>;
 static SUGGESTIONS: std::sync::Mutex<Option<SuggestionCache>> = std::sync::Mutex::new(None);
 
+/// Why the suggested themes could not be had: the texts could not be read, or the task that
+/// stems them died.
+#[derive(Debug, thiserror::Error)]
+pub enum SuggestError {
+    #[error("reading the responses' texts failed")]
+    Sql(#[from] sqlx::Error),
+    #[error("the task suggesting themes failed")]
+    Task(#[from] tokio::task::JoinError),
+}
+
 /// Up to 8 themes suggested from the hearing's newest responses, not counting `have` (tags
 /// the hearing has already); `responses` is the hearing's count of responses, which says
 /// whether the kept suggestions are still current.
@@ -32,7 +42,7 @@ pub async fn suggested(
     hearing_id: i64,
     responses: i64,
     have: &[String],
-) -> Result<Vec<String>, sqlx::Error> {
+) -> Result<Vec<String>, SuggestError> {
     let kept = {
         let cache = SUGGESTIONS.lock().unwrap_or_else(|p| p.into_inner());
         cache
@@ -52,8 +62,7 @@ pub async fn suggested(
                     .map(|s| s.label)
                     .collect::<Vec<_>>()
             })
-            .await
-            .map_err(|e| sqlx::Error::Protocol(format!("suggesting themes failed: {e}")))?;
+            .await?;
             let mut cache = SUGGESTIONS.lock().unwrap_or_else(|p| p.into_inner());
             cache.get_or_insert_with(Default::default).insert(
                 hearing_id,

@@ -120,14 +120,16 @@ pub fn message_page(headers: &HeaderMap, status: StatusCode, message: Message) -
         header_text(header::COOKIE),
         header_text(header::ACCEPT_LANGUAGE),
     );
-    let lang = match locale {
-        app::i18n::Locale::da => "da",
-        app::i18n::Locale::en => "en",
+    let lang = locale.as_str();
+    let dir = if locale == app::i18n::Locale::ar {
+        "rtl"
+    } else {
+        "ltr"
     };
     let msg = app::components::escape_html(&text(locale, message));
     let home = app::components::escape_html(&home_link(locale));
     let body = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+        "<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
          content=\"width=device-width, initial-scale=1\"><title>{msg}</title>\
          <link rel=\"stylesheet\" href=\"/pkg/hoering.css\"></head><body><main id=\"main\" class=\"wrap\">\
          <h1>{msg}</h1><p><a href=\"/\">{home}</a></p></main></body></html>"

@@ -7,7 +7,10 @@ use axum::response::Response;
 use http::{HeaderMap, HeaderValue, header};
 
 pub async fn set_language(Path(locale): Path<String>, headers: HeaderMap) -> Response {
-    if !matches!(locale.as_str(), "da" | "en") {
+    if !app::i18n::Locale::get_all()
+        .iter()
+        .any(|l| l.as_str() == locale)
+    {
         return crate::web::error::message_page(
             &headers,
             http::StatusCode::NOT_FOUND,
@@ -41,8 +44,12 @@ pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
             .get(name)
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
+    // E-mail texts exist in Danish and English; a reader of the Arabic or Ukrainian pages gets
+    // English until the mail texts move into the catalogue.
     match app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE)) {
-        app::i18n::Locale::en => hoering::mail::Lang::En,
         app::i18n::Locale::da => hoering::mail::Lang::Da,
+        app::i18n::Locale::en | app::i18n::Locale::ar | app::i18n::Locale::uk => {
+            hoering::mail::Lang::En
+        }
     }
 }

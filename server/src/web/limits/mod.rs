@@ -75,6 +75,16 @@ fn minutes(seconds: i64) -> u64 {
         .max(1)
 }
 
+/// Why responses could not be counted against their limit.
+#[derive(Debug, thiserror::Error)]
+pub enum LimitError {
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+    /// The count's upsert returned no row for a key it was given: a fault of ours.
+    #[error("the limit of {0} was not counted")]
+    Uncounted(String),
+}
+
 /// The limits of an installation.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -151,7 +161,7 @@ impl Limits {
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         keys: &[&str],
-    ) -> Result<Vec<Option<u64>>, sqlx::Error> {
+    ) -> Result<Vec<Option<u64>>, LimitError> {
         if self.responses_per_hour == 0 {
             return Ok(vec![None; keys.len()]);
         }
@@ -176,7 +186,7 @@ impl Limits {
                 let (_, hits, start) = counted
                     .iter()
                     .find(|(k, _, _)| k == key)
-                    .ok_or(sqlx::Error::RowNotFound)?;
+                    .ok_or_else(|| LimitError::Uncounted(key.clone()))?;
                 let before = seen.entry(key.as_str()).or_insert(0);
                 *before += 1;
                 // The hits this one made, as if the key's responses had come one by one.

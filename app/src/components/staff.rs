@@ -1,0 +1,133 @@
+//! What every staff page shares: the session or the login prompt, the logout form, the public's
+//! questions with their answer forms (the dashboard and a policy's page), and a council round's
+//! dates in words (the clerk's and the councils' pages).
+
+use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
+use crate::i18n::*;
+use crate::model::*;
+use crate::routes;
+use leptos::prelude::*;
+
+/// The member of staff, or what to show instead: the login link to someone not logged in, an
+/// error box when the session could not be read (never "log in" for a failure of ours).
+pub(crate) fn staff_or(
+    user: Result<Option<CurrentUser>, ServerFnError>,
+) -> Result<CurrentUser, AnyView> {
+    match user {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(login_required()),
+        Err(_) => Err(error_view().into_any()),
+    }
+}
+
+/// Shown instead of a staff page to someone who is not logged in.
+fn login_required() -> AnyView {
+    set_status(401);
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, login_required_title)}</h1>
+        <p><a href="/login" rel="external">{t!(i18n, login_title)}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="post" action="/logout" class="inline-form user-bar">
+            <span>{t_string!(i18n, logged_in_as, email = user.email.clone()).to_string()}</span>
+            " "
+            <input type="hidden" name="csrf" value=user.csrf.clone() />
+            <button type="submit" class="button-link">{t!(i18n, logout_button)}</button>
+        </form>
+    }
+}
+
+/// "Åben 1. december – 12. december 2026" and the like.
+pub fn round_text(locale: Locale, r: &crate::model::RoundCard) -> String {
+    use hoering::council::RoundState;
+    let (opens, closes) = (
+        crate::components::format_date(locale, &r.opens),
+        crate::components::format_date(locale, &r.closes),
+    );
+    match r.state {
+        RoundState::Upcoming => td_string!(
+            locale,
+            council_round_upcoming,
+            opens = opens,
+            closes = closes
+        )
+        .to_string(),
+        RoundState::Open => td_string!(locale, council_round_open, closes = closes).to_string(),
+        RoundState::Closed => td_string!(locale, council_round_closed, closes = closes).to_string(),
+    }
+}
+
+/// Questions from the public, each with its answer or a form to answer it.
+#[component]
+pub fn Inquiries(
+    list: Vec<InquiryView>,
+    csrf: String,
+    back: String,
+    echo: FormEcho,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    view! {
+        <section aria-labelledby="spoergsmaal-h" class="policy-section">
+            <h2 id="spoergsmaal-h">{td_string!(locale, admin_policy_questions_from_the_public)}</h2>
+            {if list.is_empty() {
+                view! { <p class="muted">{td_string!(locale, admin_policy_no_questions)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="response-list">
+                        {list.into_iter().map(|q| {
+                            let status = crate::names::inquiry_status(locale, q.status);
+                            let badge = match q.status {
+                                InquiryStatus::Overdue | InquiryStatus::AnsweredLate => "badge badge-withheld",
+                                InquiryStatus::DueSoon => "badge badge-pending",
+                                _ => "badge badge-published",
+                            };
+                            let id = format!("spoergsmaal-{}", q.id);
+                            let field_id = format!("answer-{}", q.id);
+                            let mine = echo.value("inquiry") == q.id.to_string();
+                            let error = if mine { echo.error("answer").map(|c| crate::forms::error_message(i18n, "answer", &c)) } else { None };
+                            let typed = if mine { echo.value("answer") } else { String::new() };
+                            view! {
+                                <li class="response" id=id>
+                                    <p class="card-meta">
+                                        <span class=badge>{status}</span> " "
+                                        <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
+                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), format_date(locale, &q.received), td_string!(locale, admin_policy_due), format_date(locale, &q.due))}
+                                    </p>
+                                    <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
+                                    <p class="response-text">{q.question.clone()}</p>
+                                    {match (q.answered.clone(), q.answer.clone()) {
+                                        (Some(day), Some(answer)) => view! {
+                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), format_date(locale, &day))}</p>
+                                            <p class="response-text">{answer}</p>
+                                        }.into_any(),
+                                        _ => view! {
+                                            <form method="post" action=routes::answer_inquiry(q.id) class="admin-form">
+                                                <input type="hidden" name="csrf" value=csrf.clone() />
+                                                <input type="hidden" name="back" value=back.clone() />
+                                                <div class="field">
+                                                    <label for=field_id.clone()>{td_string!(locale, admin_policy_answer)}</label>
+                                                    <p class="hint">{td_string!(locale, admin_policy_e_mail_the_answer_to_the)}</p>
+                                                    <FieldError id=format!("{field_id}-error") message=Signal::derive(move || error.clone()) />
+                                                    <textarea id=field_id name="answer" rows="3" inner_html=escape_html(&typed)></textarea>
+                                                </div>
+                                                <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_answer)}</button>
+                                            </form>
+                                        }.into_any(),
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
