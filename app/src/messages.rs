@@ -85,6 +85,19 @@ pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Local
         .unwrap_or(Locale::da)
 }
 
+/// A language of ours by its code (`da`, `en`, `ar`, `uk`).
+pub fn locale_by_code(code: &str) -> Option<Locale> {
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|l| l.as_str() == code)
+}
+
+/// The code of a language of ours, as `lang` attributes and the language cookie write it.
+pub fn locale_code(locale: Locale) -> &'static str {
+    locale.as_str()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +161,8 @@ mod tests {
                     placeholders(&other[key]),
                     "{code}: {key} has other placeholders"
                 );
-                assert!(!other[key].trim().is_empty(), "{code}: {key} is empty");
+                // Not trimmed: a thousands separator may be a (no-break) space.
+                assert!(!other[key].is_empty(), "{code}: {key} is empty");
             }
             names.push(other["lang_name"].clone());
         }

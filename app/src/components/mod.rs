@@ -35,8 +35,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         use_context::<crate::model::Site>().unwrap_or_default()
     })
     .into_inner();
-    let municipality =
-        (!site.municipality.trim().is_empty()).then(|| format!(" · {}", site.municipality.trim()));
+    // The municipality's name is Danish: isolated, so a right-to-left page does not split it.
+    let municipality = (!site.municipality.trim().is_empty()).then(|| {
+        let name = site.municipality.trim().to_string();
+        view! { " · " <bdi lang="da">{name}</bdi> }
+    });
     // The logo sits beside the site's name, which says the same in words: it is decoration.
     let logo = site
         .logo

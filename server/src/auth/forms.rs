@@ -129,9 +129,7 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
     ))
     .await;
 
-    let found = auth_db::find_credentials(&state.db.pool, &email)
-        .await
-        .map_err(|e| WebError::internal("loading credentials failed", e))?;
+    let found = auth_db::find_credentials(&state.db.pool, &email).await?;
     let (user, hash) = match found {
         Some((u, h)) => (Some(u), Some(h)),
         None => (None, None),
@@ -173,9 +171,7 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
         .reset(Limit::LoginPair, &pair_key)
         .await
         .map_err(limit_failed)?;
-    let token = auth_db::create_session(&state.db.pool, user.id)
-        .await
-        .map_err(|e| WebError::internal("creating a session failed", e))?;
+    let token = auth_db::create_session(&state.db.pool, user.id).await?;
     tracing::info!(user = user.id, "logged in");
     let mut res = see_other(target_or(&form.next, start_page(user.role)));
     res.headers_mut().insert(
@@ -200,9 +196,7 @@ pub async fn logout(
         // Any role may log out; the token proves the form came from our page.
         require_session(&state, &headers, Some(&form.csrf), "/").await?;
         if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
-            auth_db::delete_session(&state.db.pool, token)
-                .await
-                .map_err(|e| WebError::internal("deleting a session failed", e))?;
+            auth_db::delete_session(&state.db.pool, token).await?;
         }
         let mut res = see_other("/");
         res.headers_mut()

@@ -33,8 +33,7 @@ pub async fn require_session(
     };
     let token = cookie_value(headers, SESSION_COOKIE).ok_or_else(login)?;
     let session = db::find_session(&state.db.pool, token)
-        .await
-        .map_err(|e| WebError::internal("session lookup failed", e))?
+        .await?
         .ok_or_else(login)?;
     if let Some(csrf) = csrf
         && !constant_time_eq(&session.csrf, csrf)

@@ -57,8 +57,7 @@ async fn staff_hearing(
     )
     .await?;
     hearing_db::by_slug(&state.db.pool, slug)
-        .await
-        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)
 }
 
@@ -100,13 +99,7 @@ pub async fn add(
                 errors,
             )
         })?;
-        let added = party_db::add(
-            &state.db.pool,
-            hearing.id,
-            &with_tokens(read.parties).map_err(|e| WebError::internal("no random token", e))?,
-        )
-        .await
-        .map_err(|e| WebError::internal("storing parties failed", e))?;
+        let added = party_db::add(&state.db.pool, hearing.id, &with_tokens(read.parties)?).await?;
         tracing::info!(hearing = %slug, added, rejected = read.rejected.len(), "parties added");
         invite_now(&state).await?;
         if read.rejected.is_empty() {
@@ -139,9 +132,7 @@ pub async fn remove(
 ) -> Response {
     let result: WebResult = async {
         let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
-        let removed = party_db::remove(&state.db.pool, hearing.id, id)
-            .await
-            .map_err(|e| WebError::internal("removing a party failed", e))?;
+        let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
         if !removed {
             return Err(WebError::Refused {
                 status: StatusCode::CONFLICT,
@@ -167,8 +158,7 @@ pub async fn reuse(
         let pool = &state.db.pool;
         let from = get(&fields, "from");
         let Some(earlier) = hearing_db::by_slug(pool, &from)
-            .await
-            .map_err(|e| WebError::internal("loading the earlier hearing failed", e))?
+            .await?
             .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
         else {
             return Err(again(
@@ -192,24 +182,10 @@ pub async fn reuse(
                 .collect()
         };
         let load = |id| party_db::of_hearing(pool, id);
-        let existing = read(
-            load(hearing.id)
-                .await
-                .map_err(|e| WebError::internal("loading parties failed", e))?,
-        );
-        let incoming = read(
-            load(earlier.id)
-                .await
-                .map_err(|e| WebError::internal("loading parties failed", e))?,
-        );
+        let existing = read(load(hearing.id).await?);
+        let incoming = read(load(earlier.id).await?);
         let (new, _) = merge(&existing, &incoming);
-        let added = party_db::add(
-            pool,
-            hearing.id,
-            &with_tokens(new).map_err(|e| WebError::internal("no random token", e))?,
-        )
-        .await
-        .map_err(|e| WebError::internal("storing parties failed", e))?;
+        let added = party_db::add(pool, hearing.id, &with_tokens(new)?).await?;
         tracing::info!(hearing = %slug, from = %from, added, "list reused");
         invite_now(&state).await?;
         Ok(see_other(&list_page(&slug)))
@@ -238,9 +214,7 @@ pub async fn reminder(
                 ));
             }
         };
-        party_db::set_reminder_days(&state.db.pool, hearing.id, days)
-            .await
-            .map_err(|e| WebError::internal("saving the reminder failed", e))?;
+        party_db::set_reminder_days(&state.db.pool, hearing.id, days).await?;
         Ok(see_other(&list_page(&slug)))
     }
     .await;
@@ -257,13 +231,9 @@ pub async fn decline(
     let result: WebResult = async {
         let pool = &state.db.pool;
         let party = party_db::by_token(pool, &token)
-            .await
-            .map_err(|e| WebError::internal("loading a party failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
-        if party_db::decline(pool, &token)
-            .await
-            .map_err(|e| WebError::internal("recording a decline failed", e))?
-        {
+        if party_db::decline(pool, &token).await? {
             tracing::info!(party = party.party.id, hearing = %party.slug, "party has no comments");
         }
         Ok(see_other(&app::routes::party_page(&token)))

@@ -58,8 +58,7 @@ pub async fn create(
             .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
         let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
         council_db::create(&state.db.pool, slug.as_str(), name.as_str())
-            .await
-            .map_err(|e| WebError::internal("creating a council failed", e))?
+            .await?
             .ok_or_else(|| again(&fields, "name", "taken"))?;
         Ok(see_other(app::routes::COUNCILS))
     }
@@ -105,18 +104,14 @@ pub async fn remove(
         admin(&state, &headers, &fields).await?;
         let pool = &state.db.pool;
         let council = council_db::by_slug(pool, &slug)
-            .await
-            .map_err(|e| WebError::internal("loading a council failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let email = get(&fields, "email");
         let user = crate::auth::db::find_credentials(pool, &email)
-            .await
-            .map_err(|e| WebError::internal("loading a user failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?
             .0;
-        council_db::remove_member(pool, council.id, user.id)
-            .await
-            .map_err(|e| WebError::internal("removing a council member failed", e))?;
+        council_db::remove_member(pool, council.id, user.id).await?;
         Ok(see_other(app::routes::COUNCILS))
     }
     .await;
@@ -143,19 +138,15 @@ pub async fn open_round(
         .await?;
         let pool = &state.db.pool;
         let hearing = crate::hearing::db::by_slug(pool, &slug)
-            .await
-            .map_err(|e| WebError::internal("loading the hearing failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let mut errors = BTreeMap::new();
-        let council = council_db::by_slug(pool, &get(&fields, "round_council"))
-            .await
-            .map_err(|e| WebError::internal("loading a council failed", e))?;
+        let council = council_db::by_slug(pool, &get(&fields, "round_council")).await?;
         if council.is_none() {
             errors.insert("round_council".to_string(), "invalid".to_string());
         }
-        let last_day = hoering::calendar::local_date(hearing.closes_at)
-            .parse::<jiff::civil::Date>()
-            .map_err(|e| WebError::internal("a stored time does not read", e))?;
+        let last_day =
+            hoering::calendar::local_date(hearing.closes_at).parse::<jiff::civil::Date>()?;
         let window = hoering::council::RoundFields {
             opens: get(&fields, "round_opens"),
             closes: get(&fields, "round_closes"),
@@ -185,8 +176,7 @@ pub async fn open_round(
             &window.closes().to_string(),
             session.user.id,
         )
-        .await
-        .map_err(|e| WebError::internal("opening a council round failed", e))?;
+        .await?;
         Ok(see_other(&format!("{page}#raadsrunder")))
     }
     .await;
@@ -205,12 +195,9 @@ async fn commenting(
     let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
-        .await
-        .map_err(|e| WebError::internal("loading a round failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
-    let viewer = super::viewer_of(pool, &session.user)
-        .await
-        .map_err(|e| WebError::internal("loading the councils failed", e))?;
+    let viewer = super::viewer_of(pool, &session.user).await?;
     let state_now = super::state_of(&round);
     if !hoering::council::may_comment(
         &viewer,
@@ -263,8 +250,7 @@ pub async fn comment(
         if let Some(number) = &new.block {
             let block =
                 crate::hearing::db::block_by_number(pool, round.version_id, &number.as_str())
-                    .await
-                    .map_err(|e| WebError::internal("loading the block failed", e))?
+                    .await?
                     .ok_or_else(|| again([("block".to_string(), "invalid".to_string())].into()))?;
             // Quoted words must be the paragraph's; they are kept as the paragraph has them.
             let quote = hoering::anchoring::locate_typed_quote(&block.text, &new.quote)
@@ -273,15 +259,12 @@ pub async fn comment(
         }
         if let Some(parent) = new.reply_to
             && council_db::comment_in_round(pool, round.id, parent)
-                .await
-                .map_err(|e| WebError::internal("loading a comment failed", e))?
+                .await?
                 .is_none()
         {
             return Err(WebError::not_found());
         }
-        let id = council_db::add_comment(pool, round.id, session.user.id, &new)
-            .await
-            .map_err(|e| WebError::internal("storing a comment failed", e))?;
+        let id = council_db::add_comment(pool, round.id, session.user.id, &new).await?;
         Ok(see_other(&format!("{page}#k-{id}")))
     }
     .await;
@@ -300,8 +283,7 @@ pub async fn agree(
             commenting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
         let pool = &state.db.pool;
         let author = council_db::comment_in_round(pool, round.id, comment)
-            .await
-            .map_err(|e| WebError::internal("loading a comment failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         if !hoering::council::may_agree(
             hoering::council::UserId(author),
@@ -309,9 +291,7 @@ pub async fn agree(
         ) {
             return Err(WebError::forbidden());
         }
-        council_db::toggle_agreement(pool, comment, session.user.id)
-            .await
-            .map_err(|e| WebError::internal("saving an agreement failed", e))?;
+        council_db::toggle_agreement(pool, comment, session.user.id).await?;
         Ok(see_other(&format!(
             "{}#k-{comment}",
             app::routes::council_workspace(&slug, &council)
@@ -340,12 +320,9 @@ async fn acting(
     let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
-        .await
-        .map_err(|e| WebError::internal("loading a round failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
-    let viewer = super::viewer_of(pool, &session.user)
-        .await
-        .map_err(|e| WebError::internal("loading the councils failed", e))?;
+    let viewer = super::viewer_of(pool, &session.user).await?;
     if !hoering::council::is_member(&viewer, hoering::council::CouncilId(round.council_id)) {
         tracing::warn!(
             user = session.user.id,
@@ -375,15 +352,9 @@ async fn held(
     ),
     WebError,
 > {
-    let mut tx = crate::db::begin_write(pool)
-        .await
-        .map_err(|e| WebError::internal("starting a transaction failed", e))?;
-    let round = council_db::hold_round(&mut tx, round_id)
-        .await
-        .map_err(|e| WebError::internal("holding the round failed", e))?;
-    let revisions = council_db::revisions(&mut *tx, round.id)
-        .await
-        .map_err(|e| WebError::internal("loading the joint response failed", e))?;
+    let mut tx = crate::db::begin_write(pool).await?;
+    let round = council_db::hold_round(&mut tx, round_id).await?;
+    let revisions = council_db::revisions(&mut *tx, round.id).await?;
     let joint = council_db::joint_of(&round, &revisions);
     Ok((tx, round, joint))
 }
@@ -446,12 +417,8 @@ pub async fn edit_joint(
         let outcome = joint.edit(based_on, UserId(a.session.user.id), crate::db::now(), &text);
         match outcome {
             Ok(EditOutcome::Saved(revision)) => {
-                council_db::add_revision(&mut tx, round.id, &revision)
-                    .await
-                    .map_err(|e| WebError::internal("storing a revision failed", e))?;
-                tx.commit()
-                    .await
-                    .map_err(|e| WebError::internal("storing a revision failed", e))?;
+                council_db::add_revision(&mut tx, round.id, &revision).await?;
+                tx.commit().await?;
                 tracing::info!(
                     round = round.id,
                     revision = revision.number,
@@ -502,9 +469,7 @@ pub async fn submit_joint(
     let result: WebResult = async {
         let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
         let pool = &state.db.pool;
-        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id)
-            .await
-            .map_err(|e| WebError::internal("loading the chair failed", e))?;
+        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let again =
             |field: &str, code: &str, status| joint_again(&a.page, &fields, field, code, status);
         let name =
@@ -567,10 +532,8 @@ pub async fn submit_joint(
             round.hearing_id,
             council_name.as_str(),
         )
-        .await
-        .map_err(|e| WebError::internal("loading the høringsliste failed", e))?;
-        let token =
-            crate::auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        .await?;
+        let token = crate::auth::random_token()?;
         let lang = crate::web::language::mail_lang(&headers);
         let last_day = match (
             hoering::calendar::local_date(round.closes_at).parse::<jiff::civil::Date>(),
@@ -606,19 +569,14 @@ pub async fn submit_joint(
             &state.outbox,
             receipt,
         )
-        .await
-        .map_err(|e| WebError::internal("storing the council's response failed", e))?;
+        .await?;
         let submitted = Submitted {
             by: UserId(a.session.user.id),
             at,
             revision: current,
         };
-        council_db::mark_submitted(&mut tx, round.id, &submitted, response_id)
-            .await
-            .map_err(|e| WebError::internal("recording the submission failed", e))?;
-        tx.commit()
-            .await
-            .map_err(|e| WebError::internal("storing the council's response failed", e))?;
+        council_db::mark_submitted(&mut tx, round.id, &submitted, response_id).await?;
+        tx.commit().await?;
         state.outbox.wake();
         tracing::info!(
             round = round.id,
@@ -644,9 +602,7 @@ pub async fn publish_discussion(
     let result: WebResult = async {
         let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
         let pool = &state.db.pool;
-        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id)
-            .await
-            .map_err(|e| WebError::internal("loading the chair failed", e))?;
+        let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let (mut tx, round, joint) = held(pool, a.round.id).await?;
         if let Err(refusal) = hoering::council::may_publish_discussion(
             &a.viewer,
@@ -677,12 +633,8 @@ pub async fn publish_discussion(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        council_db::publish_discussion(&mut tx, round.id, a.session.user.id)
-            .await
-            .map_err(|e| WebError::internal("publishing the discussion failed", e))?;
-        tx.commit()
-            .await
-            .map_err(|e| WebError::internal("publishing the discussion failed", e))?;
+        council_db::publish_discussion(&mut tx, round.id, a.session.user.id).await?;
+        tx.commit().await?;
         tracing::info!(round = round.id, "council discussion published");
         Ok(see_other(&a.page))
     }

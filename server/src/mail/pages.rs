@@ -87,10 +87,7 @@ pub async fn retry(
             &app::routes::outbox_message(id),
         )
         .await?;
-        if !mail_db::retry(&state.db.pool, id)
-            .await
-            .map_err(|e| WebError::internal("retrying a message failed", e))?
-        {
+        if !mail_db::retry(&state.db.pool, id).await? {
             return Err(WebError::not_found());
         }
         tracing::info!(outbox = id, user = session.user.id, "message queued again");

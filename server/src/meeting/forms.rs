@@ -48,8 +48,7 @@ fn get(f: &Fields, k: &str) -> String {
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
     meeting_db::by_id(&state.db.pool, id)
-        .await
-        .map_err(|e| WebError::internal("loading a meeting failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)
 }
 
@@ -102,8 +101,7 @@ pub async fn create(
         .await?;
         let pool = &state.db.pool;
         let policy = policy_db::by_slug(pool, &slug)
-            .await
-            .map_err(|e| WebError::internal("loading the policy failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let meeting_fields = MeetingFields {
             title: get(&fields, "meeting_title"),
@@ -122,10 +120,7 @@ pub async fn create(
             errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
         });
         // Input is recorded on a hearing's draft: the policy's newest hearing.
-        let hearing = hearing_db::of_policy(pool, policy.id)
-            .await
-            .map_err(|e| WebError::internal("loading the hearings failed", e))?
-            .pop();
+        let hearing = hearing_db::of_policy(pool, policy.id).await?.pop();
         if hearing.is_none() {
             errors.insert("meeting_title".into(), "no_hearing".into());
         }
@@ -137,7 +132,7 @@ pub async fn create(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         };
-        let invite = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        let invite = auth::random_token()?;
         let id = meeting_db::create(
             pool,
             policy.id,
@@ -146,8 +141,7 @@ pub async fn create(
             &invite,
             session.user.id,
         )
-        .await
-        .map_err(|e| WebError::internal("storing a meeting failed", e))?;
+        .await?;
         tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
         Ok(see_other(&app::routes::admin_meeting(id)))
     }
@@ -193,18 +187,13 @@ pub async fn sign_up(
             .parse()
             .map_err(|errors| echo(&page, &fields, errors, StatusCode::UNPROCESSABLE_ENTITY))?;
         let key = format!("signup {client} {id}");
-        if let Some(minutes) = state
-            .limits
-            .response_over_limit(&key)
-            .await
-            .map_err(|e| WebError::internal("counting the client's sign-ups failed", e))?
-        {
+        if let Some(minutes) = state.limits.response_over_limit(&key).await? {
             return Err(WebError::TooMany {
                 retry_after: minutes * 60,
                 message: Message::TooManyResponses { minutes },
             });
         }
-        let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+        let token = auth::random_token()?;
         let lang = crate::web::language::mail_lang(&headers);
         let mail = mailer(&state, &meeting);
         let outcome = meeting_db::sign_up(
@@ -216,8 +205,7 @@ pub async fn sign_up(
             &state.outbox,
             &mail,
         )
-        .await
-        .map_err(|e| WebError::internal("storing a sign-up failed", e))?;
+        .await?;
         match outcome {
             SignedUp::Already => Err(echo(
                 &page,
@@ -245,14 +233,11 @@ pub async fn cancel(
     let result = async {
         let pool = &state.db.pool;
         let signup = meeting_db::signup_by_token(pool, &token)
-            .await
-            .map_err(|e| WebError::internal("loading a sign-up failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let meeting = meeting_or_404(&state, signup.meeting_id).await?;
         let mail = mailer(&state, &meeting);
-        let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail)
-            .await
-            .map_err(|e| WebError::internal("cancelling a sign-up failed", e))?;
+        let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail).await?;
         if cancelled {
             tracing::info!(
                 meeting = meeting.id,
@@ -294,9 +279,7 @@ pub async fn attendance(
             .filter(|(k, _)| k == "came")
             .filter_map(|(_, v)| v.parse().ok())
             .collect();
-        meeting_db::set_attendance(&state.db.pool, id, &came)
-            .await
-            .map_err(|e| WebError::internal("saving attendance failed", e))?;
+        meeting_db::set_attendance(&state.db.pool, id, &came).await?;
         Ok(see_other(&format!("{page}#fremmoede")))
     }
     .await;
@@ -385,15 +368,14 @@ async fn record(
         None => None,
         Some(number) => {
             let b = hearing_db::block_by_number(pool, meeting.version_id, &number.as_str())
-                .await
-                .map_err(|e| WebError::internal("loading the block failed", e))?
+                .await?
                 .ok_or_else(|| {
                     unprocessable([("block".to_string(), "invalid".to_string())].into())
                 })?;
             Some((b.block_id, b.number))
         }
     };
-    let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+    let token = auth::random_token()?;
     let day = hoering::calendar::local_date(meeting.starts_at);
     let target = Target {
         hearing_id: meeting.hearing_id,
@@ -409,9 +391,7 @@ async fn record(
         text: input.text.as_str(),
         user_id: session.user.id,
     };
-    let stored = response_db::insert_meeting_input(pool, &target, &record, &token)
-        .await
-        .map_err(|e| WebError::internal("storing meeting input failed", e))?;
+    let stored = response_db::insert_meeting_input(pool, &target, &record, &token).await?;
     tracing::info!(meeting = id, response = stored, "meeting input recorded");
     Ok(Stored {
         id: stored,
@@ -457,10 +437,7 @@ pub async fn minutes(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        if !meeting_db::set_minutes(&state.db.pool, id, &text, publish)
-            .await
-            .map_err(|e| WebError::internal("saving the minutes failed", e))?
-        {
+        if !meeting_db::set_minutes(&state.db.pool, id, &text, publish).await? {
             return Err(WebError::not_found());
         }
         Ok(see_other(&format!("{page}#referat")))
@@ -489,8 +466,7 @@ pub async fn csv(
         .await?;
         let meeting = meeting_or_404(&state, id).await?;
         let signups = meeting_db::signups(&state.db.pool, id)
-            .await
-            .map_err(|e| WebError::internal("loading sign-ups failed", e))?;
+            .await?;
         let mut out = String::from(
             "\u{feff}Navn;E-mail;Gruppe;Organisation;Status;Tolk;Trinfri adgang;Andre behov;Mødt\r\n",
         );

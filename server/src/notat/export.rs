@@ -80,8 +80,7 @@ async fn notat_file(
     let lang = crate::web::language::mail_lang(headers);
     let view = backend(state)
         .compile_notat(slug, lang, preview)
-        .await
-        .map_err(|e| WebError::internal("compiling the notat failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
     if !preview && view.published.is_none() {
         return Err(WebError::not_found());
@@ -89,9 +88,7 @@ async fn notat_file(
     let municipality = state.outbox.sender.municipality.clone();
     let (bytes, content_type, name) =
         tokio::task::spawn_blocking(move || render_notat(&view, format, lang, &municipality))
-            .await
-            .map_err(|e| WebError::internal("rendering the notat failed", e))?
-            .map_err(|e| WebError::internal("writing the DOCX failed", e))?;
+            .await??;
     Ok(attachment(bytes, content_type, &name))
 }
 
@@ -165,9 +162,7 @@ pub async fn record_rows(
     for (id, name) in notat_db::tags(pool, hearing.id).await.map_err(fail)? {
         tags.entry(id).or_default().push(name);
     }
-    let remarks = super::remarks(pool, hearing.id)
-        .await
-        .map_err(|e| WebError::internal("reading the remarks failed", e))?;
+    let remarks = super::remarks(pool, hearing.id).await?;
     let mut answer: HashMap<i64, usize> = HashMap::new();
     for (i, (_, remark)) in remarks.iter().enumerate() {
         for id in remark.target.responses() {
@@ -320,8 +315,7 @@ pub fn xlsx(rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError
 
 async fn hearing(state: &AppState, slug: &str) -> Result<crate::hearing::db::HearingRow, WebError> {
     crate::hearing::db::by_slug(&state.db.pool, slug)
-        .await
-        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)
 }
 
@@ -330,10 +324,7 @@ async fn records(state: &AppState, slug: &str, excel: bool) -> WebResult {
     let rows = record_rows(&state.db.pool, &state.journal_pattern, &hearing).await?;
     let stem = format!("hoeringssvar-{}", hearing.slug);
     if excel {
-        let bytes = tokio::task::spawn_blocking(move || xlsx(&rows))
-            .await
-            .map_err(|e| WebError::internal("writing the workbook failed", e))?
-            .map_err(|e| WebError::internal("writing the workbook failed", e))?;
+        let bytes = tokio::task::spawn_blocking(move || xlsx(&rows)).await??;
         Ok(attachment(bytes, XLSX, &format!("{stem}.xlsx")))
     } else {
         Ok(attachment(
@@ -405,22 +396,14 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
         })
         .collect();
     let title = hearing.title.clone();
-    let bytes = tokio::task::spawn_blocking(move || zip_archive(&title, &case, &documents))
-        .await
-        .map_err(|e| WebError::internal("writing the archive failed", e))?
-        .map_err(|e| WebError::internal("writing the archive failed", e))?;
-    let mut tx = crate::db::begin_write(pool)
-        .await
-        .map_err(|e| WebError::internal("journaling the export failed", e))?;
+    let bytes =
+        tokio::task::spawn_blocking(move || zip_archive(&title, &case, &documents)).await??;
+    let mut tx = crate::db::begin_write(pool).await?;
     let entry =
         crate::journal::Entry::hearing(user, crate::journal::Action::ArchiveExported, hearing.id)
             .change("", received.len().to_string());
-    crate::journal::db::write(&mut tx, &entry)
-        .await
-        .map_err(|e| WebError::internal("journaling the export failed", e))?;
-    tx.commit()
-        .await
-        .map_err(|e| WebError::internal("journaling the export failed", e))?;
+    crate::journal::db::write(&mut tx, &entry).await?;
+    tx.commit().await?;
     Ok(attachment(
         bytes,
         "application/zip",

@@ -61,8 +61,7 @@ pub async fn write(
         let existing = match one(&pairs, "remark").parse::<i64>() {
             Ok(id) => Some(
                 notat_db::by_id(pool, hearing.id, id)
-                    .await
-                    .map_err(|e| WebError::internal("loading a remark failed", e))?
+                    .await?
                     .ok_or_else(WebError::not_found)?,
             ),
             Err(_) => None,
@@ -115,8 +114,7 @@ pub async fn write(
             (Some(_), _) => None,
             (None, Some(id)) => {
                 let Some(row) = crate::response::db::by_ids(pool, hearing.id, &[id])
-                    .await
-                    .map_err(|e| WebError::internal("loading a response failed", e))?
+                    .await?
                     .into_iter()
                     .find(|r| r.source == "response")
                 else {
@@ -124,9 +122,7 @@ pub async fn write(
                 };
                 let quote = one(&pairs, "quote");
                 if one(&pairs, "group") == "1" {
-                    let members = crate::response::pages::group_of(pool, hearing.id, id)
-                        .await
-                        .map_err(|e| WebError::internal("grouping failed", e))?;
+                    let members = crate::response::pages::group_of(pool, hearing.id, id).await?;
                     Some(RemarkTarget::Group(members))
                 } else if quote.trim().is_empty() {
                     Some(RemarkTarget::Response(id))
@@ -156,15 +152,12 @@ pub async fn write(
         let id = match existing {
             Some(row) => {
                 let members: Vec<i64> = notat_db::memberships(pool, hearing.id)
-                    .await
-                    .map_err(|e| WebError::internal("loading a remark failed", e))?
+                    .await?
                     .into_iter()
                     .filter(|(r, _)| *r == row.id)
                     .map(|(_, m)| m)
                     .collect();
-                let before = row
-                    .to_core(&members)
-                    .map_err(|e| WebError::internal("loading a remark failed", e))?;
+                let before = row.to_core(&members)?;
                 let edited = hoering::notat::edit(&before, user, content).map_err(|refusal| {
                     again(
                         &editor,
@@ -172,9 +165,7 @@ pub async fn write(
                         [("remark_text".to_owned(), refusal.code().to_owned())].into(),
                     )
                 })?;
-                notat_db::update(pool, row.id, &before, &edited, &facts)
-                    .await
-                    .map_err(|e| WebError::internal("saving a remark failed", e))?;
+                notat_db::update(pool, row.id, &before, &edited, &facts).await?;
                 row.id
             }
             None => {
@@ -182,9 +173,7 @@ pub async fn write(
                     return Err(WebError::not_found());
                 };
                 let remark = Remark::draft(target, content, user);
-                notat_db::insert(pool, hearing.id, &remark, &facts)
-                    .await
-                    .map_err(|e| WebError::internal("saving a remark failed", e))?
+                notat_db::insert(pool, hearing.id, &remark, &facts).await?
             }
         };
         let _ = back;
@@ -208,12 +197,9 @@ pub async fn approve(
         let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let row = notat_db::by_id(pool, hearing.id, id)
-            .await
-            .map_err(|e| WebError::internal("loading a remark failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
-        let remark = row
-            .to_core(&[])
-            .map_err(|e| WebError::internal("loading a remark failed", e))?;
+        let remark = row.to_core(&[])?;
         let at = crate::db::now();
         hoering::notat::approve(&remark, user, at).map_err(|refusal| {
             again(
@@ -222,9 +208,7 @@ pub async fn approve(
                 [("remark".to_owned(), refusal.code().to_owned())].into(),
             )
         })?;
-        notat_db::approve(pool, id, user, at)
-            .await
-            .map_err(|e| WebError::internal("approving a remark failed", e))?;
+        notat_db::approve(pool, id, user, at).await?;
         Ok(see_other(&format!("{back}#bemaerkning-{id}")))
     }
     .await;
@@ -252,9 +236,7 @@ pub async fn case_facts(
         if !errors.is_empty() {
             return Err(again(&back, &pairs, errors));
         }
-        notat_db::set_case_facts(&state.db.pool, hearing.id, case_number, announced)
-            .await
-            .map_err(|e| WebError::internal("saving the case facts failed", e))?;
+        notat_db::set_case_facts(&state.db.pool, hearing.id, case_number, announced).await?;
         Ok(see_other(&format!("{back}#sag")))
     }
     .await;
@@ -273,8 +255,7 @@ pub async fn publish(
         let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let remarks: Vec<Remark> = super::remarks(pool, hearing.id)
-            .await
-            .map_err(|e| WebError::internal("loading the remarks failed", e))?
+            .await?
             .into_iter()
             .map(|(_, r)| r)
             .collect();
@@ -310,8 +291,7 @@ pub async fn publish(
                 },
             )
         })
-        .await
-        .map_err(|e| WebError::internal("publishing the remarks failed", e))?;
+        .await?;
         if published > 0 {
             state.outbox.wake();
         }

@@ -60,19 +60,11 @@ async fn events_of(
     stamp: Timestamp,
 ) -> Result<Vec<Event>, WebError> {
     let host = host_of(base);
-    let road = row
-        .road()
-        .map_err(|e| WebError::internal("reading a road failed", e))?;
+    let road = row.road()?;
     let page = format!("{base}{}", app::routes::policy(&row.slug));
     let mut events = Vec::new();
-    for h in hearing_db::of_policy(&state.db.pool, row.id)
-        .await
-        .map_err(|e| WebError::internal("reading hearings failed", e))?
-    {
-        let closes = local_date_of(
-            Timestamp::from_second(h.closes_at)
-                .map_err(|e| WebError::internal("a stored time does not read", e))?,
-        );
+    for h in hearing_db::of_policy(&state.db.pool, row.id).await? {
+        let closes = local_date_of(Timestamp::from_second(h.closes_at)?);
         events.push(Event {
             uid: format!("hoering-{}-frist@{host}", h.slug),
             summary: format!("Høringsfrist: {}", row.title),
@@ -112,14 +104,9 @@ async fn events_of(
         }
     }
     // Dialogue meetings, with their place; an end not given is taken as two hours on.
-    for m in crate::meeting::db::of_policy(&state.db.pool, row.id)
-        .await
-        .map_err(|e| WebError::internal("reading meetings failed", e))?
-    {
-        let start = Timestamp::from_second(m.starts_at)
-            .map_err(|e| WebError::internal("a stored time does not read", e))?;
-        let end = Timestamp::from_second(m.ends_at.unwrap_or(m.starts_at + 2 * 3600))
-            .map_err(|e| WebError::internal("a stored time does not read", e))?;
+    for m in crate::meeting::db::of_policy(&state.db.pool, row.id).await? {
+        let start = Timestamp::from_second(m.starts_at)?;
+        let end = Timestamp::from_second(m.ends_at.unwrap_or(m.starts_at + 2 * 3600))?;
         events.push(Event {
             uid: format!("dialogmoede-{}@{host}", m.id),
             summary: format!("Dialogmøde: {}", m.title),
@@ -167,10 +154,7 @@ pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Resp
         let base = base_url(&state, &headers);
         let stamp = Timestamp::now();
         let mut events = Vec::new();
-        for row in policy_db::list(&state.db.pool)
-            .await
-            .map_err(|e| WebError::internal("listing policies failed", e))?
-        {
+        for row in policy_db::list(&state.db.pool).await? {
             events.extend(events_of(&state, &base, &row, stamp).await?);
         }
         Ok(ics_response(&Calendar {
@@ -192,8 +176,7 @@ pub async fn policy_calendar(
     let result: WebResult = async {
         let base = base_url(&state, &headers);
         let row = policy_db::by_slug(&state.db.pool, &slug)
-            .await
-            .map_err(|e| WebError::internal("finding the policy failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let events = events_of(&state, &base, &row, Timestamp::now()).await?;
         Ok(ics_response(&Calendar {
@@ -260,9 +243,7 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
                     category: Some("Version".into()),
                 });
             }
-            let road = row
-                .road()
-                .map_err(|e| WebError::internal("reading a road failed", e))?;
+            let road = row.road()?;
             for (i, step) in road.history().iter().enumerate() {
                 if let Step::Decided { decision, .. } = step {
                     let when = noon(decision.meeting_date);

@@ -207,8 +207,7 @@ pub async fn step(
                 errors.insert("url".into(), "invalid".into());
             }
             let policy = policy_db::by_slug(&state.db.pool, &slug)
-                .await
-                .map_err(|e| WebError::internal("finding the policy failed", e))?
+                .await?
                 .ok_or_else(WebError::not_found)?;
             return match (stage, url) {
                 (Some(stage), Some(url)) if errors.is_empty() => {
@@ -220,8 +219,7 @@ pub async fn step(
                         &url,
                         session.user.id,
                     )
-                    .await
-                    .map_err(|e| WebError::internal("storing a document failed", e))?;
+                    .await?;
                     Ok(see_other(&format!("{page}#dokumenter")))
                 }
                 _ => Err(again(
@@ -303,8 +301,7 @@ pub async fn ask(
     let result = async {
         let page = format!("/politikker/{}", crate::web::redirect::encode_query(&slug));
         let policy = policy_db::by_slug(&state.db.pool, &slug)
-            .await
-            .map_err(|e| WebError::internal("finding the policy failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let mut errors = Errors::new();
         // The same one-line rule as a høringssvar's name: the name lands in the clerk's page
@@ -337,12 +334,7 @@ pub async fn ask(
             ));
         }
         let key = format!("inquiry|{client}");
-        if let Some(minutes) = state
-            .limits
-            .response_over_limit(&key)
-            .await
-            .map_err(|e| WebError::internal("counting the client's questions failed", e))?
-        {
+        if let Some(minutes) = state.limits.response_over_limit(&key).await? {
             return Err(WebError::TooMany {
                 retry_after: minutes * 60,
                 message: Message::TooManyResponses { minutes },
@@ -359,8 +351,7 @@ pub async fn ask(
             inquiry.received,
             inquiry.due,
         )
-        .await
-        .map_err(|e| WebError::internal("storing an inquiry failed", e))?;
+        .await?;
         tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
         Ok(see_other(&format!(
             "{page}?spurgt={}#spoergsmaal",
@@ -413,8 +404,7 @@ pub async fn answer(
             session.user.id,
             &state.outbox,
         )
-        .await
-        .map_err(|e| WebError::internal("answering an inquiry failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
         Ok(see_other(&format!("{back}#spoergsmaal-{id}")))
     }
@@ -440,8 +430,7 @@ pub async fn edit_template(
         )
         .await?;
         let current = policy_db::templates(&state.db.pool)
-            .await
-            .map_err(|e| WebError::internal("reading templates failed", e))?
+            .await?
             .into_iter()
             .find(|t| t.name == name)
             .ok_or_else(WebError::not_found)?;

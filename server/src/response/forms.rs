@@ -87,10 +87,7 @@ async fn submit(
             status,
         )
     };
-    let Some(hearing) = hearing_db::by_slug(pool, slug)
-        .await
-        .map_err(|e| WebError::internal("loading the hearing failed", e))?
-    else {
+    let Some(hearing) = hearing_db::by_slug(pool, slug).await? else {
         return Err(again(BTreeMap::new(), StatusCode::NOT_FOUND));
     };
     // Outside the window nothing is stored; the page explains that the hearing is closed.
@@ -108,8 +105,7 @@ async fn submit(
         None => None,
         Some(number) => {
             let b = hearing_db::block_by_number(pool, hearing.version_id, &number.as_str())
-                .await
-                .map_err(|e| WebError::internal("loading the block failed", e))?
+                .await?
                 .ok_or_else(|| {
                     again(
                         [("block".to_string(), "invalid".to_string())].into(),
@@ -125,13 +121,12 @@ async fn submit(
             Some((b.block_id, b.number))
         }
     };
-    let token = auth::random_token().map_err(|e| WebError::internal("no random token", e))?;
+    let token = auth::random_token()?;
     // A link that is not this hearing's party's is ignored: the response is taken all the same.
     let party = match post.party.trim() {
         "" => None,
         t => crate::consultees::db::by_token(pool, t)
-            .await
-            .map_err(|e| WebError::internal("loading a party failed", e))?
+            .await?
             .filter(|p| p.party.hearing_id == hearing.id)
             .map(|p| p.party.id),
     };
@@ -186,8 +181,7 @@ async fn submit(
             limit_key,
             receipt: Box::new(receipt),
         })
-        .await
-        .map_err(|e| WebError::internal("storing a response failed", e))?;
+        .await?;
     match outcome {
         Outcome::Stored { id, .. } => {
             // Only now, with the response committed, does the citizen get a receipt.
@@ -266,8 +260,7 @@ pub async fn moderate(
         })?;
         let pool = &state.db.pool;
         let target = response_db::moderation_target(pool, id)
-            .await
-            .map_err(|e| WebError::internal("loading a response failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let fallback = admin_hearing_path(&target.hearing_slug);
         let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
@@ -307,12 +300,8 @@ pub async fn moderate(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        let mut tx = crate::db::begin_write(pool)
-            .await
-            .map_err(|e| WebError::internal("moderating failed", e))?;
-        response_db::set_status_in(&mut tx, id, status, session.user.id)
-            .await
-            .map_err(|e| WebError::internal("moderating failed", e))?;
+        let mut tx = crate::db::begin_write(pool).await?;
+        response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
         if status == Status::Published && blocking {
             crate::journal::db::write(
                 &mut tx,
@@ -322,14 +311,11 @@ pub async fn moderate(
                     id,
                 ),
             )
-            .await
-            .map_err(|e| WebError::internal("moderating failed", e))?;
+            .await?;
         }
         let mut mailed = false;
         if status == Status::Withheld && target.status != Status::Withheld.as_str() {
-            response_db::set_withheld_reason(&mut tx, id, reason)
-                .await
-                .map_err(|e| WebError::internal("moderating failed", e))?;
+            response_db::set_withheld_reason(&mut tx, id, reason).await?;
             // Meeting input has no sender to tell.
             if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
                 let mail = hoering::mail::withheld(
@@ -344,17 +330,11 @@ pub async fn moderate(
                         receipt_path: &format!("/kvittering/{token}"),
                     },
                 );
-                state
-                    .outbox
-                    .put(&mut tx, &mail)
-                    .await
-                    .map_err(|e| WebError::internal("moderating failed", e))?;
+                state.outbox.put(&mut tx, &mail).await?;
                 mailed = true;
             }
         }
-        tx.commit()
-            .await
-            .map_err(|e| WebError::internal("moderating failed", e))?;
+        tx.commit().await?;
         if mailed {
             state.outbox.wake();
         }
@@ -405,8 +385,7 @@ pub async fn redact(
         .await?;
         let pool = &state.db.pool;
         let target = response_db::moderation_target(pool, id)
-            .await
-            .map_err(|e| WebError::internal("loading a response failed", e))?
+            .await?
             .ok_or_else(WebError::not_found)?;
         let fallback = admin_hearing_path(&target.hearing_slug);
         let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
@@ -457,9 +436,8 @@ pub async fn redact(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         })?;
-        let stored = response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id)
-            .await
-            .map_err(|e| WebError::internal("redacting failed", e))?;
+        let stored =
+            response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id).await?;
         crate::tag::forget_suggestions();
         if !stored {
             return Err(moderation_again(

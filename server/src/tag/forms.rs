@@ -56,8 +56,7 @@ pub async fn create(
         let name = super::parse_name(typed)
             .map_err(|code| again(&back, "tag_name", code, &[("tag_name", typed)]))?;
         tag_db::create(&state.db.pool, hearing.id, &name)
-            .await
-            .map_err(|e| WebError::internal("creating a tag failed", e))?
+            .await?
             .ok_or_else(|| again(&back, "tag_name", "taken", &[("tag_name", typed)]))?;
         Ok(see_other(&format!("{back}#maerker")))
     }
@@ -86,9 +85,7 @@ pub async fn apply(
             return Err(again(&back, "tag", "none_ticked", &[]));
         }
         let on = one(&pairs, "remove").is_empty();
-        tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user)
-            .await
-            .map_err(|e| WebError::internal("tagging failed", e))?;
+        tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user).await?;
         Ok(see_other(&back))
     }
     .await;

@@ -61,8 +61,7 @@ async fn create(
         ));
     }
     let hearing = hearing_db::by_slug(&state.db.pool, slug)
-        .await
-        .map_err(|e| WebError::internal("finding the hearing failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
     let note = draft.get("note");
     let added = crate::version::db::add_version(
@@ -72,8 +71,7 @@ async fn create(
         note.trim(),
         &draft.markdown,
     )
-    .await
-    .map_err(|e| WebError::internal("adding a version failed", e))?;
+    .await?;
     tracing::info!(hearing = %slug, version = added.number, "version added");
     Ok(see_other(&format!(
         "/hoeringer/{slug}/aendringer?til={}",

@@ -29,8 +29,25 @@ pub enum WebError {
     },
     /// A limit was reached; the client may try again after `retry_after` seconds.
     TooMany { retry_after: u64, message: Message },
-    /// Our fault: logged with its causes, shown as an opaque 500.
-    Internal { context: &'static str, cause: Cause },
+    /// Our fault: logged with its causes and where it was raised, shown as an opaque 500.
+    Internal {
+        context: &'static str,
+        at: &'static std::panic::Location<'static>,
+        cause: Cause,
+    },
+}
+
+/// Any error of ours becomes an opaque 500 with `?`; the log gets its cause chain and the line
+/// of the `?` that raised it. (`WebError` is not itself an `Error`, so this cannot swallow one.)
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for WebError {
+    #[track_caller]
+    fn from(cause: E) -> Self {
+        WebError::Internal {
+            context: "request failed",
+            at: std::panic::Location::caller(),
+            cause: Box::new(cause),
+        }
+    }
 }
 
 impl WebError {
@@ -42,12 +59,14 @@ impl WebError {
         }
     }
 
+    #[track_caller]
     pub fn internal(
         context: &'static str,
         cause: impl std::error::Error + Send + Sync + 'static,
     ) -> Self {
         WebError::Internal {
             context,
+            at: std::panic::Location::caller(),
             cause: Box::new(cause),
         }
     }
@@ -87,8 +106,8 @@ impl WebError {
                 }
                 res
             }
-            WebError::Internal { context, cause } => {
-                tracing::error!(error = %chain(&*cause), "{context}");
+            WebError::Internal { context, at, cause } => {
+                tracing::error!(error = %chain(&*cause), at = %at, "{context}");
                 message_page(
                     headers,
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -120,7 +139,7 @@ pub fn message_page(headers: &HeaderMap, status: StatusCode, message: Message) -
         header_text(header::COOKIE),
         header_text(header::ACCEPT_LANGUAGE),
     );
-    let lang = locale.as_str();
+    let lang = app::messages::locale_code(locale);
     let dir = if locale == app::i18n::Locale::ar {
         "rtl"
     } else {

@@ -7,10 +7,7 @@ use axum::response::Response;
 use http::{HeaderMap, HeaderValue, header};
 
 pub async fn set_language(Path(locale): Path<String>, headers: HeaderMap) -> Response {
-    if !app::i18n::Locale::get_all()
-        .iter()
-        .any(|l| l.as_str() == locale)
-    {
+    if app::messages::locale_by_code(&locale).is_none() {
         return crate::web::error::message_page(
             &headers,
             http::StatusCode::NOT_FOUND,

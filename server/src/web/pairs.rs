@@ -37,8 +37,7 @@ pub async fn hearing_and_clerk(
     )
     .await?;
     let hearing = crate::hearing::db::by_slug(&state.db.pool, slug)
-        .await
-        .map_err(|e| WebError::internal("loading the hearing failed", e))?
+        .await?
         .ok_or_else(WebError::not_found)?;
     let back = safe_target(one(pairs, "back")).unwrap_or(page).to_string();
     Ok((hearing, session.user.id, back))

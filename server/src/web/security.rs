@@ -247,7 +247,7 @@ fn writes_when_read(path: &str) -> bool {
 }
 
 /// Who may call a server function, for those not open to everyone: the clerks' functions need
-/// a staff role, the councils' a session (the function then checks the council). Checked
+/// a staff role, a council member's home a session (the function then checks the council). Checked
 /// before the arguments are read, so a stranger learns nothing from a malformed call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FunctionAccess {
@@ -259,7 +259,9 @@ fn staff_function(path: &str) -> Option<FunctionAccess> {
     let name = path.strip_prefix("/_fn/")?;
     if name.starts_with("admin") || name == "latest_text" {
         Some(FunctionAccess::Staff)
-    } else if name.starts_with("council_") {
+    } else if name == "council_home" {
+        // A council's workspace is public once the council publishes its discussion, so
+        // `council_workspace` decides for itself.
         Some(FunctionAccess::Session)
     } else {
         None

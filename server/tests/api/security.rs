@@ -254,8 +254,12 @@ both_databases!(
             .post_form("/_fn/admin_search", &[("slug", "integrationspolitik")])
             .await;
         assert_eq!(r.status().as_u16(), 401);
-        let r = app.post_form("/_fn/council_workspace", &[]).await;
+        let r = app.post_form("/_fn/council_home", &[]).await;
         assert_eq!(r.status().as_u16(), 401);
+        // A workspace may be public (a published discussion): it reads its arguments, and a
+        // call without them is the caller's mistake.
+        let r = app.post_form("/_fn/council_workspace", &[]).await;
+        assert_eq!(r.status().as_u16(), 400);
         // A clerk's malformed call is the caller's mistake, not the server's: 400.
         app.add_clerk().await;
         let cookie = app.login().await;
