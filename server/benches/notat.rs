@@ -63,12 +63,14 @@ async fn main() {
     let blocks = server::hearing::db::blocks(pool, hearing.version_id)
         .await
         .expect("blocks");
-    let clerk = server::auth::db::upsert_user(pool, "a@bench.dk", "x", server::auth::Role::Clerk)
-        .await
-        .expect("clerk");
-    let second = server::auth::db::upsert_user(pool, "b@bench.dk", "x", server::auth::Role::Clerk)
-        .await
-        .expect("clerk");
+    let (clerk, _) =
+        server::auth::db::upsert_user(pool, "a@bench.dk", "x", server::auth::Role::Clerk)
+            .await
+            .expect("clerk");
+    let (second, _) =
+        server::auth::db::upsert_user(pool, "b@bench.dk", "x", server::auth::Role::Clerk)
+            .await
+            .expect("clerk");
 
     // 100,000 responses: one in five a copy of one of 50 campaign texts, the rest each their
     // own; one in three on a paragraph.

@@ -137,7 +137,7 @@ async fn store_batch(writer: Writer, jobs: Vec<Job>) {
         match result {
             Ok(outcomes) => answer_all(&writer, vec![job], outcomes),
             Err(e) => {
-                let _ = job.answer.send(Err(e.into()));
+                let _ = job.answer.send(Err(e));
             }
         }
     }
