@@ -181,20 +181,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
     Ok(res)
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn logout(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
-) -> Response {
+/// `POST /logout`: any role may log out; the security layer has checked the form's token.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let result = async {
-        // Any role may log out; the token proves the form came from our page.
-        require_session(&state, &headers, Some(&form.csrf), "/").await?;
+        require_session(&state, &headers, "/").await?;
         if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
             auth_db::delete_session(&state.db.pool, token).await?;
         }

@@ -11,8 +11,7 @@ pub mod password;
 use crate::state::AppState;
 pub use crate::token::{constant_time_eq, hash_token, random_token};
 use crate::web::error::WebError;
-use app::messages::Message;
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 
 pub const SESSION_COOKIE: &str = "hoering_session";
 /// Sessions last a working day and a bit; staff log in again the next morning.
@@ -20,12 +19,13 @@ pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
 
 pub use hoering::staff::{Permission, Role};
 
-/// The member of staff behind a request: a session cookie and, for a form, the session's CSRF
-/// token (`None` only for reads).
+/// The member of staff behind a request: a session cookie, or a redirect to the login page and
+/// back to `next`. A form's CSRF token is not checked here: the security layer checks it for
+/// every unsafe request in a session's name before any handler runs
+/// (`web::security::check_csrf`), so no handler can forget it.
 pub async fn require_session(
     state: &AppState,
     headers: &HeaderMap,
-    csrf: Option<&str>,
     next: &str,
 ) -> Result<db::Session, WebError> {
     let login = || WebError::LoginRequired {
@@ -35,15 +35,6 @@ pub async fn require_session(
     let session = db::find_session(&state.db.pool, token)
         .await?
         .ok_or_else(login)?;
-    if let Some(csrf) = csrf
-        && !constant_time_eq(&session.csrf, csrf)
-    {
-        tracing::warn!(user = session.user.id, "refused: CSRF token mismatch");
-        return Err(WebError::Refused {
-            status: StatusCode::FORBIDDEN,
-            message: Message::FormExpired,
-        });
-    }
     Ok(session)
 }
 
@@ -52,10 +43,9 @@ pub async fn require_staff(
     state: &AppState,
     headers: &HeaderMap,
     what: Permission,
-    csrf: Option<&str>,
     next: &str,
 ) -> Result<db::Session, WebError> {
-    let session = require_session(state, headers, csrf, next).await?;
+    let session = require_session(state, headers, next).await?;
     if !session.user.role.may(what) {
         tracing::warn!(
             user = session.user.id,

@@ -46,13 +46,11 @@ async fn staff_hearing(
     state: &AppState,
     headers: &HeaderMap,
     slug: &str,
-    fields: &Fields,
 ) -> Result<HearingRow, WebError> {
     require_staff(
         state,
         headers,
         Permission::CreateHearing,
-        Some(&get(fields, "csrf")),
         &app::routes::admin_hearing(slug),
     )
     .await?;
@@ -90,7 +88,7 @@ pub async fn add(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let hearing = staff_hearing(&state, &headers, &slug).await?;
         let text = get(&fields, "parties");
         let read = import(&text).map_err(|errors| {
             again(
@@ -128,10 +126,9 @@ pub async fn remove(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let hearing = staff_hearing(&state, &headers, &slug).await?;
         let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
         if !removed {
             return Err(WebError::Refused {
@@ -154,7 +151,7 @@ pub async fn reuse(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let hearing = staff_hearing(&state, &headers, &slug).await?;
         let pool = &state.db.pool;
         let from = get(&fields, "from");
         let Some(earlier) = hearing_db::by_slug(pool, &from)
@@ -202,7 +199,7 @@ pub async fn reminder(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug, &fields).await?;
+        let hearing = staff_hearing(&state, &headers, &slug).await?;
         let typed = get(&fields, "reminder_days");
         let days = match typed.trim().parse::<u32>() {
             Ok(d) if d <= MAX_REMINDER_DAYS => d,

@@ -34,12 +34,11 @@ fn again(fields: &Fields, field: &str, code: &str) -> WebError {
     )
 }
 
-async fn admin(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<(), WebError> {
+async fn admin(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
     require_staff(
         state,
         headers,
         Permission::ManageCouncils,
-        Some(&get(fields, "csrf")),
         app::routes::COUNCILS,
     )
     .await
@@ -53,7 +52,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers, &fields).await?;
+        admin(&state, &headers).await?;
         let name = CouncilName::parse(&get(&fields, "name"))
             .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
         let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
@@ -74,7 +73,7 @@ pub async fn add(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers, &fields).await?;
+        admin(&state, &headers).await?;
         let email = get(&fields, "email").to_lowercase();
         let chair = get(&fields, "chair") == "on";
         match add_member(&state.db.pool, &slug, &email, chair).await {
@@ -101,7 +100,7 @@ pub async fn remove(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers, &fields).await?;
+        admin(&state, &headers).await?;
         let pool = &state.db.pool;
         let council = council_db::by_slug(pool, &slug)
             .await?
@@ -128,14 +127,7 @@ pub async fn open_round(
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_hearing(&slug);
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::CreateHearing,
-            Some(&get(&fields, "csrf")),
-            &page,
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::CreateHearing, &page).await?;
         let pool = &state.db.pool;
         let hearing = crate::hearing::db::by_slug(pool, &slug)
             .await?
@@ -189,10 +181,9 @@ async fn commenting(
     headers: &HeaderMap,
     slug: &str,
     council: &str,
-    csrf: &str,
 ) -> Result<(council_db::RoundRow, crate::auth::db::Session), WebError> {
     let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
+    let session = crate::auth::require_session(state, headers, &page).await?;
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -223,8 +214,7 @@ pub async fn comment(
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::council_workspace(&slug, &council);
-        let (round, session) =
-            commenting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
         let pool = &state.db.pool;
         let again = |errors: BTreeMap<String, String>| {
             let mut values = fields.clone();
@@ -276,11 +266,9 @@ pub async fn agree(
     State(state): State<AppState>,
     Path((slug, council, comment)): Path<(String, String, i64)>,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let (round, session) =
-            commenting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
         let pool = &state.db.pool;
         let author = council_db::comment_in_round(pool, round.id, comment)
             .await?
@@ -314,10 +302,9 @@ async fn acting(
     headers: &HeaderMap,
     slug: &str,
     council: &str,
-    csrf: &str,
 ) -> Result<Acting, WebError> {
     let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, Some(csrf), &page).await?;
+    let session = crate::auth::require_session(state, headers, &page).await?;
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -391,7 +378,7 @@ pub async fn edit_joint(
 ) -> Response {
     use hoering::council::{EditError, EditOutcome, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let a = acting(&state, &headers, &slug, &council).await?;
         let council_id = hoering::council::CouncilId(a.round.council_id);
         if !hoering::council::may_edit_joint(&a.viewer, council_id, &super::state_of(&a.round)) {
             return Err(joint_again(
@@ -467,7 +454,7 @@ pub async fn submit_joint(
 ) -> Response {
     use hoering::council::{CouncilId, CouncilName, Submitted, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let a = acting(&state, &headers, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let again =
@@ -600,7 +587,7 @@ pub async fn publish_discussion(
 ) -> Response {
     use hoering::council::{CouncilId, PublishRefusal};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council, &get(&fields, "csrf")).await?;
+        let a = acting(&state, &headers, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let (mut tx, round, joint) = held(pool, a.round.id).await?;

@@ -8,12 +8,10 @@ use crate::web::error::{WebError, finish};
 use crate::web::redirect::see_other;
 use app::backend::{BackendError, MailReads};
 use app::model::{MailState, OutboxItem, OutboxMessage, OutboxView};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::calendar::local_datetime;
 use http::HeaderMap;
-use std::collections::BTreeMap;
 
 const PER_PAGE: u32 = 50;
 
@@ -75,15 +73,12 @@ pub async fn retry(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<BTreeMap<String, String>>,
 ) -> Response {
     let result = async {
-        let csrf = form.get("csrf").map(String::as_str).unwrap_or_default();
         let session = require_staff(
             &state,
             &headers,
             Permission::ReadMail,
-            Some(csrf),
             &app::routes::outbox_message(id),
         )
         .await?;

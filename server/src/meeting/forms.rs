@@ -91,14 +91,7 @@ pub async fn create(
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::ManageMeetings,
-            Some(&get(&fields, "csrf")),
-            &page,
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
         let pool = &state.db.pool;
         let policy = policy_db::by_slug(pool, &slug)
             .await?
@@ -260,19 +253,7 @@ pub async fn attendance(
 ) -> Response {
     let result = async {
         let page = app::routes::admin_meeting(id);
-        let csrf = pairs
-            .iter()
-            .find(|(k, _)| k == "csrf")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
-        require_staff(
-            &state,
-            &headers,
-            Permission::ManageMeetings,
-            Some(&csrf),
-            &page,
-        )
-        .await?;
+        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
         meeting_or_404(&state, id).await?;
         let came: Vec<i64> = pairs
             .iter()
@@ -344,14 +325,7 @@ async fn record(
     fields: &Fields,
 ) -> Result<Stored, WebError> {
     let page = app::routes::admin_meeting(id);
-    let session = require_staff(
-        state,
-        headers,
-        Permission::ManageMeetings,
-        Some(&get(fields, "csrf")),
-        &page,
-    )
-    .await?;
+    let session = require_staff(state, headers, Permission::ManageMeetings, &page).await?;
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
     let typed = InputFields {
@@ -411,14 +385,7 @@ pub async fn minutes(
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_meeting(id);
-        require_staff(
-            &state,
-            &headers,
-            Permission::ManageMeetings,
-            Some(&get(&fields, "csrf")),
-            &page,
-        )
-        .await?;
+        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
         let text = get(&fields, "minutes");
         if text.chars().count() > MAX_MINUTES_CHARS {
             return Err(echo(
@@ -456,13 +423,7 @@ pub async fn csv(
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        require_staff(
-            &state,
-            &headers,
-            Permission::ManageMeetings,
-            None,
-            &app::routes::admin_meeting(id),
-        )
+        require_staff(&state, &headers, Permission::ManageMeetings, &app::routes::admin_meeting(id))
         .await?;
         let meeting = meeting_or_404(&state, id).await?;
         let signups = meeting_db::signups(&state.db.pool, id)

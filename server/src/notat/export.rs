@@ -114,11 +114,10 @@ pub async fn admin_file(
     let result: WebResult = async {
         let page = app::routes::admin_notat(&slug);
         if file == "journal.zip" {
-            let session =
-                require_staff(&state, &headers, Permission::Moderate, None, &page).await?;
+            let session = require_staff(&state, &headers, Permission::Moderate, &page).await?;
             return archive(&state, &slug, session.user.id).await;
         }
-        require_staff(&state, &headers, Permission::ReadAdmin, None, &page).await?;
+        require_staff(&state, &headers, Permission::ReadAdmin, &page).await?;
         match file {
             "svar.xlsx" | "svar.csv" => records(&state, &slug, file.ends_with(".xlsx")).await,
             _ => notat_file(&state, &headers, &slug, file, true).await,

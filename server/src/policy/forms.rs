@@ -184,14 +184,7 @@ pub async fn step(
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::AdvanceRoad,
-            fields.get("csrf").map(String::as_str),
-            &page,
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::AdvanceRoad, &page).await?;
         let actor = Actor::of(&session.user);
         if get(&fields, "action") == "document" {
             let mut errors = Errors::new();
@@ -370,14 +363,7 @@ pub async fn answer(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::AnswerInquiry,
-            fields.get("csrf").map(String::as_str),
-            "/admin",
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::AnswerInquiry, "/admin").await?;
         let answer = get(&fields, "answer");
         let back = get(&fields, "back");
         let back = safe_target(&back).unwrap_or("/admin").to_string();
@@ -421,13 +407,7 @@ pub async fn edit_template(
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::EditTemplates,
-            fields.get("csrf").map(String::as_str),
-            app::routes::TEMPLATES,
-        )
+        let session = require_staff(&state, &headers, Permission::EditTemplates, app::routes::TEMPLATES)
         .await?;
         let current = policy_db::templates(&state.db.pool)
             .await?

@@ -201,8 +201,6 @@ async fn submit(
 #[derive(Debug, Deserialize)]
 pub struct ModerateForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     status: String,
     #[serde(default)]
     back: String,
@@ -246,14 +244,7 @@ pub async fn moderate(
     Form(form): Form<ModerateForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::Moderate,
-            Some(&form.csrf),
-            "/admin",
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
         let status = Status::parse(&form.status).ok_or(WebError::Refused {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: Message::UnknownStatus,
@@ -351,8 +342,6 @@ fn admin_hearing_path(slug: &str) -> String {
 #[derive(Debug, Deserialize)]
 pub struct RedactForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     back: String,
     /// One flag's place in the text, and the words there, as the page showed them.
     #[serde(default)]
@@ -375,14 +364,7 @@ pub async fn redact(
     Form(form): Form<RedactForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::Moderate,
-            Some(&form.csrf),
-            "/admin",
-        )
-        .await?;
+        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
         let pool = &state.db.pool;
         let target = response_db::moderation_target(pool, id)
             .await?

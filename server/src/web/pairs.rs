@@ -28,14 +28,7 @@ pub async fn hearing_and_clerk(
     pairs: &Pairs,
     page: &str,
 ) -> Result<(HearingRow, i64, String), WebError> {
-    let session = require_staff(
-        state,
-        headers,
-        Permission::Moderate,
-        Some(one(pairs, "csrf")),
-        page,
-    )
-    .await?;
+    let session = require_staff(state, headers, Permission::Moderate, page).await?;
     let hearing = crate::hearing::db::by_slug(&state.db.pool, slug)
         .await?
         .ok_or_else(WebError::not_found)?;

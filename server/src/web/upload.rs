@@ -57,7 +57,7 @@ pub async fn read_staff_draft(
 ) -> Result<StaffDraft, WebError> {
     let (fields, file) = read_multipart(multipart).await?;
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    let session = require_staff(state, headers, what, Some(&get("csrf")), page).await?;
+    let session = require_staff(state, headers, what, page).await?;
     let mut errors = BTreeMap::new();
     let markdown = match file.map(String::from_utf8) {
         Some(Ok(text)) => text,
