@@ -7,6 +7,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
+pub mod dates;
 pub mod forms;
 pub mod messages;
 pub mod model;

@@ -130,6 +130,11 @@ pub fn english_time_span(starts: i64, ends: Option<i64>) -> String {
     out
 }
 
+/// A Unix time as a Copenhagen wall-clock time, for the UI to word in the reader's language.
+pub fn local_zoned(seconds: i64) -> Option<jiff::Zoned> {
+    zoned(seconds)
+}
+
 fn zoned(seconds: i64) -> Option<jiff::Zoned> {
     Timestamp::from_second(seconds)
         .ok()

@@ -130,35 +130,7 @@ pub fn DanishDraftNotice() -> impl IntoView {
     })
 }
 
-/// The core's language for what the core words itself (dates and times): the catalogue's
-/// `date_language` (Danish or English; Arabic and Ukrainian readers get English month names
-/// until the core writes dates in their languages).
-pub fn core_lang(locale: Locale) -> hoering::mail::Lang {
-    hoering::mail::Lang::parse(td_string!(locale, date_language))
-}
-
-/// "torsdag 12. september 2019 kl. 17.00–20.00": a time, or a span of time, in the reader's
-/// language by the core's calendar.
-pub fn time_span(locale: Locale, starts: i64, ends: Option<i64>) -> String {
-    match core_lang(locale) {
-        hoering::mail::Lang::Da => hoering::calendar::danish_time_span(starts, ends),
-        hoering::mail::Lang::En => hoering::calendar::english_time_span(starts, ends),
-    }
-}
-
-/// `2026-12-14` as "14. december 2026" (Danish) or "14 December 2026" (English), by the core's
-/// long dates; a `YYYY-MM-DD HH:MM` keeps its time. Anything else is shown as it came.
-pub fn format_date(locale: Locale, iso: &str) -> String {
-    let Ok(day) = hoering::hearing::parse_date(iso.get(..10).unwrap_or(iso)) else {
-        return iso.to_string();
-    };
-    let time = iso.get(11..16).map(|t| format!(" {t}")).unwrap_or_default();
-    let date = match core_lang(locale) {
-        hoering::mail::Lang::Da => hoering::calendar::danish_long_date(day),
-        hoering::mail::Lang::En => hoering::calendar::english_long_date(day),
-    };
-    format!("{date}{time}")
-}
+pub use crate::dates::{format_date, time_span};
 
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
 pub fn format_count(locale: Locale, n: usize) -> String {
