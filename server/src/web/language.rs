@@ -34,16 +34,22 @@ pub async fn set_language(Path(locale): Path<String>, headers: HeaderMap) -> Res
     res
 }
 
-/// The language of e-mail to the reader of this request: the one they read the site in.
-pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
+/// The reader's language for what this request makes outside a page (an e-mail, a document,
+/// a refusal): the one they read the site in.
+pub fn reader_locale(headers: &HeaderMap) -> app::i18n::Locale {
     let text = |name| {
         headers
             .get(name)
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
+    app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+}
+
+/// The language of e-mail to the reader of this request: the one they read the site in.
+pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
     // E-mail texts exist in Danish and English; a reader of the Arabic or Ukrainian pages gets
     // English until the mail texts move into the catalogue.
-    match app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE)) {
+    match reader_locale(headers) {
         app::i18n::Locale::da => hoering::mail::Lang::Da,
         app::i18n::Locale::en | app::i18n::Locale::ar | app::i18n::Locale::uk => {
             hoering::mail::Lang::En
