@@ -7,6 +7,10 @@ top-level folder or file of the crate. An edge A -> B is any `crate::…` path w
 Test code (after the first `#[cfg(test)]`) and comments are ignored. Prints every strongly
 connected component of more than one module with the files that make its edges; exits 1 when
 there is one. CI runs it on server/src and app/src.
+
+With `--pages`, a page module is one that defines a `#[component] pub fn …Page`, and any edge
+into a page module is refused too: only the router (lib.rs, not a module here) names pages, so
+no page or component ever reaches into a page.
 """
 import os
 import re
@@ -16,6 +20,7 @@ from collections import defaultdict
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 root = args[0] if args else "server/src"
 top_only = "--top" in sys.argv
+pages_only = "--pages" in sys.argv
 
 files = {}
 for dirpath, _, names in os.walk(root):
@@ -115,4 +120,17 @@ for comp in cycles:
                 where = sorted(edges[a][b])
                 print(f"  {a} -> {b} ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
 print(f"{root}: {len(nodes)} modules, {sum(len(t) for t in edges.values())} edges, {len(cycles)} cycles")
-sys.exit(1 if cycles else 0)
+into_pages = []
+if pages_only:
+    page_modules = {
+        n
+        for n, path in files.items()
+        if re.search(r"#\[component\]\s*pub fn \w+Page\b", open(path, encoding="utf-8").read())
+    }
+    for a in sorted(edges):
+        for b in sorted(edges[a]):
+            if b in page_modules:
+                into_pages.append((a, b))
+                print(f"  {a} imports the page module {b} ({', '.join(sorted(edges[a][b]))})")
+    print(f"{root}: {len(page_modules)} page modules, {len(into_pages)} imports into them")
+sys.exit(1 if cycles or into_pages else 0)

@@ -3,7 +3,41 @@
 //! `app` cannot depend on `server` (the server depends on the app), so the server implements this
 //! trait and provides it to every request as context; server functions stay thin.
 
-use crate::model::*;
+use crate::auth::CurrentUser;
+use crate::consultees::PartyInvitation;
+use crate::council::CouncilHome;
+use crate::council::CouncilView;
+use crate::council::CouncilWorkspace;
+use crate::hearing::AdminHearingCard;
+use crate::hearing::HearingCard;
+use crate::hearing::HearingView;
+use crate::mail::OutboxMessage;
+use crate::mail::OutboxView;
+use crate::meeting::AdminMeetingView;
+use crate::meeting::MeetingCard;
+use crate::meeting::MeetingView;
+use crate::meeting::SignupView;
+use crate::moderation::AdminBlockView;
+use crate::moderation::AdminGroupsView;
+use crate::moderation::AdminHearingView;
+use crate::moderation::HearingOverview;
+use crate::moderation::ResponseOriginal;
+use crate::moderation::SearchFilters;
+use crate::moderation::SearchView;
+use crate::notat::AdminNotatView;
+use crate::notat::NotatView;
+use crate::notat::RemarkEditorView;
+use crate::notat::ResultView;
+use crate::policy::Dashboard;
+use crate::policy::PolicyAdminView;
+use crate::policy::PolicyCard;
+use crate::policy::PolicyView;
+use crate::response::ReceiptView;
+use crate::response::ResponsePage;
+use crate::version::CarriedPage;
+use crate::version::ChangesView;
+use crate::version::VersionView;
+use hoering::process::Template;
 use std::sync::Arc;
 
 /// Something went wrong below the UI; the details go to the log, the user sees a generic message.

@@ -131,17 +131,26 @@ mod tests {
             time_span(Locale::da, start, Some(end + 24 * 3600)),
             "torsdag 12. september 2019 kl. 17.00 til fredag 13. september 2019 kl. 20.00"
         );
-        assert_eq!(time_span(Locale::da, start, None), "torsdag 12. september 2019 kl. 17.00");
+        assert_eq!(
+            time_span(Locale::da, start, None),
+            "torsdag 12. september 2019 kl. 17.00"
+        );
         for locale in Locale::get_all() {
             let text = time_span(*locale, start, Some(end));
-            assert!(text.contains("2019") && text.contains("17"), "{locale:?}: {text}");
+            assert!(
+                text.contains("2019") && text.contains("17"),
+                "{locale:?}: {text}"
+            );
         }
     }
 
     #[test]
     fn iso_dates_become_long_dates_and_anything_else_is_kept() {
         assert_eq!(format_date(Locale::da, "2026-12-14"), "14. december 2026");
-        assert_eq!(format_date(Locale::en, "2026-12-14 09:30"), "14 December 2026 09:30");
+        assert_eq!(
+            format_date(Locale::en, "2026-12-14 09:30"),
+            "14 December 2026 09:30"
+        );
         assert_eq!(format_date(Locale::da, "snart"), "snart");
     }
 }

@@ -1,8 +1,10 @@
 //! Form errors: the domain core's error codes, as field names and codes the server can echo, and
 //! the translated message a reader sees next to each field.
 
+use crate::hearing::HearingPreview;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The message for an error `code` on `field`, in the reader's language.
@@ -184,4 +186,33 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("passage", _) => td_string!(locale, form_type_or_paste_the_words_to),
         _ => return None,
     })
+}
+
+/// A form the server sent back because something in it was wrong: what was typed, and what is
+/// wrong with it (field name to error code), so the page can show both without JavaScript.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub values: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+    /// Extra HTML the server prepared for this form (the clerk's Markdown preview), already
+    /// sanitised by the domain core.
+    pub preview: Option<HearingPreview>,
+}
+
+impl FormEcho {
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).cloned()
+    }
+}
+
+/// What the server echoed back for a form it refused, shared with the browser during hydration so
+/// both render the same errors and values.
+pub fn form_echo() -> FormEcho {
+    leptos::prelude::SharedValue::new(|| {
+        leptos::prelude::use_context::<FormEcho>().unwrap_or_default()
+    })
+    .into_inner()
 }

@@ -4,16 +4,26 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
+pub mod consultees;
+pub mod council;
 pub mod dates;
 pub mod forms;
+pub mod hearing;
+pub mod mail;
+pub mod meeting;
 pub mod messages;
-pub mod model;
+pub mod moderation;
 pub mod names;
-pub mod pages;
+pub mod notat;
+pub mod policy;
+pub mod response;
 pub mod routes;
+pub mod site;
+pub mod version;
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -91,163 +101,163 @@ pub fn App() -> impl IntoView {
             <Title formatter=title_text />
             <Router>
                 <components::Layout>
-                    <Routes fallback=pages::NotFound>
-                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                    <Routes fallback=site::not_found::NotFound>
+                        <Route path=path!("/") view=site::home::HomePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/hoeringer/:slug")
-                            view=pages::hearing::HearingPage
+                            view=hearing::page::HearingPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/soeg")
-                            view=pages::search::SearchPage
+                            view=moderation::search::SearchPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/svar")
-                            view=pages::respond::RespondPage
+                            view=response::respond::RespondPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/version/:number")
-                            view=pages::version::VersionPage
+                            view=version::page::VersionPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/aendringer")
-                            view=pages::changes::ChangesPage
+                            view=version::changes::ChangesPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/kvittering/:token")
-                            view=pages::receipt::ReceiptPage
+                            view=response::receipt::ReceiptPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/politikker")
-                            view=pages::policy::PolicyListPage
+                            view=policy::list::PolicyListPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/politikker/:slug")
-                            view=pages::policy::PolicyPage
+                            view=policy::page::PolicyPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/forloeb")
-                            view=pages::templates::TemplatesPage
+                            view=policy::templates::TemplatesPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/moeder/:id")
-                            view=pages::meeting::MeetingPage
+                            view=meeting::page::MeetingPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringsliste/:token")
-                            view=pages::party::PartyPage
+                            view=consultees::invitation::PartyPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/tilmelding/:token")
-                            view=pages::meeting::SignupPage
+                            view=meeting::page::SignupPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/moeder/:id")
-                            view=pages::admin_meeting::AdminMeetingPage
+                            view=meeting::admin::AdminMeetingPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/raad/hoeringer/:slug/:council")
-                            view=pages::councils::CouncilWorkspacePage
+                            view=council::pages::CouncilWorkspacePage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/raad")
-                            view=pages::councils::CouncilHomePage
+                            view=council::pages::CouncilHomePage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/raad")
-                            view=pages::councils::CouncilsPage
+                            view=council::pages::CouncilsPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/post")
-                            view=pages::outbox::OutboxPage
+                            view=mail::outbox::OutboxPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/post/:id")
-                            view=pages::outbox::OutboxMessagePage
+                            view=mail::outbox::OutboxMessagePage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/politikker/:slug")
-                            view=pages::admin_policy::AdminPolicyPage
+                            view=policy::admin::AdminPolicyPage
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin") view=pages::admin::AdminHome ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=auth::login::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=site::admin_home::AdminHome ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/hoeringer/ny")
-                            view=pages::admin::NewHearingPage
+                            view=hearing::new::NewHearingPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/version/ny")
-                            view=pages::admin::NewVersionPage
+                            view=version::new::NewVersionPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug")
-                            view=pages::admin::AdminHearingPage
+                            view=moderation::queue::AdminHearingPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/overblik")
-                            view=pages::admin::AdminOverviewPage
+                            view=moderation::overview::AdminOverviewPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/soeg")
-                            view=pages::search::AdminSearchPage
+                            view=moderation::search::AdminSearchPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/grupper")
-                            view=pages::admin::AdminGroupsPage
+                            view=moderation::groups::AdminGroupsPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/afsnit/:number")
-                            view=pages::admin::AdminBlockPage
+                            view=moderation::paragraph::AdminBlockPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/hoeringsnotat")
-                            view=pages::notat::AdminNotatPage
+                            view=notat::pages::AdminNotatPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/hoeringer/:slug/bemaerkning")
-                            view=pages::notat::RemarkEditorPage
+                            view=notat::pages::RemarkEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/hoeringsnotat")
-                            view=pages::notat::NotatPage
+                            view=notat::pages::NotatPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/hoeringer/:slug/resultat")
-                            view=pages::notat::ResultPage
+                            view=notat::pages::ResultPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/svar/:id/original")
-                            view=pages::admin::ResponseOriginalPage
+                            view=moderation::original::ResponseOriginalPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

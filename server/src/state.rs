@@ -37,8 +37,8 @@ pub struct AppState {
 
 impl AppState {
     /// The installation as every page's header and footer show it.
-    pub fn site(&self) -> app::model::Site {
-        app::model::Site {
+    pub fn site(&self) -> app::site::Site {
+        app::site::Site {
             municipality: self.outbox.sender.municipality.clone(),
             logo: self.branding.logo.is_some(),
             theme: self.branding.colour.is_some(),
@@ -47,7 +47,7 @@ impl AppState {
                 .branding
                 .links
                 .iter()
-                .map(|l| app::model::SiteLink {
+                .map(|l| app::site::SiteLink {
                     label: l.label.clone(),
                     href: l.href.clone(),
                 })

@@ -2,8 +2,8 @@
 //! what the reader typed when the server sent the form back.
 
 use crate::components::FieldError;
+use crate::forms::FormEcho;
 use crate::i18n::*;
-use crate::model::FormEcho;
 use leptos::prelude::*;
 
 /// What a form needs to refill itself: the echo and the prefix of its field ids.

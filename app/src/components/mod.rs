@@ -2,13 +2,16 @@
 //! their errors, and the HTTP status of a server-rendered page.
 
 pub mod fields;
+pub mod meeting;
 pub mod notat;
 pub mod response;
 pub mod staff;
 pub mod version;
 
 use crate::i18n::*;
-use crate::model::{BlockKind, Publication, SenderKind};
+use hoering::document::BlockKind;
+use hoering::response::Publication;
+use hoering::response::SenderKind;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -32,7 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     // The municipality comes from the server's configuration, shared with the browser so the
     // hydrated header says the same.
     let site = leptos::prelude::SharedValue::new(|| {
-        use_context::<crate::model::Site>().unwrap_or_default()
+        use_context::<crate::site::Site>().unwrap_or_default()
     })
     .into_inner();
     // The municipality's name is Danish: isolated, so a right-to-left page does not split it.
@@ -185,8 +188,11 @@ pub fn publication_label(i18n: I18nContext<Locale>, publication: Publication) ->
     }
 }
 
-pub fn state_label(i18n: I18nContext<Locale>, state: crate::model::HearingState) -> &'static str {
-    use crate::model::HearingState;
+pub fn state_label(
+    i18n: I18nContext<Locale>,
+    state: hoering::hearing::HearingState,
+) -> &'static str {
+    use hoering::hearing::HearingState;
     match state {
         HearingState::Upcoming => t_string!(i18n, state_upcoming),
         HearingState::Open => t_string!(i18n, state_open),
@@ -222,15 +228,6 @@ pub fn loading_view() -> impl IntoView {
 pub fn error_view() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="error-box" role="alert">{t!(i18n, error_generic)}</p> }
-}
-
-/// What the server echoed back for a form it refused, shared with the browser during hydration so
-/// both render the same errors and values.
-pub fn form_echo() -> crate::model::FormEcho {
-    leptos::prelude::SharedValue::new(|| {
-        use_context::<crate::model::FormEcho>().unwrap_or_default()
-    })
-    .into_inner()
 }
 
 /// Escapes text for HTML (the core's one escape). Leptos writes a `<textarea>`'s children
@@ -298,4 +295,12 @@ pub fn block_html(kind: BlockKind, html: &str) -> String {
         BlockKind::Code => format!("<pre><code>{html}</code></pre>"),
         _ => html.to_string(),
     }
+}
+
+/// Pages of `per_page` needed for `total` items (at least one).
+pub fn page_count(total: i64, per_page: u32) -> u32 {
+    let per = i64::from(per_page.max(1));
+    u32::try_from((total + per - 1) / per)
+        .unwrap_or(u32::MAX)
+        .max(1)
 }

@@ -3,7 +3,8 @@
 
 use crate::components::{format_date, sender_kind_label};
 use crate::i18n::*;
-use crate::model::{MeetingOrigin, PublicResponse};
+use crate::response::MeetingOrigin;
+use crate::response::PublicResponse;
 use leptos::prelude::*;
 
 #[component]

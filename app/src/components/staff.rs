@@ -2,10 +2,13 @@
 //! questions with their answer forms (the dashboard and a policy's page), and a council round's
 //! dates in words (the clerk's and the councils' pages).
 
+use crate::auth::CurrentUser;
 use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
+use crate::forms::FormEcho;
 use crate::i18n::*;
-use crate::model::*;
+use crate::policy::InquiryView;
 use crate::routes;
+use hoering::process::InquiryStatus;
 use leptos::prelude::*;
 
 /// The member of staff, or what to show instead: the login link to someone not logged in, an
@@ -45,7 +48,7 @@ pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
 }
 
 /// "Åben 1. december – 12. december 2026" and the like.
-pub fn round_text(locale: Locale, r: &crate::model::RoundCard) -> String {
+pub fn round_text(locale: Locale, r: &crate::council::RoundCard) -> String {
     use hoering::council::RoundState;
     let (opens, closes) = (
         crate::components::format_date(locale, &r.opens),

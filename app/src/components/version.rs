@@ -4,7 +4,8 @@
 use crate::components::block_label;
 use crate::components::response::ResponseItem;
 use crate::i18n::*;
-use crate::model::{CarriedResponse, VersionInfo};
+use crate::version::CarriedResponse;
+use crate::version::VersionInfo;
 use hoering::diff::DiffOp;
 use leptos::prelude::*;
 

@@ -9,8 +9,8 @@ use crate::web::limits::{
     LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
 };
 use crate::web::redirect::{see_other, target_or};
+use app::forms::FormEcho;
 use app::messages::Message;
-use app::model::FormEcho;
 use axum::Form;
 use axum::extract::State;
 use axum::response::Response;

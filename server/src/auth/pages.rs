@@ -2,8 +2,8 @@
 
 use super::{SESSION_COOKIE, cookie_value, db::find_session};
 use crate::backend::{DbBackend, fail};
+use app::auth::CurrentUser;
 use app::backend::{AuthReads, BackendError};
-use app::model::CurrentUser;
 
 #[async_trait::async_trait]
 impl AuthReads for DbBackend {

@@ -8,7 +8,7 @@ use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
-use app::model::FormEcho;
+use app::forms::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;

@@ -6,7 +6,10 @@ use super::status_of;
 use crate::backend::{DbBackend, fail};
 use crate::hearing::db::HearingRow;
 use app::backend::{BackendError, PartyReads};
-use app::model::{AdminParty, EarlierList, PartyInvitation, PartyListView};
+use app::consultees::AdminParty;
+use app::consultees::EarlierList;
+use app::consultees::PartyInvitation;
+use app::consultees::PartyListView;
 use hoering::calendar::local_date;
 use hoering::consultees::{ListCounts, Party, PartyFields, PartyKind, PublicParty, public_list};
 

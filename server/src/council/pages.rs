@@ -3,10 +3,13 @@
 use super::db as council_db;
 use crate::backend::{DbBackend, fail};
 use app::backend::{BackendError, CouncilReads};
-use app::model::{
-    BlockChoice, CouncilComment, CouncilHome, CouncilMember, CouncilView, CouncilWorkspace,
-    RoundCard,
-};
+use app::council::CouncilComment;
+use app::council::CouncilHome;
+use app::council::CouncilMember;
+use app::council::CouncilView;
+use app::council::CouncilWorkspace;
+use app::council::RoundCard;
+use app::meeting::BlockChoice;
 use hoering::council::{
     CommentRef, CouncilId, SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint,
     may_publish_discussion, may_read_discussion, may_submit, thread_order,

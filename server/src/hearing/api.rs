@@ -15,7 +15,7 @@ pub struct HearingSummary {
     slug: String,
     title: String,
     committee: String,
-    state: app::model::HearingState,
+    state: hoering::hearing::HearingState,
     /// RFC 3339, UTC.
     opens_at: String,
     /// RFC 3339, UTC.

@@ -4,8 +4,12 @@ use super::db::{self as hearing_db, BlockRow, HearingRow};
 use crate::backend::{DbBackend, fail, stored};
 use crate::db::{Db, now};
 use app::backend::{BackendError, HearingReads};
-use app::model::*;
+use app::hearing::BlockView;
+use app::hearing::HearingCard;
+use app::hearing::HearingView;
+use app::hearing::SectionView;
 use hoering::calendar::local_date;
+use hoering::hearing::HearingState;
 use hoering::hearing::HearingWindow;
 use std::collections::HashMap;
 

@@ -8,7 +8,13 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db as response_db;
 use app::backend::{BackendError, MeetingReads};
-use app::model::*;
+use app::meeting::AdminMeetingView;
+use app::meeting::AdminSignup;
+use app::meeting::BlockChoice;
+use app::meeting::MeetingCard;
+use app::meeting::MeetingView;
+use app::meeting::RecordedInput;
+use app::meeting::SignupView;
 use hoering::calendar::{local_date_of, local_datetime};
 use hoering::meeting::{
     GroupCount, Needs, ParticipantGroup, SignupMode, SignupStatus, attendance_by_group, signup_open,

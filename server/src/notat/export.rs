@@ -36,7 +36,7 @@ impl Format {
 
 /// The notat of `view` as a file.
 pub fn render_notat(
-    view: &app::model::NotatView,
+    view: &app::notat::NotatView,
     format: Format,
     lang: Lang,
     municipality: &str,

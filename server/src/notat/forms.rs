@@ -5,7 +5,6 @@ use super::db::{self as notat_db, PointFacts};
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
-use app::model::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -14,6 +13,7 @@ use http::{HeaderMap, StatusCode};
 use std::collections::BTreeMap;
 
 use crate::web::pairs::{Pairs, one};
+use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,

@@ -5,10 +5,17 @@ use crate::backend::{DbBackend, fail, stored};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::response::receipt_number;
 use app::backend::{BackendError, NotatReads};
-use app::model::*;
+use app::notat::AdminNotatView;
+use app::notat::ChangeOption;
+use app::notat::NotatView;
+use app::notat::RemarkCard;
+use app::notat::RemarkEditorView;
+use app::notat::RemarkSubject;
+use app::notat::ResultView;
 use hoering::calendar::local_date;
 use hoering::mail::Lang;
 use hoering::notat::{Notat, NotatItem, outline};
+use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
 
 /// The id of the staff account with this e-mail, if any.

@@ -32,7 +32,7 @@ pub struct ResponseList {
     total: i64,
     page: u32,
     per_page: u32,
-    responses: Vec<app::model::PublicResponse>,
+    responses: Vec<app::response::PublicResponse>,
 }
 
 /// The published responses of a hearing, as their senders' consent allows: names only where

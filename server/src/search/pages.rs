@@ -5,7 +5,10 @@ use crate::hearing::db as hearing_db;
 use crate::response::db as response_db;
 use crate::response::pages::{admin_response, public_response};
 use app::backend::BackendError;
-use app::model::{BlockHit, SearchFilters, SearchHit, SearchView};
+use app::moderation::BlockHit;
+use app::moderation::SearchFilters;
+use app::moderation::SearchHit;
+use app::moderation::SearchView;
 use hoering::language::{Query, parse_query, snippet};
 
 /// Hits shown at most; the page says when there were more.

@@ -4,13 +4,13 @@ use super::db as tag_db;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
-use app::model::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use http::{HeaderMap, StatusCode};
 
 use crate::web::pairs::{Pairs, one};
+use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,

@@ -6,7 +6,7 @@ use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use crate::web::upload::read_staff_draft;
-use app::model::FormEcho;
+use app::forms::FormEcho;
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 use hoering::hearing::parse_markdown;

@@ -11,7 +11,7 @@ use crate::backend::fail;
 use crate::db::Db;
 use crate::hearing::db::HearingRow;
 use app::backend::BackendError;
-use app::model::VersionInfo;
+use app::version::VersionInfo;
 use db::VersionRow;
 
 /// Every version of a hearing's policy, oldest first, the hearing's own marked.

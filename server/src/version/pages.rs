@@ -9,7 +9,10 @@ use crate::response::PUBLIC_PAGE_SIZE;
 use crate::response::pages::{Origin, public_view};
 use crate::version::{info, versions_of};
 use app::backend::{BackendError, VersionReads};
-use app::model::*;
+use app::version::CarriedPage;
+use app::version::CarriedResponse;
+use app::version::ChangesView;
+use app::version::VersionView;
 use hoering::diff::word_diff;
 use std::collections::HashMap;
 

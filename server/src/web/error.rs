@@ -4,8 +4,8 @@
 use crate::state::AppState;
 use crate::web::redirect::see_other;
 use crate::web::render::page_with_echo;
+use app::forms::FormEcho;
 use app::messages::{Message, home_link, locale_from, text};
-use app::model::FormEcho;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 

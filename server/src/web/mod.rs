@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 /// What every Leptos render gets: the backend, and a fresh nonce for the page's scripts.
 fn page_context(
     backend: SharedBackend,
-    site: app::model::Site,
+    site: app::site::Site,
 ) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(backend.clone());

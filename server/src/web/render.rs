@@ -2,7 +2,7 @@
 //! form's values and errors (or a preview) handed to it, so forms work without JavaScript.
 
 use crate::state::AppState;
-use app::model::FormEcho;
+use app::forms::FormEcho;
 use axum::body::Body;
 use axum::response::Response;
 use http::{Method, Request, StatusCode, Uri};

@@ -1,0 +1,62 @@
+//! The council pages' server functions: each a thin call into the server's backend.
+
+use crate::council::CouncilHome;
+use crate::council::CouncilView;
+use crate::council::CouncilWorkspace;
+
+#[cfg(feature = "ssr")]
+use crate::api::ssr;
+use leptos::prelude::*;
+
+#[server(prefix = "/_fn", endpoint = "admin_councils")]
+pub async fn admin_councils() -> Result<Vec<CouncilView>, ServerFnError> {
+    ssr::require(hoering::staff::Permission::ManageCouncils).await?;
+    ssr::backend()?.councils().await.map_err(ssr::opaque)
+}
+
+/// The logged-in user's councils; anyone without a session is refused.
+#[server(prefix = "/_fn", endpoint = "council_home")]
+pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
+    let Some(user) = ssr::user().await? else {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(http::StatusCode::UNAUTHORIZED);
+        }
+        return Err(ServerFnError::ServerError("unauthorized".into()));
+    };
+    ssr::backend()?
+        .council_home(&user.email)
+        .await
+        .map_err(ssr::opaque)
+}
+
+/// A council's workspace: its members' and the clerks' only, until the chair publishes it;
+/// then anyone's.
+#[server(prefix = "/_fn", endpoint = "council_workspace")]
+pub async fn get_council_workspace(
+    slug: String,
+    council: String,
+) -> Result<Option<CouncilWorkspace>, ServerFnError> {
+    let refuse = |status: http::StatusCode, why: &str| {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(status);
+        }
+        ServerFnError::ServerError(why.into())
+    };
+    let user = ssr::user().await?;
+    let email = user.as_ref().map(|u| u.email.as_str());
+    let backend = ssr::backend()?;
+    if !backend
+        .may_read_round(email, &slug, &council)
+        .await
+        .map_err(ssr::opaque)?
+    {
+        return Err(match user {
+            None => refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"),
+            Some(_) => refuse(http::StatusCode::FORBIDDEN, "forbidden"),
+        });
+    }
+    backend
+        .council_workspace(email, &slug, &council)
+        .await
+        .map_err(ssr::opaque)
+}

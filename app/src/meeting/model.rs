@@ -1,0 +1,104 @@
+//! What the meeting pages show, as it travels from the server to the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// A dialogue meeting as lists show it (the policy page, the home page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingCard {
+    pub id: i64,
+    pub title: String,
+    pub policy_slug: String,
+    pub policy_title: String,
+    /// Unix seconds; shown in Copenhagen time with `calendar::danish_time_span`.
+    pub starts_at: i64,
+    pub ends_at: Option<i64>,
+    pub place: String,
+    pub step_free: bool,
+    pub capacity: i64,
+    pub seated: i64,
+    pub waiting: i64,
+    /// The last day to sign up, `YYYY-MM-DD`.
+    pub signup_deadline: String,
+    pub mode: hoering::meeting::SignupMode,
+    /// Whether this reader may sign up now (decided on the server, which knows today's date
+    /// and whether the reader came by the invitation link).
+    pub signup_open: bool,
+    /// Whether the meeting has begun.
+    pub past: bool,
+}
+
+/// A dialogue meeting's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub card: MeetingCard,
+    /// The hearing whose draft the meeting's input is recorded on.
+    pub hearing_slug: String,
+    /// Safe HTML of the agenda (Markdown).
+    pub agenda_html: String,
+    /// Safe HTML of the minutes, once published.
+    pub minutes_html: Option<String>,
+    /// Who signed up and who came, by group; never names. Shown once the meeting has begun.
+    pub attendance: Vec<hoering::meeting::GroupCount>,
+    /// Inputs recorded at the meeting.
+    pub inputs: i64,
+}
+
+/// A participant's own sign-up page, reached by the link in their e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupView {
+    pub meeting: MeetingCard,
+    pub token: String,
+    pub name: String,
+    pub email: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    pub organisation: Option<String>,
+    pub needs: hoering::meeting::Needs,
+    pub status: hoering::meeting::SignupStatus,
+    /// The place on the waiting list (1 = next), while waiting.
+    pub waiting_place: Option<u32>,
+}
+
+/// A sign-up as the clerk sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminSignup {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    pub organisation: Option<String>,
+    pub needs: hoering::meeting::Needs,
+    pub status: hoering::meeting::SignupStatus,
+    pub attended: bool,
+    /// `YYYY-MM-DD HH:MM`.
+    pub signed_up_at: String,
+}
+
+/// Input recorded at a meeting, in the clerk's list under the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedInput {
+    pub id: i64,
+    pub block_number: Option<String>,
+    pub group: Option<hoering::meeting::ParticipantGroup>,
+    pub table: Option<String>,
+    pub text: String,
+}
+
+/// A block of the draft the clerk can record input on: its number and plain text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockChoice {
+    pub number: String,
+    pub text: String,
+}
+
+/// The clerk's page of one meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminMeetingView {
+    pub meeting: MeetingView,
+    /// The invitation link (path and secret) of a by-invitation meeting, for the clerk to send.
+    pub invitation: Option<String>,
+    pub minutes: String,
+    pub minutes_published: bool,
+    pub signups: Vec<AdminSignup>,
+    pub blocks: Vec<BlockChoice>,
+    pub inputs: Vec<RecordedInput>,
+}

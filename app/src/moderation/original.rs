@@ -1,0 +1,112 @@
+//! A redacted response's original as sent, with its journal, for a clerk.
+
+use crate::auth::get_current_user;
+use crate::components::staff::{LogoutForm, staff_or};
+use crate::components::{loading_view, set_status};
+use crate::i18n::*;
+use hoering::response::ModerationStatus;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// A redacted response's original text, for clerks; the server journals every reading.
+#[component]
+pub fn ResponseOriginalPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let user = Resource::new(|| (), |_| get_current_user());
+    let original = Resource::new(id, crate::moderation::admin_response_original);
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let o = match original.await {
+                    Ok(Some(o)) => o,
+                    Ok(None) => {
+                        set_status(404);
+                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
+                    }
+                    Err(_) => {
+                        set_status(403);
+                        return view! { <h1>{td_string!(locale, admin_only_clerks_can_read_the_original)}</h1> }.into_any();
+                    }
+                };
+                view! {
+                    <Title text=format!("{} · {}", td_string!(locale, admin_original), o.receipt_number) />
+                    <LogoutForm user=user.clone() />
+                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
+                    <h1>{format!("{} {}", td_string!(locale, admin_original_response), o.receipt_number)}</h1>
+                    <p class="notice">{td_string!(locale, admin_your_reading_of_the_original_is)}</p>
+                    <h2>{td_string!(locale, admin_as_it_was_sent)}</h2>
+                    <p class="response-text joint-text">{o.original.clone()}</p>
+                    <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
+                    <p class="response-text joint-text">{o.current.clone()}</p>
+                    <h2>{td_string!(locale, admin_policy_journal)}</h2>
+                    <table class="data-table">
+                        <thead><tr>
+                            <th scope="col">{td_string!(locale, admin_when)}</th>
+                            <th scope="col">{td_string!(locale, admin_who)}</th>
+                            <th scope="col">{td_string!(locale, admin_what)}</th>
+                            <th scope="col">{td_string!(locale, admin_before)}</th>
+                            <th scope="col">{td_string!(locale, admin_after)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {o.journal.into_iter().map(|e| view! {
+                                <tr>
+                                    <td>{e.at}</td>
+                                    <td>{e.actor}</td>
+                                    <td>{journal_action(locale, &e.action)}</td>
+                                    <td>{journal_value(locale, e.before.as_deref())}</td>
+                                    <td>{journal_value(locale, e.after.as_deref())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// A journal entry's before or after in words: a status by name, a redaction's counts.
+pub fn journal_value(locale: Locale, value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return String::new();
+    };
+    if let Some(status) = ModerationStatus::parse(value) {
+        return match status {
+            ModerationStatus::Pending => td_string!(locale, admin_pending),
+            ModerationStatus::Published => td_string!(locale, council_published),
+            ModerationStatus::Withheld => td_string!(locale, admin_withheld),
+        }
+        .to_string();
+    }
+    value
+        .split(';')
+        .map(|part| match part.split_once('=') {
+            Some(("chars", n)) => format!("{n} {}", td_string!(locale, admin_characters)),
+            Some(("passages", n)) => format!("{n} {}", td_string!(locale, admin_passages_redacted)),
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn journal_action(locale: Locale, action: &str) -> String {
+    match action {
+        "status_changed" => td_string!(locale, admin_status_changed),
+        "cpr_confirmed" => td_string!(locale, admin_published_with_a_cpr_number_confirmed),
+        "redacted" => td_string!(locale, admin_passage_redacted),
+        "original_read" => td_string!(locale, admin_original_read),
+        other => return other.to_string(),
+    }
+    .to_string()
+}

@@ -1,0 +1,67 @@
+//! The notat pages' server functions: each a thin call into the server's backend.
+
+use crate::notat::AdminNotatView;
+use crate::notat::NotatView;
+use crate::notat::RemarkEditorView;
+use crate::notat::ResultView;
+
+#[cfg(feature = "ssr")]
+use crate::api::ssr;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn lang_of(english: bool) -> hoering::mail::Lang {
+    if english {
+        hoering::mail::Lang::En
+    } else {
+        hoering::mail::Lang::Da
+    }
+}
+
+/// The clerks' høringsnotat page: bemærkninger, approvals, publication, downloads.
+#[server(prefix = "/_fn", endpoint = "admin_notat")]
+pub async fn admin_notat(slug: String) -> Result<Option<AdminNotatView>, ServerFnError> {
+    let user = ssr::require(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::backend()?
+        .admin_notat(&slug, &user.email)
+        .await
+        .map_err(ssr::opaque)
+}
+
+#[server(prefix = "/_fn", endpoint = "remark_editor")]
+pub async fn remark_editor(
+    slug: String,
+    response: Option<i64>,
+    group: bool,
+    remark: Option<i64>,
+) -> Result<Option<RemarkEditorView>, ServerFnError> {
+    let user = ssr::require(hoering::staff::Permission::Moderate).await?;
+    ssr::backend()?
+        .remark_editor(&slug, response, group, remark, &user.email)
+        .await
+        .map_err(ssr::opaque)
+}
+
+/// The published høringsnotat (public; empty until the bemærkninger are published).
+#[server(prefix = "/_fn", endpoint = "hearing_notat")]
+pub async fn hearing_notat(
+    slug: String,
+    english: bool,
+) -> Result<Option<NotatView>, ServerFnError> {
+    ssr::backend()?
+        .notat(&slug, lang_of(english), false)
+        .await
+        .map_err(ssr::opaque)
+}
+
+/// "I sagde – vi gjorde": what was said, what changed, and the answers once published.
+#[server(prefix = "/_fn", endpoint = "hearing_result")]
+pub async fn hearing_result(
+    slug: String,
+    english: bool,
+) -> Result<Option<ResultView>, ServerFnError> {
+    ssr::backend()?
+        .result(&slug, lang_of(english))
+        .await
+        .map_err(ssr::opaque)
+}

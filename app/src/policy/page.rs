@@ -1,0 +1,169 @@
+//! A policy's public page: its road to the Byråd vote, versions, hearings, meetings and the
+//! question form.
+
+use super::parts::{Timeline, standing};
+use crate::components::meeting::MeetingList;
+use crate::components::{
+    FieldError, error_view, escape_html, format_date, loading_view, set_status,
+};
+use crate::forms::FormEcho;
+use crate::forms::form_echo;
+use crate::i18n::*;
+use crate::policy::PolicyView;
+use crate::policy::get_policy;
+use crate::routes;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let policy = Resource::new(slug, get_policy);
+    let echo = form_echo();
+    view! {
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                Suspend::new(async move {
+                    let locale = i18n.get_locale_untracked();
+                    let p = match policy.await {
+                        Ok(Some(p)) => p,
+                        Ok(None) => {
+                            set_status(404);
+                            return view! {
+                                <Title text=td_string!(locale, policy_no_such_policy) />
+                                <h1>{td_string!(locale, policy_no_such_policy)}</h1>
+                                <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
+                            }.into_any();
+                        }
+                        Err(_) => return error_view().into_any(),
+                    };
+                    let asked = query.with_untracked(|q| q.get(routes::ASKED));
+                    let first_hearing = p.hearings.first().map(|h| h.slug.clone());
+                    view! {
+                        <Title text=p.card.title.clone() />
+                        <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
+                        <h1>{p.card.title.clone()}</h1>
+                        <p class="card-meta">{p.card.committee.clone()}</p>
+                        <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
+                            {standing(locale, &p.card)}
+                        </p>
+                        <section aria-labelledby="forloeb" class="policy-section">
+                            <h2 id="forloeb">{td_string!(locale, policy_the_road_to_a_decision)}</h2>
+                            <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
+                        </section>
+                        <section aria-labelledby="versioner" class="policy-section">
+                            <h2 id="versioner">{td_string!(locale, policy_versions)}</h2>
+                            <ul class="plain-list">
+                                {p.versions.iter().map(|v| {
+                                    let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
+                                    let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
+                                    view! {
+                                        <li>
+                                            {match link {
+                                                Some(href) => view! { <a href=href>{label}</a> }.into_any(),
+                                                None => view! { <span>{label}</span> }.into_any(),
+                                            }}
+                                            " · " {format_date(locale, &v.created)}
+                                            {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
+                                            {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                        <section aria-labelledby="hoeringer" class="policy-section">
+                            <h2 id="hoeringer">{td_string!(locale, policy_hearings)}</h2>
+                            {if p.hearings.is_empty() {
+                                view! { <p class="muted">{td_string!(locale, policy_the_policy_has_not_been_to)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {p.hearings.iter().map(|h| view! {
+                                            <li>
+                                                <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
+                                                " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                        <section aria-labelledby="dialogmoeder" class="policy-section">
+                            <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
+                            {if p.meetings.is_empty() {
+                                view! { <p class="muted">{td_string!(locale, policy_there_are_no_dialogue_meetings_on)}</p> }.into_any()
+                            } else {
+                                view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
+                            }}
+                        </section>
+                        <AskForm policy=p.clone() asked=asked echo=echo.clone() />
+                        <p class="feed-links">
+                            <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
+                            " · "
+                            <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
+                        </p>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let err = |f: &'static str| {
+        let msg = echo
+            .error(f)
+            .map(|code| crate::forms::error_message(i18n, f, &code));
+        Signal::derive(move || msg.clone())
+    };
+    let invalid = |f: &'static str| echo.error(f).map(|_| "true");
+    let described = |f: &'static str| echo.error(f).map(|_| format!("{f}-error"));
+    let f = &policy.inquiries;
+    let share = f.on_time_share.map(|s| format!("{:.0} %", s * 100.0));
+    let due = format_date(locale, &policy.inquiry_due_if_asked_today);
+    view! {
+        <section aria-labelledby="spoergsmaal" class="policy-section">
+            <h2 id="spoergsmaal">{td_string!(locale, policy_ask_the_administration)}</h2>
+            <p>
+                {td_string!(locale, policy_expect_answer, due = due.clone()).to_string()}
+            </p>
+            <p class="card-meta">
+                {match share {
+                    Some(s) => td_string!(locale, policy_questions_on_time, received = f.received, answered = f.answered, share = s).to_string(),
+                    None => td_string!(locale, policy_questions, received = f.received, answered = f.answered).to_string(),
+                }}
+            </p>
+            {asked.map(|day| view! {
+                <p class="success-box" role="status">
+                    {td_string!(locale, policy_thanks_for_question, day = format_date(locale, &day)).to_string()}
+                </p>
+            })}
+            <form method="post" action=routes::ask(&policy.card.slug) class="admin-form">
+                <div class="field">
+                    <label for="name">{td_string!(locale, policy_your_name)}</label>
+                    <FieldError id="name-error".to_string() message=err("name") />
+                    <input id="name" name="name" type="text" autocomplete="name" required value=echo.value("name") aria-invalid=invalid("name") aria-describedby=described("name") />
+                </div>
+                <div class="field">
+                    <label for="email">{td_string!(locale, policy_your_e_mail_we_answer_here)}</label>
+                    <FieldError id="email-error".to_string() message=err("email") />
+                    <input id="email" name="email" type="email" autocomplete="email" required value=echo.value("email") aria-invalid=invalid("email") aria-describedby=described("email") />
+                </div>
+                <div class="field">
+                    <label for="question">{td_string!(locale, policy_your_question)}</label>
+                    <FieldError id="question-error".to_string() message=err("question") />
+                    <textarea id="question" name="question" rows="5" required aria-invalid=invalid("question") aria-describedby=described("question") inner_html=escape_html(&echo.value("question"))></textarea>
+                </div>
+                <button type="submit" class="button">{td_string!(locale, policy_send_the_question)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! What the response pages show, as it travels from the server to the browser.
+
+use crate::components::page_count;
+use hoering::response::Publication;
+use hoering::response::SenderKind;
+use serde::{Deserialize, Serialize};
+
+/// A published response as the public may see it, according to its consent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PublicResponse {
+    pub receipt_number: String,
+    /// `YYYY-MM-DD` in Copenhagen time.
+    pub submitted_on: String,
+    /// The sender's name, only when they consented to publication with name.
+    pub author: Option<String>,
+    /// The organisation's name, only when published with name.
+    pub organisation: Option<String>,
+    pub sender_kind: SenderKind,
+    pub block_number: Option<String>,
+    /// The words of the block the response is about, if the sender quoted them.
+    pub quote: Option<String>,
+    pub text: String,
+    /// A written høringssvar, or input recorded at a dialogue meeting.
+    pub kind: InputKind,
+    /// Where meeting input was given (only for [`InputKind::MeetingInput`]).
+    pub meeting: Option<MeetingOrigin>,
+}
+
+/// What kind of input a published item is; the open-data API lists each as its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    #[default]
+    Response,
+    MeetingInput,
+}
+
+/// The dialogue meeting an input was given at: "Fra dialogmødet 12. september 2019 ·
+/// Frivillige foreninger". Never a citizen's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MeetingOrigin {
+    /// `YYYY-MM-DD` in Copenhagen time.
+    pub day: String,
+    pub group: hoering::meeting::ParticipantGroup,
+    /// The table or group at the meeting, as the clerk named it.
+    pub table: Option<String>,
+}
+
+/// One page of published responses on a block or on the whole draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponsePage {
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+    pub responses: Vec<PublicResponse>,
+}
+
+impl ResponsePage {
+    pub fn pages(&self) -> u32 {
+        page_count(self.total, self.per_page)
+    }
+}
+
+/// What the citizen sees after sending: the proof of what was received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptView {
+    pub receipt_number: String,
+    pub hearing_slug: String,
+    pub hearing_title: String,
+    /// `YYYY-MM-DD HH:MM` in Copenhagen time.
+    pub received_at: String,
+    pub block_number: Option<String>,
+    pub text: String,
+    pub name: String,
+    pub email: String,
+    pub sender_kind: SenderKind,
+    pub organisation: Option<String>,
+    pub publication: Publication,
+}

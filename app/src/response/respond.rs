@@ -1,0 +1,487 @@
+//! The response form (høringssvar): on the whole draft or on one block.
+//!
+//! The form posts to the server like any HTML form, so it works without JavaScript; the server
+//! sends it back with errors and everything typed if something is wrong. With JavaScript the same
+//! validator from the domain core runs before sending, so mistakes show at once.
+
+use crate::components::{
+    FieldError, block_label, error_view, escape_html, format_count, format_date, loading_view,
+    set_status,
+};
+use crate::forms::form_echo;
+use crate::forms::{error_message, response_errors};
+use crate::hearing::BlockView;
+use crate::hearing::HearingView;
+use crate::hearing::get_block_text;
+use crate::hearing::get_hearing;
+use crate::i18n::*;
+use hoering::hearing::HearingState;
+use hoering::response::{ResponseForm, ResponseSubmission};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::BTreeMap;
+
+#[component]
+pub fn RespondPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let hearing = Resource::new(slug, get_hearing);
+    let echo = form_echo();
+    // After a failed post the block travels in the form; on first visit it is in the URL.
+    let block = echo
+        .values
+        .get("block")
+        .cloned()
+        .or_else(|| query.read_untracked().get(crate::routes::BLOCK))
+        .filter(|b| !b.is_empty());
+    // The block's plain text, so the browser checks a quote with the server's own rule.
+    let block_text = {
+        let block = block.clone();
+        Resource::new(slug, move |slug| {
+            let block = block.clone();
+            async move {
+                match block {
+                    Some(number) => get_block_text(slug, number).await,
+                    None => Ok(None),
+                }
+            }
+        })
+    };
+
+    view! {
+        <Suspense fallback=loading_view>
+            {move || {
+                let echo = echo.clone();
+                let block = block.clone();
+                Suspend::new(async move {
+                    // Without the text the server still checks the quote; nothing is lost.
+                    let text = block_text.await.ok().flatten();
+                    match hearing.await {
+                        Ok(Some(h)) => {
+                            let target = block.as_ref().map(|b| find_block(&h, b));
+                            match target {
+                                // A posted form whose block vanished comes back as a response to
+                                // the whole draft, with the typed text and an error that says so.
+                                Some(None) if !echo.values.is_empty() => {
+                                    view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any()
+                                }
+                                Some(None) => {
+                                    set_status(404);
+                                    view! {
+                                        <Title text=move || t_string!(i18n, not_found_title).to_string() />
+                                        <h1>{t!(i18n, not_found_title)}</h1>
+                                        <p>{t!(i18n, block_not_found)}</p>
+                                        <p><a href=crate::routes::hearing(&h.card.slug)>{t!(i18n, back_to_hearing)}</a></p>
+                                    }
+                                        .into_any()
+                                }
+                                Some(Some(b)) => view! { <ResponseFormView hearing=h.clone() block=Some(b) block_text=text echo=echo /> }.into_any(),
+                                None => view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any(),
+                            }
+                        }
+                        Ok(None) => {
+                            set_status(404);
+                            view! {
+                                <h1>{t!(i18n, not_found_title)}</h1>
+                                <p>{t!(i18n, hearing_not_found)}</p>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => error_view().into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn find_block(h: &HearingView, number: &str) -> Option<BlockView> {
+    h.sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .chain(h.footnotes.iter())
+        .find(|b| b.number == number)
+        .cloned()
+}
+
+#[component]
+fn ResponseFormView(
+    hearing: HearingView,
+    block: Option<BlockView>,
+    block_text: Option<String>,
+    echo: crate::forms::FormEcho,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let slug = hearing.card.slug.clone();
+    let title = hearing.card.title.clone();
+    let page_title = t_string!(i18n, respond_title).to_string();
+
+    if hearing.card.state != HearingState::Open {
+        let msg = match hearing.card.state {
+            HearingState::Upcoming => t_string!(
+                i18n,
+                hearing_upcoming_form,
+                date = format_date(locale, &hearing.card.opens)
+            )
+            .to_string(),
+            _ => t_string!(
+                i18n,
+                hearing_closed_form,
+                date = format_date(locale, &hearing.card.closes)
+            )
+            .to_string(),
+        };
+        return view! {
+            <Title text=page_title.clone() />
+            <h1>{page_title}</h1>
+            <p class="lead">{title}</p>
+            <p class="notice" role="status">{msg}</p>
+            <p><a href=crate::routes::hearing(&slug)>{t!(i18n, back_to_hearing)}</a></p>
+        }
+        .into_any();
+    }
+
+    // The personal link of a party on the høringsliste: its answer is matched to it.
+    let party = Some(echo.value("party"))
+        .filter(|p| !p.is_empty())
+        .or_else(|| {
+            use_query_map()
+                .read_untracked()
+                .get(crate::routes::PARTY)
+                .filter(|p| !p.is_empty())
+        });
+    // Words quoted from the block: typed or pasted, or carried from a selection on the page.
+    let quote_initial = if echo.values.is_empty() {
+        use_query_map()
+            .read_untracked()
+            .get(crate::routes::QUOTE)
+            .unwrap_or_default()
+    } else {
+        echo.value("quote")
+    };
+    let block_number = block.as_ref().map(|b| b.number.clone()).unwrap_or_default();
+    let target = match &block {
+        Some(b) => {
+            let label = block_label(locale, &b.number);
+            view! {
+                <div class="quoted-block">
+                    <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
+                    <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
+                    <p>
+                        <a href=crate::routes::respond(&slug)>{t!(i18n, respond_whole_instead)}</a>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! { <p class="quoted-label">{t!(i18n, responding_to_whole)}</p> }.into_any(),
+    };
+    view! {
+        <Title text=page_title.clone() />
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug) lang="da" dir="ltr">{title.clone()}</a></p>
+        <h1>{page_title}</h1>
+        <crate::components::DanishDraftNotice />
+        {target}
+        <ResponseForm slug=slug block_number=block_number block_text=block_text echo=echo party=party quote_initial=quote_initial />
+    }
+    .into_any()
+}
+
+/// The form itself, the one part of the page that runs in the browser: the core's validator
+/// checks it before sending, the character count follows the text, and the organisation field
+/// shows only when needed. Everything it needs comes in its (small) props; the draft does not.
+#[island]
+pub fn ResponseForm(
+    slug: String,
+    /// The block responded to, or empty for the whole draft.
+    block_number: String,
+    /// The block's plain text, so the browser checks a quote with the server's own rule.
+    block_text: Option<String>,
+    echo: crate::forms::FormEcho,
+    party: Option<String>,
+    quote_initial: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let has_block = !block_number.is_empty();
+    let field = |name: &str| RwSignal::new(echo.value(name));
+    // Only what the page reacts to while typing is kept in signals; the values sent are read
+    // from the form itself when it is submitted, exactly as the browser would post them.
+    let text = field("text");
+    // No default: the sender says who they speak for, as they say whether we may publish.
+    let sender_kind = field("sender_kind");
+    let publication = echo.value("publication");
+    let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(echo.errors.clone());
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| {
+        // What the reader typed or chose before the scripts arrived (a slow phone) counts too.
+        let typed = form_value("text");
+        if !typed.is_empty() {
+            text.set(typed);
+        }
+        let chosen = checked_value("sender_kind");
+        if !chosen.is_empty() {
+            sender_kind.set(chosen);
+        }
+        hydrated.set(true);
+    });
+
+    let err = move |f: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(f).map(|code| error_message(i18n, f, code))))
+    };
+    let invalid = move |f: &'static str| move || errors.with(|e| e.contains_key(f)).to_string();
+    let described = |f: &'static str, hint: bool| {
+        move || {
+            let mut ids = Vec::new();
+            if hint {
+                ids.push(format!("{f}-hint"));
+            }
+            if errors.with(|e| e.contains_key(f)) {
+                ids.push(format!("{f}-error"));
+            }
+            ids.join(" ")
+        }
+    };
+
+    let block_for_submit = block_number.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let form = ResponseForm {
+            text: form_value("text"),
+            name: form_value("name"),
+            email: form_value("email"),
+            sender_kind: checked_value("sender_kind"),
+            organisation: form_value("organisation"),
+            publication: checked_value("publication"),
+            block: block_for_submit.clone(),
+        };
+        let mut found = match ResponseSubmission::parse(&form) {
+            Ok(_) => BTreeMap::new(),
+            Err(e) => response_errors(&e),
+        };
+        if let Some(text) = &block_text
+            && let Err(e) = hoering::anchoring::locate_typed_quote(text, &form_value("quote"))
+        {
+            found.insert("quote".to_string(), e.code().to_string());
+        }
+        let failed = !found.is_empty();
+        errors.set(found);
+        if failed {
+            ev.prevent_default();
+            focus_error_summary();
+        }
+    };
+
+    let chars = move || text.with(|t| t.trim().chars().count());
+    let max = format_count(locale, hoering::response::ResponseText::MAX_CHARS);
+    let org_hidden = move || hydrated.get() && sender_kind.get() == "private";
+
+    let summary = move || {
+        let errs = errors.get();
+        (!errs.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{t!(i18n, error_summary_title)}</h2>
+                    <ul>
+                        {errs
+                            .iter()
+                            .map(|(f, code)| {
+                                let target = if f == "sender_kind" || f == "publication" {
+                                    format!("#{f}-fieldset")
+                                } else {
+                                    format!("#{f}")
+                                };
+                                view! { <li><a href=target>{error_message(i18n, f, code)}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
+
+    // `checked` carries a posted choice back in the server's HTML; the sender kind is followed
+    // as it changes, to show the organisation field only when it is needed.
+    let radio =
+        move |current: String, fname: &'static str, value: &'static str, label: &'static str| {
+            let id = format!("{fname}-{value}");
+            let checked = current == value;
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=fname
+                        value=value
+                        checked=checked
+                        on:change=move |_| {
+                            if fname == "sender_kind" {
+                                sender_kind.set(value.to_string());
+                            }
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        };
+
+    view! {
+        {summary}
+        <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
+            <input type="hidden" name="block" value=block_number />
+            {party.map(|p| view! { <input type="hidden" name="party" value=p /> })}
+            {has_block.then(|| view! {
+                <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>
+                    <label for="quote">{t!(i18n, label_quote)}</label>
+                    <p class="hint" id="quote-hint">{t!(i18n, hint_quote)}</p>
+                    <FieldError id="quote-error".to_string() message=err("quote") />
+                    <input
+                        id="quote"
+                        name="quote"
+                        type="text"
+                        aria-invalid=invalid("quote")
+                        aria-describedby=described("quote", true)
+                        value=quote_initial.clone()
+                    />
+                </div>
+            })}
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("text"))>
+                <label for="text">{t!(i18n, label_text)}</label>
+                <p class="hint" id="text-hint">
+                    {t_string!(i18n, hint_text, max = max.clone()).to_string()}
+                </p>
+                <FieldError id="text-error".to_string() message=err("text") />
+                <textarea
+                    id="text"
+                    name="text"
+                    rows="10"
+                    aria-invalid=invalid("text")
+                    aria-describedby=described("text", true)
+                    inner_html=escape_html(&echo.value("text"))
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <p class="counter" aria-live="polite" hidden=move || !hydrated.get()>
+                    {move || t_string!(i18n, char_count, count = format_count(locale, chars()), max = max.clone()).to_string()}
+                </p>
+            </div>
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("name"))>
+                <label for="name">{t!(i18n, label_name)}</label>
+                <FieldError id="name-error".to_string() message=err("name") />
+                <input
+                    id="name"
+                    name="name"
+                    type="text"
+                    autocomplete="name"
+                    aria-invalid=invalid("name")
+                    aria-describedby=described("name", false)
+                    value=echo.value("name")
+                />
+            </div>
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("email"))>
+                <label for="email">{t!(i18n, label_email)}</label>
+                <p class="hint" id="email-hint">{t!(i18n, hint_email)}</p>
+                <FieldError id="email-error".to_string() message=err("email") />
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    aria-invalid=invalid("email")
+                    aria-describedby=described("email", true)
+                    value=echo.value("email")
+                />
+            </div>
+            <fieldset class="field" id="sender_kind-fieldset" class:has-error=move || errors.with(|e| e.contains_key("sender_kind"))>
+                <legend>{t!(i18n, label_sender_kind)}</legend>
+                <FieldError id="sender_kind-error".to_string() message=err("sender_kind") />
+                {radio(sender_kind.get_untracked(), "sender_kind", "private", t_string!(i18n, sender_private))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "association", t_string!(i18n, sender_association))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "company", t_string!(i18n, sender_company))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "council", t_string!(i18n, sender_council))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "authority", t_string!(i18n, sender_authority))}
+                {radio(sender_kind.get_untracked(), "sender_kind", "work_council", t_string!(i18n, sender_work_council))}
+            </fieldset>
+            <div class="field" hidden=org_hidden class:has-error=move || errors.with(|e| e.contains_key("organisation"))>
+                <label for="organisation">{t!(i18n, label_organisation)}</label>
+                <p class="hint" id="organisation-hint">{t!(i18n, hint_organisation)}</p>
+                <FieldError id="organisation-error".to_string() message=err("organisation") />
+                <input
+                    id="organisation"
+                    name="organisation"
+                    type="text"
+                    autocomplete="organization"
+                    aria-invalid=invalid("organisation")
+                    aria-describedby=described("organisation", true)
+                    value=echo.value("organisation")
+                />
+            </div>
+            <fieldset class="field" id="publication-fieldset" class:has-error=move || errors.with(|e| e.contains_key("publication"))>
+                <legend>{t!(i18n, label_publication)}</legend>
+                <p class="hint" id="publication-hint">{t!(i18n, hint_publication)}</p>
+                <FieldError id="publication-error".to_string() message=err("publication") />
+                {radio(publication.clone(), "publication", "with_name", t_string!(i18n, publication_with_name))}
+                {radio(publication.clone(), "publication", "anonymous", t_string!(i18n, publication_anonymous))}
+                {radio(publication.clone(), "publication", "not_published", t_string!(i18n, publication_not_published))}
+            </fieldset>
+            <p class="muted">{t!(i18n, privacy_note)}</p>
+            <button type="submit" class="button">{t!(i18n, submit_response)}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The current value of the form field with this id (empty on the server or if absent).
+fn form_value(id: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let el = document().get_element_by_id(id);
+        if let Some(input) = el
+            .clone()
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        {
+            return input.value();
+        }
+        if let Some(area) =
+            el.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+        {
+            return area.value();
+        }
+    }
+    let _ = id;
+    String::new()
+}
+
+/// The value of the checked radio button of a group, or empty when none is checked.
+fn checked_value(name: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(Some(el)) = document().query_selector(&format!("input[name=\"{name}\"]:checked"))
+            && let Ok(input) = el.dyn_into::<leptos::web_sys::HtmlInputElement>()
+        {
+            return input.value();
+        }
+    }
+    let _ = name;
+    String::new()
+}
+
+/// Moves keyboard and screen-reader focus to the list of errors, as GOV.UK's pattern does.
+fn focus_error_summary() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        request_animation_frame(|| {
+            if let Some(el) = document()
+                .get_element_by_id("error-summary")
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+}

@@ -1,0 +1,138 @@
+//! The clerk's start page: hearings, policies with stages due, and questions waiting for an answer.
+
+use crate::auth::get_current_user;
+use crate::components::staff::{LogoutForm, staff_or};
+use crate::components::{error_view, format_date, loading_view, state_label};
+use crate::forms::form_echo;
+use crate::hearing::admin_hearings;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AdminHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| get_current_user());
+    let hearings = Resource::new(|| (), |_| admin_hearings());
+    let dashboard = Resource::new(|| (), |_| crate::policy::admin_dashboard());
+    view! {
+        <Title text=move || t_string!(i18n, admin_title).to_string() />
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
+                let dashboard = match dashboard.await {
+                    Ok(d) => d,
+                    Err(_) => return error_view().into_any(),
+                };
+                match hearings.await {
+                    Ok(list) => view! {
+                        <LogoutForm user=user.clone() />
+                        <h1>{t!(i18n, admin_title)}</h1>
+                        <p>
+                            <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
+                            " "
+                            <a href=crate::routes::TEMPLATES>{td_string!(locale, templates_process_templates)}</a>
+                            {user.role.may(hoering::staff::Permission::ManageCouncils).then(|| view! {
+                                " · " <a href=crate::routes::COUNCILS>{td_string!(locale, council_councils)}</a>
+                            })}
+                            {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
+                                " · " <a href=crate::routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a>
+                            })}
+                        </p>
+                        <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
+                        <h2>{td_string!(locale, policy_hearings)}</h2>
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, col_hearing)}</th>
+                                <th scope="col">{t!(i18n, col_state)}</th>
+                                <th scope="col">{t!(i18n, fact_deadline)}</th>
+                                <th scope="col">{t!(i18n, status_pending)}</th>
+                                <th scope="col">{t!(i18n, status_published)}</th>
+                                <th scope="col">{t!(i18n, status_withheld)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|h| view! {
+                                    <tr>
+                                        <td><a href=crate::routes::admin_hearing(&h.card.slug)>{h.card.title.clone()}</a></td>
+                                        <td>{state_label(i18n, h.card.state)}</td>
+                                        <td>{format_date(locale, &h.card.closes)}</td>
+                                        <td>{h.pending}</td>
+                                        <td>{h.published}</td>
+                                        <td>{h.withheld}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(_) => error_view().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The clerk's overview: policies by stage, what is due, questions waiting, hearings closing.
+#[component]
+pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let d = dashboard;
+    let back = "/admin".to_string();
+    view! {
+        <section aria-labelledby="faser" class="policy-section">
+            <h2 id="faser">{td_string!(locale, admin_policies_by_stage)}</h2>
+            {if d.by_stage.is_empty() {
+                view! { <p class="muted">{td_string!(locale, policy_no_policies_in_progress)}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="stage-list">
+                        {d.by_stage.into_iter().map(|(stage, cards)| view! {
+                            <dt>{format!("{} ({})", crate::names::stage(locale, stage), cards.len())}</dt>
+                            {cards.into_iter().map(|c| view! {
+                                <dd><a href=crate::routes::admin_policy(&c.slug)>{c.title.clone()}</a></dd>
+                            }).collect_view()}
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="forfalder" class="policy-section">
+            <h2 id="forfalder">{td_string!(locale, admin_planned_within_a_week_or_overdue)}</h2>
+            {if d.due.is_empty() {
+                view! { <p class="muted">{td_string!(locale, admin_nothing_planned_for_the_coming_week)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {d.due.into_iter().map(|x| view! {
+                            <li>
+                                {format_date(locale, &x.planned)} ": "
+                                <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
+                                " – " {crate::names::stage(locale, x.stage)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <crate::components::staff::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
+        <section aria-labelledby="lukker" class="policy-section">
+            <h2 id="lukker">{td_string!(locale, admin_hearings_closing_within_14_days)}</h2>
+            {if d.closing_soon.is_empty() {
+                view! { <p class="muted">{td_string!(locale, admin_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {d.closing_soon.into_iter().map(|h| view! {
+                            <li>
+                                <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
+                                " · " {format_date(locale, &h.closes)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

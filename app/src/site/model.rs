@@ -1,0 +1,25 @@
+//! What the site pages show, as it travels from the server to the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// The installation: whose site this is (`HOERING_MUNICIPALITY`), shown in every page's header,
+/// and the municipality's look from the configuration (`HOERING_LOGO`, `HOERING_BRAND_COLOUR`,
+/// `HOERING_CONTACT`, `HOERING_FOOTER_LINKS`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub municipality: String,
+    /// A logo is served at `/logo`.
+    pub logo: bool,
+    /// A colour of its own is served at `/tema.css`.
+    pub theme: bool,
+    /// The footer's contact line.
+    pub contact: String,
+    pub links: Vec<SiteLink>,
+}
+
+/// A link in every page's footer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteLink {
+    pub label: String,
+    pub href: String,
+}

@@ -1,0 +1,179 @@
+//! One version of a policy's text. Each block counts the published input placed on it (given to
+//! this or an earlier version, where its words are now); the reader opens a block's input a page
+//! at a time, and the input whose words were removed under "Tekst fjernet".
+
+use crate::components::response::Pager;
+use crate::components::version::{Carried, VersionNav};
+use crate::components::{block_label, error_view, loading_view, set_status};
+use crate::hearing::BlockView;
+use crate::i18n::*;
+use crate::routes::{PAGE, REMOVED, SHOWN, shown_page};
+use crate::version::CarriedPage;
+use crate::version::VersionView;
+use crate::version::get_carried;
+use crate::version::get_version;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn VersionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("slug").unwrap_or_default(),
+            p.get("number")
+                .and_then(|n| n.parse::<i64>().ok())
+                .unwrap_or(0),
+        )
+    };
+    let shown = move || query.read().get(SHOWN).filter(|v| !v.is_empty());
+    let page = move || {
+        query
+            .read()
+            .get(PAGE)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let data = Resource::new(key, |(slug, number)| get_version(slug, number));
+    let carried = Resource::new(
+        move || (key(), shown(), page()),
+        |((slug, number), shown, page)| async move {
+            match shown {
+                None => Ok(None),
+                Some(which) => {
+                    let block = (which != REMOVED).then_some(which.clone());
+                    get_carried(slug, number, block, page)
+                        .await
+                        .map(|r| r.map(|page| (which, page)))
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=loading_view>
+            {move || Suspend::new(async move {
+                match (data.await, carried.await) {
+                    (Ok(Some(v)), Ok(shown)) => view! { <VersionDocument view=v shown=shown /> }.into_any(),
+                    (Ok(None), _) => {
+                        set_status(404);
+                        view! {
+                            <Title text=move || t_string!(i18n, not_found_title).to_string() />
+                            <h1>{t!(i18n, not_found_title)}</h1>
+                            <p>{t!(i18n, version_not_found)}</p>
+                        }
+                            .into_any()
+                    }
+                    _ => error_view().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A count of the input on `which`, a link that opens it, and the open list with its pages.
+#[component]
+fn CarriedToggle(which: String, count: i64, shown: Option<CarriedPage>) -> impl IntoView {
+    let i18n = use_i18n();
+    if count == 0 {
+        return ().into_any();
+    }
+    let anchor = if which == REMOVED {
+        "tekst-fjernet".to_string()
+    } else {
+        format!("b-{which}")
+    };
+    match shown {
+        None => view! {
+            <a class="response-count" href=shown_page(&which, 1, &anchor)>
+                {t_string!(i18n, show_responses, count = count).to_string()}
+            </a>
+        }
+        .into_any(),
+        Some(page) => {
+            let (pages, current) = (page.pages(), page.page);
+            let page_href = {
+                let (which, anchor) = (which.clone(), anchor.clone());
+                move |n: u32| shown_page(&which, n, &anchor)
+            };
+            view! {
+                <section class="responses" aria-label=t_string!(i18n, input_here)>
+                    <p class="responses-head">
+                        <a href=format!("?#{anchor}")>{t!(i18n, hide_responses)}</a>
+                    </p>
+                    <ol class="response-list">
+                        {page.responses.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
+                    </ol>
+                    <Pager current=current pages=pages href=page_href />
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn VersionDocument(view: VersionView, shown: Option<(String, CarriedPage)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let v = view;
+    let slug = v.card.slug.clone();
+    let heading = t_string!(
+        i18n,
+        version_heading,
+        number = v.version.number,
+        label = v.version.label.clone()
+    )
+    .to_string();
+    let shown_for = move |which: &str| {
+        shown
+            .as_ref()
+            .filter(|(w, _)| w == which)
+            .map(|(_, page)| page.clone())
+    };
+    let block = |b: BlockView| {
+        let locale = i18n.get_locale_untracked();
+        let open = shown_for(&b.number);
+        view! {
+            <div class=format!("block block-{}", b.kind.as_str()) id=format!("b-{}", b.number) data-block-id=b.id.clone()>
+                <div class="block-number" aria-hidden="true">{block_label(locale, &b.number)}</div>
+                <div class="block-body" inner_html=crate::components::block_html(b.kind, &b.html)></div>
+                <CarriedToggle which=b.number.clone() count=b.published_responses shown=open />
+            </div>
+        }
+    };
+    let sections = v
+        .sections
+        .into_iter()
+        .map(|s| {
+            let h = format!("{} {}", s.number, s.heading);
+            view! {
+                <section class="doc-section">
+                    <h2>{h}</h2>
+                    {s.blocks.into_iter().map(&block).collect_view()}
+                </section>
+            }
+        })
+        .collect_view();
+    let footnotes = v.footnotes.into_iter().map(&block).collect_view();
+    let removed = (v.removed_count > 0).then(|| {
+        view! {
+            <section class="removed-input" aria-labelledby="tekst-fjernet">
+                <h2 id="tekst-fjernet">{t!(i18n, removed_heading)}</h2>
+                <CarriedToggle which=REMOVED.to_string() count=v.removed_count shown=shown_for(REMOVED) />
+            </section>
+        }
+    });
+    view! {
+        <Title text=format!("{} – {}", v.card.title, heading) />
+        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
+        <h1>{heading}</h1>
+        {(!v.version.note.is_empty()).then(|| view! { <p class="lead">{v.version.note.clone()}</p> })}
+        <VersionNav slug=slug.clone() versions=v.versions.clone() current=Some(v.version.number) />
+        <div class="document">{sections} {footnotes}</div>
+        {removed}
+    }
+}
