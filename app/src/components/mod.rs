@@ -4,6 +4,7 @@
 pub mod fields;
 pub mod meeting;
 pub mod notat;
+pub mod page;
 pub mod response;
 pub mod staff;
 pub mod version;

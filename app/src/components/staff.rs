@@ -11,6 +11,11 @@ use crate::routes;
 use hoering::process::InquiryStatus;
 use leptos::prelude::*;
 
+/// The session of whoever reads the page, for [`staff_or`].
+pub(crate) fn session() -> Resource<Result<Option<CurrentUser>, ServerFnError>> {
+    Resource::new(|| (), |_| crate::auth::get_current_user())
+}
+
 /// The member of staff, or what to show instead: the login link to someone not logged in, an
 /// error box when the session could not be read (never "log in" for a failure of ours).
 pub(crate) fn staff_or(

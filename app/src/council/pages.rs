@@ -1,10 +1,10 @@
 //! The councils (Integrationsrådet and its like) and who sits in them; an admin creates a council,
 //! adds members (users with the council role) and names the chair.
 
-use crate::auth::get_current_user;
 use crate::components::fields::{FormState, TextField};
-use crate::components::staff::{LogoutForm, round_text, staff_or};
-use crate::components::{FieldError, error_view, loading_view, set_status};
+use crate::components::page::{loaded_or, suspended};
+use crate::components::staff::{LogoutForm, round_text, session, staff_or};
+use crate::components::{FieldError, error_view, set_status};
 use crate::council::admin_councils;
 use crate::council::get_council_home;
 use crate::council::get_council_workspace;
@@ -18,145 +18,138 @@ use leptos_meta::Title;
 #[component]
 pub fn CouncilsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let councils = Resource::new(|| (), |_| admin_councils());
     let echo = form_echo();
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    let locale = i18n.get_locale_untracked();
-                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                    if !user.role.may(Permission::ManageCouncils) {
-                        set_status(403);
-                        return view! {
-                            <h1>{td_string!(locale, council_councils)}</h1>
-                            <p>{td_string!(locale, council_only_an_administrator_can_create_councils)}</p>
-                        }.into_any();
+    suspended(move || {
+        let echo = echo.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            let user = staff_or(user.await)?;
+            if !user.role.may(Permission::ManageCouncils) {
+                set_status(403);
+                return Err(view! {
+                    <h1>{td_string!(locale, council_councils)}</h1>
+                    <p>{td_string!(locale, council_only_an_administrator_can_create_councils)}</p>
+                }
+                .into_any());
+            }
+            let list = loaded_or(councils.await)?;
+            let failed_council = echo.value("council");
+            Ok(view! {
+                <Title text=td_string!(locale, council_councils) />
+                <LogoutForm user=user.clone() />
+                <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+                <h1>{td_string!(locale, council_councils)}</h1>
+                <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
+                {list.into_iter().map(|c| {
+                    let heading_id = format!("raad-{}", c.slug);
+                    let labelled = heading_id.clone();
+                    let mine = failed_council == c.slug;
+                    let mut values = echo.clone();
+                    if !mine {
+                        values.values.clear();
+                        values.errors.clear();
                     }
-                    let Ok(list) = councils.await else { return error_view().into_any() };
-                    let failed_council = echo.value("council");
+                    let form = FormState { echo: values, prefix: "medlem" };
+                    let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
+                    let email_invalid = email_error.as_ref().map(|_| "true");
+                    let id_prefix = c.slug.clone();
                     view! {
-                        <Title text=td_string!(locale, council_councils) />
-                        <LogoutForm user=user.clone() />
-                        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                        <h1>{td_string!(locale, council_councils)}</h1>
-                        <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
-                        {list.into_iter().map(|c| {
-                            let heading_id = format!("raad-{}", c.slug);
-                            let labelled = heading_id.clone();
-                            let mine = failed_council == c.slug;
-                            let mut values = echo.clone();
-                            if !mine {
-                                values.values.clear();
-                                values.errors.clear();
-                            }
-                            let form = FormState { echo: values, prefix: "medlem" };
-                            let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
-                            let email_invalid = email_error.as_ref().map(|_| "true");
-                            let id_prefix = c.slug.clone();
-                            view! {
-                                <section aria-labelledby=labelled class="policy-section">
-                                    <h2 id=heading_id>{c.name.clone()}</h2>
-                                    {if c.members.is_empty() {
-                                        view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="plain-list">
-                                                {c.members.iter().map(|m| view! {
-                                                    <li>
-                                                        {m.email.clone()}
-                                                        {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
-                                                        <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
-                                                            <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                                            <input type="hidden" name="email" value=m.email.clone() />
-                                                            <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
-                                                        </form>
-                                                    </li>
-                                                }).collect_view()}
-                                            </ul>
-                                        }.into_any()
-                                    }}
-                                    <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
-                                        <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                        <div class="field">
-                                            <label for=format!("{id_prefix}-email")>{td_string!(locale, council_add_a_member_e_mail)}</label>
-                                            <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
-                                            <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
-                                                aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
-                                        </div>
-                                        <div class="field choice">
-                                            <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
-                                            <label for=format!("{id_prefix}-chair")>{td_string!(locale, council_chair)}</label>
-                                        </div>
-                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_add)}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
-                                    </form>
-                                </section>
-                            }
-                        }).collect_view()}
-                        <section aria-labelledby="nyt-raad" class="policy-section">
-                            <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
-                            <form method="post" action=routes::COUNCILS class="admin-form">
+                        <section aria-labelledby=labelled class="policy-section">
+                            <h2 id=heading_id>{c.name.clone()}</h2>
+                            {if c.members.is_empty() {
+                                view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {c.members.iter().map(|m| view! {
+                                            <li>
+                                                {m.email.clone()}
+                                                {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
+                                                <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
+                                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                                    <input type="hidden" name="email" value=m.email.clone() />
+                                                    <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
+                                                </form>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
                                 <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
-                                <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
+                                <div class="field">
+                                    <label for=format!("{id_prefix}-email")>{td_string!(locale, council_add_a_member_e_mail)}</label>
+                                    <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
+                                    <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
+                                        aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
+                                </div>
+                                <div class="field choice">
+                                    <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
+                                    <label for=format!("{id_prefix}-chair")>{td_string!(locale, council_chair)}</label>
+                                </div>
+                                <button type="submit" class="button button-secondary">{td_string!(locale, council_add)}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
                             </form>
                         </section>
-                    }.into_any()
-                })
-            }}
-        </Suspense>
-    }
+                    }
+                }).collect_view()}
+                <section aria-labelledby="nyt-raad" class="policy-section">
+                    <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
+                    <form method="post" action=routes::COUNCILS class="admin-form">
+                        <input type="hidden" name="csrf" value=user.csrf.clone() />
+                        <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
+                        <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
+                    </form>
+                </section>
+            }.into_any())
+        }
+    })
 }
 
 /// A council member's start page: the councils they sit in.
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let home = Resource::new(|| (), |_| get_council_home());
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                let Ok(home) = home.await else { return error_view().into_any() };
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        let home = loaded_or(home.await)?;
+        Ok(view! {
+            <Title text=td_string!(locale, council_your_councils) />
+            <LogoutForm user=user.clone() />
+            <h1>{td_string!(locale, council_your_councils)}</h1>
+            {if home.councils.is_empty() {
+                view! { <p>{td_string!(locale, council_you_do_not_sit_in_a)}</p> }.into_any()
+            } else {
                 view! {
-                    <Title text=td_string!(locale, council_your_councils) />
-                    <LogoutForm user=user.clone() />
-                    <h1>{td_string!(locale, council_your_councils)}</h1>
-                    {if home.councils.is_empty() {
-                        view! { <p>{td_string!(locale, council_you_do_not_sit_in_a)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="plain-list">
-                                {home.councils.into_iter().map(|(name, chair)| view! {
-                                    <li>{name}{chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}</li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                    <h2>{td_string!(locale, council_the_council_s_rounds)}</h2>
-                    {if home.rounds.is_empty() {
-                        view! { <p class="hint">{td_string!(locale, council_when_the_clerk_opens_the_council)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="plain-list">
-                                {home.rounds.into_iter().map(|r| view! {
-                                    <li>
-                                        <a href=routes::council_workspace(&r.hearing_slug, &r.council_slug)>{format!("{} · {}", r.hearing_title, r.council_name)}</a>
-                                        <br /><span class="card-meta">{round_text(locale, &r)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                    <p><a href="/">{td_string!(locale, council_all_hearings)}</a></p>
+                    <ul class="plain-list">
+                        {home.councils.into_iter().map(|(name, chair)| view! {
+                            <li>{name}{chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}</li>
+                        }).collect_view()}
+                    </ul>
                 }.into_any()
-            })}
-        </Suspense>
-    }
+            }}
+            <h2>{td_string!(locale, council_the_council_s_rounds)}</h2>
+            {if home.rounds.is_empty() {
+                view! { <p class="hint">{td_string!(locale, council_when_the_clerk_opens_the_council)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {home.rounds.into_iter().map(|r| view! {
+                            <li>
+                                <a href=routes::council_workspace(&r.hearing_slug, &r.council_slug)>{format!("{} · {}", r.hearing_title, r.council_name)}</a>
+                                <br /><span class="card-meta">{round_text(locale, &r)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a href="/">{td_string!(locale, council_all_hearings)}</a></p>
+        }.into_any())
+    })
 }
 
 /// A council's workspace on a hearing: the draft's paragraphs with the members' discussion at
@@ -173,139 +166,149 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
             p.get("council").unwrap_or_default(),
         )
     };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let workspace = Resource::new(key, |(slug, council)| get_council_workspace(slug, council));
     let echo = form_echo();
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    let locale = i18n.get_locale_untracked();
-                    // Anyone may read a published discussion; until then the server function
-                    // refuses, and a reader without a session is asked to log in.
-                    let user = match user.await { Ok(user) => user, Err(_) => return error_view().into_any() };
-                    let w = match workspace.await {
-                        Ok(Some(w)) => w,
-                        Ok(None) => {
-                            set_status(404);
-                            return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
-                        }
-                        Err(_) if user.is_none() => return staff_or(Ok(None)).err().unwrap_or_else(|| error_view().into_any()),
-                        Err(_) => {
-                            set_status(403);
-                            return view! {
-                                <h1>{td_string!(locale, council_the_council_s_discussion_is_private)}</h1>
-                                <p>{td_string!(locale, council_only_the_council_s_members_and)}</p>
-                            }.into_any();
-                        }
-                    };
-                    let r = w.round.clone();
-                    let text_error = echo.error("text").map(|c| crate::forms::error_message(i18n, "text", &c));
-                    let block_error = echo.error("block").map(|c| crate::forms::error_message(i18n, "block", &c));
-                    let invalid_text = text_error.as_ref().map(|_| "true");
-                    let quote_error = echo.error("quote").map(|c| crate::forms::error_message(i18n, "quote", &c));
-                    let invalid_quote = quote_error.as_ref().map(|_| "true");
-                    let invalid_block = block_error.as_ref().map(|_| "true");
-                    let chosen = echo.value("block");
-                    let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
-                    let csrf = user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
-                    let joint = joint_section(locale, &w, &csrf, &echo);
-                    let history = history_section(locale, &w);
-                    view! {
-                        <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
-                        {user.clone().map(|user| view! { <LogoutForm user=user /> })}
-                        <p class="eyebrow">
-                            {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
-                            {r.council_name.clone()}
-                        </p>
-                        <h1>{r.hearing_title.clone()}</h1>
-                        <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
-                        {if w.published {
-                            view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
-                        } else {
-                            view! { <p class="hint">{td_string!(locale, council_the_discussion_here_is_seen_only)}</p> }.into_any()
-                        }}
-                        {joint}
-                        {history}
-                        {w.may_comment.then(|| view! {
-                            <section aria-labelledby="ny-kommentar">
-                                <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
-                                <form method="post" action=comment_action.clone() class="admin-form">
-                                    <input type="hidden" name="csrf" value=csrf.clone() />
-                                    <div class="field">
-                                        <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
-                                        <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
-                                        <select id="kommentar-block" name="block" aria-invalid=invalid_block>
-                                            <option value="">{td_string!(locale, whole_draft)}</option>
-                                            {w.blocks.iter().map(|b| {
-                                                let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
-                                                view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
-                                        <p class="hint" id="kommentar-quote-hint">{td_string!(locale, council_copy_the_words_of_the_paragraph)}</p>
-                                        <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
-                                        <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
-                                    </div>
-                                    <div class="field">
-                                        <label for="kommentar-text">{td_string!(locale, council_comment)}</label>
-                                        <FieldError id="kommentar-text-error".to_string() message=Signal::derive(move || text_error.clone()) />
-                                        <textarea id="kommentar-text" name="text" rows="3" aria-invalid=invalid_text>{echo.value("text")}</textarea>
-                                    </div>
-                                    <button type="submit" class="button">{td_string!(locale, council_post_the_comment)}</button>
-                                </form>
-                            </section>
-                        })}
-                        <section aria-labelledby="droeftelse">
-                            <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
-                            {if w.comments.is_empty() {
-                                view! { <p class="muted">{td_string!(locale, council_no_comments_yet)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ol class="plain-list council-comments">
-                                        {w.comments.iter().map(|c| {
-                                            let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
-                                            let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
-                                            let reply_id = format!("svar-{}", c.id);
-                                            view! {
-                                                <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
-                                                    <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
-                                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
-                                                    {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                                    <p class="response-text">{c.text.clone()}</p>
-                                                    {w.may_comment.then(|| view! {
-                                                        <div class="button-row">
-                                                            {(!c.mine).then(|| view! {
-                                                                <form method="post" action=agree_action.clone() class="inline-form">
-                                                                    <input type="hidden" name="csrf" value=csrf.clone() />
-                                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
-                                                                </form>
-                                                            })}
-                                                            <form method="post" action=comment_action.clone() class="inline-form">
-                                                                <input type="hidden" name="csrf" value=csrf.clone() />
-                                                                <input type="hidden" name="reply_to" value=c.id.to_string() />
-                                                                <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
-                                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
-                                                                <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
-                                                                <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
-                                                            </form>
-                                                        </div>
+    suspended(move || {
+        let echo = echo.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            // Anyone may read a published discussion; until then the server function
+            // refuses, and a reader without a session is asked to log in.
+            let user = match user.await {
+                Ok(user) => user,
+                Err(_) => return Err(error_view().into_any()),
+            };
+            let w = match workspace.await {
+                Ok(Some(w)) => w,
+                Ok(None) => {
+                    set_status(404);
+                    return Err(view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any());
+                }
+                Err(_) if user.is_none() => {
+                    return Err(staff_or(Ok(None))
+                        .err()
+                        .unwrap_or_else(|| error_view().into_any()));
+                }
+                Err(_) => {
+                    set_status(403);
+                    return Err(view! {
+                        <h1>{td_string!(locale, council_the_council_s_discussion_is_private)}</h1>
+                        <p>{td_string!(locale, council_only_the_council_s_members_and)}</p>
+                    }
+                    .into_any());
+                }
+            };
+            let r = w.round.clone();
+            let text_error = echo
+                .error("text")
+                .map(|c| crate::forms::error_message(i18n, "text", &c));
+            let block_error = echo
+                .error("block")
+                .map(|c| crate::forms::error_message(i18n, "block", &c));
+            let invalid_text = text_error.as_ref().map(|_| "true");
+            let quote_error = echo
+                .error("quote")
+                .map(|c| crate::forms::error_message(i18n, "quote", &c));
+            let invalid_quote = quote_error.as_ref().map(|_| "true");
+            let invalid_block = block_error.as_ref().map(|_| "true");
+            let chosen = echo.value("block");
+            let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
+            let csrf = user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
+            let joint = joint_section(locale, &w, &csrf, &echo);
+            let history = history_section(locale, &w);
+            Ok(view! {
+                <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
+                {user.clone().map(|user| view! { <LogoutForm user=user /> })}
+                <p class="eyebrow">
+                    {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
+                    {r.council_name.clone()}
+                </p>
+                <h1>{r.hearing_title.clone()}</h1>
+                <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
+                {if w.published {
+                    view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
+                } else {
+                    view! { <p class="hint">{td_string!(locale, council_the_discussion_here_is_seen_only)}</p> }.into_any()
+                }}
+                {joint}
+                {history}
+                {w.may_comment.then(|| view! {
+                    <section aria-labelledby="ny-kommentar">
+                        <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
+                        <form method="post" action=comment_action.clone() class="admin-form">
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <div class="field">
+                                <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
+                                <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
+                                <select id="kommentar-block" name="block" aria-invalid=invalid_block>
+                                    <option value="">{td_string!(locale, whole_draft)}</option>
+                                    {w.blocks.iter().map(|b| {
+                                        let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
+                                        view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
+                                <p class="hint" id="kommentar-quote-hint">{td_string!(locale, council_copy_the_words_of_the_paragraph)}</p>
+                                <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
+                                <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
+                            </div>
+                            <div class="field">
+                                <label for="kommentar-text">{td_string!(locale, council_comment)}</label>
+                                <FieldError id="kommentar-text-error".to_string() message=Signal::derive(move || text_error.clone()) />
+                                <textarea id="kommentar-text" name="text" rows="3" aria-invalid=invalid_text>{echo.value("text")}</textarea>
+                            </div>
+                            <button type="submit" class="button">{td_string!(locale, council_post_the_comment)}</button>
+                        </form>
+                    </section>
+                })}
+                <section aria-labelledby="droeftelse">
+                    <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
+                    {if w.comments.is_empty() {
+                        view! { <p class="muted">{td_string!(locale, council_no_comments_yet)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="plain-list council-comments">
+                                {w.comments.iter().map(|c| {
+                                    let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
+                                    let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
+                                    let reply_id = format!("svar-{}", c.id);
+                                    view! {
+                                        <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
+                                            <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
+                                                {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
+                                            {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                            <p class="response-text">{c.text.clone()}</p>
+                                            {w.may_comment.then(|| view! {
+                                                <div class="button-row">
+                                                    {(!c.mine).then(|| view! {
+                                                        <form method="post" action=agree_action.clone() class="inline-form">
+                                                            <input type="hidden" name="csrf" value=csrf.clone() />
+                                                            <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
+                                                        </form>
                                                     })}
-                                                </li>
-                                            }
-                                        }).collect_view()}
-                                    </ol>
-                                }.into_any()
-                            }}
-                        </section>
-                    }.into_any()
-                })
-            }}
-        </Suspense>
-    }
+                                                    <form method="post" action=comment_action.clone() class="inline-form">
+                                                        <input type="hidden" name="csrf" value=csrf.clone() />
+                                                        <input type="hidden" name="reply_to" value=c.id.to_string() />
+                                                        <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
+                                                        <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
+                                                        <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
+                                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
+                                                    </form>
+                                                </div>
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                </section>
+            }.into_any())
+        }
+    })
 }
 
 /// When a revision was saved, in the reader's language.

@@ -1,10 +1,9 @@
 //! The hearing page: the draft, block by block, each with its number, a way to comment on it, and
 //! its published responses, fetched only when the reader asks for them.
 
+use crate::components::page::suspended;
 use crate::components::response::{Pager, ResponseItem};
-use crate::components::{
-    block_label, error_view, format_date, loading_view, set_status, state_label,
-};
+use crate::components::{block_label, error_view, format_date, set_status, state_label};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,36 +48,32 @@ pub fn HearingPage() -> impl IntoView {
         },
     );
 
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                match hearing.await {
-                    Ok(Some(h)) => {
-                        // A list that failed to load says so; it never shows as empty.
-                        let (shown, failed) = match responses.await {
-                            Ok(shown) => (shown, false),
-                            Err(_) => (None, true),
-                        };
-                        view! {
-                            {failed.then(error_view)}
-                            <HearingDocument hearing=h shown=shown />
-                        }
-                        .into_any()
-                    }
-                    Ok(None) => {
-                        set_status(404);
-                        view! {
-                            <Title text=move || t_string!(i18n, not_found_title).to_string() />
-                            <h1>{t!(i18n, not_found_title)}</h1>
-                            <p>{t!(i18n, hearing_not_found)}</p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => error_view().into_any(),
+    suspended(move || async move {
+        Ok(match hearing.await {
+            Ok(Some(h)) => {
+                // A list that failed to load says so; it never shows as empty.
+                let (shown, failed) = match responses.await {
+                    Ok(shown) => (shown, false),
+                    Err(_) => (None, true),
+                };
+                view! {
+                    {failed.then(error_view)}
+                    <HearingDocument hearing=h shown=shown />
                 }
-            })}
-        </Suspense>
-    }
+                .into_any()
+            }
+            Ok(None) => {
+                set_status(404);
+                view! {
+                    <Title text=move || t_string!(i18n, not_found_title).to_string() />
+                    <h1>{t!(i18n, not_found_title)}</h1>
+                    <p>{t!(i18n, hearing_not_found)}</p>
+                }
+                .into_any()
+            }
+            Err(_) => error_view().into_any(),
+        })
+    })
 }
 
 #[component]

@@ -1,10 +1,10 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use crate::auth::get_current_user;
+use crate::components::page::{found_or, loaded_or, query_page, route_id, suspended};
 use crate::components::page_count;
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{error_view, loading_view, set_status};
+use crate::components::set_status;
+use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::i18n::*;
 use crate::mail::MailState;
 use crate::mail::admin_outbox;
@@ -13,7 +13,7 @@ use crate::routes;
 use hoering::staff::Permission;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn kind_name(locale: Locale, kind: &str) -> &'static str {
     use hoering::mail::MailKind;
@@ -60,153 +60,129 @@ pub fn OutboxPage() -> impl IntoView {
             .get(routes::RECIPIENT)
             .filter(|r| !r.is_empty())
     };
-    let page = move || {
-        query
-            .read()
-            .get(routes::PAGE)
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let page = query_page();
+    let user = session();
     let data = Resource::new(move || (recipient(), page()), |(r, p)| admin_outbox(r, p));
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                if !user.role.may(Permission::ReadMail) {
-                    return admins_only(locale);
-                }
-                let Ok(outbox) = data.await else { return error_view().into_any() };
-                let filter = outbox.recipient.clone().unwrap_or_default();
-                let pages = page_count(outbox.total, outbox.per_page).max(1);
-                let current = outbox.page;
-                let q = outbox
-                    .recipient
-                    .as_ref()
-                    .map(|r| format!("{}={}&", routes::RECIPIENT, crate::components::encode_query(r)))
-                    .unwrap_or_default();
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        if !user.role.may(Permission::ReadMail) {
+            return Err(admins_only(locale));
+        }
+        let outbox = loaded_or(data.await)?;
+        let filter = outbox.recipient.clone().unwrap_or_default();
+        let pages = page_count(outbox.total, outbox.per_page).max(1);
+        let current = outbox.page;
+        let q = outbox
+            .recipient
+            .as_ref()
+            .map(|r| {
+                format!(
+                    "{}={}&",
+                    routes::RECIPIENT,
+                    crate::components::encode_query(r)
+                )
+            })
+            .unwrap_or_default();
+        Ok(view! {
+            <Title text=td_string!(locale, outbox_outbox) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+            <h1>{td_string!(locale, outbox_outbox)}</h1>
+            <p class="lead">
+                {if outbox.sending {
+                    td_string!(locale, outbox_every_e_mail_is_written_here)
+                } else {
+                    td_string!(locale, outbox_no_mail_server_is_set_up)
+                }}
+            </p>
+            <dl class="facts">
+                <div><dt>{td_string!(locale, outbox_waiting)}</dt><dd>{outbox.waiting}</dd></div>
+                <div><dt>{td_string!(locale, outbox_sent)}</dt><dd>{outbox.sent}</dd></div>
+                <div><dt>{td_string!(locale, outbox_given_up)}</dt><dd>{outbox.failed}</dd></div>
+            </dl>
+            <form method="get" action=routes::OUTBOX class="search-form" role="search">
+                <label for="til">{td_string!(locale, outbox_recipient)}</label>
+                <input id="til" type="email" name=routes::RECIPIENT value=filter autocomplete="off" />
+                <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
+            </form>
+            {if outbox.messages.is_empty() {
+                view! { <p class="muted">{td_string!(locale, outbox_no_e_mails_here)}</p> }.into_any()
+            } else {
                 view! {
-                    <Title text=td_string!(locale, outbox_outbox) />
-                    <LogoutForm user=user.clone() />
-                    <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                    <h1>{td_string!(locale, outbox_outbox)}</h1>
-                    <p class="lead">
-                        {if outbox.sending {
-                            td_string!(locale, outbox_every_e_mail_is_written_here)
-                        } else {
-                            td_string!(locale, outbox_no_mail_server_is_set_up)
-                        }}
-                    </p>
-                    <dl class="facts">
-                        <div><dt>{td_string!(locale, outbox_waiting)}</dt><dd>{outbox.waiting}</dd></div>
-                        <div><dt>{td_string!(locale, outbox_sent)}</dt><dd>{outbox.sent}</dd></div>
-                        <div><dt>{td_string!(locale, outbox_given_up)}</dt><dd>{outbox.failed}</dd></div>
-                    </dl>
-                    <form method="get" action=routes::OUTBOX class="search-form" role="search">
-                        <label for="til">{td_string!(locale, outbox_recipient)}</label>
-                        <input id="til" type="email" name=routes::RECIPIENT value=filter autocomplete="off" />
-                        <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
-                    </form>
-                    {if outbox.messages.is_empty() {
-                        view! { <p class="muted">{td_string!(locale, outbox_no_e_mails_here)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <table class="data-table">
-                                <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{td_string!(locale, outbox_written)}</th>
-                                    <th scope="col">{td_string!(locale, changes_to)}</th>
-                                    <th scope="col">{td_string!(locale, outbox_subject)}</th>
-                                    <th scope="col">{td_string!(locale, outbox_kind)}</th>
-                                    <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {outbox.messages.into_iter().map(|m| view! {
-                                        <tr>
-                                            <td>{m.created_at.clone()}</td>
-                                            <td>{m.recipient.clone()}</td>
-                                            <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
-                                            <td>{kind_name(locale, &m.kind)}</td>
-                                            <td>{state_name(locale, m.state)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
-                    }}
-                    {(pages > 1).then(|| view! {
-                        <nav class="pager" aria-label=t_string!(i18n, pager_label)>
-                            {(current > 1).then(|| view! { <a rel="prev" href=format!("?{q}{}={}", routes::PAGE, current - 1)>{t!(i18n, page_prev)}</a> })}
-                            <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
-                            {(current < pages).then(|| view! { <a rel="next" href=format!("?{q}{}={}", routes::PAGE, current + 1)>{t!(i18n, page_next)}</a> })}
-                        </nav>
-                    })}
+                    <table class="data-table">
+                        <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
+                        <thead><tr>
+                            <th scope="col">{td_string!(locale, outbox_written)}</th>
+                            <th scope="col">{td_string!(locale, changes_to)}</th>
+                            <th scope="col">{td_string!(locale, outbox_subject)}</th>
+                            <th scope="col">{td_string!(locale, outbox_kind)}</th>
+                            <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {outbox.messages.into_iter().map(|m| view! {
+                                <tr>
+                                    <td>{m.created_at.clone()}</td>
+                                    <td>{m.recipient.clone()}</td>
+                                    <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
+                                    <td>{kind_name(locale, &m.kind)}</td>
+                                    <td>{state_name(locale, m.state)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }.into_any()
+            }}
+            {(pages > 1).then(|| view! {
+                <nav class="pager" aria-label=t_string!(i18n, pager_label)>
+                    {(current > 1).then(|| view! { <a rel="prev" href=format!("?{q}{}={}", routes::PAGE, current - 1)>{t!(i18n, page_prev)}</a> })}
+                    <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
+                    {(current < pages).then(|| view! { <a rel="next" href=format!("?{q}{}={}", routes::PAGE, current + 1)>{t!(i18n, page_next)}</a> })}
+                </nav>
             })}
-        </Suspense>
-    }
+        }.into_any())
+    })
 }
 
 #[component]
 pub fn OutboxMessagePage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let id = route_id("id");
+    let user = session();
     let data = Resource::new(id, admin_outbox_message);
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                if !user.role.may(Permission::ReadMail) {
-                    return admins_only(locale);
-                }
-                match data.await {
-                    Ok(Some(m)) => {
-                        let item = m.item;
-                        let failed = item.state == MailState::Failed;
-                        view! {
-                            <Title text=item.subject.clone() />
-                            <LogoutForm user=user.clone() />
-                            <p class="eyebrow"><a href=routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a></p>
-                            <h1>{item.subject.clone()}</h1>
-                            <dl class="facts">
-                                <div><dt>{td_string!(locale, changes_to)}</dt><dd>{item.recipient.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, outbox_kind)}</dt><dd>{kind_name(locale, &item.kind)}</dd></div>
-                                <div><dt>{td_string!(locale, outbox_written)}</dt><dd>{item.created_at.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, admin_meeting_state)}</dt><dd>{state_name(locale, item.state)} " · " {item.when.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, outbox_attempts)}</dt><dd>{item.attempts}</dd></div>
-                                <div><dt>"Message-ID"</dt><dd><code>{m.message_id.clone()}</code></dd></div>
-                            </dl>
-                            {item.last_error.clone().map(|e| view! {
-                                <p class="error-box" role="status">{td_string!(locale, outbox_last_error_label)}{e}</p>
-                            })}
-                            {failed.then(|| view! {
-                                <form method="post" action=routes::outbox_retry(item.id)>
-                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                    <button type="submit" class="button">{td_string!(locale, outbox_send_again)}</button>
-                                </form>
-                            })}
-                            <h2>{td_string!(locale, outbox_the_text)}</h2>
-                            <pre class="mail-text" tabindex="0" aria-label=td_string!(locale, outbox_the_e_mail_s_text)>{m.text.clone()}</pre>
-                        }.into_any()
-                    }
-                    Ok(None) => {
-                        set_status(404);
-                        view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
-                    }
-                    Err(_) => error_view().into_any(),
-                }
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        if !user.role.may(Permission::ReadMail) {
+            return Err(admins_only(locale));
+        }
+        let m = found_or(data.await)?;
+        let item = m.item;
+        let failed = item.state == MailState::Failed;
+        Ok(view! {
+            <Title text=item.subject.clone() />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a></p>
+            <h1>{item.subject.clone()}</h1>
+            <dl class="facts">
+                <div><dt>{td_string!(locale, changes_to)}</dt><dd>{item.recipient.clone()}</dd></div>
+                <div><dt>{td_string!(locale, outbox_kind)}</dt><dd>{kind_name(locale, &item.kind)}</dd></div>
+                <div><dt>{td_string!(locale, outbox_written)}</dt><dd>{item.created_at.clone()}</dd></div>
+                <div><dt>{td_string!(locale, admin_meeting_state)}</dt><dd>{state_name(locale, item.state)} " · " {item.when.clone()}</dd></div>
+                <div><dt>{td_string!(locale, outbox_attempts)}</dt><dd>{item.attempts}</dd></div>
+                <div><dt>"Message-ID"</dt><dd><code>{m.message_id.clone()}</code></dd></div>
+            </dl>
+            {item.last_error.clone().map(|e| view! {
+                <p class="error-box" role="status">{td_string!(locale, outbox_last_error_label)}{e}</p>
             })}
-        </Suspense>
-    }
+            {failed.then(|| view! {
+                <form method="post" action=routes::outbox_retry(item.id)>
+                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                    <button type="submit" class="button">{td_string!(locale, outbox_send_again)}</button>
+                </form>
+            })}
+            <h2>{td_string!(locale, outbox_the_text)}</h2>
+            <pre class="mail-text" tabindex="0" aria-label=td_string!(locale, outbox_the_e_mail_s_text)>{m.text.clone()}</pre>
+        }.into_any())
+    })
 }

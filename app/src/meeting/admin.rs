@@ -2,10 +2,10 @@
 //! keyboard alone, the sign-up list with who came, and the minutes.
 
 use super::parts::{AttendanceTable, seats_text};
-use crate::auth::get_current_user;
+use crate::components::FieldError;
 use crate::components::fields::{CheckField, FormState, TextArea};
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{FieldError, error_view, loading_view, set_status};
+use crate::components::page::{found_or, suspended};
+use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::forms::FormEcho;
 use crate::forms::form_echo;
 use crate::i18n::*;
@@ -31,67 +31,55 @@ pub fn AdminMeetingPage() -> impl IntoView {
             .and_then(|i| i.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let data = Resource::new(id, admin_meeting);
     let echo = form_echo();
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    let locale = i18n.get_locale_untracked();
-                    let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                    match data.await {
-                        Ok(Some(v)) => {
-                            let card = v.meeting.card.clone();
-                            let q = query.get_untracked();
-                            let last_group = q.get("gruppe").unwrap_or_default();
-                            let last_table = q.get("bord").unwrap_or_default();
-                            view! {
-                                <Title text=card.title.clone() />
-                                <LogoutForm user=user.clone() />
-                                <p class="eyebrow">
-                                    <a href="/admin">{t!(i18n, admin_title)}</a> " · "
-                                    <a href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
-                                </p>
-                                <h1>{card.title.clone()}</h1>
-                                <p>
-                                    {crate::dates::time_span(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
-                                    <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
-                                </p>
-                                <p>{seats_text(locale, &card)}</p>
-                                {v.invitation.clone().map(|link| view! {
-                                    <p class="hint">
-                                        {td_string!(locale, admin_meeting_the_meeting_is_by_invitation_only_label)}
-                                        <a href=link.clone()>{td_string!(locale, admin_meeting_invitation_link)}</a>
-                                    </p>
-                                })}
-                                <InputForm
-                                    meeting=card.id
-                                    csrf=user.csrf.clone()
-                                    blocks=v.blocks.clone()
-                                    inputs=v.inputs.clone()
-                                    echo=echo.clone()
-                                    last_group=last_group
-                                    last_table=last_table
-                                />
-                                <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() />
-                                {(!v.meeting.attendance.is_empty()).then(|| view! {
-                                    <AttendanceTable counts=v.meeting.attendance.clone() />
-                                })}
-                                <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone() />
-                            }.into_any()
-                        }
-                        Ok(None) => {
-                            set_status(404);
-                            view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
-                        }
-                        Err(_) => error_view().into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    suspended(move || {
+        let echo = echo.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            let user = staff_or(user.await)?;
+            let v = found_or(data.await)?;
+            let card = v.meeting.card.clone();
+            let q = query.get_untracked();
+            let last_group = q.get("gruppe").unwrap_or_default();
+            let last_table = q.get("bord").unwrap_or_default();
+            Ok(view! {
+                <Title text=card.title.clone() />
+                <LogoutForm user=user.clone() />
+                <p class="eyebrow">
+                    <a href="/admin">{t!(i18n, admin_title)}</a> " · "
+                    <a href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+                </p>
+                <h1>{card.title.clone()}</h1>
+                <p>
+                    {crate::dates::time_span(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
+                    <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
+                </p>
+                <p>{seats_text(locale, &card)}</p>
+                {v.invitation.clone().map(|link| view! {
+                    <p class="hint">
+                        {td_string!(locale, admin_meeting_the_meeting_is_by_invitation_only_label)}
+                        <a href=link.clone()>{td_string!(locale, admin_meeting_invitation_link)}</a>
+                    </p>
+                })}
+                <InputForm
+                    meeting=card.id
+                    csrf=user.csrf.clone()
+                    blocks=v.blocks.clone()
+                    inputs=v.inputs.clone()
+                    echo=echo.clone()
+                    last_group=last_group
+                    last_table=last_table
+                />
+                <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() />
+                {(!v.meeting.attendance.is_empty()).then(|| view! {
+                    <AttendanceTable counts=v.meeting.attendance.clone() />
+                })}
+                <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone() />
+            }.into_any())
+        }
+    })
 }
 
 /// The first words of a block, for its option in the list.

@@ -4,7 +4,8 @@
 
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
-use crate::components::{error_view, format_date, loading_view, set_status};
+use crate::components::format_date;
+use crate::components::page::{found_or, route_id, route_param, suspended};
 use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
@@ -14,19 +15,12 @@ use crate::routes;
 use hoering::meeting::{ParticipantGroup, SignupMode, SignupStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id("id");
     let query = use_query_map();
     let invitation = move || {
         query
@@ -39,83 +33,74 @@ pub fn MeetingPage() -> impl IntoView {
         |(id, inv)| get_meeting(id, inv),
     );
     let echo = form_echo();
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    let locale = i18n.get_locale_untracked();
-                    match meeting.await {
-                        Ok(Some(m)) => {
-                            let card = m.card.clone();
-                            // Kept in the form, so a mistake does not lose the invitation.
-                            let invitation_token = query.with_untracked(|q| q.get(routes::INVITATION)).or_else(|| {
-                                Some(echo.value("invitation")).filter(|t| !t.is_empty())
-                            });
-                            let form = FormState { echo, prefix: "tilmelding" };
-                            view! {
-                                <Title text=card.title.clone() />
-                                <p class="eyebrow">
-                                    {td_string!(locale, meeting_dialogue_meeting_on)}
-                                    <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
-                                </p>
-                                <h1>{card.title.clone()}</h1>
-                                <dl class="facts">
-                                    <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
-                                    <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
-                                    <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{if card.step_free {
-                                        td_string!(locale, admin_meeting_step_free_access)
-                                    } else {
-                                        td_string!(locale, meeting_no_step_free_access_write_to)
-                                    }}</dd></div>
-                                    <div><dt>{td_string!(locale, meeting_seats)}</dt><dd>{seats_text(locale, &card)}</dd></div>
-                                </dl>
-                                {(!m.agenda_html.trim().is_empty()).then(|| view! {
-                                    <section aria-labelledby="dagsorden">
-                                        <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
-                                        <div class="note" inner_html=m.agenda_html.clone()></div>
-                                    </section>
-                                })}
-                                {m.minutes_html.clone().map(|html| view! {
-                                    <section aria-labelledby="referat">
-                                        <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
-                                        <div class="note" inner_html=html></div>
-                                    </section>
-                                })}
-                                {(!m.attendance.is_empty()).then(|| view! {
-                                    <section aria-labelledby="deltagere">
-                                        <h2 id="deltagere">{td_string!(locale, meeting_who_took_part)}</h2>
-                                        <AttendanceTable counts=m.attendance.clone() />
-                                    </section>
-                                })}
-                                {(m.inputs > 0).then(|| view! {
-                                    <p>
-                                        {td_string!(locale, meeting_inputs_by_paragraphs, count = m.inputs).to_string()}
-                                        <a href=routes::hearing(&m.hearing_slug)>{td_string!(locale, party_read_the_draft)}</a>
-                                    </p>
-                                })}
-                                {if card.signup_open {
-                                    view! { <SignupForm card=card.clone() form=form invitation=invitation_token.clone() /> }.into_any()
-                                } else if card.past {
-                                    ().into_any()
-                                } else {
-                                    view! { <p class="muted">{match card.mode {
-                                        SignupMode::Invitation => td_string!(locale, meeting_by_invitation),
-                                        SignupMode::Open => td_string!(locale, meeting_sign_up_is_closed),
-                                    }}</p> }.into_any()
-                                }}
-                            }.into_any()
-                        }
-                        Ok(None) => {
-                            set_status(404);
-                            view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
-                        }
-                        Err(_) => error_view().into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    suspended(move || {
+        let echo = echo.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            let m = found_or(meeting.await)?;
+            let card = m.card.clone();
+            // Kept in the form, so a mistake does not lose the invitation.
+            let invitation_token = query
+                .with_untracked(|q| q.get(routes::INVITATION))
+                .or_else(|| Some(echo.value("invitation")).filter(|t| !t.is_empty()));
+            let form = FormState {
+                echo,
+                prefix: "tilmelding",
+            };
+            Ok(view! {
+                <Title text=card.title.clone() />
+                <p class="eyebrow">
+                    {td_string!(locale, meeting_dialogue_meeting_on)}
+                    <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+                </p>
+                <h1>{card.title.clone()}</h1>
+                <dl class="facts">
+                    <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
+                    <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
+                    <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{if card.step_free {
+                        td_string!(locale, admin_meeting_step_free_access)
+                    } else {
+                        td_string!(locale, meeting_no_step_free_access_write_to)
+                    }}</dd></div>
+                    <div><dt>{td_string!(locale, meeting_seats)}</dt><dd>{seats_text(locale, &card)}</dd></div>
+                </dl>
+                {(!m.agenda_html.trim().is_empty()).then(|| view! {
+                    <section aria-labelledby="dagsorden">
+                        <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
+                        <div class="note" inner_html=m.agenda_html.clone()></div>
+                    </section>
+                })}
+                {m.minutes_html.clone().map(|html| view! {
+                    <section aria-labelledby="referat">
+                        <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
+                        <div class="note" inner_html=html></div>
+                    </section>
+                })}
+                {(!m.attendance.is_empty()).then(|| view! {
+                    <section aria-labelledby="deltagere">
+                        <h2 id="deltagere">{td_string!(locale, meeting_who_took_part)}</h2>
+                        <AttendanceTable counts=m.attendance.clone() />
+                    </section>
+                })}
+                {(m.inputs > 0).then(|| view! {
+                    <p>
+                        {td_string!(locale, meeting_inputs_by_paragraphs, count = m.inputs).to_string()}
+                        <a href=routes::hearing(&m.hearing_slug)>{td_string!(locale, party_read_the_draft)}</a>
+                    </p>
+                })}
+                {if card.signup_open {
+                    view! { <SignupForm card=card.clone() form=form invitation=invitation_token.clone() /> }.into_any()
+                } else if card.past {
+                    ().into_any()
+                } else {
+                    view! { <p class="muted">{match card.mode {
+                        SignupMode::Invitation => td_string!(locale, meeting_by_invitation),
+                        SignupMode::Open => td_string!(locale, meeting_sign_up_is_closed),
+                    }}</p> }.into_any()
+                }}
+            }.into_any())
+        }
+    })
 }
 
 #[component]
@@ -171,54 +156,55 @@ pub fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
+    let token = route_param("token");
     let signup = Resource::new(token, get_signup);
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                match signup.await {
-                    Ok(Some(s)) => {
-                        let card = s.meeting.clone();
-                        let (heading, lead) = match s.status {
-                            SignupStatus::Seated => (td_string!(locale, meeting_signed_up).to_string(), td_string!(locale, meeting_confirmation_sent).to_string()),
-                            SignupStatus::Waiting => (td_string!(locale, meeting_on_waiting_list).to_string(), td_string!(locale, meeting_waiting_place, place = s.waiting_place.unwrap_or(1)).to_string()),
-                            SignupStatus::Cancelled => (td_string!(locale, meeting_signup_cancelled).to_string(), td_string!(locale, meeting_thanks_for_letting_us_know).to_string()),
-                        };
-                        let active = s.status != SignupStatus::Cancelled;
-                        view! {
-                            <Title text=heading.clone() />
-                            <div class="success-panel" role="status">
-                                <h1>{heading}</h1>
-                                <p>{lead}</p>
-                            </div>
-                            <dl class="summary-list">
-                                <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
-                                <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
-                                <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.name.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, label_email)}</dt><dd>{s.email.clone()}</dd></div>
-                                <div><dt>{td_string!(locale, meeting_taking_part_as)}</dt><dd>{crate::names::group(locale, s.group)}</dd></div>
-                                {s.organisation.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_organisation)}</dt><dd>{o}</dd></div> })}
-                                {s.needs.interpreter.clone().map(|l| view! { <div><dt>{td_string!(locale, meeting_interpreter)}</dt><dd>{l}</dd></div> })}
-                                {s.needs.step_free.then(|| view! { <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{td_string!(locale, admin_meeting_step_free_access)}</dd></div> })}
-                                {s.needs.other.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_other_needs)}</dt><dd>{o}</dd></div> })}
-                            </dl>
-                            {(active && !card.past).then(|| view! {
-                                <form method="post" action=routes::signup_cancel(&s.token)>
-                                    <button type="submit" class="button button-secondary">{td_string!(locale, meeting_cancel_my_sign_up)}</button>
-                                </form>
-                            })}
-                        }.into_any()
-                    }
-                    Ok(None) => {
-                        set_status(404);
-                        view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
-                    }
-                    Err(_) => error_view().into_any(),
-                }
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let s = found_or(signup.await)?;
+        let card = s.meeting.clone();
+        let (heading, lead) = match s.status {
+            SignupStatus::Seated => (
+                td_string!(locale, meeting_signed_up).to_string(),
+                td_string!(locale, meeting_confirmation_sent).to_string(),
+            ),
+            SignupStatus::Waiting => (
+                td_string!(locale, meeting_on_waiting_list).to_string(),
+                td_string!(
+                    locale,
+                    meeting_waiting_place,
+                    place = s.waiting_place.unwrap_or(1)
+                )
+                .to_string(),
+            ),
+            SignupStatus::Cancelled => (
+                td_string!(locale, meeting_signup_cancelled).to_string(),
+                td_string!(locale, meeting_thanks_for_letting_us_know).to_string(),
+            ),
+        };
+        let active = s.status != SignupStatus::Cancelled;
+        Ok(view! {
+            <Title text=heading.clone() />
+            <div class="success-panel" role="status">
+                <h1>{heading}</h1>
+                <p>{lead}</p>
+            </div>
+            <dl class="summary-list">
+                <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
+                <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
+                <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
+                <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.name.clone()}</dd></div>
+                <div><dt>{td_string!(locale, label_email)}</dt><dd>{s.email.clone()}</dd></div>
+                <div><dt>{td_string!(locale, meeting_taking_part_as)}</dt><dd>{crate::names::group(locale, s.group)}</dd></div>
+                {s.organisation.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_organisation)}</dt><dd>{o}</dd></div> })}
+                {s.needs.interpreter.clone().map(|l| view! { <div><dt>{td_string!(locale, meeting_interpreter)}</dt><dd>{l}</dd></div> })}
+                {s.needs.step_free.then(|| view! { <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{td_string!(locale, admin_meeting_step_free_access)}</dd></div> })}
+                {s.needs.other.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_other_needs)}</dt><dd>{o}</dd></div> })}
+            </dl>
+            {(active && !card.past).then(|| view! {
+                <form method="post" action=routes::signup_cancel(&s.token)>
+                    <button type="submit" class="button button-secondary">{td_string!(locale, meeting_cancel_my_sign_up)}</button>
+                </form>
             })}
-        </Suspense>
-    }
+        }.into_any())
+    })
 }

@@ -1,85 +1,72 @@
 //! Groups of identical or near-identical responses (campaigns, form letters).
 
-use crate::auth::get_current_user;
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{block_label, error_view, loading_view, set_status};
+use crate::components::block_label;
+use crate::components::page::{found_or, route_param, suspended};
+use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::i18n::*;
 use hoering::response::ModerationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// Campaigns and copies: the hearing's identical and near-identical responses, each group with
 /// what differs between its members and the most typical one.
 #[component]
 pub fn AdminGroupsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let user = Resource::new(|| (), |_| get_current_user());
+    let slug = route_param("slug");
+    let user = session();
     let groups = Resource::new(slug, crate::moderation::admin_groups);
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                let g = match groups.await {
-                    Ok(Some(g)) => g,
-                    Ok(None) => {
-                        set_status(404);
-                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
-                    }
-                    Err(_) => return error_view().into_any(),
-                };
-                let grouped: usize = g.groups.iter().map(|x| x.size).sum();
-                let status_name = |s: ModerationStatus| match s {
-                    ModerationStatus::Published => t_string!(i18n, status_published),
-                    ModerationStatus::Withheld => t_string!(i18n, status_withheld),
-                    ModerationStatus::Pending => t_string!(i18n, status_pending),
-                };
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        let g = found_or(groups.await)?;
+        let grouped: usize = g.groups.iter().map(|x| x.size).sum();
+        let status_name = |s: ModerationStatus| match s {
+            ModerationStatus::Published => t_string!(i18n, status_published),
+            ModerationStatus::Withheld => t_string!(i18n, status_withheld),
+            ModerationStatus::Pending => t_string!(i18n, status_pending),
+        };
+        Ok(view! {
+            <Title text=format!("{} · {}", td_string!(locale, admin_campaigns_and_copies), g.hearing_title) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
+            <h1>{td_string!(locale, admin_campaigns_and_copies)}</h1>
+            <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, responses = g.responses, groups = g.groups.len(), groups_word = if g.groups.len() == 1 { td_string!(locale, admin_group_word_singular) } else { td_string!(locale, admin_group_word_plural) }).to_string()}</p>
+            <p class="hint">{td_string!(locale, admin_groups_are_found_on_the_server)}</p>
+            {g.groups.into_iter().enumerate().map(|(n, group)| {
+                let hearing_slug = g.hearing_slug.clone();
+                let heading = format!("gruppe-{}", n + 1);
+                let labelled = heading.clone();
+                let rep = group.representative.clone();
+                let more = group.size.saturating_sub(1 + group.members.len());
                 view! {
-                    <Title text=format!("{} · {}", td_string!(locale, admin_campaigns_and_copies), g.hearing_title) />
-                    <LogoutForm user=user.clone() />
-                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
-                    <h1>{td_string!(locale, admin_campaigns_and_copies)}</h1>
-                    <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, responses = g.responses, groups = g.groups.len(), groups_word = if g.groups.len() == 1 { td_string!(locale, admin_group_word_singular) } else { td_string!(locale, admin_group_word_plural) }).to_string()}</p>
-                    <p class="hint">{td_string!(locale, admin_groups_are_found_on_the_server)}</p>
-                    {g.groups.into_iter().enumerate().map(|(n, group)| {
-                        let hearing_slug = g.hearing_slug.clone();
-                        let heading = format!("gruppe-{}", n + 1);
-                        let labelled = heading.clone();
-                        let rep = group.representative.clone();
-                        let more = group.size.saturating_sub(1 + group.members.len());
-                        view! {
-                            <section class="policy-section group" aria-labelledby=labelled>
-                                <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, size = group.size).to_string()}</h2>
-                                <p class="response-meta">{td_string!(locale, admin_most_typical_response_label)}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
-                                <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, size = group.size).to_string()}</a></p>
-                                <p class="response-text joint-text">{group.representative_text.clone()}</p>
-                                {(!group.blocks.is_empty()).then(|| view! {
-                                    <p class="response-meta">{td_string!(locale, admin_on_paragraphs_label)}
-                                        {group.blocks.iter().map(|(n, c)| view! {
-                                            <a href=format!("{}?gruppe={}", crate::routes::admin_block(&hearing_slug, n), rep.id)>{format!("{} ({c})", block_label(locale, n))}</a> " "
-                                        }).collect_view()}
-                                    </p>
-                                })}
-                                <details>
-                                    <summary>{td_string!(locale, admin_group_differences, count = group.size - 1).to_string()}</summary>
-                                    <ol class="plain-list">
-                                        {group.members.into_iter().map(|m| view! {
-                                            <li class="group-member">
-                                                <p class="response-meta">{m.receipt_number.clone()} " · " {status_name(m.status)} " · " {format!("{} % {}", m.similarity, td_string!(locale, admin_alike))}</p>
-                                                <p class="joint-text"><crate::components::version::WordDiff ops=m.diff.clone() /></p>
-                                            </li>
-                                        }).collect_view()}
-                                    </ol>
-                                    {(more > 0).then(|| view! { <p class="muted">{td_string!(locale, admin_and_more, more = more).to_string()}</p> })}
-                                </details>
-                            </section>
-                        }
-                    }).collect_view()}
-                }.into_any()
-            })}
-        </Suspense>
-    }
+                    <section class="policy-section group" aria-labelledby=labelled>
+                        <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, size = group.size).to_string()}</h2>
+                        <p class="response-meta">{td_string!(locale, admin_most_typical_response_label)}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
+                        <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, size = group.size).to_string()}</a></p>
+                        <p class="response-text joint-text">{group.representative_text.clone()}</p>
+                        {(!group.blocks.is_empty()).then(|| view! {
+                            <p class="response-meta">{td_string!(locale, admin_on_paragraphs_label)}
+                                {group.blocks.iter().map(|(n, c)| view! {
+                                    <a href=format!("{}?gruppe={}", crate::routes::admin_block(&hearing_slug, n), rep.id)>{format!("{} ({c})", block_label(locale, n))}</a> " "
+                                }).collect_view()}
+                            </p>
+                        })}
+                        <details>
+                            <summary>{td_string!(locale, admin_group_differences, count = group.size - 1).to_string()}</summary>
+                            <ol class="plain-list">
+                                {group.members.into_iter().map(|m| view! {
+                                    <li class="group-member">
+                                        <p class="response-meta">{m.receipt_number.clone()} " · " {status_name(m.status)} " · " {format!("{} % {}", m.similarity, td_string!(locale, admin_alike))}</p>
+                                        <p class="joint-text"><crate::components::version::WordDiff ops=m.diff.clone() /></p>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                            {(more > 0).then(|| view! { <p class="muted">{td_string!(locale, admin_and_more, more = more).to_string()}</p> })}
+                        </details>
+                    </section>
+                }
+            }).collect_view()}
+        }.into_any())
+    })
 }

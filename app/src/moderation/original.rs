@@ -1,79 +1,64 @@
 //! A redacted response's original as sent, with its journal, for a clerk.
 
-use crate::auth::get_current_user;
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{loading_view, set_status};
+use crate::components::page::{found_or, route_id, suspended};
+use crate::components::set_status;
+use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::i18n::*;
 use hoering::response::ModerationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// A redacted response's original text, for clerks; the server journals every reading.
 #[component]
 pub fn ResponseOriginalPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let id = route_id("id");
+    let user = session();
     let original = Resource::new(id, crate::moderation::admin_response_original);
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                let o = match original.await {
-                    Ok(Some(o)) => o,
-                    Ok(None) => {
-                        set_status(404);
-                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
-                    }
-                    Err(_) => {
-                        set_status(403);
-                        return view! { <h1>{td_string!(locale, admin_only_clerks_can_read_the_original)}</h1> }.into_any();
-                    }
-                };
-                view! {
-                    <Title text=format!("{} · {}", td_string!(locale, admin_original), o.receipt_number) />
-                    <LogoutForm user=user.clone() />
-                    <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
-                    <h1>{format!("{} {}", td_string!(locale, admin_original_response), o.receipt_number)}</h1>
-                    <p class="notice">{td_string!(locale, admin_your_reading_of_the_original_is)}</p>
-                    <h2>{td_string!(locale, admin_as_it_was_sent)}</h2>
-                    <p class="response-text joint-text">{o.original.clone()}</p>
-                    <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
-                    <p class="response-text joint-text">{o.current.clone()}</p>
-                    <h2>{td_string!(locale, admin_policy_journal)}</h2>
-                    <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">{td_string!(locale, admin_when)}</th>
-                            <th scope="col">{td_string!(locale, admin_who)}</th>
-                            <th scope="col">{td_string!(locale, admin_what)}</th>
-                            <th scope="col">{td_string!(locale, admin_before)}</th>
-                            <th scope="col">{td_string!(locale, admin_after)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {o.journal.into_iter().map(|e| view! {
-                                <tr>
-                                    <td>{e.at}</td>
-                                    <td>{e.actor}</td>
-                                    <td>{journal_action(locale, &e.action)}</td>
-                                    <td>{journal_value(locale, e.before.as_deref())}</td>
-                                    <td>{journal_value(locale, e.after.as_deref())}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            })}
-        </Suspense>
-    }
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        let o = match original.await {
+            // The server refuses the original to anyone but clerks.
+            Err(_) => {
+                set_status(403);
+                return Err(view! { <h1>{td_string!(locale, admin_only_clerks_can_read_the_original)}</h1> }.into_any());
+            }
+            found => found_or(found)?,
+        };
+        Ok(view! {
+            <Title text=format!("{} · {}", td_string!(locale, admin_original), o.receipt_number) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
+            <h1>{format!("{} {}", td_string!(locale, admin_original_response), o.receipt_number)}</h1>
+            <p class="notice">{td_string!(locale, admin_your_reading_of_the_original_is)}</p>
+            <h2>{td_string!(locale, admin_as_it_was_sent)}</h2>
+            <p class="response-text joint-text">{o.original.clone()}</p>
+            <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
+            <p class="response-text joint-text">{o.current.clone()}</p>
+            <h2>{td_string!(locale, admin_policy_journal)}</h2>
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">{td_string!(locale, admin_when)}</th>
+                    <th scope="col">{td_string!(locale, admin_who)}</th>
+                    <th scope="col">{td_string!(locale, admin_what)}</th>
+                    <th scope="col">{td_string!(locale, admin_before)}</th>
+                    <th scope="col">{td_string!(locale, admin_after)}</th>
+                </tr></thead>
+                <tbody>
+                    {o.journal.into_iter().map(|e| view! {
+                        <tr>
+                            <td>{e.at}</td>
+                            <td>{e.actor}</td>
+                            <td>{journal_action(locale, &e.action)}</td>
+                            <td>{journal_value(locale, e.before.as_deref())}</td>
+                            <td>{journal_value(locale, e.after.as_deref())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }.into_any())
+    })
 }
 
 /// A journal entry's before or after in words: a status by name, a redaction's counts.

@@ -1,9 +1,9 @@
 //! Search in a hearing: the public searches the draft and the published input, the clerk
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
-use crate::auth::get_current_user;
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{block_label, error_view, loading_view, sender_kind_label, set_status};
+use crate::components::page::{found_or, suspended};
+use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::{block_label, sender_kind_label};
 use crate::i18n::*;
 use crate::moderation::SearchFilters;
 use crate::moderation::SearchView;
@@ -103,58 +103,47 @@ pub fn SearchPage() -> impl IntoView {
         )
     };
     let found = Resource::new(key, |(slug, q)| search_hearing(slug, q));
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let v = match found.await {
-                    Ok(Some(v)) => v,
-                    Ok(None) => {
-                        set_status(404);
-                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
-                    }
-                    Err(_) => return error_view().into_any(),
-                };
-                let slug = v.hearing_slug.clone();
-                let line = summary(locale, &v, v.public_hits.len());
-                view! {
-                    <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
-                    <p class="eyebrow"><a href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
-                    <h1>{td_string!(locale, search_search_the_hearing)}</h1>
-                    {search_form(locale, format!("{}/soeg", routes::hearing(&slug)), v.query.clone(), ())}
-                    <p role="status">{line}</p>
-                    {block_hits(locale, &v, |n| format!("{}#b-{n}", routes::hearing(&slug)))}
-                    {(!v.public_hits.is_empty()).then(|| view! {
-                        <section aria-labelledby="fundne-svar">
-                            <h2 id="fundne-svar">{td_string!(locale, search_published_responses)}</h2>
-                            <ol class="plain-list response-list">
-                                {v.public_hits.iter().map(|h| {
-                                    let r = &h.response;
-                                    let who = match (&r.author, &r.organisation, &r.meeting) {
-                                        (_, _, Some(m)) => crate::components::response::meeting_label(locale, m),
-                                        (Some(a), Some(o), _) => format!("{a}, {o}"),
-                                        (Some(a), None, _) => a.clone(),
-                                        (None, Some(o), _) => o.clone(),
-                                        (None, None, _) => t_string!(i18n, anonymous_sender).to_string(),
-                                    };
-                                    view! {
-                                        <li class="response">
-                                            <p class="response-meta">
-                                                <strong>{who}</strong>
-                                                {r.meeting.is_none().then(|| format!(" · {}", sender_kind_label(i18n, r.sender_kind)))}
-                                                " · " {r.block_number.clone().map(|n| block_label(locale, &n)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())}
-                                            </p>
-                                            <Marked snippet=h.snippet.clone() />
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                        </section>
-                    })}
-                }.into_any()
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let v = found_or(found.await)?;
+        let slug = v.hearing_slug.clone();
+        let line = summary(locale, &v, v.public_hits.len());
+        Ok(view! {
+            <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
+            <p class="eyebrow"><a href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
+            <h1>{td_string!(locale, search_search_the_hearing)}</h1>
+            {search_form(locale, format!("{}/soeg", routes::hearing(&slug)), v.query.clone(), ())}
+            <p role="status">{line}</p>
+            {block_hits(locale, &v, |n| format!("{}#b-{n}", routes::hearing(&slug)))}
+            {(!v.public_hits.is_empty()).then(|| view! {
+                <section aria-labelledby="fundne-svar">
+                    <h2 id="fundne-svar">{td_string!(locale, search_published_responses)}</h2>
+                    <ol class="plain-list response-list">
+                        {v.public_hits.iter().map(|h| {
+                            let r = &h.response;
+                            let who = match (&r.author, &r.organisation, &r.meeting) {
+                                (_, _, Some(m)) => crate::components::response::meeting_label(locale, m),
+                                (Some(a), Some(o), _) => format!("{a}, {o}"),
+                                (Some(a), None, _) => a.clone(),
+                                (None, Some(o), _) => o.clone(),
+                                (None, None, _) => t_string!(i18n, anonymous_sender).to_string(),
+                            };
+                            view! {
+                                <li class="response">
+                                    <p class="response-meta">
+                                        <strong>{who}</strong>
+                                        {r.meeting.is_none().then(|| format!(" · {}", sender_kind_label(i18n, r.sender_kind)))}
+                                        " · " {r.block_number.clone().map(|n| block_label(locale, &n)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())}
+                                    </p>
+                                    <Marked snippet=h.snippet.clone() />
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
             })}
-        </Suspense>
-    }
+        }.into_any())
+    })
 }
 
 /// `/admin/hoeringer/{slug}/soeg?q=…`: the clerk's search, over everything, with filters.
@@ -179,99 +168,99 @@ pub fn AdminSearchPage() -> impl IntoView {
             },
         )
     };
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let found = Resource::new(key, |(slug, q, f)| admin_search(slug, q, f));
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                let v = match found.await {
-                    Ok(Some(v)) => v,
-                    Ok(None) => {
-                        set_status(404);
-                        return view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any();
-                    }
-                    Err(_) => return error_view().into_any(),
-                };
-                let slug = v.hearing_slug.clone();
-                let q = query.read_untracked();
-                let chosen = |k: &str| q.get(k).unwrap_or_default();
-                let (status, source, kind, block) = (chosen("status"), chosen("kilde"), chosen("type"), chosen("afsnit"));
-                let select = move |id: &'static str, name: &'static str, label: &'static str, current: String, options: Vec<(String, String)>| view! {
-                    <div class="field">
-                        <label for=id>{label}</label>
-                        <select id=id name=name>
-                            <option value="">{td_string!(locale, filter_all)}</option>
-                            {options.into_iter().map(|(value, text)| {
-                                let on = value == current;
-                                view! { <option value=value selected=on>{text}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                };
-                let filters = view! {
-                    <div class="inline-fields">
-                        {select("soeg-status", "status", td_string!(locale, col_state), status, vec![
-                            ("pending".into(), t_string!(i18n, status_pending).to_string()),
-                            ("published".into(), t_string!(i18n, status_published).to_string()),
-                            ("withheld".into(), t_string!(i18n, status_withheld).to_string()),
-                        ])}
-                        {select("soeg-kilde", "kilde", td_string!(locale, search_source), source, vec![
-                            ("svar".into(), td_string!(locale, search_responses).to_string()),
-                            ("moede".into(), td_string!(locale, search_dialogue_meetings).to_string()),
-                        ])}
-                        {select("soeg-type", "type", td_string!(locale, search_respondent_type), kind,
-                            hoering::response::SenderKind::ALL.into_iter().map(|k| (k.as_str().to_string(), sender_kind_label(i18n, k).to_string())).collect())}
-                        <div class="field">
-                            <label for="soeg-afsnit">{td_string!(locale, search_paragraph)}</label>
-                            <input id="soeg-afsnit" name="afsnit" type="text" size="6" value=block />
-                        </div>
-                    </div>
-                };
-                let line = summary(locale, &v, v.admin_hits.len());
-                view! {
-                    <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
-                    <LogoutForm user=user.clone() />
-                    <p class="eyebrow"><a href=routes::admin_hearing(&slug)>{v.hearing_title.clone()}</a></p>
-                    <h1>{td_string!(locale, search_search_the_responses)}</h1>
-                    {search_form(locale, format!("{}/soeg", routes::admin_hearing(&slug)), v.query.clone(), filters)}
-                    <p role="status">{line}</p>
-                    {block_hits(locale, &v, |n| routes::admin_block(&slug, n))}
-                    {(!v.admin_hits.is_empty()).then(|| view! {
-                        <section aria-labelledby="fundne-svar">
-                            <h2 id="fundne-svar">{td_string!(locale, search_responses_and_input)}</h2>
-                            <ol class="plain-list response-list">
-                                {v.admin_hits.iter().map(|h| {
-                                    let r = &h.response;
-                                    let who = match &r.meeting {
-                                        Some(m) => crate::components::response::meeting_label(locale, m),
-                                        None => format!("{}{}", r.name, r.organisation.clone().map(|o| format!(", {o}")).unwrap_or_default()),
-                                    };
-                                    view! {
-                                        <li class="response">
-                                            <p class="response-meta">
-                                                <a href=format!("{}#r-{}", routes::admin_hearing(&slug), r.id)>{r.receipt_number.clone()}</a>
-                                                " · " <span class=format!("badge badge-{}", r.status.as_str())>{match r.status {
-                                                    hoering::response::ModerationStatus::Published => t_string!(i18n, status_published),
-                                                    hoering::response::ModerationStatus::Withheld => t_string!(i18n, status_withheld),
-                                                    hoering::response::ModerationStatus::Pending => t_string!(i18n, status_pending),
-                                                }}</span>
-                                                " · " {who}
-                                                " · " {match &r.block_number {
-                                                    Some(n) => view! { <a href=routes::admin_block(&slug, n)>{block_label(locale, n)}</a> }.into_any(),
-                                                    None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
-                                                }}
-                                            </p>
-                                            <Marked snippet=h.snippet.clone() />
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                        </section>
-                    })}
-                }.into_any()
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        let user = staff_or(user.await)?;
+        let v = found_or(found.await)?;
+        let slug = v.hearing_slug.clone();
+        let q = query.read_untracked();
+        let chosen = |k: &str| q.get(k).unwrap_or_default();
+        let (status, source, kind, block) = (
+            chosen("status"),
+            chosen("kilde"),
+            chosen("type"),
+            chosen("afsnit"),
+        );
+        let select = move |id: &'static str,
+                           name: &'static str,
+                           label: &'static str,
+                           current: String,
+                           options: Vec<(String, String)>| {
+            view! {
+                <div class="field">
+                    <label for=id>{label}</label>
+                    <select id=id name=name>
+                        <option value="">{td_string!(locale, filter_all)}</option>
+                        {options.into_iter().map(|(value, text)| {
+                            let on = value == current;
+                            view! { <option value=value selected=on>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+        };
+        let filters = view! {
+            <div class="inline-fields">
+                {select("soeg-status", "status", td_string!(locale, col_state), status, vec![
+                    ("pending".into(), t_string!(i18n, status_pending).to_string()),
+                    ("published".into(), t_string!(i18n, status_published).to_string()),
+                    ("withheld".into(), t_string!(i18n, status_withheld).to_string()),
+                ])}
+                {select("soeg-kilde", "kilde", td_string!(locale, search_source), source, vec![
+                    ("svar".into(), td_string!(locale, search_responses).to_string()),
+                    ("moede".into(), td_string!(locale, search_dialogue_meetings).to_string()),
+                ])}
+                {select("soeg-type", "type", td_string!(locale, search_respondent_type), kind,
+                    hoering::response::SenderKind::ALL.into_iter().map(|k| (k.as_str().to_string(), sender_kind_label(i18n, k).to_string())).collect())}
+                <div class="field">
+                    <label for="soeg-afsnit">{td_string!(locale, search_paragraph)}</label>
+                    <input id="soeg-afsnit" name="afsnit" type="text" size="6" value=block />
+                </div>
+            </div>
+        };
+        let line = summary(locale, &v, v.admin_hits.len());
+        Ok(view! {
+            <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=routes::admin_hearing(&slug)>{v.hearing_title.clone()}</a></p>
+            <h1>{td_string!(locale, search_search_the_responses)}</h1>
+            {search_form(locale, format!("{}/soeg", routes::admin_hearing(&slug)), v.query.clone(), filters)}
+            <p role="status">{line}</p>
+            {block_hits(locale, &v, |n| routes::admin_block(&slug, n))}
+            {(!v.admin_hits.is_empty()).then(|| view! {
+                <section aria-labelledby="fundne-svar">
+                    <h2 id="fundne-svar">{td_string!(locale, search_responses_and_input)}</h2>
+                    <ol class="plain-list response-list">
+                        {v.admin_hits.iter().map(|h| {
+                            let r = &h.response;
+                            let who = match &r.meeting {
+                                Some(m) => crate::components::response::meeting_label(locale, m),
+                                None => format!("{}{}", r.name, r.organisation.clone().map(|o| format!(", {o}")).unwrap_or_default()),
+                            };
+                            view! {
+                                <li class="response">
+                                    <p class="response-meta">
+                                        <a href=format!("{}#r-{}", routes::admin_hearing(&slug), r.id)>{r.receipt_number.clone()}</a>
+                                        " · " <span class=format!("badge badge-{}", r.status.as_str())>{match r.status {
+                                            hoering::response::ModerationStatus::Published => t_string!(i18n, status_published),
+                                            hoering::response::ModerationStatus::Withheld => t_string!(i18n, status_withheld),
+                                            hoering::response::ModerationStatus::Pending => t_string!(i18n, status_pending),
+                                        }}</span>
+                                        " · " {who}
+                                        " · " {match &r.block_number {
+                                            Some(n) => view! { <a href=routes::admin_block(&slug, n)>{block_label(locale, n)}</a> }.into_any(),
+                                            None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
+                                        }}
+                                    </p>
+                                    <Marked snippet=h.snippet.clone() />
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
             })}
-        </Suspense>
-    }
+        }.into_any())
+    })
 }

@@ -3,9 +3,8 @@
 
 use super::parts::{Timeline, standing};
 use crate::components::meeting::MeetingList;
-use crate::components::{
-    FieldError, error_view, escape_html, format_date, loading_view, set_status,
-};
+use crate::components::page::suspended;
+use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
 use crate::forms::FormEcho;
 use crate::forms::form_echo;
 use crate::i18n::*;
@@ -24,94 +23,90 @@ pub fn PolicyPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let policy = Resource::new(slug, get_policy);
     let echo = form_echo();
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    let locale = i18n.get_locale_untracked();
-                    let p = match policy.await {
-                        Ok(Some(p)) => p,
-                        Ok(None) => {
-                            set_status(404);
-                            return view! {
-                                <Title text=td_string!(locale, policy_no_such_policy) />
-                                <h1>{td_string!(locale, policy_no_such_policy)}</h1>
-                                <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
-                            }.into_any();
-                        }
-                        Err(_) => return error_view().into_any(),
-                    };
-                    let asked = query.with_untracked(|q| q.get(routes::ASKED));
-                    let first_hearing = p.hearings.first().map(|h| h.slug.clone());
-                    view! {
-                        <Title text=p.card.title.clone() />
-                        <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
-                        <h1>{p.card.title.clone()}</h1>
-                        <p class="card-meta">{p.card.committee.clone()}</p>
-                        <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
-                            {standing(locale, &p.card)}
-                        </p>
-                        <section aria-labelledby="forloeb" class="policy-section">
-                            <h2 id="forloeb">{td_string!(locale, policy_the_road_to_a_decision)}</h2>
-                            <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
-                        </section>
-                        <section aria-labelledby="versioner" class="policy-section">
-                            <h2 id="versioner">{td_string!(locale, policy_versions)}</h2>
+    suspended(move || {
+        let echo = echo.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            let p = match policy.await {
+                Ok(Some(p)) => p,
+                Ok(None) => {
+                    set_status(404);
+                    return Err(view! {
+                        <Title text=td_string!(locale, policy_no_such_policy) />
+                        <h1>{td_string!(locale, policy_no_such_policy)}</h1>
+                        <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
+                    }.into_any());
+                }
+                Err(_) => return Err(error_view().into_any()),
+            };
+            let asked = query.with_untracked(|q| q.get(routes::ASKED));
+            let first_hearing = p.hearings.first().map(|h| h.slug.clone());
+            Ok(view! {
+                <Title text=p.card.title.clone() />
+                <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
+                <h1>{p.card.title.clone()}</h1>
+                <p class="card-meta">{p.card.committee.clone()}</p>
+                <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
+                    {standing(locale, &p.card)}
+                </p>
+                <section aria-labelledby="forloeb" class="policy-section">
+                    <h2 id="forloeb">{td_string!(locale, policy_the_road_to_a_decision)}</h2>
+                    <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
+                </section>
+                <section aria-labelledby="versioner" class="policy-section">
+                    <h2 id="versioner">{td_string!(locale, policy_versions)}</h2>
+                    <ul class="plain-list">
+                        {p.versions.iter().map(|v| {
+                            let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
+                            let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
+                            view! {
+                                <li>
+                                    {match link {
+                                        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
+                                        None => view! { <span>{label}</span> }.into_any(),
+                                    }}
+                                    " · " {format_date(locale, &v.created)}
+                                    {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
+                                    {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section aria-labelledby="hoeringer" class="policy-section">
+                    <h2 id="hoeringer">{td_string!(locale, policy_hearings)}</h2>
+                    {if p.hearings.is_empty() {
+                        view! { <p class="muted">{td_string!(locale, policy_the_policy_has_not_been_to)}</p> }.into_any()
+                    } else {
+                        view! {
                             <ul class="plain-list">
-                                {p.versions.iter().map(|v| {
-                                    let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
-                                    let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
-                                    view! {
-                                        <li>
-                                            {match link {
-                                                Some(href) => view! { <a href=href>{label}</a> }.into_any(),
-                                                None => view! { <span>{label}</span> }.into_any(),
-                                            }}
-                                            " · " {format_date(locale, &v.created)}
-                                            {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
-                                            {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
-                                        </li>
-                                    }
+                                {p.hearings.iter().map(|h| view! {
+                                    <li>
+                                        <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
+                                        " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
+                                    </li>
                                 }).collect_view()}
                             </ul>
-                        </section>
-                        <section aria-labelledby="hoeringer" class="policy-section">
-                            <h2 id="hoeringer">{td_string!(locale, policy_hearings)}</h2>
-                            {if p.hearings.is_empty() {
-                                view! { <p class="muted">{td_string!(locale, policy_the_policy_has_not_been_to)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list">
-                                        {p.hearings.iter().map(|h| view! {
-                                            <li>
-                                                <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
-                                                " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                        <section aria-labelledby="dialogmoeder" class="policy-section">
-                            <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
-                            {if p.meetings.is_empty() {
-                                view! { <p class="muted">{td_string!(locale, policy_there_are_no_dialogue_meetings_on)}</p> }.into_any()
-                            } else {
-                                view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
-                            }}
-                        </section>
-                        <AskForm policy=p.clone() asked=asked echo=echo.clone() />
-                        <p class="feed-links">
-                            <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
-                            " · "
-                            <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
-                        </p>
-                    }.into_any()
-                })
-            }}
-        </Suspense>
-    }
+                        }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="dialogmoeder" class="policy-section">
+                    <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
+                    {if p.meetings.is_empty() {
+                        view! { <p class="muted">{td_string!(locale, policy_there_are_no_dialogue_meetings_on)}</p> }.into_any()
+                    } else {
+                        view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
+                    }}
+                </section>
+                <AskForm policy=p.clone() asked=asked echo=echo.clone() />
+                <p class="feed-links">
+                    <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
+                    " · "
+                    <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
+                </p>
+            }.into_any())
+        }
+    })
 }
 
 #[component]

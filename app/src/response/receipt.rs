@@ -2,67 +2,61 @@
 //!
 //! Its address holds a long random token, so only the sender (who was sent there) can open it.
 
+use crate::components::page::{route_param, suspended};
 use crate::components::{
-    block_label, error_view, format_date, loading_view, publication_label, sender_kind_label,
-    set_status,
+    block_label, error_view, format_date, publication_label, sender_kind_label, set_status,
 };
 use crate::i18n::*;
 use crate::response::get_receipt;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
+    let token = route_param("token");
     let receipt = Resource::new(token, get_receipt);
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                match receipt.await {
-                    Ok(Some(r)) => {
-                        let title = t_string!(i18n, receipt_title).to_string();
-                        view! {
-                            <Title text=title.clone() />
-                            <div class="success-panel" role="status">
-                                <h1>{title}</h1>
-                                <p>{t!(i18n, receipt_number_label)}</p>
-                                <p class="receipt-number"><strong>{r.receipt_number.clone()}</strong></p>
-                            </div>
-                            <p>{t!(i18n, receipt_intro)}</p>
-                            <h2>{t!(i18n, receipt_copy)}</h2>
-                            <dl class="summary-list">
-                                <div><dt>{t!(i18n, receipt_hearing)}</dt><dd><a href=crate::routes::hearing(&r.hearing_slug)>{r.hearing_title.clone()}</a></dd></div>
-                                <div><dt>{t!(i18n, receipt_received)}</dt><dd>{format_date(locale, &r.received_at)}</dd></div>
-                                <div><dt>{t!(i18n, receipt_about)}</dt><dd>{
-                                    r.block_number.as_ref().map(|b| block_label(locale, b)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())
-                                }</dd></div>
-                                <div><dt>{t!(i18n, label_name)}</dt><dd>{r.name.clone()}</dd></div>
-                                <div><dt>{t!(i18n, label_email)}</dt><dd>{r.email.clone()}</dd></div>
-                                <div><dt>{t!(i18n, label_sender_kind)}</dt><dd>{sender_kind_label(i18n, r.sender_kind)}</dd></div>
-                                {r.organisation.clone().map(|o| view! { <div><dt>{t!(i18n, label_organisation)}</dt><dd>{o}</dd></div> })}
-                                <div><dt>{t!(i18n, label_publication)}</dt><dd>{publication_label(i18n, r.publication)}</dd></div>
-                            </dl>
-                            <h3>{t!(i18n, label_text)}</h3>
-                            <p class="response-text receipt-text">{r.text.clone()}</p>
-                            <p><a href=crate::routes::hearing(&r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
-                        }
-                            .into_any()
-                    }
-                    Ok(None) => {
-                        set_status(404);
-                        view! {
-                            <h1>{t!(i18n, not_found_title)}</h1>
-                            <p>{t!(i18n, receipt_not_found)}</p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => error_view().into_any(),
+    suspended(move || async move {
+        let locale = i18n.get_locale_untracked();
+        Ok(match receipt.await {
+            Ok(Some(r)) => {
+                let title = t_string!(i18n, receipt_title).to_string();
+                view! {
+                    <Title text=title.clone() />
+                    <div class="success-panel" role="status">
+                        <h1>{title}</h1>
+                        <p>{t!(i18n, receipt_number_label)}</p>
+                        <p class="receipt-number"><strong>{r.receipt_number.clone()}</strong></p>
+                    </div>
+                    <p>{t!(i18n, receipt_intro)}</p>
+                    <h2>{t!(i18n, receipt_copy)}</h2>
+                    <dl class="summary-list">
+                        <div><dt>{t!(i18n, receipt_hearing)}</dt><dd><a href=crate::routes::hearing(&r.hearing_slug)>{r.hearing_title.clone()}</a></dd></div>
+                        <div><dt>{t!(i18n, receipt_received)}</dt><dd>{format_date(locale, &r.received_at)}</dd></div>
+                        <div><dt>{t!(i18n, receipt_about)}</dt><dd>{
+                            r.block_number.as_ref().map(|b| block_label(locale, b)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())
+                        }</dd></div>
+                        <div><dt>{t!(i18n, label_name)}</dt><dd>{r.name.clone()}</dd></div>
+                        <div><dt>{t!(i18n, label_email)}</dt><dd>{r.email.clone()}</dd></div>
+                        <div><dt>{t!(i18n, label_sender_kind)}</dt><dd>{sender_kind_label(i18n, r.sender_kind)}</dd></div>
+                        {r.organisation.clone().map(|o| view! { <div><dt>{t!(i18n, label_organisation)}</dt><dd>{o}</dd></div> })}
+                        <div><dt>{t!(i18n, label_publication)}</dt><dd>{publication_label(i18n, r.publication)}</dd></div>
+                    </dl>
+                    <h3>{t!(i18n, label_text)}</h3>
+                    <p class="response-text receipt-text">{r.text.clone()}</p>
+                    <p><a href=crate::routes::hearing(&r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
                 }
-            })}
-        </Suspense>
-    }
+                    .into_any()
+            }
+            Ok(None) => {
+                set_status(404);
+                view! {
+                    <h1>{t!(i18n, not_found_title)}</h1>
+                    <p>{t!(i18n, receipt_not_found)}</p>
+                }
+                .into_any()
+            }
+            Err(_) => error_view().into_any(),
+        })
+    })
 }

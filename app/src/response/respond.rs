@@ -4,9 +4,9 @@
 //! sends it back with errors and everything typed if something is wrong. With JavaScript the same
 //! validator from the domain core runs before sending, so mistakes show at once.
 
+use crate::components::page::suspended;
 use crate::components::{
-    FieldError, block_label, error_view, escape_html, format_count, format_date, loading_view,
-    set_status,
+    FieldError, block_label, error_view, escape_html, format_count, format_date, set_status,
 };
 use crate::forms::form_echo;
 use crate::forms::{error_message, response_errors};
@@ -51,51 +51,47 @@ pub fn RespondPage() -> impl IntoView {
         })
     };
 
-    view! {
-        <Suspense fallback=loading_view>
-            {move || {
-                let echo = echo.clone();
-                let block = block.clone();
-                Suspend::new(async move {
-                    // Without the text the server still checks the quote; nothing is lost.
-                    let text = block_text.await.ok().flatten();
-                    match hearing.await {
-                        Ok(Some(h)) => {
-                            let target = block.as_ref().map(|b| find_block(&h, b));
-                            match target {
-                                // A posted form whose block vanished comes back as a response to
-                                // the whole draft, with the typed text and an error that says so.
-                                Some(None) if !echo.values.is_empty() => {
-                                    view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any()
-                                }
-                                Some(None) => {
-                                    set_status(404);
-                                    view! {
-                                        <Title text=move || t_string!(i18n, not_found_title).to_string() />
-                                        <h1>{t!(i18n, not_found_title)}</h1>
-                                        <p>{t!(i18n, block_not_found)}</p>
-                                        <p><a href=crate::routes::hearing(&h.card.slug)>{t!(i18n, back_to_hearing)}</a></p>
-                                    }
-                                        .into_any()
-                                }
-                                Some(Some(b)) => view! { <ResponseFormView hearing=h.clone() block=Some(b) block_text=text echo=echo /> }.into_any(),
-                                None => view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any(),
-                            }
+    suspended(move || {
+        let echo = echo.clone();
+        let block = block.clone();
+        async move {
+            // Without the text the server still checks the quote; nothing is lost.
+            let text = block_text.await.ok().flatten();
+            Ok(match hearing.await {
+                Ok(Some(h)) => {
+                    let target = block.as_ref().map(|b| find_block(&h, b));
+                    match target {
+                        // A posted form whose block vanished comes back as a response to
+                        // the whole draft, with the typed text and an error that says so.
+                        Some(None) if !echo.values.is_empty() => {
+                            view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any()
                         }
-                        Ok(None) => {
+                        Some(None) => {
                             set_status(404);
                             view! {
+                                <Title text=move || t_string!(i18n, not_found_title).to_string() />
                                 <h1>{t!(i18n, not_found_title)}</h1>
-                                <p>{t!(i18n, hearing_not_found)}</p>
+                                <p>{t!(i18n, block_not_found)}</p>
+                                <p><a href=crate::routes::hearing(&h.card.slug)>{t!(i18n, back_to_hearing)}</a></p>
                             }
                                 .into_any()
                         }
-                        Err(_) => error_view().into_any(),
+                        Some(Some(b)) => view! { <ResponseFormView hearing=h.clone() block=Some(b) block_text=text echo=echo /> }.into_any(),
+                        None => view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any(),
                     }
-                })
-            }}
-        </Suspense>
-    }
+                }
+                Ok(None) => {
+                    set_status(404);
+                    view! {
+                        <h1>{t!(i18n, not_found_title)}</h1>
+                        <p>{t!(i18n, hearing_not_found)}</p>
+                    }
+                    .into_any()
+                }
+                Err(_) => error_view().into_any(),
+            })
+        }
+    })
 }
 
 fn find_block(h: &HearingView, number: &str) -> Option<BlockView> {

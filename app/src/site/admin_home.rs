@@ -1,8 +1,8 @@
 //! The clerk's start page: hearings, policies with stages due, and questions waiting for an answer.
 
-use crate::auth::get_current_user;
-use crate::components::staff::{LogoutForm, staff_or};
-use crate::components::{error_view, format_date, loading_view, state_label};
+use crate::components::page::{loaded_or, suspended};
+use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::{format_date, state_label};
 use crate::forms::form_echo;
 use crate::hearing::admin_hearings;
 use crate::i18n::*;
@@ -12,64 +12,57 @@ use leptos_meta::Title;
 #[component]
 pub fn AdminHome() -> impl IntoView {
     let i18n = use_i18n();
-    let user = Resource::new(|| (), |_| get_current_user());
+    let user = session();
     let hearings = Resource::new(|| (), |_| admin_hearings());
     let dashboard = Resource::new(|| (), |_| crate::policy::admin_dashboard());
     view! {
         <Title text=move || t_string!(i18n, admin_title).to_string() />
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let user = match staff_or(user.await) { Ok(user) => user, Err(view) => return view };
-                let dashboard = match dashboard.await {
-                    Ok(d) => d,
-                    Err(_) => return error_view().into_any(),
-                };
-                match hearings.await {
-                    Ok(list) => view! {
-                        <LogoutForm user=user.clone() />
-                        <h1>{t!(i18n, admin_title)}</h1>
-                        <p>
-                            <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
-                            " "
-                            <a href=crate::routes::TEMPLATES>{td_string!(locale, templates_process_templates)}</a>
-                            {user.role.may(hoering::staff::Permission::ManageCouncils).then(|| view! {
-                                " · " <a href=crate::routes::COUNCILS>{td_string!(locale, council_councils)}</a>
-                            })}
-                            {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
-                                " · " <a href=crate::routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a>
-                            })}
-                        </p>
-                        <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
-                        <h2>{td_string!(locale, policy_hearings)}</h2>
-                        <table class="data-table">
-                            <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{t!(i18n, col_hearing)}</th>
-                                <th scope="col">{t!(i18n, col_state)}</th>
-                                <th scope="col">{t!(i18n, fact_deadline)}</th>
-                                <th scope="col">{t!(i18n, status_pending)}</th>
-                                <th scope="col">{t!(i18n, status_published)}</th>
-                                <th scope="col">{t!(i18n, status_withheld)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.into_iter().map(|h| view! {
-                                    <tr>
-                                        <td><a href=crate::routes::admin_hearing(&h.card.slug)>{h.card.title.clone()}</a></td>
-                                        <td>{state_label(i18n, h.card.state)}</td>
-                                        <td>{format_date(locale, &h.card.closes)}</td>
-                                        <td>{h.pending}</td>
-                                        <td>{h.published}</td>
-                                        <td>{h.withheld}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(_) => error_view().into_any(),
-                }
-            })}
-        </Suspense>
+        {suspended(move || async move {
+            let locale = i18n.get_locale_untracked();
+            let user = staff_or(user.await)?;
+            let dashboard = loaded_or(dashboard.await)?;
+            let list = loaded_or(hearings.await)?;
+            Ok(view! {
+                <LogoutForm user=user.clone() />
+                <h1>{t!(i18n, admin_title)}</h1>
+                <p>
+                    <a class="button" href="/admin/hoeringer/ny">{t!(i18n, new_hearing)}</a>
+                    " "
+                    <a href=crate::routes::TEMPLATES>{td_string!(locale, templates_process_templates)}</a>
+                    {user.role.may(hoering::staff::Permission::ManageCouncils).then(|| view! {
+                        " · " <a href=crate::routes::COUNCILS>{td_string!(locale, council_councils)}</a>
+                    })}
+                    {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
+                        " · " <a href=crate::routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a>
+                    })}
+                </p>
+                <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
+                <h2>{td_string!(locale, policy_hearings)}</h2>
+                <table class="data-table">
+                    <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, col_hearing)}</th>
+                        <th scope="col">{t!(i18n, col_state)}</th>
+                        <th scope="col">{t!(i18n, fact_deadline)}</th>
+                        <th scope="col">{t!(i18n, status_pending)}</th>
+                        <th scope="col">{t!(i18n, status_published)}</th>
+                        <th scope="col">{t!(i18n, status_withheld)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|h| view! {
+                            <tr>
+                                <td><a href=crate::routes::admin_hearing(&h.card.slug)>{h.card.title.clone()}</a></td>
+                                <td>{state_label(i18n, h.card.state)}</td>
+                                <td>{format_date(locale, &h.card.closes)}</td>
+                                <td>{h.pending}</td>
+                                <td>{h.published}</td>
+                                <td>{h.withheld}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any())
+        })}
     }
 }
 

@@ -2,8 +2,9 @@
 //! side by side, with moved blocks shown as moves. A plain GET form picks the versions, so it
 //! works without JavaScript.
 
+use crate::components::page::suspended;
 use crate::components::version::WordDiff;
-use crate::components::{block_label, error_view, loading_view, set_status};
+use crate::components::{block_label, error_view, set_status};
 use crate::i18n::*;
 use crate::routes::{FROM, LAYOUT, Layout, TO};
 use crate::version::ChangesView;
@@ -29,24 +30,20 @@ pub fn ChangesPage() -> impl IntoView {
     let side_by_side =
         move || Layout::from_query(query.read().get(LAYOUT).as_deref()) == Layout::Parallel;
     let data = Resource::new(key, |(slug, from, to)| get_changes(slug, from, to));
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(v)) => view! { <Changes view=v side_by_side=side_by_side() /> }.into_any(),
-                    Ok(None) => {
-                        set_status(404);
-                        view! {
-                            <h1>{t!(i18n, not_found_title)}</h1>
-                            <p>{t!(i18n, version_not_found)}</p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => error_view().into_any(),
+    suspended(move || async move {
+        Ok(match data.await {
+            Ok(Some(v)) => view! { <Changes view=v side_by_side=side_by_side() /> }.into_any(),
+            Ok(None) => {
+                set_status(404);
+                view! {
+                    <h1>{t!(i18n, not_found_title)}</h1>
+                    <p>{t!(i18n, version_not_found)}</p>
                 }
-            })}
-        </Suspense>
-    }
+                .into_any()
+            }
+            Err(_) => error_view().into_any(),
+        })
+    })
 }
 
 /// The old side of a change (equal and deleted words) or the new side (equal and inserted).

@@ -2,9 +2,10 @@
 //! this or an earlier version, where its words are now); the reader opens a block's input a page
 //! at a time, and the input whose words were removed under "Tekst fjernet".
 
+use crate::components::page::suspended;
 use crate::components::response::Pager;
 use crate::components::version::{Carried, VersionNav};
-use crate::components::{block_label, error_view, loading_view, set_status};
+use crate::components::{block_label, error_view, set_status};
 use crate::hearing::BlockView;
 use crate::i18n::*;
 use crate::routes::{PAGE, REMOVED, SHOWN, shown_page};
@@ -54,25 +55,21 @@ pub fn VersionPage() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=loading_view>
-            {move || Suspend::new(async move {
-                match (data.await, carried.await) {
-                    (Ok(Some(v)), Ok(shown)) => view! { <VersionDocument view=v shown=shown /> }.into_any(),
-                    (Ok(None), _) => {
-                        set_status(404);
-                        view! {
-                            <Title text=move || t_string!(i18n, not_found_title).to_string() />
-                            <h1>{t!(i18n, not_found_title)}</h1>
-                            <p>{t!(i18n, version_not_found)}</p>
-                        }
-                            .into_any()
-                    }
-                    _ => error_view().into_any(),
+    suspended(move || async move {
+        Ok(match (data.await, carried.await) {
+            (Ok(Some(v)), Ok(shown)) => view! { <VersionDocument view=v shown=shown /> }.into_any(),
+            (Ok(None), _) => {
+                set_status(404);
+                view! {
+                    <Title text=move || t_string!(i18n, not_found_title).to_string() />
+                    <h1>{t!(i18n, not_found_title)}</h1>
+                    <p>{t!(i18n, version_not_found)}</p>
                 }
-            })}
-        </Suspense>
-    }
+                .into_any()
+            }
+            _ => error_view().into_any(),
+        })
+    })
 }
 
 /// A count of the input on `which`, a link that opens it, and the open list with its pages.
