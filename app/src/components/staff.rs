@@ -3,17 +3,52 @@
 //! dates in words (the clerk's and the councils' pages).
 
 use crate::auth::CurrentUser;
+use crate::components::page::suspended;
 use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
-use crate::forms::FormEcho;
+use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
 use crate::policy::InquiryView;
 use crate::routes;
 use hoering::process::InquiryStatus;
 use leptos::prelude::*;
+use std::future::Future;
+
+pub(crate) type Session = Resource<Result<Option<CurrentUser>, ServerFnError>>;
 
 /// The session of whoever reads the page, for [`staff_or`].
-pub(crate) fn session() -> Resource<Result<Option<CurrentUser>, ServerFnError>> {
+pub(crate) fn session() -> Session {
     Resource::new(|| (), |_| crate::auth::get_current_user())
+}
+
+/// A staff page: its data once loaded, for the member of staff in the reader's locale; the login
+/// prompt or the error box instead where [`staff_or`] says so. `user` is the page's [`session`],
+/// made by the page beside its other resources.
+pub(crate) fn staff_page<F, Fut>(user: Session, page: F) -> impl IntoView
+where
+    F: Fn(CurrentUser, Locale) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let i18n = use_i18n();
+    suspended(move || {
+        let page = page.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            let user = staff_or(user.await)?;
+            page(user, locale).await
+        }
+    })
+}
+
+/// [`staff_page`] for a page with forms: also the echo of a form posted back to it.
+pub(crate) fn staff_form_page<F, Fut>(user: Session, page: F) -> impl IntoView
+where
+    F: Fn(CurrentUser, FormEcho, Locale) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let echo = form_echo();
+    staff_page(user, move |user, locale| {
+        page.clone()(user, echo.clone(), locale)
+    })
 }
 
 /// The member of staff, or what to show instead: the login link to someone not logged in, an

@@ -3,7 +3,9 @@
 
 use crate::components::fields::{FormState, TextField};
 use crate::components::page::{loaded_or, suspended};
-use crate::components::staff::{LogoutForm, round_text, session, staff_or};
+use crate::components::staff::{
+    LogoutForm, round_text, session, staff_form_page, staff_or, staff_page,
+};
 use crate::components::{FieldError, error_view, set_status};
 use crate::council::admin_councils;
 use crate::council::get_council_home;
@@ -20,102 +22,93 @@ pub fn CouncilsPage() -> impl IntoView {
     let i18n = use_i18n();
     let user = session();
     let councils = Resource::new(|| (), |_| admin_councils());
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            if !user.role.may(Permission::ManageCouncils) {
-                set_status(403);
-                return Err(view! {
-                    <h1>{td_string!(locale, council_councils)}</h1>
-                    <p>{td_string!(locale, council_only_an_administrator_can_create_councils)}</p>
-                }
-                .into_any());
-            }
-            let list = loaded_or(councils.await)?;
-            let failed_council = echo.value("council");
-            Ok(view! {
-                <Title text=td_string!(locale, council_councils) />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+    staff_form_page(user, move |user, echo, locale| async move {
+        if !user.role.may(Permission::ManageCouncils) {
+            set_status(403);
+            return Err(view! {
                 <h1>{td_string!(locale, council_councils)}</h1>
-                <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
-                {list.into_iter().map(|c| {
-                    let heading_id = format!("raad-{}", c.slug);
-                    let labelled = heading_id.clone();
-                    let mine = failed_council == c.slug;
-                    let mut values = echo.clone();
-                    if !mine {
-                        values.values.clear();
-                        values.errors.clear();
-                    }
-                    let form = FormState { echo: values, prefix: "medlem" };
-                    let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
-                    let email_invalid = email_error.as_ref().map(|_| "true");
-                    let id_prefix = c.slug.clone();
-                    view! {
-                        <section aria-labelledby=labelled class="policy-section">
-                            <h2 id=heading_id>{c.name.clone()}</h2>
-                            {if c.members.is_empty() {
-                                view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list">
-                                        {c.members.iter().map(|m| view! {
-                                            <li>
-                                                {m.email.clone()}
-                                                {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
-                                                <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
-                                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                                    <input type="hidden" name="email" value=m.email.clone() />
-                                                    <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
-                                                </form>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                            <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
-                                <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                <div class="field">
-                                    <label for=format!("{id_prefix}-email")>{td_string!(locale, council_add_a_member_e_mail)}</label>
-                                    <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
-                                    <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
-                                        aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
-                                </div>
-                                <div class="field choice">
-                                    <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
-                                    <label for=format!("{id_prefix}-chair")>{td_string!(locale, council_chair)}</label>
-                                </div>
-                                <button type="submit" class="button button-secondary">{td_string!(locale, council_add)}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
-                            </form>
-                        </section>
-                    }
-                }).collect_view()}
-                <section aria-labelledby="nyt-raad" class="policy-section">
-                    <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
-                    <form method="post" action=routes::COUNCILS class="admin-form">
-                        <input type="hidden" name="csrf" value=user.csrf.clone() />
-                        <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
-                        <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
-                    </form>
-                </section>
-            }.into_any())
+                <p>{td_string!(locale, council_only_an_administrator_can_create_councils)}</p>
+            }
+            .into_any());
         }
+        let list = loaded_or(councils.await)?;
+        let failed_council = echo.value("council");
+        Ok(view! {
+            <Title text=td_string!(locale, council_councils) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+            <h1>{td_string!(locale, council_councils)}</h1>
+            <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
+            {list.into_iter().map(|c| {
+                let heading_id = format!("raad-{}", c.slug);
+                let labelled = heading_id.clone();
+                let mine = failed_council == c.slug;
+                let mut values = echo.clone();
+                if !mine {
+                    values.values.clear();
+                    values.errors.clear();
+                }
+                let form = FormState { echo: values, prefix: "medlem" };
+                let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
+                let email_invalid = email_error.as_ref().map(|_| "true");
+                let id_prefix = c.slug.clone();
+                view! {
+                    <section aria-labelledby=labelled class="policy-section">
+                        <h2 id=heading_id>{c.name.clone()}</h2>
+                        {if c.members.is_empty() {
+                            view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="plain-list">
+                                    {c.members.iter().map(|m| view! {
+                                        <li>
+                                            {m.email.clone()}
+                                            {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
+                                            <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
+                                                <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                                <input type="hidden" name="email" value=m.email.clone() />
+                                                <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
+                                            </form>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
+                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                            <div class="field">
+                                <label for=format!("{id_prefix}-email")>{td_string!(locale, council_add_a_member_e_mail)}</label>
+                                <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
+                                <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
+                                    aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
+                            </div>
+                            <div class="field choice">
+                                <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
+                                <label for=format!("{id_prefix}-chair")>{td_string!(locale, council_chair)}</label>
+                            </div>
+                            <button type="submit" class="button button-secondary">{td_string!(locale, council_add)}<span class="visually-hidden">{format!(" {}", c.name)}</span></button>
+                        </form>
+                    </section>
+                }
+            }).collect_view()}
+            <section aria-labelledby="nyt-raad" class="policy-section">
+                <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
+                <form method="post" action=routes::COUNCILS class="admin-form">
+                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                    <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
+                    <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
+                </form>
+            </section>
+        }.into_any())
     })
 }
 
 /// A council member's start page: the councils they sit in.
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {
-    let i18n = use_i18n();
     let user = session();
     let home = Resource::new(|| (), |_| get_council_home());
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         let home = loaded_or(home.await)?;
         Ok(view! {
             <Title text=td_string!(locale, council_your_councils) />

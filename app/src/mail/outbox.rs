@@ -1,10 +1,10 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use crate::components::page::{found_or, loaded_or, query_page, route_id, suspended};
+use crate::components::page::{found_or, loaded_or, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::i18n::*;
 use crate::mail::MailState;
 use crate::mail::admin_outbox;
@@ -63,9 +63,7 @@ pub fn OutboxPage() -> impl IntoView {
     let page = query_page();
     let user = session();
     let data = Resource::new(move || (recipient(), page()), |(r, p)| admin_outbox(r, p));
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         if !user.role.may(Permission::ReadMail) {
             return Err(admins_only(locale));
         }
@@ -146,13 +144,10 @@ pub fn OutboxPage() -> impl IntoView {
 
 #[component]
 pub fn OutboxMessagePage() -> impl IntoView {
-    let i18n = use_i18n();
     let id = route_id("id");
     let user = session();
     let data = Resource::new(id, admin_outbox_message);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         if !user.role.may(Permission::ReadMail) {
             return Err(admins_only(locale));
         }

@@ -4,10 +4,9 @@
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::FieldError;
 use crate::components::fields::{CheckField, FormState, TextArea};
-use crate::components::page::{found_or, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::page::found_or;
+use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::forms::FormEcho;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::meeting::AdminSignup;
 use crate::meeting::BlockChoice;
@@ -33,52 +32,46 @@ pub fn AdminMeetingPage() -> impl IntoView {
     };
     let user = session();
     let data = Resource::new(id, admin_meeting);
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            let v = found_or(data.await)?;
-            let card = v.meeting.card.clone();
-            let q = query.get_untracked();
-            let last_group = q.get("gruppe").unwrap_or_default();
-            let last_table = q.get("bord").unwrap_or_default();
-            Ok(view! {
-                <Title text=card.title.clone() />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow">
-                    <a href="/admin">{t!(i18n, admin_title)}</a> " · "
-                    <a href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+    staff_form_page(user, move |user, echo, locale| async move {
+        let v = found_or(data.await)?;
+        let card = v.meeting.card.clone();
+        let q = query.get_untracked();
+        let last_group = q.get("gruppe").unwrap_or_default();
+        let last_table = q.get("bord").unwrap_or_default();
+        Ok(view! {
+            <Title text=card.title.clone() />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow">
+                <a href="/admin">{t!(i18n, admin_title)}</a> " · "
+                <a href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+            </p>
+            <h1>{card.title.clone()}</h1>
+            <p>
+                {crate::dates::time_span(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
+                <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
+            </p>
+            <p>{seats_text(locale, &card)}</p>
+            {v.invitation.clone().map(|link| view! {
+                <p class="hint">
+                    {td_string!(locale, admin_meeting_the_meeting_is_by_invitation_only_label)}
+                    <a href=link.clone()>{td_string!(locale, admin_meeting_invitation_link)}</a>
                 </p>
-                <h1>{card.title.clone()}</h1>
-                <p>
-                    {crate::dates::time_span(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
-                    <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
-                </p>
-                <p>{seats_text(locale, &card)}</p>
-                {v.invitation.clone().map(|link| view! {
-                    <p class="hint">
-                        {td_string!(locale, admin_meeting_the_meeting_is_by_invitation_only_label)}
-                        <a href=link.clone()>{td_string!(locale, admin_meeting_invitation_link)}</a>
-                    </p>
-                })}
-                <InputForm
-                    meeting=card.id
-                    csrf=user.csrf.clone()
-                    blocks=v.blocks.clone()
-                    inputs=v.inputs.clone()
-                    echo=echo.clone()
-                    last_group=last_group
-                    last_table=last_table
-                />
-                <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() />
-                {(!v.meeting.attendance.is_empty()).then(|| view! {
-                    <AttendanceTable counts=v.meeting.attendance.clone() />
-                })}
-                <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone() />
-            }.into_any())
-        }
+            })}
+            <InputForm
+                meeting=card.id
+                csrf=user.csrf.clone()
+                blocks=v.blocks.clone()
+                inputs=v.inputs.clone()
+                echo=echo.clone()
+                last_group=last_group
+                last_table=last_table
+            />
+            <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() />
+            {(!v.meeting.attendance.is_empty()).then(|| view! {
+                <AttendanceTable counts=v.meeting.attendance.clone() />
+            })}
+            <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone() />
+        }.into_any())
     })
 }
 

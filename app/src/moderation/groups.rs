@@ -1,8 +1,8 @@
 //! Groups of identical or near-identical responses (campaigns, form letters).
 
 use crate::components::block_label;
-use crate::components::page::{found_or, route_param, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::page::{found_or, route_param};
+use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::i18n::*;
 use hoering::response::ModerationStatus;
 use leptos::prelude::*;
@@ -16,9 +16,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
     let slug = route_param("slug");
     let user = session();
     let groups = Resource::new(slug, crate::moderation::admin_groups);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         let g = found_or(groups.await)?;
         let grouped: usize = g.groups.iter().map(|x| x.size).sum();
         let status_name = |s: ModerationStatus| match s {

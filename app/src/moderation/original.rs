@@ -1,8 +1,8 @@
 //! A redacted response's original as sent, with its journal, for a clerk.
 
-use crate::components::page::{found_or, route_id, suspended};
+use crate::components::page::{found_or, route_id};
 use crate::components::set_status;
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::i18n::*;
 use hoering::response::ModerationStatus;
 use leptos::prelude::*;
@@ -11,13 +11,10 @@ use leptos_meta::Title;
 /// A redacted response's original text, for clerks; the server journals every reading.
 #[component]
 pub fn ResponseOriginalPage() -> impl IntoView {
-    let i18n = use_i18n();
     let id = route_id("id");
     let user = session();
     let original = Resource::new(id, crate::moderation::admin_response_original);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         let o = match original.await {
             // The server refuses the original to anyone but clerks.
             Err(_) => {

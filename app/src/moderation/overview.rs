@@ -1,7 +1,7 @@
 //! Where the debate was: counts per paragraph and per respondent type.
 
-use crate::components::page::{found_or, route_param, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::page::{found_or, route_param};
+use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::components::{block_label, sender_kind_label};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,9 +15,7 @@ pub fn AdminOverviewPage() -> impl IntoView {
     let slug = route_param("slug");
     let user = session();
     let overview = Resource::new(slug, crate::moderation::admin_overview);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         let o = found_or(overview.await)?;
         let slug = o.hearing_slug.clone();
         let label = |number: &Option<String>| match number {

@@ -3,12 +3,11 @@
 
 use super::items::AdminResponseItem;
 use super::tags::TagPanel;
-use crate::components::page::{query_page, route_param, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::page::{query_page, route_param};
+use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{error_view, format_date, set_status, state_label};
 use crate::consultees::list::PartyList;
 use crate::council::rounds::CouncilRounds;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::moderation::admin_hearing;
 use hoering::response::ModerationStatus;
@@ -34,91 +33,86 @@ pub fn AdminHearingPage() -> impl IntoView {
         move || (slug(), status(), tag(), page()),
         |(s, st, t, p)| admin_hearing(s, st, t, p),
     );
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            Ok(match data.await {
-                Ok(Some(view_data)) => {
-                    let slug = view_data.card.card.slug.clone();
-                    let filter = view_data.status_filter;
-                    let per = i64::from(view_data.per_page.max(1));
-                    let pages = ((view_data.total + per - 1) / per).max(1);
-                    let current = i64::from(view_data.page);
-                    let filter_link = |code: Option<&'static str>, label: &'static str| {
-                        let href = match code {
-                            Some(c) => format!("?status={c}"),
-                            None => "?".to_string(),
-                        };
-                        let current = filter.map(ModerationStatus::as_str) == code;
-                        view! { <li><a href=href aria-current=current.then_some("page")>{label}</a></li> }
+    staff_form_page(user, move |user, echo, locale| async move {
+        Ok(match data.await {
+            Ok(Some(view_data)) => {
+                let slug = view_data.card.card.slug.clone();
+                let filter = view_data.status_filter;
+                let per = i64::from(view_data.per_page.max(1));
+                let pages = ((view_data.total + per - 1) / per).max(1);
+                let current = i64::from(view_data.page);
+                let filter_link = |code: Option<&'static str>, label: &'static str| {
+                    let href = match code {
+                        Some(c) => format!("?status={c}"),
+                        None => "?".to_string(),
                     };
-                    let status_q = filter
-                        .map(|s| format!("status={}&", s.as_str()))
-                        .unwrap_or_default();
-                    view! {
-                        <Title text=view_data.card.card.title.clone() />
-                        <LogoutForm user=user.clone() />
-                        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                        <h1>{view_data.card.card.title.clone()}</h1>
-                        <p>
-                            {state_label(i18n, view_data.card.card.state)} " · "
-                            {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
-                            <a href=crate::routes::hearing(&slug)>{t!(i18n, view_public_page)}</a>
-                            " · "
-                            <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
-                            " · "
-                            <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{td_string!(locale, admin_the_policy_s_road)}</a>
-                            " · "
-                            <a href=crate::routes::admin_groups(&slug)>{td_string!(locale, admin_campaigns_and_copies)}</a>
-                            " · "
-                            <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{td_string!(locale, hearing_search)}</a>
-                            " · "
-                            <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{td_string!(locale, admin_overview)}</a>
-                            " · "
-                            <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, outbox_consultation_report)}</a>
-                        </p>
-                        <nav aria-label=t_string!(i18n, filter_label)>
-                            <ul class="filter-list">
-                                {filter_link(None, t_string!(i18n, filter_all))}
-                                {filter_link(Some("pending"), t_string!(i18n, status_pending))}
-                                {filter_link(Some("published"), t_string!(i18n, status_published))}
-                                {filter_link(Some("withheld"), t_string!(i18n, status_withheld))}
-                            </ul>
+                    let current = filter.map(ModerationStatus::as_str) == code;
+                    view! { <li><a href=href aria-current=current.then_some("page")>{label}</a></li> }
+                };
+                let status_q = filter
+                    .map(|s| format!("status={}&", s.as_str()))
+                    .unwrap_or_default();
+                view! {
+                    <Title text=view_data.card.card.title.clone() />
+                    <LogoutForm user=user.clone() />
+                    <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+                    <h1>{view_data.card.card.title.clone()}</h1>
+                    <p>
+                        {state_label(i18n, view_data.card.card.state)} " · "
+                        {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
+                        <a href=crate::routes::hearing(&slug)>{t!(i18n, view_public_page)}</a>
+                        " · "
+                        <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>
+                        " · "
+                        <a href=crate::routes::admin_policy(&view_data.card.policy_slug)>{td_string!(locale, admin_the_policy_s_road)}</a>
+                        " · "
+                        <a href=crate::routes::admin_groups(&slug)>{td_string!(locale, admin_campaigns_and_copies)}</a>
+                        " · "
+                        <a href=format!("{}/soeg", crate::routes::admin_hearing(&slug))>{td_string!(locale, hearing_search)}</a>
+                        " · "
+                        <a href=format!("{}/overblik", crate::routes::admin_hearing(&slug))>{td_string!(locale, admin_overview)}</a>
+                        " · "
+                        <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, outbox_consultation_report)}</a>
+                    </p>
+                    <nav aria-label=t_string!(i18n, filter_label)>
+                        <ul class="filter-list">
+                            {filter_link(None, t_string!(i18n, filter_all))}
+                            {filter_link(Some("pending"), t_string!(i18n, status_pending))}
+                            {filter_link(Some("published"), t_string!(i18n, status_published))}
+                            {filter_link(Some("withheld"), t_string!(i18n, status_withheld))}
+                        </ul>
+                    </nav>
+                    <TagPanel slug=slug.clone() csrf=user.csrf.clone() tags=view_data.tags.clone() suggested=view_data.suggested_tags.clone() current=view_data.tag_filter echo=echo.clone() />
+                    <p>{t_string!(i18n, response_total, count = view_data.total).to_string()}</p>
+                    {if view_data.responses.is_empty() {
+                        view! { <p class="muted">{t!(i18n, no_responses_here)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="admin-responses">
+                                {view_data.responses.into_iter().map(|r| view! {
+                                    <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                    {(pages > 1).then(|| view! {
+                        <nav class="pager" aria-label=t_string!(i18n, pager_label)>
+                            {(current > 1).then(|| view! { <a rel="prev" href=format!("?{status_q}side={}", current - 1)>{t!(i18n, page_prev)}</a> })}
+                            <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
+                            {(current < pages).then(|| view! { <a rel="next" href=format!("?{status_q}side={}", current + 1)>{t!(i18n, page_next)}</a> })}
                         </nav>
-                        <TagPanel slug=slug.clone() csrf=user.csrf.clone() tags=view_data.tags.clone() suggested=view_data.suggested_tags.clone() current=view_data.tag_filter echo=echo.clone() />
-                        <p>{t_string!(i18n, response_total, count = view_data.total).to_string()}</p>
-                        {if view_data.responses.is_empty() {
-                            view! { <p class="muted">{t!(i18n, no_responses_here)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ol class="admin-responses">
-                                    {view_data.responses.into_iter().map(|r| view! {
-                                        <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
-                                    }).collect_view()}
-                                </ol>
-                            }.into_any()
-                        }}
-                        {(pages > 1).then(|| view! {
-                            <nav class="pager" aria-label=t_string!(i18n, pager_label)>
-                                {(current > 1).then(|| view! { <a rel="prev" href=format!("?{status_q}side={}", current - 1)>{t!(i18n, page_prev)}</a> })}
-                                <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
-                                {(current < pages).then(|| view! { <a rel="next" href=format!("?{status_q}side={}", current + 1)>{t!(i18n, page_next)}</a> })}
-                            </nav>
-                        })}
-                        <PartyList slug=slug.clone() list=view_data.parties.clone() csrf=user.csrf.clone() echo=echo.clone() />
-                        <CouncilRounds slug=slug.clone() rounds=view_data.rounds.clone() councils=view_data.councils.clone() csrf=user.csrf.clone() echo=echo.clone() />
-                    }
+                    })}
+                    <PartyList slug=slug.clone() list=view_data.parties.clone() csrf=user.csrf.clone() echo=echo.clone() />
+                    <CouncilRounds slug=slug.clone() rounds=view_data.rounds.clone() councils=view_data.councils.clone() csrf=user.csrf.clone() echo=echo.clone() />
+                }
+                .into_any()
+            }
+            Ok(None) => {
+                set_status(404);
+                view! { <h1>{t!(i18n, not_found_title)}</h1><p>{t!(i18n, hearing_not_found)}</p> }
                     .into_any()
-                }
-                Ok(None) => {
-                    set_status(404);
-                    view! { <h1>{t!(i18n, not_found_title)}</h1><p>{t!(i18n, hearing_not_found)}</p> }.into_any()
-                }
-                Err(_) => error_view().into_any(),
-            })
-        }
+            }
+            Err(_) => error_view().into_any(),
+        })
     })
 }

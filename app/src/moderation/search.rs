@@ -2,7 +2,7 @@
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
 use crate::components::page::{found_or, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::components::{block_label, sender_kind_label};
 use crate::i18n::*;
 use crate::moderation::SearchFilters;
@@ -170,9 +170,7 @@ pub fn AdminSearchPage() -> impl IntoView {
     };
     let user = session();
     let found = Resource::new(key, |(slug, q, f)| admin_search(slug, q, f));
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let user = staff_or(user.await)?;
+    staff_page(user, move |user, locale| async move {
         let v = found_or(found.await)?;
         let slug = v.hearing_slug.clone();
         let q = query.read_untracked();

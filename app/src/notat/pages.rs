@@ -3,11 +3,10 @@
 
 use crate::components::notat::{NotatBody, NotatItemView, outcome_text};
 use crate::components::page::{found_or, route_param, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
+use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, format_date, sender_kind_label};
 use crate::forms::FormEcho;
 use crate::forms::error_message;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::notat::RemarkCard;
 use leptos::prelude::*;
@@ -117,108 +116,101 @@ pub fn AdminNotatPage() -> impl IntoView {
     let slug = route_param("slug");
     let user = session();
     let notat = Resource::new(slug, crate::notat::admin_notat);
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            let n = found_or(notat.await)?;
-            let slug = n.hearing_slug.clone();
-            let drafts = n.remarks.iter().filter(|r| r.state == "draft").count();
-            let approved = n.remarks.iter().filter(|r| r.state == "approved").count();
-            let title = td_string!(locale, outbox_consultation_report);
-            let field =
-                |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
-            let case_error = field("case_number");
-            let announced_error = field("announced");
-            let publish_error = field("publish");
-            let case_value = if echo.values.contains_key("case_number") {
-                echo.value("case_number")
-            } else {
-                n.case_number.clone()
-            };
-            let announced_value = if echo.values.contains_key("announced") {
-                echo.value("announced")
-            } else {
-                n.announced.clone()
-            };
-            let download = |file: &str| crate::routes::admin_download(&slug, file);
-            Ok(view! {
-                <Title text=format!("{title} · {}", n.hearing_title) />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
-                <h1>{title}</h1>
-                <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, responses = n.responses, remarks = n.remarks.len(), drafts = drafts, approved = approved).to_string()}</p>
-                <p class="hint">{td_string!(locale, notat_write_remarks_from_a_single_response)}</p>
+    staff_form_page(user, move |user, echo, locale| async move {
+        let n = found_or(notat.await)?;
+        let slug = n.hearing_slug.clone();
+        let drafts = n.remarks.iter().filter(|r| r.state == "draft").count();
+        let approved = n.remarks.iter().filter(|r| r.state == "approved").count();
+        let title = td_string!(locale, outbox_consultation_report);
+        let field = |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
+        let case_error = field("case_number");
+        let announced_error = field("announced");
+        let publish_error = field("publish");
+        let case_value = if echo.values.contains_key("case_number") {
+            echo.value("case_number")
+        } else {
+            n.case_number.clone()
+        };
+        let announced_value = if echo.values.contains_key("announced") {
+            echo.value("announced")
+        } else {
+            n.announced.clone()
+        };
+        let download = |file: &str| crate::routes::admin_download(&slug, file);
+        Ok(view! {
+            <Title text=format!("{title} · {}", n.hearing_title) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
+            <h1>{title}</h1>
+            <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, responses = n.responses, remarks = n.remarks.len(), drafts = drafts, approved = approved).to_string()}</p>
+            <p class="hint">{td_string!(locale, notat_write_remarks_from_a_single_response)}</p>
 
-                <section aria-labelledby="hent-titel">
-                    <h2 id="hent-titel">{td_string!(locale, notat_download)}</h2>
-                    <ul class="plain-list downloads">
-                        <li><a href=download("hoeringsnotat.docx") rel="external" download="">{td_string!(locale, notat_consultation_report_as_word_docx)}</a>
-                            {n.published.is_none().then(|| view! { " " <span class="muted">{td_string!(locale, notat_draft_with_every_remark)}</span> })}</li>
-                        <li><a href=download("hoeringsnotat.pdf") rel="external" download="">{td_string!(locale, notat_consultation_report_as_pdf)}</a></li>
-                        <li><a href=download("svar.xlsx") rel="external" download="">{td_string!(locale, notat_every_response_with_tags_groups_and)}</a></li>
-                        <li><a href=download("svar.csv") rel="external" download="">{td_string!(locale, notat_the_same_as_csv)}</a></li>
-                        <li><a href=download("journal.zip") rel="external" download="">{td_string!(locale, notat_records_each_response_as_a_file)}</a>
-                            " " <span class="muted">{td_string!(locale, notat_first_journal_number, example = n.journal_example.clone()).to_string()}</span></li>
-                    </ul>
-                </section>
+            <section aria-labelledby="hent-titel">
+                <h2 id="hent-titel">{td_string!(locale, notat_download)}</h2>
+                <ul class="plain-list downloads">
+                    <li><a href=download("hoeringsnotat.docx") rel="external" download="">{td_string!(locale, notat_consultation_report_as_word_docx)}</a>
+                        {n.published.is_none().then(|| view! { " " <span class="muted">{td_string!(locale, notat_draft_with_every_remark)}</span> })}</li>
+                    <li><a href=download("hoeringsnotat.pdf") rel="external" download="">{td_string!(locale, notat_consultation_report_as_pdf)}</a></li>
+                    <li><a href=download("svar.xlsx") rel="external" download="">{td_string!(locale, notat_every_response_with_tags_groups_and)}</a></li>
+                    <li><a href=download("svar.csv") rel="external" download="">{td_string!(locale, notat_the_same_as_csv)}</a></li>
+                    <li><a href=download("journal.zip") rel="external" download="">{td_string!(locale, notat_records_each_response_as_a_file)}</a>
+                        " " <span class="muted">{td_string!(locale, notat_first_journal_number, example = n.journal_example.clone()).to_string()}</span></li>
+                </ul>
+            </section>
 
-                <section id="sag" aria-labelledby="sag-titel">
-                    <h2 id="sag-titel">{td_string!(locale, notat_the_case)}</h2>
-                    <form method="post" action=format!("{}/hoeringsnotat/sag", crate::routes::admin_hearing(&slug)) class="stacked-form">
+            <section id="sag" aria-labelledby="sag-titel">
+                <h2 id="sag-titel">{td_string!(locale, notat_the_case)}</h2>
+                <form method="post" action=format!("{}/hoeringsnotat/sag", crate::routes::admin_hearing(&slug)) class="stacked-form">
+                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                    <label for="sagsnummer">{td_string!(locale, notat_case_number)}</label>
+                    <FieldError id="sagsnummer-fejl".to_string() message=Signal::derive(move || case_error.clone()) />
+                    <input id="sagsnummer" name="case_number" type="text" value=case_value aria-describedby="sagsnummer-hjaelp" />
+                    <p class="hint" id="sagsnummer-hjaelp">{td_string!(locale, notat_used_in_the_journal_numbers)}</p>
+                    <label for="annonceret">{td_string!(locale, notat_how_the_hearing_was_announced)}</label>
+                    <FieldError id="annonceret-fejl".to_string() message=Signal::derive(move || announced_error.clone()) />
+                    <textarea id="annonceret" name="announced" rows="2" inner_html=crate::components::escape_html(&announced_value)></textarea>
+                    <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="bemaerkninger-titel">
+                <h2 id="bemaerkninger-titel">{td_string!(locale, notat_remarks)}</h2>
+                {if n.remarks.is_empty() {
+                    view! { <p>{td_string!(locale, notat_no_remarks_yet)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="plain-list remark-list">
+                            {n.remarks.iter().cloned().map(|card| view! {
+                                <RemarkItem card=card slug=slug.clone() csrf=user.csrf.clone() echo=echo.clone() />
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+            </section>
+
+            <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
+                <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
+                {match n.published.clone() {
+                    Some(day) => view! {
+                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = format_date(locale, &day)).to_string()}</p>
+                        <p>
+                            <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
+                            " · "
+                            <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
+                        </p>
+                    }.into_any(),
+                    None => ().into_any(),
+                }}
+                {(drafts + approved > 0).then(|| view! {
+                    <form method="post" action=format!("{}/hoeringsnotat/offentliggoer", crate::routes::admin_hearing(&slug))>
                         <input type="hidden" name="csrf" value=user.csrf.clone() />
-                        <label for="sagsnummer">{td_string!(locale, notat_case_number)}</label>
-                        <FieldError id="sagsnummer-fejl".to_string() message=Signal::derive(move || case_error.clone()) />
-                        <input id="sagsnummer" name="case_number" type="text" value=case_value aria-describedby="sagsnummer-hjaelp" />
-                        <p class="hint" id="sagsnummer-hjaelp">{td_string!(locale, notat_used_in_the_journal_numbers)}</p>
-                        <label for="annonceret">{td_string!(locale, notat_how_the_hearing_was_announced)}</label>
-                        <FieldError id="annonceret-fejl".to_string() message=Signal::derive(move || announced_error.clone()) />
-                        <textarea id="annonceret" name="announced" rows="2" inner_html=crate::components::escape_html(&announced_value)></textarea>
-                        <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
+                        <p>{td_string!(locale, notat_every_approved_remark_is_published_at)}</p>
+                        <FieldError id="offentliggoer-fejl".to_string() message=Signal::derive(move || publish_error.clone()) />
+                        <button type="submit" class="button" aria-describedby="offentliggoer-fejl">{td_string!(locale, notat_publish_the_consultation_report)}</button>
                     </form>
-                </section>
-
-                <section aria-labelledby="bemaerkninger-titel">
-                    <h2 id="bemaerkninger-titel">{td_string!(locale, notat_remarks)}</h2>
-                    {if n.remarks.is_empty() {
-                        view! { <p>{td_string!(locale, notat_no_remarks_yet)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="plain-list remark-list">
-                                {n.remarks.iter().cloned().map(|card| view! {
-                                    <RemarkItem card=card slug=slug.clone() csrf=user.csrf.clone() echo=echo.clone() />
-                                }).collect_view()}
-                            </ol>
-                        }.into_any()
-                    }}
-                </section>
-
-                <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
-                    <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
-                    {match n.published.clone() {
-                        Some(day) => view! {
-                            <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = format_date(locale, &day)).to_string()}</p>
-                            <p>
-                                <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
-                                " · "
-                                <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
-                            </p>
-                        }.into_any(),
-                        None => ().into_any(),
-                    }}
-                    {(drafts + approved > 0).then(|| view! {
-                        <form method="post" action=format!("{}/hoeringsnotat/offentliggoer", crate::routes::admin_hearing(&slug))>
-                            <input type="hidden" name="csrf" value=user.csrf.clone() />
-                            <p>{td_string!(locale, notat_every_approved_remark_is_published_at)}</p>
-                            <FieldError id="offentliggoer-fejl".to_string() message=Signal::derive(move || publish_error.clone()) />
-                            <button type="submit" class="button" aria-describedby="offentliggoer-fejl">{td_string!(locale, notat_publish_the_consultation_report)}</button>
-                        </form>
-                    })}
-                </section>
-            }.into_any())
-        }
+                })}
+            </section>
+        }.into_any())
     })
 }
 
@@ -240,156 +232,142 @@ pub fn RemarkEditorPage() -> impl IntoView {
     let editor = Resource::new(key, |(slug, response, group, remark)| {
         crate::notat::remark_editor(slug, response, group, remark)
     });
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            let e = found_or(editor.await)?;
-            let slug = e.hearing_slug.clone();
-            let existing = e.existing.clone();
-            let typed = |name: &str, stored: Option<String>| {
-                if echo.values.contains_key(name) {
-                    echo.value(name)
+    staff_form_page(user, move |user, echo, locale| async move {
+        let e = found_or(editor.await)?;
+        let slug = e.hearing_slug.clone();
+        let existing = e.existing.clone();
+        let typed = |name: &str, stored: Option<String>| {
+            if echo.values.contains_key(name) {
+                echo.value(name)
+            } else {
+                stored.unwrap_or_default()
+            }
+        };
+        let summary = typed("summary", existing.as_ref().map(|r| r.summary.clone()));
+        let text = typed("remark_text", existing.as_ref().map(|r| r.text.clone()));
+        let outcome = typed("outcome", existing.as_ref().map(|r| r.outcome.clone()));
+        let change = typed(
+            "change",
+            existing
+                .as_ref()
+                .and_then(|r| Some(format!("{}|{}", r.change_version?, r.change_block.clone()?))),
+        );
+        let default_section = e
+            .subject
+            .block_number
+            .as_deref()
+            .map(|b| b.split('.').next().unwrap_or_default().to_owned());
+        let section = typed(
+            "section",
+            existing
+                .as_ref()
+                .map(|r| r.section.clone())
+                .or(default_section),
+        );
+        let quote = typed("quote", existing.as_ref().and_then(|r| r.passage.clone()));
+        let error = |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
+        let (summary_error, text_error, outcome_error, change_error, section_error, quote_error) = (
+            error("summary"),
+            error("remark_text"),
+            error("outcome"),
+            error("change"),
+            error("section"),
+            error("quote"),
+        );
+        let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
+        let group = e.subject.kind == "group";
+        let title = match (&existing, group) {
+            (Some(_), _) => td_string!(locale, notat_edit_remark),
+            (None, true) => td_string!(locale, notat_remark_on_a_campaign),
+            (None, false) => td_string!(locale, notat_remark_on_a_response),
+        };
+        let outcome_choice = |code: &'static str, label: &'static str| {
+            let id = format!("udfald-{code}");
+            view! {
+                <span class="choice">
+                    <input type="radio" id=id.clone() name="outcome" value=code checked={outcome == code} />
+                    <label for=id>{label}</label>
+                </span>
+            }
+        };
+        Ok(view! {
+            <Title text=format!("{title} · {}", e.hearing_title) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href=crate::routes::admin_notat(&slug)>{format!("{} · {}", td_string!(locale, outbox_consultation_report), e.hearing_title)}</a></p>
+            <h1>{title}</h1>
+            <section aria-labelledby="svaret-titel" class="remark-subject">
+                <h2 id="svaret-titel">{if group {
+                    td_string!(locale, notat_identical_eg, count = e.subject.members.len(), receipt = e.subject.receipt_number.clone()).to_string()
                 } else {
-                    stored.unwrap_or_default()
-                }
-            };
-            let summary = typed("summary", existing.as_ref().map(|r| r.summary.clone()));
-            let text = typed("remark_text", existing.as_ref().map(|r| r.text.clone()));
-            let outcome = typed("outcome", existing.as_ref().map(|r| r.outcome.clone()));
-            let change = typed(
-                "change",
-                existing.as_ref().and_then(|r| {
-                    Some(format!("{}|{}", r.change_version?, r.change_block.clone()?))
-                }),
-            );
-            let default_section = e
-                .subject
-                .block_number
-                .as_deref()
-                .map(|b| b.split('.').next().unwrap_or_default().to_owned());
-            let section = typed(
-                "section",
-                existing
-                    .as_ref()
-                    .map(|r| r.section.clone())
-                    .or(default_section),
-            );
-            let quote = typed("quote", existing.as_ref().and_then(|r| r.passage.clone()));
-            let error =
-                |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
-            let (
-                summary_error,
-                text_error,
-                outcome_error,
-                change_error,
-                section_error,
-                quote_error,
-            ) = (
-                error("summary"),
-                error("remark_text"),
-                error("outcome"),
-                error("change"),
-                error("section"),
-                error("quote"),
-            );
-            let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
-            let group = e.subject.kind == "group";
-            let title = match (&existing, group) {
-                (Some(_), _) => td_string!(locale, notat_edit_remark),
-                (None, true) => td_string!(locale, notat_remark_on_a_campaign),
-                (None, false) => td_string!(locale, notat_remark_on_a_response),
-            };
-            let outcome_choice = |code: &'static str, label: &'static str| {
-                let id = format!("udfald-{code}");
-                view! {
-                    <span class="choice">
-                        <input type="radio" id=id.clone() name="outcome" value=code checked={outcome == code} />
-                        <label for=id>{label}</label>
-                    </span>
-                }
-            };
-            Ok(view! {
-                <Title text=format!("{title} · {}", e.hearing_title) />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow"><a href=crate::routes::admin_notat(&slug)>{format!("{} · {}", td_string!(locale, outbox_consultation_report), e.hearing_title)}</a></p>
-                <h1>{title}</h1>
-                <section aria-labelledby="svaret-titel" class="remark-subject">
-                    <h2 id="svaret-titel">{if group {
-                        td_string!(locale, notat_identical_eg, count = e.subject.members.len(), receipt = e.subject.receipt_number.clone()).to_string()
-                    } else {
-                        format!("{} {}", td_string!(locale, notat_response), e.subject.receipt_number)
-                    }}</h2>
-                    <p class="response-text joint-text">{e.subject.text.clone()}</p>
-                    {group.then(|| view! {
-                        <details>
-                            <summary>{td_string!(locale, notat_the_responses_in_the_campaign)}</summary>
-                            <p class="response-meta">{e.subject.members.join(", ")}</p>
-                        </details>
-                    })}
-                </section>
-                <form method="post" action=format!("{}/bemaerkninger", crate::routes::admin_hearing(&slug)) class="stacked-form remark-form">
-                    <input type="hidden" name="csrf" value=user.csrf.clone() />
-                    {match &existing {
-                        Some(r) => view! { <input type="hidden" name="remark" value=r.id.to_string() /> }.into_any(),
-                        None => view! {
-                            <input type="hidden" name="response" value=e.subject.response_id.to_string() />
-                            {group.then(|| view! { <input type="hidden" name="group" value="1" /> })}
-                        }.into_any(),
-                    }}
-                    {(existing.is_none() && !group).then(|| view! {
-                        <label for="citat">{td_string!(locale, notat_a_particular_point_in_the_response)}</label>
-                        <p class="hint" id="citat-hjaelp">{td_string!(locale, notat_copy_the_part_of_the_response)}</p>
-                        <FieldError id="citat-fejl".to_string() message=Signal::derive({ let q = quote_error.clone(); move || q.clone() }) />
-                        <textarea id="citat" name="quote" rows="2" aria-describedby="citat-hjaelp citat-fejl" aria-invalid=invalid(&quote_error) inner_html=crate::components::escape_html(&quote)></textarea>
-                    })}
-                    <label for="afsnit">{td_string!(locale, notat_the_draft_s_section)}</label>
-                    <FieldError id="afsnit-fejl".to_string() message=Signal::derive({ let s = section_error.clone(); move || s.clone() }) />
-                    <select id="afsnit" name="section" aria-describedby="afsnit-fejl">
-                        <option value="" selected={section.is_empty()}>{td_string!(locale, notat_the_draft_as_a_whole)}</option>
-                        {e.sections.iter().map(|(number, heading)| view! {
-                            <option value=number.clone() selected={*number == section}>{format!("{number}. {heading}")}</option>
-                        }).collect_view()}
-                    </select>
-                    <label for="sammenfatning">{td_string!(locale, notat_what_was_said_summary_for_the)}</label>
-                    <FieldError id="sammenfatning-fejl".to_string() message=Signal::derive({ let s = summary_error.clone(); move || s.clone() }) />
-                    <textarea id="sammenfatning" name="summary" rows="3" required aria-describedby="sammenfatning-fejl" aria-invalid=invalid(&summary_error) inner_html=crate::components::escape_html(&summary)></textarea>
-                    <label for="bemaerkning">{td_string!(locale, notat_the_administration_s_comment)}</label>
-                    <FieldError id="bemaerkning-fejl".to_string() message=Signal::derive({ let s = text_error.clone(); move || s.clone() }) />
-                    <textarea id="bemaerkning" name="remark_text" rows="5" required aria-describedby="bemaerkning-fejl" aria-invalid=invalid(&text_error) inner_html=crate::components::escape_html(&text)></textarea>
-                    <fieldset aria-describedby="udfald-fejl">
-                        <legend>{td_string!(locale, notat_conclusion)}</legend>
-                        <FieldError id="udfald-fejl".to_string() message=Signal::derive({ let s = outcome_error.clone(); move || s.clone() }) />
-                        {outcome_choice("change", td_string!(locale, notat_outcome_change))}
-                        {outcome_choice("no_change", td_string!(locale, notat_outcome_no_change))}
-                        {outcome_choice("noted", td_string!(locale, notat_outcome_noted))}
-                    </fieldset>
-                    <label for="aendring">{td_string!(locale, notat_the_change_for_leads_to_a)}</label>
-                    <p class="hint" id="aendring-hjaelp">{if e.changes.is_empty() {
-                        td_string!(locale, notat_there_is_no_new_version_of)
-                    } else {
-                        td_string!(locale, notat_choose_the_changed_paragraph_in_the)
-                    }}</p>
-                    <FieldError id="aendring-fejl".to_string() message=Signal::derive({ let s = change_error.clone(); move || s.clone() }) />
-                    <select id="aendring" name="change" aria-describedby="aendring-hjaelp aendring-fejl" aria-invalid=invalid(&change_error)>
-                        <option value="">{td_string!(locale, notat_none)}</option>
-                        {e.changes.iter().map(|c| {
-                            let value = format!("{}|{}", c.version, c.block);
-                            let selected = value == change;
-                            view! { <option value=value selected=selected>{format!("Version {} · § {} · {}", c.version, c.block, c.excerpt)}</option> }
-                        }).collect_view()}
-                    </select>
-                    <p class="actions">
-                        <button type="submit" class="button">{td_string!(locale, notat_save_as_draft)}</button>
-                        " "
-                        <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, notat_back)}</a>
-                    </p>
-                    <p class="hint">{td_string!(locale, notat_an_edited_remark_must_be_approved)}</p>
-                </form>
-            }.into_any())
-        }
+                    format!("{} {}", td_string!(locale, notat_response), e.subject.receipt_number)
+                }}</h2>
+                <p class="response-text joint-text">{e.subject.text.clone()}</p>
+                {group.then(|| view! {
+                    <details>
+                        <summary>{td_string!(locale, notat_the_responses_in_the_campaign)}</summary>
+                        <p class="response-meta">{e.subject.members.join(", ")}</p>
+                    </details>
+                })}
+            </section>
+            <form method="post" action=format!("{}/bemaerkninger", crate::routes::admin_hearing(&slug)) class="stacked-form remark-form">
+                <input type="hidden" name="csrf" value=user.csrf.clone() />
+                {match &existing {
+                    Some(r) => view! { <input type="hidden" name="remark" value=r.id.to_string() /> }.into_any(),
+                    None => view! {
+                        <input type="hidden" name="response" value=e.subject.response_id.to_string() />
+                        {group.then(|| view! { <input type="hidden" name="group" value="1" /> })}
+                    }.into_any(),
+                }}
+                {(existing.is_none() && !group).then(|| view! {
+                    <label for="citat">{td_string!(locale, notat_a_particular_point_in_the_response)}</label>
+                    <p class="hint" id="citat-hjaelp">{td_string!(locale, notat_copy_the_part_of_the_response)}</p>
+                    <FieldError id="citat-fejl".to_string() message=Signal::derive({ let q = quote_error.clone(); move || q.clone() }) />
+                    <textarea id="citat" name="quote" rows="2" aria-describedby="citat-hjaelp citat-fejl" aria-invalid=invalid(&quote_error) inner_html=crate::components::escape_html(&quote)></textarea>
+                })}
+                <label for="afsnit">{td_string!(locale, notat_the_draft_s_section)}</label>
+                <FieldError id="afsnit-fejl".to_string() message=Signal::derive({ let s = section_error.clone(); move || s.clone() }) />
+                <select id="afsnit" name="section" aria-describedby="afsnit-fejl">
+                    <option value="" selected={section.is_empty()}>{td_string!(locale, notat_the_draft_as_a_whole)}</option>
+                    {e.sections.iter().map(|(number, heading)| view! {
+                        <option value=number.clone() selected={*number == section}>{format!("{number}. {heading}")}</option>
+                    }).collect_view()}
+                </select>
+                <label for="sammenfatning">{td_string!(locale, notat_what_was_said_summary_for_the)}</label>
+                <FieldError id="sammenfatning-fejl".to_string() message=Signal::derive({ let s = summary_error.clone(); move || s.clone() }) />
+                <textarea id="sammenfatning" name="summary" rows="3" required aria-describedby="sammenfatning-fejl" aria-invalid=invalid(&summary_error) inner_html=crate::components::escape_html(&summary)></textarea>
+                <label for="bemaerkning">{td_string!(locale, notat_the_administration_s_comment)}</label>
+                <FieldError id="bemaerkning-fejl".to_string() message=Signal::derive({ let s = text_error.clone(); move || s.clone() }) />
+                <textarea id="bemaerkning" name="remark_text" rows="5" required aria-describedby="bemaerkning-fejl" aria-invalid=invalid(&text_error) inner_html=crate::components::escape_html(&text)></textarea>
+                <fieldset aria-describedby="udfald-fejl">
+                    <legend>{td_string!(locale, notat_conclusion)}</legend>
+                    <FieldError id="udfald-fejl".to_string() message=Signal::derive({ let s = outcome_error.clone(); move || s.clone() }) />
+                    {outcome_choice("change", td_string!(locale, notat_outcome_change))}
+                    {outcome_choice("no_change", td_string!(locale, notat_outcome_no_change))}
+                    {outcome_choice("noted", td_string!(locale, notat_outcome_noted))}
+                </fieldset>
+                <label for="aendring">{td_string!(locale, notat_the_change_for_leads_to_a)}</label>
+                <p class="hint" id="aendring-hjaelp">{if e.changes.is_empty() {
+                    td_string!(locale, notat_there_is_no_new_version_of)
+                } else {
+                    td_string!(locale, notat_choose_the_changed_paragraph_in_the)
+                }}</p>
+                <FieldError id="aendring-fejl".to_string() message=Signal::derive({ let s = change_error.clone(); move || s.clone() }) />
+                <select id="aendring" name="change" aria-describedby="aendring-hjaelp aendring-fejl" aria-invalid=invalid(&change_error)>
+                    <option value="">{td_string!(locale, notat_none)}</option>
+                    {e.changes.iter().map(|c| {
+                        let value = format!("{}|{}", c.version, c.block);
+                        let selected = value == change;
+                        view! { <option value=value selected=selected>{format!("Version {} · § {} · {}", c.version, c.block, c.excerpt)}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="actions">
+                    <button type="submit" class="button">{td_string!(locale, notat_save_as_draft)}</button>
+                    " "
+                    <a href=crate::routes::admin_notat(&slug)>{td_string!(locale, notat_back)}</a>
+                </p>
+                <p class="hint">{td_string!(locale, notat_an_edited_remark_must_be_approved)}</p>
+            </form>
+        }.into_any())
     })
 }
 

@@ -2,11 +2,9 @@
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
 use super::parts::{Timeline, outcome_name, refusal_text, standing};
-use crate::components::page::suspended;
-use crate::components::staff::{Inquiries, LogoutForm, session, staff_or};
+use crate::components::staff::{Inquiries, LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
 use crate::forms::FormEcho;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
 use crate::policy::JournalView;
@@ -353,141 +351,136 @@ pub fn AdminPolicyPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let user = session();
     let policy = Resource::new(slug, admin_policy);
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            let v = match policy.await {
-                Ok(Some(v)) => v,
-                Ok(None) => {
-                    set_status(404);
-                    return Err(view! { <h1>{td_string!(locale, policy_no_such_policy)}</h1> }
-                        .into_any());
-                }
-                Err(_) => return Err(error_view().into_any()),
-            };
-            let slug = v.policy.card.slug.clone();
-            let refusal: Option<Refusal> = serde_json::from_str(&echo.value("refusal")).ok();
-            let stale = echo.error("revision").is_some();
-            let ctx = StepContext {
-                slug: slug.clone(),
-                csrf: user.csrf.clone(),
-                revision: v.revision,
-                today: v.today.clone(),
-                echo: echo.clone(),
-            };
-            let plans = v.stages.clone();
-            let timeline = v.policy.timeline.clone();
-            let documents = v.policy.documents.clone();
-            Ok(view! {
-                <Title text=format!("{} – {}", v.policy.card.title, td_string!(locale, admin_policy_casework)) />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                <h1>{v.policy.card.title.clone()}</h1>
-                <p class="card-meta">
-                    {v.policy.card.committee.clone()} " · "
-                    {format!("{} {} v{}", td_string!(locale, admin_policy_process_template), v.template.0, v.template.1)} " · "
-                    <a href=routes::policy(&slug)>{td_string!(locale, admin_policy_the_public_page)}</a>
-                </p>
-                <p class="status-banner">{standing(locale, &v.policy.card)}</p>
-                {refusal.map(|r| view! {
-                    <div class="error-summary" role="alert">
-                        <p><strong>{td_string!(locale, admin_policy_the_step_was_not_taken)}</strong></p>
-                        <p>{refusal_text(locale, &r)}</p>
-                    </div>
-                })}
-                {stale.then(|| view! {
-                    <div class="error-summary" role="alert">
-                        <p>{td_string!(locale, admin_policy_someone_else_changed_the_road_meanwhile)}</p>
-                    </div>
-                })}
-                {(refusal.is_none() && !stale && !echo.errors.is_empty()).then(|| view! {
-                    <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
-                })}
-                <section aria-labelledby="naeste" class="policy-section">
-                    <h2 id="naeste">{td_string!(locale, admin_policy_next_steps)}</h2>
-                    <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), format_date(locale, &v.last_step))}</p>
-                    <Steps view_=v.clone() ctx=ctx.clone() />
-                </section>
-                <section aria-labelledby="forloeb" class="policy-section">
-                    <h2 id="forloeb">{td_string!(locale, admin_policy_the_road)}</h2>
-                    <Timeline entries=timeline.clone() documents=documents />
-                </section>
-                <section aria-labelledby="planer" class="policy-section">
-                    <h2 id="planer">{td_string!(locale, admin_policy_planned_dates)}</h2>
-                    <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">{td_string!(locale, templates_stage)}</th>
-                            <th scope="col">{td_string!(locale, admin_policy_planned_date)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {plans.iter().map(|s| {
-                                let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
-                                let id = format!("plan-{}", s.as_str());
-                                view! {
-                                    <tr>
-                                        <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
-                                        <td>
-                                            <form method="post" action=routes::policy_step(&slug) class="inline-form">
-                                                {hidden(&ctx, "plan")}
-                                                <input type="hidden" name="stage" value=s.as_str() />
-                                                <input id=id type="date" name="planned" value=planned />
-                                                " "
-                                                <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
-                                            </form>
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </section>
-                <section aria-labelledby="dokumenter" class="policy-section">
-                    <h2 id="dokumenter">{td_string!(locale, admin_policy_documents)}</h2>
-                    <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
-                    <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
-                        {hidden(&ctx, "document")}
-                        <div class="field">
-                            <label for="document-stage">{td_string!(locale, templates_stage)}</label>
-                            <select id="document-stage" name="stage">
-                                {plans.iter().map(|s| {
-                                    let chosen = ctx.value("document", "stage") == s.as_str();
-                                    view! { <option value=s.as_str() selected=chosen>{crate::names::stage(locale, *s)}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <StepField ctx=ctx.clone() action="document" name="title" label=td_string!(locale, label_title) required=true />
-                        <StepField ctx=ctx.clone() action="document" name="url" label=td_string!(locale, admin_policy_link_https) kind="url" required=true />
-                        <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_add_the_document)}</button>
-                    </form>
-                </section>
-                <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
-                <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
-                <section aria-labelledby="journal" class="policy-section">
-                    <h2 id="journal">{td_string!(locale, admin_policy_journal)}</h2>
-                    <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">{td_string!(locale, admin_policy_date)}</th>
-                            <th scope="col">{td_string!(locale, admin_policy_step)}</th>
-                            <th scope="col">{td_string!(locale, admin_policy_by)}</th>
-                            <th scope="col">{td_string!(locale, admin_policy_recorded)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {v.journal.iter().map(|j| view! {
+    staff_form_page(user, move |user, echo, locale| async move {
+        let v = match policy.await {
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                set_status(404);
+                return Err(
+                    view! { <h1>{td_string!(locale, policy_no_such_policy)}</h1> }.into_any(),
+                );
+            }
+            Err(_) => return Err(error_view().into_any()),
+        };
+        let slug = v.policy.card.slug.clone();
+        let refusal: Option<Refusal> = serde_json::from_str(&echo.value("refusal")).ok();
+        let stale = echo.error("revision").is_some();
+        let ctx = StepContext {
+            slug: slug.clone(),
+            csrf: user.csrf.clone(),
+            revision: v.revision,
+            today: v.today.clone(),
+            echo: echo.clone(),
+        };
+        let plans = v.stages.clone();
+        let timeline = v.policy.timeline.clone();
+        let documents = v.policy.documents.clone();
+        Ok(view! {
+            <Title text=format!("{} – {}", v.policy.card.title, td_string!(locale, admin_policy_casework)) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+            <h1>{v.policy.card.title.clone()}</h1>
+            <p class="card-meta">
+                {v.policy.card.committee.clone()} " · "
+                {format!("{} {} v{}", td_string!(locale, admin_policy_process_template), v.template.0, v.template.1)} " · "
+                <a href=routes::policy(&slug)>{td_string!(locale, admin_policy_the_public_page)}</a>
+            </p>
+            <p class="status-banner">{standing(locale, &v.policy.card)}</p>
+            {refusal.map(|r| view! {
+                <div class="error-summary" role="alert">
+                    <p><strong>{td_string!(locale, admin_policy_the_step_was_not_taken)}</strong></p>
+                    <p>{refusal_text(locale, &r)}</p>
+                </div>
+            })}
+            {stale.then(|| view! {
+                <div class="error-summary" role="alert">
+                    <p>{td_string!(locale, admin_policy_someone_else_changed_the_road_meanwhile)}</p>
+                </div>
+            })}
+            {(refusal.is_none() && !stale && !echo.errors.is_empty()).then(|| view! {
+                <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
+            })}
+            <section aria-labelledby="naeste" class="policy-section">
+                <h2 id="naeste">{td_string!(locale, admin_policy_next_steps)}</h2>
+                <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), format_date(locale, &v.last_step))}</p>
+                <Steps view_=v.clone() ctx=ctx.clone() />
+            </section>
+            <section aria-labelledby="forloeb" class="policy-section">
+                <h2 id="forloeb">{td_string!(locale, admin_policy_the_road)}</h2>
+                <Timeline entries=timeline.clone() documents=documents />
+            </section>
+            <section aria-labelledby="planer" class="policy-section">
+                <h2 id="planer">{td_string!(locale, admin_policy_planned_dates)}</h2>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{td_string!(locale, templates_stage)}</th>
+                        <th scope="col">{td_string!(locale, admin_policy_planned_date)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {plans.iter().map(|s| {
+                            let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
+                            let id = format!("plan-{}", s.as_str());
+                            view! {
                                 <tr>
-                                    <td>{format_date(locale, &j.on)}</td>
-                                    <td class="wrap-anywhere">{journal_text(locale, j)}</td>
-                                    <td class="wrap-anywhere">{j.actor.clone()}</td>
-                                    <td>{j.recorded.clone()}</td>
+                                    <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
+                                    <td>
+                                        <form method="post" action=routes::policy_step(&slug) class="inline-form">
+                                            {hidden(&ctx, "plan")}
+                                            <input type="hidden" name="stage" value=s.as_str() />
+                                            <input id=id type="date" name="planned" value=planned />
+                                            " "
+                                            <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
+                                        </form>
+                                    </td>
                                 </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <section aria-labelledby="dokumenter" class="policy-section">
+                <h2 id="dokumenter">{td_string!(locale, admin_policy_documents)}</h2>
+                <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
+                <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
+                    {hidden(&ctx, "document")}
+                    <div class="field">
+                        <label for="document-stage">{td_string!(locale, templates_stage)}</label>
+                        <select id="document-stage" name="stage">
+                            {plans.iter().map(|s| {
+                                let chosen = ctx.value("document", "stage") == s.as_str();
+                                view! { <option value=s.as_str() selected=chosen>{crate::names::stage(locale, *s)}</option> }
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                </section>
-            }.into_any())
-        }
+                        </select>
+                    </div>
+                    <StepField ctx=ctx.clone() action="document" name="title" label=td_string!(locale, label_title) required=true />
+                    <StepField ctx=ctx.clone() action="document" name="url" label=td_string!(locale, admin_policy_link_https) kind="url" required=true />
+                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_add_the_document)}</button>
+                </form>
+            </section>
+            <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
+            <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
+            <section aria-labelledby="journal" class="policy-section">
+                <h2 id="journal">{td_string!(locale, admin_policy_journal)}</h2>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{td_string!(locale, admin_policy_date)}</th>
+                        <th scope="col">{td_string!(locale, admin_policy_step)}</th>
+                        <th scope="col">{td_string!(locale, admin_policy_by)}</th>
+                        <th scope="col">{td_string!(locale, admin_policy_recorded)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {v.journal.iter().map(|j| view! {
+                            <tr>
+                                <td>{format_date(locale, &j.on)}</td>
+                                <td class="wrap-anywhere">{journal_text(locale, j)}</td>
+                                <td class="wrap-anywhere">{j.actor.clone()}</td>
+                                <td>{j.recorded.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }.into_any())
     })
 }
 

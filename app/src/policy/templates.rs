@@ -1,9 +1,8 @@
 //! The process templates: the stages each committee's policies go through. Clerks read them;
 //! an admin edits one, which makes its next version (roads already under way keep theirs).
 
-use crate::components::page::{loaded_or, suspended};
-use crate::components::staff::{LogoutForm, session, staff_or};
-use crate::forms::form_echo;
+use crate::components::page::loaded_or;
+use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::i18n::*;
 use crate::policy::admin_templates;
 use crate::routes;
@@ -17,73 +16,67 @@ pub fn TemplatesPage() -> impl IntoView {
     let i18n = use_i18n();
     let user = session();
     let templates = Resource::new(|| (), |_| admin_templates());
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let user = staff_or(user.await)?;
-            let list = loaded_or(templates.await)?;
-            let may_edit = user.role.may(Permission::EditTemplates);
-            let refused = echo.value("template_error");
-            Ok(view! {
-                <Title text=td_string!(locale, templates_process_templates) />
-                <LogoutForm user=user.clone() />
-                <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                <h1>{td_string!(locale, templates_process_templates)}</h1>
-                <p class="lead">{td_string!(locale, templates_each_committee_has_a_process_the)}</p>
-                {(!refused.is_empty()).then(|| view! {
-                    <div class="error-summary" role="alert"><p>{refused.clone()}</p></div>
-                })}
-                {list.into_iter().map(|t| {
-                    let id = format!("skabelon-{}", t.name.replace(|c: char| !c.is_alphanumeric(), "-"));
-                    let labelled_by = id.clone();
-                    view! {
-                        <section class="policy-section" aria-labelledby=labelled_by>
-                            <h2 id=id>{format!("{} (version {})", t.name, t.version)}</h2>
-                            <form method="post" action=routes::template(&t.name) class="admin-form">
-                                <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                <input type="hidden" name="version" value=t.version.to_string() />
-                                <table class="data-table">
-                                    <thead><tr>
-                                        <th scope="col">{td_string!(locale, templates_stage)}</th>
-                                        <th scope="col">{td_string!(locale, templates_included)}</th>
-                                        <th scope="col">{td_string!(locale, templates_may_be_skipped)}</th>
-                                        <th scope="col">{td_string!(locale, templates_responsible)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {Stage::ALL.into_iter().map(|stage| {
-                                            let here = t.get(stage).cloned();
-                                            let required = stage.is_required();
-                                            let code = stage.as_str();
-                                            let name = crate::names::stage(locale, stage);
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{name}</th>
-                                                    <td>
-                                                        <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_included_label)) />
-                                                        {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
-                                                    </td>
-                                                    <td>
-                                                        <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_may_be_skipped_label)) />
-                                                    </td>
-                                                    <td>
-                                                        <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", td_string!(locale, templates_responsible_label)) />
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                                {may_edit.then(|| view! {
-                                    <button type="submit" class="button">{td_string!(locale, templates_save_as_a_new_version)}</button>
-                                })}
-                            </form>
-                        </section>
-                    }
-                }).collect_view()}
-                {(!may_edit).then(|| view! { <p class="muted">{td_string!(locale, templates_only_an_administrator_can_change_the)}</p> })}
-            }.into_any())
-        }
+    staff_form_page(user, move |user, echo, locale| async move {
+        let list = loaded_or(templates.await)?;
+        let may_edit = user.role.may(Permission::EditTemplates);
+        let refused = echo.value("template_error");
+        Ok(view! {
+            <Title text=td_string!(locale, templates_process_templates) />
+            <LogoutForm user=user.clone() />
+            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+            <h1>{td_string!(locale, templates_process_templates)}</h1>
+            <p class="lead">{td_string!(locale, templates_each_committee_has_a_process_the)}</p>
+            {(!refused.is_empty()).then(|| view! {
+                <div class="error-summary" role="alert"><p>{refused.clone()}</p></div>
+            })}
+            {list.into_iter().map(|t| {
+                let id = format!("skabelon-{}", t.name.replace(|c: char| !c.is_alphanumeric(), "-"));
+                let labelled_by = id.clone();
+                view! {
+                    <section class="policy-section" aria-labelledby=labelled_by>
+                        <h2 id=id>{format!("{} (version {})", t.name, t.version)}</h2>
+                        <form method="post" action=routes::template(&t.name) class="admin-form">
+                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                            <input type="hidden" name="version" value=t.version.to_string() />
+                            <table class="data-table">
+                                <thead><tr>
+                                    <th scope="col">{td_string!(locale, templates_stage)}</th>
+                                    <th scope="col">{td_string!(locale, templates_included)}</th>
+                                    <th scope="col">{td_string!(locale, templates_may_be_skipped)}</th>
+                                    <th scope="col">{td_string!(locale, templates_responsible)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {Stage::ALL.into_iter().map(|stage| {
+                                        let here = t.get(stage).cloned();
+                                        let required = stage.is_required();
+                                        let code = stage.as_str();
+                                        let name = crate::names::stage(locale, stage);
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{name}</th>
+                                                <td>
+                                                    <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_included_label)) />
+                                                    {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
+                                                </td>
+                                                <td>
+                                                    <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_may_be_skipped_label)) />
+                                                </td>
+                                                <td>
+                                                    <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", td_string!(locale, templates_responsible_label)) />
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            {may_edit.then(|| view! {
+                                <button type="submit" class="button">{td_string!(locale, templates_save_as_a_new_version)}</button>
+                            })}
+                        </form>
+                    </section>
+                }
+            }).collect_view()}
+            {(!may_edit).then(|| view! { <p class="muted">{td_string!(locale, templates_only_an_administrator_can_change_the)}</p> })}
+        }.into_any())
     })
 }
