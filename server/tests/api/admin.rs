@@ -43,16 +43,7 @@ both_databases!(
     login_fails_politely_and_succeeds,
     |app: TestApp| async move {
         app.add_clerk().await;
-        let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", "forkert-kode"),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
+        let r = app.post_login(CLERK_EMAIL, "forkert-kode", "/admin").await;
         assert_eq!(r.status().as_u16(), 401);
         let body = r.text().await.unwrap();
         assert!(body.contains("Forkert e-mail eller adgangskode"));
@@ -61,16 +52,7 @@ both_databases!(
             "the e-mail is kept"
         );
 
-        let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", CLERK_PASSWORD),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
+        let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/admin").await;
         assert_eq!(r.status().as_u16(), 303);
         let set_cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
         assert!(set_cookie.contains("HttpOnly"));
@@ -333,14 +315,11 @@ both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
     };
     // What the public sees, three ways: the hearing card, the block's count, the API total.
     let public = || async {
-        let list: serde_json::Value = app.get("/api/v1/hearings").await.json().await.unwrap();
+        let list = app.get_json("/api/v1/hearings").await;
         let card = list[0]["published_responses"].as_i64().unwrap();
-        let api: serde_json::Value = app
-            .get("/api/v1/hearings/integrationspolitik/responses")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let api = app
+            .get_json("/api/v1/hearings/integrationspolitik/responses")
+            .await;
         let (_, page) = app.get_text("/hoeringer/integrationspolitik").await;
         let shown = page.contains("Vis svar (1)");
         (card, api["total"].as_i64().unwrap(), shown)

@@ -5,15 +5,10 @@ use crate::helpers::*;
 
 both_databases!(api_lists_hearings_and_blocks, |app: TestApp| async move {
     app.add_open_hearing("integrationspolitik").await;
-    let list: serde_json::Value = app.get("/api/v1/hearings").await.json().await.unwrap();
+    let list = app.get_json("/api/v1/hearings").await;
     assert_eq!(list[0]["slug"], "integrationspolitik");
     assert_eq!(list[0]["state"], "open");
-    let one: serde_json::Value = app
-        .get("/api/v1/hearings/integrationspolitik")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let one = app.get_json("/api/v1/hearings/integrationspolitik").await;
     let blocks = one["blocks"].as_array().unwrap();
     assert!(blocks.len() > 20);
     let item = blocks
@@ -67,7 +62,7 @@ async fn the_api_describes_itself_and_refuses_what_it_cannot_read() {
     crate::helpers::within_timeout("openapi", async {
         let app = TestApp::spawn(Engine::Sqlite).await.unwrap();
         app.add_open_hearing("integrationspolitik").await;
-        let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+        let doc = app.get_json("/api/v1/openapi.json").await;
         assert_eq!(doc["openapi"], "3.1.0");
         let paths: Vec<&str> = doc["paths"]
             .as_object()

@@ -38,21 +38,24 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     let file = dir.join("politik.md");
     std::fs::write(&file, POLICY).unwrap();
     let file = file.display().to_string();
+    let import_hearing = || {
+        hoering(
+            &db,
+            &[
+                "import",
+                &file,
+                "--slug",
+                "integration",
+                "--opens",
+                "2026-01-05",
+                "--closes",
+                "2099-02-01",
+            ],
+            "",
+        )
+    };
 
-    let (ok, out) = hoering(
-        &db,
-        &[
-            "import",
-            &file,
-            "--slug",
-            "integration",
-            "--opens",
-            "2026-01-05",
-            "--closes",
-            "2099-02-01",
-        ],
-        "",
-    );
+    let (ok, out) = import_hearing();
     assert!(ok, "{out}");
     assert!(
         out.contains("as a hearing at /hoeringer/integration"),
@@ -63,20 +66,7 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     assert!(ok, "{out}");
     assert!(out.contains("no hearing"), "{out}");
 
-    let (ok, out) = hoering(
-        &db,
-        &[
-            "import",
-            &file,
-            "--slug",
-            "integration",
-            "--opens",
-            "2026-01-05",
-            "--closes",
-            "2099-02-01",
-        ],
-        "",
-    );
+    let (ok, out) = import_hearing();
     assert!(!ok, "the same address twice is refused: {out}");
 
     // A second version of the policy, with one list item edited.
@@ -216,13 +206,7 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
         .await
         .unwrap();
     assert_eq!(login.status().as_u16(), 303);
-    let cookie = login.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let cookie = session_cookie(&login);
     let admin = |cookie: String| {
         let (client, base) = (client.clone(), base.clone());
         async move {

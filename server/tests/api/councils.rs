@@ -88,14 +88,7 @@ both_databases!(
 
         // The member lands on their own start page, with their council.
         let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", "formand@raadet.example"),
-                    ("password", CLERK_PASSWORD),
-                    ("next", ""),
-                ],
-            )
+            .post_login("formand@raadet.example", CLERK_PASSWORD, "")
             .await;
         assert_eq!(r.headers()["location"], "/raad");
         let member = app.login_as("formand@raadet.example").await;

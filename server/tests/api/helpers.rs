@@ -184,6 +184,11 @@ impl TestApp {
     }
 
     /// Status and body, without the `<!>` markers Leptos leaves for hydration after dynamic text.
+    /// A JSON answer from the public API.
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        self.get(path).await.json().await.expect("a JSON body")
+    }
+
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let r = self.get(path).await;
         let status = r.status().as_u16();
@@ -309,22 +314,25 @@ impl TestApp {
             .expect("add user");
     }
 
+    /// Posts the login form as it is typed in; the response, whatever it is.
+    pub async fn post_login(&self, email: &str, password: &str, next: &str) -> reqwest::Response {
+        self.post_form(
+            "/login",
+            &[("email", email), ("password", password), ("next", next)],
+        )
+        .await
+    }
+
     /// Logs `email` in (with the clerk's password); returns the session cookie (`name=value`).
     pub async fn login_as(&self, email: &str) -> String {
-        let r = self
-            .post_form(
-                "/login",
-                &[("email", email), ("password", CLERK_PASSWORD), ("next", "")],
-            )
-            .await;
+        self.login_to(email, "").await
+    }
+
+    /// Logs `email` in and asks to go on to `next`; returns the session cookie (`name=value`).
+    async fn login_to(&self, email: &str, next: &str) -> String {
+        let r = self.post_login(email, CLERK_PASSWORD, next).await;
         assert_eq!(r.status().as_u16(), 303, "login redirects");
-        let cookie = r
-            .headers()
-            .get("set-cookie")
-            .and_then(|v| v.to_str().ok())
-            .expect("a session cookie")
-            .to_string();
-        cookie.split(';').next().expect("cookie pair").to_string()
+        session_cookie(&r)
     }
 
     /// The CSRF token of a session, read from the database (for roles without staff pages).
@@ -339,24 +347,7 @@ impl TestApp {
 
     /// Logs the clerk in; returns the session cookie (`name=value`).
     pub async fn login(&self) -> String {
-        let r = self
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", CLERK_PASSWORD),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303, "login redirects");
-        let cookie = r
-            .headers()
-            .get("set-cookie")
-            .and_then(|v| v.to_str().ok())
-            .expect("a session cookie")
-            .to_string();
-        cookie.split(';').next().expect("cookie pair").to_string()
+        self.login_to(CLERK_EMAIL, "/admin").await
     }
 
     /// The CSRF token printed in a staff page's forms.
@@ -465,6 +456,16 @@ impl Drop for TestApp {
 }
 
 /// How long one test may take on a loaded 2-core machine before it fails as hung.
+/// The session cookie a response sets, as `name=value`.
+pub fn session_cookie(r: &reqwest::Response) -> String {
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("a session cookie");
+    cookie.split(';').next().expect("cookie pair").to_string()
+}
+
 pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
 
 /// Runs `body` with [`TEST_TIMEOUT`], failing with a clear message instead of hanging.

@@ -481,12 +481,9 @@ both_databases!(
         );
         assert!(body.contains(&label), "{label}");
         assert!(body.contains("Sprogstøtte skal også nå forældrene."));
-        let api: serde_json::Value = app
-            .get("/api/v1/hearings/integrationspolitik/responses")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let api = app
+            .get_json("/api/v1/hearings/integrationspolitik/responses")
+            .await;
         let listed = api["responses"].as_array().unwrap();
         assert_eq!(listed.len(), 2);
         assert!(listed.iter().all(|r| r["kind"] == "meeting_input"));
@@ -506,12 +503,7 @@ both_databases!(
             "{clerk_list}"
         );
         assert!(!clerk_list.contains("&lt;&gt;"), "no empty address");
-        let hearing: serde_json::Value = app
-            .get("/api/v1/hearings/integrationspolitik")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let hearing = app.get_json("/api/v1/hearings/integrationspolitik").await;
         let block_id = hearing["blocks"]
             .as_array()
             .unwrap()
@@ -540,12 +532,9 @@ both_databases!(
         )
         .await
         .unwrap();
-        let v2: serde_json::Value = app
-            .get("/api/v1/hearings/integrationspolitik/versions/2")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let v2 = app
+            .get_json("/api/v1/hearings/integrationspolitik/versions/2")
+            .await;
         let moved = v2["blocks"]
             .as_array()
             .unwrap()

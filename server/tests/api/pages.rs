@@ -108,13 +108,7 @@ both_databases!(
             .unwrap();
         assert_eq!(r.status().as_u16(), 303);
         assert_eq!(r.headers()["location"], "/hoeringer/integrationspolitik");
-        let cookie = r.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
+        let cookie = session_cookie(&r);
         let body = app
             .get_with_cookie("/hoeringer/integrationspolitik", &cookie)
             .await

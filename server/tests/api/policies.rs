@@ -89,16 +89,16 @@ both_databases!(
                 ("text", "Godkendt.".into()),
             ]
         };
+        let advance = |to: &str| -> Vec<(&'static str, String)> {
+            vec![
+                ("action", "advance".into()),
+                ("to", to.into()),
+                ("on", day.clone()),
+            ]
+        };
         let owned = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
         let steps: Vec<(Vec<(&'static str, String)>, &str)> = vec![
-            (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "dialogue_meeting".into()),
-                    ("on", d.into()),
-                ],
-                "dialogue_meeting",
-            ),
+            (advance("dialogue_meeting"), "dialogue_meeting"),
             (
                 vec![
                     ("action", "freeze".into()),
@@ -107,14 +107,7 @@ both_databases!(
                 ],
                 "dialogue_meeting",
             ),
-            (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "committee_for_hearing".into()),
-                    ("on", d.into()),
-                ],
-                "committee_for_hearing",
-            ),
+            (advance("committee_for_hearing"), "committee_for_hearing"),
             (owned(&decision("committee")), "committee_for_hearing"),
             (
                 vec![
@@ -126,44 +119,19 @@ both_databases!(
                 ],
                 "hearing",
             ),
-            (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "hearing_summary".into()),
-                    ("on", d.into()),
-                ],
-                "hearing_summary",
-            ),
+            (advance("hearing_summary"), "hearing_summary"),
             (
                 vec![("action", "summary".into()), ("on", d.into())],
                 "hearing_summary",
             ),
             (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "committee_recommendation".into()),
-                    ("on", d.into()),
-                ],
+                advance("committee_recommendation"),
                 "committee_recommendation",
             ),
             (owned(&decision("committee")), "committee_recommendation"),
-            (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "finance_committee".into()),
-                    ("on", d.into()),
-                ],
-                "finance_committee",
-            ),
+            (advance("finance_committee"), "finance_committee"),
             (owned(&decision("finance_committee")), "finance_committee"),
-            (
-                vec![
-                    ("action", "advance".into()),
-                    ("to", "city_council".into()),
-                    ("on", d.into()),
-                ],
-                "city_council",
-            ),
+            (advance("city_council"), "city_council"),
             (owned(&decision("city_council")), "city_council"),
             (
                 vec![("action", "publish".into()), ("on", d.into())],

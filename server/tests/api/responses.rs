@@ -46,12 +46,9 @@ both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
     // Not public before a clerk publishes it.
     let (_, page) = app.get_text("/hoeringer/integrationspolitik").await;
     assert!(!page.contains("Sprogstimulering"));
-    let json: serde_json::Value = app
-        .get("/api/v1/hearings/integrationspolitik/responses")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let json = app
+        .get_json("/api/v1/hearings/integrationspolitik/responses")
+        .await;
     assert_eq!(json["total"], 0);
 });
 

@@ -71,32 +71,14 @@ both_databases!(redirects_stay_on_this_site, |app: TestApp| async move {
         "/\\evil.example",
         "https://evil.example",
     ] {
-        let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", CLERK_PASSWORD),
-                    ("next", next),
-                ],
-            )
-            .await;
+        let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, next).await;
         assert_eq!(r.status().as_u16(), 303, "{next:?}");
         assert_eq!(r.headers()["location"], "/admin", "{next:?}");
     }
     // A newline in `next` is refused quietly, never a 500.
     let r = app.get("/login?next=/%0A").await;
     assert_eq!(r.status().as_u16(), 200);
-    let r = app
-        .post_form(
-            "/login",
-            &[
-                ("email", CLERK_EMAIL),
-                ("password", CLERK_PASSWORD),
-                ("next", "/\n"),
-            ],
-        )
-        .await;
+    let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/\n").await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(r.headers()["location"], "/admin");
 
@@ -483,16 +465,7 @@ async fn https_sites_get_hsts_and_secure_cookies() {
         app.add_clerk().await;
         let r = app.get("/").await;
         assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
-        let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", CLERK_PASSWORD),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
+        let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/admin").await;
         let cookie = r.headers()["set-cookie"].to_str().unwrap();
         assert!(cookie.contains("; Secure"), "{cookie}");
     })
@@ -505,16 +478,7 @@ both_databases!(
         app.add_clerk().await;
         let mut last = 0;
         for _ in 0..12 {
-            let r = app
-                .post_form(
-                    "/login",
-                    &[
-                        ("email", CLERK_EMAIL),
-                        ("password", "forkert"),
-                        ("next", "/admin"),
-                    ],
-                )
-                .await;
+            let r = app.post_login(CLERK_EMAIL, "forkert", "/admin").await;
             last = r.status().as_u16();
             if last == 429 {
                 let body = r.text().await.unwrap();
@@ -525,16 +489,7 @@ both_databases!(
         }
         assert_eq!(last, 429, "refused after ten failures");
         // Even the right password waits until the window ends.
-        let r = app
-            .post_form(
-                "/login",
-                &[
-                    ("email", CLERK_EMAIL),
-                    ("password", CLERK_PASSWORD),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
+        let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/admin").await;
         assert_eq!(r.status().as_u16(), 429);
         assert!(r.headers().contains_key("retry-after"));
     }

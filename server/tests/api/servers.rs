@@ -73,12 +73,9 @@ async fn alternate(engine: Engine) {
         format!("/admin/hoeringer/{SLUG}#r-{id}")
     );
     // The public sees it published on the first server.
-    let api: serde_json::Value = app
-        .get(&format!("/api/v1/hearings/{SLUG}/responses"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let api = app
+        .get_json(&format!("/api/v1/hearings/{SLUG}/responses"))
+        .await;
     assert!(
         api.to_string().contains("Svar sendt til den anden server."),
         "{api}"
@@ -120,14 +117,7 @@ async fn alternate(engine: Engine) {
     }
     let started = std::time::Instant::now();
     let r = app
-        .post_form(
-            "/login",
-            &[
-                ("email", crate::helpers::CLERK_EMAIL),
-                ("password", "forkert"),
-                ("next", ""),
-            ],
-        )
+        .post_login(crate::helpers::CLERK_EMAIL, "forkert", "")
         .await;
     assert_eq!(r.status().as_u16(), 401);
     assert!(

@@ -44,12 +44,7 @@ both_databases!(
         .unwrap();
         assert_eq!(added.number, 2);
 
-        let list: serde_json::Value = app
-            .get("/api/v1/hearings/politik/versions")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let list = app.get_json("/api/v1/hearings/politik/versions").await;
         assert_eq!(list.as_array().unwrap().len(), 2);
         assert_eq!(list[0]["hearing_version"], true);
         assert_eq!(list[1]["label"], "Endelig tekst");
@@ -293,12 +288,9 @@ both_databases!(
             .get_text("/hoeringer/integrationspolitik/aendringer?til=2")
             .await;
         assert!(changes.contains("Ændret: 3.4, punkt 1"), "{changes}");
-        let list: serde_json::Value = app
-            .get("/api/v1/hearings/integrationspolitik/versions")
-            .await
-            .json()
-            .await
-            .unwrap();
+        let list = app
+            .get_json("/api/v1/hearings/integrationspolitik/versions")
+            .await;
         assert_eq!(list[1]["note"], "Sprogindsatsen skærpet");
     }
 );
