@@ -3,7 +3,7 @@
 //! an earlier list of the same committee, and the reminder's number of working days.
 
 use super::db as party_db;
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
@@ -42,18 +42,8 @@ fn again(slug: &str, values: Fields, errors: BTreeMap<String, String>) -> WebErr
     )
 }
 
-async fn staff_hearing(
-    state: &AppState,
-    headers: &HeaderMap,
-    slug: &str,
-) -> Result<HearingRow, WebError> {
-    require_staff(
-        state,
-        headers,
-        Permission::CreateHearing,
-        &app::routes::admin_hearing(slug),
-    )
-    .await?;
+async fn staff_hearing(state: &AppState, staff: Staff, slug: &str) -> Result<HearingRow, WebError> {
+    staff.may(Permission::CreateHearing)?;
     hearing_db::by_slug(&state.db.pool, slug)
         .await?
         .ok_or_else(WebError::not_found)
@@ -84,11 +74,12 @@ async fn invite_now(state: &AppState) -> Result<(), WebError> {
 pub async fn add(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let text = get(&fields, "parties");
         let read = import(&text).map_err(|errors| {
             again(
@@ -125,10 +116,11 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
         if !removed {
             return Err(WebError::Refused {
@@ -147,11 +139,12 @@ pub async fn remove(
 pub async fn reuse(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let pool = &state.db.pool;
         let from = get(&fields, "from");
         let Some(earlier) = hearing_db::by_slug(pool, &from)
@@ -195,11 +188,12 @@ pub async fn reuse(
 pub async fn reminder(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let typed = get(&fields, "reminder_days");
         let days = match typed.trim().parse::<u32>() {
             Ok(d) if d <= MAX_REMINDER_DAYS => d,

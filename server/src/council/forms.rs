@@ -2,7 +2,7 @@
 //! Only users with the council role can be members.
 
 use super::{add_member, db as council_db};
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
@@ -34,25 +34,19 @@ fn again(fields: &Fields, field: &str, code: &str) -> WebError {
     )
 }
 
-async fn admin(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    require_staff(
-        state,
-        headers,
-        Permission::ManageCouncils,
-        app::routes::COUNCILS,
-    )
-    .await
-    .map(|_| ())
+fn admin(staff: Staff) -> Result<(), WebError> {
+    staff.may(Permission::ManageCouncils).map(|_| ())
 }
 
 /// `POST /admin/raad`: a new council by its name.
 pub async fn create(
     State(state): State<AppState>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
+        admin(staff)?;
         let name = CouncilName::parse(&get(&fields, "name"))
             .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
         let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
@@ -69,11 +63,12 @@ pub async fn create(
 pub async fn add(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
+        admin(staff)?;
         let email = get(&fields, "email").to_lowercase();
         let chair = get(&fields, "chair") == "on";
         match add_member(&state.db.pool, &slug, &email, chair).await {
@@ -96,11 +91,12 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
+        admin(staff)?;
         let pool = &state.db.pool;
         let council = council_db::by_slug(pool, &slug)
             .await?
@@ -122,12 +118,13 @@ pub async fn remove(
 pub async fn open_round(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_hearing(&slug);
-        let session = require_staff(&state, &headers, Permission::CreateHearing, &page).await?;
+        let session = staff.may(Permission::CreateHearing)?;
         let pool = &state.db.pool;
         let hearing = crate::hearing::db::by_slug(pool, &slug)
             .await?
@@ -178,12 +175,11 @@ pub async fn open_round(
 /// The round and the member acting in it, when they may comment now.
 async fn commenting(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     council: &str,
 ) -> Result<(council_db::RoundRow, crate::auth::db::Session), WebError> {
-    let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, &page).await?;
+    let session = staff.session();
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -209,12 +205,13 @@ async fn commenting(
 pub async fn comment(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::council_workspace(&slug, &council);
-        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
+        let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let again = |errors: BTreeMap<String, String>| {
             let mut values = fields.clone();
@@ -265,10 +262,11 @@ pub async fn comment(
 pub async fn agree(
     State(state): State<AppState>,
     Path((slug, council, comment)): Path<(String, String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
+        let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let author = council_db::comment_in_round(pool, round.id, comment)
             .await?
@@ -299,12 +297,12 @@ struct Acting {
 
 async fn acting(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     council: &str,
 ) -> Result<Acting, WebError> {
     let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, &page).await?;
+    let session = staff.session();
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -373,12 +371,13 @@ fn joint_again(
 pub async fn edit_joint(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{EditError, EditOutcome, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let council_id = hoering::council::CouncilId(a.round.council_id);
         if !hoering::council::may_edit_joint(&a.viewer, council_id, &super::state_of(&a.round)) {
             return Err(joint_again(
@@ -449,12 +448,13 @@ pub async fn edit_joint(
 pub async fn submit_joint(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{CouncilId, CouncilName, Submitted, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let again =
@@ -582,12 +582,13 @@ pub async fn submit_joint(
 pub async fn publish_discussion(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{CouncilId, PublishRefusal};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let (mut tx, round, joint) = held(pool, a.round.id).await?;

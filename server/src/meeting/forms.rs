@@ -4,7 +4,7 @@
 
 use super::db::{self as meeting_db, MeetingRow, SignedUp, SignupRow};
 use super::pages::card_for;
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
@@ -86,12 +86,13 @@ fn mailer(
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
+        let session = staff.may(Permission::ManageMeetings)?;
         let pool = &state.db.pool;
         let policy = policy_db::by_slug(pool, &slug)
             .await?
@@ -248,12 +249,13 @@ pub async fn cancel(
 pub async fn attendance(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_meeting(id);
-        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
+        staff.may(Permission::ManageMeetings)?;
         meeting_or_404(&state, id).await?;
         let came: Vec<i64> = pairs
             .iter()
@@ -273,6 +275,7 @@ pub async fn attendance(
 pub async fn record_input(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -280,7 +283,7 @@ pub async fn record_input(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.starts_with("application/json"));
-    let result = record(&state, id, &headers, &fields).await;
+    let result = record(&state, id, staff, &fields).await;
     match (result, wants_json) {
         (Ok(stored), true) => json(StatusCode::CREATED, &stored),
         (Err(WebError::Form { echo, status, .. }), true) => {
@@ -321,11 +324,11 @@ struct Stored {
 async fn record(
     state: &AppState,
     id: i64,
-    headers: &HeaderMap,
+    staff: Staff,
     fields: &Fields,
 ) -> Result<Stored, WebError> {
     let page = app::routes::admin_meeting(id);
-    let session = require_staff(state, headers, Permission::ManageMeetings, &page).await?;
+    let session = staff.may(Permission::ManageMeetings)?;
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
     let typed = InputFields {
@@ -380,12 +383,13 @@ async fn record(
 pub async fn minutes(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_meeting(id);
-        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
+        staff.may(Permission::ManageMeetings)?;
         let text = get(&fields, "minutes");
         if text.chars().count() > MAX_MINUTES_CHARS {
             return Err(echo(
@@ -420,11 +424,11 @@ pub const MAX_MINUTES_CHARS: usize = 100_000;
 pub async fn csv(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        require_staff(&state, &headers, Permission::ManageMeetings, &app::routes::admin_meeting(id))
-        .await?;
+        staff.may(Permission::ManageMeetings)?;
         let meeting = meeting_or_404(&state, id).await?;
         let signups = meeting_db::signups(&state.db.pool, id)
             .await?;

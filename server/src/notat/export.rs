@@ -2,13 +2,14 @@
 //! published one), the responses as XLSX and CSV, and the archive for the case system.
 
 use super::db as notat_db;
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::backend::DbBackend;
 use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::Response;
+use axum::routing::{MethodRouter, get};
 use hoering::mail::Lang;
 use http::HeaderMap;
 use std::collections::HashMap;
@@ -103,21 +104,40 @@ pub async fn public_notat(
     finish(&state, &headers, result).await
 }
 
+/// The route of one of the public's downloads of hearing `{slug}` (the published notat).
+pub fn public_download(file: &'static str) -> MethodRouter<AppState> {
+    get(
+        move |state: State<AppState>, Path(slug): Path<String>, headers: HeaderMap| {
+            public_notat(state, slug, headers, file)
+        },
+    )
+}
+
+/// The route of one of the clerks' downloads of hearing `{slug}`.
+pub fn admin_download(file: &'static str) -> MethodRouter<AppState> {
+    get(
+        move |state: State<AppState>,
+              Path(slug): Path<String>,
+              staff: Staff,
+              headers: HeaderMap| { admin_file(state, slug, staff, headers, file) },
+    )
+}
+
 /// `GET /admin/hoeringer/{slug}/{file}`: the clerks' draft notat (every bemærkning shown,
 /// published or not), the responses as XLSX or CSV, or the case-system archive.
 pub async fn admin_file(
     State(state): State<AppState>,
     slug: String,
+    staff: Staff,
     headers: HeaderMap,
     file: &'static str,
 ) -> Response {
     let result: WebResult = async {
-        let page = app::routes::admin_notat(&slug);
         if file == "journal.zip" {
-            let session = require_staff(&state, &headers, Permission::Moderate, &page).await?;
+            let session = staff.may(Permission::Moderate)?;
             return archive(&state, &slug, session.user.id).await;
         }
-        require_staff(&state, &headers, Permission::ReadAdmin, &page).await?;
+        staff.may(Permission::ReadAdmin)?;
         match file {
             "svar.xlsx" | "svar.csv" => records(&state, &slug, file.ends_with(".xlsx")).await,
             _ => notat_file(&state, &headers, &slug, file, true).await,

@@ -2,6 +2,7 @@
 //! set the case facts, and publish every bemærkning at once, telling the respondents.
 
 use super::db::{self as notat_db, PointFacts};
+use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
@@ -17,18 +18,12 @@ use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     pairs: &Pairs,
 ) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
-    crate::web::pairs::hearing_and_clerk(
-        state,
-        headers,
-        slug,
-        pairs,
-        &app::routes::admin_notat(slug),
-    )
-    .await
+    crate::web::pairs::hearing_and_clerk(state, staff, slug, pairs, &app::routes::admin_notat(slug))
+        .await
 }
 
 fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebError {
@@ -52,11 +47,12 @@ fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebErro
 pub async fn write(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let existing = match one(&pairs, "remark").parse::<i64>() {
             Ok(id) => Some(
@@ -190,11 +186,12 @@ pub async fn write(
 pub async fn approve(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let row = notat_db::by_id(pool, hearing.id, id)
             .await?
@@ -219,11 +216,12 @@ pub async fn approve(
 pub async fn case_facts(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let case_number = one(&pairs, "case_number").trim();
         let announced = one(&pairs, "announced").trim();
         let mut errors = BTreeMap::new();
@@ -248,11 +246,12 @@ pub async fn case_facts(
 pub async fn publish(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let remarks: Vec<Remark> = super::remarks(pool, hearing.id)
             .await?

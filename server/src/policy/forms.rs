@@ -4,7 +4,7 @@
 
 use super::db::{self as policy_db, Actor};
 use super::{StepError, StepRequest, WindowRequest, plan_stage, take_step};
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::state::{AppState, ClientAddr};
 use crate::web::error::{WebError, finish};
 use crate::web::redirect::{safe_target, see_other};
@@ -179,12 +179,13 @@ fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> Web
 pub async fn step(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(&state, &headers, Permission::AdvanceRoad, &page).await?;
+        let session = staff.may(Permission::AdvanceRoad)?;
         let actor = Actor::of(&session.user);
         if get(&fields, "action") == "document" {
             let mut errors = Errors::new();
@@ -359,11 +360,12 @@ pub async fn ask(
 pub async fn answer(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::AnswerInquiry, "/admin").await?;
+        let session = staff.may(Permission::AnswerInquiry)?;
         let answer = get(&fields, "answer");
         let back = get(&fields, "back");
         let back = safe_target(&back).unwrap_or("/admin").to_string();
@@ -403,12 +405,12 @@ pub async fn answer(
 pub async fn edit_template(
     State(state): State<AppState>,
     Path(name): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::EditTemplates, app::routes::TEMPLATES)
-        .await?;
+        let session = staff.may(Permission::EditTemplates)?;
         let current = policy_db::templates(&state.db.pool)
             .await?
             .into_iter()

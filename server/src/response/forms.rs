@@ -5,7 +5,7 @@
 use super::Status;
 use super::db::{self as response_db, Arrival, Target};
 use super::intake::{Outcome, Submitted};
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
 use crate::state::{AppState, ClientAddr};
@@ -241,11 +241,12 @@ fn moderation_again(
 pub async fn moderate(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(form): Form<ModerateForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
+        let session = staff.may(Permission::Moderate)?;
         let status = Status::parse(&form.status).ok_or(WebError::Refused {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: Message::UnknownStatus,
@@ -361,11 +362,12 @@ pub struct RedactForm {
 pub async fn redact(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(form): Form<RedactForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
+        let session = staff.may(Permission::Moderate)?;
         let pool = &state.db.pool;
         let target = response_db::moderation_target(pool, id)
             .await?

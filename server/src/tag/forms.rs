@@ -1,6 +1,7 @@
 //! The clerk's tag forms: a new tag, and a tag put on (or taken off) the responses ticked.
 
 use super::db as tag_db;
+use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
@@ -14,13 +15,13 @@ use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     pairs: &Pairs,
 ) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
     crate::web::pairs::hearing_and_clerk(
         state,
-        headers,
+        staff,
         slug,
         pairs,
         &app::routes::admin_hearing(slug),
@@ -47,11 +48,12 @@ fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebErro
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let typed = one(&pairs, "tag_name");
         let name = super::parse_name(typed)
             .map_err(|code| again(&back, "tag_name", code, &[("tag_name", typed)]))?;
@@ -68,11 +70,12 @@ pub async fn create(
 pub async fn apply(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let Ok(tag) = one(&pairs, "tag").parse::<i64>() else {
             return Err(again(&back, "tag", "required", &[]));
         };
