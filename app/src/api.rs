@@ -382,11 +382,11 @@ pub async fn get_council_workspace(
 }
 
 #[cfg(feature = "ssr")]
-fn lang_of(english: bool) -> hoering::mail::Lang {
+fn lang_of(english: bool) -> hoering::notat::Lang {
     if english {
-        hoering::mail::Lang::En
+        hoering::notat::Lang::En
     } else {
-        hoering::mail::Lang::Da
+        hoering::notat::Lang::Da
     }
 }
 

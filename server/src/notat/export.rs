@@ -9,7 +9,7 @@ use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
 use axum::extract::State;
 use axum::response::Response;
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
@@ -67,6 +67,14 @@ fn backend(state: &AppState) -> DbBackend {
     }
 }
 
+/// The notat's language for this reader: Danish, else English (its words exist in those two).
+fn notat_lang(headers: &HeaderMap) -> Lang {
+    match crate::web::language::reader_locale(headers) {
+        app::i18n::Locale::da => Lang::Da,
+        _ => Lang::En,
+    }
+}
+
 async fn notat_file(
     state: &AppState,
     headers: &HeaderMap,
@@ -77,7 +85,7 @@ async fn notat_file(
     let Some(format) = Format::of(file) else {
         return Err(WebError::not_found());
     };
-    let lang = crate::web::language::mail_lang(headers);
+    let lang = notat_lang(headers);
     let view = backend(state)
         .compile_notat(slug, lang, preview)
         .await?

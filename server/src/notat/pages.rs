@@ -7,7 +7,7 @@ use crate::response::receipt_number;
 use app::backend::{BackendError, NotatReads};
 use app::model::*;
 use hoering::calendar::local_date;
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use hoering::notat::{Notat, NotatItem, outline};
 use std::collections::{HashMap, HashSet};
 
