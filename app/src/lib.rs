@@ -9,6 +9,8 @@ pub mod backend;
 pub mod components;
 pub mod dates;
 pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod mail_texts;
 pub mod messages;
 pub mod model;
 pub mod names;

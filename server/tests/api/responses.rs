@@ -380,8 +380,8 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
             },
             limit_key: None,
             receipt: Box::new(move |id, at| {
-                hoering::mail::receipt(
-                    hoering::mail::Lang::Da,
+                app::mail_texts::receipt(
+                    app::i18n::Locale::da,
                     &sender,
                     &hoering::mail::ReceiptMail {
                         to: "amina@example.dk",
