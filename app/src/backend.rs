@@ -223,13 +223,13 @@ pub trait NotatReads: Send + Sync {
     async fn notat(
         &self,
         slug: &str,
-        lang: hoering::mail::Lang,
+        lang: hoering::notat::Lang,
         preview: bool,
     ) -> Result<Option<NotatView>, BackendError>;
     async fn result(
         &self,
         slug: &str,
-        lang: hoering::mail::Lang,
+        lang: hoering::notat::Lang,
     ) -> Result<Option<ResultView>, BackendError>;
 }
 

@@ -7,6 +7,7 @@
 //! typed, each with a stable `code()`; the UI words the codes.
 
 mod journal_number;
+mod lang;
 mod outline;
 mod remark;
 
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use crate::response::FieldError;
 
 pub use journal_number::{JournalPattern, JournalPatternError};
+pub use lang::Lang;
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,
     NotatInput, NotatItem, NotatSection, PointInput, Respondent, outline,

@@ -15,10 +15,10 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::Lang;
 use super::{Outcome, Remark, RemarkTarget};
 use crate::calendar::{danish_long_date, english_long_date};
 use crate::consultees::{PartyKind, PartyStatus, danish_cmp};
-use crate::mail::Lang;
 use crate::privacy::{self, FlagKind, REDACTED};
 use crate::response::{Publication, SenderKind};
 use crate::text::DiffOp;

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::Lang;
 use super::{NotatErrors, code, normalise_text};
 use crate::document::BlockNumber;
-use crate::mail::Lang;
 use crate::response::FieldError;
 
 /// What a point in the hearing led to.

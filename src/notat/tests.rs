@@ -3,7 +3,6 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::consultees::{PartyKind, PartyStatus};
-use crate::mail::Lang;
 use crate::privacy::REDACTED;
 use crate::response::{FieldError, Publication, SenderKind};
 use crate::text::DiffOp;

@@ -10,11 +10,11 @@ use crate::api::ssr;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-fn lang_of(english: bool) -> hoering::mail::Lang {
+fn lang_of(english: bool) -> hoering::notat::Lang {
     if english {
-        hoering::mail::Lang::En
+        hoering::notat::Lang::En
     } else {
-        hoering::mail::Lang::Da
+        hoering::notat::Lang::Da
     }
 }
 

@@ -521,19 +521,13 @@ pub async fn submit_joint(
         )
         .await?;
         let token = crate::auth::random_token()?;
-        let lang = crate::web::language::mail_lang(&headers);
-        let last_day = match (
-            hoering::calendar::local_date(round.closes_at).parse::<jiff::civil::Date>(),
-            lang,
-        ) {
-            (Ok(d), hoering::mail::Lang::Da) => hoering::calendar::danish_long_date(d),
-            (Ok(d), hoering::mail::Lang::En) => hoering::calendar::english_long_date(d),
-            (Err(_), _) => hoering::calendar::local_date(round.closes_at),
-        };
+        let locale = crate::web::language::reader_locale(&headers);
+        let last_day =
+            app::dates::format_date(locale, &hoering::calendar::local_date(round.closes_at));
         let receipt_path = format!("/kvittering/{token}");
         let receipt = |id, created_at| {
-            hoering::mail::receipt(
-                lang,
+            app::mail::texts::receipt(
+                locale,
                 &state.outbox.sender,
                 &hoering::mail::ReceiptMail {
                     to: submission.email.as_str(),

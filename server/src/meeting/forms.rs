@@ -16,7 +16,7 @@ use app::messages::Message;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use hoering::mail::{Lang, SignupMail, SignupNews};
+use hoering::mail::{SignupMail, SignupNews};
 use hoering::meeting::{InputFields, MeetingFields, SignupFields};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use std::collections::BTreeMap;
@@ -60,13 +60,10 @@ fn mailer(
     let sender = state.outbox.sender.clone();
     let meeting = meeting.clone();
     move |s: &SignupRow, news| {
-        let lang = Lang::parse(&s.lang);
-        let when = match lang {
-            Lang::Da => hoering::calendar::danish_time_span(meeting.starts_at, meeting.ends_at),
-            Lang::En => hoering::calendar::english_time_span(meeting.starts_at, meeting.ends_at),
-        };
-        hoering::mail::signup(
-            lang,
+        let locale = app::messages::locale_by_code(&s.lang).unwrap_or(app::i18n::Locale::da);
+        let when = app::dates::time_span(locale, meeting.starts_at, meeting.ends_at);
+        app::mail::texts::signup(
+            locale,
             &sender,
             &SignupMail {
                 to: &s.email,
@@ -188,7 +185,7 @@ pub async fn sign_up(
             });
         }
         let token = auth::random_token()?;
-        let lang = crate::web::language::mail_lang(&headers);
+        let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
         let mail = mailer(&state, &meeting);
         let outcome = meeting_db::sign_up(
             &state.db.pool,

@@ -19,7 +19,7 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
 use hoering::text::DiffOp;
 use zip::write::SimpleFileOptions;

@@ -10,7 +10,7 @@ use crate::web::error::{WebError, WebResult, finish};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get};
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
@@ -68,6 +68,14 @@ fn backend(state: &AppState) -> DbBackend {
     }
 }
 
+/// The notat's language for this reader: Danish, else English (its words exist in those two).
+fn notat_lang(headers: &HeaderMap) -> Lang {
+    match crate::web::language::reader_locale(headers) {
+        app::i18n::Locale::da => Lang::Da,
+        _ => Lang::En,
+    }
+}
+
 async fn notat_file(
     state: &AppState,
     headers: &HeaderMap,
@@ -78,7 +86,7 @@ async fn notat_file(
     let Some(format) = Format::of(file) else {
         return Err(WebError::not_found());
     };
-    let lang = crate::web::language::mail_lang(headers);
+    let lang = notat_lang(headers);
     let view = backend(state)
         .compile_notat(slug, lang, preview)
         .await?

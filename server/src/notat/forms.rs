@@ -273,13 +273,13 @@ pub async fn publish(
                 [("publish".into(), refusal.code().to_owned())].into(),
             )
         })?;
-        let lang = crate::web::language::mail_lang(&headers);
+        let locale = crate::web::language::reader_locale(&headers);
         let sender = state.outbox.sender.clone();
         let result_path = app::routes::hearing_result(&slug);
         let title = hearing.title.clone();
         let published = notat_db::publish(pool, hearing.id, user, at, &state.outbox, |r| {
-            hoering::mail::remarks_published(
-                lang,
+            app::mail::texts::remarks_published(
+                locale,
                 &sender,
                 &hoering::mail::RemarksMail {
                     to: &r.email,

@@ -13,7 +13,7 @@ use app::notat::RemarkEditorView;
 use app::notat::RemarkSubject;
 use app::notat::ResultView;
 use hoering::calendar::local_date;
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use hoering::notat::{Notat, NotatItem, outline};
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};

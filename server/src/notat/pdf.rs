@@ -21,7 +21,7 @@
 
 use std::ops::Range;
 
-use hoering::mail::Lang;
+use hoering::notat::Lang;
 use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
 use hoering::text::DiffOp;
 use pdf_writer::types::PageMode;

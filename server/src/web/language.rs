@@ -34,15 +34,3 @@ pub fn reader_locale(headers: &HeaderMap) -> app::i18n::Locale {
     };
     app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
 }
-
-/// The language of e-mail to the reader of this request: the one they read the site in.
-pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
-    // E-mail texts exist in Danish and English; a reader of the Arabic or Ukrainian pages gets
-    // English until the mail texts move into the catalogue.
-    match reader_locale(headers) {
-        app::i18n::Locale::da => hoering::mail::Lang::Da,
-        app::i18n::Locale::en | app::i18n::Locale::ar | app::i18n::Locale::uk => {
-            hoering::mail::Lang::En
-        }
-    }
-}
