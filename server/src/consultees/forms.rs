@@ -6,40 +6,24 @@ use super::db as party_db;
 use crate::auth::{self, Permission, Staff};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, Fields, WebError, WebResult, field, finish};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::consultees::{Party, PartyFields, import, merge};
 use http::{HeaderMap, StatusCode};
-use std::collections::BTreeMap;
-
-type Fields = BTreeMap<String, String>;
 
 /// The most working days before the deadline a reminder may go.
 pub const MAX_REMINDER_DAYS: u32 = 30;
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).cloned().unwrap_or_default()
-}
 
 fn list_page(slug: &str) -> String {
     format!("{}#hoeringsliste", app::routes::admin_hearing(slug))
 }
 
 /// The clerk's hearing page again with `values` in the list's forms and `errors` by them.
-fn again(slug: &str, values: Fields, errors: BTreeMap<String, String>) -> WebError {
-    WebError::form(
-        &app::routes::admin_hearing(slug),
-        FormEcho {
-            values,
-            errors,
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+fn again(slug: &str, values: Fields, errors: FieldErrors) -> WebError {
+    WebError::refused(&app::routes::admin_hearing(slug), values, errors)
 }
 
 async fn staff_hearing(state: &AppState, staff: Staff, slug: &str) -> Result<HearingRow, WebError> {
@@ -80,7 +64,7 @@ pub async fn add(
 ) -> Response {
     let result: WebResult = async {
         let hearing = staff_hearing(&state, staff, &slug).await?;
-        let text = get(&fields, "parties");
+        let text = field(&fields, "parties");
         let read = import(&text).map_err(|errors| {
             again(
                 &slug,
@@ -146,7 +130,7 @@ pub async fn reuse(
     let result: WebResult = async {
         let hearing = staff_hearing(&state, staff, &slug).await?;
         let pool = &state.db.pool;
-        let from = get(&fields, "from");
+        let from = field(&fields, "from");
         let Some(earlier) = hearing_db::by_slug(pool, &from)
             .await?
             .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
@@ -194,7 +178,7 @@ pub async fn reminder(
 ) -> Response {
     let result: WebResult = async {
         let hearing = staff_hearing(&state, staff, &slug).await?;
-        let typed = get(&fields, "reminder_days");
+        let typed = field(&fields, "reminder_days");
         let days = match typed.trim().parse::<u32>() {
             Ok(d) if d <= MAX_REMINDER_DAYS => d,
             _ => {

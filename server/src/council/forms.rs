@@ -4,9 +4,8 @@
 use super::{add_member, db as council_db};
 use crate::auth::{Permission, Staff};
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, Fields, WebError, WebResult, finish, trimmed};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -14,23 +13,11 @@ use hoering::council::{CouncilName, CouncilSlug};
 use http::{HeaderMap, StatusCode};
 use std::collections::BTreeMap;
 
-type Fields = BTreeMap<String, String>;
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).map(|v| v.trim().to_string()).unwrap_or_default()
-}
-
 fn again(fields: &Fields, field: &str, code: &str) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
+    WebError::refused(
         app::routes::COUNCILS,
-        FormEcho {
-            values,
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
+        fields.clone(),
+        [(field.to_string(), code.to_string())].into(),
     )
 }
 
@@ -47,7 +34,7 @@ pub async fn create(
 ) -> Response {
     let result: WebResult = async {
         admin(staff)?;
-        let name = CouncilName::parse(&get(&fields, "name"))
+        let name = CouncilName::parse(&trimmed(&fields, "name"))
             .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
         let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
         council_db::create(&state.db.pool, slug.as_str(), name.as_str())
@@ -69,8 +56,8 @@ pub async fn add(
 ) -> Response {
     let result: WebResult = async {
         admin(staff)?;
-        let email = get(&fields, "email").to_lowercase();
-        let chair = get(&fields, "chair") == "on";
+        let email = trimmed(&fields, "email").to_lowercase();
+        let chair = trimmed(&fields, "chair") == "on";
         match add_member(&state.db.pool, &slug, &email, chair).await {
             Ok(()) => Ok(see_other(app::routes::COUNCILS)),
             Err(e) => match e.field() {
@@ -101,7 +88,7 @@ pub async fn remove(
         let council = council_db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
-        let email = get(&fields, "email");
+        let email = trimmed(&fields, "email");
         let user = crate::auth::db::find_credentials(pool, &email)
             .await?
             .ok_or_else(WebError::not_found)?
@@ -130,32 +117,22 @@ pub async fn open_round(
             .await?
             .ok_or_else(WebError::not_found)?;
         let mut errors = BTreeMap::new();
-        let council = council_db::by_slug(pool, &get(&fields, "round_council")).await?;
+        let council = council_db::by_slug(pool, &trimmed(&fields, "round_council")).await?;
         if council.is_none() {
             errors.insert("round_council".to_string(), "invalid".to_string());
         }
         let last_day =
             hoering::calendar::local_date(hearing.closes_at).parse::<jiff::civil::Date>()?;
         let window = hoering::council::RoundFields {
-            opens: get(&fields, "round_opens"),
-            closes: get(&fields, "round_closes"),
+            opens: trimmed(&fields, "round_opens"),
+            closes: trimmed(&fields, "round_closes"),
         }
         .parse(last_day)
         .map_err(|e| {
             errors.extend(e.into_iter().map(|(k, v)| (format!("round_{k}"), v)));
         });
         let (Some(council), Ok(window), true) = (council, window, errors.is_empty()) else {
-            let mut values = fields.clone();
-            values.remove("csrf");
-            return Err(WebError::form(
-                &page,
-                FormEcho {
-                    values,
-                    errors,
-                    preview: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(WebError::refused(&page, fields.clone(), errors));
         };
         council_db::open_round(
             pool,
@@ -213,24 +190,12 @@ pub async fn comment(
         let page = app::routes::council_workspace(&slug, &council);
         let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
-        let again = |errors: BTreeMap<String, String>| {
-            let mut values = fields.clone();
-            values.remove("csrf");
-            WebError::form(
-                &page,
-                FormEcho {
-                    values,
-                    errors,
-                    preview: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        };
+        let again = |errors: FieldErrors| WebError::refused(&page, fields.clone(), errors);
         let mut new = hoering::council::CommentFields {
-            block: get(&fields, "block"),
-            quote: get(&fields, "quote"),
-            text: get(&fields, "text"),
-            reply_to: get(&fields, "reply_to"),
+            block: trimmed(&fields, "block"),
+            quote: trimmed(&fields, "quote"),
+            text: trimmed(&fields, "text"),
+            reply_to: trimmed(&fields, "reply_to"),
         }
         .parse()
         .map_err(&again)?;
@@ -352,15 +317,10 @@ fn joint_again(
     code: &str,
     status: StatusCode,
 ) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
+    WebError::form_again(
         page,
-        FormEcho {
-            values,
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
+        fields.clone(),
+        [(field.to_string(), code.to_string())].into(),
         status,
     )
 }
@@ -388,7 +348,7 @@ pub async fn edit_joint(
                 StatusCode::CONFLICT,
             ));
         }
-        let based_on: u32 = get(&fields, "joint_based_on").parse().map_err(|_| {
+        let based_on: u32 = trimmed(&fields, "joint_based_on").parse().map_err(|_| {
             joint_again(
                 &a.page,
                 &fields,
@@ -460,7 +420,7 @@ pub async fn submit_joint(
         let again =
             |field: &str, code: &str, status| joint_again(&a.page, &fields, field, code, status);
         let name =
-            hoering::response::PersonName::parse(&get(&fields, "submit_name")).map_err(|e| {
+            hoering::response::PersonName::parse(&trimmed(&fields, "submit_name")).map_err(|e| {
                 again(
                     "submit_name",
                     app::forms::error_code(&e),
@@ -469,7 +429,7 @@ pub async fn submit_joint(
             });
         let email = hoering::response::Email::parse(&a.session.user.email)
             .map_err(|_| again("submit", "no_email", StatusCode::UNPROCESSABLE_ENTITY))?;
-        let seen: Option<u32> = get(&fields, "submit_revision").parse().ok();
+        let seen: Option<u32> = trimmed(&fields, "submit_revision").parse().ok();
         let (mut tx, round, joint) = held(pool, a.round.id).await?;
         let window = super::window_of(&round)
             .ok_or_else(|| again("submit", "round_not_open", StatusCode::CONFLICT))?;
@@ -606,7 +566,7 @@ pub async fn publish_discussion(
                 status,
             ));
         }
-        if get(&fields, "publish_confirm") != "on" {
+        if trimmed(&fields, "publish_confirm") != "on" {
             return Err(joint_again(
                 &a.page,
                 &fields,

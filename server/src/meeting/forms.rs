@@ -9,9 +9,8 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{Fields, WebError, WebResult, field, finish};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use app::messages::Message;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -21,29 +20,13 @@ use hoering::meeting::{InputFields, MeetingFields, SignupFields};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use std::collections::BTreeMap;
 
-type Fields = BTreeMap<String, String>;
-
 fn echo(
     page: &str,
     fields: &Fields,
     errors: BTreeMap<String, String>,
     status: StatusCode,
 ) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
-        page,
-        FormEcho {
-            values,
-            errors,
-            preview: None,
-        },
-        status,
-    )
-}
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).cloned().unwrap_or_default()
+    WebError::form_again(page, fields.clone(), errors, status)
 }
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
@@ -95,16 +78,16 @@ pub async fn create(
             .await?
             .ok_or_else(WebError::not_found)?;
         let meeting_fields = MeetingFields {
-            title: get(&fields, "meeting_title"),
-            date: get(&fields, "meeting_date"),
-            starts: get(&fields, "meeting_starts"),
-            ends: get(&fields, "meeting_ends"),
-            place: get(&fields, "meeting_place"),
-            step_free: get(&fields, "meeting_step_free"),
-            agenda: get(&fields, "meeting_agenda"),
-            capacity: get(&fields, "meeting_capacity"),
-            signup_deadline: get(&fields, "meeting_signup_deadline"),
-            mode: get(&fields, "meeting_mode"),
+            title: field(&fields, "meeting_title"),
+            date: field(&fields, "meeting_date"),
+            starts: field(&fields, "meeting_starts"),
+            ends: field(&fields, "meeting_ends"),
+            place: field(&fields, "meeting_place"),
+            step_free: field(&fields, "meeting_step_free"),
+            agenda: field(&fields, "meeting_agenda"),
+            capacity: field(&fields, "meeting_capacity"),
+            signup_deadline: field(&fields, "meeting_signup_deadline"),
+            mode: field(&fields, "meeting_mode"),
         };
         let mut errors: BTreeMap<String, String> = BTreeMap::new();
         let parsed = meeting_fields.parse().map_err(|e| {
@@ -151,7 +134,7 @@ pub async fn sign_up(
     let result = async {
         let page = app::routes::meeting(id);
         let meeting = meeting_or_404(&state, id).await?;
-        let invitation = get(&fields, "invitation");
+        let invitation = field(&fields, "invitation");
         if !card_for(
             &meeting,
             Some(invitation.as_str()).filter(|t| !t.is_empty()),
@@ -164,15 +147,15 @@ pub async fn sign_up(
             });
         }
         let typed = SignupFields {
-            name: get(&fields, "name"),
-            email: get(&fields, "email"),
-            group: get(&fields, "group"),
-            organisation: get(&fields, "organisation"),
-            interpreter: get(&fields, "interpreter"),
-            interpreter_language: get(&fields, "interpreter_language"),
-            step_free: get(&fields, "step_free"),
-            other_needs: get(&fields, "other_needs"),
-            consent: get(&fields, "consent"),
+            name: field(&fields, "name"),
+            email: field(&fields, "email"),
+            group: field(&fields, "group"),
+            organisation: field(&fields, "organisation"),
+            interpreter: field(&fields, "interpreter"),
+            interpreter_language: field(&fields, "interpreter_language"),
+            step_free: field(&fields, "step_free"),
+            other_needs: field(&fields, "other_needs"),
+            consent: field(&fields, "consent"),
         };
         let signup = typed
             .parse()
@@ -329,10 +312,10 @@ async fn record(
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
     let typed = InputFields {
-        block: get(fields, "block"),
-        group: get(fields, "group"),
-        table: get(fields, "table"),
-        text: get(fields, "text"),
+        block: field(fields, "block"),
+        group: field(fields, "group"),
+        table: field(fields, "table"),
+        text: field(fields, "text"),
     };
     let unprocessable = |errors: BTreeMap<String, String>| {
         echo(&page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
@@ -387,7 +370,7 @@ pub async fn minutes(
     let result: WebResult = async {
         let page = app::routes::admin_meeting(id);
         staff.may(Permission::ManageMeetings)?;
-        let text = get(&fields, "minutes");
+        let text = field(&fields, "minutes");
         if text.chars().count() > MAX_MINUTES_CHARS {
             return Err(echo(
                 &page,
@@ -396,7 +379,7 @@ pub async fn minutes(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        let publish = get(&fields, "publish") == "on";
+        let publish = field(&fields, "publish") == "on";
         if publish && text.trim().is_empty() {
             return Err(echo(
                 &page,

@@ -10,11 +10,10 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use std::collections::BTreeMap;
 
 use crate::web::pairs::{Pairs, one};
-use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
@@ -27,19 +26,7 @@ async fn hearing_and_clerk(
 }
 
 fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebError {
-    WebError::form(
-        page,
-        FormEcho {
-            values: pairs
-                .iter()
-                .filter(|(k, _)| k != "csrf")
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            errors,
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+    WebError::refused(page, pairs.iter().cloned(), errors)
 }
 
 /// `POST /admin/hoeringer/{slug}/bemaerkninger`: a new bemærkning on a response, its whole

@@ -8,10 +8,9 @@ use crate::web::redirect::see_other;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 
 use crate::web::pairs::{Pairs, one};
-use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
@@ -30,17 +29,10 @@ async fn hearing_and_clerk(
 }
 
 fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebError {
-    WebError::form(
+    WebError::refused(
         back,
-        FormEcho {
-            values: typed
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
+        typed.iter().copied(),
+        [(field.to_string(), code.to_string())].into(),
     )
 }
 
