@@ -8,11 +8,14 @@ pub mod api;
 pub mod backend;
 pub mod components;
 pub mod dates;
+pub mod feed_words;
 pub mod forms;
 pub mod messages;
 pub mod model;
 pub mod names;
+pub mod notat_words;
 pub mod pages;
+pub mod refusals;
 pub mod routes;
 
 use crate::i18n::*;

@@ -6,7 +6,6 @@ use thiserror::Error;
 
 use super::{NotatErrors, code, normalise_text};
 use crate::document::BlockNumber;
-use crate::mail::Lang;
 use crate::response::FieldError;
 
 /// What a point in the hearing led to.
@@ -35,29 +34,6 @@ impl Outcome {
         }
     }
 
-    /// The wording the høringsnotat uses.
-    pub fn danish(&self) -> &'static str {
-        match self {
-            Self::Change { .. } => "Giver anledning til ændring",
-            Self::NoChange => "Giver ikke anledning til ændring",
-            Self::Noted => "Tages til efterretning",
-        }
-    }
-
-    pub fn english(&self) -> &'static str {
-        match self {
-            Self::Change { .. } => "Leads to a change",
-            Self::NoChange => "Does not lead to a change",
-            Self::Noted => "Noted",
-        }
-    }
-
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Da => self.danish(),
-            Lang::En => self.english(),
-        }
-    }
 }
 
 /// What a bemærkning answers.

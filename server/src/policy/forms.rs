@@ -455,7 +455,7 @@ pub async fn edit_template(
             .collect();
         let edited = current.edited(stages).map_err(|e| {
             refuse(
-                format!("{} / {}", e.danish(), e.english()),
+                app::refusals::template_error(crate::web::language::reader_locale(&headers), &e),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         })?;
