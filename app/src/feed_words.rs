@@ -156,11 +156,7 @@ mod tests {
     fn danish_feeds_read_as_before() {
         let danish = Locale::da;
         assert_eq!(
-            outcome(danish,
-                Outcome::SentBack {
-                    to: Stage::Hearing
-                }
-            ),
+            outcome(danish, Outcome::SentBack { to: Stage::Hearing }),
             "sendt tilbage til Høring"
         );
         assert_eq!(outcome(danish, Outcome::Adopted), "vedtaget");
@@ -169,7 +165,12 @@ mod tests {
             "Byrådet behandler Politik (planlagt)"
         );
         assert_eq!(
-            new_hearing_summary(danish, "Udvalget", "Politik", jiff::civil::date(2026, 12, 14)),
+            new_hearing_summary(
+                danish,
+                "Udvalget",
+                "Politik",
+                jiff::civil::date(2026, 12, 14)
+            ),
             "Udvalget sender Politik i høring til og med 14. december 2026."
         );
         assert_eq!(
@@ -180,7 +181,10 @@ mod tests {
             decision_description(danish, "Punkt 4", Outcome::Rejected, "Forkastet."),
             "Punkt 4 – forkastet. Forkastet."
         );
-        assert_eq!(version_summary(danish, 2, "Politik"), "Version 2 af Politik.");
+        assert_eq!(
+            version_summary(danish, 2, "Politik"),
+            "Version 2 af Politik."
+        );
         assert_eq!(
             deadline_description(danish, "Politik", "Udvalget"),
             "Sidste dag for høringssvar på Politik (Udvalget)."

@@ -191,21 +191,36 @@ mod tests {
         };
         assert_eq!(outcome(da, back), "sendt tilbage");
         assert_eq!(outcome(en, back), "sent back");
-        assert_eq!(dissent_kind(da, DissentKind::MinutesEntry), "Protokoltilførsel");
-        assert_eq!(dissent_kind(en, DissentKind::MinutesEntry), "Entry in the minutes");
+        assert_eq!(
+            dissent_kind(da, DissentKind::MinutesEntry),
+            "Protokoltilførsel"
+        );
+        assert_eq!(
+            dissent_kind(en, DissentKind::MinutesEntry),
+            "Entry in the minutes"
+        );
         assert_eq!(inquiry_status(da, InquiryStatus::Overdue), "Over fristen");
-        assert_eq!(inquiry_status(en, InquiryStatus::AnsweredLate), "Answered late");
+        assert_eq!(
+            inquiry_status(en, InquiryStatus::AnsweredLate),
+            "Answered late"
+        );
         assert_eq!(party_kind(da, PartyKind::Council), "Råd og nævn");
         assert_eq!(party_kind(da, PartyKind::WorkCouncil), "MED-udvalg");
         assert_eq!(party_kind(en, PartyKind::Authority), "Authority");
         assert_eq!(party_status(da, PartyStatus::Declined), "Afstået");
         assert_eq!(party_status(en, PartyStatus::NotInvited), "Not invited");
         assert_eq!(sender_kind(da, SenderKind::Private), "Privatperson");
-        assert_eq!(sender_kind(da, SenderKind::Association), "Forening/organisation");
+        assert_eq!(
+            sender_kind(da, SenderKind::Association),
+            "Forening/organisation"
+        );
         use ParticipantGroup::*;
         assert_eq!(group(da, IntegrationCouncil), "Integrationsrådet");
         assert_eq!(group(da, VoluntaryAssociation), "Frivillig forening");
-        assert_eq!(group_plural(da, VoluntaryAssociation), "Frivillige foreninger");
+        assert_eq!(
+            group_plural(da, VoluntaryAssociation),
+            "Frivillige foreninger"
+        );
         assert_eq!(group_plural(da, Other), "Andre");
         assert_eq!(group(en, CommitteeMember), "Committee member");
         assert_eq!(group_plural(en, SocialAssociation), "Social associations");
@@ -247,9 +262,21 @@ mod tests {
         for &l in Locale::get_all() {
             distinct("stage", l, Stage::ALL.map(|s| stage(l, s)).to_vec());
             distinct("holiday", l, HOLIDAYS.map(|h| holiday(l, h)).to_vec());
-            distinct("sender kind", l, SenderKind::ALL.map(|k| sender_kind(l, k)).to_vec());
-            distinct("party status", l, PartyStatus::ALL.map(|s| party_status(l, s)).to_vec());
-            distinct("group", l, ParticipantGroup::ALL.map(|g| group(l, g)).to_vec());
+            distinct(
+                "sender kind",
+                l,
+                SenderKind::ALL.map(|k| sender_kind(l, k)).to_vec(),
+            );
+            distinct(
+                "party status",
+                l,
+                PartyStatus::ALL.map(|s| party_status(l, s)).to_vec(),
+            );
+            distinct(
+                "group",
+                l,
+                ParticipantGroup::ALL.map(|g| group(l, g)).to_vec(),
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 //! and PDF writers add around them (labels, the legend of changes, "Side 3 af 12").
 
 use crate::i18n::*;
-use hoering::notat::{OutlineWords, Outcome};
+use hoering::notat::{Outcome, OutlineWords};
 
 /// The words of the notat's outline in `locale`.
 pub fn outline_words(locale: Locale) -> OutlineWords {
@@ -72,9 +72,7 @@ pub fn byline(locale: Locale, municipality: &str, published: Option<&str>) -> St
             )
             .to_string()
         }
-        None => {
-            td_string!(locale, notat_doc_byline_draft, municipality = municipality).to_string()
-        }
+        None => td_string!(locale, notat_doc_byline_draft, municipality = municipality).to_string(),
     }
 }
 
@@ -140,9 +138,7 @@ impl DocumentWords {
             ],
             // Keys the other way round: the sentence whole, without the styled words.
             None => [
-                legend
-                    .replace(FIRST, underlined)
-                    .replace(SECOND, struck),
+                legend.replace(FIRST, underlined).replace(SECOND, struck),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -253,7 +249,12 @@ mod tests {
             assert!(!words.legend[1].is_empty() && !words.legend[3].is_empty());
             let page = words.page_of(3, 12);
             assert!(page.contains('3') && page.contains("12"), "{page}");
-            assert!(words.texts().iter().all(|t| !t.contains(['\u{1}', '\u{2}'])));
+            assert!(
+                words
+                    .texts()
+                    .iter()
+                    .all(|t| !t.contains(['\u{1}', '\u{2}']))
+            );
             assert_eq!(words.locale(), locale);
         }
     }

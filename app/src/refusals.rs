@@ -91,9 +91,12 @@ pub fn template_error(locale: Locale, error: &TemplateError) -> String {
         TemplateError::Order { stage: s } => {
             td_string!(locale, template_error_order, stage = stage(s)).to_string()
         }
-        TemplateError::MustNotBeSkippable { stage: s } => {
-            td_string!(locale, template_error_must_not_be_skippable, stage = stage(s)).to_string()
-        }
+        TemplateError::MustNotBeSkippable { stage: s } => td_string!(
+            locale,
+            template_error_must_not_be_skippable,
+            stage = stage(s)
+        )
+        .to_string(),
     }
 }
 
@@ -150,7 +153,10 @@ mod tests {
             assert_ne!(da, en);
             for &locale in Locale::get_all() {
                 let text = super::refusal(locale, &refusal);
-                assert!(!text.is_empty() && !text.contains("{{"), "{locale:?}: {text}");
+                assert!(
+                    !text.is_empty() && !text.contains("{{"),
+                    "{locale:?}: {text}"
+                );
             }
         }
     }
@@ -211,7 +217,12 @@ mod tests {
             "The stage “Hearing” cannot be made optional."
         );
         assert_eq!(
-            template_error(Locale::da, &TemplateError::Missing { stage: Stage::Drafting }),
+            template_error(
+                Locale::da,
+                &TemplateError::Missing {
+                    stage: Stage::Drafting
+                }
+            ),
             "Fasen »Udarbejdelse« skal være med i forløbet."
         );
         for &locale in Locale::get_all() {
@@ -225,7 +236,10 @@ mod tests {
                 },
             ] {
                 let text = template_error(locale, &e);
-                assert!(text.contains(crate::names::stage(locale, e_stage(&e))), "{text}");
+                assert!(
+                    text.contains(crate::names::stage(locale, e_stage(&e))),
+                    "{text}"
+                );
             }
         }
     }

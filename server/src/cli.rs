@@ -520,10 +520,7 @@ async fn decision_command(config: &Config, command: DecisionCommand) -> Result<(
     let done = take_step(&db, &config.calendar(), &slug, request, &Actor::cli())
         .await
         .map_err(step_error)?;
-    println!(
-        "{slug}: decision recorded; now {}",
-        stage_name(done.stage)
-    );
+    println!("{slug}: decision recorded; now {}", stage_name(done.stage));
     Ok(())
 }
 

@@ -66,7 +66,6 @@ impl PartyKind {
         };
         Ok(kind)
     }
-
 }
 
 impl From<PartyKind> for SenderKind {

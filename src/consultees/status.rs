@@ -40,7 +40,6 @@ impl PartyStatus {
         let code = code.trim();
         Self::ALL.into_iter().find(|s| s.as_str() == code)
     }
-
 }
 
 /// A party's status from what is stored about it. An answer wins over a decline: a party that

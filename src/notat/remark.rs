@@ -33,7 +33,6 @@ impl Outcome {
             Self::Noted => "noted",
         }
     }
-
 }
 
 /// What a bemærkning answers.

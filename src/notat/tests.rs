@@ -513,8 +513,18 @@ fn words() -> OutlineWords {
         }),
         long_date: Box::new(|day| {
             const MONTHS: [&str; 12] = [
-                "januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                "september", "oktober", "november", "december",
+                "januar",
+                "februar",
+                "marts",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "december",
             ];
             let month = MONTHS[usize::from(day.month().unsigned_abs()) - 1];
             format!("{}. {month} {}", day.day(), day.year())
@@ -723,10 +733,7 @@ fn meetings_councils_and_changes_have_their_own_sections() {
     let c = points(section(&notat, "Rådenes høringssvar"));
     assert_eq!(c[0].respondents, ["Integrationsrådet"]);
     assert_eq!(c[0].remark, Some("Rådets svar er indarbejdet."));
-    assert_eq!(
-        c[0].outcome.map(|o| o.code()),
-        Some("change")
-    );
+    assert_eq!(c[0].outcome.map(|o| o.code()), Some("change"));
     assert_eq!(
         section(&notat, "Ændringer i udkastet").items,
         vec![NotatItem::Diff {

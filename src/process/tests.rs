@@ -1011,7 +1011,10 @@ fn stage_names_and_codes() {
     }
     assert_eq!(Stage::parse("city-council"), Some(Stage::CityCouncil));
     assert_eq!(Stage::parse("høring"), Some(Stage::Hearing));
-    assert_eq!(Stage::parse("ØKONOMIUDVALGET"), Some(Stage::FinanceCommittee));
+    assert_eq!(
+        Stage::parse("ØKONOMIUDVALGET"),
+        Some(Stage::FinanceCommittee)
+    );
     assert_eq!(
         Stage::parse("Udvalgsbehandling (indstilling)"),
         Some(Stage::CommitteeRecommendation)

@@ -1372,7 +1372,14 @@ mod tests {
     #[test]
     fn special_characters_survive_and_no_address_leaks() {
         let notat = outline(&input(), &outline_words(Locale::da));
-        let parts = parts(&render(&notat, &DocumentWords::of(Locale::da), "Udkast – ikke offentliggjort").unwrap());
+        let parts = parts(
+            &render(
+                &notat,
+                &DocumentWords::of(Locale::da),
+                "Udkast – ikke offentliggjort",
+            )
+            .unwrap(),
+        );
         let document = part(&parts, "word/document.xml");
         assert!(document.contains(
             "Muligheder &amp; medborgerskab &lt;Integrationspolitik&gt; &quot;2026&quot; 🌍"

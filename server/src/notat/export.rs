@@ -7,10 +7,10 @@ use crate::backend::DbBackend;
 use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
-use axum::extract::State;
-use axum::response::Response;
 use app::i18n::Locale;
 use app::notat_words::DocumentWords;
+use axum::extract::State;
+use axum::response::Response;
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
@@ -496,4 +496,3 @@ mod tests {
         assert_eq!(locale_for(Format::Docx, Locale::uk), Locale::uk);
     }
 }
-

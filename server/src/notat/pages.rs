@@ -5,9 +5,9 @@ use crate::backend::{DbBackend, fail, stored};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::response::receipt_number;
 use app::backend::{BackendError, NotatReads};
+use app::i18n::Locale;
 use app::model::*;
 use hoering::calendar::local_date;
-use app::i18n::Locale;
 use hoering::notat::{Notat, NotatItem, outline};
 use std::collections::{HashMap, HashSet};
 
@@ -136,8 +136,8 @@ impl DbBackend {
         let notat = tokio::task::spawn_blocking(move || {
             outline(&input, &app::notat_words::outline_words(locale))
         })
-            .await
-            .map_err(fail)?;
+        .await
+        .map_err(fail)?;
         Ok(Some(NotatView {
             hearing_slug: hearing.slug,
             hearing_title: hearing.title,
@@ -279,11 +279,7 @@ impl NotatReads for DbBackend {
         self.compile_notat(slug, locale, preview).await
     }
 
-    async fn result(
-        &self,
-        slug: &str,
-        locale: Locale,
-    ) -> Result<Option<ResultView>, BackendError> {
+    async fn result(&self, slug: &str, locale: Locale) -> Result<Option<ResultView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
             return Ok(None);

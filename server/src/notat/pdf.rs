@@ -1883,7 +1883,11 @@ mod tests {
     #[test]
     fn the_english_notat_has_english_wording() {
         let notat = outline(&input(), &outline_words(Locale::en));
-        let pdf = render(&notat, &DocumentWords::of(Locale::en), "Roskilde Municipality");
+        let pdf = render(
+            &notat,
+            &DocumentWords::of(Locale::en),
+            "Roskilde Municipality",
+        );
         assert!(String::from_utf8_lossy(&pdf).contains("/Lang(en-GB)"));
         let Some(text) = pdftotext(&pdf, "en") else {
             return;
@@ -1940,7 +1944,10 @@ mod tests {
             title: "Overskrifter".into(),
             sections,
         };
-        let Some(text) = pdftotext(&render(&notat, &DocumentWords::of(Locale::da), ""), "headings") else {
+        let Some(text) = pdftotext(
+            &render(&notat, &DocumentWords::of(Locale::da), ""),
+            "headings",
+        ) else {
             return;
         };
         let pages = pages(&text);
@@ -1977,7 +1984,10 @@ mod tests {
                 items,
             }],
         };
-        let Some(text) = pdftotext(&render(&notat, &DocumentWords::of(Locale::da), ""), "points") else {
+        let Some(text) = pdftotext(
+            &render(&notat, &DocumentWords::of(Locale::da), ""),
+            "points",
+        ) else {
             return;
         };
         let pages = pages(&text);
@@ -2014,7 +2024,8 @@ mod tests {
                 }],
             }],
         };
-        let Some(text) = pdftotext(&render(&notat, &DocumentWords::of(Locale::da), ""), "table") else {
+        let Some(text) = pdftotext(&render(&notat, &DocumentWords::of(Locale::da), ""), "table")
+        else {
             return;
         };
         let pages = pages(&text);

@@ -470,7 +470,10 @@ both_databases!(
         // A reader of the Ukrainian pages gets the DOCX with Ukrainian headings and labels
         // around the same text; the PDF's fonts have no Cyrillic, so their PDF is in English.
         let docx = app
-            .get_with_cookie("/hoeringer/politik/hoeringsnotat.docx", "i18n_pref_locale=uk")
+            .get_with_cookie(
+                "/hoeringer/politik/hoeringsnotat.docx",
+                "i18n_pref_locale=uk",
+            )
             .await;
         assert_eq!(docx.status().as_u16(), 200);
         let bytes = docx.bytes().await.unwrap();
@@ -496,7 +499,10 @@ both_databases!(
         assert!(unzip(&bytes, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
         assert!(unzip(&bytes, "word/footer1.xml").contains("Сторінка "));
         let pdf = app
-            .get_with_cookie("/hoeringer/politik/hoeringsnotat.pdf", "i18n_pref_locale=uk")
+            .get_with_cookie(
+                "/hoeringer/politik/hoeringsnotat.pdf",
+                "i18n_pref_locale=uk",
+            )
             .await;
         assert_eq!(pdf.status().as_u16(), 200);
         let pdf = pdf.bytes().await.unwrap();

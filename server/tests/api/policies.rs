@@ -311,9 +311,11 @@ both_databases!(
         )
         .await;
         assert_eq!(status, 409);
-        assert!(strip(&body).contains(&hoering::document::escape_html(
-            &danish(Refusal::AlreadyPublished)
-        )));
+        assert!(
+            strip(&body).contains(&hoering::document::escape_html(&danish(
+                Refusal::AlreadyPublished
+            )))
+        );
         let journal: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM road_journal j JOIN policies p ON p.id = j.policy_id WHERE p.slug = 'ny-politik'",
         )
@@ -390,9 +392,9 @@ both_databases!(
         let body = strip(&body);
         assert!(body.contains("Skridtet blev ikke taget."), "{body}");
         assert!(
-            body.contains(&hoering::document::escape_html(
-                &danish(Refusal::NoHearingSummary)
-            )),
+            body.contains(&hoering::document::escape_html(&danish(
+                Refusal::NoHearingSummary
+            ))),
             "{body}"
         );
         assert_eq!(stage_of(&app, "direkte").await, "hearing_summary");
