@@ -7,7 +7,6 @@
 //! typed, each with a stable `code()`; the UI words the codes.
 
 mod journal_number;
-mod lang;
 mod outline;
 mod remark;
 
@@ -16,10 +15,9 @@ use std::collections::BTreeMap;
 use crate::response::FieldError;
 
 pub use journal_number::{JournalPattern, JournalPatternError};
-pub use lang::Lang;
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,
-    NotatInput, NotatItem, NotatSection, PointInput, Respondent, outline,
+    NotatInput, NotatItem, NotatSection, OutlineWords, PointInput, Respondent, outline,
 };
 pub use remark::{
     ApproveRefusal, EditRefusal, Outcome, PublishRefusal, Remark, RemarkContent, RemarkFields,

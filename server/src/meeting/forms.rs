@@ -417,7 +417,7 @@ pub async fn csv(
         );
         for s in &signups {
             let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
-                .map(|g| g.danish())
+                .map(|g| app::names::group(app::i18n::Locale::da, g))
                 .unwrap_or_default();
             let status = match s.status.as_str() {
                 "seated" => "Tilmeldt",

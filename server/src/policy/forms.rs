@@ -414,7 +414,9 @@ pub async fn edit_template(
         };
         let stale = || {
             refuse(
-                "En anden har gemt en nyere version imens; siden viser den nu. / Someone saved a newer version meanwhile; the page now shows it.".into(),
+                app::policy::refusals::template_stale(crate::web::language::reader_locale(
+                    &headers,
+                )),
                 StatusCode::CONFLICT,
             )
         };
@@ -442,7 +444,10 @@ pub async fn edit_template(
             .collect();
         let edited = current.edited(stages).map_err(|e| {
             refuse(
-                format!("{} / {}", e.danish(), e.english()),
+                app::policy::refusals::template_error(
+                    crate::web::language::reader_locale(&headers),
+                    &e,
+                ),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         })?;
