@@ -129,7 +129,7 @@ mod tests {
         );
         assert_eq!(
             time_span(Locale::da, start, Some(end + 24 * 3600)),
-            "torsdag 12. september 2019 kl. 17.00 til 13. september 2019 kl. 20.00"
+            "torsdag 12. september 2019 kl. 17.00 til fredag 13. september 2019 kl. 20.00"
         );
         assert_eq!(
             time_span(Locale::da, start, None),
