@@ -219,17 +219,17 @@ pub trait NotatReads: Send + Sync {
         remark: Option<i64>,
         reader: &str,
     ) -> Result<Option<RemarkEditorView>, BackendError>;
-    /// The notat in `lang`; `preview` (clerks only) shows unpublished bemærkninger too.
+    /// The notat in `locale`; `preview` (clerks only) shows unpublished bemærkninger too.
     async fn notat(
         &self,
         slug: &str,
-        lang: hoering::mail::Lang,
+        locale: crate::i18n::Locale,
         preview: bool,
     ) -> Result<Option<NotatView>, BackendError>;
     async fn result(
         &self,
         slug: &str,
-        lang: hoering::mail::Lang,
+        locale: crate::i18n::Locale,
     ) -> Result<Option<ResultView>, BackendError>;
 }
 

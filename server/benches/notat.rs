@@ -192,7 +192,7 @@ async fn main() {
     };
     let started = Instant::now();
     let view = backend
-        .compile_notat("bench", hoering::mail::Lang::Da, false)
+        .compile_notat("bench", app::i18n::Locale::da, false)
         .await
         .expect("notat")
         .expect("the hearing");
@@ -211,7 +211,7 @@ async fn main() {
     let (docx, _, _) = export::render_notat(
         &view,
         export::Format::Docx,
-        hoering::mail::Lang::Da,
+        app::i18n::Locale::da,
         "Kommunen",
     )
     .expect("docx");
@@ -220,7 +220,7 @@ async fn main() {
     let (pdf, _, _) = export::render_notat(
         &view,
         export::Format::Pdf,
-        hoering::mail::Lang::Da,
+        app::i18n::Locale::da,
         "Kommunen",
     )
     .expect("pdf");

@@ -11,6 +11,11 @@ use clap::{Parser, Subcommand};
 use std::io::BufRead;
 use std::path::PathBuf;
 
+/// A stage as the operator reads it: its Danish name.
+fn stage_name(stage: hoering::process::Stage) -> &'static str {
+    app::names::stage(app::i18n::Locale::da, stage)
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "hoering",
@@ -282,7 +287,12 @@ fn step_error(e: crate::policy::StepError) -> CliError {
     use crate::policy::StepError;
     match e {
         StepError::Refused(r) => {
-            CliError::Step(format!("refused: {} / {}", r.danish(), r.english()))
+            use app::i18n::Locale;
+            CliError::Step(format!(
+                "refused: {} / {}",
+                app::policy::refusals::refusal(Locale::da, &r),
+                app::policy::refusals::refusal(Locale::en, &r)
+            ))
         }
         StepError::Fields(f) => CliError::Step(format!(
             "invalid: {}",
@@ -421,7 +431,7 @@ async fn policy_command(config: &Config, command: PolicyCommand) -> Result<(), C
     let done = take_step(&db, &calendar, &slug, request, &Actor::cli())
         .await
         .map_err(step_error)?;
-    println!("{slug}: {}", done.stage.danish_name());
+    println!("{slug}: {}", stage_name(done.stage));
     if let Some(hearing) = done.opened_hearing {
         println!("hearing opened at /hoeringer/{hearing}");
     }
@@ -466,7 +476,7 @@ async fn decision_command(config: &Config, command: DecisionCommand) -> Result<(
                 .ok_or_else(|| {
                     CliError::Step(format!(
                         "no body decides in the stage {}",
-                        stage.danish_name()
+                        stage_name(stage)
                     ))
                 })?
         }
@@ -510,10 +520,7 @@ async fn decision_command(config: &Config, command: DecisionCommand) -> Result<(
     let done = take_step(&db, &config.calendar(), &slug, request, &Actor::cli())
         .await
         .map_err(step_error)?;
-    println!(
-        "{slug}: decision recorded; now {}",
-        done.stage.danish_name()
-    );
+    println!("{slug}: decision recorded; now {}", stage_name(done.stage));
     Ok(())
 }
 

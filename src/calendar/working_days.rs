@@ -48,49 +48,6 @@ pub enum Holiday {
     ClosingDay,
 }
 
-impl Holiday {
-    /// The name as a Danish calendar writes it.
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            Holiday::NewYearsDay => "Nytårsdag",
-            Holiday::MaundyThursday => "Skærtorsdag",
-            Holiday::GoodFriday => "Langfredag",
-            Holiday::EasterSunday => "Påskedag",
-            Holiday::EasterMonday => "2. påskedag",
-            Holiday::GreatPrayerDay => "Store bededag",
-            Holiday::AscensionDay => "Kristi himmelfartsdag",
-            Holiday::Whitsunday => "Pinsedag",
-            Holiday::WhitMonday => "2. pinsedag",
-            Holiday::ConstitutionDay => "Grundlovsdag",
-            Holiday::ChristmasEve => "Juleaftensdag",
-            Holiday::ChristmasDay => "Juledag",
-            Holiday::SecondChristmasDay => "2. juledag",
-            Holiday::NewYearsEve => "Nytårsaftensdag",
-            Holiday::ClosingDay => "Lukkedag",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Holiday::NewYearsDay => "New Year's Day",
-            Holiday::MaundyThursday => "Maundy Thursday",
-            Holiday::GoodFriday => "Good Friday",
-            Holiday::EasterSunday => "Easter Sunday",
-            Holiday::EasterMonday => "Easter Monday",
-            Holiday::GreatPrayerDay => "Great Prayer Day",
-            Holiday::AscensionDay => "Ascension Day",
-            Holiday::Whitsunday => "Whit Sunday",
-            Holiday::WhitMonday => "Whit Monday",
-            Holiday::ConstitutionDay => "Constitution Day",
-            Holiday::ChristmasEve => "Christmas Eve",
-            Holiday::ChristmasDay => "Christmas Day",
-            Holiday::SecondChristmasDay => "Boxing Day",
-            Holiday::NewYearsEve => "New Year's Eve",
-            Holiday::ClosingDay => "Closing day",
-        }
-    }
-}
-
 /// The last year in which store bededag was a public holiday.
 pub const LAST_GREAT_PRAYER_DAY_YEAR: i16 = 2023;
 
@@ -367,16 +324,6 @@ mod tests {
             Some(Holiday::WhitMonday)
         );
         assert!(cal.is_working_day(date(2026, 5, 15)));
-    }
-
-    #[test]
-    fn danish_names() {
-        assert_eq!(Holiday::MaundyThursday.danish_name(), "Skærtorsdag");
-        assert_eq!(Holiday::EasterMonday.danish_name(), "2. påskedag");
-        assert_eq!(Holiday::GreatPrayerDay.danish_name(), "Store bededag");
-        assert_eq!(Holiday::AscensionDay.danish_name(), "Kristi himmelfartsdag");
-        assert_eq!(Holiday::ChristmasEve.danish_name(), "Juleaftensdag");
-        assert_eq!(Holiday::NewYearsEve.english_name(), "New Year's Eve");
     }
 
     #[test]

@@ -66,27 +66,6 @@ impl PartyKind {
         };
         Ok(kind)
     }
-
-    /// The label on the response form's "Jeg udtaler mig som".
-    pub fn danish(self) -> &'static str {
-        match self {
-            Self::Association => "Forening/organisation",
-            Self::Council => "Råd og nævn",
-            Self::Authority => "Myndighed",
-            Self::Company => "Virksomhed",
-            Self::WorkCouncil => "MED-udvalg",
-        }
-    }
-
-    pub fn english(self) -> &'static str {
-        match self {
-            Self::Association => "Association/organisation",
-            Self::Council => "Council or board",
-            Self::Authority => "Authority",
-            Self::Company => "Company",
-            Self::WorkCouncil => "Works council (MED)",
-        }
-    }
 }
 
 impl From<PartyKind> for SenderKind {

@@ -40,24 +40,6 @@ impl PartyStatus {
         let code = code.trim();
         Self::ALL.into_iter().find(|s| s.as_str() == code)
     }
-
-    pub fn danish(self) -> &'static str {
-        match self {
-            Self::NotInvited => "Ikke inviteret",
-            Self::Invited => "Inviteret",
-            Self::Answered => "Svaret",
-            Self::Declined => "Afstået",
-        }
-    }
-
-    pub fn english(self) -> &'static str {
-        match self {
-            Self::NotInvited => "Not invited",
-            Self::Invited => "Invited",
-            Self::Answered => "Answered",
-            Self::Declined => "Declined",
-        }
-    }
 }
 
 /// A party's status from what is stored about it. An answer wins over a decline: a party that

@@ -62,12 +62,23 @@ fn kind_codes_are_the_sender_kind_codes() {
         let sender = SenderKind::from(k);
         assert_eq!(sender.as_str(), k.as_str());
         assert_eq!(PartyKind::try_from(sender), Ok(k));
-        assert_eq!(PartyKind::parse(k.danish()), Ok(k));
+        assert_eq!(PartyKind::parse(danish_label(k)), Ok(k));
     }
     assert_eq!(
         PartyKind::try_from(SenderKind::Private),
         Err(FieldError::Invalid)
     );
+}
+
+/// The Danish labels a list written in Excel uses (as the app's Danish catalogue has them).
+fn danish_label(kind: PartyKind) -> &'static str {
+    match kind {
+        PartyKind::Association => "Forening/organisation",
+        PartyKind::Council => "Råd og nævn",
+        PartyKind::Authority => "Myndighed",
+        PartyKind::Company => "Virksomhed",
+        PartyKind::WorkCouncil => "MED-udvalg",
+    }
 }
 
 #[test]
@@ -97,9 +108,6 @@ fn kinds_from_danish_labels_leniently() {
     for bad in ["private", "privatperson", "borger", "foreningen", "x"] {
         assert_eq!(PartyKind::parse(bad), Err(FieldError::Invalid), "{bad:?}");
     }
-    assert_eq!(Council.danish(), "Råd og nævn");
-    assert_eq!(WorkCouncil.danish(), "MED-udvalg");
-    assert_eq!(Authority.english(), "Authority");
 }
 
 // ---- the party form ----
@@ -568,8 +576,6 @@ fn status_from_what_is_stored() {
             format!("\"{}\"", s.as_str())
         );
     }
-    assert_eq!(Declined.danish(), "Afstået");
-    assert_eq!(NotInvited.english(), "Not invited");
 }
 
 #[test]
@@ -819,7 +825,7 @@ proptest! {
         text.push_str(end);
         for p in &parties {
             let contact = p.contact.as_ref().map(|c| c.as_str()).unwrap_or_default();
-            let kind = if labels { p.kind.danish() } else { p.kind.as_str() };
+            let kind = if labels { danish_label(p.kind) } else { p.kind.as_str() };
             text.push_str(&format!(
                 "{};{};{};{}{end}",
                 csv_field(p.organisation.as_str()),

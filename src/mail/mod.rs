@@ -1,45 +1,14 @@
-//! Outgoing e-mail: what each message says, in Danish and English, as plain text and HTML.
-//! Every message is built from one [`Body`], so the two parts never say different things, and
-//! every message to a citizen ends by saying why they get it.
+//! Outgoing e-mail apart from its wording: the message, its parts rendered once as plain text
+//! and once as HTML from one [`Body`] (so the two parts never say different things), who sends
+//! it, what it is about, and what each kind of message is told. The words are the app's
+//! (`app::mail_texts`, from the translation catalogue) in the reader's language; every message
+//! to a citizen ends by saying why they get it.
 
 #[cfg(test)]
 mod tests;
 
 use crate::document::escape_html;
 use serde::{Deserialize, Serialize};
-
-/// The language a message is written in: the one the citizen used on the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Lang {
-    #[default]
-    Da,
-    En,
-}
-
-impl Lang {
-    /// `en…` is English; anything else, Danish first.
-    pub fn parse(code: &str) -> Self {
-        if code.trim().to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Da
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Da => da,
-            Lang::En => en,
-        }
-    }
-}
 
 /// What a message is about; kept with the message so the outbox can be read by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,7 +72,8 @@ pub struct Sender {
 }
 
 impl Sender {
-    fn link(&self, path: &str) -> String {
+    /// `path` (`/kvittering/…`) as an absolute link on the site.
+    pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.site.trim_end_matches('/'), path)
     }
 }
@@ -118,20 +88,25 @@ pub struct Mail {
     pub html: String,
 }
 
-/// The parts every message has, rendered once as text and once as HTML.
-#[derive(Debug, Default)]
-struct Body {
-    greeting: String,
-    paragraphs: Vec<String>,
-    facts: Vec<(String, String)>,
-    quote: Option<String>,
-    link: Option<(String, String)>,
-    why: String,
-    signature: String,
+/// The parts every message has, already worded in the message's language, rendered once as
+/// text and once as HTML. Everything in it is text: the HTML escapes all of it.
+#[derive(Debug, Default, Clone)]
+pub struct Body {
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    /// Label and value, as a definition list.
+    pub facts: Vec<(String, String)>,
+    /// What the reader wrote (or the answer to it), quoted line by line.
+    pub quote: Option<String>,
+    /// Label and absolute address.
+    pub link: Option<(String, String)>,
+    /// Why the reader gets this message.
+    pub why: String,
+    pub signature: String,
 }
 
 impl Body {
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         let mut out = format!("{}\n\n", self.greeting);
         for p in &self.paragraphs {
             out.push_str(p);
@@ -158,12 +133,16 @@ impl Body {
         out
     }
 
-    fn html(&self, lang: Lang, subject: &str) -> String {
+    /// The HTML part in language `lang` (a code such as `da` or `ar`; a right-to-left language
+    /// is marked so).
+    pub fn html(&self, lang: &str, subject: &str) -> String {
         let e = escape_html;
+        let rtl = right_to_left(lang);
+        let dir = if rtl { " dir=\"rtl\"" } else { "" };
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+            "<!DOCTYPE html>\n<html lang=\"{}\"{dir}><head><meta charset=\"utf-8\"><title>{}</title></head>\
              <body style=\"font-family: sans-serif; line-height: 1.5; max-width: 40em\">\n<p>{}</p>\n",
-            lang.as_str(),
+            e(lang),
             e(subject),
             e(&self.greeting)
         );
@@ -178,7 +157,11 @@ impl Body {
             out.push_str("</dl>\n");
         }
         if let Some(quote) = &self.quote {
-            out.push_str("<blockquote style=\"border-left: 3px solid #999; margin-left: 0; padding-left: 1em\">");
+            // Mail clients know little CSS: the side the quote's rule stands on is spelled out.
+            let side = if rtl { "right" } else { "left" };
+            out.push_str(&format!(
+                "<blockquote style=\"border-{side}: 3px solid #999; margin-{side}: 0; padding-{side}: 1em\">"
+            ));
             for (i, line) in quote.lines().enumerate() {
                 if i > 0 {
                     out.push_str("<br>");
@@ -198,31 +181,34 @@ impl Body {
         out
     }
 
-    fn into_mail(self, kind: MailKind, lang: Lang, to: &str, subject: String) -> Mail {
+    /// The message of `kind` to `to`, in language `lang` (a code such as `da`); the subject
+    /// becomes one line.
+    pub fn into_mail(self, kind: MailKind, lang: &str, to: &str, subject: &str) -> Mail {
         Mail {
             kind,
             to: to.to_string(),
             text: self.text(),
-            html: self.html(lang, &subject),
-            subject: one_line(&subject),
+            html: self.html(lang, subject),
+            subject: one_line(subject),
         }
     }
 }
 
+/// Whether the language of code `lang` (`ar`, `ar-SA`) is written right to left.
+fn right_to_left(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default();
+    ["ar", "fa", "he", "ur"]
+        .iter()
+        .any(|l| primary.eq_ignore_ascii_case(l))
+}
+
 /// A subject is one header line: anything a user typed into it loses its line breaks.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.split(['\r', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn greeting(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Da => format!("Kære {name}"),
-        Lang::En => format!("Dear {name}"),
-    }
 }
 
 /// The receipt for a høringssvar: a copy of what was sent, its number and where to read it.
@@ -237,73 +223,8 @@ pub struct ReceiptMail<'a> {
     pub text: &'a str,
     /// The receipt page's path, `/kvittering/…`.
     pub receipt_path: &'a str,
-    /// The hearing's last day, as prose.
+    /// The hearing's last day, as prose in the message's language.
     pub last_day: &'a str,
-}
-
-pub fn receipt(lang: Lang, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
-    let subject = match lang {
-        Lang::Da => format!("Kvittering for dit høringssvar: {}", m.hearing_title),
-        Lang::En => format!(
-            "Receipt for your consultation response: {}",
-            m.hearing_title
-        ),
-    };
-    let mut facts = vec![
-        (
-            lang.pick("Kvitteringsnummer", "Receipt number").to_string(),
-            m.receipt_number.to_string(),
-        ),
-        (
-            lang.pick("Høring", "Consultation").to_string(),
-            m.hearing_title.to_string(),
-        ),
-    ];
-    if let Some(block) = m.block {
-        facts.push((
-            lang.pick("Afsnit", "Paragraph").to_string(),
-            block.to_string(),
-        ));
-    }
-    let body = Body {
-        greeting: greeting(lang, m.name),
-        paragraphs: vec![match lang {
-            Lang::Da => format!(
-                "Tak for dit høringssvar. {} har modtaget det, og det indgår i behandlingen. \
-                     Høringen slutter {}. Her er en kopi af det, du skrev.",
-                sender.municipality, m.last_day
-            ),
-            Lang::En => format!(
-                "Thank you for your response. {} has received it, and it will be considered. \
-                     The consultation ends on {}. Here is a copy of what you wrote.",
-                sender.municipality, m.last_day
-            ),
-        }],
-        facts,
-        quote: Some(m.text.to_string()),
-        link: Some((
-            lang.pick(
-                "Se dit høringssvar og hvor langt det er i behandlingen",
-                "See your response and where it stands",
-            )
-            .to_string(),
-            sender.link(m.receipt_path),
-        )),
-        why: match lang {
-            Lang::Da => format!(
-                "Du får denne e-mail, fordi der er sendt et høringssvar til {} med denne \
-                 e-mailadresse. Har du ikke sendt det, kan du se bort fra beskeden.",
-                sender.municipality
-            ),
-            Lang::En => format!(
-                "You receive this e-mail because a consultation response was sent to {} with \
-                 this address. If you did not send it, you can ignore this message.",
-                sender.municipality
-            ),
-        },
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(MailKind::Receipt, lang, m.to, subject)
 }
 
 /// What happened to a sign-up for a dialogue meeting.
@@ -317,6 +238,18 @@ pub enum SignupNews {
     SeatOffered,
     /// The sign-up was cancelled.
     Cancelled,
+}
+
+impl SignupNews {
+    /// The kind of message that tells this news.
+    pub fn kind(self) -> MailKind {
+        match self {
+            SignupNews::Seated => MailKind::SignupSeated,
+            SignupNews::Waiting { .. } => MailKind::SignupWaiting,
+            SignupNews::SeatOffered => MailKind::SeatOffered,
+            SignupNews::Cancelled => MailKind::SignupCancelled,
+        }
+    }
 }
 
 /// A message about one sign-up for a dialogue meeting.
@@ -333,100 +266,6 @@ pub struct SignupMail<'a> {
     pub news: SignupNews,
 }
 
-pub fn signup(lang: Lang, sender: &Sender, m: &SignupMail<'_>) -> Mail {
-    let t = m.meeting_title;
-    let (kind, subject, lead) = match (m.news, lang) {
-        (SignupNews::Seated, Lang::Da) => (
-            MailKind::SignupSeated,
-            format!("Du er tilmeldt: {t}"),
-            format!("Tak for din tilmelding. Du har en plads til dialogmødet »{t}«."),
-        ),
-        (SignupNews::Seated, Lang::En) => (
-            MailKind::SignupSeated,
-            format!("You are signed up: {t}"),
-            format!("Thank you for signing up. You have a seat at the dialogue meeting “{t}”."),
-        ),
-        (SignupNews::Waiting { place }, Lang::Da) => (
-            MailKind::SignupWaiting,
-            format!("Du er på ventelisten: {t}"),
-            format!(
-                "Dialogmødet »{t}« er fuldt, så du står på ventelisten som nummer {place}. \
-                 Bliver en plads ledig, får du den, og vi skriver til dig med det samme."
-            ),
-        ),
-        (SignupNews::Waiting { place }, Lang::En) => (
-            MailKind::SignupWaiting,
-            format!("You are on the waiting list: {t}"),
-            format!(
-                "The dialogue meeting “{t}” is full, so you are number {place} on the waiting \
-                 list. If a seat comes free, it is yours, and we will write to you at once."
-            ),
-        ),
-        (SignupNews::SeatOffered, Lang::Da) => (
-            MailKind::SeatOffered,
-            format!("Der er en plads til dig: {t}"),
-            format!(
-                "En plads er blevet ledig til dialogmødet »{t}«, og den er din: du er nu \
-                 tilmeldt. Kan du ikke komme, så afmeld dig, så pladsen går videre."
-            ),
-        ),
-        (SignupNews::SeatOffered, Lang::En) => (
-            MailKind::SeatOffered,
-            format!("A seat is yours: {t}"),
-            format!(
-                "A seat came free at the dialogue meeting “{t}”, and it is yours: you are now \
-                 signed up. If you cannot come, please cancel so the seat goes to the next."
-            ),
-        ),
-        (SignupNews::Cancelled, Lang::Da) => (
-            MailKind::SignupCancelled,
-            format!("Din tilmelding er afmeldt: {t}"),
-            format!("Din tilmelding til dialogmødet »{t}« er afmeldt. Tak, fordi du gav besked."),
-        ),
-        (SignupNews::Cancelled, Lang::En) => (
-            MailKind::SignupCancelled,
-            format!("Your sign-up is cancelled: {t}"),
-            format!(
-                "Your sign-up for the dialogue meeting “{t}” is cancelled. Thank you for letting us know."
-            ),
-        ),
-    };
-    let link = (m.news != SignupNews::Cancelled).then(|| {
-        (
-            lang.pick(
-                "Se eller afmeld din tilmelding",
-                "See or cancel your sign-up",
-            )
-            .to_string(),
-            sender.link(m.signup_path),
-        )
-    });
-    let body = Body {
-        greeting: greeting(lang, m.name),
-        paragraphs: vec![lead],
-        facts: vec![
-            (lang.pick("Tid", "When").to_string(), m.when.to_string()),
-            (lang.pick("Sted", "Where").to_string(), m.place.to_string()),
-        ],
-        quote: None,
-        link,
-        why: match lang {
-            Lang::Da => format!(
-                "Du får denne e-mail, fordi denne e-mailadresse er tilmeldt et dialogmøde hos {}. \
-                 Har du ikke selv tilmeldt dig, kan du afmelde via linket.",
-                sender.municipality
-            ),
-            Lang::En => format!(
-                "You receive this e-mail because this address was signed up for a dialogue \
-                 meeting with {}. If you did not sign up yourself, you can cancel with the link.",
-                sender.municipality
-            ),
-        },
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(kind, lang, m.to, subject)
-}
-
 /// The answer to a question the public asked about a policy.
 #[derive(Debug, Clone)]
 pub struct InquiryMail<'a> {
@@ -439,42 +278,8 @@ pub struct InquiryMail<'a> {
     pub policy_path: &'a str,
 }
 
-pub fn inquiry_answered(lang: Lang, sender: &Sender, m: &InquiryMail<'_>) -> Mail {
-    let subject = match lang {
-        Lang::Da => format!("Svar på dit spørgsmål om {}", m.policy_title),
-        Lang::En => format!("Answer to your question about {}", m.policy_title),
-    };
-    let body = Body {
-        greeting: greeting(lang, m.name),
-        paragraphs: vec![
-            lang.pick("Du spurgte:", "You asked:").to_string(),
-            m.question.to_string(),
-            lang.pick("Vores svar:", "Our answer:").to_string(),
-        ],
-        facts: Vec::new(),
-        quote: Some(m.answer.to_string()),
-        link: Some((
-            lang.pick("Følg politikken", "Follow the policy")
-                .to_string(),
-            sender.link(m.policy_path),
-        )),
-        why: match lang {
-            Lang::Da => format!(
-                "Du får denne e-mail, fordi du har stillet et spørgsmål til {} med denne \
-                 e-mailadresse.",
-                sender.municipality
-            ),
-            Lang::En => format!(
-                "You receive this e-mail because you asked {} a question with this address.",
-                sender.municipality
-            ),
-        },
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(MailKind::InquiryAnswered, lang, m.to, subject)
-}
-
-/// A response a clerk will not publish, and why.
+/// A response a clerk will not publish, and why. It still counts: the clerks read it and it
+/// is part of the hearing; only the public copy is withheld.
 #[derive(Debug, Clone)]
 pub struct WithheldMail<'a> {
     pub to: &'a str,
@@ -487,47 +292,6 @@ pub struct WithheldMail<'a> {
     pub receipt_path: &'a str,
 }
 
-/// Tells a respondent that their response is not published. It still counts: the clerks read
-/// it and it is part of the hearing; only the public copy is withheld.
-pub fn withheld(lang: Lang, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
-    let subject = match lang {
-        Lang::Da => format!("Dit høringssvar om {} offentliggøres ikke", m.hearing_title),
-        Lang::En => format!("Your response on {} will not be published", m.hearing_title),
-    };
-    let body = Body {
-        greeting: greeting(lang, m.name),
-        paragraphs: vec![
-            lang.pick(
-                "Vi har modtaget dit høringssvar og læser det med de andre, men vi offentliggør det ikke på høringens side. Begrundelsen er:",
-                "We have received your response and read it with the others, but we do not publish it on the hearing's page. The reason is:",
-            )
-            .to_string(),
-        ],
-        facts: vec![(
-            lang.pick("Kvitteringsnummer", "Receipt number").to_string(),
-            m.receipt_number.to_string(),
-        )],
-        quote: Some(m.reason.to_string()),
-        link: Some((
-            lang.pick("Se dit høringssvar", "See your response").to_string(),
-            sender.link(m.receipt_path),
-        )),
-        why: match lang {
-            Lang::Da => format!(
-                "Du får denne e-mail, fordi du har sendt et høringssvar til {} med denne \
-                 e-mailadresse.",
-                sender.municipality
-            ),
-            Lang::En => format!(
-                "You receive this e-mail because you sent a response to {} with this address.",
-                sender.municipality
-            ),
-        },
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(MailKind::Withheld, lang, m.to, subject)
-}
-
 /// The høringsnotat is out: the administration's answer to a response can be read.
 #[derive(Debug, Clone)]
 pub struct RemarksMail<'a> {
@@ -537,46 +301,6 @@ pub struct RemarksMail<'a> {
     pub receipt_number: &'a str,
     /// The public "I sagde – vi gjorde" page, `/hoeringer/…/resultat`.
     pub result_path: &'a str,
-}
-
-/// Tells a respondent that the administration's bemærkninger are published, with the link.
-pub fn remarks_published(lang: Lang, sender: &Sender, m: &RemarksMail<'_>) -> Mail {
-    let subject = match lang {
-        Lang::Da => format!("Svar på dit høringssvar om {}", m.hearing_title),
-        Lang::En => format!("An answer to your response on {}", m.hearing_title),
-    };
-    let body = Body {
-        greeting: greeting(lang, m.name),
-        paragraphs: vec![
-            lang.pick(
-                "Høringen er slut, og kommunen har nu offentliggjort høringsnotatet: hvad der blev sagt, kommunens bemærkninger til hvert punkt, og hvad der er ændret i forslaget. Du kan læse svaret på dit høringssvar her:",
-                "The hearing is over, and the municipality has published its høringsnotat: what was said, its comments on each point, and what was changed in the draft. You can read the answer to your response here:",
-            )
-            .to_string(),
-        ],
-        facts: vec![(
-            lang.pick("Kvitteringsnummer", "Receipt number").to_string(),
-            m.receipt_number.to_string(),
-        )],
-        quote: None,
-        link: Some((
-            lang.pick("Se hvad vi gjorde", "See what we did").to_string(),
-            sender.link(m.result_path),
-        )),
-        why: match lang {
-            Lang::Da => format!(
-                "Du får denne e-mail, fordi du har sendt et høringssvar til {} med denne \
-                 e-mailadresse.",
-                sender.municipality
-            ),
-            Lang::En => format!(
-                "You receive this e-mail because you sent a response to {} with this address.",
-                sender.municipality
-            ),
-        },
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(MailKind::RemarksPublished, lang, m.to, subject)
 }
 
 /// An invitation to respond, or the reminder before the deadline, to a party on the
@@ -594,50 +318,13 @@ pub struct InvitationMail<'a> {
     pub reminder: bool,
 }
 
-pub fn invitation(sender: &Sender, m: &InvitationMail<'_>) -> Mail {
-    let (kind, subject, lead) = if m.reminder {
-        (
-            MailKind::Reminder,
-            format!(
-                "Påmindelse: høringsfristen for {} er {}",
-                m.hearing_title, m.last_day
-            ),
-            format!(
-                "{} har endnu ikke modtaget et høringssvar fra {} om »{}«. Fristen er {}. Har I \
-                 ingen bemærkninger, er vi glade for at få det at vide.",
-                sender.municipality, m.organisation, m.hearing_title, m.last_day
-            ),
-        )
-    } else {
-        (
-            MailKind::Invitation,
-            format!("Invitation til høring: {}", m.hearing_title),
-            format!(
-                "{} inviterer {} til at give høringssvar på »{}«. Fristen er {}. Udkastet kan \
-                 læses afsnit for afsnit, og I kan svare på hele udkastet eller på enkelte afsnit. \
-                 Har I ingen bemærkninger, kan I melde det med et klik på samme side.",
-                sender.municipality, m.organisation, m.hearing_title, m.last_day
-            ),
-        )
-    };
-    let body = Body {
-        greeting: format!("Kære {}", m.contact.unwrap_or(m.organisation)),
-        paragraphs: vec![lead],
-        facts: vec![
-            ("Høring".to_string(), m.hearing_title.to_string()),
-            ("Frist".to_string(), m.last_day.to_string()),
-        ],
-        quote: None,
-        link: Some((
-            "Giv høringssvar eller meld ingen bemærkninger".to_string(),
-            sender.link(m.party_path),
-        )),
-        why: format!(
-            "I får denne e-mail, fordi {} står på høringslisten for »{}« hos {}. Linket er jeres \
-             eget: et svar, der sendes gennem det, registreres som jeres.",
-            m.organisation, m.hearing_title, sender.municipality
-        ),
-        signature: sender.municipality.clone(),
-    };
-    body.into_mail(kind, Lang::Da, m.to, subject)
+impl InvitationMail<'_> {
+    /// The kind of message: the invitation, or the reminder.
+    pub fn kind(&self) -> MailKind {
+        if self.reminder {
+            MailKind::Reminder
+        } else {
+            MailKind::Invitation
+        }
+    }
 }

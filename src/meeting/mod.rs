@@ -12,10 +12,8 @@ mod signup;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{danish_long_date, english_long_date};
 use crate::response::FieldError;
 
 pub use input::{InputFields, MeetingInput};
@@ -71,51 +69,6 @@ impl ParticipantGroup {
     pub fn parse(code: &str) -> Option<Self> {
         let code = code.trim();
         Self::ALL.into_iter().find(|g| g.as_str() == code)
-    }
-
-    pub fn danish(self) -> &'static str {
-        match self {
-            Self::Citizen => "Borger",
-            Self::VoluntaryAssociation => "Frivillig forening",
-            Self::SocialAssociation => "Social forening",
-            Self::IntegrationCouncil => "Integrationsrådet",
-            Self::CommitteeMember => "Udvalgsmedlem",
-            Self::Other => "Andet",
-        }
-    }
-
-    pub fn english(self) -> &'static str {
-        match self {
-            Self::Citizen => "Citizen",
-            Self::VoluntaryAssociation => "Voluntary association",
-            Self::SocialAssociation => "Social association",
-            Self::IntegrationCouncil => "Integration Council",
-            Self::CommitteeMember => "Committee member",
-            Self::Other => "Other",
-        }
-    }
-
-    pub fn danish_plural(self) -> &'static str {
-        match self {
-            Self::Citizen => "Borgere",
-            Self::VoluntaryAssociation => "Frivillige foreninger",
-            Self::SocialAssociation => "Sociale foreninger",
-            // One council, so no plural.
-            Self::IntegrationCouncil => "Integrationsrådet",
-            Self::CommitteeMember => "Udvalgsmedlemmer",
-            Self::Other => "Andre",
-        }
-    }
-
-    pub fn english_plural(self) -> &'static str {
-        match self {
-            Self::Citizen => "Citizens",
-            Self::VoluntaryAssociation => "Voluntary associations",
-            Self::SocialAssociation => "Social associations",
-            Self::IntegrationCouncil => "Integration Council",
-            Self::CommitteeMember => "Committee members",
-            Self::Other => "Others",
-        }
     }
 
     /// An association comes as a named body; everyone else comes as themselves.
@@ -259,25 +212,6 @@ pub fn attendance_by_group(
             attended,
         })
         .collect()
-}
-
-/// Where a piece of meeting input came from, as shown beside it among the responses:
-/// "Fra dialogmødet 12. september 2019 · Frivillige foreninger".
-pub fn input_label_da(meeting_day: Date, group: ParticipantGroup) -> String {
-    format!(
-        "Fra dialogmødet {} · {}",
-        danish_long_date(meeting_day),
-        group.danish_plural()
-    )
-}
-
-/// "From the dialogue meeting on 12 September 2019 · Voluntary associations".
-pub fn input_label_en(meeting_day: Date, group: ParticipantGroup) -> String {
-    format!(
-        "From the dialogue meeting on {} · {}",
-        english_long_date(meeting_day),
-        group.english_plural()
-    )
 }
 
 /// The code a form shows for a field error, the same as [`FieldError`]'s serde code.

@@ -17,7 +17,7 @@ use crate::response::FieldError;
 pub use journal_number::{JournalPattern, JournalPatternError};
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,
-    NotatInput, NotatItem, NotatSection, PointInput, Respondent, outline,
+    NotatInput, NotatItem, NotatSection, OutlineWords, PointInput, Respondent, outline,
 };
 pub use remark::{
     ApproveRefusal, EditRefusal, Outcome, PublishRefusal, Remark, RemarkContent, RemarkFields,

@@ -16,9 +16,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Remark, RemarkTarget};
-use crate::calendar::{danish_long_date, english_long_date};
 use crate::consultees::{PartyKind, PartyStatus, danish_cmp};
-use crate::mail::Lang;
 use crate::privacy::{self, FlagKind, REDACTED};
 use crate::response::{Publication, SenderKind};
 use crate::text::DiffOp;
@@ -161,23 +159,23 @@ pub enum NotatItem {
     },
 }
 
-/// The høringsnotat of `input` in `lang`.
+/// The høringsnotat of `input`, in the words the caller gives (the app builds them from its
+/// catalogue in the reader's language).
 ///
 /// Points are in the draft's order: those on the draft as a whole first, as a notat
 /// usually opens with the general remarks, then section by section; points on a section the
 /// draft does not list come last. Points on the same section keep the order given.
-pub fn outline(input: &NotatInput, lang: Lang) -> Notat {
-    let words = Words::of(lang);
+pub fn outline(input: &NotatInput, words: &OutlineWords) -> Notat {
     Notat {
         title: clean(&format!("{}: {}", words.notat, input.hearing.title.trim())),
         sections: vec![
-            hearing(input, &words, lang),
-            consultees(input, &words),
-            summary(input, &words),
-            points(input, &words),
-            meetings(input, &words, lang),
-            councils(input, &words),
-            changes(input, &words),
+            hearing(input, words),
+            consultees(input, words),
+            summary(input, words),
+            points(input, words),
+            meetings(input, words),
+            councils(input, words),
+            changes(input, words),
         ],
     }
 }
@@ -190,7 +188,7 @@ fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
     }
 }
 
-fn hearing(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
+fn hearing(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     let h = &input.hearing;
     let mut facts = vec![
         (words.subject.to_owned(), clean(h.title.trim())),
@@ -198,8 +196,8 @@ fn hearing(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
             words.period.to_owned(),
             format!(
                 "{} – {}",
-                long_date(h.opens, lang),
-                long_date(h.closes, lang)
+                (words.long_date)(h.opens),
+                (words.long_date)(h.closes)
             ),
         ),
     ];
@@ -210,13 +208,13 @@ fn hearing(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
         words.response_count.to_owned(),
         input.responses.len().to_string(),
     ));
-    section(words.hearing, vec![NotatItem::Facts(facts)])
+    section(&words.hearing, vec![NotatItem::Facts(facts)])
 }
 
-fn consultees(input: &NotatInput, words: &Words) -> NotatSection {
+fn consultees(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.parties.is_empty() {
         return section(
-            words.consultees,
+            &words.consultees,
             vec![NotatItem::Paragraph(words.no_parties.to_owned())],
         );
     }
@@ -226,37 +224,33 @@ fn consultees(input: &NotatInput, words: &Words) -> NotatSection {
         .into_iter()
         .map(|p| {
             let answer = match p.status {
-                PartyStatus::Answered => words.answered,
-                PartyStatus::Declined => words.declined,
-                PartyStatus::Invited | PartyStatus::NotInvited => words.no_answer,
+                PartyStatus::Answered => &words.answered,
+                PartyStatus::Declined => &words.declined,
+                PartyStatus::Invited | PartyStatus::NotInvited => &words.no_answer,
             };
             vec![
                 clean(p.organisation.trim()),
-                words.party_kind(p.kind).to_owned(),
-                answer.to_owned(),
+                (words.party_kind)(p.kind),
+                answer.clone(),
             ]
         })
         .collect();
     section(
-        words.consultees,
+        &words.consultees,
         vec![NotatItem::Table {
-            header: words
-                .consultee_header
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            header: words.consultee_header.to_vec(),
             rows,
         }],
     )
 }
 
-fn summary(input: &NotatInput, words: &Words) -> NotatSection {
+fn summary(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     let mut items = Vec::new();
     let mut by_kind: Vec<Vec<String>> = SenderKind::ALL
         .into_iter()
         .filter_map(|kind| {
             let n = input.responses.iter().filter(|r| r.kind == kind).count();
-            (n > 0).then(|| vec![words.sender_kind(kind).to_owned(), n.to_string()])
+            (n > 0).then(|| vec![words.sender_kind(kind), n.to_string()])
         })
         .collect();
     by_kind.push(vec![
@@ -264,7 +258,7 @@ fn summary(input: &NotatInput, words: &Words) -> NotatSection {
         input.responses.len().to_string(),
     ]);
     items.push(NotatItem::Table {
-        header: words.kind_header.iter().map(|s| s.to_string()).collect(),
+        header: words.kind_header.to_vec(),
         rows: by_kind,
     });
 
@@ -287,17 +281,17 @@ fn summary(input: &NotatInput, words: &Words) -> NotatSection {
     }
     if !by_section.is_empty() {
         items.push(NotatItem::Table {
-            header: words.section_header.iter().map(|s| s.to_string()).collect(),
+            header: words.section_header.to_vec(),
             rows: by_section,
         });
     }
-    section(words.summary, items)
+    section(&words.summary, items)
 }
 
-fn points(input: &NotatInput, words: &Words) -> NotatSection {
+fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.points.is_empty() {
         return section(
-            words.points,
+            &words.points,
             vec![NotatItem::Paragraph(words.no_points.to_owned())],
         );
     }
@@ -338,13 +332,13 @@ fn points(input: &NotatInput, words: &Words) -> NotatSection {
             point(about, &p.said, respondents, p.remark.as_ref())
         })
         .collect();
-    section(words.points, items)
+    section(&words.points, items)
 }
 
-fn meetings(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
+fn meetings(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.meetings.is_empty() {
         return section(
-            words.meetings,
+            &words.meetings,
             vec![NotatItem::Paragraph(words.no_meetings.to_owned())],
         );
     }
@@ -352,17 +346,17 @@ fn meetings(input: &NotatInput, words: &Words, lang: Lang) -> NotatSection {
         .meetings
         .iter()
         .map(|m| {
-            let about = format!("{}, {}", m.meeting.trim(), long_date(m.held, lang));
+            let about = format!("{}, {}", m.meeting.trim(), (words.long_date)(m.held));
             point(clean(&about), &m.said, Vec::new(), m.remark.as_ref())
         })
         .collect();
-    section(words.meetings, items)
+    section(&words.meetings, items)
 }
 
-fn councils(input: &NotatInput, words: &Words) -> NotatSection {
+fn councils(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.councils.is_empty() {
         return section(
-            words.councils,
+            &words.councils,
             vec![NotatItem::Paragraph(words.no_councils.to_owned())],
         );
     }
@@ -374,13 +368,13 @@ fn councils(input: &NotatInput, words: &Words) -> NotatSection {
             point(name.clone(), &c.said, vec![name], c.remark.as_ref())
         })
         .collect();
-    section(words.councils, items)
+    section(&words.councils, items)
 }
 
-fn changes(input: &NotatInput, words: &Words) -> NotatSection {
+fn changes(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.changes.is_empty() {
         return section(
-            words.changes,
+            &words.changes,
             vec![NotatItem::Paragraph(words.no_changes.to_owned())],
         );
     }
@@ -400,7 +394,7 @@ fn changes(input: &NotatInput, words: &Words) -> NotatSection {
                 .collect(),
         })
         .collect();
-    section(words.changes, items)
+    section(&words.changes, items)
 }
 
 /// A point, with its remark only once published.
@@ -428,12 +422,12 @@ fn point(
 
 /// A respondent named as their consent allows. An unknown id is treated as not published:
 /// naming no one is the safe mistake.
-fn respondent_label(respondent: Option<&Respondent>, words: &Words) -> String {
+fn respondent_label(respondent: Option<&Respondent>, words: &OutlineWords) -> String {
     let Some(r) = respondent else {
         return words.not_published.to_owned();
     };
     let anonymous = || match PartyKind::try_from(r.kind) {
-        Ok(kind) => words.party_kind(kind).to_owned(),
+        Ok(kind) => (words.party_kind)(kind),
         Err(_) => words.anonymous_private.to_owned(),
     };
     match r.publication {
@@ -460,13 +454,6 @@ fn section_label(s: &DraftSection) -> String {
     clean(label.trim())
 }
 
-fn long_date(day: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Da => danish_long_date(day),
-        Lang::En => english_long_date(day),
-    }
-}
-
 /// `text` with every e-mail address, phone and CPR number replaced by [`REDACTED`]: the last
 /// guard before a string enters the public notat. Should redacting fail, nothing of the text
 /// is kept.
@@ -482,124 +469,64 @@ fn clean(text: &str) -> String {
     privacy::redact(text, &spans).unwrap_or_else(|_| REDACTED.to_owned())
 }
 
-/// The notat's fixed wording in one language.
-struct Words {
-    notat: &'static str,
-    hearing: &'static str,
-    subject: &'static str,
-    period: &'static str,
-    announced: &'static str,
-    response_count: &'static str,
-    consultees: &'static str,
-    consultee_header: [&'static str; 3],
-    answered: &'static str,
-    declined: &'static str,
-    no_answer: &'static str,
-    no_parties: &'static str,
-    summary: &'static str,
-    kind_header: [&'static str; 2],
-    section_header: [&'static str; 2],
-    total: &'static str,
-    whole_draft: &'static str,
-    points: &'static str,
-    no_points: &'static str,
-    campaign: &'static str,
-    identical: &'static str,
-    anonymous_private: &'static str,
-    not_published: &'static str,
-    meetings: &'static str,
-    no_meetings: &'static str,
-    councils: &'static str,
-    no_councils: &'static str,
-    changes: &'static str,
-    no_changes: &'static str,
-    lang: Lang,
+/// The notat's fixed wording in one language, given by the caller: the core chooses no
+/// language. Dates and the kinds of party are worded by the caller's functions.
+pub struct OutlineWords {
+    /// "Høringsnotat", before the hearing's title.
+    pub notat: String,
+    pub hearing: String,
+    pub subject: String,
+    pub period: String,
+    pub announced: String,
+    pub response_count: String,
+    pub consultees: String,
+    /// Party, kind, answer.
+    pub consultee_header: [String; 3],
+    pub answered: String,
+    pub declined: String,
+    pub no_answer: String,
+    pub no_parties: String,
+    pub summary: String,
+    /// Sender, number of responses.
+    pub kind_header: [String; 2],
+    /// Section, number of responses.
+    pub section_header: [String; 2],
+    pub total: String,
+    pub whole_draft: String,
+    pub points: String,
+    pub no_points: String,
+    pub campaign: String,
+    /// After the number of a campaign's responses: "2 enslydende svar".
+    pub identical: String,
+    pub anonymous_private: String,
+    pub not_published: String,
+    pub meetings: String,
+    pub no_meetings: String,
+    pub councils: String,
+    pub no_councils: String,
+    pub changes: String,
+    pub no_changes: String,
+    /// A private person among the senders.
+    pub private_person: String,
+    /// The kind of a party, or of a sender who is not a private person.
+    pub party_kind: Box<dyn Fn(PartyKind) -> String + Send + Sync>,
+    /// A day as prose writes it: "2. marts 2026".
+    pub long_date: Box<dyn Fn(Date) -> String + Send + Sync>,
 }
 
-impl Words {
-    fn of(lang: Lang) -> Self {
-        match lang {
-            Lang::Da => Self {
-                notat: "Høringsnotat",
-                hearing: "Høringen",
-                subject: "Emne",
-                period: "Høringsperiode",
-                announced: "Annonceret",
-                response_count: "Antal høringssvar",
-                consultees: "Høringsliste",
-                consultee_header: ["Part", "Type", "Svar"],
-                answered: "Har afgivet høringssvar",
-                declined: "Ingen bemærkninger",
-                no_answer: "Intet svar",
-                no_parties: "Høringen er ikke sendt til parter på en høringsliste.",
-                summary: "Sammenfatning",
-                kind_header: ["Afsender", "Antal høringssvar"],
-                section_header: ["Afsnit", "Antal høringssvar"],
-                total: "I alt",
-                whole_draft: "Udkastet som helhed",
-                points: "Høringssvar og bemærkninger",
-                no_points: "Der er ikke modtaget høringssvar.",
-                campaign: "Kampagne",
-                identical: "enslydende svar",
-                anonymous_private: "Anonym privatperson",
-                not_published: "Afsender ikke offentliggjort",
-                meetings: "Input fra dialogmøder",
-                no_meetings: "Der er ikke holdt dialogmøder i høringen.",
-                councils: "Rådenes høringssvar",
-                no_councils: "Der er ikke modtaget høringssvar fra rådene.",
-                changes: "Ændringer i udkastet",
-                no_changes: "Udkastet er ikke ændret efter høringen.",
-                lang,
-            },
-            Lang::En => Self {
-                notat: "Consultation report",
-                hearing: "The hearing",
-                subject: "Subject",
-                period: "Hearing period",
-                announced: "Announced",
-                response_count: "Number of responses",
-                consultees: "Consultees",
-                consultee_header: ["Party", "Kind", "Answer"],
-                answered: "Responded",
-                declined: "No comments",
-                no_answer: "No answer",
-                no_parties: "The hearing was not sent to parties on a list of consultees.",
-                summary: "Summary",
-                kind_header: ["Sender", "Number of responses"],
-                section_header: ["Section", "Number of responses"],
-                total: "Total",
-                whole_draft: "The draft as a whole",
-                points: "Responses and remarks",
-                no_points: "No responses were received.",
-                campaign: "Campaign",
-                identical: "identical responses",
-                anonymous_private: "Anonymous private person",
-                not_published: "Sender not published",
-                meetings: "Input from dialogue meetings",
-                no_meetings: "No dialogue meetings were held during the hearing.",
-                councils: "The councils' responses",
-                no_councils: "No responses were received from the councils.",
-                changes: "Changes to the draft",
-                no_changes: "The draft was not changed after the hearing.",
-                lang,
-            },
-        }
-    }
-
-    fn party_kind(&self, kind: PartyKind) -> &'static str {
-        match self.lang {
-            Lang::Da => kind.danish(),
-            Lang::En => kind.english(),
-        }
-    }
-
-    fn sender_kind(&self, kind: SenderKind) -> &'static str {
+impl OutlineWords {
+    fn sender_kind(&self, kind: SenderKind) -> String {
         match PartyKind::try_from(kind) {
-            Ok(kind) => self.party_kind(kind),
-            Err(_) => match self.lang {
-                Lang::Da => "Privatperson",
-                Lang::En => "Private person",
-            },
+            Ok(kind) => (self.party_kind)(kind),
+            Err(_) => self.private_person.clone(),
         }
+    }
+}
+
+impl std::fmt::Debug for OutlineWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutlineWords")
+            .field("notat", &self.notat)
+            .finish_non_exhaustive()
     }
 }

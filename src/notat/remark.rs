@@ -6,7 +6,6 @@ use thiserror::Error;
 
 use super::{NotatErrors, code, normalise_text};
 use crate::document::BlockNumber;
-use crate::mail::Lang;
 use crate::response::FieldError;
 
 /// What a point in the hearing led to.
@@ -32,30 +31,6 @@ impl Outcome {
             Self::Change { .. } => "change",
             Self::NoChange => "no_change",
             Self::Noted => "noted",
-        }
-    }
-
-    /// The wording the høringsnotat uses.
-    pub fn danish(&self) -> &'static str {
-        match self {
-            Self::Change { .. } => "Giver anledning til ændring",
-            Self::NoChange => "Giver ikke anledning til ændring",
-            Self::Noted => "Tages til efterretning",
-        }
-    }
-
-    pub fn english(&self) -> &'static str {
-        match self {
-            Self::Change { .. } => "Leads to a change",
-            Self::NoChange => "Does not lead to a change",
-            Self::Noted => "Noted",
-        }
-    }
-
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Da => self.danish(),
-            Lang::En => self.english(),
         }
     }
 }

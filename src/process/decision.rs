@@ -39,26 +39,6 @@ pub enum Outcome {
     SentBack { to: Stage },
 }
 
-impl Outcome {
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            Outcome::Adopted => "vedtaget",
-            Outcome::Rejected => "forkastet",
-            Outcome::Postponed => "udsat",
-            Outcome::SentBack { .. } => "sendt tilbage",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Outcome::Adopted => "adopted",
-            Outcome::Rejected => "rejected",
-            Outcome::Postponed => "postponed",
-            Outcome::SentBack { .. } => "sent back",
-        }
-    }
-}
-
 /// A recorded vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Votes {
@@ -82,22 +62,6 @@ pub enum DissentKind {
     MinorityStatement,
     /// Protokoltilførsel: a remark a member has added to the minutes.
     MinutesEntry,
-}
-
-impl DissentKind {
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            DissentKind::MinorityStatement => "Mindretalsudtalelse",
-            DissentKind::MinutesEntry => "Protokoltilførsel",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            DissentKind::MinorityStatement => "Minority statement",
-            DissentKind::MinutesEntry => "Entry in the minutes",
-        }
-    }
 }
 
 /// A decision as typed into a form or given on the command line, before it is checked.

@@ -45,26 +45,6 @@ impl InquiryStatus {
             InquiryStatus::AnsweredLate => "answered_late",
         }
     }
-
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            InquiryStatus::Open => "Åben",
-            InquiryStatus::DueSoon => "Frist snart",
-            InquiryStatus::Overdue => "Over fristen",
-            InquiryStatus::AnsweredOnTime => "Besvaret til tiden",
-            InquiryStatus::AnsweredLate => "Besvaret for sent",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            InquiryStatus::Open => "Open",
-            InquiryStatus::DueSoon => "Due soon",
-            InquiryStatus::Overdue => "Overdue",
-            InquiryStatus::AnsweredOnTime => "Answered on time",
-            InquiryStatus::AnsweredLate => "Answered late",
-        }
-    }
 }
 
 impl Inquiry {
@@ -209,6 +189,5 @@ mod tests {
             serde_json::to_string(&InquiryStatus::DueSoon).unwrap(),
             "\"due_soon\""
         );
-        assert_eq!(InquiryStatus::Overdue.danish_name(), "Over fristen");
     }
 }

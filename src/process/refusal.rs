@@ -1,10 +1,10 @@
-//! Why the road refuses a step: typed reasons the UI shows in Danish or English.
+//! Why the road refuses a step: typed reasons with stable codes; the app words them in the
+//! reader's language (`app::names::refusal`).
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::stage::{Body, Stage};
-use crate::calendar::{danish_long_date, english_long_date};
 
 /// A step the rules do not allow, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,175 +85,13 @@ impl Refusal {
             Refusal::HearingStillOpen { .. } => "hearing_still_open",
         }
     }
-
-    pub fn danish(&self) -> String {
-        match *self {
-            Refusal::AlreadyPublished => "Politikken er allerede offentliggjort.".into(),
-            Refusal::RoadRejected => "Politikken er forkastet, og forløbet er afsluttet.".into(),
-            Refusal::BeforeLastStep { last } => format!(
-                "Datoen ligger før forløbets seneste skridt ({}).",
-                danish_long_date(last)
-            ),
-            Refusal::NotInTemplate { stage } => format!(
-                "Fasen »{}« indgår ikke i politikkens forløb.",
-                stage.danish_name()
-            ),
-            Refusal::OutOfOrder { from, to } => format!(
-                "Fra »{}« kan sagen ikke gå til »{}«; faserne følger forløbets rækkefølge.",
-                from.danish_name(),
-                to.danish_name()
-            ),
-            Refusal::NotSkippable { stage } => format!(
-                "Fasen »{}« må ikke springes over i dette forløb.",
-                stage.danish_name()
-            ),
-            Refusal::ReasonRequired => "Skriv en begrundelse for at springe fasen over.".into(),
-            Refusal::VersionAlreadyFrozen { number } => {
-                format!("Version {number} er allerede låst.")
-            }
-            Refusal::NoFrozenVersion => {
-                "Ingen version er låst endnu; lås høringsudkastet først.".into()
-            }
-            Refusal::VersionNotFrozen { number } => format!(
-                "Version {number} er ikke låst; kun en låst version kan sendes i høring eller \
-                 behandles politisk."
-            ),
-            Refusal::HearingAlreadyOpen => "Høringen er allerede åbnet.".into(),
-            Refusal::HearingNotOpen => "Høringen er ikke åbnet endnu.".into(),
-            Refusal::NoHearingSummary => {
-                "Byrådet kan ikke beslutte, før høringsnotatet findes.".into()
-            }
-            Refusal::NoSummaryHere { stage } => format!(
-                "Høringsnotatet registreres i fasen »Høringsnotat«, ikke i »{}«.",
-                stage.danish_name()
-            ),
-            Refusal::NoDecisionHere { stage } => format!(
-                "I fasen »{}« træffes ingen politisk beslutning.",
-                stage.danish_name()
-            ),
-            Refusal::DecisionBodyMismatch { stage, body } => match stage.deciding_body() {
-                Some(deciding) => format!(
-                    "I fasen »{}« er det {}, ikke {}, der beslutter.",
-                    stage.danish_name(),
-                    deciding.danish_name(),
-                    body.danish_name()
-                ),
-                None => Refusal::NoDecisionHere { stage }.danish(),
-            },
-            Refusal::DecisionInFuture { meeting } => format!(
-                "Mødet den {} har ikke fundet sted endnu.",
-                danish_long_date(meeting)
-            ),
-            Refusal::AlreadyDecided { stage } => format!(
-                "Der er allerede truffet beslutning i fasen »{}«.",
-                stage.danish_name()
-            ),
-            Refusal::DecisionPostponed { stage } => format!(
-                "Sagen blev udsat i fasen »{}«; registrér en ny beslutning, før sagen går videre.",
-                stage.danish_name()
-            ),
-            Refusal::SendBackNotEarlier { from, to } => format!(
-                "Fra »{}« kan sagen kun sendes tilbage til en tidligere fase, ikke til »{}«.",
-                from.danish_name(),
-                to.danish_name()
-            ),
-            Refusal::NotAdopted => {
-                "Politikken kan ikke offentliggøres, før Byrådet har vedtaget den.".into()
-            }
-            Refusal::HearingStillOpen { last_day } => format!(
-                "Høringen er åben til og med {}; sagen går videre, når fristen er udløbet.",
-                danish_long_date(last_day)
-            ),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match *self {
-            Refusal::AlreadyPublished => "The policy is already published.".into(),
-            Refusal::RoadRejected => "The policy was rejected; its road has ended.".into(),
-            Refusal::BeforeLastStep { last } => format!(
-                "The date is before the road's last step ({}).",
-                english_long_date(last)
-            ),
-            Refusal::NotInTemplate { stage } => format!(
-                "The stage “{}” is not part of this policy's road.",
-                stage.english_name()
-            ),
-            Refusal::OutOfOrder { from, to } => format!(
-                "From “{}” the policy cannot go to “{}”; stages follow the road's order.",
-                from.english_name(),
-                to.english_name()
-            ),
-            Refusal::NotSkippable { stage } => format!(
-                "The stage “{}” may not be skipped on this road.",
-                stage.english_name()
-            ),
-            Refusal::ReasonRequired => "Give a reason for skipping the stage.".into(),
-            Refusal::VersionAlreadyFrozen { number } => {
-                format!("Version {number} is already frozen.")
-            }
-            Refusal::NoFrozenVersion => {
-                "No version is frozen yet; freeze the hearing draft first.".into()
-            }
-            Refusal::VersionNotFrozen { number } => format!(
-                "Version {number} is not frozen; only a frozen version can go to hearing or be \
-                 decided on."
-            ),
-            Refusal::HearingAlreadyOpen => "The hearing is already open.".into(),
-            Refusal::HearingNotOpen => "The hearing has not been opened yet.".into(),
-            Refusal::NoHearingSummary => {
-                "The City Council cannot decide before the hearing summary exists.".into()
-            }
-            Refusal::NoSummaryHere { stage } => format!(
-                "The hearing summary is recorded in the stage “Hearing summary”, not in “{}”.",
-                stage.english_name()
-            ),
-            Refusal::NoDecisionHere { stage } => format!(
-                "No political decision is made in the stage “{}”.",
-                stage.english_name()
-            ),
-            Refusal::DecisionBodyMismatch { stage, body } => match stage.deciding_body() {
-                Some(deciding) => format!(
-                    "In the stage “{}” the {} decides, not the {}.",
-                    stage.english_name(),
-                    deciding.english_name(),
-                    body.english_name()
-                ),
-                None => Refusal::NoDecisionHere { stage }.english(),
-            },
-            Refusal::DecisionInFuture { meeting } => format!(
-                "The meeting on {} has not taken place yet.",
-                english_long_date(meeting)
-            ),
-            Refusal::AlreadyDecided { stage } => format!(
-                "A decision has already been made in the stage “{}”.",
-                stage.english_name()
-            ),
-            Refusal::DecisionPostponed { stage } => format!(
-                "The item was postponed in the stage “{}”; record a new decision before the \
-                 policy moves on.",
-                stage.english_name()
-            ),
-            Refusal::SendBackNotEarlier { from, to } => format!(
-                "From “{}” the policy can only be sent back to an earlier stage, not to “{}”.",
-                from.english_name(),
-                to.english_name()
-            ),
-            Refusal::NotAdopted => {
-                "The policy cannot be published before the City Council has adopted it.".into()
-            }
-            Refusal::HearingStillOpen { last_day } => format!(
-                "The hearing is open until {} inclusive; the policy moves on once the deadline \
-                 has passed.",
-                english_long_date(last_day)
-            ),
-        }
-    }
 }
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english())
+        // For logs and errors: the code and the facts, not words (`app::names::refusal`
+        // words it for a reader).
+        write!(f, "{}: {self:?}", self.code())
     }
 }
 

@@ -60,36 +60,8 @@ impl Stage {
     pub fn parse(s: &str) -> Option<Stage> {
         let s = s.trim().to_lowercase();
         Stage::ALL.into_iter().find(|stage| {
-            stage.as_str() == s.replace('-', "_") || stage.danish_name().to_lowercase() == s
+            stage.as_str() == s.replace('-', "_") || danish_name(*stage).to_lowercase() == s
         })
-    }
-
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            Stage::Drafting => "Udarbejdelse",
-            Stage::DialogueMeeting => "Dialogmøde",
-            Stage::CommitteeForHearing => "Udvalgsbehandling til høring",
-            Stage::Hearing => "Høring",
-            Stage::HearingSummary => "Høringsnotat",
-            Stage::CommitteeRecommendation => "Udvalgsbehandling (indstilling)",
-            Stage::FinanceCommittee => "Økonomiudvalget",
-            Stage::CityCouncil => "Byrådet",
-            Stage::Published => "Offentliggjort",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Stage::Drafting => "Drafting",
-            Stage::DialogueMeeting => "Dialogue meeting",
-            Stage::CommitteeForHearing => "Committee: hearing draft",
-            Stage::Hearing => "Hearing",
-            Stage::HearingSummary => "Hearing summary",
-            Stage::CommitteeRecommendation => "Committee: recommendation",
-            Stage::FinanceCommittee => "Finance Committee",
-            Stage::CityCouncil => "City Council",
-            Stage::Published => "Published",
-        }
     }
 
     /// The body whose decision is recorded in this stage, if it is a political one.
@@ -141,20 +113,20 @@ impl Body {
             Body::CityCouncil => "city_council",
         }
     }
+}
 
-    pub fn danish_name(self) -> &'static str {
-        match self {
-            Body::Committee => "Fagudvalget",
-            Body::FinanceCommittee => "Økonomiudvalget",
-            Body::CityCouncil => "Byrådet",
-        }
-    }
-
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Body::Committee => "Committee",
-            Body::FinanceCommittee => "Finance Committee",
-            Body::CityCouncil => "City Council",
-        }
+/// The Danish name a clerk may type for a stage on the command line. Only for reading input:
+/// what the app shows comes from the catalogue (`app::names::stage`).
+fn danish_name(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Drafting => "Udarbejdelse",
+        Stage::DialogueMeeting => "Dialogmøde",
+        Stage::CommitteeForHearing => "Udvalgsbehandling til høring",
+        Stage::Hearing => "Høring",
+        Stage::HearingSummary => "Høringsnotat",
+        Stage::CommitteeRecommendation => "Udvalgsbehandling (indstilling)",
+        Stage::FinanceCommittee => "Økonomiudvalget",
+        Stage::CityCouncil => "Byrådet",
+        Stage::Published => "Offentliggjort",
     }
 }

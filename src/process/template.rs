@@ -50,44 +50,20 @@ pub enum TemplateError {
 }
 
 impl TemplateError {
-    pub fn danish(&self) -> String {
+    /// The stable code, as serde writes it in `reason`.
+    pub fn code(&self) -> &'static str {
         match self {
-            TemplateError::Missing { stage } => {
-                format!("Fasen »{}« skal være med i forløbet.", stage.danish_name())
-            }
-            TemplateError::Order { stage } => format!(
-                "Fasen »{}« står to gange eller i forkert rækkefølge.",
-                stage.danish_name()
-            ),
-            TemplateError::MustNotBeSkippable { stage } => {
-                format!("Fasen »{}« kan ikke gøres valgfri.", stage.danish_name())
-            }
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            TemplateError::Missing { stage } => {
-                format!(
-                    "The stage “{}” must be part of the road.",
-                    stage.english_name()
-                )
-            }
-            TemplateError::Order { stage } => format!(
-                "The stage “{}” appears twice or out of order.",
-                stage.english_name()
-            ),
-            TemplateError::MustNotBeSkippable { stage } => format!(
-                "The stage “{}” cannot be made optional.",
-                stage.english_name()
-            ),
+            TemplateError::Missing { .. } => "missing",
+            TemplateError::Order { .. } => "order",
+            TemplateError::MustNotBeSkippable { .. } => "must_not_be_skippable",
         }
     }
 }
 
 impl std::fmt::Display for TemplateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english())
+        // For logs and errors: the code and the facts (`app::names::template_error` words it).
+        write!(f, "{}: {self:?}", self.code())
     }
 }
 
@@ -243,6 +219,6 @@ mod tests {
                 stage: Stage::Hearing
             }
         );
-        assert_eq!(refused.danish(), "Fasen »Høring« kan ikke gøres valgfri.");
+        assert_eq!(refused.code(), "must_not_be_skippable");
     }
 }

@@ -651,10 +651,6 @@ fn refused_without_a_hearing_summary() {
         Refusal::NoHearingSummary
     );
     assert_eq!(
-        Refusal::NoHearingSummary.danish(),
-        "Byrådet kan ikke beslutte, før høringsnotatet findes."
-    );
-    assert_eq!(
         refused(&road(), Action::RecordHearingSummary, on),
         Refusal::NoSummaryHere {
             stage: Stage::Drafting
@@ -837,10 +833,6 @@ fn refused_publication_without_adoption() {
     );
     let r = road_at(Stage::CityCouncil);
     assert_eq!(refused(&r, Action::Publish, on), Refusal::NotAdopted);
-    assert_eq!(
-        Refusal::NotAdopted.danish(),
-        "Politikken kan ikke offentliggøres, før Byrådet har vedtaget den."
-    );
 }
 
 fn every_refusal() -> Vec<Refusal> {
@@ -903,15 +895,10 @@ fn a_hearing_closes_only_after_its_last_day() {
         super::refusal::hearing_may_close(date(2026, 12, 15), last),
         Ok(())
     );
-    assert!(
-        Refusal::HearingStillOpen { last_day: last }
-            .danish()
-            .contains("14. december 2026")
-    );
 }
 
 #[test]
-fn every_refusal_has_a_code_and_messages_in_both_languages() {
+fn every_refusal_has_a_code() {
     let all = every_refusal();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(Refusal::code).collect();
     assert_eq!(codes.len(), all.len(), "codes are distinct");
@@ -919,26 +906,8 @@ fn every_refusal_has_a_code_and_messages_in_both_languages() {
         let json = serde_json::to_value(refusal).unwrap();
         assert_eq!(json["reason"], refusal.code());
         assert_eq!(serde_json::from_value::<Refusal>(json).unwrap(), refusal);
-        let (da, en) = (refusal.danish(), refusal.english());
-        assert!(da.ends_with('.') && en.ends_with('.'), "{da} / {en}");
-        assert_ne!(da, en);
-        assert_eq!(refusal.to_string(), en);
+        assert!(refusal.to_string().starts_with(refusal.code()));
     }
-    assert_eq!(
-        Refusal::DecisionBodyMismatch {
-            stage: Stage::CityCouncil,
-            body: Body::Committee
-        }
-        .danish(),
-        "I fasen »Byrådet« er det Byrådet, ikke Fagudvalget, der beslutter."
-    );
-    assert_eq!(
-        Refusal::DecisionInFuture {
-            meeting: date(2020, 1, 29)
-        }
-        .danish(),
-        "Mødet den 29. januar 2020 har ikke fundet sted endnu."
-    );
 }
 
 // ---- Choices for the UI ----
@@ -1039,25 +1008,18 @@ fn stage_names_and_codes() {
             serde_json::Value::String(stage.as_str().into())
         );
         assert_eq!(Stage::parse(stage.as_str()), Some(stage));
-        assert_eq!(
-            Stage::parse(&stage.danish_name().to_uppercase()),
-            Some(stage)
-        );
     }
     assert_eq!(Stage::parse("city-council"), Some(Stage::CityCouncil));
     assert_eq!(Stage::parse("høring"), Some(Stage::Hearing));
-    assert_eq!(Stage::parse("valg"), None);
-    assert_eq!(Stage::FinanceCommittee.danish_name(), "Økonomiudvalget");
-    assert_eq!(Stage::Published.english_name(), "Published");
-    assert_eq!(Outcome::Adopted.danish_name(), "vedtaget");
     assert_eq!(
-        Outcome::SentBack {
-            to: Stage::Drafting
-        }
-        .danish_name(),
-        "sendt tilbage"
+        Stage::parse("ØKONOMIUDVALGET"),
+        Some(Stage::FinanceCommittee)
     );
-    assert_eq!(DissentKind::MinutesEntry.danish_name(), "Protokoltilførsel");
+    assert_eq!(
+        Stage::parse("Udvalgsbehandling (indstilling)"),
+        Some(Stage::CommitteeRecommendation)
+    );
+    assert_eq!(Stage::parse("valg"), None);
 }
 
 // ---- Properties over sequences of actions ----

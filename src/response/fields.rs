@@ -306,18 +306,6 @@ impl SenderKind {
             .ok_or(FieldError::Invalid)
     }
 
-    /// The Danish label, as clerks' spreadsheets and the høringsnotat use it.
-    pub fn danish(self) -> &'static str {
-        match self {
-            SenderKind::Private => "Privatperson",
-            SenderKind::Company => "Virksomhed",
-            SenderKind::Association => "Forening/organisation",
-            SenderKind::Council => "Råd og nævn",
-            SenderKind::Authority => "Myndighed",
-            SenderKind::WorkCouncil => "MED-udvalg",
-        }
-    }
-
     /// Everyone but a private person answers on behalf of a named body.
     pub fn needs_organisation(self) -> bool {
         self != SenderKind::Private

@@ -85,3 +85,37 @@ pub fn Pager(current: u32, pages: u32, href: impl Fn(u32) -> String) -> impl Int
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hoering::meeting::ParticipantGroup;
+
+    fn origin(day: &str, group: ParticipantGroup) -> MeetingOrigin {
+        MeetingOrigin {
+            day: day.into(),
+            group,
+            table: None,
+        }
+    }
+
+    #[test]
+    fn meeting_input_is_labelled_with_its_day_and_group() {
+        let voluntary = origin("2019-09-12", ParticipantGroup::VoluntaryAssociation);
+        assert_eq!(
+            meeting_label(Locale::da, &voluntary),
+            "Fra dialogmødet 12. september 2019 · Frivillige foreninger"
+        );
+        assert_eq!(
+            meeting_label(Locale::en, &voluntary),
+            "From the dialogue meeting on 12 September 2019 · Voluntary associations"
+        );
+        assert_eq!(
+            meeting_label(
+                Locale::da,
+                &origin("2020-03-05", ParticipantGroup::IntegrationCouncil)
+            ),
+            "Fra dialogmødet 5. marts 2020 · Integrationsrådet"
+        );
+    }
+}

@@ -9,7 +9,7 @@ pub struct MeetingCard {
     pub title: String,
     pub policy_slug: String,
     pub policy_title: String,
-    /// Unix seconds; shown in Copenhagen time with `calendar::danish_time_span`.
+    /// Unix seconds; shown in Copenhagen time with `crate::dates::time_span`.
     pub starts_at: i64,
     pub ends_at: Option<i64>,
     pub place: String,

@@ -9,13 +9,10 @@ use crate::notat::ResultView;
 use crate::api::ssr;
 use leptos::prelude::*;
 
+/// One of our languages by its code (`da`, `en`, `ar`, `uk`); Danish for anything else.
 #[cfg(feature = "ssr")]
-fn lang_of(english: bool) -> hoering::mail::Lang {
-    if english {
-        hoering::mail::Lang::En
-    } else {
-        hoering::mail::Lang::Da
-    }
+fn locale_of(code: &str) -> crate::i18n::Locale {
+    crate::messages::locale_by_code(code).unwrap_or(crate::i18n::Locale::da)
 }
 
 /// The clerks' høringsnotat page: bemærkninger, approvals, publication, downloads.
@@ -46,10 +43,10 @@ pub async fn remark_editor(
 #[server(prefix = "/_fn", endpoint = "hearing_notat")]
 pub async fn hearing_notat(
     slug: String,
-    english: bool,
+    locale: String,
 ) -> Result<Option<NotatView>, ServerFnError> {
     ssr::backend()?
-        .notat(&slug, lang_of(english), false)
+        .notat(&slug, locale_of(&locale), false)
         .await
         .map_err(ssr::opaque)
 }
@@ -58,10 +55,10 @@ pub async fn hearing_notat(
 #[server(prefix = "/_fn", endpoint = "hearing_result")]
 pub async fn hearing_result(
     slug: String,
-    english: bool,
+    locale: String,
 ) -> Result<Option<ResultView>, ServerFnError> {
     ssr::backend()?
-        .result(&slug, lang_of(english))
+        .result(&slug, locale_of(&locale))
         .await
         .map_err(ssr::opaque)
 }

@@ -6,3 +6,4 @@ mod api;
 pub use api::*;
 
 pub mod pages;
+pub mod words;

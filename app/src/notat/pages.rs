@@ -379,11 +379,11 @@ pub fn NotatPage() -> impl IntoView {
     let key = move || {
         (
             params.read().get("slug").unwrap_or_default(),
-            i18n.get_locale_untracked() == Locale::en,
+            i18n.get_locale_untracked().as_str().to_owned(),
         )
     };
-    let notat = Resource::new(key, |(slug, english)| {
-        crate::notat::hearing_notat(slug, english)
+    let notat = Resource::new(key, |(slug, locale)| {
+        crate::notat::hearing_notat(slug, locale)
     });
     suspended(move || async move {
         let locale = i18n.get_locale_untracked();
@@ -423,11 +423,11 @@ pub fn ResultPage() -> impl IntoView {
     let key = move || {
         (
             params.read().get("slug").unwrap_or_default(),
-            i18n.get_locale_untracked() == Locale::en,
+            i18n.get_locale_untracked().as_str().to_owned(),
         )
     };
-    let result = Resource::new(key, |(slug, english)| {
-        crate::notat::hearing_result(slug, english)
+    let result = Resource::new(key, |(slug, locale)| {
+        crate::notat::hearing_result(slug, locale)
     });
     suspended(move || async move {
         let locale = i18n.get_locale_untracked();

@@ -7,7 +7,9 @@ mod api;
 pub use api::*;
 
 pub mod admin;
+pub mod feed_words;
 pub mod list;
 pub mod page;
 pub mod parts;
+pub mod refusals;
 pub mod templates;

@@ -9,7 +9,6 @@ use hoering::process::Decision;
 use hoering::process::Outcome;
 use hoering::process::Refusal;
 use hoering::process::RoadState;
-use hoering::process::Stage;
 use hoering::process::StageStatus;
 use hoering::process::TimelineEntry;
 use leptos::prelude::*;
@@ -25,80 +24,9 @@ pub fn outcome_name(locale: Locale, outcome: Outcome) -> String {
     }
 }
 
+/// Why the road refuses a step, in the reader's language.
 pub fn refusal_text(locale: Locale, refusal: &Refusal) -> String {
-    let stage = |s: Stage| crate::names::stage(locale, s);
-    let date = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
-    match *refusal {
-        Refusal::AlreadyPublished => td_string!(locale, refusal_already_published).into(),
-        Refusal::RoadRejected => td_string!(locale, refusal_road_rejected).into(),
-        Refusal::BeforeLastStep { last } => {
-            td_string!(locale, refusal_before_last_step, last = date(&last)).to_string()
-        }
-        Refusal::NotInTemplate { stage: s } => {
-            td_string!(locale, refusal_not_in_template, stage = stage(s)).to_string()
-        }
-        Refusal::OutOfOrder { from, to } => td_string!(
-            locale,
-            refusal_out_of_order,
-            from = stage(from),
-            to = stage(to)
-        )
-        .to_string(),
-        Refusal::NotSkippable { stage: s } => {
-            td_string!(locale, refusal_not_skippable, stage = stage(s)).to_string()
-        }
-        Refusal::ReasonRequired => td_string!(locale, refusal_reason_required).into(),
-        Refusal::VersionAlreadyFrozen { number } => {
-            td_string!(locale, refusal_version_already_frozen, number = number).to_string()
-        }
-        Refusal::NoFrozenVersion => td_string!(locale, refusal_no_frozen_version).into(),
-        Refusal::VersionNotFrozen { number } => {
-            td_string!(locale, refusal_version_not_frozen, number = number).to_string()
-        }
-        Refusal::HearingAlreadyOpen => td_string!(locale, refusal_hearing_already_open).into(),
-        Refusal::HearingNotOpen => td_string!(locale, refusal_hearing_not_open).into(),
-        Refusal::NoHearingSummary => td_string!(locale, refusal_no_hearing_summary).into(),
-        Refusal::NoSummaryHere { stage: s } => {
-            td_string!(locale, refusal_no_summary_here, stage = stage(s)).to_string()
-        }
-        Refusal::NoDecisionHere { stage: s } => {
-            td_string!(locale, refusal_no_decision_here, stage = stage(s)).to_string()
-        }
-        Refusal::DecisionBodyMismatch { stage: s, body } => match s.deciding_body() {
-            Some(deciding) => td_string!(
-                locale,
-                refusal_decision_body_mismatch,
-                stage = stage(s),
-                deciding = crate::names::body(locale, deciding),
-                body = crate::names::body(locale, body)
-            )
-            .to_string(),
-            None => refusal_text(locale, &Refusal::NoDecisionHere { stage: s }),
-        },
-        Refusal::DecisionInFuture { meeting } => {
-            td_string!(locale, refusal_decision_in_future, meeting = date(&meeting)).to_string()
-        }
-        Refusal::AlreadyDecided { stage: s } => {
-            td_string!(locale, refusal_already_decided, stage = stage(s)).to_string()
-        }
-        Refusal::DecisionPostponed { stage: s } => {
-            td_string!(locale, refusal_decision_postponed, stage = stage(s)).to_string()
-        }
-        Refusal::SendBackNotEarlier { from, to } => td_string!(
-            locale,
-            refusal_send_back_not_earlier,
-            from = stage(from),
-            to = stage(to)
-        )
-        .to_string(),
-        Refusal::NotAdopted => td_string!(locale, refusal_not_adopted).into(),
-        Refusal::HearingStillOpen { last_day } => td_string!(
-            locale,
-            refusal_hearing_still_open,
-            last_day = date(&last_day)
-        )
-        .to_string(),
-    }
+    crate::policy::refusals::refusal(locale, refusal)
 }
 
 /// "Vedtaget i Byrådet den 29. januar 2020", or where the road stands.

@@ -2,7 +2,7 @@
 //! few failures, then a clear refusal until the window ends.
 
 use super::db::{self as auth_db};
-use super::{Role, SESSION_COOKIE, SESSION_SECONDS, cookie_value, password, require_session};
+use super::{Role, SESSION_COOKIE, SESSION_SECONDS, Staff, cookie_value, password};
 use crate::state::{AppState, ClientAddr};
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::limits::{
@@ -182,9 +182,8 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
 }
 
 /// `POST /logout`: any role may log out; the security layer has checked the form's token.
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: HeaderMap) -> Response {
     let result = async {
-        require_session(&state, &headers, "/").await?;
         if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
             auth_db::delete_session(&state.db.pool, token).await?;
         }

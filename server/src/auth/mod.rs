@@ -11,7 +11,11 @@ pub mod password;
 use crate::state::AppState;
 pub use crate::token::{constant_time_eq, hash_token, random_token};
 use crate::web::error::WebError;
+use axum::extract::FromRequestParts;
+use axum::response::Response;
 use http::HeaderMap;
+use http::Method;
+use http::request::Parts;
 
 pub const SESSION_COOKIE: &str = "hoering_session";
 /// Sessions last a working day and a bit; staff log in again the next morning.
@@ -23,7 +27,7 @@ pub use hoering::staff::{Permission, Role};
 /// back to `next`. A form's CSRF token is not checked here: the security layer checks it for
 /// every unsafe request in a session's name before any handler runs
 /// (`web::security::check_csrf`), so no handler can forget it.
-pub async fn require_session(
+async fn require_session(
     state: &AppState,
     headers: &HeaderMap,
     next: &str,
@@ -38,24 +42,55 @@ pub async fn require_session(
     Ok(session)
 }
 
-/// [`require_session`], and a role that may do `what`. Every staff form calls this first.
-pub async fn require_staff(
-    state: &AppState,
-    headers: &HeaderMap,
-    what: Permission,
-    next: &str,
-) -> Result<db::Session, WebError> {
-    let session = require_session(state, headers, next).await?;
-    if !session.user.role.may(what) {
-        tracing::warn!(
-            user = session.user.id,
-            role = session.user.role.as_str(),
-            ?what,
-            "refused: role"
-        );
-        return Err(WebError::forbidden());
+/// The member of staff behind a request, as a handler's argument: the session is read before
+/// the handler runs and before its form is read, and a request without one goes to the login
+/// page and back (to the page itself for a read, to the page the form was on for a post). The
+/// role is checked for the handler's action with [`Staff::may`]; the form's CSRF token was
+/// checked by the security layer for every unsafe request in a session's name
+/// (`web::security::check_csrf`). Every handler in a staff member's name takes one.
+pub struct Staff(db::Session);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let next = if parts.method == Method::GET || parts.method == Method::HEAD {
+            parts
+                .uri
+                .path_and_query()
+                .and_then(|p| crate::web::redirect::safe_target(p.as_str()))
+                .map(str::to_string)
+        } else {
+            crate::web::redirect::referring_page(&parts.headers)
+        };
+        let next = next.unwrap_or_else(|| "/admin".to_string());
+        match require_session(state, &parts.headers, &next).await {
+            Ok(session) => Ok(Staff(session)),
+            Err(refusal) => Err(refusal.respond(state, &parts.headers).await),
+        }
     }
-    Ok(session)
+}
+
+impl Staff {
+    /// The session, when its role may do `what`; a `403` otherwise.
+    pub fn may(self, what: Permission) -> Result<db::Session, WebError> {
+        let session = self.0;
+        if !session.user.role.may(what) {
+            tracing::warn!(
+                user = session.user.id,
+                role = session.user.role.as_str(),
+                ?what,
+                "refused: role"
+            );
+            return Err(WebError::forbidden());
+        }
+        Ok(session)
+    }
+
+    /// The session of anyone signed in (a council member's own pages check their seat).
+    pub fn session(self) -> db::Session {
+        self.0
+    }
 }
 
 /// Reads one cookie's value from a `Cookie` header.

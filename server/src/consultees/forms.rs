@@ -3,57 +3,31 @@
 //! an earlier list of the same committee, and the reminder's number of working days.
 
 use super::db as party_db;
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, Fields, WebError, WebResult, field, finish};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::consultees::{Party, PartyFields, import, merge};
 use http::{HeaderMap, StatusCode};
-use std::collections::BTreeMap;
-
-type Fields = BTreeMap<String, String>;
 
 /// The most working days before the deadline a reminder may go.
 pub const MAX_REMINDER_DAYS: u32 = 30;
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).cloned().unwrap_or_default()
-}
 
 fn list_page(slug: &str) -> String {
     format!("{}#hoeringsliste", app::routes::admin_hearing(slug))
 }
 
 /// The clerk's hearing page again with `values` in the list's forms and `errors` by them.
-fn again(slug: &str, values: Fields, errors: BTreeMap<String, String>) -> WebError {
-    WebError::form(
-        &app::routes::admin_hearing(slug),
-        FormEcho {
-            values,
-            errors,
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+fn again(slug: &str, values: Fields, errors: FieldErrors) -> WebError {
+    WebError::refused(&app::routes::admin_hearing(slug), values, errors)
 }
 
-async fn staff_hearing(
-    state: &AppState,
-    headers: &HeaderMap,
-    slug: &str,
-) -> Result<HearingRow, WebError> {
-    require_staff(
-        state,
-        headers,
-        Permission::CreateHearing,
-        &app::routes::admin_hearing(slug),
-    )
-    .await?;
+async fn staff_hearing(state: &AppState, staff: Staff, slug: &str) -> Result<HearingRow, WebError> {
+    staff.may(Permission::CreateHearing)?;
     hearing_db::by_slug(&state.db.pool, slug)
         .await?
         .ok_or_else(WebError::not_found)
@@ -84,12 +58,13 @@ async fn invite_now(state: &AppState) -> Result<(), WebError> {
 pub async fn add(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
-        let text = get(&fields, "parties");
+        let hearing = staff_hearing(&state, staff, &slug).await?;
+        let text = field(&fields, "parties");
         let read = import(&text).map_err(|errors| {
             again(
                 &slug,
@@ -125,10 +100,11 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
         if !removed {
             return Err(WebError::Refused {
@@ -147,13 +123,14 @@ pub async fn remove(
 pub async fn reuse(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
+        let hearing = staff_hearing(&state, staff, &slug).await?;
         let pool = &state.db.pool;
-        let from = get(&fields, "from");
+        let from = field(&fields, "from");
         let Some(earlier) = hearing_db::by_slug(pool, &from)
             .await?
             .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
@@ -195,12 +172,13 @@ pub async fn reuse(
 pub async fn reminder(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        let hearing = staff_hearing(&state, &headers, &slug).await?;
-        let typed = get(&fields, "reminder_days");
+        let hearing = staff_hearing(&state, staff, &slug).await?;
+        let typed = field(&fields, "reminder_days");
         let days = match typed.trim().parse::<u32>() {
             Ok(d) if d <= MAX_REMINDER_DAYS => d,
             _ => {

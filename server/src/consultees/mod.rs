@@ -34,9 +34,11 @@ pub async fn send_due(
     let today = day(now);
     let mail = |p: &db::PartyInHearing, reminder: bool| {
         let last_day = day(p.closes_at)
-            .map(hoering::calendar::danish_long_date)
+            .map(|d| app::dates::long_date(app::i18n::Locale::da, d))
             .unwrap_or_default();
-        hoering::mail::invitation(
+        // Parties are Danish organisations: invitations and reminders are written in Danish.
+        app::mail::texts::invitation(
+            app::i18n::Locale::da,
             &outbox.sender,
             &hoering::mail::InvitationMail {
                 to: &p.party.email,

@@ -2,11 +2,10 @@
 //! Only users with the council role can be members.
 
 use super::{add_member, db as council_db};
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, Fields, WebError, WebResult, finish, trimmed};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -14,46 +13,28 @@ use hoering::council::{CouncilName, CouncilSlug};
 use http::{HeaderMap, StatusCode};
 use std::collections::BTreeMap;
 
-type Fields = BTreeMap<String, String>;
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).map(|v| v.trim().to_string()).unwrap_or_default()
-}
-
 fn again(fields: &Fields, field: &str, code: &str) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
+    WebError::refused(
         app::routes::COUNCILS,
-        FormEcho {
-            values,
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
+        fields.clone(),
+        [(field.to_string(), code.to_string())].into(),
     )
 }
 
-async fn admin(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    require_staff(
-        state,
-        headers,
-        Permission::ManageCouncils,
-        app::routes::COUNCILS,
-    )
-    .await
-    .map(|_| ())
+fn admin(staff: Staff) -> Result<(), WebError> {
+    staff.may(Permission::ManageCouncils).map(|_| ())
 }
 
 /// `POST /admin/raad`: a new council by its name.
 pub async fn create(
     State(state): State<AppState>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
-        let name = CouncilName::parse(&get(&fields, "name"))
+        admin(staff)?;
+        let name = CouncilName::parse(&trimmed(&fields, "name"))
             .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
         let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
         council_db::create(&state.db.pool, slug.as_str(), name.as_str())
@@ -69,13 +50,14 @@ pub async fn create(
 pub async fn add(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
-        let email = get(&fields, "email").to_lowercase();
-        let chair = get(&fields, "chair") == "on";
+        admin(staff)?;
+        let email = trimmed(&fields, "email").to_lowercase();
+        let chair = trimmed(&fields, "chair") == "on";
         match add_member(&state.db.pool, &slug, &email, chair).await {
             Ok(()) => Ok(see_other(app::routes::COUNCILS)),
             Err(e) => match e.field() {
@@ -96,16 +78,17 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
-        admin(&state, &headers).await?;
+        admin(staff)?;
         let pool = &state.db.pool;
         let council = council_db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
-        let email = get(&fields, "email");
+        let email = trimmed(&fields, "email");
         let user = crate::auth::db::find_credentials(pool, &email)
             .await?
             .ok_or_else(WebError::not_found)?
@@ -122,43 +105,34 @@ pub async fn remove(
 pub async fn open_round(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_hearing(&slug);
-        let session = require_staff(&state, &headers, Permission::CreateHearing, &page).await?;
+        let session = staff.may(Permission::CreateHearing)?;
         let pool = &state.db.pool;
         let hearing = crate::hearing::db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
         let mut errors = BTreeMap::new();
-        let council = council_db::by_slug(pool, &get(&fields, "round_council")).await?;
+        let council = council_db::by_slug(pool, &trimmed(&fields, "round_council")).await?;
         if council.is_none() {
             errors.insert("round_council".to_string(), "invalid".to_string());
         }
         let last_day =
             hoering::calendar::local_date(hearing.closes_at).parse::<jiff::civil::Date>()?;
         let window = hoering::council::RoundFields {
-            opens: get(&fields, "round_opens"),
-            closes: get(&fields, "round_closes"),
+            opens: trimmed(&fields, "round_opens"),
+            closes: trimmed(&fields, "round_closes"),
         }
         .parse(last_day)
         .map_err(|e| {
             errors.extend(e.into_iter().map(|(k, v)| (format!("round_{k}"), v)));
         });
         let (Some(council), Ok(window), true) = (council, window, errors.is_empty()) else {
-            let mut values = fields.clone();
-            values.remove("csrf");
-            return Err(WebError::form(
-                &page,
-                FormEcho {
-                    values,
-                    errors,
-                    preview: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(WebError::refused(&page, fields.clone(), errors));
         };
         council_db::open_round(
             pool,
@@ -178,12 +152,11 @@ pub async fn open_round(
 /// The round and the member acting in it, when they may comment now.
 async fn commenting(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     council: &str,
 ) -> Result<(council_db::RoundRow, crate::auth::db::Session), WebError> {
-    let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, &page).await?;
+    let session = staff.session();
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -209,31 +182,20 @@ async fn commenting(
 pub async fn comment(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::council_workspace(&slug, &council);
-        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
+        let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
-        let again = |errors: BTreeMap<String, String>| {
-            let mut values = fields.clone();
-            values.remove("csrf");
-            WebError::form(
-                &page,
-                FormEcho {
-                    values,
-                    errors,
-                    preview: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        };
+        let again = |errors: FieldErrors| WebError::refused(&page, fields.clone(), errors);
         let mut new = hoering::council::CommentFields {
-            block: get(&fields, "block"),
-            quote: get(&fields, "quote"),
-            text: get(&fields, "text"),
-            reply_to: get(&fields, "reply_to"),
+            block: trimmed(&fields, "block"),
+            quote: trimmed(&fields, "quote"),
+            text: trimmed(&fields, "text"),
+            reply_to: trimmed(&fields, "reply_to"),
         }
         .parse()
         .map_err(&again)?;
@@ -265,10 +227,11 @@ pub async fn comment(
 pub async fn agree(
     State(state): State<AppState>,
     Path((slug, council, comment)): Path<(String, String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        let (round, session) = commenting(&state, &headers, &slug, &council).await?;
+        let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let author = council_db::comment_in_round(pool, round.id, comment)
             .await?
@@ -299,12 +262,12 @@ struct Acting {
 
 async fn acting(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     council: &str,
 ) -> Result<Acting, WebError> {
     let page = app::routes::council_workspace(slug, council);
-    let session = crate::auth::require_session(state, headers, &page).await?;
+    let session = staff.session();
     let pool = &state.db.pool;
     let round = council_db::round(pool, slug, council)
         .await?
@@ -354,15 +317,10 @@ fn joint_again(
     code: &str,
     status: StatusCode,
 ) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
+    WebError::form_again(
         page,
-        FormEcho {
-            values,
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
+        fields.clone(),
+        [(field.to_string(), code.to_string())].into(),
         status,
     )
 }
@@ -373,12 +331,13 @@ fn joint_again(
 pub async fn edit_joint(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{EditError, EditOutcome, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let council_id = hoering::council::CouncilId(a.round.council_id);
         if !hoering::council::may_edit_joint(&a.viewer, council_id, &super::state_of(&a.round)) {
             return Err(joint_again(
@@ -389,7 +348,7 @@ pub async fn edit_joint(
                 StatusCode::CONFLICT,
             ));
         }
-        let based_on: u32 = get(&fields, "joint_based_on").parse().map_err(|_| {
+        let based_on: u32 = trimmed(&fields, "joint_based_on").parse().map_err(|_| {
             joint_again(
                 &a.page,
                 &fields,
@@ -449,18 +408,19 @@ pub async fn edit_joint(
 pub async fn submit_joint(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{CouncilId, CouncilName, Submitted, UserId};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let again =
             |field: &str, code: &str, status| joint_again(&a.page, &fields, field, code, status);
         let name =
-            hoering::response::PersonName::parse(&get(&fields, "submit_name")).map_err(|e| {
+            hoering::response::PersonName::parse(&trimmed(&fields, "submit_name")).map_err(|e| {
                 again(
                     "submit_name",
                     app::forms::error_code(&e),
@@ -469,7 +429,7 @@ pub async fn submit_joint(
             });
         let email = hoering::response::Email::parse(&a.session.user.email)
             .map_err(|_| again("submit", "no_email", StatusCode::UNPROCESSABLE_ENTITY))?;
-        let seen: Option<u32> = get(&fields, "submit_revision").parse().ok();
+        let seen: Option<u32> = trimmed(&fields, "submit_revision").parse().ok();
         let (mut tx, round, joint) = held(pool, a.round.id).await?;
         let window = super::window_of(&round)
             .ok_or_else(|| again("submit", "round_not_open", StatusCode::CONFLICT))?;
@@ -521,19 +481,13 @@ pub async fn submit_joint(
         )
         .await?;
         let token = crate::auth::random_token()?;
-        let lang = crate::web::language::mail_lang(&headers);
-        let last_day = match (
-            hoering::calendar::local_date(round.closes_at).parse::<jiff::civil::Date>(),
-            lang,
-        ) {
-            (Ok(d), hoering::mail::Lang::Da) => hoering::calendar::danish_long_date(d),
-            (Ok(d), hoering::mail::Lang::En) => hoering::calendar::english_long_date(d),
-            (Err(_), _) => hoering::calendar::local_date(round.closes_at),
-        };
+        let locale = crate::web::language::reader_locale(&headers);
+        let last_day =
+            app::dates::format_date(locale, &hoering::calendar::local_date(round.closes_at));
         let receipt_path = format!("/kvittering/{token}");
         let receipt = |id, created_at| {
-            hoering::mail::receipt(
-                lang,
+            app::mail::texts::receipt(
+                locale,
                 &state.outbox.sender,
                 &hoering::mail::ReceiptMail {
                     to: submission.email.as_str(),
@@ -582,12 +536,13 @@ pub async fn submit_joint(
 pub async fn publish_discussion(
     State(state): State<AppState>,
     Path((slug, council)): Path<(String, String)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     use hoering::council::{CouncilId, PublishRefusal};
     let result: WebResult = async {
-        let a = acting(&state, &headers, &slug, &council).await?;
+        let a = acting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let (mut tx, round, joint) = held(pool, a.round.id).await?;
@@ -611,7 +566,7 @@ pub async fn publish_discussion(
                 status,
             ));
         }
-        if get(&fields, "publish_confirm") != "on" {
+        if trimmed(&fields, "publish_confirm") != "on" {
             return Err(joint_again(
                 &a.page,
                 &fields,

@@ -2,6 +2,7 @@
 
 use super::{HearingFields, prepare};
 use crate::auth::Permission;
+use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
@@ -19,10 +20,11 @@ const PAGE: &str = "/admin/hoeringer/ny";
 
 pub async fn create_hearing(
     State(state): State<AppState>,
+    staff: Staff,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = create(&state, &headers, multipart).await;
+    let result = create(&state, staff, multipart).await;
     finish(&state, &headers, result).await
 }
 
@@ -51,9 +53,8 @@ pub fn preview_of(doc: &hoering::document::Document) -> HearingPreview {
     }
 }
 
-async fn create(state: &AppState, headers: &HeaderMap, multipart: Multipart) -> WebResult {
-    let draft =
-        read_staff_draft(state, headers, multipart, Permission::CreateHearing, PAGE).await?;
+async fn create(state: &AppState, staff: Staff, multipart: Multipart) -> WebResult {
+    let draft = read_staff_draft(staff, multipart, Permission::CreateHearing).await?;
     let get = |k: &str| draft.get(k);
     let input = HearingFields {
         markdown: draft.markdown.clone(),

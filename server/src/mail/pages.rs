@@ -1,7 +1,7 @@
 //! The outbox as the admin reads it (`/admin/post`), and the admin's "send again".
 
 use super::db::{self as mail_db, OutboxRow};
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::backend::{DbBackend, fail};
 use crate::state::AppState;
 use crate::web::error::{WebError, finish};
@@ -75,16 +75,11 @@ impl MailReads for DbBackend {
 pub async fn retry(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result = async {
-        let session = require_staff(
-            &state,
-            &headers,
-            Permission::ReadMail,
-            &app::routes::outbox_message(id),
-        )
-        .await?;
+        let session = staff.may(Permission::ReadMail)?;
         if !mail_db::retry(&state.db.pool, id).await? {
             return Err(WebError::not_found());
         }

@@ -183,12 +183,13 @@ async fn signup_by_id(tx: &mut Transaction<'_, Any>, id: i64) -> Result<SignupRo
 }
 
 /// Stores a sign-up with a seat, or on the waiting list when the meeting is full, and writes its
-/// confirmation to the outbox.
+/// confirmation to the outbox. `lang` is the participant's language code (`da`, `ar`, …): later
+/// messages about the sign-up are written in it.
 pub async fn sign_up(
     pool: &AnyPool,
     meeting_id: i64,
     signup: &Signup,
-    lang: hoering::mail::Lang,
+    lang: &str,
     token: &str,
     outbox: &Outbox,
     mailer: SignupMailer<'_>,
@@ -222,7 +223,7 @@ pub async fn sign_up(
     .bind(signup.needs.interpreter.clone())
     .bind(i64::from(signup.needs.step_free))
     .bind(signup.needs.other.clone())
-    .bind(lang.as_str())
+    .bind(lang)
     .bind(status.as_str())
     .bind(at)
     .bind((status == SignupStatus::Seated).then_some(at))

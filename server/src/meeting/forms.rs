@@ -4,24 +4,21 @@
 
 use super::db::{self as meeting_db, MeetingRow, SignedUp, SignupRow};
 use super::pages::card_for;
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{Fields, WebError, WebResult, field, finish};
 use crate::web::redirect::see_other;
-use app::forms::FormEcho;
 use app::messages::Message;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use hoering::mail::{Lang, SignupMail, SignupNews};
+use hoering::mail::{SignupMail, SignupNews};
 use hoering::meeting::{InputFields, MeetingFields, SignupFields};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use std::collections::BTreeMap;
-
-type Fields = BTreeMap<String, String>;
 
 fn echo(
     page: &str,
@@ -29,21 +26,7 @@ fn echo(
     errors: BTreeMap<String, String>,
     status: StatusCode,
 ) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
-        page,
-        FormEcho {
-            values,
-            errors,
-            preview: None,
-        },
-        status,
-    )
-}
-
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).cloned().unwrap_or_default()
+    WebError::form_again(page, fields.clone(), errors, status)
 }
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
@@ -60,13 +43,10 @@ fn mailer(
     let sender = state.outbox.sender.clone();
     let meeting = meeting.clone();
     move |s: &SignupRow, news| {
-        let lang = Lang::parse(&s.lang);
-        let when = match lang {
-            Lang::Da => hoering::calendar::danish_time_span(meeting.starts_at, meeting.ends_at),
-            Lang::En => hoering::calendar::english_time_span(meeting.starts_at, meeting.ends_at),
-        };
-        hoering::mail::signup(
-            lang,
+        let locale = app::messages::locale_by_code(&s.lang).unwrap_or(app::i18n::Locale::da);
+        let when = app::dates::time_span(locale, meeting.starts_at, meeting.ends_at);
+        app::mail::texts::signup(
+            locale,
             &sender,
             &SignupMail {
                 to: &s.email,
@@ -86,27 +66,28 @@ fn mailer(
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
+        let session = staff.may(Permission::ManageMeetings)?;
         let pool = &state.db.pool;
         let policy = policy_db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
         let meeting_fields = MeetingFields {
-            title: get(&fields, "meeting_title"),
-            date: get(&fields, "meeting_date"),
-            starts: get(&fields, "meeting_starts"),
-            ends: get(&fields, "meeting_ends"),
-            place: get(&fields, "meeting_place"),
-            step_free: get(&fields, "meeting_step_free"),
-            agenda: get(&fields, "meeting_agenda"),
-            capacity: get(&fields, "meeting_capacity"),
-            signup_deadline: get(&fields, "meeting_signup_deadline"),
-            mode: get(&fields, "meeting_mode"),
+            title: field(&fields, "meeting_title"),
+            date: field(&fields, "meeting_date"),
+            starts: field(&fields, "meeting_starts"),
+            ends: field(&fields, "meeting_ends"),
+            place: field(&fields, "meeting_place"),
+            step_free: field(&fields, "meeting_step_free"),
+            agenda: field(&fields, "meeting_agenda"),
+            capacity: field(&fields, "meeting_capacity"),
+            signup_deadline: field(&fields, "meeting_signup_deadline"),
+            mode: field(&fields, "meeting_mode"),
         };
         let mut errors: BTreeMap<String, String> = BTreeMap::new();
         let parsed = meeting_fields.parse().map_err(|e| {
@@ -153,7 +134,7 @@ pub async fn sign_up(
     let result = async {
         let page = app::routes::meeting(id);
         let meeting = meeting_or_404(&state, id).await?;
-        let invitation = get(&fields, "invitation");
+        let invitation = field(&fields, "invitation");
         if !card_for(
             &meeting,
             Some(invitation.as_str()).filter(|t| !t.is_empty()),
@@ -166,15 +147,15 @@ pub async fn sign_up(
             });
         }
         let typed = SignupFields {
-            name: get(&fields, "name"),
-            email: get(&fields, "email"),
-            group: get(&fields, "group"),
-            organisation: get(&fields, "organisation"),
-            interpreter: get(&fields, "interpreter"),
-            interpreter_language: get(&fields, "interpreter_language"),
-            step_free: get(&fields, "step_free"),
-            other_needs: get(&fields, "other_needs"),
-            consent: get(&fields, "consent"),
+            name: field(&fields, "name"),
+            email: field(&fields, "email"),
+            group: field(&fields, "group"),
+            organisation: field(&fields, "organisation"),
+            interpreter: field(&fields, "interpreter"),
+            interpreter_language: field(&fields, "interpreter_language"),
+            step_free: field(&fields, "step_free"),
+            other_needs: field(&fields, "other_needs"),
+            consent: field(&fields, "consent"),
         };
         let signup = typed
             .parse()
@@ -187,7 +168,7 @@ pub async fn sign_up(
             });
         }
         let token = auth::random_token()?;
-        let lang = crate::web::language::mail_lang(&headers);
+        let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
         let mail = mailer(&state, &meeting);
         let outcome = meeting_db::sign_up(
             &state.db.pool,
@@ -248,12 +229,13 @@ pub async fn cancel(
 pub async fn attendance(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_meeting(id);
-        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
+        staff.may(Permission::ManageMeetings)?;
         meeting_or_404(&state, id).await?;
         let came: Vec<i64> = pairs
             .iter()
@@ -273,6 +255,7 @@ pub async fn attendance(
 pub async fn record_input(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -280,7 +263,7 @@ pub async fn record_input(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.starts_with("application/json"));
-    let result = record(&state, id, &headers, &fields).await;
+    let result = record(&state, id, staff, &fields).await;
     match (result, wants_json) {
         (Ok(stored), true) => json(StatusCode::CREATED, &stored),
         (Err(WebError::Form { echo, status, .. }), true) => {
@@ -321,18 +304,18 @@ struct Stored {
 async fn record(
     state: &AppState,
     id: i64,
-    headers: &HeaderMap,
+    staff: Staff,
     fields: &Fields,
 ) -> Result<Stored, WebError> {
     let page = app::routes::admin_meeting(id);
-    let session = require_staff(state, headers, Permission::ManageMeetings, &page).await?;
+    let session = staff.may(Permission::ManageMeetings)?;
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
     let typed = InputFields {
-        block: get(fields, "block"),
-        group: get(fields, "group"),
-        table: get(fields, "table"),
-        text: get(fields, "text"),
+        block: field(fields, "block"),
+        group: field(fields, "group"),
+        table: field(fields, "table"),
+        text: field(fields, "text"),
     };
     let unprocessable = |errors: BTreeMap<String, String>| {
         echo(&page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
@@ -380,13 +363,14 @@ async fn record(
 pub async fn minutes(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_meeting(id);
-        require_staff(&state, &headers, Permission::ManageMeetings, &page).await?;
-        let text = get(&fields, "minutes");
+        staff.may(Permission::ManageMeetings)?;
+        let text = field(&fields, "minutes");
         if text.chars().count() > MAX_MINUTES_CHARS {
             return Err(echo(
                 &page,
@@ -395,7 +379,7 @@ pub async fn minutes(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        let publish = get(&fields, "publish") == "on";
+        let publish = field(&fields, "publish") == "on";
         if publish && text.trim().is_empty() {
             return Err(echo(
                 &page,
@@ -420,11 +404,11 @@ pub const MAX_MINUTES_CHARS: usize = 100_000;
 pub async fn csv(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        require_staff(&state, &headers, Permission::ManageMeetings, &app::routes::admin_meeting(id))
-        .await?;
+        staff.may(Permission::ManageMeetings)?;
         let meeting = meeting_or_404(&state, id).await?;
         let signups = meeting_db::signups(&state.db.pool, id)
             .await?;
@@ -433,7 +417,7 @@ pub async fn csv(
         );
         for s in &signups {
             let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
-                .map(|g| g.danish())
+                .map(|g| app::names::group(app::i18n::Locale::da, g))
                 .unwrap_or_default();
             let status = match s.status.as_str() {
                 "seated" => "Tilmeldt",

@@ -19,7 +19,7 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
-use hoering::mail::Lang;
+use app::notat::words::DocumentWords;
 use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
 use hoering::text::DiffOp;
 use zip::write::SimpleFileOptions;
@@ -38,21 +38,23 @@ pub enum DocxError {
 ///
 /// `byline` is shown under the title, e.g. "Roskilde Kommune · Offentliggjort 3. december
 /// 2026" or "Udkast – ikke offentliggjort"; an empty byline is left out.
-pub fn render(notat: &Notat, lang: Lang, byline: &str) -> Result<Vec<u8>, DocxError> {
-    let words = Words::of(lang);
-    let document = Document::write(notat, &words, byline);
+///
+/// The fixed words the writer adds (labels, the legend of changes, the footer) are `words`,
+/// in the language the notat was compiled in.
+pub fn render(notat: &Notat, words: &DocumentWords, byline: &str) -> Result<Vec<u8>, DocxError> {
+    let document = Document::write(notat, words, byline);
 
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(document.len() / 6 + 16_384)));
     let parts: [(&str, &[&str]); 10] = [
         ("[Content_Types].xml", &[CONTENT_TYPES]),
         ("_rels/.rels", &[PACKAGE_RELS]),
-        ("docProps/core.xml", &[&core_properties(notat, &words)]),
+        ("docProps/core.xml", &[&core_properties(notat, words)]),
         ("docProps/app.xml", &[APP_PROPERTIES]),
         ("word/document.xml", &document.parts()),
-        ("word/styles.xml", &[&styles(&words)]),
-        ("word/settings.xml", &[&settings(&words)]),
+        ("word/styles.xml", &[&styles(words)]),
+        ("word/settings.xml", &[&settings(words)]),
         ("word/_rels/document.xml.rels", &[DOCUMENT_RELS]),
-        ("word/footer1.xml", &[&footer(&words)]),
+        ("word/footer1.xml", &[&footer(words)]),
         ("word/fontTable.xml", &[FONT_TABLE]),
     ];
     for (name, chunks) in parts {
@@ -69,75 +71,6 @@ pub fn render(notat: &Notat, lang: Lang, byline: &str) -> Result<Vec<u8>, DocxEr
         }
     }
     Ok(zip.finish()?.into_inner())
-}
-
-/// The fixed wording the renderer adds to the model's text.
-struct Words {
-    lang: Lang,
-    /// BCP 47 tag for Word's proofing language.
-    tag: &'static str,
-    contents: &'static str,
-    responses_from: &'static str,
-    what_was_said: &'static str,
-    remark: &'static str,
-    conclusion: &'static str,
-    not_published: &'static str,
-    /// The diff legend in five pieces, so that its two key words can show the styles they
-    /// describe.
-    legend: [&'static str; 5],
-    page: &'static str,
-    of: &'static str,
-    decimal: &'static str,
-    list_separator: &'static str,
-}
-
-impl Words {
-    fn of(lang: Lang) -> Self {
-        match lang {
-            Lang::Da => Self {
-                lang,
-                tag: "da-DK",
-                contents: "Indhold",
-                responses_from: "Høringssvar fra:",
-                what_was_said: "Hvad blev sagt",
-                remark: "Administrationens bemærkning",
-                conclusion: "Konklusion:",
-                not_published: "Administrationens bemærkning er ikke offentliggjort endnu.",
-                legend: [
-                    "Tilføjet tekst er ",
-                    "understreget",
-                    ", slettet tekst er ",
-                    "gennemstreget",
-                    ".",
-                ],
-                page: "Side ",
-                of: " af ",
-                decimal: ",",
-                list_separator: ";",
-            },
-            Lang::En => Self {
-                lang,
-                tag: "en-GB",
-                contents: "Contents",
-                responses_from: "Responses from:",
-                what_was_said: "What was said",
-                remark: "The administration's comment",
-                conclusion: "Conclusion:",
-                not_published: "The administration's comment has not been published yet.",
-                legend: [
-                    "Added text is ",
-                    "underlined",
-                    ", deleted text is ",
-                    "struck through",
-                    ".",
-                ],
-                page: "Page ",
-                of: " of ",
-                decimal: ".",
-                list_separator: ",",
-            },
-        }
-    }
 }
 
 // --- word/document.xml ---
@@ -161,7 +94,7 @@ struct Document {
 }
 
 impl Document {
-    fn write(notat: &Notat, words: &Words, byline: &str) -> Self {
+    fn write(notat: &Notat, words: &DocumentWords, byline: &str) -> Self {
         let mut head = String::with_capacity(2048);
         head.push_str(concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -250,7 +183,7 @@ fn estimate(notat: &Notat) -> usize {
 /// The body as it is written, and the headings met on the way.
 struct Body<'a> {
     out: String,
-    words: &'a Words,
+    words: &'a DocumentWords,
     headings: Vec<Heading>,
     legend_written: bool,
 }
@@ -357,14 +290,7 @@ impl Body<'_> {
                     paragraph_open(out, "", "");
                     run(out, STRONG, words.conclusion);
                     out.push_str("<w:r><w:t xml:space=\"preserve\"> ");
-                    escape_text(out, outcome.label(words.lang));
-                    if let Outcome::Change { version, block } = outcome {
-                        out.push_str(" (version ");
-                        push_number(out, *version as usize);
-                        out.push_str(", § ");
-                        escape_text(out, block);
-                        out.push(')');
-                    }
+                    escape_text(out, &words.outcome(outcome));
                     out.push_str("</w:t></w:r></w:p>");
                 }
             }
@@ -463,11 +389,11 @@ impl Body<'_> {
             let out = &mut self.out;
             // Kept with the first change, never left alone at the foot of a page.
             paragraph_open(out, "Note", "<w:keepNext/>");
-            run(out, "", legend[0]);
-            run(out, INSERTED, legend[1]);
-            run(out, "", legend[2]);
-            run(out, DELETED, legend[3]);
-            run(out, "", legend[4]);
+            run(out, "", &legend[0]);
+            run(out, INSERTED, &legend[1]);
+            run(out, "", &legend[2]);
+            run(out, DELETED, &legend[3]);
+            run(out, "", &legend[4]);
             out.push_str("</w:p>");
         }
         self.heading(level, &format!("§ {block}"));
@@ -511,7 +437,7 @@ const SECTION_PROPERTIES: &str = concat!(
 /// are not known until the document is laid out, LibreOffice shows a field result as it
 /// stands (so a blank number would trail an empty row of dots), and Word adds them when it
 /// updates the field.
-fn table_of_contents(headings: &[Heading], words: &Words) -> String {
+fn table_of_contents(headings: &[Heading], words: &DocumentWords) -> String {
     let mut out =
         String::with_capacity(1024 + headings.iter().map(|h| 600 + h.text.len()).sum::<usize>());
     paragraph(&mut out, "TOCHeading", "", words.contents);
@@ -786,7 +712,7 @@ const FONT_TABLE: &str = concat!(
 
 /// The title and language, for the file's properties and for screen readers. No author or
 /// times: the document is the same whoever renders it, whenever.
-fn core_properties(notat: &Notat, words: &Words) -> String {
+fn core_properties(notat: &Notat, words: &DocumentWords) -> String {
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -803,7 +729,7 @@ fn core_properties(notat: &Notat, words: &Words) -> String {
 
 /// Settings in the order the schema requires (Word rejects them otherwise). `updateFields`
 /// makes Word offer to refresh the table of contents and page numbers on opening.
-fn settings(words: &Words) -> String {
+fn settings(words: &DocumentWords) -> String {
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -823,7 +749,7 @@ fn settings(words: &Words) -> String {
 }
 
 /// "Side 3 af 12", right-aligned.
-fn footer(words: &Words) -> String {
+fn footer(words: &DocumentWords) -> String {
     let field = |name: &str| {
         format!(
             concat!(
@@ -843,19 +769,21 @@ fn footer(words: &Words) -> String {
             r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
             r#"<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>"#,
             r#"<w:r><w:t xml:space="preserve">{page}</w:t></w:r>{page_field}"#,
-            r#"<w:r><w:t xml:space="preserve">{of}</w:t></w:r>{pages_field}</w:p></w:ftr>"#
+            r#"<w:r><w:t xml:space="preserve">{of}</w:t></w:r>{pages_field}"#,
+            r#"<w:r><w:t xml:space="preserve">{after}</w:t></w:r></w:p></w:ftr>"#
         ),
-        page = words.page,
+        page = escaped(&words.page_of[0]),
         page_field = field("PAGE"),
-        of = words.of,
+        of = escaped(&words.page_of[1]),
         pages_field = field("NUMPAGES"),
+        after = escaped(&words.page_of[2]),
     )
 }
 
 /// The styles, named as Word's built-in ones where there is one ("heading 1", "Title",
 /// "Quote", "toc 1"), so Word shows them in its own language ("Overskrift 1") and keeps
 /// them linked to its features; the rest are the notat's own.
-fn styles(words: &Words) -> String {
+fn styles(words: &DocumentWords) -> String {
     const STYLES: &str = concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -985,6 +913,8 @@ mod tests {
     use zip::ZipArchive;
 
     use super::*;
+    use app::i18n::Locale;
+    use app::notat::words::outline_words;
 
     const PARTS: [&str; 9] = [
         "[Content_Types].xml",
@@ -1335,10 +1265,10 @@ mod tests {
 
     #[test]
     fn every_part_is_there_and_well_formed() {
-        let notat = outline(&input(), Lang::Da);
+        let notat = outline(&input(), &outline_words(Locale::da));
         let bytes = render(
             &notat,
-            Lang::Da,
+            &DocumentWords::of(Locale::da),
             "Roskilde Kommune · Offentliggjort 3. december 2026",
         )
         .unwrap();
@@ -1369,8 +1299,8 @@ mod tests {
 
     #[test]
     fn headings_follow_the_model_and_fill_the_contents() {
-        let notat = outline(&input(), Lang::Da);
-        let parts = parts(&render(&notat, Lang::Da, "").unwrap());
+        let notat = outline(&input(), &outline_words(Locale::da));
+        let parts = parts(&render(&notat, &DocumentWords::of(Locale::da), "").unwrap());
         let document = part(&parts, "word/document.xml");
         let expected: Vec<String> = notat.sections.iter().map(|s| escaped(&s.heading)).collect();
         assert_eq!(paragraphs_in(document, "Heading1"), expected);
@@ -1392,8 +1322,8 @@ mod tests {
 
     #[test]
     fn the_consultees_are_alphabetical_and_the_remarks_in_order() {
-        let notat = outline(&input(), Lang::Da);
-        let parts = parts(&render(&notat, Lang::Da, "").unwrap());
+        let notat = outline(&input(), &outline_words(Locale::da));
+        let parts = parts(&render(&notat, &DocumentWords::of(Locale::da), "").unwrap());
         let document = part(&parts, "word/document.xml");
         // Danish order: Aa sorts as Å, last.
         let organisations = [
@@ -1441,8 +1371,15 @@ mod tests {
 
     #[test]
     fn special_characters_survive_and_no_address_leaks() {
-        let notat = outline(&input(), Lang::Da);
-        let parts = parts(&render(&notat, Lang::Da, "Udkast – ikke offentliggjort").unwrap());
+        let notat = outline(&input(), &outline_words(Locale::da));
+        let parts = parts(
+            &render(
+                &notat,
+                &DocumentWords::of(Locale::da),
+                "Udkast – ikke offentliggjort",
+            )
+            .unwrap(),
+        );
         let document = part(&parts, "word/document.xml");
         assert!(document.contains(
             "Muligheder &amp; medborgerskab &lt;Integrationspolitik&gt; &quot;2026&quot; 🌍"
@@ -1465,8 +1402,8 @@ mod tests {
 
     #[test]
     fn english_wording() {
-        let notat = outline(&input(), Lang::En);
-        let parts = parts(&render(&notat, Lang::En, "Draft").unwrap());
+        let notat = outline(&input(), &outline_words(Locale::en));
+        let parts = parts(&render(&notat, &DocumentWords::of(Locale::en), "Draft").unwrap());
         let document = part(&parts, "word/document.xml");
         for phrase in [
             "Contents",
@@ -1483,11 +1420,31 @@ mod tests {
     }
 
     #[test]
+    fn ukrainian_wording() {
+        let notat = outline(&input(), &outline_words(Locale::uk));
+        let parts = parts(&render(&notat, &DocumentWords::of(Locale::uk), "Чернетка").unwrap());
+        let document = part(&parts, "word/document.xml");
+        for phrase in [
+            "Звіт про обговорення",
+            "Зміст",
+            "Відгуки від:",
+            "Що було сказано",
+            "Відгуки та коментарі",
+            "Доданий текст ",
+        ] {
+            assert!(document.contains(phrase), "{phrase}");
+        }
+        assert!(!document.contains("Høringssvar fra"));
+        assert!(part(&parts, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
+        assert!(part(&parts, "word/footer1.xml").contains("Сторінка "));
+    }
+
+    #[test]
     fn the_same_notat_gives_the_same_bytes() {
-        let notat = outline(&input(), Lang::Da);
+        let notat = outline(&input(), &outline_words(Locale::da));
         assert_eq!(
-            render(&notat, Lang::Da, "x").unwrap(),
-            render(&notat, Lang::Da, "x").unwrap()
+            render(&notat, &DocumentWords::of(Locale::da), "x").unwrap(),
+            render(&notat, &DocumentWords::of(Locale::da), "x").unwrap()
         );
     }
 
@@ -1542,10 +1499,10 @@ mod tests {
                 )
             })
             .collect();
-        let notat = outline(&input, Lang::Da);
+        let notat = outline(&input, &outline_words(Locale::da));
         let guess = estimate(&notat);
         let start = Instant::now();
-        let bytes = render(&notat, Lang::Da, "Roskilde Kommune").unwrap();
+        let bytes = render(&notat, &DocumentWords::of(Locale::da), "Roskilde Kommune").unwrap();
         let took = start.elapsed();
         println!("100,000 points: {} bytes in {took:?}", bytes.len());
         let parts = parts(&bytes);
@@ -1589,10 +1546,10 @@ mod tests {
                 DiffOp::Equal(". Vellykket integration fordrer åbenhed, imødekommenhed og støtte i lokalsamfund, foreningsliv og på arbejdspladser.".into()),
             ],
         });
-        let notat = outline(&input, Lang::Da);
+        let notat = outline(&input, &outline_words(Locale::da));
         let bytes = render(
             &notat,
-            Lang::Da,
+            &DocumentWords::of(Locale::da),
             "Roskilde Kommune · Offentliggjort 3. december 2026",
         )
         .unwrap();

@@ -2,14 +2,16 @@
 //! published one), the responses as XLSX and CSV, and the archive for the case system.
 
 use super::db as notat_db;
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::backend::DbBackend;
 use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
-use axum::extract::State;
+use app::i18n::Locale;
+use app::notat::words::DocumentWords;
+use axum::extract::{Path, State};
 use axum::response::Response;
-use hoering::mail::Lang;
+use axum::routing::{MethodRouter, get};
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
@@ -34,23 +36,35 @@ impl Format {
     }
 }
 
-/// The notat of `view` as a file.
+/// The language a notat is downloaded in: the reader's, except where the format cannot set
+/// its letters. The PDF's standard fonts have no Arabic or Cyrillic (an embedded Unicode font
+/// is another matter), so a reader of those gets the PDF in English, the DOCX in their own.
+pub fn locale_for(format: Format, reader: Locale) -> Locale {
+    match format {
+        Format::Pdf if !super::pdf::sets(reader) => Locale::en,
+        Format::Docx | Format::Pdf => reader,
+    }
+}
+
+/// The notat of `view` as a file, its fixed words in `locale` (the notat's own were chosen
+/// when it was compiled).
 pub fn render_notat(
     view: &app::notat::NotatView,
     format: Format,
-    lang: Lang,
+    locale: Locale,
     municipality: &str,
 ) -> Result<(Vec<u8>, &'static str, String), super::docx::DocxError> {
-    let byline = super::pages::byline(municipality, lang, view.published.as_deref());
+    let byline = app::notat::words::byline(locale, municipality, view.published.as_deref());
+    let words = DocumentWords::of(locale);
     let stem = format!("hoeringsnotat-{}", view.hearing_slug);
     Ok(match format {
         Format::Docx => (
-            super::docx::render(&view.notat, lang, &byline)?,
+            super::docx::render(&view.notat, &words, &byline)?,
             DOCX,
             format!("{stem}.docx"),
         ),
         Format::Pdf => (
-            super::pdf::render(&view.notat, lang, &byline),
+            super::pdf::render(&view.notat, &words, &byline),
             "application/pdf",
             format!("{stem}.pdf"),
         ),
@@ -77,9 +91,9 @@ async fn notat_file(
     let Some(format) = Format::of(file) else {
         return Err(WebError::not_found());
     };
-    let lang = crate::web::language::mail_lang(headers);
+    let locale = locale_for(format, crate::web::language::reader_locale(headers));
     let view = backend(state)
-        .compile_notat(slug, lang, preview)
+        .compile_notat(slug, locale, preview)
         .await?
         .ok_or_else(WebError::not_found)?;
     if !preview && view.published.is_none() {
@@ -87,7 +101,7 @@ async fn notat_file(
     }
     let municipality = state.outbox.sender.municipality.clone();
     let (bytes, content_type, name) =
-        tokio::task::spawn_blocking(move || render_notat(&view, format, lang, &municipality))
+        tokio::task::spawn_blocking(move || render_notat(&view, format, locale, &municipality))
             .await??;
     Ok(attachment(bytes, content_type, &name))
 }
@@ -103,21 +117,40 @@ pub async fn public_notat(
     finish(&state, &headers, result).await
 }
 
+/// The route of one of the public's downloads of hearing `{slug}` (the published notat).
+pub fn public_download(file: &'static str) -> MethodRouter<AppState> {
+    get(
+        move |state: State<AppState>, Path(slug): Path<String>, headers: HeaderMap| {
+            public_notat(state, slug, headers, file)
+        },
+    )
+}
+
+/// The route of one of the clerks' downloads of hearing `{slug}`.
+pub fn admin_download(file: &'static str) -> MethodRouter<AppState> {
+    get(
+        move |state: State<AppState>,
+              Path(slug): Path<String>,
+              staff: Staff,
+              headers: HeaderMap| { admin_file(state, slug, staff, headers, file) },
+    )
+}
+
 /// `GET /admin/hoeringer/{slug}/{file}`: the clerks' draft notat (every bemærkning shown,
 /// published or not), the responses as XLSX or CSV, or the case-system archive.
 pub async fn admin_file(
     State(state): State<AppState>,
     slug: String,
+    staff: Staff,
     headers: HeaderMap,
     file: &'static str,
 ) -> Response {
     let result: WebResult = async {
-        let page = app::routes::admin_notat(&slug);
         if file == "journal.zip" {
-            let session = require_staff(&state, &headers, Permission::Moderate, &page).await?;
+            let session = staff.may(Permission::Moderate)?;
             return archive(&state, &slug, session.user.id).await;
         }
-        require_staff(&state, &headers, Permission::ReadAdmin, &page).await?;
+        staff.may(Permission::ReadAdmin)?;
         match file {
             "svar.xlsx" | "svar.csv" => records(&state, &slug, file.ends_with(".xlsx")).await,
             _ => notat_file(&state, &headers, &slug, file, true).await,
@@ -170,6 +203,8 @@ pub async fn record_rows(
     }
     let pattern = pattern.clone();
     let slug = hearing.slug.clone();
+    // In Danish, as clerks file it.
+    let danish = DocumentWords::of(Locale::da);
     tokio::task::spawn_blocking(move || {
         // Campaign groups, numbered in order of their first response.
         let texts: Vec<&str> = received.iter().map(|r| r.text.as_str()).collect();
@@ -188,7 +223,7 @@ pub async fn record_rows(
             .enumerate()
             .map(|(i, r)| {
                 let kind = hoering::response::SenderKind::parse(&r.sender_kind)
-                    .map(|k| k.danish().to_owned())
+                    .map(|k| app::names::sender_kind(Locale::da, k).to_owned())
                     .unwrap_or_else(|_| r.sender_kind.clone());
                 let remark = answer.get(&r.id).map(|&k| &remarks[k]);
                 let (group, size) = group_of[i].map_or((String::new(), String::new()), |(g, n)| {
@@ -227,12 +262,7 @@ pub async fn record_rows(
                         .unwrap_or_default(),
                     remark.map(|(row, _)| row.text.clone()).unwrap_or_default(),
                     remark
-                        .map(|(_, m)| match &m.outcome {
-                            hoering::notat::Outcome::Change { version, block } => {
-                                format!("{} (version {version}, § {block})", m.outcome.danish())
-                            }
-                            other => other.danish().to_owned(),
-                        })
+                        .map(|(_, m)| danish.outcome(&m.outcome))
                         .unwrap_or_default(),
                     remark
                         .map(|(_, m)| match m.state {
@@ -471,4 +501,18 @@ fn zip_archive(
     });
     zip.write_all(json.to_string().as_bytes())?;
     Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pdf_the_fonts_cannot_set_comes_in_english() {
+        assert_eq!(locale_for(Format::Pdf, Locale::uk), Locale::en);
+        assert_eq!(locale_for(Format::Pdf, Locale::ar), Locale::en);
+        assert_eq!(locale_for(Format::Pdf, Locale::da), Locale::da);
+        assert_eq!(locale_for(Format::Docx, Locale::ar), Locale::ar);
+        assert_eq!(locale_for(Format::Docx, Locale::uk), Locale::uk);
+    }
 }

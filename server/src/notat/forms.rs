@@ -2,6 +2,7 @@
 //! set the case facts, and publish every bemærkning at once, telling the respondents.
 
 use super::db::{self as notat_db, PointFacts};
+use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
@@ -9,42 +10,23 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use std::collections::BTreeMap;
 
 use crate::web::pairs::{Pairs, one};
-use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     pairs: &Pairs,
 ) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
-    crate::web::pairs::hearing_and_clerk(
-        state,
-        headers,
-        slug,
-        pairs,
-        &app::routes::admin_notat(slug),
-    )
-    .await
+    crate::web::pairs::hearing_and_clerk(state, staff, slug, pairs, &app::routes::admin_notat(slug))
+        .await
 }
 
 fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebError {
-    WebError::form(
-        page,
-        FormEcho {
-            values: pairs
-                .iter()
-                .filter(|(k, _)| k != "csrf")
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            errors,
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+    WebError::refused(page, pairs.iter().cloned(), errors)
 }
 
 /// `POST /admin/hoeringer/{slug}/bemaerkninger`: a new bemærkning on a response, its whole
@@ -52,11 +34,12 @@ fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebErro
 pub async fn write(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let existing = match one(&pairs, "remark").parse::<i64>() {
             Ok(id) => Some(
@@ -190,11 +173,12 @@ pub async fn write(
 pub async fn approve(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let row = notat_db::by_id(pool, hearing.id, id)
             .await?
@@ -219,11 +203,12 @@ pub async fn approve(
 pub async fn case_facts(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let case_number = one(&pairs, "case_number").trim();
         let announced = one(&pairs, "announced").trim();
         let mut errors = BTreeMap::new();
@@ -248,11 +233,12 @@ pub async fn case_facts(
 pub async fn publish(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let pool = &state.db.pool;
         let remarks: Vec<Remark> = super::remarks(pool, hearing.id)
             .await?
@@ -274,13 +260,13 @@ pub async fn publish(
                 [("publish".into(), refusal.code().to_owned())].into(),
             )
         })?;
-        let lang = crate::web::language::mail_lang(&headers);
+        let locale = crate::web::language::reader_locale(&headers);
         let sender = state.outbox.sender.clone();
         let result_path = app::routes::hearing_result(&slug);
         let title = hearing.title.clone();
         let published = notat_db::publish(pool, hearing.id, user, at, &state.outbox, |r| {
-            hoering::mail::remarks_published(
-                lang,
+            app::mail::texts::remarks_published(
+                locale,
                 &sender,
                 &hoering::mail::RemarksMail {
                     to: &r.email,

@@ -5,6 +5,7 @@ use crate::backend::{DbBackend, fail, stored};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::response::receipt_number;
 use app::backend::{BackendError, NotatReads};
+use app::i18n::Locale;
 use app::notat::AdminNotatView;
 use app::notat::ChangeOption;
 use app::notat::NotatView;
@@ -13,7 +14,6 @@ use app::notat::RemarkEditorView;
 use app::notat::RemarkSubject;
 use app::notat::ResultView;
 use hoering::calendar::local_date;
-use hoering::mail::Lang;
 use hoering::notat::{Notat, NotatItem, outline};
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
@@ -113,37 +113,12 @@ fn published_on(rows: &[RemarkRow]) -> Option<String> {
         .map(local_date)
 }
 
-fn lang_words(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Da => ("Offentliggjort", "Udkast – ikke offentliggjort"),
-        Lang::En => ("Published", "Draft – not published"),
-    }
-}
-
-/// The line under a notat's title in its downloads.
-pub fn byline(municipality: &str, lang: Lang, published: Option<&str>) -> String {
-    let (done, draft) = lang_words(lang);
-    match published {
-        Some(day) => {
-            let prose = day
-                .parse::<jiff::civil::Date>()
-                .map(|d| match lang {
-                    Lang::Da => hoering::calendar::danish_long_date(d),
-                    Lang::En => hoering::calendar::english_long_date(d),
-                })
-                .unwrap_or_else(|_| day.to_owned());
-            format!("{municipality} · {done} {prose}")
-        }
-        None => format!("{municipality} · {draft}"),
-    }
-}
-
 impl DbBackend {
     /// The notat of a hearing, with its publication day; `None` for an unknown hearing.
     pub async fn compile_notat(
         &self,
         slug: &str,
-        lang: Lang,
+        locale: Locale,
         preview: bool,
     ) -> Result<Option<NotatView>, BackendError> {
         let pool = &self.db.pool;
@@ -165,9 +140,11 @@ impl DbBackend {
         }
         let input = super::input(self, &hearing, preview).await?;
         // Laying out 100,000 points is CPU work: off the async workers.
-        let notat = tokio::task::spawn_blocking(move || outline(&input, lang))
-            .await
-            .map_err(fail)?;
+        let notat = tokio::task::spawn_blocking(move || {
+            outline(&input, &app::notat::words::outline_words(locale))
+        })
+        .await
+        .map_err(fail)?;
         Ok(Some(NotatView {
             hearing_slug: hearing.slug,
             hearing_title: hearing.title,
@@ -303,13 +280,13 @@ impl NotatReads for DbBackend {
     async fn notat(
         &self,
         slug: &str,
-        lang: Lang,
+        locale: Locale,
         preview: bool,
     ) -> Result<Option<NotatView>, BackendError> {
-        self.compile_notat(slug, lang, preview).await
+        self.compile_notat(slug, locale, preview).await
     }
 
-    async fn result(&self, slug: &str, lang: Lang) -> Result<Option<ResultView>, BackendError> {
+    async fn result(&self, slug: &str, locale: Locale) -> Result<Option<ResultView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
             return Ok(None);
@@ -331,10 +308,7 @@ impl NotatReads for DbBackend {
         let whole = received.iter().filter(|r| r.block_number.is_none()).count();
         if whole > 0 {
             by_section.push((
-                match lang {
-                    Lang::Da => "Forslaget som helhed".to_owned(),
-                    Lang::En => "The draft as a whole".to_owned(),
-                },
+                app::notat::words::the_draft_as_a_whole(locale).to_owned(),
                 whole,
             ));
         }
@@ -385,7 +359,7 @@ impl NotatReads for DbBackend {
         let compared = super::changes_since_hearing(self, &hearing)
             .await?
             .map(|(c, _)| c);
-        let notat = self.compile_notat(slug, lang, false).await?;
+        let notat = self.compile_notat(slug, locale, false).await?;
         let published = notat.as_ref().and_then(|n| n.published.clone());
         let (points, changes) = match notat {
             Some(view) if published.is_some() => {

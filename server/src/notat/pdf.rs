@@ -21,7 +21,8 @@
 
 use std::ops::Range;
 
-use hoering::mail::Lang;
+use app::i18n::Locale;
+use app::notat::words::DocumentWords;
 use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
 use hoering::text::DiffOp;
 use pdf_writer::types::PageMode;
@@ -29,8 +30,11 @@ use pdf_writer::{Content, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
 /// The høringsnotat as a PDF. `byline` is shown under the title, e.g. "Roskilde Kommune ·
 /// Offentliggjort 3. december 2026".
-pub fn render(notat: &Notat, lang: Lang, byline: &str) -> Vec<u8> {
-    let mut doc = Doc::new(lang);
+///
+/// The fixed words the writer adds are `words`, in the language the notat was compiled in; it
+/// must be one the standard fonts can set (see [`sets`]), or its letters print as `?`.
+pub fn render(notat: &Notat, words: &DocumentWords, byline: &str) -> Vec<u8> {
+    let mut doc = Doc::new(words);
     doc.title(&notat.title, byline);
     for section in &notat.sections {
         doc.section(section);
@@ -572,11 +576,10 @@ const OUTLINE: Ref = Ref::new(4);
 const FONT_REFS: [Ref; 3] = [Ref::new(5), Ref::new(6), Ref::new(7)];
 const FIRST_FREE: i32 = 8;
 
-struct Doc {
+struct Doc<'a> {
     pdf: Pdf,
     next_ref: i32,
-    lang: Lang,
-    words: &'static Words,
+    words: &'a DocumentWords,
     pages: Vec<Page>,
     content: Content,
     state: State,
@@ -589,14 +592,13 @@ struct Doc {
     legend_shown: bool,
 }
 
-impl Doc {
-    fn new(lang: Lang) -> Self {
+impl<'a> Doc<'a> {
+    fn new(words: &'a DocumentWords) -> Self {
         let mut doc = Self {
             // Compact dictionaries: nobody reads these by eye.
             pdf: Pdf::with_settings(Settings { pretty: false }),
             next_ref: FIRST_FREE,
-            lang,
-            words: Words::of(lang),
+            words,
             pages: Vec::new(),
             content: Content::new(),
             state: State::default(),
@@ -1074,7 +1076,7 @@ impl Doc {
         let words = self.words;
         self.heading(about, 2);
         if !respondents.is_empty() {
-            let mut from = Rich::new(words.respondents, STRONG);
+            let mut from = Rich::new(words.responses_from, STRONG);
             from.push(" ", PLAIN).push(&respondents.join("; "), PLAIN);
             // Part of the point's heading: kept with what was said.
             self.pending.push(Heading {
@@ -1084,7 +1086,7 @@ impl Doc {
                 bookmark: None,
             });
         }
-        self.label(words.said);
+        self.label(words.what_was_said);
         self.paragraph(Rich::new(said.trim(), PLAIN), BODY_SIZE, INDENT);
         match remark {
             Some(remark) => {
@@ -1093,10 +1095,7 @@ impl Doc {
                     let mut conclusion = Rich::new(words.conclusion, STRONG);
                     conclusion
                         .push(" ", PLAIN)
-                        .push(outcome.label(self.lang), PLAIN);
-                    if let Outcome::Change { version, block } = outcome {
-                        conclusion.push(&format!(" (version {version}, § {block})"), PLAIN);
-                    }
+                        .push(&words.outcome(outcome), PLAIN);
                     conclusion
                 });
                 // The conclusion is not left alone at the top of a page: the remark's last
@@ -1117,7 +1116,7 @@ impl Doc {
             None => {
                 self.space(4.0);
                 let style = Style::new(Font::Oblique, GREY);
-                self.paragraph(Rich::new(words.unpublished, style), BODY_SIZE, 0.0);
+                self.paragraph(Rich::new(words.not_published, style), BODY_SIZE, 0.0);
             }
         }
         self.space(4.0);
@@ -1218,10 +1217,7 @@ impl Doc {
         }
 
         let mut catalog = self.pdf.catalog(CATALOG);
-        catalog.pages(PAGE_TREE).lang(TextStr(match self.lang {
-            Lang::Da => "da-DK",
-            Lang::En => "en-GB",
-        }));
+        catalog.pages(PAGE_TREE).lang(TextStr(self.words.tag));
         if has_outline {
             catalog.outlines(OUTLINE).page_mode(PageMode::UseOutlines);
         }
@@ -1392,63 +1388,25 @@ fn column_widths(header: &[Rich], rows: &[Vec<String>], columns: usize) -> Vec<f
 
 // --- Wording ---
 
-struct Words {
-    respondents: &'static str,
-    said: &'static str,
-    remark: &'static str,
-    conclusion: &'static str,
-    unpublished: &'static str,
-    /// Plain, underlined, plain, struck through, plain.
-    legend: [&'static str; 5],
-    page: &'static str,
-    of: &'static str,
-}
-
-const DANISH: Words = Words {
-    respondents: "Høringssvar fra:",
-    said: "Hvad blev sagt",
-    remark: "Administrationens bemærkning",
-    conclusion: "Konklusion:",
-    unpublished: "Administrationens bemærkning er ikke offentliggjort endnu.",
-    legend: [
-        "Tilføjet tekst er ",
-        "understreget",
-        ", slettet tekst er ",
-        "gennemstreget",
-        ".",
-    ],
-    page: "Side",
-    of: "af",
-};
-
-const ENGLISH: Words = Words {
-    respondents: "Responses from:",
-    said: "What was said",
-    remark: "The administration's comment",
-    conclusion: "Conclusion:",
-    unpublished: "The administration's comment has not been published yet.",
-    legend: [
-        "Added text is ",
-        "underlined",
-        ", deleted text is ",
-        "struck through",
-        ".",
-    ],
-    page: "Page",
-    of: "of",
-};
-
-impl Words {
-    fn of(lang: Lang) -> &'static Self {
-        match lang {
-            Lang::Da => &DANISH,
-            Lang::En => &ENGLISH,
-        }
-    }
-
-    fn page_of(&self, n: usize, total: usize) -> String {
-        format!("{} {n} {} {total}", self.page, self.of)
-    }
+/// Whether the standard fonts can set the notat's fixed words in `locale`: Windows-1252 has
+/// the letters of Danish and English, not those of Arabic or Ukrainian.
+pub fn sets(locale: Locale) -> bool {
+    let outline = app::notat::words::outline_words(locale);
+    let words = DocumentWords::of(locale);
+    let mut texts = words.texts();
+    texts.extend([
+        outline.notat.as_str(),
+        outline.hearing.as_str(),
+        outline.consultees.as_str(),
+        outline.summary.as_str(),
+        outline.points.as_str(),
+        outline.meetings.as_str(),
+        outline.councils.as_str(),
+        outline.changes.as_str(),
+    ]);
+    texts
+        .iter()
+        .all(|text| text.contains('?') || !encode(text).contains(&b'?'))
 }
 
 #[cfg(test)]
@@ -1466,6 +1424,8 @@ mod tests {
     use hoering::response::{Publication, SenderKind};
 
     use super::*;
+    use app::i18n::Locale;
+    use app::notat::words::outline_words;
 
     // --- Windows-1252 ---
 
@@ -1480,6 +1440,12 @@ mod tests {
             [0x96, 0x97, 0x93, 0x94, 0x91, 0x92, 0x95, 0x80, 0x84, 0x85]
         );
         assert_eq!(encode("§ 3.1 (a\\b)"), b"\xA7 3.1 (a\\b)");
+    }
+
+    #[test]
+    fn the_standard_fonts_set_danish_and_english_words_only() {
+        assert!(sets(Locale::da) && sets(Locale::en));
+        assert!(!sets(Locale::ar) && !sets(Locale::uk));
     }
 
     #[test]
@@ -1833,8 +1799,8 @@ mod tests {
 
     #[test]
     fn the_danish_notat_reads_in_order() {
-        let notat = outline(&input(), Lang::Da);
-        let pdf = render(&notat, Lang::Da, BYLINE);
+        let notat = outline(&input(), &outline_words(Locale::da));
+        let pdf = render(&notat, &DocumentWords::of(Locale::da), BYLINE);
         assert!(pdf.starts_with(b"%PDF-1.7"));
         let raw = String::from_utf8_lossy(&pdf);
         for key in [
@@ -1916,8 +1882,12 @@ mod tests {
 
     #[test]
     fn the_english_notat_has_english_wording() {
-        let notat = outline(&input(), Lang::En);
-        let pdf = render(&notat, Lang::En, "Roskilde Municipality");
+        let notat = outline(&input(), &outline_words(Locale::en));
+        let pdf = render(
+            &notat,
+            &DocumentWords::of(Locale::en),
+            "Roskilde Municipality",
+        );
         assert!(String::from_utf8_lossy(&pdf).contains("/Lang(en-GB)"));
         let Some(text) = pdftotext(&pdf, "en") else {
             return;
@@ -1939,10 +1909,10 @@ mod tests {
 
     #[test]
     fn the_same_notat_gives_the_same_bytes() {
-        let notat = outline(&input(), Lang::Da);
+        let notat = outline(&input(), &outline_words(Locale::da));
         assert_eq!(
-            render(&notat, Lang::Da, BYLINE),
-            render(&notat, Lang::Da, BYLINE)
+            render(&notat, &DocumentWords::of(Locale::da), BYLINE),
+            render(&notat, &DocumentWords::of(Locale::da), BYLINE)
         );
     }
 
@@ -1974,7 +1944,10 @@ mod tests {
             title: "Overskrifter".into(),
             sections,
         };
-        let Some(text) = pdftotext(&render(&notat, Lang::Da, ""), "headings") else {
+        let Some(text) = pdftotext(
+            &render(&notat, &DocumentWords::of(Locale::da), ""),
+            "headings",
+        ) else {
             return;
         };
         let pages = pages(&text);
@@ -2011,7 +1984,10 @@ mod tests {
                 items,
             }],
         };
-        let Some(text) = pdftotext(&render(&notat, Lang::Da, ""), "points") else {
+        let Some(text) = pdftotext(
+            &render(&notat, &DocumentWords::of(Locale::da), ""),
+            "points",
+        ) else {
             return;
         };
         let pages = pages(&text);
@@ -2048,7 +2024,8 @@ mod tests {
                 }],
             }],
         };
-        let Some(text) = pdftotext(&render(&notat, Lang::Da, ""), "table") else {
+        let Some(text) = pdftotext(&render(&notat, &DocumentWords::of(Locale::da), ""), "table")
+        else {
             return;
         };
         let pages = pages(&text);
@@ -2110,7 +2087,7 @@ mod tests {
                 },
             ],
         };
-        let pdf = render(&notat, Lang::Da, "");
+        let pdf = render(&notat, &DocumentWords::of(Locale::da), "");
         assert!(pdf.starts_with(b"%PDF-"));
         if let Some(text) = pdftotext(&pdf, "odd") {
             assert!(text.contains("Side 1 af"));
@@ -2149,7 +2126,7 @@ mod tests {
             }],
         };
         let start = Instant::now();
-        let pdf = render(&notat, Lang::Da, BYLINE);
+        let pdf = render(&notat, &DocumentWords::of(Locale::da), BYLINE);
         let took = start.elapsed();
         let pages = String::from_utf8_lossy(&pdf).matches("/Type/Page/").count();
         println!(

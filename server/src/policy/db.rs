@@ -568,8 +568,8 @@ pub async fn answer_inquiry(
         .fetch_one(&mut *tx)
         .await?;
     // The question was asked without a language choice; the answer goes out in Danish.
-    let mail = hoering::mail::inquiry_answered(
-        hoering::mail::Lang::Da,
+    let mail = app::mail::texts::inquiry_answered(
+        app::i18n::Locale::da,
         &outbox.sender,
         &hoering::mail::InquiryMail {
             to: &email,

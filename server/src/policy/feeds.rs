@@ -7,17 +7,23 @@ use crate::hearing::db as hearing_db;
 use crate::state::AppState;
 use crate::version::db as version_db;
 use crate::web::error::{WebError, WebResult, finish};
+use app::i18n::Locale;
+use app::policy::feed_words as words;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use hoering::calendar::local_date_of;
 use hoering::feed::atom::{Entry, Feed};
 use hoering::feed::ical::{Calendar, Event, When};
-use hoering::process::{Outcome, Step};
+use hoering::process::Step;
 use http::{HeaderMap, HeaderValue, header};
 use jiff::Timestamp;
 
 /// The most entries the Atom feed carries (the newest).
 const FEED_ENTRIES: usize = 50;
+
+/// The feeds' language: feed readers send no language cookie and the feed addresses carry
+/// none, so Danish.
+const LOCALE: Locale = Locale::da;
 
 /// The site's address for absolute links: the configured public URL, else the Host asked for.
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {
@@ -44,13 +50,6 @@ fn host_of(base: &str) -> &str {
         .map_or(authority, |(host, _)| host)
 }
 
-fn outcome_danish(outcome: Outcome) -> String {
-    match outcome {
-        Outcome::SentBack { to } => format!("sendt tilbage til {}", to.danish_name()),
-        other => other.danish_name().to_lowercase(),
-    }
-}
-
 /// The events of one policy: its hearings' deadlines, its decisions' meetings and its planned
 /// political meetings.
 async fn events_of(
@@ -67,16 +66,17 @@ async fn events_of(
         let closes = local_date_of(Timestamp::from_second(h.closes_at)?);
         events.push(Event {
             uid: format!("hoering-{}-frist@{host}", h.slug),
-            summary: format!("Høringsfrist: {}", row.title),
-            description: Some(format!(
-                "Sidste dag for høringssvar på {} ({}).",
-                row.title, row.committee
+            summary: words::deadline_summary(LOCALE, &row.title),
+            description: Some(words::deadline_description(
+                LOCALE,
+                &row.title,
+                &row.committee,
             )),
             location: None,
             url: Some(format!("{base}{}", app::routes::hearing(&h.slug))),
             when: When::AllDay(closes),
             stamp,
-            categories: vec!["Høringsfrist".into()],
+            categories: vec![words::deadline_category(LOCALE).into()],
         });
     }
     let mut decided = std::collections::BTreeSet::new();
@@ -88,18 +88,18 @@ async fn events_of(
             decided.insert(*stage);
             events.push(Event {
                 uid: format!("politik-{}-beslutning-{i}@{host}", row.slug),
-                summary: format!("{}: {}", decision.body.danish_name(), row.title),
-                description: Some(format!(
-                    "{} – {}. {}",
-                    decision.agenda_item_title,
-                    outcome_danish(decision.outcome),
-                    decision.text
+                summary: words::decision_summary(LOCALE, decision.body, &row.title),
+                description: Some(words::decision_description(
+                    LOCALE,
+                    &decision.agenda_item_title,
+                    decision.outcome,
+                    &decision.text,
                 )),
                 location: None,
                 url: Some(decision.minutes_url.clone().unwrap_or_else(|| page.clone())),
                 when: When::AllDay(decision.meeting_date),
                 stamp,
-                categories: vec![stage.danish_name().to_string()],
+                categories: vec![app::names::stage(LOCALE, *stage).to_string()],
             });
         }
     }
@@ -109,13 +109,13 @@ async fn events_of(
         let end = Timestamp::from_second(m.ends_at.unwrap_or(m.starts_at + 2 * 3600))?;
         events.push(Event {
             uid: format!("dialogmoede-{}@{host}", m.id),
-            summary: format!("Dialogmøde: {}", m.title),
-            description: Some(format!("Dialogmøde om {}.", row.title)),
+            summary: words::meeting_summary(LOCALE, &m.title),
+            description: Some(words::meeting_description(LOCALE, &row.title)),
             location: Some(m.place.clone()),
             url: Some(format!("{base}{}", app::routes::meeting(m.id))),
             when: When::Span { start, end },
             stamp,
-            categories: vec!["Dialogmøde".into()],
+            categories: vec![words::meeting_category(LOCALE).into()],
         });
     }
     // Planned political meetings not yet held.
@@ -126,13 +126,13 @@ async fn events_of(
         {
             events.push(Event {
                 uid: format!("politik-{}-plan-{}@{host}", row.slug, s.as_str()),
-                summary: format!("{} behandler {} (planlagt)", body.danish_name(), row.title),
+                summary: words::planned_summary(LOCALE, body, &row.title),
                 description: None,
                 location: None,
                 url: Some(page.clone()),
                 when: When::AllDay(planned),
                 stamp,
-                categories: vec![s.danish_name().to_string()],
+                categories: vec![app::names::stage(LOCALE, s).to_string()],
             });
         }
     }
@@ -158,8 +158,8 @@ pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Resp
             events.extend(events_of(&state, &base, &row, stamp).await?);
         }
         Ok(ics_response(&Calendar {
-            name: "Høringer og politiske beslutninger".into(),
-            description: Some("Høringsfrister og politiske møder om kommunens politikker".into()),
+            name: words::calendar_name(LOCALE).into(),
+            description: Some(words::calendar_description(LOCALE).into()),
             events,
         }))
     }
@@ -212,17 +212,17 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
             {
                 entries.push(Entry {
                     id: format!("tag:{host},2026:hoering/{}", h.slug),
-                    title: format!("Ny høring: {}", row.title),
+                    title: words::new_hearing_title(LOCALE, &row.title),
                     url: format!("{base}{}", app::routes::hearing(&h.slug)),
                     updated: time(h.opens_at),
                     published: Some(time(h.opens_at)),
-                    summary: format!(
-                        "{} sender {} i høring til og med {}.",
-                        row.committee,
-                        row.title,
-                        hoering::calendar::danish_long_date(local_date_of(time(h.closes_at)))
+                    summary: words::new_hearing_summary(
+                        LOCALE,
+                        &row.committee,
+                        &row.title,
+                        local_date_of(time(h.closes_at)),
                     ),
-                    category: Some("Høring".into()),
+                    category: Some(words::hearing_category(LOCALE).into()),
                 });
             }
             for v in version_db::versions_of_policy(pool, row.id)
@@ -236,11 +236,11 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
                     updated: time(v.created_at),
                     published: Some(time(v.created_at)),
                     summary: if v.note.is_empty() {
-                        format!("Version {} af {}.", v.number, row.title)
+                        words::version_summary(LOCALE, v.number, &row.title)
                     } else {
                         v.note.clone()
                     },
-                    category: Some("Version".into()),
+                    category: Some(words::version_category(LOCALE).into()),
                 });
             }
             let road = row.road()?;
@@ -249,11 +249,11 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
                     let when = noon(decision.meeting_date);
                     entries.push(Entry {
                         id: format!("tag:{host},2026:politik/{}/beslutning/{i}", row.slug),
-                        title: format!(
-                            "{}: {} – {}",
-                            decision.body.danish_name(),
-                            row.title,
-                            outcome_danish(decision.outcome)
+                        title: words::decision_title(
+                            LOCALE,
+                            decision.body,
+                            &row.title,
+                            decision.outcome,
                         ),
                         url: decision.minutes_url.clone().unwrap_or_else(|| page.clone()),
                         updated: when,
@@ -261,7 +261,7 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
                         summary: format!("{} {}", decision.agenda_item_title, decision.text)
                             .trim()
                             .to_string(),
-                        category: Some("Beslutning".into()),
+                        category: Some(words::decision_category(LOCALE).into()),
                     });
                 }
             }
@@ -274,7 +274,7 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
             .unwrap_or(Timestamp::UNIX_EPOCH);
         let feed = Feed {
             id: format!("tag:{host},2026:politikker"),
-            title: "Politikker, høringer og beslutninger".into(),
+            title: words::title(LOCALE).into(),
             self_url: format!("{base}{}", app::routes::FEED),
             alternate_url: format!("{base}{}", app::routes::policies()),
             updated,

@@ -4,9 +4,9 @@
 
 use super::db::{self as policy_db, Actor};
 use super::{StepError, StepRequest, WindowRequest, plan_stage, take_step};
-use crate::auth::{Permission, require_staff};
+use crate::auth::{Permission, Staff};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, finish};
+use crate::web::error::{Fields, WebError, finish, trimmed};
 use crate::web::redirect::{safe_target, see_other};
 use app::forms::FormEcho;
 use app::messages::Message;
@@ -20,18 +20,13 @@ use http::{HeaderMap, StatusCode};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
-type Fields = BTreeMap<String, String>;
 type Errors = BTreeMap<String, String>;
 
 /// The longest question or answer kept, in characters.
 pub const MAX_INQUIRY_CHARS: usize = 5_000;
 
-fn get(f: &Fields, k: &str) -> String {
-    f.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
-}
-
 fn date_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Date> {
-    match get(f, k).as_str() {
+    match trimmed(f, k).as_str() {
         "" => {
             errors.insert(k.into(), "required".into());
             None
@@ -47,7 +42,7 @@ fn date_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Date> {
 }
 
 fn stage_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Stage> {
-    let stage = Stage::parse(&get(f, k));
+    let stage = Stage::parse(&trimmed(f, k));
     if stage.is_none() {
         errors.insert(k.into(), "invalid".into());
     }
@@ -55,7 +50,7 @@ fn stage_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<Stage> {
 }
 
 fn number_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<u32> {
-    match get(f, k).parse::<u32>() {
+    match trimmed(f, k).parse::<u32>() {
         Ok(n) if n > 0 => Some(n),
         _ => {
             errors.insert(k.into(), "invalid".into());
@@ -66,11 +61,11 @@ fn number_field(f: &Fields, k: &str, errors: &mut Errors) -> Option<u32> {
 
 /// The hearing window of a step that opens one: dates, or a number of working days.
 fn window_fields(f: &Fields, on: Option<Date>, errors: &mut Errors) -> Option<WindowRequest> {
-    let opens = match get(f, "opens").as_str() {
+    let opens = match trimmed(f, "opens").as_str() {
         "" => on,
         _ => date_field(f, "opens", errors),
     }?;
-    if !get(f, "working_days").is_empty() {
+    if !trimmed(f, "working_days").is_empty() {
         let days = number_field(f, "working_days", errors)?;
         return Some(WindowRequest::WorkingDays { opens, days });
     }
@@ -85,9 +80,9 @@ fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
     if on.is_some_and(|d| d > hoering::calendar::today()) {
         errors.insert("on".into(), "future".into());
     }
-    let revision = get(f, "revision").parse::<i64>().ok();
+    let revision = trimmed(f, "revision").parse::<i64>().ok();
     let mut window = None;
-    let action = match get(f, "action").as_str() {
+    let action = match trimmed(f, "action").as_str() {
         "advance" => stage_field(f, "to", &mut errors).map(|to| {
             if to == Stage::Hearing {
                 window = window_fields(f, on, &mut errors);
@@ -96,7 +91,7 @@ fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
         }),
         "skip" => {
             let stage = stage_field(f, "stage", &mut errors);
-            let reason = get(f, "reason");
+            let reason = trimmed(f, "reason");
             if reason.is_empty() {
                 errors.insert("reason".into(), "required".into());
             } else if reason.chars().count() > MAX_INQUIRY_CHARS {
@@ -115,21 +110,21 @@ fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
         "publish" => Some(Action::Publish),
         "decision" => {
             let fields = DecisionFields {
-                body: get(f, "body"),
-                meeting_date: get(f, "meeting_date"),
-                agenda_item_number: get(f, "agenda_item_number"),
-                agenda_item_title: get(f, "agenda_item_title"),
-                minutes_url: get(f, "minutes_url"),
-                version: get(f, "version"),
-                outcome: get(f, "outcome"),
-                back_to: get(f, "back_to"),
-                votes_in_favour: get(f, "votes_in_favour"),
-                votes_against: get(f, "votes_against"),
-                votes_abstaining: get(f, "votes_abstaining"),
-                dissent_kind: get(f, "dissent_kind"),
-                dissent_by: get(f, "dissent_by"),
-                dissent_text: get(f, "dissent_text"),
-                text: get(f, "text"),
+                body: trimmed(f, "body"),
+                meeting_date: trimmed(f, "meeting_date"),
+                agenda_item_number: trimmed(f, "agenda_item_number"),
+                agenda_item_title: trimmed(f, "agenda_item_title"),
+                minutes_url: trimmed(f, "minutes_url"),
+                version: trimmed(f, "version"),
+                outcome: trimmed(f, "outcome"),
+                back_to: trimmed(f, "back_to"),
+                votes_in_favour: trimmed(f, "votes_in_favour"),
+                votes_against: trimmed(f, "votes_against"),
+                votes_abstaining: trimmed(f, "votes_abstaining"),
+                dissent_kind: trimmed(f, "dissent_kind"),
+                dissent_by: trimmed(f, "dissent_by"),
+                dissent_text: trimmed(f, "dissent_text"),
+                text: trimmed(f, "text"),
             };
             match fields.parse() {
                 Ok(decision) => Some(Action::RecordDecision(decision)),
@@ -157,17 +152,7 @@ fn step_request(f: &Fields) -> Result<StepRequest, Errors> {
 
 /// `page` again, with what was typed (never the CSRF token) and what is wrong.
 fn echo(page: &str, fields: &Fields, errors: Errors, status: StatusCode) -> WebError {
-    let mut values = fields.clone();
-    values.remove("csrf");
-    WebError::form(
-        page,
-        FormEcho {
-            values,
-            errors,
-            preview: None,
-        },
-        status,
-    )
+    WebError::form_again(page, fields.clone(), errors, status)
 }
 
 /// The policy's clerk page again, with what was typed and what is wrong.
@@ -179,23 +164,24 @@ fn again(slug: &str, fields: &Fields, errors: Errors, status: StatusCode) -> Web
 pub async fn step(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
-        let session = require_staff(&state, &headers, Permission::AdvanceRoad, &page).await?;
+        let session = staff.may(Permission::AdvanceRoad)?;
         let actor = Actor::of(&session.user);
-        if get(&fields, "action") == "document" {
+        if trimmed(&fields, "action") == "document" {
             let mut errors = Errors::new();
             let stage = stage_field(&fields, "stage", &mut errors);
-            let title = get(&fields, "title");
+            let title = trimmed(&fields, "title");
             if title.is_empty() {
                 errors.insert("title".into(), "required".into());
             } else if title.chars().count() > 300 {
                 errors.insert("title".into(), "too_long".into());
             }
-            let url = hoering::process::parse_link(&get(&fields, "url"));
+            let url = hoering::process::parse_link(&trimmed(&fields, "url"));
             if url.is_none() {
                 errors.insert("url".into(), "invalid".into());
             }
@@ -223,16 +209,16 @@ pub async fn step(
                 )),
             };
         }
-        let outcome = if get(&fields, "action") == "plan" {
+        let outcome = if trimmed(&fields, "action") == "plan" {
             let mut errors = Errors::new();
             let stage = stage_field(&fields, "stage", &mut errors);
-            let planned = match get(&fields, "planned").as_str() {
+            let planned = match trimmed(&fields, "planned").as_str() {
                 "" => None,
                 _ => date_field(&fields, "planned", &mut errors),
             };
             match stage {
                 Some(stage) if errors.is_empty() => {
-                    let revision = get(&fields, "revision").parse::<i64>().ok();
+                    let revision = trimmed(&fields, "revision").parse::<i64>().ok();
                     plan_stage(&state.db, &slug, stage, planned, revision, &actor)
                         .await
                         .map(|()| None)
@@ -299,20 +285,20 @@ pub async fn ask(
         let mut errors = Errors::new();
         // The same one-line rule as a høringssvar's name: the name lands in the clerk's page
         // and in the answer's e-mail.
-        let name = match hoering::response::PersonName::parse(&get(&fields, "name")) {
+        let name = match hoering::response::PersonName::parse(&trimmed(&fields, "name")) {
             Ok(name) => name.into_string(),
             Err(e) => {
                 errors.insert("name".into(), e.code().into());
                 String::new()
             }
         };
-        let email = get(&fields, "email");
+        let email = trimmed(&fields, "email");
         if email.is_empty() {
             errors.insert("email".into(), "required".into());
         } else if Email::parse(&email).is_err() {
             errors.insert("email".into(), "invalid".into());
         }
-        let question = get(&fields, "question");
+        let question = trimmed(&fields, "question");
         if question.is_empty() {
             errors.insert("question".into(), "required".into());
         } else if question.chars().count() > MAX_INQUIRY_CHARS {
@@ -359,13 +345,14 @@ pub async fn ask(
 pub async fn answer(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::AnswerInquiry, "/admin").await?;
-        let answer = get(&fields, "answer");
-        let back = get(&fields, "back");
+        let session = staff.may(Permission::AnswerInquiry)?;
+        let answer = trimmed(&fields, "answer");
+        let back = trimmed(&fields, "back");
         let back = safe_target(&back).unwrap_or("/admin").to_string();
         if answer.is_empty() || answer.chars().count() > MAX_INQUIRY_CHARS {
             let code = if answer.is_empty() {
@@ -403,12 +390,12 @@ pub async fn answer(
 pub async fn edit_template(
     State(state): State<AppState>,
     Path(name): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::EditTemplates, app::routes::TEMPLATES)
-        .await?;
+        let session = staff.may(Permission::EditTemplates)?;
         let current = policy_db::templates(&state.db.pool)
             .await?
             .into_iter()
@@ -427,21 +414,23 @@ pub async fn edit_template(
         };
         let stale = || {
             refuse(
-                "En anden har gemt en nyere version imens; siden viser den nu. / Someone saved a newer version meanwhile; the page now shows it.".into(),
+                app::policy::refusals::template_stale(crate::web::language::reader_locale(
+                    &headers,
+                )),
                 StatusCode::CONFLICT,
             )
         };
-        if get(&fields, "version") != current.version.to_string() {
+        if trimmed(&fields, "version") != current.version.to_string() {
             return Err(stale());
         }
         let stages = Stage::ALL
             .into_iter()
-            .filter(|s| !get(&fields, &format!("with_{}", s.as_str())).is_empty())
+            .filter(|s| !trimmed(&fields, &format!("with_{}", s.as_str())).is_empty())
             .map(|stage| {
-                let responsible = get(&fields, &format!("responsible_{}", stage.as_str()));
+                let responsible = trimmed(&fields, &format!("responsible_{}", stage.as_str()));
                 hoering::process::TemplateStage {
                     stage,
-                    skippable: !get(&fields, &format!("skip_{}", stage.as_str())).is_empty(),
+                    skippable: !trimmed(&fields, &format!("skip_{}", stage.as_str())).is_empty(),
                     responsible: if responsible.is_empty() {
                         current
                             .get(stage)
@@ -455,7 +444,10 @@ pub async fn edit_template(
             .collect();
         let edited = current.edited(stages).map_err(|e| {
             refuse(
-                format!("{} / {}", e.danish(), e.english()),
+                app::policy::refusals::template_error(
+                    crate::web::language::reader_locale(&headers),
+                    &e,
+                ),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         })?;

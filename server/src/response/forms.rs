@@ -5,7 +5,7 @@
 use super::Status;
 use super::db::{self as response_db, Arrival, Target};
 use super::intake::{Outcome, Submitted};
-use crate::auth::{self, Permission, require_staff};
+use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
 use crate::state::{AppState, ClientAddr};
@@ -18,7 +18,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::anchoring::locate_typed_quote;
 use hoering::hearing::HearingState;
-use hoering::mail::{Lang, ReceiptMail};
+use hoering::mail::ReceiptMail;
 use hoering::response::{ResponseForm, ResponseSubmission};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
@@ -137,13 +137,8 @@ async fn submit(
         block,
         quote,
     };
-    let lang = crate::web::language::mail_lang(headers);
-    let last_day = card(&hearing).closes;
-    let last_day = match (last_day.parse::<jiff::civil::Date>(), lang) {
-        (Ok(d), Lang::Da) => hoering::calendar::danish_long_date(d),
-        (Ok(d), Lang::En) => hoering::calendar::english_long_date(d),
-        (Err(_), _) => last_day,
-    };
+    let locale = crate::web::language::reader_locale(headers);
+    let last_day = app::dates::format_date(locale, &card(&hearing).closes);
     let receipt_path = format!("/kvittering/{token}");
     let block_number = target.block.as_ref().map(|(_, n)| n.clone());
     let sender = state.outbox.sender.clone();
@@ -152,8 +147,8 @@ async fn submit(
     let text = submission.text.as_str().to_string();
     let hearing_title = hearing.title.clone();
     let receipt = move |id, created_at| {
-        hoering::mail::receipt(
-            lang,
+        app::mail::texts::receipt(
+            locale,
             &sender,
             &ReceiptMail {
                 to: &to,
@@ -241,11 +236,12 @@ fn moderation_again(
 pub async fn moderate(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(form): Form<ModerateForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
+        let session = staff.may(Permission::Moderate)?;
         let status = Status::parse(&form.status).ok_or(WebError::Refused {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: Message::UnknownStatus,
@@ -310,8 +306,8 @@ pub async fn moderate(
             response_db::set_withheld_reason(&mut tx, id, reason).await?;
             // Meeting input has no sender to tell.
             if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
-                let mail = hoering::mail::withheld(
-                    crate::web::language::mail_lang(&headers),
+                let mail = app::mail::texts::withheld(
+                    crate::web::language::reader_locale(&headers),
                     &state.outbox.sender,
                     &hoering::mail::WithheldMail {
                         to: &target.email,
@@ -361,11 +357,12 @@ pub struct RedactForm {
 pub async fn redact(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    staff: Staff,
     headers: HeaderMap,
     Form(form): Form<RedactForm>,
 ) -> Response {
     let result = async {
-        let session = require_staff(&state, &headers, Permission::Moderate, "/admin").await?;
+        let session = staff.may(Permission::Moderate)?;
         let pool = &state.db.pool;
         let target = response_db::moderation_target(pool, id)
             .await?

@@ -1,26 +1,26 @@
 //! The clerk's tag forms: a new tag, and a tag put on (or taken off) the responses ticked.
 
 use super::db as tag_db;
+use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
 use crate::web::redirect::see_other;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 
 use crate::web::pairs::{Pairs, one};
-use app::forms::FormEcho;
 
 async fn hearing_and_clerk(
     state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     slug: &str,
     pairs: &Pairs,
 ) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
     crate::web::pairs::hearing_and_clerk(
         state,
-        headers,
+        staff,
         slug,
         pairs,
         &app::routes::admin_hearing(slug),
@@ -29,17 +29,10 @@ async fn hearing_and_clerk(
 }
 
 fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebError {
-    WebError::form(
+    WebError::refused(
         back,
-        FormEcho {
-            values: typed
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
+        typed.iter().copied(),
+        [(field.to_string(), code.to_string())].into(),
     )
 }
 
@@ -47,11 +40,12 @@ fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebErro
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let typed = one(&pairs, "tag_name");
         let name = super::parse_name(typed)
             .map_err(|code| again(&back, "tag_name", code, &[("tag_name", typed)]))?;
@@ -68,11 +62,12 @@ pub async fn create(
 pub async fn apply(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, &headers, &slug, &pairs).await?;
+        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
         let Ok(tag) = one(&pairs, "tag").parse::<i64>() else {
             return Err(again(&back, "tag", "required", &[]));
         };

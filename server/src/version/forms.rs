@@ -1,6 +1,7 @@
 //! The clerk's next version of a hearing's text, pasted or uploaded; then what changed.
 
 use crate::auth::Permission;
+use crate::auth::Staff;
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
 use crate::web::error::{WebError, WebResult, finish};
@@ -15,21 +16,17 @@ use http::{HeaderMap, StatusCode};
 pub async fn create_version(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    staff: Staff,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = create(&state, &headers, &slug, multipart).await;
+    let result = create(&state, staff, &slug, multipart).await;
     finish(&state, &headers, result).await
 }
 
-async fn create(
-    state: &AppState,
-    headers: &HeaderMap,
-    slug: &str,
-    multipart: Multipart,
-) -> WebResult {
+async fn create(state: &AppState, staff: Staff, slug: &str, multipart: Multipart) -> WebResult {
     let page = format!("/admin/hoeringer/{slug}/version/ny");
-    let draft = read_staff_draft(state, headers, multipart, Permission::AddVersion, &page).await?;
+    let draft = read_staff_draft(staff, multipart, Permission::AddVersion).await?;
     let mut errors = draft.errors.clone();
     if let Err(code) = parse_markdown(&draft.markdown) {
         errors

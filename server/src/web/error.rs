@@ -50,7 +50,58 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for WebError {
     }
 }
 
+/// A form's fields by name, as most forms are read; and each field's error code.
+pub type Fields = std::collections::BTreeMap<String, String>;
+pub type FieldErrors = std::collections::BTreeMap<String, String>;
+
+/// A field's value as typed, or `""`.
+pub fn field(fields: &Fields, name: &str) -> String {
+    fields.get(name).cloned().unwrap_or_default()
+}
+
+/// A single-line field's value without the spaces around it, or `""`.
+pub fn trimmed(fields: &Fields, name: &str) -> String {
+    fields
+        .get(name)
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
 impl WebError {
+    /// The one way a form goes back: `page` again with `status`, what was typed (never the
+    /// CSRF token, which the page writes afresh) and each field's error code, which the page
+    /// shows by its field in the reader's language.
+    pub fn form_again<K: Into<String>, V: Into<String>>(
+        page: &str,
+        typed: impl IntoIterator<Item = (K, V)>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Self {
+        let values = typed
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .filter(|(k, _)| k != "csrf")
+            .collect();
+        Self::form(
+            page,
+            FormEcho {
+                values,
+                errors,
+                preview: None,
+            },
+            status,
+        )
+    }
+
+    /// [`WebError::form_again`] with `422 Unprocessable Entity`, the usual answer to a mistake.
+    pub fn refused<K: Into<String>, V: Into<String>>(
+        page: &str,
+        typed: impl IntoIterator<Item = (K, V)>,
+        errors: FieldErrors,
+    ) -> Self {
+        Self::form_again(page, typed, errors, StatusCode::UNPROCESSABLE_ENTITY)
+    }
+
     pub fn form(page: &str, echo: FormEcho, status: StatusCode) -> Self {
         WebError::Form {
             page: page.parse().unwrap_or_else(|_| Uri::from_static("/")),

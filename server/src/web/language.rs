@@ -1,7 +1,7 @@
 //! The language switch: remembers the reader's choice in the cookie the i18n layer reads, then
 //! goes back to the page they came from (when it is a page of this site).
 
-use crate::web::redirect::{safe_target, see_other};
+use crate::web::redirect::see_other;
 use axum::extract::Path;
 use axum::response::Response;
 use http::{HeaderMap, HeaderValue, header};
@@ -14,18 +14,8 @@ pub async fn set_language(Path(locale): Path<String>, headers: HeaderMap) -> Res
             app::messages::Message::NotFound,
         );
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or_default();
-    let back = headers
-        .get(header::REFERER)
-        .and_then(|r| r.to_str().ok())
-        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.strip_prefix(host))
-        .and_then(safe_target)
-        .unwrap_or("/");
-    let mut res = see_other(back);
+    let back = crate::web::redirect::referring_page(&headers);
+    let mut res = see_other(back.as_deref().unwrap_or("/"));
     if let Ok(v) = HeaderValue::from_str(&format!(
         "i18n_pref_locale={locale}; Path=/; SameSite=Lax; Max-Age=31536000"
     )) {
@@ -43,16 +33,4 @@ pub fn reader_locale(headers: &HeaderMap) -> app::i18n::Locale {
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
     app::messages::locale_from(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
-}
-
-/// The language of e-mail to the reader of this request: the one they read the site in.
-pub fn mail_lang(headers: &HeaderMap) -> hoering::mail::Lang {
-    // E-mail texts exist in Danish and English; a reader of the Arabic or Ukrainian pages gets
-    // English until the mail texts move into the catalogue.
-    match reader_locale(headers) {
-        app::i18n::Locale::da => hoering::mail::Lang::Da,
-        app::i18n::Locale::en | app::i18n::Locale::ar | app::i18n::Locale::uk => {
-            hoering::mail::Lang::En
-        }
-    }
 }

@@ -105,73 +105,31 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat.docx",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::admin_file(s, slug, h, "hoeringsnotat.docx")
-                },
-            ),
+            crate::notat::export::admin_download("hoeringsnotat.docx"),
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat.pdf",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::admin_file(s, slug, h, "hoeringsnotat.pdf")
-                },
-            ),
+            crate::notat::export::admin_download("hoeringsnotat.pdf"),
         )
         .route(
             "/admin/hoeringer/{slug}/svar.xlsx",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::admin_file(s, slug, h, "svar.xlsx")
-                },
-            ),
+            crate::notat::export::admin_download("svar.xlsx"),
         )
         .route(
             "/admin/hoeringer/{slug}/svar.csv",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::admin_file(s, slug, h, "svar.csv")
-                },
-            ),
+            crate::notat::export::admin_download("svar.csv"),
         )
         .route(
             "/admin/hoeringer/{slug}/journal.zip",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::admin_file(s, slug, h, "journal.zip")
-                },
-            ),
+            crate::notat::export::admin_download("journal.zip"),
         )
         .route(
             "/hoeringer/{slug}/hoeringsnotat.docx",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::public_notat(s, slug, h, "hoeringsnotat.docx")
-                },
-            ),
+            crate::notat::export::public_download("hoeringsnotat.docx"),
         )
         .route(
             "/hoeringer/{slug}/hoeringsnotat.pdf",
-            get(
-                |s: axum::extract::State<AppState>,
-                 axum::extract::Path(slug): axum::extract::Path<String>,
-                 h: http::HeaderMap| {
-                    crate::notat::export::public_notat(s, slug, h, "hoeringsnotat.pdf")
-                },
-            ),
+            crate::notat::export::public_download("hoeringsnotat.pdf"),
         )
         .route(
             "/admin/politikker/{slug}/skridt",

@@ -104,3 +104,12 @@ mod tests {
         );
     }
 }
+
+/// The page a request came from, when the `Referer` names a page of this site (through
+/// [`safe_target`]): where a form's sender goes back to.
+pub fn referring_page(headers: &http::HeaderMap) -> Option<String> {
+    let host = headers.get(http::header::HOST)?.to_str().ok()?;
+    let referer = headers.get(http::header::REFERER)?.to_str().ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    safe_target(rest.strip_prefix(host)?).map(str::to_string)
+}

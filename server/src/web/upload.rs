@@ -1,11 +1,9 @@
 //! Staff forms that carry a draft (a new hearing, a new version): the Markdown comes pasted or
 //! as an uploaded file, and the form is read only after the session, role and CSRF token pass.
 
-use crate::auth::{Permission, require_staff};
-use crate::state::AppState;
+use crate::auth::{Permission, Staff};
 use crate::web::error::WebError;
 use axum::extract::Multipart;
-use http::HeaderMap;
 use std::collections::BTreeMap;
 
 /// A staff form with a draft: its fields, the Markdown (an uploaded file wins over the pasted
@@ -47,17 +45,15 @@ async fn read_multipart(
     Ok((fields, file))
 }
 
-/// Reads the form, then checks the session may do `what` with the form's CSRF token.
+/// Checks the session may do `what`, then reads the form.
 pub async fn read_staff_draft(
-    state: &AppState,
-    headers: &HeaderMap,
+    staff: Staff,
     multipart: Multipart,
     what: Permission,
-    page: &str,
 ) -> Result<StaffDraft, WebError> {
+    let session = staff.may(what)?;
     let (fields, file) = read_multipart(multipart).await?;
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    let session = require_staff(state, headers, what, page).await?;
     let mut errors = BTreeMap::new();
     let markdown = match file.map(String::from_utf8) {
         Some(Ok(text)) => text,

@@ -472,7 +472,7 @@ both_databases!(
         assert!(v["block_number"].is_null());
 
         // At its block on the public page, labelled, counted; never a name.
-        let day = hoering::calendar::danish_long_date(in_days(10).parse().unwrap());
+        let day = app::dates::long_date(app::i18n::Locale::da, in_days(10).parse().unwrap());
         let label = format!("Fra dialogmødet {day} · Frivillige foreninger");
         let body = strip(
             &app.get_text(&format!("/hoeringer/integrationspolitik?vis={block}"))

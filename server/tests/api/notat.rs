@@ -467,6 +467,47 @@ both_databases!(
         assert!(!xml.contains("Lars Holm") && !xml.contains("Kim Fjord"));
         no_address(&all_parts(&bytes), "docx");
 
+        // A reader of the Ukrainian pages gets the DOCX with Ukrainian headings and labels
+        // around the same text; the PDF's fonts have no Cyrillic, so their PDF is in English.
+        let docx = app
+            .get_with_cookie(
+                "/hoeringer/politik/hoeringsnotat.docx",
+                "i18n_pref_locale=uk",
+            )
+            .await;
+        assert_eq!(docx.status().as_u16(), 200);
+        let bytes = docx.bytes().await.unwrap();
+        let xml = unzip(&bytes, "word/document.xml");
+        in_order(
+            &xml,
+            &[
+                "Звіт про обговорення",
+                "Зміст",
+                "Список запрошених сторін",
+                "Dansk Flygtningehjælp",
+                "Підсумок",
+                "Відгуки та коментарі",
+                "Що було сказано",
+                "Aftenundervisning hører under sprogcentrets budget",
+                "Зміни до проєкту",
+            ],
+            "Ukrainian docx",
+        );
+        for danish in ["Høringsliste", "Sammenfatning", "Hvad blev sagt", "Indhold"] {
+            assert!(!xml.contains(danish), "{danish} in the Ukrainian docx");
+        }
+        assert!(unzip(&bytes, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
+        assert!(unzip(&bytes, "word/footer1.xml").contains("Сторінка "));
+        let pdf = app
+            .get_with_cookie(
+                "/hoeringer/politik/hoeringsnotat.pdf",
+                "i18n_pref_locale=uk",
+            )
+            .await;
+        assert_eq!(pdf.status().as_u16(), 200);
+        let pdf = pdf.bytes().await.unwrap();
+        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(en-GB)"));
+
         // The PDF, read back as text.
         let pdf = app.get("/hoeringer/politik/hoeringsnotat.pdf").await;
         assert_eq!(pdf.status().as_u16(), 200);

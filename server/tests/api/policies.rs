@@ -4,8 +4,19 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use hoering::calendar::{Calendar, danish_long_date, today};
+use app::i18n::Locale;
+use hoering::calendar::{Calendar, today};
 use hoering::process::Refusal;
+
+/// A date as the Danish pages write it.
+fn danish_long_date(day: jiff::civil::Date) -> String {
+    app::dates::long_date(Locale::da, day)
+}
+
+/// A refusal as the Danish pages word it.
+fn danish(refusal: Refusal) -> String {
+    app::policy::refusals::refusal(Locale::da, &refusal)
+}
 use server::auth::Role;
 use server::hearing::{self, HearingFields};
 
@@ -157,7 +168,7 @@ both_databases!(
                 );
                 let (status, body) = step(&app, &cookie, "ny-politik", &form).await;
                 assert_eq!(status, 409);
-                let still_open = Refusal::HearingStillOpen { last_day: deadline }.danish();
+                let still_open = danish(Refusal::HearingStillOpen { last_day: deadline });
                 assert!(strip(&body).contains(&hoering::document::escape_html(&still_open)));
                 // Time passes: the deadline was yesterday.
                 sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
@@ -185,9 +196,9 @@ both_databases!(
         );
         for stage in hoering::process::Stage::ALL {
             assert!(
-                page.contains(stage.danish_name()),
+                page.contains(app::names::stage(Locale::da, stage)),
                 "{} on the timeline",
-                stage.danish_name()
+                app::names::stage(Locale::da, stage)
             );
         }
         assert!(page.contains("25 for, 4 imod, 2 undlod at stemme"));
@@ -268,9 +279,11 @@ both_databases!(
         )
         .await;
         assert_eq!(status, 409);
-        assert!(strip(&body).contains(&hoering::document::escape_html(
-            &Refusal::AlreadyPublished.danish()
-        )));
+        assert!(
+            strip(&body).contains(&hoering::document::escape_html(&danish(
+                Refusal::AlreadyPublished
+            )))
+        );
         let journal: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM road_journal j JOIN policies p ON p.id = j.policy_id WHERE p.slug = 'ny-politik'",
         )
@@ -347,9 +360,9 @@ both_databases!(
         let body = strip(&body);
         assert!(body.contains("Skridtet blev ikke taget."), "{body}");
         assert!(
-            body.contains(&hoering::document::escape_html(
-                &Refusal::NoHearingSummary.danish()
-            )),
+            body.contains(&hoering::document::escape_html(&danish(
+                Refusal::NoHearingSummary
+            ))),
             "{body}"
         );
         assert_eq!(stage_of(&app, "direkte").await, "hearing_summary");

@@ -53,6 +53,55 @@ both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
 });
 
 both_databases!(
+    an_arabic_reader_gets_the_receipt_in_arabic,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let number = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let text = "<b>تعليم اللغة</b> مهم لأطفالنا منذ سن الثالثة.";
+        let r = app
+            .post_form_with_cookie(
+                "/hoeringer/integrationspolitik/svar",
+                "i18n_pref_locale=ar",
+                &valid_form(&number, text),
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (to, subject, body, html): (String, String, String, String) = sqlx::query_as(
+            "SELECT recipient, subject, text_body, html_body FROM outbox WHERE kind = 'receipt'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(to, "amina@example.dk");
+        assert!(
+            subject.starts_with("إيصال استلام ردّكم") && subject.ends_with("Integrationspolitik"),
+            "{subject}"
+        );
+        for part in [&body, &html] {
+            assert!(part.contains("شكرًا على ردّكم"), "{part}");
+            assert!(part.contains("رقم الإيصال"), "{part}");
+            assert!(part.contains("تصلكم هذه الرسالة لأن"), "{part}");
+            assert!(!part.contains("Du får denne e-mail") && !part.contains("You receive"));
+        }
+        // The last day in Arabic month names, as the catalogue writes dates.
+        let closes = hoering::calendar::today()
+            .checked_add(jiff::Span::new().days(21))
+            .unwrap();
+        let last_day = app::dates::long_date(app::i18n::Locale::ar, closes);
+        assert!(body.contains(&last_day), "{last_day} in {body}");
+        assert!(body.contains(&format!("> {text}")), "the copy as typed");
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(
+            !html.contains("<b>تعليم"),
+            "what was typed is never live HTML"
+        );
+        assert!(html.contains("&lt;b&gt;تعليم اللغة&lt;/b&gt;"));
+    }
+);
+
+both_databases!(
     invalid_response_comes_back_with_errors_and_input,
     |app: TestApp| async move {
         app.add_open_hearing("integrationspolitik").await;
@@ -377,8 +426,8 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
             },
             limit_key: None,
             receipt: Box::new(move |id, at| {
-                hoering::mail::receipt(
-                    hoering::mail::Lang::Da,
+                app::mail::texts::receipt(
+                    app::i18n::Locale::da,
                     &sender,
                     &hoering::mail::ReceiptMail {
                         to: "amina@example.dk",

@@ -1,0 +1,625 @@
+//! The words of every e-mail, from the translation catalogue (`mail_…` keys), in the reader's
+//! language: one function per message, each filling the core's [`Body`], so the subject, the
+//! plain text and the HTML read the same sentences. Dates come worded by [`crate::dates`]
+//! (`long_date`, `time_span`, `format_date`) in the same language. Server-only: none of this
+//! goes to the browser.
+
+use crate::i18n::*;
+use hoering::mail::{
+    Body, InquiryMail, InvitationMail, Mail, MailKind, ReceiptMail, RemarksMail, Sender,
+    SignupMail, SignupNews, WithheldMail,
+};
+
+/// "Kære Anna", "Dear Anna", …
+fn greeting(locale: Locale, name: &str) -> String {
+    td_string!(locale, mail_greeting, name = name).to_string()
+}
+
+/// A label and its value, for the message's facts.
+fn fact(label: &str, value: &str) -> (String, String) {
+    (label.to_string(), value.to_string())
+}
+
+/// The receipt for a høringssvar: a copy of what was sent, its number and where to read it.
+pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
+    let municipality = sender.municipality.as_str();
+    let subject = td_string!(locale, mail_receipt_subject, title = m.hearing_title).to_string();
+    let mut facts = vec![
+        fact(
+            td_string!(locale, mail_fact_receipt_number),
+            m.receipt_number,
+        ),
+        fact(td_string!(locale, mail_fact_hearing), m.hearing_title),
+    ];
+    if let Some(block) = m.block {
+        facts.push(fact(td_string!(locale, mail_fact_block), block));
+    }
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![
+            td_string!(
+                locale,
+                mail_receipt_lead,
+                municipality = municipality,
+                last_day = m.last_day
+            )
+            .to_string(),
+        ],
+        facts,
+        quote: Some(m.text.to_string()),
+        link: Some((
+            td_string!(locale, mail_receipt_link).to_string(),
+            sender.link(m.receipt_path),
+        )),
+        why: td_string!(locale, mail_receipt_why, municipality = municipality).to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(MailKind::Receipt, locale.as_str(), m.to, &subject)
+}
+
+/// A message about one sign-up for a dialogue meeting: seated, waiting, offered a seat, or
+/// cancelled.
+pub fn signup(locale: Locale, sender: &Sender, m: &SignupMail<'_>) -> Mail {
+    let t = m.meeting_title;
+    let (subject, lead) = match m.news {
+        SignupNews::Seated => (
+            td_string!(locale, mail_signup_seated_subject, title = t).to_string(),
+            td_string!(locale, mail_signup_seated_lead, title = t).to_string(),
+        ),
+        SignupNews::Waiting { place } => (
+            td_string!(locale, mail_signup_waiting_subject, title = t).to_string(),
+            td_string!(locale, mail_signup_waiting_lead, title = t, number = place).to_string(),
+        ),
+        SignupNews::SeatOffered => (
+            td_string!(locale, mail_seat_offered_subject, title = t).to_string(),
+            td_string!(locale, mail_seat_offered_lead, title = t).to_string(),
+        ),
+        SignupNews::Cancelled => (
+            td_string!(locale, mail_signup_cancelled_subject, title = t).to_string(),
+            td_string!(locale, mail_signup_cancelled_lead, title = t).to_string(),
+        ),
+    };
+    // A cancelled sign-up has nothing left to see or cancel.
+    let link = (m.news != SignupNews::Cancelled).then(|| {
+        (
+            td_string!(locale, mail_signup_link).to_string(),
+            sender.link(m.signup_path),
+        )
+    });
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![lead],
+        facts: vec![
+            fact(td_string!(locale, mail_fact_when), m.when),
+            fact(td_string!(locale, mail_fact_where), m.place),
+        ],
+        quote: None,
+        link,
+        why: td_string!(
+            locale,
+            mail_signup_why,
+            municipality = sender.municipality.as_str()
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(m.news.kind(), locale.as_str(), m.to, &subject)
+}
+
+/// The answer to a question the public asked about a policy.
+pub fn inquiry_answered(locale: Locale, sender: &Sender, m: &InquiryMail<'_>) -> Mail {
+    let subject = td_string!(locale, mail_inquiry_subject, title = m.policy_title).to_string();
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![
+            td_string!(locale, mail_inquiry_you_asked).to_string(),
+            m.question.to_string(),
+            td_string!(locale, mail_inquiry_our_answer).to_string(),
+        ],
+        facts: Vec::new(),
+        quote: Some(m.answer.to_string()),
+        link: Some((
+            td_string!(locale, mail_inquiry_link).to_string(),
+            sender.link(m.policy_path),
+        )),
+        why: td_string!(
+            locale,
+            mail_inquiry_why,
+            municipality = sender.municipality.as_str()
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(MailKind::InquiryAnswered, locale.as_str(), m.to, &subject)
+}
+
+/// Tells a respondent that their response is not published, and the clerk's reason. It still
+/// counts: the clerks read it and it is part of the hearing; only the public copy is withheld.
+pub fn withheld(locale: Locale, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
+    let subject = td_string!(locale, mail_withheld_subject, title = m.hearing_title).to_string();
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![td_string!(locale, mail_withheld_lead).to_string()],
+        facts: vec![fact(
+            td_string!(locale, mail_fact_receipt_number),
+            m.receipt_number,
+        )],
+        quote: Some(m.reason.to_string()),
+        link: Some((
+            td_string!(locale, mail_withheld_link).to_string(),
+            sender.link(m.receipt_path),
+        )),
+        why: td_string!(
+            locale,
+            mail_response_why,
+            municipality = sender.municipality.as_str()
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(MailKind::Withheld, locale.as_str(), m.to, &subject)
+}
+
+/// Tells a respondent that the administration's bemærkninger are published, with the link.
+pub fn remarks_published(locale: Locale, sender: &Sender, m: &RemarksMail<'_>) -> Mail {
+    let subject = td_string!(locale, mail_remarks_subject, title = m.hearing_title).to_string();
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![td_string!(locale, mail_remarks_lead).to_string()],
+        facts: vec![fact(
+            td_string!(locale, mail_fact_receipt_number),
+            m.receipt_number,
+        )],
+        quote: None,
+        link: Some((
+            td_string!(locale, mail_remarks_link).to_string(),
+            sender.link(m.result_path),
+        )),
+        why: td_string!(
+            locale,
+            mail_response_why,
+            municipality = sender.municipality.as_str()
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(MailKind::RemarksPublished, locale.as_str(), m.to, &subject)
+}
+
+/// An invitation to respond, or the reminder before the deadline, to a party on the
+/// høringsliste. Parties are Danish organisations: the caller passes [`Locale::da`].
+pub fn invitation(locale: Locale, sender: &Sender, m: &InvitationMail<'_>) -> Mail {
+    let municipality = sender.municipality.as_str();
+    let (subject, lead) = if m.reminder {
+        (
+            td_string!(
+                locale,
+                mail_reminder_subject,
+                title = m.hearing_title,
+                last_day = m.last_day
+            )
+            .to_string(),
+            td_string!(
+                locale,
+                mail_reminder_lead,
+                municipality = municipality,
+                organisation = m.organisation,
+                title = m.hearing_title,
+                last_day = m.last_day
+            )
+            .to_string(),
+        )
+    } else {
+        (
+            td_string!(locale, mail_invitation_subject, title = m.hearing_title).to_string(),
+            td_string!(
+                locale,
+                mail_invitation_lead,
+                municipality = municipality,
+                organisation = m.organisation,
+                title = m.hearing_title,
+                last_day = m.last_day
+            )
+            .to_string(),
+        )
+    };
+    Body {
+        greeting: greeting(locale, m.contact.unwrap_or(m.organisation)),
+        paragraphs: vec![lead],
+        facts: vec![
+            fact(td_string!(locale, mail_fact_hearing), m.hearing_title),
+            fact(td_string!(locale, mail_fact_deadline), m.last_day),
+        ],
+        quote: None,
+        link: Some((
+            td_string!(locale, mail_invitation_link).to_string(),
+            sender.link(m.party_path),
+        )),
+        why: td_string!(
+            locale,
+            mail_invitation_why,
+            organisation = m.organisation,
+            title = m.hearing_title,
+            municipality = municipality
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(m.kind(), locale.as_str(), m.to, &subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sender() -> Sender {
+        Sender {
+            municipality: "Roskilde Kommune".into(),
+            site: "https://hoering.roskilde.dk/".into(),
+        }
+    }
+
+    fn receipt_mail(locale: Locale, text: &str) -> Mail {
+        receipt(
+            locale,
+            &sender(),
+            &ReceiptMail {
+                to: "anna@example.dk",
+                name: "Anna <Jensen>",
+                hearing_title: "Integrationspolitik",
+                receipt_number: "2026-000042",
+                block: Some("3.2"),
+                text,
+                receipt_path: "/kvittering/abc",
+                last_day: "21. december 2026",
+            },
+        )
+    }
+
+    fn signup_mail(locale: Locale, news: SignupNews) -> Mail {
+        signup(
+            locale,
+            &sender(),
+            &SignupMail {
+                to: "a@b.dk",
+                name: "A",
+                meeting_title: "Dialogmøde om integrationspolitikken",
+                when: "torsdag 12. september 2019 kl. 17.00–20.00",
+                place: "Roskilde Bibliotek",
+                signup_path: "/moeder/1/tilmelding/t",
+                news,
+            },
+        )
+    }
+
+    fn inquiry_mail(locale: Locale) -> Mail {
+        inquiry_answered(
+            locale,
+            &sender(),
+            &InquiryMail {
+                to: "a@b.dk",
+                name: "Bo",
+                policy_title: "Integrationspolitik",
+                question: "Hvornår?",
+                answer: "I januar.",
+                policy_path: "/politikker/integrationspolitik",
+            },
+        )
+    }
+
+    fn withheld_mail(locale: Locale) -> Mail {
+        withheld(
+            locale,
+            &sender(),
+            &WithheldMail {
+                to: "a@b.dk",
+                name: "Bo",
+                hearing_title: "Integrationspolitik\nBcc: x@y.dk",
+                receipt_number: "H-2026-0001",
+                reason: "Svaret nævner en navngiven borger <b>med</b> helbredsoplysninger.",
+                receipt_path: "/kvittering/abc",
+            },
+        )
+    }
+
+    fn remarks_mail(locale: Locale) -> Mail {
+        remarks_published(
+            locale,
+            &sender(),
+            &RemarksMail {
+                to: "a@b.dk",
+                name: "Bo <Hansen>",
+                hearing_title: "Integrationspolitik\r\nBcc: x@y.dk",
+                receipt_number: "H-2026-0001",
+                result_path: "/hoeringer/integrationspolitik/resultat",
+            },
+        )
+    }
+
+    fn invitation_mail(locale: Locale, reminder: bool) -> Mail {
+        invitation(
+            locale,
+            &sender(),
+            &InvitationMail {
+                to: "post@forening.example",
+                organisation: "Ældre Sagen Roskilde",
+                contact: Some("Birthe Holm"),
+                hearing_title: "Integrationspolitik",
+                last_day: "21. december 2026",
+                party_path: "/hoeringsliste/abc",
+                reminder,
+            },
+        )
+    }
+
+    /// Every message there is, in `locale`.
+    fn every_mail(locale: Locale) -> Vec<Mail> {
+        let mut all = vec![
+            receipt_mail(locale, "Et svar."),
+            inquiry_mail(locale),
+            withheld_mail(locale),
+            remarks_mail(locale),
+            invitation_mail(locale, false),
+            invitation_mail(locale, true),
+        ];
+        for news in [
+            SignupNews::Seated,
+            SignupNews::Waiting { place: 2 },
+            SignupNews::SeatOffered,
+            SignupNews::Cancelled,
+        ] {
+            all.push(signup_mail(locale, news));
+        }
+        all
+    }
+
+    #[test]
+    fn a_receipt_carries_the_copy_the_number_and_an_absolute_link_in_both_parts() {
+        let m = receipt_mail(Locale::da, "Første linje\nAnden linje");
+        assert_eq!(m.kind, MailKind::Receipt);
+        assert_eq!(m.to, "anna@example.dk");
+        assert_eq!(
+            m.subject,
+            "Kvittering for dit høringssvar: Integrationspolitik"
+        );
+        for part in [&m.text, &m.html] {
+            assert!(part.contains("2026-000042"));
+            assert!(part.contains("https://hoering.roskilde.dk/kvittering/abc"));
+            assert!(part.contains("Roskilde Kommune"));
+            assert!(part.contains("Du får denne e-mail, fordi"));
+            assert!(part.contains("21. december 2026"));
+        }
+        assert!(m.text.contains(
+            "Tak for dit høringssvar. Roskilde Kommune har modtaget det, og det indgår i \
+             behandlingen. Høringen slutter 21. december 2026. Her er en kopi af det, du skrev."
+        ));
+        assert!(m.text.contains("Afsnit: 3.2\n"));
+        assert!(m.text.contains("> Første linje\n> Anden linje\n"));
+        assert!(m.html.contains("Første linje<br>Anden linje"));
+        let en = receipt_mail(Locale::en, "x");
+        assert!(
+            en.subject
+                .starts_with("Receipt for your consultation response")
+        );
+        assert!(en.text.starts_with("Dear Anna <Jensen>\n"));
+        assert!(en.text.contains("You receive this e-mail because"));
+        assert!(en.text.contains("Paragraph: 3.2\n"));
+        assert!(en.html.contains("<html lang=\"en\">"));
+    }
+
+    #[test]
+    fn what_a_citizen_typed_is_escaped_in_html_and_kept_in_text() {
+        let m = receipt_mail(Locale::da, "<script>alert(1)</script> & \"quotes\"");
+        assert!(!m.html.contains("<script>"));
+        assert!(
+            m.html
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;")
+        );
+        assert!(m.html.contains("Kære Anna &lt;Jensen&gt;"));
+        assert!(m.text.contains("<script>alert(1)</script>"));
+    }
+
+    #[test]
+    fn an_arabic_receipt_is_in_arabic_right_to_left_and_escapes_what_was_typed() {
+        let m = receipt_mail(Locale::ar, "<script>alert(1)</script> سؤال");
+        assert!(m.subject.contains("إيصال"), "{}", m.subject);
+        assert!(m.subject.ends_with("Integrationspolitik"));
+        for part in [&m.text, &m.html] {
+            assert!(part.contains("شكرًا على ردّكم"), "{part}");
+            assert!(part.contains("رقم الإيصال"));
+            assert!(part.contains("21. december 2026"));
+            assert!(part.contains("https://hoering.roskilde.dk/kvittering/abc"));
+            assert!(!part.contains("Du får denne e-mail") && !part.contains("You receive"));
+        }
+        assert!(m.html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(!m.html.contains("<script>"));
+        assert!(
+            m.html
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; سؤال")
+        );
+        assert!(m.html.contains("حضرة Anna &lt;Jensen&gt;"));
+        assert!(m.text.contains("> <script>alert(1)</script> سؤال\n"));
+    }
+
+    #[test]
+    fn every_mail_reads_whole_in_every_language() {
+        for locale in Locale::get_all() {
+            for m in every_mail(*locale) {
+                let what = format!("{locale:?} {:?}", m.kind);
+                for part in [&m.subject, &m.text, &m.html] {
+                    assert!(!part.trim().is_empty(), "{what}: an empty part");
+                    assert!(
+                        !part.contains("{{") && !part.contains("}}"),
+                        "{what}: a placeholder is left: {part}"
+                    );
+                }
+                assert!(
+                    !m.subject.contains('\n') && !m.subject.contains('\r'),
+                    "{what}"
+                );
+                assert!(m.text.contains("Roskilde Kommune"), "{what}");
+                assert!(
+                    m.html
+                        .contains(&format!("<html lang=\"{}\"", locale.as_str())),
+                    "{what}"
+                );
+                // Subject and body come from the same words: the subject's title is in both.
+                assert!(
+                    m.subject.contains("Integrationspolitik") || m.subject.contains("Dialogmøde")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_four_languages_do_not_share_their_sentences() {
+        let leads: Vec<String> = Locale::get_all()
+            .iter()
+            .map(|l| receipt_mail(*l, "x").text)
+            .collect();
+        for (i, a) in leads.iter().enumerate() {
+            for b in &leads[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        let uk = receipt_mail(Locale::uk, "x");
+        assert!(uk.subject.starts_with("Квитанція"), "{}", uk.subject);
+        assert!(uk.text.contains("Дякуємо за Ваш відгук"));
+        assert!(uk.html.contains("<html lang=\"uk\">"));
+    }
+
+    #[test]
+    fn a_subject_is_one_line_whatever_a_title_holds() {
+        let m = signup(
+            Locale::da,
+            &sender(),
+            &SignupMail {
+                to: "a@b.dk",
+                name: "A",
+                meeting_title: "Møde\r\nBcc: evil@example.com",
+                when: "torsdag",
+                place: "Rådhuset",
+                signup_path: "/moeder/1/tilmelding/t",
+                news: SignupNews::Seated,
+            },
+        );
+        assert!(!m.subject.contains('\n') && !m.subject.contains('\r'));
+        assert_eq!(m.subject, "Du er tilmeldt: Møde Bcc: evil@example.com");
+    }
+
+    #[test]
+    fn each_signup_news_has_its_kind_and_says_why() {
+        let cases = [
+            (SignupNews::Seated, MailKind::SignupSeated, "tilmeldt"),
+            (
+                SignupNews::Waiting { place: 2 },
+                MailKind::SignupWaiting,
+                "nummer 2",
+            ),
+            (SignupNews::SeatOffered, MailKind::SeatOffered, "den er din"),
+            (SignupNews::Cancelled, MailKind::SignupCancelled, "afmeldt"),
+        ];
+        for (news, kind, words) in cases {
+            for locale in Locale::get_all() {
+                let m = signup_mail(*locale, news);
+                assert_eq!(m.kind, kind);
+                assert!(m.text.contains("Roskilde Bibliotek"));
+                match locale {
+                    Locale::da => {
+                        assert!(m.text.contains(words), "{news:?}: {}", m.text);
+                        assert!(m.text.contains("Du får denne e-mail, fordi"));
+                    }
+                    Locale::en => assert!(m.text.contains("You receive this e-mail because")),
+                    _ => {}
+                }
+                // A cancelled sign-up has nothing left to cancel.
+                assert_eq!(
+                    m.text.contains("/moeder/1/tilmelding/t"),
+                    news != SignupNews::Cancelled
+                );
+            }
+        }
+        let waiting = signup_mail(Locale::en, SignupNews::Waiting { place: 2 });
+        assert!(waiting.text.contains(
+            "The dialogue meeting “Dialogmøde om integrationspolitikken” is full, so you are \
+             number 2 on the waiting list."
+        ));
+        assert!(waiting.text.contains("When: torsdag"));
+    }
+
+    #[test]
+    fn an_inquiry_answer_quotes_the_answer() {
+        let m = inquiry_mail(Locale::da);
+        assert_eq!(m.kind, MailKind::InquiryAnswered);
+        assert_eq!(m.subject, "Svar på dit spørgsmål om Integrationspolitik");
+        assert!(m.text.contains("Du spurgte:\n\nHvornår?\n\nVores svar:"));
+        assert!(m.text.contains("> I januar."));
+        assert!(
+            m.text
+                .contains("https://hoering.roskilde.dk/politikker/integrationspolitik")
+        );
+    }
+
+    #[test]
+    fn an_invitation_and_a_reminder_carry_the_partys_own_link_and_say_why() {
+        let invite = invitation_mail(Locale::da, false);
+        assert_eq!(invite.kind, MailKind::Invitation);
+        assert_eq!(invite.subject, "Invitation til høring: Integrationspolitik");
+        assert!(invite.text.contains("Kære Birthe Holm"));
+        assert!(invite.text.contains(
+            "Roskilde Kommune inviterer Ældre Sagen Roskilde til at give høringssvar på \
+             »Integrationspolitik«. Fristen er 21. december 2026."
+        ));
+        assert!(invite.text.contains("Frist: 21. december 2026\n"));
+        assert!(
+            invite
+                .text
+                .contains("https://hoering.roskilde.dk/hoeringsliste/abc")
+        );
+        assert!(invite.text.contains("står på høringslisten"));
+        let remind = invitation_mail(Locale::da, true);
+        assert_eq!(remind.kind, MailKind::Reminder);
+        assert_eq!(
+            remind.subject,
+            "Påmindelse: høringsfristen for Integrationspolitik er 21. december 2026"
+        );
+        assert!(remind.text.contains("21. december 2026"));
+    }
+
+    #[test]
+    fn a_withheld_response_is_told_why_with_the_reason_escaped() {
+        let m = withheld_mail(Locale::da);
+        assert_eq!(m.kind, MailKind::Withheld);
+        assert!(!m.subject.contains('\n'), "one line: no header injection");
+        assert!(
+            m.text
+                .contains("> Svaret nævner en navngiven borger <b>med</b>")
+        );
+        assert!(m.html.contains("&lt;b&gt;med&lt;/b&gt;") && !m.html.contains("<b>med</b>"));
+        assert!(
+            m.text
+                .contains("https://hoering.roskilde.dk/kvittering/abc")
+        );
+        assert!(m.text.contains("H-2026-0001"));
+        let en = withheld_mail(Locale::en);
+        assert!(
+            en.subject
+                .starts_with("Your response on Integrationspolitik")
+        );
+        assert!(en.text.contains("The reason is:"));
+    }
+
+    #[test]
+    fn a_respondent_is_told_the_notat_is_out_with_an_absolute_link_to_the_result() {
+        let m = remarks_mail(Locale::da);
+        assert_eq!(m.kind, MailKind::RemarksPublished);
+        assert!(!m.subject.contains('\n') && !m.subject.contains('\r'));
+        assert!(
+            m.subject
+                .starts_with("Svar på dit høringssvar om Integrationspolitik")
+        );
+        assert!(m.text.contains("/hoeringer/integrationspolitik/resultat"));
+        assert!(m.text.contains("H-2026-0001"));
+        assert!(m.html.contains("Bo &lt;Hansen&gt;") && !m.html.contains("<Hansen>"));
+    }
+}
