@@ -17,7 +17,8 @@ pub enum WebError {
     /// The form had mistakes: the same page again, with what was typed and the error codes.
     Form {
         page: Uri,
-        echo: FormEcho,
+        // Boxed: the echo is large, and every `Result<_, WebError>` would carry its size.
+        echo: Box<FormEcho>,
         status: StatusCode,
     },
     /// No session: to the login page, then back to `next`.
@@ -105,7 +106,7 @@ impl WebError {
     pub fn form(page: &str, echo: FormEcho, status: StatusCode) -> Self {
         WebError::Form {
             page: page.parse().unwrap_or_else(|_| Uri::from_static("/")),
-            echo,
+            echo: Box::new(echo),
             status,
         }
     }
@@ -140,7 +141,7 @@ impl WebError {
     pub async fn respond(self, state: &AppState, headers: &HeaderMap) -> Response {
         match self {
             WebError::Form { page, echo, status } => {
-                page_with_echo(state, headers, page, echo, status).await
+                page_with_echo(state, headers, page, *echo, status).await
             }
             WebError::LoginRequired { next } => see_other(&format!(
                 "/login?next={}",

@@ -45,6 +45,15 @@ pub fn encode_query(s: &str) -> String {
         .collect()
 }
 
+/// The page a request came from, when the `Referer` names a page of this site (through
+/// [`safe_target`]): where a form's sender goes back to.
+pub fn referring_page(headers: &http::HeaderMap) -> Option<String> {
+    let host = headers.get(http::header::HOST)?.to_str().ok()?;
+    let referer = headers.get(http::header::REFERER)?.to_str().ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    safe_target(rest.strip_prefix(host)?).map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,13 +112,4 @@ mod tests {
             "/admin/hoeringer/x%3Fstatus%3Da%26b"
         );
     }
-}
-
-/// The page a request came from, when the `Referer` names a page of this site (through
-/// [`safe_target`]): where a form's sender goes back to.
-pub fn referring_page(headers: &http::HeaderMap) -> Option<String> {
-    let host = headers.get(http::header::HOST)?.to_str().ok()?;
-    let referer = headers.get(http::header::REFERER)?.to_str().ok()?;
-    let (_, rest) = referer.split_once("://")?;
-    safe_target(rest.strip_prefix(host)?).map(str::to_string)
 }
