@@ -227,7 +227,7 @@ async fn main() {
     timed(&format!("PDF ({} KB)", pdf.len() / 1024), started, ());
 
     let started = Instant::now();
-    let rows = export::record_rows(pool, &pattern, &hearing)
+    let rows = export::record_rows(pool, &pattern, &hearing, app::i18n::Locale::da)
         .await
         .expect("rows");
     timed(
@@ -236,10 +236,13 @@ async fn main() {
         (),
     );
     let started = Instant::now();
-    let xlsx = export::xlsx(&rows).expect("xlsx");
+    let xlsx = export::xlsx(app::i18n::Locale::da, &rows).expect("xlsx");
     timed(&format!("XLSX ({} KB)", xlsx.len() / 1024), started, ());
     let started = Instant::now();
-    let csv = export::csv(&rows);
+    let csv = export::csv(
+        &app::notat::words::RecordWords::of(app::i18n::Locale::da).header,
+        &rows,
+    );
     timed(&format!("CSV ({} KB)", csv.len() / 1024), started, ());
     println!("peak resident memory of the whole run: {}", peak_mb());
     let _ = std::fs::remove_dir_all(&dir);

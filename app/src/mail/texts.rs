@@ -95,12 +95,22 @@ pub fn signup(locale: Locale, sender: &Sender, m: &SignupMail<'_>) -> Mail {
         ],
         quote: None,
         link,
-        why: td_string!(
-            locale,
-            mail_signup_why,
-            municipality = sender.municipality.as_str()
-        )
-        .to_string(),
+        // The usual reason offers the link to cancel, which a cancelled sign-up no longer has.
+        why: if m.news == SignupNews::Cancelled {
+            td_string!(
+                locale,
+                mail_signup_cancelled_why,
+                municipality = sender.municipality.as_str()
+            )
+            .to_string()
+        } else {
+            td_string!(
+                locale,
+                mail_signup_why,
+                municipality = sender.municipality.as_str()
+            )
+            .to_string()
+        },
         signature: sender.municipality.clone(),
     }
     .into_mail(m.news.kind(), locale.as_str(), m.to, &subject)
@@ -532,10 +542,21 @@ mod tests {
                     Locale::en => assert!(m.text.contains("You receive this e-mail because")),
                     _ => {}
                 }
-                // A cancelled sign-up has nothing left to cancel.
+                // A cancelled sign-up has nothing left to cancel, and says no link is there.
                 assert_eq!(
                     m.text.contains("/moeder/1/tilmelding/t"),
                     news != SignupNews::Cancelled
+                );
+                let offers_link = match locale {
+                    Locale::da => m.text.contains("via linket"),
+                    Locale::en => m.text.contains("with the link"),
+                    Locale::ar => m.text.contains("عبر الرابط"),
+                    Locale::uk => m.text.contains("за посиланням"),
+                };
+                assert_eq!(
+                    offers_link,
+                    news != SignupNews::Cancelled,
+                    "{locale:?} {news:?}"
                 );
             }
         }

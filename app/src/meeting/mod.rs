@@ -9,3 +9,4 @@ pub use api::*;
 pub mod admin;
 pub mod page;
 pub mod parts;
+pub mod words;

@@ -297,3 +297,63 @@ mod tests {
         );
     }
 }
+
+/// The words of the responses' records (XLSX and CSV) and of the case-system archive, in
+/// `locale`: the header row, the states and choices as cells, the sheet's name.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordWords {
+    pub header: [&'static str; 16],
+    pub sheet: &'static str,
+    pub status_published: &'static str,
+    pub status_withheld: &'static str,
+    pub status_pending: &'static str,
+    pub with_name: &'static str,
+    pub anonymous: &'static str,
+    pub not_published: &'static str,
+    pub remark_draft: &'static str,
+    pub remark_approved: &'static str,
+    pub remark_published: &'static str,
+    pub file: &'static str,
+    pub hearing: &'static str,
+    pub case_number: &'static str,
+    pub email: &'static str,
+}
+
+impl RecordWords {
+    pub fn of(locale: Locale) -> Self {
+        RecordWords {
+            header: [
+                td_string!(locale, export_journal_number),
+                td_string!(locale, export_receipt_number),
+                td_string!(locale, export_received),
+                td_string!(locale, export_status),
+                td_string!(locale, export_sender_kind),
+                td_string!(locale, export_sender),
+                td_string!(locale, export_publication),
+                td_string!(locale, export_block),
+                td_string!(locale, export_text),
+                td_string!(locale, export_tags),
+                td_string!(locale, export_group),
+                td_string!(locale, export_group_size),
+                td_string!(locale, export_summary),
+                td_string!(locale, export_remark),
+                td_string!(locale, export_outcome),
+                td_string!(locale, export_remark_state),
+            ],
+            sheet: td_string!(locale, export_sheet_responses),
+            status_published: td_string!(locale, export_status_published),
+            status_withheld: td_string!(locale, export_status_withheld),
+            status_pending: td_string!(locale, export_status_pending),
+            with_name: td_string!(locale, export_publication_with_name),
+            anonymous: td_string!(locale, export_publication_anonymous),
+            not_published: td_string!(locale, export_publication_not_published),
+            remark_draft: td_string!(locale, export_remark_draft),
+            remark_approved: td_string!(locale, export_remark_approved),
+            remark_published: td_string!(locale, export_remark_published),
+            file: td_string!(locale, export_file),
+            hearing: td_string!(locale, export_hearing),
+            case_number: td_string!(locale, export_case_number),
+            email: td_string!(locale, export_email),
+        }
+    }
+}

@@ -570,23 +570,24 @@ pub async fn seed(
                 quote: None,
             };
             let token = auth::random_token().map_err(|e| BenchError::Draft(e.to_string()))?;
-            let (id, _) = response_db::insert_in(
-                &mut tx,
-                &target,
-                &submission,
-                &token,
-                None,
-                &outbox,
-                |_, _| hoering::mail::Mail {
+            let to = submission.email.as_str().to_string();
+            let arrival = response_db::Arrival {
+                target,
+                submission,
+                receipt_token: token,
+                party: None,
+                lang: "da",
+            };
+            let (id, _) =
+                response_db::insert_in(&mut tx, &arrival, &outbox, |_, _| hoering::mail::Mail {
                     kind: hoering::mail::MailKind::Receipt,
-                    to: submission.email.as_str().to_string(),
+                    to: to.clone(),
                     subject: "Kvittering".into(),
                     text: String::new(),
                     html: String::new(),
-                },
-            )
-            .await
-            .map_err(|e| BenchError::Draft(e.to_string()))?;
+                })
+                .await
+                .map_err(|e| BenchError::Draft(e.to_string()))?;
             if i < n {
                 response_db::set_status_in(&mut tx, id, crate::response::Status::Published, clerk)
                     .await

@@ -485,32 +485,31 @@ pub async fn submit_joint(
         let last_day =
             app::dates::format_date(locale, &hoering::calendar::local_date(round.closes_at));
         let receipt_path = format!("/kvittering/{token}");
+        let arrival = crate::response::db::Arrival {
+            target,
+            submission,
+            receipt_token: token,
+            party,
+            lang: app::messages::locale_code(locale),
+        };
         let receipt = |id, created_at| {
             app::mail::texts::receipt(
                 locale,
                 &state.outbox.sender,
                 &hoering::mail::ReceiptMail {
-                    to: submission.email.as_str(),
-                    name: submission.name.as_str(),
+                    to: arrival.submission.email.as_str(),
+                    name: arrival.submission.name.as_str(),
                     hearing_title: &round.hearing_title,
                     receipt_number: &crate::response::receipt_number(id, created_at),
                     block: None,
-                    text: submission.text.as_str(),
+                    text: arrival.submission.text.as_str(),
                     receipt_path: &receipt_path,
                     last_day: &last_day,
                 },
             )
         };
-        let (response_id, at) = crate::response::db::insert_in(
-            &mut tx,
-            &target,
-            &submission,
-            &token,
-            party,
-            &state.outbox,
-            receipt,
-        )
-        .await?;
+        let (response_id, at) =
+            crate::response::db::insert_in(&mut tx, &arrival, &state.outbox, receipt).await?;
         let submitted = Submitted {
             by: UserId(a.session.user.id),
             at,

@@ -410,19 +410,19 @@ pub async fn csv(
     let result: WebResult = async {
         staff.may(Permission::ManageMeetings)?;
         let meeting = meeting_or_404(&state, id).await?;
-        let signups = meeting_db::signups(&state.db.pool, id)
-            .await?;
-        let mut out = String::from(
-            "\u{feff}Navn;E-mail;Gruppe;Organisation;Status;Tolk;Trinfri adgang;Andre behov;Mødt\r\n",
-        );
+        let signups = meeting_db::signups(&state.db.pool, id).await?;
+        // In the clerk's language: the list is for whoever stands at the door.
+        let locale = crate::web::language::reader_locale(&headers);
+        let words = app::meeting::words::DoorListWords::of(locale);
+        let mut out = format!("\u{feff}{}\r\n", words.header.join(";"));
         for s in &signups {
             let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
-                .map(|g| app::names::group(app::i18n::Locale::da, g))
+                .map(|g| app::names::group(locale, g))
                 .unwrap_or_default();
             let status = match s.status.as_str() {
-                "seated" => "Tilmeldt",
-                "waiting" => "Venteliste",
-                _ => "Afmeldt",
+                "seated" => words.seated,
+                "waiting" => words.waiting,
+                _ => words.cancelled,
             };
             let row = [
                 s.name.as_str(),
@@ -431,15 +431,22 @@ pub async fn csv(
                 s.organisation.as_deref().unwrap_or_default(),
                 status,
                 s.interpreter.as_deref().unwrap_or_default(),
-                if s.step_free != 0 { "ja" } else { "" },
+                if s.step_free != 0 { words.yes } else { "" },
                 s.other_needs.as_deref().unwrap_or_default(),
-                if s.attended != 0 { "ja" } else { "" },
+                if s.attended != 0 { words.yes } else { "" },
             ];
-            let cells: Vec<String> = row.iter().map(|c| crate::web::download::csv_cell(c)).collect();
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| crate::web::download::csv_cell(c))
+                .collect();
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");
         }
-        let name = format!("deltagere-{}-{}.csv", meeting.id, hoering::calendar::local_date(meeting.starts_at));
+        let name = format!(
+            "deltagere-{}-{}.csv",
+            meeting.id,
+            hoering::calendar::local_date(meeting.starts_at)
+        );
         let mut res = out.into_response();
         let h = res.headers_mut();
         h.insert(

@@ -287,6 +287,8 @@ pub struct Recipient {
     pub name: String,
     pub email: String,
     pub created_at: i64,
+    /// The language the response was written in: the mail's language.
+    pub lang: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -320,7 +322,7 @@ pub async fn publish(
         return Ok(0);
     }
     let recipients: Vec<Recipient> = sqlx::query_as(
-        "SELECT DISTINCT r.id, r.name, r.email, r.created_at FROM responses r
+        "SELECT DISTINCT r.id, r.name, r.email, r.created_at, r.lang FROM responses r
          JOIN remark_responses x ON x.response_id = r.id
          JOIN remarks m ON m.id = x.remark_id
          WHERE m.hearing_id = $1 AND m.state = 'approved' AND r.source = 'response'

@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult, finish};
 use app::i18n::Locale;
-use app::notat::words::DocumentWords;
+use app::notat::words::{DocumentWords, RecordWords};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get};
@@ -152,7 +152,10 @@ pub async fn admin_file(
         }
         staff.may(Permission::ReadAdmin)?;
         match file {
-            "svar.xlsx" | "svar.csv" => records(&state, &slug, file.ends_with(".xlsx")).await,
+            "svar.xlsx" | "svar.csv" => {
+                let locale = crate::web::language::reader_locale(&headers);
+                records(&state, &slug, file.ends_with(".xlsx"), locale).await
+            }
             _ => notat_file(&state, &headers, &slug, file, true).await,
         }
     }
@@ -160,32 +163,14 @@ pub async fn admin_file(
     finish(&state, &headers, result).await
 }
 
-/// The header row of the responses export, in Danish as clerks file it.
-pub const RECORD_HEADER: [&str; 16] = [
-    "Journalnummer",
-    "Kvitteringsnummer",
-    "Modtaget",
-    "Status",
-    "Afsendertype",
-    "Afsender",
-    "Offentliggørelse",
-    "Afsnit",
-    "Tekst",
-    "Mærker",
-    "Gruppe",
-    "Svar i gruppen",
-    "Sammenfatning",
-    "Bemærkning",
-    "Konklusion",
-    "Bemærkningens status",
-];
-
-/// Every received response of a hearing as rows under [`RECORD_HEADER`]: its journal number,
+/// Every received response of a hearing as rows under [`RecordWords::header`], worded in `locale`:
+/// its journal number,
 /// tags, campaign group, and the bemærkning answering it. Never the e-mail address.
 pub async fn record_rows(
     pool: &sqlx::AnyPool,
     pattern: &hoering::notat::JournalPattern,
     hearing: &crate::hearing::db::HearingRow,
+    locale: Locale,
 ) -> Result<Vec<[String; 16]>, WebError> {
     let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
     let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
@@ -203,8 +188,8 @@ pub async fn record_rows(
     }
     let pattern = pattern.clone();
     let slug = hearing.slug.clone();
-    // In Danish, as clerks file it.
-    let danish = DocumentWords::of(Locale::da);
+    let words = DocumentWords::of(locale);
+    let cells = RecordWords::of(locale);
     tokio::task::spawn_blocking(move || {
         // Campaign groups, numbered in order of their first response.
         let texts: Vec<&str> = received.iter().map(|r| r.text.as_str()).collect();
@@ -223,7 +208,7 @@ pub async fn record_rows(
             .enumerate()
             .map(|(i, r)| {
                 let kind = hoering::response::SenderKind::parse(&r.sender_kind)
-                    .map(|k| app::names::sender_kind(Locale::da, k).to_owned())
+                    .map(|k| app::names::sender_kind(locale, k).to_owned())
                     .unwrap_or_else(|_| r.sender_kind.clone());
                 let remark = answer.get(&r.id).map(|&k| &remarks[k]);
                 let (group, size) = group_of[i].map_or((String::new(), String::new()), |(g, n)| {
@@ -234,9 +219,9 @@ pub async fn record_rows(
                     crate::response::receipt_number(r.id, r.created_at),
                     hoering::calendar::local_datetime(r.created_at),
                     match r.status.as_str() {
-                        "published" => "Offentliggjort",
-                        "withheld" => "Ikke offentliggjort",
-                        _ => "Afventer",
+                        "published" => cells.status_published,
+                        "withheld" => cells.status_withheld,
+                        _ => cells.status_pending,
                     }
                     .to_owned(),
                     kind,
@@ -247,9 +232,9 @@ pub async fn record_rows(
                         r.organisation.as_deref(),
                     ),
                     match r.publication.as_str() {
-                        "with_name" => "Med navn",
-                        "anonymous" => "Anonymt",
-                        _ => "Offentliggøres ikke",
+                        "with_name" => cells.with_name,
+                        "anonymous" => cells.anonymous,
+                        _ => cells.not_published,
                     }
                     .to_owned(),
                     r.block_number.clone().unwrap_or_default(),
@@ -262,13 +247,13 @@ pub async fn record_rows(
                         .unwrap_or_default(),
                     remark.map(|(row, _)| row.text.clone()).unwrap_or_default(),
                     remark
-                        .map(|(_, m)| danish.outcome(&m.outcome))
+                        .map(|(_, m)| words.outcome(&m.outcome))
                         .unwrap_or_default(),
                     remark
                         .map(|(_, m)| match m.state {
-                            hoering::notat::RemarkState::Draft => "Udkast",
-                            hoering::notat::RemarkState::Approved { .. } => "Godkendt",
-                            hoering::notat::RemarkState::Published { .. } => "Offentliggjort",
+                            hoering::notat::RemarkState::Draft => cells.remark_draft,
+                            hoering::notat::RemarkState::Approved { .. } => cells.remark_approved,
+                            hoering::notat::RemarkState::Published { .. } => cells.remark_published,
                         })
                         .unwrap_or_default()
                         .to_owned(),
@@ -280,8 +265,9 @@ pub async fn record_rows(
     .map_err(|e| WebError::internal("building the export failed", e))
 }
 
-/// The rows as CSV for Danish Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF.
-pub fn csv(rows: &[[String; 16]]) -> Vec<u8> {
+/// The rows under `header` as CSV for Danish Excel: UTF-8 with a byte-order mark, `;` between
+/// cells, CRLF.
+pub fn csv(header: &[&str; 16], rows: &[[String; 16]]) -> Vec<u8> {
     let mut out = String::with_capacity(rows.len() * 256 + 256);
     out.push('\u{feff}');
     let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
@@ -293,24 +279,26 @@ pub fn csv(rows: &[[String; 16]]) -> Vec<u8> {
         }
         out.push_str("\r\n");
     };
-    line(&mut out, &mut RECORD_HEADER.iter().copied());
+    line(&mut out, &mut header.iter().copied());
     for row in rows {
         line(&mut out, &mut row.iter().map(String::as_str));
     }
     out.into_bytes()
 }
 
-/// The rows as an Excel workbook: a bold, frozen, filterable header row in Danish.
-pub fn xlsx(rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+/// The rows as an Excel workbook in `locale`: a bold, frozen, filterable header row.
+pub fn xlsx(locale: Locale, rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     /// Excel's limit on one cell's text.
     const CELL_MAX: usize = 32_767;
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Høringssvar")?;
+    let words = RecordWords::of(locale);
+    sheet.set_name(words.sheet)?;
+    let header = words.header;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    for (col, title) in RECORD_HEADER.iter().enumerate() {
+    for (col, title) in header.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *title, &bold)?;
     }
     let widths = [16, 16, 17, 14, 14, 28, 16, 8, 60, 20, 8, 8, 40, 50, 30, 14];
@@ -338,7 +326,7 @@ pub fn xlsx(rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, RECORD_HEADER.len() as u16 - 1)?;
+    sheet.autofilter(0, 0, rows.len() as u32, header.len() as u16 - 1)?;
     book.save_to_buffer()
 }
 
@@ -348,16 +336,16 @@ async fn hearing(state: &AppState, slug: &str) -> Result<crate::hearing::db::Hea
         .ok_or_else(WebError::not_found)
 }
 
-async fn records(state: &AppState, slug: &str, excel: bool) -> WebResult {
+async fn records(state: &AppState, slug: &str, excel: bool, locale: Locale) -> WebResult {
     let hearing = hearing(state, slug).await?;
-    let rows = record_rows(&state.db.pool, &state.journal_pattern, &hearing).await?;
+    let rows = record_rows(&state.db.pool, &state.journal_pattern, &hearing, locale).await?;
     let stem = format!("hoeringssvar-{}", hearing.slug);
     if excel {
-        let bytes = tokio::task::spawn_blocking(move || xlsx(&rows)).await??;
+        let bytes = tokio::task::spawn_blocking(move || xlsx(locale, &rows)).await??;
         Ok(attachment(bytes, XLSX, &format!("{stem}.xlsx")))
     } else {
         Ok(attachment(
-            csv(&rows),
+            csv(&RecordWords::of(locale).header, &rows),
             "text/csv; charset=utf-8",
             &format!("{stem}.csv"),
         ))
@@ -449,22 +437,29 @@ fn zip_archive(
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let mut manifest_csv = String::from(
-        "\u{feff}Fil;Journalnummer;Kvitteringsnummer;Modtaget;Afsender;E-mail;Afsendertype;SHA-256\r\n",
+    // The case system files in Danish, whoever exports.
+    let da = RecordWords::of(Locale::da);
+    let [journal, receipt, received, _, sender_kind, sender, ..] = da.header;
+    let mut manifest_csv = format!(
+        "\u{feff}{};{journal};{receipt};{received};{sender};{};{sender_kind};SHA-256\r\n",
+        da.file, da.email,
     );
     let mut manifest_json = Vec::with_capacity(documents.len());
     for d in documents {
-        let body = format!(
-            "Høring: {title}\r\nSagsnummer: {case}\r\nJournalnummer: {}\r\nKvitteringsnummer: {}\r\n\
-             Modtaget: {}\r\nAfsender: {}\r\nE-mail: {}\r\nAfsendertype: {}\r\n\r\n{}\r\n",
-            d.journal,
-            d.receipt,
-            d.received,
-            d.sender,
-            d.email,
-            d.kind,
-            d.text.replace('\n', "\r\n")
-        );
+        let mut body = String::new();
+        for (label, value) in [
+            (da.hearing, title),
+            (da.case_number, case),
+            (journal, &d.journal),
+            (receipt, &d.receipt),
+            (received, &d.received),
+            (sender, &d.sender),
+            (da.email, &d.email),
+            (sender_kind, &d.kind),
+        ] {
+            body.push_str(&format!("{label}: {value}\r\n"));
+        }
+        body.push_str(&format!("\r\n{}\r\n", d.text.replace('\n', "\r\n")));
         let hash = sha2::Sha256::digest(body.as_bytes());
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         zip.start_file(d.file.as_str(), options)?;

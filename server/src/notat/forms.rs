@@ -260,13 +260,13 @@ pub async fn publish(
                 [("publish".into(), refusal.code().to_owned())].into(),
             )
         })?;
-        let locale = crate::web::language::reader_locale(&headers);
         let sender = state.outbox.sender.clone();
         let result_path = app::routes::hearing_result(&slug);
         let title = hearing.title.clone();
         let published = notat_db::publish(pool, hearing.id, user, at, &state.outbox, |r| {
+            // Each respondent in the language they wrote in, not the clerk's.
             app::mail::texts::remarks_published(
-                locale,
+                app::messages::locale_by_code(&r.lang).unwrap_or(app::i18n::Locale::da),
                 &sender,
                 &hoering::mail::RemarksMail {
                     to: &r.email,

@@ -489,29 +489,34 @@ pub struct InquiryRow {
     pub answer: Option<String>,
 }
 
+/// A citizen's question about a policy, as asked.
+pub struct NewInquiry<'a> {
+    pub policy_id: i64,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub question: &'a str,
+    pub received: Date,
+    pub due: Date,
+    /// The language of the page it was asked from: the answer's language.
+    pub lang: &'a str,
+}
+
 const INQUIRY_SELECT: &str = "SELECT id, policy_id, name, email, question, received, due,
     answered, answer FROM inquiries";
 
-pub async fn insert_inquiry(
-    pool: &AnyPool,
-    policy_id: i64,
-    name: &str,
-    email: &str,
-    question: &str,
-    received: Date,
-    due: Date,
-) -> Result<i64, sqlx::Error> {
+pub async fn insert_inquiry(pool: &AnyPool, inquiry: &NewInquiry<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO inquiries (policy_id, name, email, question, received, due, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO inquiries (policy_id, name, email, question, received, due, created_at, lang)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(policy_id)
-    .bind(name)
-    .bind(email)
-    .bind(question)
-    .bind(received.to_string())
-    .bind(due.to_string())
+    .bind(inquiry.policy_id)
+    .bind(inquiry.name)
+    .bind(inquiry.email)
+    .bind(inquiry.question)
+    .bind(inquiry.received.to_string())
+    .bind(inquiry.due.to_string())
     .bind(now())
+    .bind(inquiry.lang)
     .fetch_one(pool)
     .await
 }
@@ -559,17 +564,23 @@ pub async fn answer_inquiry(
     if changed != 1 {
         return Ok(None);
     }
-    let (slug, title, name, email, question): (String, String, String, String, String) =
-        sqlx::query_as(
-            "SELECT p.slug, p.title, i.name, i.email, i.question
+    let (slug, title, name, email, question, lang): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT p.slug, p.title, i.name, i.email, i.question, i.lang
              FROM inquiries i JOIN policies p ON p.id = i.policy_id WHERE i.id = $1",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    // The question was asked without a language choice; the answer goes out in Danish.
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    // In the language the question was asked in, not the clerk's.
     let mail = app::mail::texts::inquiry_answered(
-        app::i18n::Locale::da,
+        app::messages::locale_by_code(&lang).unwrap_or(app::i18n::Locale::da),
         &outbox.sender,
         &hoering::mail::InquiryMail {
             to: &email,

@@ -321,16 +321,16 @@ pub async fn ask(
         }
         let today = hoering::calendar::today();
         let inquiry = Inquiry::new(today, &state.calendar);
-        policy_db::insert_inquiry(
-            &state.db.pool,
-            policy.id,
-            &name,
-            &email,
-            &question,
-            inquiry.received,
-            inquiry.due,
-        )
-        .await?;
+        let asked = policy_db::NewInquiry {
+            policy_id: policy.id,
+            name: &name,
+            email: &email,
+            question: &question,
+            received: inquiry.received,
+            due: inquiry.due,
+            lang: app::messages::locale_code(crate::web::language::reader_locale(&headers)),
+        };
+        policy_db::insert_inquiry(&state.db.pool, &asked).await?;
         tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
         Ok(see_other(&format!(
             "{page}?spurgt={}#spoergsmaal",

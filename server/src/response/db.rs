@@ -26,66 +26,13 @@ pub struct Target {
 /// caller commits and wakes the outbox. Citizens' responses go through [`insert_batch`].
 pub async fn insert_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    target: &Target,
-    submission: &ResponseSubmission,
-    receipt_token: &str,
-    party: Option<i64>,
+    arrival: &Arrival,
     outbox: &crate::mail::Outbox,
-    receipt: impl FnOnce(i64, i64) -> hoering::mail::Mail,
+    receipt: impl Fn(i64, i64) -> hoering::mail::Mail,
 ) -> Result<(i64, i64), VersionError> {
-    let created_at = now();
-    let (block_id, block_number) = match &target.block {
-        Some((id, number)) => (Some(id.clone()), Some(number.clone())),
-        None => (None, None),
-    };
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
-            sender_kind, organisation, publication, status, receipt_token, created_at,
-            quote_exact, quote_prefix, quote_suffix, party_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15, $16)
-         RETURNING id",
-    )
-    .bind(target.hearing_id)
-    .bind(target.version_id)
-    .bind(block_id)
-    .bind(block_number)
-    .bind(submission.text.as_ref())
-    .bind(submission.name.as_ref())
-    .bind(submission.email.as_ref())
-    .bind(submission.sender.kind().as_str())
-    .bind(
-        submission
-            .sender
-            .organisation()
-            .map(|o| o.as_ref().to_string()),
-    )
-    .bind(submission.publication.as_str())
-    .bind(receipt_token)
-    .bind(created_at)
-    .bind(target.quote.as_ref().map(|q| q.exact().to_string()))
-    .bind(target.quote.as_ref().map(|q| q.prefix().to_string()))
-    .bind(target.quote.as_ref().map(|q| q.suffix().to_string()))
-    .bind(party)
-    .fetch_one(&mut **tx)
-    .await?;
-    if let Some(party) = party {
-        crate::consultees::db::mark_answered(tx, party).await?;
-    }
-    sqlx::query("UPDATE hearing_counts SET pending = pending + 1 WHERE hearing_id = $1")
-        .bind(target.hearing_id)
-        .execute(&mut **tx)
-        .await?;
-    if let Some((block_id, _)) = &target.block
-        && let Ok(block) = BlockId::parse(block_id)
-    {
-        place_new_response(tx, id, target.version_id, &block, target.quote.as_ref()).await?;
-    }
-    crate::search::db::index(tx, target.hearing_id, id, submission.text.as_ref()).await?;
-    outbox
-        .put(tx, &receipt(id, created_at))
-        .await
-        .map_err(VersionError::from)?;
-    Ok((id, created_at))
+    // One arrival is a batch of one: the same statements, so the two paths cannot drift apart.
+    let stored = insert_batch(tx, &[arrival], outbox, |_, id, at| receipt(id, at)).await?;
+    Ok(stored.into_iter().next().ok_or(sqlx::Error::RowNotFound)?)
 }
 
 /// A response waiting to be stored together with others (see [`super::intake`]).
@@ -96,6 +43,8 @@ pub struct Arrival {
     pub receipt_token: String,
     /// The høringsliste party it came through, if any.
     pub party: Option<i64>,
+    /// The language of the page it was sent from, for the mails that follow it.
+    pub lang: &'static str,
 }
 
 /// Stores `arrivals` in the caller's write transaction as [`insert_in`] stores one, with a fixed
@@ -118,7 +67,7 @@ pub async fn insert_batch(
         let sql = format!(
             "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name,
                 email, sender_kind, organisation, publication, receipt_token, created_at,
-                quote_exact, quote_prefix, quote_suffix, party_id, status)
+                quote_exact, quote_prefix, quote_suffix, party_id, lang, status)
              VALUES {} RETURNING id, receipt_token",
             pending_rows(chunk.len())
         );
@@ -146,7 +95,8 @@ pub async fn insert_batch(
                 .bind(quote.map(|q| q.exact().to_string()))
                 .bind(quote.map(|q| q.prefix().to_string()))
                 .bind(quote.map(|q| q.suffix().to_string()))
-                .bind(a.party);
+                .bind(a.party)
+                .bind(a.lang);
         }
         let returned = query.fetch_all(&mut **tx).await?;
         // RETURNING promises no order: the receipt tokens (unique) say which row is which.
@@ -213,12 +163,12 @@ pub async fn insert_batch(
     Ok(ids.into_iter().map(|id| (id, created_at)).collect())
 }
 
-/// `rows` rows of sixteen numbered placeholders and the status `pending`.
+/// `rows` rows of seventeen numbered placeholders and the status `pending`.
 fn pending_rows(rows: usize) -> String {
     (0..rows)
         .map(|row| {
-            let first = 1 + row * 16;
-            let params = (first..first + 16)
+            let first = 1 + row * 17;
+            let params = (first..first + 17)
                 .map(|p| format!("${p}"))
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -587,6 +537,8 @@ pub struct ModerationTarget {
     pub created_at: i64,
     pub source: String,
     pub status: String,
+    /// The language the sender wrote in (`da`, `en`, `ar`, `uk`): their mails' language.
+    pub lang: String,
 }
 
 pub async fn moderation_target(
@@ -595,7 +547,7 @@ pub async fn moderation_target(
 ) -> Result<Option<ModerationTarget>, sqlx::Error> {
     sqlx::query_as(
         "SELECT r.id, h.slug AS hearing_slug, p.title AS hearing_title, r.text, r.original_text,
-            r.name, r.email, r.receipt_token, r.created_at, r.source, r.status
+            r.name, r.email, r.receipt_token, r.created_at, r.source, r.status, r.lang
          FROM responses r JOIN hearings h ON h.id = r.hearing_id
          JOIN policies p ON p.id = h.policy_id WHERE r.id = $1",
     )

@@ -173,6 +173,7 @@ async fn submit(
                 submission,
                 receipt_token: token.clone(),
                 party,
+                lang: app::messages::locale_code(locale),
             },
             limit_key,
             receipt: Box::new(receipt),
@@ -306,8 +307,9 @@ pub async fn moderate(
             response_db::set_withheld_reason(&mut tx, id, reason).await?;
             // Meeting input has no sender to tell.
             if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
+                // In the sender's language, not the clerk's.
                 let mail = app::mail::texts::withheld(
-                    crate::web::language::reader_locale(&headers),
+                    app::messages::locale_by_code(&target.lang).unwrap_or(app::i18n::Locale::da),
                     &state.outbox.sender,
                     &hoering::mail::WithheldMail {
                         to: &target.email,

@@ -278,6 +278,22 @@ both_databases!(
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("Navn;E-mail;Gruppe"));
         assert!(csv.contains("Anna Jensen;anna@example.dk;Borger;;Tilmeldt;arabisk"));
+        // A clerk who reads the English pages gets the list in English.
+        let csv = app
+            .get_with_cookie(
+                &format!("/admin/moeder/{id}/deltagere.csv"),
+                &format!("{clerk}; i18n_pref_locale=en"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            csv.contains("Name;E-mail;Group;Organisation;Status;Interpreter"),
+            "{csv}"
+        );
+        assert!(csv.contains(";Signed up;arabisk"), "{csv}");
+        assert!(!csv.contains("Tilmeldt"), "{csv}");
 
         // Anna came, Bo did not.
         let csrf = app.csrf(&clerk).await;

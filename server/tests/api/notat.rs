@@ -198,6 +198,13 @@ both_databases!(
 
         let amina = id_of(&app, "amina@example.dk").await;
         let lars = id_of(&app, "lars@example.dk").await;
+        // Lars wrote from the Ukrainian pages (the intake keeps the page's language; see
+        // a_withheld_response_is_told_in_the_senders_language_not_the_clerks).
+        sqlx::query("UPDATE responses SET lang = 'uk' WHERE id = $1")
+            .bind(lars)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         let clerk = app.login().await;
         let second = app.login_as(SECOND_CLERK).await;
 
@@ -394,6 +401,16 @@ both_databases!(
         let mail: String = sqlx::query_scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published' AND recipient = 'amina@example.dk'")
             .fetch_one(&app.db.pool).await.unwrap();
         assert!(mail.contains("/hoeringer/politik/resultat"));
+        assert!(
+            mail.contains("Se hvad vi gjorde"),
+            "Amina wrote in Danish: {mail}"
+        );
+        let mail: String = sqlx::query_scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published' AND recipient = 'lars@example.dk'")
+            .fetch_one(&app.db.pool).await.unwrap();
+        assert!(
+            mail.contains("Подивитися, що ми зробили") && !mail.contains("Se hvad vi gjorde"),
+            "Lars wrote in Ukrainian, the clerk reads Danish: {mail}"
+        );
         let states: Vec<String> = sqlx::query_scalar("SELECT state FROM remarks")
             .fetch_all(&app.db.pool)
             .await
@@ -611,6 +628,27 @@ both_databases!(
         let strings = unzip(&bytes, "xl/sharedStrings.xml");
         assert!(strings.contains("Journalnummer") && strings.contains("24/1234-0005"));
         no_address(&all_parts(&bytes), "xlsx");
+        // A clerk reading the English pages gets the records in English, same rows.
+        let csv = app
+            .get_with_cookie(
+                "/admin/hoeringer/politik/svar.csv",
+                &format!("{clerk}; i18n_pref_locale=en"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(
+            lines[0]
+                .trim_start_matches('\u{feff}')
+                .starts_with("Journal number;Receipt number;Received;Status"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(lines.len(), 6);
+        assert!(lines[1].starts_with("24/1234-0001;"));
+        assert!(!csv.contains("Offentliggjort") && !csv.contains("Med navn"));
 
         // The archive for the case system: a file per response and a manifest, journaled.
         let zip = app

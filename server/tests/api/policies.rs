@@ -798,3 +798,55 @@ both_databases!(
         );
     }
 );
+
+both_databases!(
+    an_answer_reaches_the_asker_in_the_language_they_asked_in,
+    |app: TestApp| async move {
+        app.add_clerk().await;
+        add_draft(&app, "spoerg").await;
+        let r = app
+            .post_form_with_cookie(
+                "/politikker/spoerg/spoergsmaal",
+                "i18n_pref_locale=uk",
+                &[
+                    ("name", "Olena Kovalenko"),
+                    ("email", "olena@example.dk"),
+                    ("question", "Коли починаються курси датської мови?"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let id: i64 = sqlx::query_scalar("SELECT id FROM inquiries")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        // The clerk answers from the Danish pages, in Danish.
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/spoergsmaal/{id}"),
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("answer", "Kurserne starter i januar."),
+                    ("back", "/admin/politikker/spoerg"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (to, subject, body): (String, String, String) =
+            sqlx::query_as("SELECT recipient, subject, text_body FROM outbox")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(to, "olena@example.dk");
+        assert!(
+            subject.starts_with("Відповідь на Ваше запитання"),
+            "{subject}"
+        );
+        assert!(body.contains("Наша відповідь:"), "{body}");
+        assert!(body.contains("Kurserne starter i januar."));
+        assert!(!body.contains("Vores svar:"), "{body}");
+    }
+);

@@ -423,6 +423,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
                 submission: hoering::response::ResponseSubmission::parse(&form).unwrap(),
                 receipt_token: token,
                 party: None,
+                lang: "da",
             },
             limit_key: None,
             receipt: Box::new(move |id, at| {
@@ -491,3 +492,53 @@ async fn one_bad_response_costs_only_its_sender_postgres() {
     )
     .await;
 }
+
+both_databases!(
+    a_withheld_response_is_told_in_the_senders_language_not_the_clerks,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        let number = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let r = app
+            .post_form_with_cookie(
+                "/hoeringer/integrationspolitik/svar",
+                "i18n_pref_locale=ar",
+                &valid_form(&number, "رسالة خارج موضوع الاستشارة."),
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let id: i64 = sqlx::query_scalar("SELECT id FROM responses")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        // The clerk reads the Danish pages.
+        app.add_clerk().await;
+        let cookie = app.login().await;
+        let csrf = app.csrf(&cookie).await;
+        let r = app
+            .post_form_with_cookie(
+                &format!("/admin/svar/{id}"),
+                &cookie,
+                &[
+                    ("status", "withheld"),
+                    ("reason", "Svaret er uden for høringens emne."),
+                    ("csrf", &csrf),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let (subject, body): (String, String) =
+            sqlx::query_as("SELECT subject, text_body FROM outbox WHERE kind = 'withheld'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert!(subject.starts_with("لن يُنشر ردّكم"), "{subject}");
+        assert!(body.contains("اطّلعوا على ردّكم"), "{body}");
+        assert!(
+            body.contains("Svaret er uden for høringens emne."),
+            "the clerk's reason as written"
+        );
+        assert!(!body.contains("Se dit høringssvar"), "{body}");
+    }
+);
