@@ -4,28 +4,26 @@
 use super::db::{self as auth_db};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, Staff, cookie_value, password};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::limits::{
     LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
 };
 use crate::web::redirect::{see_other, target_or};
-use app::forms::FormEcho;
 use app::messages::Message;
-use axum::Form;
 use axum::extract::State;
 use axum::response::Response;
 use hoering::staff::Permission;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+/// The login form; the password is never given back.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct LoginForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
+    email: Line,
+    #[serde(skip_serializing)]
     password: String,
-    #[serde(default)]
     next: String,
 }
 
@@ -60,29 +58,16 @@ pub async fn login(
 }
 
 async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult {
-    let email = form.email.trim().to_lowercase();
-    let mut errors = BTreeMap::new();
+    let email = form.email.to_lowercase();
+    let mut errors = FieldErrors::new();
     if email.is_empty() {
         errors.insert("email".to_string(), "required".to_string());
     }
     if form.password.is_empty() {
         errors.insert("password".to_string(), "required".to_string());
     }
-    let echo = |errors: BTreeMap<String, String>| FormEcho {
-        values: [
-            ("email".to_string(), form.email.clone()),
-            ("next".to_string(), form.next.clone()),
-        ]
-        .into(),
-        errors,
-        preview: None,
-    };
     if !errors.is_empty() {
-        return Err(WebError::form(
-            "/login",
-            echo(errors),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Err(WebError::refused("/login", &form, errors));
     }
     let limits = &state.limits;
     let account_key = format!("login:{email}");
@@ -158,10 +143,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
             .await
             .map_err(limit_failed)?;
         tracing::info!("failed login");
-        let errors = [("login".to_string(), "failed".to_string())].into();
-        return Err(WebError::form(
+        return Err(WebError::form_again(
             "/login",
-            echo(errors),
+            &form,
+            one_error("login", "failed"),
             StatusCode::UNAUTHORIZED,
         ));
     };

@@ -4,21 +4,66 @@
 use super::{add_member, db as council_db};
 use crate::auth::{Permission, Staff};
 use crate::state::AppState;
-use crate::web::error::{FieldErrors, Fields, WebError, WebResult, finish, trimmed};
+use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::council::{CouncilName, CouncilSlug};
 use http::{HeaderMap, StatusCode};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-fn again(fields: &Fields, field: &str, code: &str) -> WebError {
-    WebError::refused(
-        app::routes::COUNCILS,
-        fields.clone(),
-        [(field.to_string(), code.to_string())].into(),
-    )
+/// `POST /admin/raad`: the new council's name.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CouncilForm {
+    name: Line,
+}
+
+/// A member added (`chair` ticked to make them chair) or removed, by their e-mail address.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MemberForm {
+    email: Line,
+    chair: Line,
+}
+
+/// A council's round on a hearing: the council and its window.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct RoundForm {
+    round_council: Line,
+    round_opens: Line,
+    round_closes: Line,
+}
+
+/// The joint response as a member saved it, and the revision their copy was.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct JointForm {
+    joint_based_on: Line,
+    /// Not trimmed here: the core normalises the text as it would be sent.
+    joint_text: String,
+}
+
+/// The chair's submission: their name and the revision they read.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SubmitForm {
+    submit_name: Line,
+    submit_revision: Line,
+}
+
+/// The chair's publication of the discussion, confirmed.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PublishForm {
+    publish_confirm: Line,
+}
+
+fn again(form: &impl Serialize, field: &str, code: &str) -> WebError {
+    WebError::refused(app::routes::COUNCILS, form, one_error(field, code))
 }
 
 fn admin(staff: Staff) -> Result<(), WebError> {
@@ -30,16 +75,16 @@ pub async fn create(
     State(state): State<AppState>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<CouncilForm>,
 ) -> Response {
     let result: WebResult = async {
         admin(staff)?;
-        let name = CouncilName::parse(&trimmed(&fields, "name"))
-            .map_err(|e| again(&fields, "name", app::forms::error_code(&e)))?;
-        let slug = CouncilSlug::from_name(&name).map_err(|_| again(&fields, "name", "invalid"))?;
+        let name = CouncilName::parse(&form.name)
+            .map_err(|e| again(&form, "name", app::forms::error_code(&e)))?;
+        let slug = CouncilSlug::from_name(&name).map_err(|_| again(&form, "name", "invalid"))?;
         council_db::create(&state.db.pool, slug.as_str(), name.as_str())
             .await?
-            .ok_or_else(|| again(&fields, "name", "taken"))?;
+            .ok_or_else(|| again(&form, "name", "taken"))?;
         Ok(see_other(app::routes::COUNCILS))
     }
     .await;
@@ -52,20 +97,15 @@ pub async fn add(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<MemberForm>,
 ) -> Response {
     let result: WebResult = async {
         admin(staff)?;
-        let email = trimmed(&fields, "email").to_lowercase();
-        let chair = trimmed(&fields, "chair") == "on";
-        match add_member(&state.db.pool, &slug, &email, chair).await {
+        let email = form.email.to_lowercase();
+        match add_member(&state.db.pool, &slug, &email, form.chair.ticked()).await {
             Ok(()) => Ok(see_other(app::routes::COUNCILS)),
             Err(e) => match e.field() {
-                Some((field, code)) => {
-                    let mut typed = fields.clone();
-                    typed.insert("council".into(), slug.clone());
-                    Err(again(&typed, field, code))
-                }
+                Some((field, code)) => Err(again(&form, field, code).with_value("council", &slug)),
                 None => Err(WebError::internal("adding a council member failed", e)),
             },
         }
@@ -80,7 +120,7 @@ pub async fn remove(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<MemberForm>,
 ) -> Response {
     let result: WebResult = async {
         admin(staff)?;
@@ -88,8 +128,7 @@ pub async fn remove(
         let council = council_db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
-        let email = trimmed(&fields, "email");
-        let user = crate::auth::db::find_credentials(pool, &email)
+        let user = crate::auth::db::find_credentials(pool, &form.email)
             .await?
             .ok_or_else(WebError::not_found)?
             .0;
@@ -107,7 +146,7 @@ pub async fn open_round(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<RoundForm>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_hearing(&slug);
@@ -117,22 +156,22 @@ pub async fn open_round(
             .await?
             .ok_or_else(WebError::not_found)?;
         let mut errors = BTreeMap::new();
-        let council = council_db::by_slug(pool, &trimmed(&fields, "round_council")).await?;
+        let council = council_db::by_slug(pool, &form.round_council).await?;
         if council.is_none() {
             errors.insert("round_council".to_string(), "invalid".to_string());
         }
         let last_day =
             hoering::calendar::local_date(hearing.closes_at).parse::<jiff::civil::Date>()?;
         let window = hoering::council::RoundFields {
-            opens: trimmed(&fields, "round_opens"),
-            closes: trimmed(&fields, "round_closes"),
+            opens: form.round_opens.to_string(),
+            closes: form.round_closes.to_string(),
         }
         .parse(last_day)
         .map_err(|e| {
             errors.extend(e.into_iter().map(|(k, v)| (format!("round_{k}"), v)));
         });
         let (Some(council), Ok(window), true) = (council, window, errors.is_empty()) else {
-            return Err(WebError::refused(&page, fields.clone(), errors));
+            return Err(WebError::refused(&page, &form, errors));
         };
         council_db::open_round(
             pool,
@@ -184,29 +223,22 @@ pub async fn comment(
     Path((slug, council)): Path<(String, String)>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<hoering::council::CommentFields>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::council_workspace(&slug, &council);
         let (round, session) = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
-        let again = |errors: FieldErrors| WebError::refused(&page, fields.clone(), errors);
-        let mut new = hoering::council::CommentFields {
-            block: trimmed(&fields, "block"),
-            quote: trimmed(&fields, "quote"),
-            text: trimmed(&fields, "text"),
-            reply_to: trimmed(&fields, "reply_to"),
-        }
-        .parse()
-        .map_err(&again)?;
+        let again = |errors: FieldErrors| WebError::refused(&page, &form, errors);
+        let mut new = form.parse().map_err(&again)?;
         if let Some(number) = &new.block {
             let block =
                 crate::hearing::db::block_by_number(pool, round.version_id, &number.as_str())
                     .await?
-                    .ok_or_else(|| again([("block".to_string(), "invalid".to_string())].into()))?;
+                    .ok_or_else(|| again(one_error("block", "invalid")))?;
             // Quoted words must be the paragraph's; they are kept as the paragraph has them.
             let quote = hoering::anchoring::locate_typed_quote(&block.text, &new.quote)
-                .map_err(|e| again([("quote".to_string(), e.code().to_string())].into()))?;
+                .map_err(|e| again(one_error("quote", e.code())))?;
             new.quote = quote.map(|q| q.exact().to_string()).unwrap_or_default();
         }
         if let Some(parent) = new.reply_to
@@ -312,17 +344,12 @@ async fn held(
 /// The workspace again with what was typed and one error; the page words the code.
 fn joint_again(
     page: &str,
-    fields: &Fields,
+    form: &impl Serialize,
     field: &str,
     code: &str,
     status: StatusCode,
 ) -> WebError {
-    WebError::form_again(
-        page,
-        fields.clone(),
-        [(field.to_string(), code.to_string())].into(),
-        status,
-    )
+    WebError::form_again(page, form, one_error(field, code), status)
 }
 
 /// `POST /raad/hoeringer/{slug}/{council}/faelles`: a member saves the joint response. The
@@ -333,7 +360,7 @@ pub async fn edit_joint(
     Path((slug, council)): Path<(String, String)>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<JointForm>,
 ) -> Response {
     use hoering::council::{EditError, EditOutcome, UserId};
     let result: WebResult = async {
@@ -342,25 +369,28 @@ pub async fn edit_joint(
         if !hoering::council::may_edit_joint(&a.viewer, council_id, &super::state_of(&a.round)) {
             return Err(joint_again(
                 &a.page,
-                &fields,
+                &form,
                 "joint_text",
                 "round_closed",
                 StatusCode::CONFLICT,
             ));
         }
-        let based_on: u32 = trimmed(&fields, "joint_based_on").parse().map_err(|_| {
+        let based_on: u32 = form.joint_based_on.parse().map_err(|_| {
             joint_again(
                 &a.page,
-                &fields,
+                &form,
                 "joint_text",
                 "unknown_revision",
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         })?;
-        // Not trimmed by `get`: the core normalises the text as it would be sent.
-        let text = fields.get("joint_text").cloned().unwrap_or_default();
         let (mut tx, round, joint) = held(&state.db.pool, a.round.id).await?;
-        let outcome = joint.edit(based_on, UserId(a.session.user.id), crate::db::now(), &text);
+        let outcome = joint.edit(
+            based_on,
+            UserId(a.session.user.id),
+            crate::db::now(),
+            &form.joint_text,
+        );
         match outcome {
             Ok(EditOutcome::Saved(revision)) => {
                 council_db::add_revision(&mut tx, round.id, &revision).await?;
@@ -388,13 +418,7 @@ pub async fn edit_joint(
                         "joint response edit refused: stale copy"
                     );
                 }
-                Err(joint_again(
-                    &a.page,
-                    &fields,
-                    "joint_text",
-                    e.code(),
-                    status,
-                ))
+                Err(joint_again(&a.page, &form, "joint_text", e.code(), status))
             }
         }
     }
@@ -410,7 +434,7 @@ pub async fn submit_joint(
     Path((slug, council)): Path<(String, String)>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<SubmitForm>,
 ) -> Response {
     use hoering::council::{CouncilId, CouncilName, Submitted, UserId};
     let result: WebResult = async {
@@ -418,18 +442,17 @@ pub async fn submit_joint(
         let pool = &state.db.pool;
         let chair = council_db::is_chair(pool, a.round.council_id, a.session.user.id).await?;
         let again =
-            |field: &str, code: &str, status| joint_again(&a.page, &fields, field, code, status);
-        let name =
-            hoering::response::PersonName::parse(&trimmed(&fields, "submit_name")).map_err(|e| {
-                again(
-                    "submit_name",
-                    app::forms::error_code(&e),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-            });
+            |field: &str, code: &str, status| joint_again(&a.page, &form, field, code, status);
+        let name = hoering::response::PersonName::parse(&form.submit_name).map_err(|e| {
+            again(
+                "submit_name",
+                app::forms::error_code(&e),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        });
         let email = hoering::response::Email::parse(&a.session.user.email)
             .map_err(|_| again("submit", "no_email", StatusCode::UNPROCESSABLE_ENTITY))?;
-        let seen: Option<u32> = trimmed(&fields, "submit_revision").parse().ok();
+        let seen: Option<u32> = form.submit_revision.parse().ok();
         let (mut tx, round, joint) = held(pool, a.round.id).await?;
         let window = super::window_of(&round)
             .ok_or_else(|| again("submit", "round_not_open", StatusCode::CONFLICT))?;
@@ -538,7 +561,7 @@ pub async fn publish_discussion(
     Path((slug, council)): Path<(String, String)>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<PublishForm>,
 ) -> Response {
     use hoering::council::{CouncilId, PublishRefusal};
     let result: WebResult = async {
@@ -560,16 +583,16 @@ pub async fn publish_discussion(
             };
             return Err(joint_again(
                 &a.page,
-                &fields,
+                &form,
                 "publish",
                 refusal.code(),
                 status,
             ));
         }
-        if trimmed(&fields, "publish_confirm") != "on" {
+        if !form.publish_confirm.ticked() {
             return Err(joint_again(
                 &a.page,
-                &fields,
+                &form,
                 "publish_confirm",
                 "required",
                 StatusCode::UNPROCESSABLE_ENTITY,

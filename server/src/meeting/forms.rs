@@ -9,24 +9,74 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{Fields, WebError, WebResult, field, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use app::messages::Message;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use hoering::mail::{SignupMail, SignupNews};
 use hoering::meeting::{InputFields, MeetingFields, SignupFields};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-fn echo(
-    page: &str,
-    fields: &Fields,
-    errors: BTreeMap<String, String>,
-    status: StatusCode,
-) -> WebError {
-    WebError::form_again(page, fields.clone(), errors, status)
+/// A new meeting: the core's meeting form, each field named `meeting_…` on the policy's page
+/// (which holds other forms too).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    meeting_title: Line,
+    meeting_date: Line,
+    meeting_starts: Line,
+    meeting_ends: Line,
+    meeting_place: Line,
+    meeting_step_free: Line,
+    meeting_capacity: Line,
+    meeting_signup_deadline: Line,
+    meeting_mode: Line,
+    meeting_agenda: String,
+}
+
+impl MeetingForm {
+    fn fields(&self) -> MeetingFields {
+        MeetingFields {
+            title: self.meeting_title.to_string(),
+            date: self.meeting_date.to_string(),
+            starts: self.meeting_starts.to_string(),
+            ends: self.meeting_ends.to_string(),
+            place: self.meeting_place.to_string(),
+            step_free: self.meeting_step_free.to_string(),
+            agenda: self.meeting_agenda.clone(),
+            capacity: self.meeting_capacity.to_string(),
+            signup_deadline: self.meeting_signup_deadline.to_string(),
+            mode: self.meeting_mode.to_string(),
+        }
+    }
+}
+
+/// The public's sign-up: the core's sign-up form, and the invitation's secret when the
+/// meeting is by invitation.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SignupForm {
+    invitation: Line,
+    #[serde(flatten)]
+    fields: SignupFields,
+}
+
+/// Who came: the sign-ups whose `came` box is ticked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AttendanceForm {
+    came: Vec<String>,
+}
+
+/// The minutes, and whether they are published.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MinutesForm {
+    minutes: String,
+    publish: Line,
 }
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
@@ -68,7 +118,7 @@ pub async fn create(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<MeetingForm>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_policy(&slug);
@@ -77,20 +127,8 @@ pub async fn create(
         let policy = policy_db::by_slug(pool, &slug)
             .await?
             .ok_or_else(WebError::not_found)?;
-        let meeting_fields = MeetingFields {
-            title: field(&fields, "meeting_title"),
-            date: field(&fields, "meeting_date"),
-            starts: field(&fields, "meeting_starts"),
-            ends: field(&fields, "meeting_ends"),
-            place: field(&fields, "meeting_place"),
-            step_free: field(&fields, "meeting_step_free"),
-            agenda: field(&fields, "meeting_agenda"),
-            capacity: field(&fields, "meeting_capacity"),
-            signup_deadline: field(&fields, "meeting_signup_deadline"),
-            mode: field(&fields, "meeting_mode"),
-        };
-        let mut errors: BTreeMap<String, String> = BTreeMap::new();
-        let parsed = meeting_fields.parse().map_err(|e| {
+        let mut errors = FieldErrors::new();
+        let parsed = form.fields().parse().map_err(|e| {
             errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
         });
         // Input is recorded on a hearing's draft: the policy's newest hearing.
@@ -99,12 +137,7 @@ pub async fn create(
             errors.insert("meeting_title".into(), "no_hearing".into());
         }
         let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
-            return Err(echo(
-                &page,
-                &fields,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(WebError::refused(&page, &form, errors));
         };
         let invite = auth::random_token()?;
         let id = meeting_db::create(
@@ -129,37 +162,22 @@ pub async fn sign_up(
     Path(id): Path<i64>,
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<SignupForm>,
 ) -> Response {
     let result = async {
         let page = app::routes::meeting(id);
         let meeting = meeting_or_404(&state, id).await?;
-        let invitation = field(&fields, "invitation");
-        if !card_for(
-            &meeting,
-            Some(invitation.as_str()).filter(|t| !t.is_empty()),
-        )
-        .signup_open
-        {
+        let invitation = Some(form.invitation.as_str()).filter(|t| !t.is_empty());
+        if !card_for(&meeting, invitation).signup_open {
             return Err(WebError::Refused {
                 status: StatusCode::FORBIDDEN,
                 message: Message::SignupClosed,
             });
         }
-        let typed = SignupFields {
-            name: field(&fields, "name"),
-            email: field(&fields, "email"),
-            group: field(&fields, "group"),
-            organisation: field(&fields, "organisation"),
-            interpreter: field(&fields, "interpreter"),
-            interpreter_language: field(&fields, "interpreter_language"),
-            step_free: field(&fields, "step_free"),
-            other_needs: field(&fields, "other_needs"),
-            consent: field(&fields, "consent"),
-        };
-        let signup = typed
+        let signup = form
+            .fields
             .parse()
-            .map_err(|errors| echo(&page, &fields, errors, StatusCode::UNPROCESSABLE_ENTITY))?;
+            .map_err(|errors| WebError::refused(&page, &form, errors))?;
         let key = format!("signup {client} {id}");
         if let Some(minutes) = state.limits.response_over_limit(&key).await? {
             return Err(WebError::TooMany {
@@ -181,10 +199,10 @@ pub async fn sign_up(
         )
         .await?;
         match outcome {
-            SignedUp::Already => Err(echo(
+            SignedUp::Already => Err(WebError::form_again(
                 &page,
-                &fields,
-                [("email".to_string(), "already".to_string())].into(),
+                &form,
+                one_error("email", "already"),
                 StatusCode::CONFLICT,
             )),
             SignedUp::Seated | SignedUp::Waiting(_) => {
@@ -231,17 +249,13 @@ pub async fn attendance(
     Path(id): Path<i64>,
     staff: Staff,
     headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(form): Form<AttendanceForm>,
 ) -> Response {
     let result = async {
         let page = app::routes::admin_meeting(id);
         staff.may(Permission::ManageMeetings)?;
         meeting_or_404(&state, id).await?;
-        let came: Vec<i64> = pairs
-            .iter()
-            .filter(|(k, _)| k == "came")
-            .filter_map(|(_, v)| v.parse().ok())
-            .collect();
+        let came: Vec<i64> = form.came.iter().filter_map(|v| v.parse().ok()).collect();
         meeting_db::set_attendance(&state.db.pool, id, &came).await?;
         Ok(see_other(&format!("{page}#fremmoede")))
     }
@@ -257,13 +271,13 @@ pub async fn record_input(
     Path(id): Path<i64>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<InputFields>,
 ) -> Response {
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.starts_with("application/json"));
-    let result = record(&state, id, staff, &fields).await;
+    let result = record(&state, id, staff, &form).await;
     match (result, wants_json) {
         (Ok(stored), true) => json(StatusCode::CREATED, &stored),
         (Err(WebError::Form { echo, status, .. }), true) => {
@@ -305,30 +319,20 @@ async fn record(
     state: &AppState,
     id: i64,
     staff: Staff,
-    fields: &Fields,
+    form: &InputFields,
 ) -> Result<Stored, WebError> {
     let page = app::routes::admin_meeting(id);
     let session = staff.may(Permission::ManageMeetings)?;
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
-    let typed = InputFields {
-        block: field(fields, "block"),
-        group: field(fields, "group"),
-        table: field(fields, "table"),
-        text: field(fields, "text"),
-    };
-    let unprocessable = |errors: BTreeMap<String, String>| {
-        echo(&page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
-    };
-    let input = typed.parse().map_err(unprocessable)?;
+    let unprocessable = |errors| WebError::refused(&page, form, errors);
+    let input = form.parse().map_err(unprocessable)?;
     let block = match &input.block {
         None => None,
         Some(number) => {
             let b = hearing_db::block_by_number(pool, meeting.version_id, &number.as_str())
                 .await?
-                .ok_or_else(|| {
-                    unprocessable([("block".to_string(), "invalid".to_string())].into())
-                })?;
+                .ok_or_else(|| unprocessable(one_error("block", "invalid")))?;
             Some((b.block_id, b.number))
         }
     };
@@ -365,30 +369,21 @@ pub async fn minutes(
     Path(id): Path<i64>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<MinutesForm>,
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::admin_meeting(id);
         staff.may(Permission::ManageMeetings)?;
-        let text = field(&fields, "minutes");
+        let again = |code| WebError::refused(&page, &form, one_error("minutes", code));
+        let text = &form.minutes;
         if text.chars().count() > MAX_MINUTES_CHARS {
-            return Err(echo(
-                &page,
-                &fields,
-                [("minutes".to_string(), "too_long".to_string())].into(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(again("too_long"));
         }
-        let publish = field(&fields, "publish") == "on";
+        let publish = form.publish.ticked();
         if publish && text.trim().is_empty() {
-            return Err(echo(
-                &page,
-                &fields,
-                [("minutes".to_string(), "required".to_string())].into(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(again("required"));
         }
-        if !meeting_db::set_minutes(&state.db.pool, id, &text, publish).await? {
+        if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
             return Err(WebError::not_found());
         }
         Ok(see_other(&format!("{page}#referat")))

@@ -4,29 +4,58 @@
 use super::db::{self as notat_db, PointFacts};
 use crate::auth::Staff;
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::clerk::hearing_and_clerk;
+use crate::web::error::{WebError, WebResult, finish, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
 use http::HeaderMap;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::web::pairs::{Pairs, one};
-
-async fn hearing_and_clerk(
-    state: &AppState,
-    staff: Staff,
-    slug: &str,
-    pairs: &Pairs,
-) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
-    crate::web::pairs::hearing_and_clerk(state, staff, slug, pairs, &app::routes::admin_notat(slug))
-        .await
+/// A bemærkning as the editor posts it: new on a `response` (its whole campaign `group`, or
+/// the `quote`d passage), or a change to `remark`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct RemarkForm {
+    back: String,
+    remark: Line,
+    response: Line,
+    group: Line,
+    quote: Line,
+    /// The version and block the outcome points at, as `version|block`.
+    change: Line,
+    outcome: Line,
+    section: Line,
+    remark_text: String,
+    summary: String,
 }
 
-fn again(page: &str, pairs: &Pairs, errors: BTreeMap<String, String>) -> WebError {
-    WebError::refused(page, pairs.iter().cloned(), errors)
+/// A second clerk's approval of the bemærkning `remark_id` (given back, so the page shows
+/// a refusal by that bemærkning).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ApproveForm {
+    back: String,
+    remark_id: Line,
+}
+
+/// Every bemærkning published at once: only a button.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PublishForm {
+    back: String,
+}
+
+/// The notat's case number and where the hearing was announced.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CaseForm {
+    back: String,
+    case_number: Line,
+    announced: String,
 }
 
 /// `POST /admin/hoeringer/{slug}/bemaerkninger`: a new bemærkning on a response, its whole
@@ -36,12 +65,13 @@ pub async fn write(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
+    Form(form): Form<RemarkForm>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
+        let (hearing, user, _) =
+            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
         let pool = &state.db.pool;
-        let existing = match one(&pairs, "remark").parse::<i64>() {
+        let existing = match form.remark.parse::<i64>() {
             Ok(id) => Some(
                 notat_db::by_id(pool, hearing.id, id)
                     .await?
@@ -51,20 +81,20 @@ pub async fn write(
         };
         let response: Option<i64> = match &existing {
             Some(row) => Some(row.response_id),
-            None => one(&pairs, "response").parse().ok(),
+            None => form.response.parse().ok(),
         };
         let editor = match (&existing, response) {
             (Some(row), _) => app::routes::remark_editor(&slug, None, false, Some(row.id)),
             (None, Some(r)) => {
-                app::routes::remark_editor(&slug, Some(r), one(&pairs, "group") == "1", None)
+                app::routes::remark_editor(&slug, Some(r), form.group.as_str() == "1", None)
             }
             (None, None) => return Err(WebError::not_found()),
         };
 
-        let (version, block) = one(&pairs, "change").split_once('|').unwrap_or(("", ""));
+        let (version, block) = form.change.split_once('|').unwrap_or(("", ""));
         let fields = RemarkFields {
-            text: one(&pairs, "remark_text").to_owned(),
-            outcome: one(&pairs, "outcome").to_owned(),
+            text: form.remark_text.clone(),
+            outcome: form.outcome.to_string(),
             version: version.to_owned(),
             block: block.to_owned(),
         };
@@ -83,12 +113,12 @@ pub async fn write(
                 }
             })
             .ok();
-        let summary = RemarkText::parse(one(&pairs, "summary"))
+        let summary = RemarkText::parse(&form.summary)
             .map_err(|e| {
                 errors.insert("summary".into(), e.code().to_owned());
             })
             .ok();
-        let section = one(&pairs, "section").trim().to_owned();
+        let section = form.section.as_str();
         if !section.is_empty() && !section.bytes().all(|b| b.is_ascii_digit()) {
             errors.insert("section".into(), "invalid".into());
         }
@@ -103,11 +133,11 @@ pub async fn write(
                 else {
                     return Err(WebError::not_found());
                 };
-                let quote = one(&pairs, "quote");
-                if one(&pairs, "group") == "1" {
+                let quote = form.quote.as_str();
+                if form.group.as_str() == "1" {
                     let members = crate::response::pages::group_of(pool, hearing.id, id).await?;
                     Some(RemarkTarget::Group(members))
-                } else if quote.trim().is_empty() {
+                } else if quote.is_empty() {
                     Some(RemarkTarget::Response(id))
                 } else {
                     match hoering::privacy::find_passage(&row.text, quote) {
@@ -126,10 +156,10 @@ pub async fn write(
             (None, None) => None,
         };
         let (Some(content), Some(summary), true) = (content, summary, errors.is_empty()) else {
-            return Err(again(&editor, &pairs, errors));
+            return Err(WebError::refused(&editor, &form, errors));
         };
         let facts = PointFacts {
-            section: &section,
+            section,
             summary: summary.as_str(),
         };
         let id = match existing {
@@ -142,11 +172,7 @@ pub async fn write(
                     .collect();
                 let before = row.to_core(&members)?;
                 let edited = hoering::notat::edit(&before, user, content).map_err(|refusal| {
-                    again(
-                        &editor,
-                        &pairs,
-                        [("remark_text".to_owned(), refusal.code().to_owned())].into(),
-                    )
+                    WebError::refused(&editor, &form, one_error("remark_text", refusal.code()))
                 })?;
                 notat_db::update(pool, row.id, &before, &edited, &facts).await?;
                 row.id
@@ -159,7 +185,6 @@ pub async fn write(
                 notat_db::insert(pool, hearing.id, &remark, &facts).await?
             }
         };
-        let _ = back;
         Ok(see_other(&format!(
             "{}#bemaerkning-{id}",
             app::routes::admin_notat(&slug)
@@ -175,10 +200,11 @@ pub async fn approve(
     Path((slug, id)): Path<(String, i64)>,
     staff: Staff,
     headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
+    Form(form): Form<ApproveForm>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
+        let (hearing, user, back) =
+            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
         let pool = &state.db.pool;
         let row = notat_db::by_id(pool, hearing.id, id)
             .await?
@@ -186,11 +212,7 @@ pub async fn approve(
         let remark = row.to_core(&[])?;
         let at = crate::db::now();
         hoering::notat::approve(&remark, user, at).map_err(|refusal| {
-            again(
-                &back,
-                &pairs,
-                [("remark".to_owned(), refusal.code().to_owned())].into(),
-            )
+            WebError::refused(&back, &form, one_error("remark", refusal.code()))
         })?;
         notat_db::approve(pool, id, user, at).await?;
         Ok(see_other(&format!("{back}#bemaerkning-{id}")))
@@ -205,12 +227,13 @@ pub async fn case_facts(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
+    Form(form): Form<CaseForm>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
-        let case_number = one(&pairs, "case_number").trim();
-        let announced = one(&pairs, "announced").trim();
+        let (hearing, _, back) =
+            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
+        let case_number = form.case_number.as_str();
+        let announced = form.announced.trim();
         let mut errors = BTreeMap::new();
         if case_number.chars().count() > 60 || case_number.chars().any(char::is_control) {
             errors.insert("case_number".into(), "invalid".into());
@@ -219,7 +242,7 @@ pub async fn case_facts(
             errors.insert("announced".into(), "too_long".into());
         }
         if !errors.is_empty() {
-            return Err(again(&back, &pairs, errors));
+            return Err(WebError::refused(&back, &form, errors));
         }
         notat_db::set_case_facts(&state.db.pool, hearing.id, case_number, announced).await?;
         Ok(see_other(&format!("{back}#sag")))
@@ -235,31 +258,23 @@ pub async fn publish(
     Path(slug): Path<String>,
     staff: Staff,
     headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
+    Form(form): Form<PublishForm>,
 ) -> Response {
     let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
+        let (hearing, user, back) =
+            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
         let pool = &state.db.pool;
         let remarks: Vec<Remark> = super::remarks(pool, hearing.id)
             .await?
             .into_iter()
             .map(|(_, r)| r)
             .collect();
+        let again = |code| WebError::refused(&back, &form, one_error("publish", code));
         if remarks.is_empty() {
-            return Err(again(
-                &back,
-                &pairs,
-                [("publish".into(), "none".into())].into(),
-            ));
+            return Err(again("none"));
         }
         let at = crate::db::now();
-        hoering::notat::publish_all(&remarks, at).map_err(|refusal| {
-            again(
-                &back,
-                &pairs,
-                [("publish".into(), refusal.code().to_owned())].into(),
-            )
-        })?;
+        hoering::notat::publish_all(&remarks, at).map_err(|refusal| again(refusal.code()))?;
         let locale = crate::web::language::reader_locale(&headers);
         let sender = state.outbox.sender.clone();
         let result_path = app::routes::hearing_result(&slug);
