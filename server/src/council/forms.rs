@@ -194,27 +194,18 @@ async fn commenting(
     staff: Staff,
     slug: &str,
     council: &str,
-) -> Result<(council_db::RoundRow, crate::auth::db::Session), WebError> {
-    let session = staff.session();
-    let pool = &state.db.pool;
-    let round = council_db::round(pool, slug, council)
-        .await?
-        .ok_or_else(WebError::not_found)?;
-    let viewer = super::viewer_of(pool, &session.user).await?;
-    let state_now = super::state_of(&round);
-    if !hoering::council::may_comment(
-        &viewer,
-        hoering::council::CouncilId(round.council_id),
-        &state_now,
-    ) {
+) -> Result<Acting, WebError> {
+    let a = acting(state, staff, slug, council).await?;
+    let council_id = hoering::council::CouncilId(a.round.council_id);
+    if !hoering::council::may_comment(&a.viewer, council_id, &super::state_of(&a.round)) {
         tracing::warn!(
-            user = session.user.id,
+            user = a.session.user.id,
             council,
             "refused: not commenting in this round"
         );
         return Err(WebError::forbidden());
     }
-    Ok((round, session))
+    Ok(a)
 }
 
 /// `POST /raad/hoeringer/{slug}/{council}/kommentar`: a member's comment or reply.
@@ -227,7 +218,7 @@ pub async fn comment(
 ) -> Response {
     let result: WebResult = async {
         let page = app::routes::council_workspace(&slug, &council);
-        let (round, session) = commenting(&state, staff, &slug, &council).await?;
+        let Acting { round, session, .. } = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let again = |errors: FieldErrors| WebError::refused(&page, &form, errors);
         let mut new = form.parse().map_err(&again)?;
@@ -263,7 +254,7 @@ pub async fn agree(
     headers: HeaderMap,
 ) -> Response {
     let result: WebResult = async {
-        let (round, session) = commenting(&state, staff, &slug, &council).await?;
+        let Acting { round, session, .. } = commenting(&state, staff, &slug, &council).await?;
         let pool = &state.db.pool;
         let author = council_db::comment_in_round(pool, round.id, comment)
             .await?
