@@ -4,7 +4,7 @@
 use super::db::{self as auth_db};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, Staff, cookie_value, password};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::limits::{
     LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
@@ -12,7 +12,6 @@ use crate::web::limits::{
 use crate::web::redirect::{see_other, target_or};
 use app::messages::Message;
 use axum::extract::State;
-use axum::response::Response;
 use hoering::staff::Permission;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use serde::{Deserialize, Serialize};
@@ -50,11 +49,9 @@ fn start_page(role: Role) -> &'static str {
 pub async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    headers: HeaderMap,
     Form(form): Form<LoginForm>,
-) -> Response {
-    let result = try_login(&state, &client, form).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    try_login(&state, &client, form).await
 }
 
 async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult {
@@ -167,16 +164,12 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
 }
 
 /// `POST /logout`: any role may log out; the security layer has checked the form's token.
-pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: HeaderMap) -> Response {
-    let result = async {
-        if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
-            auth_db::delete_session(&state.db.pool, token).await?;
-        }
-        let mut res = see_other("/");
-        res.headers_mut()
-            .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
-        Ok(res)
+pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: HeaderMap) -> WebResult {
+    if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
+        auth_db::delete_session(&state.db.pool, token).await?;
     }
-    .await;
-    finish(&state, &headers, result).await
+    let mut res = see_other("/");
+    res.headers_mut()
+        .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
+    Ok(res)
 }

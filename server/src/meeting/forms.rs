@@ -9,7 +9,7 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use app::messages::Message;
@@ -117,43 +117,38 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<MeetingForm>,
-) -> Response {
-    let result = async {
-        let page = app::routes::admin_policy(&slug);
-        let session = staff.may(Permission::ManageMeetings)?;
-        let pool = &state.db.pool;
-        let policy = policy_db::by_slug(pool, &slug)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let mut errors = FieldErrors::new();
-        let parsed = form.fields().parse().map_err(|e| {
-            errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
-        });
-        // Input is recorded on a hearing's draft: the policy's newest hearing.
-        let hearing = hearing_db::of_policy(pool, policy.id).await?.pop();
-        if hearing.is_none() {
-            errors.insert("meeting_title".into(), "no_hearing".into());
-        }
-        let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
-            return Err(WebError::refused(&page, &form, errors));
-        };
-        let invite = auth::random_token()?;
-        let id = meeting_db::create(
-            pool,
-            policy.id,
-            hearing.id,
-            &meeting,
-            &invite,
-            session.user.id,
-        )
-        .await?;
-        tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
-        Ok(see_other(&app::routes::admin_meeting(id)))
+) -> WebResult {
+    let page = app::routes::admin_policy(&slug);
+    let session = staff.may(Permission::ManageMeetings)?;
+    let pool = &state.db.pool;
+    let policy = policy_db::by_slug(pool, &slug)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let mut errors = FieldErrors::new();
+    let parsed = form.fields().parse().map_err(|e| {
+        errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
+    });
+    // Input is recorded on a hearing's draft: the policy's newest hearing.
+    let hearing = hearing_db::of_policy(pool, policy.id).await?.pop();
+    if hearing.is_none() {
+        errors.insert("meeting_title".into(), "no_hearing".into());
     }
-    .await;
-    finish(&state, &headers, result).await
+    let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
+        return Err(WebError::refused(&page, &form, errors));
+    };
+    let invite = auth::random_token()?;
+    let id = meeting_db::create(
+        pool,
+        policy.id,
+        hearing.id,
+        &meeting,
+        &invite,
+        session.user.id,
+    )
+    .await?;
+    tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
+    Ok(see_other(&app::routes::admin_meeting(id)))
 }
 
 /// `POST /moeder/{id}/tilmelding`: the public's sign-up.
@@ -163,84 +158,72 @@ pub async fn sign_up(
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(form): Form<SignupForm>,
-) -> Response {
-    let result = async {
-        let page = app::routes::meeting(id);
-        let meeting = meeting_or_404(&state, id).await?;
-        let invitation = Some(form.invitation.as_str()).filter(|t| !t.is_empty());
-        if !card_for(&meeting, invitation).signup_open {
-            return Err(WebError::Refused {
-                status: StatusCode::FORBIDDEN,
-                message: Message::SignupClosed,
-            });
-        }
-        let signup = form
-            .fields
-            .parse()
-            .map_err(|errors| WebError::refused(&page, &form, errors))?;
-        let key = format!("signup {client} {id}");
-        if let Some(minutes) = state.limits.response_over_limit(&key).await? {
-            return Err(WebError::TooMany {
-                retry_after: minutes * 60,
-                message: Message::TooManyResponses { minutes },
-            });
-        }
-        let token = auth::random_token()?;
-        let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
-        let mail = mailer(&state, &meeting);
-        let outcome = meeting_db::sign_up(
-            &state.db.pool,
-            id,
-            &signup,
-            lang,
-            &token,
-            &state.outbox,
-            &mail,
-        )
-        .await?;
-        match outcome {
-            SignedUp::Already => Err(WebError::form_again(
-                &page,
-                &form,
-                one_error("email", "already"),
-                StatusCode::CONFLICT,
-            )),
-            SignedUp::Seated | SignedUp::Waiting(_) => {
-                tracing::info!(meeting = id, ?outcome, "signed up");
-                Ok(see_other(&app::routes::signup(&token)))
-            }
+) -> WebResult {
+    let page = app::routes::meeting(id);
+    let meeting = meeting_or_404(&state, id).await?;
+    let invitation = Some(form.invitation.as_str()).filter(|t| !t.is_empty());
+    if !card_for(&meeting, invitation).signup_open {
+        return Err(WebError::Refused {
+            status: StatusCode::FORBIDDEN,
+            message: Message::SignupClosed,
+        });
+    }
+    let signup = form
+        .fields
+        .parse()
+        .map_err(|errors| WebError::refused(&page, &form, errors))?;
+    let key = format!("signup {client} {id}");
+    if let Some(minutes) = state.limits.response_over_limit(&key).await? {
+        return Err(WebError::TooMany {
+            retry_after: minutes * 60,
+            message: Message::TooManyResponses { minutes },
+        });
+    }
+    let token = auth::random_token()?;
+    let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
+    let mail = mailer(&state, &meeting);
+    let outcome = meeting_db::sign_up(
+        &state.db.pool,
+        id,
+        &signup,
+        lang,
+        &token,
+        &state.outbox,
+        &mail,
+    )
+    .await?;
+    match outcome {
+        SignedUp::Already => Err(WebError::form_again(
+            &page,
+            &form,
+            one_error("email", "already"),
+            StatusCode::CONFLICT,
+        )),
+        SignedUp::Seated | SignedUp::Waiting(_) => {
+            tracing::info!(meeting = id, ?outcome, "signed up");
+            Ok(see_other(&app::routes::signup(&token)))
         }
     }
-    .await;
-    finish(&state, &headers, result).await
 }
 
 /// `POST /tilmelding/{token}/afmeld`: the participant cancels; a freed seat goes to the first
 /// on the waiting list.
-pub async fn cancel(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let pool = &state.db.pool;
-        let signup = meeting_db::signup_by_token(pool, &token)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let meeting = meeting_or_404(&state, signup.meeting_id).await?;
-        let mail = mailer(&state, &meeting);
-        let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail).await?;
-        if cancelled {
-            tracing::info!(
-                meeting = meeting.id,
-                signup = signup.id,
-                "sign-up cancelled"
-            );
-        }
-        Ok(see_other(&app::routes::signup(&token)))
+pub async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> WebResult {
+    let pool = &state.db.pool;
+    let signup = meeting_db::signup_by_token(pool, &token)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let meeting = meeting_or_404(&state, signup.meeting_id).await?;
+    let mail = mailer(&state, &meeting);
+    let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail).await?;
+    if cancelled {
+        tracing::info!(
+            meeting = meeting.id,
+            signup = signup.id,
+            "sign-up cancelled"
+        );
     }
-    .await;
-    finish(&state, &headers, result).await
+    Ok(see_other(&app::routes::signup(&token)))
 }
 
 /// `POST /admin/moeder/{id}/fremmoede`: who came (every `came` box ticked).
@@ -248,19 +231,14 @@ pub async fn attendance(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<AttendanceForm>,
-) -> Response {
-    let result = async {
-        let page = app::routes::admin_meeting(id);
-        staff.may(Permission::ManageMeetings)?;
-        meeting_or_404(&state, id).await?;
-        let came: Vec<i64> = form.came.iter().filter_map(|v| v.parse().ok()).collect();
-        meeting_db::set_attendance(&state.db.pool, id, &came).await?;
-        Ok(see_other(&format!("{page}#fremmoede")))
-    }
-    .await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    let page = app::routes::admin_meeting(id);
+    staff.may(Permission::ManageMeetings)?;
+    meeting_or_404(&state, id).await?;
+    let came: Vec<i64> = form.came.iter().filter_map(|v| v.parse().ok()).collect();
+    meeting_db::set_attendance(&state.db.pool, id, &came).await?;
+    Ok(see_other(&format!("{page}#fremmoede")))
 }
 
 /// `POST /admin/moeder/{id}/input`: one input from a table, on a block or the whole draft. The
@@ -368,84 +346,76 @@ pub async fn minutes(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<MinutesForm>,
-) -> Response {
-    let result: WebResult = async {
-        let page = app::routes::admin_meeting(id);
-        staff.may(Permission::ManageMeetings)?;
-        let again = |code| WebError::refused(&page, &form, one_error("minutes", code));
-        let text = &form.minutes;
-        if text.chars().count() > MAX_MINUTES_CHARS {
-            return Err(again("too_long"));
-        }
-        let publish = form.publish.ticked();
-        if publish && text.trim().is_empty() {
-            return Err(again("required"));
-        }
-        if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
-            return Err(WebError::not_found());
-        }
-        Ok(see_other(&format!("{page}#referat")))
+) -> WebResult {
+    let page = app::routes::admin_meeting(id);
+    staff.may(Permission::ManageMeetings)?;
+    let again = |code| WebError::refused(&page, &form, one_error("minutes", code));
+    let text = &form.minutes;
+    if text.chars().count() > MAX_MINUTES_CHARS {
+        return Err(again("too_long"));
     }
-    .await;
-    finish(&state, &headers, result).await
+    let publish = form.publish.ticked();
+    if publish && text.trim().is_empty() {
+        return Err(again("required"));
+    }
+    if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
+        return Err(WebError::not_found());
+    }
+    Ok(see_other(&format!("{page}#referat")))
 }
 
 /// Minutes are a page or two; 100,000 characters is a short book.
 pub const MAX_MINUTES_CHARS: usize = 100_000;
 
 /// `GET /admin/moeder/{id}/deltagere.csv`: the sign-up list for the door, with needs.
-pub async fn csv(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    staff: Staff,
-    headers: HeaderMap,
-) -> Response {
-    let result: WebResult = async {
-        staff.may(Permission::ManageMeetings)?;
-        let meeting = meeting_or_404(&state, id).await?;
-        let signups = meeting_db::signups(&state.db.pool, id)
-            .await?;
-        let mut out = String::from(
-            "\u{feff}Navn;E-mail;Gruppe;Organisation;Status;Tolk;Trinfri adgang;Andre behov;Mødt\r\n",
-        );
-        for s in &signups {
-            let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
-                .map(|g| app::names::group(app::i18n::Locale::da, g))
-                .unwrap_or_default();
-            let status = match s.status.as_str() {
-                "seated" => "Tilmeldt",
-                "waiting" => "Venteliste",
-                _ => "Afmeldt",
-            };
-            let row = [
-                s.name.as_str(),
-                s.email.as_str(),
-                group,
-                s.organisation.as_deref().unwrap_or_default(),
-                status,
-                s.interpreter.as_deref().unwrap_or_default(),
-                if s.step_free != 0 { "ja" } else { "" },
-                s.other_needs.as_deref().unwrap_or_default(),
-                if s.attended != 0 { "ja" } else { "" },
-            ];
-            let cells: Vec<String> = row.iter().map(|c| crate::web::download::csv_cell(c)).collect();
-            out.push_str(&cells.join(";"));
-            out.push_str("\r\n");
-        }
-        let name = format!("deltagere-{}-{}.csv", meeting.id, hoering::calendar::local_date(meeting.starts_at));
-        let mut res = out.into_response();
-        let h = res.headers_mut();
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/csv; charset=utf-8"),
-        );
-        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-            h.insert(header::CONTENT_DISPOSITION, v);
-        }
-        Ok(res)
+pub async fn csv(State(state): State<AppState>, Path(id): Path<i64>, staff: Staff) -> WebResult {
+    staff.may(Permission::ManageMeetings)?;
+    let meeting = meeting_or_404(&state, id).await?;
+    let signups = meeting_db::signups(&state.db.pool, id).await?;
+    let mut out = String::from(
+        "\u{feff}Navn;E-mail;Gruppe;Organisation;Status;Tolk;Trinfri adgang;Andre behov;Mødt\r\n",
+    );
+    for s in &signups {
+        let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
+            .map(|g| app::names::group(app::i18n::Locale::da, g))
+            .unwrap_or_default();
+        let status = match s.status.as_str() {
+            "seated" => "Tilmeldt",
+            "waiting" => "Venteliste",
+            _ => "Afmeldt",
+        };
+        let row = [
+            s.name.as_str(),
+            s.email.as_str(),
+            group,
+            s.organisation.as_deref().unwrap_or_default(),
+            status,
+            s.interpreter.as_deref().unwrap_or_default(),
+            if s.step_free != 0 { "ja" } else { "" },
+            s.other_needs.as_deref().unwrap_or_default(),
+            if s.attended != 0 { "ja" } else { "" },
+        ];
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| crate::web::download::csv_cell(c))
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
     }
-    .await;
-    finish(&state, &headers, result).await
+    let name = format!(
+        "deltagere-{}-{}.csv",
+        meeting.id,
+        hoering::calendar::local_date(meeting.starts_at)
+    );
+    let mut res = out.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
 }

@@ -6,13 +6,12 @@ use super::db::{self as policy_db, Actor};
 use super::{StepError, StepRequest, WindowRequest, plan_stage, take_step};
 use crate::auth::{Permission, Staff};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, finish, one_error};
+use crate::web::error::{WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::{safe_target, see_other};
 use app::forms::FormEcho;
 use app::messages::Message;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use hoering::hearing::parse_date;
 use hoering::process::{Action, DecisionFields, Inquiry, Stage};
 use hoering::response::Email;
@@ -238,100 +237,95 @@ pub async fn step(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<StepForm>,
-) -> Response {
-    let result = async {
-        let page = app::routes::admin_policy(&slug);
-        let session = staff.may(Permission::AdvanceRoad)?;
-        let actor = Actor::of(&session.user);
-        if form.action.as_str() == "document" {
-            let mut errors = Errors::new();
-            let stage = stage_field(&form.stage, "stage", &mut errors);
-            let title = form.title.as_str();
-            text_field(title, "title", 300, &mut errors);
-            let url = hoering::process::parse_link(&form.url);
-            if url.is_none() {
-                errors.insert("url".into(), "invalid".into());
-            }
-            let policy = policy_db::by_slug(&state.db.pool, &slug)
-                .await?
-                .ok_or_else(WebError::not_found)?;
-            return match (stage, url) {
-                (Some(stage), Some(url)) if errors.is_empty() => {
-                    policy_db::add_document(
-                        &state.db.pool,
-                        policy.id,
-                        stage.as_str(),
-                        title,
-                        &url,
-                        session.user.id,
-                    )
-                    .await?;
-                    Ok(see_other(&format!("{page}#dokumenter")))
-                }
-                _ => Err(again(
-                    &slug,
-                    &form,
-                    errors,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )),
-            };
+) -> WebResult {
+    let page = app::routes::admin_policy(&slug);
+    let session = staff.may(Permission::AdvanceRoad)?;
+    let actor = Actor::of(&session.user);
+    if form.action.as_str() == "document" {
+        let mut errors = Errors::new();
+        let stage = stage_field(&form.stage, "stage", &mut errors);
+        let title = form.title.as_str();
+        text_field(title, "title", 300, &mut errors);
+        let url = hoering::process::parse_link(&form.url);
+        if url.is_none() {
+            errors.insert("url".into(), "invalid".into());
         }
-        let outcome = if form.action.as_str() == "plan" {
-            let mut errors = Errors::new();
-            let stage = stage_field(&form.stage, "stage", &mut errors);
-            let planned = match form.planned.as_str() {
-                "" => None,
-                planned => date_field(planned, "planned", &mut errors),
-            };
-            match stage {
-                Some(stage) if errors.is_empty() => {
-                    let revision = form.revision.parse::<i64>().ok();
-                    plan_stage(&state.db, &slug, stage, planned, revision, &actor)
-                        .await
-                        .map(|()| None)
-                }
-                _ => Err(StepError::Fields(errors)),
+        let policy = policy_db::by_slug(&state.db.pool, &slug)
+            .await?
+            .ok_or_else(WebError::not_found)?;
+        return match (stage, url) {
+            (Some(stage), Some(url)) if errors.is_empty() => {
+                policy_db::add_document(
+                    &state.db.pool,
+                    policy.id,
+                    stage.as_str(),
+                    title,
+                    &url,
+                    session.user.id,
+                )
+                .await?;
+                Ok(see_other(&format!("{page}#dokumenter")))
             }
-        } else {
-            match step_request(&form) {
-                Ok(request) => take_step(&state.db, &state.calendar, &slug, request, &actor)
-                    .await
-                    .map(|done| done.opened_hearing),
-                Err(errors) => Err(StepError::Fields(errors)),
-            }
-        };
-        match outcome {
-            Ok(_) => Ok(see_other(&format!("{page}#forloeb"))),
-            Err(StepError::NotFound) => Err(WebError::not_found()),
-            Err(StepError::Fields(errors)) => Err(again(
+            _ => Err(again(
                 &slug,
                 &form,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )),
-            Err(StepError::Conflict) => Err(again(
-                &slug,
-                &form,
-                one_error("revision", "stale"),
-                StatusCode::CONFLICT,
-            )),
-            Err(StepError::Refused(refusal)) => Err(again(
-                &slug,
-                &form,
-                one_error("refusal", refusal.code()),
-                StatusCode::CONFLICT,
-            )
-            .with_value(
-                "refusal",
-                serde_json::to_string(&refusal).unwrap_or_default(),
-            )),
-            Err(StepError::Store(e)) => Err(WebError::internal("storing a road step failed", e)),
-        }
+        };
     }
-    .await;
-    finish(&state, &headers, result).await
+    let outcome = if form.action.as_str() == "plan" {
+        let mut errors = Errors::new();
+        let stage = stage_field(&form.stage, "stage", &mut errors);
+        let planned = match form.planned.as_str() {
+            "" => None,
+            planned => date_field(planned, "planned", &mut errors),
+        };
+        match stage {
+            Some(stage) if errors.is_empty() => {
+                let revision = form.revision.parse::<i64>().ok();
+                plan_stage(&state.db, &slug, stage, planned, revision, &actor)
+                    .await
+                    .map(|()| None)
+            }
+            _ => Err(StepError::Fields(errors)),
+        }
+    } else {
+        match step_request(&form) {
+            Ok(request) => take_step(&state.db, &state.calendar, &slug, request, &actor)
+                .await
+                .map(|done| done.opened_hearing),
+            Err(errors) => Err(StepError::Fields(errors)),
+        }
+    };
+    match outcome {
+        Ok(_) => Ok(see_other(&format!("{page}#forloeb"))),
+        Err(StepError::NotFound) => Err(WebError::not_found()),
+        Err(StepError::Fields(errors)) => Err(again(
+            &slug,
+            &form,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        Err(StepError::Conflict) => Err(again(
+            &slug,
+            &form,
+            one_error("revision", "stale"),
+            StatusCode::CONFLICT,
+        )),
+        Err(StepError::Refused(refusal)) => Err(again(
+            &slug,
+            &form,
+            one_error("refusal", refusal.code()),
+            StatusCode::CONFLICT,
+        )
+        .with_value(
+            "refusal",
+            serde_json::to_string(&refusal).unwrap_or_default(),
+        )),
+        Err(StepError::Store(e)) => Err(WebError::internal("storing a road step failed", e)),
+    }
 }
 
 /// `POST /politikker/{slug}/spoergsmaal`: a question from the public, promised an answer
@@ -340,66 +334,61 @@ pub async fn ask(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     ClientAddr(client): ClientAddr,
-    headers: HeaderMap,
     Form(form): Form<QuestionForm>,
-) -> Response {
-    let result = async {
-        let page = format!("/politikker/{}", crate::web::redirect::encode_query(&slug));
-        let policy = policy_db::by_slug(&state.db.pool, &slug)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let mut errors = Errors::new();
-        // The same one-line rule as a høringssvar's name: the name lands in the clerk's page
-        // and in the answer's e-mail.
-        let name = match hoering::response::PersonName::parse(&form.name) {
-            Ok(name) => name.into_string(),
-            Err(e) => {
-                errors.insert("name".into(), e.code().into());
-                String::new()
-            }
-        };
-        let email = form.email.as_str();
-        if email.is_empty() {
-            errors.insert("email".into(), "required".into());
-        } else if Email::parse(email).is_err() {
-            errors.insert("email".into(), "invalid".into());
+) -> WebResult {
+    let page = format!("/politikker/{}", crate::web::redirect::encode_query(&slug));
+    let policy = policy_db::by_slug(&state.db.pool, &slug)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let mut errors = Errors::new();
+    // The same one-line rule as a høringssvar's name: the name lands in the clerk's page
+    // and in the answer's e-mail.
+    let name = match hoering::response::PersonName::parse(&form.name) {
+        Ok(name) => name.into_string(),
+        Err(e) => {
+            errors.insert("name".into(), e.code().into());
+            String::new()
         }
-        let question = form.question.trim();
-        text_field(question, "question", MAX_INQUIRY_CHARS, &mut errors);
-        if !errors.is_empty() {
-            return Err(WebError::refused(
-                &format!("{page}#spoergsmaal"),
-                &form,
-                errors,
-            ));
-        }
-        let key = format!("inquiry|{client}");
-        if let Some(minutes) = state.limits.response_over_limit(&key).await? {
-            return Err(WebError::TooMany {
-                retry_after: minutes * 60,
-                message: Message::TooManyResponses { minutes },
-            });
-        }
-        let today = hoering::calendar::today();
-        let inquiry = Inquiry::new(today, &state.calendar);
-        policy_db::insert_inquiry(
-            &state.db.pool,
-            policy.id,
-            &name,
-            email,
-            question,
-            inquiry.received,
-            inquiry.due,
-        )
-        .await?;
-        tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
-        Ok(see_other(&format!(
-            "{page}?spurgt={}#spoergsmaal",
-            inquiry.due
-        )))
+    };
+    let email = form.email.as_str();
+    if email.is_empty() {
+        errors.insert("email".into(), "required".into());
+    } else if Email::parse(email).is_err() {
+        errors.insert("email".into(), "invalid".into());
     }
-    .await;
-    finish(&state, &headers, result).await
+    let question = form.question.trim();
+    text_field(question, "question", MAX_INQUIRY_CHARS, &mut errors);
+    if !errors.is_empty() {
+        return Err(WebError::refused(
+            &format!("{page}#spoergsmaal"),
+            &form,
+            errors,
+        ));
+    }
+    let key = format!("inquiry|{client}");
+    if let Some(minutes) = state.limits.response_over_limit(&key).await? {
+        return Err(WebError::TooMany {
+            retry_after: minutes * 60,
+            message: Message::TooManyResponses { minutes },
+        });
+    }
+    let today = hoering::calendar::today();
+    let inquiry = Inquiry::new(today, &state.calendar);
+    policy_db::insert_inquiry(
+        &state.db.pool,
+        policy.id,
+        &name,
+        email,
+        question,
+        inquiry.received,
+        inquiry.due,
+    )
+    .await?;
+    tracing::info!(policy = %slug, due = %inquiry.due, "inquiry received");
+    Ok(see_other(&format!(
+        "{page}?spurgt={}#spoergsmaal",
+        inquiry.due
+    )))
 }
 
 /// `POST /admin/spoergsmaal/{id}`: the clerk's answer, recorded with today's date.
@@ -407,34 +396,27 @@ pub async fn answer(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<AnswerForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::AnswerInquiry)?;
-        let answer = form.answer.trim();
-        let back = safe_target(&form.back).unwrap_or("/admin").to_string();
-        let mut errors = Errors::new();
-        text_field(answer, "answer", MAX_INQUIRY_CHARS, &mut errors);
-        if !errors.is_empty() {
-            return Err(
-                WebError::refused(&back, &form, errors).with_value("inquiry", id.to_string())
-            );
-        }
-        policy_db::answer_inquiry(
-            &state.db.pool,
-            id,
-            answer,
-            hoering::calendar::today(),
-            session.user.id,
-            &state.outbox,
-        )
-        .await?
-        .ok_or_else(WebError::not_found)?;
-        Ok(see_other(&format!("{back}#spoergsmaal-{id}")))
+) -> WebResult {
+    let session = staff.may(Permission::AnswerInquiry)?;
+    let answer = form.answer.trim();
+    let back = safe_target(&form.back).unwrap_or("/admin").to_string();
+    let mut errors = Errors::new();
+    text_field(answer, "answer", MAX_INQUIRY_CHARS, &mut errors);
+    if !errors.is_empty() {
+        return Err(WebError::refused(&back, &form, errors).with_value("inquiry", id.to_string()));
     }
-    .await;
-    finish(&state, &headers, result).await
+    policy_db::answer_inquiry(
+        &state.db.pool,
+        id,
+        answer,
+        hoering::calendar::today(),
+        session.user.id,
+        &state.outbox,
+    )
+    .await?
+    .ok_or_else(WebError::not_found)?;
+    Ok(see_other(&format!("{back}#spoergsmaal-{id}")))
 }
 
 /// `POST /admin/forloeb/{name}`: an admin's edit of a process template, stored as its next
@@ -445,70 +427,64 @@ pub async fn edit_template(
     staff: Staff,
     headers: HeaderMap,
     Form(form): Form<TemplateForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::EditTemplates)?;
-        let current = policy_db::templates(&state.db.pool)
-            .await?
-            .into_iter()
-            .find(|t| t.name == name)
-            .ok_or_else(WebError::not_found)?;
-        let refuse = |error: String, status: StatusCode| {
-            WebError::form(
-                app::routes::TEMPLATES,
-                FormEcho {
-                    values: [("template_error".to_string(), error)].into(),
-                    errors: [("template".to_string(), "invalid".to_string())].into(),
-                    preview: None,
-                },
-                status,
-            )
-        };
-        let stale = || {
-            refuse(
-                app::policy::refusals::template_stale(crate::web::language::reader_locale(
-                    &headers,
-                )),
-                StatusCode::CONFLICT,
-            )
-        };
-        if form.version.as_str() != current.version.to_string() {
-            return Err(stale());
-        }
-        let stages = Stage::ALL
-            .into_iter()
-            .filter(|&s| !form.stage_field("with", s).is_empty())
-            .map(|stage| {
-                let responsible = form.stage_field("responsible", stage);
-                hoering::process::TemplateStage {
-                    stage,
-                    skippable: !form.stage_field("skip", stage).is_empty(),
-                    responsible: if responsible.is_empty() {
-                        current
-                            .get(stage)
-                            .map(|s| s.responsible.clone())
-                            .unwrap_or_else(|| "Forvaltningen".into())
-                    } else {
-                        responsible.chars().take(200).collect()
-                    },
-                }
-            })
-            .collect();
-        let edited = current.edited(stages).map_err(|e| {
-            refuse(
-                app::policy::refusals::template_error(
-                    crate::web::language::reader_locale(&headers),
-                    &e,
-                ),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        })?;
-        match policy_db::save_template(&state.db.pool, &edited, session.user.id).await {
-            Ok(()) => Ok(see_other(app::routes::TEMPLATES)),
-            Err(policy_db::RoadDbError::Conflict) => Err(stale()),
-            Err(e) => Err(WebError::internal("storing a template failed", e)),
-        }
+) -> WebResult {
+    let session = staff.may(Permission::EditTemplates)?;
+    let current = policy_db::templates(&state.db.pool)
+        .await?
+        .into_iter()
+        .find(|t| t.name == name)
+        .ok_or_else(WebError::not_found)?;
+    let refuse = |error: String, status: StatusCode| {
+        WebError::form(
+            app::routes::TEMPLATES,
+            FormEcho {
+                values: [("template_error".to_string(), error)].into(),
+                errors: [("template".to_string(), "invalid".to_string())].into(),
+                preview: None,
+            },
+            status,
+        )
+    };
+    let stale = || {
+        refuse(
+            app::policy::refusals::template_stale(crate::web::language::reader_locale(&headers)),
+            StatusCode::CONFLICT,
+        )
+    };
+    if form.version.as_str() != current.version.to_string() {
+        return Err(stale());
     }
-    .await;
-    finish(&state, &headers, result).await
+    let stages = Stage::ALL
+        .into_iter()
+        .filter(|&s| !form.stage_field("with", s).is_empty())
+        .map(|stage| {
+            let responsible = form.stage_field("responsible", stage);
+            hoering::process::TemplateStage {
+                stage,
+                skippable: !form.stage_field("skip", stage).is_empty(),
+                responsible: if responsible.is_empty() {
+                    current
+                        .get(stage)
+                        .map(|s| s.responsible.clone())
+                        .unwrap_or_else(|| "Forvaltningen".into())
+                } else {
+                    responsible.chars().take(200).collect()
+                },
+            }
+        })
+        .collect();
+    let edited = current.edited(stages).map_err(|e| {
+        refuse(
+            app::policy::refusals::template_error(
+                crate::web::language::reader_locale(&headers),
+                &e,
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    })?;
+    match policy_db::save_template(&state.db.pool, &edited, session.user.id).await {
+        Ok(()) => Ok(see_other(app::routes::TEMPLATES)),
+        Err(policy_db::RoadDbError::Conflict) => Err(stale()),
+        Err(e) => Err(WebError::internal("storing a template failed", e)),
+    }
 }

@@ -9,12 +9,11 @@ use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{FieldErrors, WebError, WebResult, finish, one_error};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::{safe_target, see_other};
 use app::messages::Message;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use hoering::anchoring::locate_typed_quote;
 use hoering::hearing::HearingState;
 use hoering::mail::ReceiptMail;
@@ -39,9 +38,8 @@ pub async fn submit_response(
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(post): Form<ResponsePost>,
-) -> Response {
-    let result = submit(&state, &slug, &client, &headers, post).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    submit(&state, &slug, &client, &headers, post).await
 }
 
 async fn submit(
@@ -189,83 +187,78 @@ pub async fn moderate(
     staff: Staff,
     headers: HeaderMap,
     Form(form): Form<ModerateForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::Moderate)?;
-        let status = Status::parse(&form.status).ok_or(WebError::Refused {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: Message::UnknownStatus,
-        })?;
-        let pool = &state.db.pool;
-        let target = response_db::moderation_target(pool, id)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let fallback = admin_hearing_path(&target.hearing_slug);
-        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
-        let again = |error, status| moderation_again(&back, id, &form, error, status);
-        let reason = form.reason.as_str();
-        // A CPR number is published only when a clerk has said, in so many words, that it may be.
-        let cpr_confirmed = form.confirm_cpr.ticked();
-        let blocking =
-            hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
-        if status == Status::Published && blocking && !cpr_confirmed {
-            tracing::info!(response = id, "publishing refused: an unhandled CPR number");
-            return Err(again(("moderate", "cpr"), StatusCode::UNPROCESSABLE_ENTITY));
-        }
-        if status == Status::Withheld && reason.is_empty() {
-            return Err(again(
-                ("reason", "required"),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        if reason.chars().count() > 2_000 {
-            return Err(again(
-                ("reason", "too_long"),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        let mut tx = crate::db::begin_write(pool).await?;
-        response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
-        if status == Status::Published && blocking {
-            crate::journal::db::write(
-                &mut tx,
-                &crate::journal::Entry::response(
-                    session.user.id,
-                    crate::journal::Action::CprConfirmed,
-                    id,
-                ),
-            )
-            .await?;
-        }
-        let mut mailed = false;
-        if status == Status::Withheld && target.status != Status::Withheld.as_str() {
-            response_db::set_withheld_reason(&mut tx, id, reason).await?;
-            // Meeting input has no sender to tell.
-            if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
-                let mail = app::mail::texts::withheld(
-                    crate::web::language::reader_locale(&headers),
-                    &state.outbox.sender,
-                    &hoering::mail::WithheldMail {
-                        to: &target.email,
-                        name: &target.name,
-                        hearing_title: &target.hearing_title,
-                        receipt_number: &super::receipt_number(id, target.created_at),
-                        reason,
-                        receipt_path: &format!("/kvittering/{token}"),
-                    },
-                );
-                state.outbox.put(&mut tx, &mail).await?;
-                mailed = true;
-            }
-        }
-        tx.commit().await?;
-        if mailed {
-            state.outbox.wake();
-        }
-        Ok(see_other(&format!("{back}#r-{id}")))
+) -> WebResult {
+    let session = staff.may(Permission::Moderate)?;
+    let status = Status::parse(&form.status).ok_or(WebError::Refused {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message: Message::UnknownStatus,
+    })?;
+    let pool = &state.db.pool;
+    let target = response_db::moderation_target(pool, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let fallback = admin_hearing_path(&target.hearing_slug);
+    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let reason = form.reason.as_str();
+    // A CPR number is published only when a clerk has said, in so many words, that it may be.
+    let cpr_confirmed = form.confirm_cpr.ticked();
+    let blocking = hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
+    if status == Status::Published && blocking && !cpr_confirmed {
+        tracing::info!(response = id, "publishing refused: an unhandled CPR number");
+        return Err(again(("moderate", "cpr"), StatusCode::UNPROCESSABLE_ENTITY));
     }
-    .await;
-    finish(&state, &headers, result).await
+    if status == Status::Withheld && reason.is_empty() {
+        return Err(again(
+            ("reason", "required"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    if reason.chars().count() > 2_000 {
+        return Err(again(
+            ("reason", "too_long"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let mut tx = crate::db::begin_write(pool).await?;
+    response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
+    if status == Status::Published && blocking {
+        crate::journal::db::write(
+            &mut tx,
+            &crate::journal::Entry::response(
+                session.user.id,
+                crate::journal::Action::CprConfirmed,
+                id,
+            ),
+        )
+        .await?;
+    }
+    let mut mailed = false;
+    if status == Status::Withheld && target.status != Status::Withheld.as_str() {
+        response_db::set_withheld_reason(&mut tx, id, reason).await?;
+        // Meeting input has no sender to tell.
+        if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
+            let mail = app::mail::texts::withheld(
+                crate::web::language::reader_locale(&headers),
+                &state.outbox.sender,
+                &hoering::mail::WithheldMail {
+                    to: &target.email,
+                    name: &target.name,
+                    hearing_title: &target.hearing_title,
+                    receipt_number: &super::receipt_number(id, target.created_at),
+                    reason,
+                    receipt_path: &format!("/kvittering/{token}"),
+                },
+            );
+            state.outbox.put(&mut tx, &mail).await?;
+            mailed = true;
+        }
+    }
+    tx.commit().await?;
+    if mailed {
+        state.outbox.wake();
+    }
+    Ok(see_other(&format!("{back}#r-{id}")))
 }
 
 fn admin_hearing_path(slug: &str) -> String {
@@ -291,47 +284,40 @@ pub async fn redact(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<RedactForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::Moderate)?;
-        let pool = &state.db.pool;
-        let target = response_db::moderation_target(pool, id)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let fallback = admin_hearing_path(&target.hearing_slug);
-        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
-        let again = |error, status| moderation_again(&back, id, &form, error, status);
-        let passage = form.passage.as_str();
-        let range = if passage.is_empty() {
-            let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>())
-            else {
-                return Err(again(
-                    ("passage", "empty"),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                ));
-            };
-            // The page showed these words here; if the text changed since, redact nothing.
-            if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {
-                return Err(again(("passage", "changed"), StatusCode::CONFLICT));
-            }
-            start..end
-        } else {
-            hoering::privacy::find_passage(&target.text, passage)
-                .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?
+) -> WebResult {
+    let session = staff.may(Permission::Moderate)?;
+    let pool = &state.db.pool;
+    let target = response_db::moderation_target(pool, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let fallback = admin_hearing_path(&target.hearing_slug);
+    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let passage = form.passage.as_str();
+    let range = if passage.is_empty() {
+        let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>()) else {
+            return Err(again(
+                ("passage", "empty"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
         };
-        let redacted = hoering::privacy::redact(&target.text, &[range])
-            .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?;
-        let stored =
-            response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id).await?;
-        crate::tag::forget_suggestions();
-        if !stored {
+        // The page showed these words here; if the text changed since, redact nothing.
+        if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {
             return Err(again(("passage", "changed"), StatusCode::CONFLICT));
         }
-        tracing::info!(response = id, "passage redacted");
-        Ok(see_other(&format!("{back}#r-{id}")))
+        start..end
+    } else {
+        hoering::privacy::find_passage(&target.text, passage)
+            .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?
+    };
+    let redacted = hoering::privacy::redact(&target.text, &[range])
+        .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?;
+    let stored = response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id).await?;
+    crate::tag::forget_suggestions();
+    if !stored {
+        return Err(again(("passage", "changed"), StatusCode::CONFLICT));
     }
-    .await;
-    finish(&state, &headers, result).await
+    tracing::info!(response = id, "passage redacted");
+    Ok(see_other(&format!("{back}#r-{id}")))
 }

@@ -4,12 +4,10 @@ use super::db as tag_db;
 use crate::auth::Staff;
 use crate::state::AppState;
 use crate::web::clerk::hearing_and_clerk;
-use crate::web::error::{WebError, WebResult, finish, one_error};
+use crate::web::error::{WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use axum::extract::{Path, State};
-use axum::response::Response;
-use http::HeaderMap;
 use serde::{Deserialize, Serialize};
 
 /// A new tag's name, typed or a suggestion taken.
@@ -35,21 +33,16 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<TagForm>,
-) -> Response {
-    let result: WebResult = async {
-        let (hearing, _, back) =
-            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
-        let again = |code| WebError::refused(&back, &form, one_error("tag_name", code));
-        let name = super::parse_name(&form.tag_name).map_err(again)?;
-        tag_db::create(&state.db.pool, hearing.id, &name)
-            .await?
-            .ok_or_else(|| again("taken"))?;
-        Ok(see_other(&format!("{back}#maerker")))
-    }
-    .await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    let (hearing, _, back) =
+        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
+    let again = |code| WebError::refused(&back, &form, one_error("tag_name", code));
+    let name = super::parse_name(&form.tag_name).map_err(again)?;
+    tag_db::create(&state.db.pool, hearing.id, &name)
+        .await?
+        .ok_or_else(|| again("taken"))?;
+    Ok(see_other(&format!("{back}#maerker")))
 }
 
 /// `POST /admin/hoeringer/{slug}/maerk`: the chosen tag on (or off) every response ticked.
@@ -57,28 +50,23 @@ pub async fn apply(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<ApplyTagForm>,
-) -> Response {
-    let result: WebResult = async {
-        let (hearing, user, back) =
-            hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
-        let again = |code| WebError::refused(&back, &form, one_error("tag", code));
-        let Ok(tag) = form.tag.parse::<i64>() else {
-            return Err(again("required"));
-        };
-        let ids: Vec<i64> = form
-            .response
-            .iter()
-            .filter_map(|v| v.parse().ok())
-            .collect();
-        if ids.is_empty() {
-            return Err(again("none_ticked"));
-        }
-        let on = form.remove.is_empty();
-        tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user).await?;
-        Ok(see_other(&back))
+) -> WebResult {
+    let (hearing, user, back) =
+        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
+    let again = |code| WebError::refused(&back, &form, one_error("tag", code));
+    let Ok(tag) = form.tag.parse::<i64>() else {
+        return Err(again("required"));
+    };
+    let ids: Vec<i64> = form
+        .response
+        .iter()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    if ids.is_empty() {
+        return Err(again("none_ticked"));
     }
-    .await;
-    finish(&state, &headers, result).await
+    let on = form.remove.is_empty();
+    tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user).await?;
+    Ok(see_other(&back))
 }

@@ -165,11 +165,41 @@ impl WebError {
     }
 }
 
-/// Turns a handler's result into the response.
-pub async fn finish(state: &AppState, headers: &HeaderMap, result: WebResult) -> Response {
-    match result {
-        Ok(res) => res,
-        Err(err) => err.respond(state, headers).await,
+/// A handler's mistake, carried in its response to [`render_errors`]: rendering it needs the
+/// state and the request's headers (the reader's language, the session), which
+/// `IntoResponse` does not have.
+#[derive(Clone)]
+struct Unrendered(std::sync::Arc<std::sync::Mutex<Option<WebError>>>);
+
+/// A handler returns `Result<Response, WebError>` ([`WebResult`]); its error is answered by
+/// [`render_errors`], the layer around every handler's route.
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        res.extensions_mut()
+            .insert(Unrendered(std::sync::Arc::new(std::sync::Mutex::new(
+                Some(self),
+            ))));
+        res
+    }
+}
+
+/// The layer that answers a handler's [`WebError`]: the form page again, a short page in the
+/// reader's language, the way to the login page, or an opaque 500 with its cause logged.
+pub async fn render_errors(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = req.headers().clone();
+    let mut res = next.run(req).await;
+    let error = res
+        .extensions_mut()
+        .remove::<Unrendered>()
+        .and_then(|u| u.0.lock().ok()?.take());
+    match error {
+        Some(error) => error.respond(&state, &headers).await,
+        None => res,
     }
 }
 

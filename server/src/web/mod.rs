@@ -240,6 +240,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/logo", get(branding::logo))
         .route("/tema.css", get(branding::theme))
+        // Every route above answers its handler's `WebError` here.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
         .nest("/api/v1", api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(shell_options.clone())
