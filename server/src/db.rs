@@ -154,6 +154,15 @@ pub fn placeholder_rows(rows: usize, width: usize, first: usize) -> String {
     out
 }
 
+/// Ids as the inside of an `IN (…)` list (`1, 2, 3`). Only for integers the server produced:
+/// the list goes into the statement's text, never user text.
+pub fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Now, as the Unix seconds the database stores.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()

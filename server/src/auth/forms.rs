@@ -4,28 +4,25 @@
 use super::db::{self as auth_db};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, Staff, cookie_value, password};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::limits::{
     LOGIN_MAX_ACCOUNT_FAILURES, LOGIN_MAX_CLIENT_FAILURES, Limit, login_delay,
 };
 use crate::web::redirect::{see_other, target_or};
-use app::forms::FormEcho;
 use app::messages::Message;
-use axum::Form;
 use axum::extract::State;
-use axum::response::Response;
 use hoering::staff::Permission;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+/// The login form; the password is never given back.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct LoginForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
+    email: Line,
+    #[serde(skip_serializing)]
     password: String,
-    #[serde(default)]
     next: String,
 }
 
@@ -52,37 +49,22 @@ fn start_page(role: Role) -> &'static str {
 pub async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    headers: HeaderMap,
     Form(form): Form<LoginForm>,
-) -> Response {
-    let result = try_login(&state, &client, form).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    try_login(&state, &client, form).await
 }
 
 async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult {
-    let email = form.email.trim().to_lowercase();
-    let mut errors = BTreeMap::new();
+    let email = form.email.to_lowercase();
+    let mut errors = FieldErrors::new();
     if email.is_empty() {
         errors.insert("email".to_string(), "required".to_string());
     }
     if form.password.is_empty() {
         errors.insert("password".to_string(), "required".to_string());
     }
-    let echo = |errors: BTreeMap<String, String>| FormEcho {
-        values: [
-            ("email".to_string(), form.email.clone()),
-            ("next".to_string(), form.next.clone()),
-        ]
-        .into(),
-        errors,
-        preview: None,
-    };
     if !errors.is_empty() {
-        return Err(WebError::form(
-            "/login",
-            echo(errors),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Err(WebError::refused("/login", &form, errors));
     }
     let limits = &state.limits;
     let account_key = format!("login:{email}");
@@ -158,10 +140,10 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
             .await
             .map_err(limit_failed)?;
         tracing::info!("failed login");
-        let errors = [("login".to_string(), "failed".to_string())].into();
-        return Err(WebError::form(
+        return Err(WebError::form_again(
             "/login",
-            echo(errors),
+            &form,
+            one_error("login", "failed"),
             StatusCode::UNAUTHORIZED,
         ));
     };
@@ -182,16 +164,12 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
 }
 
 /// `POST /logout`: any role may log out; the security layer has checked the form's token.
-pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: HeaderMap) -> Response {
-    let result = async {
-        if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
-            auth_db::delete_session(&state.db.pool, token).await?;
-        }
-        let mut res = see_other("/");
-        res.headers_mut()
-            .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
-        Ok(res)
+pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: HeaderMap) -> WebResult {
+    if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
+        auth_db::delete_session(&state.db.pool, token).await?;
     }
-    .await;
-    finish(&state, &headers, result).await
+    let mut res = see_other("/");
+    res.headers_mut()
+        .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
+    Ok(res)
 }

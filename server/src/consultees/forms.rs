@@ -6,13 +6,13 @@ use super::db as party_db;
 use crate::auth::{self, Permission, Staff};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::state::AppState;
-use crate::web::error::{FieldErrors, Fields, WebError, WebResult, field, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
-use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use hoering::consultees::{Party, PartyFields, import, merge};
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
+use serde::{Deserialize, Serialize};
 
 /// The most working days before the deadline a reminder may go.
 pub const MAX_REMINDER_DAYS: u32 = 30;
@@ -21,9 +21,30 @@ fn list_page(slug: &str) -> String {
     format!("{}#hoeringsliste", app::routes::admin_hearing(slug))
 }
 
-/// The clerk's hearing page again with `values` in the list's forms and `errors` by them.
-fn again(slug: &str, values: Fields, errors: FieldErrors) -> WebError {
-    WebError::refused(&app::routes::admin_hearing(slug), values, errors)
+/// Parties pasted, one a line, or a CSV file's text.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PartiesForm {
+    parties: String,
+}
+
+/// The earlier hearing whose list is reused, by its slug.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ReuseForm {
+    from: Line,
+}
+
+/// How many working days before the deadline a reminder goes.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ReminderForm {
+    reminder_days: Line,
+}
+
+/// The clerk's hearing page again with `form` in the list's forms and `errors` by it.
+fn again(slug: &str, form: &impl Serialize, errors: FieldErrors) -> WebError {
+    WebError::refused(&app::routes::admin_hearing(slug), form, errors)
 }
 
 async fn staff_hearing(state: &AppState, staff: Staff, slug: &str) -> Result<HearingRow, WebError> {
@@ -59,41 +80,25 @@ pub async fn add(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result: WebResult = async {
-        let hearing = staff_hearing(&state, staff, &slug).await?;
-        let text = field(&fields, "parties");
-        let read = import(&text).map_err(|errors| {
-            again(
-                &slug,
-                [("parties".to_string(), text.clone())].into(),
-                errors,
-            )
-        })?;
-        let added = party_db::add(&state.db.pool, hearing.id, &with_tokens(read.parties)?).await?;
-        tracing::info!(hearing = %slug, added, rejected = read.rejected.len(), "parties added");
-        invite_now(&state).await?;
-        if read.rejected.is_empty() {
-            return Ok(see_other(&list_page(&slug)));
-        }
-        // What was stored stays stored; what could not be read comes back to be corrected.
-        let lines: Vec<String> = read.rejected.iter().map(|r| r.text.clone()).collect();
-        let numbers: Vec<String> = read.rejected.iter().map(|r| r.line.to_string()).collect();
-        Err(again(
-            &slug,
-            [
-                ("parties".to_string(), lines.join("\n")),
-                ("added".to_string(), added.to_string()),
-                ("rejected_lines".to_string(), numbers.join(", ")),
-            ]
-            .into(),
-            [("parties".to_string(), "rejected".to_string())].into(),
-        ))
+    Form(form): Form<PartiesForm>,
+) -> WebResult {
+    let hearing = staff_hearing(&state, staff, &slug).await?;
+    let read = import(&form.parties).map_err(|errors| again(&slug, &form, errors))?;
+    let added = party_db::add(&state.db.pool, hearing.id, &with_tokens(read.parties)?).await?;
+    tracing::info!(hearing = %slug, added, rejected = read.rejected.len(), "parties added");
+    invite_now(&state).await?;
+    if read.rejected.is_empty() {
+        return Ok(see_other(&list_page(&slug)));
     }
-    .await;
-    finish(&state, &headers, result).await
+    // What was stored stays stored; what could not be read comes back to be corrected.
+    let lines: Vec<String> = read.rejected.iter().map(|r| r.text.clone()).collect();
+    let numbers: Vec<String> = read.rejected.iter().map(|r| r.line.to_string()).collect();
+    let rest = PartiesForm {
+        parties: lines.join("\n"),
+    };
+    Err(again(&slug, &rest, one_error("parties", "rejected"))
+        .with_value("added", added.to_string())
+        .with_value("rejected_lines", numbers.join(", ")))
 }
 
 /// `POST /admin/hoeringer/{slug}/hoeringsliste/{id}/fjern`: a party not yet invited.
@@ -101,21 +106,16 @@ pub async fn remove(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
     staff: Staff,
-    headers: HeaderMap,
-) -> Response {
-    let result: WebResult = async {
-        let hearing = staff_hearing(&state, staff, &slug).await?;
-        let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
-        if !removed {
-            return Err(WebError::Refused {
-                status: StatusCode::CONFLICT,
-                message: app::messages::Message::PartyInvited,
-            });
-        }
-        Ok(see_other(&list_page(&slug)))
+) -> WebResult {
+    let hearing = staff_hearing(&state, staff, &slug).await?;
+    let removed = party_db::remove(&state.db.pool, hearing.id, id).await?;
+    if !removed {
+        return Err(WebError::Refused {
+            status: StatusCode::CONFLICT,
+            message: app::messages::Message::PartyInvited,
+        });
     }
-    .await;
-    finish(&state, &headers, result).await
+    Ok(see_other(&list_page(&slug)))
 }
 
 /// `POST /admin/hoeringer/{slug}/hoeringsliste/genbrug`: the list of an earlier hearing of the
@@ -124,48 +124,38 @@ pub async fn reuse(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result: WebResult = async {
-        let hearing = staff_hearing(&state, staff, &slug).await?;
-        let pool = &state.db.pool;
-        let from = field(&fields, "from");
-        let Some(earlier) = hearing_db::by_slug(pool, &from)
-            .await?
-            .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
-        else {
-            return Err(again(
-                &slug,
-                [("from".to_string(), from)].into(),
-                [("from".to_string(), "invalid".to_string())].into(),
-            ));
-        };
-        let read = |rows: Vec<party_db::PartyRow>| -> Vec<Party> {
-            rows.into_iter()
-                .filter_map(|r| {
-                    PartyFields {
-                        organisation: r.organisation,
-                        contact: r.contact.unwrap_or_default(),
-                        email: r.email,
-                        kind: r.kind,
-                    }
-                    .parse()
-                    .ok()
-                })
-                .collect()
-        };
-        let load = |id| party_db::of_hearing(pool, id);
-        let existing = read(load(hearing.id).await?);
-        let incoming = read(load(earlier.id).await?);
-        let (new, _) = merge(&existing, &incoming);
-        let added = party_db::add(pool, hearing.id, &with_tokens(new)?).await?;
-        tracing::info!(hearing = %slug, from = %from, added, "list reused");
-        invite_now(&state).await?;
-        Ok(see_other(&list_page(&slug)))
-    }
-    .await;
-    finish(&state, &headers, result).await
+    Form(form): Form<ReuseForm>,
+) -> WebResult {
+    let hearing = staff_hearing(&state, staff, &slug).await?;
+    let pool = &state.db.pool;
+    let Some(earlier) = hearing_db::by_slug(pool, &form.from)
+        .await?
+        .filter(|e| e.committee == hearing.committee && e.id != hearing.id)
+    else {
+        return Err(again(&slug, &form, one_error("from", "invalid")));
+    };
+    let read = |rows: Vec<party_db::PartyRow>| -> Vec<Party> {
+        rows.into_iter()
+            .filter_map(|r| {
+                PartyFields {
+                    organisation: r.organisation,
+                    contact: r.contact.unwrap_or_default(),
+                    email: r.email,
+                    kind: r.kind,
+                }
+                .parse()
+                .ok()
+            })
+            .collect()
+    };
+    let load = |id| party_db::of_hearing(pool, id);
+    let existing = read(load(hearing.id).await?);
+    let incoming = read(load(earlier.id).await?);
+    let (new, _) = merge(&existing, &incoming);
+    let added = party_db::add(pool, hearing.id, &with_tokens(new)?).await?;
+    tracing::info!(hearing = %slug, from = %form.from.as_str(), added, "list reused");
+    invite_now(&state).await?;
+    Ok(see_other(&list_page(&slug)))
 }
 
 /// `POST /admin/hoeringer/{slug}/hoeringsliste/paamindelse`: working days before the deadline.
@@ -173,46 +163,26 @@ pub async fn reminder(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result: WebResult = async {
-        let hearing = staff_hearing(&state, staff, &slug).await?;
-        let typed = field(&fields, "reminder_days");
-        let days = match typed.trim().parse::<u32>() {
-            Ok(d) if d <= MAX_REMINDER_DAYS => d,
-            _ => {
-                return Err(again(
-                    &slug,
-                    [("reminder_days".to_string(), typed)].into(),
-                    [("reminder_days".to_string(), "invalid".to_string())].into(),
-                ));
-            }
-        };
-        party_db::set_reminder_days(&state.db.pool, hearing.id, days).await?;
-        Ok(see_other(&list_page(&slug)))
-    }
-    .await;
-    finish(&state, &headers, result).await
+    Form(form): Form<ReminderForm>,
+) -> WebResult {
+    let hearing = staff_hearing(&state, staff, &slug).await?;
+    let days = match form.reminder_days.parse::<u32>() {
+        Ok(d) if d <= MAX_REMINDER_DAYS => d,
+        _ => return Err(again(&slug, &form, one_error("reminder_days", "invalid"))),
+    };
+    party_db::set_reminder_days(&state.db.pool, hearing.id, days).await?;
+    Ok(see_other(&list_page(&slug)))
 }
 
 /// `POST /hoeringsliste/{token}/ingen-bemaerkninger`: the party has no comments, which counts
 /// as its answer. Whoever holds the party's link may say so; nothing else is needed.
-pub async fn decline(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let result: WebResult = async {
-        let pool = &state.db.pool;
-        let party = party_db::by_token(pool, &token)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        if party_db::decline(pool, &token).await? {
-            tracing::info!(party = party.party.id, hearing = %party.slug, "party has no comments");
-        }
-        Ok(see_other(&app::routes::party_page(&token)))
+pub async fn decline(State(state): State<AppState>, Path(token): Path<String>) -> WebResult {
+    let pool = &state.db.pool;
+    let party = party_db::by_token(pool, &token)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    if party_db::decline(pool, &token).await? {
+        tracing::info!(party = party.party.id, hearing = %party.slug, "party has no comments");
     }
-    .await;
-    finish(&state, &headers, result).await
+    Ok(see_other(&app::routes::party_page(&token)))
 }

@@ -9,7 +9,6 @@ use app::council::CouncilMember;
 use app::council::CouncilView;
 use app::council::CouncilWorkspace;
 use app::council::RoundCard;
-use app::meeting::BlockChoice;
 use hoering::council::{
     CommentRef, CouncilId, SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint,
     may_publish_discussion, may_read_discussion, may_submit, thread_order,
@@ -121,15 +120,7 @@ impl CouncilReads for DbBackend {
                 mine: Some(c.author_id) == user_id,
             })
             .collect();
-        let blocks = crate::hearing::db::blocks(pool, round.version_id)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .map(|b| BlockChoice {
-                number: b.number,
-                text: b.text,
-            })
-            .collect();
+        let blocks = crate::hearing::pages::block_choices(pool, round.version_id).await?;
         let revisions = council_db::revisions(pool, round.id).await.map_err(fail)?;
         let joint = council_db::joint_of(&round, &revisions);
         let mut people: Vec<(i64, String)> = revisions

@@ -4,7 +4,7 @@ use super::{HearingFields, prepare};
 use crate::auth::Permission;
 use crate::auth::Staff;
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{WebError, WebResult};
 use crate::web::redirect::see_other;
 use crate::web::upload::read_staff_draft;
 use app::forms::FormEcho;
@@ -12,8 +12,7 @@ use app::hearing::BlockView;
 use app::hearing::HearingPreview;
 use app::hearing::SectionView;
 use axum::extract::{Multipart, State};
-use axum::response::Response;
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use std::collections::BTreeMap;
 
 const PAGE: &str = "/admin/hoeringer/ny";
@@ -21,11 +20,9 @@ const PAGE: &str = "/admin/hoeringer/ny";
 pub async fn create_hearing(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
     multipart: Multipart,
-) -> Response {
-    let result = create(&state, staff, multipart).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    create(&state, staff, multipart).await
 }
 
 /// The draft as the preview shows it.

@@ -107,6 +107,22 @@ pub async fn block_id_of(
         .map(|b| Some(b.block_id)))
 }
 
+/// A version's paragraphs to choose from (a comment's or a meeting input's block).
+pub async fn block_choices(
+    pool: &sqlx::AnyPool,
+    version_id: i64,
+) -> Result<Vec<app::meeting::BlockChoice>, BackendError> {
+    Ok(hearing_db::blocks(pool, version_id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|b| app::meeting::BlockChoice {
+            number: b.number,
+            text: b.text,
+        })
+        .collect())
+}
+
 #[async_trait::async_trait]
 impl HearingReads for DbBackend {
     async fn hearings(&self) -> Result<Vec<HearingCard>, BackendError> {

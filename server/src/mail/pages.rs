@@ -4,7 +4,7 @@ use super::db::{self as mail_db, OutboxRow};
 use crate::auth::{Permission, Staff};
 use crate::backend::{DbBackend, fail};
 use crate::state::AppState;
-use crate::web::error::{WebError, finish};
+use crate::web::error::{WebError, WebResult};
 use crate::web::redirect::see_other;
 use app::backend::{BackendError, MailReads};
 use app::mail::MailState;
@@ -12,9 +12,7 @@ use app::mail::OutboxItem;
 use app::mail::OutboxMessage;
 use app::mail::OutboxView;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use hoering::calendar::local_datetime;
-use http::HeaderMap;
 
 const PER_PAGE: u32 = 50;
 
@@ -72,21 +70,12 @@ impl MailReads for DbBackend {
 }
 
 /// `POST /admin/post/{id}/igen`: puts a message given up on back in the queue.
-pub async fn retry(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    staff: Staff,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::ReadMail)?;
-        if !mail_db::retry(&state.db.pool, id).await? {
-            return Err(WebError::not_found());
-        }
-        tracing::info!(outbox = id, user = session.user.id, "message queued again");
-        state.outbox.wake();
-        Ok(see_other(&app::routes::outbox_message(id)))
+pub async fn retry(State(state): State<AppState>, Path(id): Path<i64>, staff: Staff) -> WebResult {
+    let session = staff.may(Permission::ReadMail)?;
+    if !mail_db::retry(&state.db.pool, id).await? {
+        return Err(WebError::not_found());
     }
-    .await;
-    finish(&state, &headers, result).await
+    tracing::info!(outbox = id, user = session.user.id, "message queued again");
+    state.outbox.wake();
+    Ok(see_other(&app::routes::outbox_message(id)))
 }

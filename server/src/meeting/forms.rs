@@ -9,24 +9,74 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db::{self as response_db, MeetingInputRecord, Target};
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{Fields, WebError, WebResult, field, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use app::messages::Message;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use hoering::mail::{SignupMail, SignupNews};
 use hoering::meeting::{InputFields, MeetingFields, SignupFields};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-fn echo(
-    page: &str,
-    fields: &Fields,
-    errors: BTreeMap<String, String>,
-    status: StatusCode,
-) -> WebError {
-    WebError::form_again(page, fields.clone(), errors, status)
+/// A new meeting: the core's meeting form, each field named `meeting_…` on the policy's page
+/// (which holds other forms too).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    meeting_title: Line,
+    meeting_date: Line,
+    meeting_starts: Line,
+    meeting_ends: Line,
+    meeting_place: Line,
+    meeting_step_free: Line,
+    meeting_capacity: Line,
+    meeting_signup_deadline: Line,
+    meeting_mode: Line,
+    meeting_agenda: String,
+}
+
+impl MeetingForm {
+    fn fields(&self) -> MeetingFields {
+        MeetingFields {
+            title: self.meeting_title.to_string(),
+            date: self.meeting_date.to_string(),
+            starts: self.meeting_starts.to_string(),
+            ends: self.meeting_ends.to_string(),
+            place: self.meeting_place.to_string(),
+            step_free: self.meeting_step_free.to_string(),
+            agenda: self.meeting_agenda.clone(),
+            capacity: self.meeting_capacity.to_string(),
+            signup_deadline: self.meeting_signup_deadline.to_string(),
+            mode: self.meeting_mode.to_string(),
+        }
+    }
+}
+
+/// The public's sign-up: the core's sign-up form, and the invitation's secret when the
+/// meeting is by invitation.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SignupForm {
+    invitation: Line,
+    #[serde(flatten)]
+    fields: SignupFields,
+}
+
+/// Who came: the sign-ups whose `came` box is ticked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AttendanceForm {
+    came: Vec<String>,
+}
+
+/// The minutes, and whether they are published.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MinutesForm {
+    minutes: String,
+    publish: Line,
 }
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
@@ -67,60 +117,38 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result = async {
-        let page = app::routes::admin_policy(&slug);
-        let session = staff.may(Permission::ManageMeetings)?;
-        let pool = &state.db.pool;
-        let policy = policy_db::by_slug(pool, &slug)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let meeting_fields = MeetingFields {
-            title: field(&fields, "meeting_title"),
-            date: field(&fields, "meeting_date"),
-            starts: field(&fields, "meeting_starts"),
-            ends: field(&fields, "meeting_ends"),
-            place: field(&fields, "meeting_place"),
-            step_free: field(&fields, "meeting_step_free"),
-            agenda: field(&fields, "meeting_agenda"),
-            capacity: field(&fields, "meeting_capacity"),
-            signup_deadline: field(&fields, "meeting_signup_deadline"),
-            mode: field(&fields, "meeting_mode"),
-        };
-        let mut errors: BTreeMap<String, String> = BTreeMap::new();
-        let parsed = meeting_fields.parse().map_err(|e| {
-            errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
-        });
-        // Input is recorded on a hearing's draft: the policy's newest hearing.
-        let hearing = hearing_db::of_policy(pool, policy.id).await?.pop();
-        if hearing.is_none() {
-            errors.insert("meeting_title".into(), "no_hearing".into());
-        }
-        let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
-            return Err(echo(
-                &page,
-                &fields,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        };
-        let invite = auth::random_token()?;
-        let id = meeting_db::create(
-            pool,
-            policy.id,
-            hearing.id,
-            &meeting,
-            &invite,
-            session.user.id,
-        )
-        .await?;
-        tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
-        Ok(see_other(&app::routes::admin_meeting(id)))
+    Form(form): Form<MeetingForm>,
+) -> WebResult {
+    let page = app::routes::admin_policy(&slug);
+    let session = staff.may(Permission::ManageMeetings)?;
+    let pool = &state.db.pool;
+    let policy = policy_db::by_slug(pool, &slug)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let mut errors = FieldErrors::new();
+    let parsed = form.fields().parse().map_err(|e| {
+        errors.extend(e.into_iter().map(|(k, v)| (format!("meeting_{k}"), v)));
+    });
+    // Input is recorded on a hearing's draft: the policy's newest hearing.
+    let hearing = hearing_db::of_policy(pool, policy.id).await?.pop();
+    if hearing.is_none() {
+        errors.insert("meeting_title".into(), "no_hearing".into());
     }
-    .await;
-    finish(&state, &headers, result).await
+    let (Ok(meeting), Some(hearing), true) = (parsed, hearing, errors.is_empty()) else {
+        return Err(WebError::refused(&page, &form, errors));
+    };
+    let invite = auth::random_token()?;
+    let id = meeting_db::create(
+        pool,
+        policy.id,
+        hearing.id,
+        &meeting,
+        &invite,
+        session.user.id,
+    )
+    .await?;
+    tracing::info!(meeting = id, policy = %slug, user = session.user.id, "meeting created");
+    Ok(see_other(&app::routes::admin_meeting(id)))
 }
 
 /// `POST /moeder/{id}/tilmelding`: the public's sign-up.
@@ -129,100 +157,73 @@ pub async fn sign_up(
     Path(id): Path<i64>,
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result = async {
-        let page = app::routes::meeting(id);
-        let meeting = meeting_or_404(&state, id).await?;
-        let invitation = field(&fields, "invitation");
-        if !card_for(
-            &meeting,
-            Some(invitation.as_str()).filter(|t| !t.is_empty()),
-        )
-        .signup_open
-        {
-            return Err(WebError::Refused {
-                status: StatusCode::FORBIDDEN,
-                message: Message::SignupClosed,
-            });
-        }
-        let typed = SignupFields {
-            name: field(&fields, "name"),
-            email: field(&fields, "email"),
-            group: field(&fields, "group"),
-            organisation: field(&fields, "organisation"),
-            interpreter: field(&fields, "interpreter"),
-            interpreter_language: field(&fields, "interpreter_language"),
-            step_free: field(&fields, "step_free"),
-            other_needs: field(&fields, "other_needs"),
-            consent: field(&fields, "consent"),
-        };
-        let signup = typed
-            .parse()
-            .map_err(|errors| echo(&page, &fields, errors, StatusCode::UNPROCESSABLE_ENTITY))?;
-        let key = format!("signup {client} {id}");
-        if let Some(minutes) = state.limits.response_over_limit(&key).await? {
-            return Err(WebError::TooMany {
-                retry_after: minutes * 60,
-                message: Message::TooManyResponses { minutes },
-            });
-        }
-        let token = auth::random_token()?;
-        let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
-        let mail = mailer(&state, &meeting);
-        let outcome = meeting_db::sign_up(
-            &state.db.pool,
-            id,
-            &signup,
-            lang,
-            &token,
-            &state.outbox,
-            &mail,
-        )
-        .await?;
-        match outcome {
-            SignedUp::Already => Err(echo(
-                &page,
-                &fields,
-                [("email".to_string(), "already".to_string())].into(),
-                StatusCode::CONFLICT,
-            )),
-            SignedUp::Seated | SignedUp::Waiting(_) => {
-                tracing::info!(meeting = id, ?outcome, "signed up");
-                Ok(see_other(&app::routes::signup(&token)))
-            }
+    Form(form): Form<SignupForm>,
+) -> WebResult {
+    let page = app::routes::meeting(id);
+    let meeting = meeting_or_404(&state, id).await?;
+    let invitation = Some(form.invitation.as_str()).filter(|t| !t.is_empty());
+    if !card_for(&meeting, invitation).signup_open {
+        return Err(WebError::Refused {
+            status: StatusCode::FORBIDDEN,
+            message: Message::SignupClosed,
+        });
+    }
+    let signup = form
+        .fields
+        .parse()
+        .map_err(|errors| WebError::refused(&page, &form, errors))?;
+    let key = format!("signup {client} {id}");
+    if let Some(minutes) = state.limits.response_over_limit(&key).await? {
+        return Err(WebError::TooMany {
+            retry_after: minutes * 60,
+            message: Message::TooManyResponses { minutes },
+        });
+    }
+    let token = auth::random_token()?;
+    let lang = app::messages::locale_code(crate::web::language::reader_locale(&headers));
+    let mail = mailer(&state, &meeting);
+    let outcome = meeting_db::sign_up(
+        &state.db.pool,
+        id,
+        &signup,
+        lang,
+        &token,
+        &state.outbox,
+        &mail,
+    )
+    .await?;
+    match outcome {
+        SignedUp::Already => Err(WebError::form_again(
+            &page,
+            &form,
+            one_error("email", "already"),
+            StatusCode::CONFLICT,
+        )),
+        SignedUp::Seated | SignedUp::Waiting(_) => {
+            tracing::info!(meeting = id, ?outcome, "signed up");
+            Ok(see_other(&app::routes::signup(&token)))
         }
     }
-    .await;
-    finish(&state, &headers, result).await
 }
 
 /// `POST /tilmelding/{token}/afmeld`: the participant cancels; a freed seat goes to the first
 /// on the waiting list.
-pub async fn cancel(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let pool = &state.db.pool;
-        let signup = meeting_db::signup_by_token(pool, &token)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let meeting = meeting_or_404(&state, signup.meeting_id).await?;
-        let mail = mailer(&state, &meeting);
-        let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail).await?;
-        if cancelled {
-            tracing::info!(
-                meeting = meeting.id,
-                signup = signup.id,
-                "sign-up cancelled"
-            );
-        }
-        Ok(see_other(&app::routes::signup(&token)))
+pub async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> WebResult {
+    let pool = &state.db.pool;
+    let signup = meeting_db::signup_by_token(pool, &token)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let meeting = meeting_or_404(&state, signup.meeting_id).await?;
+    let mail = mailer(&state, &meeting);
+    let cancelled = meeting_db::cancel(pool, signup.id, &state.outbox, &mail).await?;
+    if cancelled {
+        tracing::info!(
+            meeting = meeting.id,
+            signup = signup.id,
+            "sign-up cancelled"
+        );
     }
-    .await;
-    finish(&state, &headers, result).await
+    Ok(see_other(&app::routes::signup(&token)))
 }
 
 /// `POST /admin/moeder/{id}/fremmoede`: who came (every `came` box ticked).
@@ -230,23 +231,14 @@ pub async fn attendance(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let result = async {
-        let page = app::routes::admin_meeting(id);
-        staff.may(Permission::ManageMeetings)?;
-        meeting_or_404(&state, id).await?;
-        let came: Vec<i64> = pairs
-            .iter()
-            .filter(|(k, _)| k == "came")
-            .filter_map(|(_, v)| v.parse().ok())
-            .collect();
-        meeting_db::set_attendance(&state.db.pool, id, &came).await?;
-        Ok(see_other(&format!("{page}#fremmoede")))
-    }
-    .await;
-    finish(&state, &headers, result).await
+    Form(form): Form<AttendanceForm>,
+) -> WebResult {
+    let page = app::routes::admin_meeting(id);
+    staff.may(Permission::ManageMeetings)?;
+    meeting_or_404(&state, id).await?;
+    let came: Vec<i64> = form.came.iter().filter_map(|v| v.parse().ok()).collect();
+    meeting_db::set_attendance(&state.db.pool, id, &came).await?;
+    Ok(see_other(&format!("{page}#fremmoede")))
 }
 
 /// `POST /admin/moeder/{id}/input`: one input from a table, on a block or the whole draft. The
@@ -257,13 +249,13 @@ pub async fn record_input(
     Path(id): Path<i64>,
     staff: Staff,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<InputFields>,
 ) -> Response {
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.starts_with("application/json"));
-    let result = record(&state, id, staff, &fields).await;
+    let result = record(&state, id, staff, &form).await;
     match (result, wants_json) {
         (Ok(stored), true) => json(StatusCode::CREATED, &stored),
         (Err(WebError::Form { echo, status, .. }), true) => {
@@ -305,30 +297,20 @@ async fn record(
     state: &AppState,
     id: i64,
     staff: Staff,
-    fields: &Fields,
+    form: &InputFields,
 ) -> Result<Stored, WebError> {
     let page = app::routes::admin_meeting(id);
     let session = staff.may(Permission::ManageMeetings)?;
     let pool = &state.db.pool;
     let meeting = meeting_or_404(state, id).await?;
-    let typed = InputFields {
-        block: field(fields, "block"),
-        group: field(fields, "group"),
-        table: field(fields, "table"),
-        text: field(fields, "text"),
-    };
-    let unprocessable = |errors: BTreeMap<String, String>| {
-        echo(&page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
-    };
-    let input = typed.parse().map_err(unprocessable)?;
+    let unprocessable = |errors| WebError::refused(&page, form, errors);
+    let input = form.parse().map_err(unprocessable)?;
     let block = match &input.block {
         None => None,
         Some(number) => {
             let b = hearing_db::block_by_number(pool, meeting.version_id, &number.as_str())
                 .await?
-                .ok_or_else(|| {
-                    unprocessable([("block".to_string(), "invalid".to_string())].into())
-                })?;
+                .ok_or_else(|| unprocessable(one_error("block", "invalid")))?;
             Some((b.block_id, b.number))
         }
     };
@@ -364,37 +346,23 @@ pub async fn minutes(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let result: WebResult = async {
-        let page = app::routes::admin_meeting(id);
-        staff.may(Permission::ManageMeetings)?;
-        let text = field(&fields, "minutes");
-        if text.chars().count() > MAX_MINUTES_CHARS {
-            return Err(echo(
-                &page,
-                &fields,
-                [("minutes".to_string(), "too_long".to_string())].into(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        let publish = field(&fields, "publish") == "on";
-        if publish && text.trim().is_empty() {
-            return Err(echo(
-                &page,
-                &fields,
-                [("minutes".to_string(), "required".to_string())].into(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        if !meeting_db::set_minutes(&state.db.pool, id, &text, publish).await? {
-            return Err(WebError::not_found());
-        }
-        Ok(see_other(&format!("{page}#referat")))
+    Form(form): Form<MinutesForm>,
+) -> WebResult {
+    let page = app::routes::admin_meeting(id);
+    staff.may(Permission::ManageMeetings)?;
+    let again = |code| WebError::refused(&page, &form, one_error("minutes", code));
+    let text = &form.minutes;
+    if text.chars().count() > MAX_MINUTES_CHARS {
+        return Err(again("too_long"));
     }
-    .await;
-    finish(&state, &headers, result).await
+    let publish = form.publish.ticked();
+    if publish && text.trim().is_empty() {
+        return Err(again("required"));
+    }
+    if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
+        return Err(WebError::not_found());
+    }
+    Ok(see_other(&format!("{page}#referat")))
 }
 
 /// Minutes are a page or two; 100,000 characters is a short book.
@@ -406,58 +374,54 @@ pub async fn csv(
     Path(id): Path<i64>,
     staff: Staff,
     headers: HeaderMap,
-) -> Response {
-    let result: WebResult = async {
-        staff.may(Permission::ManageMeetings)?;
-        let meeting = meeting_or_404(&state, id).await?;
-        let signups = meeting_db::signups(&state.db.pool, id).await?;
-        // In the clerk's language: the list is for whoever stands at the door.
-        let locale = crate::web::language::reader_locale(&headers);
-        let words = app::meeting::words::DoorListWords::of(locale);
-        let mut out = format!("\u{feff}{}\r\n", words.header.join(";"));
-        for s in &signups {
-            let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
-                .map(|g| app::names::group(locale, g))
-                .unwrap_or_default();
-            let status = match s.status.as_str() {
-                "seated" => words.seated,
-                "waiting" => words.waiting,
-                _ => words.cancelled,
-            };
-            let row = [
-                s.name.as_str(),
-                s.email.as_str(),
-                group,
-                s.organisation.as_deref().unwrap_or_default(),
-                status,
-                s.interpreter.as_deref().unwrap_or_default(),
-                if s.step_free != 0 { words.yes } else { "" },
-                s.other_needs.as_deref().unwrap_or_default(),
-                if s.attended != 0 { words.yes } else { "" },
-            ];
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| crate::web::download::csv_cell(c))
-                .collect();
-            out.push_str(&cells.join(";"));
-            out.push_str("\r\n");
-        }
-        let name = format!(
-            "deltagere-{}-{}.csv",
-            meeting.id,
-            hoering::calendar::local_date(meeting.starts_at)
-        );
-        let mut res = out.into_response();
-        let h = res.headers_mut();
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/csv; charset=utf-8"),
-        );
-        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-            h.insert(header::CONTENT_DISPOSITION, v);
-        }
-        Ok(res)
+) -> WebResult {
+    staff.may(Permission::ManageMeetings)?;
+    let meeting = meeting_or_404(&state, id).await?;
+    let signups = meeting_db::signups(&state.db.pool, id).await?;
+    // In the clerk's language: the list is for whoever stands at the door.
+    let locale = crate::web::language::reader_locale(&headers);
+    let words = app::meeting::words::DoorListWords::of(locale);
+    let mut out = format!("\u{feff}{}\r\n", words.header.join(";"));
+    for s in &signups {
+        let group = hoering::meeting::ParticipantGroup::parse(&s.participant_group)
+            .map(|g| app::names::group(locale, g))
+            .unwrap_or_default();
+        let status = match s.status.as_str() {
+            "seated" => words.seated,
+            "waiting" => words.waiting,
+            _ => words.cancelled,
+        };
+        let row = [
+            s.name.as_str(),
+            s.email.as_str(),
+            group,
+            s.organisation.as_deref().unwrap_or_default(),
+            status,
+            s.interpreter.as_deref().unwrap_or_default(),
+            if s.step_free != 0 { words.yes } else { "" },
+            s.other_needs.as_deref().unwrap_or_default(),
+            if s.attended != 0 { words.yes } else { "" },
+        ];
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| crate::web::download::csv_cell(c))
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
     }
-    .await;
-    finish(&state, &headers, result).await
+    let name = format!(
+        "deltagere-{}-{}.csv",
+        meeting.id,
+        hoering::calendar::local_date(meeting.starts_at)
+    );
+    let mut res = out.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
 }

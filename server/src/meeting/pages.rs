@@ -4,13 +4,11 @@
 use super::db::{self as meeting_db, MeetingRow, SignupRow};
 use crate::backend::{DbBackend, fail};
 use crate::db::now;
-use crate::hearing::db as hearing_db;
 use crate::policy::db as policy_db;
 use crate::response::db as response_db;
 use app::backend::{BackendError, MeetingReads};
 use app::meeting::AdminMeetingView;
 use app::meeting::AdminSignup;
-use app::meeting::BlockChoice;
 use app::meeting::MeetingCard;
 use app::meeting::MeetingView;
 use app::meeting::RecordedInput;
@@ -201,15 +199,7 @@ impl MeetingReads for DbBackend {
                 })
             })
             .collect::<Result<_, BackendError>>()?;
-        let blocks = hearing_db::blocks(pool, row.version_id)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .map(|b| BlockChoice {
-                number: b.number,
-                text: b.text,
-            })
-            .collect();
+        let blocks = crate::hearing::pages::block_choices(pool, row.version_id).await?;
         let inputs = response_db::meeting_inputs(pool, id)
             .await
             .map_err(fail)?

@@ -6,11 +6,10 @@ use crate::auth::{Permission, Staff};
 use crate::backend::DbBackend;
 use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{WebError, WebResult};
 use app::i18n::Locale;
 use app::notat::words::{DocumentWords, RecordWords};
 use axum::extract::{Path, State};
-use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use http::HeaderMap;
 use std::collections::HashMap;
@@ -112,9 +111,8 @@ pub async fn public_notat(
     slug: String,
     headers: HeaderMap,
     file: &'static str,
-) -> Response {
-    let result = notat_file(&state, &headers, &slug, file, false).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    notat_file(&state, &headers, &slug, file, false).await
 }
 
 /// The route of one of the public's downloads of hearing `{slug}` (the published notat).
@@ -144,23 +142,19 @@ pub async fn admin_file(
     staff: Staff,
     headers: HeaderMap,
     file: &'static str,
-) -> Response {
-    let result: WebResult = async {
-        if file == "journal.zip" {
-            let session = staff.may(Permission::Moderate)?;
-            return archive(&state, &slug, session.user.id).await;
-        }
-        staff.may(Permission::ReadAdmin)?;
-        match file {
-            "svar.xlsx" | "svar.csv" => {
-                let locale = crate::web::language::reader_locale(&headers);
-                records(&state, &slug, file.ends_with(".xlsx"), locale).await
-            }
-            _ => notat_file(&state, &headers, &slug, file, true).await,
-        }
+) -> WebResult {
+    if file == "journal.zip" {
+        let session = staff.may(Permission::Moderate)?;
+        return archive(&state, &slug, session.user.id).await;
     }
-    .await;
-    finish(&state, &headers, result).await
+    staff.may(Permission::ReadAdmin)?;
+    match file {
+        "svar.xlsx" | "svar.csv" => {
+            let locale = crate::web::language::reader_locale(&headers);
+            records(&state, &slug, file.ends_with(".xlsx"), locale).await
+        }
+        _ => notat_file(&state, &headers, &slug, file, true).await,
+    }
 }
 
 /// Every received response of a hearing as rows under [`RecordWords::header`], worded in `locale`:

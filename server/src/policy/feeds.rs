@@ -6,7 +6,7 @@ use super::db::{self as policy_db, PolicyRow};
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
 use crate::version::db as version_db;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{WebError, WebResult};
 use app::i18n::Locale;
 use app::policy::feed_words as words;
 use axum::extract::{Path, State};
@@ -149,22 +149,18 @@ fn ics_response(calendar: &Calendar) -> Response {
 }
 
 /// `GET /kalender.ics`: every policy's deadlines and decision meetings.
-pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let result: WebResult = async {
-        let base = base_url(&state, &headers);
-        let stamp = Timestamp::now();
-        let mut events = Vec::new();
-        for row in policy_db::list(&state.db.pool).await? {
-            events.extend(events_of(&state, &base, &row, stamp).await?);
-        }
-        Ok(ics_response(&Calendar {
-            name: words::calendar_name(LOCALE).into(),
-            description: Some(words::calendar_description(LOCALE).into()),
-            events,
-        }))
+pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> WebResult {
+    let base = base_url(&state, &headers);
+    let stamp = Timestamp::now();
+    let mut events = Vec::new();
+    for row in policy_db::list(&state.db.pool).await? {
+        events.extend(events_of(&state, &base, &row, stamp).await?);
     }
-    .await;
-    finish(&state, &headers, result).await
+    Ok(ics_response(&Calendar {
+        name: words::calendar_name(LOCALE).into(),
+        description: Some(words::calendar_description(LOCALE).into()),
+        events,
+    }))
 }
 
 /// `GET /politikker/{slug}/kalender.ics`: one policy's deadlines and decision meetings.
@@ -172,122 +168,114 @@ pub async fn policy_calendar(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let result: WebResult = async {
-        let base = base_url(&state, &headers);
-        let row = policy_db::by_slug(&state.db.pool, &slug)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let events = events_of(&state, &base, &row, Timestamp::now()).await?;
-        Ok(ics_response(&Calendar {
-            name: row.title.clone(),
-            description: Some(format!("{} · {}", row.title, row.committee)),
-            events,
-        }))
-    }
-    .await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    let base = base_url(&state, &headers);
+    let row = policy_db::by_slug(&state.db.pool, &slug)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let events = events_of(&state, &base, &row, Timestamp::now()).await?;
+    Ok(ics_response(&Calendar {
+        name: row.title.clone(),
+        description: Some(format!("{} · {}", row.title, row.committee)),
+        events,
+    }))
 }
 
 /// `GET /feeds/politikker.atom`: new hearings, versions and decisions, newest first.
-pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let result: WebResult = async {
-        let base = base_url(&state, &headers);
-        let host = host_of(&base).to_string();
-        let pool = &state.db.pool;
-        let fail = |what: &'static str| move |e: sqlx::Error| WebError::internal(what, e);
-        let time = |seconds: i64| Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH);
-        let noon = |day: jiff::civil::Date| {
-            hoering::calendar::local_instant(day, 12, 0).unwrap_or(Timestamp::UNIX_EPOCH)
-        };
-        let mut entries = Vec::new();
-        for row in policy_db::list(pool)
+pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> WebResult {
+    let base = base_url(&state, &headers);
+    let host = host_of(&base).to_string();
+    let pool = &state.db.pool;
+    let fail = |what: &'static str| move |e: sqlx::Error| WebError::internal(what, e);
+    let time = |seconds: i64| Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH);
+    let noon = |day: jiff::civil::Date| {
+        hoering::calendar::local_instant(day, 12, 0).unwrap_or(Timestamp::UNIX_EPOCH)
+    };
+    let mut entries = Vec::new();
+    for row in policy_db::list(pool)
+        .await
+        .map_err(fail("listing policies failed"))?
+    {
+        let page = format!("{base}{}", app::routes::policy(&row.slug));
+        for h in hearing_db::of_policy(pool, row.id)
             .await
-            .map_err(fail("listing policies failed"))?
+            .map_err(fail("reading hearings failed"))?
         {
-            let page = format!("{base}{}", app::routes::policy(&row.slug));
-            for h in hearing_db::of_policy(pool, row.id)
-                .await
-                .map_err(fail("reading hearings failed"))?
-            {
+            entries.push(Entry {
+                id: format!("tag:{host},2026:hoering/{}", h.slug),
+                title: words::new_hearing_title(LOCALE, &row.title),
+                url: format!("{base}{}", app::routes::hearing(&h.slug)),
+                updated: time(h.opens_at),
+                published: Some(time(h.opens_at)),
+                summary: words::new_hearing_summary(
+                    LOCALE,
+                    &row.committee,
+                    &row.title,
+                    local_date_of(time(h.closes_at)),
+                ),
+                category: Some(words::hearing_category(LOCALE).into()),
+            });
+        }
+        for v in version_db::versions_of_policy(pool, row.id)
+            .await
+            .map_err(fail("reading versions failed"))?
+        {
+            entries.push(Entry {
+                id: format!("tag:{host},2026:politik/{}/version/{}", row.slug, v.number),
+                title: format!("{}: {}", row.title, v.label),
+                url: page.clone(),
+                updated: time(v.created_at),
+                published: Some(time(v.created_at)),
+                summary: if v.note.is_empty() {
+                    words::version_summary(LOCALE, v.number, &row.title)
+                } else {
+                    v.note.clone()
+                },
+                category: Some(words::version_category(LOCALE).into()),
+            });
+        }
+        let road = row.road()?;
+        for (i, step) in road.history().iter().enumerate() {
+            if let Step::Decided { decision, .. } = step {
+                let when = noon(decision.meeting_date);
                 entries.push(Entry {
-                    id: format!("tag:{host},2026:hoering/{}", h.slug),
-                    title: words::new_hearing_title(LOCALE, &row.title),
-                    url: format!("{base}{}", app::routes::hearing(&h.slug)),
-                    updated: time(h.opens_at),
-                    published: Some(time(h.opens_at)),
-                    summary: words::new_hearing_summary(
+                    id: format!("tag:{host},2026:politik/{}/beslutning/{i}", row.slug),
+                    title: words::decision_title(
                         LOCALE,
-                        &row.committee,
+                        decision.body,
                         &row.title,
-                        local_date_of(time(h.closes_at)),
+                        decision.outcome,
                     ),
-                    category: Some(words::hearing_category(LOCALE).into()),
+                    url: decision.minutes_url.clone().unwrap_or_else(|| page.clone()),
+                    updated: when,
+                    published: Some(when),
+                    summary: format!("{} {}", decision.agenda_item_title, decision.text)
+                        .trim()
+                        .to_string(),
+                    category: Some(words::decision_category(LOCALE).into()),
                 });
-            }
-            for v in version_db::versions_of_policy(pool, row.id)
-                .await
-                .map_err(fail("reading versions failed"))?
-            {
-                entries.push(Entry {
-                    id: format!("tag:{host},2026:politik/{}/version/{}", row.slug, v.number),
-                    title: format!("{}: {}", row.title, v.label),
-                    url: page.clone(),
-                    updated: time(v.created_at),
-                    published: Some(time(v.created_at)),
-                    summary: if v.note.is_empty() {
-                        words::version_summary(LOCALE, v.number, &row.title)
-                    } else {
-                        v.note.clone()
-                    },
-                    category: Some(words::version_category(LOCALE).into()),
-                });
-            }
-            let road = row.road()?;
-            for (i, step) in road.history().iter().enumerate() {
-                if let Step::Decided { decision, .. } = step {
-                    let when = noon(decision.meeting_date);
-                    entries.push(Entry {
-                        id: format!("tag:{host},2026:politik/{}/beslutning/{i}", row.slug),
-                        title: words::decision_title(
-                            LOCALE,
-                            decision.body,
-                            &row.title,
-                            decision.outcome,
-                        ),
-                        url: decision.minutes_url.clone().unwrap_or_else(|| page.clone()),
-                        updated: when,
-                        published: Some(when),
-                        summary: format!("{} {}", decision.agenda_item_title, decision.text)
-                            .trim()
-                            .to_string(),
-                        category: Some(words::decision_category(LOCALE).into()),
-                    });
-                }
             }
         }
-        entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
-        entries.truncate(FEED_ENTRIES);
-        let updated = entries
-            .first()
-            .map(|e| e.updated)
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        let feed = Feed {
-            id: format!("tag:{host},2026:politikker"),
-            title: words::title(LOCALE).into(),
-            self_url: format!("{base}{}", app::routes::FEED),
-            alternate_url: format!("{base}{}", app::routes::policies()),
-            updated,
-            author: "hoering".into(),
-            entries,
-        };
-        let mut res = feed.to_xml().into_response();
-        res.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/atom+xml; charset=utf-8"),
-        );
-        Ok(res)
     }
-    .await;
-    finish(&state, &headers, result).await
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
+    entries.truncate(FEED_ENTRIES);
+    let updated = entries
+        .first()
+        .map(|e| e.updated)
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let feed = Feed {
+        id: format!("tag:{host},2026:politikker"),
+        title: words::title(LOCALE).into(),
+        self_url: format!("{base}{}", app::routes::FEED),
+        alternate_url: format!("{base}{}", app::routes::policies()),
+        updated,
+        author: "hoering".into(),
+        entries,
+    };
+    let mut res = feed.to_xml().into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/atom+xml; charset=utf-8"),
+    );
+    Ok(res)
 }

@@ -20,6 +20,13 @@ pub struct Target {
     pub quote: Option<hoering::anchoring::TextQuote>,
 }
 
+impl Target {
+    /// The block's id and number as the `responses` columns hold them (`NULL` for the whole draft).
+    fn block_columns(&self) -> (Option<String>, Option<String>) {
+        self.block.clone().unzip()
+    }
+}
+
 /// Stores a response within the caller's write transaction: counts it as pending, places it in
 /// its version (and any later ones) and puts the receipt `receipt(id, created_at)` in the
 /// outbox; for a response that is one step of a larger change (a council's submission). The
@@ -438,10 +445,7 @@ pub async fn insert_meeting_input(
 ) -> Result<i64, VersionError> {
     let at = now();
     let mut tx = crate::db::begin_write(pool).await?;
-    let (block_id, block_number) = match &target.block {
-        Some((id, number)) => (Some(id.clone()), Some(number.clone())),
-        None => (None, None),
-    };
+    let (block_id, block_number) = target.block_columns();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO responses (hearing_id, version_id, block_id, block_number, text, name, email,
             sender_kind, organisation, publication, status, receipt_token, created_at,
@@ -653,12 +657,7 @@ pub async fn by_ids(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    // The list is of integers the server produced, never of user text.
+    let list = crate::db::id_list(ids);
     let mut rows: Vec<ResponseRow> = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND id IN ({list})"
     )))

@@ -9,52 +9,27 @@ use crate::auth::{self, Permission, Staff};
 use crate::hearing::db as hearing_db;
 use crate::hearing::pages::card;
 use crate::state::{AppState, ClientAddr};
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::{safe_target, see_other};
-use app::forms::FormEcho;
 use app::messages::Message;
-use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use hoering::anchoring::locate_typed_quote;
 use hoering::hearing::HearingState;
 use hoering::mail::ReceiptMail;
 use hoering::response::{ResponseForm, ResponseSubmission};
 use http::{HeaderMap, StatusCode};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
 /// The response form as posted: the domain's fields plus the optional quoted words.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct ResponsePost {
     #[serde(flatten)]
     form: ResponseForm,
-    #[serde(default)]
     quote: String,
     /// The secret of a høringsliste party's personal link, when the response came through it.
-    #[serde(default)]
-    party: String,
-}
-
-impl ResponsePost {
-    /// Everything typed, to give back with an error.
-    fn values(&self) -> BTreeMap<String, String> {
-        let f = &self.form;
-        [
-            ("text", &f.text),
-            ("name", &f.name),
-            ("email", &f.email),
-            ("sender_kind", &f.sender_kind),
-            ("organisation", &f.organisation),
-            ("publication", &f.publication),
-            ("block", &f.block),
-            ("quote", &self.quote),
-            ("party", &self.party),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect()
-    }
+    party: Line,
 }
 
 pub async fn submit_response(
@@ -63,9 +38,8 @@ pub async fn submit_response(
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(post): Form<ResponsePost>,
-) -> Response {
-    let result = submit(&state, &slug, &client, &headers, post).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    submit(&state, &slug, &client, &headers, post).await
 }
 
 async fn submit(
@@ -77,23 +51,13 @@ async fn submit(
 ) -> WebResult {
     let pool = &state.db.pool;
     let page = format!("/hoeringer/{slug}/svar");
-    let again = |errors: BTreeMap<String, String>, status| {
-        WebError::form(
-            &page,
-            FormEcho {
-                values: post.values(),
-                errors,
-                preview: None,
-            },
-            status,
-        )
-    };
+    let again = |errors, status| WebError::form_again(&page, &post, errors, status);
     let Some(hearing) = hearing_db::by_slug(pool, slug).await? else {
-        return Err(again(BTreeMap::new(), StatusCode::NOT_FOUND));
+        return Err(again(FieldErrors::new(), StatusCode::NOT_FOUND));
     };
     // Outside the window nothing is stored; the page explains that the hearing is closed.
     if card(&hearing).state != HearingState::Open {
-        return Err(again(BTreeMap::new(), StatusCode::FORBIDDEN));
+        return Err(again(FieldErrors::new(), StatusCode::FORBIDDEN));
     }
     let submission = ResponseSubmission::parse(&post.form).map_err(|errors| {
         again(
@@ -109,13 +73,13 @@ async fn submit(
                 .await?
                 .ok_or_else(|| {
                     again(
-                        [("block".to_string(), "invalid".to_string())].into(),
+                        one_error("block", "invalid"),
                         StatusCode::UNPROCESSABLE_ENTITY,
                     )
                 })?;
             quote = locate_typed_quote(&b.text, &post.quote).map_err(|e| {
                 again(
-                    [("quote".to_string(), e.code().to_string())].into(),
+                    one_error("quote", e.code()),
                     StatusCode::UNPROCESSABLE_ENTITY,
                 )
             })?;
@@ -124,7 +88,7 @@ async fn submit(
     };
     let token = auth::random_token()?;
     // A link that is not this hearing's party's is ignored: the response is taken all the same.
-    let party = match post.party.trim() {
+    let party = match post.party.as_str() {
         "" => None,
         t => crate::consultees::db::by_token(pool, t)
             .await?
@@ -195,163 +159,124 @@ async fn submit(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct ModerateForm {
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
+    status: Line,
     back: String,
     /// Why a response is withheld; the respondent is told.
-    #[serde(default)]
-    reason: String,
+    reason: Line,
     /// The clerk confirms that a CPR number the core found may be published.
-    #[serde(default)]
-    confirm_cpr: String,
+    confirm_cpr: Line,
 }
 
-/// The clerk's page again, with an error by one response's form.
+/// The clerk's page again, with what was typed and an error by one response's form.
 fn moderation_again(
     back: &str,
     id: i64,
-    field: &str,
-    code: &str,
-    typed: &[(&str, &str)],
+    form: &impl Serialize,
+    (field, code): (&str, &str),
     status: StatusCode,
 ) -> WebError {
-    let mut values: BTreeMap<String, String> = typed
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    values.insert("response".to_string(), id.to_string());
-    WebError::form(
-        back,
-        FormEcho {
-            values,
-            errors: [(field.to_string(), code.to_string())].into(),
-            preview: None,
-        },
-        status,
-    )
+    WebError::form_again(back, form, one_error(field, code), status)
+        .with_value("response", id.to_string())
 }
 
 pub async fn moderate(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<ModerateForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::Moderate)?;
-        let status = Status::parse(&form.status).ok_or(WebError::Refused {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: Message::UnknownStatus,
-        })?;
-        let pool = &state.db.pool;
-        let target = response_db::moderation_target(pool, id)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let fallback = admin_hearing_path(&target.hearing_slug);
-        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
-        let reason = form.reason.trim();
-        // A CPR number is published only when a clerk has said, in so many words, that it may be.
-        let cpr_confirmed = form.confirm_cpr == "on";
-        let blocking =
-            hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
-        if status == Status::Published && blocking && !cpr_confirmed {
-            tracing::info!(response = id, "publishing refused: an unhandled CPR number");
-            return Err(moderation_again(
-                &back,
-                id,
-                "moderate",
-                "cpr",
-                &[],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        if status == Status::Withheld && reason.is_empty() {
-            return Err(moderation_again(
-                &back,
-                id,
-                "reason",
-                "required",
-                &[],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        if reason.chars().count() > 2_000 {
-            return Err(moderation_again(
-                &back,
-                id,
-                "reason",
-                "too_long",
-                &[("reason", reason)],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        let mut tx = crate::db::begin_write(pool).await?;
-        response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
-        if status == Status::Published && blocking {
-            crate::journal::db::write(
-                &mut tx,
-                &crate::journal::Entry::response(
-                    session.user.id,
-                    crate::journal::Action::CprConfirmed,
-                    id,
-                ),
-            )
-            .await?;
-        }
-        let mut mailed = false;
-        if status == Status::Withheld && target.status != Status::Withheld.as_str() {
-            response_db::set_withheld_reason(&mut tx, id, reason).await?;
-            // Meeting input has no sender to tell.
-            if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
-                // In the sender's language, not the clerk's.
-                let mail = app::mail::texts::withheld(
-                    app::messages::locale_by_code(&target.lang).unwrap_or(app::i18n::Locale::da),
-                    &state.outbox.sender,
-                    &hoering::mail::WithheldMail {
-                        to: &target.email,
-                        name: &target.name,
-                        hearing_title: &target.hearing_title,
-                        receipt_number: &super::receipt_number(id, target.created_at),
-                        reason,
-                        receipt_path: &format!("/kvittering/{token}"),
-                    },
-                );
-                state.outbox.put(&mut tx, &mail).await?;
-                mailed = true;
-            }
-        }
-        tx.commit().await?;
-        if mailed {
-            state.outbox.wake();
-        }
-        Ok(see_other(&format!("{back}#r-{id}")))
+) -> WebResult {
+    let session = staff.may(Permission::Moderate)?;
+    let status = Status::parse(&form.status).ok_or(WebError::Refused {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message: Message::UnknownStatus,
+    })?;
+    let pool = &state.db.pool;
+    let target = response_db::moderation_target(pool, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let fallback = admin_hearing_path(&target.hearing_slug);
+    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let reason = form.reason.as_str();
+    // A CPR number is published only when a clerk has said, in so many words, that it may be.
+    let cpr_confirmed = form.confirm_cpr.ticked();
+    let blocking = hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
+    if status == Status::Published && blocking && !cpr_confirmed {
+        tracing::info!(response = id, "publishing refused: an unhandled CPR number");
+        return Err(again(("moderate", "cpr"), StatusCode::UNPROCESSABLE_ENTITY));
     }
-    .await;
-    finish(&state, &headers, result).await
+    if status == Status::Withheld && reason.is_empty() {
+        return Err(again(
+            ("reason", "required"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    if reason.chars().count() > 2_000 {
+        return Err(again(
+            ("reason", "too_long"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let mut tx = crate::db::begin_write(pool).await?;
+    response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
+    if status == Status::Published && blocking {
+        crate::journal::db::write(
+            &mut tx,
+            &crate::journal::Entry::response(
+                session.user.id,
+                crate::journal::Action::CprConfirmed,
+                id,
+            ),
+        )
+        .await?;
+    }
+    let mut mailed = false;
+    if status == Status::Withheld && target.status != Status::Withheld.as_str() {
+        response_db::set_withheld_reason(&mut tx, id, reason).await?;
+        // Meeting input has no sender to tell.
+        if let (Some(token), false) = (&target.receipt_token, target.email.is_empty()) {
+            // In the sender's language, not the clerk's.
+            let mail = app::mail::texts::withheld(
+                app::messages::locale_by_code(&target.lang).unwrap_or(app::i18n::Locale::da),
+                &state.outbox.sender,
+                &hoering::mail::WithheldMail {
+                    to: &target.email,
+                    name: &target.name,
+                    hearing_title: &target.hearing_title,
+                    receipt_number: &super::receipt_number(id, target.created_at),
+                    reason,
+                    receipt_path: &format!("/kvittering/{token}"),
+                },
+            );
+            state.outbox.put(&mut tx, &mail).await?;
+            mailed = true;
+        }
+    }
+    tx.commit().await?;
+    if mailed {
+        state.outbox.wake();
+    }
+    Ok(see_other(&format!("{back}#r-{id}")))
 }
 
 fn admin_hearing_path(slug: &str) -> String {
     format!("/admin/hoeringer/{slug}")
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct RedactForm {
-    #[serde(default)]
     back: String,
-    /// One flag's place in the text, and the words there, as the page showed them.
-    #[serde(default)]
-    start: String,
-    #[serde(default)]
-    end: String,
-    #[serde(default)]
+    /// One flag's place in the text, and the words there, as the page showed them (exactly:
+    /// not trimmed).
+    start: Line,
+    end: Line,
     flagged: String,
     /// Or a passage the clerk typed or pasted.
-    #[serde(default)]
-    passage: String,
+    passage: Line,
 }
 
 /// `POST /admin/svar/{id}/skjul`: a clerk redacts one flag, or a passage they typed. The text
@@ -360,80 +285,40 @@ pub async fn redact(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    headers: HeaderMap,
     Form(form): Form<RedactForm>,
-) -> Response {
-    let result = async {
-        let session = staff.may(Permission::Moderate)?;
-        let pool = &state.db.pool;
-        let target = response_db::moderation_target(pool, id)
-            .await?
-            .ok_or_else(WebError::not_found)?;
-        let fallback = admin_hearing_path(&target.hearing_slug);
-        let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
-        let passage = form.passage.trim();
-        let range = if passage.is_empty() {
-            let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>())
-            else {
-                return Err(moderation_again(
-                    &back,
-                    id,
-                    "passage",
-                    "empty",
-                    &[],
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                ));
-            };
-            // The page showed these words here; if the text changed since, redact nothing.
-            if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {
-                return Err(moderation_again(
-                    &back,
-                    id,
-                    "passage",
-                    "changed",
-                    &[],
-                    StatusCode::CONFLICT,
-                ));
-            }
-            start..end
-        } else {
-            hoering::privacy::find_passage(&target.text, passage).map_err(|e| {
-                moderation_again(
-                    &back,
-                    id,
-                    "passage",
-                    e.code(),
-                    &[("passage", passage)],
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-            })?
-        };
-        let redacted = hoering::privacy::redact(&target.text, &[range]).map_err(|e| {
-            moderation_again(
-                &back,
-                id,
-                "passage",
-                e.code(),
-                &[],
+) -> WebResult {
+    let session = staff.may(Permission::Moderate)?;
+    let pool = &state.db.pool;
+    let target = response_db::moderation_target(pool, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let fallback = admin_hearing_path(&target.hearing_slug);
+    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let passage = form.passage.as_str();
+    let range = if passage.is_empty() {
+        let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>()) else {
+            return Err(again(
+                ("passage", "empty"),
                 StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        })?;
-        let stored =
-            response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id).await?;
-        crate::tag::forget_suggestions();
-        if !stored {
-            return Err(moderation_again(
-                &back,
-                id,
-                "passage",
-                "changed",
-                &[],
-                StatusCode::CONFLICT,
             ));
+        };
+        // The page showed these words here; if the text changed since, redact nothing.
+        if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {
+            return Err(again(("passage", "changed"), StatusCode::CONFLICT));
         }
-        tracing::info!(response = id, "passage redacted");
-        Ok(see_other(&format!("{back}#r-{id}")))
+        start..end
+    } else {
+        hoering::privacy::find_passage(&target.text, passage)
+            .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?
+    };
+    let redacted = hoering::privacy::redact(&target.text, &[range])
+        .map_err(|e| again(("passage", e.code()), StatusCode::UNPROCESSABLE_ENTITY))?;
+    let stored = response_db::redact(pool, id, &target.text, &redacted, 1, session.user.id).await?;
+    crate::tag::forget_suggestions();
+    if !stored {
+        return Err(again(("passage", "changed"), StatusCode::CONFLICT));
     }
-    .await;
-    finish(&state, &headers, result).await
+    tracing::info!(response = id, "passage redacted");
+    Ok(see_other(&format!("{back}#r-{id}")))
 }

@@ -300,16 +300,7 @@ impl ResponseReads for DbBackend {
                 .map(|(_, n)| n.clone())
                 .collect();
         }
-        let tags: Vec<TagView> = crate::tag::db::of_hearing(pool, hearing.id)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .map(|t| TagView {
-                id: t.id,
-                name: t.name,
-                uses: t.uses,
-            })
-            .collect();
+        let tags = tag_views(pool, hearing.id).await?;
         let tag_name = tag.and_then(|id| tags.iter().find(|t| t.id == id).map(|t| t.name.clone()));
         let members = match group {
             Some(id) => Some(group_of(pool, hearing.id, id).await?),
@@ -567,16 +558,7 @@ impl ResponseReads for DbBackend {
                 (total, shown)
             }
         };
-        let tags: Vec<TagView> = crate::tag::db::of_hearing(pool, row.id)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .map(|t| TagView {
-                id: t.id,
-                name: t.name,
-                uses: t.uses,
-            })
-            .collect();
+        let tags = tag_views(pool, row.id).await?;
         // The newest 2,000 responses are plenty to see the themes; they are kept until more
         // responses arrive, so the queue does not stem 2,000 texts on every page.
         let have: Vec<String> = tags.iter().map(|t| t.name.clone()).collect();
@@ -657,6 +639,20 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         email: r.email,
         organisation: r.organisation,
     })
+}
+
+/// A hearing's tags with how often each is used.
+async fn tag_views(pool: &sqlx::AnyPool, hearing_id: i64) -> Result<Vec<TagView>, BackendError> {
+    Ok(crate::tag::db::of_hearing(pool, hearing_id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|t| TagView {
+            id: t.id,
+            name: t.name,
+            uses: t.uses,
+        })
+        .collect())
 }
 
 /// The ids of the responses in the same group of copies as `response` (itself included), or

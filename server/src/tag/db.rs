@@ -98,12 +98,7 @@ pub async fn of_responses(pool: &AnyPool, ids: &[i64]) -> Result<Vec<(i64, Strin
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    // Integers the server produced, never user text.
+    let list = crate::db::id_list(ids);
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT r.response_id, t.name FROM response_tags r JOIN tags t ON t.id = r.tag_id
          WHERE r.response_id IN ({list}) ORDER BY t.name"

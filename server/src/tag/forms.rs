@@ -3,37 +3,29 @@
 use super::db as tag_db;
 use crate::auth::Staff;
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::clerk::hearing_and_clerk;
+use crate::web::error::{WebError, WebResult, one_error};
+use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
-use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::Response;
-use http::HeaderMap;
+use serde::{Deserialize, Serialize};
 
-use crate::web::pairs::{Pairs, one};
-
-async fn hearing_and_clerk(
-    state: &AppState,
-    staff: Staff,
-    slug: &str,
-    pairs: &Pairs,
-) -> Result<(crate::hearing::db::HearingRow, i64, String), WebError> {
-    crate::web::pairs::hearing_and_clerk(
-        state,
-        staff,
-        slug,
-        pairs,
-        &app::routes::admin_hearing(slug),
-    )
-    .await
+/// A new tag's name, typed or a suggestion taken.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct TagForm {
+    tag_name: Line,
+    back: String,
 }
 
-fn again(back: &str, field: &str, code: &str, typed: &[(&str, &str)]) -> WebError {
-    WebError::refused(
-        back,
-        typed.iter().copied(),
-        [(field.to_string(), code.to_string())].into(),
-    )
+/// A tag put on (or, with `remove`, taken off) every response ticked.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ApplyTagForm {
+    tag: Line,
+    response: Vec<String>,
+    remove: Line,
+    back: String,
 }
 
 /// `POST /admin/hoeringer/{slug}/maerker`: a new tag (typed, or a suggestion taken).
@@ -41,21 +33,16 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
-) -> Response {
-    let result: WebResult = async {
-        let (hearing, _, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
-        let typed = one(&pairs, "tag_name");
-        let name = super::parse_name(typed)
-            .map_err(|code| again(&back, "tag_name", code, &[("tag_name", typed)]))?;
-        tag_db::create(&state.db.pool, hearing.id, &name)
-            .await?
-            .ok_or_else(|| again(&back, "tag_name", "taken", &[("tag_name", typed)]))?;
-        Ok(see_other(&format!("{back}#maerker")))
-    }
-    .await;
-    finish(&state, &headers, result).await
+    Form(form): Form<TagForm>,
+) -> WebResult {
+    let (hearing, _, back) =
+        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
+    let again = |code| WebError::refused(&back, &form, one_error("tag_name", code));
+    let name = super::parse_name(&form.tag_name).map_err(again)?;
+    tag_db::create(&state.db.pool, hearing.id, &name)
+        .await?
+        .ok_or_else(|| again("taken"))?;
+    Ok(see_other(&format!("{back}#maerker")))
 }
 
 /// `POST /admin/hoeringer/{slug}/maerk`: the chosen tag on (or off) every response ticked.
@@ -63,26 +50,23 @@ pub async fn apply(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
-    Form(pairs): Form<Pairs>,
-) -> Response {
-    let result: WebResult = async {
-        let (hearing, user, back) = hearing_and_clerk(&state, staff, &slug, &pairs).await?;
-        let Ok(tag) = one(&pairs, "tag").parse::<i64>() else {
-            return Err(again(&back, "tag", "required", &[]));
-        };
-        let ids: Vec<i64> = pairs
-            .iter()
-            .filter(|(k, _)| k == "response")
-            .filter_map(|(_, v)| v.parse().ok())
-            .collect();
-        if ids.is_empty() {
-            return Err(again(&back, "tag", "none_ticked", &[]));
-        }
-        let on = one(&pairs, "remove").is_empty();
-        tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user).await?;
-        Ok(see_other(&back))
+    Form(form): Form<ApplyTagForm>,
+) -> WebResult {
+    let (hearing, user, back) =
+        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
+    let again = |code| WebError::refused(&back, &form, one_error("tag", code));
+    let Ok(tag) = form.tag.parse::<i64>() else {
+        return Err(again("required"));
+    };
+    let ids: Vec<i64> = form
+        .response
+        .iter()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    if ids.is_empty() {
+        return Err(again("none_ticked"));
     }
-    .await;
-    finish(&state, &headers, result).await
+    let on = form.remove.is_empty();
+    tag_db::apply(&state.db.pool, hearing.id, tag, &ids, on, user).await?;
+    Ok(see_other(&back))
 }

@@ -4,24 +4,21 @@ use crate::auth::Permission;
 use crate::auth::Staff;
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
-use crate::web::error::{WebError, WebResult, finish};
+use crate::web::error::{WebError, WebResult};
 use crate::web::redirect::see_other;
 use crate::web::upload::read_staff_draft;
 use app::forms::FormEcho;
 use axum::extract::{Multipart, Path, State};
-use axum::response::Response;
 use hoering::hearing::parse_markdown;
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 
 pub async fn create_version(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     staff: Staff,
-    headers: HeaderMap,
     multipart: Multipart,
-) -> Response {
-    let result = create(&state, staff, &slug, multipart).await;
-    finish(&state, &headers, result).await
+) -> WebResult {
+    create(&state, staff, &slug, multipart).await
 }
 
 async fn create(state: &AppState, staff: Staff, slug: &str, multipart: Multipart) -> WebResult {

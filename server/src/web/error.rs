@@ -2,6 +2,7 @@
 //! field, or a short translated page; the log gets the whole cause chain (never a secret).
 
 use crate::state::AppState;
+use crate::web::form::typed;
 use crate::web::redirect::see_other;
 use crate::web::render::page_with_echo;
 use app::forms::FormEcho;
@@ -51,38 +52,27 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for WebError {
     }
 }
 
-/// A form's fields by name, as most forms are read; and each field's error code.
-pub type Fields = std::collections::BTreeMap<String, String>;
+/// Each field's error code, by the field's name on the page.
 pub type FieldErrors = std::collections::BTreeMap<String, String>;
 
-/// A field's value as typed, or `""`.
-pub fn field(fields: &Fields, name: &str) -> String {
-    fields.get(name).cloned().unwrap_or_default()
-}
-
-/// A single-line field's value without the spaces around it, or `""`.
-pub fn trimmed(fields: &Fields, name: &str) -> String {
-    fields
-        .get(name)
-        .map(|v| v.trim().to_string())
-        .unwrap_or_default()
+/// One field's error code.
+pub fn one_error(field: &str, code: &str) -> FieldErrors {
+    [(field.to_string(), code.to_string())].into()
 }
 
 impl WebError {
-    /// The one way a form goes back: `page` again with `status`, what was typed (never the
-    /// CSRF token, which the page writes afresh) and each field's error code, which the page
-    /// shows by its field in the reader's language.
-    pub fn form_again<K: Into<String>, V: Into<String>>(
+    /// The one way a form goes back: `page` again with `status`, what was typed into `form`
+    /// (its struct's text fields, [`typed`]; never the CSRF token, which the page writes
+    /// afresh) and each field's error code, which the page shows by its field in the reader's
+    /// language.
+    pub fn form_again(
         page: &str,
-        typed: impl IntoIterator<Item = (K, V)>,
+        form: &impl serde::Serialize,
         errors: FieldErrors,
         status: StatusCode,
     ) -> Self {
-        let values = typed
-            .into_iter()
-            .map(|(k, v)| (k.into(), v.into()))
-            .filter(|(k, _)| k != "csrf")
-            .collect();
+        let mut values = typed(form);
+        values.remove("csrf");
         Self::form(
             page,
             FormEcho {
@@ -95,12 +85,17 @@ impl WebError {
     }
 
     /// [`WebError::form_again`] with `422 Unprocessable Entity`, the usual answer to a mistake.
-    pub fn refused<K: Into<String>, V: Into<String>>(
-        page: &str,
-        typed: impl IntoIterator<Item = (K, V)>,
-        errors: FieldErrors,
-    ) -> Self {
-        Self::form_again(page, typed, errors, StatusCode::UNPROCESSABLE_ENTITY)
+    pub fn refused(page: &str, form: &impl serde::Serialize, errors: FieldErrors) -> Self {
+        Self::form_again(page, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
+    }
+
+    /// A form going back carries `value` as `name` beside what was typed: which of a page's
+    /// many forms it was (`response`, `inquiry`), or what the server made of it.
+    pub fn with_value(mut self, name: &str, value: impl Into<String>) -> Self {
+        if let WebError::Form { echo, .. } = &mut self {
+            echo.values.insert(name.to_string(), value.into());
+        }
+        self
     }
 
     pub fn form(page: &str, echo: FormEcho, status: StatusCode) -> Self {
@@ -170,11 +165,41 @@ impl WebError {
     }
 }
 
-/// Turns a handler's result into the response.
-pub async fn finish(state: &AppState, headers: &HeaderMap, result: WebResult) -> Response {
-    match result {
-        Ok(res) => res,
-        Err(err) => err.respond(state, headers).await,
+/// A handler's mistake, carried in its response to [`render_errors`]: rendering it needs the
+/// state and the request's headers (the reader's language, the session), which
+/// `IntoResponse` does not have.
+#[derive(Clone)]
+struct Unrendered(std::sync::Arc<std::sync::Mutex<Option<WebError>>>);
+
+/// A handler returns `Result<Response, WebError>` ([`WebResult`]); its error is answered by
+/// [`render_errors`], the layer around every handler's route.
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        res.extensions_mut()
+            .insert(Unrendered(std::sync::Arc::new(std::sync::Mutex::new(
+                Some(self),
+            ))));
+        res
+    }
+}
+
+/// The layer that answers a handler's [`WebError`]: the form page again, a short page in the
+/// reader's language, the way to the login page, or an opaque 500 with its cause logged.
+pub async fn render_errors(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = req.headers().clone();
+    let mut res = next.run(req).await;
+    let error = res
+        .extensions_mut()
+        .remove::<Unrendered>()
+        .and_then(|u| u.0.lock().ok()?.take());
+    match error {
+        Some(error) => error.respond(&state, &headers).await,
+        None => res,
     }
 }
 

@@ -7,11 +7,12 @@ pub mod api;
 pub mod api_errors;
 pub mod assets;
 pub mod branding;
+pub mod clerk;
 pub mod download;
 pub mod error;
+pub mod form;
 pub mod language;
 pub mod limits;
-pub mod pairs;
 pub mod redirect;
 pub mod render;
 pub mod security;
@@ -239,6 +240,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/logo", get(branding::logo))
         .route("/tema.css", get(branding::theme))
+        // Every route above answers its handler's `WebError` here.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
         .nest("/api/v1", api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(shell_options.clone())

@@ -862,3 +862,31 @@ both_databases!(
         assert_eq!(publish(anna.clone(), "on").await.status().as_u16(), 409);
     }
 );
+
+both_databases!(
+    a_staff_form_with_a_field_left_out_comes_back_translated,
+    |app: TestApp| async move {
+        app.add_user("admin@roskilde.example", Role::Admin).await;
+        let admin = app.login_as("admin@roskilde.example").await;
+        let csrf = app.csrf(&admin).await;
+        // No `name` at all, and a field the form does not have: not axum's plain-text 422,
+        // but the page again with the message by the field, in the reader's language.
+        let r = app
+            .post_form_with_cookie(
+                "/admin/raad",
+                &admin,
+                &[("csrf", &csrf), ("unknown", "ignored")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 422);
+        let html = r
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html"));
+        assert!(html, "the form page, not a plain-text rejection");
+        let body = strip(&r.text().await.unwrap());
+        assert!(body.contains("Skriv dit navn"), "the field's message");
+        assert!(!body.contains("ignored"), "an unknown field is not echoed");
+    }
+);
