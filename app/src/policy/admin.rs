@@ -17,6 +17,7 @@ use hoering::process::Outcome;
 use hoering::process::Refusal;
 use hoering::process::RoadState;
 use hoering::process::Stage;
+use hoering::process::StartReason;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -559,7 +560,15 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
         "road_started" => format!(
             "{} ({})",
             td_string!(locale, admin_policy_the_road_began),
-            text("reason")
+            match StartReason::parse(&text("reason")) {
+                Some(StartReason::DirectHearing) => {
+                    td_string!(locale, policy_skip_reason_direct_hearing).to_string()
+                }
+                Some(StartReason::Draft) => {
+                    td_string!(locale, admin_policy_started_as_draft).to_string()
+                }
+                None => text("reason"),
+            }
         ),
         "road_restarted" => format!(
             "{} ({})",

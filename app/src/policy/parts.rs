@@ -9,6 +9,7 @@ use hoering::process::Decision;
 use hoering::process::Outcome;
 use hoering::process::Refusal;
 use hoering::process::RoadState;
+use hoering::process::SkipReason;
 use hoering::process::StageStatus;
 use hoering::process::TimelineEntry;
 use leptos::prelude::*;
@@ -55,6 +56,16 @@ pub fn standing(locale: Locale, card: &PolicyCard) -> String {
     }
 }
 
+/// Why a stage was passed by: hoering's own reason in the reader's language, a clerk's as written.
+pub fn skip_reason(locale: Locale, reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::DirectHearing => {
+            td_string!(locale, policy_skip_reason_direct_hearing).to_string()
+        }
+        SkipReason::Written(text) => text.clone(),
+    }
+}
+
 /// One stage's line on the timeline: its standing in words.
 pub fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
     let day = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
@@ -71,9 +82,10 @@ pub fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
             day(since)
         ),
         StageStatus::Skipped { on, reason } => format!(
-            "{} {} ({reason})",
+            "{} {} ({})",
             td_string!(locale, policy_skipped_on),
-            day(on)
+            day(on),
+            skip_reason(locale, reason)
         ),
         StageStatus::Rejected { on } => {
             format!("{} {}", td_string!(locale, policy_rejected), day(on))
