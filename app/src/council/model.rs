@@ -34,9 +34,9 @@ pub struct RoundCard {
     pub hearing_title: String,
     pub council_slug: String,
     pub council_name: String,
-    /// `YYYY-MM-DD`.
-    pub opens: String,
-    pub closes: String,
+    /// First and last day, in Copenhagen.
+    pub opens: jiff::civil::Date,
+    pub closes: jiff::civil::Date,
     pub state: hoering::council::RoundState,
 }
 

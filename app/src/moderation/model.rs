@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 pub struct AdminResponse {
     pub id: i64,
     pub receipt_number: String,
-    pub received_at: String,
+    /// Copenhagen time, to the minute.
+    pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
     pub text: String,
     pub name: String,
@@ -71,13 +72,14 @@ pub struct ResponseOriginal {
     pub hearing_title: String,
     pub original: String,
     pub current: String,
-    /// The journal's entries on the response: when (`YYYY-MM-DD HH:MM`), who, what, before, after.
+    /// The journal's entries on the response: when, who, what, before, after.
     pub journal: Vec<JournalLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalLine {
-    pub at: String,
+    /// Copenhagen time, to the minute.
+    pub at: jiff::civil::DateTime,
     pub actor: String,
     pub action: String,
     pub before: Option<String>,
@@ -121,8 +123,8 @@ pub struct CouncilNote {
     pub author: String,
     pub quote: String,
     pub text: String,
-    /// `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// Copenhagen time, to the minute.
+    pub at: jiff::civil::DateTime,
 }
 
 /// The paragraph's text in a later version of the policy.

@@ -2,6 +2,7 @@
 
 use crate::hearing::HearingCard;
 use hoering::response::SenderKind;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A bemærkning as the clerks' pages show it.
@@ -48,8 +49,8 @@ pub struct AdminNotatView {
     pub case_number: String,
     pub announced: String,
     pub remarks: Vec<RemarkCard>,
-    /// When the bemærkninger were published, `YYYY-MM-DD`.
-    pub published: Option<String>,
+    /// When the bemærkninger were published.
+    pub published: Option<Date>,
     /// Responses received, and how many of them a remark answers.
     pub responses: usize,
     pub answered: usize,
@@ -88,8 +89,8 @@ pub struct RemarkEditorView {
 pub struct NotatView {
     pub hearing_slug: String,
     pub hearing_title: String,
-    /// When the bemærkninger were published, `YYYY-MM-DD`; `None` shows the clerks' preview.
-    pub published: Option<String>,
+    /// When the bemærkninger were published; `None` shows the clerks' preview.
+    pub published: Option<Date>,
     pub notat: hoering::notat::Notat,
 }
 
@@ -109,7 +110,8 @@ pub struct ResultView {
     pub changes: Vec<hoering::notat::NotatItem>,
     /// The versions compared, when the draft has changed.
     pub compared: Option<(i64, i64)>,
-    pub published: Option<String>,
+    /// When the bemærkninger were published.
+    pub published: Option<Date>,
     /// The points raised with the administration's answers, once published.
     pub points: Vec<hoering::notat::NotatItem>,
 }

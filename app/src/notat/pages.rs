@@ -4,7 +4,7 @@
 use crate::components::notat::{NotatBody, NotatItemView, outcome_text};
 use crate::components::page::{found_or, route_param, suspended};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
-use crate::components::{FieldError, format_date, sender_kind_label};
+use crate::components::{FieldError, long_date, sender_kind_label};
 use crate::forms::FormEcho;
 use crate::forms::error_message;
 use crate::i18n::*;
@@ -190,9 +190,9 @@ pub fn AdminNotatPage() -> impl IntoView {
 
             <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
                 <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
-                {match n.published.clone() {
+                {match n.published {
                     Some(day) => view! {
-                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = format_date(locale, &day)).to_string()}</p>
+                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = long_date(locale, day)).to_string()}</p>
                         <p>
                             <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
                             " · "
@@ -390,7 +390,7 @@ pub fn NotatPage() -> impl IntoView {
         let n = found_or(notat.await)?;
         let slug = n.hearing_slug.clone();
         let title = td_string!(locale, outbox_consultation_report);
-        Ok(match n.published.clone() {
+        Ok(match n.published {
             None => view! {
                 <Title text=format!("{title} · {}", n.hearing_title) />
                 <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
@@ -401,7 +401,7 @@ pub fn NotatPage() -> impl IntoView {
                 <Title text=n.notat.title.clone() />
                 <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
                 <h1>{n.notat.title.clone()}</h1>
-                <p class="lead">{td_string!(locale, notat_published_on, day = format_date(locale, &day)).to_string()}</p>
+                <p class="lead">{td_string!(locale, notat_published_on, day = long_date(locale, day)).to_string()}</p>
                 <p>
                     <a href=format!("{}.docx", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_word_docx)}</a>
                     " · "
@@ -439,9 +439,9 @@ pub fn ResultPage() -> impl IntoView {
             <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
             <h1>{title}</h1>
             <p class="lead">{if r.card.state == hoering::hearing::HearingState::Closed {
-                td_string!(locale, notat_result_closed, responses = r.responses, closes = format_date(locale, &r.card.closes)).to_string()
+                td_string!(locale, notat_result_closed, responses = r.responses, closes = long_date(locale, r.card.closes)).to_string()
             } else {
-                td_string!(locale, notat_result_open, closes = format_date(locale, &r.card.closes), responses = r.responses).to_string()
+                td_string!(locale, notat_result_open, closes = long_date(locale, r.card.closes), responses = r.responses).to_string()
             }}</p>
 
             <section class="policy-section" aria-labelledby="sagt-titel">
@@ -475,10 +475,10 @@ pub fn ResultPage() -> impl IntoView {
 
             <section class="policy-section" aria-labelledby="svar-titel">
                 <h2 id="svar-titel">{td_string!(locale, notat_the_municipality_s_answers)}</h2>
-                {match r.published.clone() {
+                {match r.published {
                     None => view! { <p>{td_string!(locale, notat_the_municipality_s_remarks_on_the)}</p> }.into_any(),
                     Some(day) => view! {
-                        <p>{td_string!(locale, notat_published_in_report, day = format_date(locale, &day)).to_string()}<a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_read_the_whole_consultation_report)}</a></p>
+                        <p>{td_string!(locale, notat_published_in_report, day = long_date(locale, day)).to_string()}<a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_read_the_whole_consultation_report)}</a></p>
                         {r.points.iter().cloned().map(|item| view! { <NotatItemView item=item level=2 /> }).collect_view()}
                     }.into_any(),
                 }}

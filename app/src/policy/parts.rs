@@ -1,7 +1,7 @@
 //! What the policy pages share: a policy's standing, its timeline of stages and decisions, and
 //! refusals in words.
 
-use crate::components::format_date;
+use crate::components::long_date;
 use crate::i18n::*;
 use crate::policy::PolicyCard;
 use crate::policy::StageDocument;
@@ -33,7 +33,7 @@ pub fn refusal_text(locale: Locale, refusal: &Refusal) -> String {
 /// "Vedtaget i Byrådet den 29. januar 2020", or where the road stands.
 pub fn standing(locale: Locale, card: &PolicyCard) -> String {
     if let Some(adoption) = card.adoption {
-        let day = format_date(locale, &adoption.meeting_date.to_string());
+        let day = long_date(locale, adoption.meeting_date);
         return td_string!(locale, policy_adopted_on, day = day).to_string();
     }
     match card.state {
@@ -41,12 +41,12 @@ pub fn standing(locale: Locale, card: &PolicyCard) -> String {
             "{} ({}, {})",
             td_string!(locale, policy_rejected),
             crate::names::stage(locale, stage),
-            format_date(locale, &on.to_string())
+            long_date(locale, on)
         ),
         RoadState::Published { on } => format!(
             "{} {}",
             td_string!(locale, status_published),
-            format_date(locale, &on.to_string())
+            long_date(locale, on)
         ),
         RoadState::InProgress { stage } => format!(
             "{}: {}",
@@ -68,7 +68,7 @@ pub fn skip_reason(locale: Locale, reason: &SkipReason) -> String {
 
 /// One stage's line on the timeline: its standing in words.
 pub fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
-    let day = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
+    let day = |d: &jiff::civil::Date| long_date(locale, *d);
     let planned = entry
         .planned
         .map(|p| format!(" · {} {}", td_string!(locale, policy_planned), day(&p)))
@@ -115,7 +115,7 @@ pub fn DecisionItem(decision: Decision) -> impl IntoView {
     let heading = format!(
         "{} {}: {}",
         crate::names::body(locale, d.body),
-        format_date(locale, &d.meeting_date.to_string()),
+        long_date(locale, d.meeting_date),
         outcome_name(locale, d.outcome)
     );
     let item = match d.agenda_item_number {
@@ -164,7 +164,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>, documents: Vec<StageDocument>) -> i
             {entries.into_iter().map(|e| {
                 let current = matches!(e.status, StageStatus::Current { .. }).then_some("step");
                 let rounds = (e.entered.len() > 1).then(|| {
-                    let days: Vec<String> = e.entered.iter().map(|d| format_date(locale, &d.to_string())).collect();
+                    let days: Vec<String> = e.entered.iter().map(|d| long_date(locale, *d)).collect();
                     format!("{} {}", td_string!(locale, policy_taken_up_on), days.join(", "))
                 });
                 view! {

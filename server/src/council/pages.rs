@@ -62,7 +62,7 @@ impl CouncilReads for DbBackend {
                 .map_err(fail)?
                 .iter()
                 .map(round_card)
-                .collect(),
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -97,7 +97,7 @@ impl CouncilReads for DbBackend {
         };
         let (viewer, user_id) = self.viewer(email).await?;
         let council_id = CouncilId(round.council_id);
-        let card = round_card(&round);
+        let card = round_card(&round)?;
         let rows = council_db::comments(pool, round.id).await.map_err(fail)?;
         let refs: Vec<CommentRef> = rows
             .iter()
@@ -200,14 +200,18 @@ impl DbBackend {
     }
 }
 
-pub fn round_card(r: &council_db::RoundRow) -> RoundCard {
-    RoundCard {
+pub fn round_card(r: &council_db::RoundRow) -> Result<RoundCard, BackendError> {
+    let day = |s: &str| {
+        s.parse::<jiff::civil::Date>()
+            .map_err(|e| fail(format!("stored round day {s:?}: {e}")))
+    };
+    Ok(RoundCard {
         hearing_slug: r.hearing_slug.clone(),
         hearing_title: r.hearing_title.clone(),
         council_slug: r.council_slug.clone(),
         council_name: r.council_name.clone(),
-        opens: r.opens.clone(),
-        closes: r.closes.clone(),
+        opens: day(&r.opens)?,
+        closes: day(&r.closes)?,
         state: super::state_of(r),
-    }
+    })
 }

@@ -13,7 +13,7 @@ use app::notat::RemarkCard;
 use app::notat::RemarkEditorView;
 use app::notat::RemarkSubject;
 use app::notat::ResultView;
-use hoering::calendar::local_date;
+use hoering::calendar::local_day;
 use hoering::notat::{Notat, NotatItem, outline};
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
@@ -106,11 +106,11 @@ async fn change_options(
 }
 
 /// When the bemærkninger were published, if they were.
-fn published_on(rows: &[RemarkRow]) -> Option<String> {
+fn published_on(rows: &[RemarkRow]) -> Option<jiff::civil::Date> {
     rows.iter()
         .filter_map(|r| r.published_at)
         .min()
-        .map(local_date)
+        .map(local_day)
 }
 
 impl DbBackend {
@@ -360,7 +360,7 @@ impl NotatReads for DbBackend {
             .await?
             .map(|(c, _)| c);
         let notat = self.compile_notat(slug, locale, false).await?;
-        let published = notat.as_ref().and_then(|n| n.published.clone());
+        let published = notat.as_ref().and_then(|n| n.published);
         let (points, changes) = match notat {
             Some(view) if published.is_some() => {
                 let mut sections = view.notat.sections.into_iter();
