@@ -1,6 +1,7 @@
 //! What the notat pages show, as it travels from the server to the browser.
 
 use crate::hearing::HearingCard;
+use hoering::notat::{RemarkStage, TargetKind};
 use hoering::response::SenderKind;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -9,8 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemarkCard {
     pub id: i64,
-    /// `response`, `group` or `passage`.
-    pub kind: String,
+    pub kind: TargetKind,
     pub response_id: i64,
     pub receipt_number: String,
     /// How many responses it answers.
@@ -21,12 +21,9 @@ pub struct RemarkCard {
     pub section: String,
     pub summary: String,
     pub text: String,
-    /// One of [`hoering::notat::Outcome::CODES`].
-    pub outcome: String,
-    pub change_version: Option<i64>,
-    pub change_block: Option<String>,
-    /// `draft`, `approved` or `published`.
-    pub state: String,
+    /// What it led to (for a change: the changed block).
+    pub outcome: hoering::notat::Outcome,
+    pub state: RemarkStage,
     pub author: String,
     pub approver: Option<String>,
     /// Written by the reader, who may then not approve it.
@@ -61,8 +58,8 @@ pub struct AdminNotatView {
 /// What a remark answers, as the editor shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemarkSubject {
-    /// `response` or `group`.
-    pub kind: String,
+    /// A response or a group (a passage is chosen within the response).
+    pub kind: TargetKind,
     pub response_id: i64,
     pub receipt_number: String,
     pub block_number: Option<String>,

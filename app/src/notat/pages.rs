@@ -9,31 +9,17 @@ use crate::forms::FormEcho;
 use crate::forms::error_message;
 use crate::i18n::*;
 use crate::notat::RemarkCard;
+use hoering::notat::{Outcome, RemarkStage, TargetKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn state_name(locale: Locale, state: &str) -> &'static str {
+fn state_name(locale: Locale, state: RemarkStage) -> &'static str {
     match state {
-        "published" => td_string!(locale, status_published),
-        "approved" => td_string!(locale, notat_approved),
-        _ => td_string!(locale, notat_draft),
+        RemarkStage::Published => td_string!(locale, status_published),
+        RemarkStage::Approved => td_string!(locale, notat_approved),
+        RemarkStage::Draft => td_string!(locale, notat_draft),
     }
-}
-
-fn outcome_name(locale: Locale, card: &RemarkCard) -> String {
-    let outcome = match card.outcome.as_str() {
-        "change" => hoering::notat::Outcome::Change {
-            version: card
-                .change_version
-                .and_then(|v| u32::try_from(v).ok())
-                .unwrap_or_default(),
-            block: card.change_block.clone().unwrap_or_default(),
-        },
-        "no_change" => hoering::notat::Outcome::NoChange,
-        _ => hoering::notat::Outcome::Noted,
-    };
-    outcome_text(locale, &outcome)
 }
 
 /// A remark in the clerks' list, with its approval form.
@@ -50,20 +36,20 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         .flatten()
         .map(|c| error_message(i18n, "remark", &c));
     let error_id = format!("{id}-fejl");
-    let target = match card.kind.as_str() {
-        "group" => td_string!(
+    let target = match card.kind {
+        TargetKind::Group => td_string!(
             locale,
             notat_campaign_target,
             members = card.members,
             receipt = card.receipt_number.clone()
         )
         .to_string(),
-        "passage" => format!(
+        TargetKind::Passage => format!(
             "{} · {}",
             card.receipt_number,
             td_string!(locale, notat_a_point_in_the_response)
         ),
-        _ => card.receipt_number.clone(),
+        TargetKind::Response => card.receipt_number.clone(),
     };
     let section = if card.section.is_empty() {
         td_string!(locale, notat_the_draft_as_a_whole).to_owned()
@@ -71,11 +57,11 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         format!("{} {}", td_string!(locale, notat_section), card.section)
     };
     view! {
-        <li id=anchor class=format!("remark-card state-{}", card.state)>
+        <li id=anchor class=format!("remark-card state-{}", card.state.code())>
             <article aria-labelledby=labelled>
                 <h3 id=heading>{target} " · " {section}</h3>
                 <p class="response-meta">
-                    <span class="badge">{state_name(locale, &card.state)}</span>
+                    <span class="badge">{state_name(locale, card.state)}</span>
                     " · " {td_string!(locale, notat_written_by)}{card.author.clone()}
                     {card.approver.clone().map(|a| view! { " · " {td_string!(locale, notat_approved_by)}{a} })}
                 </p>
@@ -87,12 +73,12 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                 <p class="joint-text">{card.summary.clone()}</p>
                 <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                 <p class="joint-text">{card.text.clone()}</p>
-                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_name(locale, &card)}</p>
+                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_text(locale, &card.outcome)}</p>
                 <FieldError id=error_id.clone() message=Signal::derive(move || error.clone()) />
-                {(card.state != "published").then(|| view! {
+                {(card.state != RemarkStage::Published).then(|| view! {
                     <p class="actions">
                         <a class="button button-secondary" href=crate::routes::remark_editor(&slug, None, false, Some(card.id))>{td_string!(locale, notat_edit)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></a>
-                        {(card.state == "draft" && !card.own).then(|| view! {
+                        {(card.state == RemarkStage::Draft && !card.own).then(|| view! {
                             " "
                             <form method="post" action=format!("{}/bemaerkninger/{}/godkend", crate::routes::admin_hearing(&slug), card.id) class="inline-form">
                                 <input type="hidden" name="csrf" value=csrf.clone() />
@@ -100,7 +86,7 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                                 <button type="submit" class="button">{td_string!(locale, notat_approve)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></button>
                             </form>
                         })}
-                        {(card.state == "draft" && card.own).then(|| view! {
+                        {(card.state == RemarkStage::Draft && card.own).then(|| view! {
                             " " <span class="muted">{td_string!(locale, notat_another_clerk_must_approve_your_remark)}</span>
                         })}
                     </p>
@@ -119,8 +105,16 @@ pub fn AdminNotatPage() -> impl IntoView {
     staff_form_page(user, move |user, echo, locale| async move {
         let n = found_or(notat.await)?;
         let slug = n.hearing_slug.clone();
-        let drafts = n.remarks.iter().filter(|r| r.state == "draft").count();
-        let approved = n.remarks.iter().filter(|r| r.state == "approved").count();
+        let drafts = n
+            .remarks
+            .iter()
+            .filter(|r| r.state == RemarkStage::Draft)
+            .count();
+        let approved = n
+            .remarks
+            .iter()
+            .filter(|r| r.state == RemarkStage::Approved)
+            .count();
         let title = td_string!(locale, outbox_consultation_report);
         let field = |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
         let case_error = field("case_number");
@@ -245,12 +239,16 @@ pub fn RemarkEditorPage() -> impl IntoView {
         };
         let summary = typed("summary", existing.as_ref().map(|r| r.summary.clone()));
         let text = typed("remark_text", existing.as_ref().map(|r| r.text.clone()));
-        let outcome = typed("outcome", existing.as_ref().map(|r| r.outcome.clone()));
+        let outcome = typed(
+            "outcome",
+            existing.as_ref().map(|r| r.outcome.code().to_string()),
+        );
         let change = typed(
             "change",
-            existing
-                .as_ref()
-                .and_then(|r| Some(format!("{}|{}", r.change_version?, r.change_block.clone()?))),
+            existing.as_ref().and_then(|r| match &r.outcome {
+                Outcome::Change { version, block } => Some(format!("{version}|{block}")),
+                _ => None,
+            }),
         );
         let default_section = e
             .subject
@@ -275,7 +273,7 @@ pub fn RemarkEditorPage() -> impl IntoView {
             error("quote"),
         );
         let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
-        let group = e.subject.kind == "group";
+        let group = e.subject.kind == TargetKind::Group;
         let title = match (&existing, group) {
             (Some(_), _) => td_string!(locale, notat_edit_remark),
             (None, true) => td_string!(locale, notat_remark_on_a_campaign),

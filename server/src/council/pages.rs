@@ -159,7 +159,12 @@ impl CouncilReads for DbBackend {
             may_publish_discussion(&viewer, council_id, chair, &card.state, &joint, published)
                 .err();
         let response_status = match round.response_id {
-            Some(id) => council_db::response_status(pool, id).await.map_err(fail)?,
+            Some(id) => council_db::response_status(pool, id)
+                .await
+                .map_err(fail)?
+                .as_deref()
+                .map(crate::backend::stored::moderation)
+                .transpose()?,
             None => None,
         };
         Ok(Some(CouncilWorkspace {
