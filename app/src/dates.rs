@@ -2,7 +2,7 @@
 //! and the order of day, month and year are the locale file's, not the code's.
 
 use crate::i18n::*;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 
 /// The month's name as a date writes it ("december"; Ukrainian takes the genitive, "грудня").
 fn month(locale: Locale, month: i8) -> &'static str {
@@ -47,6 +47,23 @@ pub fn long_date(locale: Locale, day: Date) -> String {
     .to_string()
 }
 
+/// A long date and the time to the minute, "14. december 2026 09:30", as receipts and the
+/// clerks' lists show when something happened.
+pub fn long_date_time(locale: Locale, at: DateTime) -> String {
+    format!(
+        "{} {:02}:{:02}",
+        long_date(locale, at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// `2026-12-14 09:30`: a time as the clerks' logs (journal, outbox) list it, the same in every
+/// language.
+pub fn iso_minute(at: DateTime) -> String {
+    at.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
 /// "17.00" in Danish, "17:00" elsewhere.
 fn clock(locale: Locale, at: &jiff::Zoned) -> String {
     td_string!(
@@ -85,16 +102,6 @@ pub fn time_span(locale: Locale, starts: i64, ends: Option<i64>) -> String {
         .to_string(),
         None => first,
     }
-}
-
-/// `2026-12-14` as a long date in the reader's language; a `YYYY-MM-DD HH:MM` keeps its time.
-/// Anything else is shown as it came.
-pub fn format_date(locale: Locale, iso: &str) -> String {
-    let Ok(day) = hoering::hearing::parse_date(iso.get(..10).unwrap_or(iso)) else {
-        return iso.to_string();
-    };
-    let time = iso.get(11..16).map(|t| format!(" {t}")).unwrap_or_default();
-    format!("{}{time}", long_date(locale, day))
 }
 
 #[cfg(test)]
@@ -145,12 +152,19 @@ mod tests {
     }
 
     #[test]
-    fn iso_dates_become_long_dates_and_anything_else_is_kept() {
-        assert_eq!(format_date(Locale::da, "2026-12-14"), "14. december 2026");
+    fn dates_and_times_become_long_dates_with_the_time_kept() {
         assert_eq!(
-            format_date(Locale::en, "2026-12-14 09:30"),
-            "14 December 2026 09:30"
+            long_date(Locale::da, day(2026, 12, 14)),
+            "14. december 2026"
         );
-        assert_eq!(format_date(Locale::da, "snart"), "snart");
+        let at = day(2026, 12, 14).at(9, 30, 0, 0);
+        assert_eq!(long_date_time(Locale::en, at), "14 December 2026 09:30");
+        assert_eq!(long_date_time(Locale::da, at), "14. december 2026 09:30");
+        assert_eq!(iso_minute(at), "2026-12-14 09:30");
+        // Midnight keeps its zeros.
+        assert_eq!(
+            long_date_time(Locale::da, day(2026, 1, 2).at(0, 5, 0, 0)),
+            "2. januar 2026 00:05"
+        );
     }
 }

@@ -29,6 +29,24 @@ pub fn local_date_of(t: Timestamp) -> jiff::civil::Date {
     t.to_zoned(zone()).date()
 }
 
+/// The calendar day of a Unix time in Copenhagen (the default date for a time out of range).
+pub fn local_day(seconds: i64) -> jiff::civil::Date {
+    Timestamp::from_second(seconds)
+        .map(local_date_of)
+        .unwrap_or_default()
+}
+
+/// The Copenhagen wall-clock time of a Unix time, to the minute, for pages to word: a civil
+/// time carries no zone, so the browser needs no time-zone data to show it.
+pub fn local_minute(seconds: i64) -> jiff::civil::DateTime {
+    Timestamp::from_second(seconds)
+        .map(|t| {
+            let at = t.to_zoned(zone()).datetime();
+            at.date().at(at.hour(), at.minute(), 0, 0)
+        })
+        .unwrap_or_default()
+}
+
 /// The instant a Copenhagen wall-clock time falls on (the earlier one when clocks go back).
 pub fn local_instant(
     day: jiff::civil::Date,
@@ -95,5 +113,19 @@ mod tests {
         let t: Timestamp = "2026-12-31T23:30:00Z".parse().unwrap();
         assert_eq!(local_year(t.as_second()), 2027);
         assert_eq!(rfc3339(t.as_second()), "2026-12-31T23:30:00Z");
+    }
+
+    #[test]
+    fn civil_days_and_minutes_are_the_copenhagen_ones() {
+        let t: Timestamp = "2026-06-30T22:30:45Z".parse().unwrap();
+        assert_eq!(local_day(t.as_second()), jiff::civil::date(2026, 7, 1));
+        assert_eq!(
+            local_minute(t.as_second()),
+            jiff::civil::date(2026, 7, 1).at(0, 30, 0, 0)
+        );
+        assert_eq!(
+            local_minute(t.as_second()).to_string(),
+            "2026-07-01T00:30:00"
+        );
     }
 }

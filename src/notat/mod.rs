@@ -21,7 +21,7 @@ pub use outline::{
 };
 pub use remark::{
     ApproveRefusal, EditRefusal, Outcome, PublishRefusal, Remark, RemarkContent, RemarkFields,
-    RemarkState, RemarkTarget, RemarkText, approve, edit, publish_all,
+    RemarkStage, RemarkState, RemarkTarget, RemarkText, TargetKind, approve, edit, publish_all,
 };
 
 /// Field name to error code, as the forms show them.

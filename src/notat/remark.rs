@@ -51,7 +51,41 @@ pub enum RemarkTarget {
     },
 }
 
+/// What kind of thing a bemærkning answers, without which: as the database and the clerks'
+/// pages name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    Response,
+    Group,
+    Passage,
+}
+
+impl TargetKind {
+    pub const ALL: [TargetKind; 3] = [Self::Response, Self::Group, Self::Passage];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Response => "response",
+            Self::Group => "group",
+            Self::Passage => "passage",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 impl RemarkTarget {
+    pub fn kind(&self) -> TargetKind {
+        match self {
+            Self::Response(_) => TargetKind::Response,
+            Self::Group(_) => TargetKind::Group,
+            Self::Passage { .. } => TargetKind::Passage,
+        }
+    }
+
     /// The responses answered, each once, in the order given.
     pub fn responses(&self) -> Vec<i64> {
         match self {
@@ -127,11 +161,41 @@ pub enum RemarkState {
 
 impl RemarkState {
     pub fn code(&self) -> &'static str {
+        self.stage().code()
+    }
+
+    /// Where it stands, without who approved it and when.
+    pub fn stage(&self) -> RemarkStage {
+        match self {
+            Self::Draft => RemarkStage::Draft,
+            Self::Approved { .. } => RemarkStage::Approved,
+            Self::Published { .. } => RemarkStage::Published,
+        }
+    }
+}
+
+/// Where a bemærkning stands, as its list shows it: [`RemarkState`] without who and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemarkStage {
+    Draft,
+    Approved,
+    Published,
+}
+
+impl RemarkStage {
+    pub const ALL: [RemarkStage; 3] = [Self::Draft, Self::Approved, Self::Published];
+
+    pub fn code(self) -> &'static str {
         match self {
             Self::Draft => "draft",
-            Self::Approved { .. } => "approved",
-            Self::Published { .. } => "published",
+            Self::Approved => "approved",
+            Self::Published => "published",
         }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 

@@ -925,3 +925,19 @@ proptest! {
         prop_assert!(a.starts_with(&prefix));
     }
 }
+
+#[test]
+fn target_kinds_and_stages_read_back_from_their_codes() {
+    for kind in TargetKind::ALL {
+        assert_eq!(TargetKind::parse(kind.code()), Some(kind));
+    }
+    for stage in RemarkStage::ALL {
+        assert_eq!(RemarkStage::parse(stage.code()), Some(stage));
+    }
+    assert_eq!(TargetKind::parse("campaign"), None);
+    assert_eq!(RemarkStage::parse("Draft"), None);
+    assert_eq!(RemarkTarget::Group(vec![1, 2]).kind(), TargetKind::Group);
+    let approved = RemarkState::Approved { by: 1, at: 2 };
+    assert_eq!(approved.stage(), RemarkStage::Approved);
+    assert_eq!(approved.code(), "approved");
+}

@@ -24,7 +24,8 @@ pub use inquiry::{
 };
 pub use refusal::{Refusal, hearing_may_close};
 pub use road::{
-    Action, ActionKind, Adoption, Choice, Road, RoadState, StageStatus, Step, TimelineEntry,
+    Action, ActionKind, Adoption, Choice, Road, RoadState, SkipReason, StageStatus, StartReason,
+    Step, TimelineEntry,
 };
 pub use stage::{Body, Stage};
 pub use template::{Template, TemplateError, TemplateRef, TemplateStage};

@@ -38,6 +38,102 @@ pub enum Action {
     Publish,
 }
 
+/// Why a stage was passed by: the clerk's own words, shown as written, or a reason hoering
+/// records itself, kept as a code that the app words in the reader's language.
+///
+/// Stored as the clerk's text (a JSON string) or as `{"code": …}`. Roads stored before the
+/// codes spelled hoering's own reason in Danish; that spelling reads back as its code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredReason", into = "StoredReason")]
+pub enum SkipReason {
+    /// The policy came in as a hearing already open (made with its dates in one go, or
+    /// brought over from before hoering), so the stages before Høring happened outside it.
+    DirectHearing,
+    /// What the clerk wrote.
+    Written(String),
+}
+
+impl SkipReason {
+    /// How roads stored before the codes recorded [`SkipReason::DirectHearing`]: a stored
+    /// value, never shown (the app words the code).
+    pub const STORED_DIRECT_HEARING: &'static str = "oprettet direkte som høring";
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReasonCode {
+    DirectHearing,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum StoredReason {
+    Code { code: ReasonCode },
+    Written(String),
+}
+
+impl From<StoredReason> for SkipReason {
+    fn from(stored: StoredReason) -> Self {
+        match stored {
+            StoredReason::Code {
+                code: ReasonCode::DirectHearing,
+            } => Self::DirectHearing,
+            StoredReason::Written(text) if text == Self::STORED_DIRECT_HEARING => {
+                Self::DirectHearing
+            }
+            StoredReason::Written(text) => Self::Written(text),
+        }
+    }
+}
+
+impl From<SkipReason> for StoredReason {
+    fn from(reason: SkipReason) -> Self {
+        match reason {
+            SkipReason::DirectHearing => Self::Code {
+                code: ReasonCode::DirectHearing,
+            },
+            SkipReason::Written(text) => Self::Written(text),
+        }
+    }
+}
+
+/// Where a road began, as its journal records it: hoering's own reason, kept as a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartReason {
+    /// In Høring: the policy came in as a hearing already open ([`SkipReason::DirectHearing`]).
+    DirectHearing,
+    /// In Udarbejdelse: the policy came in as a draft.
+    Draft,
+}
+
+impl StartReason {
+    pub const ALL: [StartReason; 2] = [Self::DirectHearing, Self::Draft];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::DirectHearing => "direct_hearing",
+            Self::Draft => "draft",
+        }
+    }
+
+    /// How journals written before the codes recorded it: stored values, never shown.
+    fn stored_before_codes(self) -> &'static str {
+        match self {
+            Self::DirectHearing => SkipReason::STORED_DIRECT_HEARING,
+            Self::Draft => "oprettet som udkast",
+        }
+    }
+
+    /// A stored reason: its code, or its spelling from before the codes; `None` for anything
+    /// else (a restarted road's reason is the clerk's own words).
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.code() == stored || r.stored_before_codes() == stored)
+    }
+}
+
 /// One entry of a road's history. The history only grows; nothing in it is ever changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
@@ -48,7 +144,7 @@ pub enum Step {
     },
     Skipped {
         stage: Stage,
-        reason: String,
+        reason: SkipReason,
         on: Date,
     },
     VersionFrozen {
@@ -173,7 +269,7 @@ pub enum StageStatus {
     /// The policy is here now.
     Current { since: Date },
     /// Passed by, with the recorded reason.
-    Skipped { on: Date, reason: String },
+    Skipped { on: Date, reason: SkipReason },
     /// The road ended here: a body rejected the policy.
     Rejected { on: Date },
     /// Not reached in the current round.
@@ -218,13 +314,12 @@ impl Road {
     /// A road for a policy that came in as a hearing already open (made with its dates in one
     /// go, or brought over from before hoering): version `version` is frozen and its hearing
     /// opened on `on`, and every stage of the template between Udarbejdelse and Høring is
-    /// recorded as passed by with `reason`. Those records state what happened outside hoering,
-    /// so they are not subject to the template's skipping rules.
+    /// recorded as passed by ([`SkipReason::DirectHearing`]). Those records state what happened
+    /// outside hoering, so they are not subject to the template's skipping rules.
     pub fn opened_as_hearing(
         template: Template,
         on: Date,
         version: u32,
-        reason: &str,
     ) -> Result<Road, TemplateError> {
         let mut road = Road::new(template, on)?;
         road.frozen.insert(version);
@@ -242,7 +337,7 @@ impl Road {
         for stage in between {
             road.history.push(Step::Skipped {
                 stage,
-                reason: reason.to_string(),
+                reason: SkipReason::DirectHearing,
                 on,
             });
             road.skipped.insert(stage);
@@ -610,7 +705,7 @@ impl Road {
         self.is_next(stage)?;
         self.history.push(Step::Skipped {
             stage,
-            reason: reason.to_string(),
+            reason: SkipReason::Written(reason.to_string()),
             on,
         });
         self.skipped.insert(stage);

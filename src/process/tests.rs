@@ -182,7 +182,7 @@ fn optional_stages_are_skipped_with_a_reason() {
     assert_eq!(r.next_stage(), Some(Stage::CommitteeForHearing));
     assert!(r.history().contains(&Step::Skipped {
         stage: Stage::DialogueMeeting,
-        reason: "Ingen dialogmøde: en mindre revision".into(),
+        reason: SkipReason::Written("Ingen dialogmøde: en mindre revision".into()),
         on: date(2019, 6, 4)
     }));
     // Advancing onto the skipped stage is out of order now.
@@ -235,7 +235,7 @@ fn optional_stages_are_skipped_with_a_reason() {
         timeline[6].status,
         StageStatus::Skipped {
             on,
-            reason: "Ingen økonomiske konsekvenser".into()
+            reason: SkipReason::Written("Ingen økonomiske konsekvenser".into())
         }
     );
 }
@@ -1218,13 +1218,8 @@ fn guided_walks_reach_the_end() {
 #[test]
 fn a_hearing_made_directly_enters_the_road_at_hoering() {
     let on = date(2026, 3, 2);
-    let mut road = Road::opened_as_hearing(
-        Template::default_for("Udvalget"),
-        on,
-        1,
-        "oprettet direkte som høring",
-    )
-    .expect("the default template is valid");
+    let mut road = Road::opened_as_hearing(Template::default_for("Udvalget"), on, 1)
+        .expect("the default template is valid");
     assert_eq!(road.stage(), Stage::Hearing);
     assert_eq!(road.hearing_version(), Some(1));
     assert!(road.frozen_versions().contains(&1));
@@ -1244,7 +1239,7 @@ fn a_hearing_made_directly_enters_the_road_at_hoering() {
             status(stage),
             Some(StageStatus::Skipped {
                 on,
-                reason: "oprettet direkte som høring".into()
+                reason: SkipReason::DirectHearing
             })
         );
     }
@@ -1270,4 +1265,36 @@ fn a_hearing_made_directly_enters_the_road_at_hoering() {
         ),
         Refusal::NoHearingSummary
     );
+}
+
+#[test]
+fn hoerings_own_skip_reason_is_stored_as_a_code_and_the_old_danish_reads_as_it() {
+    let code = serde_json::to_string(&SkipReason::DirectHearing).unwrap();
+    assert_eq!(code, r#"{"code":"direct_hearing"}"#);
+    let back: SkipReason = serde_json::from_str(&code).unwrap();
+    assert_eq!(back, SkipReason::DirectHearing);
+    // Roads stored before the code wrote the reason in Danish.
+    let old: SkipReason = serde_json::from_str(r#""oprettet direkte som høring""#).unwrap();
+    assert_eq!(old, SkipReason::DirectHearing);
+    // A clerk's words stay a plain string, as before.
+    let written = SkipReason::Written("Haster".into());
+    let text = serde_json::to_string(&written).unwrap();
+    assert_eq!(text, r#""Haster""#);
+    assert_eq!(serde_json::from_str::<SkipReason>(&text).unwrap(), written);
+}
+
+#[test]
+fn start_reasons_read_back_from_their_codes_and_their_old_danish() {
+    for reason in StartReason::ALL {
+        assert_eq!(StartReason::parse(reason.code()), Some(reason));
+    }
+    assert_eq!(
+        StartReason::parse("oprettet direkte som høring"),
+        Some(StartReason::DirectHearing)
+    );
+    assert_eq!(
+        StartReason::parse("oprettet som udkast"),
+        Some(StartReason::Draft)
+    );
+    assert_eq!(StartReason::parse("demo: forløbet 2019–2020"), None);
 }

@@ -134,7 +134,7 @@ pub fn DanishDraftNotice() -> impl IntoView {
     })
 }
 
-pub use crate::dates::{format_date, time_span};
+pub use crate::dates::{iso_minute, long_date, long_date_time, time_span};
 
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
 pub fn format_count(locale: Locale, n: usize) -> String {

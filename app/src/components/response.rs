@@ -1,7 +1,7 @@
 //! A published response as the public reads it: who (as consent allows), when, the words it
 //! quotes, and its text. Shown on the hearing page and on every version page.
 
-use crate::components::{format_date, sender_kind_label};
+use crate::components::{long_date, sender_kind_label};
 use crate::i18n::*;
 use crate::response::MeetingOrigin;
 use crate::response::PublicResponse;
@@ -39,7 +39,7 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                 " · "
                 {sender_kind_label(i18n, response.sender_kind)}
                 " · "
-                <time datetime=response.submitted_on.clone()>{format_date(locale, &response.submitted_on)}</time>
+                <time datetime=response.submitted_on.to_string()>{long_date(locale, response.submitted_on)}</time>
                 " · "
                 <span class="muted">{response.receipt_number.clone()}</span>
             </header>
@@ -54,13 +54,10 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
 
 /// "Fra dialogmødet 12. september 2019 · Frivillige foreninger".
 pub fn meeting_label(locale: Locale, meeting: &MeetingOrigin) -> String {
-    if hoering::hearing::parse_date(&meeting.day).is_err() {
-        return meeting.day.clone();
-    }
     td_string!(
         locale,
         meeting_input_label,
-        day = crate::components::format_date(locale, &meeting.day),
+        day = long_date(locale, meeting.day),
         group = crate::names::group_plural(locale, meeting.group)
     )
     .to_string()
@@ -93,7 +90,7 @@ mod tests {
 
     fn origin(day: &str, group: ParticipantGroup) -> MeetingOrigin {
         MeetingOrigin {
-            day: day.into(),
+            day: day.parse().expect("an ISO date"),
             group,
             table: None,
         }

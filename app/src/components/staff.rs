@@ -4,7 +4,7 @@
 
 use crate::auth::CurrentUser;
 use crate::components::page::suspended;
-use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
+use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
 use crate::policy::InquiryView;
@@ -90,10 +90,7 @@ pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
 /// "Åben 1. december – 12. december 2026" and the like.
 pub fn round_text(locale: Locale, r: &crate::council::RoundCard) -> String {
     use hoering::council::RoundState;
-    let (opens, closes) = (
-        crate::components::format_date(locale, &r.opens),
-        crate::components::format_date(locale, &r.closes),
-    );
+    let (opens, closes) = (long_date(locale, r.opens), long_date(locale, r.closes));
     match r.state {
         RoundState::Upcoming => td_string!(
             locale,
@@ -142,13 +139,13 @@ pub fn Inquiries(
                                     <p class="card-meta">
                                         <span class=badge>{status}</span> " "
                                         <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
-                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), format_date(locale, &q.received), td_string!(locale, admin_policy_due), format_date(locale, &q.due))}
+                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), long_date(locale, q.received), td_string!(locale, admin_policy_due), long_date(locale, q.due))}
                                     </p>
                                     <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
                                     <p class="response-text">{q.question.clone()}</p>
-                                    {match (q.answered.clone(), q.answer.clone()) {
+                                    {match (q.answered, q.answer.clone()) {
                                         (Some(day), Some(answer)) => view! {
-                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), format_date(locale, &day))}</p>
+                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), long_date(locale, day))}</p>
                                             <p class="response-text">{answer}</p>
                                         }.into_any(),
                                         _ => view! {

@@ -1,7 +1,7 @@
 //! A party's own page on the høringsliste, reached by the link in its invitation: respond
 //! (the answer is matched to the party) or say "ingen bemærkninger", which counts as an answer.
 
-use crate::components::format_date;
+use crate::components::long_date;
 use crate::components::page::{found_or, route_param, suspended};
 use crate::consultees::get_party_invitation;
 use crate::i18n::*;
@@ -18,7 +18,7 @@ pub fn PartyPage() -> impl IntoView {
     suspended(move || async move {
         let locale = i18n.get_locale_untracked();
         let p = found_or(party.await)?;
-        let closes = format_date(locale, &p.closes);
+        let closes = long_date(locale, p.closes);
         let state = match p.status {
             PartyStatus::Answered => Some(td_string!(locale, party_answered_thanks).to_string()),
             PartyStatus::Declined => Some(td_string!(locale, party_declined_thanks).to_string()),

@@ -1,6 +1,6 @@
 //! The høringsliste on the clerk's hearing page: who is invited, and adding or reusing a list.
 
-use crate::components::{FieldError, format_date};
+use crate::components::{FieldError, long_date};
 use crate::consultees::PartyListView;
 use crate::forms::FormEcho;
 use crate::i18n::*;
@@ -71,7 +71,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                                     <th scope="row">{p.organisation.clone()}</th>
                                     <td>{p.contact.clone().map(|c| format!("{c}, ")).unwrap_or_default()}{p.email.clone()}</td>
                                     <td>{kind_name(p.kind)}</td>
-                                    <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.as_ref().map(|d| format!(" {}", format_date(locale, d)))).flatten()}{p.reminded_on.as_ref().map(|d| format!(", {} {}", td_string!(locale, admin_reminded), format_date(locale, d)))}</td>
+                                    <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.map(|d| format!(" {}", long_date(locale, d)))).flatten()}{p.reminded_on.map(|d| format!(", {} {}", td_string!(locale, admin_reminded), long_date(locale, d)))}</td>
                                     <td>{removable.then(|| view! {
                                         <form method="post" action=crate::routes::party_remove(&slug, p.id) class="inline-form">
                                             <input type="hidden" name="csrf" value=csrf.clone() />
@@ -113,8 +113,8 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                 <input type="hidden" name="csrf" value=csrf />
                 <div class="field">
                     <label for="reminder_days">{td_string!(locale, admin_reminder_working_days_before_the_deadline)}</label>
-                    <p class="hint" id="reminder_days-hint">{match &list.reminder_on {
-                        Some(d) => td_string!(locale, admin_reminder_on, day = format_date(locale, d)).to_string(),
+                    <p class="hint" id="reminder_days-hint">{match list.reminder_on {
+                        Some(d) => td_string!(locale, admin_reminder_on, day = long_date(locale, d)).to_string(),
                         None => String::new(),
                     }}</p>
                     <FieldError id="reminder_days-error".to_string() message=Signal::derive(move || reminder_error.clone()) />

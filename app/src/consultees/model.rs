@@ -1,5 +1,6 @@
 //! What the consultees pages show, as it travels from the server to the browser.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A party on a hearing's høringsliste, as the clerk sees it.
@@ -11,9 +12,9 @@ pub struct AdminParty {
     pub email: String,
     pub kind: hoering::consultees::PartyKind,
     pub status: hoering::consultees::PartyStatus,
-    /// `YYYY-MM-DD` in Copenhagen: invited, reminded.
-    pub invited_on: Option<String>,
-    pub reminded_on: Option<String>,
+    /// The days (in Copenhagen) the party was invited and reminded.
+    pub invited_on: Option<Date>,
+    pub reminded_on: Option<Date>,
 }
 
 /// An earlier hearing of the same committee whose list can be reused.
@@ -31,8 +32,8 @@ pub struct PartyListView {
     pub counts: hoering::consultees::ListCounts,
     /// Working days before the deadline that parties without an answer are reminded.
     pub reminder_days: i64,
-    /// The day the reminder goes, `YYYY-MM-DD`.
-    pub reminder_on: Option<String>,
+    /// The day the reminder goes.
+    pub reminder_on: Option<Date>,
     pub earlier: Vec<EarlierList>,
 }
 
@@ -43,8 +44,8 @@ pub struct PartyInvitation {
     pub organisation: String,
     pub hearing_slug: String,
     pub hearing_title: String,
-    /// The hearing's last day, `YYYY-MM-DD`.
-    pub closes: String,
+    /// The hearing's last day.
+    pub closes: Date,
     pub open: bool,
     pub status: hoering::consultees::PartyStatus,
 }

@@ -34,9 +34,9 @@ pub struct RoundCard {
     pub hearing_title: String,
     pub council_slug: String,
     pub council_name: String,
-    /// `YYYY-MM-DD`.
-    pub opens: String,
-    pub closes: String,
+    /// First and last day, in Copenhagen.
+    pub opens: jiff::civil::Date,
+    pub closes: jiff::civil::Date,
     pub state: hoering::council::RoundState,
 }
 
@@ -77,8 +77,8 @@ pub struct CouncilWorkspace {
     pub submit_refusal: Option<hoering::council::SubmitRefusal>,
     /// Why the reader may not publish the discussion now; `None` when they may.
     pub publish_refusal: Option<hoering::council::PublishRefusal>,
-    /// The submitted response's moderation status (`pending`, `published`, `withheld`).
-    pub response_status: Option<String>,
+    /// The submitted response's moderation status.
+    pub response_status: Option<hoering::response::ModerationStatus>,
     /// The chair has published the discussion.
     pub published: bool,
 }

@@ -13,6 +13,7 @@ use crate::council::get_council_workspace;
 use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::routes;
+use hoering::response::ModerationStatus;
 use hoering::staff::Permission;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -332,11 +333,13 @@ fn revision_line(
     )
 }
 
-fn status_text(locale: Locale, status: Option<&str>) -> &'static str {
+fn status_text(locale: Locale, status: Option<ModerationStatus>) -> &'static str {
     match status {
-        Some("published") => td_string!(locale, council_published),
-        Some("withheld") => td_string!(locale, council_withheld_by_the_clerk),
-        _ => td_string!(locale, council_awaiting_the_clerk_s_review),
+        Some(ModerationStatus::Published) => td_string!(locale, council_published),
+        Some(ModerationStatus::Withheld) => td_string!(locale, council_withheld_by_the_clerk),
+        Some(ModerationStatus::Pending) | None => {
+            td_string!(locale, council_awaiting_the_clerk_s_review)
+        }
     }
 }
 
@@ -398,7 +401,7 @@ fn joint_section(
             td_string!(locale, council_version),
             sub.revision,
             td_string!(locale, col_state),
-            status_text(locale, w.response_status.as_deref())
+            status_text(locale, w.response_status)
         ),
         (None, Some(c)) => revision_line(locale, w, c),
         (None, None) => td_string!(locale, council_no_text_yet_write_the_council).to_string(),

@@ -1,5 +1,6 @@
 //! What the hearing pages show, as it travels from the server to the browser.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::version::VersionInfo;
@@ -13,10 +14,10 @@ pub struct HearingCard {
     pub title: String,
     pub committee: String,
     pub state: HearingState,
-    /// First day of the hearing, `YYYY-MM-DD` in Copenhagen time.
-    pub opens: String,
-    /// Last day (the deadline), `YYYY-MM-DD` in Copenhagen time.
-    pub closes: String,
+    /// First day of the hearing in Copenhagen.
+    pub opens: Date,
+    /// Last day (the deadline) in Copenhagen.
+    pub closes: Date,
     /// Whole days left until the deadline while the hearing is open (0 on the last day).
     pub days_left: Option<i64>,
     pub published_responses: i64,

@@ -3,7 +3,7 @@
 
 use crate::components::page::suspended;
 use crate::components::response::{Pager, ResponseItem};
-use crate::components::{block_label, error_view, format_date, set_status, state_label};
+use crate::components::{block_label, error_view, long_date, set_status, state_label};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -84,7 +84,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
     let slug = card.slug.clone();
     let open = card.state == HearingState::Open;
     let closed = card.state == HearingState::Closed;
-    let deadline = format_date(locale, &card.closes);
+    let deadline = long_date(locale, card.closes);
     let days_left = match card.days_left {
         Some(0) if open => Some(t_string!(i18n, days_left_today).to_string()),
         Some(1) if open => Some(t_string!(i18n, days_left_one).to_string()),
@@ -164,7 +164,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 </div>
                 <div>
                     <dt>{t!(i18n, fact_opens)}</dt>
-                    <dd>{format_date(locale, &card.opens)}</dd>
+                    <dd>{long_date(locale, card.opens)}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, fact_committee)}</dt>

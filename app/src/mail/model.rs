@@ -1,5 +1,6 @@
 //! What the mail pages show, as it travels from the server to the browser.
 
+use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 
 /// Where an e-mail stands in the outbox.
@@ -16,16 +17,16 @@ pub enum MailState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxItem {
     pub id: i64,
-    /// The core's `MailKind` code.
-    pub kind: String,
+    /// What it is about; `None` for a kind this version does not know.
+    pub kind: Option<hoering::mail::MailKind>,
     pub recipient: String,
     pub subject: String,
-    /// `YYYY-MM-DD HH:MM` in Copenhagen time.
-    pub created_at: String,
+    /// Copenhagen time, to the minute.
+    pub created_at: DateTime,
     pub state: MailState,
     pub attempts: i64,
-    /// When sent, or when the next attempt is due (`YYYY-MM-DD HH:MM`).
-    pub when: String,
+    /// When sent, or when the next attempt is due (Copenhagen time, to the minute).
+    pub when: DateTime,
     pub last_error: Option<String>,
 }
 

@@ -5,19 +5,20 @@ use crate::components::page::{found_or, loaded_or, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
 use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::dates::iso_minute;
 use crate::i18n::*;
 use crate::mail::MailState;
 use crate::mail::admin_outbox;
 use crate::mail::admin_outbox_message;
 use crate::routes;
+use hoering::mail::MailKind;
 use hoering::staff::Permission;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-fn kind_name(locale: Locale, kind: &str) -> &'static str {
-    use hoering::mail::MailKind;
-    match MailKind::parse(kind) {
+fn kind_name(locale: Locale, kind: Option<MailKind>) -> &'static str {
+    match kind {
         Some(MailKind::Receipt) => td_string!(locale, outbox_receipt),
         Some(MailKind::SignupSeated) => td_string!(locale, outbox_sign_up),
         Some(MailKind::SignupWaiting) => td_string!(locale, admin_meeting_waiting_list),
@@ -120,10 +121,10 @@ pub fn OutboxPage() -> impl IntoView {
                         <tbody>
                             {outbox.messages.into_iter().map(|m| view! {
                                 <tr>
-                                    <td>{m.created_at.clone()}</td>
+                                    <td>{iso_minute(m.created_at)}</td>
                                     <td>{m.recipient.clone()}</td>
                                     <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
-                                    <td>{kind_name(locale, &m.kind)}</td>
+                                    <td>{kind_name(locale, m.kind)}</td>
                                     <td>{state_name(locale, m.state)}</td>
                                 </tr>
                             }).collect_view()}
@@ -161,9 +162,9 @@ pub fn OutboxMessagePage() -> impl IntoView {
             <h1>{item.subject.clone()}</h1>
             <dl class="facts">
                 <div><dt>{td_string!(locale, changes_to)}</dt><dd>{item.recipient.clone()}</dd></div>
-                <div><dt>{td_string!(locale, outbox_kind)}</dt><dd>{kind_name(locale, &item.kind)}</dd></div>
-                <div><dt>{td_string!(locale, outbox_written)}</dt><dd>{item.created_at.clone()}</dd></div>
-                <div><dt>{td_string!(locale, admin_meeting_state)}</dt><dd>{state_name(locale, item.state)} " · " {item.when.clone()}</dd></div>
+                <div><dt>{td_string!(locale, outbox_kind)}</dt><dd>{kind_name(locale, item.kind)}</dd></div>
+                <div><dt>{td_string!(locale, outbox_written)}</dt><dd>{iso_minute(item.created_at)}</dd></div>
+                <div><dt>{td_string!(locale, admin_meeting_state)}</dt><dd>{state_name(locale, item.state)} " · " {iso_minute(item.when)}</dd></div>
                 <div><dt>{td_string!(locale, outbox_attempts)}</dt><dd>{item.attempts}</dd></div>
                 <div><dt>"Message-ID"</dt><dd><code>{m.message_id.clone()}</code></dd></div>
             </dl>

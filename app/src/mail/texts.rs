@@ -1,7 +1,7 @@
 //! The words of every e-mail, from the translation catalogue (`mail_…` keys), in the reader's
 //! language: one function per message, each filling the core's [`Body`], so the subject, the
 //! plain text and the HTML read the same sentences. Dates come worded by [`crate::dates`]
-//! (`long_date`, `time_span`, `format_date`) in the same language. Server-only: none of this
+//! (`long_date`, `long_date_time`, `time_span`) in the same language. Server-only: none of this
 //! goes to the browser.
 
 use crate::i18n::*;

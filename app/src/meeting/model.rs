@@ -17,8 +17,8 @@ pub struct MeetingCard {
     pub capacity: i64,
     pub seated: i64,
     pub waiting: i64,
-    /// The last day to sign up, `YYYY-MM-DD`.
-    pub signup_deadline: String,
+    /// The last day to sign up.
+    pub signup_deadline: jiff::civil::Date,
     pub mode: hoering::meeting::SignupMode,
     /// Whether this reader may sign up now (decided on the server, which knows today's date
     /// and whether the reader came by the invitation link).
@@ -69,8 +69,8 @@ pub struct AdminSignup {
     pub needs: hoering::meeting::Needs,
     pub status: hoering::meeting::SignupStatus,
     pub attended: bool,
-    /// `YYYY-MM-DD HH:MM`.
-    pub signed_up_at: String,
+    /// Copenhagen time, to the minute.
+    pub signed_up_at: jiff::civil::DateTime,
 }
 
 /// Input recorded at a meeting, in the clerk's list under the form.

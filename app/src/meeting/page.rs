@@ -4,7 +4,7 @@
 
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
-use crate::components::format_date;
+use crate::components::long_date;
 use crate::components::page::{found_or, route_id, route_param, suspended};
 use crate::forms::form_echo;
 use crate::i18n::*;
@@ -120,7 +120,7 @@ pub fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>
             } else {
                 td_string!(locale, meeting_sign_up)
             }}</h2>
-            <p>{td_string!(locale, meeting_sign_up_by_label)}{format_date(locale, &card.signup_deadline)}</p>
+            <p>{td_string!(locale, meeting_sign_up_by_label)}{long_date(locale, card.signup_deadline)}</p>
             {has_errors.then(|| view! {
                 <div class="error-summary" role="alert" tabindex="-1">
                     <p>{td_string!(locale, meeting_the_sign_up_was_not_sent)}</p>

@@ -2,7 +2,7 @@
 //! answer), and the reading keys that move between responses.
 
 use crate::components::{
-    FieldError, block_label, format_date, publication_label, sender_kind_label,
+    FieldError, block_label, long_date_time, publication_label, sender_kind_label,
 };
 use crate::forms::FormEcho;
 use crate::i18n::*;
@@ -136,7 +136,7 @@ pub fn AdminResponseItem(
             </h2>
             <p class="response-meta">
                 <span class=format!("badge badge-{}", r.status.as_str())>{status_label}</span> " · "
-                {format_date(locale, &r.received_at)} " · "
+                {long_date_time(locale, r.received_at)} " · "
                 {match r.meeting.clone() {
                     Some(m) => {
                         let table = m.table.clone().map(|t| format!(" · {t}")).unwrap_or_default();

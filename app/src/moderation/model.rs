@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 pub struct AdminResponse {
     pub id: i64,
     pub receipt_number: String,
-    pub received_at: String,
+    /// Copenhagen time, to the minute.
+    pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
     pub text: String,
     pub name: String,
@@ -71,13 +72,14 @@ pub struct ResponseOriginal {
     pub hearing_title: String,
     pub original: String,
     pub current: String,
-    /// The journal's entries on the response: when (`YYYY-MM-DD HH:MM`), who, what, before, after.
+    /// The journal's entries on the response: when, who, what, before, after.
     pub journal: Vec<JournalLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalLine {
-    pub at: String,
+    /// Copenhagen time, to the minute.
+    pub at: jiff::civil::DateTime,
     pub actor: String,
     pub action: String,
     pub before: Option<String>,
@@ -121,8 +123,8 @@ pub struct CouncilNote {
     pub author: String,
     pub quote: String,
     pub text: String,
-    /// `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// Copenhagen time, to the minute.
+    pub at: jiff::civil::DateTime,
 }
 
 /// The paragraph's text in a later version of the policy.
@@ -234,7 +236,32 @@ pub struct SearchView {
     pub truncated: bool,
 }
 
-/// The clerk's search filters, as the query string carries them.
+/// A filter's value as the query string gave it: one of the values the page offers, or one it
+/// does not know, which (like a status no response has) matches nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wanted<T> {
+    Only(T),
+    Unknown,
+}
+
+impl<T: Copy + PartialEq> Wanted<T> {
+    /// An empty value filters nothing (`None`); a code `parse` does not know matches nothing.
+    pub fn from_query(code: Option<&str>, parse: impl Fn(&str) -> Option<T>) -> Option<Self> {
+        let code = code.filter(|c| !c.is_empty())?;
+        Some(parse(code).map_or(Self::Unknown, Self::Only))
+    }
+
+    /// Whether an item whose value is `value` (`None`: one that does not read) passes.
+    pub fn admits(self, value: Option<T>) -> bool {
+        match self {
+            Self::Only(wanted) => value == Some(wanted),
+            Self::Unknown => false,
+        }
+    }
+}
+
+/// The clerk's search filters, parsed from the query string (`None`: not filtered).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchFilters {
     /// A tag's id.
@@ -243,10 +270,27 @@ pub struct SearchFilters {
     /// The group of copies of this response.
     #[serde(default)]
     pub group: Option<i64>,
-    pub status: Option<String>,
-    pub source: Option<String>,
-    pub kind: Option<String>,
+    pub status: Option<Wanted<ModerationStatus>>,
+    /// An unknown source filters nothing (the search has always read it so).
+    pub source: Option<InputSource>,
+    pub kind: Option<Wanted<SenderKind>>,
     pub block: Option<String>,
+}
+
+impl SearchFilters {
+    /// The filters of `?maerke=&gruppe=&status=&kilde=&type=&afsnit=`, from each parameter's
+    /// value (`get`); an empty value filters nothing.
+    pub fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+        let get = |k: &str| get(k).filter(|v| !v.is_empty());
+        Self {
+            tag: get("maerke").and_then(|t| t.parse().ok()),
+            group: get("gruppe").and_then(|t| t.parse().ok()),
+            status: Wanted::from_query(get("status"), ModerationStatus::parse),
+            source: get("kilde").and_then(InputSource::parse),
+            kind: Wanted::from_query(get("type"), |k| SenderKind::parse(k).ok()),
+            block: get("afsnit").map(str::to_string),
+        }
+    }
 }
 
 /// How much was said about one paragraph.
@@ -274,4 +318,42 @@ pub struct HearingOverview {
     pub hearing_title: String,
     pub blocks: Vec<BlockCount>,
     pub kinds: Vec<(SenderKind, usize)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_filters_parse_the_query_and_keep_what_an_unknown_value_did() {
+        const QUERY: [(&str, &str); 5] = [
+            ("status", "pending"),
+            ("kilde", "moede"),
+            ("type", "company"),
+            ("afsnit", "2.1"),
+            ("maerke", "7"),
+        ];
+        let get = |q: &'static [(&'static str, &'static str)]| {
+            move |k: &str| q.iter().find(|(name, _)| *name == k).map(|(_, v)| *v)
+        };
+        let f = SearchFilters::from_query(get(&QUERY));
+        assert_eq!(f.status, Some(Wanted::Only(ModerationStatus::Pending)));
+        assert_eq!(f.source, Some(InputSource::Meeting));
+        assert_eq!(f.kind, Some(Wanted::Only(SenderKind::Company)));
+        assert_eq!(f.block.as_deref(), Some("2.1"));
+        assert_eq!((f.tag, f.group), (Some(7), None));
+
+        // Empty values filter nothing.
+        let f = SearchFilters::from_query(get(&[("status", ""), ("type", ""), ("kilde", "")]));
+        assert_eq!(f, SearchFilters::default());
+
+        // An unknown status or type matches nothing; an unknown source filters nothing.
+        let f = SearchFilters::from_query(get(&[("status", "x"), ("type", "x"), ("kilde", "x")]));
+        assert_eq!(f.status, Some(Wanted::Unknown));
+        assert_eq!(f.kind, Some(Wanted::Unknown));
+        assert_eq!(f.source, None);
+        assert!(!Wanted::<ModerationStatus>::Unknown.admits(Some(ModerationStatus::Pending)));
+        assert!(Wanted::Only(ModerationStatus::Pending).admits(Some(ModerationStatus::Pending)));
+        assert!(!Wanted::Only(ModerationStatus::Pending).admits(None));
+    }
 }

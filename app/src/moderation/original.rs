@@ -45,7 +45,7 @@ pub fn ResponseOriginalPage() -> impl IntoView {
                 <tbody>
                     {o.journal.into_iter().map(|e| view! {
                         <tr>
-                            <td>{e.at}</td>
+                            <td>{crate::dates::iso_minute(e.at)}</td>
                             <td>{e.actor}</td>
                             <td>{journal_action(locale, &e.action)}</td>
                             <td>{journal_value(locale, e.before.as_deref())}</td>

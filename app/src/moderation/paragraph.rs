@@ -154,7 +154,7 @@ pub fn AdminBlockPage() -> impl IntoView {
                         <ol class="plain-list council-comments">
                             {b.council.iter().map(|c| view! {
                                 <li class="council-comment">
-                                    <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {c.at.clone()}</p>
+                                    <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {crate::dates::iso_minute(c.at)}</p>
                                     {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
                                     <p class="response-text">{c.text.clone()}</p>
                                 </li>

@@ -5,7 +5,7 @@ use super::items::AdminResponseItem;
 use super::tags::TagPanel;
 use crate::components::page::{query_page, route_param};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
-use crate::components::{error_view, format_date, set_status, state_label};
+use crate::components::{error_view, long_date, set_status, state_label};
 use crate::consultees::list::PartyList;
 use crate::council::rounds::CouncilRounds;
 use crate::i18n::*;
@@ -59,7 +59,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                     <h1>{view_data.card.card.title.clone()}</h1>
                     <p>
                         {state_label(i18n, view_data.card.card.state)} " · "
-                        {t!(i18n, fact_deadline)} " " {format_date(locale, &view_data.card.card.closes)} " · "
+                        {t!(i18n, fact_deadline)} " " {long_date(locale, view_data.card.card.closes)} " · "
                         <a href=crate::routes::hearing(&slug)>{t!(i18n, view_public_page)}</a>
                         " · "
                         <a href=crate::routes::new_version(&slug)>{t!(i18n, new_version)}</a>

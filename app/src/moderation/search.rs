@@ -154,18 +154,10 @@ pub fn AdminSearchPage() -> impl IntoView {
     let query = use_query_map();
     let key = move || {
         let q = query.read();
-        let get = |k: &str| q.get(k).filter(|v| !v.is_empty());
         (
             params.read().get("slug").unwrap_or_default(),
             q.get("q").unwrap_or_default(),
-            SearchFilters {
-                tag: get("maerke").and_then(|t| t.parse().ok()),
-                group: get("gruppe").and_then(|t| t.parse().ok()),
-                status: get("status"),
-                source: get("kilde"),
-                kind: get("type"),
-                block: get("afsnit"),
-            },
+            SearchFilters::from_query(|k| q.get_str(k)),
         )
     };
     let user = session();

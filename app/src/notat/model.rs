@@ -1,15 +1,16 @@
 //! What the notat pages show, as it travels from the server to the browser.
 
 use crate::hearing::HearingCard;
+use hoering::notat::{RemarkStage, TargetKind};
 use hoering::response::SenderKind;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A bemærkning as the clerks' pages show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemarkCard {
     pub id: i64,
-    /// `response`, `group` or `passage`.
-    pub kind: String,
+    pub kind: TargetKind,
     pub response_id: i64,
     pub receipt_number: String,
     /// How many responses it answers.
@@ -20,12 +21,9 @@ pub struct RemarkCard {
     pub section: String,
     pub summary: String,
     pub text: String,
-    /// One of [`hoering::notat::Outcome::CODES`].
-    pub outcome: String,
-    pub change_version: Option<i64>,
-    pub change_block: Option<String>,
-    /// `draft`, `approved` or `published`.
-    pub state: String,
+    /// What it led to (for a change: the changed block).
+    pub outcome: hoering::notat::Outcome,
+    pub state: RemarkStage,
     pub author: String,
     pub approver: Option<String>,
     /// Written by the reader, who may then not approve it.
@@ -48,8 +46,8 @@ pub struct AdminNotatView {
     pub case_number: String,
     pub announced: String,
     pub remarks: Vec<RemarkCard>,
-    /// When the bemærkninger were published, `YYYY-MM-DD`.
-    pub published: Option<String>,
+    /// When the bemærkninger were published.
+    pub published: Option<Date>,
     /// Responses received, and how many of them a remark answers.
     pub responses: usize,
     pub answered: usize,
@@ -60,8 +58,8 @@ pub struct AdminNotatView {
 /// What a remark answers, as the editor shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemarkSubject {
-    /// `response` or `group`.
-    pub kind: String,
+    /// A response or a group (a passage is chosen within the response).
+    pub kind: TargetKind,
     pub response_id: i64,
     pub receipt_number: String,
     pub block_number: Option<String>,
@@ -88,8 +86,8 @@ pub struct RemarkEditorView {
 pub struct NotatView {
     pub hearing_slug: String,
     pub hearing_title: String,
-    /// When the bemærkninger were published, `YYYY-MM-DD`; `None` shows the clerks' preview.
-    pub published: Option<String>,
+    /// When the bemærkninger were published; `None` shows the clerks' preview.
+    pub published: Option<Date>,
     pub notat: hoering::notat::Notat,
 }
 
@@ -109,7 +107,8 @@ pub struct ResultView {
     pub changes: Vec<hoering::notat::NotatItem>,
     /// The versions compared, when the draft has changed.
     pub compared: Option<(i64, i64)>,
-    pub published: Option<String>,
+    /// When the bemærkninger were published.
+    pub published: Option<Date>,
     /// The points raised with the administration's answers, once published.
     pub points: Vec<hoering::notat::NotatItem>,
 }

@@ -4,36 +4,22 @@
 use crate::components::notat::{NotatBody, NotatItemView, outcome_text};
 use crate::components::page::{found_or, route_param, suspended};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
-use crate::components::{FieldError, format_date, sender_kind_label};
+use crate::components::{FieldError, long_date, sender_kind_label};
 use crate::forms::FormEcho;
 use crate::forms::error_message;
 use crate::i18n::*;
 use crate::notat::RemarkCard;
+use hoering::notat::{Outcome, RemarkStage, TargetKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn state_name(locale: Locale, state: &str) -> &'static str {
+fn state_name(locale: Locale, state: RemarkStage) -> &'static str {
     match state {
-        "published" => td_string!(locale, status_published),
-        "approved" => td_string!(locale, notat_approved),
-        _ => td_string!(locale, notat_draft),
+        RemarkStage::Published => td_string!(locale, status_published),
+        RemarkStage::Approved => td_string!(locale, notat_approved),
+        RemarkStage::Draft => td_string!(locale, notat_draft),
     }
-}
-
-fn outcome_name(locale: Locale, card: &RemarkCard) -> String {
-    let outcome = match card.outcome.as_str() {
-        "change" => hoering::notat::Outcome::Change {
-            version: card
-                .change_version
-                .and_then(|v| u32::try_from(v).ok())
-                .unwrap_or_default(),
-            block: card.change_block.clone().unwrap_or_default(),
-        },
-        "no_change" => hoering::notat::Outcome::NoChange,
-        _ => hoering::notat::Outcome::Noted,
-    };
-    outcome_text(locale, &outcome)
 }
 
 /// A remark in the clerks' list, with its approval form.
@@ -50,20 +36,20 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         .flatten()
         .map(|c| error_message(i18n, "remark", &c));
     let error_id = format!("{id}-fejl");
-    let target = match card.kind.as_str() {
-        "group" => td_string!(
+    let target = match card.kind {
+        TargetKind::Group => td_string!(
             locale,
             notat_campaign_target,
             members = card.members,
             receipt = card.receipt_number.clone()
         )
         .to_string(),
-        "passage" => format!(
+        TargetKind::Passage => format!(
             "{} · {}",
             card.receipt_number,
             td_string!(locale, notat_a_point_in_the_response)
         ),
-        _ => card.receipt_number.clone(),
+        TargetKind::Response => card.receipt_number.clone(),
     };
     let section = if card.section.is_empty() {
         td_string!(locale, notat_the_draft_as_a_whole).to_owned()
@@ -71,11 +57,11 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         format!("{} {}", td_string!(locale, notat_section), card.section)
     };
     view! {
-        <li id=anchor class=format!("remark-card state-{}", card.state)>
+        <li id=anchor class=format!("remark-card state-{}", card.state.code())>
             <article aria-labelledby=labelled>
                 <h3 id=heading>{target} " · " {section}</h3>
                 <p class="response-meta">
-                    <span class="badge">{state_name(locale, &card.state)}</span>
+                    <span class="badge">{state_name(locale, card.state)}</span>
                     " · " {td_string!(locale, notat_written_by)}{card.author.clone()}
                     {card.approver.clone().map(|a| view! { " · " {td_string!(locale, notat_approved_by)}{a} })}
                 </p>
@@ -87,12 +73,12 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                 <p class="joint-text">{card.summary.clone()}</p>
                 <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                 <p class="joint-text">{card.text.clone()}</p>
-                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_name(locale, &card)}</p>
+                <p><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_text(locale, &card.outcome)}</p>
                 <FieldError id=error_id.clone() message=Signal::derive(move || error.clone()) />
-                {(card.state != "published").then(|| view! {
+                {(card.state != RemarkStage::Published).then(|| view! {
                     <p class="actions">
                         <a class="button button-secondary" href=crate::routes::remark_editor(&slug, None, false, Some(card.id))>{td_string!(locale, notat_edit)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></a>
-                        {(card.state == "draft" && !card.own).then(|| view! {
+                        {(card.state == RemarkStage::Draft && !card.own).then(|| view! {
                             " "
                             <form method="post" action=format!("{}/bemaerkninger/{}/godkend", crate::routes::admin_hearing(&slug), card.id) class="inline-form">
                                 <input type="hidden" name="csrf" value=csrf.clone() />
@@ -100,7 +86,7 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
                                 <button type="submit" class="button">{td_string!(locale, notat_approve)}<span class="visually-hidden">{format!(" {}", card.receipt_number)}</span></button>
                             </form>
                         })}
-                        {(card.state == "draft" && card.own).then(|| view! {
+                        {(card.state == RemarkStage::Draft && card.own).then(|| view! {
                             " " <span class="muted">{td_string!(locale, notat_another_clerk_must_approve_your_remark)}</span>
                         })}
                     </p>
@@ -119,8 +105,16 @@ pub fn AdminNotatPage() -> impl IntoView {
     staff_form_page(user, move |user, echo, locale| async move {
         let n = found_or(notat.await)?;
         let slug = n.hearing_slug.clone();
-        let drafts = n.remarks.iter().filter(|r| r.state == "draft").count();
-        let approved = n.remarks.iter().filter(|r| r.state == "approved").count();
+        let drafts = n
+            .remarks
+            .iter()
+            .filter(|r| r.state == RemarkStage::Draft)
+            .count();
+        let approved = n
+            .remarks
+            .iter()
+            .filter(|r| r.state == RemarkStage::Approved)
+            .count();
         let title = td_string!(locale, outbox_consultation_report);
         let field = |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
         let case_error = field("case_number");
@@ -190,9 +184,9 @@ pub fn AdminNotatPage() -> impl IntoView {
 
             <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
                 <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
-                {match n.published.clone() {
+                {match n.published {
                     Some(day) => view! {
-                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = format_date(locale, &day)).to_string()}</p>
+                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = long_date(locale, day)).to_string()}</p>
                         <p>
                             <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
                             " · "
@@ -245,12 +239,16 @@ pub fn RemarkEditorPage() -> impl IntoView {
         };
         let summary = typed("summary", existing.as_ref().map(|r| r.summary.clone()));
         let text = typed("remark_text", existing.as_ref().map(|r| r.text.clone()));
-        let outcome = typed("outcome", existing.as_ref().map(|r| r.outcome.clone()));
+        let outcome = typed(
+            "outcome",
+            existing.as_ref().map(|r| r.outcome.code().to_string()),
+        );
         let change = typed(
             "change",
-            existing
-                .as_ref()
-                .and_then(|r| Some(format!("{}|{}", r.change_version?, r.change_block.clone()?))),
+            existing.as_ref().and_then(|r| match &r.outcome {
+                Outcome::Change { version, block } => Some(format!("{version}|{block}")),
+                _ => None,
+            }),
         );
         let default_section = e
             .subject
@@ -275,7 +273,7 @@ pub fn RemarkEditorPage() -> impl IntoView {
             error("quote"),
         );
         let invalid = |e: &Option<String>| e.as_ref().map(|_| "true");
-        let group = e.subject.kind == "group";
+        let group = e.subject.kind == TargetKind::Group;
         let title = match (&existing, group) {
             (Some(_), _) => td_string!(locale, notat_edit_remark),
             (None, true) => td_string!(locale, notat_remark_on_a_campaign),
@@ -390,7 +388,7 @@ pub fn NotatPage() -> impl IntoView {
         let n = found_or(notat.await)?;
         let slug = n.hearing_slug.clone();
         let title = td_string!(locale, outbox_consultation_report);
-        Ok(match n.published.clone() {
+        Ok(match n.published {
             None => view! {
                 <Title text=format!("{title} · {}", n.hearing_title) />
                 <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
@@ -401,7 +399,7 @@ pub fn NotatPage() -> impl IntoView {
                 <Title text=n.notat.title.clone() />
                 <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
                 <h1>{n.notat.title.clone()}</h1>
-                <p class="lead">{td_string!(locale, notat_published_on, day = format_date(locale, &day)).to_string()}</p>
+                <p class="lead">{td_string!(locale, notat_published_on, day = long_date(locale, day)).to_string()}</p>
                 <p>
                     <a href=format!("{}.docx", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_word_docx)}</a>
                     " · "
@@ -439,9 +437,9 @@ pub fn ResultPage() -> impl IntoView {
             <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
             <h1>{title}</h1>
             <p class="lead">{if r.card.state == hoering::hearing::HearingState::Closed {
-                td_string!(locale, notat_result_closed, responses = r.responses, closes = format_date(locale, &r.card.closes)).to_string()
+                td_string!(locale, notat_result_closed, responses = r.responses, closes = long_date(locale, r.card.closes)).to_string()
             } else {
-                td_string!(locale, notat_result_open, closes = format_date(locale, &r.card.closes), responses = r.responses).to_string()
+                td_string!(locale, notat_result_open, closes = long_date(locale, r.card.closes), responses = r.responses).to_string()
             }}</p>
 
             <section class="policy-section" aria-labelledby="sagt-titel">
@@ -475,10 +473,10 @@ pub fn ResultPage() -> impl IntoView {
 
             <section class="policy-section" aria-labelledby="svar-titel">
                 <h2 id="svar-titel">{td_string!(locale, notat_the_municipality_s_answers)}</h2>
-                {match r.published.clone() {
+                {match r.published {
                     None => view! { <p>{td_string!(locale, notat_the_municipality_s_remarks_on_the)}</p> }.into_any(),
                     Some(day) => view! {
-                        <p>{td_string!(locale, notat_published_in_report, day = format_date(locale, &day)).to_string()}<a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_read_the_whole_consultation_report)}</a></p>
+                        <p>{td_string!(locale, notat_published_in_report, day = long_date(locale, day)).to_string()}<a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_read_the_whole_consultation_report)}</a></p>
                         {r.points.iter().cloned().map(|item| view! { <NotatItemView item=item level=2 /> }).collect_view()}
                     }.into_any(),
                 }}

@@ -3,7 +3,7 @@
 
 use super::parts::{Timeline, outcome_name, refusal_text, standing};
 use crate::components::staff::{Inquiries, LogoutForm, session, staff_form_page};
-use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
+use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::FormEcho;
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
@@ -17,6 +17,7 @@ use hoering::process::Outcome;
 use hoering::process::Refusal;
 use hoering::process::RoadState;
 use hoering::process::Stage;
+use hoering::process::StartReason;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -369,7 +370,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
             slug: slug.clone(),
             csrf: user.csrf.clone(),
             revision: v.revision,
-            today: v.today.clone(),
+            today: v.today.to_string(),
             echo: echo.clone(),
         };
         let plans = v.stages.clone();
@@ -402,7 +403,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
             })}
             <section aria-labelledby="naeste" class="policy-section">
                 <h2 id="naeste">{td_string!(locale, admin_policy_next_steps)}</h2>
-                <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), format_date(locale, &v.last_step))}</p>
+                <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), long_date(locale, v.last_step))}</p>
                 <Steps view_=v.clone() ctx=ctx.clone() />
             </section>
             <section aria-labelledby="forloeb" class="policy-section">
@@ -471,10 +472,10 @@ pub fn AdminPolicyPage() -> impl IntoView {
                     <tbody>
                         {v.journal.iter().map(|j| view! {
                             <tr>
-                                <td>{format_date(locale, &j.on)}</td>
+                                <td>{long_date(locale, j.on)}</td>
                                 <td class="wrap-anywhere">{journal_text(locale, j)}</td>
                                 <td class="wrap-anywhere">{j.actor.clone()}</td>
-                                <td>{j.recorded.clone()}</td>
+                                <td>{crate::dates::iso_minute(j.recorded)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -521,7 +522,7 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
                 "{}: {} {} ({})",
                 crate::names::body(locale, d.body),
                 outcome_name(locale, d.outcome),
-                format_date(locale, &d.meeting_date.to_string()),
+                long_date(locale, d.meeting_date),
                 d.agenda_item_title
             ),
             Action::Publish => td_string!(locale, admin_policy_published_the_policy).to_string(),
@@ -548,7 +549,8 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
                 "{} {}: {}",
                 td_string!(locale, admin_policy_planned),
                 stage_of("stage"),
-                format_date(locale, day)
+                day.parse()
+                    .map_or_else(|_| day.to_string(), |d| long_date(locale, d))
             ),
             None => format!(
                 "{} {}",
@@ -559,7 +561,15 @@ fn journal_text(locale: Locale, j: &JournalView) -> String {
         "road_started" => format!(
             "{} ({})",
             td_string!(locale, admin_policy_the_road_began),
-            text("reason")
+            match StartReason::parse(&text("reason")) {
+                Some(StartReason::DirectHearing) => {
+                    td_string!(locale, policy_skip_reason_direct_hearing).to_string()
+                }
+                Some(StartReason::Draft) => {
+                    td_string!(locale, admin_policy_started_as_draft).to_string()
+                }
+                None => text("reason"),
+            }
         ),
         "road_restarted" => format!(
             "{} ({})",

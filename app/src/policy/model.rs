@@ -9,6 +9,7 @@ use hoering::process::InquiryStatus;
 use hoering::process::RoadState;
 use hoering::process::Stage;
 use hoering::process::TimelineEntry;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A policy in a list: where it is on its road.
@@ -28,8 +29,8 @@ pub struct PolicyVersion {
     pub number: i64,
     pub label: String,
     pub note: String,
-    /// `YYYY-MM-DD`, Copenhagen.
-    pub created: String,
+    /// The day it was made, in Copenhagen.
+    pub created: Date,
     /// Frozen: it may go to hearing and be decided on.
     pub frozen: bool,
     /// The text the Byråd adopted: the policy's text.
@@ -72,8 +73,8 @@ pub struct PolicyView {
     /// The documents of the stages' records.
     pub documents: Vec<StageDocument>,
     pub inquiries: InquiryFigures,
-    /// The day a question asked today is promised its answer by, `YYYY-MM-DD`.
-    pub inquiry_due_if_asked_today: String,
+    /// The day a question asked today is promised its answer by.
+    pub inquiry_due_if_asked_today: Date,
     /// The policy's dialogue meetings, in the order they take place.
     pub meetings: Vec<MeetingCard>,
 }
@@ -87,9 +88,9 @@ pub struct InquiryView {
     pub name: String,
     pub email: String,
     pub question: String,
-    pub received: String,
-    pub due: String,
-    pub answered: Option<String>,
+    pub received: Date,
+    pub due: Date,
+    pub answered: Option<Date>,
     pub answer: Option<String>,
     pub status: InquiryStatus,
 }
@@ -101,9 +102,10 @@ pub struct JournalView {
     pub action: Option<hoering::process::Action>,
     /// Otherwise what was recorded (a plan, the road's start), as stored.
     pub what: String,
-    pub on: String,
+    pub on: Date,
     pub actor: String,
-    pub recorded: String,
+    /// When it was recorded: Copenhagen time, to the minute.
+    pub recorded: jiff::civil::DateTime,
 }
 
 /// The clerk's page for one policy: the public view, and what may be done next.
@@ -119,10 +121,10 @@ pub struct PolicyAdminView {
     /// Guards against two clerks acting at once: a step is refused if the road moved since.
     pub revision: i64,
     /// The day the road's latest step is dated; new steps may not be dated earlier.
-    pub last_step: String,
-    /// Today in Copenhagen, `YYYY-MM-DD`, the default date of a step (from the server: the
-    /// browser has no clock the core may read).
-    pub today: String,
+    pub last_step: Date,
+    /// Today in Copenhagen, the default date of a step (from the server: the browser has no
+    /// clock the core may read).
+    pub today: Date,
     pub inquiries: Vec<InquiryView>,
     pub journal: Vec<JournalView>,
 }
@@ -133,7 +135,7 @@ pub struct DueStage {
     pub slug: String,
     pub title: String,
     pub stage: Stage,
-    pub planned: String,
+    pub planned: Date,
 }
 
 /// The clerk's start page.

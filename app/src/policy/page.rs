@@ -4,7 +4,7 @@
 use super::parts::{Timeline, standing};
 use crate::components::meeting::MeetingList;
 use crate::components::page::suspended;
-use crate::components::{FieldError, error_view, escape_html, format_date, set_status};
+use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::FormEcho;
 use crate::forms::form_echo;
 use crate::i18n::*;
@@ -39,7 +39,10 @@ pub fn PolicyPage() -> impl IntoView {
                 }
                 Err(_) => return Err(error_view().into_any()),
             };
-            let asked = query.with_untracked(|q| q.get(routes::ASKED));
+            // The promised day, as the redirect after a question wrote it; anything else thanks no one.
+            let asked = query
+                .with_untracked(|q| q.get(routes::ASKED))
+                .and_then(|d| d.parse().ok());
             let first_hearing = p.hearings.first().map(|h| h.slug.clone());
             Ok(view! {
                 <Title text=p.card.title.clone() />
@@ -65,7 +68,7 @@ pub fn PolicyPage() -> impl IntoView {
                                         Some(href) => view! { <a href=href>{label}</a> }.into_any(),
                                         None => view! { <span>{label}</span> }.into_any(),
                                     }}
-                                    " · " {format_date(locale, &v.created)}
+                                    " · " {long_date(locale, v.created)}
                                     {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
                                     {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
                                 </li>
@@ -82,7 +85,7 @@ pub fn PolicyPage() -> impl IntoView {
                             <ul class="plain-list">
                                 {p.hearings.iter().map(|h| view! {
                                     <li>
-                                        <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
+                                        <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), long_date(locale, h.opens), long_date(locale, h.closes))}</a>
                                         " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
                                     </li>
                                 }).collect_view()}
@@ -110,7 +113,11 @@ pub fn PolicyPage() -> impl IntoView {
 }
 
 #[component]
-pub fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> impl IntoView {
+pub fn AskForm(
+    policy: PolicyView,
+    asked: Option<jiff::civil::Date>,
+    echo: FormEcho,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let err = |f: &'static str| {
@@ -123,7 +130,7 @@ pub fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> imp
     let described = |f: &'static str| echo.error(f).map(|_| format!("{f}-error"));
     let f = &policy.inquiries;
     let share = f.on_time_share.map(|s| format!("{:.0} %", s * 100.0));
-    let due = format_date(locale, &policy.inquiry_due_if_asked_today);
+    let due = long_date(locale, policy.inquiry_due_if_asked_today);
     view! {
         <section aria-labelledby="spoergsmaal" class="policy-section">
             <h2 id="spoergsmaal">{td_string!(locale, policy_ask_the_administration)}</h2>
@@ -138,7 +145,7 @@ pub fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> imp
             </p>
             {asked.map(|day| view! {
                 <p class="success-box" role="status">
-                    {td_string!(locale, policy_thanks_for_question, day = format_date(locale, &day)).to_string()}
+                    {td_string!(locale, policy_thanks_for_question, day = long_date(locale, day)).to_string()}
                 </p>
             })}
             <form method="post" action=routes::ask(&policy.card.slug) class="admin-form">

@@ -1,7 +1,7 @@
 //! What the policy pages share: a policy's standing, its timeline of stages and decisions, and
 //! refusals in words.
 
-use crate::components::format_date;
+use crate::components::long_date;
 use crate::i18n::*;
 use crate::policy::PolicyCard;
 use crate::policy::StageDocument;
@@ -9,6 +9,7 @@ use hoering::process::Decision;
 use hoering::process::Outcome;
 use hoering::process::Refusal;
 use hoering::process::RoadState;
+use hoering::process::SkipReason;
 use hoering::process::StageStatus;
 use hoering::process::TimelineEntry;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn refusal_text(locale: Locale, refusal: &Refusal) -> String {
 /// "Vedtaget i Byrådet den 29. januar 2020", or where the road stands.
 pub fn standing(locale: Locale, card: &PolicyCard) -> String {
     if let Some(adoption) = card.adoption {
-        let day = format_date(locale, &adoption.meeting_date.to_string());
+        let day = long_date(locale, adoption.meeting_date);
         return td_string!(locale, policy_adopted_on, day = day).to_string();
     }
     match card.state {
@@ -40,12 +41,12 @@ pub fn standing(locale: Locale, card: &PolicyCard) -> String {
             "{} ({}, {})",
             td_string!(locale, policy_rejected),
             crate::names::stage(locale, stage),
-            format_date(locale, &on.to_string())
+            long_date(locale, on)
         ),
         RoadState::Published { on } => format!(
             "{} {}",
             td_string!(locale, status_published),
-            format_date(locale, &on.to_string())
+            long_date(locale, on)
         ),
         RoadState::InProgress { stage } => format!(
             "{}: {}",
@@ -55,9 +56,19 @@ pub fn standing(locale: Locale, card: &PolicyCard) -> String {
     }
 }
 
+/// Why a stage was passed by: hoering's own reason in the reader's language, a clerk's as written.
+pub fn skip_reason(locale: Locale, reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::DirectHearing => {
+            td_string!(locale, policy_skip_reason_direct_hearing).to_string()
+        }
+        SkipReason::Written(text) => text.clone(),
+    }
+}
+
 /// One stage's line on the timeline: its standing in words.
 pub fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
-    let day = |d: &dyn std::fmt::Display| format_date(locale, &d.to_string());
+    let day = |d: &jiff::civil::Date| long_date(locale, *d);
     let planned = entry
         .planned
         .map(|p| format!(" · {} {}", td_string!(locale, policy_planned), day(&p)))
@@ -71,9 +82,10 @@ pub fn status_text(locale: Locale, entry: &TimelineEntry) -> String {
             day(since)
         ),
         StageStatus::Skipped { on, reason } => format!(
-            "{} {} ({reason})",
+            "{} {} ({})",
             td_string!(locale, policy_skipped_on),
-            day(on)
+            day(on),
+            skip_reason(locale, reason)
         ),
         StageStatus::Rejected { on } => {
             format!("{} {}", td_string!(locale, policy_rejected), day(on))
@@ -103,7 +115,7 @@ pub fn DecisionItem(decision: Decision) -> impl IntoView {
     let heading = format!(
         "{} {}: {}",
         crate::names::body(locale, d.body),
-        format_date(locale, &d.meeting_date.to_string()),
+        long_date(locale, d.meeting_date),
         outcome_name(locale, d.outcome)
     );
     let item = match d.agenda_item_number {
@@ -152,7 +164,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>, documents: Vec<StageDocument>) -> i
             {entries.into_iter().map(|e| {
                 let current = matches!(e.status, StageStatus::Current { .. }).then_some("step");
                 let rounds = (e.entered.len() > 1).then(|| {
-                    let days: Vec<String> = e.entered.iter().map(|d| format_date(locale, &d.to_string())).collect();
+                    let days: Vec<String> = e.entered.iter().map(|d| long_date(locale, *d)).collect();
                     format!("{} {}", td_string!(locale, policy_taken_up_on), days.join(", "))
                 });
                 view! {

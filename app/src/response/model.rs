@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicResponse {
     pub receipt_number: String,
-    /// `YYYY-MM-DD` in Copenhagen time.
-    pub submitted_on: String,
+    /// The day it was sent, in Copenhagen (`YYYY-MM-DD` in the API).
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub submitted_on: jiff::civil::Date,
     /// The sender's name, only when they consented to publication with name.
     pub author: Option<String>,
     /// The organisation's name, only when published with name.
@@ -42,8 +43,9 @@ pub enum InputKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MeetingOrigin {
-    /// `YYYY-MM-DD` in Copenhagen time.
-    pub day: String,
+    /// The meeting's day in Copenhagen (`YYYY-MM-DD` in the API).
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub day: jiff::civil::Date,
     pub group: hoering::meeting::ParticipantGroup,
     /// The table or group at the meeting, as the clerk named it.
     pub table: Option<String>,
@@ -70,8 +72,8 @@ pub struct ReceiptView {
     pub receipt_number: String,
     pub hearing_slug: String,
     pub hearing_title: String,
-    /// `YYYY-MM-DD HH:MM` in Copenhagen time.
-    pub received_at: String,
+    /// Copenhagen time, to the minute.
+    pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
     pub text: String,
     pub name: String,

@@ -4,7 +4,7 @@
 
 use crate::components::page::{route_param, suspended};
 use crate::components::{
-    block_label, error_view, format_date, publication_label, sender_kind_label, set_status,
+    block_label, error_view, long_date_time, publication_label, sender_kind_label, set_status,
 };
 use crate::i18n::*;
 use crate::response::get_receipt;
@@ -32,7 +32,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     <h2>{t!(i18n, receipt_copy)}</h2>
                     <dl class="summary-list">
                         <div><dt>{t!(i18n, receipt_hearing)}</dt><dd><a href=crate::routes::hearing(&r.hearing_slug)>{r.hearing_title.clone()}</a></dd></div>
-                        <div><dt>{t!(i18n, receipt_received)}</dt><dd>{format_date(locale, &r.received_at)}</dd></div>
+                        <div><dt>{t!(i18n, receipt_received)}</dt><dd>{long_date_time(locale, r.received_at)}</dd></div>
                         <div><dt>{t!(i18n, receipt_about)}</dt><dd>{
                             r.block_number.as_ref().map(|b| block_label(locale, b)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())
                         }</dd></div>

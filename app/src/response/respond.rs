@@ -6,7 +6,7 @@
 
 use crate::components::page::suspended;
 use crate::components::{
-    FieldError, block_label, error_view, escape_html, format_count, format_date, set_status,
+    FieldError, block_label, error_view, escape_html, format_count, long_date, set_status,
 };
 use crate::forms::form_echo;
 use crate::forms::{error_message, response_errors};
@@ -121,13 +121,13 @@ fn ResponseFormView(
             HearingState::Upcoming => t_string!(
                 i18n,
                 hearing_upcoming_form,
-                date = format_date(locale, &hearing.card.opens)
+                date = long_date(locale, hearing.card.opens)
             )
             .to_string(),
             _ => t_string!(
                 i18n,
                 hearing_closed_form,
-                date = format_date(locale, &hearing.card.closes)
+                date = long_date(locale, hearing.card.closes)
             )
             .to_string(),
         };

@@ -2,7 +2,7 @@
 
 use crate::components::page::{loaded_or, suspended};
 use crate::components::staff::{LogoutForm, session, staff_or};
-use crate::components::{format_date, state_label};
+use crate::components::{long_date, state_label};
 use crate::forms::form_echo;
 use crate::hearing::admin_hearings;
 use crate::i18n::*;
@@ -53,7 +53,7 @@ pub fn AdminHome() -> impl IntoView {
                             <tr>
                                 <td><a href=crate::routes::admin_hearing(&h.card.slug)>{h.card.title.clone()}</a></td>
                                 <td>{state_label(i18n, h.card.state)}</td>
-                                <td>{format_date(locale, &h.card.closes)}</td>
+                                <td>{long_date(locale, h.card.closes)}</td>
                                 <td>{h.pending}</td>
                                 <td>{h.published}</td>
                                 <td>{h.withheld}</td>
@@ -100,7 +100,7 @@ pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl 
                     <ul class="plain-list">
                         {d.due.into_iter().map(|x| view! {
                             <li>
-                                {format_date(locale, &x.planned)} ": "
+                                {long_date(locale, x.planned)} ": "
                                 <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
                                 " – " {crate::names::stage(locale, x.stage)}
                             </li>
@@ -120,7 +120,7 @@ pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl 
                         {d.closing_soon.into_iter().map(|h| view! {
                             <li>
                                 <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
-                                " · " {format_date(locale, &h.closes)}
+                                " · " {long_date(locale, h.closes)}
                             </li>
                         }).collect_view()}
                     </ul>

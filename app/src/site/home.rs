@@ -1,6 +1,6 @@
 //! The front page: open hearings first, with their deadlines, then upcoming and closed ones.
 
-use crate::components::{error_view, format_date, loading_view};
+use crate::components::{error_view, loading_view, long_date};
 use crate::hearing::HearingCard;
 use crate::hearing::list_hearings;
 use crate::i18n::*;
@@ -72,8 +72,8 @@ fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl 
                 {items
                     .into_iter()
                     .map(|h| {
-                        let deadline = format_date(locale, &h.closes);
-                        let opens = format_date(locale, &h.opens);
+                        let deadline = long_date(locale, h.closes);
+                        let opens = long_date(locale, h.opens);
                         let when = match (h.state, h.days_left) {
                             (HearingState::Open, Some(0)) => {
                                 t_string!(i18n, deadline_today, date = deadline.clone()).to_string()

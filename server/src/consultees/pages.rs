@@ -10,7 +10,7 @@ use app::consultees::AdminParty;
 use app::consultees::EarlierList;
 use app::consultees::PartyInvitation;
 use app::consultees::PartyListView;
-use hoering::calendar::local_date;
+use hoering::calendar::local_day;
 use hoering::consultees::{ListCounts, Party, PartyFields, PartyKind, PublicParty, public_list};
 
 fn kind_of(row: &PartyRow) -> Result<PartyKind, BackendError> {
@@ -44,8 +44,8 @@ impl DbBackend {
                     email: r.email.clone(),
                     kind: kind_of(r)?,
                     status: status_of(r),
-                    invited_on: r.invited_at.map(local_date),
-                    reminded_on: r.reminded_at.map(local_date),
+                    invited_on: r.invited_at.map(local_day),
+                    reminded_on: r.reminded_at.map(local_day),
                 })
             })
             .collect::<Result<Vec<_>, BackendError>>()?;
@@ -69,7 +69,7 @@ impl DbBackend {
             parties,
             counts,
             reminder_days,
-            reminder_on: reminder_on.map(|d| d.to_string()),
+            reminder_on,
             earlier,
         })
     }
@@ -90,12 +90,10 @@ pub fn reminder_day(
     hearing: &HearingRow,
     days: i64,
 ) -> Option<jiff::civil::Date> {
-    let day = |s: i64| local_date(s).parse::<jiff::civil::Date>().ok();
-    let (opens, closes) = (day(hearing.opens_at)?, day(hearing.closes_at)?);
     Some(hoering::consultees::reminder_day(
         calendar,
-        opens,
-        closes,
+        local_day(hearing.opens_at),
+        local_day(hearing.closes_at),
         u32::try_from(days.max(0)).unwrap_or(0),
     ))
 }
@@ -115,7 +113,7 @@ impl PartyReads for DbBackend {
             organisation: p.party.organisation.clone(),
             hearing_slug: p.slug.clone(),
             hearing_title: p.title.clone(),
-            closes: local_date(p.closes_at),
+            closes: local_day(p.closes_at),
             open: p.opens_at <= now && now < p.closes_at,
             status: status_of(&p.party),
         }))

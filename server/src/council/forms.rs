@@ -453,7 +453,7 @@ pub async fn submit_joint(
             .await?;
     let token = crate::auth::random_token()?;
     let locale = crate::web::language::reader_locale(&headers);
-    let last_day = app::dates::format_date(locale, &hoering::calendar::local_date(round.closes_at));
+    let last_day = app::dates::long_date(locale, hoering::calendar::local_day(round.closes_at));
     let receipt_path = format!("/kvittering/{token}");
     let arrival = crate::response::db::Arrival {
         target,

@@ -76,18 +76,14 @@ pub async fn viewer_of(
 /// A round's window and where it stands today, from its stored dates.
 pub fn window_of(round: &db::RoundRow) -> Option<hoering::council::RoundWindow> {
     let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
-    let last = hoering::calendar::local_date(round.closes_at)
-        .parse::<jiff::civil::Date>()
-        .ok()?;
+    let last = hoering::calendar::local_day(round.closes_at);
     hoering::council::RoundWindow::new(day(&round.opens)?, day(&round.closes)?, last).ok()
 }
 
 pub fn state_of(round: &db::RoundRow) -> hoering::council::RoundState {
-    let today = hoering::calendar::local_date(crate::db::now())
-        .parse::<jiff::civil::Date>()
-        .ok();
-    match (window_of(round), today) {
-        (Some(w), Some(t)) => w.state_on(t),
-        _ => hoering::council::RoundState::Closed,
+    let today = hoering::calendar::local_day(crate::db::now());
+    match window_of(round) {
+        Some(w) => w.state_on(today),
+        None => hoering::council::RoundState::Closed,
     }
 }

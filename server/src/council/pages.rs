@@ -61,7 +61,7 @@ impl CouncilReads for DbBackend {
                 .map_err(fail)?
                 .iter()
                 .map(round_card)
-                .collect(),
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -96,7 +96,7 @@ impl CouncilReads for DbBackend {
         };
         let (viewer, user_id) = self.viewer(email).await?;
         let council_id = CouncilId(round.council_id);
-        let card = round_card(&round);
+        let card = round_card(&round)?;
         let rows = council_db::comments(pool, round.id).await.map_err(fail)?;
         let refs: Vec<CommentRef> = rows
             .iter()
@@ -150,7 +150,12 @@ impl CouncilReads for DbBackend {
             may_publish_discussion(&viewer, council_id, chair, &card.state, &joint, published)
                 .err();
         let response_status = match round.response_id {
-            Some(id) => council_db::response_status(pool, id).await.map_err(fail)?,
+            Some(id) => council_db::response_status(pool, id)
+                .await
+                .map_err(fail)?
+                .as_deref()
+                .map(crate::backend::stored::moderation)
+                .transpose()?,
             None => None,
         };
         Ok(Some(CouncilWorkspace {
@@ -191,14 +196,18 @@ impl DbBackend {
     }
 }
 
-pub fn round_card(r: &council_db::RoundRow) -> RoundCard {
-    RoundCard {
+pub fn round_card(r: &council_db::RoundRow) -> Result<RoundCard, BackendError> {
+    let day = |s: &str| {
+        s.parse::<jiff::civil::Date>()
+            .map_err(|e| fail(format!("stored round day {s:?}: {e}")))
+    };
+    Ok(RoundCard {
         hearing_slug: r.hearing_slug.clone(),
         hearing_title: r.hearing_title.clone(),
         council_slug: r.council_slug.clone(),
         council_name: r.council_name.clone(),
-        opens: r.opens.clone(),
-        closes: r.closes.clone(),
+        opens: day(&r.opens)?,
+        closes: day(&r.closes)?,
         state: super::state_of(r),
-    }
+    })
 }

@@ -36,7 +36,7 @@ pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
         state: c.state,
         opens_at: rfc3339(row.opens_at),
         closes_at: rfc3339(row.closes_at),
-        deadline: c.closes,
+        deadline: c.closes.to_string(),
         published_responses: c.published_responses,
         url: format!("/hoeringer/{}", c.slug),
     }

@@ -8,7 +8,7 @@ use app::hearing::BlockView;
 use app::hearing::HearingCard;
 use app::hearing::HearingView;
 use app::hearing::SectionView;
-use hoering::calendar::local_date;
+use hoering::calendar::local_day;
 use hoering::hearing::HearingState;
 use hoering::hearing::HearingWindow;
 use std::collections::HashMap;
@@ -29,8 +29,8 @@ pub fn card(row: &HearingRow) -> HearingCard {
         title: row.title.clone(),
         committee: row.committee.clone(),
         state,
-        opens: local_date(row.opens_at),
-        closes: local_date(row.closes_at),
+        opens: local_day(row.opens_at),
+        closes: local_day(row.closes_at),
         days_left,
         published_responses: row.published,
     }

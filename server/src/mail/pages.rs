@@ -12,7 +12,7 @@ use app::mail::OutboxItem;
 use app::mail::OutboxMessage;
 use app::mail::OutboxView;
 use axum::extract::{Path, State};
-use hoering::calendar::local_datetime;
+use hoering::calendar::local_minute;
 
 const PER_PAGE: u32 = 50;
 
@@ -25,13 +25,13 @@ fn item(row: &OutboxRow) -> OutboxItem {
     let when = row.sent_at.or(row.failed_at).unwrap_or(row.next_attempt_at);
     OutboxItem {
         id: row.id,
-        kind: row.kind.clone(),
+        kind: hoering::mail::MailKind::parse(&row.kind),
         recipient: row.recipient.clone(),
         subject: row.subject.clone(),
-        created_at: local_datetime(row.created_at),
+        created_at: local_minute(row.created_at),
         state,
         attempts: row.attempts,
-        when: local_datetime(when),
+        when: local_minute(when),
         last_error: row.last_error.clone(),
     }
 }

@@ -13,7 +13,7 @@ use app::meeting::MeetingCard;
 use app::meeting::MeetingView;
 use app::meeting::RecordedInput;
 use app::meeting::SignupView;
-use hoering::calendar::{local_date_of, local_datetime};
+use hoering::calendar::{local_day, local_minute};
 use hoering::meeting::{
     GroupCount, Needs, ParticipantGroup, SignupMode, SignupStatus, attendance_by_group, signup_open,
 };
@@ -22,7 +22,7 @@ use hoering::meeting::{
 const UPCOMING: i64 = 5;
 
 fn today() -> jiff::civil::Date {
-    local_date_of(jiff::Timestamp::from_second(now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH))
+    local_day(now())
 }
 
 /// A meeting as lists show it, to a reader without an invitation.
@@ -35,10 +35,9 @@ pub fn card(row: &MeetingRow) -> MeetingCard {
 pub fn card_for(row: &MeetingRow, invitation: Option<&str>) -> MeetingCard {
     let mode = SignupMode::parse(&row.mode).unwrap_or(SignupMode::Invitation);
     let invited = invitation.is_some_and(|t| crate::auth::constant_time_eq(t, &row.invite_token));
-    let open = row
-        .signup_deadline
-        .parse::<jiff::civil::Date>()
-        .is_ok_and(|deadline| signup_open(deadline, mode, today(), invited));
+    // A stored deadline that does not read (never written so) closes the sign-up.
+    let deadline = row.signup_deadline.parse::<jiff::civil::Date>().ok();
+    let open = deadline.is_some_and(|deadline| signup_open(deadline, mode, today(), invited));
     let past = row.starts_at <= now();
     MeetingCard {
         id: row.id,
@@ -52,7 +51,7 @@ pub fn card_for(row: &MeetingRow, invitation: Option<&str>) -> MeetingCard {
         capacity: row.capacity,
         seated: row.seated,
         waiting: row.waiting,
-        signup_deadline: row.signup_deadline.clone(),
+        signup_deadline: deadline.unwrap_or_default(),
         mode,
         signup_open: open && !past,
         past,
@@ -195,7 +194,7 @@ impl MeetingReads for DbBackend {
                     needs: needs_of(s),
                     status: status_of(&s.status)?,
                     attended: s.attended != 0,
-                    signed_up_at: local_datetime(s.created_at),
+                    signed_up_at: local_minute(s.created_at),
                 })
             })
             .collect::<Result<_, BackendError>>()?;

@@ -2,7 +2,7 @@
 
 use crate::db::now;
 use crate::journal::{Action, Entry};
-use hoering::notat::{Outcome, Remark, RemarkState, RemarkTarget, RemarkText};
+use hoering::notat::{Outcome, Remark, RemarkState, RemarkTarget, RemarkText, TargetKind};
 use sqlx::AnyPool;
 
 /// A stored bemærkning with its author's and approver's addresses.
@@ -41,26 +41,10 @@ pub struct BadRemark {
 }
 
 impl RemarkRow {
-    /// The remark as the core knows it; `members` are the responses a group answers.
-    pub fn to_core(&self, members: &[i64]) -> Result<Remark, BadRemark> {
+    /// What the point led to, from its code and (for a change) the changed block.
+    pub fn outcome(&self) -> Result<Outcome, BadRemark> {
         let bad = |what| BadRemark { id: self.id, what };
-        let target = match self.target_kind.as_str() {
-            "response" => RemarkTarget::Response(self.response_id),
-            "group" => RemarkTarget::Group(if members.is_empty() {
-                vec![self.response_id]
-            } else {
-                members.to_vec()
-            }),
-            "passage" => RemarkTarget::Passage {
-                response: self.response_id,
-                start: usize::try_from(self.passage_start.ok_or_else(|| bad("passage"))?)
-                    .map_err(|_| bad("passage"))?,
-                end: usize::try_from(self.passage_end.ok_or_else(|| bad("passage"))?)
-                    .map_err(|_| bad("passage"))?,
-            },
-            _ => return Err(bad("target")),
-        };
-        let outcome = match self.outcome.as_str() {
+        Ok(match self.outcome.as_str() {
             "no_change" => Outcome::NoChange,
             "noted" => Outcome::Noted,
             "change" => Outcome::Change {
@@ -71,7 +55,29 @@ impl RemarkRow {
                 block: self.change_block.clone().ok_or_else(|| bad("block"))?,
             },
             _ => return Err(bad("outcome")),
+        })
+    }
+
+    /// The remark as the core knows it; `members` are the responses a group answers.
+    pub fn to_core(&self, members: &[i64]) -> Result<Remark, BadRemark> {
+        let bad = |what| BadRemark { id: self.id, what };
+        let target = match TargetKind::parse(&self.target_kind) {
+            Some(TargetKind::Response) => RemarkTarget::Response(self.response_id),
+            Some(TargetKind::Group) => RemarkTarget::Group(if members.is_empty() {
+                vec![self.response_id]
+            } else {
+                members.to_vec()
+            }),
+            Some(TargetKind::Passage) => RemarkTarget::Passage {
+                response: self.response_id,
+                start: usize::try_from(self.passage_start.ok_or_else(|| bad("passage"))?)
+                    .map_err(|_| bad("passage"))?,
+                end: usize::try_from(self.passage_end.ok_or_else(|| bad("passage"))?)
+                    .map_err(|_| bad("passage"))?,
+            },
+            None => return Err(bad("target")),
         };
+        let outcome = self.outcome()?;
         let state = match self.state.as_str() {
             "draft" => RemarkState::Draft,
             "approved" => RemarkState::Approved {
@@ -157,20 +163,15 @@ pub async fn insert(
     remark: &Remark,
     facts: &PointFacts<'_>,
 ) -> Result<i64, sqlx::Error> {
-    let (kind, response, start, end) = match &remark.target {
-        RemarkTarget::Response(id) => ("response", *id, None, None),
-        RemarkTarget::Group(ids) => (
-            "group",
-            ids.first().copied().unwrap_or_default(),
-            None,
-            None,
-        ),
+    let kind = remark.target.kind().code();
+    let (response, start, end) = match &remark.target {
+        RemarkTarget::Response(id) => (*id, None, None),
+        RemarkTarget::Group(ids) => (ids.first().copied().unwrap_or_default(), None, None),
         RemarkTarget::Passage {
             response,
             start,
             end,
         } => (
-            "passage",
             *response,
             i64::try_from(*start).ok(),
             i64::try_from(*end).ok(),

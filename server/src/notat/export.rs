@@ -53,7 +53,7 @@ pub fn render_notat(
     locale: Locale,
     municipality: &str,
 ) -> Result<(Vec<u8>, &'static str, String), super::docx::DocxError> {
-    let byline = app::notat::words::byline(locale, municipality, view.published.as_deref());
+    let byline = app::notat::words::byline(locale, municipality, view.published);
     let words = DocumentWords::of(locale);
     let stem = format!("hoeringsnotat-{}", view.hearing_slug);
     Ok(match format {

@@ -13,8 +13,8 @@ use app::notat::RemarkCard;
 use app::notat::RemarkEditorView;
 use app::notat::RemarkSubject;
 use app::notat::ResultView;
-use hoering::calendar::local_date;
-use hoering::notat::{Notat, NotatItem, outline};
+use hoering::calendar::local_day;
+use hoering::notat::{Notat, NotatItem, RemarkStage, TargetKind, outline};
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
 
@@ -30,7 +30,7 @@ fn card_of(
     row: &RemarkRow,
     received: &HashMap<i64, (i64, String)>,
     reader: Option<i64>,
-) -> RemarkCard {
+) -> Result<RemarkCard, BackendError> {
     let (created_at, text) = received
         .get(&row.response_id)
         .map_or((0, ""), |(c, t)| (*c, t.as_str()));
@@ -42,9 +42,10 @@ fn card_of(
             .map(str::to_owned),
         _ => None,
     };
-    RemarkCard {
+    let bad = |what: &str, code: &str| fail(format!("stored remark {what} {code:?}"));
+    Ok(RemarkCard {
         id: row.id,
-        kind: row.target_kind.clone(),
+        kind: TargetKind::parse(&row.target_kind).ok_or_else(|| bad("target", &row.target_kind))?,
         response_id: row.response_id,
         receipt_number: receipt_number(row.response_id, created_at),
         members: row.members,
@@ -52,14 +53,12 @@ fn card_of(
         section: row.section.clone(),
         summary: row.summary.clone(),
         text: row.text.clone(),
-        outcome: row.outcome.clone(),
-        change_version: row.change_version,
-        change_block: row.change_block.clone(),
-        state: row.state.clone(),
+        outcome: row.outcome().map_err(fail)?,
+        state: RemarkStage::parse(&row.state).ok_or_else(|| bad("state", &row.state))?,
         author: row.author.clone(),
         approver: row.approver.clone(),
         own: reader == Some(row.author_id),
-    }
+    })
 }
 
 /// Received responses by id: (received at, text as clerks read it).
@@ -106,11 +105,11 @@ async fn change_options(
 }
 
 /// When the bemærkninger were published, if they were.
-fn published_on(rows: &[RemarkRow]) -> Option<String> {
+fn published_on(rows: &[RemarkRow]) -> Option<jiff::civil::Date> {
     rows.iter()
         .filter_map(|r| r.published_at)
         .min()
-        .map(local_date)
+        .map(local_day)
 }
 
 impl DbBackend {
@@ -189,7 +188,10 @@ impl NotatReads for DbBackend {
             case_number,
             announced,
             published: published_on(&rows),
-            remarks: rows.iter().map(|r| card_of(r, &received, reader)).collect(),
+            remarks: rows
+                .iter()
+                .map(|r| card_of(r, &received, reader))
+                .collect::<Result<_, _>>()?,
             responses: received.len(),
             answered: answered.len(),
         }))
@@ -247,13 +249,13 @@ impl NotatReads for DbBackend {
             .next()
             .and_then(|r| r.block_number);
         let kind = match &existing {
-            Some(row) if row.target_kind == "group" => "group",
-            None if members.len() > 1 => "group",
-            _ => "response",
+            Some(row) if row.target_kind == TargetKind::Group.code() => TargetKind::Group,
+            None if members.len() > 1 => TargetKind::Group,
+            _ => TargetKind::Response,
         };
         Ok(Some(RemarkEditorView {
             subject: RemarkSubject {
-                kind: kind.to_owned(),
+                kind,
                 response_id,
                 receipt_number: receipt_number(response_id, created_at),
                 block_number,
@@ -263,7 +265,10 @@ impl NotatReads for DbBackend {
                     .map(|m| receipt_number(*m, received.get(m).map_or(0, |(c, _)| *c)))
                     .collect(),
             },
-            existing: existing.as_ref().map(|r| card_of(r, &received, reader)),
+            existing: existing
+                .as_ref()
+                .map(|r| card_of(r, &received, reader))
+                .transpose()?,
             changes: change_options(self, &hearing).await?,
             sections: hearing_db::sections(pool, hearing.version_id)
                 .await
@@ -360,7 +365,7 @@ impl NotatReads for DbBackend {
             .await?
             .map(|(c, _)| c);
         let notat = self.compile_notat(slug, locale, false).await?;
-        let published = notat.as_ref().and_then(|n| n.published.clone());
+        let published = notat.as_ref().and_then(|n| n.published);
         let (points, changes) = match notat {
             Some(view) if published.is_some() => {
                 let mut sections = view.notat.sections.into_iter();

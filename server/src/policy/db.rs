@@ -4,7 +4,7 @@
 
 use crate::db::now;
 use crate::hearing::NewHearing;
-use hoering::process::{Road, RoadState, Template, TemplateStage};
+use hoering::process::{Road, RoadState, StartReason, Template, TemplateStage};
 use jiff::civil::Date;
 use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
 
@@ -209,7 +209,7 @@ pub async fn insert_road(
     tx: &mut Transaction<'_, Any>,
     policy_id: i64,
     road: &Road,
-    why: &str,
+    why: StartReason,
     actor: &Actor,
 ) -> Result<(), RoadDbError> {
     let (stage, state, adopted_on, adopted_version) = summary(road);
@@ -230,7 +230,8 @@ pub async fn insert_road(
     .bind(now())
     .execute(&mut **tx)
     .await?;
-    let what = serde_json::json!({ "action": "road_started", "reason": why, "stage": stage });
+    let what =
+        serde_json::json!({ "action": "road_started", "reason": why.code(), "stage": stage });
     journal(tx, policy_id, &what, road.last_date(), actor).await
 }
 
@@ -417,7 +418,7 @@ pub async fn save_template(
 }
 
 /// Gives every policy that has none a road: one that came in as an open hearing enters at
-/// Høring on its hearing's version ("oprettet direkte som høring"), one without a hearing
+/// Høring on its hearing's version (`StartReason::DirectHearing`), one without a hearing
 /// starts in Udarbejdelse. Returns how many roads were made.
 pub async fn backfill(pool: &AnyPool) -> Result<usize, RoadDbError> {
     let missing: Vec<(i64, String, i64)> = sqlx::query_as(
@@ -449,7 +450,7 @@ pub fn start_road(
     template: Template,
     created_at: i64,
     hearing: Option<(i64, i64)>,
-) -> Result<(Road, &'static str), RoadDbError> {
+) -> Result<(Road, StartReason), RoadDbError> {
     let day = |t: i64| -> Result<Date, RoadDbError> {
         Ok(hoering::calendar::local_date_of(
             jiff::Timestamp::from_second(t)?,
@@ -461,19 +462,12 @@ pub fn start_road(
                 template,
                 day(opens_at)?,
                 u32::try_from(version).unwrap_or(1),
-                DIRECT_HEARING,
             )?,
-            DIRECT_HEARING,
+            StartReason::DirectHearing,
         ),
-        None => (
-            Road::new(template, day(created_at)?)?,
-            "oprettet som udkast",
-        ),
+        None => (Road::new(template, day(created_at)?)?, StartReason::Draft),
     })
 }
-
-/// The recorded reason for the stages a hearing made in one go passes by.
-pub const DIRECT_HEARING: &str = "oprettet direkte som høring";
 
 /// A question from the public.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -18,7 +18,7 @@ use app::policy::PolicyCard;
 use app::policy::PolicyVersion;
 use app::policy::PolicyView;
 use app::policy::StageDocument;
-use hoering::calendar::{Calendar, local_date, today};
+use hoering::calendar::{Calendar, local_day, today};
 use hoering::hearing::HearingState;
 use hoering::process::ActionKind;
 use hoering::process::RoadState;
@@ -59,6 +59,7 @@ pub fn inquiry_view(
     today: Date,
     calendar: &Calendar,
 ) -> Result<InquiryView, BackendError> {
+    let inquiry = inquiry_of(row)?;
     Ok(InquiryView {
         id: row.id,
         policy_slug: slug.to_string(),
@@ -66,11 +67,11 @@ pub fn inquiry_view(
         name: row.name.clone(),
         email: row.email.clone(),
         question: row.question.clone(),
-        received: row.received.clone(),
-        due: row.due.clone(),
-        answered: row.answered.clone(),
+        received: inquiry.received,
+        due: inquiry.due,
+        answered: inquiry.answered,
         answer: row.answer.clone(),
-        status: inquiry_of(row)?.status(today, calendar),
+        status: inquiry.status(today, calendar),
     })
 }
 
@@ -101,7 +102,7 @@ impl DbBackend {
             .map(|v| PolicyVersion {
                 frozen: u32::try_from(v.number).is_ok_and(|n| road.frozen_versions().contains(&n)),
                 adopted: adopted == Some(v.number),
-                created: local_date(v.created_at),
+                created: local_day(v.created_at),
                 number: v.number,
                 label: v.label,
                 note: v.note,
@@ -146,7 +147,7 @@ impl DbBackend {
             decisions: decisions(road),
             documents,
             inquiries: figures,
-            inquiry_due_if_asked_today: Inquiry::new(today, &self.calendar).due.to_string(),
+            inquiry_due_if_asked_today: Inquiry::new(today, &self.calendar).due,
             meetings: crate::meeting::db::of_policy(&self.db.pool, row.id)
                 .await
                 .map_err(fail)?
@@ -207,14 +208,16 @@ impl PolicyReads for DbBackend {
             .await
             .map_err(fail)?
             .into_iter()
-            .map(|(what, on, actor, at)| JournalView {
-                action: serde_json::from_str(&what).ok(),
-                what,
-                on,
-                actor,
-                recorded: hoering::calendar::local_datetime(at),
+            .map(|(what, on, actor, at)| {
+                Ok(JournalView {
+                    action: serde_json::from_str(&what).ok(),
+                    what,
+                    on: on.parse().map_err(fail)?,
+                    actor,
+                    recorded: hoering::calendar::local_minute(at),
+                })
             })
-            .collect();
+            .collect::<Result<_, BackendError>>()?;
         let template = road.template();
         let mut choices = road.choices();
         // The hearing's deadline, which the road does not know, holds the policy in Høring.
@@ -236,8 +239,8 @@ impl PolicyReads for DbBackend {
             stages: template.stages.iter().map(|s| s.stage).collect(),
             template: (template.name.clone(), template.version),
             revision: row.revision,
-            last_step: road.last_date().to_string(),
-            today: today.to_string(),
+            last_step: road.last_date(),
+            today,
             inquiries,
             journal,
         }))
@@ -273,13 +276,13 @@ impl PolicyReads for DbBackend {
                         slug: row.slug.clone(),
                         title: row.title.clone(),
                         stage: s,
-                        planned: planned.to_string(),
+                        planned,
                     });
                 }
             }
         }
         by_stage.sort_by_key(|(s, _)| *s);
-        due.sort_by(|a, b| a.planned.cmp(&b.planned));
+        due.sort_by_key(|d| d.planned);
         let titles: std::collections::HashMap<i64, (&str, &str)> = rows
             .iter()
             .map(|r| (r.id, (r.slug.as_str(), r.title.as_str())))

@@ -102,7 +102,7 @@ async fn submit(
         quote,
     };
     let locale = crate::web::language::reader_locale(headers);
-    let last_day = app::dates::format_date(locale, &card(&hearing).closes);
+    let last_day = app::dates::long_date(locale, card(&hearing).closes);
     let receipt_path = format!("/kvittering/{token}");
     let block_number = target.block.as_ref().map(|(_, n)| n.clone());
     let sender = state.outbox.sender.clone();

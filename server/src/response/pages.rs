@@ -29,7 +29,7 @@ use app::response::MeetingOrigin;
 use app::response::PublicResponse;
 use app::response::ReceiptView;
 use app::response::ResponsePage;
-use hoering::calendar::{local_date, local_datetime};
+use hoering::calendar::{local_day, local_minute};
 use hoering::response::Publication;
 
 /// A response as the public may see it: the name and organisation only when the sender chose
@@ -53,7 +53,7 @@ pub fn public_view(
         kind,
         meeting,
         receipt_number: receipt_number(id, created_at),
-        submitted_on: local_date(created_at),
+        submitted_on: local_day(created_at),
         author: with_name.then(|| name.to_string()),
         organisation: organisation.filter(|_| with_name),
         sender_kind: stored::sender_kind(sender_kind)?,
@@ -83,7 +83,10 @@ impl Origin<'_> {
                 Ok((
                     InputKind::MeetingInput,
                     Some(MeetingOrigin {
-                        day: self.day.unwrap_or_default().to_string(),
+                        day: self
+                            .day
+                            .and_then(|d| d.parse().ok())
+                            .ok_or_else(|| fail(format!("stored meeting day {:?}", self.day)))?,
                         group,
                         table: self.table.map(str::to_string),
                     }),
@@ -317,7 +320,7 @@ impl ResponseReads for DbBackend {
                     author: c.author,
                     quote: c.quote,
                     text: c.text,
-                    at: local_datetime(c.created_at),
+                    at: local_minute(c.created_at),
                 })
                 .collect();
         let source_of = |r: &AdminResponse| match r.meeting {
@@ -428,7 +431,7 @@ impl ResponseReads for DbBackend {
             .map_err(fail)?
             .into_iter()
             .map(|e| JournalLine {
-                at: local_datetime(e.at),
+                at: local_minute(e.at),
                 actor: e.actor.unwrap_or_default(),
                 action: e.action,
                 before: e.before,
@@ -495,7 +498,7 @@ impl ResponseReads for DbBackend {
             receipt_number: receipt_number(r.id, r.created_at),
             hearing_slug,
             hearing_title,
-            received_at: local_datetime(r.created_at),
+            received_at: local_minute(r.created_at),
             block_number: r.block_number,
             text: r.text,
             name: r.name,
@@ -575,7 +578,7 @@ impl ResponseReads for DbBackend {
             .map_err(fail)?
             .iter()
             .map(crate::council::pages::round_card)
-            .collect();
+            .collect::<Result<_, _>>()?;
         let councils = crate::council::db::list(pool)
             .await
             .map_err(fail)?
@@ -625,7 +628,7 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         meeting,
         id: r.id,
         receipt_number: receipt_number(r.id, r.created_at),
-        received_at: local_datetime(r.created_at),
+        received_at: local_minute(r.created_at),
         sender_kind: stored::sender_kind(&r.sender_kind)?,
         publication: stored::publication(&r.publication)?,
         status: stored::moderation(&r.status)?,

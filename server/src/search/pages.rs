@@ -6,10 +6,13 @@ use crate::response::db as response_db;
 use crate::response::pages::{admin_response, public_response};
 use app::backend::BackendError;
 use app::moderation::BlockHit;
+use app::moderation::InputSource;
 use app::moderation::SearchFilters;
 use app::moderation::SearchHit;
 use app::moderation::SearchView;
 use hoering::language::{Query, parse_query, snippet};
+use hoering::response::ModerationStatus;
+use hoering::response::SenderKind;
 
 /// Hits shown at most; the page says when there were more.
 const SHOWN: usize = 100;
@@ -97,15 +100,16 @@ impl DbBackend {
                     tagged.as_ref().is_none_or(|ids| ids.contains(&r.id))
                         && members.as_ref().is_none_or(|ids| ids.contains(&r.id))
                         && f.status
-                            .as_deref()
-                            .is_none_or(|s| s.is_empty() || r.status == s)
-                        && f.source.as_deref().is_none_or(|s| match s {
-                            "svar" => r.source == "response",
-                            "moede" => r.source == "meeting",
-                            _ => true,
+                            .is_none_or(|s| s.admits(ModerationStatus::parse(&r.status)))
+                        && f.source.is_none_or(|s| match s {
+                            InputSource::Response => r.source == "response",
+                            InputSource::Meeting => r.source == "meeting",
+                            // Council comments are not among the responses searched.
+                            InputSource::Council => true,
                         })
-                        && f.kind.as_deref().is_none_or(|k| {
-                            k.is_empty() || (r.source == "response" && r.sender_kind == k)
+                        && f.kind.is_none_or(|k| {
+                            r.source == "response"
+                                && k.admits(SenderKind::parse(&r.sender_kind).ok())
                         })
                         && f.block
                             .as_deref()

@@ -308,6 +308,21 @@ both_databases!(
         assert_eq!(stage_of(&app, "direkte").await, "hearing");
         let (_, page) = app.get_text("/politikker/direkte").await;
         assert!(strip(&page).contains("oprettet direkte som høring"));
+        // The reason is hoering's own, so a reader in another language reads it in theirs.
+        for (locale, words) in [
+            ("en", "created directly as a hearing"),
+            ("ar", "أُنشئت مباشرةً كاستشارة عامة"),
+        ] {
+            let page = app
+                .get_with_cookie("/politikker/direkte", &format!("i18n_pref_locale={locale}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let page = strip(&page);
+            assert!(page.contains(words), "{locale}: {page}");
+            assert!(!page.contains("oprettet direkte"), "{locale}: {page}");
+        }
         let d = today().to_string();
         // The hearing runs to 2099: the policy may not leave Høring before that.
         let (status, body) = step(
