@@ -27,6 +27,8 @@ pub mod staff;
 pub mod text;
 
 mod newtype;
+#[cfg(test)]
+mod split_mix;
 
 pub use anchoring::{
     BlockMatch, Placement, Provenance, QuoteAnchor, QuoteError, QuoteInputError, TextQuote,
