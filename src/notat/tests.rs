@@ -213,8 +213,10 @@ fn remark_fields_parse_valid_forms() {
 #[test]
 fn remark_fields_report_every_mistake() {
     let too_long = "a".repeat(10_001);
+    /// Text, outcome, version and block typed, and the errors they get.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
     #[rustfmt::skip]
-    let cases: [(&str, &str, &str, &str, &[(&str, &str)]); 6] = [
+    let cases: [Case; 6] = [
         ("", "", "", "", &[("outcome", "required"), ("text", "required")]),
         ("Tak", "maybe", "", "", &[("outcome", "invalid")]),
         ("Tak", "change", "", "", &[("block", "required"), ("version", "required")]),
