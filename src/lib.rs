@@ -26,6 +26,10 @@ pub mod response;
 pub mod staff;
 pub mod text;
 
+mod newtype;
+#[cfg(test)]
+mod split_mix;
+
 pub use anchoring::{
     BlockMatch, Placement, Provenance, QuoteAnchor, QuoteError, QuoteInputError, TextQuote,
     VersionMatch, anchor_quote, carry_ids, carry_step, locate_typed_quote, match_versions,

@@ -2,22 +2,14 @@
 // hearing, they are invited at once (the invitation read from the outbox, as the demo has no
 // mail server), a party says "ingen bemærkninger" through its link, and the public hearing page
 // lists the organisations only.
-import { expect, test, type Page } from './fixtures';
-import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
+import { expect, test } from './fixtures';
+import { ADMIN, CLERK, HEARING, expectAccessible, logIn, withJavaScript } from './helpers';
 
-const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
 
-async function login(page: Page, who: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Adgangskode').fill(who.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
-}
 
 test('a clerk pastes the list, a party declines through its link, the public sees organisations', async ({ page, browser }) => {
   withJavaScript(page, true);
-  await login(page, CLERK);
+  await logIn(page, CLERK.email);
   await page.goto(`/admin${HEARING}`);
   await page.getByLabel('Tilføj parter').fill(
     'Organisation;Kontaktperson;E-mail;Type\n' +
@@ -39,7 +31,7 @@ test('a clerk pastes the list, a party declines through its link, the public see
   const context = await browser.newContext({ locale: 'da-DK' });
   const admin = await context.newPage();
   withJavaScript(admin, true);
-  await login(admin, ADMIN);
+  await logIn(admin, ADMIN.email);
   await admin.goto('/admin/post?til=birthe%40frivilligcenter.example');
   await admin.getByRole('link', { name: /Invitation til høring/ }).click();
   const mail = admin.locator('.mail-text');

@@ -1,15 +1,11 @@
 // The councils page: an admin sees Integrationsrådet, tries to seat someone who is not a council
 // user (the reason shows by the field, the address kept) and creates a new council.
 import { expect, type Page, test } from './fixtures';
-import { CLERK, expectAccessible, withJavaScript } from './helpers';
+import { CLERK, expectAccessible, logIn, withJavaScript } from './helpers';
 
 test('an admin manages the councils', async ({ page }) => {
   withJavaScript(page, true);
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill('admin@demo.hoering.dk');
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await logIn(page, 'admin@demo.hoering.dk');
   await page.goto('/admin/raad');
   await expect(page.getByRole('heading', { name: 'Integrationsrådet' })).toBeVisible();
   await expectAccessible(page);
@@ -26,11 +22,7 @@ test('an admin manages the councils', async ({ page }) => {
 
 test('a council member lands on their own start page', async ({ page }) => {
   withJavaScript(page, true);
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill('raad@demo.hoering.dk');
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/raad$/);
+  await logIn(page, 'raad@demo.hoering.dk', /\/raad$/);
   await expect(page.getByRole('heading', { name: 'Dine råd' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Formand' })).toContainText('Integrationsrådet');
   await expectAccessible(page);
@@ -38,11 +30,7 @@ test('a council member lands on their own start page', async ({ page }) => {
 
 test('a council member comments in the council’s own room', async ({ page }) => {
   withJavaScript(page, true);
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill('raad@demo.hoering.dk');
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/raad$/);
+  await logIn(page, 'raad@demo.hoering.dk', /\/raad$/);
   await page.getByRole('link', { name: /Integrationsrådet/ }).click();
   await expect(page.getByText('ses kun af rådets medlemmer og sagsbehandlerne')).toBeVisible();
   await expectAccessible(page);
@@ -56,14 +44,6 @@ test('a council member comments in the council’s own room', async ({ page }) =
   await expect(page.getByText('Vi bør bede om tolkning')).toHaveCount(0);
 });
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/raad$/);
-}
-
 const WORKSPACE = '/raad/hoeringer/integrationspolitik/integrationsraadet';
 
 test('two members discuss, write the joint response together, and the chair submits it', async ({ browser }) => {
@@ -75,8 +55,8 @@ test('two members discuss, write the joint response together, and the chair subm
   withJavaScript(chair, true);
   withJavaScript(member, true);
   try {
-    await logIn(chair, 'raad@demo.hoering.dk');
-    await logIn(member, 'medlem@demo.hoering.dk');
+    await logIn(chair, 'raad@demo.hoering.dk', /\/raad$/);
+    await logIn(member, 'medlem@demo.hoering.dk', /\/raad$/);
 
     // The chair comments on a paragraph; the member replies in the thread.
     await chair.goto(WORKSPACE);
@@ -143,11 +123,7 @@ test('two members discuss, write the joint response together, and the chair subm
 
 test('the clerk finds the council’s response in the queue', async ({ page }) => {
   withJavaScript(page, true);
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await logIn(page, CLERK.email);
   await page.goto('/admin/hoeringer/integrationspolitik');
   const response = page.locator('li').filter({ hasText: 'ønsker tolkning ved alle møder og mentorer i praktikken' }).last();
   await expect(response).toBeVisible();

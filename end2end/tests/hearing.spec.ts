@@ -1,14 +1,11 @@
 // A citizen comments on one list item of the demo policy, the clerk publishes it, and the public
 // sees it under that item: with JavaScript, and the citizen's part again without it.
 import { expect, test, type Page } from './fixtures';
-import { CLERK, HEARING, ITEM, block, expectAccessible, withJavaScript } from './helpers';
+import { CLERK, HEARING, ITEM, block, expectAccessible, fillSender, withJavaScript } from './helpers';
 
 async function fillResponse(page: Page, text: string) {
   await page.getByLabel('Dit høringssvar').fill(text);
-  await page.getByLabel('Navn', { exact: true }).fill('Amina Hassan');
-  await page.getByLabel('E-mail').fill('amina@example.dk');
-  await page.getByLabel('Privatperson').check();
-  await page.getByLabel('Ja, med mit navn').check();
+  await fillSender(page, 'Amina Hassan', 'amina@example.dk');
 }
 
 async function commentOnItem(page: Page, text: string) {
@@ -88,10 +85,7 @@ test.describe('with JavaScript', () => {
       if (r.method() === 'POST') posted = true;
     });
     await page.getByLabel('Citat fra afsnittet (valgfrit)').fill('ord der ikke står der');
-    await page.getByLabel('Navn', { exact: true }).fill('Amina Hassan');
-    await page.getByLabel('E-mail').fill('amina@example.dk');
-    await page.getByLabel('Privatperson').check();
-    await page.getByLabel('Ja, med mit navn').check();
+    await fillSender(page, 'Amina Hassan', 'amina@example.dk');
     await page.getByRole('button', { name: 'Send høringssvar' }).click();
     await expect(page.locator('#quote-error')).toContainText('Vi kan ikke finde de ord i afsnittet');
     expect(posted).toBe(false);

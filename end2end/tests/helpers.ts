@@ -1,6 +1,6 @@
 // Shared steps: the accessibility check every visited page gets, and the demo's constants.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const HEARING = '/hoeringer/integrationspolitik';
 export const ITEM = 'flere børn med minoritetsbaggrund skal lære dansk før skolestart';
@@ -59,4 +59,50 @@ async function checkWithAxe(page: Page) {
 /** The block of the draft whose text contains `text`. */
 export function block(page: Page, text: string) {
   return page.locator('.block').filter({ hasText: text });
+}
+
+export const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
+
+/** Logs `email` in through the login page (the demo's password) and waits for their start page. */
+export async function logIn(page: Page, email: string, startPage: RegExp = /\/admin/) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(startPage);
+}
+
+/** Sends a response to `hearing` as the plain HTML form does, and expects the way to the receipt. */
+export async function sendResponse(page: Page, form: Record<string, string>, hearing = HEARING) {
+  const sent = await page.request.post(`${hearing}/svar`, { form, maxRedirects: 0 });
+  expect(sent.status()).toBe(303);
+}
+
+/** Fills in the response form's sender: a private person, published with their name. */
+export async function fillSender(page: Page, name: string, email: string) {
+  await page.getByLabel('Navn', { exact: true }).fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Privatperson').check();
+  await page.getByLabel('Ja, med mit navn').check();
+}
+
+/**
+ * Selects `words` in the first text of `element` (or of its first `within` element) as a mouse
+ * would, and lets go of the pointer there.
+ */
+export async function selectWords(element: Locator, words: string, within?: string) {
+  await element.evaluate(
+    (el, [words, within]) => {
+      const node = (within ? el.querySelector(within)! : el).firstChild!;
+      const start = node.textContent!.indexOf(words);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + words.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    },
+    [words, within ?? ''] as const,
+  );
 }

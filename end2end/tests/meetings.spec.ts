@@ -3,18 +3,10 @@
 // on the public hearing page, labelled; a citizen signs up, reads the confirmation (from the
 // outbox, as the demo has no mail server) and cancels; without JavaScript the plain form works.
 import { expect, test, type Page } from './fixtures';
-import { CLERK, HEARING, ITEM, expectAccessible, withJavaScript } from './helpers';
+import { ADMIN, CLERK, HEARING, ITEM, expectAccessible, logIn, withJavaScript } from './helpers';
 
-const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
 const MEETING = 'Sig din mening om integrationspolitikken';
 
-async function login(page: Page, who: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Adgangskode').fill(who.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
-}
 
 /** The demo hearing's blocks: number and text. */
 async function blocks(page: Page): Promise<{ number: string; text: string }[]> {
@@ -54,7 +46,7 @@ function countingKeyboard(page: Page) {
 test.describe('dialogue meetings', () => {
   test('a clerk records five inputs by keyboard alone, and they stand at their blocks', async ({ page }) => {
     withJavaScript(page, true);
-    await login(page, CLERK);
+    await logIn(page, CLERK.email);
     await openClerkMeetingPage(page);
     const picker = page.getByRole('combobox', { name: 'Afsnit' });
     await expect(picker).toBeVisible(); // hydrated: the search-as-you-type field
@@ -158,7 +150,7 @@ test.describe('dialogue meetings', () => {
     const context = await browser.newContext({ locale: 'da-DK' });
     const admin = await context.newPage();
     withJavaScript(admin, true);
-    await login(admin, ADMIN);
+    await logIn(admin, ADMIN.email);
     await admin.goto('/admin/post?til=hodan%40example.dk');
     await expect(admin.getByText('Der er ingen mailserver sat op')).toBeVisible();
     await expectAccessible(admin);
@@ -184,7 +176,7 @@ test.describe('dialogue meetings', () => {
 
     test('the input form is a plain form that keeps the group and table', async ({ page }) => {
       withJavaScript(page, false);
-      await login(page, CLERK);
+      await logIn(page, CLERK.email);
       await openClerkMeetingPage(page);
       const select = page.getByLabel('Afsnit');
       await expect(select).toBeFocused();

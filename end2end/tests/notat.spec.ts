@@ -2,13 +2,12 @@
 // leading to a change in the new version, a second clerk approves both and publishes, the
 // DOCX and the PDF download, and the public reads "I sagde – vi gjorde". On its own policy,
 // so the demo hearing the other tests use keeps its single version.
-import { expect, type Page, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CLERK, expectAccessible, withJavaScript } from './helpers';
+import { ADMIN, CLERK, expectAccessible, logIn, sendResponse, withJavaScript } from './helpers';
 
 const SLUG = 'notatpolitik';
-const ADMIN = { email: 'admin@demo.hoering.dk', password: CLERK.password };
 const CAMPAIGN =
   'Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.';
 const OWN = 'Sprogindsatsen bør starte allerede i vuggestuen, ikke først før skolestart.';
@@ -29,13 +28,6 @@ function write(name: string, markdown: string) {
   return file;
 }
 
-async function login(page: Page, who: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Adgangskode').fill(who.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
-}
 
 test('a clerk answers a campaign and a change, a second clerk approves, the public reads the result', async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -52,19 +44,11 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
 
   // Three citizens send the same campaign text; one writes her own on the paragraph.
   for (const [name, email] of [['Lars Holm', 'lars@example.dk'], ['Mette Berg', 'mette@example.dk'], ['Jonas Lund', 'jonas@example.dk']]) {
-    const sent = await page.request.post(`/hoeringer/${SLUG}/svar`, {
-      form: { text: CAMPAIGN, name, email, sender_kind: 'private', publication: 'anonymous', block: '' },
-      maxRedirects: 0,
-    });
-    expect(sent.status()).toBe(303);
+    await sendResponse(page, { text: CAMPAIGN, name, email, sender_kind: 'private', publication: 'anonymous', block: '' }, `/hoeringer/${SLUG}`);
   }
   const api = await (await page.request.get(`/api/v1/hearings/${SLUG}`)).json();
   const target = api.blocks.find((b: { text: string }) => b.text.includes('skal lære dansk før skolestart'));
-  const sent = await page.request.post(`/hoeringer/${SLUG}/svar`, {
-    form: { text: OWN, name: 'Amina Hassan', email: 'amina@example.dk', sender_kind: 'private', publication: 'with_name', block: target.number },
-    maxRedirects: 0,
-  });
-  expect(sent.status()).toBe(303);
+  await sendResponse(page, { text: OWN, name: 'Amina Hassan', email: 'amina@example.dk', sender_kind: 'private', publication: 'with_name', block: target.number }, `/hoeringer/${SLUG}`);
   // After the hearing the draft changes where Amina pointed.
   hoering([
     'import', write('notat-v2', original.replace('skal lære dansk før skolestart', 'skal lære dansk allerede fra vuggestuen')),
@@ -72,7 +56,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   ]);
 
   // One bemærkning for the whole campaign, from the campaigns page.
-  await login(page, CLERK);
+  await logIn(page, CLERK.email);
   await page.goto(`/admin/hoeringer/${SLUG}/grupper`);
   await page.getByRole('link', { name: 'Skriv én bemærkning til alle 3 svar' }).click();
   await expect(page.getByRole('heading', { name: 'Bemærkning til en kampagne' })).toBeVisible();
@@ -108,7 +92,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
 
   // A second clerk approves both and publishes the notat.
   await page.getByRole('button', { name: 'Log ud' }).click();
-  await login(page, ADMIN);
+  await logIn(page, ADMIN.email);
   await page.goto(`/admin/hoeringer/${SLUG}/hoeringsnotat`);
   for (let i = 0; i < 2; i++) {
     await page.getByRole('button', { name: /^Godkend/ }).first().click();

@@ -2,7 +2,7 @@
 // and without JavaScript; the public timeline then shows each step with its date. The demo's
 // 2019–2020 road of the integration policy is shown as adopted on 29 January 2020.
 import { expect, test, type Page } from './fixtures';
-import { CLERK, expectAccessible, withJavaScript } from './helpers';
+import { CLERK, expectAccessible, logIn, withJavaScript } from './helpers';
 
 const MARKDOWN = `# Grønne byrum
 
@@ -30,10 +30,7 @@ function isoDaysAgo(n: number): string {
 }
 
 async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
+  await logIn(page, CLERK.email);
   await expect(page.getByRole('heading', { name: 'Høringer – sagsbehandling' })).toBeVisible();
 }
 

@@ -2,7 +2,7 @@
 // plainly is refused, the clerk redacts the number with the keyboard alone, and the public sees
 // only the redacted text; the original stays for clerks, on the record.
 import { expect, test } from './fixtures';
-import { CLERK, HEARING, expectAccessible, withJavaScript } from './helpers';
+import { CLERK, HEARING, expectAccessible, logIn, selectWords, sendResponse, withJavaScript } from './helpers';
 
 const CPR = '020385-4321';
 const TEXT = `Min datter (CPR ${CPR}) har ventet et år på danskundervisning. Skriv til mig på mor@example.dk.`;
@@ -10,24 +10,16 @@ const TEXT = `Min datter (CPR ${CPR}) har ventet et år på danskundervisning. S
 test('a clerk redacts a CPR number by keyboard before publishing', async ({ page }) => {
   withJavaScript(page, true);
   // A citizen's response, sent as the plain form sends it.
-  const sent = await page.request.post(`${HEARING}/svar`, {
-    form: {
+  await sendResponse(page, {
       text: TEXT,
       name: 'Hodan Ali',
       email: 'hodan@example.dk',
       sender_kind: 'private',
       publication: 'with_name',
       block: '',
-    },
-    maxRedirects: 0,
-  });
-  expect(sent.status()).toBe(303);
+    });
 
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await logIn(page, CLERK.email);
   await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
   const response = page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' });
   const flags = response.getByRole('group', { name: /Mulige personoplysninger/ });
@@ -52,17 +44,7 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
 
   // Any other words: select them in the response, and the form to redact them opens with them.
   await expect(async () => {
-    await redacted.locator('.response-text').evaluate((el, words) => {
-      const node = el.firstChild!;
-      const start = node.textContent!.indexOf(words);
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, start + words.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
-    }, 'Min datter');
+    await selectWords(redacted.locator('.response-text'), 'Min datter');
     await expect(redacted.getByLabel('Ordene, der skal skjules')).toHaveValue('Min datter', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await redacted.getByRole('button', { name: 'Skjul passagen' }).click();
@@ -87,8 +69,7 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
 
 test('everything said about a paragraph, read and moderated with the keyboard', async ({ page }) => {
   withJavaScript(page, true);
-  const sent = await page.request.post(`${HEARING}/svar`, {
-    form: {
+  await sendResponse(page, {
       text: 'Vores virksomhed vil gerne tage flere i praktik, hvis kommunen hjælper med sprog.',
       name: 'Lars Holm',
       email: 'lars@firma.example',
@@ -96,15 +77,8 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
       organisation: 'Holm Byg ApS',
       publication: 'with_name',
       block: '2.4',
-    },
-    maxRedirects: 0,
-  });
-  expect(sent.status()).toBe(303);
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
+    });
+  await logIn(page, CLERK.email);
   await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
   await page.locator('article.admin-response').filter({ hasText: 'flere i praktik' })
     .getByRole('link', { name: '2.4', exact: true }).click();
@@ -137,17 +111,9 @@ test('a clerk opens a campaign group and sees what differs', async ({ page }) =>
   const letter =
     'Vi ønsker, at kommunen åbner en lektiecafé på biblioteket hver eftermiddag, så alle børn kan få hjælp til lektierne uanset hvilket sprog forældrene taler derhjemme. Frivillige står klar til at hjælpe.';
   for (const text of [letter, letter.replace('hver eftermiddag', 'alle hverdage'), `${letter} Hilsen Yusuf.`]) {
-    const sent = await page.request.post(`${HEARING}/svar`, {
-      form: { text, name: 'Forælder', email: 'foraelder@example.dk', sender_kind: 'private', publication: 'anonymous', block: '' },
-      maxRedirects: 0,
-    });
-    expect(sent.status()).toBe(303);
+    await sendResponse(page, { text, name: 'Forælder', email: 'foraelder@example.dk', sender_kind: 'private', publication: 'anonymous', block: '' });
   }
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await logIn(page, CLERK.email);
   await page.goto('/admin/hoeringer/integrationspolitik');
   await page.getByRole('link', { name: 'Kampagner og kopier' }).click();
   const group = page.locator('section.group').filter({ hasText: 'lektiecafé på biblioteket' });

@@ -4,7 +4,7 @@
 import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CLERK, HEARING, block, expectAccessible, withJavaScript } from './helpers';
+import { CLERK, HEARING, block, expectAccessible, fillSender, logIn, selectWords, withJavaScript } from './helpers';
 
 const PARAGRAPH = 'Uddannelse og læring er vigtige forudsætninger for at skabe lige muligheder for alle.';
 const EDITED = 'Uddannelse og livslang læring er afgørende forudsætninger for at skabe lige muligheder for alle.';
@@ -34,17 +34,7 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   const target = block(page, 'Uddannelse og læring er vigtige');
   // The page may still be loading its script: select again until it offers the link.
   await expect(async () => {
-    await target.locator('.block-body').evaluate((el, phrase) => {
-      const node = el.querySelector('p')!.firstChild!;
-      const start = node.textContent!.indexOf(phrase);
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, start + phrase.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
-    }, PHRASE);
+    await selectWords(target.locator('.block-body'), PHRASE, 'p');
     await expect(target.getByRole('link', { name: 'Kommentér de markerede ord' })).toBeVisible({
       timeout: 1_000,
     });
@@ -52,18 +42,12 @@ test('a comment on a phrase follows its words through later versions', async ({ 
   await target.getByRole('link', { name: 'Kommentér de markerede ord' }).click();
   await expect(page.getByLabel('Citat fra afsnittet (valgfrit)')).toHaveValue(PHRASE);
   await page.getByLabel('Dit høringssvar').fill('Husk også voksne, der skal lære dansk.');
-  await page.getByLabel('Navn', { exact: true }).fill('Jonas Berg');
-  await page.getByLabel('E-mail').fill('jonas@example.dk');
-  await page.getByLabel('Privatperson').check();
-  await page.getByLabel('Ja, med mit navn').check();
+  await fillSender(page, 'Jonas Berg', 'jonas@example.dk');
   await page.getByRole('button', { name: 'Send høringssvar' }).click();
   await expect(page.getByRole('heading', { name: 'Tak for dit høringssvar' })).toBeVisible();
 
   // The clerk publishes it.
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(CLERK.email);
-  await page.getByLabel('Adgangskode').fill(CLERK.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
+  await logIn(page, CLERK.email);
   await page.getByRole('table').getByRole('link', { name: 'Muligheder og medborgerskab – Integrationspolitik', exact: true }).click();
   const response = page.getByRole('article').filter({ hasText: 'Husk også voksne' });
   await response.getByRole('button', { name: /Offentliggør/ }).click();

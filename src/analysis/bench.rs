@@ -11,6 +11,9 @@
 
 #[allow(dead_code)]
 mod corpus;
+#[allow(dead_code)]
+#[path = "../split_mix.rs"]
+mod split_mix;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

@@ -12,38 +12,19 @@
 //! Two styles have their own templates and edit mixes: [`Style::Tuning`] was used to pick the
 //! parameters, [`Style::Evaluation`] (other templates, heavier edits) measures them.
 //!
-//! This file has no dependency on the rest of the crate, so the bench includes it too.
+//! This file depends on nothing of the crate but `split_mix`, so the bench includes both.
 
-/// SplitMix64: a fixed, dependency-free source of variation.
-pub struct Rand(pub u64);
+pub use crate::split_mix::Rand;
+use crate::split_mix::scramble;
 
 impl Rand {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        scramble(self.0)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
     pub fn chance(&mut self, p: f64) -> bool {
-        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
+        self.unit() < p
     }
 
     fn pick(&mut self, list: &[&'static str]) -> &'static str {
         list.get(self.below(list.len())).copied().unwrap_or("")
     }
-}
-
-fn scramble(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,30 +19,15 @@ use hoering::{
     match_versions, parse,
 };
 
+#[allow(dead_code)]
+#[path = "../split_mix.rs"]
+mod split_mix;
+
+use split_mix::Rand;
+
 const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md");
 const BLOCKS: usize = 2_000;
 const RUNS: usize = 30;
-
-/// SplitMix64: a fixed, dependency-free source of variation.
-struct Rand(u64);
-
-impl Rand {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 /// A policy as sections of items; an item is a paragraph or a list of item texts.
 #[derive(Clone)]

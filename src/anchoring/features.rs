@@ -180,38 +180,12 @@ impl Corpus {
 
     /// The weight two bags have in common: Σ min(count in a, count in b) · weight.
     pub(crate) fn overlap(&self, a: &Bag, b: &Bag) -> u64 {
-        let (mut i, mut j) = (0, 0);
-        let mut sum = 0u64;
-        while let (Some(&(ta, na)), Some(&(tb, nb))) = (a.counts.get(i), b.counts.get(j)) {
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += u64::from(na.min(nb)) * u64::from(self.weights[ta as usize]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
+        shared_counts(a, b, |t| u64::from(self.weights[t as usize]))
     }
 
     /// How many words two bags have in common, counting repeats: Σ min(count in a, count in b).
     pub(crate) fn shared_words(&self, a: &Bag, b: &Bag) -> u64 {
-        let (mut i, mut j) = (0, 0);
-        let mut sum = 0u64;
-        while let (Some(&(ta, na)), Some(&(tb, nb))) = (a.counts.get(i), b.counts.get(j)) {
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += u64::from(na.min(nb));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
+        shared_counts(a, b, |_| 1)
     }
 
     /// Weighted Dice coefficient, 0 (nothing in common) to 1 (same words, same counts).
@@ -341,6 +315,25 @@ pub(crate) struct Fit {
 
 /// Largest part × whole (in words) that [`Corpus::fit`] aligns.
 const FIT_LIMIT: usize = 1_000_000;
+
+/// Σ min(count in a, count in b) · `weight(word)` over the words two bags share (both bags'
+/// counts are sorted by word id).
+fn shared_counts(a: &Bag, b: &Bag, weight: impl Fn(u32) -> u64) -> u64 {
+    let (mut i, mut j) = (0, 0);
+    let mut sum = 0u64;
+    while let (Some(&(ta, na)), Some(&(tb, nb))) = (a.counts.get(i), b.counts.get(j)) {
+        match ta.cmp(&tb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += u64::from(na.min(nb)) * weight(ta);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
 
 #[cfg(test)]
 mod tests {

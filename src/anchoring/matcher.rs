@@ -605,7 +605,7 @@ impl<'a> Matcher<'a> {
         let mut counter = Counter::new(self.old.len());
         // All (piece, source) candidates, most contained first; among equals, a piece next to
         // the source's partner (the other half of the paragraph), then the nearest.
-        let mut pairs: Vec<(f64, bool, usize, usize, usize)> = Vec::new();
+        let mut pairs: Vec<Candidate> = Vec::new();
         for &j in &open {
             let piece = self.corpus.new_bag(j);
             let near = |i: usize| position_distance(i, self.old.len(), j, self.new.len());
@@ -617,13 +617,7 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        pairs.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-                .then(a.4.cmp(&b.4))
-        });
+        sort_candidates(&mut pairs);
         let mut placed = BTreeSet::new();
         let mut tries: BTreeMap<usize, usize> = BTreeMap::new();
         let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
@@ -681,7 +675,7 @@ impl<'a> Matcher<'a> {
             Link::One { old } => Some(old),
             _ => None,
         };
-        let mut pairs: Vec<(f64, bool, usize, usize, usize)> = Vec::new();
+        let mut pairs: Vec<Candidate> = Vec::new();
         for &i in &open {
             let part = self.corpus.old_bag(i);
             let near = |j: usize| position_distance(i, self.old.len(), j, self.new.len());
@@ -693,13 +687,7 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        pairs.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-                .then(a.4.cmp(&b.4))
-        });
+        sort_candidates(&mut pairs);
         let mut placed = BTreeSet::new();
         let mut tries: BTreeMap<usize, usize> = BTreeMap::new();
         let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
@@ -1045,6 +1033,22 @@ impl<'b> Group<'b> {
 }
 
 /// Counts an attempt to place `part`; false once it has had [`PIECE_TRIES`].
+/// A candidate pairing of a split's piece or a merge's part with the whole it may have come
+/// from or gone into: (containment, next to the whole's partner, distance, part, whole).
+type Candidate = (f64, bool, usize, usize, usize);
+
+/// Most contained first; among equals, the one next to the whole's partner, then the nearest,
+/// then in block order.
+fn sort_candidates(pairs: &mut [Candidate]) {
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
+}
+
 fn try_again(tries: &mut BTreeMap<usize, usize>, part: usize) -> bool {
     let n = tries.entry(part).or_insert(0);
     *n += 1;

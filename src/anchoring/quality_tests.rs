@@ -35,30 +35,7 @@ const QUOTES: usize = 8;
 // A tiny deterministic generator for the details of each edit (the edit script itself comes
 // from proptest).
 
-struct Rand(u64);
-
-impl Rand {
-    fn next(&mut self) -> u64 {
-        // SplitMix64.
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+use crate::split_mix::Rand;
 
 // ---------------------------------------------------------------------------------------
 // The model of a policy: sections of paragraphs and lists, every word with its origin.
@@ -1065,16 +1042,10 @@ fn measure(with_splits: bool, seed: &[u8; 32]) -> Stats {
 fn anchoring_quality_under_word_edits_moves_inserts_and_deletes() {
     let stats = measure(false, &[7; 32]);
     stats.print("word edits up to 30%, inserts, deletes, moves, reordered sections");
-    assert!(
-        stats.block_share() >= 0.99,
-        "blocks {:.4}",
-        stats.block_share()
-    );
-    assert!(
-        stats.quote_share() >= 0.99,
-        "quotes {:.4}",
-        stats.quote_share()
-    );
+    let blocks = stats.block_share();
+    assert!(blocks >= 0.99, "blocks {blocks:.4}");
+    let quotes = stats.quote_share();
+    assert!(quotes >= 0.99, "quotes {quotes:.4}");
     assert_eq!(stats.blocks_confidently_wrong, 0);
     assert_eq!(stats.quotes_confidently_wrong, 0);
 }
@@ -1083,18 +1054,12 @@ fn anchoring_quality_under_word_edits_moves_inserts_and_deletes() {
 fn anchoring_quality_through_splits_and_merges() {
     let stats = measure(true, &[11; 32]);
     stats.print("splits and merges, with word edits and the rest");
-    assert!(
-        stats.block_share() >= 0.95,
-        "blocks {:.4}",
-        stats.block_share()
-    );
+    let blocks = stats.block_share();
+    assert!(blocks >= 0.95, "blocks {blocks:.4}");
     let involved = stats.split_merge_right as f64 / stats.split_merge_blocks.max(1) as f64;
     assert!(involved >= 0.95, "split and merged blocks {involved:.4}");
-    assert!(
-        stats.quote_share() >= 0.95,
-        "quotes {:.4}",
-        stats.quote_share()
-    );
+    let quotes = stats.quote_share();
+    assert!(quotes >= 0.95, "quotes {quotes:.4}");
     assert_eq!(stats.blocks_confidently_wrong, 0);
     assert_eq!(stats.quotes_confidently_wrong, 0);
 }

@@ -225,6 +225,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Asserts that each day is the holiday named beside it in `cal`.
+    fn holidays(cal: &Calendar, expected: &[(Date, Holiday)]) {
+        for &(day, holiday) in expected {
+            assert_eq!(cal.holiday_name(day), Some(holiday), "{day}");
+        }
+    }
+
     #[test]
     fn easter_sunday_2019_to_2030() {
         let known = [
@@ -264,21 +271,14 @@ mod tests {
             cal.deadline_after_working_days(date(2024, 3, 27), 1),
             date(2024, 4, 2)
         );
-        assert_eq!(
-            cal.holiday_name(date(2024, 3, 28)),
-            Some(Holiday::MaundyThursday)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2024, 3, 29)),
-            Some(Holiday::GoodFriday)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2024, 3, 31)),
-            Some(Holiday::EasterSunday)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2024, 4, 1)),
-            Some(Holiday::EasterMonday)
+        holidays(
+            &cal,
+            &[
+                (date(2024, 3, 28), Holiday::MaundyThursday),
+                (date(2024, 3, 29), Holiday::GoodFriday),
+                (date(2024, 3, 31), Holiday::EasterSunday),
+                (date(2024, 4, 1), Holiday::EasterMonday),
+            ],
         );
         assert_eq!(
             cal.working_days_between(date(2024, 3, 27), date(2024, 4, 2)),
@@ -293,35 +293,25 @@ mod tests {
     #[test]
     fn store_bededag_is_a_holiday_up_to_2023_only() {
         let cal = Calendar::default();
-        assert_eq!(
-            cal.holiday_name(date(2023, 5, 5)),
-            Some(Holiday::GreatPrayerDay)
-        );
+        holidays(&cal, &[(date(2023, 5, 5), Holiday::GreatPrayerDay)]);
         assert!(!cal.is_working_day(date(2023, 5, 5)));
         // The fourth Friday after Easter 2024 is an ordinary working day.
         assert_eq!(date(2024, 4, 26).weekday(), Weekday::Friday);
         assert_eq!(cal.holiday_name(date(2024, 4, 26)), None);
         assert!(cal.is_working_day(date(2024, 4, 26)));
-        assert_eq!(
-            cal.holiday_name(date(2010, 4, 30)),
-            Some(Holiday::GreatPrayerDay)
-        );
+        holidays(&cal, &[(date(2010, 4, 30), Holiday::GreatPrayerDay)]);
     }
 
     #[test]
     fn ascension_and_whitsun_follow_easter() {
         let cal = Calendar::default();
-        assert_eq!(
-            cal.holiday_name(date(2026, 5, 14)),
-            Some(Holiday::AscensionDay)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2026, 5, 24)),
-            Some(Holiday::Whitsunday)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2026, 5, 25)),
-            Some(Holiday::WhitMonday)
+        holidays(
+            &cal,
+            &[
+                (date(2026, 5, 14), Holiday::AscensionDay),
+                (date(2026, 5, 24), Holiday::Whitsunday),
+                (date(2026, 5, 25), Holiday::WhitMonday),
+            ],
         );
         assert!(cal.is_working_day(date(2026, 5, 15)));
     }
@@ -330,17 +320,13 @@ mod tests {
     fn customary_days_are_closed_by_default_and_can_be_switched_off() {
         let cal = Calendar::default();
         // 5 June 2024 is a Wednesday; 24 and 31 December 2024 are a Tuesday.
-        assert_eq!(
-            cal.holiday_name(date(2024, 6, 5)),
-            Some(Holiday::ConstitutionDay)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2024, 12, 24)),
-            Some(Holiday::ChristmasEve)
-        );
-        assert_eq!(
-            cal.holiday_name(date(2024, 12, 31)),
-            Some(Holiday::NewYearsEve)
+        holidays(
+            &cal,
+            &[
+                (date(2024, 6, 5), Holiday::ConstitutionDay),
+                (date(2024, 12, 24), Holiday::ChristmasEve),
+                (date(2024, 12, 31), Holiday::NewYearsEve),
+            ],
         );
         let national = Calendar::national();
         for day in [date(2024, 6, 5), date(2024, 12, 24), date(2024, 12, 31)] {
@@ -360,10 +346,7 @@ mod tests {
     fn extra_closing_days_are_not_working_days() {
         // Many administrations close on the Friday after Kristi himmelfartsdag.
         let cal = Calendar::default().with_closing_days([date(2026, 5, 15)]);
-        assert_eq!(
-            cal.holiday_name(date(2026, 5, 15)),
-            Some(Holiday::ClosingDay)
-        );
+        holidays(&cal, &[(date(2026, 5, 15), Holiday::ClosingDay)]);
         assert_eq!(
             cal.add_working_days(date(2026, 5, 13), 1),
             date(2026, 5, 18)

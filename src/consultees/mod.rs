@@ -15,8 +15,6 @@ mod status;
 
 use std::collections::BTreeMap;
 
-use crate::response::FieldError;
-
 pub use import::{Import, MAX_ROWS, RejectedLine, import};
 pub use kind::PartyKind;
 pub use list::{PublicParty, danish_cmp, merge, public_list};
@@ -25,15 +23,6 @@ pub use status::{ListCounts, PartyStatus, due_reminder, reminder_day, status};
 
 /// Field name to error code, as the forms show them.
 pub type PartyErrors = BTreeMap<String, String>;
-
-/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
-fn code(error: FieldError) -> &'static str {
-    match error {
-        FieldError::Required => "required",
-        FieldError::TooLong { .. } => "too_long",
-        FieldError::Invalid => "invalid",
-    }
-}
 
 fn one_error(field: &str, code: &str) -> PartyErrors {
     PartyErrors::from([(field.to_owned(), code.to_owned())])

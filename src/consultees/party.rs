@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PartyErrors, PartyKind, code};
+use super::{PartyErrors, PartyKind};
 use crate::response::{Email, OrganisationName, PersonName};
 
 /// The party form exactly as posted: every field a string, missing fields empty.
@@ -62,21 +62,21 @@ impl PartyFields {
         };
 
         let organisation = OrganisationName::parse(&self.organisation)
-            .map_err(|e| fail("organisation", code(e)))
+            .map_err(|e| fail("organisation", e.code()))
             .ok();
         let contact = if self.contact.trim().is_empty() {
             Some(None)
         } else {
             PersonName::parse(&self.contact)
                 .map(Some)
-                .map_err(|e| fail("contact", code(e)))
+                .map_err(|e| fail("contact", e.code()))
                 .ok()
         };
         let email = Email::parse(&self.email)
-            .map_err(|e| fail("email", code(e)))
+            .map_err(|e| fail("email", e.code()))
             .ok();
         let kind = PartyKind::parse(&self.kind)
-            .map_err(|e| fail("kind", code(e)))
+            .map_err(|e| fail("kind", e.code()))
             .ok();
 
         match (organisation, contact, email, kind) {

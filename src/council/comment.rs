@@ -2,16 +2,14 @@
 //! each other; and the "enig" (agree) a member gives another's comment.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{CouncilErrors, UserId, code, normalise_text};
+use super::{CouncilErrors, UserId};
 use crate::anchoring::MAX_EXACT_CHARS;
 use crate::document::BlockNumber;
-use crate::response::FieldError;
+use crate::response::{FieldError, required_text};
 
 /// The comment form exactly as posted: every field a string, missing fields empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,16 +47,7 @@ impl CommentText {
     pub const MAX_CHARS: usize = 5_000;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = normalise_text(input);
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if s.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
-        Ok(CommentText(s))
+        required_text(input, Self::MAX_CHARS).map(CommentText)
     }
 
     pub fn as_str(&self) -> &str {
@@ -66,39 +55,7 @@ impl CommentText {
     }
 }
 
-impl AsRef<str> for CommentText {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for CommentText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for CommentText {
-    type Error = FieldError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        CommentText::parse(&value)
-    }
-}
-
-impl From<CommentText> for String {
-    fn from(value: CommentText) -> Self {
-        value.0
-    }
-}
-
-impl FromStr for CommentText {
-    type Err = FieldError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        CommentText::parse(s)
-    }
-}
+crate::newtype::string_newtype!(CommentText: FieldError);
 
 impl CommentFields {
     /// The comment, or every mistake at once. A quote without a block is `block: required`,
@@ -120,7 +77,7 @@ impl CommentFields {
             fail("block", "required");
         }
         let text = CommentText::parse(&self.text)
-            .map_err(|e| fail("text", code(e)))
+            .map_err(|e| fail("text", e.code()))
             .ok();
         let reply_to = match self.reply_to.trim() {
             "" => Some(None),

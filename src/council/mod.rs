@@ -21,7 +21,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::response::FieldError;
+use crate::response::normalise_text;
 
 pub use access::{
     PublishRefusal, SubmitRefusal, Viewer, is_member, may_comment, may_edit_joint,
@@ -64,32 +64,6 @@ impl fmt::Display for UserId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
-}
-
-/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
-fn code(error: FieldError) -> &'static str {
-    match error {
-        FieldError::Required => "required",
-        FieldError::TooLong { .. } => "too_long",
-        FieldError::Invalid => "invalid",
-    }
-}
-
-/// Line breaks as `\n`, other invisible control characters (from pasted PDFs) dropped, and
-/// trimmed: the same text [`crate::response::ResponseText`] would keep, so a length is
-/// counted as the textarea's counter counts it and what the council wrote is what is sent.
-fn normalise_text(input: &str) -> String {
-    let normalised: String = input
-        .replace("\r\n", "\n")
-        .chars()
-        .filter_map(|c| match c {
-            '\r' => Some('\n'),
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect();
-    normalised.trim().to_owned()
 }
 
 #[cfg(test)]

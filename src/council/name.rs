@@ -1,8 +1,5 @@
 //! A council's name and the slug its pages are found under, e.g. `/raad/integrationsraadet`.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::hearing::{Slug, SlugError};
@@ -68,42 +65,4 @@ impl CouncilSlug {
     }
 }
 
-macro_rules! string_newtype_impls {
-    ($($t:ident: $err:ty),*) => {$(
-        impl AsRef<str> for $t {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl TryFrom<String> for $t {
-            type Error = $err;
-
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                $t::parse(&value)
-            }
-        }
-
-        impl From<$t> for String {
-            fn from(value: $t) -> Self {
-                value.0
-            }
-        }
-
-        impl FromStr for $t {
-            type Err = $err;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $t::parse(s)
-            }
-        }
-    )*};
-}
-
-string_newtype_impls!(CouncilName: FieldError, CouncilSlug: SlugError);
+crate::newtype::string_newtype!(CouncilName: FieldError, CouncilSlug: SlugError);

@@ -436,26 +436,21 @@ fn submit_refusals() {
         at: 2_000,
         revision: 1,
     });
-    assert_eq!(
-        may_submit(&chair, A, true, &round, today, &submitted),
-        Err(AlreadySubmitted)
-    );
-    assert_eq!(
-        may_submit(&chair, A, true, &round, date(2025, 9, 30), &joint),
-        Err(RoundNotOpen {
-            opens: date(2025, 10, 1)
-        })
-    );
-    assert_eq!(
-        may_submit(&chair, A, true, &round, date(2025, 11, 1), &joint),
-        Err(HearingClosed {
-            last_day: hearing_last_day()
-        })
-    );
-    assert_eq!(
-        may_submit(&chair, A, true, &round, today, &JointResponse::default()),
-        Err(Empty)
-    );
+    let empty = JointResponse::default();
+    let opens = date(2025, 10, 1);
+    let last_day = hearing_last_day();
+    for (day, answer, want) in [
+        (today, &submitted, Err(AlreadySubmitted)),
+        (date(2025, 9, 30), &joint, Err(RoundNotOpen { opens })),
+        (date(2025, 11, 1), &joint, Err(HearingClosed { last_day })),
+        (today, &empty, Err(Empty)),
+    ] {
+        assert_eq!(
+            may_submit(&chair, A, true, &round, day, answer),
+            want,
+            "{day}: {answer:?}"
+        );
+    }
     let cleared = joint_with(&["Et udkast", ""]);
     assert_eq!(
         may_submit(&chair, A, true, &round, today, &cleared),
@@ -939,30 +934,24 @@ fn the_chair_publishes_the_discussion_once_nobody_writes_any_more() {
         revision: 1,
     });
     // After the round, or once the response is sent even while the round runs.
-    assert_eq!(
-        may_publish_discussion(&chair, A, true, &RoundState::Closed, &joint, false),
-        Ok(())
-    );
-    assert_eq!(
-        may_publish_discussion(&chair, A, true, &RoundState::Open, &submitted, false),
-        Ok(())
-    );
-    assert_eq!(
-        may_publish_discussion(&chair, A, true, &RoundState::Open, &joint, false),
-        Err(RoundNotOver)
-    );
-    assert_eq!(
-        may_publish_discussion(&chair, A, true, &RoundState::Upcoming, &joint, false),
-        Err(RoundNotOver)
-    );
-    assert_eq!(
-        may_publish_discussion(&chair, A, true, &RoundState::Closed, &joint, true),
-        Err(AlreadyPublished)
-    );
-    assert_eq!(
-        may_publish_discussion(&chair, A, false, &RoundState::Closed, &joint, false),
-        Err(NotChair)
-    );
+    use RoundState::{Closed, Open, Upcoming};
+    #[rustfmt::skip]
+    let cases = [
+        // (chairs, round, answer, published already)
+        (true, Closed, &joint, false, Ok(())),
+        (true, Open, &submitted, false, Ok(())),
+        (true, Open, &joint, false, Err(RoundNotOver)),
+        (true, Upcoming, &joint, false, Err(RoundNotOver)),
+        (true, Closed, &joint, true, Err(AlreadyPublished)),
+        (false, Closed, &joint, false, Err(NotChair)),
+    ];
+    for (chairs, round, answer, published, want) in cases {
+        assert_eq!(
+            may_publish_discussion(&chair, A, chairs, &round, answer, published),
+            want,
+            "chairs {chairs}, {round:?}, {answer:?}, published {published}"
+        );
+    }
     for viewer in [
         Viewer::Anonymous,
         staff(Role::Clerk, &[A]),

@@ -121,39 +121,7 @@ impl BlockId {
     }
 }
 
-impl AsRef<str> for BlockId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for BlockId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for BlockId {
-    type Error = BlockIdError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        BlockId::parse(&value)
-    }
-}
-
-impl From<BlockId> for String {
-    fn from(value: BlockId) -> Self {
-        value.0
-    }
-}
-
-impl FromStr for BlockId {
-    type Err = BlockIdError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        BlockId::parse(s)
-    }
-}
+crate::newtype::string_newtype!(BlockId: BlockIdError);
 
 /// Why a string or a set of numbers is not a [`BlockNumber`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]

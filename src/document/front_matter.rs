@@ -172,43 +172,23 @@ mod tests {
     #[test]
     fn errors_are_typed() {
         use FrontMatterError::*;
-        assert_eq!(
-            FrontMatter::parse("just text"),
-            Err(NotKeyValue { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("\nti tle: x"),
-            Err(InvalidKey { line: 2 })
-        );
-        assert_eq!(
-            FrontMatter::parse("title: \"open"),
-            Err(UnterminatedQuote { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("title: 'open"),
-            Err(UnterminatedQuote { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("title: \"a\\qb\""),
-            Err(InvalidEscape { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("title: \"a\" b"),
-            Err(NotKeyValue { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("tags:\n  - a"),
-            Err(Unsupported { line: 2 })
-        );
-        assert_eq!(
-            FrontMatter::parse("tags: [a, b]"),
-            Err(Unsupported { line: 1 })
-        );
-        assert_eq!(
-            FrontMatter::parse("title: a\nTitle: b"),
-            Err(DuplicateKey {
-                key: "title".into()
-            })
-        );
+        for (source, expected) in [
+            ("just text", Err(NotKeyValue { line: 1 })),
+            ("\nti tle: x", Err(InvalidKey { line: 2 })),
+            ("title: \"open", Err(UnterminatedQuote { line: 1 })),
+            ("title: 'open", Err(UnterminatedQuote { line: 1 })),
+            ("title: \"a\\qb\"", Err(InvalidEscape { line: 1 })),
+            ("title: \"a\" b", Err(NotKeyValue { line: 1 })),
+            ("tags:\n  - a", Err(Unsupported { line: 2 })),
+            ("tags: [a, b]", Err(Unsupported { line: 1 })),
+            (
+                "title: a\nTitle: b",
+                Err(DuplicateKey {
+                    key: "title".into(),
+                }),
+            ),
+        ] {
+            assert_eq!(FrontMatter::parse(source), expected, "{source:?}");
+        }
     }
 }

@@ -1,8 +1,5 @@
 //! Slugs: the readable, URL-safe name of a hearing, e.g. `/hoering/integrationspolitik`.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -120,39 +117,7 @@ fn transliterate(c: char) -> &'static str {
     }
 }
 
-impl AsRef<str> for Slug {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Slug {
-    type Err = SlugError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Slug::parse(s)
-    }
-}
-
-impl TryFrom<String> for Slug {
-    type Error = SlugError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Slug::parse(&value)
-    }
-}
-
-impl From<Slug> for String {
-    fn from(value: Slug) -> Self {
-        value.0
-    }
-}
+crate::newtype::string_newtype!(Slug: SlugError);
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{MeetingErrors, ParticipantGroup, code, one_line};
+use super::{MeetingErrors, ParticipantGroup, one_line, parse_group};
 use crate::document::BlockNumber;
 use crate::response::ResponseText;
 
@@ -66,21 +66,14 @@ impl InputFields {
         let block = parse_block(&self.block)
             .map_err(|code| fail("block", code))
             .ok();
-        let group = match self.group.trim() {
-            "" => {
-                fail("group", "required");
-                None
-            }
-            s => ParticipantGroup::parse(s).or_else(|| {
-                fail("group", "invalid");
-                None
-            }),
-        };
+        let group = parse_group(&self.group)
+            .map_err(|code| fail("group", code))
+            .ok();
         let table = one_line(&self.table, MeetingInput::MAX_TABLE_CHARS)
             .map_err(|code| fail("table", code))
             .ok();
         let text = ResponseText::parse(&self.text)
-            .map_err(|e| fail("text", code(e)))
+            .map_err(|e| fail("text", e.code()))
             .ok();
 
         match (block, group, table, text) {

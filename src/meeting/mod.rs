@@ -14,8 +14,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::response::FieldError;
-
 pub use input::{InputFields, MeetingInput};
 pub use search::find_blocks;
 pub use setup::{MeetingFields, NewMeeting};
@@ -214,15 +212,6 @@ pub fn attendance_by_group(
         .collect()
 }
 
-/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
-fn code(error: FieldError) -> &'static str {
-    match error {
-        FieldError::Required => "required",
-        FieldError::TooLong { .. } => "too_long",
-        FieldError::Invalid => "invalid",
-    }
-}
-
 /// Line breaks as `\n` and trimmed, so a length is counted as the textarea's counter counts it
 /// (browsers post a line break as `\r\n` but count it as one character).
 fn normalise_text(input: &str) -> String {
@@ -231,6 +220,14 @@ fn normalise_text(input: &str) -> String {
         .replace('\r', "\n")
         .trim()
         .to_owned()
+}
+
+/// A participant group from its code: `required` when empty, `invalid` when unknown.
+fn parse_group(input: &str) -> Result<ParticipantGroup, &'static str> {
+    match input.trim() {
+        "" => Err("required"),
+        s => ParticipantGroup::parse(s).ok_or("invalid"),
+    }
 }
 
 /// One line of free text: trimmed, at most `max` characters, no control characters (it may end

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{MeetingErrors, ParticipantGroup, SignupMode, code, normalise_text, one_line};
+use super::{MeetingErrors, ParticipantGroup, SignupMode, normalise_text, one_line, parse_group};
 use crate::response::{Email, OrganisationName, PersonName};
 
 /// Whether the sign-up form is open to this reader: through the deadline day, for everyone at an
@@ -77,21 +77,14 @@ impl SignupFields {
         };
 
         let name = PersonName::parse(&self.name)
-            .map_err(|e| fail("name", code(e)))
+            .map_err(|e| fail("name", e.code()))
             .ok();
         let email = Email::parse(&self.email)
-            .map_err(|e| fail("email", code(e)))
+            .map_err(|e| fail("email", e.code()))
             .ok();
-        let group = match self.group.trim() {
-            "" => {
-                fail("group", "required");
-                None
-            }
-            s => ParticipantGroup::parse(s).or_else(|| {
-                fail("group", "invalid");
-                None
-            }),
-        };
+        let group = parse_group(&self.group)
+            .map_err(|code| fail("group", code))
+            .ok();
         let organisation = match group {
             Some(g) if !g.needs_organisation() => Some(None),
             // Without a group we cannot say it is required, but a bad value is still reported.
@@ -99,7 +92,7 @@ impl SignupFields {
             _ => match OrganisationName::parse(&self.organisation) {
                 Ok(o) => Some(Some(o)),
                 Err(e) => {
-                    fail("organisation", code(e));
+                    fail("organisation", e.code());
                     None
                 }
             },

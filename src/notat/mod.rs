@@ -12,8 +12,6 @@ mod remark;
 
 use std::collections::BTreeMap;
 
-use crate::response::FieldError;
-
 pub use journal_number::{JournalPattern, JournalPatternError};
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,
@@ -26,31 +24,6 @@ pub use remark::{
 
 /// Field name to error code, as the forms show them.
 pub type NotatErrors = BTreeMap<String, String>;
-
-/// The code a form shows for a field error, the same as [`FieldError`]'s serde code.
-fn code(error: FieldError) -> &'static str {
-    match error {
-        FieldError::Required => "required",
-        FieldError::TooLong { .. } => "too_long",
-        FieldError::Invalid => "invalid",
-    }
-}
-
-/// Line breaks as `\n`, other invisible control characters (from pasted documents) dropped,
-/// and trimmed, so a length is counted as the textarea's counter counts it.
-fn normalise_text(input: &str) -> String {
-    let normalised: String = input
-        .replace("\r\n", "\n")
-        .chars()
-        .filter_map(|c| match c {
-            '\r' => Some('\n'),
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect();
-    normalised.trim().to_owned()
-}
 
 #[cfg(test)]
 mod tests;

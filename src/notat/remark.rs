@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{NotatErrors, code, normalise_text};
+use super::NotatErrors;
 use crate::document::BlockNumber;
-use crate::response::FieldError;
+use crate::response::{FieldError, required_text};
 
 /// What a point in the hearing led to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,16 +112,7 @@ impl RemarkText {
     pub const MAX_CHARS: usize = 10_000;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = normalise_text(input);
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if s.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
-        Ok(Self(s))
+        required_text(input, Self::MAX_CHARS).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -129,19 +120,7 @@ impl RemarkText {
     }
 }
 
-impl TryFrom<String> for RemarkText {
-    type Error = FieldError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<RemarkText> for String {
-    fn from(value: RemarkText) -> Self {
-        value.0
-    }
-}
+crate::newtype::string_newtype!(RemarkText: FieldError);
 
 /// Where a bemærkning stands. Times are Unix seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -374,7 +353,7 @@ impl RemarkFields {
         };
 
         let text = RemarkText::parse(&self.text)
-            .map_err(|e| fail("text", code(e)))
+            .map_err(|e| fail("text", e.code()))
             .ok();
         let outcome = match self.outcome.trim() {
             "" => {

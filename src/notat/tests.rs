@@ -212,30 +212,25 @@ fn remark_fields_parse_valid_forms() {
 
 #[test]
 fn remark_fields_report_every_mistake() {
-    assert_eq!(
-        fields("", "", "", "").parse(),
-        Err(errors(&[("outcome", "required"), ("text", "required")]))
-    );
-    assert_eq!(
-        fields("Tak", "maybe", "", "").parse(),
-        Err(errors(&[("outcome", "invalid")]))
-    );
-    assert_eq!(
-        fields("Tak", "change", "", "").parse(),
-        Err(errors(&[("block", "required"), ("version", "required")]))
-    );
-    assert_eq!(
-        fields("Tak", "change", "0", "3.2").parse(),
-        Err(errors(&[("version", "invalid")]))
-    );
-    assert_eq!(
-        fields("Tak", "change", "+2", "abc").parse(),
-        Err(errors(&[("block", "invalid"), ("version", "invalid")]))
-    );
-    assert_eq!(
-        fields(&"a".repeat(10_001), "noted", "", "").parse(),
-        Err(errors(&[("text", "too_long")]))
-    );
+    let too_long = "a".repeat(10_001);
+    /// Text, outcome, version and block typed, and the errors they get.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    #[rustfmt::skip]
+    let cases: [Case; 6] = [
+        ("", "", "", "", &[("outcome", "required"), ("text", "required")]),
+        ("Tak", "maybe", "", "", &[("outcome", "invalid")]),
+        ("Tak", "change", "", "", &[("block", "required"), ("version", "required")]),
+        ("Tak", "change", "0", "3.2", &[("version", "invalid")]),
+        ("Tak", "change", "+2", "abc", &[("block", "invalid"), ("version", "invalid")]),
+        (&too_long, "noted", "", "", &[("text", "too_long")]),
+    ];
+    for (text, outcome, version, block, expected) in cases {
+        assert_eq!(
+            fields(text, outcome, version, block).parse(),
+            Err(errors(expected)),
+            "{outcome:?} {version:?} {block:?}"
+        );
+    }
 }
 
 // --- The outline ---

@@ -9,7 +9,7 @@
 //! endings ("Nørrebrogade" is caught, "Frederiksberg Runddel 1" is not), are missed.
 
 use super::lexicon::{self, has};
-use super::scan::{Kind, Tok, is_capitalised, lower_into};
+use super::scan::{Kind, Tok, is_capitalised, lower_into, walk};
 use super::{FlagKind, Hit};
 
 /// Words of a street name before its last word, at most.
@@ -17,20 +17,9 @@ const MAX_NAME_WORDS: usize = 4;
 
 pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
     let mut buf = String::new();
-    let mut k = 0;
-    while k < toks.len() {
-        match address_at(text, toks, k, &mut buf) {
-            Some((first, last)) => {
-                hits.push(Hit {
-                    kind: FlagKind::Address,
-                    start: toks[first].start,
-                    end: toks[last].end,
-                });
-                k = last + 1;
-            }
-            None => k += 1,
-        }
-    }
+    walk(toks, FlagKind::Address, hits, |k| {
+        address_at(text, toks, k, &mut buf)
+    });
 }
 
 fn word<'t>(text: &'t str, tok: &Tok) -> &'t str {

@@ -5,24 +5,13 @@
 //! numbers out is that the first six digits must be a real date in the century the seventh
 //! digit gives, and that the number stands alone (not in a longer number, a code or a link).
 
-use super::scan::{Kind, Tok};
+use super::scan::{Kind, Tok, walk};
 use super::{FlagKind, Hit};
 
 pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
-    let mut i = 0;
-    while i < toks.len() {
-        match match_at(text, toks, i) {
-            Some(last) => {
-                hits.push(Hit {
-                    kind: FlagKind::Cpr,
-                    start: toks[i].start,
-                    end: toks[last].end,
-                });
-                i = last + 1;
-            }
-            None => i += 1,
-        }
-    }
+    walk(toks, FlagKind::Cpr, hits, |i| {
+        match_at(text, toks, i).map(|last| (i, last))
+    });
 }
 
 /// Dashes people put between date and serial: hyphen, en dash, no-break hyphen, minus sign.

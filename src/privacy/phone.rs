@@ -9,25 +9,16 @@
 
 use super::cpr::{stands_free_after, stands_free_before};
 use super::lexicon::{self, has};
-use super::scan::{Kind, Tok, lower_into};
+use super::scan::{Kind, Tok, lower_into, walk};
 use super::{FlagKind, Hit};
 
 pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
     let mut buf = String::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match with_country_code(text, toks, i).or_else(|| plain(text, toks, i, &mut buf)) {
-            Some(last) => {
-                hits.push(Hit {
-                    kind: FlagKind::Phone,
-                    start: toks[i].start,
-                    end: toks[last].end,
-                });
-                i = last + 1;
-            }
-            None => i += 1,
-        }
-    }
+    walk(toks, FlagKind::Phone, hits, |i| {
+        with_country_code(text, toks, i)
+            .or_else(|| plain(text, toks, i, &mut buf))
+            .map(|last| (i, last))
+    });
 }
 
 /// How the eight digits are grouped.

@@ -1,6 +1,8 @@
 //! One pass over a response's text into the tokens every detector reads, so that each detector
 //! looks only at a few neighbouring tokens and the whole scan stays linear in the text.
 
+use super::{FlagKind, Hit};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -60,6 +62,30 @@ fn kind_of(c: char) -> Kind {
         Kind::Space
     } else {
         Kind::Punct
+    }
+}
+
+/// Walks the tokens: wherever `match_at(i)` finds a passage (its first and last token), a hit
+/// of `kind` is noted and the walk goes on after it.
+pub(super) fn walk(
+    toks: &[Tok],
+    kind: FlagKind,
+    hits: &mut Vec<Hit>,
+    mut match_at: impl FnMut(usize) -> Option<(usize, usize)>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        match match_at(i) {
+            Some((first, last)) => {
+                hits.push(Hit {
+                    kind,
+                    start: toks[first].start,
+                    end: toks[last].end,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
     }
 }
 

@@ -127,27 +127,19 @@ mod tests {
     fn status_through_the_days() {
         let cal = Calendar::default();
         let inquiry = Inquiry::new(date(2024, 3, 27), &cal);
-        assert_eq!(inquiry.status(date(2024, 3, 27), &cal), InquiryStatus::Open);
-        // Wednesday 10 April: 11, 12, 15 April left, three working days.
-        assert_eq!(inquiry.status(date(2024, 4, 10), &cal), InquiryStatus::Open);
-        // Thursday 11 April: 12 and 15 April left.
-        assert_eq!(
-            inquiry.status(date(2024, 4, 11), &cal),
-            InquiryStatus::DueSoon
-        );
-        // Saturday 13 April: one working day left.
-        assert_eq!(
-            inquiry.status(date(2024, 4, 13), &cal),
-            InquiryStatus::DueSoon
-        );
-        assert_eq!(
-            inquiry.status(date(2024, 4, 15), &cal),
-            InquiryStatus::DueSoon
-        );
-        assert_eq!(
-            inquiry.status(date(2024, 4, 16), &cal),
-            InquiryStatus::Overdue
-        );
+        for (day, want) in [
+            (date(2024, 3, 27), InquiryStatus::Open),
+            // Wednesday 10 April: 11, 12, 15 April left, three working days.
+            (date(2024, 4, 10), InquiryStatus::Open),
+            // Thursday 11 April: 12 and 15 April left.
+            (date(2024, 4, 11), InquiryStatus::DueSoon),
+            // Saturday 13 April: one working day left.
+            (date(2024, 4, 13), InquiryStatus::DueSoon),
+            (date(2024, 4, 15), InquiryStatus::DueSoon),
+            (date(2024, 4, 16), InquiryStatus::Overdue),
+        ] {
+            assert_eq!(inquiry.status(day, &cal), want, "{day}");
+        }
 
         let mut answered = inquiry;
         answered.answer(date(2024, 4, 15));

@@ -28,6 +28,25 @@ fn decision(body: Body, version: u32, outcome: Outcome, meeting: Date) -> Decisi
     }
 }
 
+fn advance(to: Stage) -> Action {
+    Action::Advance { to }
+}
+
+fn skip(stage: Stage, reason: &str) -> Action {
+    Action::Skip {
+        stage,
+        reason: reason.into(),
+    }
+}
+
+fn sent_back(to: Stage) -> Outcome {
+    Outcome::SentBack { to }
+}
+
+fn record(body: Body, version: u32, outcome: Outcome, meeting: Date) -> Action {
+    Action::RecordDecision(decision(body, version, outcome, meeting))
+}
+
 fn ok(road: &mut Road, action: Action, on: Date) {
     let before = road.history().len();
     road.apply(action.clone(), on)
@@ -66,33 +85,24 @@ fn road_at(stage: Stage) -> Road {
         // What each stage needs before the policy leaves it.
         match r.stage() {
             Stage::DialogueMeeting => ok(&mut r, Action::FreezeVersion { number: 1 }, on),
-            Stage::CommitteeForHearing => ok(
-                &mut r,
-                Action::RecordDecision(decision(Body::Committee, 1, Outcome::Adopted, on)),
-                on,
-            ),
+            Stage::CommitteeForHearing => {
+                ok(&mut r, record(Body::Committee, 1, Outcome::Adopted, on), on)
+            }
             Stage::HearingSummary => {
                 ok(&mut r, Action::RecordHearingSummary, on);
                 ok(&mut r, Action::FreezeVersion { number: 2 }, on);
             }
-            Stage::CommitteeRecommendation => ok(
-                &mut r,
-                Action::RecordDecision(decision(Body::Committee, 2, Outcome::Adopted, on)),
-                on,
-            ),
+            Stage::CommitteeRecommendation => {
+                ok(&mut r, record(Body::Committee, 2, Outcome::Adopted, on), on)
+            }
             Stage::FinanceCommittee => ok(
                 &mut r,
-                Action::RecordDecision(decision(Body::FinanceCommittee, 2, Outcome::Adopted, on)),
+                record(Body::FinanceCommittee, 2, Outcome::Adopted, on),
                 on,
             ),
             Stage::CityCouncil => ok(
                 &mut r,
-                Action::RecordDecision(decision(
-                    Body::CityCouncil,
-                    2,
-                    Outcome::Adopted,
-                    date(2020, 1, 29),
-                )),
+                record(Body::CityCouncil, 2, Outcome::Adopted, date(2020, 1, 29)),
                 date(2020, 1, 29),
             ),
             _ => {}
@@ -172,10 +182,10 @@ fn optional_stages_are_skipped_with_a_reason() {
     let mut r = road();
     ok(
         &mut r,
-        Action::Skip {
-            stage: Stage::DialogueMeeting,
-            reason: "  Ingen dialogmøde: en mindre revision  ".into(),
-        },
+        skip(
+            Stage::DialogueMeeting,
+            "  Ingen dialogmøde: en mindre revision  ",
+        ),
         date(2019, 6, 4),
     );
     assert_eq!(r.stage(), Stage::Drafting);
@@ -187,13 +197,7 @@ fn optional_stages_are_skipped_with_a_reason() {
     }));
     // Advancing onto the skipped stage is out of order now.
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::DialogueMeeting
-            },
-            date(2019, 6, 4)
-        ),
+        refused(&r, advance(Stage::DialogueMeeting), date(2019, 6, 4)),
         Refusal::OutOfOrder {
             from: Stage::Drafting,
             to: Stage::DialogueMeeting
@@ -201,35 +205,20 @@ fn optional_stages_are_skipped_with_a_reason() {
     );
     ok(
         &mut r,
-        Action::Advance {
-            to: Stage::CommitteeForHearing,
-        },
+        advance(Stage::CommitteeForHearing),
         date(2019, 6, 5),
     );
 
     // Økonomiudvalget may be skipped too: from the recommendation straight to the Byråd.
     let mut r = road_at(Stage::CommitteeRecommendation);
     let on = date(2019, 12, 10);
+    ok(&mut r, record(Body::Committee, 2, Outcome::Adopted, on), on);
     ok(
         &mut r,
-        Action::RecordDecision(decision(Body::Committee, 2, Outcome::Adopted, on)),
+        skip(Stage::FinanceCommittee, "Ingen økonomiske konsekvenser"),
         on,
     );
-    ok(
-        &mut r,
-        Action::Skip {
-            stage: Stage::FinanceCommittee,
-            reason: "Ingen økonomiske konsekvenser".into(),
-        },
-        on,
-    );
-    ok(
-        &mut r,
-        Action::Advance {
-            to: Stage::CityCouncil,
-        },
-        on,
-    );
+    ok(&mut r, advance(Stage::CityCouncil), on);
     let timeline = r.timeline();
     assert_eq!(
         timeline[6].status,
@@ -262,12 +251,7 @@ fn a_postponed_item_stays_until_decided() {
     let mut r = road_at(Stage::CityCouncil);
     ok(
         &mut r,
-        Action::RecordDecision(decision(
-            Body::CityCouncil,
-            2,
-            Outcome::Postponed,
-            date(2020, 1, 22),
-        )),
+        record(Body::CityCouncil, 2, Outcome::Postponed, date(2020, 1, 22)),
         date(2020, 1, 22),
     );
     assert_eq!(r.stage(), Stage::CityCouncil);
@@ -278,22 +262,11 @@ fn a_postponed_item_stays_until_decided() {
     );
     ok(
         &mut r,
-        Action::RecordDecision(decision(
-            Body::CityCouncil,
-            2,
-            Outcome::Adopted,
-            date(2020, 1, 29),
-        )),
+        record(Body::CityCouncil, 2, Outcome::Adopted, date(2020, 1, 29)),
         date(2020, 1, 29),
     );
     // Advance to Offentliggjort is the same as Publish.
-    ok(
-        &mut r,
-        Action::Advance {
-            to: Stage::Published,
-        },
-        date(2020, 1, 29),
-    );
+    ok(&mut r, advance(Stage::Published), date(2020, 1, 29));
     assert_eq!(r.stage(), Stage::Published);
 }
 
@@ -301,12 +274,7 @@ fn a_postponed_item_stays_until_decided() {
 fn sent_back_returns_to_an_earlier_stage_and_the_timeline_shows_it() {
     let mut r = road_at(Stage::CommitteeRecommendation);
     let on = date(2019, 12, 10);
-    let mut back = decision(
-        Body::Committee,
-        2,
-        Outcome::SentBack { to: Stage::Hearing },
-        on,
-    );
+    let mut back = decision(Body::Committee, 2, sent_back(Stage::Hearing), on);
     back.dissents.push(Dissent {
         party_or_member: "Enhedslisten".into(),
         text: "Ønsker en fornyet høring.".into(),
@@ -335,13 +303,7 @@ fn sent_back_returns_to_an_earlier_stage_and_the_timeline_shows_it() {
     ]));
     // The new round: the hearing must be opened again, then summed up again.
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::HearingSummary
-            },
-            on
-        ),
+        refused(&r, advance(Stage::HearingSummary), on),
         Refusal::HearingNotOpen
     );
     ok(
@@ -379,7 +341,7 @@ fn a_rejection_ends_the_road() {
     let on = date(2020, 1, 29);
     ok(
         &mut r,
-        Action::RecordDecision(decision(Body::CityCouncil, 2, Outcome::Rejected, on)),
+        record(Body::CityCouncil, 2, Outcome::Rejected, on),
         on,
     );
     assert_eq!(
@@ -454,13 +416,7 @@ fn refused_after_publication_and_before_the_last_step() {
 
     let r = road_at(Stage::Hearing);
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::HearingSummary
-            },
-            date(2019, 10, 1)
-        ),
+        refused(&r, advance(Stage::HearingSummary), date(2019, 10, 1)),
         Refusal::BeforeLastStep {
             last: date(2019, 10, 2)
         }
@@ -472,40 +428,21 @@ fn refused_out_of_order_or_outside_the_template() {
     let r = road();
     let on = date(2019, 6, 4);
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::HearingSummary
-            },
-            on
-        ),
+        refused(&r, advance(Stage::HearingSummary), on),
         Refusal::OutOfOrder {
             from: Stage::Drafting,
             to: Stage::HearingSummary
         }
     );
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::Drafting
-            },
-            on
-        ),
+        refused(&r, advance(Stage::Drafting), on),
         Refusal::OutOfOrder {
             from: Stage::Drafting,
             to: Stage::Drafting
         }
     );
     assert_eq!(
-        refused(
-            &r,
-            Action::Skip {
-                stage: Stage::FinanceCommittee,
-                reason: "Ingen økonomi".into()
-            },
-            on
-        ),
+        refused(&r, skip(Stage::FinanceCommittee, "Ingen økonomi"), on),
         Refusal::OutOfOrder {
             from: Stage::Drafting,
             to: Stage::FinanceCommittee
@@ -516,13 +453,7 @@ fn refused_out_of_order_or_outside_the_template() {
     short.stages.retain(|s| s.stage != Stage::DialogueMeeting);
     let r = Road::new(short, date(2019, 6, 3)).unwrap();
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::DialogueMeeting
-            },
-            on
-        ),
+        refused(&r, advance(Stage::DialogueMeeting), on),
         Refusal::NotInTemplate {
             stage: Stage::DialogueMeeting
         }
@@ -534,40 +465,19 @@ fn refused_skips() {
     let r = road();
     let on = date(2019, 6, 4);
     assert_eq!(
-        refused(
-            &r,
-            Action::Skip {
-                stage: Stage::CommitteeForHearing,
-                reason: "Haster".into()
-            },
-            on
-        ),
+        refused(&r, skip(Stage::CommitteeForHearing, "Haster"), on),
         Refusal::NotSkippable {
             stage: Stage::CommitteeForHearing
         }
     );
     assert_eq!(
-        refused(
-            &r,
-            Action::Skip {
-                stage: Stage::Hearing,
-                reason: "Haster".into()
-            },
-            on
-        ),
+        refused(&r, skip(Stage::Hearing, "Haster"), on),
         Refusal::NotSkippable {
             stage: Stage::Hearing
         }
     );
     assert_eq!(
-        refused(
-            &r,
-            Action::Skip {
-                stage: Stage::DialogueMeeting,
-                reason: " \n ".into()
-            },
-            on
-        ),
+        refused(&r, skip(Stage::DialogueMeeting, " \n "), on),
         Refusal::ReasonRequired
     );
 }
@@ -585,14 +495,10 @@ fn refused_versions_and_hearings() {
         Refusal::VersionNotFrozen { number: 2 }
     );
     assert_eq!(
-        refused(
-            &r,
-            Action::RecordDecision(decision(Body::Committee, 2, Outcome::Adopted, on)),
-            on
-        ),
+        refused(&r, record(Body::Committee, 2, Outcome::Adopted, on), on),
         Refusal::VersionNotFrozen { number: 2 }
     );
-    ok(&mut r, Action::Advance { to: Stage::Hearing }, on);
+    ok(&mut r, advance(Stage::Hearing), on);
     assert_eq!(
         refused(&r, Action::OpenHearing { version: 1 }, on),
         Refusal::HearingAlreadyOpen
@@ -602,21 +508,16 @@ fn refused_versions_and_hearings() {
     let mut r = road();
     ok(
         &mut r,
-        Action::Skip {
-            stage: Stage::DialogueMeeting,
-            reason: "Revision".into(),
-        },
+        skip(Stage::DialogueMeeting, "Revision"),
         date(2019, 6, 4),
     );
     ok(
         &mut r,
-        Action::Advance {
-            to: Stage::CommitteeForHearing,
-        },
+        advance(Stage::CommitteeForHearing),
         date(2019, 6, 5),
     );
     assert_eq!(
-        refused(&r, Action::Advance { to: Stage::Hearing }, date(2019, 6, 6)),
+        refused(&r, advance(Stage::Hearing), date(2019, 6, 6)),
         Refusal::NoFrozenVersion
     );
     let open = r
@@ -641,13 +542,7 @@ fn refused_without_a_hearing_summary() {
     let r = road_at(Stage::HearingSummary);
     let on = date(2019, 11, 20);
     assert_eq!(
-        refused(
-            &r,
-            Action::Advance {
-                to: Stage::CommitteeRecommendation
-            },
-            on
-        ),
+        refused(&r, advance(Stage::CommitteeRecommendation), on),
         Refusal::NoHearingSummary
     );
     assert_eq!(
@@ -666,7 +561,7 @@ fn refused_without_a_hearing_summary() {
     assert_eq!(
         refused(
             &forged,
-            Action::RecordDecision(decision(Body::CityCouncil, 2, Outcome::Adopted, on)),
+            record(Body::CityCouncil, 2, Outcome::Adopted, on),
             on
         ),
         Refusal::NoHearingSummary
@@ -679,7 +574,7 @@ fn refused_decisions() {
     assert_eq!(
         refused(
             &road(),
-            Action::RecordDecision(decision(Body::Committee, 1, Outcome::Adopted, on)),
+            record(Body::Committee, 1, Outcome::Adopted, on),
             on
         ),
         Refusal::NoDecisionHere {
@@ -688,11 +583,7 @@ fn refused_decisions() {
     );
     let r = road_at(Stage::CommitteeForHearing);
     assert_eq!(
-        refused(
-            &r,
-            Action::RecordDecision(decision(Body::CityCouncil, 1, Outcome::Adopted, on)),
-            on
-        ),
+        refused(&r, record(Body::CityCouncil, 1, Outcome::Adopted, on), on),
         Refusal::DecisionBodyMismatch {
             stage: Stage::CommitteeForHearing,
             body: Body::CityCouncil
@@ -701,12 +592,7 @@ fn refused_decisions() {
     assert_eq!(
         refused(
             &r,
-            Action::RecordDecision(decision(
-                Body::Committee,
-                1,
-                Outcome::Adopted,
-                date(2019, 10, 1)
-            )),
+            record(Body::Committee, 1, Outcome::Adopted, date(2019, 10, 1)),
             on
         ),
         Refusal::DecisionInFuture {
@@ -716,14 +602,7 @@ fn refused_decisions() {
     assert_eq!(
         refused(
             &r,
-            Action::RecordDecision(decision(
-                Body::Committee,
-                1,
-                Outcome::SentBack {
-                    to: Stage::CityCouncil
-                },
-                on
-            )),
+            record(Body::Committee, 1, sent_back(Stage::CityCouncil), on),
             on
         ),
         Refusal::SendBackNotEarlier {
@@ -734,14 +613,12 @@ fn refused_decisions() {
     assert_eq!(
         refused(
             &r,
-            Action::RecordDecision(decision(
+            record(
                 Body::Committee,
                 1,
-                Outcome::SentBack {
-                    to: Stage::CommitteeForHearing
-                },
+                sent_back(Stage::CommitteeForHearing),
                 on
-            )),
+            ),
             on
         ),
         Refusal::SendBackNotEarlier {
@@ -753,13 +630,13 @@ fn refused_decisions() {
     let mut adopted = r.clone();
     ok(
         &mut adopted,
-        Action::RecordDecision(decision(Body::Committee, 1, Outcome::Adopted, on)),
+        record(Body::Committee, 1, Outcome::Adopted, on),
         on,
     );
     assert_eq!(
         refused(
             &adopted,
-            Action::RecordDecision(decision(Body::Committee, 1, Outcome::Rejected, on)),
+            record(Body::Committee, 1, Outcome::Rejected, on),
             on
         ),
         Refusal::AlreadyDecided {
@@ -770,11 +647,11 @@ fn refused_decisions() {
     let mut postponed = r;
     ok(
         &mut postponed,
-        Action::RecordDecision(decision(Body::Committee, 1, Outcome::Postponed, on)),
+        record(Body::Committee, 1, Outcome::Postponed, on),
         on,
     );
     assert_eq!(
-        refused(&postponed, Action::Advance { to: Stage::Hearing }, on),
+        refused(&postponed, advance(Stage::Hearing), on),
         Refusal::DecisionPostponed {
             stage: Stage::CommitteeForHearing
         }
@@ -791,24 +668,11 @@ fn refused_decisions() {
     short.stages.retain(|s| s.stage != Stage::DialogueMeeting);
     let mut r = Road::new(short, date(2019, 6, 3)).unwrap();
     ok(&mut r, Action::FreezeVersion { number: 1 }, on);
-    ok(
-        &mut r,
-        Action::Advance {
-            to: Stage::CommitteeForHearing,
-        },
-        on,
-    );
+    ok(&mut r, advance(Stage::CommitteeForHearing), on);
     assert_eq!(
         refused(
             &r,
-            Action::RecordDecision(decision(
-                Body::Committee,
-                1,
-                Outcome::SentBack {
-                    to: Stage::DialogueMeeting
-                },
-                on
-            )),
+            record(Body::Committee, 1, sent_back(Stage::DialogueMeeting), on),
             on
         ),
         Refusal::NotInTemplate {
@@ -822,13 +686,7 @@ fn refused_publication_without_adoption() {
     let on = date(2020, 1, 29);
     assert_eq!(refused(&road(), Action::Publish, on), Refusal::NotAdopted);
     assert_eq!(
-        refused(
-            &road(),
-            Action::Advance {
-                to: Stage::Published
-            },
-            on
-        ),
+        refused(&road(), advance(Stage::Published), on),
         Refusal::NotAdopted
     );
     let r = road_at(Stage::CityCouncil);
@@ -969,17 +827,15 @@ fn road_actions_and_steps_serialise() {
     let json = serde_json::to_string(&r).unwrap();
     assert_eq!(serde_json::from_str::<Road>(&json).unwrap(), r);
     assert_eq!(
-        serde_json::to_value(Action::Advance { to: Stage::Hearing }).unwrap(),
+        serde_json::to_value(advance(Stage::Hearing)).unwrap(),
         serde_json::json!({"action": "advance", "to": "hearing"})
     );
-    let action = Action::RecordDecision(decision(
+    let action = record(
         Body::CityCouncil,
         2,
-        Outcome::SentBack {
-            to: Stage::Drafting,
-        },
+        sent_back(Stage::Drafting),
         date(2020, 1, 29),
-    ));
+    );
     let value = serde_json::to_value(&action).unwrap();
     assert_eq!(value["action"], "record_decision");
     assert_eq!(value["meeting_date"], "2020-01-29");
@@ -1083,15 +939,10 @@ fn sensible(road: &Road, pick: usize, back_to: Stage) -> Action {
         Action::FreezeVersion { number: newest },
         Action::OpenHearing { version: newest },
         Action::RecordHearingSummary,
-        Action::RecordDecision(decision(body, newest, Outcome::Adopted, Date::MIN)),
-        Action::RecordDecision(decision(body, newest, Outcome::Adopted, Date::MIN)),
-        Action::RecordDecision(decision(body, newest, Outcome::Postponed, Date::MIN)),
-        Action::RecordDecision(decision(
-            body,
-            newest,
-            Outcome::SentBack { to: back_to },
-            Date::MIN,
-        )),
+        record(body, newest, Outcome::Adopted, Date::MIN),
+        record(body, newest, Outcome::Adopted, Date::MIN),
+        record(body, newest, Outcome::Postponed, Date::MIN),
+        record(body, newest, Outcome::SentBack { to: back_to }, Date::MIN),
         Action::Publish,
     ];
     candidates[pick % candidates.len()].clone()
@@ -1248,19 +1099,11 @@ fn a_hearing_made_directly_enters_the_road_at_hoering() {
         Some(StageStatus::Current { since: on })
     );
     // From here the rules apply as usual: no Byråd decision before the høringsnotat.
-    ok(
-        &mut road,
-        Action::Advance {
-            to: Stage::HearingSummary,
-        },
-        date(2026, 4, 1),
-    );
+    ok(&mut road, advance(Stage::HearingSummary), date(2026, 4, 1));
     assert_eq!(
         refused(
             &road,
-            Action::Advance {
-                to: Stage::CommitteeRecommendation
-            },
+            advance(Stage::CommitteeRecommendation),
             date(2026, 4, 2)
         ),
         Refusal::NoHearingSummary

@@ -116,18 +116,7 @@ impl OneLine {
     }
 }
 
-impl TryFrom<String> for OneLine {
-    type Error = FieldError;
-    fn try_from(s: String) -> Result<Self, FieldError> {
-        Self::parse(&s)
-    }
-}
-
-impl From<OneLine> for String {
-    fn from(l: OneLine) -> String {
-        l.0
-    }
-}
+crate::newtype::string_newtype!(OneLine: FieldError);
 
 /// The sender's own name, also when they write on behalf of an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -181,26 +170,7 @@ impl ResponseText {
     pub const MAX_CHARS: usize = 20_000;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let normalised: String = input
-            .replace("\r\n", "\n")
-            .chars()
-            .filter_map(|c| match c {
-                '\r' => Some('\n'),
-                '\n' | '\t' => Some(c),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect();
-        let s = normalised.trim();
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if s.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
-        Ok(ResponseText(s.to_owned()))
+        required_text(input, Self::MAX_CHARS).map(ResponseText)
     }
 
     pub fn as_str(&self) -> &str {
@@ -212,45 +182,42 @@ impl ResponseText {
     }
 }
 
-macro_rules! string_newtype_impls {
-    ($($t:ident),*) => {$(
-        impl AsRef<str> for $t {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl TryFrom<String> for $t {
-            type Error = FieldError;
-
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                $t::parse(&value)
-            }
-        }
-
-        impl From<$t> for String {
-            fn from(value: $t) -> Self {
-                value.0
-            }
-        }
-
-        impl FromStr for $t {
-            type Err = FieldError;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $t::parse(s)
-            }
-        }
-    )*};
+/// Line breaks as `\n`, other invisible control characters (from pasted PDFs and documents)
+/// dropped, and trimmed: what a text field keeps, so a length is counted as the textarea's
+/// counter counts it (a council's joint response, a remark and a response keep the same text).
+pub(crate) fn normalise_text(input: &str) -> String {
+    let normalised: String = input
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => Some('\n'),
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    normalised.trim().to_owned()
 }
 
-string_newtype_impls!(Email, PersonName, OrganisationName, ResponseText);
+/// A text field that must be filled in, of at most `max` characters once normalised as
+/// [`normalise_text`] does.
+pub(crate) fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
+    let s = normalise_text(input);
+    if s.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if s.chars().count() > max {
+        return Err(FieldError::TooLong { max });
+    }
+    Ok(s)
+}
+
+crate::newtype::string_newtype!(
+    Email: FieldError,
+    PersonName: FieldError,
+    OrganisationName: FieldError,
+    ResponseText: FieldError,
+);
 
 /// "Jeg udtaler mig som": in which capacity the sender answers. The høringsnotat counts
 /// responses by this.
@@ -296,14 +263,7 @@ impl SenderKind {
     }
 
     pub fn parse(code: &str) -> Result<Self, FieldError> {
-        let code = code.trim();
-        if code.is_empty() {
-            return Err(FieldError::Required);
-        }
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == code)
-            .ok_or(FieldError::Invalid)
+        parse_code(code, Self::ALL, Self::as_str)
     }
 
     /// Everyone but a private person answers on behalf of a named body.
@@ -338,15 +298,23 @@ impl Publication {
     }
 
     pub fn parse(code: &str) -> Result<Self, FieldError> {
-        let code = code.trim();
-        if code.is_empty() {
-            return Err(FieldError::Required);
-        }
-        Self::ALL
-            .into_iter()
-            .find(|p| p.as_str() == code)
-            .ok_or(FieldError::Invalid)
+        parse_code(code, Self::ALL, Self::as_str)
     }
+}
+
+/// The one of `all` whose code is `code` (trimmed): required when empty, invalid when unknown.
+fn parse_code<T: Copy, const N: usize>(
+    code: &str,
+    all: [T; N],
+    as_str: fn(T) -> &'static str,
+) -> Result<T, FieldError> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(FieldError::Required);
+    }
+    all.into_iter()
+        .find(|&k| as_str(k) == code)
+        .ok_or(FieldError::Invalid)
 }
 
 macro_rules! code_enum_impls {

@@ -19,6 +19,7 @@ use crate::document::BlockNumber;
 pub use fields::{
     Email, OneLine, OrganisationName, PersonName, Publication, ResponseText, SenderKind,
 };
+pub(crate) use fields::{normalise_text, required_text};
 pub use receipt::{ReceiptNumber, ReceiptNumberError};
 pub use status::{ModerationStatus, is_public};
 

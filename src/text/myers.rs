@@ -15,13 +15,7 @@ pub(crate) enum Edit {
 /// deletions and insertions. Common ends are taken off first, so only the changed middle
 /// costs anything.
 pub(crate) fn diff(a: &[u32], b: &[u32], max_d: usize) -> Option<Vec<Edit>> {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = common_ends(a, b);
     let middle = middle(
         &a[prefix..a.len() - suffix],
         &b[prefix..b.len() - suffix],
@@ -32,6 +26,18 @@ pub(crate) fn diff(a: &[u32], b: &[u32], max_d: usize) -> Option<Vec<Edit>> {
     script.extend(middle);
     script.extend(std::iter::repeat_n(Edit::Equal, suffix));
     Some(script)
+}
+
+/// How many tokens `a` and `b` share at their start, and then at their end.
+pub(crate) fn common_ends(a: &[u32], b: &[u32]) -> (usize, usize) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix, suffix)
 }
 
 fn middle(a: &[u32], b: &[u32], max_d: usize) -> Option<Vec<Edit>> {

@@ -115,26 +115,15 @@ fn intern<'a>(ids: &mut HashMap<&'a str, u32>, tokens: &[&'a str]) -> Vec<u32> {
         .collect()
 }
 
+/// The tokens the two share at their ends, counted on both sides.
 fn common_ends(a: &[u32], b: &[u32]) -> usize {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = myers::common_ends(a, b);
     2 * (prefix + suffix)
 }
 
 /// The fallback script: common ends equal, everything between deleted and inserted.
 fn replace_middle(a: &[u32], b: &[u32]) -> Vec<Edit> {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = myers::common_ends(a, b);
     let mut script = vec![Edit::Equal; prefix];
     script.extend(std::iter::repeat_n(Edit::Delete, a.len() - prefix - suffix));
     script.extend(std::iter::repeat_n(Edit::Insert, b.len() - prefix - suffix));

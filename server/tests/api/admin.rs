@@ -22,10 +22,7 @@ async fn submit(app: &TestApp, block: &str, text: &str, publication: &str) {
 }
 
 async fn response_ids(app: &TestApp) -> Vec<i64> {
-    sqlx::query_scalar("SELECT id FROM responses ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap()
+    app.column("SELECT id FROM responses ORDER BY id").await
 }
 
 both_databases!(staff_pages_need_login, |app: TestApp| async move {
@@ -91,11 +88,8 @@ both_databases!(
         let csrf = app.csrf(&cookie).await;
 
         let list = app
-            .get_with_cookie("/admin/hoeringer/integrationspolitik", &cookie)
-            .await
-            .text()
-            .await
-            .unwrap();
+            .text_as("/admin/hoeringer/integrationspolitik", &cookie)
+            .await;
         assert!(
             list.contains("jonas@example.dk"),
             "the clerk sees the e-mail"
@@ -294,23 +288,16 @@ both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
     submit(&app, &number, "Må ikke vises.", "not_published").await;
     let ids = response_ids(&app).await;
     let cookie = app.login().await;
-    let csrf = app.csrf(&cookie).await;
     let moderate = |id: i64, status: &'static str| {
-        let (cookie, csrf) = (cookie.clone(), csrf.clone());
+        let cookie = cookie.clone();
         let app = &app;
         async move {
-            let r = app
-                .post_form_with_cookie(
-                    &format!("/admin/svar/{id}"),
-                    &cookie,
-                    &[
-                        ("csrf", csrf.as_str()),
-                        ("status", status),
-                        ("reason", "Uden for emnet."),
-                    ],
-                )
-                .await;
-            assert_eq!(r.status().as_u16(), 303);
+            app.post_as_ok(
+                &format!("/admin/svar/{id}"),
+                &cookie,
+                &[("status", status), ("reason", "Uden for emnet.")],
+            )
+            .await;
         }
     };
     // What the public sees, three ways: the hearing card, the block's count, the API total.
@@ -337,13 +324,7 @@ both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
     moderate(ids[0], "withheld").await;
     moderate(ids[0], "published").await;
     assert_eq!(public().await, (1, 1, true));
-    let admin = app
-        .get_with_cookie("/admin", &cookie)
-        .await
-        .text()
-        .await
-        .unwrap()
-        .replace("<!>", "");
+    let admin = app.text_as("/admin", &cookie).await.replace("<!>", "");
     assert!(
         admin.contains("<td>0</td><td>2</td><td>0</td>"),
         "pending 0, published 2, withheld 0: {admin}"

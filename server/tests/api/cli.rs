@@ -30,6 +30,14 @@ fn hoering(db: &str, args: &[&str], stdin: &str) -> (bool, String) {
     (out.status.success(), text)
 }
 
+/// A password long enough, as typed on stdin.
+const PASSWORD: &str = "en-meget-lang-adgangskode\n";
+
+/// `hoering user add` with `args`, the password typed on stdin.
+fn user_add(db: &str, args: &[&str], password: &str) -> (bool, String) {
+    hoering(db, &[&["user", "add"], args].concat(), password)
+}
+
 #[tokio::test]
 async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     let dir = std::env::temp_dir().join(format!("hoering-cli-{}", std::process::id()));
@@ -94,42 +102,26 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     let (ok, out) = hoering(&db, &["import", &file, "--policy", "findes-ikke"], "");
     assert!(!ok && out.contains("no policy"), "{out}");
 
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
-        &[
-            "user",
-            "add",
-            "--role",
-            "clerk",
-            "--email",
-            "anna@kommune.dk",
-        ],
+        &["--role", "clerk", "--email", "anna@kommune.dk"],
         "kort\n",
     );
     assert!(
         !ok && out.contains("at least"),
         "short passwords are refused: {out}"
     );
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
-        &[
-            "user",
-            "add",
-            "--role",
-            "clerk",
-            "--email",
-            "anna@kommune.dk",
-        ],
-        "en-meget-lang-adgangskode\n",
+        &["--role", "clerk", "--email", "anna@kommune.dk"],
+        PASSWORD,
     );
     assert!(ok, "{out}");
 
     // A council member, seated in Integrationsrådet by its name, as its chair.
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
         &[
-            "user",
-            "add",
             "--role",
             "council",
             "--email",
@@ -138,17 +130,15 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
             "Integrationsrådet",
             "--chair",
         ],
-        "en-meget-lang-adgangskode\n",
+        PASSWORD,
     );
     assert!(
         ok && out.contains("member of integrationsraadet (chair)"),
         "{out}"
     );
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
         &[
-            "user",
-            "add",
             "--role",
             "clerk",
             "--email",
@@ -156,17 +146,15 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
             "--council",
             "integrationsraadet",
         ],
-        "en-meget-lang-adgangskode\n",
+        PASSWORD,
     );
     assert!(
         !ok && out.contains("council role"),
         "only council members: {out}"
     );
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
         &[
-            "user",
-            "add",
             "--role",
             "council",
             "--email",
@@ -174,7 +162,7 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
             "--council",
             "Findes ikke",
         ],
-        "en-meget-lang-adgangskode\n",
+        PASSWORD,
     );
     assert!(!ok && out.contains("no council"), "{out}");
 
@@ -224,16 +212,9 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
 
     // A new password (or role) for an existing account ends the sessions signed in with the
     // old one: whoever knew it is out at once.
-    let (ok, out) = hoering(
+    let (ok, out) = user_add(
         &db,
-        &[
-            "user",
-            "add",
-            "--role",
-            "admin",
-            "--email",
-            "anna@kommune.dk",
-        ],
+        &["--role", "admin", "--email", "anna@kommune.dk"],
         "en-helt-anden-adgangskode\n",
     );
     assert!(ok, "{out}");

@@ -6,10 +6,6 @@ use crate::both_databases;
 use crate::helpers::*;
 use server::auth::Role;
 
-fn strip(body: &str) -> String {
-    body.replace("<!-- -->", "").replace("<!>", "")
-}
-
 const PASTE: &str = "Organisation;Kontaktperson;E-mail;Type\n\
     Ældre Sagen Roskilde;Birthe Holm;birthe@aeldresagen.example;forening\n\
     Integrationsrådet;;raadet@roskilde.example;råd og nævn\n\
@@ -17,11 +13,10 @@ const PASTE: &str = "Organisation;Kontaktperson;E-mail;Type\n\
     Arbejdsmarkedsstyrelsen;;post@ams.example;myndighed\n";
 
 async fn paste(app: &TestApp, cookie: &str, slug: &str, text: &str) -> reqwest::Response {
-    let csrf = app.csrf(cookie).await;
-    app.post_form_with_cookie(
+    app.post_as(
         &format!("/admin/hoeringer/{slug}/hoeringsliste"),
         cookie,
-        &[("csrf", &csrf), ("parties", text)],
+        &[("parties", text)],
     )
     .await
 }
@@ -48,13 +43,7 @@ both_databases!(
         assert!(
             body.contains("Dansk Flygtningehjælp;Ali Noor;ikke-en-adresse;forening</textarea>")
         );
-        let page = strip(
-            &app.get_with_cookie("/admin/hoeringer/politik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(page.contains("Ældre Sagen Roskilde"));
         assert!(page.contains("Birthe Holm, birthe@aeldresagen.example"));
         assert!(
@@ -70,14 +59,11 @@ both_databases!(
                 .as_u16(),
             303
         );
-        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM hearing_parties")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let stored: i64 = app.scalar("SELECT COUNT(*) FROM hearing_parties").await;
         assert_eq!(stored, 3);
 
         // The public list: organisations in Danish order (Æ after Z), no names, no addresses.
-        let public = strip(&app.get_text("/hoeringer/politik").await.1);
+        let public = app.page("/hoeringer/politik").await;
         let a = public.find("Arbejdsmarkedsstyrelsen").expect("listed");
         let i = public.find("Integrationsrådet").expect("listed");
         let ae = public.find("Ældre Sagen Roskilde").expect("listed");
@@ -90,42 +76,37 @@ both_databases!(
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-        let csrf = app.csrf(&clerk).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("/admin/hoeringer/politik/hoeringsliste/{id}/fjern"),
-                &clerk,
-                &[("csrf", &csrf)],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.post_as_ok(
+            &format!("/admin/hoeringer/politik/hoeringsliste/{id}/fjern"),
+            &clerk,
+            &[],
+        )
+        .await;
         assert!(
-            !strip(&app.get_text("/hoeringer/politik").await.1).contains("Arbejdsmarkedsstyrelsen")
+            !app.page("/hoeringer/politik")
+                .await
+                .contains("Arbejdsmarkedsstyrelsen")
         );
 
         // The reminder: a whole number of working days, or a message by the field.
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 "/admin/hoeringer/politik/hoeringsliste/paamindelse",
                 &clerk,
-                &[("csrf", &csrf), ("reminder_days", "mange")],
+                &[("reminder_days", "mange")],
             )
             .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("Skriv et helt antal arbejdsdage"));
-        let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/politik/hoeringsliste/paamindelse",
-                &clerk,
-                &[("csrf", &csrf), ("reminder_days", "3")],
-            )
+        app.post_as_ok(
+            "/admin/hoeringer/politik/hoeringsliste/paamindelse",
+            &clerk,
+            &[("reminder_days", "3")],
+        )
+        .await;
+        let days: i64 = app
+            .scalar("SELECT reminder_days FROM hearings WHERE slug = 'politik'")
             .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let days: i64 =
-            sqlx::query_scalar("SELECT reminder_days FROM hearings WHERE slug = 'politik'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
         assert_eq!(days, 3);
     }
 );
@@ -145,31 +126,21 @@ both_databases!(
         )
         .await;
         paste(&app, &clerk, "anden", "Forening B;;B@b.example;forening").await;
-        let page = strip(
-            &app.get_with_cookie("/admin/hoeringer/anden", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as("/admin/hoeringer/anden", &clerk).await;
         assert!(page.contains("Genbrug listen fra en tidligere høring"));
         assert!(page.contains("<option value=\"foerste\">"));
-        let csrf = app.csrf(&clerk).await;
-        let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/anden/hoeringsliste/genbrug",
-                &clerk,
-                &[("csrf", &csrf), ("from", "foerste")],
+        app.post_as_ok(
+            "/admin/hoeringer/anden/hoeringsliste/genbrug",
+            &clerk,
+            &[("from", "foerste")],
+        )
+        .await;
+        let on_second: Vec<String> = app
+            .column(
+                "SELECT hp.email FROM hearing_parties hp JOIN hearings h ON h.id = hp.hearing_id
+             WHERE h.slug = 'anden' ORDER BY hp.email",
             )
             .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let on_second: Vec<String> = sqlx::query_scalar(
-            "SELECT hp.email FROM hearing_parties hp JOIN hearings h ON h.id = hp.hearing_id
-             WHERE h.slug = 'anden' ORDER BY hp.email",
-        )
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
         assert_eq!(on_second, vec!["a@a.example", "b@b.example"], "B once");
 
         // Nobody else may change a list.
@@ -182,20 +153,17 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 303, "anonymous: to the login");
         app.add_user("raad@roskilde.example", Role::Council).await;
         let member = app.login_as("raad@roskilde.example").await;
-        let csrf = app.csrf_of(&member).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 "/admin/hoeringer/anden/hoeringsliste",
                 &member,
-                &[("csrf", &csrf), ("parties", "X;;x@x.example;forening")],
+                &[("parties", "X;;x@x.example;forening")],
             )
             .await;
         assert!(matches!(r.status().as_u16(), 403 | 303));
-        let stored: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM hearing_parties WHERE email = 'x@x.example'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let stored: i64 = app
+            .scalar("SELECT COUNT(*) FROM hearing_parties WHERE email = 'x@x.example'")
+            .await;
         assert_eq!(stored, 0);
     }
 );
@@ -217,9 +185,7 @@ fn party_path(text: &str) -> String {
 both_databases!(
     parties_are_invited_answer_through_their_link_decline_and_only_the_silent_are_reminded,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let r = paste(
             &app,
             &clerk,
@@ -247,14 +213,12 @@ both_databases!(
         assert_eq!(invited, 0);
 
         // A answers through its link: the response is matched to it.
-        let page = strip(&app.get_text(&links[0]).await.1);
+        let page = app.page(&links[0]).await;
         assert!(page.contains("Forening A er inviteret til at give høringssvar"));
         let token = links[0].rsplit('/').next().unwrap();
-        let form = strip(
-            &app.get_text(&format!("/hoeringer/integrationspolitik/svar?part={token}"))
-                .await
-                .1,
-        );
+        let form = app
+            .page(&format!("/hoeringer/integrationspolitik/svar?part={token}"))
+            .await;
         assert!(form.contains(&format!("name=\"party\" value=\"{token}\"")));
         let r = app
             .post_form(
@@ -272,20 +236,20 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        assert!(strip(&app.get_text(&links[0]).await.1).contains("Tak for jeres høringssvar"));
+        assert!(
+            app.page(&links[0])
+                .await
+                .contains("Tak for jeres høringssvar")
+        );
         // B has no comments, which counts as an answer.
         let r = app
             .post_form(&format!("{}/ingen-bemaerkninger", links[1]), &[])
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        assert!(strip(&app.get_text(&links[1]).await.1).contains("ingen bemærkninger har"));
-        let page = strip(
-            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        assert!(app.page(&links[1]).await.contains("ingen bemærkninger har"));
+        let page = app
+            .page_as("/admin/hoeringer/integrationspolitik", &clerk)
+            .await;
         assert!(page.contains("<dt>Inviteret</dt><dd>3</dd>"), "{page}");
         assert!(page.contains("<dt>Svaret</dt><dd>1</dd>"));
         assert!(page.contains("<dt>Ingen bemærkninger</dt><dd>1</dd>"));
@@ -312,17 +276,14 @@ both_databases!(
                 .unwrap();
         assert_eq!(again, 0, "reminded once");
         // An invited party stays on the list.
-        let id: i64 =
-            sqlx::query_scalar("SELECT id FROM hearing_parties WHERE email = 'c@c.example'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
-        let csrf = app.csrf(&clerk).await;
+        let id: i64 = app
+            .scalar("SELECT id FROM hearing_parties WHERE email = 'c@c.example'")
+            .await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 &format!("/admin/hoeringer/integrationspolitik/hoeringsliste/{id}/fjern"),
                 &clerk,
-                &[("csrf", &csrf)],
+                &[],
             )
             .await;
         assert_eq!(r.status().as_u16(), 409);

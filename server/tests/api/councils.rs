@@ -5,9 +5,8 @@ use crate::both_databases;
 use crate::helpers::*;
 use server::auth::Role;
 
-fn strip(body: &str) -> String {
-    body.replace("<!-- -->", "").replace("<!>", "")
-}
+/// Integrationsrådet's room on the hearing.
+const WORKSPACE: &str = "/raad/hoeringer/integrationspolitik/integrationsraadet";
 
 both_databases!(
     an_admin_seats_council_members_and_nobody_else_may,
@@ -16,33 +15,16 @@ both_databases!(
         app.add_user("formand@raadet.example", Role::Council).await;
         app.add_clerk().await;
         let admin = app.login_as("admin@roskilde.example").await;
-        let csrf = app.csrf(&admin).await;
-        let page = strip(
-            &app.get_with_cookie("/admin/raad", &admin)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as("/admin/raad", &admin).await;
         assert!(
             page.contains("Integrationsrådet"),
             "every installation starts with it"
         );
 
-        let r = app
-            .post_form_with_cookie(
-                "/admin/raad",
-                &admin,
-                &[("csrf", &csrf), ("name", "Handicaprådet")],
-            )
+        app.post_as_ok("/admin/raad", &admin, &[("name", "Handicaprådet")])
             .await;
-        assert_eq!(r.status().as_u16(), 303);
         let r = app
-            .post_form_with_cookie(
-                "/admin/raad",
-                &admin,
-                &[("csrf", &csrf), ("name", "Handicaprådet")],
-            )
+            .post_as("/admin/raad", &admin, &[("name", "Handicaprådet")])
             .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(
@@ -50,12 +32,12 @@ both_databases!(
         );
 
         let add = |email: &'static str, chair: &'static str| {
-            let (app, admin, csrf) = (&app, admin.clone(), csrf.clone());
+            let (app, admin) = (&app, admin.clone());
             async move {
-                app.post_form_with_cookie(
+                app.post_as(
                     "/admin/raad/integrationsraadet/medlemmer",
                     &admin,
-                    &[("csrf", csrf.as_str()), ("email", email), ("chair", chair)],
+                    &[("email", email), ("chair", chair)],
                 )
                 .await
             }
@@ -74,13 +56,7 @@ both_databases!(
         );
         let r = add("ingen@raadet.example", "").await;
         assert!(strip(&r.text().await.unwrap()).contains("Der er ingen bruger med den e-mail"));
-        let page = strip(
-            &app.get_with_cookie("/admin/raad", &admin)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as("/admin/raad", &admin).await;
         assert!(
             page.contains("formand@raadet.example <span class=\"badge\">Formand</span>"),
             "{page}"
@@ -92,13 +68,7 @@ both_databases!(
             .await;
         assert_eq!(r.headers()["location"], "/raad");
         let member = app.login_as("formand@raadet.example").await;
-        let home = strip(
-            &app.get_with_cookie("/raad", &member)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let home = app.page_as("/raad", &member).await;
         assert!(
             home.contains("<li>Integrationsrådet <span class=\"badge\">Formand</span></li>"),
             "{home}"
@@ -110,39 +80,28 @@ both_databases!(
         let clerk = app.login().await;
         let r = app.get_with_cookie("/admin/raad", &clerk).await;
         assert_eq!(r.status().as_u16(), 403);
-        let clerk_csrf = app.csrf(&clerk).await;
         let r = app
-            .post_form_with_cookie(
-                "/admin/raad",
-                &clerk,
-                &[("csrf", &clerk_csrf), ("name", "Ældrerådet")],
-            )
+            .post_as("/admin/raad", &clerk, &[("name", "Ældrerådet")])
             .await;
         assert_eq!(r.status().as_u16(), 403);
         let member = app.login_as("formand@raadet.example").await;
-        let member_csrf = app.csrf_of(&member).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 "/admin/raad/integrationsraadet/medlemmer/fjern",
                 &member,
-                &[("csrf", &member_csrf), ("email", "formand@raadet.example")],
+                &[("email", "formand@raadet.example")],
             )
             .await;
         assert!(matches!(r.status().as_u16(), 403 | 303));
 
         // The admin removes the member.
-        let r = app
-            .post_form_with_cookie(
-                "/admin/raad/integrationsraadet/medlemmer/fjern",
-                &admin,
-                &[("csrf", &csrf), ("email", "formand@raadet.example")],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let seated: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM council_members")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        app.post_as_ok(
+            "/admin/raad/integrationsraadet/medlemmer/fjern",
+            &admin,
+            &[("email", "formand@raadet.example")],
+        )
+        .await;
+        let seated: i64 = app.scalar("SELECT COUNT(*) FROM council_members").await;
         assert_eq!(seated, 0);
     }
 );
@@ -150,170 +109,84 @@ both_databases!(
 both_databases!(
     a_councils_discussion_is_for_its_members_and_the_clerks_only,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        for (email, role) in [
-            ("anna@raadet.example", Role::Council),
-            ("cem@raadet.example", Role::Council),
-            ("bo@handicap.example", Role::Council),
-        ] {
-            app.add_user(email, role).await;
-        }
-        server::council::db::create(&app.db.pool, "handicapraadet", "Handicaprådet")
-            .await
-            .unwrap();
-        for (council, email) in [
-            ("integrationsraadet", "anna@raadet.example"),
-            ("integrationsraadet", "cem@raadet.example"),
-            ("handicapraadet", "bo@handicap.example"),
-        ] {
-            server::council::add_member(&app.db.pool, council, email, false)
-                .await
-                .unwrap();
-        }
-        let clerk = app.login().await;
-        let csrf = app.csrf(&clerk).await;
-        let in_days = |n: i64| {
-            hoering::calendar::today()
-                .checked_add(jiff::Span::new().days(n))
-                .unwrap()
-                .to_string()
-        };
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+        seat_members(&app, false).await;
         // The round ends by the hearing's last day at the latest.
         let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/integrationspolitik/raadsrunde",
-                &clerk,
-                &[
-                    ("csrf", &csrf),
-                    ("round_council", "integrationsraadet"),
-                    ("round_opens", &in_days(0)),
-                    ("round_closes", &in_days(60)),
-                ],
-            )
+            .open_council_round(&clerk, "integrationspolitik", "integrationsraadet", 0, 60)
             .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("senest på høringens sidste dag"));
         let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/integrationspolitik/raadsrunde",
-                &clerk,
-                &[
-                    ("csrf", &csrf),
-                    ("round_council", "integrationsraadet"),
-                    ("round_opens", &in_days(0)),
-                    ("round_closes", &in_days(5)),
-                ],
-            )
+            .open_council_round(&clerk, "integrationspolitik", "integrationsraadet", 0, 5)
             .await;
         assert_eq!(r.status().as_u16(), 303);
 
-        let workspace = "/raad/hoeringer/integrationspolitik/integrationsraadet";
+        let workspace = WORKSPACE;
         let anna = app.login_as("anna@raadet.example").await;
-        let home = strip(
-            &app.get_with_cookie("/raad", &anna)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let home = app.page_as("/raad", &anna).await;
         assert!(
             home.contains(workspace),
             "the round on the member's start page"
         );
-        let anna_csrf = app.csrf_of(&anna).await;
         let block = app
             .block_number("integrationspolitik", DANISH_ITEM_START)
             .await;
         const SECRET: &str = "Rådet bør kræve sprogstøtte fra første dag.";
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &anna,
-                &[("csrf", &anna_csrf), ("block", &block), ("text", SECRET)],
-            )
-            .await;
+        let r = comment(&app, &anna, &[("block", &block), ("text", SECRET)]).await;
         assert_eq!(r.status().as_u16(), 303);
-        let id: i64 = sqlx::query_scalar("SELECT id FROM council_comments")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let id: i64 = app.scalar("SELECT id FROM council_comments").await;
         // On quoted words: they must be the paragraph's, and are kept as it has them.
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &anna,
-                &[
-                    ("csrf", &anna_csrf),
-                    ("block", &block),
-                    ("quote", "ord der ikke står der"),
-                    ("text", "Om ordene."),
-                ],
-            )
-            .await;
+        let r = comment(
+            &app,
+            &anna,
+            &[
+                ("block", &block),
+                ("quote", "ord der ikke står der"),
+                ("text", "Om ordene."),
+            ],
+        )
+        .await;
         assert_eq!(r.status().as_u16(), 422);
         let body = strip(&r.text().await.unwrap());
         assert!(
             body.contains("value=\"ord der ikke står der\""),
             "what was typed is kept"
         );
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &anna,
-                &[
-                    ("csrf", &anna_csrf),
-                    ("block", &block),
-                    ("quote", "LÆRE DANSK"),
-                    ("text", "Om ordene."),
-                ],
-            )
-            .await;
+        let r = comment(
+            &app,
+            &anna,
+            &[
+                ("block", &block),
+                ("quote", "LÆRE DANSK"),
+                ("text", "Om ordene."),
+            ],
+        )
+        .await;
         assert_eq!(r.status().as_u16(), 303);
-        let quoted: String =
-            sqlx::query_scalar("SELECT quote FROM council_comments WHERE text = 'Om ordene.'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let quoted: String = app
+            .scalar("SELECT quote FROM council_comments WHERE text = 'Om ordene.'")
+            .await;
         assert_eq!(quoted, "lære dansk");
         // Cem replies and agrees; Anna may not agree with herself.
         let cem = app.login_as("cem@raadet.example").await;
-        let cem_csrf = app.csrf_of(&cem).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &cem,
-                &[
-                    ("csrf", &cem_csrf),
-                    ("reply_to", &id.to_string()),
-                    ("text", "Enig, og tolkning."),
-                ],
-            )
-            .await;
+        let r = comment(
+            &app,
+            &cem,
+            &[
+                ("reply_to", &id.to_string()),
+                ("text", "Enig, og tolkning."),
+            ],
+        )
+        .await;
         assert_eq!(r.status().as_u16(), 303);
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/enig/{id}"),
-                &cem,
-                &[("csrf", &cem_csrf)],
-            )
+        app.post_as_ok(&format!("{workspace}/enig/{id}"), &cem, &[])
             .await;
-        assert_eq!(r.status().as_u16(), 303);
         let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/enig/{id}"),
-                &anna,
-                &[("csrf", &anna_csrf)],
-            )
+            .post_as(&format!("{workspace}/enig/{id}"), &anna, &[])
             .await;
         assert_eq!(r.status().as_u16(), 403);
-        let page = strip(
-            &app.get_with_cookie(workspace, &anna)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as(workspace, &anna).await;
         assert!(page.contains(SECRET) && page.contains("Enig, og tolkning."));
         assert!(page.contains("1 enige"));
 
@@ -330,7 +203,7 @@ both_databases!(
         assert!(!r.text().await.unwrap().contains(SECRET));
         // A citizen with a receipt link is no one to the council's room.
         let sent = app.respond("integrationspolitik", "", "Et svar.").await;
-        let receipt = sent.headers()["location"].to_str().unwrap().to_string();
+        let receipt = location(&sent);
         assert!(!app.get_text(&receipt).await.1.contains(SECRET));
         let r = app.get(workspace).await;
         assert!(!r.text().await.unwrap().contains(SECRET));
@@ -365,40 +238,18 @@ both_databases!(
         assert!(!api.contains(SECRET));
 
         // Only members comment: not another council's, not a clerk.
-        let bo_csrf = app.csrf_of(&bo).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &bo,
-                &[("csrf", &bo_csrf), ("text", "Ind ad bagdøren")],
-            )
-            .await;
+        let r = comment(&app, &bo, &[("text", "Ind ad bagdøren")]).await;
         assert_eq!(r.status().as_u16(), 403);
-        let clerk_csrf = app.csrf(&clerk).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &clerk,
-                &[
-                    ("csrf", &clerk_csrf),
-                    ("text", "Sagsbehandleren blander sig"),
-                ],
-            )
-            .await;
+        let r = comment(&app, &clerk, &[("text", "Sagsbehandleren blander sig")]).await;
         assert_eq!(r.status().as_u16(), 403);
-        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM council_comments")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let stored: i64 = app.scalar("SELECT COUNT(*) FROM council_comments").await;
         assert_eq!(stored, 3);
     }
 );
 
-/// A hearing with Integrationsrådet's round open today (for five days), Anna chairing and Cem
-/// a member, Bo in another council; returns the workspace's path.
-async fn open_round(app: &TestApp) -> &'static str {
-    app.add_open_hearing("integrationspolitik").await;
-    app.add_clerk().await;
+/// Anna and Cem in Integrationsrådet, Bo in a new Handicaprådet (all with the council role);
+/// with `chairs`, Anna and Bo chair their councils.
+async fn seat_members(app: &TestApp, chairs: bool) {
     for email in [
         "anna@raadet.example",
         "cem@raadet.example",
@@ -410,59 +261,48 @@ async fn open_round(app: &TestApp) -> &'static str {
     server::council::db::create(pool, "handicapraadet", "Handicaprådet")
         .await
         .unwrap();
-    server::council::add_member(pool, "integrationsraadet", "anna@raadet.example", true)
-        .await
-        .unwrap();
-    server::council::add_member(pool, "integrationsraadet", "cem@raadet.example", false)
-        .await
-        .unwrap();
-    server::council::add_member(pool, "handicapraadet", "bo@handicap.example", true)
-        .await
-        .unwrap();
-    let clerk = app.login().await;
-    let csrf = app.csrf(&clerk).await;
-    let in_days = |n: i64| {
-        hoering::calendar::today()
-            .checked_add(jiff::Span::new().days(n))
-            .unwrap()
-            .to_string()
-    };
+    for (council, email, chair) in [
+        ("integrationsraadet", "anna@raadet.example", chairs),
+        ("integrationsraadet", "cem@raadet.example", false),
+        ("handicapraadet", "bo@handicap.example", chairs),
+    ] {
+        server::council::add_member(pool, council, email, chair)
+            .await
+            .unwrap();
+    }
+}
+
+/// A hearing with Integrationsrådet's round open today (for five days), Anna chairing and Cem
+/// a member, Bo in another council; returns the workspace's path.
+async fn open_round(app: &TestApp) -> &'static str {
+    let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+    seat_members(app, true).await;
     let r = app
-        .post_form_with_cookie(
-            "/admin/hoeringer/integrationspolitik/raadsrunde",
-            &clerk,
-            &[
-                ("csrf", &csrf),
-                ("round_council", "integrationsraadet"),
-                ("round_opens", &in_days(0)),
-                ("round_closes", &in_days(5)),
-            ],
-        )
+        .open_council_round(&clerk, "integrationspolitik", "integrationsraadet", 0, 5)
         .await;
     assert_eq!(r.status().as_u16(), 303);
-    "/raad/hoeringer/integrationspolitik/integrationsraadet"
+    WORKSPACE
+}
+
+/// Someone posts a comment in Integrationsrådet's room on the hearing.
+async fn comment(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.post_as(&format!("{WORKSPACE}/kommentar"), cookie, form)
+        .await
 }
 
 /// A member saves the joint response on the copy of revision `based_on`.
 async fn save_joint(app: &TestApp, cookie: &str, based_on: &str, text: &str) -> reqwest::Response {
-    let csrf = app.csrf_of(cookie).await;
-    app.post_form_with_cookie(
-        "/raad/hoeringer/integrationspolitik/integrationsraadet/faelles",
+    app.post_as(
+        &format!("{WORKSPACE}/faelles"),
         cookie,
-        &[
-            ("csrf", &csrf),
-            ("joint_based_on", based_on),
-            ("joint_text", text),
-        ],
+        &[("joint_based_on", based_on), ("joint_text", text)],
     )
     .await
 }
 
 async fn revision_texts(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT text FROM joint_revisions ORDER BY number")
-        .fetch_all(&app.db.pool)
+    app.column("SELECT text FROM joint_revisions ORDER BY number")
         .await
-        .unwrap()
 }
 
 both_databases!(
@@ -562,13 +402,9 @@ both_databases!(
         assert_eq!(revision_texts(&app).await.len(), 3);
 
         // The history names who saved each version; any two are compared word by word.
-        let page = strip(
-            &app.get_with_cookie(&format!("{workspace}?fra=1&til=3"), &anna)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app
+            .page_as(&format!("{workspace}?fra=1&til=3"), &anna)
+            .await;
         assert!(page.contains("Version 3 · cem@raadet.example"), "{page}");
         assert!(page.contains("Version 1 · anna@raadet.example"));
         assert!(page.contains("Fra version 1 til version 3"));
@@ -593,15 +429,12 @@ both_databases!(
         );
         let r = app
             .post_form(
-                "/raad/hoeringer/integrationspolitik/integrationsraadet/faelles",
+                &format!("{WORKSPACE}/faelles"),
                 &[("joint_based_on", "3"), ("joint_text", "Ændret")],
             )
             .await;
         assert!(
-            r.headers()["location"]
-                .to_str()
-                .unwrap()
-                .starts_with("/login"),
+            location(&r).starts_with("/login"),
             "no session: to the login page"
         );
         assert_eq!(revision_texts(&app).await.len(), 3);
@@ -620,11 +453,9 @@ both_databases!(
     |app: TestApp| async move {
         let workspace = open_round(&app).await;
         // Integrationsrådet is also on the høringsliste: its joint response is its answer.
-        let hearing_id: i64 =
-            sqlx::query_scalar("SELECT id FROM hearings WHERE slug = 'integrationspolitik'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let hearing_id: i64 = app
+            .scalar("SELECT id FROM hearings WHERE slug = 'integrationspolitik'")
+            .await;
         let list =
             hoering::consultees::import("Integrationsrådet;Anna;anna@raadet.example;råd og nævn")
                 .unwrap();
@@ -646,15 +477,10 @@ both_databases!(
         let submit = |cookie: String, revision: &'static str, name: &'static str| {
             let app = &app;
             async move {
-                let csrf = app.csrf_of(&cookie).await;
-                app.post_form_with_cookie(
+                app.post_as(
                     &format!("{workspace}/indsend"),
                     &cookie,
-                    &[
-                        ("csrf", csrf.as_str()),
-                        ("submit_revision", revision),
-                        ("submit_name", name),
-                    ],
+                    &[("submit_revision", revision), ("submit_name", name)],
                 )
                 .await
             }
@@ -681,13 +507,12 @@ both_databases!(
             String,
             Option<String>,
             Option<i64>,
-        ) = sqlx::query_as(
-            "SELECT text, sender_kind, organisation, status, email, block_number, party_id
+        ) = app
+            .row(
+                "SELECT text, sender_kind, organisation, status, email, block_number, party_id
              FROM responses",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+            )
+            .await;
         assert_eq!(text, TEXT);
         assert_eq!(kind, "council");
         assert_eq!(organisation.as_deref(), Some("Integrationsrådet"));
@@ -701,17 +526,9 @@ both_databases!(
             party.is_some(),
             "matched to the council on the høringsliste"
         );
-        let answered: Option<i64> = sqlx::query_scalar("SELECT answered_at FROM hearing_parties")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let answered: Option<i64> = app.scalar("SELECT answered_at FROM hearing_parties").await;
         assert!(answered.is_some());
-        let receipts: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox WHERE kind = 'receipt' AND recipient = 'anna@raadet.example'",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        let receipts: i64 = app.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt' AND recipient = 'anna@raadet.example'").await;
         assert_eq!(receipts, 1, "the chair gets the receipt");
 
         // Sent once; the text is fixed from then on.
@@ -726,13 +543,7 @@ both_databases!(
         let r = save_joint(&app, &cem, "1", "Noget andet").await;
         assert_eq!(r.status().as_u16(), 409);
         assert_eq!(revision_texts(&app).await, [TEXT]);
-        let page = strip(
-            &app.get_with_cookie(workspace, &cem)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let page = app.page_as(workspace, &cem).await;
         assert!(
             page.contains("afventer sagsbehandlerens gennemsyn"),
             "{page}"
@@ -740,13 +551,9 @@ both_databases!(
 
         // The clerk's queue has it; once published, the public sees the council's answer.
         let clerk = app.login().await;
-        let queue = strip(
-            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let queue = app
+            .page_as("/admin/hoeringer/integrationspolitik", &clerk)
+            .await;
         assert!(queue.contains("ønsker tolkning ved alle møder"));
         app.publish_all().await;
         let public = app
@@ -772,24 +579,16 @@ both_databases!(
         let workspace = open_round(&app).await;
         let anna = app.login_as("anna@raadet.example").await;
         let cem = app.login_as("cem@raadet.example").await;
-        let cem_csrf = app.csrf_of(&cem).await;
         const SAID: &str = "Vi bør tale med foreningerne først.";
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/kommentar"),
-                &cem,
-                &[("csrf", &cem_csrf), ("text", SAID)],
-            )
-            .await;
+        let r = comment(&app, &cem, &[("text", SAID)]).await;
         assert_eq!(r.status().as_u16(), 303);
         let publish = |cookie: String, confirm: &'static str| {
             let app = &app;
             async move {
-                let csrf = app.csrf_of(&cookie).await;
-                app.post_form_with_cookie(
+                app.post_as(
                     &format!("{workspace}/offentliggoer"),
                     &cookie,
-                    &[("csrf", csrf.as_str()), ("publish_confirm", confirm)],
+                    &[("publish_confirm", confirm)],
                 )
                 .await
             }
@@ -807,19 +606,12 @@ both_databases!(
                 .as_u16(),
             303
         );
-        let csrf = app.csrf_of(&anna).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("{workspace}/indsend"),
-                &anna,
-                &[
-                    ("csrf", &csrf),
-                    ("submit_revision", "1"),
-                    ("submit_name", "Anna Holm"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.post_as_ok(
+            &format!("{workspace}/indsend"),
+            &anna,
+            &[("submit_revision", "1"), ("submit_name", "Anna Holm")],
+        )
+        .await;
         assert_eq!(
             app.get(workspace).await.status().as_u16(),
             401,

@@ -183,12 +183,12 @@ impl TestApp {
             .expect("GET")
     }
 
-    /// Status and body, without the `<!>` markers Leptos leaves for hydration after dynamic text.
     /// A JSON answer from the public API.
     pub async fn get_json(&self, path: &str) -> serde_json::Value {
         self.get(path).await.json().await.expect("a JSON body")
     }
 
+    /// Status and body, without the `<!>` markers Leptos leaves for hydration after dynamic text.
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let r = self.get(path).await;
         let status = r.status().as_u16();
@@ -293,11 +293,7 @@ impl TestApp {
 
     /// An open hearing of the integration policy (from a week ago to three weeks ahead).
     pub async fn add_open_hearing(&self, slug: &str) {
-        let today = hoering::calendar::today();
-        let opens = today.checked_sub(jiff::Span::new().days(7)).expect("date");
-        let closes = today.checked_add(jiff::Span::new().days(21)).expect("date");
-        self.add_hearing(slug, &opens.to_string(), &closes.to_string())
-            .await;
+        self.add_hearing(slug, &in_days(-7), &in_days(21)).await;
     }
 
     pub async fn add_clerk(&self) {
@@ -350,6 +346,113 @@ impl TestApp {
         self.login_to(CLERK_EMAIL, "/admin").await
     }
 
+    /// The page at `path` as anyone reads it (whatever its status), without Leptos's markers.
+    pub async fn page(&self, path: &str) -> String {
+        strip(&self.get_text(path).await.1)
+    }
+
+    /// The body at `path` as the session `cookie` reads it, as it comes.
+    pub async fn text_as(&self, path: &str, cookie: &str) -> String {
+        self.get_with_cookie(path, cookie)
+            .await
+            .text()
+            .await
+            .expect("body")
+    }
+
+    /// The page at `path` as anyone reads it, without Leptos's markers, asserting it answers 200.
+    pub async fn page_ok(&self, path: &str) -> String {
+        let (status, body) = self.get_text(path).await;
+        assert_eq!(status, 200, "{path}");
+        strip(&body)
+    }
+
+    /// The page at `path` as the session `cookie` reads it, without Leptos's markers.
+    pub async fn page_as(&self, path: &str, cookie: &str) -> String {
+        strip(&self.text_as(path, cookie).await)
+    }
+
+    /// Sends `form` in the session `cookie` with that session's CSRF token, as the form on its
+    /// page does.
+    pub async fn post_as(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.send_as(path, cookie, form, "*/*").await
+    }
+
+    /// [`Self::post_as`] for a form that must go through: it answers with a redirect (303).
+    pub async fn post_as_ok(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let r = self.post_as(path, cookie, form).await;
+        assert_eq!(r.status().as_u16(), 303, "POST {path}");
+        r
+    }
+
+    /// [`Self::post_as`] from a script: the answer is asked for as JSON.
+    pub async fn post_json_as(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.send_as(path, cookie, form, "application/json").await
+    }
+
+    async fn send_as(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+        accept: &str,
+    ) -> reqwest::Response {
+        let csrf = self.csrf_of(cookie).await;
+        let fields = [&[("csrf", csrf.as_str())][..], form].concat();
+        self.client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .header("accept", accept)
+            .form(&fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// An open hearing `slug` and the clerk logged in; the clerk's session cookie.
+    pub async fn clerk_with_open_hearing(&self, slug: &str) -> String {
+        self.add_open_hearing(slug).await;
+        self.add_clerk().await;
+        self.login().await
+    }
+
+    /// The clerk opens `council`'s round on hearing `slug`, from `opens` to `closes` days from
+    /// today.
+    pub async fn open_council_round(
+        &self,
+        clerk: &str,
+        slug: &str,
+        council: &str,
+        opens: i64,
+        closes: i64,
+    ) -> reqwest::Response {
+        self.post_as(
+            &format!("/admin/hoeringer/{slug}/raadsrunde"),
+            clerk,
+            &[
+                ("round_council", council),
+                ("round_opens", &in_days(opens)),
+                ("round_closes", &in_days(closes)),
+            ],
+        )
+        .await
+    }
+
     /// The CSRF token printed in a staff page's forms.
     pub async fn csrf(&self, cookie: &str) -> String {
         let body = self
@@ -387,6 +490,45 @@ impl TestApp {
             .await
             .expect("publish");
         }
+    }
+
+    /// The one value a query returns (a count, an id, a column of its only row).
+    pub async fn scalar<T>(&self, sql: &'static str) -> T
+    where
+        (T,): for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        self.row::<(T,)>(sql).await.0
+    }
+
+    /// The first column of every row a query returns.
+    pub async fn column<T>(&self, sql: &'static str) -> Vec<T>
+    where
+        (T,): for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        let rows = self.rows::<(T,)>(sql).await;
+        rows.into_iter().map(|(value,)| value).collect()
+    }
+
+    /// The only row a query returns, as a tuple.
+    pub async fn row<T>(&self, sql: &'static str) -> T
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        sqlx::query_as(sql)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect(sql)
+    }
+
+    /// Every row a query returns, as tuples.
+    pub async fn rows<T>(&self, sql: &'static str) -> Vec<T>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        sqlx::query_as(sql)
+            .fetch_all(&self.db.pool)
+            .await
+            .expect(sql)
     }
 
     /// The number of responses stored for any hearing.
@@ -455,7 +597,28 @@ impl Drop for TestApp {
     }
 }
 
-/// How long one test may take on a loaded 2-core machine before it fails as hung.
+/// A page's HTML without the markers Leptos leaves around dynamic text (`<!-- -->`, `<!>`).
+pub fn strip(body: &str) -> String {
+    body.replace("<!-- -->", "").replace("<!>", "")
+}
+
+/// The day `n` days from today (Copenhagen), as a form takes it: `YYYY-MM-DD`.
+pub fn in_days(n: i64) -> String {
+    hoering::calendar::today()
+        .checked_add(jiff::Span::new().days(n))
+        .expect("date")
+        .to_string()
+}
+
+/// Where a redirect sends the reader.
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("a location")
+        .to_string()
+}
+
 /// The session cookie a response sets, as `name=value`.
 pub fn session_cookie(r: &reqwest::Response) -> String {
     let cookie = r
@@ -466,6 +629,7 @@ pub fn session_cookie(r: &reqwest::Response) -> String {
     cookie.split(';').next().expect("cookie pair").to_string()
 }
 
+/// How long one test may take on a loaded 2-core machine before it fails as hung.
 pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
 
 /// Runs `body` with [`TEST_TIMEOUT`], failing with a clear message instead of hanging.

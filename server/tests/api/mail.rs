@@ -20,10 +20,8 @@ fn send_to(url: String) -> impl FnOnce(&mut Config) {
 }
 
 async fn outbox_state(app: &TestApp) -> Vec<(i64, Option<i64>, Option<String>)> {
-    sqlx::query_as("SELECT attempts, sent_at, last_error FROM outbox ORDER BY id")
-        .fetch_all(&app.db.pool)
+    app.rows("SELECT attempts, sent_at, last_error FROM outbox ORDER BY id")
         .await
-        .unwrap()
 }
 
 /// Runs `body` on SQLite and PostgreSQL, each app configured by `configure(engine)`.
@@ -76,7 +74,7 @@ both_with_mail!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        let receipt_path = r.headers()["location"].to_str().unwrap().to_string();
+        let receipt_path = location(&r);
         let got = sink.wait_for(1).await;
         assert_eq!(got.len(), 1);
         let m = &got[0];
@@ -97,10 +95,7 @@ both_with_mail!(
         assert!(text.contains(&format!("Afsnit: {block}")));
         assert!(text.contains("Du får denne e-mail, fordi"));
         assert!(text.contains("Roskilde Kommune"));
-        let number: String = sqlx::query_scalar("SELECT text_body FROM outbox")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let number: String = app.scalar("SELECT text_body FROM outbox").await;
         let receipt_page = app.get_text(&receipt_path).await.1;
         let shown = receipt_page
             .split("<strong>")
@@ -126,10 +121,7 @@ both_with_mail!(
             .unwrap();
         server::housekeeping::run_once(&app.db.pool).await;
         let (text, subject): (String, String) =
-            sqlx::query_as("SELECT text_body, subject FROM outbox")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+            app.row("SELECT text_body, subject FROM outbox").await;
         assert_eq!(text, "");
         assert!(subject.starts_with("Kvittering"));
     }
@@ -220,11 +212,9 @@ async fn two_servers_on_one_postgres_send_each_message_once() {
             ids.dedup();
             assert_eq!(got.len(), N, "each message once");
             assert_eq!(ids.len(), N, "no message twice");
-            let sent: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")
-                    .fetch_one(&app.db.pool)
-                    .await
-                    .unwrap();
+            let sent: i64 = app
+                .scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")
+                .await;
             assert_eq!(sent, N as i64);
             second.task.abort();
             if let Some(s) = second.sender {
@@ -260,26 +250,12 @@ both_databases!(
 
         app.add_user("admin@roskilde.example", Role::Admin).await;
         let admin = app.login_as("admin@roskilde.example").await;
-        let body = app
-            .get_with_cookie("/admin/post", &admin)
-            .await
-            .text()
-            .await
-            .unwrap()
-            .replace("<!>", "");
+        let body = app.text_as("/admin/post", &admin).await.replace("<!>", "");
         assert!(body.contains("Der er ingen mailserver sat op"));
         assert!(body.contains("amina@example.dk"));
         assert!(body.contains("Kvittering for dit høringssvar"));
-        let id: i64 = sqlx::query_scalar("SELECT id FROM outbox")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        let body = app
-            .get_with_cookie(&format!("/admin/post/{id}"), &admin)
-            .await
-            .text()
-            .await
-            .unwrap();
+        let id: i64 = app.scalar("SELECT id FROM outbox").await;
+        let body = app.text_as(&format!("/admin/post/{id}"), &admin).await;
         assert!(
             body.contains("Et svar &lt;b&gt;med&lt;/b&gt; tegn."),
             "escaped"
@@ -287,11 +263,8 @@ both_databases!(
         assert!(body.contains("/kvittering/"));
         // Filtered by recipient.
         let body = app
-            .get_with_cookie("/admin/post?til=nogen%40example.dk", &admin)
-            .await
-            .text()
-            .await
-            .unwrap();
+            .text_as("/admin/post?til=nogen%40example.dk", &admin)
+            .await;
         assert!(!body.contains("amina@example.dk"));
     }
 );

@@ -7,28 +7,14 @@ use crate::both_databases;
 use crate::helpers::*;
 use server::auth::Role;
 
-fn strip(body: &str) -> String {
-    body.replace("<!-- -->", "").replace("<!>", "")
-}
-
-fn in_days(n: i64) -> String {
-    let today = hoering::calendar::today();
-    today
-        .checked_add(jiff::Span::new().days(n))
-        .unwrap()
-        .to_string()
-}
-
 /// Creates a meeting on the open hearing's policy as the clerk; returns its id.
 async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
-    let csrf = app.csrf(cookie).await;
     let date = in_days(10);
     let r = app
-        .post_form_with_cookie(
+        .post_as(
             "/admin/politikker/integrationspolitik/moeder",
             cookie,
             &[
-                ("csrf", &csrf),
                 ("meeting_title", "Dialogmøde om integrationspolitikken"),
                 ("meeting_date", &date),
                 ("meeting_starts", "17.00"),
@@ -49,7 +35,7 @@ async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
         )
         .await;
     assert_eq!(r.status().as_u16(), 303, "{}", r.text().await.unwrap());
-    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let location = location(&r);
     location
         .rsplit('/')
         .next()
@@ -82,30 +68,26 @@ async fn sign_up(app: &TestApp, meeting: i64, name: &str, email: &str) -> (u16, 
 }
 
 async fn outbox_kinds(app: &TestApp) -> Vec<(String, String)> {
-    sqlx::query_as("SELECT kind, recipient FROM outbox ORDER BY id")
-        .fetch_all(&app.db.pool)
+    app.rows("SELECT kind, recipient FROM outbox ORDER BY id")
         .await
-        .unwrap()
 }
 
 both_databases!(
     a_full_meeting_has_a_waiting_list_and_a_cancellation_gives_the_seat_to_the_first,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let id = create_meeting(&app, &clerk, "2").await;
 
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains("Dialogmøde om integrationspolitikken"));
         assert!(page.contains("kl. 17.00–20.00"), "{page}");
         assert!(page.contains("2 af 2 pladser er ledige"));
         assert!(page.contains("<li>Velkomst</li>"), "the agenda's Markdown");
         assert!(!page.contains("<script>x"), "the agenda's HTML is text");
         // On the policy page, the home page and in the calendar.
-        let policy = strip(&app.get_text("/politikker/integrationspolitik").await.1);
+        let policy = app.page("/politikker/integrationspolitik").await;
         assert!(policy.contains(&format!("/moeder/{id}")));
-        let home = strip(&app.get_text("/").await.1);
+        let home = app.page("/").await;
         assert!(home.contains("Kommende dialogmøder"));
         assert!(home.contains("Dialogmøde om integrationspolitikken"));
         let ics = app
@@ -120,13 +102,13 @@ both_databases!(
         let (s3, cem) = sign_up(&app, id, "Cem Yilmaz", "cem@example.dk").await;
         assert_eq!((s1, s2, s3), (303, 303, 303));
         assert!(anna.starts_with("/tilmelding/"));
-        let seated = strip(&app.get_text(&anna).await.1);
+        let seated = app.page(&anna).await;
         assert!(seated.contains("Du er tilmeldt"));
         assert!(seated.contains("arabisk"), "the need is shown back");
-        let waiting = strip(&app.get_text(&cem).await.1);
+        let waiting = app.page(&cem).await;
         assert!(waiting.contains("Du er på ventelisten"));
         assert!(waiting.contains("nummer 1"));
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains("Mødet er fuldt"), "{page}");
         assert!(page.contains("Skriv dig på ventelisten"));
 
@@ -145,8 +127,8 @@ both_databases!(
         // Anna cancels: her seat goes to Cem, who is told.
         let r = app.post_form(&format!("{anna}/afmeld"), &[]).await;
         assert_eq!(r.status().as_u16(), 303);
-        assert!(strip(&app.get_text(&anna).await.1).contains("Din tilmelding er afmeldt"));
-        assert!(strip(&app.get_text(&cem).await.1).contains("Du er tilmeldt"));
+        assert!(app.page(&anna).await.contains("Din tilmelding er afmeldt"));
+        assert!(app.page(&cem).await.contains("Du er tilmeldt"));
         let kinds = outbox_kinds(&app).await;
         assert_eq!(
             &kinds[3..],
@@ -158,11 +140,9 @@ both_databases!(
                 ("seat_offered".to_string(), "cem@example.dk".to_string()),
             ]
         );
-        let offered: String =
-            sqlx::query_scalar("SELECT text_body FROM outbox WHERE kind = 'seat_offered'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let offered: String = app
+            .scalar("SELECT text_body FROM outbox WHERE kind = 'seat_offered'")
+            .await;
         assert!(offered.contains("den er din"));
         assert!(offered.contains(&format!("{}{cem}", app.base)), "{offered}");
         // Cancelling twice changes nothing.
@@ -181,9 +161,7 @@ both_databases!(
 both_databases!(
     sign_up_mistakes_come_back_by_their_fields_with_what_was_typed,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let id = create_meeting(&app, &clerk, "30").await;
         let r = app
             .post_form(
@@ -212,20 +190,15 @@ both_databases!(
             0,
             "nothing stored, nothing sent"
         );
-        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meeting_signups")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let stored: i64 = app.scalar("SELECT COUNT(*) FROM meeting_signups").await;
         assert_eq!(stored, 0);
 
         // A meeting's own mistakes: the end before the start, the deadline after the day.
-        let csrf = app.csrf(&clerk).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 "/admin/politikker/integrationspolitik/moeder",
                 &clerk,
                 &[
-                    ("csrf", &csrf),
                     ("meeting_title", "Aftenmøde"),
                     ("meeting_date", &in_days(5)),
                     ("meeting_starts", "19:00"),
@@ -250,16 +223,13 @@ both_databases!(
 both_databases!(
     attendance_is_shown_by_group_never_by_name_and_the_door_list_is_the_clerks,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let id = create_meeting(&app, &clerk, "10").await;
         sign_up(&app, id, "Anna Jensen", "anna@example.dk").await;
         sign_up(&app, id, "Bo Hansen", "bo@example.dk").await;
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM meeting_signups ORDER BY id")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let ids: Vec<i64> = app
+            .column("SELECT id FROM meeting_signups ORDER BY id")
+            .await;
 
         // The door list: the clerk's, as CSV Excel opens; nobody else's.
         let r = app.get(&format!("/admin/moeder/{id}/deltagere.csv")).await;
@@ -296,16 +266,13 @@ both_databases!(
         assert!(!csv.contains("Tilmeldt"), "{csv}");
 
         // Anna came, Bo did not.
-        let csrf = app.csrf(&clerk).await;
         let came = ids[0].to_string();
-        let r = app
-            .post_form_with_cookie(
-                &format!("/admin/moeder/{id}/fremmoede"),
-                &clerk,
-                &[("csrf", &csrf), ("came", &came)],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.post_as_ok(
+            &format!("/admin/moeder/{id}/fremmoede"),
+            &clerk,
+            &[("came", &came)],
+        )
+        .await;
         // The meeting has been held (moved into the past).
         sqlx::query(
             "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
@@ -314,7 +281,7 @@ both_databases!(
         .execute(&app.db.pool)
         .await
         .unwrap();
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains("Hvem deltog"));
         assert!(
             page.contains(
@@ -341,19 +308,11 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 403);
 
         // The minutes: published as Markdown, never raw HTML.
-        let r = app
-            .post_form_with_cookie(
-                &format!("/admin/moeder/{id}/referat"),
-                &clerk,
-                &[
-                    ("csrf", &csrf),
-                    ("minutes", "## Bordene\n\nMange ønskede **flere sprogcaféer**. <img src=x onerror=alert(1)>"),
+        app.post_as_ok(&format!("/admin/moeder/{id}/referat"), &clerk, &[("minutes", "## Bordene\n\nMange ønskede **flere sprogcaféer**. <img src=x onerror=alert(1)>"),
                     ("publish", "on"),
                 ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+            ).await;
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains("<h4>Bordene</h4>"));
         assert!(page.contains("<strong>flere sprogcaféer</strong>"));
         assert!(!page.contains("<img"));
@@ -372,15 +331,12 @@ both_databases!(
         .unwrap();
         assert_eq!(cleared, 2);
         let csv = app
-            .get_with_cookie(&format!("/admin/moeder/{id}/deltagere.csv"), &clerk)
-            .await
-            .text()
-            .await
-            .unwrap();
+            .text_as(&format!("/admin/moeder/{id}/deltagere.csv"), &clerk)
+            .await;
         assert!(
             !csv.contains("Anna") && !csv.contains("anna@example.dk") && !csv.contains("arabisk")
         );
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains(
             "<th scope=\"row\">Borgere</th><td class=\"num\">2</td><td class=\"num\">1</td>"
         ));
@@ -388,12 +344,11 @@ both_databases!(
         // A council member may not record or read the meeting's list.
         app.add_user("raad@roskilde.example", Role::Council).await;
         let member = app.login_as("raad@roskilde.example").await;
-        let csrf_member = app.csrf_of(&member).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 &format!("/admin/moeder/{id}/input"),
                 &member,
-                &[("csrf", &csrf_member), ("group", "borger"), ("text", "x")],
+                &[("group", "borger"), ("text", "x")],
             )
             .await;
         assert!(matches!(r.status().as_u16(), 403 | 303), "{}", r.status());
@@ -407,20 +362,16 @@ both_databases!(
 both_databases!(
     meeting_input_stands_at_its_block_is_counted_listed_and_carried_to_version_2,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let id = create_meeting(&app, &clerk, "40").await;
         let block = app
             .block_number("integrationspolitik", DANISH_ITEM_START)
             .await;
-        let csrf = app.csrf(&clerk).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as_ok(
                 &format!("/admin/moeder/{id}/input"),
                 &clerk,
                 &[
-                    ("csrf", &csrf),
                     ("block", &format!("§ {block}")),
                     ("group", "frivillig_forening"),
                     ("table", "Bord 3"),
@@ -428,20 +379,13 @@ both_databases!(
                 ],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let next = r.headers()["location"].to_str().unwrap().to_string();
+        let next = location(&r);
         assert!(
             next.contains("gruppe=frivillig_forening") && next.contains("bord=Bord%203"),
             "{next}"
         );
         // The next entry keeps the group and the table.
-        let form = strip(
-            &app.get_with_cookie(&next, &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let form = app.page_as(&next, &clerk).await;
         assert!(form.contains("value=\"Bord 3\""));
         assert!(form.contains("<option value=\"frivillig_forening\" selected"));
         assert!(
@@ -451,37 +395,27 @@ both_databases!(
 
         // A script gets JSON back; a block that is not in the draft is refused by its field.
         let r = app
-            .client
-            .post(app.url(&format!("/admin/moeder/{id}/input")))
-            .header("cookie", &clerk)
-            .header("accept", "application/json")
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("block", "99.9"),
-                ("group", "borger"),
-                ("text", "x"),
-            ])
-            .send()
-            .await
-            .unwrap();
+            .post_json_as(
+                &format!("/admin/moeder/{id}/input"),
+                &clerk,
+                &[("block", "99.9"), ("group", "borger"), ("text", "x")],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 422);
         let v: serde_json::Value = r.json().await.unwrap();
         assert_eq!(v["errors"]["block"], "invalid");
         let r = app
-            .client
-            .post(app.url(&format!("/admin/moeder/{id}/input")))
-            .header("cookie", &clerk)
-            .header("accept", "application/json")
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("block", ""),
-                ("group", "udvalgsmedlem"),
-                ("table", ""),
-                ("text", "Hele udkastet er godt."),
-            ])
-            .send()
-            .await
-            .unwrap();
+            .post_json_as(
+                &format!("/admin/moeder/{id}/input"),
+                &clerk,
+                &[
+                    ("block", ""),
+                    ("group", "udvalgsmedlem"),
+                    ("table", ""),
+                    ("text", "Hele udkastet er godt."),
+                ],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 201);
         let v: serde_json::Value = r.json().await.unwrap();
         assert_eq!(v["group"], "udvalgsmedlem");
@@ -490,11 +424,9 @@ both_databases!(
         // At its block on the public page, labelled, counted; never a name.
         let day = app::dates::long_date(app::i18n::Locale::da, in_days(10).parse().unwrap());
         let label = format!("Fra dialogmødet {day} · Frivillige foreninger");
-        let body = strip(
-            &app.get_text(&format!("/hoeringer/integrationspolitik?vis={block}"))
-                .await
-                .1,
-        );
+        let body = app
+            .page(&format!("/hoeringer/integrationspolitik?vis={block}"))
+            .await;
         assert!(body.contains(&label), "{label}");
         assert!(body.contains("Sprogstøtte skal også nå forældrene."));
         let api = app
@@ -507,13 +439,9 @@ both_databases!(
         assert_eq!(listed[0]["meeting"]["table"], "Bord 3");
         assert!(listed[0]["author"].is_null());
         // The clerk's list labels it by its meeting, not by an empty sender.
-        let clerk_list = strip(
-            &app.get_with_cookie("/admin/hoeringer/integrationspolitik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let clerk_list = app
+            .page_as("/admin/hoeringer/integrationspolitik", &clerk)
+            .await;
         assert!(
             clerk_list.contains(&format!("{label} · Bord 3")),
             "{clerk_list}"
@@ -562,13 +490,11 @@ both_databases!(
             })
             .unwrap();
         let moved_number = moved["number"].as_str().unwrap().to_string();
-        let page = strip(
-            &app.get_text(&format!(
+        let page = app
+            .page(&format!(
                 "/hoeringer/integrationspolitik/version/2?vis={moved_number}"
             ))
-            .await
-            .1,
-        );
+            .await;
         assert!(
             page.contains(&label),
             "carried to version 2 at {moved_number}"
@@ -580,16 +506,12 @@ both_databases!(
 both_databases!(
     a_meeting_by_invitation_takes_sign_ups_only_through_its_link,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
-        let csrf = app.csrf(&clerk).await;
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
         let r = app
-            .post_form_with_cookie(
+            .post_as_ok(
                 "/admin/politikker/integrationspolitik/moeder",
                 &clerk,
                 &[
-                    ("csrf", &csrf),
                     ("meeting_title", "Møde for foreningerne"),
                     ("meeting_date", &in_days(7)),
                     ("meeting_starts", "10:00"),
@@ -600,10 +522,9 @@ both_databases!(
                 ],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let admin_page = r.headers()["location"].to_str().unwrap().to_string();
+        let admin_page = location(&r);
         let id: i64 = admin_page.rsplit('/').next().unwrap().parse().unwrap();
-        let page = strip(&app.get_text(&format!("/moeder/{id}")).await.1);
+        let page = app.page(&format!("/moeder/{id}")).await;
         assert!(page.contains("Deltagelse efter invitation."));
         assert!(!page.contains("Tilmeld mig"), "no form without the link");
         let form = [
@@ -624,19 +545,13 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 403, "nor with a guessed one");
 
         // The clerk's page gives the link; through it the form is there and works.
-        let clerk_page = strip(
-            &app.get_with_cookie(&admin_page, &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let clerk_page = app.page_as(&admin_page, &clerk).await;
         let start = clerk_page
             .find(&format!("/moeder/{id}?invitation="))
             .expect("the link");
         let link = clerk_page[start..].split('"').next().unwrap().to_string();
         let token = link.split('=').nth(1).unwrap().to_string();
-        let page = strip(&app.get_text(&link).await.1);
+        let page = app.page(&link).await;
         assert!(page.contains("Tilmeld mig"));
         assert!(page.contains(&format!("name=\"invitation\" value=\"{token}\"")));
         let invited = [form.as_slice(), &[("invitation", token.as_str())]].concat();

@@ -13,10 +13,6 @@ use std::io::Read;
 const SECOND_CLERK: &str = "anden@roskilde.example";
 const CAMPAIGN: &str = "Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.";
 
-fn strip(body: &str) -> String {
-    body.replace("<!-- -->", "").replace("<!>", "")
-}
-
 #[allow(clippy::too_many_arguments)]
 async fn send(
     app: &TestApp,
@@ -45,19 +41,18 @@ async fn send(
     assert_eq!(r.status().as_u16(), 303, "response accepted");
 }
 
+/// A clerk writes a bemærkning, or changes one.
+async fn write_remark(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.post_as("/admin/hoeringer/politik/bemaerkninger", cookie, form)
+        .await
+}
+
 async fn id_of(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM responses WHERE email = $1 ORDER BY id")
         .bind(email)
         .fetch_one(&app.db.pool)
         .await
         .unwrap()
-}
-
-async fn post(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    let csrf = app.csrf(cookie).await;
-    let mut fields = vec![("csrf", csrf.as_str())];
-    fields.extend_from_slice(form);
-    app.post_form_with_cookie(path, cookie, &fields).await
 }
 
 fn unzip(bytes: &[u8], name: &str) -> String {
@@ -118,66 +113,23 @@ both_databases!(
                 "flere børn med minoritetsbaggrund skal lære dansk",
             )
             .await;
-        send(
-            &app,
-            "Sprogundervisningen skal starte allerede i vuggestuen.",
-            "Amina Hassan",
-            "amina@example.dk",
-            "private",
-            "",
-            "with_name",
-            &block,
-        )
-        .await;
-        send(
-            &app,
-            CAMPAIGN,
-            "Lars Holm",
-            "lars@example.dk",
-            "private",
-            "",
-            "anonymous",
-            "",
-        )
-        .await;
-        send(
-            &app,
-            CAMPAIGN,
-            "Mette Berg",
-            "mette@example.dk",
-            "private",
-            "",
-            "anonymous",
-            "",
-        )
-        .await;
-        send(
-            &app,
-            CAMPAIGN,
-            "Jonas Lund",
-            "jonas@example.dk",
-            "private",
-            "",
-            "anonymous",
-            "",
-        )
-        .await;
-        send(
-            &app,
-            "Virksomhederne vil gerne tage flere praktikanter.",
-            "Kim Fjord",
-            "kontakt@fjord.dk",
-            "company",
-            "Fjord ApS",
-            "not_published",
-            "",
-        )
-        .await;
+        const AMINA: &str = "Sprogundervisningen skal starte allerede i vuggestuen.";
+        const FJORD: &str = "Virksomhederne vil gerne tage flere praktikanter.";
+        #[rustfmt::skip]
+        let responses = [
+            (AMINA, "Amina Hassan", "amina@example.dk", "private", "", "with_name", block.as_str()),
+            (CAMPAIGN, "Lars Holm", "lars@example.dk", "private", "", "anonymous", ""),
+            (CAMPAIGN, "Mette Berg", "mette@example.dk", "private", "", "anonymous", ""),
+            (CAMPAIGN, "Jonas Lund", "jonas@example.dk", "private", "", "anonymous", ""),
+            (FJORD, "Kim Fjord", "kontakt@fjord.dk", "company", "Fjord ApS", "not_published", ""),
+        ];
+        for (text, name, email, kind, org, publication, block) in responses {
+            send(&app, text, name, email, kind, org, publication, block).await;
+        }
         app.publish_all().await;
-        let hearing: i64 = sqlx::query_scalar("SELECT id FROM hearings WHERE slug = 'politik'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let hearing: i64 = app
+            .scalar("SELECT id FROM hearings WHERE slug = 'politik'")
+            .await;
         for (org, email, answered) in [
             ("Ældresagen Roskilde", "post@aeldre.dk", true),
             ("Dansk Flygtningehjælp", "dansk@forening.dk", false),
@@ -209,25 +161,20 @@ both_databases!(
         let second = app.login_as(SECOND_CLERK).await;
 
         // The editor offers the changed block of version 2.
-        let editor = strip(
-            &app.get_with_cookie(
+        let editor = app
+            .page_as(
                 &format!("/admin/hoeringer/politik/bemaerkning?svar={amina}"),
                 &clerk,
             )
-            .await
-            .text()
-            .await
-            .unwrap(),
-        );
+            .await;
         let marker = "option value=\"2|";
         let at = editor.find(marker).expect("a change to pick") + "option value=\"".len();
         let change = editor[at..].split('"').next().unwrap().to_string();
 
         // A mistake keeps what was typed and says what is missing.
-        let r = post(
+        let r = write_remark(
             &app,
             &clerk,
-            "/admin/hoeringer/politik/bemaerkninger",
             &[
                 ("response", &amina.to_string()),
                 ("summary", ""),
@@ -253,10 +200,9 @@ both_databases!(
         );
 
         let section = block.split('.').next().unwrap().to_string();
-        let r = post(
+        let r = write_remark(
             &app,
             &clerk,
-            "/admin/hoeringer/politik/bemaerkninger",
             &[
                 ("response", &amina.to_string()),
                 ("section", &section),
@@ -276,10 +222,9 @@ both_databases!(
             "{}",
             r.text().await.unwrap_or_default()
         );
-        let r = post(
+        let r = write_remark(
             &app,
             &clerk,
-            "/admin/hoeringer/politik/bemaerkninger",
             &[
                 ("response", &lars.to_string()),
                 ("group", "1"),
@@ -297,10 +242,7 @@ both_databases!(
         )
         .await;
         assert_eq!(r.status().as_u16(), 303);
-        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM remark_responses")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let members: i64 = app.scalar("SELECT COUNT(*) FROM remark_responses").await;
         assert_eq!(members, 4, "one for Amina, three for the campaign");
 
         // Nothing is public yet.
@@ -320,49 +262,42 @@ both_databases!(
         );
 
         // Four eyes: the author cannot approve, and nothing is published while a draft remains.
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM remarks ORDER BY id")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
-        let r = post(
-            &app,
-            &clerk,
-            &format!("/admin/hoeringer/politik/bemaerkninger/{}/godkend", ids[0]),
-            &[("remark_id", &ids[0].to_string())],
-        )
-        .await;
+        let ids: Vec<i64> = app.column("SELECT id FROM remarks ORDER BY id").await;
+        let r = app
+            .post_as(
+                &format!("/admin/hoeringer/politik/bemaerkninger/{}/godkend", ids[0]),
+                &clerk,
+                &[("remark_id", &ids[0].to_string())],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("Du har selv skrevet bemærkningen"));
-        let r = post(
-            &app,
-            &clerk,
-            "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-            &[],
-        )
-        .await;
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("Alle bemærkninger skal være godkendt"));
-        for id in &ids {
-            let r = post(
-                &app,
-                &second,
-                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
+        let r = app
+            .post_as(
+                "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
+                &clerk,
                 &[],
             )
             .await;
-            assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("Alle bemærkninger skal være godkendt"));
+        for id in &ids {
+            app.post_as_ok(
+                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
+                &second,
+                &[],
+            )
+            .await;
         }
-        let r = post(
-            &app,
-            &clerk,
+        app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsnotat/sag",
+            &clerk,
             &[
                 ("case_number", "24/1234"),
                 ("announced", "På roskilde.dk og i Roskilde Avis 3. marts"),
             ],
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
 
         // The clerks' draft download works before publication.
         let draft = app
@@ -374,20 +309,17 @@ both_databases!(
                 .contains("sprogcentrets budget")
         );
 
-        let r = post(
-            &app,
-            &clerk,
+        app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
+            &clerk,
             &[],
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let told: Vec<String> = sqlx::query_scalar(
-            "SELECT recipient FROM outbox WHERE kind = 'remarks_published' ORDER BY recipient",
-        )
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+        let told: Vec<String> = app
+            .column(
+                "SELECT recipient FROM outbox WHERE kind = 'remarks_published' ORDER BY recipient",
+            )
+            .await;
         assert_eq!(
             told,
             [
@@ -398,8 +330,7 @@ both_databases!(
             ],
             "each answered sender once; not the unanswered company"
         );
-        let mail: String = sqlx::query_scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published' AND recipient = 'amina@example.dk'")
-            .fetch_one(&app.db.pool).await.unwrap();
+        let mail: String = app.scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published' AND recipient = 'amina@example.dk'").await;
         assert!(mail.contains("/hoeringer/politik/resultat"));
         assert!(
             mail.contains("Se hvad vi gjorde"),
@@ -411,16 +342,12 @@ both_databases!(
             mail.contains("Подивитися, що ми зробили") && !mail.contains("Se hvad vi gjorde"),
             "Lars wrote in Ukrainian, the clerk reads Danish: {mail}"
         );
-        let states: Vec<String> = sqlx::query_scalar("SELECT state FROM remarks")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let states: Vec<String> = app.column("SELECT state FROM remarks").await;
         assert!(states.iter().all(|s| s == "published"));
         // Published is final.
-        let r = post(
+        let r = write_remark(
             &app,
             &clerk,
-            "/admin/hoeringer/politik/bemaerkninger",
             &[
                 ("remark", &ids[0].to_string()),
                 ("summary", "x"),
@@ -432,9 +359,7 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 422);
 
         // The web page.
-        let (status, page) = app.get_text("/hoeringer/politik/hoeringsnotat").await;
-        assert_eq!(status, 200);
-        let page = strip(&page);
+        let page = app.page_ok("/hoeringer/politik/hoeringsnotat").await;
         in_order(
             &page,
             &[
@@ -566,9 +491,7 @@ both_databases!(
         let _ = std::fs::remove_file(&path);
 
         // "I sagde – vi gjorde".
-        let (status, result) = app.get_text("/hoeringer/politik/resultat").await;
-        assert_eq!(status, 200);
-        let result = strip(&result);
+        let result = app.page_ok("/hoeringer/politik/resultat").await;
         assert!(result.contains("I sagde – vi gjorde"));
         assert!(result.contains("3 ens svar"), "the campaign is shown");
         assert!(
@@ -583,10 +506,9 @@ both_databases!(
 
         // A draft written after publication stays private, summary and all.
         let fjord = id_of(&app, "kontakt@fjord.dk").await;
-        let r = post(
+        let r = write_remark(
             &app,
             &clerk,
-            "/admin/hoeringer/politik/bemaerkninger",
             &[
                 ("response", &fjord.to_string()),
                 ("summary", "Et sent udkast om praktikpladser."),
@@ -663,11 +585,9 @@ both_databases!(
         assert_eq!(docs[0]["journal_number"], "24/1234-0001");
         let first = unzip(&bytes, docs[0]["file"].as_str().unwrap());
         assert!(first.contains("Journalnummer: 24/1234-0001") && first.contains("vuggestuen"));
-        let exported: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM journal WHERE action = 'archive_exported'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let exported: i64 = app
+            .scalar("SELECT COUNT(*) FROM journal WHERE action = 'archive_exported'")
+            .await;
         assert_eq!(exported, 1);
     }
 );

@@ -109,12 +109,7 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 303);
         assert_eq!(r.headers()["location"], "/hoeringer/integrationspolitik");
         let cookie = session_cookie(&r);
-        let body = app
-            .get_with_cookie("/hoeringer/integrationspolitik", &cookie)
-            .await
-            .text()
-            .await
-            .unwrap();
+        let body = app.text_as("/hoeringer/integrationspolitik", &cookie).await;
         assert!(body.contains("<html lang=\"en\""));
         assert!(body.contains("Respond to the whole draft"));
         assert!(body.contains("Dansk"), "the way back");

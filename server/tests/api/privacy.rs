@@ -7,10 +7,6 @@ use crate::both_databases;
 use crate::helpers::*;
 use server::auth::Role;
 
-fn strip(body: &str) -> String {
-    body.replace("<!-- -->", "").replace("<!>", "")
-}
-
 const CPR: &str = "010190-1234";
 const TEXT: &str =
     "Min søn har CPR-nummer 010190-1234 og venter på sprogskole. Ring på 23 45 67 89.";
@@ -23,10 +19,7 @@ async fn sent(app: &TestApp) -> i64 {
         app.respond("politik", "", TEXT).await.status().as_u16(),
         303
     );
-    sqlx::query_scalar("SELECT id FROM responses")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.scalar("SELECT id FROM responses").await
 }
 
 async fn moderate(
@@ -35,24 +28,14 @@ async fn moderate(
     id: i64,
     form: &[(&str, &str)],
 ) -> reqwest::Response {
-    let csrf = app.csrf(cookie).await;
-    let mut fields = vec![
-        ("csrf", csrf.as_str()),
-        ("back", "/admin/hoeringer/politik"),
-    ];
-    fields.extend_from_slice(form);
-    app.post_form_with_cookie(&format!("/admin/svar/{id}"), cookie, &fields)
+    let fields = [&[("back", "/admin/hoeringer/politik")][..], form].concat();
+    app.post_as(&format!("/admin/svar/{id}"), cookie, &fields)
         .await
 }
 
 async fn redact(app: &TestApp, cookie: &str, id: i64, form: &[(&str, &str)]) -> reqwest::Response {
-    let csrf = app.csrf(cookie).await;
-    let mut fields = vec![
-        ("csrf", csrf.as_str()),
-        ("back", "/admin/hoeringer/politik"),
-    ];
-    fields.extend_from_slice(form);
-    app.post_form_with_cookie(&format!("/admin/svar/{id}/skjul"), cookie, &fields)
+    let fields = [&[("back", "/admin/hoeringer/politik")][..], form].concat();
+    app.post_as(&format!("/admin/svar/{id}/skjul"), cookie, &fields)
         .await
 }
 
@@ -71,13 +54,7 @@ both_databases!(
     |app: TestApp| async move {
         let id = sent(&app).await;
         let clerk = app.login().await;
-        let queue = strip(
-            &app.get_with_cookie("/admin/hoeringer/politik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let queue = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(queue.contains("Mulige personoplysninger"), "{queue}");
         assert!(queue.contains(&format!("CPR-nummer: <mark>{CPR}</mark>")));
         assert!(queue.contains("Telefonnummer: <mark>23 45 67 89</mark>"));
@@ -86,10 +63,7 @@ both_databases!(
         let r = moderate(&app, &clerk, id, &[("status", "published")]).await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("Svaret indeholder et CPR-nummer"));
-        let status: String = sqlx::query_scalar("SELECT status FROM responses")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let status: String = app.scalar("SELECT status FROM responses").await;
         assert_eq!(status, "pending");
 
         // One click on the flag redacts it; a flag that no longer stands there redacts nothing.
@@ -125,10 +99,7 @@ both_databases!(
             303
         );
         let (text, original): (String, Option<String>) =
-            sqlx::query_as("SELECT text, original_text FROM responses")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+            app.row("SELECT text, original_text FROM responses").await;
         assert_eq!(
             text,
             "Min søn har CPR-nummer [skjult] og venter på sprogskole. [skjult]."
@@ -186,22 +157,18 @@ both_databases!(
         let page = strip(&r.text().await.unwrap());
         assert!(page.contains(CPR), "the clerk reads the original");
         assert!(page.contains("Originalen læst"));
-        let (actor, before, after): (String, Option<String>, Option<String>) = sqlx::query_as(
-            "SELECT u.email, j.before, j.after FROM journal j JOIN users u ON u.id = j.actor_id
+        let (actor, before, after): (String, Option<String>, Option<String>) = app
+            .row(
+                "SELECT u.email, j.before, j.after FROM journal j JOIN users u ON u.id = j.actor_id
              WHERE j.action = 'original_read'",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+            )
+            .await;
         assert_eq!(actor, CLERK_EMAIL);
         assert_eq!((before, after), (None, None));
         // The journal never keeps what was redacted, and it cannot be changed or emptied.
-        let kept: Vec<String> = sqlx::query_scalar(
-            "SELECT COALESCE(before, '') || ' ' || COALESCE(after, '') FROM journal",
-        )
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+        let kept: Vec<String> = app
+            .column("SELECT COALESCE(before, '') || ' ' || COALESCE(after, '') FROM journal")
+            .await;
         assert!(kept.iter().all(|k| !k.contains(CPR)), "{kept:?}");
         assert!(
             sqlx::query("UPDATE journal SET action = 'nothing'")
@@ -259,20 +226,14 @@ both_databases!(
         const WHY: &str = "Svaret indeholder oplysninger om en navngiven borgers helbred.";
         let r = moderate(&app, &clerk, id, &[("status", "withheld"), ("reason", WHY)]).await;
         assert_eq!(r.status().as_u16(), 303);
-        let (to, body): (String, String) =
-            sqlx::query_as("SELECT recipient, text_body FROM outbox WHERE kind = 'withheld'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let (to, body): (String, String) = app
+            .row("SELECT recipient, text_body FROM outbox WHERE kind = 'withheld'")
+            .await;
         assert_eq!(to, "amina@example.dk");
         assert!(body.contains(WHY) && body.contains("/kvittering/"));
-        let queue = strip(
-            &app.get_with_cookie("/admin/hoeringer/politik?status=withheld", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let queue = app
+            .page_as("/admin/hoeringer/politik?status=withheld", &clerk)
+            .await;
         assert!(queue.contains(WHY));
         assert_eq!(journal(&app, id).await, ["status_changed"]);
     }
@@ -331,10 +292,7 @@ both_databases!(
         .await
         .unwrap();
         let today = hoering::calendar::today().to_string();
-        let council_id: i64 = sqlx::query_scalar("SELECT id FROM councils")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let council_id: i64 = app.scalar("SELECT id FROM councils").await;
         server::council::db::open_round(
             &app.db.pool,
             hearing_id,
@@ -349,11 +307,9 @@ both_databases!(
             .await
             .unwrap()
             .unwrap();
-        let member: i64 =
-            sqlx::query_scalar("SELECT id FROM users WHERE email = 'raad@raadet.example'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let member: i64 = app
+            .scalar("SELECT id FROM users WHERE email = 'raad@raadet.example'")
+            .await;
         let comment = hoering::council::CommentFields {
             block: block.clone(),
             quote: String::new(),
@@ -479,28 +435,17 @@ both_databases!(
         assert!(page.contains("og fleksibel"), "{page}");
         assert!(page.contains("<ins>") && page.contains("<del>"));
         // The clerk's search narrows to one group's copies.
-        let first: i64 = sqlx::query_scalar("SELECT MIN(id) FROM responses")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        let all = strip(
-            &app.get_with_cookie("/admin/hoeringer/politik/soeg?q=kommunen", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let first: i64 = app.scalar("SELECT MIN(id) FROM responses").await;
+        let all = app
+            .page_as("/admin/hoeringer/politik/soeg?q=kommunen", &clerk)
+            .await;
         assert!(all.contains("fritidsklubberne"));
-        let group = strip(
-            &app.get_with_cookie(
+        let group = app
+            .page_as(
                 &format!("/admin/hoeringer/politik/soeg?q=kommunen&gruppe={first}"),
                 &clerk,
             )
-            .await
-            .text()
-            .await
-            .unwrap(),
-        );
+            .await;
         assert!(group.contains("5 svar og"), "{group}");
         assert!(!group.contains("fritidsklubberne"));
         // Only staff who read the queue.
@@ -538,9 +483,7 @@ both_databases!(
             303
         );
         // The public finds the published inflected form, marked, and the draft's paragraphs.
-        let (status, page) = app.get_text("/hoeringer/politik/soeg?q=integration").await;
-        assert_eq!(status, 200);
-        let page = strip(&page);
+        let page = app.page_ok("/hoeringer/politik/soeg?q=integration").await;
         assert!(
             page.contains("<mark>Integrationen</mark><span> skal styrkes"),
             "{page}"
@@ -552,15 +495,7 @@ both_databases!(
         let clerk = app.login().await;
         let get = |path: &'static str| {
             let (app, clerk) = (&app, clerk.clone());
-            async move {
-                strip(
-                    &app.get_with_cookie(path, &clerk)
-                        .await
-                        .text()
-                        .await
-                        .unwrap(),
-                )
-            }
+            async move { app.page_as(path, &clerk).await }
         };
         let all = get("/admin/hoeringer/politik/soeg?q=integrationernes").await;
         assert!(
@@ -577,24 +512,20 @@ both_databases!(
         let small = get("/admin/hoeringer/politik/soeg?q=og+i").await;
         assert!(small.contains("kun småord"));
         // A redacted number is gone from the index too.
-        let id: i64 = sqlx::query_scalar("SELECT id FROM responses WHERE text LIKE 'Min søn%'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let id: i64 = app
+            .scalar("SELECT id FROM responses WHERE text LIKE 'Min søn%'")
+            .await;
         assert!(
             get("/admin/hoeringer/politik/soeg?q=sprogskole")
                 .await
                 .contains("<mark>sprogskole</mark>")
         );
-        let csrf = app.csrf(&clerk).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("/admin/svar/{id}/skjul"),
-                &clerk,
-                &[("csrf", &csrf), ("passage", "venter på sprogskole")],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.post_as_ok(
+            &format!("/admin/svar/{id}/skjul"),
+            &clerk,
+            &[("passage", "venter på sprogskole")],
+        )
+        .await;
         assert!(
             !get("/admin/hoeringer/politik/soeg?q=sprogskole")
                 .await
@@ -625,28 +556,18 @@ both_databases!(
                 303
             );
         }
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM responses ORDER BY id")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let ids: Vec<i64> = app.column("SELECT id FROM responses ORDER BY id").await;
         let clerk = app.login().await;
-        let csrf = app.csrf(&clerk).await;
         // The core suggests the theme from the responses' words.
-        let queue = strip(
-            &app.get_with_cookie("/admin/hoeringer/politik", &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let queue = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(queue.contains("+ sprogundervisning"), "{queue}");
         let create = |name: &'static str| {
-            let (app, clerk, csrf) = (&app, clerk.clone(), csrf.clone());
+            let (app, clerk) = (&app, clerk.clone());
             async move {
-                app.post_form_with_cookie(
+                app.post_as(
                     "/admin/hoeringer/politik/maerker",
                     &clerk,
-                    &[("csrf", csrf.as_str()), ("tag_name", name)],
+                    &[("tag_name", name)],
                 )
                 .await
             }
@@ -655,10 +576,7 @@ both_databases!(
         let r = create("  Sprog ").await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("allerede et mærke med det navn"));
-        let tag: i64 = sqlx::query_scalar("SELECT id FROM tags")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let tag: i64 = app.scalar("SELECT id FROM tags").await;
         let (tag_s, a, b, c) = (
             tag.to_string(),
             ids[0].to_string(),
@@ -666,74 +584,47 @@ both_databases!(
             ids[2].to_string(),
         );
         // Three at once.
+        app.post_as_ok(
+            "/admin/hoeringer/politik/maerk",
+            &clerk,
+            &[
+                ("tag", &tag_s),
+                ("response", &a),
+                ("response", &b),
+                ("response", &c),
+            ],
+        )
+        .await;
         let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/politik/maerk",
-                &clerk,
-                &[
-                    ("csrf", &csrf),
-                    ("tag", &tag_s),
-                    ("response", &a),
-                    ("response", &b),
-                    ("response", &c),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/politik/maerk",
-                &clerk,
-                &[("csrf", &csrf), ("tag", &tag_s)],
-            )
+            .post_as("/admin/hoeringer/politik/maerk", &clerk, &[("tag", &tag_s)])
             .await;
         assert_eq!(r.status().as_u16(), 422, "nothing ticked");
-        let filtered = strip(
-            &app.get_with_cookie(&format!("/admin/hoeringer/politik?maerke={tag}"), &clerk)
-                .await
-                .text()
-                .await
-                .unwrap(),
-        );
+        let filtered = app
+            .page_as(&format!("/admin/hoeringer/politik?maerke={tag}"), &clerk)
+            .await;
         assert!(filtered.contains("Sprog (3)"));
         assert!(filtered.contains("om aftenen") && !filtered.contains("fritidsjob til unge"));
         assert!(filtered.contains("<span class=\"badge badge-tag\">Sprog</span>"));
-        let tagged: Vec<String> =
-            sqlx::query_scalar("SELECT action FROM journal WHERE action = 'tagged' ORDER BY id")
-                .fetch_all(&app.db.pool)
-                .await
-                .unwrap();
+        let tagged: Vec<String> = app
+            .column("SELECT action FROM journal WHERE action = 'tagged' ORDER BY id")
+            .await;
         assert_eq!(tagged.len(), 3, "each tagging is journaled");
         // And off one again.
-        let r = app
-            .post_form_with_cookie(
-                "/admin/hoeringer/politik/maerk",
-                &clerk,
-                &[
-                    ("csrf", &csrf),
-                    ("tag", &tag_s),
-                    ("response", &a),
-                    ("remove", "1"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM response_tags")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        app.post_as_ok(
+            "/admin/hoeringer/politik/maerk",
+            &clerk,
+            &[("tag", &tag_s), ("response", &a), ("remove", "1")],
+        )
+        .await;
+        let left: i64 = app.scalar("SELECT COUNT(*) FROM response_tags").await;
         assert_eq!(left, 2);
         // The clerk's search narrows to the tag too.
-        let found = strip(
-            &app.get_with_cookie(
+        let found = app
+            .page_as(
                 &format!("/admin/hoeringer/politik/soeg?q=sprogundervisning&maerke={tag}"),
                 &clerk,
             )
-            .await
-            .text()
-            .await
-            .unwrap(),
-        );
+            .await;
         assert!(found.contains("om aftenen") && found.contains("gratis for alle"));
         assert!(
             !found.contains("starte tidligere"),
@@ -742,12 +633,11 @@ both_databases!(
         // Only staff who moderate.
         app.add_user("raad@raadet.example", Role::Council).await;
         let member = app.login_as("raad@raadet.example").await;
-        let member_csrf = app.csrf_of(&member).await;
         let r = app
-            .post_form_with_cookie(
+            .post_as(
                 "/admin/hoeringer/politik/maerker",
                 &member,
-                &[("csrf", &member_csrf), ("tag_name", "Ind ad bagdøren")],
+                &[("tag_name", "Ind ad bagdøren")],
             )
             .await;
         assert_eq!(r.status().as_u16(), 403);

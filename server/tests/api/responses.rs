@@ -28,7 +28,7 @@ both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
         )
         .await;
     assert_eq!(r.status().as_u16(), 303);
-    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let location = location(&r);
     assert!(location.starts_with("/kvittering/"), "{location}");
     assert_eq!(app.stored_responses().await, 1, "stored before the receipt");
 
@@ -68,12 +68,7 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        let (to, subject, body, html): (String, String, String, String) = sqlx::query_as(
-            "SELECT recipient, subject, text_body, html_body FROM outbox WHERE kind = 'receipt'",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        let (to, subject, body, html): (String, String, String, String) = app.row("SELECT recipient, subject, text_body, html_body FROM outbox WHERE kind = 'receipt'").await;
         assert_eq!(to, "amina@example.dk");
         assert!(
             subject.starts_with("إيصال استلام ردّكم") && subject.ends_with("Integrationspolitik"),
@@ -390,10 +385,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
         .respond("integrationspolitik", "", "Det første svar.")
         .await;
     assert_eq!(r.status().as_u16(), 303);
-    let taken: String = sqlx::query_scalar("SELECT receipt_token FROM responses")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let taken: String = app.scalar("SELECT receipt_token FROM responses").await;
     let hearing = server::hearing::db::by_slug(&app.db.pool, "integrationspolitik")
         .await
         .unwrap()
@@ -468,10 +460,9 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
         20,
         "the first and nineteen more"
     );
-    let receipts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let receipts: i64 = app
+        .scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt'")
+        .await;
     assert_eq!(receipts, 20);
 }
 

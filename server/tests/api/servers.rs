@@ -1,7 +1,7 @@
 //! Several hoering servers on one database, as behind a load balancer: a user's requests may
 //! land on any of them, and each must know what the others did (sessions, moderation, limits).
 
-use crate::helpers::{Engine, TestApp, within_timeout};
+use crate::helpers::{Engine, TestApp, location, within_timeout};
 
 const SLUG: &str = "integrationspolitik";
 
@@ -42,20 +42,14 @@ async fn alternate(engine: Engine) {
     )
     .await;
     assert_eq!(r.status().as_u16(), 303);
-    let id: i64 = sqlx::query_scalar("SELECT id FROM responses")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let id: i64 = app.scalar("SELECT id FROM responses").await;
 
     // Logged in on the first server, the clerk moderates on the second.
     let cookie = app.login().await;
     let csrf = app.csrf(&cookie).await;
     let queue = app
-        .get_with_cookie(&format!("/admin/hoeringer/{SLUG}"), &cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+        .text_as(&format!("/admin/hoeringer/{SLUG}"), &cookie)
+        .await;
     assert!(queue.contains("Svar sendt til den anden server."));
     let r = post(
         on_second(&format!("/admin/svar/{id}")),
@@ -135,12 +129,7 @@ async fn alternate(engine: Engine) {
     assert_eq!(r.status().as_u16(), 303);
     let r = app.get_with_cookie("/admin", &cookie).await;
     assert_eq!(r.status().as_u16(), 303, "the session is gone everywhere");
-    assert!(
-        r.headers()["location"]
-            .to_str()
-            .unwrap()
-            .starts_with("/login")
-    );
+    assert!(location(&r).starts_with("/login"));
     second.task.abort();
     if let Some(s) = second.sender {
         s.abort();

@@ -235,16 +235,11 @@ both_databases!(
 both_databases!(
     clerk_publishes_a_new_version_in_the_app,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
-        let cookie = app.login().await;
+        let cookie = app.clerk_with_open_hearing("integrationspolitik").await;
         let csrf = app.csrf(&cookie).await;
         let page = app
-            .get_with_cookie("/admin/hoeringer/integrationspolitik/version/ny", &cookie)
-            .await
-            .text()
-            .await
-            .unwrap();
+            .text_as("/admin/hoeringer/integrationspolitik/version/ny", &cookie)
+            .await;
         assert!(page.contains("Den nyeste tekst er version 1"));
         assert!(
             page.contains("flere børn med minoritetsbaggrund"),
@@ -319,22 +314,15 @@ both_databases!(
         let v2 = blocks(&app, 2).await;
         let kept = find(&v2, "Flere kvinder");
         let other = find(&v2, "Ledigheden skal ned");
-        let stored: Option<String> = sqlx::query_scalar(
-            "SELECT p.block_id FROM placements p JOIN versions v ON v.id = p.version_id WHERE v.number = 2",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        let stored: Option<String> = app.scalar("SELECT p.block_id FROM placements p JOIN versions v ON v.id = p.version_id WHERE v.number = 2").await;
         assert_eq!(
             stored.as_deref(),
             kept["id"].as_str(),
             "placed once, when v2 was added"
         );
-        let matching: Option<String> =
-            sqlx::query_scalar("SELECT matching FROM versions WHERE number = 2")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let matching: Option<String> = app
+            .scalar("SELECT matching FROM versions WHERE number = 2")
+            .await;
         assert!(
             matching.is_some_and(|m| m.contains("unchanged")),
             "the matching is stored"

@@ -1,0 +1,45 @@
+//! What every string newtype of the core shares: it reads as a `&str`, shows as its text, and
+//! is made only by its own `parse` (from a `&str`, a `String`, or serde's `try_from`).
+
+/// `AsRef<str>`, `Display`, `TryFrom<String>`, `From<T> for String` and `FromStr` for each
+/// `T: Error`, a newtype around a `String` (its field `.0`) whose one constructor is
+/// `T::parse(&str) -> Result<T, Error>`.
+macro_rules! string_newtype {
+    ($($t:ident: $err:ty),* $(,)?) => {$(
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl TryFrom<String> for $t {
+            type Error = $err;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $t::parse(&value)
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(value: $t) -> Self {
+                value.0
+            }
+        }
+
+        impl ::std::str::FromStr for $t {
+            type Err = $err;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $t::parse(s)
+            }
+        }
+    )*};
+}
+
+pub(crate) use string_newtype;
