@@ -10,7 +10,6 @@ use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use axum::extract::{Path, State};
 use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
-use http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
