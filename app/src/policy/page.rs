@@ -83,7 +83,7 @@ pub fn PolicyPage() -> impl IntoView {
                                 {p.hearings.iter().map(|h| view! {
                                     <li>
                                         <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), format_date(locale, &h.opens), format_date(locale, &h.closes))}</a>
-                                        " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
+                                        " · " {td_string!(locale, policy_published_responses, count = h.published_responses).to_string()}
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -132,8 +132,8 @@ pub fn AskForm(policy: PolicyView, asked: Option<String>, echo: FormEcho) -> imp
             </p>
             <p class="card-meta">
                 {match share {
-                    Some(s) => td_string!(locale, policy_questions_on_time, received = f.received, answered = f.answered, share = s).to_string(),
-                    None => td_string!(locale, policy_questions, received = f.received, answered = f.answered).to_string(),
+                    Some(s) => td_string!(locale, policy_questions_on_time, count = f.received, answered = f.answered, share = s).to_string(),
+                    None => td_string!(locale, policy_questions, count = f.received, answered = f.answered).to_string(),
                 }}
             </p>
             {asked.map(|day| view! {
