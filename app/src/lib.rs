@@ -19,6 +19,7 @@ pub mod messages;
 pub mod moderation;
 pub mod names;
 pub mod notat;
+pub mod plurals;
 pub mod policy;
 pub mod response;
 pub mod routes;

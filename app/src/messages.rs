@@ -37,10 +37,10 @@ pub fn text(locale: Locale, message: Message) -> String {
         Message::UnknownStatus => td_string!(locale, msg_unknown_status).to_string(),
         Message::TooLarge => td_string!(locale, msg_too_large).to_string(),
         Message::TooManyLogins { minutes } => {
-            td_string!(locale, msg_too_many_logins, minutes = minutes).to_string()
+            td_string!(locale, msg_too_many_logins, count = minutes).to_string()
         }
         Message::TooManyResponses { minutes } => {
-            td_string!(locale, msg_too_many_responses, minutes = minutes).to_string()
+            td_string!(locale, msg_too_many_responses, count = minutes).to_string()
         }
         Message::Busy => td_string!(locale, msg_busy).to_string(),
         Message::PartyInvited => td_string!(locale, msg_party_invited).to_string(),
@@ -101,6 +101,7 @@ pub fn locale_code(locale: Locale) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn cookie_wins_then_accept_language_then_danish() {
@@ -134,38 +135,195 @@ mod tests {
         found
     }
 
-    /// Every language's catalogue has every key Danish has (the code cannot use a key Danish
-    /// lacks: the keys are checked when the app is compiled), no other key, and the same
-    /// placeholders in each value; and each language names itself.
+    /// The plural forms (CLDR categories) each language has for a message that words a count.
+    fn plural_forms(code: &str) -> &'static [&'static str] {
+        match code {
+            "da" | "en" => &["one", "other"],
+            "ar" => &["zero", "one", "two", "few", "many", "other"],
+            "uk" => &["one", "few", "many", "other"],
+            _ => panic!("no plural forms listed for {code}"),
+        }
+    }
+
+    /// A catalogue's messages: a plain value, or a plural message's forms (`key_one`,
+    /// `key_other`, …: a key with a category's suffix, beside a `_other` form of the same stem).
+    fn messages(code: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+        let path = format!("{}/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("a locale file");
+        let values: BTreeMap<String, String> =
+            serde_json::from_str(&text).expect("a flat JSON object of strings");
+        let mut messages: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for (key, value) in &values {
+            let plural = key.rsplit_once('_').filter(|(stem, form)| {
+                ["zero", "one", "two", "few", "many", "other"].contains(form)
+                    && values.contains_key(&format!("{stem}_other"))
+            });
+            let (message, form) = plural.unwrap_or((key, ""));
+            messages
+                .entry(message.to_string())
+                .or_default()
+                .insert(form.to_string(), value.clone());
+        }
+        messages
+    }
+
+    /// Every language's catalogue has every message Danish has (the code cannot use a key
+    /// Danish lacks: the keys are checked when the app is compiled) and no other; a message
+    /// that words a count has exactly its language's plural forms; every value has the same
+    /// placeholders as Danish's (a plural form may leave out the count: "one day"); and each
+    /// language names itself.
     #[test]
     fn every_language_has_every_key() {
-        use std::collections::BTreeMap;
-        let read = |code: &str| -> BTreeMap<String, String> {
-            let path = format!("{}/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).expect("a locale file");
-            serde_json::from_str(&text).expect("a flat JSON object of strings")
-        };
-        let danish = read("da");
-        assert!(danish.len() > 800, "{} keys", danish.len());
+        let danish = messages("da");
+        assert!(danish.len() > 800, "{} messages", danish.len());
+        let plurals = danish
+            .values()
+            .filter(|forms| forms.contains_key("other"))
+            .count();
+        assert!(plurals >= 20, "{plurals} plural messages");
         let mut names = Vec::new();
         for locale in Locale::get_all() {
             let code = locale.as_str();
-            let other = read(code);
+            let other = messages(code);
             let missing: Vec<&String> = danish.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<&String> = other.keys().filter(|k| !danish.contains_key(*k)).collect();
             assert!(missing.is_empty(), "{code} lacks {missing:?}");
             assert!(extra.is_empty(), "{code} has keys Danish lacks: {extra:?}");
-            for (key, value) in &danish {
-                assert_eq!(
-                    placeholders(value),
-                    placeholders(&other[key]),
-                    "{code}: {key} has other placeholders"
-                );
-                // Not trimmed: a thousands separator may be a (no-break) space.
-                assert!(!other[key].is_empty(), "{code}: {key} is empty");
+            for (key, forms) in &danish {
+                let theirs = &other[key];
+                let wanted = if forms.contains_key("other") {
+                    plural_forms(code).to_vec()
+                } else {
+                    vec![""]
+                };
+                let have: Vec<&str> = theirs.keys().map(String::as_str).collect();
+                let mut wanted_sorted = wanted.clone();
+                wanted_sorted.sort();
+                assert_eq!(have, wanted_sorted, "{code}: {key} has other forms");
+                let expected = placeholders(&forms[*wanted.last().expect("a form")]);
+                for (form, value) in theirs {
+                    let mut found = placeholders(value);
+                    if !["", "other"].contains(&form.as_str())
+                        && !found.iter().any(|p| p == "count")
+                    {
+                        found.push("count".to_string());
+                        found.sort();
+                    }
+                    assert_eq!(
+                        found, expected,
+                        "{code}: {key} {form} has other placeholders"
+                    );
+                    // Not trimmed: a thousands separator may be a (no-break) space.
+                    assert!(!value.is_empty(), "{code}: {key} {form} is empty");
+                }
             }
-            names.push(other["lang_name"].clone());
+            names.push(other["lang_name"][""].clone());
         }
         assert_eq!(names, ["Dansk", "English", "العربية", "Українська"]);
+    }
+
+    /// The forms listed above are ICU's (CLDR's) categories for each language.
+    #[test]
+    fn plural_forms_are_cldrs() {
+        use leptos_i18n::reexports::icu::plurals::{PluralCategory, PluralRules};
+        for locale in Locale::get_all() {
+            let rules =
+                PluralRules::try_new_cardinal(locale.as_icu_locale().into()).expect("plural rules");
+            let categories: Vec<&str> = rules
+                .categories()
+                .map(|c| match c {
+                    PluralCategory::Zero => "zero",
+                    PluralCategory::One => "one",
+                    PluralCategory::Two => "two",
+                    PluralCategory::Few => "few",
+                    PluralCategory::Many => "many",
+                    PluralCategory::Other => "other",
+                })
+                .collect();
+            let mut listed = plural_forms(locale.as_str()).to_vec();
+            listed.sort();
+            let mut categories = categories;
+            categories.sort();
+            assert_eq!(categories, listed, "{}", locale.as_str());
+        }
+    }
+
+    fn days_left(locale: Locale, n: u32) -> String {
+        crate::plurals::install();
+        td_string!(locale, days_left, count = n).to_string()
+    }
+
+    /// Each count's "days left" reads as listed.
+    fn says(locale: Locale, cases: &[(u32, &str)]) {
+        for (n, text) in cases {
+            assert_eq!(days_left(locale, *n), *text, "{n}");
+        }
+    }
+
+    #[test]
+    fn arabic_counts_take_their_forms() {
+        let cases = [
+            (0, "لم يبق أي يوم"),
+            (1, "بقي يوم واحد"),
+            (2, "بقي يومان"),
+            (3, "بقيت 3 أيام"),
+            (5, "بقيت 5 أيام"),
+            (10, "بقيت 10 أيام"),
+            (11, "بقي 11 يومًا"),
+            (21, "بقي 21 يومًا"),
+            (99, "بقي 99 يومًا"),
+            (100, "بقي 100 يوم"),
+            (102, "بقي 102 يوم"),
+            (103, "بقيت 103 أيام"),
+            (111, "بقي 111 يومًا"),
+        ];
+        says(Locale::ar, &cases);
+    }
+
+    #[test]
+    fn ukrainian_counts_take_their_forms() {
+        let cases = [
+            (0, "залишилося 0 днів"),
+            (1, "залишився 1 день"),
+            (2, "залишилося 2 дні"),
+            (3, "залишилося 3 дні"),
+            (4, "залишилося 4 дні"),
+            (5, "залишилося 5 днів"),
+            (11, "залишилося 11 днів"),
+            (12, "залишилося 12 днів"),
+            (21, "залишився 21 день"),
+            (22, "залишилося 22 дні"),
+            (100, "залишилося 100 днів"),
+            (101, "залишився 101 день"),
+            (111, "залишилося 111 днів"),
+            (114, "залишилося 114 днів"),
+        ];
+        says(Locale::uk, &cases);
+    }
+
+    #[test]
+    fn danish_and_english_say_one_and_more() {
+        assert_eq!(days_left(Locale::da, 1), "1 dag tilbage");
+        assert_eq!(days_left(Locale::da, 21), "21 dage tilbage");
+        assert_eq!(days_left(Locale::da, 0), "0 dage tilbage");
+        assert_eq!(days_left(Locale::en, 1), "1 day left");
+        assert_eq!(days_left(Locale::en, 2), "2 days left");
+        crate::plurals::install();
+        assert_eq!(
+            td_string!(
+                Locale::da,
+                admin_grouped_summary,
+                grouped = 5,
+                count = 8,
+                groups =
+                    td_string!(Locale::da, admin_grouped_summary_groups, count = 1).to_string()
+            )
+            .to_string(),
+            "5 af 8 høringssvar er ens eller næsten ens med andre, i 1 gruppe."
+        );
+        assert_eq!(
+            td_string!(Locale::uk, admin_group_heading, number = 2, count = 21).to_string(),
+            "Група 2 · 21 відгук"
+        );
     }
 }

@@ -527,6 +527,8 @@ async fn decision_command(config: &Config, command: DecisionCommand) -> Result<(
 const MIN_PASSWORD: usize = 10;
 
 pub async fn run() -> Result<(), CliError> {
+    // Every command may word a count (pages, e-mails): the plural rules first.
+    app::plurals::install();
     let cli = Cli::parse();
     let mut config = Config::from_env(|k| std::env::var(k).ok())?;
     if let Some(url) = &cli.database_url {

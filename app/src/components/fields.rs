@@ -24,6 +24,54 @@ impl FormState {
             .error(name)
             .map(|code| crate::forms::error_message(i18n, name, &code))
     }
+
+    /// What the reader typed, or `default` when nothing came back.
+    fn value_or(&self, name: &str, default: String) -> String {
+        match self.value(name) {
+            v if v.is_empty() => default,
+            v => v,
+        }
+    }
+
+    /// A field's ids and error; `hint`: whether it has a hint.
+    fn field(&self, name: &str, hint: bool) -> Field {
+        let id = format!("{}-{name}", self.prefix);
+        let error = self.error(name);
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        let described = described_by(error.is_some(), hint, &error_id, &hint_id);
+        let invalid = error.as_ref().map(|_| "true");
+        Field {
+            id,
+            error,
+            error_id,
+            hint_id,
+            described,
+            invalid,
+        }
+    }
+}
+
+/// A field's id, its error in the reader's language, and the ids its input names.
+struct Field {
+    id: String,
+    error: Option<String>,
+    error_id: String,
+    hint_id: String,
+    described: Option<String>,
+    invalid: Option<&'static str>,
+}
+
+impl Field {
+    /// The hint (when there is one) and the error, above the input.
+    fn notes(&self, hint: Option<&'static str>) -> impl IntoView + use<> {
+        let hint_id = self.hint_id.clone();
+        let error = self.error.clone();
+        view! {
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <FieldError id=self.error_id.clone() message=Signal::derive(move || error.clone()) />
+        }
+    }
 }
 
 /// The ids a field's `aria-describedby` names: its error (when there is one) and its hint.
@@ -48,21 +96,13 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("{}-{name}", form.prefix);
-    let error = form.error(name);
-    let value = match form.value(name) {
-        v if v.is_empty() => default,
-        v => v,
-    };
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
-    let invalid = error.as_ref().map(|_| "true");
+    let value = form.value_or(name, default);
+    let field = form.field(name, hint.is_some());
+    let (id, invalid, described) = (field.id.clone(), field.invalid, field.described.clone());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <FieldError id=error_id message=Signal::derive(move || error.clone()) />
+            {field.notes(hint)}
             <input
                 id=id
                 name=name
@@ -89,21 +129,13 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("{}-{name}", form.prefix);
-    let error = form.error(name);
-    let value = match form.value(name) {
-        v if v.is_empty() => default,
-        v => v,
-    };
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
-    let invalid = error.as_ref().map(|_| "true");
+    let value = form.value_or(name, default);
+    let field = form.field(name, hint.is_some());
+    let (id, invalid, described) = (field.id.clone(), field.invalid, field.described.clone());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <FieldError id=error_id message=Signal::derive(move || error.clone()) />
+            {field.notes(hint)}
             <textarea id=id name=name rows=rows required=required aria-invalid=invalid aria-describedby=described>{value}</textarea>
         </div>
     }
@@ -118,14 +150,14 @@ pub fn RadioGroup(
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional)] default: &'static str,
 ) -> impl IntoView {
-    let id = format!("{}-{name}", form.prefix);
-    let error = form.error(name);
-    let chosen = match form.value(name) {
-        v if v.is_empty() => default.to_string(),
-        v => v,
-    };
-    let error_id = format!("{id}-error");
-    let described = error.as_ref().map(|_| error_id.clone());
+    let chosen = form.value_or(name, default.to_string());
+    let Field {
+        id,
+        error,
+        error_id,
+        described,
+        ..
+    } = form.field(name, false);
     view! {
         <fieldset class="field" aria-describedby=described>
             <legend>{legend}</legend>
@@ -151,17 +183,12 @@ pub fn CheckField(
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("{}-{name}", form.prefix);
-    let error = form.error(name);
     let checked = form.value(name) == "on";
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = described_by(error.is_some(), hint.is_some(), &error_id, &hint_id);
-    let invalid = error.as_ref().map(|_| "true");
+    let field = form.field(name, hint.is_some());
+    let (id, invalid, described) = (field.id.clone(), field.invalid, field.described.clone());
     view! {
         <div class="field">
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <FieldError id=error_id message=Signal::derive(move || error.clone()) />
+            {field.notes(hint)}
             <div class="choice">
                 <input type="checkbox" id=id.clone() name=name checked=checked aria-invalid=invalid aria-describedby=described />
                 <label for=id>{label}</label>

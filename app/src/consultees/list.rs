@@ -26,7 +26,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
             td_string!(
                 locale,
                 admin_parties_added_rejected,
-                added = echo.value("added"),
+                count = echo.value("added").parse::<u64>().unwrap_or(0),
                 lines = echo.value("rejected_lines")
             )
             .to_string(),

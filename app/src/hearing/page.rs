@@ -87,8 +87,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
     let deadline = long_date(locale, card.closes);
     let days_left = match card.days_left {
         Some(0) if open => Some(t_string!(i18n, days_left_today).to_string()),
-        Some(1) if open => Some(t_string!(i18n, days_left_one).to_string()),
-        Some(n) if open => Some(t_string!(i18n, days_left_many, days = n).to_string()),
+        Some(n) if open => Some(t_string!(i18n, days_left, count = n).to_string()),
         _ => None,
     };
     let title = card.title.clone();

@@ -13,14 +13,14 @@ pub fn seats_text(locale: Locale, card: &MeetingCard) -> String {
         SignupMode::Open if left == 0 => td_string!(
             locale,
             meeting_full,
-            capacity = card.capacity,
-            waiting = card.waiting
+            seats = td_string!(locale, meeting_full_seats, count = card.capacity).to_string(),
+            waiting = td_string!(locale, meeting_full_waiting, count = card.waiting).to_string()
         )
         .to_string(),
         SignupMode::Open => td_string!(
             locale,
             meeting_seats_free,
-            left = left,
+            count = left,
             capacity = card.capacity
         )
         .to_string(),

@@ -29,7 +29,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
             <LogoutForm user=user.clone() />
             <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
             <h1>{td_string!(locale, admin_campaigns_and_copies)}</h1>
-            <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, responses = g.responses, groups = g.groups.len(), groups_word = if g.groups.len() == 1 { td_string!(locale, admin_group_word_singular) } else { td_string!(locale, admin_group_word_plural) }).to_string()}</p>
+            <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, count = g.responses, groups = td_string!(locale, admin_grouped_summary_groups, count = g.groups.len()).to_string()).to_string()}</p>
             <p class="hint">{td_string!(locale, admin_groups_are_found_on_the_server)}</p>
             {g.groups.into_iter().enumerate().map(|(n, group)| {
                 let hearing_slug = g.hearing_slug.clone();
@@ -39,9 +39,9 @@ pub fn AdminGroupsPage() -> impl IntoView {
                 let more = group.size.saturating_sub(1 + group.members.len());
                 view! {
                     <section class="policy-section group" aria-labelledby=labelled>
-                        <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, size = group.size).to_string()}</h2>
+                        <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, count = group.size).to_string()}</h2>
                         <p class="response-meta">{td_string!(locale, admin_most_typical_response_label)}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
-                        <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, size = group.size).to_string()}</a></p>
+                        <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, count = group.size).to_string()}</a></p>
                         <p class="response-text joint-text">{group.representative_text.clone()}</p>
                         {(!group.blocks.is_empty()).then(|| view! {
                             <p class="response-meta">{td_string!(locale, admin_on_paragraphs_label)}
@@ -60,7 +60,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ol>
-                            {(more > 0).then(|| view! { <p class="muted">{td_string!(locale, admin_and_more, more = more).to_string()}</p> })}
+                            {(more > 0).then(|| view! { <p class="muted">{td_string!(locale, admin_and_more, count = more).to_string()}</p> })}
                         </details>
                     </section>
                 }

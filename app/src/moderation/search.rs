@@ -63,9 +63,14 @@ fn summary(locale: Locale, v: &SearchView, hits: usize) -> String {
         (false, false) => td_string!(
             locale,
             search_found,
-            hits = hits,
-            more = if v.truncated { "+" } else { "" },
-            blocks = v.blocks.len(),
+            responses = td_string!(
+                locale,
+                search_found_responses,
+                count = hits,
+                more = if v.truncated { "+" } else { "" }
+            )
+            .to_string(),
+            blocks = td_string!(locale, search_found_blocks, count = v.blocks.len()).to_string(),
             query = v.query.clone()
         )
         .to_string(),

@@ -40,7 +40,7 @@ fn RemarkItem(card: RemarkCard, slug: String, csrf: String, echo: FormEcho) -> i
         TargetKind::Group => td_string!(
             locale,
             notat_campaign_target,
-            members = card.members,
+            count = card.members,
             receipt = card.receipt_number.clone()
         )
         .to_string(),
@@ -136,7 +136,7 @@ pub fn AdminNotatPage() -> impl IntoView {
             <LogoutForm user=user.clone() />
             <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
             <h1>{title}</h1>
-            <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, responses = n.responses, remarks = n.remarks.len(), drafts = drafts, approved = approved).to_string()}</p>
+            <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, count = n.responses, remarks = td_string!(locale, notat_answered_summary_remarks, count = n.remarks.len()).to_string(), drafts = drafts, approved = approved).to_string()}</p>
             <p class="hint">{td_string!(locale, notat_write_remarks_from_a_single_response)}</p>
 
             <section aria-labelledby="hent-titel">
@@ -437,9 +437,9 @@ pub fn ResultPage() -> impl IntoView {
             <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
             <h1>{title}</h1>
             <p class="lead">{if r.card.state == hoering::hearing::HearingState::Closed {
-                td_string!(locale, notat_result_closed, responses = r.responses, closes = long_date(locale, r.card.closes)).to_string()
+                td_string!(locale, notat_result_closed, count = r.responses, closes = long_date(locale, r.card.closes)).to_string()
             } else {
-                td_string!(locale, notat_result_open, closes = long_date(locale, r.card.closes), responses = r.responses).to_string()
+                td_string!(locale, notat_result_open, closes = long_date(locale, r.card.closes), count = r.responses).to_string()
             }}</p>
 
             <section class="policy-section" aria-labelledby="sagt-titel">
@@ -466,7 +466,7 @@ pub fn ResultPage() -> impl IntoView {
                     <h3>{td_string!(locale, notat_campaigns)}</h3>
                     <p class="hint">{td_string!(locale, notat_responses_many_sent_in_the_same)}</p>
                     <ul class="plain-list">{r.groups.iter().map(|(n, text)| view! {
-                        <li><p class="response-meta">{td_string!(locale, notat_identical_count, count = n).to_string()}</p><blockquote class="notat-said">{text.clone()}</blockquote></li>
+                        <li><p class="response-meta">{td_string!(locale, notat_identical_count, count = *n).to_string()}</p><blockquote class="notat-said">{text.clone()}</blockquote></li>
                     }).collect_view()}</ul>
                 })}
             </section>

@@ -86,7 +86,7 @@ pub fn PolicyPage() -> impl IntoView {
                                 {p.hearings.iter().map(|h| view! {
                                     <li>
                                         <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), long_date(locale, h.opens), long_date(locale, h.closes))}</a>
-                                        " · " {format!("{} {}", h.published_responses, td_string!(locale, policy_published_responses))}
+                                        " · " {td_string!(locale, policy_published_responses, count = h.published_responses).to_string()}
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -139,8 +139,8 @@ pub fn AskForm(
             </p>
             <p class="card-meta">
                 {match share {
-                    Some(s) => td_string!(locale, policy_questions_on_time, received = f.received, answered = f.answered, share = s).to_string(),
-                    None => td_string!(locale, policy_questions, received = f.received, answered = f.answered).to_string(),
+                    Some(s) => td_string!(locale, policy_questions_on_time, count = f.received, answered = f.answered, share = s).to_string(),
+                    None => td_string!(locale, policy_questions, count = f.received, answered = f.answered).to_string(),
                 }}
             </p>
             {asked.map(|day| view! {

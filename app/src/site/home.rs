@@ -78,11 +78,8 @@ fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl 
                             (HearingState::Open, Some(0)) => {
                                 t_string!(i18n, deadline_today, date = deadline.clone()).to_string()
                             }
-                            (HearingState::Open, Some(1)) => {
-                                t_string!(i18n, deadline_one_day, date = deadline.clone()).to_string()
-                            }
                             (HearingState::Open, Some(n)) => {
-                                t_string!(i18n, deadline_days, date = deadline.clone(), days = n).to_string()
+                                t_string!(i18n, deadline_days, date = deadline.clone(), count = n).to_string()
                             }
                             (HearingState::Upcoming, _) => {
                                 t_string!(i18n, opens_on, date = opens, deadline = deadline.clone()).to_string()

@@ -49,6 +49,8 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 pub fn router(state: AppState) -> Router {
+    // Already done by the binary; tests build the router without it.
+    app::plurals::install();
     let routes = route_list();
     let context = page_context(state.backend.clone(), state.site());
     let shell_options = state.leptos_options.clone();
