@@ -104,6 +104,80 @@ pub fn time_span(locale: Locale, starts: i64, ends: Option<i64>) -> String {
     }
 }
 
+/// Dates on the wire between server and browser as jiff writes them (`2026-12-14`,
+/// `2026-12-14T09:30:00`), read back by a parser of our own: jiff's serde reads with its full
+/// ISO 8601 / RFC 9557 parser (time zones, offsets, annotations), about 100 KB of the browser
+/// bundle for text only our server writes. The text is unchanged, so the API is too.
+pub mod wire {
+    use jiff::civil::{Date, DateTime};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    fn number(text: &str) -> Option<i16> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok()
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn parse_date(text: &str) -> Option<Date> {
+        let mut parts = text.splitn(3, '-');
+        let year = number(parts.next()?)?;
+        let month = i8::try_from(number(parts.next()?)?).ok()?;
+        let day = i8::try_from(number(parts.next()?)?).ok()?;
+        Date::new(year, month, day).ok()
+    }
+
+    /// `YYYY-MM-DDTHH:MM`, with or without `:SS`.
+    pub fn parse_date_time(text: &str) -> Option<DateTime> {
+        let (date, time) = text.split_once('T')?;
+        let mut parts = time.splitn(3, ':');
+        let hour = i8::try_from(number(parts.next()?)?).ok()?;
+        let minute = i8::try_from(number(parts.next()?)?).ok()?;
+        let second = match parts.next() {
+            Some(s) => i8::try_from(number(s)?).ok()?,
+            None => 0,
+        };
+        let time = jiff::civil::Time::new(hour, minute, second, 0).ok()?;
+        Some(parse_date(date)?.to_datetime(time))
+    }
+
+    fn date_text(d: Date) -> String {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    }
+
+    /// `#[serde(with = "crate::dates::wire::date")]`.
+    pub mod date {
+        use super::*;
+        pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&date_text(*d))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+            let text = String::deserialize(d)?;
+            parse_date(&text).ok_or_else(|| D::Error::custom("expected a date, YYYY-MM-DD"))
+        }
+    }
+
+    /// `#[serde(with = "crate::dates::wire::date_time")]`.
+    pub mod date_time {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &DateTime, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&format!(
+                "{}T{:02}:{:02}:{:02}",
+                date_text(t.date()),
+                t.hour(),
+                t.minute(),
+                t.second()
+            ))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime, D::Error> {
+            let text = String::deserialize(d)?;
+            parse_date_time(&text)
+                .ok_or_else(|| D::Error::custom("expected a date and time, YYYY-MM-DDTHH:MM:SS"))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +240,51 @@ mod tests {
             long_date_time(Locale::da, day(2026, 1, 2).at(0, 5, 0, 0)),
             "2. januar 2026 00:05"
         );
+    }
+
+    #[test]
+    fn dates_cross_the_wire_as_jiff_writes_them_and_come_back() {
+        use jiff::civil::{date, datetime};
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Both {
+            #[serde(with = "super::wire::date")]
+            day: jiff::civil::Date,
+            #[serde(with = "super::wire::date_time")]
+            at: jiff::civil::DateTime,
+        }
+        let both = Both {
+            day: date(2019, 9, 12),
+            at: datetime(2026, 12, 14, 9, 5, 0, 0),
+        };
+        let json = serde_json::to_string(&both).expect("writes");
+        // The same text as jiff's own serde, so the API reads as before.
+        assert_eq!(
+            json,
+            format!(
+                "{{\"day\":{},\"at\":{}}}",
+                serde_json::to_string(&both.day).expect("jiff writes"),
+                serde_json::to_string(&both.at).expect("jiff writes")
+            )
+        );
+        assert_eq!(
+            serde_json::from_str::<Both>(&json).expect("reads back"),
+            both
+        );
+        assert_eq!(
+            super::wire::parse_date_time("2026-12-14T09:30"),
+            Some(datetime(2026, 12, 14, 9, 30, 0, 0))
+        );
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-02-30",
+            "12-14",
+            "2026-1x-01",
+            "+2026-01-01",
+        ] {
+            assert_eq!(super::wire::parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(super::wire::parse_date_time("2026-12-14 09:30"), None);
+        assert!(serde_json::from_str::<Both>(r#"{"day":"2019-09-12","at":"soon"}"#).is_err());
     }
 }

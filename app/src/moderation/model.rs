@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 pub struct AdminResponse {
     pub id: i64,
     pub receipt_number: String,
-    /// Copenhagen time, to the minute.
+    /// Copenhagen time, to the minute. (Read by our own parser in the browser: see
+    /// `dates::wire`.)
+    #[serde(with = "crate::dates::wire::date_time")]
     pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
     pub text: String,

@@ -45,6 +45,7 @@ pub enum InputKind {
 pub struct MeetingOrigin {
     /// The meeting's day in Copenhagen (`YYYY-MM-DD` in the API).
     #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    #[serde(with = "crate::dates::wire::date")]
     pub day: jiff::civil::Date,
     pub group: hoering::meeting::ParticipantGroup,
     /// The table or group at the meeting, as the clerk named it.
