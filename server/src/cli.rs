@@ -248,6 +248,11 @@ pub enum CliError {
     ReadPassword(#[source] std::io::Error),
     #[error(transparent)]
     Council(#[from] crate::council::CouncilError),
+    #[error(
+        "HOERING_PUBLIC_URL is required outside the demo: e-mails, feeds and calendars link to \
+         the site by it (e.g. HOERING_PUBLIC_URL=https://hoeringer.kommune.dk)"
+    )]
+    NoPublicUrl,
     #[error("the demo's invitations could not be written: {0}")]
     Demo(String),
     #[error(transparent)]
@@ -775,6 +780,10 @@ pub async fn run() -> Result<(), CliError> {
 }
 
 async fn serve(config: Config) -> Result<(), CliError> {
+    // Links must not follow the request's Host header, so a real installation says its address.
+    if !config.demo && config.public_url.is_none() {
+        return Err(CliError::NoPublicUrl);
+    }
     tracing::info!(
         database = %config.database_url,
         browser_files = if crate::web::assets::embedded() { "embedded" } else { "from the site root" },

@@ -433,6 +433,13 @@ impl Config {
         })
     }
 
+    /// Where readers reach the site: `HOERING_PUBLIC_URL`, else the server's own address.
+    pub fn site_url(&self, addr: SocketAddr) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"))
+    }
+
     /// Whether readers reach the site over HTTPS.
     pub fn https(&self) -> bool {
         self.public_url

@@ -60,10 +60,7 @@ pub enum StartError {
 pub fn outbox(config: &Config, addr: SocketAddr) -> Arc<mail::Outbox> {
     Arc::new(mail::Outbox::new(hoering::mail::Sender {
         municipality: config.mail.municipality.clone(),
-        site: config
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{addr}")),
+        site: config.site_url(addr),
     }))
 }
 
@@ -100,7 +97,7 @@ pub fn build_app(
         https: config.https(),
         trusted_proxy: config.trusted_proxy,
         calendar: Arc::new(config.calendar()),
-        public_url: config.public_url.clone(),
+        public_url: config.site_url(addr),
         outbox,
         journal_pattern: Arc::new(config.journal_pattern.clone()),
         branding: Arc::new(config.branding.clone()),

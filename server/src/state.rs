@@ -23,8 +23,11 @@ pub struct AppState {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// The working-day calendar deadlines and promises are counted in.
     pub calendar: Arc<hoering::calendar::Calendar>,
-    /// Where readers reach the site (`HOERING_PUBLIC_URL`), for absolute links in feeds.
-    pub public_url: Option<String>,
+    /// Where readers reach the site, without a trailing slash: `HOERING_PUBLIC_URL`, or the
+    /// server's own address where that is not set (the demo, tests). Every absolute link
+    /// (feeds, calendars, e-mails) is built on it, never on the request's `Host`, which the
+    /// client chooses.
+    pub public_url: String,
     /// Where e-mail is written, and the municipality that signs it.
     pub outbox: Arc<crate::mail::Outbox>,
     /// How received responses' journal numbers are written (`HOERING_JOURNAL_PATTERN`).

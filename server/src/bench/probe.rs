@@ -48,6 +48,7 @@ impl Server {
             .env("HOERING_DATABASE_URL", database_url)
             .env("HOERING_SITE_ROOT", site_root)
             .env("HOERING_LOG", log)
+            .env("HOERING_PUBLIC_URL", format!("http://{addr}"))
             // Each submission comes as from a citizen of its own (X-Forwarded-For through a
             // trusted proxy), so the per-client limit is counted as in real use.
             .env("HOERING_TRUSTED_PROXY", "127.0.0.1")

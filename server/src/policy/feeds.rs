@@ -15,7 +15,7 @@ use hoering::calendar::local_date_of;
 use hoering::feed::atom::{Entry, Feed};
 use hoering::feed::ical::{Calendar, Event, When};
 use hoering::process::Step;
-use http::{HeaderMap, HeaderValue, header};
+use http::{HeaderValue, header};
 use jiff::Timestamp;
 
 /// The most entries the Atom feed carries (the newest).
@@ -25,20 +25,10 @@ const FEED_ENTRIES: usize = 50;
 /// none, so Danish.
 const LOCALE: Locale = Locale::da;
 
-/// The site's address for absolute links: the configured public URL, else the Host asked for.
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.public_url {
-        return url.trim_end_matches('/').to_string();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'))
-        })
-        .unwrap_or("localhost");
-    format!("http://{host}")
+/// The site's address for absolute links: the configured one, never the request's `Host`
+/// (a client could otherwise make our feed link to its own site).
+fn base_url(state: &AppState) -> String {
+    state.public_url.trim_end_matches('/').to_string()
 }
 
 /// The site's host name without a port: the authority of tag URIs (RFC 4151) and iCalendar UIDs.
@@ -149,8 +139,8 @@ fn ics_response(calendar: &Calendar) -> Response {
 }
 
 /// `GET /kalender.ics`: every policy's deadlines and decision meetings.
-pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> WebResult {
-    let base = base_url(&state, &headers);
+pub async fn calendar(State(state): State<AppState>) -> WebResult {
+    let base = base_url(&state);
     let stamp = Timestamp::now();
     let mut events = Vec::new();
     for row in policy_db::list(&state.db.pool).await? {
@@ -164,12 +154,8 @@ pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> WebR
 }
 
 /// `GET /politikker/{slug}/kalender.ics`: one policy's deadlines and decision meetings.
-pub async fn policy_calendar(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-) -> WebResult {
-    let base = base_url(&state, &headers);
+pub async fn policy_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> WebResult {
+    let base = base_url(&state);
     let row = policy_db::by_slug(&state.db.pool, &slug)
         .await?
         .ok_or_else(WebError::not_found)?;
@@ -182,8 +168,8 @@ pub async fn policy_calendar(
 }
 
 /// `GET /feeds/politikker.atom`: new hearings, versions and decisions, newest first.
-pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> WebResult {
-    let base = base_url(&state, &headers);
+pub async fn atom(State(state): State<AppState>) -> WebResult {
+    let base = base_url(&state);
     let host = host_of(&base).to_string();
     let pool = &state.db.pool;
     let fail = |what: &'static str| move |e: sqlx::Error| WebError::internal(what, e);

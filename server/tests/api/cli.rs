@@ -358,3 +358,34 @@ async fn a_backup_is_taken_while_the_server_serves_and_never_overwrites() {
     })
     .await;
 }
+
+/// A real installation must say where readers reach it: otherwise links in e-mails and feeds
+/// would follow whatever `Host` a client sends.
+#[test]
+fn serve_refuses_to_start_without_its_public_address_outside_the_demo() {
+    let dir = std::env::temp_dir().join(format!("hoering-no-url-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}/h.db", dir.display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoering"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("HOERING_DATABASE_URL", &db)
+        .env("HOERING_LOG", "warn")
+        .env_remove("HOERING_PUBLIC_URL")
+        .env_remove("HOERING_DEMO")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run hoering");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            panic!("hoering serve started without HOERING_PUBLIC_URL");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("HOERING_PUBLIC_URL is required"), "{text}");
+}

@@ -612,6 +612,27 @@ both_databases!(
         );
         let (status, _) = app.get_text("/politikker/findes-ikke/kalender.ics").await;
         assert_eq!(status, 404);
+
+        // A client naming another host gets our links still: a feed is copied and trusted.
+        for path in ["/feeds/politikker.atom", "/kalender.ics"] {
+            let body = app
+                .client
+                .get(app.url(path))
+                .header("host", "evil.example")
+                .send()
+                .await
+                .expect("GET")
+                .text()
+                .await
+                .unwrap()
+                // iCalendar folds long lines.
+                .replace("\r\n ", "");
+            assert!(
+                !body.contains("evil.example"),
+                "{path} follows Host: {body}"
+            );
+            assert!(body.contains(&app.base), "{path} links to the site itself");
+        }
     }
 );
 
