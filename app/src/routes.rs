@@ -270,6 +270,11 @@ pub fn party_remove(slug: &str, id: i64) -> String {
     format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern")
 }
 
+/// Where a clerk confirms a response as party `id`'s answer.
+pub fn party_match(slug: &str, id: i64) -> String {
+    format!("/admin/hoeringer/{slug}/hoeringsliste/{id}/svar")
+}
+
 /// A council member's start page: their councils and their rounds.
 pub const COUNCIL_HOME: &str = "/raad";
 

@@ -10,6 +10,7 @@
 mod import;
 mod kind;
 mod list;
+mod matching;
 mod party;
 mod status;
 
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 pub use import::{Import, MAX_ROWS, RejectedLine, import};
 pub use kind::PartyKind;
 pub use list::{PublicParty, danish_cmp, merge, public_list};
+pub use matching::{Likeness, Listed, Sender, suggest};
 pub use party::{Party, PartyFields};
 pub use status::{ListCounts, PartyStatus, due_reminder, reminder_day, status};
 

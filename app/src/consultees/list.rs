@@ -72,7 +72,14 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                                     <td>{p.contact.clone().map(|c| format!("{c}, ")).unwrap_or_default()}{p.email.clone()}</td>
                                     <td>{kind_name(p.kind)}</td>
                                     <td>{status_name(p.status)}{(p.status == PartyStatus::Invited).then(|| p.invited_on.map(|d| format!(" {}", long_date(locale, d)))).flatten()}{p.reminded_on.map(|d| format!(", {} {}", td_string!(locale, admin_reminded), long_date(locale, d)))}</td>
-                                    <td>{removable.then(|| view! {
+                                    <td>{p.suggestion.clone().filter(|_| matches!(p.status, PartyStatus::Invited | PartyStatus::NotInvited)).map(|s| view! {
+                                        <form method="post" action=crate::routes::party_match(&slug, p.id) class="inline-form">
+                                            <input type="hidden" name="csrf" value=csrf.clone() />
+                                            <input type="hidden" name="response" value=s.response_id.to_string() />
+                                            <button type="submit" class="button button-secondary">{td_string!(locale, admin_match_response, receipt = s.receipt_number.clone(), sender = s.sender.clone()).to_string()}</button>
+                                        </form>
+                                    })}
+                                    {removable.then(|| view! {
                                         <form method="post" action=crate::routes::party_remove(&slug, p.id) class="inline-form">
                                             <input type="hidden" name="csrf" value=csrf.clone() />
                                             <button type="submit" class="button button-secondary">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {org}")}</span></button>

@@ -15,6 +15,18 @@ pub struct AdminParty {
     /// The days (in Copenhagen) the party was invited and reminded.
     pub invited_on: Option<Date>,
     pub reminded_on: Option<Date>,
+    /// A response from the public form that looks like this party's answer, for a party with
+    /// none yet: the clerk confirms it.
+    pub suggestion: Option<PartySuggestion>,
+}
+
+/// A response suggested as a party's answer (by its organisation's name or e-mail domain).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartySuggestion {
+    pub response_id: i64,
+    pub receipt_number: String,
+    /// The sender as the response names them: organisation, name.
+    pub sender: String,
 }
 
 /// An earlier hearing of the same committee whose list can be reused.

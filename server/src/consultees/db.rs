@@ -233,6 +233,81 @@ pub async fn mark_answered(
     Ok(())
 }
 
+/// A response of the hearing from the public form, tied to no party yet.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UnmatchedResponse {
+    pub id: i64,
+    pub created_at: i64,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub email: String,
+}
+
+/// The hearing's responses tied to no party (withheld ones aside: they name nobody).
+pub async fn unmatched_responses(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<UnmatchedResponse>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, created_at, name, organisation, email FROM responses
+         WHERE hearing_id = $1 AND source = 'response' AND party_id IS NULL
+           AND status <> 'withheld'
+         ORDER BY id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Ties `response` to party `party_id` of the hearing as its answer (answered when the
+/// response arrived), journaled; false when either is not the hearing's or the response is
+/// some party's already.
+pub async fn match_response(
+    pool: &AnyPool,
+    hearing_id: i64,
+    party_id: i64,
+    response: i64,
+    actor: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let party: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM hearing_parties WHERE id = $1 AND hearing_id = $2")
+            .bind(party_id)
+            .bind(hearing_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if party.is_none() {
+        return Ok(false);
+    }
+    let tied = sqlx::query(
+        "UPDATE responses SET party_id = $1
+         WHERE id = $2 AND hearing_id = $3 AND source = 'response' AND party_id IS NULL",
+    )
+    .bind(party_id)
+    .bind(response)
+    .bind(hearing_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if tied == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE hearing_parties SET answered_at = (SELECT created_at FROM responses WHERE id = $1)
+         WHERE id = $2 AND answered_at IS NULL",
+    )
+    .bind(response)
+    .bind(party_id)
+    .execute(&mut *tx)
+    .await?;
+    let entry =
+        crate::journal::Entry::response(actor, crate::journal::Action::PartyMatched, response)
+            .change("", party_id.to_string());
+    crate::journal::db::write(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// The party on the hearing's list that is the organisation `name` (case aside), if any: a
 /// council on the høringsliste answers through its joint response, not through a link.
 pub async fn by_organisation(

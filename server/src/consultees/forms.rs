@@ -101,6 +101,35 @@ pub async fn add(
         .with_value("rejected_lines", numbers.join(", ")))
 }
 
+/// The response a clerk confirms as a party's answer.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MatchForm {
+    response: Line,
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsliste/{id}/svar`: a response from the public form
+/// confirmed as party `id`'s answer; the list then shows the party as answered.
+pub async fn match_response(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+    staff: Staff,
+    Form(form): Form<MatchForm>,
+) -> WebResult {
+    let user = staff.may(Permission::CreateHearing)?.user.id;
+    let hearing = hearing_db::by_slug(&state.db.pool, &slug)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let response = form
+        .response
+        .parse::<i64>()
+        .map_err(|_| WebError::not_found())?;
+    if !party_db::match_response(&state.db.pool, hearing.id, id, response, user).await? {
+        return Err(WebError::not_found());
+    }
+    Ok(see_other(&list_page(&slug)))
+}
+
 /// `POST /admin/hoeringer/{slug}/hoeringsliste/{id}/fjern`: a party not yet invited.
 pub async fn remove(
     State(state): State<AppState>,

@@ -10,8 +10,12 @@ use app::consultees::AdminParty;
 use app::consultees::EarlierList;
 use app::consultees::PartyInvitation;
 use app::consultees::PartyListView;
+use app::consultees::PartySuggestion;
 use hoering::calendar::local_day;
-use hoering::consultees::{ListCounts, Party, PartyFields, PartyKind, PublicParty, public_list};
+use hoering::consultees::{
+    Likeness, ListCounts, Listed, Party, PartyFields, PartyKind, PublicParty, Sender, public_list,
+    suggest,
+};
 
 fn kind_of(row: &PartyRow) -> Result<PartyKind, BackendError> {
     PartyKind::parse(&row.kind).map_err(|_| fail(format!("stored party kind {:?}", row.kind)))
@@ -34,9 +38,34 @@ impl DbBackend {
     pub async fn party_list(&self, hearing: &HearingRow) -> Result<PartyListView, BackendError> {
         let pool = &self.db.pool;
         let rows = party_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
+        let unmatched = party_db::unmatched_responses(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let listed: Vec<Listed<'_>> = rows
+            .iter()
+            .map(|r| Listed {
+                organisation: &r.organisation,
+                email: &r.email,
+            })
+            .collect();
+        // Each party's strongest suggestion, the earliest response among equals.
+        let mut suggested: Vec<Option<(Likeness, &party_db::UnmatchedResponse)>> =
+            vec![None; rows.len()];
+        for response in &unmatched {
+            let sender = Sender {
+                organisation: response.organisation.as_deref(),
+                email: &response.email,
+            };
+            if let Some((i, likeness)) = suggest(sender, &listed)
+                && suggested[i].is_none_or(|(best, _)| likeness < best)
+            {
+                suggested[i] = Some((likeness, response));
+            }
+        }
         let mut parties = rows
             .iter()
-            .map(|r| {
+            .zip(suggested)
+            .map(|(r, suggestion)| {
                 Ok(AdminParty {
                     id: r.id,
                     organisation: r.organisation.clone(),
@@ -46,6 +75,19 @@ impl DbBackend {
                     status: status_of(r),
                     invited_on: r.invited_at.map(local_day),
                     reminded_on: r.reminded_at.map(local_day),
+                    suggestion: suggestion.map(|(_, s)| PartySuggestion {
+                        response_id: s.id,
+                        receipt_number: crate::response::receipt_number(s.id, s.created_at),
+                        sender: [
+                            s.organisation.as_deref().unwrap_or_default(),
+                            s.name.as_str(),
+                        ]
+                        .into_iter()
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    }),
                 })
             })
             .collect::<Result<Vec<_>, BackendError>>()?;

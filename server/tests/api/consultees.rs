@@ -328,3 +328,85 @@ both_databases!(
         assert_eq!(invited, 1);
     }
 );
+
+// A party on the list that answers through the public form, not its personal link: the clerk
+// is offered the response as the party's answer, confirms it, and the list shows it answered.
+both_databases!(
+    a_response_from_the_public_form_is_matched_to_its_party,
+    |app: TestApp| async move {
+        let clerk = app.clerk_with_open_hearing("politik").await;
+        app.add_open_hearing("anden").await;
+        let r = paste(
+            &app,
+            &clerk,
+            "politik",
+            "Integrationsrådet;;raadet@roskilde.example;råd og nævn\nÆldre Sagen Roskilde;;post@aeldresagen.example;forening",
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    ("text", "Integrationsrådet bakker op om politikken."),
+                    ("name", "Fatima Ali"),
+                    ("email", "formand@gmail.com"),
+                    ("sender_kind", "council"),
+                    ("organisation", "Integrationsrådet"),
+                    ("publication", "with_name"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let response: i64 = app.scalar("SELECT id FROM responses").await;
+        let party: i64 = app
+            .scalar("SELECT id FROM hearing_parties WHERE organisation = 'Integrationsrådet'")
+            .await;
+
+        let page = strip(&app.page_as("/admin/hoeringer/politik", &clerk).await);
+        assert!(
+            page.contains("fra Integrationsrådet, Fatima Ali som partens svar"),
+            "suggested by the organisation's name: {page}"
+        );
+        // Only a clerk, and only within the hearing.
+        let path = format!("/admin/hoeringer/politik/hoeringsliste/{party}/svar");
+        let r = app
+            .post_form(&path, &[("response", &response.to_string())])
+            .await;
+        assert!(
+            !location(&r).contains("hoeringsliste"),
+            "no session: sent to log in, not back to the list"
+        );
+        let r = app
+            .post_as(
+                &format!("/admin/hoeringer/anden/hoeringsliste/{party}/svar"),
+                &clerk,
+                &[("response", &response.to_string())],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 404, "another hearing's party");
+        let answered: Option<i64> = app
+            .scalar(
+                "SELECT answered_at FROM hearing_parties WHERE organisation = 'Integrationsrådet'",
+            )
+            .await;
+        assert_eq!(answered, None);
+
+        app.post_as_ok(&path, &clerk, &[("response", &response.to_string())])
+            .await;
+        let (answered, tied): (Option<i64>, Option<i64>) = app
+            .row("SELECT hp.answered_at, r.party_id FROM hearing_parties hp JOIN responses r ON r.id = (SELECT MIN(id) FROM responses) WHERE hp.organisation = 'Integrationsrådet'")
+            .await;
+        assert!(answered.is_some());
+        assert_eq!(tied, Some(party));
+        let page = strip(&app.page_as("/admin/hoeringer/politik", &clerk).await);
+        assert!(
+            !page.contains("som partens svar"),
+            "nothing left to suggest"
+        );
+        let journaled: i64 = app
+            .scalar("SELECT COUNT(*) FROM journal WHERE action = 'party_matched'")
+            .await;
+        assert_eq!(journaled, 1);
+    }
+);
