@@ -175,6 +175,11 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("remark", _) => td_string!(locale, form_remark_published_cannot_approve),
         ("publish", "unapproved") => td_string!(locale, form_every_remark_must_be_approved_by),
         ("publish", "none") => td_string!(locale, form_there_are_no_remarks_to_publish),
+        ("publish", "unaccounted") => td_string!(locale, form_publish_unaccounted),
+        ("set_aside", _) => td_string!(locale, form_set_aside_reason),
+        ("notat_summary", _) | ("recommendation", _) => {
+            td_string!(locale, form_text_too_long_10000)
+        }
         ("case_number", _) => td_string!(locale, form_the_case_number_must_be_one_text),
         ("announced", _) => td_string!(locale, form_text_too_long_1000),
         ("moderate", "cpr") => td_string!(locale, form_the_response_contains_a_cpr_number),

@@ -72,6 +72,17 @@ pub fn party_kind(locale: Locale, kind: PartyKind) -> &'static str {
     }
 }
 
+/// Why the administration set a response aside, as the høringsnotat and the clerk's page say it.
+pub fn set_aside_reason(locale: Locale, reason: hoering::notat::SetAsideReason) -> &'static str {
+    use hoering::notat::SetAsideReason as R;
+    match reason {
+        R::NotRelevant => td_string!(locale, set_aside_reason_not_relevant),
+        R::NoComments => td_string!(locale, set_aside_reason_no_comments),
+        R::Repeats => td_string!(locale, set_aside_reason_repeats),
+        R::Withheld => td_string!(locale, set_aside_reason_withheld),
+    }
+}
+
 /// Who sent a response, as the høringsnotat and the clerks' exports name it: a party's kind,
 /// or "Privatperson". (The response form asks with longer labels of its own.)
 pub fn sender_kind(locale: Locale, kind: SenderKind) -> &'static str {

@@ -9,6 +9,7 @@
 mod journal_number;
 mod outline;
 mod remark;
+mod set_aside;
 
 use std::collections::BTreeMap;
 
@@ -18,9 +19,11 @@ pub use outline::{
     NotatInput, NotatItem, NotatSection, OutlineWords, PointInput, Respondent, outline,
 };
 pub use remark::{
-    ApproveRefusal, EditRefusal, Outcome, PublishRefusal, Remark, RemarkContent, RemarkFields,
-    RemarkStage, RemarkState, RemarkTarget, RemarkText, TargetKind, approve, edit, publish_all,
+    ApproveRefusal, EditRefusal, Edited, Outcome, PointFraming, PublishRefusal, Remark,
+    RemarkContent, RemarkField, RemarkFields, RemarkStage, RemarkState, RemarkTarget, RemarkText,
+    TargetKind, approve, edit, publish_all,
 };
+pub use set_aside::{SetAside, SetAsideReason, unaccounted};
 
 /// Field name to error code, as the forms show them.
 pub type NotatErrors = BTreeMap<String, String>;

@@ -15,15 +15,18 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Outcome, Remark, RemarkTarget};
+use super::{Outcome, Remark, RemarkTarget, SetAside, SetAsideReason};
 use crate::consultees::{PartyKind, PartyStatus, danish_cmp};
 use crate::privacy::{self, FlagKind, REDACTED};
 use crate::response::{Publication, SenderKind};
 use crate::text::DiffOp;
 
 /// The hearing itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HearingInfo {
+    /// The case system's number ("24/1234"), on the first page; "" when none is set.
+    #[serde(default)]
+    pub case_number: String,
     /// What was sent in hearing: the draft's title.
     pub title: String,
     /// The first and last day of the hearing.
@@ -105,7 +108,7 @@ pub struct BlockChanges {
 }
 
 /// Everything the høringsnotat is built from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotatInput {
     pub hearing: HearingInfo,
     pub parties: Vec<HeardParty>,
@@ -116,6 +119,18 @@ pub struct NotatInput {
     pub meetings: Vec<MeetingInput>,
     pub councils: Vec<CouncilInput>,
     pub changes: Vec<BlockChanges>,
+    /// The responses the administration set aside, with the reason.
+    #[serde(default)]
+    pub set_aside: Vec<SetAside>,
+    /// The clerk's own summary of the main themes (paragraphs split by blank lines).
+    #[serde(default)]
+    pub written_summary: String,
+    /// The tags clerks gave the responses and how many responses carry each.
+    #[serde(default)]
+    pub tag_counts: Vec<(String, usize)>,
+    /// "Administrationen indstiller, …": what the administration recommends the politicians.
+    #[serde(default)]
+    pub recommendation: String,
 }
 
 /// The høringsnotat as a document model.
@@ -137,6 +152,8 @@ pub struct NotatSection {
 #[serde(tag = "type", content = "content", rename_all = "snake_case")]
 pub enum NotatItem {
     Paragraph(String),
+    /// A bulleted list of short lines.
+    List(Vec<String>),
     /// Label and value pairs.
     Facts(Vec<(String, String)>),
     Table {
@@ -168,16 +185,122 @@ pub enum NotatItem {
 pub fn outline(input: &NotatInput, words: &OutlineWords) -> Notat {
     Notat {
         title: clean(&format!("{}: {}", words.notat, input.hearing.title.trim())),
-        sections: vec![
-            hearing(input, words),
-            consultees(input, words),
-            summary(input, words),
-            points(input, words),
-            meetings(input, words),
-            councils(input, words),
-            changes(input, words),
-        ],
+        sections: [
+            Some(hearing(input, words)),
+            Some(respondents(input, words)),
+            Some(consultees(input, words)),
+            Some(summary(input, words)),
+            Some(points(input, words)),
+            set_aside(input, words),
+            Some(meetings(input, words)),
+            Some(councils(input, words)),
+            Some(changes(input, words)),
+            recommendation(input, words),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
+}
+
+/// Paragraphs of a clerk's text, split at blank lines.
+fn paragraphs(text: &str) -> Vec<NotatItem> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| NotatItem::Paragraph(clean(p)))
+        .collect()
+}
+
+/// Who responded, as consent allows, alphabetically; a sender who is also on the
+/// høringsliste is marked as a party. Equal labels (e.g. "Anonym privatperson") are listed
+/// once with their number, so thousands of anonymous senders take one line.
+fn respondents(input: &NotatInput, words: &OutlineWords) -> NotatSection {
+    let party = |r: &Respondent| {
+        r.organisation.as_deref().is_some_and(|org| {
+            let org = org.trim().to_lowercase();
+            !org.is_empty()
+                && input
+                    .parties
+                    .iter()
+                    .any(|p| p.organisation.trim().to_lowercase() == org)
+        })
+    };
+    let mut labels: Vec<String> = input
+        .responses
+        .iter()
+        .map(|r| {
+            let label = respondent_label(Some(r), words);
+            if party(r) && r.publication != Publication::NotPublished {
+                format!("{label} ({})", words.consultee_mark)
+            } else {
+                label
+            }
+        })
+        .collect();
+    labels.sort_by(|a, b| danish_cmp(a, b));
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    for label in labels {
+        match lines.last_mut() {
+            Some((last, n)) if *last == label => *n += 1,
+            _ => lines.push((label, 1)),
+        }
+    }
+    let items = if lines.is_empty() {
+        vec![NotatItem::Paragraph(words.no_points.to_owned())]
+    } else {
+        vec![NotatItem::List(
+            lines
+                .into_iter()
+                .map(|(label, n)| {
+                    if n > 1 {
+                        format!("{label} ({n})")
+                    } else {
+                        label
+                    }
+                })
+                .collect(),
+        )]
+    };
+    NotatSection {
+        heading: words.respondents.clone(),
+        level: 2,
+        items,
+    }
+}
+
+/// The responses set aside with their reason; no section when there are none.
+fn set_aside(input: &NotatInput, words: &OutlineWords) -> Option<NotatSection> {
+    if input.set_aside.is_empty() {
+        return None;
+    }
+    let mut rows: Vec<Vec<String>> = input
+        .set_aside
+        .iter()
+        .map(|s| {
+            let sender = match s.reason {
+                // A withheld response names nobody.
+                SetAsideReason::Withheld => words.not_published.to_owned(),
+                _ => respondent_label(input.responses.iter().find(|r| r.id == s.response), words),
+            };
+            vec![sender, (words.set_aside_reason)(s.reason)]
+        })
+        .collect();
+    rows.sort_by(|a, b| danish_cmp(&a[1], &b[1]).then_with(|| danish_cmp(&a[0], &b[0])));
+    Some(section(
+        &words.set_aside,
+        vec![NotatItem::Table {
+            header: words.set_aside_header.to_vec(),
+            rows,
+        }],
+    ))
+}
+
+/// The administration's recommendation to the politicians; no section when none is written.
+fn recommendation(input: &NotatInput, words: &OutlineWords) -> Option<NotatSection> {
+    let items = paragraphs(&input.recommendation);
+    (!items.is_empty()).then(|| section(&words.recommendation, items))
 }
 
 fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
@@ -190,7 +313,11 @@ fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
 
 fn hearing(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     let h = &input.hearing;
-    let mut facts = vec![
+    let mut facts = Vec::new();
+    if !h.case_number.trim().is_empty() {
+        facts.push((words.case_number.to_owned(), clean(h.case_number.trim())));
+    }
+    facts.extend([
         (words.subject.to_owned(), clean(h.title.trim())),
         (
             words.period.to_owned(),
@@ -200,7 +327,7 @@ fn hearing(input: &NotatInput, words: &OutlineWords) -> NotatSection {
                 (words.long_date)(h.closes)
             ),
         ),
-    ];
+    ]);
     if !h.announced.trim().is_empty() {
         facts.push((words.announced.to_owned(), clean(h.announced.trim())));
     }
@@ -245,7 +372,19 @@ fn consultees(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 }
 
 fn summary(input: &NotatInput, words: &OutlineWords) -> NotatSection {
-    let mut items = Vec::new();
+    let mut items = paragraphs(&input.written_summary);
+    if !input.tag_counts.is_empty() {
+        let mut tags = input.tag_counts.clone();
+        // The largest themes first, then alphabetically.
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| danish_cmp(&a.0, &b.0)));
+        items.push(NotatItem::Table {
+            header: words.tag_header.to_vec(),
+            rows: tags
+                .into_iter()
+                .map(|(tag, n)| vec![clean(tag.trim()), n.to_string()])
+                .collect(),
+        });
+    }
     let mut by_kind: Vec<Vec<String>> = SenderKind::ALL
         .into_iter()
         .filter_map(|kind| {
@@ -474,6 +613,22 @@ fn clean(text: &str) -> String {
 pub struct OutlineWords {
     /// "Høringsnotat", before the hearing's title.
     pub notat: String,
+    /// "Sagsnummer".
+    pub case_number: String,
+    /// "Høringssvar modtaget fra": the list of respondents.
+    pub respondents: String,
+    /// After a respondent who is on the høringsliste: "høringspart".
+    pub consultee_mark: String,
+    /// Theme (tag), number of responses.
+    pub tag_header: [String; 2],
+    /// "Svar uden bemærkning": the responses set aside.
+    pub set_aside: String,
+    /// Sender, reason.
+    pub set_aside_header: [String; 2],
+    /// "Administrationens indstilling".
+    pub recommendation: String,
+    /// Why a response was set aside, as the notat says it.
+    pub set_aside_reason: Box<dyn Fn(SetAsideReason) -> String + Send + Sync>,
     pub hearing: String,
     pub subject: String,
     pub period: String,

@@ -276,24 +276,96 @@ pub fn approve(remark: &Remark, reviewer: i64, at: i64) -> Result<Remark, Approv
     }
 }
 
-/// `remark` with new text and outcome by `editor`, back to draft.
+/// What of a point a clerk can change; any change to an approved point returns it to draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemarkField {
+    /// The section of the draft the point belongs to.
+    Section,
+    /// "Hvad blev sagt": the clerk's summary of the point.
+    Summary,
+    /// The bemærkning itself.
+    Text,
+    /// What the point led to.
+    Outcome,
+    /// Which changed block a `change` outcome points at.
+    Change,
+}
+
+impl RemarkField {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Section => "section",
+            Self::Summary => "summary",
+            Self::Text => "text",
+            Self::Outcome => "outcome",
+            Self::Change => "change",
+        }
+    }
+}
+
+/// How a clerk frames a point beside its bemærkning: the draft's section ("" for the whole
+/// draft) and the summary of what was said. Stored with the remark, read by the approver.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PointFraming {
+    pub section: String,
+    pub summary: String,
+}
+
+/// A remark after an edit, and which of its fields the edit changed (none: nothing to store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    pub remark: Remark,
+    pub changed: Vec<RemarkField>,
+}
+
+/// `remark`, framed as `framing`, with new content and framing by `editor`, back to draft.
 ///
-/// The editor becomes the author, so that whoever wrote the text now standing is the one who
-/// may not approve it, even when that is the clerk who approved the earlier text. Saving the
-/// same text and outcome again changes nothing, so an approval is not lost to a stray "save".
-pub fn edit(remark: &Remark, editor: i64, content: RemarkContent) -> Result<Remark, EditRefusal> {
+/// Four eyes read everything that is published under a point: a change to the summary or the
+/// section is as much a change as one to the text, so any change returns the remark to draft.
+/// The editor becomes the author, so that whoever wrote what now stands is the one who may not
+/// approve it, even when that is the clerk who approved the earlier text. Saving the same
+/// point again changes nothing, so an approval is not lost to a stray "save".
+pub fn edit(
+    remark: &Remark,
+    framing: &PointFraming,
+    editor: i64,
+    content: RemarkContent,
+    new_framing: &PointFraming,
+) -> Result<Edited, EditRefusal> {
     if remark.is_published() {
         return Err(EditRefusal::Published);
     }
-    if remark.text == content.text && remark.outcome == content.outcome {
-        return Ok(remark.clone());
+    let mut changed = Vec::new();
+    if framing.section.trim() != new_framing.section.trim() {
+        changed.push(RemarkField::Section);
     }
-    Ok(Remark {
-        target: remark.target.clone(),
-        text: content.text,
-        outcome: content.outcome,
-        author: editor,
-        state: RemarkState::Draft,
+    if framing.summary.trim() != new_framing.summary.trim() {
+        changed.push(RemarkField::Summary);
+    }
+    if remark.text != content.text {
+        changed.push(RemarkField::Text);
+    }
+    if remark.outcome.code() != content.outcome.code() {
+        changed.push(RemarkField::Outcome);
+    } else if remark.outcome != content.outcome {
+        changed.push(RemarkField::Change);
+    }
+    if changed.is_empty() {
+        return Ok(Edited {
+            remark: remark.clone(),
+            changed,
+        });
+    }
+    Ok(Edited {
+        remark: Remark {
+            target: remark.target.clone(),
+            text: content.text,
+            outcome: content.outcome,
+            author: editor,
+            state: RemarkState::Draft,
+        },
+        changed,
     })
 }
 

@@ -119,10 +119,32 @@ fn a_published_remark_cannot_be_approved_again() {
     assert_eq!(ApproveRefusal::Published.code(), "published");
 }
 
+fn framing(section: &str, summary: &str) -> PointFraming {
+    PointFraming {
+        section: section.into(),
+        summary: summary.into(),
+    }
+}
+
+/// An edit keeping the framing "3", "Sagt".
+fn edit_content(
+    remark: &Remark,
+    editor: i64,
+    content: RemarkContent,
+) -> Result<Edited, EditRefusal> {
+    let same = framing("3", "Sagt");
+    edit(remark, &same, editor, content, &same)
+}
+
 #[test]
 fn editing_an_approved_remark_returns_it_to_draft() {
     let approved = approve(&draft("Svar"), REVIEWER, 50).unwrap();
-    let edited = edit(&approved, REVIEWER, content("Nyt svar", Outcome::Noted)).unwrap();
+    let edited = edit_content(&approved, REVIEWER, content("Nyt svar", Outcome::Noted)).unwrap();
+    assert_eq!(
+        edited.changed,
+        vec![RemarkField::Text, RemarkField::Outcome]
+    );
+    let edited = edited.remark;
     assert_eq!(edited.state, RemarkState::Draft);
     assert_eq!(edited.text.as_str(), "Nyt svar");
     assert_eq!(edited.outcome, Outcome::Noted);
@@ -138,17 +160,82 @@ fn editing_an_approved_remark_returns_it_to_draft() {
 #[test]
 fn saving_the_same_content_keeps_the_approval() {
     let approved = approve(&draft("Svar"), REVIEWER, 50).unwrap();
-    let same = edit(&approved, 3, content("  Svar ", Outcome::NoChange)).unwrap();
-    assert_eq!(same, approved);
+    let same = edit(
+        &approved,
+        &framing("3", "Sagt"),
+        3,
+        content("  Svar ", Outcome::NoChange),
+        &framing(" 3", "Sagt\n"),
+    )
+    .unwrap();
+    assert_eq!(same.remark, approved);
+    assert!(same.changed.is_empty());
     // A changed outcome alone is an edit.
-    let other = edit(&approved, 3, content("Svar", Outcome::Noted)).unwrap();
-    assert_eq!(other.state, RemarkState::Draft);
+    let other = edit_content(&approved, 3, content("Svar", Outcome::Noted)).unwrap();
+    assert_eq!(other.remark.state, RemarkState::Draft);
+    assert_eq!(other.changed, vec![RemarkField::Outcome]);
+}
+
+/// Four eyes read what is published under a point: its summary and section too.
+#[test]
+fn a_changed_summary_or_section_returns_an_approved_remark_to_draft() {
+    let approved = approve(&draft("Svar"), REVIEWER, 50).unwrap();
+    let before = framing("3", "Borgeren ønsker flere sprogcaféer.");
+    for (after, field) in [
+        (
+            framing("3", "Borgeren ønsker færre sprogcaféer."),
+            RemarkField::Summary,
+        ),
+        (
+            framing("4", "Borgeren ønsker flere sprogcaféer."),
+            RemarkField::Section,
+        ),
+    ] {
+        let edited = edit(
+            &approved,
+            &before,
+            AUTHOR,
+            content("Svar", Outcome::NoChange),
+            &after,
+        )
+        .unwrap();
+        assert_eq!(edited.changed, vec![field]);
+        assert_eq!(edited.remark.state, RemarkState::Draft);
+        assert_eq!(edited.remark.author, AUTHOR);
+        // The author changed it: another clerk must approve it again.
+        assert_eq!(
+            approve(&edited.remark, AUTHOR, 60),
+            Err(ApproveRefusal::OwnRemark)
+        );
+    }
+    // Another changed block of a `change` outcome is a change of its own kind.
+    let change = |block: &str| Outcome::Change {
+        version: 2,
+        block: block.into(),
+    };
+    let approved = approve(
+        &Remark::draft(
+            RemarkTarget::Response(10),
+            content("Svar", change("3.1")),
+            AUTHOR,
+        ),
+        REVIEWER,
+        50,
+    )
+    .unwrap();
+    let moved = edit_content(&approved, REVIEWER, content("Svar", change("3.2"))).unwrap();
+    assert_eq!(moved.changed, vec![RemarkField::Change]);
+    assert_eq!(
+        RemarkField::Change.code(),
+        "change",
+        "the journal records field codes"
+    );
 }
 
 #[test]
 fn a_published_remark_cannot_be_edited() {
     let p = published("Svar", Outcome::Noted);
-    let err = edit(&p, AUTHOR, content("Andet", Outcome::Noted)).unwrap_err();
+    let err = edit_content(&p, AUTHOR, content("Andet", Outcome::Noted)).unwrap_err();
     assert_eq!(err, EditRefusal::Published);
     assert_eq!(err.code(), "published");
 }
@@ -282,6 +369,7 @@ fn input() -> NotatInput {
             opens: date(2026, 3, 2),
             closes: date(2026, 3, 30),
             announced: "På kommunens hjemmeside".into(),
+            case_number: String::new(),
         },
         parties: vec![
             party("Ældre Sagen", PartyStatus::Answered),
@@ -420,6 +508,7 @@ fn input() -> NotatInput {
                 DiffOp::Equal("styrke".into()),
             ],
         }],
+        ..NotatInput::default()
     }
 }
 
@@ -467,6 +556,22 @@ fn words() -> OutlineWords {
     let s = |t: &str| t.to_owned();
     OutlineWords {
         notat: s("Høringsnotat"),
+        case_number: s("Sagsnummer"),
+        respondents: s("Høringssvar modtaget fra"),
+        consultee_mark: s("høringspart"),
+        tag_header: [s("Tema"), s("Antal høringssvar")],
+        set_aside: s("Høringssvar uden bemærkning"),
+        set_aside_header: [s("Afsender"), s("Begrundelse")],
+        recommendation: s("Administrationens indstilling"),
+        set_aside_reason: Box::new(|reason| {
+            match reason {
+                SetAsideReason::NotRelevant => "Ikke relevant for politikken",
+                SetAsideReason::NoComments => "Ingen bemærkninger til forslaget",
+                SetAsideReason::Repeats => "Gentager punkter, der er besvaret ovenfor",
+                SetAsideReason::Withheld => "Tilbageholdt efter retningslinjerne for høringssvar",
+            }
+            .to_owned()
+        }),
         hearing: s("Høringen"),
         subject: s("Emne"),
         period: s("Høringsperiode"),
@@ -536,6 +641,7 @@ fn the_sections_come_in_the_national_order() {
         headings,
         [
             "Høringen",
+            "Høringssvar modtaget fra",
             "Høringsliste",
             "Sammenfatning",
             "Høringssvar og bemærkninger",
@@ -544,7 +650,182 @@ fn the_sections_come_in_the_national_order() {
             "Ændringer i udkastet",
         ]
     );
-    assert!(notat.sections.iter().all(|s| s.level == 1));
+    // The respondents are section 1.2, under the hearing.
+    let levels: Vec<u8> = notat.sections.iter().map(|s| s.level).collect();
+    assert_eq!(levels, [1, 2, 1, 1, 1, 1, 1, 1]);
+
+    // With responses set aside and a recommendation, both get a section of their own, the
+    // recommendation last, as the politicians read it before they decide.
+    let mut full = input();
+    full.set_aside = vec![SetAside {
+        response: 7,
+        reason: SetAsideReason::NotRelevant,
+    }];
+    full.recommendation = "Administrationen indstiller, at politikken vedtages.".into();
+    let notat = outline(&full, &words());
+    let headings: Vec<&str> = notat.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings[5], "Høringssvar uden bemærkning");
+    assert_eq!(headings.last(), Some(&"Administrationens indstilling"));
+}
+
+fn list_of(section: &NotatSection) -> Vec<&str> {
+    match section.items.as_slice() {
+        [NotatItem::List(lines)] => lines.iter().map(String::as_str).collect(),
+        other => panic!("a list expected: {other:?}"),
+    }
+}
+
+#[test]
+fn every_respondent_is_listed_as_consent_allows_alphabetically_with_parties_marked() {
+    let mut input = input();
+    // Two more anonymous private persons: one line with their number.
+    for id in [8, 9] {
+        input.responses.push(respondent(
+            id,
+            SenderKind::Private,
+            Some("Frida"),
+            None,
+            Publication::Anonymous,
+            &[],
+        ));
+    }
+    let notat = outline(&input, &words());
+    assert_eq!(
+        list_of(section(&notat, "Høringssvar modtaget fra")),
+        [
+            "Afsender ikke offentliggjort",
+            "Anna Jensen",
+            "Anonym privatperson (5)",
+            "Bo Hansen, Ældre Sagen (høringspart)",
+            "Virksomhed",
+        ],
+        "named, anonymous by kind, never a withheld name"
+    );
+    // Every response is on the list once: the counts add up.
+    let counted: usize = list_of(section(&notat, "Høringssvar modtaget fra"))
+        .iter()
+        .map(|l| {
+            l.rsplit_once(" (")
+                .and_then(|(_, n)| n.trim_end_matches(')').parse().ok())
+                .unwrap_or(1)
+        })
+        .sum();
+    assert_eq!(counted, input.responses.len());
+}
+
+#[test]
+fn the_case_number_comes_first_and_the_clerks_summary_opens_the_summary() {
+    let mut input = input();
+    input.hearing.case_number = "24/1234".into();
+    input.written_summary =
+        "Mange svar handler om sprog.\r\n\r\nFlere ønsker aftenundervisning; ring 23 45 67 89."
+            .into();
+    input.tag_counts = vec![
+        ("Bolig".into(), 2),
+        ("Sprog".into(), 5),
+        ("Arbejde".into(), 2),
+    ];
+    let notat = outline(&input, &words());
+    let NotatItem::Facts(facts) = &section(&notat, "Høringen").items[0] else {
+        panic!("facts expected");
+    };
+    assert_eq!(facts[0], ("Sagsnummer".to_owned(), "24/1234".to_owned()));
+    let summary = &section(&notat, "Sammenfatning").items;
+    assert_eq!(
+        summary[0],
+        NotatItem::Paragraph("Mange svar handler om sprog.".into())
+    );
+    let NotatItem::Paragraph(second) = &summary[1] else {
+        panic!("a second paragraph");
+    };
+    assert!(
+        !second.contains("23 45 67 89"),
+        "a phone number typed by a clerk is redacted"
+    );
+    let NotatItem::Table { header, rows } = &summary[2] else {
+        panic!("the themes' table");
+    };
+    assert_eq!(header[0], "Tema");
+    let rows: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(rows, [("Sprog", "5"), ("Arbejde", "2"), ("Bolig", "2")]);
+}
+
+#[test]
+fn set_aside_responses_are_listed_with_their_reason_and_withheld_ones_name_nobody() {
+    let mut input = input();
+    input.set_aside = vec![
+        SetAside {
+            response: 1,
+            reason: SetAsideReason::NoComments,
+        },
+        SetAside {
+            response: 2,
+            reason: SetAsideReason::Withheld,
+        },
+    ];
+    let notat = outline(&input, &words());
+    let NotatItem::Table { rows, .. } = &section(&notat, "Høringssvar uden bemærkning").items[0]
+    else {
+        panic!("a table");
+    };
+    assert_eq!(
+        rows,
+        &[
+            vec![
+                "Anna Jensen".to_owned(),
+                "Ingen bemærkninger til forslaget".to_owned()
+            ],
+            vec![
+                "Afsender ikke offentliggjort".to_owned(),
+                "Tilbageholdt efter retningslinjerne for høringssvar".to_owned()
+            ],
+        ]
+    );
+}
+
+#[test]
+fn unaccounted_responses_are_those_no_point_council_or_set_aside_covers() {
+    let mut input = input();
+    // The fixture's points cover its seven responses (one by a passage, two as a campaign);
+    // two more arrive that no point answers.
+    for id in [8, 9] {
+        input.responses.push(respondent(
+            id,
+            SenderKind::Private,
+            Some("Frida"),
+            None,
+            Publication::WithName,
+            &[],
+        ));
+    }
+    let all: Vec<i64> = input.responses.iter().map(|r| r.id).collect();
+    let answered: Vec<RemarkTarget> = input.points.iter().map(|p| p.target.clone()).collect();
+    assert_eq!(unaccounted(&all, &answered, &[], &[]), [8, 9]);
+    // A council's response is accounted for among the councils.
+    assert_eq!(unaccounted(&all, &answered, &[], &[8]), [9]);
+    // Setting the rest aside accounts for every response.
+    input.set_aside = vec![SetAside {
+        response: 9,
+        reason: SetAsideReason::Repeats,
+    }];
+    assert!(unaccounted(&all, &answered, &input.set_aside, &[8]).is_empty());
+    // Without its points, a campaign's members are open again.
+    assert_eq!(
+        unaccounted(&all, &answered[2..], &input.set_aside, &[8]),
+        [1, 6, 7]
+    );
+    assert_eq!(
+        SetAsideReason::parse(" repeats"),
+        Some(SetAsideReason::Repeats)
+    );
+    assert_eq!(
+        SetAsideReason::parse("withheld"),
+        None,
+        "moderation withholds, not a clerk"
+    );
 }
 
 #[test]
@@ -683,7 +964,7 @@ fn an_unknown_respondent_is_not_named() {
     let mut i = input();
     i.points = vec![point(None, "Noget.", RemarkTarget::Response(99), None)];
     let notat = outline(&i, &words());
-    let ps = points(&notat.sections[3]);
+    let ps = points(section(&notat, "Høringssvar og bemærkninger"));
     assert_eq!(ps[0].respondents, ["Afsender ikke offentliggjort"]);
 }
 
@@ -747,7 +1028,12 @@ fn empty_sections_say_so() {
     i.councils.clear();
     i.changes.clear();
     let notat = outline(&i, &words());
-    for s in &notat.sections[3..] {
+    let points_at = notat
+        .sections
+        .iter()
+        .position(|s| s.heading == "Høringssvar og bemærkninger")
+        .unwrap();
+    for s in &notat.sections[points_at..] {
         assert!(
             matches!(s.items.as_slice(), [NotatItem::Paragraph(_)]),
             "{}",
@@ -755,7 +1041,7 @@ fn empty_sections_say_so() {
         );
     }
     assert!(matches!(
-        notat.sections[1].items.as_slice(),
+        section(&notat, "Høringsliste").items.as_slice(),
         [NotatItem::Paragraph(_)]
     ));
 }

@@ -31,6 +31,10 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     match item {
         NotatItem::Paragraph(text) => view! { <p>{lines(text)}</p> }.into_any(),
+        NotatItem::List(items) => view! {
+            <ul class="notat-list">{items.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
         NotatItem::Facts(pairs) => view! {
             <dl class="notat-facts">
                 {pairs.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}

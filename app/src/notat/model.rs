@@ -53,6 +53,22 @@ pub struct AdminNotatView {
     pub answered: usize,
     /// The journal-number pattern and the first number it gives.
     pub journal_example: String,
+    /// Responses no point answers and no clerk set aside: publishing waits for these.
+    pub open_responses: Vec<AsideCard>,
+    /// Responses set aside, with the reason (withheld ones by moderation).
+    pub set_aside: Vec<AsideCard>,
+    /// The clerk's summary of main themes, and the administration's recommendation.
+    pub notat_summary: String,
+    pub recommendation: String,
+}
+
+/// A response without a bemærkning: still open (`reason` none) or set aside.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AsideCard {
+    pub response_id: i64,
+    pub receipt_number: String,
+    pub excerpt: String,
+    pub reason: Option<hoering::notat::SetAsideReason>,
 }
 
 /// What a remark answers, as the editor shows it.

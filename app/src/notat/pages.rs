@@ -130,6 +130,18 @@ pub fn AdminNotatPage() -> impl IntoView {
         } else {
             n.announced.clone()
         };
+        let typed_or = |name: &str, stored: &str| {
+            if echo.values.contains_key(name) {
+                echo.value(name)
+            } else {
+                stored.to_owned()
+            }
+        };
+        let summary_value = typed_or("notat_summary", &n.notat_summary);
+        let recommendation_value = typed_or("recommendation", &n.recommendation);
+        let summary_error = field("notat_summary");
+        let recommendation_error = field("recommendation");
+        let set_aside_error = field("set_aside");
         let download = |file: &str| crate::routes::admin_download(&slug, file);
         Ok(view! {
             <Title text=format!("{title} · {}", n.hearing_title) />
@@ -163,6 +175,14 @@ pub fn AdminNotatPage() -> impl IntoView {
                     <label for="annonceret">{td_string!(locale, notat_how_the_hearing_was_announced)}</label>
                     <FieldError id="annonceret-fejl".to_string() message=Signal::derive(move || announced_error.clone()) />
                     <textarea id="annonceret" name="announced" rows="2" inner_html=crate::components::escape_html(&announced_value)></textarea>
+                    <label for="sammenfatning">{td_string!(locale, notat_summary_label)}</label>
+                    <FieldError id="sammenfatning-fejl".to_string() message=Signal::derive(move || summary_error.clone()) />
+                    <textarea id="sammenfatning" name="notat_summary" rows="6" aria-describedby="sammenfatning-hjaelp" inner_html=crate::components::escape_html(&summary_value)></textarea>
+                    <p class="hint" id="sammenfatning-hjaelp">{td_string!(locale, notat_summary_hint)}</p>
+                    <label for="indstilling">{td_string!(locale, notat_recommendation_label)}</label>
+                    <FieldError id="indstilling-fejl".to_string() message=Signal::derive(move || recommendation_error.clone()) />
+                    <textarea id="indstilling" name="recommendation" rows="3" aria-describedby="indstilling-hjaelp" inner_html=crate::components::escape_html(&recommendation_value)></textarea>
+                    <p class="hint" id="indstilling-hjaelp">{td_string!(locale, notat_recommendation_hint)}</p>
                     <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
                 </form>
             </section>
@@ -180,6 +200,64 @@ pub fn AdminNotatPage() -> impl IntoView {
                         </ol>
                     }.into_any()
                 }}
+            </section>
+
+            <section id="uden-bemaerkning" aria-labelledby="uden-bemaerkning-titel">
+                <h2 id="uden-bemaerkning-titel">{td_string!(locale, notat_without_remark)}</h2>
+                <p class="hint">{td_string!(locale, notat_without_remark_intro)}</p>
+                <FieldError id="til-side-fejl".to_string() message=Signal::derive(move || set_aside_error.clone()) />
+                {if n.open_responses.is_empty() {
+                    view! { <p class="success-box">{td_string!(locale, notat_none_missing)}</p> }.into_any()
+                } else {
+                    view! {
+                        <h3>{td_string!(locale, notat_missing_responses)} " (" {n.open_responses.len()} ")"</h3>
+                        <ul class="plain-list aside-list">
+                            {n.open_responses.iter().map(|card| {
+                                let id = card.response_id;
+                                let select_id = format!("begrundelse-{id}");
+                                view! {
+                                    <li>
+                                        <p><strong>{card.receipt_number.clone()}</strong> " " {card.excerpt.clone()}</p>
+                                        <p><a href=crate::routes::remark_editor(&slug, Some(id), false, None)>{td_string!(locale, notat_write_remark)}</a></p>
+                                        <form method="post" action=format!("{}/hoeringsnotat/til-side", crate::routes::admin_hearing(&slug)) class="inline-form">
+                                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                            <input type="hidden" name="response" value=id.to_string() />
+                                            <label for=select_id.clone()>{td_string!(locale, notat_reason_for, receipt = card.receipt_number.clone()).to_string()}</label>
+                                            <select id=select_id name="reason">
+                                                {hoering::notat::SetAsideReason::CHOSEN.into_iter().map(|r| view! {
+                                                    <option value=r.code()>{crate::names::set_aside_reason(locale, r)}</option>
+                                                }).collect_view()}
+                                            </select>
+                                            <button type="submit" class="button button-secondary">{td_string!(locale, notat_set_aside_button)}</button>
+                                        </form>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                {(!n.set_aside.is_empty()).then(|| view! {
+                    <h3>{td_string!(locale, notat_set_aside_list)} " (" {n.set_aside.len()} ")"</h3>
+                    <ul class="plain-list aside-list">
+                        {n.set_aside.iter().map(|card| {
+                            let reason = card.reason;
+                            view! {
+                                <li>
+                                    <p><strong>{card.receipt_number.clone()}</strong> " " {card.excerpt.clone()}</p>
+                                    <p class="muted">{reason.map(|r| crate::names::set_aside_reason(locale, r))}</p>
+                                    {(reason != Some(hoering::notat::SetAsideReason::Withheld)).then(|| view! {
+                                        <form method="post" action=format!("{}/hoeringsnotat/til-side", crate::routes::admin_hearing(&slug)) class="inline-form">
+                                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                            <input type="hidden" name="response" value=card.response_id.to_string() />
+                                            <input type="hidden" name="reason" value="" />
+                                            <button type="submit" class="button button-secondary">{td_string!(locale, notat_take_back)}</button>
+                                        </form>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
             </section>
 
             <section id="offentliggoer" aria-labelledby="offentliggoer-titel">

@@ -10,6 +10,22 @@ pub fn outline_words(locale: Locale) -> OutlineWords {
     let w = |s: &'static str| s.to_owned();
     OutlineWords {
         notat: w(td_string!(locale, notat_doc_notat)),
+        case_number: w(td_string!(locale, notat_doc_case_number)),
+        respondents: w(td_string!(locale, notat_doc_respondents)),
+        consultee_mark: w(td_string!(locale, notat_doc_consultee_mark)),
+        tag_header: [
+            w(td_string!(locale, notat_doc_theme)),
+            w(td_string!(locale, notat_doc_response_count)),
+        ],
+        set_aside: w(td_string!(locale, notat_doc_set_aside)),
+        set_aside_header: [
+            w(td_string!(locale, notat_doc_sender)),
+            w(td_string!(locale, notat_doc_reason)),
+        ],
+        recommendation: w(td_string!(locale, notat_doc_recommendation)),
+        set_aside_reason: Box::new(move |reason| {
+            crate::names::set_aside_reason(locale, reason).to_owned()
+        }),
         hearing: w(td_string!(locale, notat_doc_hearing)),
         subject: w(td_string!(locale, notat_doc_subject)),
         period: w(td_string!(locale, notat_doc_period)),
@@ -292,11 +308,14 @@ mod tests {
     }
 }
 
+/// The columns of the records (XLSX and CSV) of a hearing's responses.
+pub const RECORD_COLUMNS: usize = 17;
+
 /// The words of the responses' records (XLSX and CSV) and of the case-system archive, in
 /// `locale`: the header row, the states and choices as cells, the sheet's name.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordWords {
-    pub header: [&'static str; 16],
+    pub header: [&'static str; RECORD_COLUMNS],
     pub sheet: &'static str,
     pub status_published: &'static str,
     pub status_withheld: &'static str,
@@ -322,7 +341,8 @@ impl RecordWords {
                 td_string!(locale, export_received),
                 td_string!(locale, export_status),
                 td_string!(locale, export_sender_kind),
-                td_string!(locale, export_sender),
+                td_string!(locale, export_name),
+                td_string!(locale, export_organisation),
                 td_string!(locale, export_publication),
                 td_string!(locale, export_block),
                 td_string!(locale, export_text),

@@ -26,6 +26,12 @@ pub enum Action {
     RemarksPublished,
     /// A clerk exported the responses with their originals for the case system.
     ArchiveExported,
+    /// A clerk set a response aside without a bemærkning, or took it back (`before`/`after`
+    /// are the reasons' codes, "" for none).
+    ResponseSetAside,
+    /// A clerk tied a response from the public form to a party on the høringsliste (`after`
+    /// is the party's id).
+    PartyMatched,
 }
 
 impl Action {
@@ -41,6 +47,8 @@ impl Action {
             Action::RemarkApproved => "remark_approved",
             Action::RemarksPublished => "remarks_published",
             Action::ArchiveExported => "archive_exported",
+            Action::ResponseSetAside => "response_set_aside",
+            Action::PartyMatched => "party_matched",
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::db::now;
 use crate::journal::{Action, Entry};
-use hoering::notat::{Outcome, Remark, RemarkState, RemarkTarget, RemarkText, TargetKind};
+use hoering::notat::{
+    Edited, Outcome, Remark, RemarkState, RemarkTarget, RemarkText, SetAsideReason, TargetKind,
+};
 use sqlx::AnyPool;
 
 /// A stored bemærkning with its author's and approver's addresses.
@@ -220,16 +222,21 @@ pub async fn insert(
     Ok(id)
 }
 
-/// Stores an edited remark (`edited` as [`hoering::notat::edit`] made it), journaled; nothing
-/// when a published remark is in the way (the core refused the edit already).
+/// Stores an edited remark (`edited` as [`hoering::notat::edit`] made it), journaled with the
+/// names of the fields it changed (never their words); nothing when the edit changed nothing,
+/// and nothing once the remark is published.
 pub async fn update(
     pool: &AnyPool,
     id: i64,
     before: &Remark,
-    edited: &Remark,
+    edited: &Edited,
     facts: &PointFacts<'_>,
 ) -> Result<(), sqlx::Error> {
-    let (version, block) = change_of(&edited.outcome);
+    if edited.changed.is_empty() {
+        return Ok(());
+    }
+    let remark = &edited.remark;
+    let (version, block) = change_of(&remark.outcome);
     let mut tx = crate::db::begin_write(pool).await?;
     let changed = sqlx::query(
         "UPDATE remarks SET section = $1, summary = $2, text = $3, outcome = $4,
@@ -241,20 +248,23 @@ pub async fn update(
     )
     .bind(facts.section)
     .bind(facts.summary)
-    .bind(edited.text.as_str())
-    .bind(edited.outcome.code())
+    .bind(remark.text.as_str())
+    .bind(remark.outcome.code())
     .bind(version)
     .bind(block)
-    .bind(edited.author)
-    .bind(edited.state.code())
+    .bind(remark.author)
+    .bind(remark.state.code())
     .bind(now())
     .bind(id)
     .execute(&mut *tx)
     .await?
     .rows_affected();
     if changed > 0 {
-        let entry = Entry::remark(edited.author, Action::RemarkWritten, id)
-            .change(before.outcome.code(), edited.outcome.code());
+        let fields: Vec<&str> = edited.changed.iter().map(|f| f.code()).collect();
+        let entry = Entry::remark(remark.author, Action::RemarkWritten, id).change(
+            before.state.code(),
+            format!("{}: {}", remark.state.code(), fields.join(", ")),
+        );
         crate::journal::db::write(&mut tx, &entry).await?;
     }
     tx.commit().await
@@ -383,6 +393,96 @@ pub async fn set_case_facts(
         .bind(hearing_id)
         .execute(&mut *tx)
         .await?;
+    tx.commit().await
+}
+
+/// The clerk's own texts for the notat: the summary of main themes and the recommendation.
+pub async fn notat_texts(pool: &AnyPool, hearing_id: i64) -> Result<(String, String), sqlx::Error> {
+    sqlx::query_as("SELECT notat_summary, recommendation FROM hearings WHERE id = $1")
+        .bind(hearing_id)
+        .fetch_one(pool)
+        .await
+}
+
+pub async fn set_notat_texts(
+    pool: &AnyPool,
+    hearing_id: i64,
+    summary: &str,
+    recommendation: &str,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    sqlx::query("UPDATE hearings SET notat_summary = $1, recommendation = $2 WHERE id = $3")
+        .bind(summary)
+        .bind(recommendation)
+        .bind(hearing_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// The responses of a hearing set aside without a bemærkning: (response, reason code).
+pub async fn set_asides(
+    pool: &AnyPool,
+    hearing_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT response_id, reason FROM response_set_asides WHERE hearing_id = $1
+         ORDER BY response_id",
+    )
+    .bind(hearing_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Sets `response` of the hearing aside for `reason`, or (`None`) takes it back, journaled
+/// with the reasons' codes. Nothing happens for a response of another hearing.
+pub async fn set_aside(
+    pool: &AnyPool,
+    hearing_id: i64,
+    response: i64,
+    reason: Option<SetAsideReason>,
+    actor: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let belongs: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM responses WHERE id = $1 AND hearing_id = $2 AND source = 'response'",
+    )
+    .bind(response)
+    .bind(hearing_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if belongs.is_none() {
+        return Ok(());
+    }
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT reason FROM response_set_asides WHERE response_id = $1")
+            .bind(response)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let after = reason.map(SetAsideReason::code);
+    if before.as_deref() == after {
+        return Ok(());
+    }
+    sqlx::query("DELETE FROM response_set_asides WHERE response_id = $1")
+        .bind(response)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(code) = after {
+        sqlx::query(
+            "INSERT INTO response_set_asides (response_id, hearing_id, reason, set_by, set_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(response)
+        .bind(hearing_id)
+        .bind(code)
+        .bind(actor)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    let entry = Entry::response(actor, Action::ResponseSetAside, response)
+        .change(before.unwrap_or_default(), after.unwrap_or_default());
+    crate::journal::db::write(&mut tx, &entry).await?;
     tx.commit().await
 }
 

@@ -146,6 +146,7 @@ fn estimate(notat: &Notat) -> usize {
         .flat_map(|s| &s.items)
         .map(|item| match item {
             NotatItem::Paragraph(t) => 160 + text(t),
+            NotatItem::List(lines) => lines.iter().map(|l| 220 + text(l)).sum::<usize>(),
             NotatItem::Facts(pairs) => {
                 600 + pairs
                     .iter()
@@ -214,6 +215,19 @@ impl Body<'_> {
                 }
                 NotatItem::Paragraph(text) => {
                     paragraph(&mut self.out, "", "", text);
+                    None
+                }
+                NotatItem::List(lines) => {
+                    for line in lines {
+                        // A bullet with a hanging indent: reads as a list in Word and LibreOffice
+                        // without a numbering part.
+                        paragraph(
+                            &mut self.out,
+                            "",
+                            r#"<w:spacing w:after="40"/><w:ind w:left="360" w:hanging="240"/>"#,
+                            &format!("•\t{line}"),
+                        );
+                    }
                     None
                 }
                 NotatItem::Facts(pairs) => {
@@ -996,6 +1010,7 @@ mod tests {
                 opens: parse_date("2026-03-02").unwrap(),
                 closes: parse_date("2026-03-30").unwrap(),
                 announced: "På kommunens hjemmeside og i Roskilde Avis 2. marts".into(),
+                case_number: String::new(),
             },
             parties: vec![
                 party(
@@ -1172,6 +1187,7 @@ mod tests {
                     DiffOp::Equal(" borgeres muligheder.".into()),
                 ],
             }],
+            ..NotatInput::default()
         }
     }
 
@@ -1302,10 +1318,19 @@ mod tests {
         let notat = outline(&input(), &outline_words(Locale::da));
         let parts = parts(&render(&notat, &DocumentWords::of(Locale::da), "").unwrap());
         let document = part(&parts, "word/document.xml");
-        let expected: Vec<String> = notat.sections.iter().map(|s| escaped(&s.heading)).collect();
+        let expected: Vec<String> = notat
+            .sections
+            .iter()
+            .filter(|s| s.level == 1)
+            .map(|s| escaped(&s.heading))
+            .collect();
         assert_eq!(paragraphs_in(document, "Heading1"), expected);
         // The contents list the same headings before the field updates.
         assert_eq!(paragraphs_in(document, "TOC1"), expected);
+        // The respondents are section 1.2, under the hearing.
+        assert!(
+            paragraphs_in(document, "Heading2").contains(&"Høringssvar modtaget fra".to_owned())
+        );
         assert!(document.contains(r#" TOC \o "1-3" \h \z \u "#));
         assert_eq!(
             paragraphs_in(document, "TOC2"),
@@ -1325,6 +1350,11 @@ mod tests {
         let notat = outline(&input(), &outline_words(Locale::da));
         let parts = parts(&render(&notat, &DocumentWords::of(Locale::da), "").unwrap());
         let document = part(&parts, "word/document.xml");
+        // The høringsliste's table (its heading's last mention: the contents name it first),
+        // after the list of respondents, which names some of the parties too.
+        let document = &document[document
+            .rfind(&escaped("Høringsliste"))
+            .expect("the høringsliste")..];
         // Danish order: Aa sorts as Å, last.
         let organisations = [
             "Børne- og Ungerådet",

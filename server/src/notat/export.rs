@@ -8,12 +8,19 @@ use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult};
 use app::i18n::Locale;
-use app::notat::words::{DocumentWords, RecordWords};
+use app::notat::words::{DocumentWords, RECORD_COLUMNS, RecordWords};
 use axum::extract::{Path, State};
 use axum::routing::{MethodRouter, get};
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
+
+/// One response as a row of the records.
+pub type Record = [String; RECORD_COLUMNS];
+
+/// The records' columns that hold long text (wrapped in the XLSX), and the receipt time.
+const TEXT_COLUMNS: [usize; 3] = [9, 13, 14];
+const RECEIVED_COLUMN: usize = 2;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -165,7 +172,7 @@ pub async fn record_rows(
     pattern: &hoering::notat::JournalPattern,
     hearing: &crate::hearing::db::HearingRow,
     locale: Locale,
-) -> Result<Vec<[String; 16]>, WebError> {
+) -> Result<Vec<Record>, WebError> {
     let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
     let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
     let (case, _) = notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
@@ -219,12 +226,12 @@ pub async fn record_rows(
                     }
                     .to_owned(),
                     kind,
-                    super::sender_label(
-                        hoering::response::SenderKind::parse(&r.sender_kind)
-                            .unwrap_or(hoering::response::SenderKind::Private),
-                        &r.name,
-                        r.organisation.as_deref(),
-                    ),
+                    r.name.trim().to_owned(),
+                    r.organisation
+                        .as_deref()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
                     match r.publication.as_str() {
                         "with_name" => cells.with_name,
                         "anonymous" => cells.anonymous,
@@ -261,7 +268,7 @@ pub async fn record_rows(
 
 /// The rows under `header` as CSV for Danish Excel: UTF-8 with a byte-order mark, `;` between
 /// cells, CRLF.
-pub fn csv(header: &[&str; 16], rows: &[[String; 16]]) -> Vec<u8> {
+pub fn csv(header: &[&str; RECORD_COLUMNS], rows: &[Record]) -> Vec<u8> {
     let mut out = String::with_capacity(rows.len() * 256 + 256);
     out.push('\u{feff}');
     let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
@@ -281,7 +288,7 @@ pub fn csv(header: &[&str; 16], rows: &[[String; 16]]) -> Vec<u8> {
 }
 
 /// The rows as an Excel workbook in `locale`: a bold, frozen, filterable header row.
-pub fn xlsx(locale: Locale, rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn xlsx(locale: Locale, rows: &[Record]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     /// Excel's limit on one cell's text.
     const CELL_MAX: usize = 32_767;
@@ -295,10 +302,16 @@ pub fn xlsx(locale: Locale, rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxw
     for (col, title) in header.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *title, &bold)?;
     }
-    let widths = [16, 16, 17, 14, 14, 28, 16, 8, 60, 20, 8, 8, 40, 50, 30, 14];
+    let mut widths = [
+        16, 16, 17, 14, 14, 24, 24, 16, 8, 60, 20, 8, 8, 40, 50, 30, 14,
+    ];
+    // Journal numbers follow the municipality's pattern: the column fits the longest.
+    let journal = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0);
+    widths[0] = widths[0].max(journal + 2);
     for (col, w) in widths.iter().enumerate() {
-        sheet.set_column_width(col as u16, *w)?;
+        sheet.set_column_width(col as u16, *w as f64)?;
     }
+    let when = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
@@ -312,8 +325,14 @@ pub fn xlsx(locale: Locale, rows: &[[String; 16]]) -> Result<Vec<u8>, rust_xlsxw
             } else {
                 cell.as_str()
             };
-            if c == 8 || c == 12 || c == 13 {
+            if TEXT_COLUMNS.contains(&c) {
                 sheet.write_string_with_format(r, c as u16, value, &wrap)?;
+            } else if c == RECEIVED_COLUMN {
+                // A real date and time, so the clerk can sort and filter by it.
+                match rust_xlsxwriter::ExcelDateTime::parse_from_str(value) {
+                    Ok(at) => sheet.write_datetime_with_format(r, c as u16, &at, &when)?,
+                    Err(_) => sheet.write_string(r, c as u16, value)?,
+                };
             } else {
                 sheet.write_string(r, c as u16, value)?;
             }

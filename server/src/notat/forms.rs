@@ -9,7 +9,9 @@ use crate::web::error::{WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::see_other;
 use axum::extract::{Path, State};
-use hoering::notat::{Remark, RemarkFields, RemarkTarget, RemarkText};
+use hoering::notat::{
+    PointFraming, Remark, RemarkFields, RemarkTarget, RemarkText, SetAsideReason,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -47,13 +49,25 @@ pub struct PublishForm {
     back: String,
 }
 
-/// The notat's case number and where the hearing was announced.
+/// The notat's case number, where the hearing was announced, the clerk's summary of the main
+/// themes and the administration's recommendation.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct CaseForm {
     back: String,
     case_number: Line,
     announced: String,
+    notat_summary: String,
+    recommendation: String,
+}
+
+/// A response set aside without a bemærkning for `reason`, or taken back (`reason` empty).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SetAsideForm {
+    back: String,
+    response: Line,
+    reason: Line,
 }
 
 /// `POST /admin/hoeringer/{slug}/bemaerkninger`: a new bemærkning on a response, its whole
@@ -167,7 +181,18 @@ pub async fn write(
                 .map(|(_, m)| m)
                 .collect();
             let before = row.to_core(&members)?;
-            let edited = hoering::notat::edit(&before, user, content).map_err(|refusal| {
+            let framing = |section: &str, summary: &str| PointFraming {
+                section: section.to_owned(),
+                summary: summary.to_owned(),
+            };
+            let edited = hoering::notat::edit(
+                &before,
+                &framing(&row.section, &row.summary),
+                user,
+                content,
+                &framing(facts.section, facts.summary),
+            )
+            .map_err(|refusal| {
                 WebError::refused(&editor, &form, one_error("remark_text", refusal.code()))
             })?;
             notat_db::update(pool, row.id, &before, &edited, &facts).await?;
@@ -219,6 +244,8 @@ pub async fn case_facts(
         hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
     let case_number = form.case_number.as_str();
     let announced = form.announced.trim();
+    let summary = form.notat_summary.trim();
+    let recommendation = form.recommendation.trim();
     let mut errors = BTreeMap::new();
     if case_number.chars().count() > 60 || case_number.chars().any(char::is_control) {
         errors.insert("case_number".into(), "invalid".into());
@@ -226,11 +253,45 @@ pub async fn case_facts(
     if announced.chars().count() > 1_000 {
         errors.insert("announced".into(), "too_long".into());
     }
+    for (field, text) in [
+        ("notat_summary", summary),
+        ("recommendation", recommendation),
+    ] {
+        if text.chars().count() > RemarkText::MAX_CHARS {
+            errors.insert(field.into(), "too_long".into());
+        }
+    }
     if !errors.is_empty() {
         return Err(WebError::refused(&back, &form, errors));
     }
-    notat_db::set_case_facts(&state.db.pool, hearing.id, case_number, announced).await?;
+    let pool = &state.db.pool;
+    notat_db::set_case_facts(pool, hearing.id, case_number, announced).await?;
+    notat_db::set_notat_texts(pool, hearing.id, summary, recommendation).await?;
     Ok(see_other(&format!("{back}#sag")))
+}
+
+/// `POST /admin/hoeringer/{slug}/hoeringsnotat/til-side`: a response set aside without a
+/// bemærkning (it is listed in the notat with the reason), or taken back.
+pub async fn set_aside(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff,
+    Form(form): Form<SetAsideForm>,
+) -> WebResult {
+    let (hearing, user, back) =
+        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
+    let Ok(response) = form.response.parse::<i64>() else {
+        return Err(WebError::not_found());
+    };
+    let reason =
+        match form.reason.as_str() {
+            "" => None,
+            code => Some(SetAsideReason::parse(code).ok_or_else(|| {
+                WebError::refused(&back, &form, one_error("set_aside", "invalid"))
+            })?),
+        };
+    notat_db::set_aside(&state.db.pool, hearing.id, response, reason, user).await?;
+    Ok(see_other(&format!("{back}#uden-bemaerkning")))
 }
 
 /// `POST /admin/hoeringer/{slug}/hoeringsnotat/offentliggoer`: every bemærkning at once, or
@@ -255,6 +316,10 @@ pub async fn publish(
     }
     let at = crate::db::now();
     hoering::notat::publish_all(&remarks, at).map_err(|refusal| again(refusal.code()))?;
+    // Every response appears in the notat: under a point, among the councils' or set aside.
+    if !super::unaccounted(pool, hearing.id).await?.is_empty() {
+        return Err(again("unaccounted"));
+    }
     let sender = state.outbox.sender.clone();
     let result_path = app::routes::hearing_result(&slug);
     let title = hearing.title.clone();

@@ -16,7 +16,7 @@ use app::backend::BackendError;
 use hoering::diff::BlockChange;
 use hoering::notat::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, NotatInput,
-    PointInput, Remark, RemarkState, Respondent,
+    PointInput, Remark, RemarkState, RemarkTarget, Respondent, SetAside, SetAsideReason,
 };
 use hoering::response::{Publication, SenderKind};
 use sqlx::AnyPool;
@@ -117,6 +117,56 @@ pub fn block_changes(changes: &[BlockChange]) -> Vec<BlockChanges> {
         .collect()
 }
 
+/// The responses set aside, as the core knows them: a clerk's choice, and every withheld
+/// response (counted, never named) that a clerk did not set aside otherwise.
+pub(crate) async fn set_aside_of(
+    pool: &AnyPool,
+    hearing_id: i64,
+    received: &[db::ReceivedRow],
+) -> Result<Vec<SetAside>, BackendError> {
+    let mut set_aside: Vec<SetAside> = db::set_asides(pool, hearing_id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(response, code)| {
+            SetAsideReason::parse(&code)
+                .map(|reason| SetAside { response, reason })
+                .ok_or_else(|| fail(format!("a stored set-aside reason is not valid: {code:?}")))
+        })
+        .collect::<Result<_, _>>()?;
+    for r in received.iter().filter(|r| r.status == "withheld") {
+        if !set_aside.iter().any(|s| s.response == r.id) {
+            set_aside.push(SetAside {
+                response: r.id,
+                reason: SetAsideReason::Withheld,
+            });
+        }
+    }
+    Ok(set_aside)
+}
+
+/// The responses of the hearing that no point answers, no council sent and no clerk set aside,
+/// in the order received: the høringsnotat is not published while there are any.
+pub async fn unaccounted(pool: &AnyPool, hearing_id: i64) -> Result<Vec<i64>, BackendError> {
+    let received = db::received(pool, hearing_id).await.map_err(fail)?;
+    let ids: Vec<i64> = received.iter().map(|r| r.id).collect();
+    let answered: Vec<RemarkTarget> = remarks(pool, hearing_id)
+        .await?
+        .into_iter()
+        .map(|(_, r)| r.target)
+        .collect();
+    let set_aside = set_aside_of(pool, hearing_id, &received).await?;
+    let councils: Vec<i64> = crate::council::db::rounds_of_hearing(pool, hearing_id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter_map(|round| round.response_id)
+        .collect();
+    Ok(hoering::notat::unaccounted(
+        &ids, &answered, &set_aside, &councils,
+    ))
+}
+
 /// Everything the høringsnotat of `hearing` is built from. With `preview`, remarks not yet
 /// published are shown as if they were, for the clerks' draft; the public never gets those.
 pub async fn input(
@@ -125,8 +175,18 @@ pub async fn input(
     preview: bool,
 ) -> Result<NotatInput, BackendError> {
     let pool = &backend.db.pool;
-    let (_, announced) = db::case_facts(pool, hearing.id).await.map_err(fail)?;
+    let (case_number, announced) = db::case_facts(pool, hearing.id).await.map_err(fail)?;
+    let (written_summary, recommendation) =
+        db::notat_texts(pool, hearing.id).await.map_err(fail)?;
     let received = db::received(pool, hearing.id).await.map_err(fail)?;
+    let set_aside = set_aside_of(pool, hearing.id, &received).await?;
+    let mut tag_counts: Vec<(String, usize)> = Vec::new();
+    for (_, tag) in db::tags(pool, hearing.id).await.map_err(fail)? {
+        match tag_counts.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, n)) => *n += 1,
+            None => tag_counts.push((tag, 1)),
+        }
+    }
     // A withheld response is still part of the hearing (it is counted and was read), but
     // nobody is named for it.
     let responses: Vec<Respondent> = received
@@ -266,6 +326,7 @@ pub async fn input(
             // The window closes at the start of the day after the last day.
             closes: date_of(hearing.closes_at - 1),
             announced,
+            case_number,
         },
         parties,
         responses,
@@ -274,6 +335,10 @@ pub async fn input(
         meetings,
         councils,
         changes,
+        set_aside,
+        written_summary,
+        tag_counts,
+        recommendation,
     })
 }
 

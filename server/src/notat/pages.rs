@@ -6,15 +6,15 @@ use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::response::receipt_number;
 use app::backend::{BackendError, NotatReads};
 use app::i18n::Locale;
-use app::notat::AdminNotatView;
 use app::notat::ChangeOption;
 use app::notat::NotatView;
 use app::notat::RemarkCard;
 use app::notat::RemarkEditorView;
 use app::notat::RemarkSubject;
 use app::notat::ResultView;
+use app::notat::{AdminNotatView, AsideCard};
 use hoering::calendar::local_day;
-use hoering::notat::{Notat, NotatItem, RemarkStage, TargetKind, outline};
+use hoering::notat::{Notat, NotatItem, RemarkStage, SetAsideReason, TargetKind, outline};
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
 
@@ -74,6 +74,16 @@ async fn received_texts(
         .collect())
 }
 
+/// The first `max` characters of `text`, with "…" where it was cut.
+fn excerpt(text: &str, max: usize) -> String {
+    let short: String = text.chars().take(max).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
 /// The blocks changed since the hearing's version, for a "leads to a change" to point at.
 async fn change_options(
     backend: &DbBackend,
@@ -81,14 +91,6 @@ async fn change_options(
 ) -> Result<Vec<ChangeOption>, BackendError> {
     let Some(((_, to), changes)) = super::changes_since_hearing(backend, hearing).await? else {
         return Ok(Vec::new());
-    };
-    let excerpt = |t: &str| {
-        let short: String = t.chars().take(90).collect();
-        if short.len() < t.len() {
-            format!("{short}…")
-        } else {
-            short
-        }
     };
     Ok(super::block_changes(&changes)
         .into_iter()
@@ -98,7 +100,7 @@ async fn change_options(
         })
         .map(|c| ChangeOption {
             version: to,
-            excerpt: excerpt(&hoering::text::new_text(&c.ops)),
+            excerpt: excerpt(&hoering::text::new_text(&c.ops), 90),
             block: c.block,
         })
         .collect())
@@ -169,6 +171,29 @@ impl NotatReads for DbBackend {
             notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
         let rows = notat_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
         let received = received_texts(self, hearing.id).await?;
+        let (notat_summary, recommendation) = notat_db::notat_texts(pool, hearing.id)
+            .await
+            .map_err(fail)?;
+        let aside_card = |id: i64, reason: Option<SetAsideReason>| {
+            let (created_at, text) = received.get(&id).map_or((0, ""), |(c, t)| (*c, t.as_str()));
+            AsideCard {
+                response_id: id,
+                receipt_number: receipt_number(id, created_at),
+                excerpt: excerpt(text, 160),
+                reason,
+            }
+        };
+        let open_responses = super::unaccounted(pool, hearing.id)
+            .await?
+            .into_iter()
+            .map(|id| aside_card(id, None))
+            .collect();
+        let received_rows = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        let set_aside = super::set_aside_of(pool, hearing.id, &received_rows)
+            .await?
+            .into_iter()
+            .map(|s| aside_card(s.response, Some(s.reason)))
+            .collect();
         let answered: HashSet<i64> = notat_db::memberships(pool, hearing.id)
             .await
             .map_err(fail)?
@@ -194,6 +219,10 @@ impl NotatReads for DbBackend {
                 .collect::<Result<_, _>>()?,
             responses: received.len(),
             answered: answered.len(),
+            open_responses,
+            set_aside,
+            notat_summary,
+            recommendation,
         }))
     }
 
@@ -368,11 +397,18 @@ impl NotatReads for DbBackend {
         let published = notat.as_ref().and_then(|n| n.published);
         let (points, changes) = match notat {
             Some(view) if published.is_some() => {
-                let mut sections = view.notat.sections.into_iter();
-                // The outline's fixed order: hearing, list, summary, points, meetings,
-                // councils, changes.
-                let points = sections.nth(3).map(|s| s.items).unwrap_or_default();
-                let changes = sections.nth(2).map(|s| s.items).unwrap_or_default();
+                // The sections by their heading, as the outline's words in this language
+                // name them (their order changes as the notat grows).
+                let words = app::notat::words::outline_words(locale);
+                let mut points = Vec::new();
+                let mut changes = Vec::new();
+                for section in view.notat.sections {
+                    if section.heading == words.points {
+                        points = section.items;
+                    } else if section.heading == words.changes {
+                        changes = section.items;
+                    }
+                }
                 (points, changes)
             }
             _ => {

@@ -870,6 +870,16 @@ impl<'a> Doc<'a> {
                     self.paragraph(Rich::new(text.trim(), PLAIN), BODY_SIZE, 0.0);
                     self.space(6.0);
                 }
+                NotatItem::List(lines) => {
+                    for line in lines {
+                        self.paragraph(
+                            Rich::new(&format!("• {}", line.trim()), PLAIN),
+                            BODY_SIZE,
+                            0.0,
+                        );
+                    }
+                    self.space(6.0);
+                }
                 NotatItem::Facts(pairs) => self.facts(pairs),
                 NotatItem::Table { header, rows } => self.table(header, rows),
                 NotatItem::Point {
@@ -1643,6 +1653,7 @@ mod tests {
                 opens: day("2026-09-01"),
                 closes: day("2026-10-13"),
                 announced: "På kommunens hjemmeside".into(),
+                case_number: String::new(),
             },
             parties: vec![
                 party("Ældre Sagen", PartyStatus::Answered),
@@ -1754,6 +1765,7 @@ mod tests {
                     DiffOp::Equal("styrke boligindsatsen.".into()),
                 ],
             }],
+            ..NotatInput::default()
         }
     }
 

@@ -31,13 +31,15 @@ pub fn file_name(name: &str) -> String {
 /// One CSV cell as Excel reads it: quoted when needed, and a leading `=`, `+`, `-` or `@`
 /// defused, so a name typed as a formula stays text (CSV injection).
 pub fn csv_cell(value: &str) -> String {
-    let value = value.replace(['\r', '\n'], " ");
+    // Line breaks stay (a response's paragraphs matter), as "\n" inside a quoted cell, which
+    // Excel and LibreOffice read as a break within the cell.
+    let value = value.replace("\r\n", "\n").replace('\r', "\n");
     let value = if value.starts_with(['=', '+', '-', '@', '\t']) {
         format!("'{value}")
     } else {
         value
     };
-    if value.contains([';', '"', ',']) {
+    if value.contains([';', '"', ',', '\n']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value
@@ -54,7 +56,7 @@ mod tests {
         assert_eq!(csv_cell("Jensen; Anna"), "\"Jensen; Anna\"");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("a\nb"), "a b");
+        assert_eq!(csv_cell("a\r\nb\rc"), "\"a\nb\nc\"");
     }
 
     #[test]

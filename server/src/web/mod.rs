@@ -107,6 +107,10 @@ pub fn router(state: AppState) -> Router {
             post(crate::notat::forms::publish),
         )
         .route(
+            "/admin/hoeringer/{slug}/hoeringsnotat/til-side",
+            post(crate::notat::forms::set_aside),
+        )
+        .route(
             "/admin/hoeringer/{slug}/hoeringsnotat.docx",
             crate::notat::export::admin_download("hoeringsnotat.docx"),
         )
@@ -203,6 +207,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/admin/hoeringer/{slug}/hoeringsliste/{id}/fjern",
             post(crate::consultees::forms::remove),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/hoeringsliste/{id}/svar",
+            post(crate::consultees::forms::match_response),
         )
         .route(
             "/admin/politikker/{slug}/moeder",

@@ -16,6 +16,8 @@ mod notat;
 mod pages;
 mod policies;
 mod privacy;
+mod records;
+mod remarks;
 mod responses;
 mod security;
 mod servers;

@@ -309,6 +309,15 @@ both_databases!(
                 .contains("sprogcentrets budget")
         );
 
+        // Kim Fjord's response gets no bemærkning: it is set aside with a reason, so the notat
+        // accounts for it.
+        let fjord = id_of(&app, "kontakt@fjord.dk").await;
+        app.post_as_ok(
+            "/admin/hoeringer/politik/hoeringsnotat/til-side",
+            &clerk,
+            &[("response", &fjord.to_string()), ("reason", "not_relevant")],
+        )
+        .await;
         app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
             &clerk,

@@ -1,0 +1,96 @@
+//! The clerks' records of a hearing's responses, as a clerk opens them in Excel: the time a
+//! response was received is a date Excel can sort by, name and organisation have their own
+//! columns, and a response's paragraphs stay paragraphs in the CSV as in the XLSX.
+
+use crate::both_databases;
+use crate::helpers::*;
+use std::io::Read;
+
+fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut file = archive.by_name(name).expect(name);
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("UTF-8");
+    text
+}
+
+/// The XML of the cell at `reference` ("C2") in a worksheet.
+fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
+    let start = sheet
+        .find(&format!("<c r=\"{reference}\""))
+        .unwrap_or_else(|| panic!("cell {reference} in {sheet}"));
+    let end = start + sheet[start..].find("</c>").expect("cell end") + 4;
+    &sheet[start..end]
+}
+
+both_databases!(
+    the_records_have_dates_as_dates_an_organisation_column_and_kept_line_breaks,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        let r = app
+            .post_form(
+                "/hoeringer/politik/svar",
+                &[
+                    (
+                        "text",
+                        "Første afsnit om sprog.\r\n\r\nAndet afsnit om arbejde.",
+                    ),
+                    ("name", "Bo Hansen"),
+                    ("email", "bo@aeldresagen.dk"),
+                    ("sender_kind", "association"),
+                    ("organisation", "Ældre Sagen Roskilde"),
+                    ("publication", "with_name"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let clerk = app.login().await;
+
+        let csv = app
+            .get_with_cookie("/admin/hoeringer/politik/svar.csv", &clerk)
+            .await
+            .text()
+            .await
+            .unwrap();
+        let header = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
+        assert!(
+            header.contains(";Navn;Organisation;"),
+            "name and organisation apart: {header}"
+        );
+        assert!(csv.contains(";Bo Hansen;Ældre Sagen Roskilde;"), "{csv}");
+        assert!(
+            csv.contains("\"Første afsnit om sprog.\n\nAndet afsnit om arbejde.\""),
+            "the paragraphs stay, in a quoted cell: {csv}"
+        );
+
+        let bytes = app
+            .get_with_cookie("/admin/hoeringer/politik/svar.xlsx", &clerk)
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        let sheet = unzip(&bytes, "xl/worksheets/sheet1.xml");
+        let received = cell(&sheet, "C2");
+        assert!(
+            !received.contains("t=\"s\"") && !received.contains("t=\"str\""),
+            "the received time is a number Excel sorts by, not text: {received}"
+        );
+        let serial: f64 = received
+            .split("<v>")
+            .nth(1)
+            .and_then(|v| v.split("</v>").next())
+            .expect("a value")
+            .parse()
+            .expect("a serial date");
+        // Days since 1899-12-30: any day from 2020 on.
+        assert!(serial > 43_831.0, "{serial}");
+        let styles = unzip(&bytes, "xl/styles.xml");
+        assert!(
+            styles.contains("yyyy-mm-dd hh:mm"),
+            "shown as a date and time"
+        );
+        // The journal number's column is wide enough for the pattern's numbers.
+        assert!(sheet.contains("<col min=\"1\" max=\""), "{sheet}");
+    }
+);
