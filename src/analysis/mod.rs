@@ -191,4 +191,6 @@ pub fn similarity(a: &str, b: &str, params: &GroupParams) -> f64 {
 #[cfg(test)]
 mod corpus;
 #[cfg(test)]
+mod formulaic;
+#[cfg(test)]
 mod tests;
