@@ -231,6 +231,7 @@ fn out_of_range_parameters_are_clamped() {
             slots: 0,
             bands: 1000,
             rows: 0,
+            min_shared: 0,
         },
         GroupParams {
             shingle_words: 1000,
@@ -238,6 +239,7 @@ fn out_of_range_parameters_are_clamped() {
             slots: 1_000_000,
             bands: 0,
             rows: 1_000_000,
+            min_shared: usize::MAX,
         },
     ] {
         let groups = group(&texts, &params);
@@ -292,10 +294,11 @@ proptest! {
         slots in 0usize..300,
         bands in 0usize..64,
         rows in 0usize..12,
+        min_shared in 0usize..40,
     ) {
         let texts: Vec<String> = texts.into_iter().chain(noise).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let params = GroupParams { shingle_words, threshold, slots, bands, rows };
+        let params = GroupParams { shingle_words, threshold, slots, bands, rows, min_shared };
         let groups = group(&refs, &params);
         check_groups(&groups, refs.len());
         let signatures: Vec<Signature> = refs.iter().map(|t| signature(t, &params)).collect();
