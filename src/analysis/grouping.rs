@@ -181,18 +181,27 @@ fn sort_groups(groups: &mut [Group]) {
 }
 
 /// Whether two different texts are near-identical: their estimated similarity reaches the
-/// threshold and they share at least `min_shared` shingles, estimated as J·(|A| + |B|)/(1 + J)
-/// from the similarity J = equal/slots and the shingle counts (in integers: no rounding
-/// decides). Texts too short for a shingle are never near anything but identical copies.
-fn near(a: &Signature, b: &Signature, scheme: &Scheme) -> bool {
+/// threshold and they share at least `min_shared` shingles. Texts too short for a shingle are
+/// never near anything but identical copies.
+pub(super) fn near(a: &Signature, b: &Signature, scheme: &Scheme) -> bool {
     if a.slots().is_empty() || b.slots().is_empty() {
         return false;
     }
     let equal = equal_slots(a.slots(), b.slots());
-    let shingles = |s: &Signature| (s.words() + 1).saturating_sub(scheme.shingle_words) as u64;
+    near_by_count(equal, shingles(a, scheme) + shingles(b, scheme), scheme)
+}
+
+/// A text's shingles (with repeats, which only a text repeating itself has).
+fn shingles(s: &Signature, scheme: &Scheme) -> u64 {
+    (s.words() + 1).saturating_sub(scheme.shingle_words) as u64
+}
+
+/// [`near`] from the count of equal slots and the two texts' shingles together: the shared
+/// shingles are estimated as J·(|A| + |B|)/(1 + J) with J = equal/slots, compared in integers
+/// so that no rounding decides.
+fn near_by_count(equal: usize, shingles: u64, scheme: &Scheme) -> bool {
     equal >= scheme.needed
-        && equal as u64 * (shingles(a) + shingles(b))
-            >= scheme.min_shared as u64 * (scheme.slots + equal) as u64
+        && equal as u64 * shingles >= scheme.min_shared as u64 * (scheme.slots + equal) as u64
 }
 
 /// Distinct texts of a component: copies identical after normalisation are one node, so a
@@ -232,8 +241,26 @@ fn centred_groups(
         });
         return;
     }
-    let text = |node: &Node| &signatures[node.members[0]];
+    // Every node has slots: a text too short for them is only ever joined with identical
+    // copies, so it is a component's only node. The rows side by side, for the cache.
+    let m = scheme.slots;
     let k = nodes.len();
+    let mut rows: Vec<u32> = Vec::with_capacity(k * m);
+    let mut sizes: Vec<u64> = Vec::with_capacity(k);
+    for node in &nodes {
+        let signature = &signatures[node.members[0]];
+        if signature.slots().len() != m {
+            // Unreachable by the above; grouping stays well-formed all the same.
+            return;
+        }
+        rows.extend_from_slice(signature.slots());
+        sizes.push(shingles(signature, scheme));
+    }
+    let row = |i: usize| &rows[i * m..(i + 1) * m];
+    let near = |a: usize, b: usize| {
+        near_by_count(equal_slots(row(a), row(b)), sizes[a] + sizes[b], scheme)
+    };
+
     // Every node when they are few, else SAMPLE nodes evenly spread over the component.
     let sample: Vec<usize> = if k <= SAMPLE {
         (0..k).collect()
@@ -246,9 +273,9 @@ fn centred_groups(
             if s == i {
                 continue;
             }
-            let equal = equal_slots(text(&nodes[i]).slots(), text(&nodes[s]).slots());
+            let equal = equal_slots(row(i), row(s));
             let copies = nodes[s].members.len();
-            if near(text(&nodes[i]), text(&nodes[s]), scheme) {
+            if near_by_count(equal, sizes[i] + sizes[s], scheme) {
                 neighbours += copies;
             }
             agreement += (equal * copies) as u64;
@@ -266,11 +293,12 @@ fn centred_groups(
     });
     // Nodes in no group yet, in centre order; each round removes the centre and its group.
     let mut open = order;
+    let mut left = Vec::with_capacity(k);
     while let Some((&centre, rest)) = open.split_first() {
         let mut members = nodes[centre].members.clone();
-        let mut left = Vec::with_capacity(rest.len());
+        left.clear();
         for &other in rest {
-            if near(text(&nodes[centre]), text(&nodes[other]), scheme) {
+            if near(centre, other) {
                 members.extend_from_slice(&nodes[other].members);
             } else {
                 left.push(other);
@@ -283,7 +311,7 @@ fn centred_groups(
                 representative: nodes[centre].members[0],
             });
         }
-        open = left;
+        std::mem::swap(&mut open, &mut left);
     }
 }
 

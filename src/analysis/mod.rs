@@ -18,14 +18,18 @@
 //!    normalisation are joined directly (by a hash of the whole normalised text), so short
 //!    texts (fewer words than a shingle) group when identical, and only then.
 //! 5. **Verify** each candidate pair: the estimated similarity must reach
-//!    [`GroupParams::threshold`]. Verified pairs are joined with union-find into components.
+//!    [`GroupParams::threshold`], and the two texts must share at least
+//!    [`GroupParams::min_shared`] shingles (a popular sentence shared by two short responses
+//!    is not a copied letter). Verified pairs are joined with union-find into components.
 //! 6. **Centres**: a component is only a chain of verified pairs, and near-identical is not
 //!    transitive: short, formulaic responses that share popular sentences link A to B to C
 //!    until thousands with little in common are one component. So each component is cut
 //!    into groups around centres (leader clustering): the text with the most others of the
 //!    component within the threshold is the first centre, its group every text within the
 //!    threshold of it; then the next centre among the texts left, and so on. Every member of
-//!    a group is near-identical to its centre, the group's [`Group::representative`].
+//!    a group is near-identical to its centre, the group's [`Group::representative`]. The
+//!    price: a copy near other copies but not near the centre is left out, where union-find
+//!    kept it through them.
 //!
 //! Texts without any word (empty, or punctuation only) are never grouped: there is nothing to
 //! compare, and a "campaign" of empty responses would tell the clerk nothing.
@@ -34,9 +38,12 @@
 //! response) and groups are formed from signatures ([`group_signatures`]); [`group`] does both.
 //! Everything is deterministic: the same texts and parameters always give the same groups,
 //! on the server and in the browser. The cost is linear in the total length of the texts
-//! plus a sort of all signatures per band; `cargo bench -p hoering --bench grouping` prints
-//! the time and memory for a million responses, and the `grouping_quality` test the precision
-//! and recall on a generated hearing with hidden campaigns.
+//! plus a sort of all signatures per band, plus for each component of k distinct texts
+//! k·min(k, 2,048) comparisons to pick centres; `cargo bench -p hoering --bench grouping`
+//! prints the time and memory for a million responses, the `grouping_quality` test the
+//! precision and recall on a generated hearing with hidden campaigns, and
+//! `analysis::quality::cohesive_grouping_quality` the same figures against the union-find
+//! groups on short, formulaic hearings where those chain.
 
 mod grouping;
 mod signature;
@@ -65,14 +72,15 @@ pub struct GroupParams {
     /// more shingles and more copies were missed at the same banding (6 against 4).
     pub shingle_words: usize,
     /// The least estimated Jaccard similarity of two texts' shingle sets for them to be
-    /// joined, and of a group's member to its centre. On the long tuning set, 0.40 to 0.52
-    /// had neither an unrelated response grouped nor more copies missed; there, copies of a
-    /// campaign letter scored a median 0.60 against another copy (5th percentile 0.41),
-    /// unrelated responses a median 0.08 against each other (99th percentile 0.20, at most
-    /// 0.29). 0.42 from that range, because short campaign letters lose a larger share of
-    /// their shingles to the same edits: on the formulaic tuning hearing, 164 of 200 copies
-    /// were grouped with their letter at 0.42 against 148 at 0.46, with no more false groups
-    /// (at 0.38 the long tuning set had two unrelated responses grouped).
+    /// joined, and of a group's member to its centre. 0.46 is the middle of the range (0.40
+    /// to 0.52) where the tuning set had neither an unrelated response grouped nor more
+    /// copies missed. There, copies of a campaign letter scored a median 0.60 against
+    /// another copy (5th percentile 0.41), unrelated responses a median 0.08 against each
+    /// other (99th percentile 0.20, at most 0.29). Short campaign letters lose a larger share
+    /// of their shingles to the same edits, and on the formulaic tuning hearing 0.42 found
+    /// 164 of a campaign's 200 copies against 148, but in the million-response benchmark it
+    /// put 3,173 unrelated responses in groups against 416: at a million texts the tail of
+    /// chance similarities is long.
     pub threshold: f64,
     /// MinHash slots per signature (clamped to 1..=4096). With one-permutation hashing a
     /// text of 80 to 200 words has about as many shingles as 128 slots, so more slots would
@@ -92,7 +100,7 @@ pub struct GroupParams {
     /// that is only that sentence reaches it against every response that adds one more. A
     /// copied letter shares far more than that. Texts identical after normalisation are
     /// joined whatever their length. 20 (about 22 words in common): on the formulaic tuning
-    /// hearing the largest false group was 83 responses without it, 12 at 16 and 4 at 20,
+    /// hearing the largest false group was 83 responses without it, 10 at 16 and 3 at 20,
     /// with the same campaign copies found; at 25 copies were lost. The price: a campaign
     /// letter of fewer than about 25 words is found only in its identical copies.
     #[serde(default = "default_min_shared")]
@@ -107,7 +115,7 @@ impl Default for GroupParams {
     fn default() -> Self {
         GroupParams {
             shingle_words: 3,
-            threshold: 0.42,
+            threshold: 0.46,
             slots: 128,
             bands: 25,
             rows: 5,
