@@ -436,6 +436,11 @@ fn cohesive_grouping_quality() {
         LONG_TUNING_CAMPAIGNS,
     ));
 
+    // Floors: the largest false group and the precision were set from the tuning seed (3 and
+    // 0.984) with room. A first floor on the campaign, 140 of its 200 copies in one group,
+    // failed on two held-out seeds whose letters are short (108 and 103 found: the edits
+    // leave only 117 and 110 copies near the letter at all), so the floor is now relative to
+    // the copies near the letter. The baseline's floor is what every seed showed.
     for (centred, chained) in std::iter::once(&tuning).chain(&held_out) {
         // The set is hard: the baseline shows the reported defect on every seed, a "campaign"
         // of hundreds of responses that are none.
