@@ -756,6 +756,11 @@ impl Corpus {
             .map(|&l| l as usize)
     }
 
+    /// Campaign `c`'s letter as its organisers wrote it.
+    pub fn letter(&self, c: usize) -> Option<String> {
+        self.letters.get(c).map(Letter::render)
+    }
+
     /// The text of response `i`.
     pub fn text(&self, i: usize) -> String {
         let mut rand = Rand(scramble(self.seed ^ scramble(i as u64 + 1)));

@@ -167,6 +167,85 @@ fn representative_is_the_most_typical_member() {
 }
 
 #[test]
+fn a_chain_of_overlapping_texts_is_cut_around_centres() {
+    // Text i is paragraphs i to i+3: each shares three paragraphs with the next (about 0.6)
+    // but two with the text after that (about 0.33), so verified pairs chain all eight
+    // together while text 0 and text 7 have nothing in common.
+    let paragraph = |p: usize| -> String {
+        (0..15)
+            .map(|w| format!("emne{p}ord{w}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let texts: Vec<String> = (0..8)
+        .map(|i| {
+            (i..i + 4)
+                .map(|p| paragraph(p) + ".")
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    // Every pair sharing a slot is a candidate, so the chain does not depend on the banding.
+    let params = GroupParams {
+        bands: 128,
+        rows: 1,
+        ..params()
+    };
+    assert!(similarity(refs[0], refs[1], &params) >= params.threshold);
+    assert!(similarity(refs[0], refs[2], &params) < 0.4);
+    let chained = group_chained(&refs, &params);
+    assert_eq!(chained.len(), 1);
+    assert_eq!(chained[0].members.len(), 8);
+
+    let groups = group(&refs, &params);
+    check_groups(&groups, refs.len());
+    assert!(groups.len() >= 2, "{groups:?}");
+    for g in &groups {
+        assert!(g.members.len() <= 3, "{g:?}");
+        for &i in &g.members {
+            let s = similarity(refs[g.representative], refs[i], &params);
+            assert!(s >= params.threshold, "{i} at {s} from {g:?}");
+        }
+    }
+}
+
+#[test]
+fn a_shared_sentence_is_not_a_campaign() {
+    // Each response is the popular sentence and a few words of its own: near the bare
+    // sentence by the threshold, but sharing only its seven words.
+    let popular = "Jeg er imod lukningen af Vindinge Skole.";
+    let own = [
+        "Tænk jer om!",
+        "Lyt til os.",
+        "Bevar den nu!",
+        "Find pengene andetsteds.",
+    ];
+    let mut texts = vec![popular.to_owned()];
+    texts.extend(own.iter().map(|o| format!("{popular} {o}")));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let params = GroupParams {
+        bands: 128,
+        rows: 1,
+        ..params()
+    };
+    assert!(similarity(refs[0], refs[1], &params) >= params.threshold);
+    assert_eq!(group(&refs, &params), []);
+    // Without the least shared text the bare sentence gathers them all.
+    let no_floor = GroupParams {
+        min_shared: 0,
+        ..params.clone()
+    };
+    let gathered = group(&refs, &no_floor);
+    assert!(
+        gathered.first().is_some_and(|g| g.members.len() >= 4),
+        "{gathered:?}"
+    );
+    // Sent twice, the bare sentence is still a group of identical responses.
+    assert_eq!(group(&[popular, popular], &params).len(), 1);
+}
+
+#[test]
 fn differences_show_the_edit() {
     let member = LETTER.replace("styrke", "prioritere");
     let ops = differences(LETTER, &member);
@@ -231,6 +310,7 @@ fn out_of_range_parameters_are_clamped() {
             slots: 0,
             bands: 1000,
             rows: 0,
+            min_shared: 0,
         },
         GroupParams {
             shingle_words: 1000,
@@ -238,6 +318,7 @@ fn out_of_range_parameters_are_clamped() {
             slots: 1_000_000,
             bands: 0,
             rows: 1_000_000,
+            min_shared: usize::MAX,
         },
     ] {
         let groups = group(&texts, &params);
@@ -292,10 +373,11 @@ proptest! {
         slots in 0usize..300,
         bands in 0usize..64,
         rows in 0usize..12,
+        min_shared in 0usize..40,
     ) {
         let texts: Vec<String> = texts.into_iter().chain(noise).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let params = GroupParams { shingle_words, threshold, slots, bands, rows };
+        let params = GroupParams { shingle_words, threshold, slots, bands, rows, min_shared };
         let groups = group(&refs, &params);
         check_groups(&groups, refs.len());
         let signatures: Vec<Signature> = refs.iter().map(|t| signature(t, &params)).collect();
