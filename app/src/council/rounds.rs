@@ -1,5 +1,6 @@
 //! The councils' rounds on the clerk's hearing page.
 
+use crate::components::lists::section;
 use crate::forms::FormEcho;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -22,8 +23,7 @@ pub fn CouncilRounds(
     };
     let chosen = echo.value("round_council");
     view! {
-        <section aria-labelledby="raadsrunder" class="policy-section">
-            <h2 id="raadsrunder">{td_string!(locale, admin_the_councils_rounds)}</h2>
+        {section("raadsrunder", td_string!(locale, admin_the_councils_rounds), view! {
             {(!rounds.is_empty()).then(|| view! {
                 <ul class="plain-list">
                     {rounds.iter().map(|r| view! {
@@ -47,6 +47,6 @@ pub fn CouncilRounds(
                     hint=td_string!(locale, admin_at_the_latest_the_hearing_s) />
                 <button type="submit" class="button button-secondary">{td_string!(locale, admin_open_the_council_s_round)}</button>
             </form>
-        </section>
+        })}
     }
 }
