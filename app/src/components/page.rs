@@ -42,6 +42,27 @@ pub fn not_found() -> AnyView {
     view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
 }
 
+/// "Not found" (404) with a line that says what is missing.
+pub fn not_found_saying(what: impl IntoView + 'static) -> AnyView {
+    set_status(404);
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, not_found_title)}</h1>
+        <p>{what}</p>
+    }
+    .into_any()
+}
+
+/// [`not_found_saying`] on a page of its own, which also names it in the window's title.
+pub fn not_found_page(what: impl IntoView + 'static) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=move || t_string!(i18n, not_found_title).to_string() />
+        {not_found_saying(what)}
+    }
+    .into_any()
+}
+
 /// The data, or the error box when it could not be read.
 pub fn loaded_or<T>(data: Result<T, ServerFnError>) -> Result<T, AnyView> {
     data.map_err(|_| error_view().into_any())
@@ -76,4 +97,24 @@ pub fn query_page() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
             .unwrap_or(1)
             .max(1)
     }
+}
+
+/// A query parameter as text; empty when absent.
+pub fn query_param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).unwrap_or_default()
+}
+
+/// A query parameter that chooses something (`?vis=…`): `None` when absent or empty.
+pub fn query_choice(
+    name: &'static str,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).filter(|v| !v.is_empty())
+}
+
+/// A query parameter that is a database id: `None` when absent or not a number.
+pub fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).and_then(|v| v.parse::<i64>().ok())
 }

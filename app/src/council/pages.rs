@@ -2,7 +2,8 @@
 //! adds members (users with the council role) and names the chair.
 
 use crate::components::fields::{FormState, TextField};
-use crate::components::page::{loaded_or, suspended};
+use crate::components::lists::{none_or, section};
+use crate::components::page::{loaded_or, route_param, suspended};
 use crate::components::staff::{
     LogoutForm, round_text, session, staff_form_page, staff_or, staff_page,
 };
@@ -50,31 +51,27 @@ pub fn CouncilsPage() -> impl IntoView {
                     values.errors.clear();
                 }
                 let form = FormState { echo: values, prefix: "medlem" };
-                let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
+                let email_error = form.echo.message(i18n, "email");
                 let email_invalid = email_error.as_ref().map(|_| "true");
                 let id_prefix = c.slug.clone();
                 view! {
                     <section aria-labelledby=labelled class="policy-section">
                         <h2 id=heading_id>{c.name.clone()}</h2>
-                        {if c.members.is_empty() {
-                            view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="plain-list">
-                                    {c.members.iter().map(|m| view! {
-                                        <li>
-                                            {m.email.clone()}
-                                            {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
-                                            <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
-                                                <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                                <input type="hidden" name="email" value=m.email.clone() />
-                                                <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
-                                            </form>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        {none_or(c.members.is_empty(), td_string!(locale, council_no_members_yet), || view! {
+                            <ul class="plain-list">
+                                {c.members.iter().map(|m| view! {
+                                    <li>
+                                        {m.email.clone()}
+                                        {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
+                                        <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
+                                            <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                            <input type="hidden" name="email" value=m.email.clone() />
+                                            <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
+                                        </form>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                         <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <div class="field">
@@ -92,14 +89,13 @@ pub fn CouncilsPage() -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <section aria-labelledby="nyt-raad" class="policy-section">
-                <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
+            {section("nyt-raad", td_string!(locale, council_new_council), view! {
                 <form method="post" action=routes::COUNCILS class="admin-form">
                     <input type="hidden" name="csrf" value=user.csrf.clone() />
                     <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
                     <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
                 </form>
-            </section>
+            })}
         }.into_any())
     })
 }
@@ -150,16 +146,9 @@ pub fn CouncilHomePage() -> impl IntoView {
 /// each, and the forms to comment, reply and agree. Private to the council and the clerks.
 #[component]
 pub fn CouncilWorkspacePage() -> impl IntoView {
-    use leptos_router::hooks::use_params_map;
     let i18n = use_i18n();
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("slug").unwrap_or_default(),
-            p.get("council").unwrap_or_default(),
-        )
-    };
+    let (slug, council) = (route_param("slug"), route_param("council"));
+    let key = move || (slug(), council());
     let user = session();
     let workspace = Resource::new(key, |(slug, council)| get_council_workspace(slug, council));
     let echo = form_echo();
@@ -194,16 +183,10 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                 }
             };
             let r = w.round.clone();
-            let text_error = echo
-                .error("text")
-                .map(|c| crate::forms::error_message(i18n, "text", &c));
-            let block_error = echo
-                .error("block")
-                .map(|c| crate::forms::error_message(i18n, "block", &c));
+            let text_error = echo.message(i18n, "text");
+            let block_error = echo.message(i18n, "block");
             let invalid_text = text_error.as_ref().map(|_| "true");
-            let quote_error = echo
-                .error("quote")
-                .map(|c| crate::forms::error_message(i18n, "quote", &c));
+            let quote_error = echo.message(i18n, "quote");
             let invalid_quote = quote_error.as_ref().map(|_| "true");
             let invalid_block = block_error.as_ref().map(|_| "true");
             let chosen = echo.value("block");
@@ -260,45 +243,41 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                 })}
                 <section aria-labelledby="droeftelse">
                     <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
-                    {if w.comments.is_empty() {
-                        view! { <p class="muted">{td_string!(locale, council_no_comments_yet)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="plain-list council-comments">
-                                {w.comments.iter().map(|c| {
-                                    let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
-                                    let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
-                                    let reply_id = format!("svar-{}", c.id);
-                                    view! {
-                                        <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
-                                            <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
-                                                {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
-                                            {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                            <p class="response-text">{c.text.clone()}</p>
-                                            {w.may_comment.then(|| view! {
-                                                <div class="button-row">
-                                                    {(!c.mine).then(|| view! {
-                                                        <form method="post" action=agree_action.clone() class="inline-form">
-                                                            <input type="hidden" name="csrf" value=csrf.clone() />
-                                                            <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
-                                                        </form>
-                                                    })}
-                                                    <form method="post" action=comment_action.clone() class="inline-form">
+                    {none_or(w.comments.is_empty(), td_string!(locale, council_no_comments_yet), || view! {
+                        <ol class="plain-list council-comments">
+                            {w.comments.iter().map(|c| {
+                                let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
+                                let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
+                                let reply_id = format!("svar-{}", c.id);
+                                view! {
+                                    <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
+                                        <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
+                                            {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
+                                        {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                        <p class="response-text">{c.text.clone()}</p>
+                                        {w.may_comment.then(|| view! {
+                                            <div class="button-row">
+                                                {(!c.mine).then(|| view! {
+                                                    <form method="post" action=agree_action.clone() class="inline-form">
                                                         <input type="hidden" name="csrf" value=csrf.clone() />
-                                                        <input type="hidden" name="reply_to" value=c.id.to_string() />
-                                                        <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
-                                                        <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
-                                                        <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
-                                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
+                                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
                                                     </form>
-                                                </div>
-                                            })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                        }.into_any()
-                    }}
+                                                })}
+                                                <form method="post" action=comment_action.clone() class="inline-form">
+                                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                                    <input type="hidden" name="reply_to" value=c.id.to_string() />
+                                                    <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
+                                                    <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
+                                                    <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
+                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
+                                                </form>
+                                            </div>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    })}
                 </section>
             }.into_any())
         }
@@ -433,12 +412,8 @@ fn joint_section(
         .flatten()
         .map(|m| view! { <p class="field-error" role="alert">{m}</p> });
     let submit = (w.member && w.chair && w.joint.submitted.is_none()).then(|| {
-        let submit_error = echo
-            .error("submit")
-            .map(|code| crate::forms::error_message(i18n, "submit", &code));
-        let name_error = echo
-            .error("submit_name")
-            .map(|code| crate::forms::error_message(i18n, "submit_name", &code));
+        let submit_error = echo.message(i18n, "submit");
+        let name_error = echo.message(i18n, "submit_name");
         let name_invalid = name_error.as_ref().map(|_| "true");
         let blocked = w
             .submit_refusal

@@ -5,7 +5,7 @@
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
 use crate::components::long_date;
-use crate::components::page::{found_or, route_id, route_param, suspended};
+use crate::components::page::{found_or, query_choice, route_id, route_param, suspended};
 use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
@@ -21,17 +21,12 @@ use leptos_router::hooks::use_query_map;
 pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = route_id("id");
-    let query = use_query_map();
-    let invitation = move || {
-        query
-            .read()
-            .get(routes::INVITATION)
-            .filter(|t| !t.is_empty())
-    };
+    let invitation = query_choice(routes::INVITATION);
     let meeting = Resource::new(
         move || (id(), invitation()),
         |(id, inv)| get_meeting(id, inv),
     );
+    let query = use_query_map();
     let echo = form_echo();
     suspended(move || {
         let echo = echo.clone();
