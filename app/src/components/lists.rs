@@ -1,6 +1,6 @@
 //! The shapes lists and tables share on the staff and public pages: a page's section under its
-//! heading, the muted line that stands where a list has nothing in it, and a data table's row of
-//! column headings.
+//! heading, the muted line that stands where a list has nothing in it, a plain list, and a data
+//! table's row of column headings.
 
 use leptos::prelude::*;
 
@@ -42,4 +42,17 @@ pub fn section(
             {content}
         </section>
     }
+}
+
+/// A `<ul class="plain-list">` with one `<li>` for each item, holding what `item` makes of it.
+/// (An `AnyView`, so the list does not hold on to the borrowed items it was made from.)
+pub fn plain_list<T, V>(items: impl IntoIterator<Item = T>, mut item: impl FnMut(T) -> V) -> AnyView
+where
+    V: IntoView + 'static,
+{
+    let rows = items
+        .into_iter()
+        .map(|x| view! { <li>{item(x)}</li> })
+        .collect_view();
+    view! { <ul class="plain-list">{rows}</ul> }.into_any()
 }

@@ -2,6 +2,7 @@
 //! stands instead of the page when its data is missing or could not be read.
 
 use crate::components::{error_view, loading_view, set_status};
+use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -23,6 +24,18 @@ where
             }}
         </Suspense>
     }
+}
+
+/// [`suspended`] for a page with a form: the page also gets the echo of a form posted back to
+/// it, and the reader's locale.
+pub fn suspended_form<F, Fut>(page: F) -> impl IntoView
+where
+    F: Fn(FormEcho, Locale) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let i18n = use_i18n();
+    let echo = form_echo();
+    suspended(move || page(echo.clone(), i18n.get_locale_untracked()))
 }
 
 /// The thing asked for, or what to show instead: "not found" (404) when there is no such thing,

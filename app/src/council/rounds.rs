@@ -1,6 +1,6 @@
 //! The councils' rounds on the clerk's hearing page.
 
-use crate::components::lists::section;
+use crate::components::lists::{plain_list, section};
 use crate::forms::FormEcho;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -25,14 +25,10 @@ pub fn CouncilRounds(
     view! {
         {section("raadsrunder", td_string!(locale, admin_the_councils_rounds), view! {
             {(!rounds.is_empty()).then(|| view! {
-                <ul class="plain-list">
-                    {rounds.iter().map(|r| view! {
-                        <li>
-                            <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
-                            " · " {crate::components::staff::round_text(locale, r)}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {plain_list(rounds.iter(), |r| view! {
+                    <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
+                    " · " {crate::components::staff::round_text(locale, r)}
+                })}
             })}
             <form method="post" action=crate::routes::council_round(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />

@@ -1,6 +1,7 @@
 //! The hearing page: the draft, block by block, each with its number, a way to comment on it, and
 //! its published responses, fetched only when the reader asks for them.
 
+use crate::components::lists::plain_list;
 use crate::components::page::{not_found_page, query_choice, query_page, route_param, suspended};
 use crate::components::response::{ResponseItem, ShownInput};
 use crate::components::{block_label, error_view, long_date, state_label};
@@ -225,11 +226,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 view! {
                     <section class="doc-section" aria-labelledby="raadenes-droeftelser">
                         <h2 id="raadenes-droeftelser">{td_string!(locale, hearing_the_councils_discussions)}</h2>
-                        <ul class="plain-list">
-                            {hearing.published_discussions.iter().map(|(name, path)| view! {
-                                <li><a href=path.clone()>{format!("{} {name}", td_string!(locale, hearing_the_discussion_in))}</a></li>
-                            }).collect_view()}
-                        </ul>
+                        {plain_list(hearing.published_discussions.iter(), |(name, path)| view! { <a href=path.clone()>{format!("{} {name}", td_string!(locale, hearing_the_discussion_in))}</a> })}
                     </section>
                 }
             })}

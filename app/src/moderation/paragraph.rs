@@ -1,7 +1,7 @@
 //! Everything said about one paragraph, for the clerk, filtered by source, kind, tag and group.
 
 use super::items::{AdminResponseItem, ReadingKeys};
-use crate::components::lists::none_or;
+use crate::components::lists::{none_or, plain_list};
 use crate::components::page::{found_or, query_choice, query_id, route_param};
 use crate::components::sender_kind_label;
 use crate::components::staff::{LogoutForm, session, staff_form_page};
@@ -69,17 +69,13 @@ pub fn AdminBlockPage() -> impl IntoView {
             {(!b.later.is_empty()).then(|| view! {
                 <section aria-labelledby="senere">
                     <h2 id="senere">{td_string!(locale, admin_the_paragraph_in_later_versions)}</h2>
-                    <ul class="plain-list">
-                        {b.later.iter().map(|l| view! {
-                            <li>
-                                <strong>{format!("{} {} ({})", td_string!(locale, policy_version), l.version_number, l.version_label)}</strong> ": "
-                                {match (&l.diff, &l.number) {
-                                    (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", td_string!(locale, admin_meeting_paragraph))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
-                                    _ => view! { <span>{td_string!(locale, admin_removed)}</span> }.into_any(),
-                                }}
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    {plain_list(b.later.iter(), |l| view! {
+                        <strong>{format!("{} {} ({})", td_string!(locale, policy_version), l.version_number, l.version_label)}</strong> ": "
+                        {match (&l.diff, &l.number) {
+                            (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", td_string!(locale, admin_meeting_paragraph))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
+                            _ => view! { <span>{td_string!(locale, admin_removed)}</span> }.into_any(),
+                        }}
+                    })}
                 </section>
             })}
             <nav aria-label=td_string!(locale, search_source)>

@@ -1,6 +1,7 @@
 //! Search in a hearing: the public searches the draft and the published input, the clerk
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
+use crate::components::lists::plain_list;
 use crate::components::page::{found_or, query_param, route_param, suspended};
 use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::components::{block_label, moderation_label, sender_kind_label};
@@ -82,14 +83,10 @@ fn block_hits(locale: Locale, v: &SearchView, href: impl Fn(&str) -> String) -> 
         view! {
             <section aria-labelledby="fundne-afsnit">
                 <h2 id="fundne-afsnit">{td_string!(locale, search_in_the_draft)}</h2>
-                <ul class="plain-list">
-                    {v.blocks.iter().map(|b| view! {
-                        <li>
-                            <a href=href(&b.number)>{block_label(locale, &b.number)}</a>
-                            <Marked snippet=b.snippet.clone() />
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {plain_list(v.blocks.iter(), |b| view! {
+                    <a href=href(&b.number)>{block_label(locale, &b.number)}</a>
+                    <Marked snippet=b.snippet.clone() />
+                })}
             </section>
         }
     })

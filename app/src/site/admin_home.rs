@@ -1,6 +1,6 @@
 //! The clerk's start page: hearings, policies with stages due, and questions waiting for an answer.
 
-use crate::components::lists::{column_heads, none_or, section};
+use crate::components::lists::{column_heads, none_or, plain_list, section};
 use crate::components::page::{loaded_or, suspended};
 use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::components::{long_date, state_label};
@@ -82,28 +82,20 @@ pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl 
         })}
         {section("forfalder", td_string!(locale, admin_planned_within_a_week_or_overdue), view! {
             {none_or(d.due.is_empty(), td_string!(locale, admin_nothing_planned_for_the_coming_week), || view! {
-                <ul class="plain-list">
-                    {d.due.into_iter().map(|x| view! {
-                        <li>
-                            {long_date(locale, x.planned)} ": "
-                            <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
-                            " – " {crate::names::stage(locale, x.stage)}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {plain_list(d.due.into_iter(), |x| view! {
+                    {long_date(locale, x.planned)} ": "
+                    <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
+                    " – " {crate::names::stage(locale, x.stage)}
+                })}
             })}
         })}
         <crate::components::staff::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
         {section("lukker", td_string!(locale, admin_hearings_closing_within_14_days), view! {
             {none_or(d.closing_soon.is_empty(), td_string!(locale, admin_none), || view! {
-                <ul class="plain-list">
-                    {d.closing_soon.into_iter().map(|h| view! {
-                        <li>
-                            <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
-                            " · " {long_date(locale, h.closes)}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {plain_list(d.closing_soon.into_iter(), |h| view! {
+                    <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
+                    " · " {long_date(locale, h.closes)}
+                })}
             })}
         })}
     }
