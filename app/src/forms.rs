@@ -211,6 +211,20 @@ impl FormEcho {
     pub fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).cloned()
     }
+    /// The error on `field` in the reader's words, when the server found one.
+    pub fn message(&self, i18n: I18nContext<Locale>, field: &str) -> Option<String> {
+        self.error(field)
+            .map(|code| error_message(i18n, field, &code))
+    }
+    /// [`FormEcho::message`] as the signal a [`crate::components::FieldError`] shows.
+    pub fn message_signal(
+        &self,
+        i18n: I18nContext<Locale>,
+        field: &str,
+    ) -> leptos::prelude::Signal<Option<String>> {
+        let message = self.message(i18n, field);
+        leptos::prelude::Signal::derive(move || message.clone())
+    }
 }
 
 /// What the server echoed back for a form it refused, shared with the browser during hydration so

@@ -3,7 +3,7 @@
 // mail server), a party says "ingen bemærkninger" through its link, and the public hearing page
 // lists the organisations only.
 import { expect, test } from './fixtures';
-import { ADMIN, CLERK, HEARING, expectAccessible, logIn, withJavaScript } from './helpers';
+import { CLERK, HEARING, expectAccessible, inOutbox, logIn, withJavaScript } from './helpers';
 
 
 
@@ -28,16 +28,12 @@ test('a clerk pastes the list, a party declines through its link, the public see
   await page.screenshot({ path: 'screenshots/hoeringsliste-clerk.png', fullPage: true });
 
   // The invitation, as the admin reads it in the outbox.
-  const context = await browser.newContext({ locale: 'da-DK' });
-  const admin = await context.newPage();
-  withJavaScript(admin, true);
-  await logIn(admin, ADMIN.email);
-  await admin.goto('/admin/post?til=birthe%40frivilligcenter.example');
-  await admin.getByRole('link', { name: /Invitation til høring/ }).click();
-  const mail = admin.locator('.mail-text');
-  await expect(mail).toContainText('Kære Birthe Holm');
-  const link = (await mail.textContent())!.match(/https?:\/\/\S+\/hoeringsliste\/[0-9a-f]+/)![0];
-  await context.close();
+  const link = await inOutbox(browser, 'birthe@frivilligcenter.example', async (admin) => {
+    await admin.getByRole('link', { name: /Invitation til høring/ }).click();
+    const mail = admin.locator('.mail-text');
+    await expect(mail).toContainText('Kære Birthe Holm');
+    return (await mail.textContent())!.match(/https?:\/\/\S+\/hoeringsliste\/[0-9a-f]+/)![0];
+  });
 
   // The party's own page: respond, or say there are no comments.
   await page.goto(new URL(link).pathname);

@@ -1,6 +1,6 @@
 // Shared steps: the accessibility check every visited page gets, and the demo's constants.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const HEARING = '/hoeringer/integrationspolitik';
 export const ITEM = 'flere børn med minoritetsbaggrund skal lære dansk før skolestart';
@@ -70,6 +70,24 @@ export async function logIn(page: Page, email: string, startPage: RegExp = /\/ad
   await page.getByLabel('Adgangskode').fill(CLERK.password);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page).toHaveURL(startPage);
+}
+
+/**
+ * Reads the mails to `recipient` in the outbox as the admin, in a browser context of its own (so
+ * the test's own page keeps its session); `read` looks at the outbox page and returns what the
+ * test needs from it.
+ */
+export async function inOutbox<T>(browser: Browser, recipient: string, read: (admin: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ locale: 'da-DK' });
+  try {
+    const admin = await context.newPage();
+    withJavaScript(admin, true);
+    await logIn(admin, ADMIN.email);
+    await admin.goto(`/admin/post?til=${encodeURIComponent(recipient)}`);
+    return await read(admin);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Sends a response to `hearing` as the plain HTML form does, and expects the way to the receipt. */

@@ -3,7 +3,7 @@
 // on the public hearing page, labelled; a citizen signs up, reads the confirmation (from the
 // outbox, as the demo has no mail server) and cancels; without JavaScript the plain form works.
 import { expect, test, type Page } from './fixtures';
-import { ADMIN, CLERK, HEARING, ITEM, expectAccessible, logIn, withJavaScript } from './helpers';
+import { CLERK, HEARING, ITEM, expectAccessible, inOutbox, logIn, withJavaScript } from './helpers';
 
 const MEETING = 'Sig din mening om integrationspolitikken';
 
@@ -147,21 +147,17 @@ test.describe('dialogue meetings', () => {
     await page.screenshot({ path: 'screenshots/meeting-signup.png', fullPage: true });
 
     // The confirmation, as the admin reads it in the outbox.
-    const context = await browser.newContext({ locale: 'da-DK' });
-    const admin = await context.newPage();
-    withJavaScript(admin, true);
-    await logIn(admin, ADMIN.email);
-    await admin.goto('/admin/post?til=hodan%40example.dk');
-    await expect(admin.getByText('Der er ingen mailserver sat op')).toBeVisible();
-    await expectAccessible(admin);
-    await admin.getByRole('link', { name: `Du er tilmeldt: ${MEETING}` }).click();
-    const mail = admin.locator('.mail-text');
-    await expect(mail).toContainText('Kære Hodan Ali');
-    await expect(mail).toContainText('Du får denne e-mail, fordi');
-    await expectAccessible(admin);
-    await admin.screenshot({ path: 'screenshots/outbox-message.png', fullPage: true });
-    const link = (await mail.textContent())!.match(/https?:\/\/\S+\/tilmelding\/[0-9a-f]+/)![0];
-    await context.close();
+    const link = await inOutbox(browser, 'hodan@example.dk', async (admin) => {
+      await expect(admin.getByText('Der er ingen mailserver sat op')).toBeVisible();
+      await expectAccessible(admin);
+      await admin.getByRole('link', { name: `Du er tilmeldt: ${MEETING}` }).click();
+      const mail = admin.locator('.mail-text');
+      await expect(mail).toContainText('Kære Hodan Ali');
+      await expect(mail).toContainText('Du får denne e-mail, fordi');
+      await expectAccessible(admin);
+      await admin.screenshot({ path: 'screenshots/outbox-message.png', fullPage: true });
+      return (await mail.textContent())!.match(/https?:\/\/\S+\/tilmelding\/[0-9a-f]+/)![0];
+    });
 
     // The link in the mail: see the sign-up, and cancel it.
     await page.goto(new URL(link).pathname);

@@ -1,7 +1,6 @@
 //! Staff log in here; citizens never need an account.
 
 use crate::components::FieldError;
-use crate::forms::error_message;
 use crate::forms::form_echo;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -21,14 +20,8 @@ pub fn LoginPage() -> impl IntoView {
         .filter(|n| n.starts_with('/') && !n.starts_with("//"))
         // Empty: the server sends each role to its own start page (clerks /admin, councils /raad).
         .unwrap_or_default();
-    let errors = echo.errors.clone();
-    let err = |f: &'static str| {
-        let msg = errors.get(f).map(|code| error_message(i18n, f, code));
-        Signal::derive(move || msg.clone())
-    };
-    let failed = errors
-        .get("login")
-        .map(|code| error_message(i18n, "login", code));
+    let err = |f: &'static str| echo.message_signal(i18n, f);
+    let failed = echo.message(i18n, "login");
     let title = t_string!(i18n, login_title).to_string();
     view! {
         <Title text=title.clone() />

@@ -33,6 +33,12 @@ impl FormState {
         }
     }
 
+    /// What the reader typed (or `default`), and the field's ids and error; `hint`: whether it
+    /// has a hint.
+    fn filled(&self, name: &str, default: String, hint: bool) -> (String, Field) {
+        (self.value_or(name, default), self.field(name, hint))
+    }
+
     /// A field's ids and error; `hint`: whether it has a hint.
     fn field(&self, name: &str, hint: bool) -> Field {
         let id = format!("{}-{name}", self.prefix);
@@ -63,6 +69,14 @@ struct Field {
 }
 
 impl Field {
+    /// The label, then the hint (when there is one) and the error, above the input.
+    fn head(&self, label: &'static str, hint: Option<&'static str>) -> impl IntoView + use<> {
+        view! {
+            <label for=self.id.clone()>{label}</label>
+            {self.notes(hint)}
+        }
+    }
+
     /// The hint (when there is one) and the error, above the input.
     fn notes(&self, hint: Option<&'static str>) -> impl IntoView + use<> {
         let hint_id = self.hint_id.clone();
@@ -96,23 +110,20 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let value = form.value_or(name, default);
-    let field = form.field(name, hint.is_some());
-    let (id, invalid, described) = (field.id.clone(), field.invalid, field.described.clone());
+    let (value, field) = form.filled(name, default, hint.is_some());
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            {field.notes(hint)}
+            {field.head(label, hint)}
             <input
-                id=id
+                id=field.id.clone()
                 name=name
                 type=kind
                 value=value
                 required=required
                 autocomplete=autocomplete
                 inputmode=inputmode
-                aria-invalid=invalid
-                aria-describedby=described
+                aria-invalid=field.invalid
+                aria-describedby=field.described.clone()
             />
         </div>
     }
@@ -129,14 +140,11 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let value = form.value_or(name, default);
-    let field = form.field(name, hint.is_some());
-    let (id, invalid, described) = (field.id.clone(), field.invalid, field.described.clone());
+    let (value, field) = form.filled(name, default, hint.is_some());
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            {field.notes(hint)}
-            <textarea id=id name=name rows=rows required=required aria-invalid=invalid aria-describedby=described>{value}</textarea>
+            {field.head(label, hint)}
+            <textarea id=field.id.clone() name=name rows=rows required=required aria-invalid=field.invalid aria-describedby=field.described.clone()>{value}</textarea>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! their errors, and the HTTP status of a server-rendered page.
 
 pub mod fields;
+pub mod lists;
 pub mod meeting;
 pub mod notat;
 pub mod page;
@@ -198,6 +199,19 @@ pub fn state_label(
         HearingState::Upcoming => t_string!(i18n, state_upcoming),
         HearingState::Open => t_string!(i18n, state_open),
         HearingState::Closed => t_string!(i18n, state_closed),
+    }
+}
+
+/// Where a response stands in moderation: "Afventer", "Offentliggjort", "Tilbageholdt".
+pub fn moderation_label(
+    i18n: I18nContext<Locale>,
+    status: hoering::response::ModerationStatus,
+) -> &'static str {
+    use hoering::response::ModerationStatus;
+    match status {
+        ModerationStatus::Published => t_string!(i18n, status_published),
+        ModerationStatus::Withheld => t_string!(i18n, status_withheld),
+        ModerationStatus::Pending => t_string!(i18n, status_pending),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The høringsnotat's document model laid out as HTML: the same outline the DOCX and PDF show.
 
+use crate::components::lists::column_heads;
 use crate::components::version::WordDiff;
 use crate::i18n::*;
 use hoering::notat::{Notat, NotatItem, Outcome};
@@ -46,7 +47,7 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
             view! {
             <div class="table-scroll" tabindex="0" role="region" aria-label=label>
                 <table class="data-table">
-                    <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    {column_heads(header)}
                     <tbody>
                         {rows.into_iter().map(|row| {
                             let mut cells = row.into_iter();

@@ -2,6 +2,7 @@
 //! stands instead of the page when its data is missing or could not be read.
 
 use crate::components::{error_view, loading_view, set_status};
+use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -25,6 +26,18 @@ where
     }
 }
 
+/// [`suspended`] for a page with a form: the page also gets the echo of a form posted back to
+/// it, and the reader's locale.
+pub fn suspended_form<F, Fut>(page: F) -> impl IntoView
+where
+    F: Fn(FormEcho, Locale) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let i18n = use_i18n();
+    let echo = form_echo();
+    suspended(move || page(echo.clone(), i18n.get_locale_untracked()))
+}
+
 /// The thing asked for, or what to show instead: "not found" (404) when there is no such thing,
 /// the error box when it could not be read.
 pub fn found_or<T>(data: Result<Option<T>, ServerFnError>) -> Result<T, AnyView> {
@@ -40,6 +53,27 @@ pub fn not_found() -> AnyView {
     set_status(404);
     let i18n = use_i18n();
     view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any()
+}
+
+/// "Not found" (404) with a line that says what is missing.
+pub fn not_found_saying(what: impl IntoView + 'static) -> AnyView {
+    set_status(404);
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, not_found_title)}</h1>
+        <p>{what}</p>
+    }
+    .into_any()
+}
+
+/// [`not_found_saying`] on a page of its own, which also names it in the window's title.
+pub fn not_found_page(what: impl IntoView + 'static) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=move || t_string!(i18n, not_found_title).to_string() />
+        {not_found_saying(what)}
+    }
+    .into_any()
 }
 
 /// The data, or the error box when it could not be read.
@@ -76,4 +110,24 @@ pub fn query_page() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
             .unwrap_or(1)
             .max(1)
     }
+}
+
+/// A query parameter as text; empty when absent.
+pub fn query_param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).unwrap_or_default()
+}
+
+/// A query parameter that chooses something (`?vis=…`): `None` when absent or empty.
+pub fn query_choice(
+    name: &'static str,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).filter(|v| !v.is_empty())
+}
+
+/// A query parameter that is a database id: `None` when absent or not a number.
+pub fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(name).and_then(|v| v.parse::<i64>().ok())
 }

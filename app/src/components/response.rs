@@ -83,6 +83,34 @@ pub fn Pager(current: u32, pages: u32, href: impl Fn(u32) -> String) -> impl Int
     })
 }
 
+/// One page of the input shown under a block (`which`, at `#anchor`): the head with the link
+/// that hides it, the items (the children, each an `<li>`), and the pager. `label` names the
+/// region; `heading`, when there is one, stands in the head before the link.
+#[component]
+pub fn ShownInput(
+    label: String,
+    heading: Option<String>,
+    which: String,
+    anchor: String,
+    current: u32,
+    pages: u32,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hide = format!("?#{anchor}");
+    let href = move |n: u32| crate::routes::shown_page(&which, n, &anchor);
+    view! {
+        <section class="responses" aria-label=label>
+            <p class="responses-head">
+                {heading.map(|h| view! { <strong>{h}</strong> " " })}
+                <a href=hide>{t!(i18n, hide_responses)}</a>
+            </p>
+            <ol class="response-list">{children()}</ol>
+            <Pager current=current pages=pages href=href />
+        </section>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! dates in words (the clerk's and the councils' pages).
 
 use crate::auth::CurrentUser;
+use crate::components::lists::{none_or, section};
 use crate::components::page::suspended;
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::{FormEcho, form_echo};
@@ -115,59 +116,54 @@ pub fn Inquiries(
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     view! {
-        <section aria-labelledby="spoergsmaal-h" class="policy-section">
-            <h2 id="spoergsmaal-h">{td_string!(locale, admin_policy_questions_from_the_public)}</h2>
-            {if list.is_empty() {
-                view! { <p class="muted">{td_string!(locale, admin_policy_no_questions)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="response-list">
-                        {list.into_iter().map(|q| {
-                            let status = crate::names::inquiry_status(locale, q.status);
-                            let badge = match q.status {
-                                InquiryStatus::Overdue | InquiryStatus::AnsweredLate => "badge badge-withheld",
-                                InquiryStatus::DueSoon => "badge badge-pending",
-                                _ => "badge badge-published",
-                            };
-                            let id = format!("spoergsmaal-{}", q.id);
-                            let field_id = format!("answer-{}", q.id);
-                            let mine = echo.value("inquiry") == q.id.to_string();
-                            let error = if mine { echo.error("answer").map(|c| crate::forms::error_message(i18n, "answer", &c)) } else { None };
-                            let typed = if mine { echo.value("answer") } else { String::new() };
-                            view! {
-                                <li class="response" id=id>
-                                    <p class="card-meta">
-                                        <span class=badge>{status}</span> " "
-                                        <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
-                                        {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), long_date(locale, q.received), td_string!(locale, admin_policy_due), long_date(locale, q.due))}
-                                    </p>
-                                    <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
-                                    <p class="response-text">{q.question.clone()}</p>
-                                    {match (q.answered, q.answer.clone()) {
-                                        (Some(day), Some(answer)) => view! {
-                                            <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), long_date(locale, day))}</p>
-                                            <p class="response-text">{answer}</p>
-                                        }.into_any(),
-                                        _ => view! {
-                                            <form method="post" action=routes::answer_inquiry(q.id) class="admin-form">
-                                                <input type="hidden" name="csrf" value=csrf.clone() />
-                                                <input type="hidden" name="back" value=back.clone() />
-                                                <div class="field">
-                                                    <label for=field_id.clone()>{td_string!(locale, admin_policy_answer)}</label>
-                                                    <p class="hint">{td_string!(locale, admin_policy_e_mail_the_answer_to_the)}</p>
-                                                    <FieldError id=format!("{field_id}-error") message=Signal::derive(move || error.clone()) />
-                                                    <textarea id=field_id name="answer" rows="3" inner_html=escape_html(&typed)></textarea>
-                                                </div>
-                                                <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_answer)}</button>
-                                            </form>
-                                        }.into_any(),
-                                    }}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+        {section("spoergsmaal-h", td_string!(locale, admin_policy_questions_from_the_public), view! {
+            {none_or(list.is_empty(), td_string!(locale, admin_policy_no_questions), || view! {
+                <ul class="response-list">
+                    {list.into_iter().map(|q| {
+                        let status = crate::names::inquiry_status(locale, q.status);
+                        let badge = match q.status {
+                            InquiryStatus::Overdue | InquiryStatus::AnsweredLate => "badge badge-withheld",
+                            InquiryStatus::DueSoon => "badge badge-pending",
+                            _ => "badge badge-published",
+                        };
+                        let id = format!("spoergsmaal-{}", q.id);
+                        let field_id = format!("answer-{}", q.id);
+                        let mine = echo.value("inquiry") == q.id.to_string();
+                        let error = if mine { echo.message(i18n, "answer") } else { None };
+                        let typed = if mine { echo.value("answer") } else { String::new() };
+                        view! {
+                            <li class="response" id=id>
+                                <p class="card-meta">
+                                    <span class=badge>{status}</span> " "
+                                    <a href=routes::admin_policy(&q.policy_slug)>{q.policy_title.clone()}</a>
+                                    {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), long_date(locale, q.received), td_string!(locale, admin_policy_due), long_date(locale, q.due))}
+                                </p>
+                                <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
+                                <p class="response-text">{q.question.clone()}</p>
+                                {match (q.answered, q.answer.clone()) {
+                                    (Some(day), Some(answer)) => view! {
+                                        <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), long_date(locale, day))}</p>
+                                        <p class="response-text">{answer}</p>
+                                    }.into_any(),
+                                    _ => view! {
+                                        <form method="post" action=routes::answer_inquiry(q.id) class="admin-form">
+                                            <input type="hidden" name="csrf" value=csrf.clone() />
+                                            <input type="hidden" name="back" value=back.clone() />
+                                            <div class="field">
+                                                <label for=field_id.clone()>{td_string!(locale, admin_policy_answer)}</label>
+                                                <p class="hint">{td_string!(locale, admin_policy_e_mail_the_answer_to_the)}</p>
+                                                <FieldError id=format!("{field_id}-error") message=Signal::derive(move || error.clone()) />
+                                                <textarea id=field_id name="answer" rows="3" inner_html=escape_html(&typed)></textarea>
+                                            </div>
+                                            <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_answer)}</button>
+                                        </form>
+                                    }.into_any(),
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        })}
     }
 }

@@ -8,6 +8,18 @@ use crate::version::CarriedResponse;
 use crate::version::VersionInfo;
 use hoering::diff::DiffOp;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+/// "Version 2: Efter høringen": a version as lists and choices name it.
+pub fn version_name(i18n: I18nContext<Locale>, v: &VersionInfo) -> String {
+    t_string!(
+        i18n,
+        version_item,
+        number = v.number,
+        label = v.label.clone()
+    )
+    .to_string()
+}
 
 /// Links to every version of the text, the current one marked.
 #[component]
@@ -22,8 +34,7 @@ pub fn VersionNav(slug: String, versions: Vec<VersionInfo>, current: Option<i64>
                         .into_iter()
                         .map(|v| {
                             let is_current = current == Some(v.number);
-                            let text = t_string!(i18n, version_item, number = v.number, label = v.label.clone())
-                                .to_string();
+                            let text = version_name(i18n, &v);
                             view! {
                                 <li>
                                     <a

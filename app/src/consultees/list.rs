@@ -1,5 +1,6 @@
 //! The høringsliste on the clerk's hearing page: who is invited, and adding or reusing a list.
 
+use crate::components::lists::section;
 use crate::components::{FieldError, long_date};
 use crate::consultees::PartyListView;
 use crate::forms::FormEcho;
@@ -16,10 +17,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
     let c = list.counts;
     let kind_name = move |k: hoering::consultees::PartyKind| crate::names::party_kind(locale, k);
     let status_name = move |s: PartyStatus| crate::names::party_status(locale, s);
-    let error = |f: &str| {
-        echo.error(f)
-            .map(|code| crate::forms::error_message(i18n, f, &code))
-    };
+    let error = |f: &str| echo.message(i18n, f);
     let rejected = echo.error("parties").as_deref() == Some("rejected");
     let parties_error = if rejected {
         Some(
@@ -43,8 +41,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
         v => v,
     };
     view! {
-        <section aria-labelledby="hoeringsliste" class="policy-section">
-            <h2 id="hoeringsliste">{td_string!(locale, party_consultation_list)}</h2>
+        {section("hoeringsliste", td_string!(locale, party_consultation_list), view! {
             <dl class="facts">
                 <div><dt>{td_string!(locale, party_status_invited)}</dt><dd>{c.invited}</dd></div>
                 <div><dt>{td_string!(locale, party_status_answered)}</dt><dd>{c.answered}</dd></div>
@@ -129,6 +126,6 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                 </div>
                 <button type="submit" class="button button-secondary">{td_string!(locale, notat_save)}</button>
             </form>
-        </section>
+        })}
     }
 }

@@ -2,7 +2,8 @@
 //! adds members (users with the council role) and names the chair.
 
 use crate::components::fields::{FormState, TextField};
-use crate::components::page::{loaded_or, suspended};
+use crate::components::lists::{none_or, plain_list, section};
+use crate::components::page::{loaded_or, route_param, suspended_form};
 use crate::components::staff::{
     LogoutForm, round_text, session, staff_form_page, staff_or, staff_page,
 };
@@ -10,7 +11,6 @@ use crate::components::{FieldError, error_view, set_status};
 use crate::council::admin_councils;
 use crate::council::get_council_home;
 use crate::council::get_council_workspace;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::routes;
 use hoering::response::ModerationStatus;
@@ -50,31 +50,23 @@ pub fn CouncilsPage() -> impl IntoView {
                     values.errors.clear();
                 }
                 let form = FormState { echo: values, prefix: "medlem" };
-                let email_error = form.echo.error("email").map(|code| crate::forms::error_message(i18n, "email", &code));
+                let email_error = form.echo.message(i18n, "email");
                 let email_invalid = email_error.as_ref().map(|_| "true");
                 let id_prefix = c.slug.clone();
                 view! {
                     <section aria-labelledby=labelled class="policy-section">
                         <h2 id=heading_id>{c.name.clone()}</h2>
-                        {if c.members.is_empty() {
-                            view! { <p class="muted">{td_string!(locale, council_no_members_yet)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="plain-list">
-                                    {c.members.iter().map(|m| view! {
-                                        <li>
-                                            {m.email.clone()}
-                                            {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
-                                            <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
-                                                <input type="hidden" name="csrf" value=user.csrf.clone() />
-                                                <input type="hidden" name="email" value=m.email.clone() />
-                                                <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
-                                            </form>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        {none_or(c.members.is_empty(), td_string!(locale, council_no_members_yet), || view! {
+                            {plain_list(c.members.iter(), |m| view! {
+                                {m.email.clone()}
+                                {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
+                                <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
+                                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                                    <input type="hidden" name="email" value=m.email.clone() />
+                                    <button type="submit" class="button-link">{td_string!(locale, council_remove)}<span class="visually-hidden">{format!(" {}", m.email)}</span></button>
+                                </form>
+                            })}
+                        })}
                         <form method="post" action=routes::council_members(&c.slug) class="admin-form" id=format!("form-{id_prefix}")>
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <div class="field">
@@ -92,14 +84,13 @@ pub fn CouncilsPage() -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <section aria-labelledby="nyt-raad" class="policy-section">
-                <h2 id="nyt-raad">{td_string!(locale, council_new_council)}</h2>
+            {section("nyt-raad", td_string!(locale, council_new_council), view! {
                 <form method="post" action=routes::COUNCILS class="admin-form">
                     <input type="hidden" name="csrf" value=user.csrf.clone() />
                     <TextField form=FormState { echo: echo.clone(), prefix: "raad" } name="name" label=td_string!(locale, council_name_e_g_handicapraadet) required=true />
                     <button type="submit" class="button">{td_string!(locale, council_create_the_council)}</button>
                 </form>
-            </section>
+            })}
         }.into_any())
     })
 }
@@ -119,11 +110,7 @@ pub fn CouncilHomePage() -> impl IntoView {
                 view! { <p>{td_string!(locale, council_you_do_not_sit_in_a)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list">
-                        {home.councils.into_iter().map(|(name, chair)| view! {
-                            <li>{name}{chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}</li>
-                        }).collect_view()}
-                    </ul>
+                    {plain_list(home.councils.into_iter(), |(name, chair)| view! { {name}{chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })} })}
                 }.into_any()
             }}
             <h2>{td_string!(locale, council_the_council_s_rounds)}</h2>
@@ -131,14 +118,10 @@ pub fn CouncilHomePage() -> impl IntoView {
                 view! { <p class="hint">{td_string!(locale, council_when_the_clerk_opens_the_council)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list">
-                        {home.rounds.into_iter().map(|r| view! {
-                            <li>
-                                <a href=routes::council_workspace(&r.hearing_slug, &r.council_slug)>{format!("{} · {}", r.hearing_title, r.council_name)}</a>
-                                <br /><span class="card-meta">{round_text(locale, &r)}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    {plain_list(home.rounds.into_iter(), |r| view! {
+                        <a href=routes::council_workspace(&r.hearing_slug, &r.council_slug)>{format!("{} · {}", r.hearing_title, r.council_name)}</a>
+                        <br /><span class="card-meta">{round_text(locale, &r)}</span>
+                    })}
                 }.into_any()
             }}
             <p><a href="/">{td_string!(locale, council_all_hearings)}</a></p>
@@ -150,158 +133,136 @@ pub fn CouncilHomePage() -> impl IntoView {
 /// each, and the forms to comment, reply and agree. Private to the council and the clerks.
 #[component]
 pub fn CouncilWorkspacePage() -> impl IntoView {
-    use leptos_router::hooks::use_params_map;
     let i18n = use_i18n();
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("slug").unwrap_or_default(),
-            p.get("council").unwrap_or_default(),
-        )
-    };
+    let (slug, council) = (route_param("slug"), route_param("council"));
+    let key = move || (slug(), council());
     let user = session();
     let workspace = Resource::new(key, |(slug, council)| get_council_workspace(slug, council));
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            // Anyone may read a published discussion; until then the server function
-            // refuses, and a reader without a session is asked to log in.
-            let user = match user.await {
-                Ok(user) => user,
-                Err(_) => return Err(error_view().into_any()),
-            };
-            let w = match workspace.await {
-                Ok(Some(w)) => w,
-                Ok(None) => {
-                    set_status(404);
-                    return Err(view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any());
+    suspended_form(move |echo, locale| async move {
+        // Anyone may read a published discussion; until then the server function
+        // refuses, and a reader without a session is asked to log in.
+        let user = match user.await {
+            Ok(user) => user,
+            Err(_) => return Err(error_view().into_any()),
+        };
+        let w = match workspace.await {
+            Ok(Some(w)) => w,
+            Ok(None) => {
+                set_status(404);
+                return Err(view! { <h1>{t!(i18n, not_found_title)}</h1> }.into_any());
+            }
+            Err(_) if user.is_none() => {
+                return Err(staff_or(Ok(None))
+                    .err()
+                    .unwrap_or_else(|| error_view().into_any()));
+            }
+            Err(_) => {
+                set_status(403);
+                return Err(view! {
+                    <h1>{td_string!(locale, council_the_council_s_discussion_is_private)}</h1>
+                    <p>{td_string!(locale, council_only_the_council_s_members_and)}</p>
                 }
-                Err(_) if user.is_none() => {
-                    return Err(staff_or(Ok(None))
-                        .err()
-                        .unwrap_or_else(|| error_view().into_any()));
-                }
-                Err(_) => {
-                    set_status(403);
-                    return Err(view! {
-                        <h1>{td_string!(locale, council_the_council_s_discussion_is_private)}</h1>
-                        <p>{td_string!(locale, council_only_the_council_s_members_and)}</p>
-                    }
-                    .into_any());
-                }
-            };
-            let r = w.round.clone();
-            let text_error = echo
-                .error("text")
-                .map(|c| crate::forms::error_message(i18n, "text", &c));
-            let block_error = echo
-                .error("block")
-                .map(|c| crate::forms::error_message(i18n, "block", &c));
-            let invalid_text = text_error.as_ref().map(|_| "true");
-            let quote_error = echo
-                .error("quote")
-                .map(|c| crate::forms::error_message(i18n, "quote", &c));
-            let invalid_quote = quote_error.as_ref().map(|_| "true");
-            let invalid_block = block_error.as_ref().map(|_| "true");
-            let chosen = echo.value("block");
-            let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
-            let csrf = user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
-            let joint = joint_section(locale, &w, &csrf, &echo);
-            let history = history_section(locale, &w);
-            Ok(view! {
-                <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
-                {user.clone().map(|user| view! { <LogoutForm user=user /> })}
-                <p class="eyebrow">
-                    {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
-                    {r.council_name.clone()}
-                </p>
-                <h1>{r.hearing_title.clone()}</h1>
-                <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
-                {if w.published {
-                    view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
-                } else {
-                    view! { <p class="hint">{td_string!(locale, council_the_discussion_here_is_seen_only)}</p> }.into_any()
-                }}
-                {joint}
-                {history}
-                {w.may_comment.then(|| view! {
-                    <section aria-labelledby="ny-kommentar">
-                        <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
-                        <form method="post" action=comment_action.clone() class="admin-form">
-                            <input type="hidden" name="csrf" value=csrf.clone() />
-                            <div class="field">
-                                <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
-                                <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
-                                <select id="kommentar-block" name="block" aria-invalid=invalid_block>
-                                    <option value="">{td_string!(locale, whole_draft)}</option>
-                                    {w.blocks.iter().map(|b| {
-                                        let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
-                                        view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
-                                <p class="hint" id="kommentar-quote-hint">{td_string!(locale, council_copy_the_words_of_the_paragraph)}</p>
-                                <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
-                                <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
-                            </div>
-                            <div class="field">
-                                <label for="kommentar-text">{td_string!(locale, council_comment)}</label>
-                                <FieldError id="kommentar-text-error".to_string() message=Signal::derive(move || text_error.clone()) />
-                                <textarea id="kommentar-text" name="text" rows="3" aria-invalid=invalid_text>{echo.value("text")}</textarea>
-                            </div>
-                            <button type="submit" class="button">{td_string!(locale, council_post_the_comment)}</button>
-                        </form>
-                    </section>
-                })}
-                <section aria-labelledby="droeftelse">
-                    <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
-                    {if w.comments.is_empty() {
-                        view! { <p class="muted">{td_string!(locale, council_no_comments_yet)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="plain-list council-comments">
-                                {w.comments.iter().map(|c| {
-                                    let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
-                                    let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
-                                    let reply_id = format!("svar-{}", c.id);
-                                    view! {
-                                        <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
-                                            <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
-                                                {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
-                                            {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                            <p class="response-text">{c.text.clone()}</p>
-                                            {w.may_comment.then(|| view! {
-                                                <div class="button-row">
-                                                    {(!c.mine).then(|| view! {
-                                                        <form method="post" action=agree_action.clone() class="inline-form">
-                                                            <input type="hidden" name="csrf" value=csrf.clone() />
-                                                            <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
-                                                        </form>
-                                                    })}
-                                                    <form method="post" action=comment_action.clone() class="inline-form">
-                                                        <input type="hidden" name="csrf" value=csrf.clone() />
-                                                        <input type="hidden" name="reply_to" value=c.id.to_string() />
-                                                        <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
-                                                        <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
-                                                        <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
-                                                        <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
-                                                    </form>
-                                                </div>
-                                            })}
-                                        </li>
-                                    }
+                .into_any());
+            }
+        };
+        let r = w.round.clone();
+        let text_error = echo.message(i18n, "text");
+        let block_error = echo.message(i18n, "block");
+        let invalid_text = text_error.as_ref().map(|_| "true");
+        let quote_error = echo.message(i18n, "quote");
+        let invalid_quote = quote_error.as_ref().map(|_| "true");
+        let invalid_block = block_error.as_ref().map(|_| "true");
+        let chosen = echo.value("block");
+        let comment_action = routes::council_comment(&r.hearing_slug, &r.council_slug);
+        let csrf = user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
+        let joint = joint_section(locale, &w, &csrf, &echo);
+        let history = history_section(locale, &w);
+        Ok(view! {
+            <Title text=format!("{} · {}", r.council_name, r.hearing_title) />
+            {user.clone().map(|user| view! { <LogoutForm user=user /> })}
+            <p class="eyebrow">
+                {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
+                {r.council_name.clone()}
+            </p>
+            <h1>{r.hearing_title.clone()}</h1>
+            <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
+            {if w.published {
+                view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
+            } else {
+                view! { <p class="hint">{td_string!(locale, council_the_discussion_here_is_seen_only)}</p> }.into_any()
+            }}
+            {joint}
+            {history}
+            {w.may_comment.then(|| view! {
+                <section aria-labelledby="ny-kommentar">
+                    <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
+                    <form method="post" action=comment_action.clone() class="admin-form">
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <div class="field">
+                            <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
+                            <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
+                            <select id="kommentar-block" name="block" aria-invalid=invalid_block>
+                                <option value="">{td_string!(locale, whole_draft)}</option>
+                                {w.blocks.iter().map(|b| {
+                                    let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
+                                    view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
                                 }).collect_view()}
-                            </ol>
-                        }.into_any()
-                    }}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
+                            <p class="hint" id="kommentar-quote-hint">{td_string!(locale, council_copy_the_words_of_the_paragraph)}</p>
+                            <FieldError id="kommentar-quote-error".to_string() message=Signal::derive(move || quote_error.clone()) />
+                            <input id="kommentar-quote" name="quote" type="text" value=echo.value("quote") aria-invalid=invalid_quote aria-describedby="kommentar-quote-hint" />
+                        </div>
+                        <div class="field">
+                            <label for="kommentar-text">{td_string!(locale, council_comment)}</label>
+                            <FieldError id="kommentar-text-error".to_string() message=Signal::derive(move || text_error.clone()) />
+                            <textarea id="kommentar-text" name="text" rows="3" aria-invalid=invalid_text>{echo.value("text")}</textarea>
+                        </div>
+                        <button type="submit" class="button">{td_string!(locale, council_post_the_comment)}</button>
+                    </form>
                 </section>
-            }.into_any())
-        }
+            })}
+            <section aria-labelledby="droeftelse">
+                <h2 id="droeftelse">{td_string!(locale, council_the_discussion)}</h2>
+                {none_or(w.comments.is_empty(), td_string!(locale, council_no_comments_yet), || view! {
+                    <ol class="plain-list council-comments">
+                        {w.comments.iter().map(|c| {
+                            let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
+                            let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
+                            let reply_id = format!("svar-{}", c.id);
+                            view! {
+                                <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
+                                    <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
+                                        {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
+                                    {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                    <p class="response-text">{c.text.clone()}</p>
+                                    {w.may_comment.then(|| view! {
+                                        <div class="button-row">
+                                            {(!c.mine).then(|| view! {
+                                                <form method="post" action=agree_action.clone() class="inline-form">
+                                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
+                                                </form>
+                                            })}
+                                            <form method="post" action=comment_action.clone() class="inline-form">
+                                                <input type="hidden" name="csrf" value=csrf.clone() />
+                                                <input type="hidden" name="reply_to" value=c.id.to_string() />
+                                                <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
+                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
+                                                <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
+                                                <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
+                                            </form>
+                                        </div>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                })}
+            </section>
+        }.into_any())
     })
 }
 
@@ -433,12 +394,8 @@ fn joint_section(
         .flatten()
         .map(|m| view! { <p class="field-error" role="alert">{m}</p> });
     let submit = (w.member && w.chair && w.joint.submitted.is_none()).then(|| {
-        let submit_error = echo
-            .error("submit")
-            .map(|code| crate::forms::error_message(i18n, "submit", &code));
-        let name_error = echo
-            .error("submit_name")
-            .map(|code| crate::forms::error_message(i18n, "submit_name", &code));
+        let submit_error = echo.message(i18n, "submit");
+        let name_error = echo.message(i18n, "submit_name");
         let name_invalid = name_error.as_ref().map(|_| "true");
         let blocked = w
             .submit_refusal

@@ -1,5 +1,6 @@
 //! The councils' rounds on the clerk's hearing page.
 
+use crate::components::lists::{plain_list, section};
 use crate::forms::FormEcho;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -22,17 +23,12 @@ pub fn CouncilRounds(
     };
     let chosen = echo.value("round_council");
     view! {
-        <section aria-labelledby="raadsrunder" class="policy-section">
-            <h2 id="raadsrunder">{td_string!(locale, admin_the_councils_rounds)}</h2>
+        {section("raadsrunder", td_string!(locale, admin_the_councils_rounds), view! {
             {(!rounds.is_empty()).then(|| view! {
-                <ul class="plain-list">
-                    {rounds.iter().map(|r| view! {
-                        <li>
-                            <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
-                            " · " {crate::components::staff::round_text(locale, r)}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {plain_list(rounds.iter(), |r| view! {
+                    <a href=crate::routes::council_workspace(&r.hearing_slug, &r.council_slug)>{r.council_name.clone()}</a>
+                    " · " {crate::components::staff::round_text(locale, r)}
+                })}
             })}
             <form method="post" action=crate::routes::council_round(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />
@@ -47,6 +43,6 @@ pub fn CouncilRounds(
                     hint=td_string!(locale, admin_at_the_latest_the_hearing_s) />
                 <button type="submit" class="button button-secondary">{td_string!(locale, admin_open_the_council_s_round)}</button>
             </form>
-        </section>
+        })}
     }
 }

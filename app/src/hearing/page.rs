@@ -1,37 +1,28 @@
 //! The hearing page: the draft, block by block, each with its number, a way to comment on it, and
 //! its published responses, fetched only when the reader asks for them.
 
-use crate::components::page::suspended;
-use crate::components::response::{Pager, ResponseItem};
-use crate::components::{block_label, error_view, long_date, set_status, state_label};
+use crate::components::lists::plain_list;
+use crate::components::page::{not_found_page, query_choice, query_page, route_param, suspended};
+use crate::components::response::{ResponseItem, ShownInput};
+use crate::components::{block_label, error_view, long_date, state_label};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::hearing::BlockView;
 use crate::hearing::HearingView;
 use crate::hearing::get_hearing;
 use crate::response::ResponsePage;
 use crate::response::get_responses;
-use crate::routes::{PAGE, SHOWN, WHOLE_DRAFT};
+use crate::routes::{SHOWN, WHOLE_DRAFT};
 use hoering::hearing::HearingState;
 
 #[component]
 pub fn HearingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let shown = move || query.read().get(SHOWN).filter(|v| !v.is_empty());
-    let page = move || {
-        query
-            .read()
-            .get(PAGE)
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let slug = route_param("slug");
+    let shown = query_choice(SHOWN);
+    let page = query_page();
     let hearing = Resource::new(slug, get_hearing);
     let responses = Resource::new(
         move || (slug(), shown(), page()),
@@ -62,15 +53,7 @@ pub fn HearingPage() -> impl IntoView {
                 }
                 .into_any()
             }
-            Ok(None) => {
-                set_status(404);
-                view! {
-                    <Title text=move || t_string!(i18n, not_found_title).to_string() />
-                    <h1>{t!(i18n, not_found_title)}</h1>
-                    <p>{t!(i18n, hearing_not_found)}</p>
-                }
-                .into_any()
-            }
+            Ok(None) => not_found_page(t!(i18n, hearing_not_found)),
             Err(_) => error_view().into_any(),
         })
     })
@@ -243,11 +226,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 view! {
                     <section class="doc-section" aria-labelledby="raadenes-droeftelser">
                         <h2 id="raadenes-droeftelser">{td_string!(locale, hearing_the_councils_discussions)}</h2>
-                        <ul class="plain-list">
-                            {hearing.published_discussions.iter().map(|(name, path)| view! {
-                                <li><a href=path.clone()>{format!("{} {name}", td_string!(locale, hearing_the_discussion_in))}</a></li>
-                            }).collect_view()}
-                        </ul>
+                        {plain_list(hearing.published_discussions.iter(), |(name, path)| view! { <a href=path.clone()>{format!("{} {name}", td_string!(locale, hearing_the_discussion_in))}</a> })}
                     </section>
                 }
             })}
@@ -408,12 +387,7 @@ fn ResponsesToggle(
         }
         .into_any(),
         Some(page) => {
-            let pages = page.pages();
-            let current = page.page;
-            let page_href = {
-                let (which, anchor) = (which.clone(), anchor.clone());
-                move |n: u32| crate::routes::shown_page(&which, n, &anchor)
-            };
+            let (pages, current) = (page.pages(), page.page);
             let heading = t_string!(
                 i18n,
                 responses_to,
@@ -421,19 +395,10 @@ fn ResponsesToggle(
                 count = page.total
             )
             .to_string();
-            let region_label = heading.clone();
             view! {
-                <section class="responses" aria-label=region_label>
-                    <p class="responses-head">
-                        <strong>{heading}</strong>
-                        " "
-                        <a href=format!("?#{anchor}")>{t!(i18n, hide_responses)}</a>
-                    </p>
-                    <ol class="response-list">
-                        {page.responses.into_iter().map(|r| view! { <li><ResponseItem response=r /></li> }).collect_view()}
-                    </ol>
-                    <Pager current=current pages=pages href=page_href />
-                </section>
+                <ShownInput label=heading.clone() heading=Some(heading) which=which anchor=anchor current=current pages=pages>
+                    {page.responses.into_iter().map(|r| view! { <li><ResponseItem response=r /></li> }).collect_view()}
+                </ShownInput>
             }
             .into_any()
         }

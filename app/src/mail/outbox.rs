@@ -1,7 +1,8 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use crate::components::page::{found_or, loaded_or, query_page, route_id};
+use crate::components::lists::{column_heads, none_or};
+use crate::components::page::{found_or, loaded_or, query_choice, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
 use crate::components::staff::{LogoutForm, session, staff_page};
@@ -15,7 +16,6 @@ use hoering::mail::MailKind;
 use hoering::staff::Permission;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 fn kind_name(locale: Locale, kind: Option<MailKind>) -> &'static str {
     match kind {
@@ -54,13 +54,7 @@ fn admins_only(locale: Locale) -> AnyView {
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let recipient = move || {
-        query
-            .read()
-            .get(routes::RECIPIENT)
-            .filter(|r| !r.is_empty())
-    };
+    let recipient = query_choice(routes::RECIPIENT);
     let page = query_page();
     let user = session();
     let data = Resource::new(move || (recipient(), page()), |(r, p)| admin_outbox(r, p));
@@ -105,33 +99,23 @@ pub fn OutboxPage() -> impl IntoView {
                 <input id="til" type="email" name=routes::RECIPIENT value=filter autocomplete="off" />
                 <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
             </form>
-            {if outbox.messages.is_empty() {
-                view! { <p class="muted">{td_string!(locale, outbox_no_e_mails_here)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="data-table">
-                        <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
-                        <thead><tr>
-                            <th scope="col">{td_string!(locale, outbox_written)}</th>
-                            <th scope="col">{td_string!(locale, changes_to)}</th>
-                            <th scope="col">{td_string!(locale, outbox_subject)}</th>
-                            <th scope="col">{td_string!(locale, outbox_kind)}</th>
-                            <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {outbox.messages.into_iter().map(|m| view! {
-                                <tr>
-                                    <td>{iso_minute(m.created_at)}</td>
-                                    <td>{m.recipient.clone()}</td>
-                                    <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
-                                    <td>{kind_name(locale, m.kind)}</td>
-                                    <td>{state_name(locale, m.state)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
+            {none_or(outbox.messages.is_empty(), td_string!(locale, outbox_no_e_mails_here), || view! {
+                <table class="data-table">
+                    <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
+                    {column_heads([td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)])}
+                    <tbody>
+                        {outbox.messages.into_iter().map(|m| view! {
+                            <tr>
+                                <td>{iso_minute(m.created_at)}</td>
+                                <td>{m.recipient.clone()}</td>
+                                <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
+                                <td>{kind_name(locale, m.kind)}</td>
+                                <td>{state_name(locale, m.state)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=t_string!(i18n, pager_label)>
                     {(current > 1).then(|| view! { <a rel="prev" href=format!("?{q}{}={}", routes::PAGE, current - 1)>{t!(i18n, page_prev)}</a> })}

@@ -20,6 +20,51 @@ fn fact(label: &str, value: &str) -> (String, String) {
     (label.to_string(), value.to_string())
 }
 
+/// What every message has around its own words: the greeting, the link to read on (its label
+/// and the path on the site), why the reader gets the message, and the municipality's signature.
+/// Each message adds its paragraphs, facts and quote.
+fn letter(
+    locale: Locale,
+    sender: &Sender,
+    name: &str,
+    link: Option<(&str, &str)>,
+    why: &str,
+) -> Body {
+    Body {
+        greeting: greeting(locale, name),
+        link: link.map(|(label, path)| (label.to_string(), sender.link(path))),
+        why: why.to_string(),
+        signature: sender.municipality.clone(),
+        ..Body::default()
+    }
+}
+
+/// A message to a respondent about a response already sent: its one paragraph, the receipt
+/// number that tells which response it is about, and the link to read on.
+fn to_respondent(
+    locale: Locale,
+    sender: &Sender,
+    name: &str,
+    receipt_number: &str,
+    lead: &str,
+    link: (&str, &str),
+) -> Body {
+    let why = td_string!(
+        locale,
+        mail_response_why,
+        municipality = sender.municipality.as_str()
+    )
+    .to_string();
+    Body {
+        paragraphs: vec![lead.to_string()],
+        facts: vec![fact(
+            td_string!(locale, mail_fact_receipt_number),
+            receipt_number,
+        )],
+        ..letter(locale, sender, name, Some(link), &why)
+    }
+}
+
 /// The receipt for a høringssvar: a copy of what was sent, its number and where to read it.
 pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
     let municipality = sender.municipality.as_str();
@@ -34,25 +79,20 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
     if let Some(block) = m.block {
         facts.push(fact(td_string!(locale, mail_fact_block), block));
     }
+    let lead = td_string!(
+        locale,
+        mail_receipt_lead,
+        municipality = municipality,
+        last_day = m.last_day
+    )
+    .to_string();
+    let why = td_string!(locale, mail_receipt_why, municipality = municipality).to_string();
+    let link = (td_string!(locale, mail_receipt_link), m.receipt_path);
     Body {
-        greeting: greeting(locale, m.name),
-        paragraphs: vec![
-            td_string!(
-                locale,
-                mail_receipt_lead,
-                municipality = municipality,
-                last_day = m.last_day
-            )
-            .to_string(),
-        ],
+        paragraphs: vec![lead],
         facts,
         quote: Some(m.text.to_string()),
-        link: Some((
-            td_string!(locale, mail_receipt_link).to_string(),
-            sender.link(m.receipt_path),
-        )),
-        why: td_string!(locale, mail_receipt_why, municipality = municipality).to_string(),
-        signature: sender.municipality.clone(),
+        ..letter(locale, sender, m.name, Some(link), &why)
     }
     .into_mail(MailKind::Receipt, locale.as_str(), m.to, &subject)
 }
@@ -61,6 +101,7 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
 /// cancelled.
 pub fn signup(locale: Locale, sender: &Sender, m: &SignupMail<'_>) -> Mail {
     let t = m.meeting_title;
+    let municipality = sender.municipality.as_str();
     let (subject, lead) = match m.news {
         SignupNews::Seated => (
             td_string!(locale, mail_signup_seated_subject, title = t).to_string(),
@@ -79,39 +120,27 @@ pub fn signup(locale: Locale, sender: &Sender, m: &SignupMail<'_>) -> Mail {
             td_string!(locale, mail_signup_cancelled_lead, title = t).to_string(),
         ),
     };
-    // A cancelled sign-up has nothing left to see or cancel.
-    let link = (m.news != SignupNews::Cancelled).then(|| {
-        (
-            td_string!(locale, mail_signup_link).to_string(),
-            sender.link(m.signup_path),
+    // A cancelled sign-up has nothing left to see or cancel, and the usual reason offers the
+    // link to cancel, which it no longer has.
+    let cancelled = m.news == SignupNews::Cancelled;
+    let link = (!cancelled).then(|| (td_string!(locale, mail_signup_link), m.signup_path));
+    let why = if cancelled {
+        td_string!(
+            locale,
+            mail_signup_cancelled_why,
+            municipality = municipality
         )
-    });
+        .to_string()
+    } else {
+        td_string!(locale, mail_signup_why, municipality = municipality).to_string()
+    };
     Body {
-        greeting: greeting(locale, m.name),
         paragraphs: vec![lead],
         facts: vec![
             fact(td_string!(locale, mail_fact_when), m.when),
             fact(td_string!(locale, mail_fact_where), m.place),
         ],
-        quote: None,
-        link,
-        // The usual reason offers the link to cancel, which a cancelled sign-up no longer has.
-        why: if m.news == SignupNews::Cancelled {
-            td_string!(
-                locale,
-                mail_signup_cancelled_why,
-                municipality = sender.municipality.as_str()
-            )
-            .to_string()
-        } else {
-            td_string!(
-                locale,
-                mail_signup_why,
-                municipality = sender.municipality.as_str()
-            )
-            .to_string()
-        },
-        signature: sender.municipality.clone(),
+        ..letter(locale, sender, m.name, link, &why)
     }
     .into_mail(m.news.kind(), locale.as_str(), m.to, &subject)
 }
@@ -119,26 +148,21 @@ pub fn signup(locale: Locale, sender: &Sender, m: &SignupMail<'_>) -> Mail {
 /// The answer to a question the public asked about a policy.
 pub fn inquiry_answered(locale: Locale, sender: &Sender, m: &InquiryMail<'_>) -> Mail {
     let subject = td_string!(locale, mail_inquiry_subject, title = m.policy_title).to_string();
+    let why = td_string!(
+        locale,
+        mail_inquiry_why,
+        municipality = sender.municipality.as_str()
+    )
+    .to_string();
+    let link = (td_string!(locale, mail_inquiry_link), m.policy_path);
     Body {
-        greeting: greeting(locale, m.name),
         paragraphs: vec![
             td_string!(locale, mail_inquiry_you_asked).to_string(),
             m.question.to_string(),
             td_string!(locale, mail_inquiry_our_answer).to_string(),
         ],
-        facts: Vec::new(),
         quote: Some(m.answer.to_string()),
-        link: Some((
-            td_string!(locale, mail_inquiry_link).to_string(),
-            sender.link(m.policy_path),
-        )),
-        why: td_string!(
-            locale,
-            mail_inquiry_why,
-            municipality = sender.municipality.as_str()
-        )
-        .to_string(),
-        signature: sender.municipality.clone(),
+        ..letter(locale, sender, m.name, Some(link), &why)
     }
     .into_mail(MailKind::InquiryAnswered, locale.as_str(), m.to, &subject)
 }
@@ -147,25 +171,11 @@ pub fn inquiry_answered(locale: Locale, sender: &Sender, m: &InquiryMail<'_>) ->
 /// counts: the clerks read it and it is part of the hearing; only the public copy is withheld.
 pub fn withheld(locale: Locale, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
     let subject = td_string!(locale, mail_withheld_subject, title = m.hearing_title).to_string();
+    let lead = td_string!(locale, mail_withheld_lead);
+    let link = (td_string!(locale, mail_withheld_link), m.receipt_path);
     Body {
-        greeting: greeting(locale, m.name),
-        paragraphs: vec![td_string!(locale, mail_withheld_lead).to_string()],
-        facts: vec![fact(
-            td_string!(locale, mail_fact_receipt_number),
-            m.receipt_number,
-        )],
         quote: Some(m.reason.to_string()),
-        link: Some((
-            td_string!(locale, mail_withheld_link).to_string(),
-            sender.link(m.receipt_path),
-        )),
-        why: td_string!(
-            locale,
-            mail_response_why,
-            municipality = sender.municipality.as_str()
-        )
-        .to_string(),
-        signature: sender.municipality.clone(),
+        ..to_respondent(locale, sender, m.name, m.receipt_number, lead, link)
     }
     .into_mail(MailKind::Withheld, locale.as_str(), m.to, &subject)
 }
@@ -173,27 +183,14 @@ pub fn withheld(locale: Locale, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
 /// Tells a respondent that the administration's bemærkninger are published, with the link.
 pub fn remarks_published(locale: Locale, sender: &Sender, m: &RemarksMail<'_>) -> Mail {
     let subject = td_string!(locale, mail_remarks_subject, title = m.hearing_title).to_string();
-    Body {
-        greeting: greeting(locale, m.name),
-        paragraphs: vec![td_string!(locale, mail_remarks_lead).to_string()],
-        facts: vec![fact(
-            td_string!(locale, mail_fact_receipt_number),
-            m.receipt_number,
-        )],
-        quote: None,
-        link: Some((
-            td_string!(locale, mail_remarks_link).to_string(),
-            sender.link(m.result_path),
-        )),
-        why: td_string!(
-            locale,
-            mail_response_why,
-            municipality = sender.municipality.as_str()
-        )
-        .to_string(),
-        signature: sender.municipality.clone(),
-    }
-    .into_mail(MailKind::RemarksPublished, locale.as_str(), m.to, &subject)
+    let lead = td_string!(locale, mail_remarks_lead);
+    let link = (td_string!(locale, mail_remarks_link), m.result_path);
+    to_respondent(locale, sender, m.name, m.receipt_number, lead, link).into_mail(
+        MailKind::RemarksPublished,
+        locale.as_str(),
+        m.to,
+        &subject,
+    )
 }
 
 /// An invitation to respond, or the reminder before the deadline, to a party on the
@@ -233,27 +230,23 @@ pub fn invitation(locale: Locale, sender: &Sender, m: &InvitationMail<'_>) -> Ma
             .to_string(),
         )
     };
+    let why = td_string!(
+        locale,
+        mail_invitation_why,
+        organisation = m.organisation,
+        title = m.hearing_title,
+        municipality = municipality
+    )
+    .to_string();
+    let link = (td_string!(locale, mail_invitation_link), m.party_path);
+    let name = m.contact.unwrap_or(m.organisation);
     Body {
-        greeting: greeting(locale, m.contact.unwrap_or(m.organisation)),
         paragraphs: vec![lead],
         facts: vec![
             fact(td_string!(locale, mail_fact_hearing), m.hearing_title),
             fact(td_string!(locale, mail_fact_deadline), m.last_day),
         ],
-        quote: None,
-        link: Some((
-            td_string!(locale, mail_invitation_link).to_string(),
-            sender.link(m.party_path),
-        )),
-        why: td_string!(
-            locale,
-            mail_invitation_why,
-            organisation = m.organisation,
-            title = m.hearing_title,
-            municipality = municipality
-        )
-        .to_string(),
-        signature: sender.municipality.clone(),
+        ..letter(locale, sender, name, Some(link), &why)
     }
     .into_mail(m.kind(), locale.as_str(), m.to, &subject)
 }

@@ -4,7 +4,8 @@
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::FieldError;
 use crate::components::fields::{CheckField, FormState, TextArea};
-use crate::components::page::found_or;
+use crate::components::lists::{column_heads, none_or};
+use crate::components::page::{found_or, route_id};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::forms::FormEcho;
 use crate::i18n::*;
@@ -16,20 +17,13 @@ use crate::routes;
 use hoering::meeting::{ParticipantGroup, SignupStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AdminMeetingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = route_id("id");
     let user = session();
     let data = Resource::new(id, admin_meeting);
     staff_form_page(user, move |user, echo, locale| async move {
@@ -474,49 +468,39 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
         <section aria-labelledby="fremmoede">
             <h2 id="fremmoede">{td_string!(locale, admin_meeting_sign_ups_and_attendance)}</h2>
             <p><a href=routes::meeting_csv(meeting) download="">{td_string!(locale, admin_meeting_download_the_list_for_the_door)}</a></p>
-            {if empty {
-                view! { <p class="muted">{td_string!(locale, admin_meeting_nobody_has_signed_up_yet)}</p> }.into_any()
-            } else {
-                view! {
-                    <form method="post" action=routes::meeting_attendance(meeting)>
-                        <input type="hidden" name="csrf" value=csrf />
-                        <table class="data-table">
-                            <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
-                            <thead><tr>
-                                <th scope="col">{td_string!(locale, admin_meeting_came)}</th>
-                                <th scope="col">{td_string!(locale, label_name)}</th>
-                                <th scope="col">{td_string!(locale, admin_meeting_group)}</th>
-                                <th scope="col">{td_string!(locale, admin_meeting_needs)}</th>
-                                <th scope="col">{td_string!(locale, admin_meeting_state)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {signups.into_iter().map(|s| {
-                                    let cancelled = s.status == SignupStatus::Cancelled;
-                                    let box_id = format!("came-{}", s.id);
-                                    let mut needs = Vec::new();
-                                    if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
-                                    if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
-                                    if let Some(o) = &s.needs.other { needs.push(o.clone()); }
-                                    let who = match &s.organisation {
-                                        Some(o) => format!("{} ({o})", s.name),
-                                        None => s.name.clone(),
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=s.attended disabled=cancelled /></td>
-                                            <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
-                                            <td>{crate::names::group(locale, s.group)}</td>
-                                            <td>{needs.join("; ")}</td>
-                                            <td>{status_name(s.status)}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        <button type="submit" class="button">{td_string!(locale, admin_meeting_save_attendance)}</button>
-                    </form>
-                }.into_any()
-            }}
+            {none_or(empty, td_string!(locale, admin_meeting_nobody_has_signed_up_yet), || view! {
+                <form method="post" action=routes::meeting_attendance(meeting)>
+                    <input type="hidden" name="csrf" value=csrf />
+                    <table class="data-table">
+                        <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
+                        {column_heads([td_string!(locale, admin_meeting_came), td_string!(locale, label_name), td_string!(locale, admin_meeting_group), td_string!(locale, admin_meeting_needs), td_string!(locale, admin_meeting_state)])}
+                        <tbody>
+                            {signups.into_iter().map(|s| {
+                                let cancelled = s.status == SignupStatus::Cancelled;
+                                let box_id = format!("came-{}", s.id);
+                                let mut needs = Vec::new();
+                                if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
+                                if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
+                                if let Some(o) = &s.needs.other { needs.push(o.clone()); }
+                                let who = match &s.organisation {
+                                    Some(o) => format!("{} ({o})", s.name),
+                                    None => s.name.clone(),
+                                };
+                                view! {
+                                    <tr>
+                                        <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=s.attended disabled=cancelled /></td>
+                                        <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
+                                        <td>{crate::names::group(locale, s.group)}</td>
+                                        <td>{needs.join("; ")}</td>
+                                        <td>{status_name(s.status)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <button type="submit" class="button">{td_string!(locale, admin_meeting_save_attendance)}</button>
+                </form>
+            })}
         </section>
     }
 }

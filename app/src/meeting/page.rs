@@ -5,8 +5,9 @@
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
 use crate::components::long_date;
-use crate::components::page::{found_or, route_id, route_param, suspended};
-use crate::forms::form_echo;
+use crate::components::page::{
+    found_or, query_choice, route_id, route_param, suspended, suspended_form,
+};
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
 use crate::meeting::get_meeting;
@@ -19,87 +20,76 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    let i18n = use_i18n();
     let id = route_id("id");
-    let query = use_query_map();
-    let invitation = move || {
-        query
-            .read()
-            .get(routes::INVITATION)
-            .filter(|t| !t.is_empty())
-    };
+    let invitation = query_choice(routes::INVITATION);
     let meeting = Resource::new(
         move || (id(), invitation()),
         |(id, inv)| get_meeting(id, inv),
     );
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let m = found_or(meeting.await)?;
-            let card = m.card.clone();
-            // Kept in the form, so a mistake does not lose the invitation.
-            let invitation_token = query
-                .with_untracked(|q| q.get(routes::INVITATION))
-                .or_else(|| Some(echo.value("invitation")).filter(|t| !t.is_empty()));
-            let form = FormState {
-                echo,
-                prefix: "tilmelding",
-            };
-            Ok(view! {
-                <Title text=card.title.clone() />
-                <p class="eyebrow">
-                    {td_string!(locale, meeting_dialogue_meeting_on)}
-                    <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
-                </p>
-                <h1>{card.title.clone()}</h1>
-                <dl class="facts">
-                    <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
-                    <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
-                    <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{if card.step_free {
-                        td_string!(locale, admin_meeting_step_free_access)
-                    } else {
-                        td_string!(locale, meeting_no_step_free_access_write_to)
-                    }}</dd></div>
-                    <div><dt>{td_string!(locale, meeting_seats)}</dt><dd>{seats_text(locale, &card)}</dd></div>
-                </dl>
-                {(!m.agenda_html.trim().is_empty()).then(|| view! {
-                    <section aria-labelledby="dagsorden">
-                        <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
-                        <div class="note" inner_html=m.agenda_html.clone()></div>
-                    </section>
-                })}
-                {m.minutes_html.clone().map(|html| view! {
-                    <section aria-labelledby="referat">
-                        <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
-                        <div class="note" inner_html=html></div>
-                    </section>
-                })}
-                {(!m.attendance.is_empty()).then(|| view! {
-                    <section aria-labelledby="deltagere">
-                        <h2 id="deltagere">{td_string!(locale, meeting_who_took_part)}</h2>
-                        <AttendanceTable counts=m.attendance.clone() />
-                    </section>
-                })}
-                {(m.inputs > 0).then(|| view! {
-                    <p>
-                        {td_string!(locale, meeting_inputs_by_paragraphs, count = m.inputs).to_string()}
-                        <a href=routes::hearing(&m.hearing_slug)>{td_string!(locale, party_read_the_draft)}</a>
-                    </p>
-                })}
-                {if card.signup_open {
-                    view! { <SignupForm card=card.clone() form=form invitation=invitation_token.clone() /> }.into_any()
-                } else if card.past {
-                    ().into_any()
+    let query = use_query_map();
+    suspended_form(move |echo, locale| async move {
+        let m = found_or(meeting.await)?;
+        let card = m.card.clone();
+        // Kept in the form, so a mistake does not lose the invitation.
+        let invitation_token = query
+            .with_untracked(|q| q.get(routes::INVITATION))
+            .or_else(|| Some(echo.value("invitation")).filter(|t| !t.is_empty()));
+        let form = FormState {
+            echo,
+            prefix: "tilmelding",
+        };
+        Ok(view! {
+            <Title text=card.title.clone() />
+            <p class="eyebrow">
+                {td_string!(locale, meeting_dialogue_meeting_on)}
+                <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+            </p>
+            <h1>{card.title.clone()}</h1>
+            <dl class="facts">
+                <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
+                <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
+                <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{if card.step_free {
+                    td_string!(locale, admin_meeting_step_free_access)
                 } else {
-                    view! { <p class="muted">{match card.mode {
-                        SignupMode::Invitation => td_string!(locale, meeting_by_invitation),
-                        SignupMode::Open => td_string!(locale, meeting_sign_up_is_closed),
-                    }}</p> }.into_any()
-                }}
-            }.into_any())
-        }
+                    td_string!(locale, meeting_no_step_free_access_write_to)
+                }}</dd></div>
+                <div><dt>{td_string!(locale, meeting_seats)}</dt><dd>{seats_text(locale, &card)}</dd></div>
+            </dl>
+            {(!m.agenda_html.trim().is_empty()).then(|| view! {
+                <section aria-labelledby="dagsorden">
+                    <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
+                    <div class="note" inner_html=m.agenda_html.clone()></div>
+                </section>
+            })}
+            {m.minutes_html.clone().map(|html| view! {
+                <section aria-labelledby="referat">
+                    <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
+                    <div class="note" inner_html=html></div>
+                </section>
+            })}
+            {(!m.attendance.is_empty()).then(|| view! {
+                <section aria-labelledby="deltagere">
+                    <h2 id="deltagere">{td_string!(locale, meeting_who_took_part)}</h2>
+                    <AttendanceTable counts=m.attendance.clone() />
+                </section>
+            })}
+            {(m.inputs > 0).then(|| view! {
+                <p>
+                    {td_string!(locale, meeting_inputs_by_paragraphs, count = m.inputs).to_string()}
+                    <a href=routes::hearing(&m.hearing_slug)>{td_string!(locale, party_read_the_draft)}</a>
+                </p>
+            })}
+            {if card.signup_open {
+                view! { <SignupForm card=card.clone() form=form invitation=invitation_token.clone() /> }.into_any()
+            } else if card.past {
+                ().into_any()
+            } else {
+                view! { <p class="muted">{match card.mode {
+                    SignupMode::Invitation => td_string!(locale, meeting_by_invitation),
+                    SignupMode::Open => td_string!(locale, meeting_sign_up_is_closed),
+                }}</p> }.into_any()
+            }}
+        }.into_any())
     })
 }
 

@@ -1,10 +1,9 @@
 //! Groups of identical or near-identical responses (campaigns, form letters).
 
-use crate::components::block_label;
 use crate::components::page::{found_or, route_param};
 use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::{block_label, moderation_label};
 use crate::i18n::*;
-use hoering::response::ModerationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,11 +18,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
     staff_page(user, move |user, locale| async move {
         let g = found_or(groups.await)?;
         let grouped: usize = g.groups.iter().map(|x| x.size).sum();
-        let status_name = |s: ModerationStatus| match s {
-            ModerationStatus::Published => t_string!(i18n, status_published),
-            ModerationStatus::Withheld => t_string!(i18n, status_withheld),
-            ModerationStatus::Pending => t_string!(i18n, status_pending),
-        };
+        let status_name = |s| moderation_label(i18n, s);
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, admin_campaigns_and_copies), g.hearing_title) />
             <LogoutForm user=user.clone() />

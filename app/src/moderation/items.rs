@@ -2,7 +2,7 @@
 //! answer), and the reading keys that move between responses.
 
 use crate::components::{
-    FieldError, block_label, long_date_time, publication_label, sender_kind_label,
+    FieldError, block_label, long_date_time, moderation_label, publication_label, sender_kind_label,
 };
 use crate::forms::FormEcho;
 use crate::i18n::*;
@@ -45,11 +45,7 @@ pub fn AdminResponseItem(
     } else {
         FormEcho::default()
     };
-    let status_label = match r.status {
-        ModerationStatus::Published => t_string!(i18n, status_published),
-        ModerationStatus::Withheld => t_string!(i18n, status_withheld),
-        ModerationStatus::Pending => t_string!(i18n, status_pending),
-    };
+    let status_label = moderation_label(i18n, r.status);
     let about = r
         .block_number
         .as_ref()

@@ -1,5 +1,6 @@
 //! A redacted response's original as sent, with its journal, for a clerk.
 
+use crate::components::lists::column_heads;
 use crate::components::page::{found_or, route_id};
 use crate::components::set_status;
 use crate::components::staff::{LogoutForm, session, staff_page};
@@ -35,13 +36,7 @@ pub fn ResponseOriginalPage() -> impl IntoView {
             <p class="response-text joint-text">{o.current.clone()}</p>
             <h2>{td_string!(locale, admin_policy_journal)}</h2>
             <table class="data-table">
-                <thead><tr>
-                    <th scope="col">{td_string!(locale, admin_when)}</th>
-                    <th scope="col">{td_string!(locale, admin_who)}</th>
-                    <th scope="col">{td_string!(locale, admin_what)}</th>
-                    <th scope="col">{td_string!(locale, admin_before)}</th>
-                    <th scope="col">{td_string!(locale, admin_after)}</th>
-                </tr></thead>
+                {column_heads([td_string!(locale, admin_when), td_string!(locale, admin_who), td_string!(locale, admin_what), td_string!(locale, admin_before), td_string!(locale, admin_after)])}
                 <tbody>
                     {o.journal.into_iter().map(|e| view! {
                         <tr>

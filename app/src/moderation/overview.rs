@@ -1,5 +1,6 @@
 //! Where the debate was: counts per paragraph and per respondent type.
 
+use crate::components::lists::column_heads;
 use crate::components::page::{found_or, route_param};
 use crate::components::staff::{LogoutForm, session, staff_page};
 use crate::components::{block_label, sender_kind_label};
@@ -70,19 +71,14 @@ pub fn AdminOverviewPage() -> impl IntoView {
             })}
             <h2>{td_string!(locale, admin_by_respondent_type)}</h2>
             <table class="data-table">
-                <thead><tr><th scope="col">{td_string!(locale, search_respondent_type)}</th><th scope="col">{td_string!(locale, search_responses)}</th></tr></thead>
+                {column_heads([td_string!(locale, search_respondent_type), td_string!(locale, search_responses)])}
                 <tbody>
                     {o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()}
                 </tbody>
             </table>
             <h2>{td_string!(locale, admin_by_paragraph)}</h2>
             <table class="data-table">
-                <thead><tr>
-                    <th scope="col">{td_string!(locale, search_paragraph)}</th>
-                    <th scope="col">{td_string!(locale, search_responses)}</th>
-                    <th scope="col">{td_string!(locale, admin_meetings)}</th>
-                    <th scope="col">{td_string!(locale, council_councils)}</th>
-                </tr></thead>
+                {column_heads([td_string!(locale, search_paragraph), td_string!(locale, search_responses), td_string!(locale, admin_meetings), td_string!(locale, council_councils)])}
                 <tbody>
                     {o.blocks.iter().map(|b| view! {
                         <tr>

@@ -1,13 +1,13 @@
 //! Everything said about one paragraph, for the clerk, filtered by source, kind, tag and group.
 
 use super::items::{AdminResponseItem, ReadingKeys};
-use crate::components::page::found_or;
+use crate::components::lists::{none_or, plain_list};
+use crate::components::page::{found_or, query_choice, query_id, route_param};
 use crate::components::sender_kind_label;
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Everything said about one paragraph: responses, meeting input and the councils' comments,
 /// filtered by source and respondent type, with the paragraph's text and its later versions.
@@ -15,20 +15,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn AdminBlockPage() -> impl IntoView {
     use crate::moderation::{AdminBlockView, InputSource};
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        let p = params.read();
-        let q = query.read();
-        (
-            p.get("slug").unwrap_or_default(),
-            p.get("number").unwrap_or_default(),
-            q.get("kilde"),
-            q.get("type"),
-            q.get("maerke").and_then(|t| t.parse::<i64>().ok()),
-            q.get("gruppe").and_then(|t| t.parse::<i64>().ok()),
-        )
-    };
+    let (slug, number) = (route_param("slug"), route_param("number"));
+    let (source, kind) = (query_choice("kilde"), query_choice("type"));
+    let (tag, group) = (query_id("maerke"), query_id("gruppe"));
+    let key = move || (slug(), number(), source(), kind(), tag(), group());
     let user = session();
     let block = Resource::new(key, |(slug, number, source, kind, tag, group)| {
         crate::moderation::admin_block(slug, number, source, kind, tag, group)
@@ -79,17 +69,13 @@ pub fn AdminBlockPage() -> impl IntoView {
             {(!b.later.is_empty()).then(|| view! {
                 <section aria-labelledby="senere">
                     <h2 id="senere">{td_string!(locale, admin_the_paragraph_in_later_versions)}</h2>
-                    <ul class="plain-list">
-                        {b.later.iter().map(|l| view! {
-                            <li>
-                                <strong>{format!("{} {} ({})", td_string!(locale, policy_version), l.version_number, l.version_label)}</strong> ": "
-                                {match (&l.diff, &l.number) {
-                                    (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", td_string!(locale, admin_meeting_paragraph))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
-                                    _ => view! { <span>{td_string!(locale, admin_removed)}</span> }.into_any(),
-                                }}
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    {plain_list(b.later.iter(), |l| view! {
+                        <strong>{format!("{} {} ({})", td_string!(locale, policy_version), l.version_number, l.version_label)}</strong> ": "
+                        {match (&l.diff, &l.number) {
+                            (Some(ops), Some(n)) => view! { <span>{format!("{} {n}: ", td_string!(locale, admin_meeting_paragraph))}<crate::components::version::WordDiff ops=ops.clone() /></span> }.into_any(),
+                            _ => view! { <span>{td_string!(locale, admin_removed)}</span> }.into_any(),
+                        }}
+                    })}
                 </section>
             })}
             <nav aria-label=td_string!(locale, search_source)>
@@ -135,34 +121,30 @@ pub fn AdminBlockPage() -> impl IntoView {
                     <a href=page_here.clone()>{td_string!(locale, admin_show_all)}</a></p>
             })}
             <p class="hint">{td_string!(locale, admin_keyboard_j_and_k_go_to)}</p>
-            {if b.responses.is_empty() && b.council.is_empty() {
-                view! { <p class="muted">{td_string!(locale, admin_nothing_here_with_these_filters)}</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="admin-responses">
-                        {b.responses.into_iter().map(|r| {
-                            let item = format!("punkt-{}", r.id);
-                            view! {
-                                <li id=item tabindex="-1" class="reading-item">
-                                    <AdminResponseItem response=r csrf=user.csrf.clone() slug=b.hearing_slug.clone() echo=echo.clone() back=Some(page_here.clone()) selectable=false />
-                                </li>
-                            }
+            {none_or(b.responses.is_empty() && b.council.is_empty(), td_string!(locale, admin_nothing_here_with_these_filters), || view! {
+                <ol class="admin-responses">
+                    {b.responses.into_iter().map(|r| {
+                        let item = format!("punkt-{}", r.id);
+                        view! {
+                            <li id=item tabindex="-1" class="reading-item">
+                                <AdminResponseItem response=r csrf=user.csrf.clone() slug=b.hearing_slug.clone() echo=echo.clone() back=Some(page_here.clone()) selectable=false />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                {(!b.council.is_empty()).then(|| view! {
+                    <h2>{td_string!(locale, admin_the_councils_comments)}</h2>
+                    <ol class="plain-list council-comments">
+                        {b.council.iter().map(|c| view! {
+                            <li class="council-comment">
+                                <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {crate::dates::iso_minute(c.at)}</p>
+                                {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                <p class="response-text">{c.text.clone()}</p>
+                            </li>
                         }).collect_view()}
                     </ol>
-                    {(!b.council.is_empty()).then(|| view! {
-                        <h2>{td_string!(locale, admin_the_councils_comments)}</h2>
-                        <ol class="plain-list council-comments">
-                            {b.council.iter().map(|c| view! {
-                                <li class="council-comment">
-                                    <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {crate::dates::iso_minute(c.at)}</p>
-                                    {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                    <p class="response-text">{c.text.clone()}</p>
-                                </li>
-                            }).collect_view()}
-                        </ol>
-                    })}
-                }.into_any()
-            }}
+                })}
+            })}
         }.into_any())
     })
 }

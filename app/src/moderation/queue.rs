@@ -3,9 +3,11 @@
 
 use super::items::AdminResponseItem;
 use super::tags::TagPanel;
-use crate::components::page::{query_page, route_param};
+use crate::components::lists::none_or;
+use crate::components::page::{not_found_saying, query_page, route_param};
+use crate::components::response::Pager;
 use crate::components::staff::{LogoutForm, session, staff_form_page};
-use crate::components::{error_view, long_date, set_status, state_label};
+use crate::components::{error_view, long_date, page_count, state_label};
 use crate::consultees::list::PartyList;
 use crate::council::rounds::CouncilRounds;
 use crate::i18n::*;
@@ -38,9 +40,8 @@ pub fn AdminHearingPage() -> impl IntoView {
             Ok(Some(view_data)) => {
                 let slug = view_data.card.card.slug.clone();
                 let filter = view_data.status_filter;
-                let per = i64::from(view_data.per_page.max(1));
-                let pages = ((view_data.total + per - 1) / per).max(1);
-                let current = i64::from(view_data.page);
+                let pages = page_count(view_data.total, view_data.per_page);
+                let current = view_data.page;
                 let filter_link = |code: Option<&'static str>, label: &'static str| {
                     let href = match code {
                         Some(c) => format!("?status={c}"),
@@ -84,34 +85,20 @@ pub fn AdminHearingPage() -> impl IntoView {
                     </nav>
                     <TagPanel slug=slug.clone() csrf=user.csrf.clone() tags=view_data.tags.clone() suggested=view_data.suggested_tags.clone() current=view_data.tag_filter echo=echo.clone() />
                     <p>{t_string!(i18n, response_total, count = view_data.total).to_string()}</p>
-                    {if view_data.responses.is_empty() {
-                        view! { <p class="muted">{t!(i18n, no_responses_here)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="admin-responses">
-                                {view_data.responses.into_iter().map(|r| view! {
-                                    <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
-                                }).collect_view()}
-                            </ol>
-                        }.into_any()
-                    }}
-                    {(pages > 1).then(|| view! {
-                        <nav class="pager" aria-label=t_string!(i18n, pager_label)>
-                            {(current > 1).then(|| view! { <a rel="prev" href=format!("?{status_q}side={}", current - 1)>{t!(i18n, page_prev)}</a> })}
-                            <span>{t_string!(i18n, page_of, page = current, pages = pages).to_string()}</span>
-                            {(current < pages).then(|| view! { <a rel="next" href=format!("?{status_q}side={}", current + 1)>{t!(i18n, page_next)}</a> })}
-                        </nav>
+                    {none_or(view_data.responses.is_empty(), t!(i18n, no_responses_here), || view! {
+                        <ol class="admin-responses">
+                            {view_data.responses.into_iter().map(|r| view! {
+                                <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
+                            }).collect_view()}
+                        </ol>
                     })}
+                    <Pager current=current pages=pages href=move |n: u32| format!("?{status_q}side={n}") />
                     <PartyList slug=slug.clone() list=view_data.parties.clone() csrf=user.csrf.clone() echo=echo.clone() />
                     <CouncilRounds slug=slug.clone() rounds=view_data.rounds.clone() councils=view_data.councils.clone() csrf=user.csrf.clone() echo=echo.clone() />
                 }
                 .into_any()
             }
-            Ok(None) => {
-                set_status(404);
-                view! { <h1>{t!(i18n, not_found_title)}</h1><p>{t!(i18n, hearing_not_found)}</p> }
-                    .into_any()
-            }
+            Ok(None) => not_found_saying(t!(i18n, hearing_not_found)),
             Err(_) => error_view().into_any(),
         })
     })

@@ -1,9 +1,10 @@
 //! Search in a hearing: the public searches the draft and the published input, the clerk
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
-use crate::components::page::{found_or, suspended};
+use crate::components::lists::plain_list;
+use crate::components::page::{found_or, query_param, route_param, suspended};
 use crate::components::staff::{LogoutForm, session, staff_page};
-use crate::components::{block_label, sender_kind_label};
+use crate::components::{block_label, moderation_label, sender_kind_label};
 use crate::i18n::*;
 use crate::moderation::SearchFilters;
 use crate::moderation::SearchView;
@@ -13,7 +14,7 @@ use crate::routes;
 use hoering::language::Snippet;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// An excerpt with the words found in `<mark>`, and an ellipsis where it is cut.
 #[component]
@@ -82,14 +83,30 @@ fn block_hits(locale: Locale, v: &SearchView, href: impl Fn(&str) -> String) -> 
         view! {
             <section aria-labelledby="fundne-afsnit">
                 <h2 id="fundne-afsnit">{td_string!(locale, search_in_the_draft)}</h2>
-                <ul class="plain-list">
-                    {v.blocks.iter().map(|b| view! {
-                        <li>
-                            <a href=href(&b.number)>{block_label(locale, &b.number)}</a>
-                            <Marked snippet=b.snippet.clone() />
+                {plain_list(v.blocks.iter(), |b| view! {
+                    <a href=href(&b.number)>{block_label(locale, &b.number)}</a>
+                    <Marked snippet=b.snippet.clone() />
+                })}
+            </section>
+        }
+    })
+}
+
+/// The responses found, each with its line of who and where above the words found; nothing when
+/// none were.
+fn response_hits(heading: &'static str, hits: Vec<(AnyView, Snippet)>) -> impl IntoView {
+    (!hits.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="fundne-svar">
+                <h2 id="fundne-svar">{heading}</h2>
+                <ol class="plain-list response-list">
+                    {hits.into_iter().map(|(meta, snippet)| view! {
+                        <li class="response">
+                            <p class="response-meta">{meta}</p>
+                            <Marked snippet=snippet />
                         </li>
                     }).collect_view()}
-                </ul>
+                </ol>
             </section>
         }
     })
@@ -99,20 +116,30 @@ fn block_hits(locale: Locale, v: &SearchView, href: impl Fn(&str) -> String) -> 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        (
-            params.read().get("slug").unwrap_or_default(),
-            query.read().get("q").unwrap_or_default(),
-        )
-    };
+    let (slug, q) = (route_param("slug"), query_param("q"));
+    let key = move || (slug(), q());
     let found = Resource::new(key, |(slug, q)| search_hearing(slug, q));
     suspended(move || async move {
         let locale = i18n.get_locale_untracked();
         let v = found_or(found.await)?;
         let slug = v.hearing_slug.clone();
         let line = summary(locale, &v, v.public_hits.len());
+        let hits = v.public_hits.iter().map(|h| {
+            let r = &h.response;
+            let who = match (&r.author, &r.organisation, &r.meeting) {
+                (_, _, Some(m)) => crate::components::response::meeting_label(locale, m),
+                (Some(a), Some(o), _) => format!("{a}, {o}"),
+                (Some(a), None, _) => a.clone(),
+                (None, Some(o), _) => o.clone(),
+                (None, None, _) => t_string!(i18n, anonymous_sender).to_string(),
+            };
+            let meta = view! {
+                <strong>{who}</strong>
+                {r.meeting.is_none().then(|| format!(" · {}", sender_kind_label(i18n, r.sender_kind)))}
+                " · " {r.block_number.clone().map(|n| block_label(locale, &n)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())}
+            };
+            (meta.into_any(), h.snippet.clone())
+        }).collect();
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
             <p class="eyebrow"><a href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
@@ -120,34 +147,9 @@ pub fn SearchPage() -> impl IntoView {
             {search_form(locale, format!("{}/soeg", routes::hearing(&slug)), v.query.clone(), ())}
             <p role="status">{line}</p>
             {block_hits(locale, &v, |n| format!("{}#b-{n}", routes::hearing(&slug)))}
-            {(!v.public_hits.is_empty()).then(|| view! {
-                <section aria-labelledby="fundne-svar">
-                    <h2 id="fundne-svar">{td_string!(locale, search_published_responses)}</h2>
-                    <ol class="plain-list response-list">
-                        {v.public_hits.iter().map(|h| {
-                            let r = &h.response;
-                            let who = match (&r.author, &r.organisation, &r.meeting) {
-                                (_, _, Some(m)) => crate::components::response::meeting_label(locale, m),
-                                (Some(a), Some(o), _) => format!("{a}, {o}"),
-                                (Some(a), None, _) => a.clone(),
-                                (None, Some(o), _) => o.clone(),
-                                (None, None, _) => t_string!(i18n, anonymous_sender).to_string(),
-                            };
-                            view! {
-                                <li class="response">
-                                    <p class="response-meta">
-                                        <strong>{who}</strong>
-                                        {r.meeting.is_none().then(|| format!(" · {}", sender_kind_label(i18n, r.sender_kind)))}
-                                        " · " {r.block_number.clone().map(|n| block_label(locale, &n)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())}
-                                    </p>
-                                    <Marked snippet=h.snippet.clone() />
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </section>
-            })}
-        }.into_any())
+            {response_hits(td_string!(locale, search_published_responses), hits)}
+        }
+        .into_any())
     })
 }
 
@@ -155,12 +157,12 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn AdminSearchPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let slug = route_param("slug");
     let query = use_query_map();
     let key = move || {
         let q = query.read();
         (
-            params.read().get("slug").unwrap_or_default(),
+            slug(),
             q.get("q").unwrap_or_default(),
             SearchFilters::from_query(|k| q.get_str(k)),
         )
@@ -216,6 +218,23 @@ pub fn AdminSearchPage() -> impl IntoView {
             </div>
         };
         let line = summary(locale, &v, v.admin_hits.len());
+        let hits = v.admin_hits.iter().map(|h| {
+            let r = &h.response;
+            let who = match &r.meeting {
+                Some(m) => crate::components::response::meeting_label(locale, m),
+                None => format!("{}{}", r.name, r.organisation.clone().map(|o| format!(", {o}")).unwrap_or_default()),
+            };
+            let meta = view! {
+                <a href=format!("{}#r-{}", routes::admin_hearing(&slug), r.id)>{r.receipt_number.clone()}</a>
+                " · " <span class=format!("badge badge-{}", r.status.as_str())>{moderation_label(i18n, r.status)}</span>
+                " · " {who}
+                " · " {match &r.block_number {
+                    Some(n) => view! { <a href=routes::admin_block(&slug, n)>{block_label(locale, n)}</a> }.into_any(),
+                    None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
+                }}
+            };
+            (meta.into_any(), h.snippet.clone())
+        }).collect();
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
             <LogoutForm user=user.clone() />
@@ -224,38 +243,7 @@ pub fn AdminSearchPage() -> impl IntoView {
             {search_form(locale, format!("{}/soeg", routes::admin_hearing(&slug)), v.query.clone(), filters)}
             <p role="status">{line}</p>
             {block_hits(locale, &v, |n| routes::admin_block(&slug, n))}
-            {(!v.admin_hits.is_empty()).then(|| view! {
-                <section aria-labelledby="fundne-svar">
-                    <h2 id="fundne-svar">{td_string!(locale, search_responses_and_input)}</h2>
-                    <ol class="plain-list response-list">
-                        {v.admin_hits.iter().map(|h| {
-                            let r = &h.response;
-                            let who = match &r.meeting {
-                                Some(m) => crate::components::response::meeting_label(locale, m),
-                                None => format!("{}{}", r.name, r.organisation.clone().map(|o| format!(", {o}")).unwrap_or_default()),
-                            };
-                            view! {
-                                <li class="response">
-                                    <p class="response-meta">
-                                        <a href=format!("{}#r-{}", routes::admin_hearing(&slug), r.id)>{r.receipt_number.clone()}</a>
-                                        " · " <span class=format!("badge badge-{}", r.status.as_str())>{match r.status {
-                                            hoering::response::ModerationStatus::Published => t_string!(i18n, status_published),
-                                            hoering::response::ModerationStatus::Withheld => t_string!(i18n, status_withheld),
-                                            hoering::response::ModerationStatus::Pending => t_string!(i18n, status_pending),
-                                        }}</span>
-                                        " · " {who}
-                                        " · " {match &r.block_number {
-                                            Some(n) => view! { <a href=routes::admin_block(&slug, n)>{block_label(locale, n)}</a> }.into_any(),
-                                            None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
-                                        }}
-                                    </p>
-                                    <Marked snippet=h.snippet.clone() />
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </section>
-            })}
+            {response_hits(td_string!(locale, search_responses_and_input), hits)}
         }.into_any())
     })
 }

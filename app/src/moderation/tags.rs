@@ -25,12 +25,8 @@ pub fn TagPanel(
         Some(t) => format!("{page}?maerke={t}"),
         None => page.clone(),
     };
-    let name_error = echo
-        .error("tag_name")
-        .map(|c| crate::forms::error_message(i18n, "tag_name", &c));
-    let tag_error = echo
-        .error("tag")
-        .map(|c| crate::forms::error_message(i18n, "tag", &c));
+    let name_error = echo.message(i18n, "tag_name");
+    let tag_error = echo.message(i18n, "tag");
     let name_invalid = name_error.as_ref().map(|_| "true");
     let on = |yes: bool| if yes { Some("page") } else { None };
     view! {

@@ -2,6 +2,8 @@
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
 use super::parts::{Timeline, outcome_name, refusal_text, standing};
+use crate::components::lists::{column_heads, section};
+use crate::components::page::route_param;
 use crate::components::staff::{Inquiries, LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::FormEcho;
@@ -20,7 +22,6 @@ use hoering::process::Stage;
 use hoering::process::StartReason;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// What a step form needs to render: the form's name in the echo, the reader's language, the
 /// session's token and the road's revision.
@@ -231,6 +232,19 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
             </div>
         }
     };
+    // A step that asks for nothing but its day: its heading and its button.
+    let plain_step =
+        |ctx: &StepContext, a: &'static str, heading: &'static str, button: &'static str| {
+            view! {
+            <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
+                {hidden(ctx, a)}
+                <h3>{heading}</h3>
+                {on_field(ctx, a)}
+                <button type="submit" class="button">{button}</button>
+            </form>
+        }
+        .into_any()
+        };
     view_.choices.iter().map(|c| {
         let ctx = ctx.clone();
         let refused = c.refused.map(|r| refusal_text(locale, &r));
@@ -301,32 +315,22 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
                 }.into_any()
             }
             (ActionKind::OpenHearing, _) => ().into_any(),
-            (ActionKind::RecordHearingSummary, None) => {
-                let a = "summary";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <h3>{td_string!(locale, admin_policy_the_hearing_summary_is_ready)}</h3>
-                        {on_field(&ctx, a)}
-                        <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_hearing_summary)}</button>
-                    </form>
-                }.into_any()
-            }
+            (ActionKind::RecordHearingSummary, None) => plain_step(
+                &ctx,
+                "summary",
+                td_string!(locale, admin_policy_the_hearing_summary_is_ready),
+                td_string!(locale, admin_policy_record_the_hearing_summary),
+            ),
             (ActionKind::RecordDecision, None) => {
                 let stage = c.stage.unwrap_or(Stage::CityCouncil);
                 view! { <DecisionForm ctx=ctx.clone() stage=stage versions=frozen.clone() stages=view_.stages.clone() /> }.into_any()
             }
-            (ActionKind::Publish, None) => {
-                let a = "publish";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <h3>{td_string!(locale, admin_policy_publish_the_adopted_policy)}</h3>
-                        {on_field(&ctx, a)}
-                        <button type="submit" class="button">{td_string!(locale, publish_button)}</button>
-                    </form>
-                }.into_any()
-            }
+            (ActionKind::Publish, None) => plain_step(
+                &ctx,
+                "publish",
+                td_string!(locale, admin_policy_publish_the_adopted_policy),
+                td_string!(locale, publish_button),
+            ),
             // Refused: say what and why, so the clerk knows what comes first.
             (kind, Some(why)) => {
                 let what = match kind {
@@ -348,8 +352,7 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
 #[component]
 pub fn AdminPolicyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let slug = route_param("slug");
     let user = session();
     let policy = Resource::new(slug, admin_policy);
     staff_form_page(user, move |user, echo, locale| async move {
@@ -401,22 +404,16 @@ pub fn AdminPolicyPage() -> impl IntoView {
             {(refusal.is_none() && !stale && !echo.errors.is_empty()).then(|| view! {
                 <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
             })}
-            <section aria-labelledby="naeste" class="policy-section">
-                <h2 id="naeste">{td_string!(locale, admin_policy_next_steps)}</h2>
+            {section("naeste", td_string!(locale, admin_policy_next_steps), view! {
                 <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), long_date(locale, v.last_step))}</p>
                 <Steps view_=v.clone() ctx=ctx.clone() />
-            </section>
-            <section aria-labelledby="forloeb" class="policy-section">
-                <h2 id="forloeb">{td_string!(locale, admin_policy_the_road)}</h2>
+            })}
+            {section("forloeb", td_string!(locale, admin_policy_the_road), view! {
                 <Timeline entries=timeline.clone() documents=documents />
-            </section>
-            <section aria-labelledby="planer" class="policy-section">
-                <h2 id="planer">{td_string!(locale, admin_policy_planned_dates)}</h2>
+            })}
+            {section("planer", td_string!(locale, admin_policy_planned_dates), view! {
                 <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{td_string!(locale, templates_stage)}</th>
-                        <th scope="col">{td_string!(locale, admin_policy_planned_date)}</th>
-                    </tr></thead>
+                    {column_heads([td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)])}
                     <tbody>
                         {plans.iter().map(|s| {
                             let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
@@ -438,9 +435,8 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </section>
-            <section aria-labelledby="dokumenter" class="policy-section">
-                <h2 id="dokumenter">{td_string!(locale, admin_policy_documents)}</h2>
+            })}
+            {section("dokumenter", td_string!(locale, admin_policy_documents), view! {
                 <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
                 <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
                     {hidden(&ctx, "document")}
@@ -457,18 +453,12 @@ pub fn AdminPolicyPage() -> impl IntoView {
                     <StepField ctx=ctx.clone() action="document" name="url" label=td_string!(locale, admin_policy_link_https) kind="url" required=true />
                     <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_add_the_document)}</button>
                 </form>
-            </section>
+            })}
             <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
             <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
-            <section aria-labelledby="journal" class="policy-section">
-                <h2 id="journal">{td_string!(locale, admin_policy_journal)}</h2>
+            {section("journal", td_string!(locale, admin_policy_journal), view! {
                 <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{td_string!(locale, admin_policy_date)}</th>
-                        <th scope="col">{td_string!(locale, admin_policy_step)}</th>
-                        <th scope="col">{td_string!(locale, admin_policy_by)}</th>
-                        <th scope="col">{td_string!(locale, admin_policy_recorded)}</th>
-                    </tr></thead>
+                    {column_heads([td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)])}
                     <tbody>
                         {v.journal.iter().map(|j| view! {
                             <tr>
@@ -480,7 +470,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </section>
+            })}
         }.into_any())
     })
 }
@@ -596,8 +586,7 @@ fn MeetingsAdmin(
         prefix: "moede",
     };
     view! {
-        <section aria-labelledby="dialogmoeder" class="policy-section">
-            <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
+        {section("dialogmoeder", td_string!(locale, search_dialogue_meetings), view! {
             {(!meetings.is_empty()).then(|| view! {
                 <ul class="plain-list">
                     {meetings.into_iter().map(|m| {
@@ -633,6 +622,6 @@ fn MeetingsAdmin(
                     <button type="submit" class="button">{td_string!(locale, admin_policy_create_the_meeting)}</button>
                 </form>
             </details>
-        </section>
+        })}
     }
 }

@@ -1,6 +1,7 @@
 //! The public list of policies, grouped by where each is on its road.
 
 use super::parts::standing;
+use crate::components::lists::none_or;
 use crate::components::{error_view, loading_view};
 use crate::i18n::*;
 use crate::policy::PolicyCard;
@@ -66,21 +67,17 @@ pub fn PolicyGroup(
     view! {
         <section class="hearing-group">
             <h2>{heading}</h2>
-            {if items.is_empty() {
-                view! { <p class="muted">{empty}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="card-list">
-                        {items.into_iter().map(|p| view! {
-                            <li class="card">
-                                <h3><a href=routes::policy(&p.slug)>{p.title.clone()}</a></h3>
-                                <p class="card-meta">{p.committee.clone()}</p>
-                                <p class="card-deadline">{standing(locale, &p)}</p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            {none_or(items.is_empty(), empty, || view! {
+                <ul class="card-list">
+                    {items.into_iter().map(|p| view! {
+                        <li class="card">
+                            <h3><a href=routes::policy(&p.slug)>{p.title.clone()}</a></h3>
+                            <p class="card-meta">{p.committee.clone()}</p>
+                            <p class="card-deadline">{standing(locale, &p)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </section>
     }
 }

@@ -2,113 +2,91 @@
 //! question form.
 
 use super::parts::{Timeline, standing};
+use crate::components::lists::{none_or, plain_list, section};
 use crate::components::meeting::MeetingList;
-use crate::components::page::suspended;
+use crate::components::page::{route_param, suspended_form};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::FormEcho;
-use crate::forms::form_echo;
 use crate::i18n::*;
 use crate::policy::PolicyView;
 use crate::policy::get_policy;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let slug = route_param("slug");
     let policy = Resource::new(slug, get_policy);
-    let echo = form_echo();
-    suspended(move || {
-        let echo = echo.clone();
-        async move {
-            let locale = i18n.get_locale_untracked();
-            let p = match policy.await {
-                Ok(Some(p)) => p,
-                Ok(None) => {
-                    set_status(404);
-                    return Err(view! {
-                        <Title text=td_string!(locale, policy_no_such_policy) />
-                        <h1>{td_string!(locale, policy_no_such_policy)}</h1>
-                        <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
-                    }.into_any());
+    suspended_form(move |echo, locale| async move {
+        let p = match policy.await {
+            Ok(Some(p)) => p,
+            Ok(None) => {
+                set_status(404);
+                return Err(view! {
+                    <Title text=td_string!(locale, policy_no_such_policy) />
+                    <h1>{td_string!(locale, policy_no_such_policy)}</h1>
+                    <p><a href=routes::policies()>{td_string!(locale, policy_all_policies)}</a></p>
                 }
-                Err(_) => return Err(error_view().into_any()),
-            };
-            // The promised day, as the redirect after a question wrote it; anything else thanks no one.
-            let asked = query
-                .with_untracked(|q| q.get(routes::ASKED))
-                .and_then(|d| d.parse().ok());
-            let first_hearing = p.hearings.first().map(|h| h.slug.clone());
-            Ok(view! {
-                <Title text=p.card.title.clone() />
-                <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
-                <h1>{p.card.title.clone()}</h1>
-                <p class="card-meta">{p.card.committee.clone()}</p>
-                <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
-                    {standing(locale, &p.card)}
-                </p>
-                <section aria-labelledby="forloeb" class="policy-section">
-                    <h2 id="forloeb">{td_string!(locale, policy_the_road_to_a_decision)}</h2>
-                    <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
-                </section>
-                <section aria-labelledby="versioner" class="policy-section">
-                    <h2 id="versioner">{td_string!(locale, policy_versions)}</h2>
-                    <ul class="plain-list">
-                        {p.versions.iter().map(|v| {
-                            let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
-                            let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
-                            view! {
-                                <li>
-                                    {match link {
-                                        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
-                                        None => view! { <span>{label}</span> }.into_any(),
-                                    }}
-                                    " · " {long_date(locale, v.created)}
-                                    {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
-                                    {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-                <section aria-labelledby="hoeringer" class="policy-section">
-                    <h2 id="hoeringer">{td_string!(locale, policy_hearings)}</h2>
-                    {if p.hearings.is_empty() {
-                        view! { <p class="muted">{td_string!(locale, policy_the_policy_has_not_been_to)}</p> }.into_any()
-                    } else {
+                .into_any());
+            }
+            Err(_) => return Err(error_view().into_any()),
+        };
+        // The promised day, as the redirect after a question wrote it; anything else thanks no one.
+        let asked = query
+            .with_untracked(|q| q.get(routes::ASKED))
+            .and_then(|d| d.parse().ok());
+        let first_hearing = p.hearings.first().map(|h| h.slug.clone());
+        Ok(view! {
+            <Title text=p.card.title.clone() />
+            <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
+            <h1>{p.card.title.clone()}</h1>
+            <p class="card-meta">{p.card.committee.clone()}</p>
+            <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
+                {standing(locale, &p.card)}
+            </p>
+            {section("forloeb", td_string!(locale, policy_the_road_to_a_decision), view! {
+                <Timeline entries=p.timeline.clone() documents=p.documents.clone() />
+            })}
+            {section("versioner", td_string!(locale, policy_versions), view! {
+                <ul class="plain-list">
+                    {p.versions.iter().map(|v| {
+                        let link = first_hearing.as_ref().map(|h| routes::version(h, v.number));
+                        let label = format!("{} {}: {}", td_string!(locale, policy_version), v.number, v.label);
                         view! {
-                            <ul class="plain-list">
-                                {p.hearings.iter().map(|h| view! {
-                                    <li>
-                                        <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), long_date(locale, h.opens), long_date(locale, h.closes))}</a>
-                                        " · " {td_string!(locale, policy_published_responses, count = h.published_responses).to_string()}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
-                <section aria-labelledby="dialogmoeder" class="policy-section">
-                    <h2 id="dialogmoeder">{td_string!(locale, search_dialogue_meetings)}</h2>
-                    {if p.meetings.is_empty() {
-                        view! { <p class="muted">{td_string!(locale, policy_there_are_no_dialogue_meetings_on)}</p> }.into_any()
-                    } else {
-                        view! { <MeetingList meetings=p.meetings.clone() /> }.into_any()
-                    }}
-                </section>
-                <AskForm policy=p.clone() asked=asked echo=echo.clone() />
-                <p class="feed-links">
-                    <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
-                    " · "
-                    <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
-                </p>
-            }.into_any())
-        }
+                            <li>
+                                {match link {
+                                    Some(href) => view! { <a href=href>{label}</a> }.into_any(),
+                                    None => view! { <span>{label}</span> }.into_any(),
+                                }}
+                                " · " {long_date(locale, v.created)}
+                                {v.frozen.then(|| view! { " " <span class="badge">{td_string!(locale, policy_frozen)}</span> })}
+                                {v.adopted.then(|| view! { " " <span class="badge badge-published">{td_string!(locale, policy_adopted_text)}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {section("hoeringer", td_string!(locale, policy_hearings), view! {
+                {none_or(p.hearings.is_empty(), td_string!(locale, policy_the_policy_has_not_been_to), || view! {
+                    {plain_list(p.hearings.iter(), |h| view! {
+                        <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), long_date(locale, h.opens), long_date(locale, h.closes))}</a>
+                        " · " {td_string!(locale, policy_published_responses, count = h.published_responses).to_string()}
+                    })}
+                })}
+            })}
+            {section("dialogmoeder", td_string!(locale, search_dialogue_meetings), view! {
+                {none_or(p.meetings.is_empty(), td_string!(locale, policy_there_are_no_dialogue_meetings_on), || view! { <MeetingList meetings=p.meetings.clone() /> })}
+            })}
+            <AskForm policy=p.clone() asked=asked echo=echo.clone() />
+            <p class="feed-links">
+                <a href=routes::policy_calendar(&p.card.slug) rel="external">{td_string!(locale, policy_this_policy_s_dates_in_your)}</a>
+                " · "
+                <a href=routes::FEED rel="external">{td_string!(locale, policy_news_feed_atom)}</a>
+            </p>
+        }.into_any())
     })
 }
 
@@ -120,20 +98,14 @@ pub fn AskForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let err = |f: &'static str| {
-        let msg = echo
-            .error(f)
-            .map(|code| crate::forms::error_message(i18n, f, &code));
-        Signal::derive(move || msg.clone())
-    };
+    let err = |f: &'static str| echo.message_signal(i18n, f);
     let invalid = |f: &'static str| echo.error(f).map(|_| "true");
     let described = |f: &'static str| echo.error(f).map(|_| format!("{f}-error"));
     let f = &policy.inquiries;
     let share = f.on_time_share.map(|s| format!("{:.0} %", s * 100.0));
     let due = long_date(locale, policy.inquiry_due_if_asked_today);
     view! {
-        <section aria-labelledby="spoergsmaal" class="policy-section">
-            <h2 id="spoergsmaal">{td_string!(locale, policy_ask_the_administration)}</h2>
+        {section("spoergsmaal", td_string!(locale, policy_ask_the_administration), view! {
             <p>
                 {td_string!(locale, policy_expect_answer, due = due.clone()).to_string()}
             </p>
@@ -166,6 +138,6 @@ pub fn AskForm(
                 </div>
                 <button type="submit" class="button">{td_string!(locale, policy_send_the_question)}</button>
             </form>
-        </section>
+        })}
     }
 }

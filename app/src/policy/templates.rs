@@ -1,6 +1,7 @@
 //! The process templates: the stages each committee's policies go through. Clerks read them;
 //! an admin edits one, which makes its next version (roads already under way keep theirs).
 
+use crate::components::lists::column_heads;
 use crate::components::page::loaded_or;
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::i18n::*;
@@ -39,12 +40,7 @@ pub fn TemplatesPage() -> impl IntoView {
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <input type="hidden" name="version" value=t.version.to_string() />
                             <table class="data-table">
-                                <thead><tr>
-                                    <th scope="col">{td_string!(locale, templates_stage)}</th>
-                                    <th scope="col">{td_string!(locale, templates_included)}</th>
-                                    <th scope="col">{td_string!(locale, templates_may_be_skipped)}</th>
-                                    <th scope="col">{td_string!(locale, templates_responsible)}</th>
-                                </tr></thead>
+                                {column_heads([td_string!(locale, templates_stage), td_string!(locale, templates_included), td_string!(locale, templates_may_be_skipped), td_string!(locale, templates_responsible)])}
                                 <tbody>
                                     {Stage::ALL.into_iter().map(|stage| {
                                         let here = t.get(stage).cloned();

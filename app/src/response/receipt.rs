@@ -2,9 +2,9 @@
 //!
 //! Its address holds a long random token, so only the sender (who was sent there) can open it.
 
-use crate::components::page::{route_param, suspended};
+use crate::components::page::{not_found_saying, route_param, suspended};
 use crate::components::{
-    block_label, error_view, long_date_time, publication_label, sender_kind_label, set_status,
+    block_label, error_view, long_date_time, publication_label, sender_kind_label,
 };
 use crate::i18n::*;
 use crate::response::get_receipt;
@@ -48,14 +48,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 }
                     .into_any()
             }
-            Ok(None) => {
-                set_status(404);
-                view! {
-                    <h1>{t!(i18n, not_found_title)}</h1>
-                    <p>{t!(i18n, receipt_not_found)}</p>
-                }
-                .into_any()
-            }
+            Ok(None) => not_found_saying(t!(i18n, receipt_not_found)),
             Err(_) => error_view().into_any(),
         })
     })

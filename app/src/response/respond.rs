@@ -4,7 +4,7 @@
 //! sends it back with errors and everything typed if something is wrong. With JavaScript the same
 //! validator from the domain core runs before sending, so mistakes show at once.
 
-use crate::components::page::suspended;
+use crate::components::page::{not_found_saying, route_param, suspended};
 use crate::components::{
     FieldError, block_label, error_view, escape_html, format_count, long_date, set_status,
 };
@@ -19,15 +19,14 @@ use hoering::hearing::HearingState;
 use hoering::response::{ResponseForm, ResponseSubmission};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 
 #[component]
 pub fn RespondPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let slug = route_param("slug");
     let hearing = Resource::new(slug, get_hearing);
     let echo = form_echo();
     // After a failed post the block travels in the form; on first visit it is in the URL.
@@ -80,14 +79,7 @@ pub fn RespondPage() -> impl IntoView {
                         None => view! { <ResponseFormView hearing=h.clone() block=None block_text=None echo=echo /> }.into_any(),
                     }
                 }
-                Ok(None) => {
-                    set_status(404);
-                    view! {
-                        <h1>{t!(i18n, not_found_title)}</h1>
-                        <p>{t!(i18n, hearing_not_found)}</p>
-                    }
-                    .into_any()
-                }
+                Ok(None) => not_found_saying(t!(i18n, hearing_not_found)),
                 Err(_) => error_view().into_any(),
             })
         }
@@ -324,26 +316,39 @@ pub fn ResponseForm(
             }
         };
 
+    // A one-line input with its label, its hint (when it has one) and its error, which follows
+    // the browser's check as well as the server's; `hidden` while the field is not wanted.
+    let one_line = move |f: &'static str,
+                         kind: &'static str,
+                         label: &'static str,
+                         hint: Option<&'static str>,
+                         autocomplete: Option<&'static str>,
+                         value: String,
+                         hidden: Signal<bool>| {
+        view! {
+            <div class="field" hidden=hidden class:has-error=move || errors.with(|e| e.contains_key(f))>
+                <label for=f>{label}</label>
+                {hint.map(|h| view! { <p class="hint" id=format!("{f}-hint")>{h}</p> })}
+                <FieldError id=format!("{f}-error") message=err(f) />
+                <input
+                    id=f
+                    name=f
+                    type=kind
+                    autocomplete=autocomplete
+                    aria-invalid=invalid(f)
+                    aria-describedby=described(f, hint.is_some())
+                    value=value
+                />
+            </div>
+        }
+    };
+
     view! {
         {summary}
         <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
             {party.map(|p| view! { <input type="hidden" name="party" value=p /> })}
-            {has_block.then(|| view! {
-                <div class="field" class:has-error=move || errors.with(|e| e.contains_key("quote"))>
-                    <label for="quote">{t!(i18n, label_quote)}</label>
-                    <p class="hint" id="quote-hint">{t!(i18n, hint_quote)}</p>
-                    <FieldError id="quote-error".to_string() message=err("quote") />
-                    <input
-                        id="quote"
-                        name="quote"
-                        type="text"
-                        aria-invalid=invalid("quote")
-                        aria-describedby=described("quote", true)
-                        value=quote_initial.clone()
-                    />
-                </div>
-            })}
+            {has_block.then(|| one_line("quote", "text", t_string!(i18n, label_quote), Some(t_string!(i18n, hint_quote)), None, quote_initial.clone(), false.into()))}
             <div class="field" class:has-error=move || errors.with(|e| e.contains_key("text"))>
                 <label for="text">{t!(i18n, label_text)}</label>
                 <p class="hint" id="text-hint">
@@ -363,33 +368,8 @@ pub fn ResponseForm(
                     {move || t_string!(i18n, char_count, count = format_count(locale, chars()), max = max.clone()).to_string()}
                 </p>
             </div>
-            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("name"))>
-                <label for="name">{t!(i18n, label_name)}</label>
-                <FieldError id="name-error".to_string() message=err("name") />
-                <input
-                    id="name"
-                    name="name"
-                    type="text"
-                    autocomplete="name"
-                    aria-invalid=invalid("name")
-                    aria-describedby=described("name", false)
-                    value=echo.value("name")
-                />
-            </div>
-            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("email"))>
-                <label for="email">{t!(i18n, label_email)}</label>
-                <p class="hint" id="email-hint">{t!(i18n, hint_email)}</p>
-                <FieldError id="email-error".to_string() message=err("email") />
-                <input
-                    id="email"
-                    name="email"
-                    type="email"
-                    autocomplete="email"
-                    aria-invalid=invalid("email")
-                    aria-describedby=described("email", true)
-                    value=echo.value("email")
-                />
-            </div>
+            {one_line("name", "text", t_string!(i18n, label_name), None, Some("name"), echo.value("name"), false.into())}
+            {one_line("email", "email", t_string!(i18n, label_email), Some(t_string!(i18n, hint_email)), Some("email"), echo.value("email"), false.into())}
             <fieldset class="field" id="sender_kind-fieldset" class:has-error=move || errors.with(|e| e.contains_key("sender_kind"))>
                 <legend>{t!(i18n, label_sender_kind)}</legend>
                 <FieldError id="sender_kind-error".to_string() message=err("sender_kind") />
@@ -400,20 +380,7 @@ pub fn ResponseForm(
                 {radio(sender_kind.get_untracked(), "sender_kind", "authority", t_string!(i18n, sender_authority))}
                 {radio(sender_kind.get_untracked(), "sender_kind", "work_council", t_string!(i18n, sender_work_council))}
             </fieldset>
-            <div class="field" hidden=org_hidden class:has-error=move || errors.with(|e| e.contains_key("organisation"))>
-                <label for="organisation">{t!(i18n, label_organisation)}</label>
-                <p class="hint" id="organisation-hint">{t!(i18n, hint_organisation)}</p>
-                <FieldError id="organisation-error".to_string() message=err("organisation") />
-                <input
-                    id="organisation"
-                    name="organisation"
-                    type="text"
-                    autocomplete="organization"
-                    aria-invalid=invalid("organisation")
-                    aria-describedby=described("organisation", true)
-                    value=echo.value("organisation")
-                />
-            </div>
+            {one_line("organisation", "text", t_string!(i18n, label_organisation), Some(t_string!(i18n, hint_organisation)), Some("organization"), echo.value("organisation"), Signal::derive(org_hidden))}
             <fieldset class="field" id="publication-fieldset" class:has-error=move || errors.with(|e| e.contains_key("publication"))>
                 <legend>{t!(i18n, label_publication)}</legend>
                 <p class="hint" id="publication-hint">{t!(i18n, hint_publication)}</p>

@@ -1,5 +1,6 @@
 //! The clerk's start page: hearings, policies with stages due, and questions waiting for an answer.
 
+use crate::components::lists::{column_heads, none_or, plain_list, section};
 use crate::components::page::{loaded_or, suspended};
 use crate::components::staff::{LogoutForm, session, staff_or};
 use crate::components::{long_date, state_label};
@@ -40,14 +41,7 @@ pub fn AdminHome() -> impl IntoView {
                 <h2>{td_string!(locale, policy_hearings)}</h2>
                 <table class="data-table">
                     <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, col_hearing)}</th>
-                        <th scope="col">{t!(i18n, col_state)}</th>
-                        <th scope="col">{t!(i18n, fact_deadline)}</th>
-                        <th scope="col">{t!(i18n, status_pending)}</th>
-                        <th scope="col">{t!(i18n, status_published)}</th>
-                        <th scope="col">{t!(i18n, status_withheld)}</th>
-                    </tr></thead>
+                    {column_heads([td_string!(locale, col_hearing), td_string!(locale, col_state), td_string!(locale, fact_deadline), td_string!(locale, status_pending), td_string!(locale, status_published), td_string!(locale, status_withheld)])}
                     <tbody>
                         {list.into_iter().map(|h| view! {
                             <tr>
@@ -74,58 +68,35 @@ pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl 
     let d = dashboard;
     let back = "/admin".to_string();
     view! {
-        <section aria-labelledby="faser" class="policy-section">
-            <h2 id="faser">{td_string!(locale, admin_policies_by_stage)}</h2>
-            {if d.by_stage.is_empty() {
-                view! { <p class="muted">{td_string!(locale, policy_no_policies_in_progress)}</p> }.into_any()
-            } else {
-                view! {
-                    <dl class="stage-list">
-                        {d.by_stage.into_iter().map(|(stage, cards)| view! {
-                            <dt>{format!("{} ({})", crate::names::stage(locale, stage), cards.len())}</dt>
-                            {cards.into_iter().map(|c| view! {
-                                <dd><a href=crate::routes::admin_policy(&c.slug)>{c.title.clone()}</a></dd>
-                            }).collect_view()}
+        {section("faser", td_string!(locale, admin_policies_by_stage), view! {
+            {none_or(d.by_stage.is_empty(), td_string!(locale, policy_no_policies_in_progress), || view! {
+                <dl class="stage-list">
+                    {d.by_stage.into_iter().map(|(stage, cards)| view! {
+                        <dt>{format!("{} ({})", crate::names::stage(locale, stage), cards.len())}</dt>
+                        {cards.into_iter().map(|c| view! {
+                            <dd><a href=crate::routes::admin_policy(&c.slug)>{c.title.clone()}</a></dd>
                         }).collect_view()}
-                    </dl>
-                }.into_any()
-            }}
-        </section>
-        <section aria-labelledby="forfalder" class="policy-section">
-            <h2 id="forfalder">{td_string!(locale, admin_planned_within_a_week_or_overdue)}</h2>
-            {if d.due.is_empty() {
-                view! { <p class="muted">{td_string!(locale, admin_nothing_planned_for_the_coming_week)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="plain-list">
-                        {d.due.into_iter().map(|x| view! {
-                            <li>
-                                {long_date(locale, x.planned)} ": "
-                                <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
-                                " – " {crate::names::stage(locale, x.stage)}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+                    }).collect_view()}
+                </dl>
+            })}
+        })}
+        {section("forfalder", td_string!(locale, admin_planned_within_a_week_or_overdue), view! {
+            {none_or(d.due.is_empty(), td_string!(locale, admin_nothing_planned_for_the_coming_week), || view! {
+                {plain_list(d.due.into_iter(), |x| view! {
+                    {long_date(locale, x.planned)} ": "
+                    <a href=crate::routes::admin_policy(&x.slug)>{x.title.clone()}</a>
+                    " – " {crate::names::stage(locale, x.stage)}
+                })}
+            })}
+        })}
         <crate::components::staff::Inquiries list=d.inquiries csrf=csrf back=back echo=form_echo() />
-        <section aria-labelledby="lukker" class="policy-section">
-            <h2 id="lukker">{td_string!(locale, admin_hearings_closing_within_14_days)}</h2>
-            {if d.closing_soon.is_empty() {
-                view! { <p class="muted">{td_string!(locale, admin_none)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="plain-list">
-                        {d.closing_soon.into_iter().map(|h| view! {
-                            <li>
-                                <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
-                                " · " {long_date(locale, h.closes)}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+        {section("lukker", td_string!(locale, admin_hearings_closing_within_14_days), view! {
+            {none_or(d.closing_soon.is_empty(), td_string!(locale, admin_none), || view! {
+                {plain_list(d.closing_soon.into_iter(), |h| view! {
+                    <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
+                    " · " {long_date(locale, h.closes)}
+                })}
+            })}
+        })}
     }
 }

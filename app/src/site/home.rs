@@ -1,5 +1,6 @@
 //! The front page: open hearings first, with their deadlines, then upcoming and closed ones.
 
+use crate::components::lists::none_or;
 use crate::components::{error_view, loading_view, long_date};
 use crate::hearing::HearingCard;
 use crate::hearing::list_hearings;
@@ -64,9 +65,7 @@ pub fn HomePage() -> impl IntoView {
 fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let body = if items.is_empty() {
-        view! { <p class="muted">{empty}</p> }.into_any()
-    } else {
+    let body = none_or(items.is_empty(), empty, || {
         view! {
             <ul class="card-list">
                 {items
@@ -102,8 +101,7 @@ fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl 
                     .collect_view()}
             </ul>
         }
-            .into_any()
-    };
+    });
     view! {
         <section class="hearing-group">
             <h2>{heading}</h2>

@@ -2,9 +2,9 @@
 //! side by side, with moved blocks shown as moves. A plain GET form picks the versions, so it
 //! works without JavaScript.
 
-use crate::components::page::suspended;
-use crate::components::version::WordDiff;
-use crate::components::{block_label, error_view, set_status};
+use crate::components::page::{not_found_saying, query_choice, query_id, route_param, suspended};
+use crate::components::version::{WordDiff, version_name};
+use crate::components::{block_label, error_view};
 use crate::i18n::*;
 use crate::routes::{FROM, LAYOUT, Layout, TO};
 use crate::version::ChangesView;
@@ -12,35 +12,19 @@ use crate::version::get_changes;
 use hoering::diff::{BlockChange, DiffOp};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ChangesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        let q = query.read();
-        (
-            params.read().get("slug").unwrap_or_default(),
-            q.get(FROM).and_then(|n| n.parse::<i64>().ok()),
-            q.get(TO).and_then(|n| n.parse::<i64>().ok()),
-        )
-    };
-    let side_by_side =
-        move || Layout::from_query(query.read().get(LAYOUT).as_deref()) == Layout::Parallel;
+    let (slug, from, to) = (route_param("slug"), query_id(FROM), query_id(TO));
+    let key = move || (slug(), from(), to());
+    let layout = query_choice(LAYOUT);
+    let side_by_side = move || Layout::from_query(layout().as_deref()) == Layout::Parallel;
     let data = Resource::new(key, |(slug, from, to)| get_changes(slug, from, to));
     suspended(move || async move {
         Ok(match data.await {
             Ok(Some(v)) => view! { <Changes view=v side_by_side=side_by_side() /> }.into_any(),
-            Ok(None) => {
-                set_status(404);
-                view! {
-                    <h1>{t!(i18n, not_found_title)}</h1>
-                    <p>{t!(i18n, version_not_found)}</p>
-                }
-                .into_any()
-            }
+            Ok(None) => not_found_saying(t!(i18n, version_not_found)),
             Err(_) => error_view().into_any(),
         })
     })
@@ -71,7 +55,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
             .map(|o| {
                 view! {
                     <option value=o.number.to_string() selected=o.number == selected>
-                        {t_string!(i18n, version_item, number = o.number, label = o.label.clone()).to_string()}
+                        {version_name(i18n, o)}
                     </option>
                 }
             })
@@ -196,20 +180,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let from_label = t_string!(
-        i18n,
-        version_item,
-        number = v.from.number,
-        label = v.from.label.clone()
-    )
-    .to_string();
-    let to_label = t_string!(
-        i18n,
-        version_item,
-        number = v.to.number,
-        label = v.to.label.clone()
-    )
-    .to_string();
+    let (from_label, to_label) = (version_name(i18n, &v.from), version_name(i18n, &v.to));
     let body = if side_by_side {
         view! {
             <table class="data-table side-by-side">

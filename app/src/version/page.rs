@@ -2,44 +2,29 @@
 //! this or an earlier version, where its words are now); the reader opens a block's input a page
 //! at a time, and the input whose words were removed under "Tekst fjernet".
 
-use crate::components::page::suspended;
-use crate::components::response::Pager;
+use crate::components::page::{
+    not_found_page, query_choice, query_page, route_id, route_param, suspended,
+};
+use crate::components::response::ShownInput;
 use crate::components::version::{Carried, VersionNav};
-use crate::components::{block_label, error_view, set_status};
+use crate::components::{block_label, error_view};
 use crate::hearing::BlockView;
 use crate::i18n::*;
-use crate::routes::{PAGE, REMOVED, SHOWN, shown_page};
+use crate::routes::{REMOVED, SHOWN, shown_page};
 use crate::version::CarriedPage;
 use crate::version::VersionView;
 use crate::version::get_carried;
 use crate::version::get_version;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn VersionPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("slug").unwrap_or_default(),
-            p.get("number")
-                .and_then(|n| n.parse::<i64>().ok())
-                .unwrap_or(0),
-        )
-    };
-    let shown = move || query.read().get(SHOWN).filter(|v| !v.is_empty());
-    let page = move || {
-        query
-            .read()
-            .get(PAGE)
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let (slug, number) = (route_param("slug"), route_id("number"));
+    let key = move || (slug(), number());
+    let shown = query_choice(SHOWN);
+    let page = query_page();
     let data = Resource::new(key, |(slug, number)| get_version(slug, number));
     let carried = Resource::new(
         move || (key(), shown(), page()),
@@ -58,15 +43,7 @@ pub fn VersionPage() -> impl IntoView {
     suspended(move || async move {
         Ok(match (data.await, carried.await) {
             (Ok(Some(v)), Ok(shown)) => view! { <VersionDocument view=v shown=shown /> }.into_any(),
-            (Ok(None), _) => {
-                set_status(404);
-                view! {
-                    <Title text=move || t_string!(i18n, not_found_title).to_string() />
-                    <h1>{t!(i18n, not_found_title)}</h1>
-                    <p>{t!(i18n, version_not_found)}</p>
-                }
-                .into_any()
-            }
+            (Ok(None), _) => not_found_page(t!(i18n, version_not_found)),
             _ => error_view().into_any(),
         })
     })
@@ -93,20 +70,10 @@ fn CarriedToggle(which: String, count: i64, shown: Option<CarriedPage>) -> impl 
         .into_any(),
         Some(page) => {
             let (pages, current) = (page.pages(), page.page);
-            let page_href = {
-                let (which, anchor) = (which.clone(), anchor.clone());
-                move |n: u32| shown_page(&which, n, &anchor)
-            };
             view! {
-                <section class="responses" aria-label=t_string!(i18n, input_here)>
-                    <p class="responses-head">
-                        <a href=format!("?#{anchor}")>{t!(i18n, hide_responses)}</a>
-                    </p>
-                    <ol class="response-list">
-                        {page.responses.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
-                    </ol>
-                    <Pager current=current pages=pages href=page_href />
-                </section>
+                <ShownInput label=t_string!(i18n, input_here).to_string() heading=None which=which anchor=anchor current=current pages=pages>
+                    {page.responses.into_iter().map(|c| view! { <li><Carried carried=c /></li> }).collect_view()}
+                </ShownInput>
             }
             .into_any()
         }
