@@ -72,6 +72,16 @@ pub fn party_kind(locale: Locale, kind: PartyKind) -> &'static str {
     }
 }
 
+/// What a sender chose about publishing their response, as the receipt repeats it.
+pub fn publication(locale: Locale, publication: hoering::response::Publication) -> &'static str {
+    use hoering::response::Publication as P;
+    match publication {
+        P::WithName => td_string!(locale, export_publication_with_name),
+        P::Anonymous => td_string!(locale, export_publication_anonymous),
+        P::NotPublished => td_string!(locale, export_publication_not_published),
+    }
+}
+
 /// Why the administration set a response aside, as the høringsnotat and the clerk's page say it.
 pub fn set_aside_reason(locale: Locale, reason: hoering::notat::SetAsideReason) -> &'static str {
     use hoering::notat::SetAsideReason as R;

@@ -98,6 +98,8 @@ pub struct Body {
     pub facts: Vec<(String, String)>,
     /// What the reader wrote (or the answer to it), quoted line by line.
     pub quote: Option<String>,
+    /// Paragraphs after the quote (what the reader can do about it).
+    pub after: Vec<String>,
     /// Label and absolute address.
     pub link: Option<(String, String)>,
     /// Why the reader gets this message.
@@ -125,6 +127,10 @@ impl Body {
                 out.push('\n');
             }
             out.push('\n');
+        }
+        for p in &self.after {
+            out.push_str(p);
+            out.push_str("\n\n");
         }
         if let Some((label, url)) = &self.link {
             out.push_str(&format!("{label}:\n{url}\n\n"));
@@ -169,6 +175,9 @@ impl Body {
                 out.push_str(&e(line));
             }
             out.push_str("</blockquote>\n");
+        }
+        for p in &self.after {
+            out.push_str(&format!("<p>{}</p>\n", e(p)));
         }
         if let Some((label, url)) = &self.link {
             out.push_str(&format!("<p><a href=\"{}\">{}</a></p>\n", e(url), e(label)));
@@ -225,6 +234,8 @@ pub struct ReceiptMail<'a> {
     pub receipt_path: &'a str,
     /// The hearing's last day, as prose in the message's language.
     pub last_day: &'a str,
+    /// What the sender chose: published with their name, anonymously, or not at all.
+    pub publication: crate::response::Publication,
 }
 
 /// What happened to a sign-up for a dialogue meeting.
@@ -288,6 +299,8 @@ pub struct WithheldMail<'a> {
     pub receipt_number: &'a str,
     /// The clerk's reason, in their words.
     pub reason: &'a str,
+    /// Whom to write to about it: the hearing's contact line ("" when none is set).
+    pub contact: &'a str,
     /// The receipt page, `/kvittering/…`.
     pub receipt_path: &'a str,
 }

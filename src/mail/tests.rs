@@ -13,6 +13,7 @@ fn body(quote: &str) -> Body {
         paragraphs: vec!["Tak & farvel.".into()],
         facts: vec![("Kvitteringsnummer".into(), "2026-000042".into())],
         quote: Some(quote.into()),
+        after: vec!["Skriv til os <her>.".into()],
         link: Some(("Se svaret".into(), sender().link("/kvittering/abc"))),
         why: "Du får denne e-mail, fordi …".into(),
         signature: "Roskilde Kommune".into(),
@@ -68,6 +69,10 @@ fn what_a_citizen_typed_is_escaped_in_html_and_kept_in_text() {
             .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;")
     );
     assert!(m.html.contains("Kære Anna &lt;Jensen&gt;"));
+    assert!(
+        m.html.contains("<p>Skriv til os &lt;her&gt;.</p>"),
+        "paragraphs after the quote are escaped"
+    );
     assert!(m.html.contains("Tak &amp; farvel."));
     assert!(m.html.contains("<title>&lt;b&gt;Emne&lt;/b&gt;</title>"));
     assert!(m.text.contains("<script>alert(1)</script>"));

@@ -79,6 +79,10 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
     if let Some(block) = m.block {
         facts.push(fact(td_string!(locale, mail_fact_block), block));
     }
+    facts.push(fact(
+        td_string!(locale, export_publication),
+        crate::names::publication(locale, m.publication),
+    ));
     let lead = td_string!(
         locale,
         mail_receipt_lead,
@@ -89,7 +93,7 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
     let why = td_string!(locale, mail_receipt_why, municipality = municipality).to_string();
     let link = (td_string!(locale, mail_receipt_link), m.receipt_path);
     Body {
-        paragraphs: vec![lead],
+        paragraphs: vec![lead, td_string!(locale, mail_receipt_what_next).to_string()],
         facts,
         quote: Some(m.text.to_string()),
         ..letter(locale, sender, m.name, Some(link), &why)
@@ -171,11 +175,29 @@ pub fn inquiry_answered(locale: Locale, sender: &Sender, m: &InquiryMail<'_>) ->
 /// counts: the clerks read it and it is part of the hearing; only the public copy is withheld.
 pub fn withheld(locale: Locale, sender: &Sender, m: &WithheldMail<'_>) -> Mail {
     let subject = td_string!(locale, mail_withheld_subject, title = m.hearing_title).to_string();
-    let lead = td_string!(locale, mail_withheld_lead);
+    let municipality = sender.municipality.as_str();
+    // The reason follows its announcement directly; then whom to write to if the sender
+    // disagrees, naming the receipt number to refer to.
+    let lead = td_string!(locale, mail_withheld_lead, receipt = m.receipt_number).to_string();
+    let contact = if m.contact.trim().is_empty() {
+        municipality
+    } else {
+        m.contact.trim()
+    };
+    let object = td_string!(
+        locale,
+        mail_withheld_object,
+        contact = contact,
+        receipt = m.receipt_number
+    )
+    .to_string();
+    let why = td_string!(locale, mail_response_why, municipality = municipality).to_string();
     let link = (td_string!(locale, mail_withheld_link), m.receipt_path);
     Body {
+        paragraphs: vec![lead],
         quote: Some(m.reason.to_string()),
-        ..to_respondent(locale, sender, m.name, m.receipt_number, lead, link)
+        after: vec![object],
+        ..letter(locale, sender, m.name, Some(link), &why)
     }
     .into_mail(MailKind::Withheld, locale.as_str(), m.to, &subject)
 }
@@ -275,6 +297,7 @@ mod tests {
                 text,
                 receipt_path: "/kvittering/abc",
                 last_day: "21. december 2026",
+                publication: hoering::response::Publication::Anonymous,
             },
         )
     }
@@ -320,6 +343,7 @@ mod tests {
                 hearing_title: "Integrationspolitik\nBcc: x@y.dk",
                 receipt_number: "H-2026-0001",
                 reason: "Svaret nævner en navngiven borger <b>med</b> helbredsoplysninger.",
+                contact: "Anna Jensen, integration@roskilde.dk",
                 receipt_path: "/kvittering/abc",
             },
         )
@@ -621,6 +645,41 @@ mod tests {
                 .starts_with("Your response on Integrationspolitik")
         );
         assert!(en.text.contains("The reason is:"));
+    }
+
+    #[test]
+    fn the_reason_follows_its_announcement_and_says_whom_to_write_to() {
+        let m = withheld_mail(Locale::da);
+        assert!(
+            m.text
+                .contains("Begrundelsen er:\n\n> Svaret nævner en navngiven borger"),
+            "the reason right after 'Begrundelsen er:': {}",
+            m.text
+        );
+        let object = m.text.find("Er du uenig").expect("how to object");
+        assert!(
+            object > m.text.find("> Svaret").unwrap(),
+            "after the reason"
+        );
+        assert!(m.text[object..].contains("Anna Jensen, integration@roskilde.dk"));
+        assert!(m.text[object..].contains("H-2026-0001"));
+        assert!(m.html.contains("Er du uenig"));
+    }
+
+    #[test]
+    fn the_receipt_repeats_the_publication_choice_and_what_comes_next() {
+        let m = receipt_mail(Locale::da, "Et svar.");
+        assert!(m.text.contains("Offentliggørelse: Anonymt"), "{}", m.text);
+        assert!(
+            m.text
+                .contains("læser alle høringssvar, før de offentliggøres")
+        );
+        assert!(m.text.contains("får du en e-mail med et link"));
+        let uk = receipt_mail(Locale::uk, "Et svar.");
+        assert!(
+            !uk.text.contains("Offentliggørelse"),
+            "in the sender's language"
+        );
     }
 
     #[test]

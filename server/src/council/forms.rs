@@ -475,6 +475,7 @@ pub async fn submit_joint(
                 text: arrival.submission.text.as_str(),
                 receipt_path: &receipt_path,
                 last_day: &last_day,
+                publication: arrival.submission.publication,
             },
         )
     };

@@ -533,6 +533,8 @@ pub struct ModerationTarget {
     pub id: i64,
     pub hearing_slug: String,
     pub hearing_title: String,
+    /// The policy's contact line, whom a sender writes to about a withheld response.
+    pub hearing_contact: String,
     pub text: String,
     pub original_text: Option<String>,
     pub name: String,
@@ -550,7 +552,8 @@ pub async fn moderation_target(
     id: i64,
 ) -> Result<Option<ModerationTarget>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT r.id, h.slug AS hearing_slug, p.title AS hearing_title, r.text, r.original_text,
+        "SELECT r.id, h.slug AS hearing_slug, p.title AS hearing_title,
+            p.contact AS hearing_contact, r.text, r.original_text,
             r.name, r.email, r.receipt_token, r.created_at, r.source, r.status, r.lang
          FROM responses r JOIN hearings h ON h.id = r.hearing_id
          JOIN policies p ON p.id = h.policy_id WHERE r.id = $1",

@@ -109,6 +109,7 @@ async fn submit(
     let to = submission.email.as_str().to_string();
     let name = submission.name.as_str().to_string();
     let text = submission.text.as_str().to_string();
+    let publication = submission.publication;
     let hearing_title = hearing.title.clone();
     let receipt = move |id, created_at| {
         app::mail::texts::receipt(
@@ -123,6 +124,7 @@ async fn submit(
                 text: &text,
                 receipt_path: &receipt_path,
                 last_day: &last_day,
+                publication,
             },
         )
     };
@@ -248,6 +250,7 @@ pub async fn moderate(
                     hearing_title: &target.hearing_title,
                     receipt_number: &super::receipt_number(id, target.created_at),
                     reason,
+                    contact: &target.hearing_contact,
                     receipt_path: &format!("/kvittering/{token}"),
                 },
             );

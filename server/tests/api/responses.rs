@@ -431,6 +431,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
                         text: "Et svar.",
                         receipt_path: "/kvittering/x",
                         last_day: "i morgen",
+                        publication: hoering::response::Publication::WithName,
                     },
                 )
             }),
