@@ -26,6 +26,7 @@ pub mod response;
 pub mod staff;
 pub mod text;
 
+mod mistakes;
 mod newtype;
 #[cfg(test)]
 mod split_mix;
