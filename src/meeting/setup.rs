@@ -74,19 +74,16 @@ impl MeetingFields {
         let starts = mistakes.required("starts", &self.starts, parse_time);
         let ends = match self.ends.trim() {
             "" => None,
-            s => match (parse_time(s), starts) {
-                (None, _) => {
-                    mistakes.note("ends", "invalid");
-                    None
-                }
-                // Compared as wall-clock times: the meeting is on one day, and the rare hour
-                // that summer time repeats or skips is no reason to accept 14:00–13:30.
-                (Some(e), Some(s)) if e <= s => {
-                    mistakes.note("ends", "ends_before_start");
-                    None
-                }
-                (Some(e), _) => Some(e),
-            },
+            s => {
+                let ends = match (parse_time(s), starts) {
+                    (None, _) => Err("invalid"),
+                    // Compared as wall-clock times: the meeting is on one day, and the rare
+                    // hour that summer time repeats or skips is no reason to accept 14:00–13:30.
+                    (Some(e), Some(s)) if e <= s => Err("ends_before_start"),
+                    (Some(e), _) => Ok(e),
+                };
+                mistakes.check("ends", ends)
+            }
         };
         let step_free = mistakes.required("step_free", &self.step_free, |s| match s {
             "ja" => Some(true),
@@ -100,28 +97,16 @@ impl MeetingFields {
         let capacity = mistakes.required("capacity", &self.capacity, parse_capacity);
         let signup_deadline = match self.signup_deadline.trim() {
             "" => day,
-            s => match (parse_day(s), day) {
-                (None, _) => {
-                    mistakes.note("signup_deadline", "invalid");
-                    None
-                }
-                (Some(deadline), Some(day)) if deadline > day => {
-                    mistakes.note("signup_deadline", "after_meeting");
-                    None
-                }
-                (Some(deadline), _) => Some(deadline),
-            },
-        };
-        let mode = match self.mode.trim() {
-            "" => {
-                mistakes.note("mode", "required");
-                None
+            s => {
+                let deadline = match (parse_day(s), day) {
+                    (None, _) => Err("invalid"),
+                    (Some(deadline), Some(day)) if deadline > day => Err("after_meeting"),
+                    (Some(deadline), _) => Ok(deadline),
+                };
+                mistakes.check("signup_deadline", deadline)
             }
-            s => SignupMode::parse(s).or_else(|| {
-                mistakes.note("mode", "invalid");
-                None
-            }),
         };
+        let mode = mistakes.required("mode", &self.mode, SignupMode::parse);
 
         // Only out-of-range years can fail here; they are the date's fault.
         let instant = |day: Date, (hour, minute): (i8, i8)| local_instant(day, hour, minute).ok();
