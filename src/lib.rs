@@ -26,6 +26,8 @@ pub mod response;
 pub mod staff;
 pub mod text;
 
+mod coded;
+mod mistakes;
 mod newtype;
 #[cfg(test)]
 mod split_mix;

@@ -43,3 +43,25 @@ macro_rules! string_newtype {
 }
 
 pub(crate) use string_newtype;
+
+/// The inherent part of a text field's newtype `T` (a `String` in its field `.0`): its longest
+/// length `T::MAX_CHARS`, `T::parse`, which keeps what `rule` makes of the input, and
+/// `T::as_str`. `rule` is a `fn(&str) -> Result<String, FieldError>`.
+macro_rules! text_field {
+    ($t:ident, max: $max:expr, rule: $rule:expr) => {
+        impl $t {
+            pub const MAX_CHARS: usize = $max;
+
+            pub fn parse(input: &str) -> Result<Self, FieldError> {
+                let rule: fn(&str) -> Result<String, FieldError> = $rule;
+                rule(input).map($t)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+pub(crate) use text_field;

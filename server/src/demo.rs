@@ -217,49 +217,35 @@ async fn load_road(db: &Db) -> Result<(), DemoError> {
     let road = Road::new(template, date(2019, 5, 6)).map_err(policy_db::RoadDbError::from)?;
     policy_db::restart_road(&db.pool, &policy, &road, "demo: forløbet 2019–2020", &actor).await?;
 
-    let decision = |body, day, number, title: &str, outcome, votes, text: &str| {
-        Action::RecordDecision(Decision {
+    type Step = (Action, jiff::civil::Date, Option<WindowRequest>);
+    // Moving on to the next stage on a day; no hearing window to ask for.
+    let advance = |to: Stage, on| -> Step { (Action::Advance { to }, on, None) };
+    // A body's adoption at item `number` of its meeting on `day`, recorded that day.
+    let adopted = |body, day, number, votes, text: &str| -> Step {
+        let decision = Decision {
             body,
             meeting_date: day,
             agenda_item_number: Some(number),
-            agenda_item_title: title.to_string(),
+            agenda_item_title: "Integrationspolitik 2020".to_string(),
             minutes_url: None,
             version: 1,
-            outcome,
+            outcome: Outcome::Adopted,
             votes,
             dissents: Vec::new(),
             text: text.to_string(),
-        })
+        };
+        (Action::RecordDecision(decision), day, None)
     };
-    let title = "Integrationspolitik 2020";
-    let steps: Vec<(Action, jiff::civil::Date, Option<WindowRequest>)> = vec![
-        (
-            Action::Advance {
-                to: Stage::DialogueMeeting,
-            },
-            date(2019, 9, 2),
-            None,
-        ),
+    let steps: Vec<Step> = vec![
+        advance(Stage::DialogueMeeting, date(2019, 9, 2)),
         (Action::FreezeVersion { number: 1 }, date(2019, 9, 30), None),
-        (
-            Action::Advance {
-                to: Stage::CommitteeForHearing,
-            },
-            date(2019, 9, 30),
-            None,
-        ),
-        (
-            decision(
-                Body::Committee,
-                date(2019, 10, 8),
-                5,
-                title,
-                Outcome::Adopted,
-                None,
-                "Udvalget godkendte, at udkastet sendes i høring.",
-            ),
+        advance(Stage::CommitteeForHearing, date(2019, 9, 30)),
+        adopted(
+            Body::Committee,
             date(2019, 10, 8),
+            5,
             None,
+            "Udvalget godkendte, at udkastet sendes i høring.",
         ),
         (
             Action::Advance { to: Stage::Hearing },
@@ -269,77 +255,35 @@ async fn load_road(db: &Db) -> Result<(), DemoError> {
                 days: 20,
             }),
         ),
-        (
-            Action::Advance {
-                to: Stage::HearingSummary,
-            },
-            date(2019, 11, 12),
-            None,
-        ),
+        advance(Stage::HearingSummary, date(2019, 11, 12)),
         (Action::RecordHearingSummary, date(2019, 11, 25), None),
-        (
-            Action::Advance {
-                to: Stage::CommitteeRecommendation,
-            },
-            date(2019, 11, 25),
-            None,
-        ),
-        (
-            decision(
-                Body::Committee,
-                date(2019, 12, 3),
-                7,
-                title,
-                Outcome::Adopted,
-                None,
-                "Udvalget anbefaler politikken over for Byrådet.",
-            ),
+        advance(Stage::CommitteeRecommendation, date(2019, 11, 25)),
+        adopted(
+            Body::Committee,
             date(2019, 12, 3),
+            7,
             None,
+            "Udvalget anbefaler politikken over for Byrådet.",
         ),
-        (
-            Action::Advance {
-                to: Stage::FinanceCommittee,
-            },
-            date(2019, 12, 4),
-            None,
-        ),
-        (
-            decision(
-                Body::FinanceCommittee,
-                date(2020, 1, 15),
-                11,
-                title,
-                Outcome::Adopted,
-                None,
-                "Anbefales.",
-            ),
+        advance(Stage::FinanceCommittee, date(2019, 12, 4)),
+        adopted(
+            Body::FinanceCommittee,
             date(2020, 1, 15),
+            11,
             None,
+            "Anbefales.",
         ),
-        (
-            Action::Advance {
-                to: Stage::CityCouncil,
-            },
-            date(2020, 1, 16),
-            None,
-        ),
-        (
-            decision(
-                Body::CityCouncil,
-                date(2020, 1, 29),
-                14,
-                title,
-                Outcome::Adopted,
-                Some(Votes {
-                    in_favour: 31,
-                    against: 0,
-                    abstaining: 0,
-                }),
-                "Integrationspolitikken vedtages.",
-            ),
+        advance(Stage::CityCouncil, date(2020, 1, 16)),
+        adopted(
+            Body::CityCouncil,
             date(2020, 1, 29),
-            None,
+            14,
+            Some(Votes {
+                in_favour: 31,
+                against: 0,
+                abstaining: 0,
+            }),
+            "Integrationspolitikken vedtages.",
         ),
         (Action::Publish, date(2020, 2, 3), None),
     ];

@@ -34,29 +34,30 @@ pub fn spawn(
 /// One round of clearing; failures are logged and tried again in the next round.
 pub async fn run_once(pool: &AnyPool) {
     let signups_before = now() - crate::meeting::db::KEEP_SIGNUPS_DAYS * 86_400;
-    match crate::meeting::db::anonymise_signups(pool, signups_before).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(signups = n, "participants' personal data cleared"),
-        Err(e) => tracing::error!(
-            error = %crate::report::chain(&e),
-            "clearing participants' personal data failed"
-        ),
+    let outcome = crate::meeting::db::anonymise_signups(pool, signups_before).await;
+    let n = cleared(outcome, "clearing participants' personal data failed");
+    if n > 0 {
+        tracing::info!(signups = n, "participants' personal data cleared");
     }
-    match crate::web::limits::prune(pool).await {
-        Ok(0) => {}
-        Ok(n) => tracing::debug!(counts = n, "ended rate-limit windows deleted"),
-        Err(e) => tracing::error!(
-            error = %crate::report::chain(&e),
-            "deleting ended rate-limit windows failed"
-        ),
+    let n = cleared(
+        crate::web::limits::prune(pool).await,
+        "deleting ended rate-limit windows failed",
+    );
+    if n > 0 {
+        tracing::debug!(counts = n, "ended rate-limit windows deleted");
     }
     let mail_before = now() - KEEP_SENT_MAIL_DAYS * 86_400;
-    match crate::mail::db::clear_sent_text(pool, mail_before).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(messages = n, "text of sent e-mails cleared"),
-        Err(e) => tracing::error!(
-            error = %crate::report::chain(&e),
-            "clearing the text of sent e-mails failed"
-        ),
+    let outcome = crate::mail::db::clear_sent_text(pool, mail_before).await;
+    let n = cleared(outcome, "clearing the text of sent e-mails failed");
+    if n > 0 {
+        tracing::info!(messages = n, "text of sent e-mails cleared");
     }
+}
+
+/// How many rows a clearing step cleared; none when it failed, which is logged as `failed`.
+fn cleared(outcome: Result<u64, sqlx::Error>, failed: &str) -> u64 {
+    outcome.unwrap_or_else(|e| {
+        tracing::error!(error = %crate::report::chain(&e), "{failed}");
+        0
+    })
 }

@@ -649,13 +649,7 @@ fn evaluate(
         let main = match &b.truth {
             Truth::From(i) => Some(*i),
             Truth::Piece(i) => {
-                let mine = words_from(b, *i);
-                let most = new_blocks
-                    .iter()
-                    .filter(|o| o.truth == Truth::Piece(*i))
-                    .map(|o| words_from(o, *i))
-                    .max()
-                    .unwrap_or(0);
+                let (mine, most) = (words_from(b, *i), largest_piece(&new_blocks, *i));
                 (mine == most).then_some(*i)
             }
             Truth::Merged(sources) => sources
@@ -703,13 +697,7 @@ fn evaluate(
             }
             (Truth::Piece(i), Provenance::SplitFrom { from, keeps_id }) => {
                 used[*i] = true;
-                let mine = words_from(b, *i);
-                let most = new_blocks
-                    .iter()
-                    .filter(|o| o.truth == Truth::Piece(*i))
-                    .map(|o| words_from(o, *i))
-                    .max()
-                    .unwrap_or(0);
+                let (mine, most) = (words_from(b, *i), largest_piece(&new_blocks, *i));
                 // Pieces of nearly equal size may either keep the id.
                 let may_keep = mine * 5 >= most * 4;
                 let id_ok = if *keeps_id {
@@ -999,6 +987,16 @@ fn words_from(block: &ModelBlock, old: usize) -> usize {
         .iter()
         .filter(|w| matches!(w.origin, Some((b, _)) if b == old))
         .count()
+}
+
+/// The most words of old block `old` that any one of its split pieces holds.
+fn largest_piece(new_blocks: &[&ModelBlock], old: usize) -> usize {
+    new_blocks
+        .iter()
+        .filter(|o| o.truth == Truth::Piece(old))
+        .map(|o| words_from(o, old))
+        .max()
+        .unwrap_or(0)
 }
 
 fn shorten(text: &str) -> String {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{PartyErrors, PartyKind};
+use crate::mistakes::Mistakes;
 use crate::response::{Email, OrganisationName, PersonName};
 
 /// The party form exactly as posted: every field a string, missing fields empty.
@@ -56,31 +57,19 @@ pub(super) fn email_key(email: &Email) -> String {
 impl PartyFields {
     /// The party, or every mistake at once.
     pub fn parse(&self) -> Result<Party, PartyErrors> {
-        let mut errors = PartyErrors::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.insert(field.to_owned(), code.to_owned());
-        };
-
-        let organisation = OrganisationName::parse(&self.organisation)
-            .map_err(|e| fail("organisation", e.code()))
-            .ok();
+        let mut mistakes = Mistakes::default();
+        let organisation = OrganisationName::parse(&self.organisation);
+        let organisation = mistakes.check("organisation", organisation);
         let contact = if self.contact.trim().is_empty() {
             Some(None)
         } else {
-            PersonName::parse(&self.contact)
-                .map(Some)
-                .map_err(|e| fail("contact", e.code()))
-                .ok()
+            mistakes.check("contact", PersonName::parse(&self.contact).map(Some))
         };
-        let email = Email::parse(&self.email)
-            .map_err(|e| fail("email", e.code()))
-            .ok();
-        let kind = PartyKind::parse(&self.kind)
-            .map_err(|e| fail("kind", e.code()))
-            .ok();
+        let email = mistakes.check("email", Email::parse(&self.email));
+        let kind = mistakes.check("kind", PartyKind::parse(&self.kind));
 
         match (organisation, contact, email, kind) {
-            (Some(organisation), Some(contact), Some(email), Some(kind)) if errors.is_empty() => {
+            (Some(organisation), Some(contact), Some(email), Some(kind)) if mistakes.is_empty() => {
                 Ok(Party {
                     organisation,
                     contact,
@@ -88,7 +77,7 @@ impl PartyFields {
                     kind,
                 })
             }
-            _ => Err(errors),
+            _ => Err(mistakes.into_map()),
         }
     }
 }

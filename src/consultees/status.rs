@@ -19,28 +19,12 @@ pub enum PartyStatus {
     Declined,
 }
 
-impl PartyStatus {
-    pub const ALL: [Self; 4] = [
-        Self::NotInvited,
-        Self::Invited,
-        Self::Answered,
-        Self::Declined,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotInvited => "not_invited",
-            Self::Invited => "invited",
-            Self::Answered => "answered",
-            Self::Declined => "declined",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        let code = code.trim();
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
-    }
-}
+crate::coded::coded_enum!(PartyStatus, parse: trimmed, {
+    NotInvited => "not_invited",
+    Invited => "invited",
+    Answered => "answered",
+    Declined => "declined",
+});
 
 /// A party's status from what is stored about it. An answer wins over a decline: a party that
 /// first declined and then answered after all must be accounted for with its answer. An

@@ -12,6 +12,13 @@ fn errors(pairs: &[(&str, &str)]) -> PartyErrors {
         .collect()
 }
 
+/// The import refused exactly one line, `line`, for these field errors.
+fn assert_one_rejected(import: &Import, line: usize, field_errors: &[(&str, &str)]) {
+    assert_eq!(import.rejected.len(), 1);
+    assert_eq!(import.rejected[0].line, line);
+    assert_eq!(import.rejected[0].errors, errors(field_errors));
+}
+
 fn party(organisation: &str, contact: Option<&str>, email: &str, kind: PartyKind) -> Party {
     Party {
         organisation: OrganisationName::parse(organisation).unwrap(),
@@ -289,15 +296,10 @@ fn quoted_fields_hold_separators_quotes_and_line_breaks() {
     assert_eq!(orgs(&import), ["Foreningen \"Grøn By\"; Roskilde", "Efter"]);
     // The quoted line break spans lines 3 and 4, so the next record starts on line 5.
     assert_eq!(import.lines, [2, 5]);
-    assert_eq!(import.rejected.len(), 1);
-    assert_eq!(import.rejected[0].line, 3);
+    assert_one_rejected(&import, 3, &[("organisation", "invalid")]);
     assert_eq!(
         import.rejected[0].text,
         "\"To\nlinjer\";to@linjer.dk;forening"
-    );
-    assert_eq!(
-        import.rejected[0].errors,
-        errors(&[("organisation", "invalid")])
     );
 }
 
@@ -397,9 +399,7 @@ fn three_fields_are_told_apart_by_the_address() {
     );
     assert_eq!(import.defaulted_kind, [2]);
     // No field is an address, but the third looks meant as one.
-    assert_eq!(import.rejected.len(), 1);
-    assert_eq!(import.rejected[0].line, 3);
-    assert_eq!(import.rejected[0].errors, errors(&[("email", "invalid")]));
+    assert_one_rejected(&import, 3, &[("email", "invalid")]);
 }
 
 #[test]
@@ -459,9 +459,7 @@ fn duplicates_by_address_are_left_out() {
     assert_eq!(import.duplicates, [2, 5]);
     // A duplicate is not imported, so it is not listed as defaulted either.
     assert_eq!(import.defaulted_kind, [4]);
-    assert_eq!(import.rejected.len(), 1);
-    assert_eq!(import.rejected[0].line, 3);
-    assert_eq!(import.rejected[0].errors, errors(&[("kind", "invalid")]));
+    assert_one_rejected(&import, 3, &[("kind", "invalid")]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ use thiserror::Error;
 use super::{CouncilErrors, UserId};
 use crate::anchoring::MAX_EXACT_CHARS;
 use crate::document::BlockNumber;
+use crate::mistakes::Mistakes;
 use crate::response::{FieldError, required_text};
 
 /// The comment form exactly as posted: every field a string, missing fields empty.
@@ -43,17 +44,9 @@ pub struct NewComment {
 #[serde(try_from = "String", into = "String")]
 pub struct CommentText(String);
 
-impl CommentText {
-    pub const MAX_CHARS: usize = 5_000;
-
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        required_text(input, Self::MAX_CHARS).map(CommentText)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+crate::newtype::text_field!(CommentText, max: 5_000, rule: |input| {
+    required_text(input, CommentText::MAX_CHARS)
+});
 
 crate::newtype::string_newtype!(CommentText: FieldError);
 
@@ -61,44 +54,36 @@ impl CommentFields {
     /// The comment, or every mistake at once. A quote without a block is `block: required`,
     /// since words are only found within a block.
     pub fn parse(&self) -> Result<NewComment, CouncilErrors> {
-        let mut errors = CouncilErrors::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.insert(field.to_owned(), code.to_owned());
-        };
-
-        let block = parse_block(&self.block)
-            .map_err(|code| fail("block", code))
-            .ok();
+        let mut mistakes = Mistakes::default();
+        let block = mistakes.check("block", parse_block(&self.block));
         let quote = self.quote.trim();
         if quote.chars().count() > MAX_EXACT_CHARS {
-            fail("quote", "too_long");
+            mistakes.note("quote", "too_long");
         }
         if !quote.is_empty() && matches!(block, Some(None)) {
-            fail("block", "required");
+            mistakes.note("block", "required");
         }
-        let text = CommentText::parse(&self.text)
-            .map_err(|e| fail("text", e.code()))
-            .ok();
+        let text = mistakes.check("text", CommentText::parse(&self.text));
         let reply_to = match self.reply_to.trim() {
             "" => Some(None),
             s => match s.parse::<i64>() {
                 // Row ids start at 1; a sign or a zero is a tampered form.
                 Ok(id) if id > 0 && s.bytes().all(|b| b.is_ascii_digit()) => Some(Some(id)),
                 _ => {
-                    fail("reply_to", "invalid");
+                    mistakes.note("reply_to", "invalid");
                     None
                 }
             },
         };
 
         match (block, text, reply_to) {
-            (Some(block), Some(text), Some(reply_to)) if errors.is_empty() => Ok(NewComment {
+            (Some(block), Some(text), Some(reply_to)) if mistakes.is_empty() => Ok(NewComment {
                 block,
                 quote: quote.to_owned(),
                 text,
                 reply_to,
             }),
-            _ => Err(errors),
+            _ => Err(mistakes.into_map()),
         }
     }
 }

@@ -178,13 +178,23 @@ const WRITE_MATRIX: [(&str, [bool; 2]); 8] = [
     ("council role, no council", [false, false]),
 ];
 
+/// Each viewer with its row of `matrix`, whose rows must name the viewers in their order.
+fn rows_by_viewer<T: Copy>(matrix: &[(&str, T)]) -> Vec<(&'static str, Viewer, T)> {
+    let viewers = viewers();
+    assert_eq!(viewers.len(), matrix.len());
+    let rows = viewers.into_iter().zip(matrix);
+    rows.map(|((name, viewer), &(row_name, row))| {
+        assert_eq!(name, row_name);
+        (name, viewer, row)
+    })
+    .collect()
+}
+
 #[test]
 fn read_matrix_is_exhaustive() {
-    let viewers = viewers();
-    assert_eq!(viewers.len(), READ_MATRIX.len());
     let mut checked = 0;
-    for ((name, viewer), (row_name, expected)) in viewers.iter().zip(READ_MATRIX) {
-        assert_eq!(*name, row_name);
+    for (name, viewer, expected) in rows_by_viewer(&READ_MATRIX) {
+        let viewer = &viewer;
         let cases = [(A, false), (A, true), (B, false), (B, true)];
         for ((council, published), want) in cases.into_iter().zip(expected) {
             assert_eq!(
@@ -200,11 +210,9 @@ fn read_matrix_is_exhaustive() {
 
 #[test]
 fn write_matrix_is_exhaustive() {
-    let viewers = viewers();
-    assert_eq!(viewers.len(), WRITE_MATRIX.len());
     let mut checked = 0;
-    for ((name, viewer), (row_name, expected)) in viewers.iter().zip(WRITE_MATRIX) {
-        assert_eq!(*name, row_name);
+    for (name, viewer, expected) in rows_by_viewer(&WRITE_MATRIX) {
+        let viewer = &viewer;
         for (council, open_want) in [A, B].into_iter().zip(expected) {
             for state in RoundState::ALL {
                 let want = open_want && state == RoundState::Open;

@@ -29,39 +29,18 @@ pub enum MailKind {
     RemarksPublished,
 }
 
-impl MailKind {
-    pub const ALL: [MailKind; 10] = [
-        MailKind::Receipt,
-        MailKind::SignupSeated,
-        MailKind::SignupWaiting,
-        MailKind::SeatOffered,
-        MailKind::SignupCancelled,
-        MailKind::InquiryAnswered,
-        MailKind::Invitation,
-        MailKind::Reminder,
-        MailKind::Withheld,
-        MailKind::RemarksPublished,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailKind::Receipt => "receipt",
-            MailKind::SignupSeated => "signup_seated",
-            MailKind::SignupWaiting => "signup_waiting",
-            MailKind::SeatOffered => "seat_offered",
-            MailKind::SignupCancelled => "signup_cancelled",
-            MailKind::InquiryAnswered => "inquiry_answered",
-            MailKind::Invitation => "invitation",
-            MailKind::Reminder => "reminder",
-            MailKind::Withheld => "withheld",
-            MailKind::RemarksPublished => "remarks_published",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == code)
-    }
-}
+crate::coded::coded_enum!(MailKind, parse: exact, {
+    Receipt => "receipt",
+    SignupSeated => "signup_seated",
+    SignupWaiting => "signup_waiting",
+    SeatOffered => "seat_offered",
+    SignupCancelled => "signup_cancelled",
+    InquiryAnswered => "inquiry_answered",
+    Invitation => "invitation",
+    Reminder => "reminder",
+    Withheld => "withheld",
+    RemarksPublished => "remarks_published",
+});
 
 /// Who sends: the municipality's name (it signs every message) and the site's address, which
 /// links are made absolute against.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{MeetingErrors, ParticipantGroup, one_line, parse_group};
 use crate::document::BlockNumber;
+use crate::mistakes::Mistakes;
 use crate::response::ResponseText;
 
 /// The input form exactly as posted: every field a string, missing fields empty.
@@ -58,26 +59,15 @@ fn parse_block(input: &str) -> Result<Option<BlockNumber>, &'static str> {
 impl InputFields {
     /// The input, or every mistake at once.
     pub fn parse(&self) -> Result<MeetingInput, MeetingErrors> {
-        let mut errors = MeetingErrors::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.insert(field.to_owned(), code.to_owned());
-        };
-
-        let block = parse_block(&self.block)
-            .map_err(|code| fail("block", code))
-            .ok();
-        let group = parse_group(&self.group)
-            .map_err(|code| fail("group", code))
-            .ok();
-        let table = one_line(&self.table, MeetingInput::MAX_TABLE_CHARS)
-            .map_err(|code| fail("table", code))
-            .ok();
-        let text = ResponseText::parse(&self.text)
-            .map_err(|e| fail("text", e.code()))
-            .ok();
+        let mut mistakes = Mistakes::default();
+        let block = mistakes.check("block", parse_block(&self.block));
+        let group = mistakes.check("group", parse_group(&self.group));
+        let table = one_line(&self.table, MeetingInput::MAX_TABLE_CHARS);
+        let table = mistakes.check("table", table);
+        let text = mistakes.check("text", ResponseText::parse(&self.text));
 
         match (block, group, table, text) {
-            (Some(block), Some(group), Some(table), Some(text)) if errors.is_empty() => {
+            (Some(block), Some(group), Some(table), Some(text)) if mistakes.is_empty() => {
                 Ok(MeetingInput {
                     block,
                     group,
@@ -85,7 +75,7 @@ impl InputFields {
                     text,
                 })
             }
-            _ => Err(errors),
+            _ => Err(mistakes.into_map()),
         }
     }
 }

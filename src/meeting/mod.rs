@@ -41,34 +41,17 @@ pub enum ParticipantGroup {
     Other,
 }
 
+// In the order the forms and summaries list them.
+crate::coded::coded_enum!(ParticipantGroup, parse: trimmed, {
+    Citizen => "borger",
+    VoluntaryAssociation => "frivillig_forening",
+    SocialAssociation => "social_forening",
+    IntegrationCouncil => "integrationsraadet",
+    CommitteeMember => "udvalgsmedlem",
+    Other => "andet",
+});
+
 impl ParticipantGroup {
-    /// In the order the forms and summaries list them.
-    pub const ALL: [Self; 6] = [
-        Self::Citizen,
-        Self::VoluntaryAssociation,
-        Self::SocialAssociation,
-        Self::IntegrationCouncil,
-        Self::CommitteeMember,
-        Self::Other,
-    ];
-
-    /// The stable code used in forms, the database and serde.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Citizen => "borger",
-            Self::VoluntaryAssociation => "frivillig_forening",
-            Self::SocialAssociation => "social_forening",
-            Self::IntegrationCouncil => "integrationsraadet",
-            Self::CommitteeMember => "udvalgsmedlem",
-            Self::Other => "andet",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        let code = code.trim();
-        Self::ALL.into_iter().find(|g| g.as_str() == code)
-    }
-
     /// An association comes as a named body; everyone else comes as themselves.
     pub fn needs_organisation(self) -> bool {
         matches!(self, Self::VoluntaryAssociation | Self::SocialAssociation)
@@ -109,21 +92,10 @@ pub enum SignupMode {
     Invitation,
 }
 
-impl SignupMode {
-    pub const ALL: [Self; 2] = [Self::Open, Self::Invitation];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "aaben",
-            Self::Invitation => "invitation",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        let code = code.trim();
-        Self::ALL.into_iter().find(|m| m.as_str() == code)
-    }
-}
+crate::coded::coded_enum!(SignupMode, parse: trimmed, {
+    Open => "aaben",
+    Invitation => "invitation",
+});
 
 /// Where a sign-up stands. Cancelled sign-ups are kept, so the clerk can see who dropped out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,22 +106,11 @@ pub enum SignupStatus {
     Cancelled,
 }
 
-impl SignupStatus {
-    pub const ALL: [Self; 3] = [Self::Seated, Self::Waiting, Self::Cancelled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Seated => "seated",
-            Self::Waiting => "waiting",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        let code = code.trim();
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
-    }
-}
+crate::coded::coded_enum!(SignupStatus, parse: trimmed, {
+    Seated => "seated",
+    Waiting => "waiting",
+    Cancelled => "cancelled",
+});
 
 macro_rules! display_as_code {
     ($($t:ident),*) => {$(

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{MeetingErrors, SignupMode, normalise_text, one_line};
 use crate::calendar::local_instant;
+use crate::mistakes::Mistakes;
 
 /// The meeting form exactly as posted: every field a string, missing fields empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,114 +57,62 @@ impl NewMeeting {
 impl MeetingFields {
     /// The meeting, or every mistake at once.
     pub fn parse(&self) -> Result<NewMeeting, MeetingErrors> {
-        let mut errors = MeetingErrors::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.insert(field.to_owned(), code.to_owned());
-        };
+        let mut mistakes = Mistakes::default();
 
         let mut required_line = |field: &str, input: &str, max: usize| {
             match one_line(input, max) {
                 Ok(Some(s)) => return Some(s),
-                Ok(None) => fail(field, "required"),
-                Err(code) => fail(field, code),
+                Ok(None) => mistakes.note(field, "required"),
+                Err(code) => mistakes.note(field, code),
             }
             None
         };
         let title = required_line("title", &self.title, NewMeeting::MAX_TITLE_CHARS);
         let place = required_line("place", &self.place, NewMeeting::MAX_PLACE_CHARS);
 
-        let day = match self.date.trim() {
-            "" => {
-                fail("date", "required");
-                None
-            }
-            s => parse_day(s).or_else(|| {
-                fail("date", "invalid");
-                None
-            }),
-        };
-        let starts = match self.starts.trim() {
-            "" => {
-                fail("starts", "required");
-                None
-            }
-            s => parse_time(s).or_else(|| {
-                fail("starts", "invalid");
-                None
-            }),
-        };
+        let day = mistakes.required("date", &self.date, parse_day);
+        let starts = mistakes.required("starts", &self.starts, parse_time);
         let ends = match self.ends.trim() {
             "" => None,
-            s => match (parse_time(s), starts) {
-                (None, _) => {
-                    fail("ends", "invalid");
-                    None
-                }
-                // Compared as wall-clock times: the meeting is on one day, and the rare hour
-                // that summer time repeats or skips is no reason to accept 14:00–13:30.
-                (Some(e), Some(s)) if e <= s => {
-                    fail("ends", "ends_before_start");
-                    None
-                }
-                (Some(e), _) => Some(e),
-            },
-        };
-        let step_free = match self.step_free.trim() {
-            "" => {
-                fail("step_free", "required");
-                None
+            s => {
+                let ends = match (parse_time(s), starts) {
+                    (None, _) => Err("invalid"),
+                    // Compared as wall-clock times: the meeting is on one day, and the rare
+                    // hour that summer time repeats or skips is no reason to accept 14:00–13:30.
+                    (Some(e), Some(s)) if e <= s => Err("ends_before_start"),
+                    (Some(e), _) => Ok(e),
+                };
+                mistakes.check("ends", ends)
             }
+        };
+        let step_free = mistakes.required("step_free", &self.step_free, |s| match s {
             "ja" => Some(true),
             "nej" => Some(false),
-            _ => {
-                fail("step_free", "invalid");
-                None
-            }
-        };
+            _ => None,
+        });
         let agenda = normalise_text(&self.agenda);
         if agenda.chars().count() > NewMeeting::MAX_AGENDA_CHARS {
-            fail("agenda", "too_long");
+            mistakes.note("agenda", "too_long");
         }
-        let capacity = match self.capacity.trim() {
-            "" => {
-                fail("capacity", "required");
-                None
-            }
-            s => parse_capacity(s).or_else(|| {
-                fail("capacity", "invalid");
-                None
-            }),
-        };
+        let capacity = mistakes.required("capacity", &self.capacity, parse_capacity);
         let signup_deadline = match self.signup_deadline.trim() {
             "" => day,
-            s => match (parse_day(s), day) {
-                (None, _) => {
-                    fail("signup_deadline", "invalid");
-                    None
-                }
-                (Some(deadline), Some(day)) if deadline > day => {
-                    fail("signup_deadline", "after_meeting");
-                    None
-                }
-                (Some(deadline), _) => Some(deadline),
-            },
-        };
-        let mode = match self.mode.trim() {
-            "" => {
-                fail("mode", "required");
-                None
+            s => {
+                let deadline = match (parse_day(s), day) {
+                    (None, _) => Err("invalid"),
+                    (Some(deadline), Some(day)) if deadline > day => Err("after_meeting"),
+                    (Some(deadline), _) => Ok(deadline),
+                };
+                mistakes.check("signup_deadline", deadline)
             }
-            s => SignupMode::parse(s).or_else(|| {
-                fail("mode", "invalid");
-                None
-            }),
         };
+        let mode = mistakes.required("mode", &self.mode, SignupMode::parse);
 
         // Only out-of-range years can fail here; they are the date's fault.
         let instant = |day: Date, (hour, minute): (i8, i8)| local_instant(day, hour, minute).ok();
         let starts_at = match (day, starts) {
             (Some(d), Some(s)) => instant(d, s).or_else(|| {
-                fail("date", "invalid");
+                mistakes.note("date", "invalid");
                 None
             }),
             _ => None,
@@ -172,7 +121,7 @@ impl MeetingFields {
             (Some(d), Some(e)) => match instant(d, e) {
                 Some(t) => Some(Some(t)),
                 None => {
-                    fail("date", "invalid");
+                    mistakes.note("date", "invalid");
                     None
                 }
             },
@@ -198,7 +147,7 @@ impl MeetingFields {
                 Some(capacity),
                 Some(signup_deadline),
                 Some(mode),
-            ) if errors.is_empty() => Ok(NewMeeting {
+            ) if mistakes.is_empty() => Ok(NewMeeting {
                 title,
                 starts_at,
                 ends_at,
@@ -209,7 +158,7 @@ impl MeetingFields {
                 signup_deadline,
                 mode,
             }),
-            _ => Err(errors),
+            _ => Err(mistakes.into_map()),
         }
     }
 }

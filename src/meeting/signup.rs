@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::{MeetingErrors, ParticipantGroup, SignupMode, normalise_text, one_line, parse_group};
+use crate::mistakes::Mistakes;
 use crate::response::{Email, OrganisationName, PersonName};
 
 /// Whether the sign-up form is open to this reader: through the deadline day, for everyone at an
@@ -71,41 +72,28 @@ fn ticked(value: &str) -> bool {
 impl SignupFields {
     /// The sign-up, or every mistake at once.
     pub fn parse(&self) -> Result<Signup, MeetingErrors> {
-        let mut errors = MeetingErrors::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.insert(field.to_owned(), code.to_owned());
-        };
-
-        let name = PersonName::parse(&self.name)
-            .map_err(|e| fail("name", e.code()))
-            .ok();
-        let email = Email::parse(&self.email)
-            .map_err(|e| fail("email", e.code()))
-            .ok();
-        let group = parse_group(&self.group)
-            .map_err(|code| fail("group", code))
-            .ok();
+        let mut mistakes = Mistakes::default();
+        let name = mistakes.check("name", PersonName::parse(&self.name));
+        let email = mistakes.check("email", Email::parse(&self.email));
+        let group = mistakes.check("group", parse_group(&self.group));
         let organisation = match group {
             Some(g) if !g.needs_organisation() => Some(None),
             // Without a group we cannot say it is required, but a bad value is still reported.
             None if self.organisation.trim().is_empty() => Some(None),
-            _ => match OrganisationName::parse(&self.organisation) {
-                Ok(o) => Some(Some(o)),
-                Err(e) => {
-                    fail("organisation", e.code());
-                    None
-                }
-            },
+            _ => {
+                let organisation = OrganisationName::parse(&self.organisation).map(Some);
+                mistakes.check("organisation", organisation)
+            }
         };
         let interpreter = if ticked(&self.interpreter) {
             match one_line(&self.interpreter_language, Needs::MAX_LANGUAGE_CHARS) {
                 Ok(Some(language)) => Some(Some(language)),
                 Ok(None) => {
-                    fail("interpreter_language", "required");
+                    mistakes.note("interpreter_language", "required");
                     None
                 }
                 Err(code) => {
-                    fail("interpreter_language", code);
+                    mistakes.note("interpreter_language", code);
                     None
                 }
             }
@@ -114,13 +102,13 @@ impl SignupFields {
         };
         let other = normalise_text(&self.other_needs);
         let other = if other.chars().count() > Needs::MAX_OTHER_CHARS {
-            fail("other_needs", "too_long");
+            mistakes.note("other_needs", "too_long");
             None
         } else {
             Some((!other.is_empty()).then_some(other))
         };
         if !ticked(&self.consent) {
-            fail("consent", "required");
+            mistakes.note("consent", "required");
         }
 
         match (name, email, group, organisation, interpreter, other) {
@@ -131,7 +119,7 @@ impl SignupFields {
                 Some(organisation),
                 Some(interpreter),
                 Some(other),
-            ) if errors.is_empty() => Ok(Signup {
+            ) if mistakes.is_empty() => Ok(Signup {
                 name,
                 email,
                 group,
@@ -142,7 +130,7 @@ impl SignupFields {
                     other,
                 },
             }),
-            _ => Err(errors),
+            _ => Err(mistakes.into_map()),
         }
     }
 }

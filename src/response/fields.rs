@@ -24,15 +24,7 @@ impl Email {
     const MAX_LOCAL_CHARS: usize = 64;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if s.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
+        let s = trimmed_within(input, Self::MAX_CHARS)?;
         // Whitespace, quotes, brackets and separators are legal in exotic quoted addresses but
         // let one field smuggle extra recipients or headers into an outgoing mail.
         if s.chars().any(|c| {
@@ -64,6 +56,18 @@ impl Email {
     }
 }
 
+/// `input` trimmed, when that is filled in and at most `max` characters long.
+fn trimmed_within(input: &str, max: usize) -> Result<&str, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if s.chars().count() > max {
+        return Err(FieldError::TooLong { max });
+    }
+    Ok(s)
+}
+
 /// The name of a person or of an organisation: the one-line rule every short field follows.
 fn parse_name(input: &str) -> Result<String, FieldError> {
     OneLine::parse(input).map(OneLine::into_string)
@@ -83,15 +87,7 @@ impl OneLine {
     pub const MAX_CHARS: usize = 200;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if s.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
+        let s = trimmed_within(input, Self::MAX_CHARS)?;
         if s.chars().any(is_header_breaking) {
             return Err(FieldError::Invalid);
         }
@@ -123,17 +119,9 @@ crate::newtype::string_newtype!(OneLine: FieldError);
 #[serde(try_from = "String", into = "String")]
 pub struct PersonName(String);
 
+crate::newtype::text_field!(PersonName, max: NAME_MAX_CHARS, rule: parse_name);
+
 impl PersonName {
-    pub const MAX_CHARS: usize = NAME_MAX_CHARS;
-
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        parse_name(input).map(PersonName)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     pub fn into_string(self) -> String {
         self.0
     }
@@ -144,17 +132,7 @@ impl PersonName {
 #[serde(try_from = "String", into = "String")]
 pub struct OrganisationName(String);
 
-impl OrganisationName {
-    pub const MAX_CHARS: usize = NAME_MAX_CHARS;
-
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        parse_name(input).map(OrganisationName)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+crate::newtype::text_field!(OrganisationName, max: NAME_MAX_CHARS, rule: parse_name);
 
 /// The body of a høringssvar: 1–20 000 characters (Unicode scalar values) after trimming.
 ///
@@ -166,17 +144,11 @@ impl OrganisationName {
 #[serde(try_from = "String", into = "String")]
 pub struct ResponseText(String);
 
+crate::newtype::text_field!(ResponseText, max: 20_000, rule: |input| {
+    required_text(input, ResponseText::MAX_CHARS)
+});
+
 impl ResponseText {
-    pub const MAX_CHARS: usize = 20_000;
-
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        required_text(input, Self::MAX_CHARS).map(ResponseText)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     pub fn char_count(&self) -> usize {
         self.0.chars().count()
     }

@@ -13,25 +13,11 @@ pub enum ModerationStatus {
     Withheld,
 }
 
-impl ModerationStatus {
-    pub const ALL: [ModerationStatus; 3] = [
-        ModerationStatus::Pending,
-        ModerationStatus::Published,
-        ModerationStatus::Withheld,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ModerationStatus::Pending => "pending",
-            ModerationStatus::Published => "published",
-            ModerationStatus::Withheld => "withheld",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-}
+crate::coded::coded_enum!(ModerationStatus, parse: exact, {
+    Pending => "pending",
+    Published => "published",
+    Withheld => "withheld",
+});
 
 /// Whether the public sees a response: published by a clerk, and its sender allowed it.
 pub fn is_public(status: ModerationStatus, publication: Publication) -> bool {

@@ -42,21 +42,13 @@ pub enum Permission {
     ManageCouncils,
 }
 
+crate::coded::coded_enum!(Role, parse: exact, {
+    Clerk => "clerk",
+    Council => "council",
+    Admin => "admin",
+});
+
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Clerk, Role::Council, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Clerk => "clerk",
-            Role::Council => "council",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// Whether this role may do `what`. Council members work in their council's round, which
     /// none of the clerk's permissions cover.
     pub fn may(self, what: Permission) -> bool {

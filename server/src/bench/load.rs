@@ -79,6 +79,15 @@ pub struct Wrk {
     scripts: PathBuf,
 }
 
+/// One run of wrk: `clients` connections to `path` on the server at `addr`, for `seconds`.
+#[derive(Debug, Clone, Copy)]
+pub struct Run<'a> {
+    pub addr: SocketAddr,
+    pub path: &'a str,
+    pub clients: u32,
+    pub seconds: u64,
+}
+
 /// What a submission run left behind besides its figures: the acknowledged receipt tokens.
 pub struct Submitted {
     pub load: Load,
@@ -102,41 +111,17 @@ impl Wrk {
         Ok(Wrk { scripts })
     }
 
-    /// GETs `path` from `clients` connections for `seconds`.
-    pub async fn get(
-        &self,
-        addr: SocketAddr,
-        path: &str,
-        clients: u32,
-        seconds: u64,
-        cookie: Option<&str>,
-    ) -> Result<Load, BenchError> {
-        let (load, _) = self
-            .run(addr, path, clients, seconds, cookie, "get.lua", None)
-            .await?;
+    /// GETs the run's path, with the session `cookie` when given.
+    pub async fn get(&self, run: Run<'_>, cookie: Option<&str>) -> Result<Load, BenchError> {
+        let (load, _) = self.run(&run, cookie, "get.lua", None).await?;
         Ok(load)
     }
 
-    /// POSTs new responses to `path` from `clients` connections for `seconds`.
-    pub async fn submit(
-        &self,
-        addr: SocketAddr,
-        path: &str,
-        clients: u32,
-        seconds: u64,
-    ) -> Result<Submitted, BenchError> {
+    /// POSTs new responses to the run's path.
+    pub async fn submit(&self, run: Run<'_>) -> Result<Submitted, BenchError> {
+        let clients = run.clients;
         let tokens = self.scripts.join(format!("acknowledged-{clients}.txt"));
-        let (load, _) = self
-            .run(
-                addr,
-                path,
-                clients,
-                seconds,
-                None,
-                "submit.lua",
-                Some(&tokens),
-            )
-            .await?;
+        let (load, _) = self.run(&run, None, "submit.lua", Some(&tokens)).await?;
         let text = std::fs::read_to_string(&tokens).map_err(|source| BenchError::Io {
             what: tokens.display().to_string(),
             source,
@@ -147,17 +132,19 @@ impl Wrk {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn run(
         &self,
-        addr: SocketAddr,
-        path: &str,
-        clients: u32,
-        seconds: u64,
+        run: &Run<'_>,
         cookie: Option<&str>,
         script: &str,
         out: Option<&Path>,
     ) -> Result<(Load, u64), BenchError> {
+        let Run {
+            addr,
+            path,
+            clients,
+            seconds,
+        } = *run;
         let mut command = std::process::Command::new("wrk");
         command
             .arg(format!("-t{}", clients.clamp(1, 2)))

@@ -14,7 +14,7 @@ use crate::hearing::db as hearing_db;
 use crate::policy::db::Actor;
 use crate::response::db::{self as response_db, Target};
 use hoering::response::{ResponseForm, ResponseSubmission};
-use load::{Load, Wrk};
+use load::{Load, Run, Wrk};
 use probe::Server;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -256,7 +256,6 @@ async fn engine(
     ];
     let site = work.join("site");
     let quiet = "warn";
-    let counting = "warn,sqlx::query=debug";
 
     // Statements per page with a twentieth of the responses, then with all: they must not grow.
     let n = options.responses;
@@ -266,12 +265,7 @@ async fn engine(
     seed(pool, &read, &first_block, 0..few, n, clerk).await?;
     seed(pool, &read, &first_block, n..n + few / 10, n, clerk).await?;
     say(&format!("{engine}: counting statements per page"));
-    let server = Server::start(url, &site, counting, &work.join("count-few.log")).await?;
-    let mut empty = Vec::new();
-    for (_, path, staff) in &pages {
-        empty.push(statements(&server, path, staff.then_some(cookie.as_str())).await?);
-    }
-    server.stop().await;
+    let empty = count_statements(url, &site, &work.join("count-few.log"), &pages, &cookie).await?;
 
     say(&format!("{engine}: seeding up to {n} published responses"));
     seed(pool, &read, &first_block, few..n, n, clerk).await?;
@@ -286,12 +280,8 @@ async fn engine(
     .await?;
 
     say(&format!("{engine}: counting statements per page, seeded"));
-    let server = Server::start(url, &site, counting, &work.join("count-seeded.log")).await?;
-    let mut seeded = Vec::new();
-    for (_, path, staff) in &pages {
-        seeded.push(statements(&server, path, staff.then_some(cookie.as_str())).await?);
-    }
-    server.stop().await;
+    let seeded =
+        count_statements(url, &site, &work.join("count-seeded.log"), &pages, &cookie).await?;
 
     let server = Server::start(url, &site, quiet, &work.join("load.log")).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -318,15 +308,13 @@ async fn engine(
     let mut figures = Vec::new();
     for (((name, path, staff), empty), seeded) in pages.iter().zip(empty).zip(seeded) {
         say(&format!("{engine}: {name} ({path})"));
-        let load = wrk
-            .get(
-                server.addr,
-                path,
-                options.page_clients,
-                options.seconds,
-                staff.then_some(cookie.as_str()),
-            )
-            .await?;
+        let run = Run {
+            addr: server.addr,
+            path,
+            clients: options.page_clients,
+            seconds: options.seconds,
+        };
+        let load = wrk.get(run, staff.then_some(cookie.as_str())).await?;
         if load.failed > 0 || load.requests == 0 {
             problems.push(format!(
                 "{engine}: {name} ({path}): {} of {} requests failed",
@@ -347,15 +335,13 @@ async fn engine(
         });
     }
     say(&format!("{engine}: the static-file ceiling"));
-    let static_ceiling = wrk
-        .get(
-            server.addr,
-            "/bench-static.html",
-            options.page_clients,
-            options.seconds,
-            None,
-        )
-        .await?;
+    let run = Run {
+        addr: server.addr,
+        path: "/bench-static.html",
+        clients: options.page_clients,
+        seconds: options.seconds,
+    };
+    let static_ceiling = wrk.get(run, None).await?;
     if static_ceiling.failed > 0 || static_ceiling.bytes_per_response < page.len() as u64 {
         problems.push(format!(
             "{engine}: the static file was not served whole ({} failed)",
@@ -369,14 +355,13 @@ async fn engine(
         say(&format!(
             "{engine}: submitting responses, {clients} clients"
         ));
-        let run = wrk
-            .submit(
-                server.addr,
-                &format!("/hoeringer/{WRITE}/svar"),
-                clients,
-                options.seconds,
-            )
-            .await?;
+        let run = Run {
+            addr: server.addr,
+            path: &format!("/hoeringer/{WRITE}/svar"),
+            clients,
+            seconds: options.seconds,
+        };
+        let run = wrk.submit(run).await?;
         if run.acknowledged.is_empty() {
             problems.push(format!(
                 "{engine}: no response was acknowledged with {clients} clients"
@@ -436,6 +421,24 @@ async fn engine(
 
 fn say(what: &str) {
     eprintln!("bench: {what}");
+}
+
+/// The statements each of `pages` runs (see [`statements`]), on a server started for counting
+/// them that logs to `log`; `cookie` for the staff pages.
+async fn count_statements(
+    url: &str,
+    site: &Path,
+    log: &Path,
+    pages: &[(&str, String, bool)],
+    cookie: &str,
+) -> Result<Vec<usize>, BenchError> {
+    let server = Server::start(url, site, "warn,sqlx::query=debug", log).await?;
+    let mut counts = Vec::new();
+    for (_, path, staff) in pages {
+        counts.push(statements(&server, path, staff.then_some(cookie)).await?);
+    }
+    server.stop().await;
+    Ok(counts)
 }
 
 /// The fewest SQL statements the server logged for one request of `path`, of three tries (a

@@ -167,6 +167,17 @@ struct Failure {
     permanent: bool,
 }
 
+/// One part of the message, quoted-printable: that keeps the Danish text readable in any mail
+/// client's source view. `what` names the part in the failure.
+fn part(kind: ContentType, body: &str, what: &str) -> Result<SinglePart, Failure> {
+    let body = Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::QuotedPrintable)
+        .map_err(|_| Failure {
+        message: format!("the {what} part could not be encoded"),
+        permanent: true,
+    })?;
+    Ok(SinglePart::builder().header(kind).body(body))
+}
+
 async fn deliver(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
@@ -181,33 +192,10 @@ async fn deliver(
         .to(to)
         .subject(m.subject.clone())
         .message_id(Some(m.message_id.clone()))
-        // Quoted-printable keeps the Danish text readable in any mail client's source view.
         .multipart(
             MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder().header(ContentType::TEXT_PLAIN).body(
-                        Body::new_with_encoding(
-                            m.text_body.clone(),
-                            ContentTransferEncoding::QuotedPrintable,
-                        )
-                        .map_err(|_| Failure {
-                            message: "the text part could not be encoded".into(),
-                            permanent: true,
-                        })?,
-                    ),
-                )
-                .singlepart(
-                    SinglePart::builder().header(ContentType::TEXT_HTML).body(
-                        Body::new_with_encoding(
-                            m.html_body.clone(),
-                            ContentTransferEncoding::QuotedPrintable,
-                        )
-                        .map_err(|_| Failure {
-                            message: "the HTML part could not be encoded".into(),
-                            permanent: true,
-                        })?,
-                    ),
-                ),
+                .singlepart(part(ContentType::TEXT_PLAIN, &m.text_body, "text")?)
+                .singlepart(part(ContentType::TEXT_HTML, &m.html_body, "HTML")?),
         )
         .map_err(|e| Failure {
             message: format!("the message could not be built: {e}"),

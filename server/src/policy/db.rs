@@ -135,20 +135,25 @@ pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<PolicyRow>, sq
         .await
 }
 
-/// The copied-out columns of a road, for lists that filter without reading JSON.
-fn summary(road: &Road) -> (&'static str, &'static str, Option<String>, Option<i64>) {
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
+
+/// Binds `$1`–`$6` of a query that stores a road: the road as JSON, then the columns copied out
+/// of it for lists that filter without reading JSON (stage, state, adoption day and version),
+/// then the time of the change.
+fn bind_road<'q>(query: AnyQuery<'q>, road: &Road) -> Result<AnyQuery<'q>, serde_json::Error> {
     let state = match road.state() {
         RoadState::InProgress { .. } => "in_progress",
         RoadState::Rejected { .. } => "rejected",
         RoadState::Published { .. } => "published",
     };
     let adoption = road.adoption();
-    (
-        road.stage().as_str(),
-        state,
-        adoption.map(|a| a.meeting_date.to_string()),
-        adoption.map(|a| i64::from(a.version)),
-    )
+    Ok(query
+        .bind(serde_json::to_string(road)?)
+        .bind(road.stage().as_str())
+        .bind(state)
+        .bind(adoption.map(|a| a.meeting_date.to_string()))
+        .bind(adoption.map(|a| i64::from(a.version)))
+        .bind(now()))
 }
 
 /// Who asked for a change of a road, for the journal.
@@ -212,26 +217,25 @@ pub async fn insert_road(
     why: StartReason,
     actor: &Actor,
 ) -> Result<(), RoadDbError> {
-    let (stage, state, adopted_on, adopted_version) = summary(road);
     let template = road.template_ref();
-    sqlx::query(
-        "INSERT INTO roads (policy_id, template_name, template_version, road, stage, state,
-            adopted_on, adopted_version, revision, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)",
-    )
+    bind_road(
+        sqlx::query(
+            "INSERT INTO roads (road, stage, state, adopted_on, adopted_version, updated_at,
+                policy_id, template_name, template_version, revision)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)",
+        ),
+        road,
+    )?
     .bind(policy_id)
     .bind(&template.name)
     .bind(i64::from(template.version))
-    .bind(serde_json::to_string(road)?)
-    .bind(stage)
-    .bind(state)
-    .bind(adopted_on)
-    .bind(adopted_version)
-    .bind(now())
     .execute(&mut **tx)
     .await?;
-    let what =
-        serde_json::json!({ "action": "road_started", "reason": why.code(), "stage": stage });
+    let what = serde_json::json!({
+        "action": "road_started",
+        "reason": why.code(),
+        "stage": road.stage().as_str(),
+    });
     journal(tx, policy_id, &what, road.last_date(), actor).await
 }
 
@@ -255,18 +259,14 @@ pub async fn save_step(
     hearing: Option<HearingToOpen>,
 ) -> Result<Option<String>, RoadDbError> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let (stage, state, adopted_on, adopted_version) = summary(road);
-    let changed = sqlx::query(
-        "UPDATE roads SET road = $1, stage = $2, state = $3, adopted_on = $4,
-            adopted_version = $5, revision = revision + 1, updated_at = $6
-         WHERE policy_id = $7 AND revision = $8",
-    )
-    .bind(serde_json::to_string(road)?)
-    .bind(stage)
-    .bind(state)
-    .bind(adopted_on)
-    .bind(adopted_version)
-    .bind(now())
+    let changed = bind_road(
+        sqlx::query(
+            "UPDATE roads SET road = $1, stage = $2, state = $3, adopted_on = $4,
+                adopted_version = $5, updated_at = $6, revision = revision + 1
+             WHERE policy_id = $7 AND revision = $8",
+        ),
+        road,
+    )?
     .bind(policy.id)
     .bind(policy.revision)
     .execute(&mut *tx)

@@ -196,31 +196,22 @@ pub async fn moderate(
         message: Message::UnknownStatus,
     })?;
     let pool = &state.db.pool;
-    let target = response_db::moderation_target(pool, id)
-        .await?
-        .ok_or_else(WebError::not_found)?;
-    let fallback = admin_hearing_path(&target.hearing_slug);
-    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let (target, back) = target_and_back(pool, id, &form.back).await?;
     let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let unprocessable = |error| again(error, StatusCode::UNPROCESSABLE_ENTITY);
     let reason = form.reason.as_str();
     // A CPR number is published only when a clerk has said, in so many words, that it may be.
     let cpr_confirmed = form.confirm_cpr.ticked();
     let blocking = hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
     if status == Status::Published && blocking && !cpr_confirmed {
         tracing::info!(response = id, "publishing refused: an unhandled CPR number");
-        return Err(again(("moderate", "cpr"), StatusCode::UNPROCESSABLE_ENTITY));
+        return Err(unprocessable(("moderate", "cpr")));
     }
     if status == Status::Withheld && reason.is_empty() {
-        return Err(again(
-            ("reason", "required"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Err(unprocessable(("reason", "required")));
     }
     if reason.chars().count() > 2_000 {
-        return Err(again(
-            ("reason", "too_long"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Err(unprocessable(("reason", "too_long")));
     }
     let mut tx = crate::db::begin_write(pool).await?;
     response_db::set_status_in(&mut tx, id, status, session.user.id).await?;
@@ -265,8 +256,21 @@ pub async fn moderate(
     Ok(see_other(&format!("{back}#r-{id}")))
 }
 
-fn admin_hearing_path(slug: &str) -> String {
-    format!("/admin/hoeringer/{slug}")
+/// The response a clerk moderates, and where to go afterwards: `back` when it is one of ours,
+/// else the hearing's moderation queue.
+async fn target_and_back(
+    pool: &sqlx::AnyPool,
+    id: i64,
+    back: &str,
+) -> Result<(response_db::ModerationTarget, String), WebError> {
+    let target = response_db::moderation_target(pool, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let back = match safe_target(back) {
+        Some(back) => back.to_string(),
+        None => format!("/admin/hoeringer/{}", target.hearing_slug),
+    };
+    Ok((target, back))
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -292,19 +296,13 @@ pub async fn redact(
 ) -> WebResult {
     let session = staff.may(Permission::Moderate)?;
     let pool = &state.db.pool;
-    let target = response_db::moderation_target(pool, id)
-        .await?
-        .ok_or_else(WebError::not_found)?;
-    let fallback = admin_hearing_path(&target.hearing_slug);
-    let back = safe_target(&form.back).unwrap_or(&fallback).to_string();
+    let (target, back) = target_and_back(pool, id, &form.back).await?;
     let again = |error, status| moderation_again(&back, id, &form, error, status);
+    let unprocessable = |error| again(error, StatusCode::UNPROCESSABLE_ENTITY);
     let passage = form.passage.as_str();
     let range = if passage.is_empty() {
         let (Ok(start), Ok(end)) = (form.start.parse::<usize>(), form.end.parse::<usize>()) else {
-            return Err(again(
-                ("passage", "empty"),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Err(unprocessable(("passage", "empty")));
         };
         // The page showed these words here; if the text changed since, redact nothing.
         if target.text.get(start..end) != Some(form.flagged.as_str()) || start >= end {

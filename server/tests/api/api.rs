@@ -29,19 +29,13 @@ both_databases!(api_responses_respect_consent, |app: TestApp| async move {
         ("Offentlig anonym", "anonymous"),
         ("Hemmelig", "not_published"),
     ] {
-        let r = app
-            .post_form(
-                "/hoeringer/integrationspolitik/svar",
-                &[
-                    ("text", text),
-                    ("name", "Sara Nielsen"),
-                    ("email", "sara@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", publication),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        let fields = [
+            ("text", text),
+            ("name", "Sara Nielsen"),
+            ("email", "sara@example.dk"),
+            ("publication", publication),
+        ];
+        app.respond_with_ok("integrationspolitik", &fields).await;
     }
     app.publish_all().await;
     let r = app

@@ -4,7 +4,6 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
 
 const PASTE: &str = "Organisation;Kontaktperson;E-mail;Type\n\
     Ældre Sagen Roskilde;Birthe Holm;birthe@aeldresagen.example;forening\n\
@@ -25,17 +24,10 @@ both_databases!(
     a_pasted_list_is_stored_and_what_cannot_be_read_comes_back,
     |app: TestApp| async move {
         // Not open yet, so nobody is invited while the list is made.
-        let opens = hoering::calendar::today()
-            .checked_add(jiff::Span::new().days(5))
-            .unwrap();
-        let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();
-        app.add_hearing("politik", &opens.to_string(), &closes.to_string())
-            .await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        app.add_hearing("politik", &in_days(5), &in_days(35)).await;
+        let clerk = app.clerk().await;
         let r = paste(&app, &clerk, "politik", PASTE).await;
-        assert_eq!(r.status().as_u16(), 422);
-        let body = strip(&r.text().await.unwrap());
+        let body = refused_page(r).await;
         assert!(
             body.contains("3 parter er tilføjet. Linje 4 kunne ikke læses"),
             "{body}"
@@ -71,11 +63,12 @@ both_databases!(
         assert!(!public.contains("Birthe Holm") && !public.contains("@aeldresagen.example"));
 
         // A party not yet invited can be removed.
-        let id: i64 = sqlx::query_scalar("SELECT id FROM hearing_parties WHERE email = $1")
-            .bind("post@ams.example")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let id: i64 = app
+            .scalar_with(
+                "SELECT id FROM hearing_parties WHERE email = $1",
+                "post@ams.example",
+            )
+            .await;
         app.post_as_ok(
             &format!("/admin/hoeringer/politik/hoeringsliste/{id}/fjern"),
             &clerk,
@@ -89,15 +82,14 @@ both_databases!(
         );
 
         // The reminder: a whole number of working days, or a message by the field.
-        let r = app
-            .post_as(
+        let body = app
+            .post_as_refused(
                 "/admin/hoeringer/politik/hoeringsliste/paamindelse",
                 &clerk,
                 &[("reminder_days", "mange")],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("Skriv et helt antal arbejdsdage"));
+        assert!(body.contains("Skriv et helt antal arbejdsdage"));
         app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsliste/paamindelse",
             &clerk,
@@ -116,8 +108,7 @@ both_databases!(
     |app: TestApp| async move {
         app.add_policy("foerste", POLICY).await;
         app.add_policy("anden", POLICY).await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk().await;
         paste(
             &app,
             &clerk,
@@ -151,8 +142,7 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303, "anonymous: to the login");
-        app.add_user("raad@roskilde.example", Role::Council).await;
-        let member = app.login_as("raad@roskilde.example").await;
+        let member = app.council_member("raad@roskilde.example").await;
         let r = app
             .post_as(
                 "/admin/hoeringer/anden/hoeringsliste",
@@ -220,46 +210,40 @@ both_databases!(
             .page(&format!("/hoeringer/integrationspolitik/svar?part={token}"))
             .await;
         assert!(form.contains(&format!("name=\"party\" value=\"{token}\"")));
-        let r = app
-            .post_form(
-                "/hoeringer/integrationspolitik/svar",
-                &[
-                    ("text", "Foreningen støtter udkastet."),
-                    ("name", "Anna"),
-                    ("email", "a@a.example"),
-                    ("sender_kind", "association"),
-                    ("organisation", "Forening A"),
-                    ("publication", "with_name"),
-                    ("block", ""),
-                    ("party", token),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        let fields = [
+            ("text", "Foreningen støtter udkastet."),
+            ("name", "Anna"),
+            ("email", "a@a.example"),
+            ("sender_kind", "association"),
+            ("organisation", "Forening A"),
+            ("party", token),
+        ];
+        app.respond_with_ok("integrationspolitik", &fields).await;
         assert!(
             app.page(&links[0])
                 .await
                 .contains("Tak for jeres høringssvar")
         );
         // B has no comments, which counts as an answer.
-        let r = app
-            .post_form(&format!("{}/ingen-bemaerkninger", links[1]), &[])
+        app.post_form_ok(&format!("{}/ingen-bemaerkninger", links[1]), &[])
             .await;
-        assert_eq!(r.status().as_u16(), 303);
         assert!(app.page(&links[1]).await.contains("ingen bemærkninger har"));
         let page = app
             .page_as("/admin/hoeringer/integrationspolitik", &clerk)
             .await;
         assert!(page.contains("<dt>Inviteret</dt><dd>3</dd>"), "{page}");
-        assert!(page.contains("<dt>Svaret</dt><dd>1</dd>"));
-        assert!(page.contains("<dt>Ingen bemærkninger</dt><dd>1</dd>"));
-        assert!(page.contains("<dt>Intet svar</dt><dd>1</dd>"));
+        assert_contains(
+            &page,
+            &[
+                "<dt>Svaret</dt><dd>1</dd>",
+                "<dt>Ingen bemærkninger</dt><dd>1</dd>",
+                "<dt>Intet svar</dt><dd>1</dd>",
+            ],
+        );
 
         // The reminder day: the deadline is near (reminder 30 working days before, so due now).
-        sqlx::query("UPDATE hearings SET reminder_days = 30 WHERE slug = 'integrationspolitik'")
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.execute("UPDATE hearings SET reminder_days = 30 WHERE slug = 'integrationspolitik'")
+            .await;
         let outbox = server::outbox(&app.config, "127.0.0.1:1".parse().unwrap());
         let calendar = hoering::calendar::Calendar::national();
         let (_, reminded) =
@@ -293,14 +277,8 @@ both_databases!(
 both_databases!(
     parties_of_a_hearing_not_yet_open_are_invited_when_it_opens,
     |app: TestApp| async move {
-        let opens = hoering::calendar::today()
-            .checked_add(jiff::Span::new().days(5))
-            .unwrap();
-        let closes = opens.checked_add(jiff::Span::new().days(30)).unwrap();
-        app.add_hearing("snart", &opens.to_string(), &closes.to_string())
-            .await;
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        app.add_hearing("snart", &in_days(5), &in_days(35)).await;
+        let clerk = app.clerk().await;
         assert_eq!(
             paste(&app, &clerk, "snart", "Forening A;;a@a.example;forening")
                 .await
@@ -312,10 +290,8 @@ both_databases!(
             invitations(&app, "invitation").await.is_empty(),
             "not before it opens"
         );
-        sqlx::query("UPDATE hearings SET opens_at = opens_at - 6 * 86400 WHERE slug = 'snart'")
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.execute("UPDATE hearings SET opens_at = opens_at - 6 * 86400 WHERE slug = 'snart'")
+            .await;
         let outbox = server::outbox(&app.config, "127.0.0.1:1".parse().unwrap());
         let (invited, _) = server::consultees::send_due(
             &app.db.pool,

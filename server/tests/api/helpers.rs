@@ -175,12 +175,48 @@ impl TestApp {
     }
 
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.get_with(path, &[("cookie", cookie)]).await
+    }
+
+    /// GETs `path` with these request headers, as a browser sends them (its cookie, language,
+    /// referer, `Sec-Fetch-*`).
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        for &(name, value) in headers {
+            request = request.header(name, value);
+        }
+        request.send().await.expect("GET")
+    }
+
+    /// POSTs `form` to `path` with these request headers.
+    pub async fn post_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self.client.post(self.url(path));
+        for &(name, value) in headers {
+            request = request.header(name, value);
+        }
+        request.form(form).send().await.expect("POST")
+    }
+
+    /// POSTs a multipart `form` (the draft editors send their file that way) in the session
+    /// `cookie`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
         self.client
-            .get(self.url(path))
+            .post(self.url(path))
             .header("cookie", cookie)
+            .multipart(form)
             .send()
             .await
-            .expect("GET")
+            .expect("POST")
     }
 
     /// A JSON answer from the public API.
@@ -196,12 +232,20 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .form(form)
-            .send()
-            .await
-            .expect("POST")
+        self.post_with(path, &[], form).await
+    }
+
+    /// [`Self::post_form`] for a form that must go through: it answers with a redirect (303).
+    pub async fn post_form_ok(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let r = self.post_form(path, form).await;
+        assert_eq!(r.status().as_u16(), 303, "POST {path}");
+        r
+    }
+
+    /// [`Self::post_form`] for a form that comes back with its errors (422): the page, without
+    /// Leptos's markers.
+    pub async fn post_form_refused(&self, path: &str, form: &[(&str, &str)]) -> String {
+        refused_page(self.post_form(path, form).await).await
     }
 
     pub async fn post_form_with_cookie(
@@ -210,13 +254,7 @@ impl TestApp {
         cookie: &str,
         form: &[(&str, &str)],
     ) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .header("cookie", cookie)
-            .form(form)
-            .send()
-            .await
-            .expect("POST")
+        self.post_with(path, &[("cookie", cookie)], form).await
     }
 
     /// Posts a form body of `size` bytes the way curl does for large bodies: headers first with
@@ -253,42 +291,47 @@ impl TestApp {
             closes: closes.to_string(),
             ..Default::default()
         };
-        let new = hearing::prepare(&fields, true).expect("the fixture is a valid hearing");
+        self.store_policy(&fields, true).await;
+    }
+
+    /// Stores the policy the clerk's form `fields` describe, and with `as_hearing` its hearing.
+    pub async fn store_policy(&self, fields: &HearingFields, as_hearing: bool) {
+        let new = hearing::prepare(fields, as_hearing).expect("valid fields");
         server::policy::db::store_draft(&self.db.pool, &new, &server::policy::db::Actor::system())
             .await
-            .expect("store hearing");
+            .expect("store the policy");
     }
 
     /// Stores `markdown` as the policy and open hearing `slug` (committee "Udvalget").
     pub async fn add_policy(&self, slug: &str, markdown: &str) {
-        let fields = HearingFields {
-            markdown: markdown.to_string(),
-            slug: slug.to_string(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = hearing::prepare(&fields, true).expect("a valid hearing");
-        server::policy::db::store_draft(&self.db.pool, &new, &server::policy::db::Actor::system())
-            .await
-            .expect("store hearing");
+        self.store_policy(&policy_fields(slug, markdown), true)
+            .await;
     }
 
     /// Sends a valid anonymous-with-name response on block `block` (`""`: the whole draft).
     pub async fn respond(&self, slug: &str, block: &str, text: &str) -> reqwest::Response {
-        self.post_form(
-            &format!("/hoeringer/{slug}/svar"),
-            &[
-                ("text", text),
-                ("name", "Amina Hassan"),
-                ("email", "amina@example.dk"),
-                ("sender_kind", "private"),
-                ("publication", "with_name"),
-                ("block", block),
-            ],
-        )
-        .await
+        self.respond_with(slug, &[("text", text), ("block", block)])
+            .await
+    }
+
+    /// [`Self::respond`] for a response that must be taken: it redirects to the receipt (303).
+    pub async fn respond_ok(&self, slug: &str, block: &str, text: &str) -> reqwest::Response {
+        let r = self.respond(slug, block, text).await;
+        assert_eq!(r.status().as_u16(), 303, "responding to {slug}");
+        r
+    }
+
+    /// [`Self::respond_with`] for a response that must be taken (303).
+    pub async fn respond_with_ok(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let r = self.respond_with(slug, fields).await;
+        assert_eq!(r.status().as_u16(), 303, "responding to {slug}");
+        r
+    }
+
+    /// Sends [`response_form`] with `fields` to hearing `slug`.
+    pub async fn respond_with(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.post_form(&format!("/hoeringer/{slug}/svar"), &response_form(fields))
+            .await
     }
 
     /// An open hearing of the integration policy (from a week ago to three weeks ahead).
@@ -298,6 +341,12 @@ impl TestApp {
 
     pub async fn add_clerk(&self) {
         self.add_user(CLERK_EMAIL, Role::Clerk).await;
+    }
+
+    /// A user with the council role, added and logged in; the session cookie.
+    pub async fn council_member(&self, email: &str) -> String {
+        self.add_user(email, Role::Council).await;
+        self.login_as(email).await
     }
 
     /// A member of staff with `role` and the clerk's password.
@@ -395,6 +444,18 @@ impl TestApp {
         r
     }
 
+    /// [`Self::post_as`] for a form that comes back with its errors (422): the page, without
+    /// Leptos's markers.
+    pub async fn post_as_refused(&self, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
+        refused_page(self.post_as(path, cookie, form).await).await
+    }
+
+    /// [`Self::post_as`] for a form the session may not send: it answers 403.
+    pub async fn post_as_forbidden(&self, path: &str, cookie: &str, form: &[(&str, &str)]) {
+        let r = self.post_as(path, cookie, form).await;
+        assert_eq!(r.status().as_u16(), 403, "POST {path}");
+    }
+
     /// [`Self::post_as`] from a script: the answer is asked for as JSON.
     pub async fn post_json_as(
         &self,
@@ -427,6 +488,11 @@ impl TestApp {
     /// An open hearing `slug` and the clerk logged in; the clerk's session cookie.
     pub async fn clerk_with_open_hearing(&self, slug: &str) -> String {
         self.add_open_hearing(slug).await;
+        self.clerk().await
+    }
+
+    /// The clerk, added and logged in; the session cookie.
+    pub async fn clerk(&self) -> String {
         self.add_clerk().await;
         self.login().await
     }
@@ -492,6 +558,16 @@ impl TestApp {
         }
     }
 
+    /// Runs a statement without parameters (an UPDATE that moves time, say); the rows it
+    /// changed.
+    pub async fn execute(&self, sql: &'static str) -> u64 {
+        sqlx::query(sql)
+            .execute(&self.db.pool)
+            .await
+            .expect(sql)
+            .rows_affected()
+    }
+
     /// The one value a query returns (a count, an id, a column of its only row).
     pub async fn scalar<T>(&self, sql: &'static str) -> T
     where
@@ -529,6 +605,55 @@ impl TestApp {
             .fetch_all(&self.db.pool)
             .await
             .expect(sql)
+    }
+
+    /// [`Self::scalar`] for a query with one parameter, `$1`.
+    pub async fn scalar_with<'p, T, P>(&self, sql: &'static str, param: P) -> T
+    where
+        (T,): for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        P: sqlx::Encode<'p, sqlx::Any> + sqlx::Type<sqlx::Any> + 'p,
+    {
+        self.row_with::<(T,), P>(sql, param).await.0
+    }
+
+    /// [`Self::column`] for a query with one parameter, `$1`.
+    pub async fn column_with<'p, T, P>(&self, sql: &'static str, param: P) -> Vec<T>
+    where
+        (T,): for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        P: sqlx::Encode<'p, sqlx::Any> + sqlx::Type<sqlx::Any> + 'p,
+    {
+        let rows: Vec<(T,)> = sqlx::query_as(sql)
+            .bind(param)
+            .fetch_all(&self.db.pool)
+            .await
+            .expect(sql);
+        rows.into_iter().map(|(value,)| value).collect()
+    }
+
+    /// [`Self::row`] for a query with one parameter, `$1`.
+    pub async fn row_with<'p, T, P>(&self, sql: &'static str, param: P) -> T
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        P: sqlx::Encode<'p, sqlx::Any> + sqlx::Type<sqlx::Any> + 'p,
+    {
+        sqlx::query_as(sql)
+            .bind(param)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect(sql)
+    }
+
+    /// [`Self::execute`] for a statement with one parameter, `$1`.
+    pub async fn execute_with<'p, P>(&self, sql: &'static str, param: P) -> u64
+    where
+        P: sqlx::Encode<'p, sqlx::Any> + sqlx::Type<sqlx::Any> + 'p,
+    {
+        sqlx::query(sql)
+            .bind(param)
+            .execute(&self.db.pool)
+            .await
+            .expect(sql)
+            .rows_affected()
     }
 
     /// The number of responses stored for any hearing.
@@ -610,6 +735,69 @@ pub fn in_days(n: i64) -> String {
         .to_string()
 }
 
+/// The fields of [`TestApp::add_policy`]'s hearing: committee "Udvalget", open from 5 January
+/// 2026 to 5 January 2099.
+pub fn policy_fields(slug: &str, markdown: &str) -> HearingFields {
+    HearingFields {
+        markdown: markdown.to_string(),
+        slug: slug.to_string(),
+        committee: "Udvalget".into(),
+        opens: "2026-01-05".into(),
+        closes: "2099-01-05".into(),
+        ..Default::default()
+    }
+}
+
+/// A valid response form: Amina Hassan, a private person who may be named, on the whole draft;
+/// `fields` take the place of these, or add to them (`text` is always wanted).
+pub fn response_form<'a>(fields: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("text", "Et høringssvar."),
+        ("name", "Amina Hassan"),
+        ("email", "amina@example.dk"),
+        ("sender_kind", "private"),
+        ("publication", "with_name"),
+        ("block", ""),
+    ];
+    for &(key, value) in fields {
+        match form.iter_mut().find(|(k, _)| *k == key) {
+            Some(field) => field.1 = value,
+            None => form.push((key, value)),
+        }
+    }
+    form
+}
+
+/// Jonas Berg for the association Roskilde Lektiecafé: fields for [`response_form`].
+pub const LEKTIECAFE: [(&str, &str); 4] = [
+    ("name", "Jonas Berg"),
+    ("email", "jonas@example.dk"),
+    ("sender_kind", "association"),
+    ("organisation", "Roskilde Lektiecafé"),
+];
+
+/// The page a refused form comes back on (422, with the errors by their fields), without
+/// Leptos's markers.
+pub async fn refused_page(r: reqwest::Response) -> String {
+    let url = r.url().clone();
+    assert_eq!(r.status().as_u16(), 422, "POST {url}");
+    strip(&r.text().await.expect("body"))
+}
+
+/// Asserts that `page` contains each of `parts`, naming the one that is missing.
+pub fn assert_contains(page: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(page.contains(part), "{part:?} is missing from:\n{page}");
+    }
+}
+
+/// The `Content-Type` an answer declares.
+pub fn content_type(r: &reqwest::Response) -> &str {
+    r.headers()["content-type"]
+        .to_str()
+        .expect("a readable content type")
+}
+
 /// Where a redirect sends the reader.
 pub fn location(r: &reqwest::Response) -> String {
     r.headers()
@@ -642,28 +830,45 @@ pub async fn within_timeout(name: &str, body: impl std::future::Future<Output = 
     }
 }
 
+/// The app on `engine`, configured by `configure`; `None` only when PostgreSQL is not there and
+/// not required (SQLite always is).
+pub async fn app_on(engine: Engine, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    let app = TestApp::spawn_with(engine, configure).await;
+    assert!(
+        app.is_some() || engine == Engine::Postgres,
+        "a {engine:?} app"
+    );
+    app
+}
+
 /// Runs a test body against SQLite and against PostgreSQL, each with a timeout.
 #[macro_export]
 macro_rules! both_databases {
     ($name:ident, $body:expr) => {
+        $crate::both_engines!($name, |engine| async move {
+            if let Some(app) = $crate::helpers::app_on(engine, |_| {}).await {
+                ($body)(app).await;
+            }
+        });
+    };
+}
+
+/// Runs `$test(Engine)`, a test that starts its own app or apps, once on SQLite and once on
+/// PostgreSQL, each with a timeout.
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident, $test:expr) => {
         mod $name {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                $crate::helpers::within_timeout(concat!(stringify!($name), "::sqlite"), async {
-                    let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
-                    ($body)(app).await;
-                })
-                .await;
+                let name = concat!(stringify!($name), "::sqlite");
+                $crate::helpers::within_timeout(name, ($test)(Engine::Sqlite)).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                $crate::helpers::within_timeout(concat!(stringify!($name), "::postgres"), async {
-                    if let Some(app) = TestApp::spawn(Engine::Postgres).await {
-                        ($body)(app).await;
-                    }
-                })
-                .await;
+                let name = concat!(stringify!($name), "::postgres");
+                $crate::helpers::within_timeout(name, ($test)(Engine::Postgres)).await;
             }
         }
     };

@@ -16,9 +16,14 @@ both_databases!(
             body.contains("<html lang=\"da\""),
             "the page declares its language"
         );
-        assert!(body.contains("Åbne høringer"));
-        assert!(body.contains("Muligheder og medborgerskab – Integrationspolitik"));
-        assert!(body.contains("/hoeringer/integrationspolitik"));
+        assert_contains(
+            &body,
+            &[
+                "Åbne høringer",
+                "Muligheder og medborgerskab – Integrationspolitik",
+                "/hoeringer/integrationspolitik",
+            ],
+        );
         assert!(
             body.contains("21 dage tilbage"),
             "days left are shown: {body}"
@@ -76,10 +81,7 @@ both_databases!(
         closes: "2099-01-01".into(),
         ..Default::default()
     };
-        let new = server::hearing::prepare(&fields, true).expect("valid");
-        server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
-            .await
-            .expect("store");
+        app.store_policy(&fields, true).await;
         let (status, body) = app.get_text("/hoeringer/farlig").await;
         assert_eq!(status, 200);
         assert!(
@@ -96,16 +98,8 @@ both_databases!(
     language_choice_switches_to_english_and_back,
     |app: TestApp| async move {
         app.add_open_hearing("integrationspolitik").await;
-        let r = app
-            .client
-            .get(app.url("/sprog/en"))
-            .header(
-                "referer",
-                format!("{}/hoeringer/integrationspolitik", app.base),
-            )
-            .send()
-            .await
-            .unwrap();
+        let referer = format!("{}/hoeringer/integrationspolitik", app.base);
+        let r = app.get_with("/sprog/en", &[("referer", &referer)]).await;
         assert_eq!(r.status().as_u16(), 303);
         assert_eq!(r.headers()["location"], "/hoeringer/integrationspolitik");
         let cookie = session_cookie(&r);
@@ -115,22 +109,14 @@ both_databases!(
         assert!(body.contains("Dansk"), "the way back");
         // A browser asking for English gets English without choosing.
         let r = app
-            .client
-            .get(app.url("/"))
-            .header("accept-language", "en-GB,en;q=0.9")
-            .send()
-            .await
-            .unwrap();
+            .get_with("/", &[("accept-language", "en-GB,en;q=0.9")])
+            .await;
         assert!(r.text().await.unwrap().contains("Open consultations"));
         // An unknown language is refused, and an outside referer is not followed.
         assert_eq!(app.get("/sprog/xx").await.status().as_u16(), 404);
         let r = app
-            .client
-            .get(app.url("/sprog/da"))
-            .header("referer", "https://evil.example/x")
-            .send()
-            .await
-            .unwrap();
+            .get_with("/sprog/da", &[("referer", "https://evil.example/x")])
+            .await;
         assert_eq!(r.headers()["location"], "/");
     }
 );
@@ -146,7 +132,7 @@ async fn the_header_names_the_configured_municipality() {
         .await
         .expect("sqlite app");
         app.add_open_hearing("politik").await;
-        let (_, front) = app.get_text("/").await;
+        let front = app.page("/").await;
         let front = front.replace("<!>", "").replace("<!-- -->", "");
         assert!(
             front.contains("Høringer · <bdi lang=\"da\">Aarhus Kommune &amp; &lt;Omegn&gt;</bdi>"),
@@ -157,16 +143,8 @@ async fn the_header_names_the_configured_municipality() {
         assert_eq!(refused.status().as_u16(), 422);
         assert!(refused.text().await.unwrap().contains("Aarhus Kommune"));
         let english = app
-            .client
-            .get(app.url("/hoeringer/politik"))
-            .header("cookie", "i18n_pref_locale=en")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let english = english.replace("<!>", "").replace("<!-- -->", "");
+            .page_as("/hoeringer/politik", "i18n_pref_locale=en")
+            .await;
         assert!(english.contains("Consultations · <bdi lang=\"da\">Aarhus Kommune"));
     })
     .await;
@@ -202,10 +180,7 @@ async fn the_configured_logo_colour_contact_and_links_are_shown() {
             front.contains(r#"<img src="/logo" alt="" class="site-logo">"#),
             "the logo, as decoration beside the name: {front}"
         );
-        assert!(front.contains(r#"href="/tema.css""#));
-        assert!(front.contains("Rådhusbuen 1 · &lt;b&gt;4631 3000&lt;/b&gt;"));
-        assert!(front.contains(r#"href="https://was.digst.dk/roskilde-dk""#));
-        assert!(front.contains(">Tilgængelighedserklæring<"));
+        assert_contains(&front, &[r#"href="/tema.css""#, "Rådhusbuen 1 · &lt;b&gt;4631 3000&lt;/b&gt;", r#"href="https://was.digst.dk/roskilde-dk""#, ">Tilgængelighedserklæring<"]);
         let css = app.get("/tema.css").await;
         assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
         let css = css.text().await.unwrap();

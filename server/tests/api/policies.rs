@@ -18,7 +18,7 @@ fn danish(refusal: Refusal) -> String {
     app::policy::refusals::refusal(Locale::da, &refusal)
 }
 use server::auth::Role;
-use server::hearing::{self, HearingFields};
+use server::hearing::HearingFields;
 
 /// A policy stored as a draft only (no hearing yet), committee "Udvalget".
 async fn add_draft(app: &TestApp, slug: &str) {
@@ -28,10 +28,7 @@ async fn add_draft(app: &TestApp, slug: &str) {
         committee: "Udvalget".into(),
         ..Default::default()
     };
-    let new = hearing::prepare(&fields, false).expect("a valid draft");
-    server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
-        .await
-        .expect("store draft");
+    app.store_policy(&fields, false).await;
 }
 
 /// The road's revision as the clerk's page prints it.
@@ -57,21 +54,39 @@ async fn step(app: &TestApp, cookie: &str, slug: &str, fields: &[(&str, &str)]) 
     (status, r.text().await.unwrap())
 }
 
+/// Time passes: every hearing opened twenty days ago and its deadline was yesterday.
+async fn close_hearings(app: &TestApp) {
+    sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
+        .bind(jiff::Timestamp::now().as_second() - 20 * 24 * 3600)
+        .bind(jiff::Timestamp::now().as_second() - 24 * 3600)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
+/// Leyla Öz's question on policy `spoerg`, as the public form sends it.
+fn question<'a>(name: &'a str, question: &'a str) -> [(&'a str, &'a str); 3] {
+    [
+        ("name", name),
+        ("email", "leyla@example.dk"),
+        ("question", question),
+    ]
+}
+
+const ASK: &str = "/politikker/spoerg/spoergsmaal";
+
 async fn stage_of(app: &TestApp, slug: &str) -> String {
-    sqlx::query_scalar(
+    app.scalar_with(
         "SELECT r.stage FROM roads r JOIN policies p ON p.id = r.policy_id WHERE p.slug = $1",
+        slug,
     )
-    .bind(slug)
-    .fetch_one(&app.db.pool)
     .await
-    .unwrap()
 }
 
 both_databases!(
     a_clerk_takes_a_policy_through_the_whole_default_road,
     |app: TestApp| async move {
-        app.add_clerk().await;
-        let cookie = app.login().await;
+        let cookie = app.clerk().await;
         add_draft(&app, "ny-politik").await;
         assert_eq!(stage_of(&app, "ny-politik").await, "drafting");
         let day = today().to_string();
@@ -161,13 +176,7 @@ both_databases!(
                 assert_eq!(status, 409);
                 let still_open = danish(Refusal::HearingStillOpen { last_day: deadline });
                 assert!(strip(&body).contains(&hoering::document::escape_html(&still_open)));
-                // Time passes: the deadline was yesterday.
-                sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
-                    .bind(jiff::Timestamp::now().as_second() - 20 * 24 * 3600)
-                    .bind(jiff::Timestamp::now().as_second() - 24 * 3600)
-                    .execute(&app.db.pool)
-                    .await
-                    .unwrap();
+                close_hearings(&app).await;
             }
             let (status, body) = step(&app, &cookie, "ny-politik", &form).await;
             assert_eq!(status, 303, "{fields:?}: {}", strip(&body));
@@ -201,7 +210,7 @@ both_databases!(
         let list = app.page("/politikker?q=udvalget").await;
         let adopted = list.find("Vedtaget").expect("an adopted group");
         assert!(list[adopted..].contains("/politikker/ny-politik"));
-        let (_, none) = app.get_text("/politikker?q=findes-ikke").await;
+        let none = app.page("/politikker?q=findes-ikke").await;
         assert!(!none.contains("/politikker/ny-politik"));
 
         // A document in the Byråd stage's record; a link that is not a web address is refused.
@@ -230,7 +239,7 @@ both_databases!(
         let sag = "https://dagsorden.example.dk/sag-17.pdf";
         let (status, _) = step(&app, &cookie, "ny-politik", &document(sag)).await;
         assert_eq!(status, 303);
-        let (_, page) = app.get_text("/politikker/ny-politik").await;
+        let page = app.page("/politikker/ny-politik").await;
         assert!(strip(&page).contains(
             "<a href=\"https://dagsorden.example.dk/sag-17.pdf\" rel=\"external noopener\">Sagsfremstilling til Byrådet</a>"
         ));
@@ -271,12 +280,11 @@ both_databases!(
 both_databases!(
     a_refused_step_says_why_and_changes_nothing,
     |app: TestApp| async move {
-        app.add_clerk().await;
-        let cookie = app.login().await;
+        let cookie = app.clerk().await;
         app.add_policy("direkte", POLICY).await;
         // A hearing made in one go enters the road at Høring.
         assert_eq!(stage_of(&app, "direkte").await, "hearing");
-        let (_, page) = app.get_text("/politikker/direkte").await;
+        let page = app.page("/politikker/direkte").await;
         assert!(strip(&page).contains("oprettet direkte som høring"));
         // The reason is hoering's own, so a reader in another language reads it in theirs.
         for (locale, words) in [
@@ -295,13 +303,8 @@ both_databases!(
         }
         let d = today().to_string();
         // The hearing runs to 2099: the policy may not leave Høring before that.
-        let (status, body) = step(
-            &app,
-            &cookie,
-            "direkte",
-            &[("action", "advance"), ("to", "hearing_summary"), ("on", &d)],
-        )
-        .await;
+        let to_summary = [("action", "advance"), ("to", "hearing_summary"), ("on", &d)];
+        let (status, body) = step(&app, &cookie, "direkte", &to_summary).await;
         assert_eq!(status, 409);
         assert!(strip(&body).contains("Høringen er åben til og med 5. januar 2099"));
         let admin = app.page_as("/admin/politikker/direkte", &cookie).await;
@@ -309,19 +312,8 @@ both_databases!(
             admin.contains("Høringen er åben til og med 5. januar 2099"),
             "said before trying"
         );
-        sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
-            .bind(jiff::Timestamp::now().as_second() - 20 * 24 * 3600)
-            .bind(jiff::Timestamp::now().as_second() - 24 * 3600)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
-        let (status, _) = step(
-            &app,
-            &cookie,
-            "direkte",
-            &[("action", "advance"), ("to", "hearing_summary"), ("on", &d)],
-        )
-        .await;
+        close_hearings(&app).await;
+        let (status, _) = step(&app, &cookie, "direkte", &to_summary).await;
         assert_eq!(status, 303);
         // No committee recommendation (and so no Byråd) before the høringsnotat exists.
         let (status, body) = step(
@@ -372,16 +364,13 @@ both_databases!(
         assert!(strip(&r.text().await.unwrap()).contains("En anden har ændret forløbet imens"));
 
         // A council member may not take steps; nobody may without a session.
-        app.add_user("raad@example.dk", Role::Council).await;
-        let council = app.login_as("raad@example.dk").await;
-        let r = app
-            .post_as(
-                "/admin/politikker/direkte/skridt",
-                &council,
-                &[("action", "summary"), ("on", d.as_str())],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 403);
+        let council = app.council_member("raad@example.dk").await;
+        app.post_as_forbidden(
+            "/admin/politikker/direkte/skridt",
+            &council,
+            &[("action", "summary"), ("on", d.as_str())],
+        )
+        .await;
         let r = app
             .post_form(
                 "/admin/politikker/direkte/skridt",
@@ -400,39 +389,19 @@ both_databases!(
 both_databases!(
     questions_are_due_in_ten_working_days_and_the_share_on_time_is_shown,
     |app: TestApp| async move {
-        app.add_clerk().await;
-        let cookie = app.login().await;
+        let cookie = app.clerk().await;
         add_draft(&app, "spoerg").await;
         // A question without text comes back with what was typed.
-        let r = app
-            .post_form(
-                "/politikker/spoerg/spoergsmaal",
-                &[
-                    ("name", "Leyla Öz"),
-                    ("email", "leyla@example.dk"),
-                    ("question", ""),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 422);
-        let body = strip(&r.text().await.unwrap());
+        let body = app.post_form_refused(ASK, &question("Leyla Öz", "")).await;
         assert!(body.contains("value=\"Leyla Öz\""));
         assert!(body.contains("Skal udfyldes"));
 
         // A name is one line: a line break (a header smuggled into the answer's e-mail) is
         // refused beside the field, with the question kept, and nothing is stored.
-        let r = app
-            .post_form(
-                "/politikker/spoerg/spoergsmaal",
-                &[
-                    ("name", "Leyla Öz\r\nBcc: victim@example.org"),
-                    ("email", "leyla@example.dk"),
-                    ("question", "Hvornår starter sprogkurserne?"),
-                ],
-            )
+        let smuggled = "Leyla Öz\r\nBcc: victim@example.org";
+        let body = app
+            .post_form_refused(ASK, &question(smuggled, "Hvornår starter sprogkurserne?"))
             .await;
-        assert_eq!(r.status().as_u16(), 422);
-        let body = strip(&r.text().await.unwrap());
         assert!(body.contains("Navnet er for langt eller indeholder ugyldige tegn"));
         assert!(body.contains("Hvornår starter sprogkurserne?"));
         let stored: i64 = app.scalar("SELECT COUNT(*) FROM inquiries").await;
@@ -443,36 +412,22 @@ both_databases!(
             "Hvornår starter sprogkurserne?",
             "Gælder politikken også for flygtninge?",
         ] {
-            let r = app
-                .post_form(
-                    "/politikker/spoerg/spoergsmaal",
-                    &[
-                        ("name", "Leyla Öz"),
-                        ("email", "leyla@example.dk"),
-                        ("question", q),
-                    ],
-                )
-                .await;
-            assert_eq!(r.status().as_u16(), 303);
+            let r = app.post_form_ok(ASK, &question("Leyla Öz", q)).await;
             assert_eq!(
                 r.headers()["location"],
                 format!("/politikker/spoerg?spurgt={due}#spoergsmaal").as_str()
             );
         }
-        let (_, page) = app
-            .get_text(&format!("/politikker/spoerg?spurgt={due}"))
-            .await;
+        let page = app.page(&format!("/politikker/spoerg?spurgt={due}")).await;
         assert!(strip(&page).contains(&format!("Du får svar senest {}", danish_long_date(due))));
 
         // The first question was received long ago: its promise is already broken.
         let ids: Vec<i64> = app.column("SELECT id FROM inquiries ORDER BY id").await;
-        sqlx::query(
+        app.execute_with(
             "UPDATE inquiries SET received = '2026-01-05', due = '2026-01-19' WHERE id = $1",
+            ids[0],
         )
-        .bind(ids[0])
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        .await;
         let admin = app.page_as("/admin", &cookie).await;
         assert!(
             admin.contains("Over fristen"),
@@ -481,15 +436,14 @@ both_databases!(
         assert!(admin.contains("Gælder politikken også for flygtninge?"));
 
         // An empty answer comes back with the error by its field; nothing is recorded.
-        let r = app
-            .post_as(
+        let body = app
+            .post_as_refused(
                 &format!("/admin/spoergsmaal/{}", ids[1]),
                 &cookie,
                 &[("answer", " "), ("back", "/admin/politikker/spoerg")],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("Skal udfyldes"));
+        assert!(body.contains("Skal udfyldes"));
         for id in &ids {
             app.post_as_ok(
                 &format!("/admin/spoergsmaal/{id}"),
@@ -548,29 +502,16 @@ fn rand_suffix() -> String {
 both_databases!(
     the_calendar_and_the_feed_parse_and_keep_hostile_titles_as_text,
     |app: TestApp| async move {
-        let fields = HearingFields {
-            markdown: POLICY.to_string(),
-            slug: "fjendtlig".into(),
-            title: "Plan; for, alle </title><script>alert(1)</script> & co".into(),
-            committee: "Udvalget".into(),
-            opens: "2026-01-05".into(),
-            closes: "2099-01-05".into(),
-            ..Default::default()
-        };
-        let new = hearing::prepare(&fields, true).expect("valid");
-        server::policy::db::store_draft(&app.db.pool, &new, &server::policy::db::Actor::system())
-            .await
-            .unwrap();
         let title = "Plan; for, alle </title><script>alert(1)</script> & co";
+        let fields = HearingFields {
+            title: title.into(),
+            ..policy_fields("fjendtlig", POLICY)
+        };
+        app.store_policy(&fields, true).await;
 
         let r = app.get("/kalender.ics").await;
         assert_eq!(r.status().as_u16(), 200);
-        assert!(
-            r.headers()["content-type"]
-                .to_str()
-                .unwrap()
-                .starts_with("text/calendar")
-        );
+        assert!(content_type(&r).starts_with("text/calendar"));
         let ics = validate("ics", &r.text().await.unwrap());
         let events = ics["events"].as_array().unwrap();
         let deadline = events
@@ -643,7 +584,7 @@ both_databases!(
         app.add_user("admin@example.dk", Role::Admin).await;
         let admin = app.login_as("admin@example.dk").await;
         let csrf = app.csrf_of(&admin).await;
-        let (_, page) = app.get_text("/admin/forloeb").await;
+        let page = app.page("/admin/forloeb").await;
         assert!(!page.contains("Udvalget (version"), "staff only");
         let page = app.page_as("/admin/forloeb", &admin).await;
         assert!(page.contains("Udvalget (version 1)"), "{page}");
@@ -678,8 +619,7 @@ both_databases!(
         assert_eq!(status, 422, "{body}");
         assert!(body.contains("Høring"));
         // A clerk may read but not edit.
-        app.add_clerk().await;
-        let clerk = app.login().await;
+        let clerk = app.clerk().await;
         let r = post(
             vec![
                 ("csrf".into(), app.csrf(&clerk).await),
@@ -697,8 +637,8 @@ both_databases!(
         assert_eq!(r.status().as_u16(), 409);
 
         add_draft(&app, "efter").await;
-        let (_, before) = app.get_text("/politikker/foer").await;
-        let (_, after) = app.get_text("/politikker/efter").await;
+        let before = app.page("/politikker/foer").await;
+        let after = app.page("/politikker/efter").await;
         assert!(
             strip(&before).contains("Økonomiudvalget"),
             "the older policy keeps its road"
@@ -713,8 +653,7 @@ both_databases!(
 both_databases!(
     a_hearing_window_can_be_given_in_working_days,
     |app: TestApp| async move {
-        app.add_clerk().await;
-        let cookie = app.login().await;
+        let cookie = app.clerk().await;
         let csrf = app.csrf(&cookie).await;
         let form = |days: &str| {
             reqwest::multipart::Form::new()
@@ -727,23 +666,16 @@ both_databases!(
                 .text("working_days", days.to_string())
                 .text("action", "create")
         };
-        let post = |f: reqwest::multipart::Form| {
-            app.client
-                .post(app.url("/admin/hoeringer/ny"))
-                .header("cookie", cookie.clone())
-                .multipart(f)
-                .send()
-        };
-        let r = post(form("mange")).await.unwrap();
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("value=\"mange\""));
+        let post = |f| app.post_multipart("/admin/hoeringer/ny", &cookie, f);
+        let r = post(form("mange")).await;
+        assert!(refused_page(r).await.contains("value=\"mange\""));
         // 24 March 2027 + 10 working days, over Easter (25 March to 29 March are holidays).
-        let r = post(form("10")).await.unwrap();
+        let r = post(form("10")).await;
         assert_eq!(r.status().as_u16(), 303);
         let expected =
             Calendar::national().deadline_after_working_days(jiff::civil::date(2027, 3, 24), 10);
         assert_eq!(expected, jiff::civil::date(2027, 4, 12));
-        let (_, page) = app.get_text("/hoeringer/hverdage").await;
+        let page = app.page("/hoeringer/hverdage").await;
         assert!(
             strip(&page).contains("12. april 2027"),
             "the deadline shows"
@@ -768,10 +700,7 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        let id: i64 = sqlx::query_scalar("SELECT id FROM inquiries")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let id: i64 = app.scalar("SELECT id FROM inquiries").await;
         // The clerk answers from the Danish pages, in Danish.
         let cookie = app.login().await;
         let csrf = app.csrf(&cookie).await;
@@ -787,11 +716,9 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        let (to, subject, body): (String, String, String) =
-            sqlx::query_as("SELECT recipient, subject, text_body FROM outbox")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let (to, subject, body): (String, String, String) = app
+            .row("SELECT recipient, subject, text_body FROM outbox")
+            .await;
         assert_eq!(to, "olena@example.dk");
         assert!(
             subject.starts_with("Відповідь на Ваше запитання"),

@@ -4,15 +4,7 @@ use crate::both_databases;
 use crate::helpers::*;
 
 fn valid_form<'a>(block: &'a str, text: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("text", text),
-        ("name", "Amina Hassan"),
-        ("email", "amina@example.dk"),
-        ("sender_kind", "private"),
-        ("organisation", ""),
-        ("publication", "with_name"),
-        ("block", block),
-    ]
+    response_form(&[("text", text), ("organisation", ""), ("block", block)])
 }
 
 both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
@@ -22,12 +14,11 @@ both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
         .await;
     let text = "Sprogstimulering i dagtilbud bør starte allerede fra 3 år.\n\nMvh Amina";
     let r = app
-        .post_form(
+        .post_form_ok(
             "/hoeringer/integrationspolitik/svar",
             &valid_form(&number, text),
         )
         .await;
-    assert_eq!(r.status().as_u16(), 303);
     let location = location(&r);
     assert!(location.starts_with("/kvittering/"), "{location}");
     assert_eq!(app.stored_responses().await, 1, "stored before the receipt");
@@ -44,7 +35,7 @@ both_databases!(valid_response_gets_a_receipt, |app: TestApp| async move {
     assert!(body.contains(&format!("{}, punkt", number.rsplit_once('.').unwrap().0)));
 
     // Not public before a clerk publishes it.
-    let (_, page) = app.get_text("/hoeringer/integrationspolitik").await;
+    let page = app.page("/hoeringer/integrationspolitik").await;
     assert!(!page.contains("Sprogstimulering"));
     let json = app
         .get_json("/api/v1/hearings/integrationspolitik/responses")
@@ -120,10 +111,15 @@ both_databases!(
             body.contains("Der er noget, du skal rette"),
             "error summary"
         );
-        assert!(body.contains("Skriv dit navn"));
-        assert!(body.contains("Skriv en gyldig e-mailadresse"));
-        assert!(body.contains("Skriv navnet på den organisation, du svarer for"));
-        assert!(body.contains("Vælg, om vi må offentliggøre dit høringssvar"));
+        assert_contains(
+            &body,
+            &[
+                "Skriv dit navn",
+                "Skriv en gyldig e-mailadresse",
+                "Skriv navnet på den organisation, du svarer for",
+                "Vælg, om vi må offentliggøre dit høringssvar",
+            ],
+        );
         assert!(
             body.contains("id=\"email-error\""),
             "error next to the field"
@@ -181,7 +177,7 @@ both_databases!(unknown_block_is_refused, |app: TestApp| async move {
 
 both_databases!(closed_hearing_stores_nothing, |app: TestApp| async move {
     app.add_hearing("lukket", "2020-01-06", "2020-02-03").await;
-    let (_, form_page) = app.get_text("/hoeringer/lukket/svar").await;
+    let form_page = app.page("/hoeringer/lukket/svar").await;
     assert!(form_page.contains("Høringen er lukket"));
     assert!(
         !form_page.contains("name=\"text\""),
@@ -241,13 +237,12 @@ both_databases!(
 both_databases!(cross_site_post_is_refused, |app: TestApp| async move {
     app.add_open_hearing("integrationspolitik").await;
     let r = app
-        .client
-        .post(app.url("/hoeringer/integrationspolitik/svar"))
-        .header("origin", "https://evil.example")
-        .form(&valid_form("", "Falsk"))
-        .send()
-        .await
-        .unwrap();
+        .post_with(
+            "/hoeringer/integrationspolitik/svar",
+            &[("origin", "https://evil.example")],
+            &valid_form("", "Falsk"),
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 403);
     assert_eq!(app.stored_responses().await, 0);
 });
@@ -362,15 +357,7 @@ async fn many_at_once(engine: Engine) {
     assert_eq!(searchable, 105, "every response can be searched");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn many_at_once_sqlite() {
-    within_timeout("many_at_once_sqlite", many_at_once(Engine::Sqlite)).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn many_at_once_postgres() {
-    within_timeout("many_at_once_postgres", many_at_once(Engine::Postgres)).await;
-}
+crate::both_engines!(many_at_once, many_at_once);
 
 /// A response the database refuses (here: a receipt token already taken) fails alone: the
 /// others queued with it are stored all the same, each with its receipt.
@@ -381,10 +368,8 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
         return;
     };
     app.add_open_hearing("integrationspolitik").await;
-    let r = app
-        .respond("integrationspolitik", "", "Det første svar.")
+    app.respond_ok("integrationspolitik", "", "Det første svar.")
         .await;
-    assert_eq!(r.status().as_u16(), 303);
     let taken: String = app.scalar("SELECT receipt_token FROM responses").await;
     let hearing = server::hearing::db::by_slug(&app.db.pool, "integrationspolitik")
         .await
@@ -467,23 +452,10 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
     assert_eq!(receipts, 20);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn one_bad_response_costs_only_its_sender_sqlite() {
-    within_timeout(
-        "one_bad_response_costs_only_its_sender_sqlite",
-        one_bad_response_costs_only_its_sender(Engine::Sqlite),
-    )
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn one_bad_response_costs_only_its_sender_postgres() {
-    within_timeout(
-        "one_bad_response_costs_only_its_sender_postgres",
-        one_bad_response_costs_only_its_sender(Engine::Postgres),
-    )
-    .await;
-}
+crate::both_engines!(
+    one_bad_response_costs_only_its_sender,
+    one_bad_response_costs_only_its_sender
+);
 
 both_databases!(
     a_withheld_response_is_told_in_the_senders_language_not_the_clerks,
@@ -500,31 +472,18 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
-        let id: i64 = sqlx::query_scalar("SELECT id FROM responses")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let id: i64 = app.scalar("SELECT id FROM responses").await;
         // The clerk reads the Danish pages.
-        app.add_clerk().await;
-        let cookie = app.login().await;
-        let csrf = app.csrf(&cookie).await;
-        let r = app
-            .post_form_with_cookie(
-                &format!("/admin/svar/{id}"),
-                &cookie,
-                &[
-                    ("status", "withheld"),
-                    ("reason", "Svaret er uden for høringens emne."),
-                    ("csrf", &csrf),
-                ],
-            )
+        let cookie = app.clerk().await;
+        let withheld = [
+            ("status", "withheld"),
+            ("reason", "Svaret er uden for høringens emne."),
+        ];
+        app.post_as_ok(&format!("/admin/svar/{id}"), &cookie, &withheld)
             .await;
-        assert_eq!(r.status().as_u16(), 303);
-        let (subject, body): (String, String) =
-            sqlx::query_as("SELECT subject, text_body FROM outbox WHERE kind = 'withheld'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let (subject, body): (String, String) = app
+            .row("SELECT subject, text_body FROM outbox WHERE kind = 'withheld'")
+            .await;
         assert!(subject.starts_with("لن يُنشر ردّكم"), "{subject}");
         assert!(body.contains("اطّلعوا على ردّكم"), "{body}");
         assert!(

@@ -1,7 +1,7 @@
 //! Several hoering servers on one database, as behind a load balancer: a user's requests may
 //! land on any of them, and each must know what the others did (sessions, moderation, limits).
 
-use crate::helpers::{Engine, TestApp, location, within_timeout};
+use crate::helpers::{Engine, TestApp, location};
 
 const SLUG: &str = "integrationspolitik";
 
@@ -136,12 +136,7 @@ async fn alternate(engine: Engine) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_servers_on_one_sqlite_file_serve_every_user_alike() {
-    within_timeout("two_servers::sqlite", alternate(Engine::Sqlite)).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_servers_on_one_postgres_serve_every_user_alike() {
-    within_timeout("two_servers::postgres", alternate(Engine::Postgres)).await;
-}
+crate::both_engines!(
+    two_servers_on_one_database_serve_every_user_alike,
+    alternate
+);

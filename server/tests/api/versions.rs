@@ -87,8 +87,8 @@ both_databases!(
         );
         assert!(page.contains("Fjernet:") && page.contains("Forældre skal inddrages"));
         assert!(page.contains("Nyt:") && page.contains("Vi vil styrke sproget"));
-        let (_, side) = app
-            .get_text("/hoeringer/politik/aendringer?fra=1&til=2&visning=parallel")
+        let side = app
+            .page("/hoeringer/politik/aendringer?fra=1&til=2&visning=parallel")
             .await;
         assert!(side.contains("<table") && side.contains("Version 2: Endelig tekst"));
         assert_eq!(
@@ -128,17 +128,10 @@ both_databases!(
             let number = number.clone();
             let app = &app;
             async move {
-                app.post_form(
-                    "/hoeringer/politik/svar",
-                    &[
-                        ("text", "Sprogstøtten skal starte tidligere."),
-                        ("name", "Amina Hassan"),
-                        ("email", "amina@example.dk"),
-                        ("sender_kind", "private"),
-                        ("publication", "with_name"),
-                        ("block", &number),
-                        ("quote", quote),
-                    ],
+                let text = "Sprogstøtten skal starte tidligere.";
+                app.respond_with(
+                    "politik",
+                    &[("text", text), ("block", &number), ("quote", quote)],
                 )
                 .await
             }
@@ -154,9 +147,7 @@ both_databases!(
         let r = post("lære  dansk før skolestart").await;
         assert_eq!(r.status().as_u16(), 303);
         app.publish_all().await;
-        let (_, shown) = app
-            .get_text(&format!("/hoeringer/politik?vis={number}"))
-            .await;
+        let shown = app.page(&format!("/hoeringer/politik?vis={number}")).await;
         assert!(
             shown.contains("<q>lære dansk før skolestart</q>"),
             "the quote is shown"
@@ -176,8 +167,8 @@ both_databases!(
             page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
             "the block it moved to counts it and offers to show it"
         );
-        let (_, page) = app
-            .get_text(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
+        let page = app
+            .page(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
             .await;
         let at = page
             .find(&format!("id=\"b-{moved_to}\""))
@@ -206,11 +197,9 @@ both_databases!(
         server::version::db::add_version(&app.db.pool, "politik", "Endelig tekst", "", THIRD)
             .await
             .unwrap();
-        let (_, page) = app.get_text("/hoeringer/politik/version/3").await;
+        let page = app.page("/hoeringer/politik/version/3").await;
         assert!(page.contains("Tekst fjernet"));
-        let (_, page) = app
-            .get_text("/hoeringer/politik/version/3?vis=fjernet")
-            .await;
+        let page = app.page("/hoeringer/politik/version/3?vis=fjernet").await;
         let removed = page.find("Tekst fjernet").expect("a removed section");
         let tail = &page[removed..];
         assert!(tail.contains("tekst fjernet i version 3"));
@@ -220,7 +209,7 @@ both_databases!(
             "with its original words"
         );
         // The hearing page links to every version.
-        let (_, hearing) = app.get_text("/hoeringer/politik").await;
+        let hearing = app.page("/hoeringer/politik").await;
         assert!(hearing.contains("/hoeringer/politik/version/3"));
         assert_eq!(
             app.get("/hoeringer/politik/version/9")
@@ -255,17 +244,15 @@ both_databases!(
                 .text("label", label)
                 .text("note", "Sprogindsatsen skærpet")
                 .text("markdown", markdown);
-            app.client
-                .post(app.url("/admin/hoeringer/integrationspolitik/version/ny"))
-                .header("cookie", cookie.clone())
-                .multipart(form)
-                .send()
+            app.post_multipart(
+                "/admin/hoeringer/integrationspolitik/version/ny",
+                &cookie,
+                form,
+            )
         };
-        let r = post("Endelig tekst", "forkert".into(), edited.clone())
-            .await
-            .unwrap();
+        let r = post("Endelig tekst", "forkert".into(), edited.clone()).await;
         assert_eq!(r.status().as_u16(), 403);
-        let r = post("", csrf.clone(), edited.clone()).await.unwrap();
+        let r = post("", csrf.clone(), edited.clone()).await;
         assert_eq!(r.status().as_u16(), 422);
         let body = r.text().await.unwrap();
         assert!(body.contains("Giv versionen et navn"));
@@ -273,14 +260,14 @@ both_databases!(
             body.contains("allerede før skolestart"),
             "the edited text is kept"
         );
-        let r = post("Endelig tekst", csrf.clone(), edited).await.unwrap();
+        let r = post("Endelig tekst", csrf.clone(), edited).await;
         assert_eq!(r.status().as_u16(), 303);
         assert_eq!(
             r.headers()["location"],
             "/hoeringer/integrationspolitik/aendringer?til=2"
         );
-        let (_, changes) = app
-            .get_text("/hoeringer/integrationspolitik/aendringer?til=2")
+        let changes = app
+            .page("/hoeringer/integrationspolitik/aendringer?til=2")
             .await;
         assert!(changes.contains("Ændret: 3.4, punkt 1"), "{changes}");
         let list = app
@@ -297,10 +284,8 @@ async fn published_response_then_second_version(app: &TestApp) {
         .as_str()
         .unwrap()
         .to_string();
-    let r = app
-        .respond("politik", &number, "Husk de ældre kvinder.")
+    app.respond_ok("politik", &number, "Husk de ældre kvinder.")
         .await;
-    assert_eq!(r.status().as_u16(), 303);
     app.publish_all().await;
     server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
         .await
@@ -348,8 +333,8 @@ both_databases!(
         .await
         .unwrap();
         let other_number = other["number"].as_str().unwrap();
-        let (_, page) = app
-            .get_text(&format!("/hoeringer/politik/version/2?vis={other_number}"))
+        let page = app
+            .page(&format!("/hoeringer/politik/version/2?vis={other_number}"))
             .await;
         assert!(page.contains("Husk de ældre kvinder."), "{page}");
     }
@@ -380,13 +365,13 @@ both_databases!(
             0,
             "once"
         );
-        let (_, page) = app.get_text("/hoeringer/politik/version/2").await;
+        let page = app.page("/hoeringer/politik/version/2").await;
         assert!(
             page.contains(&format!("?vis={v2_number}#b-{v2_number}")),
             "counted at its block again"
         );
-        let (_, page) = app
-            .get_text(&format!("/hoeringer/politik/version/2?vis={v2_number}"))
+        let page = app
+            .page(&format!("/hoeringer/politik/version/2?vis={v2_number}"))
             .await;
         assert!(page.contains("Husk de ældre kvinder."));
     }
@@ -404,33 +389,24 @@ both_databases!(
         server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
             .await
             .unwrap();
-        let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    ("text", "Start sprogarbejdet tidligere."),
-                    ("name", "Amina Hassan"),
-                    ("email", "amina@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", "with_name"),
-                    ("block", &number),
-                    ("quote", "før skolestart"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        let fields = [
+            ("text", "Start sprogarbejdet tidligere."),
+            ("block", &number),
+            ("quote", "før skolestart"),
+        ];
+        app.respond_with_ok("politik", &fields).await;
         app.publish_all().await;
         let moved_to = find(&blocks(&app, 2).await, "Alle børn skal lære dansk allerede")["number"]
             .as_str()
             .unwrap()
             .to_string();
-        let (_, page) = app.get_text("/hoeringer/politik/version/2").await;
+        let page = app.page("/hoeringer/politik/version/2").await;
         assert!(
             page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
             "counted at the block its words moved to"
         );
-        let (_, page) = app
-            .get_text(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
+        let page = app
+            .page(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
             .await;
         assert!(page.contains("Start sprogarbejdet tidligere."));
         assert!(page.contains("Givet til version 1"));
