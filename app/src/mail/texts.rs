@@ -658,7 +658,7 @@ mod tests {
         );
         let object = m.text.find("Er du uenig").expect("how to object");
         assert!(
-            object > m.text.find("> Svaret").unwrap(),
+            object > m.text.find("> Svaret").expect("the reason"),
             "after the reason"
         );
         assert!(m.text[object..].contains("Anna Jensen, integration@roskilde.dk"));
