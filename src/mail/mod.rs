@@ -27,10 +27,12 @@ pub enum MailKind {
     Withheld,
     /// The høringsnotat is published; the answer to a response can be read.
     RemarksPublished,
+    /// A revised edition of the høringsnotat was published.
+    NotatRevised,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::Receipt,
         MailKind::SignupSeated,
         MailKind::SignupWaiting,
@@ -41,6 +43,7 @@ impl MailKind {
         MailKind::Reminder,
         MailKind::Withheld,
         MailKind::RemarksPublished,
+        MailKind::NotatRevised,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +58,7 @@ impl MailKind {
             MailKind::Reminder => "reminder",
             MailKind::Withheld => "withheld",
             MailKind::RemarksPublished => "remarks_published",
+            MailKind::NotatRevised => "notat_revised",
         }
     }
 
