@@ -196,6 +196,39 @@ pub fn remarks_published(locale: Locale, sender: &Sender, m: &RemarksMail<'_>) -
     .into_mail(MailKind::RemarksPublished, locale.as_str(), m.to, &subject)
 }
 
+/// A revised edition of the høringsnotat is out: edition `number`, and what changed and why
+/// (`reason`, the clerk's words, quoted). `m.result_path` is the notat's page.
+pub fn notat_revised(
+    locale: Locale,
+    sender: &Sender,
+    m: &RemarksMail<'_>,
+    number: i64,
+    reason: &str,
+) -> Mail {
+    let subject = td_string!(locale, mail_revised_subject, title = m.hearing_title).to_string();
+    Body {
+        greeting: greeting(locale, m.name),
+        paragraphs: vec![td_string!(locale, mail_revised_lead, number = number).to_string()],
+        facts: vec![fact(
+            td_string!(locale, mail_fact_receipt_number),
+            m.receipt_number,
+        )],
+        quote: Some(reason.to_owned()),
+        link: Some((
+            td_string!(locale, mail_revised_link).to_string(),
+            sender.link(m.result_path),
+        )),
+        why: td_string!(
+            locale,
+            mail_response_why,
+            municipality = sender.municipality.as_str()
+        )
+        .to_string(),
+        signature: sender.municipality.clone(),
+    }
+    .into_mail(MailKind::NotatRevised, locale.as_str(), m.to, &subject)
+}
+
 /// An invitation to respond, or the reminder before the deadline, to a party on the
 /// høringsliste. Parties are Danish organisations: the caller passes [`Locale::da`].
 pub fn invitation(locale: Locale, sender: &Sender, m: &InvitationMail<'_>) -> Mail {

@@ -53,6 +53,8 @@ pub struct AdminNotatView {
     pub answered: usize,
     /// The journal-number pattern and the first number it gives.
     pub journal_example: String,
+    /// Whether the notat may be published yet, and its editions.
+    pub editions: crate::notat::edition::EditionsAdmin,
 }
 
 /// What a remark answers, as the editor shows it.

@@ -26,6 +26,9 @@ pub enum Action {
     RemarksPublished,
     /// A clerk exported the responses with their originals for the case system.
     ArchiveExported,
+    /// An edition of the høringsnotat was published (`before` is the edition it replaces,
+    /// `after` its number, reason and files' SHA-256 as JSON).
+    EditionPublished,
 }
 
 impl Action {
@@ -41,6 +44,7 @@ impl Action {
             Action::RemarkApproved => "remark_approved",
             Action::RemarksPublished => "remarks_published",
             Action::ArchiveExported => "archive_exported",
+            Action::EditionPublished => "notat_edition_published",
         }
     }
 }

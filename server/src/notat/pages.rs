@@ -175,6 +175,7 @@ impl NotatReads for DbBackend {
             .into_iter()
             .map(|(_, response)| response)
             .collect();
+        let editions = super::edition::admin_facts(pool, &hearing).await?;
         Ok(Some(AdminNotatView {
             journal_example: super::journal_number(
                 &self.journal_pattern,
@@ -194,6 +195,7 @@ impl NotatReads for DbBackend {
                 .collect::<Result<_, _>>()?,
             responses: received.len(),
             answered: answered.len(),
+            editions,
         }))
     }
 
@@ -291,6 +293,14 @@ impl NotatReads for DbBackend {
         self.compile_notat(slug, locale, preview).await
     }
 
+    async fn edition(
+        &self,
+        slug: &str,
+        number: Option<i64>,
+    ) -> Result<Option<app::notat::edition::EditionPage>, BackendError> {
+        super::edition::page(self, slug, number).await
+    }
+
     async fn result(&self, slug: &str, locale: Locale) -> Result<Option<ResultView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
@@ -364,11 +374,12 @@ impl NotatReads for DbBackend {
         let compared = super::changes_since_hearing(self, &hearing)
             .await?
             .map(|(c, _)| c);
-        let notat = self.compile_notat(slug, locale, false).await?;
-        let published = notat.as_ref().and_then(|n| n.published);
+        // The notat as its latest edition was published, never compiled anew.
+        let notat = super::edition::published_notat(pool, hearing.id).await?;
+        let published = notat.as_ref().map(|(_, day)| *day);
         let (points, changes) = match notat {
-            Some(view) if published.is_some() => {
-                let mut sections = view.notat.sections.into_iter();
+            Some((notat, _)) => {
+                let mut sections = notat.sections.into_iter();
                 // The outline's fixed order: hearing, list, summary, points, meetings,
                 // councils, changes.
                 let points = sections.nth(3).map(|s| s.items).unwrap_or_default();
