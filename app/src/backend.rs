@@ -231,6 +231,13 @@ pub trait NotatReads: Send + Sync {
         slug: &str,
         locale: crate::i18n::Locale,
     ) -> Result<Option<ResultView>, BackendError>;
+    /// Edition `number` of the published notat (`None`: the latest) as stored when it was
+    /// published, with the list of editions; `None` for an unknown hearing or edition.
+    async fn edition(
+        &self,
+        slug: &str,
+        number: Option<i64>,
+    ) -> Result<Option<crate::notat::edition::EditionPage>, BackendError>;
 }
 
 /// Who is asking.

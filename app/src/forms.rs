@@ -180,6 +180,14 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("notat_summary", _) | ("recommendation", _) => {
             td_string!(locale, form_text_too_long_10000)
         }
+        ("publish", "hearing_open") => {
+            td_string!(
+                locale,
+                form_the_notat_can_be_published_once_the_hearing_is_over
+            )
+        }
+        ("edition_reason", "too_long") => td_string!(locale, form_what_changed_is_too_long),
+        ("edition_reason", _) => td_string!(locale, form_write_what_changed_and_why),
         ("case_number", _) => td_string!(locale, form_the_case_number_must_be_one_text),
         ("announced", _) => td_string!(locale, form_text_too_long_1000),
         ("moderate", "cpr") => td_string!(locale, form_the_response_contains_a_cpr_number),

@@ -248,7 +248,12 @@ pub fn App() -> impl IntoView {
                         />
                         <Route
                             path=path!("/hoeringer/:slug/hoeringsnotat")
-                            view=notat::pages::NotatPage
+                            view=notat::edition_page::NotatEditionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/hoeringer/:slug/hoeringsnotat/udgave/:n")
+                            view=notat::edition_page::NotatEditionPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -119,6 +119,20 @@ pub fn hearing_notat(slug: &str) -> String {
     format!("{}/hoeringsnotat", hearing(slug))
 }
 
+/// Edition `number` of the published høringsnotat (the notat's own address shows the latest).
+pub fn notat_edition(slug: &str, number: i64) -> String {
+    format!("{}/udgave/{number}", hearing_notat(slug))
+}
+
+/// A download of edition `number` of the høringsnotat (`None`: the latest), `file` one of
+/// `hoeringsnotat.docx`, `hoeringsnotat.pdf`, `hoeringsnotat.html`.
+pub fn notat_edition_download(slug: &str, number: Option<i64>, file: &str) -> String {
+    match number {
+        Some(n) => format!("{}/{file}", notat_edition(slug, n)),
+        None => format!("{}/{file}", hearing(slug)),
+    }
+}
+
 /// "I sagde – vi gjorde": the hearing's result.
 pub fn hearing_result(slug: &str) -> String {
     format!("{}/resultat", hearing(slug))

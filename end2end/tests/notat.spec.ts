@@ -22,6 +22,12 @@ function hoering(args: string[]) {
   });
 }
 
+// The test's own database, where the hearing's deadline is moved into the past (the notat
+// may be published only once the hearing is over).
+function sql(statement: string) {
+  execFileSync('sqlite3', [`/tmp/hoering-e2e-${process.env.HOERING_E2E_PORT}.db`, statement]);
+}
+
 function write(name: string, markdown: string) {
   const file = `/tmp/hoering-e2e-${process.env.HOERING_E2E_PORT}-${name}.md`;
   writeFileSync(file, markdown);
@@ -99,8 +105,13 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
     await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 1 })).toBeVisible();
   }
   await expect(page.getByRole('button', { name: /^Godkend/ })).toHaveCount(0);
+  // The hearing is still open: no button, and the page says why.
+  await expect(page.getByText(/Høringsnotatet kan offentliggøres, når høringen er slut/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Offentliggør høringsnotatet' })).toHaveCount(0);
+  sql(`UPDATE hearings SET closes_at = CAST(strftime('%s', 'now') AS INTEGER) - 60 WHERE slug = '${SLUG}'`);
+  await page.reload();
   await page.getByRole('button', { name: 'Offentliggør høringsnotatet' }).click();
-  await expect(page.getByText(/Bemærkningerne blev offentliggjort/)).toBeVisible();
+  await expect(page.getByText(/Udgave 1 blev offentliggjort/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/notat-admin.png', fullPage: true });
 

@@ -27,6 +27,8 @@ pub enum MailKind {
     Withheld,
     /// The høringsnotat is published; the answer to a response can be read.
     RemarksPublished,
+    /// A revised edition of the høringsnotat was published.
+    NotatRevised,
 }
 
 crate::coded::coded_enum!(MailKind, parse: exact, {
@@ -40,6 +42,7 @@ crate::coded::coded_enum!(MailKind, parse: exact, {
     Reminder => "reminder",
     Withheld => "withheld",
     RemarksPublished => "remarks_published",
+    NotatRevised => "notat_revised",
 });
 
 /// Who sends: the municipality's name (it signs every message) and the site's address, which

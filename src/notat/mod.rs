@@ -6,6 +6,7 @@
 //! every mistake (field name to error code: `required`, `invalid`, `too_long`); refusals are
 //! typed, each with a stable `code()`; the UI words the codes.
 
+mod edition;
 mod journal_number;
 mod outline;
 mod remark;
@@ -13,6 +14,7 @@ mod set_aside;
 
 use std::collections::BTreeMap;
 
+pub use edition::{EditionPlan, EditionRefusal, plan_edition};
 pub use journal_number::{JournalPattern, JournalPatternError};
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,

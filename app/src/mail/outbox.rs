@@ -28,7 +28,9 @@ fn kind_name(locale: Locale, kind: Option<MailKind>) -> &'static str {
         Some(MailKind::Invitation) => td_string!(locale, outbox_invitation_to_respond),
         Some(MailKind::Reminder) => td_string!(locale, outbox_reminder),
         Some(MailKind::Withheld) => td_string!(locale, outbox_not_published),
-        Some(MailKind::RemarksPublished) => td_string!(locale, outbox_consultation_report),
+        Some(MailKind::RemarksPublished | MailKind::NotatRevised) => {
+            td_string!(locale, outbox_consultation_report)
+        }
         None => td_string!(locale, outbox_other_text),
     }
 }

@@ -215,6 +215,25 @@ pub fn remarks_published(locale: Locale, sender: &Sender, m: &RemarksMail<'_>) -
     )
 }
 
+/// A revised edition of the høringsnotat is out: edition `number`, and what changed and why
+/// (`reason`, the clerk's words, quoted). `m.result_path` is the notat's page.
+pub fn notat_revised(
+    locale: Locale,
+    sender: &Sender,
+    m: &RemarksMail<'_>,
+    number: i64,
+    reason: &str,
+) -> Mail {
+    let subject = td_string!(locale, mail_revised_subject, title = m.hearing_title).to_string();
+    let lead = td_string!(locale, mail_revised_lead, number = number).to_string();
+    let link = (td_string!(locale, mail_revised_link), m.result_path);
+    Body {
+        quote: Some(reason.to_owned()),
+        ..to_respondent(locale, sender, m.name, m.receipt_number, &lead, link)
+    }
+    .into_mail(MailKind::NotatRevised, locale.as_str(), m.to, &subject)
+}
+
 /// An invitation to respond, or the reminder before the deadline, to a party on the
 /// høringsliste. Parties are Danish organisations: the caller passes [`Locale::da`].
 pub fn invitation(locale: Locale, sender: &Sender, m: &InvitationMail<'_>) -> Mail {

@@ -1,7 +1,6 @@
 //! The notat pages' server functions: each a thin call into the server's backend.
 
 use crate::notat::AdminNotatView;
-use crate::notat::NotatView;
 use crate::notat::RemarkEditorView;
 use crate::notat::ResultView;
 
@@ -39,14 +38,16 @@ pub async fn remark_editor(
         .map_err(ssr::opaque)
 }
 
-/// The published høringsnotat (public; empty until the bemærkninger are published).
-#[server(prefix = "/_fn", endpoint = "hearing_notat")]
-pub async fn hearing_notat(
+/// An edition of the published høringsnotat (`None`: the latest), exactly as it was
+/// published; no edition shown until the first is published. Never compiled anew: the public
+/// reads what was published.
+#[server(prefix = "/_fn", endpoint = "notat_edition")]
+pub async fn notat_edition(
     slug: String,
-    locale: String,
-) -> Result<Option<NotatView>, ServerFnError> {
+    number: Option<i64>,
+) -> Result<Option<crate::notat::edition::EditionPage>, ServerFnError> {
     ssr::backend()?
-        .notat(&slug, locale_of(&locale), false)
+        .edition(&slug, number)
         .await
         .map_err(ssr::opaque)
 }

@@ -5,5 +5,7 @@ pub use model::*;
 mod api;
 pub use api::*;
 
+pub mod edition;
+pub mod edition_page;
 pub mod pages;
 pub mod words;

@@ -60,6 +60,8 @@ pub struct AdminNotatView {
     /// The clerk's summary of main themes, and the administration's recommendation.
     pub notat_summary: String,
     pub recommendation: String,
+    /// Whether the notat may be published yet, and its editions.
+    pub editions: crate::notat::edition::EditionsAdmin,
 }
 
 /// A response without a bemærkning: still open (`reason` none) or set aside.

@@ -1,7 +1,7 @@
 //! The høringsnotat: the clerks' page (bemærkninger, approval, publication, downloads), the
 //! editor of one bemærkning, the published notat, and "I sagde – vi gjorde" for the public.
 
-use crate::components::notat::{NotatBody, NotatItemView, outcome_text};
+use crate::components::notat::{NotatItemView, outcome_text};
 use crate::components::page::{found_or, route_param, suspended};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, long_date, sender_kind_label};
@@ -9,6 +9,7 @@ use crate::forms::FormEcho;
 use crate::forms::error_message;
 use crate::i18n::*;
 use crate::notat::RemarkCard;
+use crate::notat::edition::EditionsAdminSection;
 use hoering::notat::{Outcome, RemarkStage, TargetKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -119,7 +120,6 @@ pub fn AdminNotatPage() -> impl IntoView {
         let field = |name: &'static str| echo.error(name).map(|c| error_message(i18n, name, &c));
         let case_error = field("case_number");
         let announced_error = field("announced");
-        let publish_error = field("publish");
         let case_value = if echo.values.contains_key("case_number") {
             echo.value("case_number")
         } else {
@@ -262,25 +262,7 @@ pub fn AdminNotatPage() -> impl IntoView {
 
             <section id="offentliggoer" aria-labelledby="offentliggoer-titel">
                 <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
-                {match n.published {
-                    Some(day) => view! {
-                        <p class="success-box" role="status">{td_string!(locale, notat_remarks_published_on, day = long_date(locale, day)).to_string()}</p>
-                        <p>
-                            <a href=crate::routes::hearing_notat(&slug)>{td_string!(locale, notat_the_public_consultation_report)}</a>
-                            " · "
-                            <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
-                        </p>
-                    }.into_any(),
-                    None => ().into_any(),
-                }}
-                {(drafts + approved > 0).then(|| view! {
-                    <form method="post" action=format!("{}/hoeringsnotat/offentliggoer", crate::routes::admin_hearing(&slug))>
-                        <input type="hidden" name="csrf" value=user.csrf.clone() />
-                        <p>{td_string!(locale, notat_every_approved_remark_is_published_at)}</p>
-                        <FieldError id="offentliggoer-fejl".to_string() message=Signal::derive(move || publish_error.clone()) />
-                        <button type="submit" class="button" aria-describedby="offentliggoer-fejl">{td_string!(locale, notat_publish_the_consultation_report)}</button>
-                    </form>
-                })}
+                <EditionsAdminSection slug=slug.clone() csrf=user.csrf.clone() echo=echo.clone() editions=n.editions.clone() remarks=n.remarks.len() />
             </section>
         }.into_any())
     })
@@ -444,50 +426,6 @@ pub fn RemarkEditorPage() -> impl IntoView {
                 <p class="hint">{td_string!(locale, notat_an_edited_remark_must_be_approved)}</p>
             </form>
         }.into_any())
-    })
-}
-
-/// `/hoeringer/{slug}/hoeringsnotat`: the published notat, with its downloads.
-#[component]
-pub fn NotatPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let key = move || {
-        (
-            params.read().get("slug").unwrap_or_default(),
-            i18n.get_locale_untracked().as_str().to_owned(),
-        )
-    };
-    let notat = Resource::new(key, |(slug, locale)| {
-        crate::notat::hearing_notat(slug, locale)
-    });
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let n = found_or(notat.await)?;
-        let slug = n.hearing_slug.clone();
-        let title = td_string!(locale, outbox_consultation_report);
-        Ok(match n.published {
-            None => view! {
-                <Title text=format!("{title} · {}", n.hearing_title) />
-                <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
-                <h1>{title}</h1>
-                <p>{td_string!(locale, notat_the_consultation_report_has_not_been)}</p>
-            }.into_any(),
-            Some(day) => view! {
-                <Title text=n.notat.title.clone() />
-                <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{n.hearing_title.clone()}</a></p>
-                <h1>{n.notat.title.clone()}</h1>
-                <p class="lead">{td_string!(locale, notat_published_on, day = long_date(locale, day)).to_string()}</p>
-                <p>
-                    <a href=format!("{}.docx", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_word_docx)}</a>
-                    " · "
-                    <a href=format!("{}.pdf", crate::routes::hearing_notat(&slug)) rel="external" download="">{td_string!(locale, notat_download_as_pdf)}</a>
-                    " · "
-                    <a href=crate::routes::hearing_result(&slug)>{td_string!(locale, hearing_you_said_we_did)}</a>
-                </p>
-                <NotatBody notat=n.notat.clone() />
-            }.into_any(),
-        })
     })
 }
 

@@ -32,6 +32,9 @@ pub enum Action {
     /// A clerk tied a response from the public form to a party on the høringsliste (`after`
     /// is the party's id).
     PartyMatched,
+    /// An edition of the høringsnotat was published (`before` is the edition it replaces,
+    /// `after` its number, reason and files' SHA-256 as JSON).
+    EditionPublished,
 }
 
 impl Action {
@@ -49,6 +52,7 @@ impl Action {
             Action::ArchiveExported => "archive_exported",
             Action::ResponseSetAside => "response_set_aside",
             Action::PartyMatched => "party_matched",
+            Action::EditionPublished => "notat_edition_published",
         }
     }
 }

@@ -323,14 +323,33 @@ pub async fn publish(
     mail: impl Fn(&Recipient) -> hoering::mail::Mail,
 ) -> Result<u64, PublishError> {
     let mut tx = crate::db::begin_write(pool).await?;
+    let published = publish_in(&mut tx, hearing_id, actor, at, outbox, mail)
+        .await?
+        .unwrap_or(0);
+    if published > 0 {
+        tx.commit().await?;
+    }
+    Ok(published)
+}
+
+/// [`publish`] within the caller's transaction (the edition of the notat is stored in the
+/// same one); `None`, with nothing written, while a remark is still a draft.
+pub async fn publish_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    hearing_id: i64,
+    actor: i64,
+    at: i64,
+    outbox: &crate::mail::Outbox,
+    mail: impl Fn(&Recipient) -> hoering::mail::Mail,
+) -> Result<Option<u64>, PublishError> {
     let drafts: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM remarks WHERE hearing_id = $1 AND state = 'draft'",
     )
     .bind(hearing_id)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     if drafts > 0 {
-        return Ok(0);
+        return Ok(None);
     }
     let recipients: Vec<Recipient> = sqlx::query_as(
         "SELECT DISTINCT r.id, r.name, r.email, r.created_at, r.lang FROM responses r
@@ -341,7 +360,7 @@ pub async fn publish(
          ORDER BY r.id",
     )
     .bind(hearing_id)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let published = sqlx::query(
         "UPDATE remarks SET state = 'published', published_at = $1
@@ -349,11 +368,11 @@ pub async fn publish(
     )
     .bind(at)
     .bind(hearing_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
     if published == 0 {
-        return Ok(0);
+        return Ok(Some(0));
     }
     // One message per address: a citizen who sent three responses gets one e-mail.
     let mut told: Vec<String> = Vec::new();
@@ -363,13 +382,12 @@ pub async fn publish(
             continue;
         }
         told.push(address);
-        outbox.put(&mut tx, &mail(r)).await?;
+        outbox.put(tx, &mail(r)).await?;
     }
     let entry = Entry::hearing(actor, Action::RemarksPublished, hearing_id)
         .change("approved", published.to_string());
-    crate::journal::db::write(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(published)
+    crate::journal::db::write(tx, &entry).await?;
+    Ok(Some(published))
 }
 
 /// The hearing's case number and how it was announced.

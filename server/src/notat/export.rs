@@ -1,9 +1,9 @@
-//! The notat's downloads: the høringsnotat as DOCX and PDF (the clerks' draft and the
-//! published one), the responses as XLSX and CSV, and the archive for the case system.
+//! The notat's downloads: the høringsnotat rendered as DOCX and PDF (served by
+//! `notat::edition`: the clerks' draft and the published editions), the responses as XLSX
+//! and CSV, and the archive for the case system.
 
 use super::db as notat_db;
 use crate::auth::{Permission, Staff};
-use crate::backend::DbBackend;
 use crate::state::AppState;
 use crate::web::download::{attachment, csv_cell, file_name};
 use crate::web::error::{WebError, WebResult};
@@ -30,16 +30,6 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 pub enum Format {
     Docx,
     Pdf,
-}
-
-impl Format {
-    fn of(file: &str) -> Option<Self> {
-        match file {
-            "hoeringsnotat.docx" => Some(Self::Docx),
-            "hoeringsnotat.pdf" => Some(Self::Pdf),
-            _ => None,
-        }
-    }
 }
 
 /// The language a notat is downloaded in: the reader's, except where the format cannot set
@@ -77,60 +67,6 @@ pub fn render_notat(
     })
 }
 
-/// The database backend the pages read through, for the notat's compile step.
-fn backend(state: &AppState) -> DbBackend {
-    DbBackend {
-        db: state.db.clone(),
-        calendar: (*state.calendar).clone(),
-        sends_mail: false,
-        journal_pattern: (*state.journal_pattern).clone(),
-    }
-}
-
-async fn notat_file(
-    state: &AppState,
-    headers: &HeaderMap,
-    slug: &str,
-    file: &str,
-    preview: bool,
-) -> WebResult {
-    let Some(format) = Format::of(file) else {
-        return Err(WebError::not_found());
-    };
-    let locale = locale_for(format, crate::web::language::reader_locale(headers));
-    let view = backend(state)
-        .compile_notat(slug, locale, preview)
-        .await?
-        .ok_or_else(WebError::not_found)?;
-    if !preview && view.published.is_none() {
-        return Err(WebError::not_found());
-    }
-    let municipality = state.outbox.sender.municipality.clone();
-    let (bytes, content_type, name) =
-        tokio::task::spawn_blocking(move || render_notat(&view, format, locale, &municipality))
-            .await??;
-    Ok(attachment(bytes, content_type, &name))
-}
-
-/// `GET /hoeringer/{slug}/{file}`: the published høringsnotat as DOCX or PDF.
-pub async fn public_notat(
-    State(state): State<AppState>,
-    slug: String,
-    headers: HeaderMap,
-    file: &'static str,
-) -> WebResult {
-    notat_file(&state, &headers, &slug, file, false).await
-}
-
-/// The route of one of the public's downloads of hearing `{slug}` (the published notat).
-pub fn public_download(file: &'static str) -> MethodRouter<AppState> {
-    get(
-        move |state: State<AppState>, Path(slug): Path<String>, headers: HeaderMap| {
-            public_notat(state, slug, headers, file)
-        },
-    )
-}
-
 /// The route of one of the clerks' downloads of hearing `{slug}`.
 pub fn admin_download(file: &'static str) -> MethodRouter<AppState> {
     get(
@@ -160,7 +96,8 @@ pub async fn admin_file(
             let locale = crate::web::language::reader_locale(&headers);
             records(&state, &slug, file.ends_with(".xlsx"), locale).await
         }
-        _ => notat_file(&state, &headers, &slug, file, true).await,
+        // The notat's own downloads are routed to `notat::edition`.
+        _ => Err(WebError::not_found()),
     }
 }
 

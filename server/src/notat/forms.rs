@@ -1,5 +1,6 @@
 //! The clerks' notat forms: write or change a bemærkning, approve one (never one's own),
-//! set the case facts, and publish every bemærkning at once, telling the respondents.
+//! and set the case facts. Publishing (every bemærkning at once, as an edition of the notat)
+//! is `notat::edition::publish`.
 
 use super::db::{self as notat_db, PointFacts};
 use crate::auth::Staff;
@@ -40,13 +41,6 @@ pub struct RemarkForm {
 pub struct ApproveForm {
     back: String,
     remark_id: Line,
-}
-
-/// Every bemærkning published at once: only a button.
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct PublishForm {
-    back: String,
 }
 
 /// The notat's case number, where the hearing was announced, the clerk's summary of the main
@@ -292,54 +286,4 @@ pub async fn set_aside(
         };
     notat_db::set_aside(&state.db.pool, hearing.id, response, reason, user).await?;
     Ok(see_other(&format!("{back}#uden-bemaerkning")))
-}
-
-/// `POST /admin/hoeringer/{slug}/hoeringsnotat/offentliggoer`: every bemærkning at once, or
-/// none while one is still a draft; each answered respondent gets one e-mail with the link.
-pub async fn publish(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    staff: Staff,
-    Form(form): Form<PublishForm>,
-) -> WebResult {
-    let (hearing, user, back) =
-        hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_notat).await?;
-    let pool = &state.db.pool;
-    let remarks: Vec<Remark> = super::remarks(pool, hearing.id)
-        .await?
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect();
-    let again = |code| WebError::refused(&back, &form, one_error("publish", code));
-    if remarks.is_empty() {
-        return Err(again("none"));
-    }
-    let at = crate::db::now();
-    hoering::notat::publish_all(&remarks, at).map_err(|refusal| again(refusal.code()))?;
-    // Every response appears in the notat: under a point, among the councils' or set aside.
-    if !super::unaccounted(pool, hearing.id).await?.is_empty() {
-        return Err(again("unaccounted"));
-    }
-    let sender = state.outbox.sender.clone();
-    let result_path = app::routes::hearing_result(&slug);
-    let title = hearing.title.clone();
-    let published = notat_db::publish(pool, hearing.id, user, at, &state.outbox, |r| {
-        // Each respondent in the language they wrote in, not the clerk's.
-        app::mail::texts::remarks_published(
-            app::messages::locale_by_code(&r.lang).unwrap_or(app::i18n::Locale::da),
-            &sender,
-            &hoering::mail::RemarksMail {
-                to: &r.email,
-                name: &r.name,
-                hearing_title: &title,
-                receipt_number: &crate::response::receipt_number(r.id, r.created_at),
-                result_path: &result_path,
-            },
-        )
-    })
-    .await?;
-    if published > 0 {
-        state.outbox.wake();
-    }
-    Ok(see_other(&format!("{back}#offentliggoer")))
 }

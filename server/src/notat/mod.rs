@@ -5,6 +5,7 @@
 
 pub mod db;
 pub mod docx;
+pub mod edition;
 pub mod export;
 pub mod forms;
 pub mod pages;

@@ -200,6 +200,7 @@ impl NotatReads for DbBackend {
             .into_iter()
             .map(|(_, response)| response)
             .collect();
+        let editions = super::edition::admin_facts(pool, &hearing).await?;
         Ok(Some(AdminNotatView {
             journal_example: super::journal_number(
                 &self.journal_pattern,
@@ -223,6 +224,7 @@ impl NotatReads for DbBackend {
             set_aside,
             notat_summary,
             recommendation,
+            editions,
         }))
     }
 
@@ -320,6 +322,14 @@ impl NotatReads for DbBackend {
         self.compile_notat(slug, locale, preview).await
     }
 
+    async fn edition(
+        &self,
+        slug: &str,
+        number: Option<i64>,
+    ) -> Result<Option<app::notat::edition::EditionPage>, BackendError> {
+        super::edition::page(self, slug, number).await
+    }
+
     async fn result(&self, slug: &str, locale: Locale) -> Result<Option<ResultView>, BackendError> {
         let pool = &self.db.pool;
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
@@ -393,16 +403,17 @@ impl NotatReads for DbBackend {
         let compared = super::changes_since_hearing(self, &hearing)
             .await?
             .map(|(c, _)| c);
-        let notat = self.compile_notat(slug, locale, false).await?;
-        let published = notat.as_ref().and_then(|n| n.published);
+        // The notat as its latest edition was published, never compiled anew.
+        let notat = super::edition::published_notat(pool, hearing.id).await?;
+        let published = notat.as_ref().map(|(_, day)| *day);
         let (points, changes) = match notat {
-            Some(view) if published.is_some() => {
-                // The sections by their heading, as the outline's words in this language
-                // name them (their order changes as the notat grows).
-                let words = app::notat::words::outline_words(locale);
+            Some((notat, _)) => {
+                // The sections by their heading (their order changes as the notat grows), as
+                // the edition's words name them: every edition is written in Danish.
+                let words = app::notat::words::outline_words(Locale::da);
                 let mut points = Vec::new();
                 let mut changes = Vec::new();
-                for section in view.notat.sections {
+                for section in notat.sections {
                     if section.heading == words.points {
                         points = section.items;
                     } else if section.heading == words.changes {

@@ -104,7 +104,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat/offentliggoer",
-            post(crate::notat::forms::publish),
+            post(crate::notat::edition::publish),
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat/til-side",
@@ -112,11 +112,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat.docx",
-            crate::notat::export::admin_download("hoeringsnotat.docx"),
+            crate::notat::edition::admin_download("hoeringsnotat.docx"),
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat.pdf",
-            crate::notat::export::admin_download("hoeringsnotat.pdf"),
+            crate::notat::edition::admin_download("hoeringsnotat.pdf"),
         )
         .route(
             "/admin/hoeringer/{slug}/svar.xlsx",
@@ -132,11 +132,27 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/hoeringer/{slug}/hoeringsnotat.docx",
-            crate::notat::export::public_download("hoeringsnotat.docx"),
+            crate::notat::edition::latest_download("hoeringsnotat.docx"),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat/udgave/{n}/hoeringsnotat.docx",
+            crate::notat::edition::edition_download("hoeringsnotat.docx"),
         )
         .route(
             "/hoeringer/{slug}/hoeringsnotat.pdf",
-            crate::notat::export::public_download("hoeringsnotat.pdf"),
+            crate::notat::edition::latest_download("hoeringsnotat.pdf"),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat/udgave/{n}/hoeringsnotat.pdf",
+            crate::notat::edition::edition_download("hoeringsnotat.pdf"),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat.html",
+            crate::notat::edition::latest_download("hoeringsnotat.html"),
+        )
+        .route(
+            "/hoeringer/{slug}/hoeringsnotat/udgave/{n}/hoeringsnotat.html",
+            crate::notat::edition::edition_download("hoeringsnotat.html"),
         )
         .route(
             "/admin/politikker/{slug}/skridt",

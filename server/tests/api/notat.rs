@@ -86,6 +86,20 @@ fn in_order(hay: &str, needles: &[&str], what: &str) {
     }
 }
 
+/// Ends the hearing's window a minute ago (its responses were sent while it was open).
+async fn close_hearing(app: &TestApp) {
+    set_closes(app, -60).await;
+}
+
+/// Moves the close of hearing `politik` to `seconds` from now.
+async fn set_closes(app: &TestApp, seconds: i64) {
+    sqlx::query("UPDATE hearings SET closes_at = $1 WHERE slug = 'politik'")
+        .bind(jiff::Timestamp::now().as_second() + seconds)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
 fn no_address(text: &str, what: &str) {
     for address in [
         "amina@example.dk",
@@ -261,6 +275,10 @@ both_databases!(
             404
         );
 
+        // The hearing is over: the notat may be published (see
+        // publishing_waits_for_the_close_and_every_edition_is_frozen).
+        close_hearing(&app).await;
+
         // Four eyes: the author cannot approve, and nothing is published while a draft remains.
         let ids: Vec<i64> = app.column("SELECT id FROM remarks ORDER BY id").await;
         let r = app
@@ -418,13 +436,25 @@ both_databases!(
         assert!(!xml.contains("Lars Holm") && !xml.contains("Kim Fjord"));
         no_address(&all_parts(&bytes), "docx");
 
-        // A reader of the Ukrainian pages gets the DOCX with Ukrainian headings and labels
-        // around the same text; the PDF's fonts have no Cyrillic, so their PDF is in English.
+        // The published edition is one document, in Danish, whoever reads it: a reader of the
+        // Ukrainian pages downloads the same bytes.
+        for file in ["hoeringsnotat.docx", "hoeringsnotat.pdf"] {
+            let path = format!("/hoeringer/politik/{file}");
+            let danish = app.get(&path).await.bytes().await.unwrap();
+            let ukrainian = app
+                .get_with_cookie(&path, "i18n_pref_locale=uk")
+                .await
+                .bytes()
+                .await
+                .unwrap();
+            assert_eq!(danish, ukrainian, "{file}: one edition for every reader");
+        }
+        // A clerk reading the Ukrainian pages gets the working draft with Ukrainian headings
+        // and labels around the same text; the PDF's fonts have no Cyrillic, so their PDF is
+        // in English.
+        let clerk_uk = format!("{clerk}; i18n_pref_locale=uk");
         let docx = app
-            .get_with_cookie(
-                "/hoeringer/politik/hoeringsnotat.docx",
-                "i18n_pref_locale=uk",
-            )
+            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk_uk)
             .await;
         assert_eq!(docx.status().as_u16(), 200);
         let bytes = docx.bytes().await.unwrap();
@@ -450,10 +480,7 @@ both_databases!(
         assert!(unzip(&bytes, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
         assert!(unzip(&bytes, "word/footer1.xml").contains("Сторінка "));
         let pdf = app
-            .get_with_cookie(
-                "/hoeringer/politik/hoeringsnotat.pdf",
-                "i18n_pref_locale=uk",
-            )
+            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk_uk)
             .await;
         assert_eq!(pdf.status().as_u16(), 200);
         let pdf = pdf.bytes().await.unwrap();
@@ -598,5 +625,338 @@ both_databases!(
             .scalar("SELECT COUNT(*) FROM journal WHERE action = 'archive_exported'")
             .await;
         assert_eq!(exported, 1);
+    }
+);
+
+/// SHA-256 of `bytes` as 64 lowercase hex digits, as the pages show it.
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The three files of an edition (`None`: the latest) as downloaded: DOCX, PDF, the web body.
+async fn edition_files(app: &TestApp, number: Option<i64>) -> [Vec<u8>; 3] {
+    let base = match number {
+        Some(n) => format!("/hoeringer/politik/hoeringsnotat/udgave/{n}"),
+        None => "/hoeringer/politik".to_string(),
+    };
+    let mut files: [Vec<u8>; 3] = Default::default();
+    for (i, ext) in ["docx", "pdf", "html"].iter().enumerate() {
+        let r = app.get(&format!("{base}/hoeringsnotat.{ext}")).await;
+        assert_eq!(r.status().as_u16(), 200, "{base} {ext}");
+        files[i] = r.bytes().await.unwrap().to_vec();
+    }
+    files
+}
+
+/// Status and page exactly as served (Leptos's markers left in: the stored body has them).
+async fn raw_page(app: &TestApp, path: &str) -> (u16, String) {
+    let r = app.get(path).await;
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn publish_notat(app: &TestApp, clerk: &str, reason: &str) -> reqwest::Response {
+    app.post_as(
+        "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
+        clerk,
+        &[("edition_reason", reason)],
+    )
+    .await
+}
+
+/// A clerk writes a bemærkning on response `id` and the second clerk approves it.
+async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str) {
+    let r = write_remark(
+        app,
+        clerk,
+        &[
+            ("response", &id.to_string()),
+            ("summary", "Et punkt fra høringen."),
+            ("remark_text", remark),
+            ("outcome", "noted"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let remark: i64 = app.scalar("SELECT MAX(id) FROM remarks").await;
+    app.post_as_ok(
+        &format!("/admin/hoeringer/politik/bemaerkninger/{remark}/godkend"),
+        second,
+        &[],
+    )
+    .await;
+}
+
+both_databases!(
+    publishing_waits_for_the_close_and_every_edition_is_frozen,
+    |app: TestApp| async move {
+        app.add_open_hearing("politik").await;
+        app.add_clerk().await;
+        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        send(
+            &app,
+            "Sprogundervisningen skal starte i vuggestuen.",
+            "Amina Hassan",
+            "amina@example.dk",
+            "private",
+            "",
+            "with_name",
+            "",
+        )
+        .await;
+        send(
+            &app,
+            "Flere praktikpladser, tak.",
+            "Kim Fjord",
+            "kontakt@fjord.dk",
+            "company",
+            "Fjord ApS",
+            "with_name",
+            "",
+        )
+        .await;
+        app.publish_all().await;
+        let clerk = app.login().await;
+        let second = app.login_as(SECOND_CLERK).await;
+        let amina = id_of(&app, "amina@example.dk").await;
+        answer(&app, &clerk, &second, amina, "Forvaltningen er enig.").await;
+        // Kim Fjord's response is set aside: every response is accounted for.
+        let fjord = id_of(&app, "kontakt@fjord.dk").await;
+        app.post_as_ok(
+            "/admin/hoeringer/politik/hoeringsnotat/til-side",
+            &clerk,
+            &[("response", &fjord.to_string()), ("reason", "not_relevant")],
+        )
+        .await;
+
+        // While the hearing is open the page says why there is no button, and the post itself
+        // is refused in words (for a browser without JavaScript too).
+        let page = app
+            .page_as("/admin/hoeringer/politik/hoeringsnotat", &clerk)
+            .await;
+        assert!(
+            page.contains("Høringsnotatet kan offentliggøres, når høringen er slut."),
+            "the reason is shown"
+        );
+        assert!(
+            !page.contains("Offentliggør høringsnotatet</button>"),
+            "no button"
+        );
+        let r = publish_notat(&app, &clerk, "").await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(
+            strip(&r.text().await.unwrap())
+                .contains("Høringsnotatet kan først offentliggøres, når høringen er slut.")
+        );
+        let editions: i64 = app.scalar("SELECT COUNT(*) FROM notat_editions").await;
+        assert_eq!(editions, 0);
+        let told: i64 = app
+            .scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'remarks_published'")
+            .await;
+        assert_eq!(
+            told, 0,
+            "nobody is told the hearing is over while it is not"
+        );
+        let states: Vec<String> = app.column("SELECT state FROM remarks").await;
+        assert_eq!(states, ["approved"]);
+        assert_eq!(
+            app.get("/hoeringer/politik/hoeringsnotat.pdf")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+
+        // After the deadline: edition 1.
+        close_hearing(&app).await;
+        let page = app
+            .page_as("/admin/hoeringer/politik/hoeringsnotat", &clerk)
+            .await;
+        assert!(page.contains("Offentliggør høringsnotatet</button>"));
+        let r = publish_notat(&app, &clerk, "").await;
+        assert_eq!(r.status().as_u16(), 303);
+        let mail: String = app
+            .scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published'")
+            .await;
+        assert!(mail.contains("Høringen er slut"), "true now: {mail}");
+
+        let first = edition_files(&app, None).await;
+        let first_hashes: Vec<String> = first.iter().map(|f| sha256(f)).collect();
+        assert!(first[0].starts_with(b"PK") && first[1].starts_with(b"%PDF-"));
+        let xml = unzip(&first[0], "word/document.xml");
+        assert!(
+            xml.contains("Udgave 1 · Offentliggjort"),
+            "the edition's byline"
+        );
+        assert!(
+            !xml.contains("Udkast –") && !xml.contains("ikke offentliggjort"),
+            "an edition is no draft"
+        );
+        // The page serves the stored body byte for byte, and shows each file's hash.
+        let (status, raw) = raw_page(&app, "/hoeringer/politik/hoeringsnotat").await;
+        assert_eq!(status, 200);
+        let body = String::from_utf8(first[2].clone()).unwrap();
+        assert!(body.contains("Forvaltningen er enig."));
+        assert!(raw.contains(&body), "the web page is the stored body");
+        for hash in &first_hashes {
+            assert!(raw.contains(hash.as_str()), "hash {hash} shown");
+        }
+        assert!(strip(&raw).contains("Udgave 1"));
+        let stored: (String, String, String) = app
+            .row("SELECT docx_sha256, pdf_sha256, html_sha256 FROM notat_editions WHERE number = 1")
+            .await;
+        assert_eq!(
+            [stored.0, stored.1, stored.2].to_vec(),
+            first_hashes,
+            "the stored hashes are the downloads'"
+        );
+        // The clerk's download, unchanged since, is the edition itself, not a draft.
+        let clerks = app
+            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(sha256(&clerks), first_hashes[0]);
+
+        // A response arriving later (the deadline moved for it) changes no published byte.
+        set_closes(&app, 86_400).await;
+        send(
+            &app,
+            "Et sent svar om lektiecaféer.",
+            "Mette Berg",
+            "mette@example.dk",
+            "private",
+            "",
+            "with_name",
+            "",
+        )
+        .await;
+        app.publish_all().await;
+        close_hearing(&app).await;
+        let again = edition_files(&app, None).await;
+        for (i, file) in again.iter().enumerate() {
+            assert_eq!(sha256(file), first_hashes[i], "file {i} unchanged");
+        }
+        let (_, raw) = raw_page(&app, "/hoeringer/politik/hoeringsnotat").await;
+        assert!(raw.contains(&body) && !raw.contains("lektiecaféer"));
+        let result = app.page_ok("/hoeringer/politik/resultat").await;
+        assert!(result.contains("Forvaltningen er enig."));
+        // The clerk's working draft now differs, and says it is the draft of edition 2.
+        let draft = app
+            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        assert!(unzip(&draft, "word/document.xml").contains("Udkast til udgave 2"));
+
+        // Edition 2 must say what changed and why.
+        let mette = id_of(&app, "mette@example.dk").await;
+        answer(
+            &app,
+            &clerk,
+            &second,
+            mette,
+            "Lektiecaféer indgår i handleplanen.",
+        )
+        .await;
+        let r = publish_notat(&app, &clerk, "  ").await;
+        assert_eq!(r.status().as_u16(), 422);
+        assert!(strip(&r.text().await.unwrap()).contains("Skriv, hvad der er ændret"));
+        const REASON: &str = "Et høringssvar modtaget efter fristforlængelsen er taget med.";
+        let r = publish_notat(&app, &clerk, REASON).await;
+        assert_eq!(r.status().as_u16(), 303);
+        let revised: String = app
+            .scalar("SELECT text_body FROM outbox WHERE kind = 'notat_revised'")
+            .await;
+        assert!(
+            revised.contains("revideret udgave af høringsnotatet, udgave 2")
+                && revised.contains(REASON)
+                && !revised.contains("Høringen er slut"),
+            "{revised}"
+        );
+        let told: Vec<String> = app
+            .column("SELECT recipient FROM outbox WHERE kind = 'notat_revised'")
+            .await;
+        assert_eq!(told, ["mette@example.dk"], "the newly answered respondent");
+
+        let second_files = edition_files(&app, None).await;
+        let second_hashes: Vec<String> = second_files.iter().map(|f| sha256(f)).collect();
+        assert_ne!(second_hashes, first_hashes);
+        let page = app.page_ok("/hoeringer/politik/hoeringsnotat").await;
+        assert!(page.contains("Revideret høringsnotat, udgave 2"));
+        assert!(page.contains(REASON));
+        assert!(page.contains("Lektiecaféer indgår i handleplanen."));
+        for hash in &second_hashes {
+            assert!(page.contains(hash.as_str()));
+        }
+        assert!(
+            page.contains("/hoeringer/politik/hoeringsnotat/udgave/1\""),
+            "edition 1 listed"
+        );
+        assert!(
+            page.contains("/hoeringer/politik/hoeringsnotat/udgave/2\""),
+            "edition 2 listed"
+        );
+        let xml = unzip(&second_files[0], "word/document.xml");
+        assert!(xml.contains("Udgave 2 · Offentliggjort") && !xml.contains("ikke offentliggjort"));
+
+        // Edition 1 stays readable at its own address, byte for byte.
+        let old = edition_files(&app, Some(1)).await;
+        for (i, file) in old.iter().enumerate() {
+            assert_eq!(sha256(file), first_hashes[i], "edition 1 file {i}");
+        }
+        let (status, raw) = raw_page(&app, "/hoeringer/politik/hoeringsnotat/udgave/1").await;
+        assert_eq!(status, 200);
+        assert!(raw.contains(&body));
+        assert!(strip(&raw).contains("Dette er udgave 1, som senere er erstattet af udgave 2."));
+        for hash in &first_hashes {
+            assert!(raw.contains(hash.as_str()));
+        }
+        assert_eq!(
+            app.get("/hoeringer/politik/hoeringsnotat/udgave/3")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+        assert_eq!(
+            app.get("/hoeringer/politik/hoeringsnotat/udgave/3/hoeringsnotat.pdf")
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+
+        // Journaled, with the hashes and the reason; and an edition cannot be changed.
+        let journal: Vec<(Option<String>, Option<String>)> = app
+            .rows("SELECT before, after FROM journal WHERE action = 'notat_edition_published' ORDER BY id")
+            .await;
+        assert_eq!(journal.len(), 2);
+        let after: serde_json::Value =
+            serde_json::from_str(journal[1].1.as_deref().unwrap()).unwrap();
+        assert_eq!(after["edition"], 2);
+        assert_eq!(after["reason"], REASON);
+        assert_eq!(after["docx_sha256"], second_hashes[0].as_str());
+        assert_eq!(after["pdf_sha256"], second_hashes[1].as_str());
+        assert_eq!(after["html_sha256"], second_hashes[2].as_str());
+        assert_eq!(journal[1].0.as_deref(), Some("1"));
+        assert!(
+            sqlx::query("UPDATE notat_editions SET reason = 'x'")
+                .execute(&app.db.pool)
+                .await
+                .is_err(),
+            "an edition never changes"
+        );
+        assert!(
+            sqlx::query("DELETE FROM notat_editions")
+                .execute(&app.db.pool)
+                .await
+                .is_err()
+        );
     }
 );
