@@ -409,8 +409,8 @@ both_databases!(
         assert!(!xml.contains("Lars Holm") && !xml.contains("Kim Fjord"));
         no_address(&all_parts(&bytes), "docx");
 
-        // A reader of the Ukrainian pages gets the DOCX with Ukrainian headings and labels
-        // around the same text; the PDF's fonts have no Cyrillic, so their PDF is in English.
+        // A reader of the Ukrainian pages gets the DOCX and the PDF with Ukrainian headings
+        // and labels around the same text.
         let docx = app
             .get_with_cookie(
                 "/hoeringer/politik/hoeringsnotat.docx",
@@ -448,7 +448,7 @@ both_databases!(
             .await;
         assert_eq!(pdf.status().as_u16(), 200);
         let pdf = pdf.bytes().await.unwrap();
-        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(en-GB)"));
+        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(uk-UA)"));
 
         // The PDF, read back as text.
         let pdf = app.get("/hoeringer/politik/hoeringsnotat.pdf").await;
