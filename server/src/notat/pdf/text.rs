@@ -351,7 +351,8 @@ impl Block {
 }
 
 /// Breaks `rich` into lines no wider than `width` points at `size` (a word wider than that
-/// is broken between characters), in a paragraph running right to left when `rtl`.
+/// is broken between characters), in a paragraph running right to left when its first
+/// letter does, or when it has none and `rtl`.
 pub(super) fn block(
     shaper: &mut Shaper,
     rich: &Rich,
@@ -361,6 +362,17 @@ pub(super) fn block(
     rtl: bool,
 ) -> Block {
     let max = width.max(0.0) / size;
+    // A paragraph runs the way its first letter does (rules P2, P3): the clerk's Danish
+    // summary in an Arabic notat reads left to right, as the web page marks it.
+    let rtl = match rich
+        .text
+        .chars()
+        .map(class_of)
+        .find(|c| matches!(c, Class::L | Class::R))
+    {
+        Some(class) => class == Class::R,
+        None => rtl,
+    };
     let mut para = Para {
         rich,
         rtl,
