@@ -351,8 +351,8 @@ impl Block {
 }
 
 /// Breaks `rich` into lines no wider than `width` points at `size` (a word wider than that
-/// is broken between characters), in a paragraph running right to left when its first
-/// letter does, or when it has none and `rtl`.
+/// is broken between characters), in a paragraph running right to left when `rtl` and its
+/// first letter is not left to right.
 pub(super) fn block(
     shaper: &mut Shaper,
     rich: &Rich,
@@ -362,17 +362,15 @@ pub(super) fn block(
     rtl: bool,
 ) -> Block {
     let max = width.max(0.0) / size;
-    // A paragraph runs the way its first letter does (rules P2, P3): the clerk's Danish
-    // summary in an Arabic notat reads left to right, as the web page marks it.
-    let rtl = match rich
+    // In a right-to-left document a paragraph whose first letter is left to right (the
+    // clerk's Danish summary in an Arabic notat) runs left to right, as the web page marks
+    // it; in a left-to-right document every paragraph does, an Arabic name first or not.
+    let first = rich
         .text
         .chars()
         .map(class_of)
-        .find(|c| matches!(c, Class::L | Class::R))
-    {
-        Some(class) => class == Class::R,
-        None => rtl,
-    };
+        .find(|c| matches!(c, Class::L | Class::R));
+    let rtl = rtl && first != Some(Class::L);
     let mut para = Para {
         rich,
         rtl,
