@@ -125,6 +125,10 @@ pub struct DocumentWords {
     pub legend: [String; 5],
     /// "Side ", " af ", "": around the page's number and the number of pages.
     pub page_of: [String; 3],
+    /// Whether the language runs right to left (the PDF mirrors its layout).
+    pub rtl: bool,
+    /// The PDF's closing notice when a character had no font and was shown as "�".
+    pub missing_glyphs: &'static str,
 }
 
 impl DocumentWords {
@@ -170,6 +174,8 @@ impl DocumentWords {
             not_published: td_string!(locale, notat_the_administration_s_comment_has_not),
             legend,
             page_of,
+            rtl: locale == Locale::ar,
+            missing_glyphs: td_string!(locale, notat_doc_missing_glyphs),
         }
     }
 
@@ -210,6 +216,7 @@ impl DocumentWords {
             self.remark,
             self.conclusion,
             self.not_published,
+            self.missing_glyphs,
         ];
         all.extend(self.legend.iter().map(String::as_str));
         all.extend(self.page_of.iter().map(String::as_str));

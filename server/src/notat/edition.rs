@@ -76,7 +76,7 @@ fn unbase64(text: &str) -> Result<Vec<u8>, base64::DecodeError> {
 fn render(notat: Notat, byline: &str) -> Result<Rendered, WebError> {
     let words = DocumentWords::of(EDITION_LOCALE);
     let docx = super::docx::render(&notat, &words, byline)?;
-    let pdf = super::pdf::render(&notat, &words, byline);
+    let pdf = super::pdf::render(&notat, &words, byline)?;
     let outline = serde_json::to_string(&notat)?;
     let title = notat.title.clone();
     let html = app::notat::edition::body_html(notat, EDITION_LOCALE);
@@ -445,7 +445,8 @@ async fn admin_file(
     let hearing = crate::hearing::db::by_slug(pool, slug)
         .await?
         .ok_or_else(WebError::not_found)?;
-    let locale = super::export::locale_for(out, crate::web::language::reader_locale(headers));
+    // Both formats embed their fonts: the clerk gets the draft in their own language.
+    let locale = crate::web::language::reader_locale(headers);
     let view = backend(state)
         .compile_notat(slug, locale, true)
         .await?
@@ -476,7 +477,7 @@ async fn admin_file(
                 format!("{stem}.docx"),
             ),
             Out::Pdf => (
-                super::pdf::render(&view.notat, &words, &byline),
+                super::pdf::render(&view.notat, &words, &byline)?,
                 "application/pdf",
                 format!("{stem}.pdf"),
             ),

@@ -32,14 +32,13 @@ pub enum Format {
     Pdf,
 }
 
-/// The language a notat is downloaded in: the reader's, except where the format cannot set
-/// its letters. The PDF's standard fonts have no Arabic or Cyrillic (an embedded Unicode font
-/// is another matter), so a reader of those gets the PDF in English, the DOCX in their own.
-pub fn locale_for(format: Format, reader: Locale) -> Locale {
-    match format {
-        Format::Pdf if !super::pdf::sets(reader) => Locale::en,
-        Format::Docx | Format::Pdf => reader,
-    }
+/// Why a notat could not be written as a file.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Docx(#[from] super::docx::DocxError),
+    #[error(transparent)]
+    Pdf(#[from] super::pdf::PdfError),
 }
 
 /// The notat of `view` as a file, its fixed words in `locale` (the notat's own were chosen
@@ -49,7 +48,7 @@ pub fn render_notat(
     format: Format,
     locale: Locale,
     municipality: &str,
-) -> Result<(Vec<u8>, &'static str, String), super::docx::DocxError> {
+) -> Result<(Vec<u8>, &'static str, String), RenderError> {
     let byline = app::notat::words::byline(locale, municipality, view.published);
     let words = DocumentWords::of(locale);
     let stem = format!("hoeringsnotat-{}", view.hearing_slug);
@@ -60,7 +59,7 @@ pub fn render_notat(
             format!("{stem}.docx"),
         ),
         Format::Pdf => (
-            super::pdf::render(&view.notat, &words, &byline),
+            super::pdf::render(&view.notat, &words, &byline)?,
             "application/pdf",
             format!("{stem}.pdf"),
         ),
@@ -446,18 +445,4 @@ fn zip_archive(
     });
     zip.write_all(json.to_string().as_bytes())?;
     Ok(zip.finish()?.into_inner())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_pdf_the_fonts_cannot_set_comes_in_english() {
-        assert_eq!(locale_for(Format::Pdf, Locale::uk), Locale::en);
-        assert_eq!(locale_for(Format::Pdf, Locale::ar), Locale::en);
-        assert_eq!(locale_for(Format::Pdf, Locale::da), Locale::da);
-        assert_eq!(locale_for(Format::Docx, Locale::ar), Locale::ar);
-        assert_eq!(locale_for(Format::Docx, Locale::uk), Locale::uk);
-    }
 }

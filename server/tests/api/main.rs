@@ -13,6 +13,7 @@ mod councils;
 mod mail;
 mod meetings;
 mod notat;
+mod notat_pdf;
 mod pages;
 mod policies;
 mod privacy;

@@ -450,8 +450,7 @@ both_databases!(
             assert_eq!(danish, ukrainian, "{file}: one edition for every reader");
         }
         // A clerk reading the Ukrainian pages gets the working draft with Ukrainian headings
-        // and labels around the same text; the PDF's fonts have no Cyrillic, so their PDF is
-        // in English.
+        // and labels around the same text, in the DOCX and the PDF alike.
         let clerk_uk = format!("{clerk}; i18n_pref_locale=uk");
         let docx = app
             .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk_uk)
@@ -484,7 +483,7 @@ both_databases!(
             .await;
         assert_eq!(pdf.status().as_u16(), 200);
         let pdf = pdf.bytes().await.unwrap();
-        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(en-GB)"));
+        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(uk-UA)"));
 
         // The PDF, read back as text.
         let pdf = app.get("/hoeringer/politik/hoeringsnotat.pdf").await;
