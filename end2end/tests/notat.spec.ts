@@ -108,6 +108,8 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   // The hearing is still open: no button, and the page says why.
   await expect(page.getByText(/Høringsnotatet kan offentliggøres, når høringen er slut/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Offentliggør høringsnotatet' })).toHaveCount(0);
+  // Every response is accounted for: the campaign's three and Amina's under their points.
+  await expect(page.getByText('Alle høringssvar har en bemærkning eller er lagt til side.')).toBeVisible();
   sql(`UPDATE hearings SET closes_at = CAST(strftime('%s', 'now') AS INTEGER) - 60 WHERE slug = '${SLUG}'`);
   await page.reload();
   await page.getByRole('button', { name: 'Offentliggør høringsnotatet' }).click();
@@ -119,7 +121,11 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await page.goto(`/hoeringer/${SLUG}/hoeringsnotat`);
   await expect(page.getByRole('heading', { name: 'Høringsnotat: Notatpolitik', level: 1 })).toBeVisible();
   await expect(page.getByText('Forvaltningen er enig, og målsætningen er skærpet.')).toBeVisible();
-  await expect(page.getByText('Amina Hassan')).toBeVisible();
+  // Named under her point and in the list of respondents (section 1.2); the campaign's
+  // senders chose to be anonymous and are counted there, never named.
+  await expect(page.getByRole('heading', { name: 'Høringssvar modtaget fra' })).toBeVisible();
+  await expect(page.locator('.notat-list li', { hasText: 'Amina Hassan' })).toHaveCount(1);
+  await expect(page.locator('.notat-list li', { hasText: 'Anonym privatperson (3)' })).toHaveCount(1);
   await expect(page.getByText('Lars Holm')).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/notat-public.png', fullPage: true });

@@ -147,6 +147,35 @@ pub fn decision_category(locale: Locale) -> &'static str {
     td_string!(locale, feed_decision_category)
 }
 
+/// "Høringsnotat offentliggjort: Integrationspolitik", or for edition 2 on "Revideret
+/// høringsnotat, udgave 2: Integrationspolitik".
+pub fn notat_title(locale: Locale, number: i64, title: &str) -> String {
+    if number > 1 {
+        td_string!(
+            locale,
+            feed_notat_revised_title,
+            number = number,
+            title = title
+        )
+        .to_string()
+    } else {
+        td_string!(locale, feed_notat_title, title = title).to_string()
+    }
+}
+
+/// What an edition is, or (for a revision) what changed and why in the clerk's words.
+pub fn notat_summary(locale: Locale, title: &str, reason: &str) -> String {
+    if reason.trim().is_empty() {
+        td_string!(locale, feed_notat_summary, title = title).to_string()
+    } else {
+        reason.trim().to_string()
+    }
+}
+
+pub fn notat_category(locale: Locale) -> &'static str {
+    td_string!(locale, feed_notat_category)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

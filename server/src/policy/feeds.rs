@@ -68,6 +68,22 @@ async fn events_of(
             stamp,
             categories: vec![words::deadline_category(LOCALE).into()],
         });
+        // The day each edition of the høringsnotat was published.
+        for e in crate::notat::edition::db::of_hearing(&state.db.pool, h.id).await? {
+            events.push(Event {
+                uid: format!("hoeringsnotat-{}-{}@{host}", h.slug, e.number),
+                summary: words::notat_title(LOCALE, e.number, &row.title),
+                description: Some(words::notat_summary(LOCALE, &row.title, &e.reason)),
+                location: None,
+                url: Some(format!(
+                    "{base}{}",
+                    app::routes::notat_edition(&h.slug, e.number)
+                )),
+                when: When::AllDay(local_date_of(Timestamp::from_second(e.published_at)?)),
+                stamp,
+                categories: vec![words::notat_category(LOCALE).into()],
+            });
+        }
     }
     let mut decided = std::collections::BTreeSet::new();
     for (i, step) in road.history().iter().enumerate() {
@@ -201,6 +217,23 @@ pub async fn atom(State(state): State<AppState>) -> WebResult {
                 ),
                 category: Some(words::hearing_category(LOCALE).into()),
             });
+            for e in crate::notat::edition::db::of_hearing(pool, h.id)
+                .await
+                .map_err(fail("reading the notat's editions failed"))?
+            {
+                entries.push(Entry {
+                    id: format!(
+                        "tag:{host},2026:hoering/{}/hoeringsnotat/{}",
+                        h.slug, e.number
+                    ),
+                    title: words::notat_title(LOCALE, e.number, &row.title),
+                    url: format!("{base}{}", app::routes::notat_edition(&h.slug, e.number)),
+                    updated: time(e.published_at),
+                    published: Some(time(e.published_at)),
+                    summary: words::notat_summary(LOCALE, &row.title, &e.reason),
+                    category: Some(words::notat_category(LOCALE).into()),
+                });
+            }
         }
         for v in version_db::versions_of_policy(pool, row.id)
             .await

@@ -118,6 +118,11 @@ both_databases!(
             )
             .await;
         }
+        // The notat is published once the hearing is over.
+        sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE slug = 'politik'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
             &clerk,
@@ -175,11 +180,12 @@ both_databases!(
         assert!(info.contains("Tagged:          yes"), "{info}");
         assert!(info.contains("Title:           Høringsnotat"), "{info}");
 
-        // A reader of the Arabic pages gets the notat's words in Arabic, set right to left.
+        // The published edition is the municipality's Danish record; a clerk reading the
+        // Arabic pages gets the working draft with the notat's words in Arabic, right to left.
         let pdf = app
             .get_with_cookie(
-                "/hoeringer/politik/hoeringsnotat.pdf",
-                "i18n_pref_locale=ar",
+                "/admin/hoeringer/politik/hoeringsnotat.pdf",
+                &format!("{clerk}; i18n_pref_locale=ar"),
             )
             .await;
         assert_eq!(pdf.status().as_u16(), 200);

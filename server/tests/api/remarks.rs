@@ -292,5 +292,16 @@ both_databases!(
                 "the notat lacks {expected:?}: {notat}"
             );
         }
+        // Feed readers and calendars hear of it, with a link to the edition.
+        let (_, atom) = app.get_text("/feeds/politikker.atom").await;
+        assert!(atom.contains("Høringsnotat offentliggjort: "), "{atom}");
+        assert!(atom.contains("/hoeringer/politik/hoeringsnotat/udgave/1"));
+        let (_, ics) = app.get_text("/kalender.ics").await;
+        let ics = ics.replace("\r\n ", "");
+        assert!(
+            ics.contains("SUMMARY:Høringsnotat offentliggjort: "),
+            "{ics}"
+        );
+        assert!(ics.contains("UID:hoeringsnotat-politik-1@"));
     }
 );
