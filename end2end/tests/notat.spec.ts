@@ -48,9 +48,15 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   const block = original.includes('skal lære dansk før skolestart');
   expect(block).toBeTruthy();
 
-  // Three citizens send the same campaign text; one writes her own on the paragraph.
-  for (const [name, email] of [['Lars Holm', 'lars@example.dk'], ['Mette Berg', 'mette@example.dk'], ['Jonas Lund', 'jonas@example.dk']]) {
-    await sendResponse(page, { text: CAMPAIGN, name, email, sender_kind: 'private', publication: 'anonymous', block: '' }, `/hoeringer/${SLUG}`);
+  // Three citizens send the same campaign text, named in Turkish, Arabic and Ukrainian letters
+  // (one chose to be anonymous); one writes her own on the paragraph.
+  const NAMED = ['Ayşe Yılmaz', 'محمد الأحمد'];
+  for (const [name, email, publication] of [
+    [NAMED[0], 'ayse@example.dk', 'with_name'],
+    [NAMED[1], 'mohammed@example.dk', 'with_name'],
+    ['Олена Коваленко', 'olena@example.dk', 'anonymous'],
+  ]) {
+    await sendResponse(page, { text: CAMPAIGN, name, email, sender_kind: 'private', publication, block: '' }, `/hoeringer/${SLUG}`);
   }
   const api = await (await page.request.get(`/api/v1/hearings/${SLUG}`)).json();
   const target = api.blocks.find((b: { text: string }) => b.text.includes('skal lære dansk før skolestart'));
@@ -122,11 +128,13 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await expect(page.getByRole('heading', { name: 'Høringsnotat: Notatpolitik', level: 1 })).toBeVisible();
   await expect(page.getByText('Forvaltningen er enig, og målsætningen er skærpet.')).toBeVisible();
   // Named under her point and in the list of respondents (section 1.2); the campaign's
-  // senders chose to be anonymous and are counted there, never named.
+  // senders are named there as they chose, the anonymous one never.
   await expect(page.getByRole('heading', { name: 'Høringssvar modtaget fra' })).toBeVisible();
-  await expect(page.locator('.notat-list li', { hasText: 'Amina Hassan' })).toHaveCount(1);
-  await expect(page.locator('.notat-list li', { hasText: 'Anonym privatperson (3)' })).toHaveCount(1);
-  await expect(page.getByText('Lars Holm')).toHaveCount(0);
+  for (const name of ['Amina Hassan', ...NAMED]) {
+    await expect(page.locator('.notat-list li', { hasText: name })).toHaveCount(1);
+  }
+  await expect(page.locator('.notat-list li', { hasText: 'Anonym privatperson' })).toHaveCount(1);
+  await expect(page.getByText('Олена Коваленко')).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: 'screenshots/notat-public.png', fullPage: true });
   for (const [link, magic, name] of [
@@ -140,6 +148,12 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
     // Kept beside the screenshots, to be opened in LibreOffice and looked at.
     await (await download).saveAs(`screenshots/${name}`);
   }
+  // The PDF as a reader's tools get it: every name in its own letters, none garbled, the
+  // anonymous sender nowhere.
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', 'screenshots/hoeringsnotat.pdf', '-']).toString();
+  for (const name of ['Amina Hassan', ...NAMED]) expect(pdfText).toContain(name);
+  expect(pdfText).not.toContain('Олена');
+  expect(pdfText).not.toContain('?');
 
   // "I sagde – vi gjorde", read by someone who never logged in.
   await context.clearCookies();
