@@ -224,12 +224,16 @@ pub fn csv(header: &[&str; RECORD_COLUMNS], rows: &[Record]) -> Vec<u8> {
 }
 
 /// The rows as an Excel workbook in `locale`: a bold, frozen, filterable header row.
+///
+/// The sheet is written in rust_xlsxwriter's constant-memory mode: each row goes to a
+/// temporary file as it is written (strings inline, no shared-string table), so a hearing
+/// with a million responses does not hold a second copy of every cell while the file is built.
 pub fn xlsx(locale: Locale, rows: &[Record]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     /// Excel's limit on one cell's text.
     const CELL_MAX: usize = 32_767;
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    let sheet = book.add_worksheet_with_constant_memory()?;
     let words = RecordWords::of(locale);
     sheet.set_name(words.sheet)?;
     let header = words.header;
