@@ -328,6 +328,40 @@ impl TestApp {
         r
     }
 
+    /// The clerk signed in as `cookie` approves bemærkning `id` on hearing `slug` (the
+    /// four-eyes rule: not its author).
+    pub async fn approve_remark(&self, slug: &str, id: i64, cookie: &str) {
+        self.post_as_ok(
+            &format!("/admin/hoeringer/{slug}/bemaerkninger/{id}/godkend"),
+            cookie,
+            &[],
+        )
+        .await;
+    }
+
+    /// Sends `text` to hearing `slug` from `sender` (name, e-mail, sender kind, and
+    /// organisation or ""), with `publication` consent, on `block` ("": the whole draft); it
+    /// must be taken (303).
+    pub async fn send_from(
+        &self,
+        slug: &str,
+        text: &str,
+        (name, email, kind, organisation): (&str, &str, &str, &str),
+        publication: &str,
+        block: &str,
+    ) {
+        let fields = [
+            ("text", text),
+            ("name", name),
+            ("email", email),
+            ("sender_kind", kind),
+            ("organisation", organisation),
+            ("publication", publication),
+            ("block", block),
+        ];
+        self.respond_with_ok(slug, &fields).await;
+    }
+
     /// Sends [`response_form`] with `fields` to hearing `slug`.
     pub async fn respond_with(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.post_form(&format!("/hoeringer/{slug}/svar"), &response_form(fields))

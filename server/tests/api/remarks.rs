@@ -14,19 +14,12 @@ both_databases!(
         app.add_open_hearing("politik").await;
         app.add_clerk().await;
         app.add_user(SECOND_CLERK, Role::Clerk).await;
-        let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    ("text", "Flere sprogcaféer på bibliotekerne, tak."),
-                    ("name", "Amina Hassan"),
-                    ("email", "amina@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", "with_name"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        // Amina Hassan's, as the default form has her.
+        app.respond_with_ok(
+            "politik",
+            &[("text", "Flere sprogcaféer på bibliotekerne, tak.")],
+        )
+        .await;
         app.publish_all().await;
         let response: i64 = app.scalar("SELECT id FROM responses").await;
         let clerk = app.login().await;
@@ -65,14 +58,7 @@ both_databases!(
         };
         write(point(None, "3", "Ønsker flere sprogcaféer.")).await;
         let id: i64 = app.scalar("SELECT id FROM remarks").await;
-        let approve = || async {
-            app.post_as_ok(
-                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
-                &second,
-                &[],
-            )
-            .await
-        };
+        let approve = || async { app.approve_remark("politik", id, &second).await };
         let state = || app.scalar::<String>("SELECT state FROM remarks");
         approve().await;
         assert_eq!(state().await, "approved");
@@ -133,20 +119,8 @@ both_databases!(
             ("Parkeringen ved stationen er for dyr.", "Kim Holm", "kim@example.dk", "private", ""),
         ];
         for (text, name, email, kind, org) in responses {
-            let r = app
-                .post_form(
-                    "/hoeringer/politik/svar",
-                    &[
-                        ("text", text),
-                        ("name", name),
-                        ("email", email),
-                        ("sender_kind", kind),
-                        ("organisation", org),
-                        ("publication", "with_name"),
-                    ],
-                )
+            app.send_from("politik", text, (name, email, kind, org), "with_name", "")
                 .await;
-            assert_eq!(r.status().as_u16(), 303);
         }
         app.publish_all().await;
         let hearing: i64 = app
@@ -176,12 +150,7 @@ both_databases!(
         )
         .await;
         let remark: i64 = app.scalar("SELECT id FROM remarks").await;
-        app.post_as_ok(
-            &format!("/admin/hoeringer/politik/bemaerkninger/{remark}/godkend"),
-            &second,
-            &[],
-        )
-        .await;
+        app.approve_remark("politik", remark, &second).await;
         // The hearing is over.
         sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE id = $1")
             .bind(hearing)
