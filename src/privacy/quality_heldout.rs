@@ -109,8 +109,7 @@ fn address(r: &mut Rand) -> String {
 }
 
 fn cpr_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("cpr_templates"));
-    Sample::fill(t, FlagKind::Cpr, &cpr(r))
+    Sample::templated(r, list("cpr_templates"), FlagKind::Cpr, cpr)
 }
 
 fn phone_sample(r: &mut Rand) -> Sample {
@@ -122,18 +121,15 @@ fn phone_sample(r: &mut Rand) -> Sample {
             .gold(FlagKind::Phone, &phone(r));
         return s;
     }
-    let t = r.word(list("phone_templates"));
-    Sample::fill(t, FlagKind::Phone, &phone(r))
+    Sample::templated(r, list("phone_templates"), FlagKind::Phone, phone)
 }
 
 fn email_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("email_templates"));
-    Sample::fill(t, FlagKind::Email, &email(r))
+    Sample::templated(r, list("email_templates"), FlagKind::Email, email)
 }
 
 fn address_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("address_templates"));
-    Sample::fill(t, FlagKind::Address, &address(r))
+    Sample::templated(r, list("address_templates"), FlagKind::Address, address)
 }
 
 fn health_sample(r: &mut Rand) -> Sample {
@@ -150,11 +146,7 @@ fn health_sample(r: &mut Rand) -> Sample {
             " og bliver let bange for trafikken.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &who))
-        .gold(FlagKind::Health, term)
-        .text(after);
-    s
+    Sample::around(before, FlagKind::Health, term, after, &who)
 }
 
 fn origin_sample(r: &mut Rand) -> Sample {
@@ -167,11 +159,7 @@ fn origin_sample(r: &mut Rand) -> Sample {
         3 => ("Vores frivillige, {n}, er ", " og taler arabisk."),
         _ => ("Familien består af mig, {n}, og vi er ", "."),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &who))
-        .gold(FlagKind::Origin, term)
-        .text(&after.replace("{n}", &who));
-    s
+    Sample::around(before, FlagKind::Origin, term, after, &who)
 }
 
 fn signature_sample(r: &mut Rand) -> Sample {

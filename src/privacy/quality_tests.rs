@@ -88,6 +88,32 @@ impl Sample {
         s
     }
 
+    /// A template drawn from `templates`, filled with a labelled value made by `value`.
+    pub(super) fn templated(
+        r: &mut Rand,
+        templates: &'static [String],
+        kind: FlagKind,
+        value: fn(&mut Rand) -> String,
+    ) -> Sample {
+        let template = r.word(templates);
+        Sample::fill(template, kind, &value(r))
+    }
+
+    /// `before`, the labelled `term` and `after`, with `{n}` in either standing for `name`.
+    pub(super) fn around(
+        before: &str,
+        kind: FlagKind,
+        term: &str,
+        after: &str,
+        name: &str,
+    ) -> Sample {
+        let mut s = Sample::default();
+        s.text(&before.replace("{n}", name))
+            .gold(kind, term)
+            .text(&after.replace("{n}", name));
+        s
+    }
+
     /// A sentence without anything to flag.
     pub(super) fn negative(text: String) -> Sample {
         Sample {
@@ -236,23 +262,19 @@ fn address(r: &mut Rand) -> String {
 // Positive sentences.
 
 fn cpr_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("cpr_templates"));
-    Sample::fill(t, FlagKind::Cpr, &cpr(r))
+    Sample::templated(r, list("cpr_templates"), FlagKind::Cpr, cpr)
 }
 
 fn phone_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("phone_templates"));
-    Sample::fill(t, FlagKind::Phone, &phone(r))
+    Sample::templated(r, list("phone_templates"), FlagKind::Phone, phone)
 }
 
 fn email_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("email_templates"));
-    Sample::fill(t, FlagKind::Email, &email(r))
+    Sample::templated(r, list("email_templates"), FlagKind::Email, email)
 }
 
 fn address_sample(r: &mut Rand) -> Sample {
-    let t = r.word(list("address_templates"));
-    Sample::fill(t, FlagKind::Address, &address(r))
+    Sample::templated(r, list("address_templates"), FlagKind::Address, address)
 }
 
 fn health_sample(r: &mut Rand) -> Sample {
@@ -289,11 +311,7 @@ fn health_sample(r: &mut Rand) -> Sample {
             ", hjalp naboerne.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &name))
-        .gold(FlagKind::Health, term)
-        .text(after);
-    s
+    Sample::around(before, FlagKind::Health, term, after, &name)
 }
 
 fn origin_sample(r: &mut Rand) -> Sample {
@@ -330,11 +348,7 @@ fn origin_sample(r: &mut Rand) -> Sample {
             ", og hun savner et sted at mødes.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &name))
-        .gold(FlagKind::Origin, term)
-        .text(&after.replace("{n}", &name));
-    s
+    Sample::around(before, FlagKind::Origin, term, after, &name)
 }
 
 /// A signature with several things at once.
