@@ -7,10 +7,8 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
 use std::io::Read;
 
-const SECOND_CLERK: &str = "anden@roskilde.example";
 const CAMPAIGN: &str = "Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.";
 
 /// A clerk writes a bemærkning, or changes one.
@@ -90,9 +88,7 @@ fn no_address(text: &str, what: &str) {
 both_databases!(
     the_notat_is_written_approved_published_and_read_back_from_every_format,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         let block = app
             .block_number(
                 "politik",
@@ -661,9 +657,7 @@ async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str)
 both_databases!(
     publishing_waits_for_the_close_and_every_edition_is_frozen,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         app.send_from(
             "politik",
             "Sprogundervisningen skal starte i vuggestuen.",

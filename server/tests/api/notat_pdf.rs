@@ -5,9 +5,6 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
-
-const SECOND_CLERK: &str = "anden@roskilde.example";
 
 /// The names, and the address each wrote from.
 const NAMES: [(&str, &str); 7] = [
@@ -58,9 +55,7 @@ fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
 both_databases!(
     names_in_every_script_are_in_the_pdf_as_written,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         for (name, email) in NAMES {
             let text = format!("Jeg hedder {name} og ønsker mere sprogundervisning.");
             app.send_from(

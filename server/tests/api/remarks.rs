@@ -4,16 +4,11 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
-
-const SECOND_CLERK: &str = "anden@roskilde.example";
 
 both_databases!(
     changing_an_approved_points_summary_or_section_returns_it_to_draft,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         // Amina Hassan's, as the default form has her.
         app.respond_with_ok(
             "politik",
@@ -109,9 +104,7 @@ both_databases!(
 both_databases!(
     the_notat_accounts_for_every_response_before_it_is_published,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         #[rustfmt::skip]
         let responses = [
             ("Flere sprogcaféer, tak.", "Amina Hassan", "amina@example.dk", "private", ""),
