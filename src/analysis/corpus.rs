@@ -645,7 +645,7 @@ fn copy(style: Style, letter: &Letter, rand: &mut Rand) -> String {
         copy.body.insert(0, bank.personal_sentence(rand));
     }
     for _ in 0..rand.below(edits.max_substitutions + 1) {
-        substitute(&mut copy.body, rand);
+        substitute(&mut copy.body, rand, SUBSTITUTES);
     }
     for _ in 0..rand.below(edits.max_typos + 1) {
         typo(&mut copy.body, rand);
@@ -662,8 +662,9 @@ fn copy(style: Style, letter: &Letter, rand: &mut Rand) -> String {
     text
 }
 
-/// Replaces one word of a random sentence, keeping its punctuation.
-fn substitute(body: &mut [String], rand: &mut Rand) {
+/// Replaces one word of a random sentence with one of `substitutes`, keeping its punctuation.
+/// Shared with `formulaic.rs`, as is [`typo`].
+pub fn substitute(body: &mut [String], rand: &mut Rand, substitutes: &[&'static str]) {
     let Some(sentence) = body.get_mut(rand.below(body.len())) else {
         return;
     };
@@ -676,12 +677,12 @@ fn substitute(body: &mut [String], rand: &mut Rand) {
         .find(|(_, c)| c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let tail = word[core_end..].to_owned();
-    words[at] = format!("{}{tail}", rand.pick(SUBSTITUTES));
+    words[at] = format!("{}{tail}", rand.pick(substitutes));
     *sentence = words.join(" ");
 }
 
 /// Two letters swapped, one dropped or one doubled in a word of four letters or more.
-fn typo(body: &mut [String], rand: &mut Rand) {
+pub fn typo(body: &mut [String], rand: &mut Rand) {
     let Some(sentence) = body.get_mut(rand.below(body.len())) else {
         return;
     };
@@ -712,20 +713,12 @@ fn typo(body: &mut [String], rand: &mut Rand) {
 /// A label for responses in no campaign.
 const UNRELATED: u32 = u32::MAX;
 
-/// A generated hearing: `n` responses, campaigns of the given sizes among unrelated ones, in
-/// shuffled order. Texts are made on demand from the position and the seed, so a million of
-/// them need not be held at once.
-pub struct Corpus {
-    style: Style,
-    seed: u64,
-    labels: Vec<u32>,
-    letters: Vec<Letter>,
-}
+/// Which campaign each of `n` responses belongs to: campaigns of the given sizes among
+/// unrelated responses, in shuffled order. Shared with `formulaic.rs`.
+pub struct Labels(Vec<u32>);
 
-impl Corpus {
-    pub fn new(seed: u64, style: Style, n: usize, campaigns: &[usize]) -> Corpus {
-        let mut rand = Rand(seed);
-        let letters: Vec<Letter> = campaigns.iter().map(|_| letter(style, &mut rand)).collect();
+impl Labels {
+    pub fn shuffled(rand: &mut Rand, n: usize, campaigns: &[usize]) -> Labels {
         let mut labels: Vec<u32> = campaigns
             .iter()
             .enumerate()
@@ -736,6 +729,37 @@ impl Corpus {
         for i in (1..labels.len()).rev() {
             labels.swap(i, rand.below(i + 1));
         }
+        Labels(labels)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The campaign response `i` belongs to, if any.
+    pub fn campaign(&self, i: usize) -> Option<usize> {
+        self.0
+            .get(i)
+            .filter(|&&l| l != UNRELATED)
+            .map(|&l| l as usize)
+    }
+}
+
+/// A generated hearing: `n` responses, campaigns of the given sizes among unrelated ones, in
+/// shuffled order. Texts are made on demand from the position and the seed, so a million of
+/// them need not be held at once.
+pub struct Corpus {
+    style: Style,
+    seed: u64,
+    labels: Labels,
+    letters: Vec<Letter>,
+}
+
+impl Corpus {
+    pub fn new(seed: u64, style: Style, n: usize, campaigns: &[usize]) -> Corpus {
+        let mut rand = Rand(seed);
+        let letters: Vec<Letter> = campaigns.iter().map(|_| letter(style, &mut rand)).collect();
+        let labels = Labels::shuffled(&mut rand, n, campaigns);
         Corpus {
             style,
             seed,
@@ -750,10 +774,7 @@ impl Corpus {
 
     /// The campaign response `i` belongs to, if any.
     pub fn campaign(&self, i: usize) -> Option<usize> {
-        self.labels
-            .get(i)
-            .filter(|&&l| l != UNRELATED)
-            .map(|&l| l as usize)
+        self.labels.campaign(i)
     }
 
     /// Campaign `c`'s letter as its organisers wrote it.

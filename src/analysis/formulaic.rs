@@ -22,6 +22,7 @@
 //! Written after the chaining defect was reported and before the cohesive grouping was built;
 //! the grouping was tuned on [`TUNING_SEED`] only, and the other seeds measure it.
 
+use super::corpus::{Labels, substitute, typo};
 use crate::split_mix::{Rand, scramble};
 
 /// The seed the cohesive grouping was developed against; figures on other seeds are held out.
@@ -500,7 +501,7 @@ fn copy(letter: &Letter, rand: &mut Rand) -> String {
         copy.body.insert(at, c);
     }
     for _ in 0..rand.below(3) {
-        substitute(&mut copy.body, rand);
+        substitute(&mut copy.body, rand, SUBSTITUTES);
     }
     for _ in 0..rand.below(4) {
         typo(&mut copy.body, rand);
@@ -513,63 +514,11 @@ fn copy(letter: &Letter, rand: &mut Rand) -> String {
     finish(copy.render(), rand)
 }
 
-/// Replaces one word of a random sentence, keeping its punctuation.
-fn substitute(body: &mut [String], rand: &mut Rand) {
-    let at = rand.below(body.len());
-    let Some(sentence) = body.get_mut(at) else {
-        return;
-    };
-    let mut words: Vec<String> = sentence.split(' ').map(str::to_owned).collect();
-    let at = rand.below(words.len());
-    let word = &words[at];
-    let core_end = word
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let tail = word[core_end..].to_owned();
-    words[at] = format!("{}{tail}", pick(rand, SUBSTITUTES));
-    *sentence = words.join(" ");
-}
-
-/// Two letters swapped, one dropped or one doubled in a word of four letters or more.
-fn typo(body: &mut [String], rand: &mut Rand) {
-    let at = rand.below(body.len());
-    let Some(sentence) = body.get_mut(at) else {
-        return;
-    };
-    let mut words: Vec<Vec<char>> = sentence.split(' ').map(|w| w.chars().collect()).collect();
-    for _ in 0..5 {
-        let at = rand.below(words.len());
-        let word = &mut words[at];
-        if word.len() < 4 || !word.iter().all(|c| c.is_alphabetic()) {
-            continue;
-        }
-        let p = rand.below(word.len() - 1);
-        match rand.below(3) {
-            0 => word.swap(p, p + 1),
-            1 => {
-                word.remove(p);
-            }
-            _ => word.insert(p, word[p]),
-        }
-        break;
-    }
-    *sentence = words
-        .iter()
-        .map(|w| w.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ");
-}
-
-/// A label for responses in no campaign.
-const UNRELATED: u32 = u32::MAX;
-
 /// A generated hearing: `n` short responses, campaigns of the given sizes among them, in
 /// shuffled order.
 pub struct Formulaic {
     seed: u64,
-    labels: Vec<u32>,
+    labels: Labels,
     letters: Vec<Letter>,
 }
 
@@ -580,16 +529,7 @@ impl Formulaic {
             .iter()
             .map(|_| campaign_letter(&mut rand))
             .collect();
-        let mut labels: Vec<u32> = campaigns
-            .iter()
-            .enumerate()
-            .flat_map(|(c, &size)| std::iter::repeat_n(c as u32, size))
-            .chain(std::iter::repeat(UNRELATED))
-            .take(n)
-            .collect();
-        for i in (1..labels.len()).rev() {
-            labels.swap(i, rand.below(i + 1));
-        }
+        let labels = Labels::shuffled(&mut rand, n, campaigns);
         Formulaic {
             seed,
             labels,
@@ -603,10 +543,7 @@ impl Formulaic {
 
     /// The campaign response `i` belongs to, if any.
     pub fn campaign(&self, i: usize) -> Option<usize> {
-        self.labels
-            .get(i)
-            .filter(|&&l| l != UNRELATED)
-            .map(|&l| l as usize)
+        self.labels.campaign(i)
     }
 
     /// Campaign `c`'s letter as its organisers wrote it.

@@ -595,52 +595,10 @@ impl<'a> Matcher<'a> {
         let open: Vec<usize> = (0..self.new.len())
             .filter(|&j| links[j] == Link::New && self.corpus.new_bag(j).weight > 0)
             .collect();
-        if open.is_empty() {
-            return;
-        }
-        let index = Index::new(
-            &self.corpus,
-            (0..self.old.len()).map(|i| (i, self.corpus.old_bag(i))),
-        );
-        let mut counter = Counter::new(self.old.len());
-        // All (piece, source) candidates, most contained first; among equals, a piece next to
-        // the source's partner (the other half of the paragraph), then the nearest.
-        let mut pairs: Vec<Candidate> = Vec::new();
-        for &j in &open {
-            let piece = self.corpus.new_bag(j);
-            let near = |i: usize| position_distance(i, self.old.len(), j, self.new.len());
-            for i in index.lookup(piece, &mut counter, near) {
-                let c = self.corpus.containment(piece, self.corpus.old_bag(i));
-                if c >= PIECE_THRESHOLD {
-                    let adjacent = self.old_to_new[i].is_some_and(|p| p.abs_diff(j) == 1);
-                    pairs.push((c, adjacent, near(i), j, i));
-                }
-            }
-        }
-        sort_candidates(&mut pairs);
-        let mut placed = BTreeSet::new();
-        let mut tries: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
-        for (_, _, _, j, i) in pairs {
-            if placed.contains(&j) || !try_again(&mut tries, j) {
-                continue;
-            }
-            let whole = self.corpus.old_bag(i);
-            let group = groups.entry(i).or_insert_with(|| {
-                Group::start(self.old_to_new[i].map(|p| (p, self.corpus.new_bag(p))))
-            });
-            if group.try_add(&self.corpus, whole, j, self.corpus.new_bag(j)) {
-                placed.insert(j);
-            }
-        }
-        for (source, group) in groups {
-            let whole = self.corpus.old_bag(source);
-            if group.parts.len() < 2 || self.corpus.dice(whole, &group.union) < LOCAL_THRESHOLD {
-                continue;
-            }
-            let mut pieces = group.parts;
-            pieces.sort_unstable();
-            let primary = self.main_contributor(whole, &pieces, |j| self.corpus.new_bag(j));
+        let wholes = 0..self.old.len();
+        for (source, pieces, primary) in
+            self.gather(Many::New, &open, wholes, |i| self.old_to_new[i])
+        {
             for &j in &pieces {
                 links[j] = Link::Piece {
                     old: source,
@@ -662,28 +620,59 @@ impl<'a> Matcher<'a> {
         let open: Vec<usize> = (0..self.old.len())
             .filter(|&i| !consumed[i] && self.corpus.old_bag(i).weight > 0)
             .collect();
-        if open.is_empty() {
-            return;
-        }
-        let targets = (0..self.new.len())
-            .filter(|&j| matches!(links[j], Link::One { .. } | Link::New))
-            .map(|j| (j, self.corpus.new_bag(j)));
-        let index = Index::new(&self.corpus, targets);
-        let mut counter = Counter::new(self.new.len());
-        // All (part, target) candidates, ordered as for splits.
+        let wholes =
+            (0..self.new.len()).filter(|&j| matches!(links[j], Link::One { .. } | Link::New));
         let partner_of = |j: usize| match links[j] {
             Link::One { old } => Some(old),
             _ => None,
         };
+        let merged = self.gather(Many::Old, &open, wholes, partner_of);
+        for (target, sources, main) in merged {
+            links[target] = Link::Merge {
+                olds: sources,
+                main,
+            };
+        }
+    }
+
+    /// What splits and merges share, the one the mirror of the other: the `open` blocks on
+    /// the `many` side are parts, the `wholes` on the other side what they may have come from
+    /// or gone into, and `partner` a whole's one-to-one match on the parts' side. Returns each
+    /// whole that two or more parts together make up, with its parts in order and the one
+    /// that contributes most. All (part, whole) candidates are tried most contained first;
+    /// among equals, a part next to the whole's partner (the other half of the paragraph),
+    /// then the nearest.
+    fn gather(
+        &self,
+        many: Many,
+        open: &[usize],
+        wholes: impl Iterator<Item = usize>,
+        partner: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<(usize, Vec<usize>, usize)> {
+        if open.is_empty() {
+            return Vec::new();
+        }
+        let (old_len, new_len) = (self.old.len(), self.new.len());
+        let (part_bag, whole_bag, whole_count): (BagOf, BagOf, usize) = match many {
+            Many::New => (Corpus::new_bag, Corpus::old_bag, old_len),
+            Many::Old => (Corpus::old_bag, Corpus::new_bag, new_len),
+        };
+        let distance = |part: usize, whole: usize| match many {
+            Many::New => position_distance(whole, old_len, part, new_len),
+            Many::Old => position_distance(part, old_len, whole, new_len),
+        };
+        let corpus = &self.corpus;
+        let index = Index::new(corpus, wholes.map(|w| (w, whole_bag(corpus, w))));
+        let mut counter = Counter::new(whole_count);
         let mut pairs: Vec<Candidate> = Vec::new();
-        for &i in &open {
-            let part = self.corpus.old_bag(i);
-            let near = |j: usize| position_distance(i, self.old.len(), j, self.new.len());
-            for j in index.lookup(part, &mut counter, near) {
-                let c = self.corpus.containment(part, self.corpus.new_bag(j));
+        for &part in open {
+            let bag = part_bag(corpus, part);
+            let near = |whole: usize| distance(part, whole);
+            for whole in index.lookup(bag, &mut counter, near) {
+                let c = corpus.containment(bag, whole_bag(corpus, whole));
                 if c >= PIECE_THRESHOLD {
-                    let adjacent = partner_of(j).is_some_and(|p| p.abs_diff(i) == 1);
-                    pairs.push((c, adjacent, near(j), i, j));
+                    let adjacent = partner(whole).is_some_and(|p| p.abs_diff(part) == 1);
+                    pairs.push((c, adjacent, near(whole), part, whole));
                 }
             }
         }
@@ -691,31 +680,30 @@ impl<'a> Matcher<'a> {
         let mut placed = BTreeSet::new();
         let mut tries: BTreeMap<usize, usize> = BTreeMap::new();
         let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
-        for (_, _, _, i, j) in pairs {
-            if placed.contains(&i) || !try_again(&mut tries, i) {
+        for (_, _, _, part, whole) in pairs {
+            if placed.contains(&part) || !try_again(&mut tries, part) {
                 continue;
             }
-            let whole = self.corpus.new_bag(j);
-            let group = groups.entry(j).or_insert_with(|| {
-                Group::start(partner_of(j).map(|old| (old, self.corpus.old_bag(old))))
-            });
-            if group.try_add(&self.corpus, whole, i, self.corpus.old_bag(i)) {
-                placed.insert(i);
+            let whole_words = whole_bag(corpus, whole);
+            let group = groups
+                .entry(whole)
+                .or_insert_with(|| Group::start(partner(whole).map(|p| (p, part_bag(corpus, p)))));
+            if group.try_add(corpus, whole_words, part, part_bag(corpus, part)) {
+                placed.insert(part);
             }
         }
-        for (target, group) in groups {
-            let whole = self.corpus.new_bag(target);
-            if group.parts.len() < 2 || self.corpus.dice(whole, &group.union) < LOCAL_THRESHOLD {
+        let mut made = Vec::new();
+        for (whole, group) in groups {
+            let whole_words = whole_bag(corpus, whole);
+            if group.parts.len() < 2 || corpus.dice(whole_words, &group.union) < LOCAL_THRESHOLD {
                 continue;
             }
-            let mut sources = group.parts;
-            sources.sort_unstable();
-            let main = self.main_contributor(whole, &sources, |i| self.corpus.old_bag(i));
-            links[target] = Link::Merge {
-                olds: sources,
-                main,
-            };
+            let mut parts = group.parts;
+            parts.sort_unstable();
+            let main = self.main_contributor(whole_words, &parts, |p| part_bag(corpus, p));
+            made.push((whole, parts, main));
         }
+        made
     }
 
     /// The one of `parts` sharing the most words with `whole` ("most of the text"), then the
@@ -1032,7 +1020,16 @@ impl<'b> Group<'b> {
     }
 }
 
-/// Counts an attempt to place `part`; false once it has had [`PIECE_TRIES`].
+/// Which side of step 5 holds the many parts: the new blocks (a split) or the old (a merge).
+#[derive(Debug, Clone, Copy)]
+enum Many {
+    New,
+    Old,
+}
+
+/// A block's bag on one side, by its index there.
+type BagOf = fn(&Corpus, usize) -> &Bag;
+
 /// A candidate pairing of a split's piece or a merge's part with the whole it may have come
 /// from or gone into: (containment, next to the whole's partner, distance, part, whole).
 type Candidate = (f64, bool, usize, usize, usize);
@@ -1049,6 +1046,7 @@ fn sort_candidates(pairs: &mut [Candidate]) {
     });
 }
 
+/// Counts an attempt to place `part`; false once it has had [`PIECE_TRIES`].
 fn try_again(tries: &mut BTreeMap<usize, usize>, part: usize) -> bool {
     let n = tries.entry(part).or_insert(0);
     *n += 1;

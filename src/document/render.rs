@@ -316,65 +316,33 @@ impl Writer<'_> {
         self.closers.push(close);
     }
 
+    /// [`Self::open`] for a block: its text is apart from the text before it.
+    fn open_block(&mut self, open: &str, close: &'static str) {
+        self.break_text();
+        self.open(open, close);
+    }
+
     fn start(&mut self, tag: &Tag<'_>) {
         match tag {
-            Tag::Paragraph => {
-                self.break_text();
-                self.open("<p>", "</p>");
-            }
+            Tag::Paragraph => self.open_block("<p>", "</p>"),
             // Sections are made from top-level headings; one nested in a container is shown as
             // emphasised text so that it does not disturb the page outline.
-            Tag::Heading { .. } => {
-                self.break_text();
-                self.open("<p><strong>", "</strong></p>");
-            }
-            Tag::BlockQuote(_) => {
-                self.break_text();
-                self.open("<blockquote>", "</blockquote>");
-            }
-            Tag::CodeBlock(_) => {
-                self.break_text();
-                self.open("<pre><code>", "</code></pre>");
-            }
-            Tag::HtmlBlock => {
-                self.break_text();
-                self.open("<p>", "</p>");
-            }
+            Tag::Heading { .. } => self.open_block("<p><strong>", "</strong></p>"),
+            Tag::BlockQuote(_) => self.open_block("<blockquote>", "</blockquote>"),
+            Tag::CodeBlock(_) => self.open_block("<pre><code>", "</code></pre>"),
+            Tag::HtmlBlock => self.open_block("<p>", "</p>"),
             Tag::List(Some(start)) if *start != 1 => {
-                self.break_text();
-                let open = format!("<ol start=\"{start}\">");
-                self.open(&open, "</ol>");
+                self.open_block(&format!("<ol start=\"{start}\">"), "</ol>");
             }
-            Tag::List(Some(_)) => {
-                self.break_text();
-                self.open("<ol>", "</ol>");
-            }
-            Tag::List(None) => {
-                self.break_text();
-                self.open("<ul>", "</ul>");
-            }
-            Tag::Item => {
-                self.break_text();
-                self.open("<li>", "</li>");
-            }
+            Tag::List(Some(_)) => self.open_block("<ol>", "</ol>"),
+            Tag::List(None) => self.open_block("<ul>", "</ul>"),
+            Tag::Item => self.open_block("<li>", "</li>"),
             // Definitions are extracted into their own blocks before rendering; this is only
             // reached if that ever changes, and then the content is still shown.
-            Tag::FootnoteDefinition(_) => {
-                self.break_text();
-                self.open("<div>", "</div>");
-            }
-            Tag::DefinitionList => {
-                self.break_text();
-                self.open("<dl>", "</dl>");
-            }
-            Tag::DefinitionListTitle => {
-                self.break_text();
-                self.open("<dt>", "</dt>");
-            }
-            Tag::DefinitionListDefinition => {
-                self.break_text();
-                self.open("<dd>", "</dd>");
-            }
+            Tag::FootnoteDefinition(_) => self.open_block("<div>", "</div>"),
+            Tag::DefinitionList => self.open_block("<dl>", "</dl>"),
+            Tag::DefinitionListTitle => self.open_block("<dt>", "</dt>"),
+            Tag::DefinitionListDefinition => self.open_block("<dd>", "</dd>"),
             Tag::Table(aligns) => {
                 self.break_text();
                 self.tables.push(TableState::new(aligns));
@@ -425,10 +393,7 @@ impl Writer<'_> {
             }
             // Front matter is taken out before rendering; anything else that looks like it is
             // shown as code rather than dropped.
-            Tag::MetadataBlock(_) => {
-                self.break_text();
-                self.open("<pre><code>", "</code></pre>");
-            }
+            Tag::MetadataBlock(_) => self.open_block("<pre><code>", "</code></pre>"),
         }
     }
 

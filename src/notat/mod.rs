@@ -7,6 +7,8 @@
 //! typed, each with a stable `code()`; the UI words the codes.
 
 mod edition;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixture;
 mod journal_number;
 mod outline;
 mod remark;

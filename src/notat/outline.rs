@@ -303,6 +303,11 @@ fn recommendation(input: &NotatInput, words: &OutlineWords) -> Option<NotatSecti
     (!items.is_empty()).then(|| section(&words.recommendation, items))
 }
 
+/// A section that says `none` where it has nothing to list.
+fn empty_section(heading: &str, none: &str) -> NotatSection {
+    section(heading, vec![NotatItem::Paragraph(none.to_owned())])
+}
+
 fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
     NotatSection {
         heading: heading.to_owned(),
@@ -340,10 +345,7 @@ fn hearing(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 
 fn consultees(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.parties.is_empty() {
-        return section(
-            &words.consultees,
-            vec![NotatItem::Paragraph(words.no_parties.to_owned())],
-        );
+        return empty_section(&words.consultees, &words.no_parties);
     }
     let mut parties: Vec<&HeardParty> = input.parties.iter().collect();
     parties.sort_by(|a, b| danish_cmp(&a.organisation, &b.organisation));
@@ -429,10 +431,7 @@ fn summary(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 
 fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.points.is_empty() {
-        return section(
-            &words.points,
-            vec![NotatItem::Paragraph(words.no_points.to_owned())],
-        );
+        return empty_section(&words.points, &words.no_points);
     }
     let position = |p: &PointInput| match p.section.as_deref().map(str::trim) {
         None | Some("") => 0,
@@ -476,10 +475,7 @@ fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 
 fn meetings(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.meetings.is_empty() {
-        return section(
-            &words.meetings,
-            vec![NotatItem::Paragraph(words.no_meetings.to_owned())],
-        );
+        return empty_section(&words.meetings, &words.no_meetings);
     }
     let items = input
         .meetings
@@ -494,10 +490,7 @@ fn meetings(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 
 fn councils(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.councils.is_empty() {
-        return section(
-            &words.councils,
-            vec![NotatItem::Paragraph(words.no_councils.to_owned())],
-        );
+        return empty_section(&words.councils, &words.no_councils);
     }
     let items = input
         .councils
@@ -512,10 +505,7 @@ fn councils(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 
 fn changes(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     if input.changes.is_empty() {
-        return section(
-            &words.changes,
-            vec![NotatItem::Paragraph(words.no_changes.to_owned())],
-        );
+        return empty_section(&words.changes, &words.no_changes);
     }
     let items = input
         .changes

@@ -1,8 +1,9 @@
 use jiff::civil::date;
 use proptest::prelude::*;
 
+use super::fixture::{self, point, respondent};
 use super::*;
-use crate::consultees::{PartyKind, PartyStatus};
+use crate::consultees::PartyKind;
 use crate::privacy::REDACTED;
 use crate::response::{FieldError, Publication, SenderKind};
 use crate::text::DiffOp;
@@ -322,46 +323,6 @@ fn remark_fields_report_every_mistake() {
 
 // --- The outline ---
 
-fn respondent(
-    id: i64,
-    kind: SenderKind,
-    name: Option<&str>,
-    org: Option<&str>,
-    publication: Publication,
-    sections: &[&str],
-) -> Respondent {
-    Respondent {
-        id,
-        kind,
-        name: name.map(Into::into),
-        organisation: org.map(Into::into),
-        publication,
-        sections: sections.iter().map(|s| s.to_string()).collect(),
-    }
-}
-
-fn party(org: &str, status: PartyStatus) -> HeardParty {
-    HeardParty {
-        organisation: org.into(),
-        kind: PartyKind::Association,
-        status,
-    }
-}
-
-fn point(
-    section: Option<&str>,
-    said: &str,
-    target: RemarkTarget,
-    remark: Option<Remark>,
-) -> PointInput {
-    PointInput {
-        section: section.map(Into::into),
-        said: said.into(),
-        target,
-        remark,
-    }
-}
-
 fn input() -> NotatInput {
     NotatInput {
         hearing: HearingInfo {
@@ -371,13 +332,7 @@ fn input() -> NotatInput {
             announced: "På kommunens hjemmeside".into(),
             case_number: String::new(),
         },
-        parties: vec![
-            party("Ældre Sagen", PartyStatus::Answered),
-            party("Zonta", PartyStatus::Declined),
-            party("Aarhus Stift", PartyStatus::Invited),
-            party("Dansk Flygtningehjælp", PartyStatus::NotInvited),
-            party("Børnerådet", PartyStatus::Answered),
-        ],
+        parties: fixture::parties(),
         responses: vec![
             respondent(
                 1,
@@ -436,16 +391,7 @@ fn input() -> NotatInput {
                 &["3"],
             ),
         ],
-        sections: vec![
-            DraftSection {
-                number: "2".into(),
-                heading: "Bolig".into(),
-            },
-            DraftSection {
-                number: "3".into(),
-                heading: "Arbejde".into(),
-            },
-        ],
+        sections: fixture::sections(&[("2", "Bolig"), ("3", "Arbejde")]),
         points: vec![
             point(
                 Some("3"),

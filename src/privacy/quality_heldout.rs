@@ -1,45 +1,25 @@
 //! The held-out evaluation set: templates and values written after the detectors were last
-//! changed, and not run against them before these figures were first taken. The set in
-//! `quality_tests` served to find the detectors' gaps; this one measures them.
+//! changed, and not run against them before these figures were first taken (the word lists are
+//! in `quality_words.json`, under `heldout`). The set in `quality_tests` served to find the
+//! detectors' gaps; this one measures them.
 
 use super::FlagKind;
-use super::quality_tests::{Rand, Sample};
+use super::quality_tests::{Rand, Sample, word_list};
 
-const FIRST: &[&str] = &[
-    "Lise", "Hamid", "Asta", "Erling", "Sabrina", "Kamal", "Vibeke", "Troels", "Nasrin", "Preben",
-    "Hodan", "Jytte", "Yousef", "Malene", "Bo", "Amira", "Carsten", "Ingrid", "Reza", "Sanne",
-    "Idris", "Tove", "Omar", "Marianne",
-];
-const LAST: &[&str] = &[
-    "Madsen",
-    "Thomsen",
-    "Poulsen",
-    "Johansen",
-    "Knudsen",
-    "Mortensen",
-    "Møller",
-    "Frandsen",
-    "Haddad",
-    "Warsame",
-    "Demir",
-    "Rahimi",
-    "Lund",
-    "Holm",
-    "Schmidt",
-    "Vestergaard",
-    "Ahmadi",
-    "Bjerre",
-    "Iversen",
-    "Ibsen",
-    "Celik",
-    "Farah",
-];
+fn list(name: &str) -> &'static [String] {
+    word_list("heldout", name)
+}
 
 fn name(r: &mut Rand) -> String {
     match r.below(5) {
-        0..=2 => format!("{} {}", r.pick(FIRST), r.pick(LAST)),
-        3 => format!("{} {} {}", r.pick(FIRST), r.pick(LAST), r.pick(LAST)),
-        _ => (*r.pick(FIRST)).to_owned(),
+        0..=2 => format!("{} {}", r.word(list("first")), r.word(list("last"))),
+        3 => format!(
+            "{} {} {}",
+            r.word(list("first")),
+            r.word(list("last")),
+            r.word(list("last"))
+        ),
+        _ => (*r.word(list("first"))).to_owned(),
     }
 }
 
@@ -92,77 +72,25 @@ fn phone(r: &mut Rand) -> String {
 }
 
 fn email(r: &mut Rand) -> String {
-    let first = r.pick(FIRST).to_lowercase();
-    let last = r.pick(LAST).to_lowercase();
+    let first = r.word(list("first")).to_lowercase();
+    let last = r.word(list("last")).to_lowercase();
     let local = match r.below(5) {
         0 => format!("{first}.{last}{}", r.range(1, 9)),
         1 => format!("{first}-{last}"),
         2 => format!("{}{}", &first[..1], last),
-        3 => format!("{first}.{}.{last}", r.pick(&["m", "k", "b"])),
-        _ => (*r.pick(&["sekretariat", "naboforeningen", "bestyrelse.2025", "svar"])).to_owned(),
+        3 => format!("{first}.{}.{last}", r.word(list("email_initials"))),
+        _ => (*r.word(list("mailboxes"))).to_owned(),
     };
-    let domain = r.pick(&[
-        "webspeed.dk",
-        "youmail.dk",
-        "icloud.com",
-        "protonmail.ch",
-        "mail.tele2.dk",
-        "gmail.com",
-        "ruc.dk",
-        "lejerbo-afd12.dk",
-        "skolebestyrelsen.roskilde.dk",
-        "dfs.dk",
-    ]);
+    let domain = r.word(list("email_domains"));
     format!("{local}@{domain}")
 }
 
 fn address(r: &mut Rand) -> String {
     let street = if r.chance(35) {
-        (*r.pick(&[
-            "Store Torv",
-            "Lille Kirkestræde",
-            "Sankt Ibs Vej",
-            "Dronning Olgas Vej",
-            "Kong Valdemars Vej",
-            "Ny Østergade",
-            "Gammel Byvej",
-            "Ved Kirken",
-            "Over Bækken",
-            "Skt. Clemens Stræde",
-            "Østre Ringvej",
-            "Algade nr.",
-            "Sankt Jørgens Park",
-            "Erik Menveds Vej",
-        ]))
-        .to_owned()
+        (*r.word(list("named_streets"))).to_owned()
     } else {
-        let stem = r.pick(&[
-            "Fælled",
-            "Bispe",
-            "Hørhus",
-            "Musicon",
-            "Vindinge",
-            "Tune",
-            "Himmelev",
-            "Trekroner",
-            "Kong",
-            "Bakke",
-            "Kløver",
-            "Hvidkløver",
-            "Vibe",
-            "Egebjerg",
-            "Sønder",
-            "Kilde",
-            "Hede",
-            "Vandtårns",
-            "Provst",
-            "Smede",
-        ]);
-        let suffix = r.pick(&[
-            "vej", "vej", "gade", "vænge", "stræde", "alle", "parken", "bakke", "høj", "sti",
-            "have", "toften", "vangen", "løkken", "mark", "holmen", "skoven", "strand", "torvet",
-            "agervej", "lunden",
-        ]);
+        let stem = r.word(list("street_stems"));
+        let suffix = r.word(list("street_suffixes"));
         format!("{stem}{suffix}")
     };
     let mut a = format!("{street} {}", r.range(1, 180));
@@ -172,42 +100,16 @@ fn address(r: &mut Rand) -> String {
         _ => {}
     }
     if r.chance(25) {
-        a.push_str(r.pick(&[
-            ", 3. th.",
-            " st.",
-            ", 2. mf.",
-            ", 1.th.",
-            ", 4. sal",
-            ", st. tv.",
-        ]));
+        a.push_str(r.word(list("floors")));
     }
     if r.chance(30) {
-        a.push_str(r.pick(&[
-            ", 4000 Roskilde",
-            ", 4130 Viby Sj.",
-            " 4070 Kirke Hyllinge",
-            ", 1620 København V",
-            ", 4621 Gadstrup",
-            ", 4330 Hvalsø",
-        ]));
+        a.push_str(r.word(list("postal_towns")));
     }
     a
 }
 
 fn cpr_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Hermed min indsigelse. Personnummer: {}",
-        "Jeg er pensionist ({}) og kan ikke cykle så langt.",
-        "Vedr. min ansøgning, cpr {}, har jeg ikke fået svar.",
-        "Klagen indgives af min far, {}, som bor på plejehjemmet.",
-        "Oplys venligst mit cpr.nr. {} ved henvendelse.",
-        "{}\nHilsen fra en bekymret borger",
-        "Mit barns personnummer er {} og hun starter i skole til august.",
-        "Jeg sender dette på vegne af min nabo (CPR {}), som ikke har e-Boks.",
-        "cpr nr {} – jeg ønsker ikke mit navn offentliggjort",
-        "P.S. hvis I skal finde mig i systemet: {}.",
-    ]);
-    Sample::fill(t, FlagKind::Cpr, &cpr(r))
+    Sample::templated(r, list("cpr_templates"), FlagKind::Cpr, cpr)
 }
 
 fn phone_sample(r: &mut Rand) -> Sample {
@@ -219,73 +121,20 @@ fn phone_sample(r: &mut Rand) -> Sample {
             .gold(FlagKind::Phone, &phone(r));
         return s;
     }
-    let t = r.pick(&[
-        "Hvis I vil høre mere, så ring {}",
-        "Tlf./sms: {}",
-        "Kontakt: Lise, {}",
-        "Mobilnr.: {}",
-        "mit mobilnummer er {} og jeg tager den altid",
-        "Telefon (dag): {}",
-        "Jeg er at træffe på telefon {} mellem kl. 17 og 19.",
-        "Ring venligst ikke efter kl. 20 – nummeret er {}.",
-        "Bestyrelsens formand, {}, svarer gerne på spørgsmål.",
-        "Hvis der er tvivl: {} (Erling)",
-    ]);
-    Sample::fill(t, FlagKind::Phone, &phone(r))
+    Sample::templated(r, list("phone_templates"), FlagKind::Phone, phone)
 }
 
 fn email_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Skriv gerne til mig på {}.",
-        "e-mail: {}",
-        "Spørgsmål kan rettes til {} senest fredag.",
-        "Jeg har også sendt svaret til {}; I må gerne bruge det.",
-        "[{}]",
-        "Afsender: {}",
-        "Jeg foretrækker svar på {}",
-        "Mail til {}, så sørger vi for resten.",
-    ]);
-    Sample::fill(t, FlagKind::Email, &email(r))
+    Sample::templated(r, list("email_templates"), FlagKind::Email, email)
 }
 
 fn address_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Vi har boet på {} i over 30 år.",
-        "Ejendommen {} grænser direkte op til det nye område.",
-        "Min adresse er {}.",
-        "Fra vores have på {} kan vi se hele marken.",
-        "Afsender: {}",
-        "Indsigelsen sendes fra {}, hvor vi er tre familier.",
-        "Jeg er udlejer af lejligheden på {} og taler for lejerne.",
-        "Trafikken forbi {} er steget voldsomt.",
-        "{} – beboerne her er enige.",
-        "Hent gerne underskrifterne hos mig på {} i weekenden.",
-    ]);
-    Sample::fill(t, FlagKind::Address, &address(r))
+    Sample::templated(r, list("address_templates"), FlagKind::Address, address)
 }
 
 fn health_sample(r: &mut Rand) -> Sample {
     let who = name(r);
-    let term = r.pick(&[
-        "depression",
-        "diabetes",
-        "epilepsi",
-        "en hjerneskade",
-        "ADHD",
-        "autisme",
-        "kræft",
-        "sclerose",
-        "demens",
-        "angst",
-        "PTSD",
-        "et handicap",
-        "psykiske problemer",
-        "en psykiatrisk diagnose",
-        "astma",
-        "Alzheimers",
-        "leddegigt",
-        "hjertesvigt",
-    ]);
+    let term = r.word(list("health"));
     let (before, after) = match r.below(6) {
         0 => ("Vores datter, {n}, har ", ", og hun har brug for ro."),
         1 => ("{n} (min mand) har ", " og kan ikke gå langt."),
@@ -297,37 +146,12 @@ fn health_sample(r: &mut Rand) -> Sample {
             " og bliver let bange for trafikken.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &who))
-        .gold(FlagKind::Health, term)
-        .text(after);
-    s
+    Sample::around(before, FlagKind::Health, term, after, &who)
 }
 
 fn origin_sample(r: &mut Rand) -> Sample {
     let who = name(r);
-    let term = r.pick(&[
-        "muslim",
-        "muslimsk",
-        "jødisk",
-        "kristen",
-        "somalier",
-        "syrer",
-        "tyrkisk",
-        "kurder",
-        "afghaner",
-        "eritreer",
-        "pakistaner",
-        "iraner",
-        "flygtning",
-        "asylansøger",
-        "romaer",
-        "palæstinenser",
-        "irakisk",
-        "bosnier",
-        "ukrainsk",
-        "indvandrer",
-    ]);
+    let term = r.word(list("origins"));
     let (before, after) = match r.below(5) {
         0 => ("Min gode ven {n} er ", ", og han føler sig ikke velkommen."),
         1 => ("{n}, der selv er ", ", underviser i lektiecaféen."),
@@ -335,22 +159,18 @@ fn origin_sample(r: &mut Rand) -> Sample {
         3 => ("Vores frivillige, {n}, er ", " og taler arabisk."),
         _ => ("Familien består af mig, {n}, og vi er ", "."),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &who))
-        .gold(FlagKind::Origin, term)
-        .text(&after.replace("{n}", &who));
-    s
+    Sample::around(before, FlagKind::Origin, term, after, &who)
 }
 
 fn signature_sample(r: &mut Rand) -> Sample {
     let mut s = Sample::default();
-    s.text(r.pick(&["De bedste hilsner\n", "Venlig hilsen\n", "Hilsen\n"]))
+    s.text(r.word(list("greetings")))
         .text(&name(r))
         .text(", ")
         .gold(FlagKind::Address, &address(r))
-        .text(r.pick(&[", tlf. ", " · ", "\nMobil ", "\n"]))
+        .text(r.word(list("phone_labels")))
         .gold(FlagKind::Phone, &phone(r))
-        .text(r.pick(&[" · ", "\n", ", "]))
+        .text(r.word(list("email_labels")))
         .gold(FlagKind::Email, &email(r));
     s
 }
@@ -361,29 +181,8 @@ fn negative_sample(r: &mut Rand) -> Sample {
     let m = r.range(2, 60);
     let dd = r.range(1, 28);
     let mm = r.range(1, 12);
-    let street = r.pick(&[
-        "Køgevej",
-        "Algade",
-        "Ringstedvej",
-        "Holbækvej",
-        "Maglegårdsvej",
-    ]);
-    let capital = r.pick(&[
-        "Hus",
-        "Blok",
-        "Etape",
-        "Bygning",
-        "Afdeling",
-        "Lokale",
-        "Opgang",
-        "Trin",
-        "Runde",
-        "Boligområde",
-        "Delområde",
-        "Pulje",
-        "Spor",
-        "Gruppe",
-    ]);
+    let street = r.word(list("negative_streets"));
+    let capital = r.word(list("capitalised_words"));
     let text = match r.below(40) {
         0 => format!("Høringsfristen er {dd:02}.{mm:02}.{year} kl. 12.00."),
         1 => format!(
@@ -490,7 +289,7 @@ fn negative_sample(r: &mut Rand) -> Sample {
         ),
         28 => format!(
             "Vi var {n} til borgermødet den {dd}. {} på biblioteket.",
-            r.pick(&["april", "juni", "september"])
+            r.word(list("months"))
         ),
         29 => format!(
             "Roskilde Domkirke fra ca. {} er på UNESCOs liste.",

@@ -1,19 +1,21 @@
 //! Measured quality of [`detect`] on a labelled evaluation set, against a naive baseline.
 //!
-//! The set is generated from templates written for this file only, apart from the unit
-//! tests' examples and not changed to suit the detectors: Danish sentences as citizens write
-//! them, holding CPR numbers, phone numbers, e-mail and street addresses, and health or origin
-//! words next to a name (the positives, each with the span it should flag), and sentences
-//! full of amounts, dates, years, times, paragraph and case references, postcodes and
-//! institutions (the negatives). Values come from a seeded SplitMix64, so the figures are
-//! the same on every run.
+//! The set is generated from templates written for this file only (their word lists are in
+//! `quality_words.json`, under `development`), apart from the unit tests' examples and not
+//! changed to suit the detectors: Danish sentences as citizens write them, holding CPR
+//! numbers, phone numbers, e-mail and street addresses, and health or origin words next to a
+//! name (the positives, each with the span it should flag), and sentences full of amounts,
+//! dates, years, times, paragraph and case references, postcodes and institutions (the
+//! negatives). Values come from a seeded SplitMix64, so the figures are the same on every run.
 //!
 //! A flag counts as right when it overlaps a labelled span of its kind; every other flag is a
 //! false alarm and every labelled span without one is a miss. Both are counted, never
 //! filtered. `cargo test -p hoering --lib detection_quality -- --nocapture` prints the
 //! table; `PRIVACY_FAILURES=1` also lists each miss and false alarm.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::sensitive::term_kind;
 use super::*;
@@ -38,6 +40,11 @@ impl Rand {
 
     pub(super) fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
         items[self.below(items.len() as u64) as usize]
+    }
+
+    /// One entry of a word list from `quality_words.json`, drawn as [`Rand::pick`] draws.
+    pub(super) fn word(&mut self, items: &'static [String]) -> &'static str {
+        &items[self.below(items.len() as u64) as usize]
     }
 
     pub(super) fn chance(&mut self, percent: u64) -> bool {
@@ -81,6 +88,32 @@ impl Sample {
         s
     }
 
+    /// A template drawn from `templates`, filled with a labelled value made by `value`.
+    pub(super) fn templated(
+        r: &mut Rand,
+        templates: &'static [String],
+        kind: FlagKind,
+        value: fn(&mut Rand) -> String,
+    ) -> Sample {
+        let template = r.word(templates);
+        Sample::fill(template, kind, &value(r))
+    }
+
+    /// `before`, the labelled `term` and `after`, with `{n}` in either standing for `name`.
+    pub(super) fn around(
+        before: &str,
+        kind: FlagKind,
+        term: &str,
+        after: &str,
+        name: &str,
+    ) -> Sample {
+        let mut s = Sample::default();
+        s.text(&before.replace("{n}", name))
+            .gold(kind, term)
+            .text(&after.replace("{n}", name));
+        s
+    }
+
     /// A sentence without anything to flag.
     pub(super) fn negative(text: String) -> Sample {
         Sample {
@@ -93,68 +126,32 @@ impl Sample {
 // ---------------------------------------------------------------------------------------
 // Values.
 
-const FIRST: &[&str] = &[
-    "Ahmed",
-    "Fatima",
-    "Mette",
-    "Søren",
-    "Birgitte",
-    "Henning",
-    "Abdikarim",
-    "Gülsüm",
-    "Yasin",
-    "Jens",
-    "Ayaan",
-    "Hanne",
-    "Mikkel",
-    "Leyla",
-    "Ole",
-    "Dorthe",
-    "Ib",
-    "Kurt",
-    "Mustafa",
-    "Zeynep",
-    "Rasmus",
-    "Inger",
-    "Nadia",
-    "Bashir",
-    "Karen",
-    "Ali",
-    "Aske",
-    "Sigrid",
-];
-const LAST: &[&str] = &[
-    "Hansen",
-    "Nielsen",
-    "Jensen",
-    "Pedersen",
-    "Andersen",
-    "Christensen",
-    "Larsen",
-    "Sørensen",
-    "Rasmussen",
-    "Jørgensen",
-    "Hassan",
-    "Ali",
-    "Yilmaz",
-    "Öztürk",
-    "Mohamed",
-    "Abdi",
-    "Khan",
-    "Nguyen",
-    "Kowalski",
-    "Østergaard",
-    "Mølgaard",
-    "Kristensen",
-    "Dahl",
-    "Bech",
-];
+/// Every name, street, template and term the two sets pick from, by set and list name. They
+/// are data, kept in one file, so the generators here and in `quality_heldout` hold only
+/// their logic.
+type WordLists = HashMap<String, HashMap<String, Vec<String>>>;
+
+/// The word list `name` of `set` (`development` or `heldout`) in `quality_words.json`.
+pub(super) fn word_list(set: &str, name: &str) -> &'static [String] {
+    static LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+        serde_json::from_str(include_str!("quality_words.json"))
+            .expect("quality_words.json holds word lists by set and name")
+    });
+    LISTS
+        .get(set)
+        .and_then(|lists| lists.get(name))
+        .unwrap_or_else(|| panic!("quality_words.json has no list {set}.{name}"))
+}
+
+fn list(name: &str) -> &'static [String] {
+    word_list("development", name)
+}
 
 fn full_name(r: &mut Rand) -> String {
-    let first = r.pick(FIRST);
-    let last = r.pick(LAST);
+    let first = r.word(list("first"));
+    let last = r.word(list("last"));
     if r.chance(20) {
-        let middle = r.pick(&["Marie", "Emil", "Louise", "Ibrahim", "Kristian"]);
+        let middle = r.word(list("middle_names"));
         format!("{first} {middle} {last}")
     } else {
         format!("{first} {last}")
@@ -166,7 +163,7 @@ fn some_name(r: &mut Rand) -> String {
     if r.chance(60) {
         full_name(r)
     } else {
-        r.pick(FIRST).to_owned()
+        r.word(list("first")).to_owned()
     }
 }
 
@@ -196,7 +193,7 @@ fn cpr(r: &mut Rand) -> String {
     let day = r.range(1, days_in(month, year));
     let date = format!("{day:02}{month:02}{:02}", year % 100);
     let serial = format!("{seventh}{}", r.digits(3));
-    let separator = r.pick(&["-", "-", "-", "", "", " ", "–"]);
+    let separator = r.word(list("cpr_separators"));
     format!("{date}{separator}{serial}")
 }
 
@@ -221,65 +218,26 @@ fn phone(r: &mut Rand) -> String {
 }
 
 fn email(r: &mut Rand) -> String {
-    let first = r.pick(FIRST).to_lowercase();
-    let last = r.pick(LAST).to_lowercase();
+    let first = r.word(list("first")).to_lowercase();
+    let last = r.word(list("last")).to_lowercase();
     let local = match r.below(6) {
         0 => format!("{first}.{last}"),
         1 => format!("{first}{}", r.range(1, 99)),
         2 => format!("{}.{last}", first.chars().next().unwrap_or('x')),
         3 => format!("{first}_{last}"),
         4 => format!("{first}+hoering"),
-        _ => (*r.pick(&["kontakt", "formand", "info", "bestyrelsen", "post"])).to_owned(),
+        _ => (*r.word(list("mailboxes"))).to_owned(),
     };
-    let domain = r.pick(&[
-        "gmail.com",
-        "hotmail.dk",
-        "mail.dk",
-        "jubii.dk",
-        "post.tele.dk",
-        "stud.ku.dk",
-        "live.dk",
-        "outlook.com",
-        "ældresagen.dk",
-        "grundejerforening-hyrdehøj.dk",
-        "roskilde-cykelklub.dk",
-        "yahoo.co.uk",
-    ]);
+    let domain = r.word(list("email_domains"));
     format!("{local}@{domain}")
 }
 
 fn street(r: &mut Rand) -> String {
     if r.chance(30) {
-        return (*r.pick(&[
-            "Sankt Hans Gade",
-            "H.C. Andersens Boulevard",
-            "Gammel Køge Landevej",
-            "Ved Stranden",
-            "Store Kongensgade",
-            "Lille Grønnegade",
-            "Nørre Allé",
-            "Gl. Kongevej",
-            "Skt. Ols Gade",
-            "Søndre Ringvej",
-            "Frederik VII's Vej",
-            "Christian IX's Gade",
-            "Ved Klostret",
-            "Hedevej Øst",
-            "Dronning Margrethes Vej",
-            "Lindenborg Alle",
-        ]))
-        .to_owned();
+        return (*r.word(list("named_streets"))).to_owned();
     }
-    let stem = r.pick(&[
-        "Al", "Køge", "Jernbane", "Skole", "Kirke", "Mølle", "Byg", "Hyrde", "Roskilde", "Holbæk",
-        "Bøge", "Ege", "Lærke", "Vester", "Øster", "Nørre", "Strand", "Skov", "Havne", "Rosen",
-        "Fasan", "Solsikke", "Ring", "Å", "Gartner", "Tofte", "Ørne", "Hvede",
-    ]);
-    let suffix = r.pick(&[
-        "vej", "vej", "vej", "gade", "gade", "stræde", "vænget", "parken", "bakken", "høj",
-        "stien", "haven", "toften", "engen", "løkke", "marken", "holm", "allé", "plads", "torv",
-        "vangen", "buen", "lunden", "tværvej",
-    ]);
+    let stem = r.word(list("street_stems"));
+    let suffix = r.word(list("street_suffixes"));
     format!("{stem}{suffix}")
 }
 
@@ -292,191 +250,31 @@ fn address(r: &mut Rand) -> String {
         a = format!("{a}-{}", n * 2 + 2);
     }
     if r.chance(30) {
-        a.push_str(r.pick(&[
-            ", 2. tv.",
-            ", st. th.",
-            ", 1. sal",
-            " 3. mf.",
-            ", 4. th",
-            ", kl.",
-        ]));
+        a.push_str(r.word(list("floors")));
     }
     if r.chance(35) {
-        a.push_str(r.pick(&[
-            ", 4000 Roskilde",
-            " 4040 Jyllinge",
-            ", 2100 København Ø",
-            ", 4300 Holbæk",
-            ", 8000 Aarhus C",
-            ", 4600 Køge",
-            " 4000 Roskilde",
-            ", 4621 Gadstrup",
-        ]));
+        a.push_str(r.word(list("postal_towns")));
     }
     a
 }
-
-const HEALTH: &[&str] = &[
-    "sclerose",
-    "diabetes",
-    "depression",
-    "angst",
-    "PTSD",
-    "kræft",
-    "ADHD",
-    "autisme",
-    "demens",
-    "epilepsi",
-    "et handicap",
-    "en hjertesygdom",
-    "astma",
-    "gigt",
-    "et stofmisbrug",
-    "migræne",
-    "sukkersyge",
-    "bipolar lidelse",
-    "skizofreni",
-    "en hjerneskade",
-    "KOL",
-    "Parkinsons sygdom",
-];
-const HEALTH_STATES: &[&str] = &[
-    "psykisk syg",
-    "kronisk syg",
-    "gravid",
-    "ordblind",
-    "døv",
-    "blind",
-    "handicappet",
-    "indlagt",
-    "sygemeldt",
-    "dement",
-    "kørestolsbruger",
-    "alkoholiker",
-    "lam i benene",
-    "svagtseende",
-];
-const FAITHS: &[&str] = &[
-    "muslim",
-    "jøde",
-    "kristen",
-    "hindu",
-    "katolik",
-    "flygtning",
-    "asylansøger",
-    "roma",
-    "buddhist",
-    "kvoteflygtning",
-];
-const ORIGINS: &[&str] = &[
-    "somalisk",
-    "syrisk",
-    "tyrkisk",
-    "pakistansk",
-    "irakisk",
-    "afghansk",
-    "eritreisk",
-    "palæstinensisk",
-    "kurdisk",
-    "iransk",
-    "bosnisk",
-    "marokkansk",
-    "vietnamesisk",
-    "polsk",
-    "libanesisk",
-    "tamilsk",
-];
-const COUNTRIES: &[&str] = &[
-    "Syrien",
-    "Somalia",
-    "Tyrkiet",
-    "Irak",
-    "Afghanistan",
-    "Eritrea",
-    "Pakistan",
-    "Iran",
-    "Libanon",
-    "Marokko",
-    "Bosnien",
-    "Vietnam",
-];
 
 // ---------------------------------------------------------------------------------------
 // Positive sentences.
 
 fn cpr_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Jeg skriver på vegne af min mor (cpr.nr. {}), som ikke selv kan skrive.",
-        "Mit personnummer er {} hvis I skal bruge det til sagen.",
-        "CPR: {}",
-        "Undertegnede, {}, protesterer mod planen om at lukke skolen.",
-        "Vedlagt kopi af sygesikringsbevis med nummer {}.",
-        "Sagen vedrører mit barn ({}) og hans skolegang.",
-        "personnr {}. Jeg vil gerne have svar hurtigst muligt.",
-        "cpr-nr.: {}, bosat i kommunen siden 1998.",
-        "Med venlig hilsen\nKaren Nielsen\n{}",
-        "Min søns cpr er {}, han går i 3. klasse på Himmelev Skole.",
-        "Ansøger {} har tidligere fået afslag.",
-        "{} – det er mit cpr-nummer, hvis I vil finde min sag.",
-        "Jeg (cpr {}) har boet her i 12 år.",
-        "CPR-nummer:{}",
-        "Hilsen Jens (født {})",
-    ]);
-    Sample::fill(t, FlagKind::Cpr, &cpr(r))
+    Sample::templated(r, list("cpr_templates"), FlagKind::Cpr, cpr)
 }
 
 fn phone_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Ring gerne på {} efter kl. 16.",
-        "Tlf.: {}",
-        "mobil {}",
-        "Kontakt mig på {} eller pr. brev.",
-        "Du kan fange mig på {}, jeg er hjemme om aftenen.",
-        "telefon {} (bedst mellem 9 og 12)",
-        "Mit nummer: {}.",
-        "{} – ring hvis der er spørgsmål.",
-        "Send en sms til {}, så ringer jeg tilbage.",
-        "Telefonnummer {}",
-        "Formanden kan kontaktes på {}.",
-        "Tlf {} / Jens",
-        "Jeg kan træffes på {} alle hverdage.",
-        "Ring til min datter på {}, hun hjælper mig med computeren.",
-    ]);
-    Sample::fill(t, FlagKind::Phone, &phone(r))
+    Sample::templated(r, list("phone_templates"), FlagKind::Phone, phone)
 }
 
 fn email_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Skriv til {}.",
-        "Mail: {}",
-        "Svar venligst til {}, tak.",
-        "E-mail {} eller brev til foreningen.",
-        "Send svaret til <{}>.",
-        "Jeg kan nås på mail {}!",
-        "({})",
-        "Kontaktperson: {} – gerne hurtigt.",
-        "Min mail er {} og jeg læser den dagligt.",
-        "Kopi sendt til {}",
-    ]);
-    Sample::fill(t, FlagKind::Email, &email(r))
+    Sample::templated(r, list("email_templates"), FlagKind::Email, email)
 }
 
 fn address_sample(r: &mut Rand) -> Sample {
-    let t = r.pick(&[
-        "Jeg bor på {} og er direkte berørt af planen.",
-        "Adresse: {}",
-        "Som ejer af {} vil jeg gøre indsigelse.",
-        "Vi, beboerne i {}, er imod byggeriet.",
-        "Støjen fra byggepladsen over for {} er uudholdelig.",
-        "Afsender: Jens Jensen, {}",
-        "Min mor bor i {}, og hun kan ikke komme til mødet.",
-        "{}\nTlf. efter aftale",
-        "Hilsen familien på {}.",
-        "Børnene fra {} skal krydse vejen hver morgen.",
-        "Klagen gælder ejendommen {}, som er udlejet.",
-        "Der er parkeret biler foran {} hele dagen.",
-    ]);
-    Sample::fill(t, FlagKind::Address, &address(r))
+    Sample::templated(r, list("address_templates"), FlagKind::Address, address)
 }
 
 fn health_sample(r: &mut Rand) -> Sample {
@@ -484,40 +282,36 @@ fn health_sample(r: &mut Rand) -> Sample {
     let (before, term, after) = match r.below(6) {
         0 => (
             "Min nabo {n} har ",
-            r.pick(HEALTH),
+            r.word(list("health")),
             " og kan ikke klare larmen.",
         ),
         1 => (
             "{n} fik konstateret ",
-            r.pick(HEALTH),
+            r.word(list("health")),
             " sidste år, og derfor er stien vigtig.",
         ),
         2 => (
             "Jeg skriver på vegne af {n}, som lider af ",
-            r.pick(HEALTH),
+            r.word(list("health")),
             ".",
         ),
         3 => (
             "{n} er ",
-            r.pick(HEALTH_STATES),
+            r.word(list("health_states")),
             " og bruger dagcentret hver dag.",
         ),
         4 => (
             "Vores søn {n} har ",
-            r.pick(HEALTH),
+            r.word(list("health")),
             ", så han har brug for en skole tæt på.",
         ),
         _ => (
             "Da {n} blev ",
-            r.pick(&["indlagt", "syg", "sygemeldt", "gravid"]),
+            r.word(list("health_events")),
             ", hjalp naboerne.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &name))
-        .gold(FlagKind::Health, term)
-        .text(after);
-    s
+    Sample::around(before, FlagKind::Health, term, after, &name)
 }
 
 fn origin_sample(r: &mut Rand) -> Sample {
@@ -525,58 +319,49 @@ fn origin_sample(r: &mut Rand) -> Sample {
     let (before, term, after) = match r.below(6) {
         0 => (
             "{n}, som er ",
-            r.pick(FAITHS),
+            r.word(list("faiths")),
             ", bliver ofte mødt med fordomme.",
         ),
         1 => (
             "Min kollega {n} er ",
-            r.pick(ORIGINS),
+            r.word(list("origins")),
             " og taler fire sprog.",
         ),
         2 => (
             "{n} kom til Danmark som ",
-            r.pick(&["flygtning", "kvoteflygtning", "asylansøger"]),
+            r.word(list("refugee_words")),
             " i 2015.",
         ),
         3 => (
             "{n} er født i ",
-            r.pick(COUNTRIES),
+            r.word(list("countries")),
             " og kom hertil som barn.",
         ),
         4 => (
             "Vi har en ",
-            r.pick(ORIGINS),
+            r.word(list("origins")),
             " nabo, {n}, som hjælper alle.",
         ),
         _ => (
             "Min veninde {n} er ",
-            r.pick(FAITHS),
+            r.word(list("faiths")),
             ", og hun savner et sted at mødes.",
         ),
     };
-    let mut s = Sample::default();
-    s.text(&before.replace("{n}", &name))
-        .gold(FlagKind::Origin, term)
-        .text(&after.replace("{n}", &name));
-    s
+    Sample::around(before, FlagKind::Origin, term, after, &name)
 }
 
 /// A signature with several things at once.
 fn signature_sample(r: &mut Rand) -> Sample {
     let mut s = Sample::default();
-    s.text(r.pick(&[
-        "Med venlig hilsen\n",
-        "Venlig hilsen\n",
-        "Mvh.\n",
-        "Hilsen\n",
-    ]))
-    .text(&full_name(r))
-    .text("\n")
-    .gold(FlagKind::Address, &address(r))
-    .text(r.pick(&["\nTlf. ", "\nMobil: ", "\n", "\ntelefon "]))
-    .gold(FlagKind::Phone, &phone(r))
-    .text("\n")
-    .gold(FlagKind::Email, &email(r));
+    s.text(r.word(list("greetings")))
+        .text(&full_name(r))
+        .text("\n")
+        .gold(FlagKind::Address, &address(r))
+        .text(r.word(list("phone_labels")))
+        .gold(FlagKind::Phone, &phone(r))
+        .text("\n")
+        .gold(FlagKind::Email, &email(r));
     s
 }
 
@@ -592,9 +377,9 @@ fn negative_sample(r: &mut Rand) -> Sample {
     let big = r.range(1_000, 999_999);
     let dd = r.range(1, 28);
     let mm = r.range(1, 12);
-    let month = r.pick(&["januar", "marts", "maj", "august", "oktober", "december"]);
-    let town = r.pick(&["Roskilde", "Jyllinge", "Viby Sj.", "Gadstrup", "Svogerslev"]);
-    let postcode = r.pick(&["4000", "4040", "4130", "4621", "4000"]);
+    let month = r.word(list("months"));
+    let town = r.word(list("towns"));
+    let postcode = r.word(list("postcodes"));
     let amount = match r.below(4) {
         0 => format!("{}.{:03}", r.range(1, 99), r.below(1000)),
         1 => format!(
@@ -693,11 +478,11 @@ fn negative_sample(r: &mut Rand) -> Sample {
         19 => format!("Algade er blevet ensrettet, og det har givet {m} % mere trafik på Køgevej."),
         20 => format!(
             "Mennesker med {} skal have bedre tilbud, jf. § {m}.",
-            r.pick(&["demens", "handicap", "angst", "diabetes", "sclerose"])
+            r.word(list("negative_conditions"))
         ),
         21 => format!(
             "Flygtninge fra {} skal have hurtigere danskundervisning, mener {n} af de adspurgte.",
-            r.pick(COUNTRIES)
+            r.word(list("countries"))
         ),
         22 => format!(
             "Handicaprådet og Integrationsrådet anbefaler at afsætte {m} mio. kr. i {year}."
@@ -771,7 +556,7 @@ fn negative_sample(r: &mut Rand) -> Sample {
         44 => format!("Cykelstien langs Strandvejen er {m} km lang og kostede {amount} kr."),
         45 => format!(
             "Ældre med {} bør have plads i {} af kommunens {} plejeboliger.",
-            r.pick(&["demens", "handicap", "kræft"]),
+            r.word(list("elderly_conditions")),
             r.range(10, 99),
             big
         ),

@@ -919,9 +919,10 @@ mod tests {
 
     use hoering::consultees::{PartyKind, PartyStatus};
     use hoering::hearing::parse_date;
+    use hoering::notat::fixture::{self, party, point, published, respondent};
     use hoering::notat::{
-        BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput,
-        NotatInput, PointInput, Remark, RemarkState, RemarkTarget, RemarkText, Respondent, outline,
+        BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput,
+        RemarkTarget, outline,
     };
     use hoering::response::{Publication, SenderKind};
     use zip::ZipArchive;
@@ -941,56 +942,6 @@ mod tests {
         "word/_rels/document.xml.rels",
         "word/footer1.xml",
     ];
-
-    fn published(target: RemarkTarget, text: &str, outcome: Outcome) -> Remark {
-        Remark {
-            target,
-            text: RemarkText::parse(text).unwrap(),
-            outcome,
-            author: 1,
-            state: RemarkState::Published { at: 1_790_000_000 },
-        }
-    }
-
-    fn respondent(
-        id: i64,
-        kind: SenderKind,
-        name: Option<&str>,
-        organisation: Option<&str>,
-        publication: Publication,
-        sections: &[&str],
-    ) -> Respondent {
-        Respondent {
-            id,
-            kind,
-            name: name.map(Into::into),
-            organisation: organisation.map(Into::into),
-            publication,
-            sections: sections.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn party(organisation: &str, kind: PartyKind, status: PartyStatus) -> HeardParty {
-        HeardParty {
-            organisation: organisation.into(),
-            kind,
-            status,
-        }
-    }
-
-    fn point(
-        section: Option<&str>,
-        said: &str,
-        target: RemarkTarget,
-        remark: Option<Remark>,
-    ) -> PointInput {
-        PointInput {
-            section: section.map(Into::into),
-            said: said.into(),
-            target,
-            remark,
-        }
-    }
 
     /// A closed hearing on the integration policy, with the special characters, consent
     /// levels and stray e-mail addresses a real one brings.
@@ -1094,13 +1045,7 @@ mod tests {
                     &["4"],
                 ),
             ],
-            sections: sections
-                .iter()
-                .map(|(number, heading)| DraftSection {
-                    number: (*number).into(),
-                    heading: (*heading).into(),
-                })
-                .collect(),
+            sections: fixture::sections(&sections),
             points: vec![
                 point(
                     Some("3"),

@@ -1,7 +1,7 @@
 //! Responses in the database, with the counts pages read kept in the same transactions that
 //! change them, so no page or submission counts rows.
 
-use super::Status;
+use super::{ShownColumns, Status};
 use crate::db::now;
 use crate::version::db::{VersionError, count_placements, place_new_response, place_new_responses};
 use hoering::document::BlockId;
@@ -211,6 +211,26 @@ pub struct ResponseRow {
     /// 1 when a clerk has redacted passages (the original is kept apart, for clerks only).
     pub redacted: i64,
     pub withheld_reason: Option<String>,
+}
+
+impl From<ResponseRow> for ShownColumns {
+    fn from(row: ResponseRow) -> Self {
+        ShownColumns {
+            id: row.id,
+            created_at: row.created_at,
+            publication: row.publication,
+            name: row.name,
+            organisation: row.organisation,
+            sender_kind: row.sender_kind,
+            block_number: row.block_number,
+            quote_exact: row.quote_exact,
+            text: row.text,
+            source: row.source,
+            meeting_day: row.meeting_day,
+            meeting_group: row.meeting_group,
+            meeting_table: row.meeting_table,
+        }
+    }
 }
 
 const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason";

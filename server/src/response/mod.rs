@@ -23,3 +23,24 @@ pub fn receipt_number(id: i64, created_at: i64) -> String {
         .map(|r| r.to_string())
         .unwrap_or_default()
 }
+
+/// The columns a response is shown to the public from: a [`db::ResponseRow`]'s, or those another
+/// query selects under the same names (`version::db::carried_page`), so that one conversion
+/// (`response::pages::public_view`) serves every page that shows responses. Here rather than in
+/// `db.rs`, which imports `version::db`, so that `version::db` can use it without a circle.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ShownColumns {
+    pub id: i64,
+    pub created_at: i64,
+    pub publication: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub sender_kind: String,
+    pub block_number: Option<String>,
+    pub quote_exact: Option<String>,
+    pub text: String,
+    pub source: String,
+    pub meeting_day: Option<String>,
+    pub meeting_group: Option<String>,
+    pub meeting_table: Option<String>,
+}

@@ -1,6 +1,7 @@
 //! What the response pages read: the public lists under a block, a sender's receipt, and the
 //! clerk's moderation views. The public never sees an e-mail address or an unconsented name.
 
+use super::ShownColumns;
 use super::db::{self as response_db, ResponseRow};
 use super::{ADMIN_PAGE_SIZE, PUBLIC_PAGE_SIZE, Status, receipt_number};
 use crate::backend::{DbBackend, fail, stored};
@@ -34,32 +35,26 @@ use hoering::response::Publication;
 
 /// A response as the public may see it: the name and organisation only when the sender chose
 /// publication with name.
-#[allow(clippy::too_many_arguments)]
-pub fn public_view(
-    id: i64,
-    created_at: i64,
-    publication: &str,
-    name: &str,
-    organisation: Option<String>,
-    sender_kind: &str,
-    block_number: Option<String>,
-    quote: Option<String>,
-    text: String,
-    origin: Origin<'_>,
-) -> Result<PublicResponse, BackendError> {
-    let with_name = stored::publication(publication)? == Publication::WithName;
-    let (kind, meeting) = origin.read()?;
+pub fn public_view(shown: ShownColumns) -> Result<PublicResponse, BackendError> {
+    let with_name = stored::publication(&shown.publication)? == Publication::WithName;
+    let (kind, meeting) = Origin {
+        source: &shown.source,
+        day: shown.meeting_day.as_deref(),
+        group: shown.meeting_group.as_deref(),
+        table: shown.meeting_table.as_deref(),
+    }
+    .read()?;
     Ok(PublicResponse {
         kind,
         meeting,
-        receipt_number: receipt_number(id, created_at),
-        submitted_on: local_day(created_at),
-        author: with_name.then(|| name.to_string()),
-        organisation: organisation.filter(|_| with_name),
-        sender_kind: stored::sender_kind(sender_kind)?,
-        block_number,
-        quote,
-        text,
+        receipt_number: receipt_number(shown.id, shown.created_at),
+        submitted_on: local_day(shown.created_at),
+        author: with_name.then_some(shown.name),
+        organisation: shown.organisation.filter(|_| with_name),
+        sender_kind: stored::sender_kind(&shown.sender_kind)?,
+        block_number: shown.block_number,
+        quote: shown.quote_exact,
+        text: shown.text,
     })
 }
 
@@ -98,23 +93,7 @@ impl Origin<'_> {
 }
 
 pub fn public_response(row: ResponseRow) -> Result<PublicResponse, BackendError> {
-    public_view(
-        row.id,
-        row.created_at,
-        &row.publication,
-        &row.name,
-        row.organisation.clone(),
-        &row.sender_kind,
-        row.block_number.clone(),
-        row.quote_exact.clone(),
-        row.text.clone(),
-        Origin {
-            source: &row.source,
-            day: row.meeting_day.as_deref(),
-            group: row.meeting_group.as_deref(),
-            table: row.meeting_table.as_deref(),
-        },
-    )
+    public_view(row.into())
 }
 
 fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHearingCard {

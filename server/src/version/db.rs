@@ -3,6 +3,7 @@
 //! the matching itself and every response's placement) is stored, and pages only read it.
 
 use crate::db::now;
+use crate::response::ShownColumns;
 use hoering::anchoring::{
     Placement, TextQuote, VersionMatch, carry_ids, carry_step, match_versions,
 };
@@ -590,24 +591,15 @@ pub async fn backfill(pool: &AnyPool) -> Result<usize, VersionError> {
 /// A visible response as it stands in one version, with the words then and now.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CarriedRow {
-    pub id: i64,
-    pub created_at: i64,
-    pub name: String,
-    pub organisation: Option<String>,
-    pub publication: String,
-    pub sender_kind: String,
-    pub text: String,
+    /// What the public is shown of the response (its `block_number` is the block's number in
+    /// this version).
+    #[sqlx(flatten)]
+    pub shown: ShownColumns,
     pub given_to_block: Option<String>,
     pub given_to_version: i64,
-    pub quote_then: Option<String>,
     pub words_then: Option<String>,
     pub words_now: Option<String>,
-    pub block_number: Option<String>,
     pub removed_in: Option<i64>,
-    pub source: String,
-    pub meeting_day: Option<String>,
-    pub meeting_group: Option<String>,
-    pub meeting_table: Option<String>,
 }
 
 /// One page of the visible responses placed on `block` of a version (`None`: those whose words
@@ -636,7 +628,7 @@ pub async fn carried_page(
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT r.id, r.created_at, r.name, r.organisation, r.publication, r.sender_kind, r.text,
             r.block_number AS given_to_block, gv.number AS given_to_version,
-            r.quote_exact AS quote_then,
+            r.quote_exact,
             COALESCE(r.quote_exact, ob.text) AS words_then,
             CASE WHEN p.block_id IS NULL THEN NULL ELSE COALESCE(p.quote_exact, nb.text) END AS words_now,
             nb.number AS block_number, p.removed_in,

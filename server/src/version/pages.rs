@@ -6,7 +6,7 @@ use crate::backend::{DbBackend, fail};
 use crate::hearing::db::{self as hearing_db, HearingRow};
 use crate::hearing::pages::{block_id_of, card, document_of};
 use crate::response::PUBLIC_PAGE_SIZE;
-use crate::response::pages::{Origin, public_view};
+use crate::response::pages::public_view;
 use crate::version::{info, versions_of};
 use app::backend::{BackendError, VersionReads};
 use app::version::CarriedPage;
@@ -101,23 +101,7 @@ impl VersionReads for DbBackend {
                     changes: changes(&words_then, r.words_now.as_deref()),
                     words_then,
                     removed_in: r.removed_in,
-                    response: public_view(
-                        r.id,
-                        r.created_at,
-                        &r.publication,
-                        &r.name,
-                        r.organisation.clone(),
-                        &r.sender_kind,
-                        r.block_number.clone(),
-                        r.quote_then.clone(),
-                        r.text.clone(),
-                        Origin {
-                            source: &r.source,
-                            day: r.meeting_day.as_deref(),
-                            group: r.meeting_group.as_deref(),
-                            table: r.meeting_table.as_deref(),
-                        },
-                    )?,
+                    response: public_view(r.shown)?,
                 })
             })
             .collect::<Result<_, BackendError>>()?;

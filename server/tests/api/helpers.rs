@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 pub const CLERK_EMAIL: &str = "clerk@roskilde.example";
 pub const CLERK_PASSWORD: &str = "en-lang-adgangskode";
+/// A second clerk, to approve what the first wrote.
+pub const SECOND_CLERK: &str = "anden@roskilde.example";
 pub const POLICY: &str = include_str!("../../../src/document/fixtures/integrationspolitik.md");
 /// The list item the end-to-end tests comment on too.
 pub const DANISH_ITEM_START: &str =
@@ -326,6 +328,48 @@ impl TestApp {
         let r = self.respond_with(slug, fields).await;
         assert_eq!(r.status().as_u16(), 303, "responding to {slug}");
         r
+    }
+
+    /// Open hearing `slug` with the clerk and [`SECOND_CLERK`]: two, as the four-eyes rule on
+    /// bemærkninger needs.
+    pub async fn add_open_hearing_and_two_clerks(&self, slug: &str) {
+        self.add_open_hearing(slug).await;
+        self.add_clerk().await;
+        self.add_user(SECOND_CLERK, Role::Clerk).await;
+    }
+
+    /// The clerk signed in as `cookie` approves bemærkning `id` on hearing `slug` (the
+    /// four-eyes rule: not its author).
+    pub async fn approve_remark(&self, slug: &str, id: i64, cookie: &str) {
+        self.post_as_ok(
+            &format!("/admin/hoeringer/{slug}/bemaerkninger/{id}/godkend"),
+            cookie,
+            &[],
+        )
+        .await;
+    }
+
+    /// Sends `text` to hearing `slug` from `sender` (name, e-mail, sender kind, and
+    /// organisation or ""), with `publication` consent, on `block` ("": the whole draft); it
+    /// must be taken (303).
+    pub async fn send_from(
+        &self,
+        slug: &str,
+        text: &str,
+        (name, email, kind, organisation): (&str, &str, &str, &str),
+        publication: &str,
+        block: &str,
+    ) {
+        let fields = [
+            ("text", text),
+            ("name", name),
+            ("email", email),
+            ("sender_kind", kind),
+            ("organisation", organisation),
+            ("publication", publication),
+            ("block", block),
+        ];
+        self.respond_with_ok(slug, &fields).await;
     }
 
     /// Sends [`response_form`] with `fields` to hearing `slug`.

@@ -7,39 +7,9 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
 use std::io::Read;
 
-const SECOND_CLERK: &str = "anden@roskilde.example";
 const CAMPAIGN: &str = "Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.";
-
-#[allow(clippy::too_many_arguments)]
-async fn send(
-    app: &TestApp,
-    text: &str,
-    name: &str,
-    email: &str,
-    kind: &str,
-    org: &str,
-    publication: &str,
-    block: &str,
-) {
-    let r = app
-        .post_form(
-            "/hoeringer/politik/svar",
-            &[
-                ("text", text),
-                ("name", name),
-                ("email", email),
-                ("sender_kind", kind),
-                ("organisation", org),
-                ("publication", publication),
-                ("block", block),
-            ],
-        )
-        .await;
-    assert_eq!(r.status().as_u16(), 303, "response accepted");
-}
 
 /// A clerk writes a bemærkning, or changes one.
 async fn write_remark(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
@@ -118,9 +88,7 @@ fn no_address(text: &str, what: &str) {
 both_databases!(
     the_notat_is_written_approved_published_and_read_back_from_every_format,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         let block = app
             .block_number(
                 "politik",
@@ -138,7 +106,14 @@ both_databases!(
             (FJORD, "Kim Fjord", "kontakt@fjord.dk", "company", "Fjord ApS", "not_published", ""),
         ];
         for (text, name, email, kind, org, publication, block) in responses {
-            send(&app, text, name, email, kind, org, publication, block).await;
+            app.send_from(
+                "politik",
+                text,
+                (name, email, kind, org),
+                publication,
+                block,
+            )
+            .await;
         }
         app.publish_all().await;
         let hearing: i64 = app
@@ -299,13 +274,8 @@ both_databases!(
             .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("Alle bemærkninger skal være godkendt"));
-        for id in &ids {
-            app.post_as_ok(
-                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
-                &second,
-                &[],
-            )
-            .await;
+        for &id in &ids {
+            app.approve_remark("politik", id, &second).await;
         }
         app.post_as_ok(
             "/admin/hoeringer/politik/hoeringsnotat/sag",
@@ -682,38 +652,25 @@ async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str)
     .await;
     assert_eq!(r.status().as_u16(), 303);
     let remark: i64 = app.scalar("SELECT MAX(id) FROM remarks").await;
-    app.post_as_ok(
-        &format!("/admin/hoeringer/politik/bemaerkninger/{remark}/godkend"),
-        second,
-        &[],
-    )
-    .await;
+    app.approve_remark("politik", remark, second).await;
 }
 
 both_databases!(
     publishing_waits_for_the_close_and_every_edition_is_frozen,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
-        send(
-            &app,
+        app.add_open_hearing_and_two_clerks("politik").await;
+        app.send_from(
+            "politik",
             "Sprogundervisningen skal starte i vuggestuen.",
-            "Amina Hassan",
-            "amina@example.dk",
-            "private",
-            "",
+            ("Amina Hassan", "amina@example.dk", "private", ""),
             "with_name",
             "",
         )
         .await;
-        send(
-            &app,
+        app.send_from(
+            "politik",
             "Flere praktikpladser, tak.",
-            "Kim Fjord",
-            "kontakt@fjord.dk",
-            "company",
-            "Fjord ApS",
+            ("Kim Fjord", "kontakt@fjord.dk", "company", "Fjord ApS"),
             "with_name",
             "",
         )
@@ -824,13 +781,10 @@ both_databases!(
 
         // A response arriving later (the deadline moved for it) changes no published byte.
         set_closes(&app, 86_400).await;
-        send(
-            &app,
+        app.send_from(
+            "politik",
             "Et sent svar om lektiecaféer.",
-            "Mette Berg",
-            "mette@example.dk",
-            "private",
-            "",
+            ("Mette Berg", "mette@example.dk", "private", ""),
             "with_name",
             "",
         )

@@ -5,9 +5,6 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
-
-const SECOND_CLERK: &str = "anden@roskilde.example";
 
 /// The names, and the address each wrote from.
 const NAMES: [(&str, &str); 7] = [
@@ -58,26 +55,17 @@ fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
 both_databases!(
     names_in_every_script_are_in_the_pdf_as_written,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         for (name, email) in NAMES {
             let text = format!("Jeg hedder {name} og ønsker mere sprogundervisning.");
-            let r = app
-                .post_form(
-                    "/hoeringer/politik/svar",
-                    &[
-                        ("text", text.as_str()),
-                        ("name", name),
-                        ("email", email),
-                        ("sender_kind", "private"),
-                        ("organisation", ""),
-                        ("publication", "with_name"),
-                        ("block", ""),
-                    ],
-                )
-                .await;
-            assert_eq!(r.status().as_u16(), 303, "{name}'s response accepted");
+            app.send_from(
+                "politik",
+                &text,
+                (name, email, "private", ""),
+                "with_name",
+                "",
+            )
+            .await;
         }
         app.publish_all().await;
         let clerk = app.login().await;
@@ -110,13 +98,8 @@ both_databases!(
             );
         }
         let ids: Vec<i64> = app.column("SELECT id FROM remarks ORDER BY id").await;
-        for id in &ids {
-            app.post_as_ok(
-                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
-                &second,
-                &[],
-            )
-            .await;
+        for &id in &ids {
+            app.approve_remark("politik", id, &second).await;
         }
         // The notat is published once the hearing is over.
         sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE slug = 'politik'")

@@ -4,29 +4,17 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use server::auth::Role;
-
-const SECOND_CLERK: &str = "anden@roskilde.example";
 
 both_databases!(
     changing_an_approved_points_summary_or_section_returns_it_to_draft,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
-        let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    ("text", "Flere sprogcaféer på bibliotekerne, tak."),
-                    ("name", "Amina Hassan"),
-                    ("email", "amina@example.dk"),
-                    ("sender_kind", "private"),
-                    ("publication", "with_name"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.add_open_hearing_and_two_clerks("politik").await;
+        // Amina Hassan's, as the default form has her.
+        app.respond_with_ok(
+            "politik",
+            &[("text", "Flere sprogcaféer på bibliotekerne, tak.")],
+        )
+        .await;
         app.publish_all().await;
         let response: i64 = app.scalar("SELECT id FROM responses").await;
         let clerk = app.login().await;
@@ -65,14 +53,7 @@ both_databases!(
         };
         write(point(None, "3", "Ønsker flere sprogcaféer.")).await;
         let id: i64 = app.scalar("SELECT id FROM remarks").await;
-        let approve = || async {
-            app.post_as_ok(
-                &format!("/admin/hoeringer/politik/bemaerkninger/{id}/godkend"),
-                &second,
-                &[],
-            )
-            .await
-        };
+        let approve = || async { app.approve_remark("politik", id, &second).await };
         let state = || app.scalar::<String>("SELECT state FROM remarks");
         approve().await;
         assert_eq!(state().await, "approved");
@@ -123,9 +104,7 @@ both_databases!(
 both_databases!(
     the_notat_accounts_for_every_response_before_it_is_published,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
-        app.add_user(SECOND_CLERK, Role::Clerk).await;
+        app.add_open_hearing_and_two_clerks("politik").await;
         #[rustfmt::skip]
         let responses = [
             ("Flere sprogcaféer, tak.", "Amina Hassan", "amina@example.dk", "private", ""),
@@ -133,20 +112,8 @@ both_databases!(
             ("Parkeringen ved stationen er for dyr.", "Kim Holm", "kim@example.dk", "private", ""),
         ];
         for (text, name, email, kind, org) in responses {
-            let r = app
-                .post_form(
-                    "/hoeringer/politik/svar",
-                    &[
-                        ("text", text),
-                        ("name", name),
-                        ("email", email),
-                        ("sender_kind", kind),
-                        ("organisation", org),
-                        ("publication", "with_name"),
-                    ],
-                )
+            app.send_from("politik", text, (name, email, kind, org), "with_name", "")
                 .await;
-            assert_eq!(r.status().as_u16(), 303);
         }
         app.publish_all().await;
         let hearing: i64 = app
@@ -176,12 +143,7 @@ both_databases!(
         )
         .await;
         let remark: i64 = app.scalar("SELECT id FROM remarks").await;
-        app.post_as_ok(
-            &format!("/admin/hoeringer/politik/bemaerkninger/{remark}/godkend"),
-            &second,
-            &[],
-        )
-        .await;
+        app.approve_remark("politik", remark, &second).await;
         // The hearing is over.
         sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE id = $1")
             .bind(hearing)

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-use hoering::consultees::{PartyKind, PartyStatus};
 use hoering::hearing::parse_date;
+use hoering::notat::fixture::{self, respondent};
 use hoering::notat::{
-    BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, NotatInput,
-    PointInput, Remark, RemarkState, RemarkTarget, RemarkText, Respondent, outline,
+    BlockChanges, CouncilInput, HearingInfo, MeetingInput, NotatInput, Remark, RemarkState,
+    RemarkTarget, outline,
 };
 use hoering::response::{Publication, SenderKind};
 
@@ -22,46 +22,15 @@ use hoering::text::DiffOp;
 
 // --- The whole document ---
 
+/// A remark on the first response, published.
 fn published(text: &str, outcome: Outcome) -> Option<Remark> {
-    Some(Remark {
-        target: RemarkTarget::Response(1),
-        text: RemarkText::parse(text).expect("a valid remark"),
-        outcome,
-        author: 1,
-        state: RemarkState::Published { at: 1_790_000_000 },
-    })
-}
-
-fn respondent(
-    id: i64,
-    kind: SenderKind,
-    name: &str,
-    organisation: Option<&str>,
-    publication: Publication,
-    sections: &[&str],
-) -> Respondent {
-    Respondent {
-        id,
-        kind,
-        name: Some(name.to_owned()),
-        organisation: organisation.map(Into::into),
-        publication,
-        sections: sections.iter().map(|s| s.to_string()).collect(),
-    }
+    Some(fixture::published(RemarkTarget::Response(1), text, outcome))
 }
 
 fn input() -> NotatInput {
     let day = |s: &str| parse_date(s).expect("a valid date");
-    let party = |organisation: &str, status| HeardParty {
-        organisation: organisation.to_owned(),
-        kind: PartyKind::Association,
-        status,
-    };
-    let point = |section: Option<&str>, said: &str, id, remark| PointInput {
-        section: section.map(Into::into),
-        said: said.to_owned(),
-        target: RemarkTarget::Response(id),
-        remark,
+    let point = |section: Option<&str>, said: &str, id, remark| {
+        fixture::point(section, said, RemarkTarget::Response(id), remark)
     };
     NotatInput {
         hearing: HearingInfo {
@@ -71,18 +40,12 @@ fn input() -> NotatInput {
             announced: "På kommunens hjemmeside".into(),
             case_number: String::new(),
         },
-        parties: vec![
-            party("Ældre Sagen", PartyStatus::Answered),
-            party("Zonta", PartyStatus::Declined),
-            party("Aarhus Stift", PartyStatus::Invited),
-            party("Dansk Flygtningehjælp", PartyStatus::NotInvited),
-            party("Børnerådet", PartyStatus::Answered),
-        ],
+        parties: fixture::parties(),
         responses: vec![
             respondent(
                 1,
                 SenderKind::Private,
-                "Anna Jensen",
+                Some("Anna Jensen"),
                 None,
                 Publication::WithName,
                 &["3"],
@@ -90,7 +53,7 @@ fn input() -> NotatInput {
             respondent(
                 2,
                 SenderKind::Association,
-                "Bo Hansen",
+                Some("Bo Hansen"),
                 Some("Ældre Sagen"),
                 Publication::WithName,
                 &[],
@@ -98,7 +61,7 @@ fn input() -> NotatInput {
             respondent(
                 3,
                 SenderKind::Private,
-                "Carl Skjult",
+                Some("Carl Skjult"),
                 None,
                 Publication::Anonymous,
                 &["2"],
@@ -106,22 +69,13 @@ fn input() -> NotatInput {
             respondent(
                 4,
                 SenderKind::Private,
-                "Eva Hemmelig",
+                Some("Eva Hemmelig"),
                 None,
                 Publication::NotPublished,
                 &["3"],
             ),
         ],
-        sections: vec![
-            DraftSection {
-                number: "2".into(),
-                heading: "Bolig".into(),
-            },
-            DraftSection {
-                number: "3".into(),
-                heading: "Arbejde".into(),
-            },
-        ],
+        sections: fixture::sections(&[("2", "Bolig"), ("3", "Arbejde")]),
         points: vec![
             point(
                 Some("3"),
