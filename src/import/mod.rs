@@ -20,7 +20,10 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     /// A heading 1–6 (Word's "Titel"/"Title" is level 1).
-    Heading { level: u8, text: Vec<Span> },
+    Heading {
+        level: u8,
+        text: Vec<Span>,
+    },
     Paragraph(Vec<Span>),
     /// A list item at `depth` (0 = top level).
     Item {
@@ -37,7 +40,10 @@ pub enum Piece {
 pub enum Marker {
     Bullet,
     /// Numbered "1." (`paren`: "1)"), starting at `start` when it opens a list.
-    Number { start: u32, paren: bool },
+    Number {
+        start: u32,
+        paren: bool,
+    },
 }
 
 /// A run of text.
@@ -49,7 +55,10 @@ pub enum Span {
         italic: bool,
     },
     /// A link the reader may follow: only http, https and mailto targets get here.
-    Link { text: String, target: String },
+    Link {
+        text: String,
+        target: String,
+    },
     /// A reference to the note with this key.
     NoteRef(String),
     LineBreak,
@@ -395,9 +404,12 @@ pub fn escape(text: &str) -> String {
             '&' => {
                 // Only what would read as an entity ("&amp;", "&#38;") needs the escape.
                 let rest: String = chars[i + 1..].iter().take(33).collect();
-                let entity = rest
-                    .find(';')
-                    .is_some_and(|end| end > 0 && rest[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '#'));
+                let entity = rest.find(';').is_some_and(|end| {
+                    end > 0
+                        && rest[..end]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                });
                 if entity {
                     out.push('\\');
                 }

@@ -95,7 +95,10 @@ fn a_word_document_becomes_sections_and_numbered_blocks() {
         section.blocks[1].text,
         "Dansk før skolestart. i vuggestuen i børnehaven"
     );
-    assert!(section.blocks[1].html.contains("<ul>"), "nested: {markdown}");
+    assert!(
+        section.blocks[1].html.contains("<ul>"),
+        "nested: {markdown}"
+    );
     assert!(section.blocks[3].text.contains("Beskæftigelse | fuldtid"));
     assert!(
         section.blocks[4]
@@ -145,13 +148,21 @@ fn runs_split_by_word_are_joined_before_emphasis() {
         italic: false,
     };
     let draft = Draft {
-        pieces: vec![Piece::Paragraph(vec![bold("Hel"), bold("lo"), Span::plain(" verden")])],
+        pieces: vec![Piece::Paragraph(vec![
+            bold("Hel"),
+            bold("lo"),
+            Span::plain(" verden"),
+        ])],
         ..Draft::default()
     };
     let doc = parse(&to_markdown(&draft)).unwrap();
     let block = &doc.sections[0].blocks[0];
     assert_eq!(block.text, "Hello verden");
-    assert!(block.html.contains("<strong>Hello</strong>"), "{}", block.html);
+    assert!(
+        block.html.contains("<strong>Hello</strong>"),
+        "{}",
+        block.html
+    );
 }
 
 #[test]
@@ -191,7 +202,10 @@ fn a_paragraph_that_looks_like_syntax_stays_text() {
         let blocks: Vec<_> = doc.sections.iter().flat_map(|s| &s.blocks).collect();
         assert_eq!(blocks.len(), 1, "{text:?} became {markdown:?}");
         assert_eq!(blocks[0].kind, BlockKind::Paragraph, "{markdown:?}");
-        assert_eq!(blocks[0].text, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            blocks[0].text,
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         assert!(!blocks[0].html.contains("<script") && !blocks[0].html.contains("<a "));
     }
 }
