@@ -16,6 +16,7 @@ pub mod diff;
 pub mod document;
 pub mod feed;
 pub mod hearing;
+pub mod import;
 pub mod language;
 pub mod mail;
 pub mod meeting;

@@ -112,6 +112,12 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             td_string!(locale, form_enter_the_language_you_need_an)
         }
         ("consent", _) => td_string!(locale, form_tick_the_box_to_consent_otherwise),
+        ("file", "import_program") => td_string!(locale, import_error_program),
+        ("file", "import_protected") => td_string!(locale, import_error_protected),
+        ("file", "import_pdf") => td_string!(locale, import_error_pdf),
+        ("file", "import_too_large") => td_string!(locale, import_error_too_large),
+        ("file", "import_damaged") => td_string!(locale, import_error_damaged),
+        ("file", _) => td_string!(locale, import_error_unknown),
         ("parties", "required") => td_string!(locale, form_paste_at_least_one_party_organisation),
         ("parties", "too_many") => td_string!(locale, form_at_most_2_000_parties_at),
         ("from", _) => td_string!(locale, form_choose_an_earlier_hearing_of_the),

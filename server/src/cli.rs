@@ -83,8 +83,9 @@ enum Command {
     /// Copy the SQLite database to FILE while the server runs (a consistent snapshot); for
     /// PostgreSQL use pg_dump.
     Backup { file: PathBuf },
-    /// Create a policy from a Markdown file with front matter, and a hearing if it has a window;
-    /// with --policy, add the file as the next version of that policy instead.
+    /// Create a policy from a Markdown file with front matter (or a Word .docx or LibreOffice
+    /// .odt file), and a hearing if it has a window; with --policy, add the file as the next
+    /// version of that policy instead.
     Import {
         file: PathBuf,
         /// Add the file as a new version of the policy with this address.
@@ -704,10 +705,25 @@ pub async fn run() -> Result<(), CliError> {
                 }
                 (None, _) => closes,
             };
-            let markdown = std::fs::read_to_string(&file).map_err(|source| CliError::ReadFile {
+            let bytes = std::fs::read(&file).map_err(|source| CliError::ReadFile {
                 path: file.display().to_string(),
                 source,
             })?;
+            // Markdown as it is; a Word or LibreOffice file made into Markdown, with what it
+            // held that the draft does not told on the way.
+            let markdown = match crate::import::sniff(&bytes) {
+                Ok(crate::import::Kind::Markdown) => String::from_utf8(bytes)
+                    .map_err(|_| CliError::Invalid("the file is not UTF-8 text".into()))?,
+                Ok(_) => {
+                    let imported = crate::import::read(&bytes)
+                        .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+                    for item in &imported.left_out {
+                        eprintln!("not imported: {item:?}");
+                    }
+                    imported.markdown
+                }
+                Err(e) => return Err(CliError::Invalid(format!("{}: {e}", file.display()))),
+            };
             if let Some(policy) = policy {
                 // The same limits as the form's (size, number of blocks).
                 hoering::hearing::parse_markdown(&markdown)

@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod hearing;
 pub mod housekeeping;
+pub mod import;
 pub mod journal;
 pub mod mail;
 pub mod meeting;

@@ -102,5 +102,9 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
-/// Room for the largest draft twice (textarea and file) plus the other fields.
-pub const DRAFT_FORM_BYTES: usize = 2 * crate::hearing::MAX_MARKDOWN_BYTES + 64 * 1024;
+/// The largest draft file: a Word document's pictures (not imported) can weigh far more than
+/// its text.
+pub const DRAFT_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Room for the largest draft in the textarea, the largest file, and the other fields.
+pub const DRAFT_FORM_BYTES: usize =
+    crate::hearing::MAX_MARKDOWN_BYTES + DRAFT_FILE_BYTES + 64 * 1024;

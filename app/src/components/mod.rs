@@ -2,6 +2,7 @@
 //! their errors, and the HTTP status of a server-rendered page.
 
 pub mod fields;
+pub mod import;
 pub mod lists;
 pub mod meeting;
 pub mod notat;

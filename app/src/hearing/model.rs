@@ -80,4 +80,7 @@ pub struct HearingPreview {
     pub title: String,
     pub sections: Vec<SectionView>,
     pub footnotes: Vec<BlockView>,
+    /// For a draft read from a Word or LibreOffice file: what it held that the draft does not.
+    #[serde(default)]
+    pub left_out: Option<Vec<hoering::import::LeftOut>>,
 }

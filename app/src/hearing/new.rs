@@ -1,5 +1,6 @@
 //! A new hearing: the clerk's form, with a preview of the Markdown draft split into its paragraphs.
 
+use crate::components::import::{DraftFileField, ImportReport};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, block_label, escape_html};
 use crate::hearing::SectionView;
@@ -28,6 +29,9 @@ pub fn NewHearingPage() -> impl IntoView {
                     </div>
                 }
             };
+            let report = echo.preview.as_ref().and_then(|p| p.left_out.clone()).map(|left_out| view! {
+                <ImportReport left_out=left_out />
+            });
             let preview = echo.preview.clone().map(|p| view! {
                 <section class="preview" aria-labelledby="preview-title">
                     <h2 id="preview-title">{t!(i18n, preview_title)}</h2>
@@ -45,6 +49,7 @@ pub fn NewHearingPage() -> impl IntoView {
                 {has_errors.then(|| view! {
                     <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
                 })}
+                {report}
                 <form method="post" action="/admin/hoeringer/ny" enctype="multipart/form-data" class="admin-form">
                     <input type="hidden" name="csrf" value=user.csrf.clone() />
                     <div class="field">
@@ -53,10 +58,7 @@ pub fn NewHearingPage() -> impl IntoView {
                         <FieldError id="markdown-error".to_string() message=err("markdown") />
                         <textarea id="markdown" name="markdown" rows="14" aria-describedby="markdown-hint" aria-invalid=invalid("markdown") inner_html=escape_html(&echo.value("markdown"))></textarea>
                     </div>
-                    <div class="field">
-                        <label for="file">{t!(i18n, label_file)}</label>
-                        <input id="file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
-                    </div>
+                    <DraftFileField message=err("file") invalid=invalid("file") />
                     {input("title", "text", t_string!(i18n, label_title), Some(t_string!(i18n, hint_from_front_matter)))}
                     {input("slug", "text", t_string!(i18n, label_slug), Some(t_string!(i18n, hint_slug)))}
                     {input("committee", "text", t_string!(i18n, fact_committee), None)}

@@ -1,5 +1,6 @@
 //! A new version of a hearing's draft, written by the clerk.
 
+use crate::components::import::{DraftFileField, ImportReport};
 use crate::components::page::{not_found, route_param};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, escape_html};
@@ -23,11 +24,15 @@ pub fn NewVersionPage() -> impl IntoView {
             let slug = slug();
             let err = |f: &'static str| echo.message_signal(i18n, f);
             let text = if echo.values.is_empty() { markdown } else { echo.value("markdown") };
+            let report = echo.preview.as_ref().and_then(|p| p.left_out.clone()).map(|left_out| view! {
+                <ImportReport left_out=left_out />
+            });
             Ok(view! {
                 <LogoutForm user=user.clone() />
                 <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{t!(i18n, admin_title)}</a></p>
                 <h1>{t!(i18n, new_version)}</h1>
                 <p>{t_string!(i18n, new_version_intro, number = number).to_string()}</p>
+                {report}
                 <form method="post" action=crate::routes::new_version(&slug) enctype="multipart/form-data" class="admin-form">
                     <input type="hidden" name="csrf" value=user.csrf.clone() />
                     <div class="field">
@@ -45,10 +50,7 @@ pub fn NewVersionPage() -> impl IntoView {
                         <FieldError id="markdown-error".to_string() message=err("markdown") />
                         <textarea id="markdown" name="markdown" rows="18" inner_html=escape_html(&text)></textarea>
                     </div>
-                    <div class="field">
-                        <label for="file">{t!(i18n, label_file)}</label>
-                        <input id="file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
-                    </div>
+                    <DraftFileField message=err("file") invalid=echo.error("file").map(|_| "true") />
                     <button type="submit" class="button">{t!(i18n, publish_version)}</button>
                 </form>
             }

@@ -47,6 +47,7 @@ pub fn preview_of(doc: &hoering::document::Document) -> HearingPreview {
             })
             .collect(),
         footnotes: doc.footnotes.iter().map(view).collect(),
+        left_out: None,
     }
 }
 
@@ -121,14 +122,19 @@ async fn create(state: &AppState, staff: Staff, multipart: Multipart) -> WebResu
             StatusCode::UNPROCESSABLE_ENTITY
         }
     };
-    if get("action") == "preview" {
-        let (preview, mut errors) = match &prepared {
+    // A draft read from Word is always shown before it is stored: the clerk checks what
+    // came along and what did not.
+    if get("action") == "preview" || draft.imported.is_some() {
+        let (mut preview, mut errors) = match &prepared {
             Ok(h) => (Some(preview_of(&h.document)), BTreeMap::new()),
             Err(rejected) => (
                 rejected.document.as_ref().map(preview_of),
                 rejected.errors.clone(),
             ),
         };
+        if let Some(p) = preview.as_mut() {
+            p.left_out = draft.imported.clone();
+        }
         // A preview only complains about the draft itself; the rest may be filled in later.
         errors.retain(|k, _| k == "markdown");
         errors.extend(draft_errors.clone());

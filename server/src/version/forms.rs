@@ -34,7 +34,8 @@ async fn create(state: &AppState, staff: Staff, slug: &str, multipart: Multipart
     if label.is_empty() {
         errors.insert("label".to_string(), "required".to_string());
     }
-    if !errors.is_empty() {
+    // A draft read from Word is shown back first: the clerk checks it, then saves.
+    if !errors.is_empty() || draft.imported.is_some() {
         let values = [
             ("label", label),
             ("note", draft.get("note")),
@@ -43,16 +44,26 @@ async fn create(state: &AppState, staff: Staff, slug: &str, multipart: Multipart
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+        let preview = draft
+            .imported
+            .clone()
+            .map(|left_out| app::hearing::HearingPreview {
+                title: String::new(),
+                sections: Vec::new(),
+                footnotes: Vec::new(),
+                left_out: Some(left_out),
+            });
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
         let echo = FormEcho {
             values,
             errors,
-            preview: None,
+            preview,
         };
-        return Err(WebError::form(
-            &page,
-            echo,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Err(WebError::form(&page, echo, status));
     }
     let hearing = hearing_db::by_slug(&state.db.pool, slug)
         .await?

@@ -7,11 +7,15 @@ use axum::extract::Multipart;
 use std::collections::BTreeMap;
 
 /// A staff form with a draft: its fields, the Markdown (an uploaded file wins over the pasted
-/// text), and the error if the file was not UTF-8.
+/// text: Markdown, or a Word or LibreOffice document made into Markdown), and the error if the
+/// file could not be read.
 pub struct StaffDraft {
     pub fields: BTreeMap<String, String>,
     pub markdown: String,
     pub errors: BTreeMap<String, String>,
+    /// For a Word or LibreOffice file: what it held that the draft does not (the form shows
+    /// the result as a preview before anything is stored).
+    pub imported: Option<Vec<hoering::import::LeftOut>>,
     /// Who sent it, for the journal.
     pub actor: crate::policy::db::Actor,
 }
@@ -45,6 +49,23 @@ async fn read_multipart(
     Ok((fields, file))
 }
 
+/// An uploaded draft by its content: Markdown as it is, a .docx or .odt made into Markdown
+/// (off the async threads: a large document takes a moment).
+async fn read_file(
+    bytes: Vec<u8>,
+) -> Result<(String, Option<Vec<hoering::import::LeftOut>>), crate::import::ImportError> {
+    use crate::import::{ImportError, Kind, sniff};
+    match sniff(&bytes)? {
+        Kind::Markdown => String::from_utf8(bytes)
+            .map(|text| (text, None))
+            .map_err(|_| ImportError::Unknown),
+        Kind::Docx | Kind::Odt => tokio::task::spawn_blocking(move || crate::import::read(&bytes))
+            .await
+            .map_err(|e| ImportError::Damaged(e.to_string()))?
+            .map(|imported| (imported.markdown, Some(imported.left_out))),
+    }
+}
+
 /// Checks the session may do `what`, then reads the form.
 pub async fn read_staff_draft(
     staff: Staff,
@@ -55,18 +76,26 @@ pub async fn read_staff_draft(
     let (fields, file) = read_multipart(multipart).await?;
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
     let mut errors = BTreeMap::new();
-    let markdown = match file.map(String::from_utf8) {
-        Some(Ok(text)) => text,
-        Some(Err(_)) => {
-            errors.insert("markdown".to_string(), "invalid".to_string());
-            get("markdown")
-        }
+    let mut imported = None;
+    let markdown = match file {
         None => get("markdown"),
+        Some(bytes) => match read_file(bytes).await {
+            Ok((markdown, left_out)) => {
+                imported = left_out;
+                markdown
+            }
+            Err(e) => {
+                tracing::info!(error = %e, "an uploaded draft was refused");
+                errors.insert("file".to_string(), e.code().to_string());
+                get("markdown")
+            }
+        },
     };
     Ok(StaffDraft {
         fields,
         markdown,
         errors,
+        imported,
         actor: crate::policy::db::Actor::of(&session.user),
     })
 }

@@ -385,3 +385,35 @@ fn serve_refuses_to_start_without_its_public_address_outside_the_demo() {
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("HOERING_PUBLIC_URL is required"), "{text}");
 }
+
+/// A clerk's Word file given to `hoering import` becomes the policy, as its Markdown would;
+/// a file that is not a draft is refused with the reason.
+#[test]
+fn import_reads_word_files() {
+    let (dir, db, _) = workspace("cli-docx");
+    let docx = dir.join("politik.docx");
+    std::fs::write(
+        &docx,
+        include_bytes!("../../src/import/fixtures/integrationspolitik.docx"),
+    )
+    .unwrap();
+    let (ok, out) = hoering(
+        &db,
+        &[
+            "import",
+            &docx.display().to_string(),
+            "--slug",
+            "fra-word",
+            "--committee",
+            "Beskæftigelses- og Socialudvalget",
+        ],
+        "",
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("no hearing"), "{out}");
+    let program = dir.join("program.docx");
+    std::fs::write(&program, b"MZ\x90\x00 a program").unwrap();
+    let (ok, out) = hoering(&db, &["import", &program.display().to_string()], "");
+    assert!(!ok && out.contains("a program, not a document"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

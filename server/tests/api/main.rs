@@ -10,6 +10,7 @@ mod archive;
 mod cli;
 mod consultees;
 mod councils;
+mod import;
 mod mail;
 mod meetings;
 mod notat;
