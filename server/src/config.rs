@@ -57,6 +57,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "an SVG or PNG file with the municipality's logo, shown in the header (at most 512 KB)",
     ),
     (
+        "HOERING_ICON",
+        "an SVG or PNG file with the municipality's icon, shown in the browser's tab (/favicon.ico; at most 512 KB); unset: a speech bubble in the municipality's colour",
+    ),
+    (
         "HOERING_CONTACT",
         "one line in every page's footer: who to contact, e.g. Rådhusbuen 1, 4000 Roskilde · 4631 3000 · kommunen@roskilde.dk",
     ),
@@ -86,8 +90,12 @@ pub const VARIABLES: &[(&str, &str)] = &[
 pub enum ConfigError {
     #[error("{0}: {1}")]
     Brand(&'static str, #[source] hoering::branding::BrandError),
-    #[error("HOERING_LOGO: {path} {reason}")]
-    Logo { path: String, reason: String },
+    #[error("{setting}: {path} {reason}")]
+    Logo {
+        setting: &'static str,
+        path: String,
+        reason: String,
+    },
     #[error("HOERING_ADDR is not a socket address like 127.0.0.1:3000: {0:?}")]
     Addr(String),
     #[error("the database URL must start with sqlite:// or postgres:// (got a URL starting {0:?})")]
@@ -218,6 +226,8 @@ impl Default for MailConfig {
 pub struct Branding {
     pub colour: Option<hoering::branding::BrandColour>,
     pub logo: Option<Logo>,
+    /// The browser tab's icon (`HOERING_ICON`); `None`: the default icon.
+    pub icon: Option<Logo>,
     pub contact: String,
     pub links: Vec<hoering::branding::FooterLink>,
 }
@@ -253,7 +263,11 @@ impl Branding {
             None => None,
         };
         let logo = match set("HOERING_LOGO") {
-            Some(path) => Some(read_logo(&path)?),
+            Some(path) => Some(read_logo("HOERING_LOGO", &path)?),
+            None => None,
+        };
+        let icon = match set("HOERING_ICON") {
+            Some(path) => Some(read_logo("HOERING_ICON", &path)?),
             None => None,
         };
         let links = match set("HOERING_FOOTER_LINKS") {
@@ -264,14 +278,17 @@ impl Branding {
         Ok(Branding {
             colour,
             logo,
+            icon,
             contact: set("HOERING_CONTACT").unwrap_or_default(),
             links,
         })
     }
 }
 
-fn read_logo(path: &str) -> Result<Logo, ConfigError> {
+/// A logo or icon file (`setting` names it in an error).
+fn read_logo(setting: &'static str, path: &str) -> Result<Logo, ConfigError> {
     let refuse = |reason: &str| ConfigError::Logo {
+        setting,
         path: path.to_string(),
         reason: reason.to_string(),
     };

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::stopwords::is_foreign_stop_word;
 use super::words::words;
 
 /// A suggested tag.
@@ -77,7 +78,8 @@ impl DocumentFrequencies {
 /// Suggested tags for a set of documents (the responses of one hearing, or a selection of
 /// them): at most `max` terms with the highest TF-IDF weight summed over the documents.
 ///
-/// Stop words, numbers and terms under three letters are never suggested, and where there
+/// Stop words (Danish, and English, Ukrainian and Arabic ones), numbers and terms under
+/// three letters are never suggested, and where there
 /// are three documents or more only terms shared by at least two of them are: a tag for a
 /// collection is a theme, not one response's word.
 pub fn suggest_tags(documents: &[&str], max: usize) -> Vec<Suggestion> {
@@ -157,6 +159,10 @@ struct Total {
 fn count_terms(document: &str) -> BTreeMap<String, Counted> {
     let mut counts: BTreeMap<String, Counted> = BTreeMap::new();
     for word in words(document) {
+        // A response in English (or with an English sentence) must not make "the" a theme.
+        if is_foreign_stop_word(&word.text) {
+            continue;
+        }
         let Some(stem) = word.term() else { continue };
         let counted = match counts.get_mut(stem) {
             Some(counted) => counted,

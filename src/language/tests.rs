@@ -237,9 +237,9 @@ fn stems_of_any_word() {
 
 #[test]
 fn stop_word_lists_are_sorted_and_apart() {
-    use super::stopwords::{ADDED, SNOWBALL};
+    use super::stopwords::{ADDED, ARABIC, ENGLISH, SNOWBALL, UKRAINIAN};
     assert_eq!(SNOWBALL.len(), 94);
-    for list in [SNOWBALL, ADDED] {
+    for list in [SNOWBALL, ADDED, ENGLISH, UKRAINIAN, ARABIC] {
         assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         assert!(list.iter().all(|w| *w == w.to_lowercase()));
     }
@@ -486,6 +486,39 @@ fn tags_for_a_hearing_are_its_themes() {
     assert!(tags.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(suggest_tags(&RESPONSES, 8), tags);
     assert_eq!(suggest_tags(&RESPONSES, 2), tags[..2]);
+}
+
+/// Responses in English (and a Danish one with an English sentence) suggest their themes,
+/// never "the", "and" or "with"; Ukrainian and Arabic function words neither. Search stays
+/// Danish: "the" is still a term there.
+#[test]
+fn tags_leave_out_the_stop_words_of_every_language() {
+    let responses = [
+        "The bike lanes on the main road are too narrow for the children.",
+        "Please make the bike lanes wider, and the crossing safer.",
+        "The crossing at the school needs lights, and the bike lanes need lights too.",
+        "Cykelstierne er for smalle. The bike lanes are a disgrace!",
+        "Велосипедні доріжки дуже вузькі, і вони небезпечні для дітей.",
+        "Доріжки дуже вузькі, тому вони мають бути ширшими.",
+        "هذه الممرات ضيقة جدا على الأطفال في المدينة.",
+        "هذه الممرات خطر على الأطفال.",
+    ];
+    let tags = suggest_tags(&responses, 20);
+    let labels: Vec<&str> = tags.iter().map(|t| t.label.as_str()).collect();
+    for word in ["the", "and", "are", "too", "дуже", "вони", "هذه", "على"] {
+        assert!(!labels.contains(&word), "{word} suggested: {labels:?}");
+    }
+    for theme in ["bike", "lanes", "вузькі", "доріжки", "الممرات", "الأطفال"]
+    {
+        assert!(labels.contains(&theme), "{theme} not suggested: {labels:?}");
+    }
+    let one = suggest_for(
+        responses[0],
+        &DocumentFrequencies::from_documents(&responses),
+        5,
+    );
+    assert!(one.iter().all(|t| t.label != "the"), "{one:?}");
+    assert!(!terms("the").is_empty(), "search is Danish");
 }
 
 #[test]

@@ -456,10 +456,9 @@ fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
             };
             let respondents = match &p.target {
                 RemarkTarget::Group(_) => vec![format!(
-                    "{}: {} {}",
+                    "{}: {}",
                     words.campaign,
-                    p.target.responses().len(),
-                    words.identical
+                    (words.identical)(p.target.responses().len())
                 )],
                 target => target
                     .responses()
@@ -641,8 +640,9 @@ pub struct OutlineWords {
     pub points: String,
     pub no_points: String,
     pub campaign: String,
-    /// After the number of a campaign's responses: "2 enslydende svar".
-    pub identical: String,
+    /// A campaign's count of responses: "2 enslydende svar" (a function: Arabic and
+    /// Ukrainian word the noun by the number).
+    pub identical: Box<dyn Fn(usize) -> String + Send + Sync>,
     pub anonymous_private: String,
     pub not_published: String,
     pub meetings: String,

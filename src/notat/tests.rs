@@ -537,7 +537,7 @@ fn words() -> OutlineWords {
         points: s("Høringssvar og bemærkninger"),
         no_points: s("Der er ikke modtaget høringssvar."),
         campaign: s("Kampagne"),
-        identical: s("enslydende svar"),
+        identical: Box::new(|n| format!("{n} enslydende svar")),
         anonymous_private: s("Anonym privatperson"),
         not_published: s("Afsender ikke offentliggjort"),
         meetings: s("Input fra dialogmøder"),

@@ -7,6 +7,7 @@
 mod fields;
 mod receipt;
 mod status;
+mod tag;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -22,6 +23,7 @@ pub use fields::{
 pub(crate) use fields::{normalise_text, required_text};
 pub use receipt::{ReceiptNumber, ReceiptNumberError};
 pub use status::{ModerationStatus, is_public};
+pub use tag::{TagName, TagNameError};
 
 /// A form field, named by the stable code that is also its HTML `name`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

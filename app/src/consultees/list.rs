@@ -25,7 +25,18 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                 locale,
                 admin_parties_added_rejected,
                 count = echo.value("added").parse::<u64>().unwrap_or(0),
-                lines = echo.value("rejected_lines")
+                lines = {
+                    // The server lists the lines it could not read as "3, 7, 9".
+                    let lines = echo.value("rejected_lines");
+                    let n = lines.split(',').filter(|l| !l.trim().is_empty()).count();
+                    td_string!(
+                        locale,
+                        admin_parties_added_rejected_lines,
+                        count = n,
+                        lines = lines
+                    )
+                    .to_string()
+                }
             )
             .to_string(),
         )
@@ -106,7 +117,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                         <FieldError id="from-error".to_string() message=Signal::derive(move || from_error.clone()) />
                         <select id="from" name="from">
                             {list.earlier.iter().map(|e| view! {
-                                <option value=e.slug.clone()>{format!("{} ({} {})", e.title, e.parties, td_string!(locale, admin_parties))}</option>
+                                <option value=e.slug.clone()>{format!("{} ({})", e.title, td_string!(locale, admin_parties, count = e.parties))}</option>
                             }).collect_view()}
                         </select>
                     </div>

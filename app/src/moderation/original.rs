@@ -69,8 +69,14 @@ pub fn journal_value(locale: Locale, value: Option<&str>) -> String {
     value
         .split(';')
         .map(|part| match part.split_once('=') {
-            Some(("chars", n)) => format!("{n} {}", td_string!(locale, admin_characters)),
-            Some(("passages", n)) => format!("{n} {}", td_string!(locale, admin_passages_redacted)),
+            Some(("chars", n)) => match n.parse::<u64>() {
+                Ok(count) => td_string!(locale, admin_characters, count = count).to_string(),
+                Err(_) => part.to_string(),
+            },
+            Some(("passages", n)) => match n.parse::<u64>() {
+                Ok(count) => td_string!(locale, admin_passages_redacted, count = count).to_string(),
+                Err(_) => part.to_string(),
+            },
             _ => part.to_string(),
         })
         .collect::<Vec<_>>()
@@ -86,4 +92,33 @@ pub fn journal_action(locale: Locale, action: &str) -> String {
         other => return other.to_string(),
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A redaction's counts agree with their nouns: "1 character", "1 passage".
+    #[test]
+    fn a_redactions_counts_take_their_plural_forms() {
+        crate::plurals::install();
+        assert_eq!(
+            journal_value(Locale::en, Some("chars=1;passages=1")),
+            "1 character, 1 passage redacted"
+        );
+        assert_eq!(
+            journal_value(Locale::en, Some("chars=1180;passages=2")),
+            "1180 characters, 2 passages redacted"
+        );
+        assert_eq!(
+            journal_value(Locale::da, Some("chars=40;passages=1")),
+            "40 tegn, 1 sted skjult"
+        );
+        assert_eq!(
+            journal_value(Locale::uk, Some("chars=3;passages=5")),
+            "3 знаки, приховано 5 фрагментів"
+        );
+        assert_eq!(journal_value(Locale::ar, Some("passages=2")), "أُخفي مقطعان");
+        assert_eq!(journal_value(Locale::en, Some("chars=x")), "chars=x");
+    }
 }

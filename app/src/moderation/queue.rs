@@ -53,6 +53,9 @@ pub fn AdminHearingPage() -> impl IntoView {
                 let status_q = filter
                     .map(|s| format!("status={}&", s.as_str()))
                     .unwrap_or_default();
+                // The tick boxes feed the "tag the ticked responses" form, which is there only
+                // once the hearing has a tag: before, a tick would lead nowhere.
+                let selectable = !view_data.tags.is_empty();
                 view! {
                     <Title text=view_data.card.card.title.clone() />
                     <LogoutForm user=user.clone() />
@@ -88,7 +91,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                     {none_or(view_data.responses.is_empty(), t!(i18n, no_responses_here), || view! {
                         <ol class="admin-responses">
                             {view_data.responses.into_iter().map(|r| view! {
-                                <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=true /></li>
+                                <li><AdminResponseItem response=r csrf=user.csrf.clone() slug=slug.clone() echo=echo.clone() back=None selectable=selectable /></li>
                             }).collect_view()}
                         </ol>
                     })}

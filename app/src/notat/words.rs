@@ -7,6 +7,9 @@ use hoering::notat::{Outcome, OutlineWords};
 
 /// The words of the notat's outline in `locale`.
 pub fn outline_words(locale: Locale) -> OutlineWords {
+    // A campaign's count is worded by the plural rules: whoever writes a notat (the server,
+    // the command line, a test) has them, installed once.
+    crate::plurals::install();
     let w = |s: &'static str| s.to_owned();
     OutlineWords {
         notat: w(td_string!(locale, notat_doc_notat)),
@@ -55,7 +58,9 @@ pub fn outline_words(locale: Locale) -> OutlineWords {
         points: w(td_string!(locale, notat_doc_points)),
         no_points: w(td_string!(locale, notat_doc_no_points)),
         campaign: w(td_string!(locale, notat_doc_campaign)),
-        identical: w(td_string!(locale, notat_doc_identical)),
+        identical: Box::new(move |n| {
+            td_string!(locale, notat_doc_identical, count = n).to_string()
+        }),
         anonymous_private: w(td_string!(locale, notat_doc_anonymous_private)),
         not_published: w(td_string!(locale, notat_doc_not_published)),
         meetings: w(td_string!(locale, notat_doc_meetings)),
@@ -296,6 +301,17 @@ mod tests {
         let uk = outline_words(Locale::uk);
         assert_eq!(uk.points, "Відгуки та коментарі");
         assert_ne!(outline_words(Locale::ar).hearing, da.hearing);
+        // A campaign's count words its noun by the language's plural rules.
+        crate::plurals::install();
+        assert_eq!((da.identical)(1), "1 enslydende svar");
+        assert_eq!((en.identical)(1), "1 identical response");
+        assert_eq!((en.identical)(12), "12 identical responses");
+        assert_eq!((uk.identical)(3), "3 однакові відгуки");
+        assert_eq!((uk.identical)(5), "5 однакових відгуків");
+        assert_eq!((uk.identical)(21), "21 однаковий відгук");
+        let ar = outline_words(Locale::ar);
+        assert_eq!((ar.identical)(2), "ردّان متطابقان");
+        assert_eq!((ar.identical)(11), "11 ردًّا متطابقًا");
     }
 
     #[test]

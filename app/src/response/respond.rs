@@ -381,9 +381,12 @@ pub fn ResponseForm(
                 {radio(sender_kind.get_untracked(), "sender_kind", "work_council", t_string!(i18n, sender_work_council))}
             </fieldset>
             {one_line("organisation", "text", t_string!(i18n, label_organisation), Some(t_string!(i18n, hint_organisation)), Some("organization"), echo.value("organisation"), Signal::derive(org_hidden))}
-            <fieldset class="field" id="publication-fieldset" class:has-error=move || errors.with(|e| e.contains_key("publication"))>
+            <fieldset class="field" id="publication-fieldset" aria-describedby="publication-hint publication-contact" class:has-error=move || errors.with(|e| e.contains_key("publication"))>
                 <legend>{t!(i18n, label_publication)}</legend>
                 <p class="hint" id="publication-hint">{t!(i18n, hint_publication)}</p>
+                // Said before the sender chooses, not only in the error after sending: an
+                // anonymous response still needs a name and an e-mail address.
+                <p class="hint" id="publication-contact">{t!(i18n, hint_publication_contact)}</p>
                 <FieldError id="publication-error".to_string() message=err("publication") />
                 {radio(publication.clone(), "publication", "with_name", t_string!(i18n, publication_with_name))}
                 {radio(publication.clone(), "publication", "anonymous", t_string!(i18n, publication_anonymous))}

@@ -1,6 +1,7 @@
 //! Tags in the database.
 
 use crate::db::now;
+use hoering::response::TagName;
 use sqlx::AnyPool;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -21,18 +22,20 @@ pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<TagRow>, 
     .await
 }
 
-/// Creates a tag; `None` when the hearing has one by that name.
+/// Creates a tag; `None` when the hearing has one by that name in any case ("Uddannelse"
+/// and "uddannelse" are one tag: the unique index is over the folded name).
 pub async fn create(
     pool: &AnyPool,
     hearing_id: i64,
-    name: &str,
+    name: &TagName,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO tags (hearing_id, name, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (hearing_id, name) DO NOTHING RETURNING id",
+        "INSERT INTO tags (hearing_id, name, folded, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(hearing_id)
-    .bind(name)
+    .bind(name.as_str())
+    .bind(name.folded())
     .bind(now())
     .fetch_optional(pool)
     .await

@@ -38,7 +38,7 @@ pub async fn create(
     let (hearing, _, back) =
         hearing_and_clerk(&state, staff, &slug, &form.back, app::routes::admin_hearing).await?;
     let again = |code| WebError::refused(&back, &form, one_error("tag_name", code));
-    let name = super::parse_name(&form.tag_name).map_err(again)?;
+    let name = hoering::response::TagName::parse(&form.tag_name).map_err(|e| again(e.code()))?;
     tag_db::create(&state.db.pool, hearing.id, &name)
         .await?
         .ok_or_else(|| again("taken"))?;

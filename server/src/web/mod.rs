@@ -266,6 +266,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/logo", get(branding::logo))
         .route("/tema.css", get(branding::theme))
+        .route("/favicon.ico", get(branding::favicon))
         // Every route above answers its handler's `WebError` here.
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

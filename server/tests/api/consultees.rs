@@ -35,6 +35,14 @@ both_databases!(
         assert!(
             body.contains("Dansk Flygtningehjælp;Ali Noor;ikke-en-adresse;forening</textarea>")
         );
+        // Two lines not read are "lines", and "them" (on another hearing).
+        app.add_hearing("andet", &in_days(5), &in_days(35)).await;
+        let two = "Forening C;;c@c.example;forening\nForening D;;ikke-en-adresse;forening\nForening E;;heller-ikke;forening";
+        let body = refused_page(paste(&app, &clerk, "andet", two).await).await;
+        assert!(
+            body.contains("1 part er tilføjet. 2 linjer kunne ikke læses (linje 2, 3) og står herunder, så du kan rette dem."),
+            "{body}"
+        );
         let page = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(page.contains("Ældre Sagen Roskilde"));
         assert!(page.contains("Birthe Holm, birthe@aeldresagen.example"));
@@ -51,7 +59,12 @@ both_databases!(
                 .as_u16(),
             303
         );
-        let stored: i64 = app.scalar("SELECT COUNT(*) FROM hearing_parties").await;
+        let stored: i64 = app
+            .scalar(
+                "SELECT COUNT(*) FROM hearing_parties hp JOIN hearings h ON h.id = hp.hearing_id
+                 WHERE h.slug = 'politik'",
+            )
+            .await;
         assert_eq!(stored, 3);
 
         // The public list: organisations in Danish order (Æ after Z), no names, no addresses.
@@ -117,6 +130,12 @@ both_databases!(
         )
         .await;
         paste(&app, &clerk, "anden", "Forening B;;B@b.example;forening").await;
+        // Each earlier list says its size in words that agree with it: "1 part", not
+        // "1 parter".
+        app.add_policy("tredje", POLICY).await;
+        let third = app.page_as("/admin/hoeringer/tredje", &clerk).await;
+        assert!(third.contains("(1 part)</option>"), "{third}");
+        assert!(third.contains("(2 parter)</option>"), "{third}");
         let page = app.page_as("/admin/hoeringer/anden", &clerk).await;
         assert!(page.contains("Genbrug listen fra en tidligere høring"));
         assert!(page.contains("<option value=\"foerste\">"));

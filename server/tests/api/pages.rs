@@ -198,6 +198,36 @@ async fn the_configured_logo_colour_contact_and_links_are_shown() {
         assert_eq!(plain.get("/logo").await.status().as_u16(), 404);
         assert_eq!(plain.get("/tema.css").await.status().as_u16(), 404);
 
+        // Every page names its icon, and /favicon.ico (which browsers ask for regardless) is
+        // there: a default in the site's colour, or in the municipality's.
+        assert!(front.contains(r#"<link rel="icon" href="/favicon.ico">"#), "{front}");
+        let icon = plain.get("/favicon.ico").await;
+        assert_eq!(icon.status().as_u16(), 200);
+        assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+        let icon = icon.text().await.unwrap();
+        assert!(icon.starts_with("<svg") && icon.contains("fill=\"#0b4f8a\""), "{icon}");
+        let branded = app.get("/favicon.ico").await.text().await.unwrap();
+        assert!(branded.contains("fill=\"#c8102e\"") && !branded.contains("BRAND"), "{branded}");
+        // The municipality's own icon, when configured.
+        let png = b"\x89PNG\r\n\x1a\nnot really a picture".to_vec();
+        let icon_path = dir.join("ikon.png");
+        std::fs::write(&icon_path, &png).unwrap();
+        let branding = Config::from_env(|k| (k == "HOERING_ICON").then(|| icon_path.display().to_string()))
+            .unwrap()
+            .branding;
+        let own = TestApp::spawn_with(Engine::Sqlite, |c| c.branding = branding)
+            .await
+            .expect("sqlite app");
+        let icon = own.get("/favicon.ico").await;
+        assert_eq!(icon.headers()["content-type"], "image/png");
+        assert_eq!(icon.bytes().await.unwrap().to_vec(), png);
+        let text_file = dir.join("ikon.txt");
+        std::fs::write(&text_file, "hej").unwrap();
+        let wrong = Config::from_env(|k| (k == "HOERING_ICON").then(|| text_file.display().to_string()))
+            .unwrap_err()
+            .to_string();
+        assert!(wrong.starts_with("HOERING_ICON:"), "{wrong}");
+
         // A colour white text cannot be read on, or a link that is not one, stops the start.
         let light = Config::from_env(|k| {
             (k == "HOERING_BRAND_COLOUR").then(|| "#ffcc00".to_string())

@@ -501,6 +501,8 @@ both_databases!(
         // The core suggests the theme from the responses' words.
         let queue = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(queue.contains("+ sprogundervisning"), "{queue}");
+        // No tick boxes while there is no tag to put on the ticked responses.
+        assert!(!queue.contains("id=\"vaelg-"), "{queue}");
         let create = |name: &'static str| {
             let (app, clerk) = (&app, clerk.clone());
             async move {
@@ -513,11 +515,22 @@ both_databases!(
             }
         };
         assert_eq!(create("Sprog").await.status().as_u16(), 303);
-        let r = create("  Sprog ").await;
+        // Tags are trimmed and case-insensitive: "sprog" and " SPROG " are "Sprog".
+        for same in ["  Sprog ", "sprog", " SPROG\t"] {
+            let r = create(same).await;
+            assert!(
+                refused_page(r)
+                    .await
+                    .contains("allerede et mærke med det navn"),
+                "{same:?}"
+            );
+        }
+        let names: Vec<String> = app.column("SELECT name FROM tags").await;
+        assert_eq!(names, ["Sprog"]);
+        let queue = app.page_as("/admin/hoeringer/politik", &clerk).await;
         assert!(
-            refused_page(r)
-                .await
-                .contains("allerede et mærke med det navn")
+            queue.contains("id=\"vaelg-"),
+            "a tag: the tick boxes are there"
         );
         let tag: i64 = app.scalar("SELECT id FROM tags").await;
         let (tag_s, a, b, c) = (
@@ -581,5 +594,106 @@ both_databases!(
             &[("tag_name", "Ind ad bagdøren")],
         )
         .await;
+    }
+);
+
+// The migration that made tags case-insensitive merges the tags that differed only in case
+// into the oldest of each hearing, and each response keeps its themes (once). Run here on a
+// database made as it was before: the unique index dropped and the tags written as clerks
+// could write them, then the migration's statements after the column was added.
+both_databases!(
+    tags_differing_in_case_are_merged_by_the_migration,
+    |app: TestApp| async move {
+        const MIGRATION: &str =
+            include_str!("../../../migrations/sqlite/0019_tags_case_insensitive_wt_words.sql");
+        assert_eq!(
+            MIGRATION,
+            include_str!("../../../migrations/postgres/0019_tags_case_insensitive_wt_words.sql"),
+            "one text for both engines"
+        );
+        app.add_open_hearing("politik").await;
+        app.add_open_hearing("anden").await;
+        for text in ["Sprog og skole.", "Mere sprog.", "Ældre og sprog."] {
+            app.respond_ok("politik", "", text).await;
+        }
+        app.execute("DROP INDEX tags_hearing_folded").await;
+        for (slug, name) in [
+            ("politik", "Sprog"),
+            ("politik", "sprog"),
+            ("politik", "SPROG"),
+            ("politik", "Ældre"),
+            ("politik", "ældre"),
+            ("anden", "sprog"),
+        ] {
+            sqlx::query(
+                "INSERT INTO tags (hearing_id, name, created_at)
+                 SELECT id, $1, 1 FROM hearings WHERE slug = $2",
+            )
+            .bind(name)
+            .bind(slug)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        }
+        let responses: Vec<i64> = app.column("SELECT id FROM responses ORDER BY id").await;
+        let tags: Vec<i64> = app.column("SELECT id FROM tags ORDER BY id").await;
+        // The first response carries "Sprog" and "sprog"; the others one spelling each.
+        for (r, t) in [(0, 0), (0, 1), (1, 1), (2, 2), (2, 4)] {
+            sqlx::query("INSERT INTO response_tags (response_id, tag_id) VALUES ($1, $2)")
+                .bind(responses[r])
+                .bind(tags[t])
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
+        }
+        for statement in MIGRATION.split(';').skip(1) {
+            if statement
+                .lines()
+                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with("--"))
+            {
+                app.execute(statement).await;
+            }
+        }
+        let kept: Vec<(String, String, String)> = app
+            .rows(
+                "SELECT h.slug, t.name, t.folded FROM tags t JOIN hearings h ON h.id = t.hearing_id
+                 ORDER BY t.id",
+            )
+            .await;
+        let kept: Vec<(&str, &str, &str)> = kept
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("politik", "Sprog", "sprog"),
+                ("politik", "Ældre", "ældre"),
+                ("anden", "sprog", "sprog")
+            ]
+        );
+        let carried: Vec<(i64, i64)> = app
+            .rows("SELECT response_id, tag_id FROM response_tags ORDER BY response_id, tag_id")
+            .await;
+        assert_eq!(
+            carried,
+            [
+                (responses[0], tags[0]),
+                (responses[1], tags[0]),
+                (responses[2], tags[0]),
+                (responses[2], tags[3]),
+            ]
+        );
+        // And the index is back: the form refuses another spelling.
+        app.add_clerk().await;
+        let clerk = app.login().await;
+        let body = app
+            .post_as_refused(
+                "/admin/hoeringer/politik/maerker",
+                &clerk,
+                &[("tag_name", "ÆLDRE")],
+            )
+            .await;
+        assert!(body.contains("allerede et mærke med det navn"), "{body}");
     }
 );

@@ -160,6 +160,46 @@ both_databases!(
     }
 );
 
+// The form says, by the choice to be published without a name and before anything is sent,
+// that a name and an e-mail address are still needed (and why): without JavaScript too, as
+// the server renders it.
+both_databases!(
+    an_anonymous_response_is_told_beforehand_it_needs_a_name_and_an_address,
+    |app: TestApp| async move {
+        app.add_open_hearing("integrationspolitik").await;
+        for (cookie, says) in [
+            (
+                "",
+                "Også når du svarer uden navn, skal du skrive dit navn og din e-mail ovenfor, så kommunen kan kontakte dig",
+            ),
+            (
+                "i18n_pref_locale=en",
+                "Even if you respond without your name, give your name and e-mail above, so the municipality can contact you",
+            ),
+        ] {
+            let r = app
+                .get_with_cookie("/hoeringer/integrationspolitik/svar", cookie)
+                .await;
+            assert_eq!(r.status().as_u16(), 200);
+            let page = strip(&r.text().await.unwrap());
+            let fieldset = page
+                .find("id=\"publication-fieldset\"")
+                .expect("the choice");
+            let hint = page
+                .find(says)
+                .unwrap_or_else(|| panic!("{says} in {page}"));
+            let anonymous = page
+                .find("value=\"anonymous\"")
+                .expect("the anonymous choice");
+            assert!(
+                fieldset < hint && hint < anonymous,
+                "inside the choice, before it"
+            );
+            assert!(page.contains("aria-describedby=\"publication-hint publication-contact\""));
+        }
+    }
+);
+
 both_databases!(unknown_block_is_refused, |app: TestApp| async move {
     app.add_open_hearing("integrationspolitik").await;
     let r = app
