@@ -3,6 +3,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod archive;
+pub mod attachment;
 pub mod auth;
 pub mod backend;
 pub mod bench;
