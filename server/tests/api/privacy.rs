@@ -605,10 +605,10 @@ both_databases!(
     tags_differing_in_case_are_merged_by_the_migration,
     |app: TestApp| async move {
         const MIGRATION: &str =
-            include_str!("../../../migrations/sqlite/0019_tags_case_insensitive_wt_words.sql");
+            include_str!("../../../migrations/sqlite/0019_tags_case_insensitive.sql");
         assert_eq!(
             MIGRATION,
-            include_str!("../../../migrations/postgres/0019_tags_case_insensitive_wt_words.sql"),
+            include_str!("../../../migrations/postgres/0019_tags_case_insensitive.sql"),
             "one text for both engines"
         );
         app.add_open_hearing("politik").await;
