@@ -17,7 +17,7 @@ pub fn MeetingList(meetings: Vec<MeetingCard>) -> impl IntoView {
                 let signup = m.signup_open.then(|| td_string!(locale, policy_sign_up_open));
                 view! {
                     <li>
-                        <a href=routes::meeting(m.id)>{m.title.clone()}</a>
+                        <a lang="da" dir="ltr" href=routes::meeting(m.id)>{m.title.clone()}</a>
                         <br />
                         <span class="card-meta">{when} " · " {m.place.clone()}</span>
                         {signup.map(|s| view! { " " <span class="badge">{s}</span> })}

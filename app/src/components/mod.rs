@@ -136,6 +136,30 @@ pub fn DanishDraftNotice() -> impl IntoView {
     })
 }
 
+/// `lang` for what the municipality writes (drafts, titles, minutes, the notat): always Danish,
+/// whatever the page's language (WCAG 3.1.2, language of parts), so a screen reader in an
+/// English page reads it with Danish pronunciation. Set on every page (redundant, and harmless,
+/// in a Danish one) so the markup does not depend on the reader's language.
+pub const DANISH: &str = "da";
+
+/// `lang` and `dir` for text a person wrote (a response, a comment, meeting input), from the
+/// core's cheap guess at its language; `None` when it cannot tell, so the text takes the
+/// page's language as before rather than a wrong one.
+pub fn text_lang(text: &str) -> (Option<&'static str>, Option<&'static str>) {
+    use hoering::language::TextLanguage;
+    match hoering::language::detect(text) {
+        Some(l) => (
+            Some(l.code()),
+            Some(if l == TextLanguage::Arabic {
+                "rtl"
+            } else {
+                "ltr"
+            }),
+        ),
+        None => (None, None),
+    }
+}
+
 pub use crate::dates::{iso_minute, long_date, long_date_time, time_span};
 
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
@@ -219,6 +243,8 @@ pub fn moderation_label(
 /// The error message under a field, tied to it by `aria-describedby`.
 #[component]
 pub fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    // The hidden prefix tells a screen reader this is an error, in the reader's language.
+    let i18n = use_i18n();
     view! {
         {move || {
             message
@@ -226,7 +252,7 @@ pub fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView 
                 .map(|m| {
                     view! {
                         <p class="field-error" id=id.clone()>
-                            <span class="visually-hidden">"Fejl: "</span>
+                            <span class="visually-hidden">{t_string!(i18n, error_prefix)}</span>
                             {m}
                         </p>
                     }

@@ -1,7 +1,7 @@
 //! A published response as the public reads it: who (as consent allows), when, the words it
 //! quotes, and its text. Shown on the hearing page and on every version page.
 
-use crate::components::{long_date, sender_kind_label};
+use crate::components::{DANISH, long_date, sender_kind_label, text_lang};
 use crate::i18n::*;
 use crate::response::MeetingOrigin;
 use crate::response::PublicResponse;
@@ -17,17 +17,18 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
         (None, Some(o)) => o.clone(),
         (None, None) => t_string!(i18n, anonymous_sender).to_string(),
     };
+    let (lang, dir) = text_lang(&response.text);
     if let Some(meeting) = response.meeting.clone() {
         return view! {
             <article class="response meeting-input">
                 <header class="response-meta">
                     <strong>{meeting_label(locale, &meeting)}</strong>
-                    {meeting.table.clone().map(|t| view! { " · " <span>{t}</span> })}
+                    {meeting.table.clone().map(|t| view! { " · " <span lang=DANISH>{t}</span> })}
                 </header>
                 {response.quote.clone().map(|q| view! {
-                    <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
+                    <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH>{q}</q></p>
                 })}
-                <p class="response-text">{response.text.clone()}</p>
+                <p class="response-text" lang=lang dir=dir>{response.text.clone()}</p>
             </article>
         }
         .into_any();
@@ -44,9 +45,9 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                 <span class="muted">{response.receipt_number.clone()}</span>
             </header>
             {response.quote.clone().map(|q| view! {
-                <p class="response-quote">{t!(i18n, quoted_words)} " " <q>{q}</q></p>
+                <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH>{q}</q></p>
             })}
-            <p class="response-text">{response.text.clone()}</p>
+            <p class="response-text" lang=lang dir=dir>{response.text.clone()}</p>
         </article>
     }
     .into_any()

@@ -139,7 +139,7 @@ pub fn Inquiries(
                                     {format!(" · {} {} · {} {}", td_string!(locale, admin_policy_received), long_date(locale, q.received), td_string!(locale, admin_policy_due), long_date(locale, q.due))}
                                 </p>
                                 <p><strong>{q.name.clone()}</strong> " <" {q.email.clone()} ">"</p>
-                                <p class="response-text">{q.question.clone()}</p>
+                                <p lang=crate::components::text_lang(&q.question).0 dir=crate::components::text_lang(&q.question).1 class="response-text">{q.question.clone()}</p>
                                 {match (q.answered, q.answer.clone()) {
                                     (Some(day), Some(answer)) => view! {
                                         <p class="card-meta">{format!("{} {}", td_string!(locale, admin_policy_answered), long_date(locale, day))}</p>

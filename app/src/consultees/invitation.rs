@@ -28,7 +28,7 @@ pub fn PartyPage() -> impl IntoView {
         Ok(view! {
             <Title text=format!("{} – {}", p.hearing_title, p.organisation) />
             <p class="eyebrow">{td_string!(locale, party_consultation_list)}</p>
-            <h1>{p.hearing_title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{p.hearing_title.clone()}</h1>
             <p class="lead">{td_string!(locale, party_invited_lead, organisation = p.organisation.clone(), closes = closes.clone()).to_string()}</p>
             {state.map(|s| view! { <div class="success-panel" role="status"><p>{s}</p></div> })}
             {(p.open && !answered).then(|| view! {

@@ -61,6 +61,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                 <div><dt>{td_string!(locale, admin_not_invited_yet)}</dt><dd>{c.not_invited}</dd></div>
             </dl>
             {(!list.parties.is_empty()).then(|| view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_parties_on_the_list)>
                 <table class="data-table">
                     <caption class="visually-hidden">{td_string!(locale, admin_parties_on_the_list)}</caption>
                     <thead><tr>
@@ -98,6 +99,7 @@ pub fn PartyList(slug: String, list: PartyListView, csrf: String, echo: FormEcho
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             })}
             <form method="post" action=crate::routes::party_list(&slug) class="admin-form">
                 <input type="hidden" name="csrf" value=csrf.clone() />

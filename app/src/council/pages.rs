@@ -184,7 +184,7 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                 {user.is_some().then(|| view! { <a href=routes::COUNCIL_HOME>{td_string!(locale, council_your_councils)}</a> " · " })}
                 {r.council_name.clone()}
             </p>
-            <h1>{r.hearing_title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{r.hearing_title.clone()}</h1>
             <p>{round_text(locale, &r)} " · " <a href=routes::hearing(&r.hearing_slug)>{td_string!(locale, council_the_public_hearing)}</a></p>
             {if w.published {
                 view! { <p class="notice">{td_string!(locale, council_the_council_has_published_its_discussion)}</p> }.into_any()
@@ -236,8 +236,8 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                 <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
                                     <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
                                         {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
-                                    {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                    <p class="response-text">{c.text.clone()}</p>
+                                    {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q lang="da" dir="ltr">{c.quote.clone()}</q></p> })}
+                                    <p lang=crate::components::text_lang(&c.text).0 dir=crate::components::text_lang(&c.text).1 class="response-text">{c.text.clone()}</p>
                                     {w.may_comment.then(|| view! {
                                         <div class="button-row">
                                             {(!c.mine).then(|| view! {
@@ -346,7 +346,7 @@ fn joint_section(
                 <h3 id="stale-heading">{td_string!(locale, council_someone_saved_a_newer_version_while)}</h3>
                 <p>{td_string!(locale, council_your_text_was_not_saved_and)}</p>
                 <h4>{td_string!(locale, council_the_newest_version)} " " <span class="card-meta">{format!("({})", revision_line(locale, w, &newest))}</span></h4>
-                <div class="joint-text">{newest.text.clone()}</div>
+                <div lang=crate::components::text_lang(&newest.text).0 dir=crate::components::text_lang(&newest.text).1 class="joint-text">{newest.text.clone()}</div>
                 <h4>{td_string!(locale, council_the_difference_from_the_newest_version)}</h4>
                 <div class="joint-text"><crate::components::version::WordDiff ops=diff /></div>
             </div>
@@ -369,6 +369,7 @@ fn joint_section(
     };
     let form = w.may_edit.then(|| {
         let message = message.clone();
+        let text_lang = crate::components::text_lang(&text);
         view! {
             <form method="post" action=routes::council_joint(&r.hearing_slug, &r.council_slug) class="admin-form" id="faelles-form">
                 <input type="hidden" name="csrf" value=csrf.to_string() />
@@ -377,7 +378,7 @@ fn joint_section(
                     <label for="faelles-tekst">{td_string!(locale, council_the_council_s_response)}</label>
                     <p class="hint" id="faelles-tekst-hint">{td_string!(locale, council_write_paragraph_by_paragraph_if_you)}</p>
                     <FieldError id="faelles-tekst-error".to_string() message=Signal::derive(move || message.clone()) />
-                    <textarea id="faelles-tekst" name="joint_text" rows="12" aria-invalid=invalid
+                    <textarea id="faelles-tekst" name="joint_text" rows="12" aria-invalid=invalid lang=text_lang.0 dir=text_lang.1
                         aria-describedby=if invalid.is_some() { "faelles-tekst-error faelles-tekst-hint" } else { "faelles-tekst-hint" }>{text}</textarea>
                 </div>
                 <button type="submit" class="button">{td_string!(locale, council_save_the_council_s_response)}</button>
@@ -386,7 +387,7 @@ fn joint_section(
     });
     let read_only = (!w.may_edit).then(|| {
         current.as_ref().map(
-            |c| view! { <div class="joint-text" id="faelles-tekst-laest">{c.text.clone()}</div> },
+            |c| view! { <div lang=crate::components::text_lang(&c.text).0 dir=crate::components::text_lang(&c.text).1 class="joint-text" id="faelles-tekst-laest">{c.text.clone()}</div> },
         )
     });
     let stale_without_form = (!w.may_edit)

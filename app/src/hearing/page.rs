@@ -132,7 +132,7 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     HearingState::Closed => "closed",
                 })>{state_label(i18n, card.state)}</span>
                 " · "
-                {hearing.version_label.clone()}
+                <span lang="da" dir="ltr">{hearing.version_label.clone()}</span>
             </p>
             <h1 lang="da" dir="ltr">{title}</h1>
             <crate::components::DanishDraftNotice />
@@ -150,11 +150,11 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                 </div>
                 <div>
                     <dt>{t!(i18n, fact_committee)}</dt>
-                    <dd>{card.committee.clone()}</dd>
+                    <dd lang="da" dir="ltr">{card.committee.clone()}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, fact_contact)}</dt>
-                    <dd>{hearing.contact.clone()}</dd>
+                    <dd lang="da" dir="ltr">{hearing.contact.clone()}</dd>
                 </div>
             </dl>
             <p class="policy-link">

@@ -102,6 +102,7 @@ pub fn OutboxPage() -> impl IntoView {
                 <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
             </form>
             {none_or(outbox.messages.is_empty(), td_string!(locale, outbox_no_e_mails_here), || view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, outbox_e_mails_newest_first)>
                 <table class="data-table">
                     <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
                     {column_heads([td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)])}
@@ -117,6 +118,7 @@ pub fn OutboxPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             })}
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=t_string!(i18n, pager_label)>

@@ -37,9 +37,9 @@ pub fn AdminMeetingPage() -> impl IntoView {
             <LogoutForm user=user.clone() />
             <p class="eyebrow">
                 <a href="/admin">{t!(i18n, admin_title)}</a> " · "
-                <a href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+                <a lang="da" dir="ltr" href=routes::admin_policy(&card.policy_slug)>{card.policy_title.clone()}</a>
             </p>
-            <h1>{card.title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{card.title.clone()}</h1>
             <p>
                 {crate::dates::time_span(locale, card.starts_at, card.ends_at)} " · " {card.place.clone()} " · "
                 <a href=routes::meeting(card.id)>{td_string!(locale, admin_meeting_the_meeting_s_public_page)}</a>
@@ -397,7 +397,7 @@ pub fn InputForm(
                             <strong>{i.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string())}</strong>
                             " · " {i.group.map(|g| crate::names::group(locale, g)).unwrap_or_default()}
                             {i.table.clone().map(|t| view! { " · " {t} })}
-                            <p>{i.text.clone()}</p>
+                            <p lang=crate::components::text_lang(&i.text).0 dir=crate::components::text_lang(&i.text).1>{i.text.clone()}</p>
                         </li>
                     }
                 />
@@ -471,6 +471,7 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
             {none_or(empty, td_string!(locale, admin_meeting_nobody_has_signed_up_yet), || view! {
                 <form method="post" action=routes::meeting_attendance(meeting)>
                     <input type="hidden" name="csrf" value=csrf />
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_meeting_sign_ups)>
                     <table class="data-table">
                         <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
                         {column_heads([td_string!(locale, admin_meeting_came), td_string!(locale, label_name), td_string!(locale, admin_meeting_group), td_string!(locale, admin_meeting_needs), td_string!(locale, admin_meeting_state)])}
@@ -498,6 +499,7 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     <button type="submit" class="button">{td_string!(locale, admin_meeting_save_attendance)}</button>
                 </form>
             })}

@@ -42,9 +42,9 @@ pub fn MeetingPage() -> impl IntoView {
             <Title text=card.title.clone() />
             <p class="eyebrow">
                 {td_string!(locale, meeting_dialogue_meeting_on)}
-                <a href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
+                <a lang="da" dir="ltr" href=routes::policy(&card.policy_slug)>{card.policy_title.clone()}</a>
             </p>
-            <h1>{card.title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{card.title.clone()}</h1>
             <dl class="facts">
                 <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
                 <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
@@ -58,13 +58,13 @@ pub fn MeetingPage() -> impl IntoView {
             {(!m.agenda_html.trim().is_empty()).then(|| view! {
                 <section aria-labelledby="dagsorden">
                     <h2 id="dagsorden">{td_string!(locale, meeting_agenda)}</h2>
-                    <div class="note" inner_html=m.agenda_html.clone()></div>
+                    <div class="note" lang="da" dir="ltr" inner_html=m.agenda_html.clone()></div>
                 </section>
             })}
             {m.minutes_html.clone().map(|html| view! {
                 <section aria-labelledby="referat">
                     <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
-                    <div class="note" inner_html=html></div>
+                    <div class="note" lang="da" dir="ltr" inner_html=html></div>
                 </section>
             })}
             {(!m.attendance.is_empty()).then(|| view! {
@@ -179,7 +179,7 @@ pub fn SignupPage() -> impl IntoView {
                 <p>{lead}</p>
             </div>
             <dl class="summary-list">
-                <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
+                <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a lang="da" dir="ltr" href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
                 <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
                 <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
                 <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.name.clone()}</dd></div>

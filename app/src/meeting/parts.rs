@@ -35,6 +35,7 @@ pub fn AttendanceTable(counts: Vec<GroupCount>) -> impl IntoView {
     let signed: u32 = counts.iter().map(|c| c.signed_up).sum();
     let came: u32 = counts.iter().map(|c| c.attended).sum();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, meeting_participants_by_group)>
         <table class="data-table">
             <caption>{td_string!(locale, meeting_participants_by_group)}</caption>
             <thead><tr>
@@ -57,5 +58,6 @@ pub fn AttendanceTable(counts: Vec<GroupCount>) -> impl IntoView {
                 <td class="num">{came}</td>
             </tr></tfoot>
         </table>
+        </div>
     }
 }

@@ -22,7 +22,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, admin_campaigns_and_copies), g.hearing_title) />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&g.hearing_slug)>{g.hearing_title.clone()}</a></p>
             <h1>{td_string!(locale, admin_campaigns_and_copies)}</h1>
             <p class="lead">{td_string!(locale, admin_grouped_summary, grouped = grouped, count = g.responses, groups = td_string!(locale, admin_grouped_summary_groups, count = g.groups.len()).to_string()).to_string()}</p>
             <p class="hint">{td_string!(locale, admin_groups_are_found_on_the_server)}</p>
@@ -37,7 +37,7 @@ pub fn AdminGroupsPage() -> impl IntoView {
                         <h2 id=heading>{td_string!(locale, admin_group_heading, number = n + 1, count = group.size).to_string()}</h2>
                         <p class="response-meta">{td_string!(locale, admin_most_typical_response_label)}{rep.receipt_number.clone()} " · " {status_name(rep.status)}</p>
                         <p><a class="button button-secondary" href=crate::routes::remark_editor(&hearing_slug, Some(rep.id), true, None)>{td_string!(locale, admin_group_one_remark, count = group.size).to_string()}</a></p>
-                        <p class="response-text joint-text">{group.representative_text.clone()}</p>
+                        <p lang=crate::components::text_lang(&group.representative_text).0 dir=crate::components::text_lang(&group.representative_text).1 class="response-text joint-text">{group.representative_text.clone()}</p>
                         {(!group.blocks.is_empty()).then(|| view! {
                             <p class="response-meta">{td_string!(locale, admin_on_paragraphs_label)}
                                 {group.blocks.iter().map(|(n, c)| view! {

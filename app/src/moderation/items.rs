@@ -162,7 +162,7 @@ pub fn AdminResponseItem(
                     {r.tags.iter().map(|t| view! { <span class="badge badge-tag">{t.clone()}</span> " " }).collect_view()}
                 </p>
             })}
-            <p class="response-text" on:pointerup=take_selection>{r.text.clone()}</p>
+            <p class="response-text" lang=crate::components::text_lang(&r.text).0 dir=crate::components::text_lang(&r.text).1 on:pointerup=take_selection>{r.text.clone()}</p>
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
                 <p class="response-meta">{td_string!(locale, admin_reason_label)}{why}</p>
             })}

@@ -27,14 +27,15 @@ pub fn ResponseOriginalPage() -> impl IntoView {
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, admin_original), o.receipt_number) />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&o.hearing_slug)>{o.hearing_title.clone()}</a></p>
             <h1>{format!("{} {}", td_string!(locale, admin_original_response), o.receipt_number)}</h1>
             <p class="notice">{td_string!(locale, admin_your_reading_of_the_original_is)}</p>
             <h2>{td_string!(locale, admin_as_it_was_sent)}</h2>
-            <p class="response-text joint-text">{o.original.clone()}</p>
+            <p lang=crate::components::text_lang(&o.original).0 dir=crate::components::text_lang(&o.original).1 class="response-text joint-text">{o.original.clone()}</p>
             <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
-            <p class="response-text joint-text">{o.current.clone()}</p>
+            <p lang=crate::components::text_lang(&o.current).0 dir=crate::components::text_lang(&o.current).1 class="response-text joint-text">{o.current.clone()}</p>
             <h2>{td_string!(locale, admin_policy_journal)}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_journal)>
             <table class="data-table">
                 {column_heads([td_string!(locale, admin_when), td_string!(locale, admin_who), td_string!(locale, admin_what), td_string!(locale, admin_before), td_string!(locale, admin_after)])}
                 <tbody>
@@ -49,6 +50,7 @@ pub fn ResponseOriginalPage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         }.into_any())
     })
 }

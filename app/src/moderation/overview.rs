@@ -50,7 +50,7 @@ pub fn AdminOverviewPage() -> impl IntoView {
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, admin_overview), o.hearing_title) />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{o.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&slug)>{o.hearing_title.clone()}</a></p>
             <h1>{td_string!(locale, admin_where_was_the_debate)}</h1>
             {(!top.is_empty()).then(|| view! {
                 <figure class="chart">
@@ -70,13 +70,16 @@ pub fn AdminOverviewPage() -> impl IntoView {
                 </figure>
             })}
             <h2>{td_string!(locale, admin_by_respondent_type)}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_by_respondent_type)>
             <table class="data-table">
                 {column_heads([td_string!(locale, search_respondent_type), td_string!(locale, search_responses)])}
                 <tbody>
                     {o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <h2>{td_string!(locale, admin_by_paragraph)}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_by_paragraph)>
             <table class="data-table">
                 {column_heads([td_string!(locale, search_paragraph), td_string!(locale, search_responses), td_string!(locale, admin_meetings), td_string!(locale, council_councils)])}
                 <tbody>
@@ -93,6 +96,7 @@ pub fn AdminOverviewPage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         }.into_any())
     })
 }

@@ -59,9 +59,9 @@ pub fn AdminBlockPage() -> impl IntoView {
             <Title text=format!("{} {} · {}", td_string!(locale, search_paragraph), b.number, b.hearing_title) />
             <ReadingKeys items=items />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
             <h1>{format!("{} {}", td_string!(locale, search_paragraph), b.number)}</h1>
-            <blockquote class="quoted-block">{b.text.clone()}</blockquote>
+            <blockquote lang="da" dir="ltr" class="quoted-block">{b.text.clone()}</blockquote>
             <nav class="pager" aria-label=td_string!(locale, admin_paragraphs)>
                 {b.previous.clone().map(|p| view! { <a rel="prev" href=crate::routes::admin_block(&b.hearing_slug, &p)>{format!("← {} {p}", td_string!(locale, search_paragraph))}</a> })}
                 {b.next.clone().map(|n| view! { <a rel="next" href=crate::routes::admin_block(&b.hearing_slug, &n)>{format!("{} {n} →", td_string!(locale, search_paragraph))}</a> })}
@@ -139,7 +139,7 @@ pub fn AdminBlockPage() -> impl IntoView {
                             <li class="council-comment">
                                 <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {crate::dates::iso_minute(c.at)}</p>
                                 {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
-                                <p class="response-text">{c.text.clone()}</p>
+                                <p lang=crate::components::text_lang(&c.text).0 dir=crate::components::text_lang(&c.text).1 class="response-text">{c.text.clone()}</p>
                             </li>
                         }).collect_view()}
                     </ol>

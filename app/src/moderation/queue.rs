@@ -60,7 +60,7 @@ pub fn AdminHearingPage() -> impl IntoView {
                     <Title text=view_data.card.card.title.clone() />
                     <LogoutForm user=user.clone() />
                     <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-                    <h1>{view_data.card.card.title.clone()}</h1>
+                    <h1 lang="da" dir="ltr">{view_data.card.card.title.clone()}</h1>
                     <p>
                         {state_label(i18n, view_data.card.card.state)} " · "
                         {t!(i18n, fact_deadline)} " " {long_date(locale, view_data.card.card.closes)} " · "

@@ -142,7 +142,7 @@ pub fn SearchPage() -> impl IntoView {
         }).collect();
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
-            <p class="eyebrow"><a href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=routes::hearing(&slug)>{v.hearing_title.clone()}</a></p>
             <h1>{td_string!(locale, search_search_the_hearing)}</h1>
             {search_form(locale, format!("{}/soeg", routes::hearing(&slug)), v.query.clone(), ())}
             <p role="status">{line}</p>
@@ -238,7 +238,7 @@ pub fn AdminSearchPage() -> impl IntoView {
         Ok(view! {
             <Title text=format!("{} · {}", td_string!(locale, hearing_search), v.hearing_title) />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=routes::admin_hearing(&slug)>{v.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=routes::admin_hearing(&slug)>{v.hearing_title.clone()}</a></p>
             <h1>{td_string!(locale, search_search_the_responses)}</h1>
             {search_form(locale, format!("{}/soeg", routes::admin_hearing(&slug)), v.query.clone(), filters)}
             <p role="status">{line}</p>

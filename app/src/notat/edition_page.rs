@@ -34,7 +34,7 @@ pub fn NotatEditionPage() -> impl IntoView {
         let Some(shown) = p.shown else {
             return Ok(view! {
                 <Title text=format!("{title} · {}", p.hearing_title) />
-                <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{p.hearing_title.clone()}</a></p>
+                <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::hearing(&slug)>{p.hearing_title.clone()}</a></p>
                 <h1>{title}</h1>
                 <p>{td_string!(locale, notat_the_consultation_report_has_not_been)}</p>
             }
@@ -48,7 +48,7 @@ pub fn NotatEditionPage() -> impl IntoView {
             |file: &str| notat_edition_download(&slug, (!is_latest).then_some(e.number), file);
         Ok(view! {
             <Title text=format!("{} · {}", shown.title, td_string!(locale, notat_edition_number, number = e.number)) />
-            <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{p.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::hearing(&slug)>{p.hearing_title.clone()}</a></p>
             <h1>{shown.title.clone()}</h1>
             {(!is_latest).then(|| view! {
                 <p class="notice" role="note">

@@ -142,12 +142,21 @@ pub fn AdminNotatPage() -> impl IntoView {
         let summary_error = field("notat_summary");
         let recommendation_error = field("recommendation");
         let set_aside_error = field("set_aside");
+        let publish_refused = field("publish").or_else(|| field("edition_reason"));
         let download = |file: &str| crate::routes::admin_download(&slug, file);
         Ok(view! {
             <Title text=format!("{title} · {}", n.hearing_title) />
             <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&slug)>{n.hearing_title.clone()}</a></p>
             <h1>{title}</h1>
+            // A refused publication is told here at the top, with focus on it: the publish
+            // form is at the end of a long page, and the browser shows the page from its top.
+            {publish_refused.map(|message| view! {
+                <div class="error-summary" id="offentliggoer-afvist" role="alert" tabindex="-1" autofocus=true>
+                    <h2>{td_string!(locale, error_summary_title)}</h2>
+                    <p><a href="#offentliggoer">{message}</a></p>
+                </div>
+            })}
             <p class="lead">{td_string!(locale, notat_answered_summary, answered = n.answered, count = n.responses, remarks = td_string!(locale, notat_answered_summary_remarks, count = n.remarks.len()).to_string(), drafts = drafts, approved = approved).to_string()}</p>
             <p class="hint">{td_string!(locale, notat_write_remarks_from_a_single_response)}</p>
 
@@ -359,7 +368,7 @@ pub fn RemarkEditorPage() -> impl IntoView {
                 } else {
                     format!("{} {}", td_string!(locale, notat_response), e.subject.receipt_number)
                 }}</h2>
-                <p class="response-text joint-text">{e.subject.text.clone()}</p>
+                <p lang=crate::components::text_lang(&e.subject.text).0 dir=crate::components::text_lang(&e.subject.text).1 class="response-text joint-text">{e.subject.text.clone()}</p>
                 {group.then(|| view! {
                     <details>
                         <summary>{td_string!(locale, notat_the_responses_in_the_campaign)}</summary>
@@ -450,7 +459,7 @@ pub fn ResultPage() -> impl IntoView {
         let title = td_string!(locale, hearing_you_said_we_did);
         Ok(view! {
             <Title text=format!("{title} · {}", r.card.title) />
-            <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
+            <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::hearing(&slug)>{r.card.title.clone()}</a></p>
             <h1>{title}</h1>
             <p class="lead">{if r.card.state == hoering::hearing::HearingState::Closed {
                 td_string!(locale, notat_result_closed, count = r.responses, closes = long_date(locale, r.card.closes)).to_string()
@@ -461,17 +470,21 @@ pub fn ResultPage() -> impl IntoView {
             <section class="policy-section" aria-labelledby="sagt-titel">
                 <h2 id="sagt-titel">{td_string!(locale, notat_what_was_said)}</h2>
                 <div class="result-facts">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, notat_responses_by_sender)>
                     <table class="data-table">
                         <caption>{td_string!(locale, notat_responses_by_sender)}</caption>
                         <thead><tr><th scope="col">{td_string!(locale, notat_sender)}</th><th scope="col">{td_string!(locale, notat_responses)}</th></tr></thead>
                         <tbody>{r.by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{sender_kind_label(i18n, *k)}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
                     </table>
+                    </div>
                     {(!r.by_section.is_empty()).then(|| view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, notat_responses_by_section)>
                         <table class="data-table">
                             <caption>{td_string!(locale, notat_responses_by_section)}</caption>
                             <thead><tr><th scope="col">{td_string!(locale, notat_section)}</th><th scope="col">{td_string!(locale, notat_responses)}</th></tr></thead>
                             <tbody>{r.by_section.iter().map(|(s, n)| view! { <tr><th scope="row">{s.clone()}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
                         </table>
+                        </div>
                     })}
                 </div>
                 {(!r.themes.is_empty()).then(|| view! {

@@ -383,26 +383,28 @@ pub fn AdminPolicyPage() -> impl IntoView {
             <Title text=format!("{} – {}", v.policy.card.title, td_string!(locale, admin_policy_casework)) />
             <LogoutForm user=user.clone() />
             <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-            <h1>{v.policy.card.title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{v.policy.card.title.clone()}</h1>
             <p class="card-meta">
                 {v.policy.card.committee.clone()} " · "
                 {format!("{} {} v{}", td_string!(locale, admin_policy_process_template), v.template.0, v.template.1)} " · "
                 <a href=routes::policy(&slug)>{td_string!(locale, admin_policy_the_public_page)}</a>
             </p>
             <p class="status-banner">{standing(locale, &v.policy.card)}</p>
+            // A refused step is told at the top, and focus goes there: the step's form is far
+            // down a long page, and the browser shows the page from its top.
             {refusal.map(|r| view! {
-                <div class="error-summary" role="alert">
+                <div class="error-summary" id="skridt-afvist" role="alert" tabindex="-1" autofocus=true>
                     <p><strong>{td_string!(locale, admin_policy_the_step_was_not_taken)}</strong></p>
                     <p>{refusal_text(locale, &r)}</p>
                 </div>
             })}
             {stale.then(|| view! {
-                <div class="error-summary" role="alert">
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=true>
                     <p>{td_string!(locale, admin_policy_someone_else_changed_the_road_meanwhile)}</p>
                 </div>
             })}
             {(refusal.is_none() && !stale && !echo.errors.is_empty()).then(|| view! {
-                <div class="error-summary" role="alert"><p>{t!(i18n, error_summary_title)}</p></div>
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=true><p>{t!(i18n, error_summary_title)}</p></div>
             })}
             {section("naeste", td_string!(locale, admin_policy_next_steps), view! {
                 <p class="hint">{format!("{} {}", td_string!(locale, admin_policy_the_latest_step_is_dated), long_date(locale, v.last_step))}</p>
@@ -412,6 +414,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                 <Timeline entries=timeline.clone() documents=documents />
             })}
             {section("planer", td_string!(locale, admin_policy_planned_dates), view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_planned_dates)>
                 <table class="data-table">
                     {column_heads([td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)])}
                     <tbody>
@@ -435,6 +438,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             })}
             {section("dokumenter", td_string!(locale, admin_policy_documents), view! {
                 <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
@@ -457,6 +461,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
             <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
             <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
             {section("journal", td_string!(locale, admin_policy_journal), view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_journal)>
                 <table class="data-table">
                     {column_heads([td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)])}
                     <tbody>
@@ -470,6 +475,7 @@ pub fn AdminPolicyPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             })}
         }.into_any())
     })
@@ -593,7 +599,7 @@ fn MeetingsAdmin(
                         let when = crate::components::time_span(locale, m.starts_at, m.ends_at);
                         view! {
                             <li>
-                                <a href=routes::admin_meeting(m.id)>{m.title.clone()}</a>
+                                <a lang="da" dir="ltr" href=routes::admin_meeting(m.id)>{m.title.clone()}</a>
                                 " · " {when} " · "
                                 {format!("{}/{} {}", m.seated, m.capacity, td_string!(locale, admin_policy_signed_up))}
                                 {(m.waiting > 0).then(|| format!(", {} {}", m.waiting, td_string!(locale, admin_policy_waiting)))}

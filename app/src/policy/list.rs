@@ -71,7 +71,7 @@ pub fn PolicyGroup(
                 <ul class="card-list">
                     {items.into_iter().map(|p| view! {
                         <li class="card">
-                            <h3><a href=routes::policy(&p.slug)>{p.title.clone()}</a></h3>
+                            <h3><a lang="da" dir="ltr" href=routes::policy(&p.slug)>{p.title.clone()}</a></h3>
                             <p class="card-meta">{p.committee.clone()}</p>
                             <p class="card-deadline">{standing(locale, &p)}</p>
                         </li>

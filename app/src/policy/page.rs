@@ -42,7 +42,7 @@ pub fn PolicyPage() -> impl IntoView {
         Ok(view! {
             <Title text=p.card.title.clone() />
             <p class="eyebrow"><a href=routes::policies()>{td_string!(locale, nav_policies)}</a></p>
-            <h1>{p.card.title.clone()}</h1>
+            <h1 lang="da" dir="ltr">{p.card.title.clone()}</h1>
             <p class="card-meta">{p.card.committee.clone()}</p>
             <p class=if p.card.adoption.is_some() { "status-banner adopted" } else { "status-banner" }>
                 {standing(locale, &p.card)}

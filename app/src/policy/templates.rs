@@ -39,6 +39,7 @@ pub fn TemplatesPage() -> impl IntoView {
                         <form method="post" action=routes::template(&t.name) class="admin-form">
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <input type="hidden" name="version" value=t.version.to_string() />
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=t.name.clone()>
                             <table class="data-table">
                                 {column_heads([td_string!(locale, templates_stage), td_string!(locale, templates_included), td_string!(locale, templates_may_be_skipped), td_string!(locale, templates_responsible)])}
                                 <tbody>
@@ -65,6 +66,7 @@ pub fn TemplatesPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                             {may_edit.then(|| view! {
                                 <button type="submit" class="button">{td_string!(locale, templates_save_as_a_new_version)}</button>
                             })}

@@ -43,7 +43,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         <div><dt>{t!(i18n, label_publication)}</dt><dd>{publication_label(i18n, r.publication)}</dd></div>
                     </dl>
                     <h3>{t!(i18n, label_text)}</h3>
-                    <p class="response-text receipt-text">{r.text.clone()}</p>
+                    <p lang=crate::components::text_lang(&r.text).0 dir=crate::components::text_lang(&r.text).1 class="response-text receipt-text">{r.text.clone()}</p>
                     <p><a href=crate::routes::hearing(&r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
                 }
                     .into_any()

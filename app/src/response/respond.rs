@@ -126,7 +126,7 @@ fn ResponseFormView(
         return view! {
             <Title text=page_title.clone() />
             <h1>{page_title}</h1>
-            <p class="lead">{title}</p>
+            <p lang="da" dir="ltr" class="lead">{title}</p>
             <p class="notice" role="status">{msg}</p>
             <p><a href=crate::routes::hearing(&slug)>{t!(i18n, back_to_hearing)}</a></p>
         }
@@ -158,7 +158,7 @@ fn ResponseFormView(
             view! {
                 <div class="quoted-block">
                     <p class="quoted-label">{t_string!(i18n, responding_to_block, label = label).to_string()}</p>
-                    <blockquote inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
+                    <blockquote lang="da" dir="ltr" inner_html=crate::components::block_html(b.kind, &b.html)></blockquote>
                     <p>
                         <a href=crate::routes::respond(&slug)>{t!(i18n, respond_whole_instead)}</a>
                     </p>
@@ -265,6 +265,24 @@ pub fn ResponseForm(
 
     let chars = move || text.with(|t| t.trim().chars().count());
     let max = format_count(locale, hoering::response::ResponseText::MAX_CHARS);
+    let level =
+        Memo::new(move |_| LengthLevel::of(chars(), hoering::response::ResponseText::MAX_CHARS));
+    let announcement = {
+        let max = max.clone();
+        move || {
+            // Tracks the level only: the count is read as it is when the level changes.
+            let count = format_count(locale, text.with_untracked(|t| t.trim().chars().count()));
+            match level.get() {
+                LengthLevel::Fine => String::new(),
+                LengthLevel::Near => {
+                    t_string!(i18n, char_count_near, count = count, max = max.clone()).to_string()
+                }
+                LengthLevel::Over => {
+                    t_string!(i18n, char_count_over, count = count, max = max.clone()).to_string()
+                }
+            }
+        }
+    };
     let org_hidden = move || hydrated.get() && sender_kind.get() == "private";
 
     let summary = move || {
@@ -364,9 +382,12 @@ pub fn ResponseForm(
                     inner_html=escape_html(&echo.value("text"))
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
-                <p class="counter" aria-live="polite" hidden=move || !hydrated.get()>
+                // The visible count follows every key; a screen reader hears only when the text
+                // nears the limit and when it goes over (a live count would interrupt every key).
+                <p class="counter" hidden=move || !hydrated.get()>
                     {move || t_string!(i18n, char_count, count = format_count(locale, chars()), max = max.clone()).to_string()}
                 </p>
+                <p class="visually-hidden" id="text-limit" aria-live="polite">{announcement}</p>
             </div>
             {one_line("name", "text", t_string!(i18n, label_name), None, Some("name"), echo.value("name"), false.into())}
             {one_line("email", "email", t_string!(i18n, label_email), Some(t_string!(i18n, hint_email)), Some("email"), echo.value("email"), false.into())}
@@ -449,5 +470,40 @@ fn focus_error_summary() {
                 let _ = el.focus();
             }
         });
+    }
+}
+
+/// How near a text is to its limit, for what a screen reader is told: nothing while there is
+/// room, once on reaching 90 %, once on going over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LengthLevel {
+    Fine,
+    Near,
+    Over,
+}
+
+impl LengthLevel {
+    fn of(count: usize, max: usize) -> Self {
+        if count > max {
+            LengthLevel::Over
+        } else if count * 10 >= max * 9 {
+            LengthLevel::Near
+        } else {
+            LengthLevel::Fine
+        }
+    }
+}
+
+#[cfg(test)]
+mod length_tests {
+    use super::LengthLevel;
+
+    #[test]
+    fn announced_only_at_ninety_percent_and_over_the_limit() {
+        assert_eq!(LengthLevel::of(0, 20_000), LengthLevel::Fine);
+        assert_eq!(LengthLevel::of(17_999, 20_000), LengthLevel::Fine);
+        assert_eq!(LengthLevel::of(18_000, 20_000), LengthLevel::Near);
+        assert_eq!(LengthLevel::of(20_000, 20_000), LengthLevel::Near);
+        assert_eq!(LengthLevel::of(20_001, 20_000), LengthLevel::Over);
     }
 }

@@ -39,6 +39,7 @@ pub fn AdminHome() -> impl IntoView {
                 </p>
                 <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
                 <h2>{td_string!(locale, policy_hearings)}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, policy_hearings)>
                 <table class="data-table">
                     <caption class="visually-hidden">{t!(i18n, admin_title)}</caption>
                     {column_heads([td_string!(locale, col_hearing), td_string!(locale, col_state), td_string!(locale, fact_deadline), td_string!(locale, status_pending), td_string!(locale, status_published), td_string!(locale, status_withheld)])}
@@ -55,6 +56,7 @@ pub fn AdminHome() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             }.into_any())
         })}
     }
@@ -93,7 +95,7 @@ pub fn DashboardView(dashboard: crate::policy::Dashboard, csrf: String) -> impl 
         {section("lukker", td_string!(locale, admin_hearings_closing_within_14_days), view! {
             {none_or(d.closing_soon.is_empty(), td_string!(locale, admin_none), || view! {
                 {plain_list(d.closing_soon.into_iter(), |h| view! {
-                    <a href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
+                    <a lang="da" dir="ltr" href=crate::routes::admin_hearing(&h.slug)>{h.title.clone()}</a>
                     " · " {long_date(locale, h.closes)}
                 })}
             })}

@@ -88,7 +88,7 @@ fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl 
                         view! {
                             <li class="card">
                                 <h3>
-                                    <a href=crate::routes::hearing(&h.slug)>{h.title.clone()}</a>
+                                    <a lang="da" dir="ltr" href=crate::routes::hearing(&h.slug)>{h.title.clone()}</a>
                                 </h3>
                                 <p class="card-meta">{h.committee.clone()}</p>
                                 <p class="card-deadline">{when}</p>

@@ -164,8 +164,8 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{what}</th>
-                        <td><WordDiff ops=old /></td>
-                        <td><WordDiff ops=new /></td>
+                        <td lang="da" dir="ltr"><WordDiff ops=old /></td>
+                        <td lang="da" dir="ltr"><WordDiff ops=new /></td>
                     </tr>
                 }
                 .into_any()
@@ -173,7 +173,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
                 view! {
                     <li class="change">
                         <p class="change-what"><strong>{what}</strong></p>
-                        <p><WordDiff ops=ops_inline /></p>
+                        <p lang="da" dir="ltr"><WordDiff ops=ops_inline /></p>
                     </li>
                 }
                 .into_any()
@@ -183,6 +183,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
     let (from_label, to_label) = (version_name(i18n, &v.from), version_name(i18n, &v.to));
     let body = if side_by_side {
         view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label=title.clone()>
             <table class="data-table side-by-side">
                 <caption class="visually-hidden">{title.clone()}</caption>
                 <thead>
@@ -194,6 +195,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         }
         .into_any()
     } else {
@@ -201,7 +203,7 @@ fn Changes(view: ChangesView, side_by_side: bool) -> impl IntoView {
     };
     view! {
         <Title text=format!("{title} – {}", v.card.title) />
-        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
+        <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
         <h1>{title.clone()}</h1>
         <form method="get" class="change-picker">
             <div class="field-row">

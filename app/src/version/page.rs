@@ -133,11 +133,11 @@ fn VersionDocument(view: VersionView, shown: Option<(String, CarriedPage)>) -> i
     });
     view! {
         <Title text=format!("{} – {}", v.card.title, heading) />
-        <p class="eyebrow"><a href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
+        <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::hearing(&slug)>{v.card.title.clone()}</a></p>
         <h1>{heading}</h1>
         {(!v.version.note.is_empty()).then(|| view! { <p class="lead">{v.version.note.clone()}</p> })}
         <VersionNav slug=slug.clone() versions=v.versions.clone() current=Some(v.version.number) />
-        <div class="document">{sections} {footnotes}</div>
+        <div class="document" lang="da" dir="ltr">{sections} {footnotes}</div>
         {removed}
     }
 }

@@ -263,8 +263,11 @@ pub async fn record_input(
         }
         (Ok(stored), false) => {
             let q = |k: &str, v: &str| format!("{k}={}", app::components::encode_query(v));
+            // No fragment: Chromium blocks `autofocus` on a page whose address has one, and
+            // the plain form's first field carries `autofocus` so keyboard entry goes on
+            // (scrolling the form into view as the fragment did).
             see_other(&format!(
-                "{}?{}&{}#input",
+                "{}?{}&{}",
                 app::routes::admin_meeting(id),
                 q("gruppe", &stored.group),
                 q("bord", stored.table.as_deref().unwrap_or_default())
