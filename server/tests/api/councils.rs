@@ -590,6 +590,120 @@ both_databases!(
 );
 
 both_databases!(
+    a_published_discussion_names_the_members_and_never_shows_their_e_mails,
+    |app: TestApp| async move {
+        let workspace = open_round(&app).await;
+        // The admin names Anna when seating her; Cem names himself at his first sign-in.
+        app.add_user("admin@roskilde.example", Role::Admin).await;
+        let admin = app.login_as("admin@roskilde.example").await;
+        let r = app
+            .post_as(
+                "/admin/raad/integrationsraadet/medlemmer",
+                &admin,
+                &[
+                    ("email", "anna@raadet.example"),
+                    ("display_name", "anna@raadet.example"),
+                    ("chair", "on"),
+                ],
+            )
+            .await;
+        assert!(
+            refused_page(r).await.contains("ikke en e-mailadresse"),
+            "an e-mail address is no name"
+        );
+        app.post_as_ok(
+            "/admin/raad/integrationsraadet/medlemmer",
+            &admin,
+            &[
+                ("email", "anna@raadet.example"),
+                ("display_name", "Anna Jensen"),
+                ("chair", "on"),
+            ],
+        )
+        .await;
+        let listed = app.page_as("/admin/raad", &admin).await;
+        assert!(
+            listed.contains("Anna Jensen") && listed.contains("anna@raadet.example"),
+            "the admin sees both"
+        );
+        let cem = app.login_as("cem@raadet.example").await;
+        let home = app.page_as("/raad", &cem).await;
+        assert!(
+            home.contains("Skriv først det navn, du vil stå med"),
+            "asked first: {home}"
+        );
+        let r = app
+            .post_as(
+                "/raad/navn",
+                &cem,
+                &[("display_name", "cem@raadet.example")],
+            )
+            .await;
+        let body = refused_page(r).await;
+        assert!(body.contains("ikke en e-mailadresse"));
+        assert!(body.contains("value=\"cem@raadet.example\""), "input kept");
+        app.post_as_ok("/raad/navn", &cem, &[("display_name", "Cem Yilmaz")])
+            .await;
+        let home = app.page_as("/raad", &cem).await;
+        assert!(home.contains("value=\"Cem Yilmaz\""), "editable later");
+        assert!(!home.contains("Skriv først det navn"));
+
+        let anna = app.login_as("anna@raadet.example").await;
+        assert_eq!(
+            comment(&app, &cem, &[("text", "Tolkning ved alle møder.")])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        assert_eq!(
+            joint_status(&app, &cem, "0", "Rådet støtter forslaget.").await,
+            303
+        );
+        app.post_as_ok(
+            &format!("{workspace}/indsend"),
+            &anna,
+            &[("submit_revision", "1"), ("submit_name", "Anna Jensen")],
+        )
+        .await;
+        // In the room, too, members go by their names.
+        let room = app.page_as(workspace, &anna).await;
+        assert!(room.contains("Cem Yilmaz"), "{room}");
+        assert!(!room.contains("cem@raadet.example"), "{room}");
+        app.post_as_ok(
+            &format!("{workspace}/offentliggoer"),
+            &anna,
+            &[("publish_confirm", "on")],
+        )
+        .await;
+
+        let public = app.page(workspace).await;
+        assert!(public.contains("Tolkning ved alle møder."), "{public}");
+        assert!(public.contains("Cem Yilmaz"), "the comment's author");
+        assert!(public.contains("Anna Jensen"), "who submitted it");
+        for email in ["anna@raadet.example", "cem@raadet.example", "@raadet"] {
+            assert!(!public.contains(email), "{email} on the public page");
+        }
+        let data = app
+            .post_form(
+                "/_fn/council_workspace",
+                &[
+                    ("slug", "integrationspolitik"),
+                    ("council", "integrationsraadet"),
+                ],
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            data.contains("Cem Yilmaz") && !data.contains("@raadet"),
+            "{data}"
+        );
+    }
+);
+
+both_databases!(
     a_staff_form_with_a_field_left_out_comes_back_translated,
     |app: TestApp| async move {
         app.add_user("admin@roskilde.example", Role::Admin).await;
