@@ -268,6 +268,24 @@ async fn seat_members(app: &TestApp, chairs: bool) {
     }
 }
 
+/// Anna and Cem go by their names (as the admin or they themselves set them).
+async fn name_members(app: &TestApp) {
+    for (email, name) in [
+        ("anna@raadet.example", "Anna Jensen"),
+        ("cem@raadet.example", "Cem Yilmaz"),
+    ] {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let name = hoering::council::MemberName::parse(name).unwrap();
+        server::auth::db::set_display_name(&app.db.pool, id, &name)
+            .await
+            .unwrap();
+    }
+}
+
 /// A hearing with Integrationsrådet's round open today (for five days), Anna chairing and Cem
 /// a member, Bo in another council; returns the workspace's path.
 async fn open_round(app: &TestApp) -> &'static str {
@@ -313,6 +331,7 @@ both_databases!(
     an_edit_on_a_stale_copy_of_the_joint_response_is_refused_and_nothing_is_lost,
     |app: TestApp| async move {
         let workspace = open_round(&app).await;
+        name_members(&app).await;
         let anna = app.login_as("anna@raadet.example").await;
         let cem = app.login_as("cem@raadet.example").await;
         const FIRST: &str = "Rådet støtter forslaget.";
@@ -357,8 +376,8 @@ both_databases!(
         let page = app
             .page_as(&format!("{workspace}?fra=1&til=3"), &anna)
             .await;
-        assert!(page.contains("Version 3 · cem@raadet.example"), "{page}");
-        assert!(page.contains("Version 1 · anna@raadet.example"));
+        assert!(page.contains("Version 3 · Cem Yilmaz"), "{page}");
+        assert!(page.contains("Version 1 · Anna Jensen"));
         assert!(page.contains("Fra version 1 til version 3"));
         assert!(
             page.contains("</span>, men ønsker mere sprogstøtte og tolkning<span"),
@@ -700,6 +719,33 @@ both_databases!(
             data.contains("Cem Yilmaz") && !data.contains("@raadet"),
             "{data}"
         );
+    }
+);
+
+both_databases!(
+    the_rooms_paragraphs_are_cited_as_the_public_page_cites_them_and_shown_in_full,
+    |app: TestApp| async move {
+        open_round(&app).await;
+        let block = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let (head, item) = block.rsplit_once('.').unwrap();
+        let cited = format!("{head}, punkt {item}");
+        let anna = app.login_as("anna@raadet.example").await;
+        // A comment without words comes back with the paragraph still chosen.
+        let body =
+            refused_page(comment(&app, &anna, &[("block", &block), ("text", "")]).await).await;
+        assert!(body.contains(&format!(">{cited} · ")), "{body}");
+        assert!(
+            !body.contains(&format!(">{block} · ")),
+            "never the raw number"
+        );
+        let shown = body
+            .split_once("id=\"kommentar-block-text\"")
+            .map(|(_, rest)| rest)
+            .expect("the chosen paragraph beside the field");
+        assert!(shown.contains(&format!("({cited})")), "{shown}");
+        assert!(shown.contains(DANISH_ITEM_START), "{shown}");
     }
 );
 
