@@ -22,6 +22,9 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
             return t_string!(i18n, err_text_too_long, max = max).to_string();
         }
         ("name", "required") => t_string!(i18n, err_name_required),
+        ("display_name", "required") => t_string!(i18n, err_name_required),
+        // The admin's member form and the member's own: a member's name, never an e-mail.
+        ("display_name", _) => t_string!(i18n, err_member_name_invalid),
         ("name", _) => t_string!(i18n, err_name_invalid),
         ("email", "required") => t_string!(i18n, err_email_required),
         ("email", _) => t_string!(i18n, err_email_invalid),
@@ -132,6 +135,13 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("minutes", "required") => {
             td_string!(locale, form_write_the_minutes_before_publishing_them)
         }
+        ("minutes", hoering::meeting::NOT_YET_HELD) => {
+            td_string!(locale, form_minutes_before_the_meeting)
+        }
+        ("came", hoering::meeting::NOT_YET_HELD) => {
+            td_string!(locale, form_attendance_before_the_meeting)
+        }
+        ("minutes", "personal_data") => td_string!(locale, form_minutes_personal_data),
         ("joint_text", "stale") => td_string!(locale, form_another_member_saved_a_newer_version),
         ("joint_text", "submitted") => {
             td_string!(locale, form_the_chair_has_submitted_the_response)

@@ -292,6 +292,9 @@ pub fn party_match(slug: &str, id: i64) -> String {
 /// A council member's start page: their councils and their rounds.
 pub const COUNCIL_HOME: &str = "/raad";
 
+/// Where a council member sets the name they go by in the room and in public.
+pub const COUNCIL_NAME: &str = "/raad/navn";
+
 /// A council's workspace on a hearing, and where its members' comments and agreements post.
 pub fn council_workspace(slug: &str, council: &str) -> String {
     format!("/raad/hoeringer/{slug}/{council}")

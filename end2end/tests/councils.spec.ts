@@ -60,14 +60,20 @@ test('two members discuss, write the joint response together, and the chair subm
 
     // The chair comments on a paragraph; the member replies in the thread.
     await chair.goto(WORKSPACE);
-    await chair.getByLabel('Afsnit', { exact: true }).selectOption({ index: 3 });
+    const picker = chair.getByRole('combobox', { name: 'Afsnit' });
+    await picker.fill('skolestart');
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    // The paragraph picked is shown in full before the comment is written.
+    await expect(chair.locator('#kommentar-block-text')).toContainText('skolestart');
+    await expect(chair.locator('#kommentar-block-text')).toContainText(', punkt ');
     await chair.getByLabel('Kommentar', { exact: true }).fill('Afsnittet bør nævne tolkning.');
     await chair.getByRole('button', { name: 'Skriv kommentaren' }).click();
     const thread = chair.locator('.council-comment').filter({ hasText: 'Afsnittet bør nævne tolkning.' });
     await expect(thread).toBeVisible();
     await member.goto(WORKSPACE);
     const original = member.locator('.council-comment').filter({ hasText: 'Afsnittet bør nævne tolkning.' });
-    await original.getByLabel('Svar til raad@demo.hoering.dk').fill('Enig, også ved forældremøder.');
+    await original.getByLabel('Svar til Amina Hassan').fill('Enig, også ved forældremøder.');
     await original.getByRole('button', { name: 'Svar' }).click();
     await expect(member.locator('.council-comment').filter({ hasText: 'Enig, også ved forældremøder.' })).toBeVisible();
     await chair.reload();
@@ -79,7 +85,7 @@ test('two members discuss, write the joint response together, and the chair subm
     const field = (page: Page) => page.getByLabel('Rådets svar', { exact: true });
     await field(member).fill('Integrationsrådet støtter politikken og ønsker tolkning ved alle møder.');
     await member.getByRole('button', { name: 'Gem rådets svar' }).click();
-    await expect(member.locator('#faelles-status')).toContainText('Version 2 · medlem@demo.hoering.dk');
+    await expect(member.locator('#faelles-status')).toContainText('Version 2 · Jonas Holm');
 
     // The chair's copy is stale: the save is refused, with both texts, and nothing is lost.
     await field(chair).fill('Integrationsrådet støtter politikken og ønsker mentorer i praktikken.');
@@ -95,7 +101,7 @@ test('two members discuss, write the joint response together, and the chair subm
     // The chair merges both and saves on the newest version.
     await field(chair).fill('Integrationsrådet støtter politikken og ønsker tolkning ved alle møder og mentorer i praktikken.');
     await chair.getByRole('button', { name: 'Gem rådets svar' }).click();
-    await expect(chair.locator('#faelles-status')).toContainText('Version 3 · raad@demo.hoering.dk');
+    await expect(chair.locator('#faelles-status')).toContainText('Version 3 · Amina Hassan');
 
     // The history compares any two versions.
     await chair.getByRole('link', { name: 'Se ændringen 3' }).click();
@@ -129,4 +135,44 @@ test('the clerk finds the council’s response in the queue', async ({ page }) =
   await expect(response).toBeVisible();
   await expect(response).toContainText('Integrationsrådet');
   await expectAccessible(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a member picks a paragraph from options cited as the public page cites them, and sees it', async ({ page }) => {
+    withJavaScript(page, false);
+    await logIn(page, 'medlem@demo.hoering.dk', /\/raad$/);
+    await page.goto(WORKSPACE);
+    const select = page.getByLabel('Afsnit', { exact: true });
+    const labels = await select.locator('option').allTextContents();
+    expect(labels.some((l) => /^\d+\.\d+, punkt \d+ · /.test(l))).toBe(true);
+    expect(labels.filter((l) => /^\d+\.\d+\.\d+ /.test(l))).toEqual([]);
+    // A comment sent without words comes back with the paragraph chosen, shown in full.
+    const item = labels.find((l) => l.includes('skolestart'))!;
+    await select.selectOption({ label: item });
+    await page.getByRole('button', { name: 'Skriv kommentaren' }).click();
+    await expect(page.locator('#kommentar-block-text')).toContainText('skolestart');
+    await expect(page.locator('#kommentar-block-text blockquote')).not.toContainText('…');
+    await expectAccessible(page);
+  });
+});
+
+test('a published discussion shows the members by name, never by e-mail address', async ({ page }) => {
+  withJavaScript(page, true);
+  // The previous test had the chair submit; publishing is the chair's, once the council decides.
+  await logIn(page, 'raad@demo.hoering.dk', /\/raad$/);
+  await page.goto(WORKSPACE);
+  await page.getByLabel('Rådet har besluttet at offentliggøre drøftelsen').check();
+  await page.getByRole('button', { name: 'Offentliggør drøftelsen' }).click();
+  await expect(page.getByText('Rådet har offentliggjort sin drøftelse')).toBeVisible();
+  const reader = await page.context().browser()!.newPage();
+  try {
+    await reader.goto(WORKSPACE);
+    await expect(reader.locator('.council-comment').first()).toBeVisible();
+    await expect(reader.locator('main')).toContainText('Amina Hassan');
+    await expect(reader.locator('main')).not.toContainText('@demo.hoering.dk');
+  } finally {
+    await reader.close();
+  }
 });

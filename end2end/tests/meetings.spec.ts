@@ -8,6 +8,11 @@ import { CLERK, HEARING, ITEM, expectAccessible, inOutbox, logIn, withJavaScript
 const MEETING = 'Sig din mening om integrationspolitikken';
 
 
+/** A block number as every page cites it: "3.4.1" is "3.4, punkt 1". */
+function cited(number: string): string {
+  return number.replace(/^(\d+)\.(\d+)\.(\d+)$/, '$1.$2, punkt $3');
+}
+
 /** The demo hearing's blocks: number and text. */
 async function blocks(page: Page): Promise<{ number: string; text: string }[]> {
   const r = await page.request.get('/api/v1/hearings/integrationspolitik');
@@ -93,10 +98,14 @@ test.describe('dialogue meetings', () => {
     // 5: by words of the block, searched as you type; arrow down and Enter choose it.
     await kb.type('skolestart');
     const option = page.getByRole('option').first();
-    await expect(option).toContainText(item.number);
+    // A list item is cited as the public page cites it, not by its raw number.
+    await expect(option).toContainText(cited(item.number));
     await kb.press('ArrowDown');
     await kb.press('Enter');
     await expect(picker).toHaveValue(item.number);
+    // The chosen paragraph's whole text stands under the field.
+    await expect(page.locator('#input-block-text')).toContainText(item.text);
+    await expect(page.locator('#input-block-text')).toContainText(cited(item.number));
     await kb.press('Tab');
     await kb.words(texts[4]);
     await kb.press('Control+Enter');
@@ -167,6 +176,34 @@ test.describe('dialogue meetings', () => {
     await expectAccessible(page);
   });
 
+  test('minutes wait for the meeting, and a name in them is shown to the clerk before they are saved', async ({ page }) => {
+    withJavaScript(page, true);
+    await logIn(page, CLERK.email);
+    // The coming meeting: no minutes yet, and the text typed stays.
+    await openClerkMeetingPage(page);
+    const minutes = page.getByLabel('Referat (Markdown)');
+    await minutes.fill('Vi talte om sprog.');
+    await page.getByRole('button', { name: 'Gem referat' }).click();
+    await expect(page.getByText('Referatet kan først gemmes, når mødet har fundet sted.')).toBeVisible();
+    await expect(page.getByLabel('Referat (Markdown)')).toHaveValue('Vi talte om sprog.');
+
+    // The 2019 meeting has taken place: a participant named is caught, and saved only once confirmed.
+    await page.goto('/admin/politikker/integrationspolitik-2020');
+    await page.getByRole('link', { name: 'Dialogmøde om integrationspolitikken' }).click();
+    const text = 'Ved bord 2 fortalte Fatima Ali om sprogcaféerne.';
+    await page.getByLabel('Referat (Markdown)').fill(text);
+    await page.getByRole('button', { name: 'Gem referat' }).click();
+    await expect(page.getByText('Referatet ser ud til at indeholde personoplysninger')).toBeVisible();
+    await expect(page.locator('#referat-fund mark')).toHaveText('Fatima Ali');
+    await expect(page.getByLabel('Referat (Markdown)')).toHaveValue(text);
+    await expectAccessible(page);
+    await page.screenshot({ path: 'screenshots/meeting-minutes-name.png', fullPage: true });
+    await page.getByLabel('Referat (Markdown)').fill('Ved bord 2 fortalte en deltager om sprogcaféerne.');
+    await page.getByRole('button', { name: 'Gem referat' }).click();
+    await expect(page.getByText('Referatet ser ud til at indeholde personoplysninger')).toHaveCount(0);
+    await expect(page.getByLabel('Referat (Markdown)')).toHaveValue('Ved bord 2 fortalte en deltager om sprogcaféerne.');
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
@@ -177,6 +214,8 @@ test.describe('dialogue meetings', () => {
       const select = page.getByLabel('Afsnit');
       await expect(select).toBeFocused();
       const item = (await blocks(page)).find((b) => b.text.startsWith(ITEM))!;
+      // The options cite list items as the public page does.
+      await expect(select.locator(`option[value="${item.number}"]`)).toHaveText(new RegExp(`^${cited(item.number).replace('.', '\\.')} · `));
       await select.selectOption(item.number);
       await page.getByLabel('Input', { exact: true }).fill('Uden JavaScript går det også.');
       await page.getByLabel('Gruppe', { exact: true }).selectOption('social_forening');

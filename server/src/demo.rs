@@ -108,6 +108,22 @@ pub async fn load(db: &Db) -> Result<DemoCredentials, DemoError> {
     )
     .await
     .map_err(|e| DemoError::Fixture(format!("demo council member: {e}")))?;
+    // The names the demo's members go by in the room and in public (kept once they change them).
+    for (email, name) in [
+        (DEMO_COUNCIL_EMAIL, "Amina Hassan"),
+        (DEMO_COUNCIL_MEMBER_EMAIL, "Jonas Holm"),
+    ] {
+        if let Some((user, _)) = auth_db::find_credentials(&db.pool, email).await?
+            && auth_db::display_name_of(&db.pool, user.id)
+                .await?
+                .unwrap_or_default()
+                .is_empty()
+        {
+            let name = hoering::council::MemberName::parse(name)
+                .map_err(|e| DemoError::Fixture(format!("demo member name: {e:?}")))?;
+            auth_db::set_display_name(&db.pool, user.id, &name).await?;
+        }
+    }
     // Integrationsrådet's round on the open hearing, ending three days before the public one.
     if let (Some(hearing), Some(council)) = (
         hearing_db::by_slug(&db.pool, DEMO_SLUG).await?,

@@ -35,7 +35,7 @@ pub use joint::{
     CouncilResponse, EditError, EditOutcome, JointResponse, Revision, StaleEdit, Submitted,
     as_response,
 };
-pub use name::{CouncilName, CouncilSlug};
+pub use name::{CouncilName, CouncilSlug, MemberName};
 pub use round::{RoundFields, RoundState, RoundWindow, RoundWindowError};
 
 /// The council every installation starts with.

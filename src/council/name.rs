@@ -41,6 +41,44 @@ impl CouncilName {
     }
 }
 
+/// The name a council member goes by in the council's room and in a published discussion
+/// (set by the admin or by the member): 2–80 characters after trimming, one line, and never an
+/// e-mail address, because the e-mail is what stays on staff pages ([`FieldError::Invalid`]
+/// for an `@`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct MemberName(String);
+
+impl MemberName {
+    pub const MIN_CHARS: usize = 2;
+    pub const MAX_CHARS: usize = 80;
+
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let chars = s.chars().count();
+        if chars > Self::MAX_CHARS {
+            return Err(FieldError::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        if chars < Self::MIN_CHARS
+            || s.contains('@')
+            || s.chars()
+                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        {
+            return Err(FieldError::Invalid);
+        }
+        Ok(MemberName(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Lowercase a–z, 0–9 and single hyphens between them; at most [`Slug::MAX_CHARS`]
 /// characters. The same rules as a hearing's slug, so the same router code reads both.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,4 +103,8 @@ impl CouncilSlug {
     }
 }
 
-crate::newtype::string_newtype!(CouncilName: FieldError, CouncilSlug: SlugError);
+crate::newtype::string_newtype!(
+    CouncilName: FieldError,
+    MemberName: FieldError,
+    CouncilSlug: SlugError
+);

@@ -36,6 +36,20 @@ fn member_of_a() -> Viewer {
 // ---- names and slugs ----
 
 #[test]
+fn member_names_are_names_never_e_mail_addresses() {
+    use FieldError::*;
+    assert_eq!(
+        MemberName::parse("  Anna Jensen ").unwrap().as_str(),
+        "Anna Jensen"
+    );
+    assert_eq!(MemberName::parse(" "), Err(Required));
+    assert_eq!(MemberName::parse("A"), Err(Invalid));
+    assert_eq!(MemberName::parse("anna@raadet.example"), Err(Invalid));
+    assert_eq!(MemberName::parse("Anna\nJensen"), Err(Invalid));
+    assert_eq!(MemberName::parse(&"a".repeat(81)), Err(TooLong { max: 80 }));
+}
+
+#[test]
 fn council_names() {
     use FieldError::*;
     let name = CouncilName::parse("  Integrationsrådet \n").unwrap();

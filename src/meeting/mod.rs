@@ -140,6 +140,16 @@ pub fn seats_free(capacity: u32, seated: u32) -> u32 {
     capacity.saturating_sub(seated)
 }
 
+/// Whether a meeting that starts at `starts_at` has taken place by `now` (both Unix seconds):
+/// only from its start can anyone have come, or its minutes be written. A record of attendance
+/// or minutes before then is refused (code [`NOT_YET_HELD`]).
+pub fn has_taken_place(starts_at: i64, now: i64) -> bool {
+    now >= starts_at
+}
+
+/// The error code of attendance or minutes recorded before the meeting has taken place.
+pub const NOT_YET_HELD: &str = "not_yet_held";
+
 /// Sign-ups and attendance of one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupCount {

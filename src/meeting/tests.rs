@@ -17,6 +17,13 @@ fn errors(pairs: &[(&str, &str)]) -> MeetingErrors {
 // ---- groups, modes, statuses ----
 
 #[test]
+fn a_meeting_has_taken_place_from_its_start() {
+    assert!(!has_taken_place(1_000, 999));
+    assert!(has_taken_place(1_000, 1_000));
+    assert!(has_taken_place(1_000, 5_000));
+}
+
+#[test]
 fn group_codes_and_labels() {
     let codes: Vec<_> = ParticipantGroup::ALL.iter().map(|g| g.as_str()).collect();
     assert_eq!(

@@ -13,6 +13,7 @@
 //! | `email` | `local@domain.tld` | warn |
 //! | `address` | capitalised street name ending in a street word (`-vej`, `-gade`, `Allé`, `Sankt Hans Gade`, `Ved Stranden` …), a house number, and an optional floor and postcode with town | warn |
 //! | `health`, `origin` | a health word, or a word of origin or religion, within [`NEAR_NAME`] words of a person's name | warn |
+//! | `name` | only in [`detect_with_names`], for texts that should name nobody (a meeting's minutes): a known person's name, or two capitalised words that are no place or institution, or a listed first name | warn |
 //!
 //! The health and origin hints flag the sensitive word itself, not the name: the name is what
 //! makes the word personal, but the word is what a clerk redacts when the response is to stay
@@ -60,16 +61,19 @@ pub enum FlagKind {
     Address,
     Health,
     Origin,
+    /// A person's name: looked for only where nobody should be named ([`detect_with_names`]).
+    Name,
 }
 
 impl FlagKind {
-    pub const ALL: [FlagKind; 6] = [
+    pub const ALL: [FlagKind; 7] = [
         FlagKind::Cpr,
         FlagKind::Phone,
         FlagKind::Email,
         FlagKind::Address,
         FlagKind::Health,
         FlagKind::Origin,
+        FlagKind::Name,
     ];
 
     /// "cpr", "phone", "email", "address", "health" or "origin".
@@ -81,6 +85,7 @@ impl FlagKind {
             FlagKind::Address => "address",
             FlagKind::Health => "health",
             FlagKind::Origin => "origin",
+            FlagKind::Name => "name",
         }
     }
 
@@ -102,7 +107,7 @@ impl FlagKind {
             FlagKind::Email => 3,
             FlagKind::Phone => 2,
             FlagKind::Address => 1,
-            FlagKind::Health | FlagKind::Origin => 0,
+            FlagKind::Health | FlagKind::Origin | FlagKind::Name => 0,
         }
     }
 }
@@ -149,11 +154,51 @@ struct Hit {
 pub fn detect(text: &str) -> Vec<Flag> {
     let toks = scan::tokenize(text);
     let mut hits = Vec::new();
-    cpr::find(text, &toks, &mut hits);
-    email::find(text, &mut hits);
-    phone::find(text, &toks, &mut hits);
-    address::find(text, &toks, &mut hits);
-    sensitive::find(text, &toks, &mut hits);
+    find_all(text, &toks, &mut hits);
+    flags(text, hits)
+}
+
+/// For a text that should name nobody, such as a dialogue meeting's minutes (where the
+/// participants were promised they would not be named): [`detect`]'s flags, and every name
+/// besides: the `known` people's (a meeting's sign-ups; any word of their name of two letters
+/// or more, written with a capital, wherever it stands) and whatever looks like a name.
+pub fn detect_with_names(text: &str, known: &[&str]) -> Vec<Flag> {
+    let toks = scan::tokenize(text);
+    let mut hits = Vec::new();
+    find_all(text, &toks, &mut hits);
+    sensitive::find_names(text, &toks, &mut hits);
+    let known: std::collections::HashSet<String> = known
+        .iter()
+        .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect();
+    if !known.is_empty() {
+        let mut buf = String::new();
+        for tok in toks.iter().filter(|t| t.kind == scan::Kind::Word) {
+            let word = &text[tok.start..tok.end];
+            if scan::is_capitalised(word) && known.contains(scan::lower_into(text, tok, &mut buf)) {
+                hits.push(Hit {
+                    kind: FlagKind::Name,
+                    start: tok.start,
+                    end: tok.end,
+                });
+            }
+        }
+    }
+    flags(text, hits)
+}
+
+fn find_all(text: &str, toks: &[scan::Tok], hits: &mut Vec<Hit>) {
+    cpr::find(text, toks, hits);
+    email::find(text, hits);
+    phone::find(text, toks, hits);
+    address::find(text, toks, hits);
+    sensitive::find(text, toks, hits);
+}
+
+/// The hits resolved ([`resolve`]) into flags on their text.
+fn flags(text: &str, mut hits: Vec<Hit>) -> Vec<Flag> {
     resolve(&mut hits);
     hits.into_iter()
         .filter_map(|hit| {

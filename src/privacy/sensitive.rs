@@ -24,6 +24,9 @@ struct Name {
     first: usize,
     last: usize,
     paragraph: usize,
+    /// Byte offsets of the name in the text.
+    start: usize,
+    end: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +41,8 @@ struct Term {
 struct RunWord {
     word: usize,
     first_name: bool,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Default)]
@@ -61,6 +66,8 @@ impl Run {
                 first: first.word,
                 last: last.word,
                 paragraph: self.paragraph,
+                start: first.start,
+                end: last.end,
             });
         }
         self.words.clear();
@@ -93,7 +100,41 @@ pub(super) fn term_kind(lower: &str) -> Option<FlagKind> {
     (!body).then_some(kind)
 }
 
+/// What looks like a person's name, by the same rule as the hints' (two or more capitalised
+/// words that are no place or institution, or one listed first name): for a text that should
+/// name nobody at all, such as a meeting's minutes.
+pub(super) fn find_names(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
+    let (names, _) = scan(text, toks);
+    hits.extend(names.into_iter().map(|n| Hit {
+        kind: FlagKind::Name,
+        start: n.start,
+        end: n.end,
+    }));
+}
+
 pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
+    let (names, terms) = scan(text, toks);
+    // Both lists are in text order; `next` is the first name starting after the term.
+    let mut next = 0;
+    for term in terms {
+        while next < names.len() && names[next].first <= term.word {
+            next += 1;
+        }
+        let before = next.checked_sub(1).and_then(|p| names.get(p));
+        let after = names.get(next);
+        let near_before = before.is_some_and(|n| {
+            n.paragraph == term.paragraph && term.word.saturating_sub(n.last) <= NEAR_NAME
+        });
+        let near_after = after
+            .is_some_and(|n| n.paragraph == term.paragraph && n.first - term.word <= NEAR_NAME);
+        if near_before || near_after {
+            hits.push(term.hit);
+        }
+    }
+}
+
+/// The names and the health and origin words of a text, each in text order.
+fn scan(text: &str, toks: &[Tok]) -> (Vec<Name>, Vec<Term>) {
     let mut buf = String::new();
     let mut names: Vec<Name> = Vec::new();
     let mut terms: Vec<Term> = Vec::new();
@@ -145,6 +186,8 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
             run.words.push(RunWord {
                 word,
                 first_name: has(lexicon::FIRST_NAMES, lower),
+                start: tok.start,
+                end: tok.end,
             });
             run.last_tok = k;
             run.paragraph = paragraph;
@@ -152,22 +195,5 @@ pub(super) fn find(text: &str, toks: &[Tok], hits: &mut Vec<Hit>) {
         word += 1;
     }
     run.finish(&mut names);
-
-    // Both lists are in text order; `next` is the first name starting after the term.
-    let mut next = 0;
-    for term in terms {
-        while next < names.len() && names[next].first <= term.word {
-            next += 1;
-        }
-        let before = next.checked_sub(1).and_then(|p| names.get(p));
-        let after = names.get(next);
-        let near_before = before.is_some_and(|n| {
-            n.paragraph == term.paragraph && term.word.saturating_sub(n.last) <= NEAR_NAME
-        });
-        let near_after = after
-            .is_some_and(|n| n.paragraph == term.paragraph && n.first - term.word <= NEAR_NAME);
-        if near_before || near_after {
-            hits.push(term.hit);
-        }
-    }
+    (names, terms)
 }

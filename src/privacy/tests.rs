@@ -44,6 +44,33 @@ fn passes_modulus_11(digits: &str) -> bool {
 // CPR numbers
 
 #[test]
+fn minutes_are_checked_for_names_responses_are_not() {
+    let minutes = "Ved bord 3 fortalte Fatima Ali om sprogcaféen, og Bo var enig. \
+                   Roskilde Kommune vil bo tæt på borgerne.";
+    assert!(
+        detect(minutes).is_empty(),
+        "a response's signature is no finding"
+    );
+    let flagged: Vec<(FlagKind, String)> = detect_with_names(minutes, &["Bo Hansen"])
+        .into_iter()
+        .map(|f| (f.kind, f.text))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            (FlagKind::Name, "Fatima Ali".to_string()),
+            (FlagKind::Name, "Bo".to_string()),
+        ],
+        "a name that looks like one, and a sign-up's first name; not the municipality, not \
+         the verb"
+    );
+    let with_phone = detect_with_names("Ring på 23 45 67 89.", &[]);
+    assert_eq!(with_phone.len(), 1);
+    assert_eq!(with_phone[0].kind, FlagKind::Phone);
+    assert_eq!(FlagKind::Name.severity(), Severity::Warn);
+}
+
+#[test]
 fn cpr_numbers_in_every_spelling_are_flagged_and_block() {
     for (text, cpr) in [
         ("Mit CPR-nummer er 010190-1234.", "010190-1234"),

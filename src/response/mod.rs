@@ -22,7 +22,7 @@ pub use fields::{
 };
 pub(crate) use fields::{normalise_text, required_text};
 pub use receipt::{ReceiptNumber, ReceiptNumberError};
-pub use status::{ModerationStatus, is_public};
+pub use status::{ModerationStatus, PublicCounts, is_public};
 pub use tag::{TagName, TagNameError};
 
 /// A form field, named by the stable code that is also its HTML `name`.

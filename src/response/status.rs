@@ -24,9 +24,47 @@ pub fn is_public(status: ModerationStatus, publication: Publication) -> bool {
     status == ModerationStatus::Published && publication != Publication::NotPublished
 }
 
+/// What the public sees of a hearing, by source: høringssvar and input given at a dialogue
+/// meeting. Every page and the API count from this one pair, so no page can say 4 where another
+/// says none: they tell the two apart instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicCounts {
+    /// Published høringssvar (from the public form, the høringsliste or a council).
+    pub responses: i64,
+    /// Input recorded at a dialogue meeting.
+    pub meeting_input: i64,
+}
+
+impl PublicCounts {
+    /// From the stored counts: every response the public sees (`visible`), and how many of
+    /// them are meeting input.
+    pub fn from_visible(visible: i64, meeting_input: i64) -> Self {
+        let visible = visible.max(0);
+        let meeting_input = meeting_input.clamp(0, visible);
+        PublicCounts {
+            responses: visible - meeting_input,
+            meeting_input,
+        }
+    }
+
+    pub fn total(self) -> i64 {
+        self.responses + self.meeting_input
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn public_counts_tell_meeting_input_apart() {
+        let c = PublicCounts::from_visible(4, 4);
+        assert_eq!((c.responses, c.meeting_input, c.total()), (0, 4, 4));
+        let c = PublicCounts::from_visible(7, 3);
+        assert_eq!((c.responses, c.meeting_input), (4, 3));
+        assert_eq!(PublicCounts::from_visible(1, 5).meeting_input, 1);
+        assert_eq!(PublicCounts::from_visible(-1, 0), PublicCounts::default());
+    }
 
     #[test]
     fn only_published_and_consented_is_public() {

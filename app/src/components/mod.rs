@@ -1,6 +1,7 @@
 //! Pieces every page shares: the page frame, dates in the reader's language, form fields with
 //! their errors, and the HTTP status of a server-rendered page.
 
+pub mod block_search;
 pub mod fields;
 pub mod import;
 pub mod lists;
@@ -162,6 +163,27 @@ pub fn text_lang(text: &str) -> (Option<&'static str>, Option<&'static str>) {
 
 pub use crate::dates::{iso_minute, long_date, long_date_time, time_span};
 
+/// A hearing's published responses in the reader's words, by source: "3 offentliggjorte
+/// høringssvar · 4 input fra dialogmøder", or "Ingen offentliggjorte svar". The home page, the
+/// policy's page, the hearing's page and its result all count with this, from the same counts.
+pub fn published_counts(locale: Locale, counts: hoering::response::PublicCounts) -> String {
+    if counts.total() == 0 {
+        return td_string!(locale, no_responses_yet).to_string();
+    }
+    let responses =
+        td_string!(locale, public_count_responses, count = counts.responses).to_string();
+    if counts.meeting_input == 0 {
+        return responses;
+    }
+    let input = td_string!(
+        locale,
+        public_count_meeting_input,
+        count = counts.meeting_input
+    )
+    .to_string();
+    format!("{responses} · {input}")
+}
+
 /// A whole number with the reader's thousands separator: 20.000 in Danish, 20,000 in English.
 pub fn format_count(locale: Locale, n: usize) -> String {
     let digits = n.to_string();
@@ -176,22 +198,29 @@ pub fn format_count(locale: Locale, n: usize) -> String {
     out
 }
 
-/// A block number as a reader cites it: "2.3", "2.3, punkt 1", "Note 1".
+/// A block number as a reader cites it: "2.3", "2.3, punkt 1", "Note 1". Every page, list and
+/// select words a block's number with this, from the core's reading of it
+/// ([`hoering::document::BlockNumberParts`]), so a list item is never "3.4.1" in one place and
+/// "3.4, punkt 1" in another.
 pub fn block_label(locale: Locale, number: &str) -> String {
-    if let Some(n) = number.strip_prefix('n') {
-        return td_string!(locale, block_label_note, n = n).to_string();
-    }
-    let parts: Vec<&str> = number.split('.').collect();
-    match parts.as_slice() {
-        [s, p, i] => td_string!(
+    use hoering::document::{BlockNumber, BlockNumberParts};
+    match number.parse::<BlockNumber>().map(|b| b.parts()) {
+        Ok(BlockNumberParts::Footnote { note }) => {
+            td_string!(locale, block_label_note, n = note).to_string()
+        }
+        Ok(BlockNumberParts::ListItem {
+            section,
+            position,
+            item,
+        }) => td_string!(
             locale,
             block_label_item,
-            section = s,
-            paragraph = p,
-            item = i
+            section = section,
+            paragraph = position,
+            item = item
         )
         .to_string(),
-        _ => number.to_string(),
+        Ok(BlockNumberParts::Block { .. }) | Err(_) => number.to_string(),
     }
 }
 

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CouncilMember {
     pub email: String,
+    /// The name they go by in the room and in public; empty until set.
+    pub name: String,
     pub chair: bool,
 }
 
@@ -21,6 +23,8 @@ pub struct CouncilView {
 /// A council member's own start page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CouncilHome {
+    /// The name the member goes by in the room and in public; empty until set.
+    pub name: String,
     /// The councils they sit in: name and whether they chair it.
     pub councils: Vec<(String, bool)>,
     /// Their councils' rounds, soonest closing first.
@@ -44,6 +48,7 @@ pub struct RoundCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CouncilComment {
     pub id: i64,
+    /// The author's display name (empty when they have none yet); never their e-mail.
     pub author: String,
     pub block_number: Option<String>,
     pub quote: String,
@@ -65,7 +70,8 @@ pub struct CouncilWorkspace {
     pub comments: Vec<CouncilComment>,
     /// The joint response: every revision, and the chair's submission.
     pub joint: hoering::council::JointResponse,
-    /// The e-mails of the revisions' authors and the submitter, by user id.
+    /// The display names of the revisions' authors and the submitter, by user id (never their
+    /// e-mails: the public reads a published discussion).
     pub people: Vec<(i64, String)>,
     /// The reader sits in the council (only members write; clerks and the public read).
     pub member: bool,

@@ -4,9 +4,7 @@
 use crate::components::fields::{FormState, TextField};
 use crate::components::lists::{none_or, plain_list, section};
 use crate::components::page::{loaded_or, route_param, suspended_form};
-use crate::components::staff::{
-    LogoutForm, round_text, session, staff_form_page, staff_or, staff_page,
-};
+use crate::components::staff::{LogoutForm, round_text, session, staff_form_page, staff_or};
 use crate::components::{FieldError, error_view, set_status};
 use crate::council::admin_councils;
 use crate::council::get_council_home;
@@ -52,13 +50,20 @@ pub fn CouncilsPage() -> impl IntoView {
                 let form = FormState { echo: values, prefix: "medlem" };
                 let email_error = form.echo.message(i18n, "email");
                 let email_invalid = email_error.as_ref().map(|_| "true");
+                let name_error = form.echo.message(i18n, "display_name");
+                let name_invalid = name_error.as_ref().map(|_| "true");
                 let id_prefix = c.slug.clone();
                 view! {
                     <section aria-labelledby=labelled class="policy-section">
                         <h2 id=heading_id>{c.name.clone()}</h2>
                         {none_or(c.members.is_empty(), td_string!(locale, council_no_members_yet), || view! {
                             {plain_list(c.members.iter(), |m| view! {
-                                {m.email.clone()}
+                                {if m.name.is_empty() {
+                                    view! { <span class="muted">{format!("({})", td_string!(locale, council_no_name_yet))}</span> }.into_any()
+                                } else {
+                                    view! { <strong>{m.name.clone()}</strong> }.into_any()
+                                }}
+                                " · " {m.email.clone()}
                                 {m.chair.then(|| view! { " " <span class="badge">{td_string!(locale, council_chair)}</span> })}
                                 <form method="post" action=routes::council_member_remove(&c.slug) class="inline-form">
                                     <input type="hidden" name="csrf" value=user.csrf.clone() />
@@ -74,6 +79,14 @@ pub fn CouncilsPage() -> impl IntoView {
                                 <FieldError id=format!("{id_prefix}-email-error") message=Signal::derive(move || email_error.clone()) />
                                 <input id=format!("{id_prefix}-email") name="email" type="email" required=true value=form.value("email")
                                     aria-invalid=email_invalid aria-describedby=email_invalid.map(|_| format!("{id_prefix}-email-error")) />
+                            </div>
+                            <div class="field">
+                                <label for=format!("{id_prefix}-name")>{td_string!(locale, council_member_name_optional)}</label>
+                                <p class="hint" id=format!("{id_prefix}-name-hint")>{td_string!(locale, council_member_name_hint)}</p>
+                                <FieldError id=format!("{id_prefix}-name-error") message=Signal::derive(move || name_error.clone()) />
+                                <input id=format!("{id_prefix}-name") name="display_name" type="text" value=form.value("display_name")
+                                    aria-invalid=name_invalid
+                                    aria-describedby=if name_invalid.is_some() { format!("{id_prefix}-name-error {id_prefix}-name-hint") } else { format!("{id_prefix}-name-hint") } />
                             </div>
                             <div class="field choice">
                                 <input type="checkbox" id=format!("{id_prefix}-chair") name="chair" checked=form.value("chair") == "on" />
@@ -98,14 +111,49 @@ pub fn CouncilsPage() -> impl IntoView {
 /// A council member's start page: the councils they sit in.
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {
+    let i18n = use_i18n();
     let user = session();
     let home = Resource::new(|| (), |_| get_council_home());
-    staff_page(user, move |user, locale| async move {
+    staff_form_page(user, move |user, echo, locale| async move {
         let home = loaded_or(home.await)?;
+        // Asked at the first sign-in (a member lands here) and editable after: the name the
+        // member goes by in the room and in public, where the e-mail never appears.
+        let unnamed = home.name.is_empty();
+        let name_error = echo.message(i18n, "display_name");
+        let name_invalid = name_error.as_ref().map(|_| "true");
+        let typed = match echo.value("display_name") {
+            v if v.is_empty() => home.name.clone(),
+            v => v,
+        };
+        let name_form = view! {
+            <section aria-labelledby="dit-navn" class=if unnamed { "notice" } else { "policy-section" }>
+                <h2 id="dit-navn">{td_string!(locale, council_your_name)}</h2>
+                {unnamed.then(|| view! { <p><strong>{td_string!(locale, council_name_yourself_first)}</strong></p> })}
+                <form method="post" action=routes::COUNCIL_NAME class="admin-form">
+                    <input type="hidden" name="csrf" value=user.csrf.clone() />
+                    <div class="field">
+                        <label for="dit-navn-felt">{td_string!(locale, council_your_name)}</label>
+                        <p class="hint" id="dit-navn-hint">{td_string!(locale, council_your_name_hint)}</p>
+                        <FieldError id="dit-navn-error".to_string() message=Signal::derive(move || name_error.clone()) />
+                        <input id="dit-navn-felt" name="display_name" type="text" autocomplete="name" required=true value=typed
+                            aria-invalid=name_invalid
+                            aria-describedby=if name_invalid.is_some() { "dit-navn-error dit-navn-hint" } else { "dit-navn-hint" } />
+                    </div>
+                    <button type="submit" class="button">{td_string!(locale, council_save_the_name)}</button>
+                </form>
+            </section>
+        };
+        // Until the member has a name it is the first thing on the page; after, it is last.
+        let (name_first, name_last) = if unnamed {
+            (Some(name_form), None)
+        } else {
+            (None, Some(name_form))
+        };
         Ok(view! {
             <Title text=td_string!(locale, council_your_councils) />
             <LogoutForm user=user.clone() />
             <h1>{td_string!(locale, council_your_councils)}</h1>
+            {name_first}
             {if home.councils.is_empty() {
                 view! { <p>{td_string!(locale, council_you_do_not_sit_in_a)}</p> }.into_any()
             } else {
@@ -124,6 +172,7 @@ pub fn CouncilHomePage() -> impl IntoView {
                     })}
                 }.into_any()
             }}
+            {name_last}
             <p><a href="/">{td_string!(locale, council_all_hearings)}</a></p>
         }.into_any())
     })
@@ -198,16 +247,17 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                     <h2 id="ny-kommentar">{td_string!(locale, council_new_comment)}</h2>
                     <form method="post" action=comment_action.clone() class="admin-form">
                         <input type="hidden" name="csrf" value=csrf.clone() />
-                        <div class="field">
+                        <div class="field combobox-field">
                             <label for="kommentar-block">{td_string!(locale, search_paragraph)}</label>
                             <FieldError id="kommentar-block-error".to_string() message=Signal::derive(move || block_error.clone()) />
-                            <select id="kommentar-block" name="block" aria-invalid=invalid_block>
-                                <option value="">{td_string!(locale, whole_draft)}</option>
-                                {w.blocks.iter().map(|b| {
-                                    let label = format!("{} · {}", b.number, b.text.chars().take(70).collect::<String>());
-                                    view! { <option value=b.number.clone() selected=b.number == chosen>{label}</option> }
-                                }).collect_view()}
-                            </select>
+                            // The meeting input's field: search or select, the chosen paragraph's
+                            // whole text under it.
+                            <crate::components::block_search::BlockPicker
+                                blocks=w.blocks.iter().map(|b| (b.number.clone(), b.text.clone())).collect()
+                                chosen=chosen.clone()
+                                invalid=invalid_block.is_some()
+                                described=invalid_block.map(|_| "kommentar-block-error".to_string())
+                            />
                         </div>
                         <div class="field">
                             <label for="kommentar-quote">{td_string!(locale, council_quoted_words_optional)}</label>
@@ -229,12 +279,13 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                 {none_or(w.comments.is_empty(), td_string!(locale, council_no_comments_yet), || view! {
                     <ol class="plain-list council-comments">
                         {w.comments.iter().map(|c| {
-                            let about = c.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
+                            let author = member_name(locale, &c.author);
+                            let about = c.block_number.as_deref().map(|n| format!("{} {}", td_string!(locale, search_paragraph), crate::components::block_label(locale, n))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string());
                             let agree_action = routes::council_agree(&r.hearing_slug, &r.council_slug, c.id);
                             let reply_id = format!("svar-{}", c.id);
                             view! {
                                 <li id=format!("k-{}", c.id) class=format!("council-comment depth-{}", c.depth)>
-                                    <p class="response-meta"><strong>{c.author.clone()}</strong> " · " {about}
+                                    <p class="response-meta"><strong>{author.clone()}</strong> " · " {about}
                                         {(c.agreed > 0).then(|| format!(" · {} {}", c.agreed, td_string!(locale, council_agreed)))}</p>
                                     {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q lang="da" dir="ltr">{c.quote.clone()}</q></p> })}
                                     <p lang=crate::components::text_lang(&c.text).0 dir=crate::components::text_lang(&c.text).1 class="response-text">{c.text.clone()}</p>
@@ -243,14 +294,14 @@ pub fn CouncilWorkspacePage() -> impl IntoView {
                                             {(!c.mine).then(|| view! {
                                                 <form method="post" action=agree_action.clone() class="inline-form">
                                                     <input type="hidden" name="csrf" value=csrf.clone() />
-                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {}", c.author)}</span></button>
+                                                    <button type="submit" class="button button-secondary">{td_string!(locale, council_agree_button)}<span class="visually-hidden">{format!(" {author}")}</span></button>
                                                 </form>
                                             })}
                                             <form method="post" action=comment_action.clone() class="inline-form">
                                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                                 <input type="hidden" name="reply_to" value=c.id.to_string() />
                                                 <input type="hidden" name="block" value=c.block_number.clone().unwrap_or_default() />
-                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {}", td_string!(locale, council_reply_to), c.author)}</label>
+                                                <label for=reply_id.clone() class="visually-hidden">{format!("{} {author}", td_string!(locale, council_reply_to))}</label>
                                                 <input id=reply_id type="text" name="text" placeholder=td_string!(locale, council_reply_placeholder) />
                                                 <button type="submit" class="button button-secondary">{td_string!(locale, council_reply_button)}</button>
                                             </form>
@@ -271,15 +322,27 @@ fn saved_at(locale: Locale, at: i64) -> String {
     crate::components::time_span(locale, at, None)
 }
 
-fn person(w: &crate::council::CouncilWorkspace, id: i64) -> String {
-    w.people
-        .iter()
-        .find(|(p, _)| *p == id)
-        .map(|(_, e)| e.clone())
-        .unwrap_or_default()
+/// A member as the room and the public see them: their display name, or "unnamed member"
+/// until they have one (never their e-mail, which stays on staff pages).
+fn member_name(locale: Locale, name: &str) -> String {
+    if name.is_empty() {
+        td_string!(locale, council_unnamed_member).to_string()
+    } else {
+        name.to_string()
+    }
 }
 
-/// "Version 3 · anna@… · tirsdag 1. december 2026 kl. 10.12".
+fn person(locale: Locale, w: &crate::council::CouncilWorkspace, id: i64) -> String {
+    let name = w
+        .people
+        .iter()
+        .find(|(p, _)| *p == id)
+        .map(|(_, e)| e.as_str())
+        .unwrap_or_default();
+    member_name(locale, name)
+}
+
+/// "Version 3 · Anna Jensen · tirsdag 1. december 2026 kl. 10.12".
 fn revision_line(
     locale: Locale,
     w: &crate::council::CouncilWorkspace,
@@ -289,7 +352,7 @@ fn revision_line(
         "{} {} · {} · {}",
         td_string!(locale, policy_version),
         r.number,
-        person(w, r.author.0),
+        person(locale, w, r.author.0),
         saved_at(locale, r.at)
     )
 }
@@ -358,7 +421,7 @@ fn joint_section(
             td_string!(locale, council_submitted),
             saved_at(locale, sub.at),
             td_string!(locale, council_by),
-            person(w, sub.by.0),
+            person(locale, w, sub.by.0),
             td_string!(locale, council_version),
             sub.revision,
             td_string!(locale, col_state),

@@ -20,7 +20,8 @@ pub struct HearingCard {
     pub closes: Date,
     /// Whole days left until the deadline while the hearing is open (0 on the last day).
     pub days_left: Option<i64>,
-    pub published_responses: i64,
+    /// What the public sees, høringssvar and meeting input apart.
+    pub published: hoering::response::PublicCounts,
 }
 
 /// A hearing with its draft, as the public reads it.

@@ -149,6 +149,10 @@ fn HearingDocument(hearing: HearingView, shown: Option<(String, ResponsePage)>) 
                     <dd>{long_date(locale, card.opens)}</dd>
                 </div>
                 <div>
+                    <dt>{t!(i18n, fact_published)}</dt>
+                    <dd id="offentliggjort">{crate::components::published_counts(locale, card.published)}</dd>
+                </div>
+                <div>
                     <dt>{t!(i18n, fact_committee)}</dt>
                     <dd lang="da" dir="ltr">{card.committee.clone()}</dd>
                 </div>
@@ -374,8 +378,14 @@ fn ResponsesToggle(
     let i18n = use_i18n();
     let _ = slug;
     if count == 0 {
-        return view! { <span class="response-count muted">{t!(i18n, no_responses_yet)}</span> }
-            .into_any();
+        // Under the whole draft, "no responses" would read as the hearing's total, which the
+        // facts above give; here it is only those on the draft as a whole.
+        let none = if which == WHOLE_DRAFT {
+            t_string!(i18n, no_responses_on_the_whole_draft)
+        } else {
+            t_string!(i18n, no_responses_yet)
+        };
+        return view! { <span class="response-count muted">{none}</span> }.into_any();
     }
     let anchor = format!("b-{which}");
     match shown {

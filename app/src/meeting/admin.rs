@@ -2,11 +2,12 @@
 //! keyboard alone, the sign-up list with who came, and the minutes.
 
 use super::parts::{AttendanceTable, seats_text};
-use crate::components::FieldError;
+use crate::components::block_search::BlockSearch;
 use crate::components::fields::{CheckField, FormState, TextArea};
 use crate::components::lists::{column_heads, none_or};
 use crate::components::page::{found_or, route_id};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
+use crate::components::{FieldError, block_label};
 use crate::forms::FormEcho;
 use crate::i18n::*;
 use crate::meeting::AdminSignup;
@@ -60,23 +61,14 @@ pub fn AdminMeetingPage() -> impl IntoView {
                 last_group=last_group
                 last_table=last_table
             />
-            <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() />
+            <Signups meeting=card.id csrf=user.csrf.clone() signups=v.signups.clone() echo=echo.clone() />
             {(!v.meeting.attendance.is_empty()).then(|| view! {
                 <AttendanceTable counts=v.meeting.attendance.clone() />
             })}
-            <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone() />
+            <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone()
+                names=v.signups.iter().map(|s| s.name.clone()).collect() />
         }.into_any())
     })
-}
-
-/// The first words of a block, for its option in the list.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 70;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// What the server answers a script that recorded an input: the entry, or the field errors.
@@ -132,8 +124,6 @@ pub fn InputForm(
     let recorded = RwSignal::new(inputs);
     let announcement = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(0usize);
     let pairs = StoredValue::new(
         blocks
             .iter()
@@ -141,10 +131,6 @@ pub fn InputForm(
             .collect::<Vec<_>>(),
     );
     let csrf = StoredValue::new(csrf);
-    let results = Memo::new(move |_| {
-        let query = block.get();
-        pairs.with_value(|p| hoering::meeting::find_blocks(p, &query, 8))
-    });
     let message = move |field: &'static str| {
         Signal::derive(move || {
             errors
@@ -157,12 +143,6 @@ pub fn InputForm(
         move |field: &'static str| move || errors.get().contains_key(field).then_some("true");
     let described = move |field: &'static str, id: &'static str| {
         move || errors.get().contains_key(field).then_some(id)
-    };
-    let choose = move |i: usize| {
-        if let Some(number) = pairs.with_value(|p| p.get(i).map(|(n, _)| n.clone())) {
-            block.set(number);
-        }
-        open.set(false);
     };
     let save = move || {
         if busy.get_untracked() {
@@ -188,7 +168,13 @@ pub fn InputForm(
                         let said = stored
                             .block_number
                             .clone()
-                            .map(|n| format!("{} {n}", td_string!(locale, admin_meeting_paragraph)))
+                            .map(|n| {
+                                format!(
+                                    "{} {}",
+                                    td_string!(locale, admin_meeting_paragraph),
+                                    block_label(locale, &n)
+                                )
+                            })
                             .unwrap_or_else(|| {
                                 td_string!(locale, admin_meeting_the_whole_draft).to_string()
                             });
@@ -242,32 +228,6 @@ pub fn InputForm(
             busy.set(false);
         });
     };
-    let on_block_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = results.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if n > 0 => {
-                ev.prevent_default();
-                if open.get() {
-                    active.update(|a| *a = (*a + 1).min(n - 1));
-                } else {
-                    open.set(true);
-                    active.set(0);
-                }
-            }
-            "ArrowUp" if n > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = a.saturating_sub(1));
-            }
-            "Enter" if open.get() && n > 0 => {
-                ev.prevent_default();
-                if let Some(i) = results.with(|r| r.get(active.get()).copied()) {
-                    choose(i);
-                }
-            }
-            "Escape" => open.set(false),
-            _ => {}
-        }
-    };
     view! {
         <section aria-labelledby="input">
             <h2 id="input">{td_string!(locale, admin_meeting_record_input_from_the_tables)}</h2>
@@ -292,62 +252,16 @@ pub fn InputForm(
                 <div class="field combobox-field">
                     <label for="input-block">{td_string!(locale, search_paragraph)}</label>
                     <FieldError id="input-block-error".to_string() message=message("block") />
-                    {move || if hydrated.get() {
-                        view! {
-                            <input
-                                id="input-block"
-                                name="block"
-                                type="text"
-                                autocomplete="off"
-                                role="combobox"
-                                aria-autocomplete="list"
-                                aria-controls="input-block-options"
-                                aria-expanded=move || if open.get() && results.with(|r| !r.is_empty()) { "true" } else { "false" }
-                                aria-activedescendant=move || (open.get() && results.with(|r| !r.is_empty())).then(|| format!("input-block-option-{}", active.get()))
-                                aria-invalid=invalid("block")
-                                aria-describedby=described("block", "input-block-error")
-                                placeholder=td_string!(locale, admin_meeting_e_g_2_3_or_words)
-                                prop:value=move || block.get()
-                                on:input=move |ev| {
-                                    block.set(event_target_value(&ev));
-                                    open.set(true);
-                                    active.set(0);
-                                }
-                                on:keydown=on_block_key
-                                on:blur=move |_| open.set(false)
-                            />
-                            <ul id="input-block-options" role="listbox" class="combobox-options" hidden=move || !open.get() || results.with(Vec::is_empty)
-                                aria-label=td_string!(locale, admin_meeting_matching_paragraphs)>
-                                {move || results.get().into_iter().enumerate().map(|(pos, i)| {
-                                    let (number, text) = pairs.with_value(|p| p.get(i).cloned().unwrap_or_default());
-                                    view! {
-                                        <li
-                                            id=format!("input-block-option-{pos}")
-                                            role="option"
-                                            aria-selected=move || if active.get() == pos { "true" } else { "false" }
-                                            on:mousedown=move |ev| {
-                                                ev.prevent_default();
-                                                choose(i);
-                                            }
-                                        >
-                                            <strong>{number}</strong> " " {excerpt(&text)}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <select id="input-block" name="block" autofocus=true aria-invalid=invalid("block") aria-describedby=described("block", "input-block-error")>
-                                <option value="" selected=block.get_untracked().is_empty()>{td_string!(locale, whole_draft)}</option>
-                                {pairs.with_value(|p| p.iter().map(|(number, text)| {
-                                    let selected = *number == block.get_untracked();
-                                    let label = format!("{number} · {}", excerpt(text));
-                                    view! { <option value=number.clone() selected=selected>{label}</option> }
-                                }).collect_view())}
-                            </select>
-                        }.into_any()
-                    }}
+                    <BlockSearch
+                        id="input-block"
+                        name="block"
+                        pairs=pairs
+                        block=block
+                        hydrated=hydrated
+                        invalid=Signal::derive(move || errors.get().contains_key("block").then_some("true"))
+                        described=Signal::derive(move || errors.get().contains_key("block").then(|| "input-block-error".to_string()))
+                        autofocus=true
+                    />
                 </div>
                 <div class="field">
                     <label for="input-text">{td_string!(locale, admin_meeting_input)}</label>
@@ -394,7 +308,7 @@ pub fn InputForm(
                     key=|i| i.id
                     children=move |i: RecordedInput| view! {
                         <li>
-                            <strong>{i.block_number.clone().map(|n| format!("{} {n}", td_string!(locale, search_paragraph))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string())}</strong>
+                            <strong>{i.block_number.as_deref().map(|n| format!("{} {}", td_string!(locale, search_paragraph), block_label(locale, n))).unwrap_or_else(|| td_string!(locale, whole_draft).to_string())}</strong>
                             " · " {i.group.map(|g| crate::names::group(locale, g)).unwrap_or_default()}
                             {i.table.clone().map(|t| view! { " · " {t} })}
                             <p lang=crate::components::text_lang(&i.text).0 dir=crate::components::text_lang(&i.text).1>{i.text.clone()}</p>
@@ -455,9 +369,15 @@ async fn post_for_json(_url: &str, _body: String) -> Result<(u16, String), ()> {
 }
 
 #[component]
-fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoView {
+fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>, echo: FormEcho) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    // A refused form comes back with the ticks it had ("came": ids, comma-separated).
+    let came_error = echo.message(i18n, "came");
+    let ticked: Option<Vec<String>> = came_error
+        .is_some()
+        .then(|| echo.value("came").split(',').map(str::to_string).collect());
+    let came_invalid = came_error.as_ref().map(|_| "true");
     let status_name = move |s: SignupStatus| match s {
         SignupStatus::Seated => td_string!(locale, admin_meeting_signed_up),
         SignupStatus::Waiting => td_string!(locale, admin_meeting_waiting_list),
@@ -471,6 +391,7 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
             {none_or(empty, td_string!(locale, admin_meeting_nobody_has_signed_up_yet), || view! {
                 <form method="post" action=routes::meeting_attendance(meeting)>
                     <input type="hidden" name="csrf" value=csrf />
+                    <FieldError id="came-error".to_string() message=Signal::derive(move || came_error.clone()) />
                     <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_meeting_sign_ups)>
                     <table class="data-table">
                         <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
@@ -479,6 +400,10 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
                             {signups.into_iter().map(|s| {
                                 let cancelled = s.status == SignupStatus::Cancelled;
                                 let box_id = format!("came-{}", s.id);
+                                let checked = match &ticked {
+                                    Some(ids) => ids.contains(&s.id.to_string()),
+                                    None => s.attended,
+                                };
                                 let mut needs = Vec::new();
                                 if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
                                 if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
@@ -489,7 +414,8 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>) -> impl IntoVi
                                 };
                                 view! {
                                     <tr>
-                                        <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=s.attended disabled=cancelled /></td>
+                                        <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=checked disabled=cancelled
+                                            aria-invalid=came_invalid aria-describedby=came_invalid.map(|_| "came-error") /></td>
                                         <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
                                         <td>{crate::names::group(locale, s.group)}</td>
                                         <td>{needs.join("; ")}</td>
@@ -514,14 +440,22 @@ fn Minutes(
     minutes: String,
     published: bool,
     echo: FormEcho,
+    /// The sign-ups' names, which the check of personal data looks for in particular.
+    names: Vec<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    // Held back for personal data: what the check found, and the box to save it anyway. The
+    // page runs the server's check again on the text that came back.
+    let found = (echo.error("minutes").as_deref() == Some("personal_data")).then(|| {
+        let known: Vec<&str> = names.iter().map(String::as_str).collect();
+        hoering::privacy::detect_with_names(&echo.value("minutes"), &known)
+    });
     let mut form = FormState {
         echo,
         prefix: "referat",
     };
-    if published && form.echo.values.is_empty() {
+    if published && !form.echo.values.contains_key("minutes") {
         form.echo.values.insert("publish".into(), "on".into());
     }
     view! {
@@ -531,6 +465,20 @@ fn Minutes(
                 <input type="hidden" name="csrf" value=csrf />
                 <TextArea form=form.clone() name="minutes" label=td_string!(locale, admin_meeting_minutes_markdown) default=minutes rows=10
                     hint=td_string!(locale, admin_meeting_never_write_citizens_names_in_the) />
+                {found.map(|flags| view! {
+                    <div class="notice" id="referat-fund">
+                        <p>{td_string!(locale, admin_meeting_the_check_found)}</p>
+                        <ul>
+                            {flags.into_iter().map(|f| view! {
+                                <li>{crate::moderation::items::flag_label(locale, f.kind)} ": " <mark>{f.text}</mark></li>
+                            }).collect_view()}
+                        </ul>
+                        <div class="field choice">
+                            <input type="checkbox" id="referat-confirm_personal" name="confirm_personal" />
+                            <label for="referat-confirm_personal">{td_string!(locale, admin_meeting_confirm_personal_data)}</label>
+                        </div>
+                    </div>
+                })}
                 <CheckField form=form name="publish" label=td_string!(locale, admin_meeting_publish_the_minutes_on_the_meeting) />
                 <button type="submit" class="button">{td_string!(locale, admin_meeting_save_the_minutes)}</button>
             </form>

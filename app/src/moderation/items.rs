@@ -20,6 +20,7 @@ pub fn flag_label(locale: Locale, kind: hoering::privacy::FlagKind) -> &'static 
         FlagKind::Address => td_string!(locale, admin_address),
         FlagKind::Health => td_string!(locale, admin_health_next_to_a_name),
         FlagKind::Origin => td_string!(locale, admin_origin_or_faith_next_to_a),
+        FlagKind::Name => td_string!(locale, admin_a_person_s_name),
     }
 }
 
@@ -161,6 +162,9 @@ pub fn AdminResponseItem(
                 <p class="response-tags">{td_string!(locale, admin_tags_label)}
                     {r.tags.iter().map(|t| view! { <span class="badge badge-tag">{t.clone()}</span> " " }).collect_view()}
                 </p>
+            })}
+            {r.quote.clone().map(|q| view! {
+                <p class="response-quote">{td_string!(locale, quoted_words)} " " <q lang="da" dir="ltr">{q}</q></p>
             })}
             <p class="response-text" lang=crate::components::text_lang(&r.text).0 dir=crate::components::text_lang(&r.text).1 on:pointerup=take_selection>{r.text.clone()}</p>
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {

@@ -20,6 +20,9 @@ pub struct AdminResponse {
     #[serde(with = "crate::dates::wire::date_time")]
     pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
+    /// The words of the block the response is about, if the sender quoted them.
+    #[serde(default)]
+    pub quote: Option<String>,
     pub text: String,
     pub name: String,
     pub email: String,

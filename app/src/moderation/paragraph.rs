@@ -60,7 +60,7 @@ pub fn AdminBlockPage() -> impl IntoView {
             <ReadingKeys items=items />
             <LogoutForm user=user.clone() />
             <p class="eyebrow"><a lang="da" dir="ltr" href=crate::routes::admin_hearing(&b.hearing_slug)>{b.hearing_title.clone()}</a></p>
-            <h1>{format!("{} {}", td_string!(locale, search_paragraph), b.number)}</h1>
+            <h1>{format!("{} {}", td_string!(locale, search_paragraph), crate::components::block_label(locale, &b.number))}</h1>
             <blockquote lang="da" dir="ltr" class="quoted-block">{b.text.clone()}</blockquote>
             <nav class="pager" aria-label=td_string!(locale, admin_paragraphs)>
                 {b.previous.clone().map(|p| view! { <a rel="prev" href=crate::routes::admin_block(&b.hearing_slug, &p)>{format!("← {} {p}", td_string!(locale, search_paragraph))}</a> })}

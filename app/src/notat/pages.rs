@@ -466,6 +466,8 @@ pub fn ResultPage() -> impl IntoView {
             } else {
                 td_string!(locale, notat_result_open, closes = long_date(locale, r.card.closes), count = r.responses).to_string()
             }}</p>
+            // What is published, by source: the same words and counts as every other page.
+            <p id="offentliggjort">{format!("{}: {}", td_string!(locale, fact_published), crate::components::published_counts(locale, r.card.published))}</p>
 
             <section class="policy-section" aria-labelledby="sagt-titel">
                 <h2 id="sagt-titel">{td_string!(locale, notat_what_was_said)}</h2>

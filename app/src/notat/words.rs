@@ -332,7 +332,7 @@ mod tests {
 }
 
 /// The columns of the records (XLSX and CSV) of a hearing's responses.
-pub const RECORD_COLUMNS: usize = 17;
+pub const RECORD_COLUMNS: usize = 18;
 
 /// The words of the responses' records (XLSX and CSV) and of the case-system archive, in
 /// `locale`: the header row, the states and choices as cells, the sheet's name.
@@ -368,6 +368,7 @@ impl RecordWords {
                 td_string!(locale, export_organisation),
                 td_string!(locale, export_publication),
                 td_string!(locale, export_block),
+                td_string!(locale, export_quote),
                 td_string!(locale, export_text),
                 td_string!(locale, export_tags),
                 td_string!(locale, export_group),

@@ -73,7 +73,7 @@ pub fn PolicyPage() -> impl IntoView {
                 {none_or(p.hearings.is_empty(), td_string!(locale, policy_the_policy_has_not_been_to), || view! {
                     {plain_list(p.hearings.iter(), |h| view! {
                         <a href=routes::hearing(&h.slug)>{format!("{} {} – {}", td_string!(locale, stage_hearing), long_date(locale, h.opens), long_date(locale, h.closes))}</a>
-                        " · " {td_string!(locale, policy_published_responses, count = h.published_responses).to_string()}
+                        " · " {crate::components::published_counts(locale, h.published)}
                     })}
                 })}
             })}

@@ -76,6 +76,8 @@ pub struct ReceiptView {
     /// Copenhagen time, to the minute.
     pub received_at: jiff::civil::DateTime,
     pub block_number: Option<String>,
+    /// The words of the block the response is about, if the sender quoted them.
+    pub quote: Option<String>,
     pub text: String,
     pub name: String,
     pub email: String,

@@ -93,7 +93,7 @@ fn HearingList(heading: String, empty: String, items: Vec<HearingCard>) -> impl 
                                 <p class="card-meta">{h.committee.clone()}</p>
                                 <p class="card-deadline">{when}</p>
                                 <p class="card-meta">
-                                    {t_string!(i18n, published_response_count, count = h.published_responses).to_string()}
+                                    {crate::components::published_counts(i18n.get_locale_untracked(), h.published)}
                                 </p>
                             </li>
                         }

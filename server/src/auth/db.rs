@@ -72,6 +72,28 @@ pub async fn email_of(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sq
         .await
 }
 
+/// A user's display name, by id (empty until the admin or the member sets one).
+pub async fn display_name_of(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Sets the name a council member goes by in the room and in public.
+pub async fn set_display_name(
+    pool: &AnyPool,
+    user_id: i64,
+    name: &hoering::council::MemberName,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET display_name = $2 WHERE id = $1")
+        .bind(user_id)
+        .bind(name.as_str())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// The user and their password hash, by e-mail.
 pub async fn find_credentials(
     pool: &AnyPool,

@@ -15,6 +15,7 @@ pub struct MemberRow {
     pub council_id: i64,
     pub user_id: i64,
     pub email: String,
+    pub display_name: String,
     pub chair: i64,
 }
 
@@ -47,7 +48,7 @@ pub async fn create(pool: &AnyPool, slug: &str, name: &str) -> Result<Option<i64
 /// Every member of every council, by council and e-mail.
 pub async fn members(pool: &AnyPool) -> Result<Vec<MemberRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT m.council_id, m.user_id, u.email, m.chair FROM council_members m
+        "SELECT m.council_id, m.user_id, u.email, u.display_name, m.chair FROM council_members m
          JOIN users u ON u.id = m.user_id ORDER BY m.council_id, u.email",
     )
     .fetch_all(pool)
@@ -228,10 +229,11 @@ pub struct CommentRow {
     pub agreed: i64,
 }
 
-/// A round's comments with their authors and how many agree, in the order written.
+/// A round's comments with their authors' display names (never their e-mails: the room and a
+/// published discussion show these) and how many agree, in the order written.
 pub async fn comments(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT k.id, k.author_id, u.email AS author, k.block_number, k.quote, k.text,
+        "SELECT k.id, k.author_id, u.display_name AS author, k.block_number, k.quote, k.text,
             k.reply_to, k.created_at,
             (SELECT COUNT(*) FROM council_agreements a WHERE a.comment_id = k.id) AS agreed
          FROM council_comments k JOIN users u ON u.id = k.author_id
@@ -341,13 +343,13 @@ impl RevisionRow {
     }
 }
 
-/// The joint response's revisions, oldest first, with their authors' e-mails.
+/// The joint response's revisions, oldest first, with their authors' display names.
 pub async fn revisions<'e, E>(exec: E, round_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(
-        "SELECT j.number, j.author_id, u.email AS author, j.text, j.created_at
+        "SELECT j.number, j.author_id, u.display_name AS author, j.text, j.created_at
          FROM joint_revisions j JOIN users u ON u.id = j.author_id
          WHERE j.round_id = $1 ORDER BY j.number",
     )

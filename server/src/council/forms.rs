@@ -20,12 +20,21 @@ pub struct CouncilForm {
     name: Line,
 }
 
-/// A member added (`chair` ticked to make them chair) or removed, by their e-mail address.
+/// A member added (`chair` ticked to make them chair, `display_name` the name they go by, kept
+/// if left empty) or removed, by their e-mail address.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct MemberForm {
     email: Line,
+    display_name: Line,
     chair: Line,
+}
+
+/// `POST /raad/navn`: the name a member goes by in the council's room and in public.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NameForm {
+    display_name: Line,
 }
 
 /// A council's round on a hearing: the council and its window.
@@ -94,13 +103,46 @@ pub async fn add(
 ) -> WebResult {
     admin(staff)?;
     let email = form.email.to_lowercase();
-    match add_member(&state.db.pool, &slug, &email, form.chair.ticked()).await {
-        Ok(()) => Ok(see_other(app::routes::COUNCILS)),
+    let name = match form.display_name.trim() {
+        "" => None,
+        typed => Some(hoering::council::MemberName::parse(typed).map_err(|e| {
+            again(&form, "display_name", app::forms::error_code(&e)).with_value("council", &slug)
+        })?),
+    };
+    let pool = &state.db.pool;
+    match add_member(pool, &slug, &email, form.chair.ticked()).await {
+        Ok(()) => {
+            if let Some(name) = name
+                && let Some((user, _)) = crate::auth::db::find_credentials(pool, &email).await?
+            {
+                crate::auth::db::set_display_name(pool, user.id, &name).await?;
+            }
+            Ok(see_other(app::routes::COUNCILS))
+        }
         Err(e) => match e.field() {
             Some((field, code)) => Err(again(&form, field, code).with_value("council", &slug)),
             None => Err(WebError::internal("adding a council member failed", e)),
         },
     }
+}
+
+/// `POST /raad/navn`: the signed-in member names themselves (asked on their start page until
+/// they have a name; editable there after).
+pub async fn set_name(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<NameForm>,
+) -> WebResult {
+    let session = staff.session();
+    let name = hoering::council::MemberName::parse(&form.display_name).map_err(|e| {
+        WebError::refused(
+            app::routes::COUNCIL_HOME,
+            &form,
+            one_error("display_name", app::forms::error_code(&e)),
+        )
+    })?;
+    crate::auth::db::set_display_name(&state.db.pool, session.user.id, &name).await?;
+    Ok(see_other(app::routes::COUNCIL_HOME))
 }
 
 /// `POST /admin/raad/{slug}/medlemmer/fjern`: a member leaves the council.

@@ -29,6 +29,7 @@ impl CouncilReads for DbBackend {
                     .filter(|m| m.council_id == c.id)
                     .map(|m| CouncilMember {
                         email: m.email.clone(),
+                        name: m.display_name.clone(),
                         chair: m.chair != 0,
                     })
                     .collect(),
@@ -45,11 +46,16 @@ impl CouncilReads for DbBackend {
             .map_err(fail)?
         else {
             return Ok(CouncilHome {
+                name: String::new(),
                 councils: Vec::new(),
                 rounds: Vec::new(),
             });
         };
         Ok(CouncilHome {
+            name: crate::auth::db::display_name_of(pool, user.id)
+                .await
+                .map_err(fail)?
+                .unwrap_or_default(),
             councils: council_db::of_user(pool, user.id)
                 .await
                 .map_err(fail)?
@@ -128,7 +134,9 @@ impl CouncilReads for DbBackend {
             .map(|r| (r.author_id, r.author.clone()))
             .collect();
         if let Some(by) = round.submitted_by {
-            let who = crate::auth::db::email_of(pool, by).await.map_err(fail)?;
+            let who = crate::auth::db::display_name_of(pool, by)
+                .await
+                .map_err(fail)?;
             people.push((by, who.unwrap_or_default()));
         }
         people.sort();

@@ -22,7 +22,10 @@ pub struct HearingSummary {
     closes_at: String,
     /// The last day to respond, in Copenhagen.
     deadline: String,
+    /// Every published response, høringssvar and meeting input alike.
     published_responses: i64,
+    /// Of `published_responses`, the input from dialogue meetings.
+    published_meeting_input: i64,
     /// The hearing's page, relative to the site.
     url: String,
 }
@@ -37,7 +40,8 @@ pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
         opens_at: rfc3339(row.opens_at),
         closes_at: rfc3339(row.closes_at),
         deadline: c.closes.to_string(),
-        published_responses: c.published_responses,
+        published_responses: c.published.total(),
+        published_meeting_input: c.published.meeting_input,
         url: format!("/hoeringer/{}", c.slug),
     }
 }

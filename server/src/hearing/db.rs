@@ -48,12 +48,14 @@ pub struct HearingRow {
     pub closes_at: i64,
     pub version_label: String,
     pub published: i64,
+    /// Of `published`, the input from dialogue meetings.
+    pub meeting_published: i64,
 }
 
 const HEARING_SELECT: &str =
     "SELECT h.id, h.policy_id, p.slug AS policy_slug, h.version_id, h.slug, p.title, p.committee,
         p.contact, h.opens_at, h.closes_at, v.label AS version_label,
-        COALESCE(c.visible, 0) AS published
+        COALESCE(c.visible, 0) AS published, COALESCE(c.meeting_visible, 0) AS meeting_published
     FROM hearings h JOIN policies p ON p.id = h.policy_id JOIN versions v ON v.id = h.version_id
     LEFT JOIN hearing_counts c ON c.hearing_id = h.id";
 

@@ -32,7 +32,10 @@ pub fn card(row: &HearingRow) -> HearingCard {
         opens: local_day(row.opens_at),
         closes: local_day(row.closes_at),
         days_left,
-        published_responses: row.published,
+        published: hoering::response::PublicCounts::from_visible(
+            row.published,
+            row.meeting_published,
+        ),
     }
 }
 

@@ -71,12 +71,20 @@ pub struct AttendanceForm {
     came: Vec<String>,
 }
 
-/// The minutes, and whether they are published.
+/// The minutes, whether they are published, and the clerk's word that the personal data the
+/// check found may stand (`confirm_personal`).
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct MinutesForm {
     minutes: String,
     publish: Line,
+    confirm_personal: Line,
+}
+
+/// Who was ticked as come, sent back with a refusal so no tick is lost (ids, comma-separated).
+#[derive(Debug, Serialize)]
+struct CameEcho {
+    came: String,
 }
 
 async fn meeting_or_404(state: &AppState, id: i64) -> Result<MeetingRow, WebError> {
@@ -235,8 +243,23 @@ pub async fn attendance(
 ) -> WebResult {
     let page = app::routes::admin_meeting(id);
     staff.may(Permission::ManageMeetings)?;
-    meeting_or_404(&state, id).await?;
+    let meeting = meeting_or_404(&state, id).await?;
     let came: Vec<i64> = form.came.iter().filter_map(|v| v.parse().ok()).collect();
+    // Nobody has come to a meeting that has not begun: a tick now is a slip of the mouse.
+    if !hoering::meeting::has_taken_place(meeting.starts_at, crate::db::now()) {
+        let echo = CameEcho {
+            came: came
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        return Err(WebError::refused(
+            &page,
+            &echo,
+            one_error("came", hoering::meeting::NOT_YET_HELD),
+        ));
+    }
     meeting_db::set_attendance(&state.db.pool, id, &came).await?;
     Ok(see_other(&format!("{page}#fremmoede")))
 }
@@ -361,6 +384,20 @@ pub async fn minutes(
     let publish = form.publish.ticked();
     if publish && text.trim().is_empty() {
         return Err(again("required"));
+    }
+    let meeting = meeting_or_404(&state, id).await?;
+    if !hoering::meeting::has_taken_place(meeting.starts_at, crate::db::now()) {
+        return Err(again(hoering::meeting::NOT_YET_HELD));
+    }
+    // The participants were promised they would not be named: the clerk sees what the check
+    // found (the page runs the same check on the text sent back) and confirms to save it.
+    if !form.confirm_personal.ticked() {
+        let signups = meeting_db::signups(&state.db.pool, id).await?;
+        let names: Vec<&str> = signups.iter().map(|s| s.name.as_str()).collect();
+        if !hoering::privacy::detect_with_names(text, &names).is_empty() {
+            tracing::info!(meeting = id, "minutes held back: personal data to confirm");
+            return Err(again("personal_data"));
+        }
     }
     if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
         return Err(WebError::not_found());

@@ -515,6 +515,8 @@ pub struct ReceivedRow {
     pub organisation: Option<String>,
     pub publication: String,
     pub block_number: Option<String>,
+    /// The words of the block the sender quoted, if any.
+    pub quote: Option<String>,
     pub text: String,
     pub withheld_reason: Option<String>,
     pub redacted: i64,
@@ -525,7 +527,7 @@ pub struct ReceivedRow {
 pub async fn received(pool: &AnyPool, hearing_id: i64) -> Result<Vec<ReceivedRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, created_at, status, sender_kind, name, organisation, publication,
-            block_number, text, withheld_reason,
+            block_number, quote_exact AS quote, text, withheld_reason,
             CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted
          FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
     )

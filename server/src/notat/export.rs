@@ -19,7 +19,7 @@ use std::io::Write;
 pub type Record = [String; RECORD_COLUMNS];
 
 /// The records' columns that hold long text (wrapped in the XLSX), and the receipt time.
-const TEXT_COLUMNS: [usize; 3] = [9, 13, 14];
+const TEXT_COLUMNS: [usize; 4] = [9, 10, 14, 15];
 const RECEIVED_COLUMN: usize = 2;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -175,6 +175,7 @@ pub async fn record_rows(
                     }
                     .to_owned(),
                     r.block_number.clone().unwrap_or_default(),
+                    r.quote.clone().unwrap_or_default(),
                     r.text.clone(),
                     tags.get(&r.id).map(|t| t.join(", ")).unwrap_or_default(),
                     group,
@@ -243,7 +244,7 @@ pub fn xlsx(locale: Locale, rows: &[Record]) -> Result<Vec<u8>, rust_xlsxwriter:
         sheet.write_string_with_format(0, col as u16, *title, &bold)?;
     }
     let mut widths = [
-        16, 16, 17, 14, 14, 24, 24, 16, 8, 60, 20, 8, 8, 40, 50, 30, 14,
+        16, 16, 17, 14, 14, 24, 24, 16, 8, 30, 60, 20, 8, 8, 40, 50, 30, 14,
     ];
     // Journal numbers follow the municipality's pattern: the column fits the longest.
     let journal = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0);

@@ -379,14 +379,14 @@ pub async fn set_status_in(
     status: Status,
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let found: Option<(String, i64, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication
+    let found: Option<(String, i64, Option<String>, String, String, String)> = sqlx::query_as(
+        "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication, r.source
          FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((slug, hearing_id, block_id, old_status, publication)) = found else {
+    let Some((slug, hearing_id, block_id, old_status, publication, source)) = found else {
         return Ok(None);
     };
     let old = Status::parse(&old_status).unwrap_or(Status::Pending);
@@ -418,14 +418,17 @@ pub async fn set_status_in(
     )
     .await?;
     let delta = i64::from(is) - i64::from(was);
+    let meeting_delta = if source == "meeting" { delta } else { 0 };
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE hearing_counts SET {old} = {old} - 1, {new} = {new} + 1, visible = visible + $1
+        "UPDATE hearing_counts SET {old} = {old} - 1, {new} = {new} + 1, visible = visible + $1,
+            meeting_visible = meeting_visible + $3
          WHERE hearing_id = $2",
         old = old.as_str(),
         new = status.as_str()
     )))
     .bind(delta)
     .bind(hearing_id)
+    .bind(meeting_delta)
     .execute(&mut **tx)
     .await?;
     if delta != 0 {
@@ -490,7 +493,8 @@ pub async fn insert_meeting_input(
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query(
-        "UPDATE hearing_counts SET published = published + 1, visible = visible + 1
+        "UPDATE hearing_counts SET published = published + 1, visible = visible + 1,
+            meeting_visible = meeting_visible + 1
          WHERE hearing_id = $1",
     )
     .bind(target.hearing_id)

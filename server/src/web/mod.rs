@@ -172,6 +172,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/post/{id}/igen", post(crate::mail::pages::retry))
         .route("/admin/raad", post(crate::council::forms::create))
+        .route("/raad/navn", post(crate::council::forms::set_name))
         .route(
             "/admin/hoeringer/{slug}/raadsrunde",
             post(crate::council::forms::open_round),

@@ -268,6 +268,24 @@ async fn seat_members(app: &TestApp, chairs: bool) {
     }
 }
 
+/// Anna and Cem go by their names (as the admin or they themselves set them).
+async fn name_members(app: &TestApp) {
+    for (email, name) in [
+        ("anna@raadet.example", "Anna Jensen"),
+        ("cem@raadet.example", "Cem Yilmaz"),
+    ] {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let name = hoering::council::MemberName::parse(name).unwrap();
+        server::auth::db::set_display_name(&app.db.pool, id, &name)
+            .await
+            .unwrap();
+    }
+}
+
 /// A hearing with Integrationsrådet's round open today (for five days), Anna chairing and Cem
 /// a member, Bo in another council; returns the workspace's path.
 async fn open_round(app: &TestApp) -> &'static str {
@@ -313,6 +331,7 @@ both_databases!(
     an_edit_on_a_stale_copy_of_the_joint_response_is_refused_and_nothing_is_lost,
     |app: TestApp| async move {
         let workspace = open_round(&app).await;
+        name_members(&app).await;
         let anna = app.login_as("anna@raadet.example").await;
         let cem = app.login_as("cem@raadet.example").await;
         const FIRST: &str = "Rådet støtter forslaget.";
@@ -357,8 +376,8 @@ both_databases!(
         let page = app
             .page_as(&format!("{workspace}?fra=1&til=3"), &anna)
             .await;
-        assert!(page.contains("Version 3 · cem@raadet.example"), "{page}");
-        assert!(page.contains("Version 1 · anna@raadet.example"));
+        assert!(page.contains("Version 3 · Cem Yilmaz"), "{page}");
+        assert!(page.contains("Version 1 · Anna Jensen"));
         assert!(page.contains("Fra version 1 til version 3"));
         assert!(
             page.contains("</span>, men ønsker mere sprogstøtte og tolkning<span"),
@@ -586,6 +605,147 @@ both_databases!(
             .await;
         assert_eq!(r.status().as_u16(), 200);
         assert_eq!(publish(anna.clone(), "on").await.status().as_u16(), 409);
+    }
+);
+
+both_databases!(
+    a_published_discussion_names_the_members_and_never_shows_their_e_mails,
+    |app: TestApp| async move {
+        let workspace = open_round(&app).await;
+        // The admin names Anna when seating her; Cem names himself at his first sign-in.
+        app.add_user("admin@roskilde.example", Role::Admin).await;
+        let admin = app.login_as("admin@roskilde.example").await;
+        let r = app
+            .post_as(
+                "/admin/raad/integrationsraadet/medlemmer",
+                &admin,
+                &[
+                    ("email", "anna@raadet.example"),
+                    ("display_name", "anna@raadet.example"),
+                    ("chair", "on"),
+                ],
+            )
+            .await;
+        assert!(
+            refused_page(r).await.contains("ikke en e-mailadresse"),
+            "an e-mail address is no name"
+        );
+        app.post_as_ok(
+            "/admin/raad/integrationsraadet/medlemmer",
+            &admin,
+            &[
+                ("email", "anna@raadet.example"),
+                ("display_name", "Anna Jensen"),
+                ("chair", "on"),
+            ],
+        )
+        .await;
+        let listed = app.page_as("/admin/raad", &admin).await;
+        assert!(
+            listed.contains("Anna Jensen") && listed.contains("anna@raadet.example"),
+            "the admin sees both"
+        );
+        let cem = app.login_as("cem@raadet.example").await;
+        let home = app.page_as("/raad", &cem).await;
+        assert!(
+            home.contains("Skriv først det navn, du vil stå med"),
+            "asked first: {home}"
+        );
+        let r = app
+            .post_as(
+                "/raad/navn",
+                &cem,
+                &[("display_name", "cem@raadet.example")],
+            )
+            .await;
+        let body = refused_page(r).await;
+        assert!(body.contains("ikke en e-mailadresse"));
+        assert!(body.contains("value=\"cem@raadet.example\""), "input kept");
+        app.post_as_ok("/raad/navn", &cem, &[("display_name", "Cem Yilmaz")])
+            .await;
+        let home = app.page_as("/raad", &cem).await;
+        assert!(home.contains("value=\"Cem Yilmaz\""), "editable later");
+        assert!(!home.contains("Skriv først det navn"));
+
+        let anna = app.login_as("anna@raadet.example").await;
+        assert_eq!(
+            comment(&app, &cem, &[("text", "Tolkning ved alle møder.")])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        assert_eq!(
+            joint_status(&app, &cem, "0", "Rådet støtter forslaget.").await,
+            303
+        );
+        app.post_as_ok(
+            &format!("{workspace}/indsend"),
+            &anna,
+            &[("submit_revision", "1"), ("submit_name", "Anna Jensen")],
+        )
+        .await;
+        // In the room, too, members go by their names.
+        let room = app.page_as(workspace, &anna).await;
+        assert!(room.contains("Cem Yilmaz"), "{room}");
+        assert!(!room.contains("cem@raadet.example"), "{room}");
+        app.post_as_ok(
+            &format!("{workspace}/offentliggoer"),
+            &anna,
+            &[("publish_confirm", "on")],
+        )
+        .await;
+
+        let public = app.page(workspace).await;
+        assert!(public.contains("Tolkning ved alle møder."), "{public}");
+        assert!(public.contains("Cem Yilmaz"), "the comment's author");
+        assert!(public.contains("Anna Jensen"), "who submitted it");
+        for email in ["anna@raadet.example", "cem@raadet.example", "@raadet"] {
+            assert!(!public.contains(email), "{email} on the public page");
+        }
+        let data = app
+            .post_form(
+                "/_fn/council_workspace",
+                &[
+                    ("slug", "integrationspolitik"),
+                    ("council", "integrationsraadet"),
+                ],
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            data.contains("Cem Yilmaz") && !data.contains("@raadet"),
+            "{data}"
+        );
+    }
+);
+
+both_databases!(
+    the_rooms_paragraphs_are_cited_as_the_public_page_cites_them_and_shown_in_full,
+    |app: TestApp| async move {
+        open_round(&app).await;
+        let block = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let (head, item) = block.rsplit_once('.').unwrap();
+        let cited = format!("{head}, punkt {item}");
+        let anna = app.login_as("anna@raadet.example").await;
+        // A comment without words comes back with the paragraph still chosen.
+        let body =
+            refused_page(comment(&app, &anna, &[("block", &block), ("text", "")]).await).await;
+        assert!(body.contains(&format!(">{cited} · ")), "{body}");
+        assert!(
+            !body.contains(&format!(">{block} · ")),
+            "never the raw number"
+        );
+        let shown = body
+            .split_once("id=\"kommentar-block-text\"")
+            .map(|(_, rest)| rest)
+            .expect("the chosen paragraph beside the field");
+        assert!(shown.contains(&format!("({cited})")), "{shown}");
+        assert!(shown.contains(DANISH_ITEM_START), "{shown}");
     }
 );
 

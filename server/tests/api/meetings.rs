@@ -221,6 +221,95 @@ both_databases!(
 );
 
 both_databases!(
+    minutes_and_attendance_wait_for_the_meeting_and_a_name_in_the_minutes_needs_confirming,
+    |app: TestApp| async move {
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+        let id = create_meeting(&app, &clerk, "10").await;
+        sign_up(&app, id, "Fatima Ali", "fatima@example.dk").await;
+        let signup: i64 = app.scalar("SELECT id FROM meeting_signups").await;
+        let attendance = format!("/admin/moeder/{id}/fremmoede");
+        let minutes = format!("/admin/moeder/{id}/referat");
+
+        // Before the meeting: neither who came nor minutes; what was entered comes back.
+        let body = app
+            .post_as_refused(&attendance, &clerk, &[("came", &signup.to_string())])
+            .await;
+        assert!(
+            body.contains("Fremmøde kan først registreres, når mødet er begyndt."),
+            "{body}"
+        );
+        assert!(
+            body.contains(&format!(
+                "id=\"came-{signup}\" name=\"came\" value=\"{signup}\" checked"
+            )),
+            "the tick is kept: {body}"
+        );
+        let attended: i64 = app
+            .scalar("SELECT COUNT(*) FROM meeting_signups WHERE attended <> 0")
+            .await;
+        assert_eq!(attended, 0);
+        const EARLY: &str = "Mødet blev holdt i god ro og orden.";
+        let body = app
+            .post_as_refused(&minutes, &clerk, &[("minutes", EARLY), ("publish", "on")])
+            .await;
+        assert!(body.contains("Referatet kan først gemmes, når mødet har fundet sted."));
+        assert!(body.contains(EARLY), "the text is kept");
+        let stored: String = app.scalar("SELECT minutes FROM meetings").await;
+        assert_eq!(stored, "");
+
+        app.execute_with(
+            "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
+            id,
+        )
+        .await;
+        app.post_as_ok(&attendance, &clerk, &[("came", &signup.to_string())])
+            .await;
+
+        // A participant named in the minutes: shown to the clerk, saved only once confirmed.
+        const NAMED: &str = "Ved bord 3 fortalte Fatima om sprogcaféen på biblioteket.";
+        let body = app
+            .post_as_refused(&minutes, &clerk, &[("minutes", NAMED), ("publish", "on")])
+            .await;
+        assert!(
+            body.contains("Referatet ser ud til at indeholde personoplysninger"),
+            "{body}"
+        );
+        assert!(
+            body.contains("Navn på en person: <mark>Fatima</mark>"),
+            "{body}"
+        );
+        assert!(body.contains(NAMED), "the text is kept");
+        let published: Option<i64> = app
+            .scalar("SELECT minutes_published_at FROM meetings")
+            .await;
+        assert_eq!(published, None);
+        assert!(!app.page(&format!("/moeder/{id}")).await.contains("Fatima"));
+        app.post_as_ok(
+            &minutes,
+            &clerk,
+            &[
+                ("minutes", NAMED),
+                ("publish", "on"),
+                ("confirm_personal", "on"),
+            ],
+        )
+        .await;
+        let stored: String = app.scalar("SELECT minutes FROM meetings").await;
+        assert_eq!(stored, NAMED);
+        // Minutes that name nobody need no confirming.
+        app.post_as_ok(
+            &minutes,
+            &clerk,
+            &[
+                ("minutes", "Bordene talte om sprogcaféer."),
+                ("publish", "on"),
+            ],
+        )
+        .await;
+    }
+);
+
+both_databases!(
     attendance_is_shown_by_group_never_by_name_and_the_door_list_is_the_clerks,
     |app: TestApp| async move {
         let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
@@ -260,18 +349,17 @@ both_databases!(
         assert!(csv.contains(";Signed up;arabisk"), "{csv}");
         assert!(!csv.contains("Tilmeldt"), "{csv}");
 
-        // Anna came, Bo did not.
+        // The meeting has been held (moved into the past). Anna came, Bo did not.
+        app.execute_with(
+            "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
+            id,
+        )
+        .await;
         let came = ids[0].to_string();
         app.post_as_ok(
             &format!("/admin/moeder/{id}/fremmoede"),
             &clerk,
             &[("came", &came)],
-        )
-        .await;
-        // The meeting has been held (moved into the past).
-        app.execute_with(
-            "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
-            id,
         )
         .await;
         let page = app.page(&format!("/moeder/{id}")).await;
@@ -482,6 +570,50 @@ both_databases!(
             "carried to version 2 at {moved_number}"
         );
         assert!(page.contains("Sprogstøtte skal også nå forældrene."));
+    }
+);
+
+both_databases!(
+    every_page_counts_responses_and_meeting_input_alike_and_apart,
+    |app: TestApp| async move {
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+        let id = create_meeting(&app, &clerk, "40").await;
+        for text in ["Sprogstøtte til forældre.", "Flere sprogcaféer."] {
+            app.post_as_ok(
+                &format!("/admin/moeder/{id}/input"),
+                &clerk,
+                &[("block", ""), ("group", "borger"), ("text", text)],
+            )
+            .await;
+        }
+        const SAID: &str = "2 input fra dialogmøder";
+        // Meeting input only: no page says "none", and none counts it as høringssvar.
+        let pages = [
+            "/",
+            "/politikker/integrationspolitik",
+            "/hoeringer/integrationspolitik",
+            "/hoeringer/integrationspolitik/resultat",
+        ];
+        for path in pages {
+            let page = app.page(path).await;
+            assert!(
+                page.contains(&format!("0 offentliggjorte høringssvar · {SAID}")),
+                "{path}: {page}"
+            );
+        }
+        app.respond("integrationspolitik", "", "Et svar om det hele.")
+            .await;
+        app.publish_all().await;
+        for path in pages {
+            let page = app.page(path).await;
+            assert!(
+                page.contains(&format!("1 offentliggjort høringssvar · {SAID}")),
+                "{path}: {page}"
+            );
+        }
+        let list = app.get_json("/api/v1/hearings").await;
+        assert_eq!(list[0]["published_responses"], 3);
+        assert_eq!(list[0]["published_meeting_input"], 2);
     }
 );
 

@@ -94,3 +94,61 @@ both_databases!(
         assert!(sheet.contains("<col min=\"1\" max=\""), "{sheet}");
     }
 );
+
+both_databases!(
+    the_quoted_words_go_wherever_the_response_goes,
+    |app: TestApp| async move {
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+        let block = app
+            .block_number("integrationspolitik", DANISH_ITEM_START)
+            .await;
+        let r = app
+            .respond_with_ok(
+                "integrationspolitik",
+                &[
+                    ("text", "Sprog først, så resten."),
+                    ("block", &block),
+                    ("quote", "lære dansk før skolestart"),
+                ],
+            )
+            .await;
+        const QUOTED: &str = "<q>lære dansk før skolestart</q>";
+        let receipt = app.page(&location(&r)).await;
+        assert!(receipt.contains(QUOTED), "the receipt: {receipt}");
+        let queue = app
+            .page_as("/admin/hoeringer/integrationspolitik", &clerk)
+            .await;
+        assert!(queue.contains(QUOTED), "the clerk's queue: {queue}");
+        let paragraph = app
+            .page_as(
+                &app::routes::admin_block("integrationspolitik", &block),
+                &clerk,
+            )
+            .await;
+        assert!(
+            paragraph.contains(QUOTED),
+            "the paragraph page: {paragraph}"
+        );
+        let csv = app
+            .text_as("/admin/hoeringer/integrationspolitik/svar.csv", &clerk)
+            .await;
+        assert!(csv.contains(";Afsnit;Om ordene;Tekst;"), "{csv}");
+        assert!(
+            csv.contains(&format!(
+                ";{block};lære dansk før skolestart;\"Sprog først, så resten.\";"
+            )),
+            "{csv}"
+        );
+        let xlsx = app
+            .get_with_cookie("/admin/hoeringer/integrationspolitik/svar.xlsx", &clerk)
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        let strings = unzip(&xlsx, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("Om ordene") && strings.contains("lære dansk før skolestart"),
+            "{strings}"
+        );
+    }
+);
