@@ -26,7 +26,7 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                     {meeting.table.clone().map(|t| view! { " · " <span lang=DANISH>{t}</span> })}
                 </header>
                 {response.quote.clone().map(|q| view! {
-                    <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH>{q}</q></p>
+                    <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH dir="ltr">{q}</q></p>
                 })}
                 <p class="response-text" lang=lang dir=dir>{response.text.clone()}</p>
             </article>
@@ -45,7 +45,7 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                 <span class="muted">{response.receipt_number.clone()}</span>
             </header>
             {response.quote.clone().map(|q| view! {
-                <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH>{q}</q></p>
+                <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH dir="ltr">{q}</q></p>
             })}
             <p class="response-text" lang=lang dir=dir>{response.text.clone()}</p>
         </article>

@@ -78,7 +78,7 @@ pub fn Carried(carried: CarriedResponse) -> impl IntoView {
     view! {
         <div class="carried">
             <p class="given-to"><strong>{given}</strong> {removed.map(|r| view! { " · " <span class="removed-mark">{r}</span> })}</p>
-            <p class="words-then">{t!(i18n, words_then)} " " <q>{c.words_then.clone()}</q></p>
+            <p class="words-then">{t!(i18n, words_then)} " " <q lang=crate::components::DANISH dir="ltr">{c.words_then.clone()}</q></p>
             {changed.then(|| view! {
                 <p class="words-now">{t!(i18n, words_now)} " " <WordDiff ops=c.changes.clone() /></p>
             })}

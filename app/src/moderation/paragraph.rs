@@ -138,7 +138,7 @@ pub fn AdminBlockPage() -> impl IntoView {
                         {b.council.iter().map(|c| view! {
                             <li class="council-comment">
                                 <p class="response-meta"><span class="badge">{c.council.clone()}</span> " · " {c.author.clone()} " · " {crate::dates::iso_minute(c.at)}</p>
-                                {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q>{c.quote.clone()}</q></p> })}
+                                {(!c.quote.is_empty()).then(|| view! { <p class="response-quote"><q lang="da" dir="ltr">{c.quote.clone()}</q></p> })}
                                 <p lang=crate::components::text_lang(&c.text).0 dir=crate::components::text_lang(&c.text).1 class="response-text">{c.text.clone()}</p>
                             </li>
                         }).collect_view()}

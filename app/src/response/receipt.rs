@@ -36,7 +36,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         <div><dt>{t!(i18n, receipt_about)}</dt><dd>{
                             r.block_number.as_ref().map(|b| block_label(locale, b)).unwrap_or_else(|| t_string!(i18n, whole_draft).to_string())
                         }</dd></div>
-                        {r.quote.clone().map(|q| view! { <div><dt>{t!(i18n, quoted_words)}</dt><dd><q>{q}</q></dd></div> })}
+                        {r.quote.clone().map(|q| view! { <div><dt>{t!(i18n, quoted_words)}</dt><dd><q lang="da" dir="ltr">{q}</q></dd></div> })}
                         <div><dt>{t!(i18n, label_name)}</dt><dd>{r.name.clone()}</dd></div>
                         <div><dt>{t!(i18n, label_email)}</dt><dd>{r.email.clone()}</dd></div>
                         <div><dt>{t!(i18n, label_sender_kind)}</dt><dd>{sender_kind_label(i18n, r.sender_kind)}</dd></div>

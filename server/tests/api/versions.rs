@@ -149,7 +149,7 @@ both_databases!(
         app.publish_all().await;
         let shown = app.page(&format!("/hoeringer/politik?vis={number}")).await;
         assert!(
-            shown.contains("<q>lære dansk før skolestart</q>"),
+            shown.contains("<q lang=\"da\" dir=\"ltr\">lære dansk før skolestart</q>"),
             "the quote is shown"
         );
 
@@ -185,7 +185,7 @@ both_databases!(
         );
         assert!(block_html.contains("Sprogstøtten skal starte tidligere."));
         assert!(
-            block_html.contains("<q>lære dansk før skolestart</q>"),
+            block_html.contains("<q lang=\"da\" dir=\"ltr\">lære dansk før skolestart</q>"),
             "the words it was made on"
         );
         assert!(
