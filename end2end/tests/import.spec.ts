@@ -18,7 +18,7 @@ async function importDraft(page: Page, file: string, slug: string) {
   await expect(page.getByLabel('Udkastet (Markdown)')).toHaveValue(/^# Muligheder og medborgerskab\n/);
   await expect(page.getByLabel('Udkastet (Markdown)')).toHaveValue(/\n- flere børn med minoritetsbaggrund skal lære dansk/);
   const preview = page.locator('.preview');
-  await expect(preview.getByRole('heading', { name: 'Muligheder og medborgerskab' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Muligheder og medborgerskab', exact: true })).toBeVisible();
   await expect(preview).toContainText('3.4, punkt 1');
   await expectAccessible(page);
   await page.screenshot({ path: `screenshots/import-${file}.png`, fullPage: true });

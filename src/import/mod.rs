@@ -185,7 +185,16 @@ pub fn to_markdown(draft: &Draft) -> String {
                 let level = (*level).clamp(1, 6) as usize;
                 out.push_str(&"#".repeat(level));
                 out.push(' ');
-                out.push_str(&inline(text, true).replace('\n', " "));
+                // Word processors make headings bold by their style: that is the heading's
+                // look, not emphasis in its words.
+                let plain: Vec<Span> = text
+                    .iter()
+                    .map(|span| match span {
+                        Span::Text { text, .. } => Span::plain(text.clone()),
+                        other => other.clone(),
+                    })
+                    .collect();
+                out.push_str(&inline(&plain, true).replace('\n', " "));
                 out.push('\n');
             }
             Piece::Paragraph(text) => {

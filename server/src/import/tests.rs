@@ -265,6 +265,14 @@ fn the_policy_made_by_libreoffice_reads_back_as_its_markdown() {
         ),
     ] {
         let imported = read(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The Markdown as the clerk will edit it: headings plain, not bold by their style.
+        assert!(
+            imported
+                .markdown
+                .starts_with("# Muligheder og medborgerskab\n"),
+            "{name}: {}",
+            imported.markdown
+        );
         let doc = parse(&imported.markdown).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let shape = |d: &hoering::document::Document| {
             d.sections
