@@ -5,6 +5,27 @@ use serde::{Deserialize, Serialize};
 use crate::hearing::{Slug, SlugError};
 use crate::response::FieldError;
 
+/// A name trimmed and checked: required, `min`–`max` characters, and one line
+/// ([`FieldError::Invalid`] for a line break or another control character: names go into
+/// mail subjects and CSV exports).
+fn one_line(input: &str, min: usize, max: usize) -> Result<&str, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let chars = s.chars().count();
+    if chars > max {
+        return Err(FieldError::TooLong { max });
+    }
+    if chars < min
+        || s.chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return Err(FieldError::Invalid);
+    }
+    Ok(s)
+}
+
 /// A council's name as it signs its response: 2–100 characters after trimming, one line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -17,22 +38,7 @@ impl CouncilName {
     /// [`FieldError::Invalid`] for a single character, a line break or another control
     /// character: the name goes into mail subjects and CSV exports as the sender.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        let chars = s.chars().count();
-        if chars > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
-        if chars < Self::MIN_CHARS
-            || s.chars()
-                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
-        {
-            return Err(FieldError::Invalid);
-        }
+        let s = one_line(input, Self::MIN_CHARS, Self::MAX_CHARS)?;
         Ok(CouncilName(s.to_owned()))
     }
 
@@ -54,21 +60,8 @@ impl MemberName {
     pub const MAX_CHARS: usize = 80;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(FieldError::Required);
-        }
-        let chars = s.chars().count();
-        if chars > Self::MAX_CHARS {
-            return Err(FieldError::TooLong {
-                max: Self::MAX_CHARS,
-            });
-        }
-        if chars < Self::MIN_CHARS
-            || s.contains('@')
-            || s.chars()
-                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
-        {
+        let s = one_line(input, Self::MIN_CHARS, Self::MAX_CHARS)?;
+        if s.contains('@') {
             return Err(FieldError::Invalid);
         }
         Ok(MemberName(s.to_owned()))
