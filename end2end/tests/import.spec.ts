@@ -22,8 +22,10 @@ async function importDraft(page: Page, file: string, slug: string) {
   await expect(preview).toContainText('3.4, punkt 1');
   await expectAccessible(page);
   await page.screenshot({ path: `screenshots/import-${file}.png`, fullPage: true });
-  // The clerk saves the text as it now stands in the field.
+  // The clerk saves the text as it now stands in the field, with what a Word file cannot
+  // say (the committee; the title comes from the first heading).
   await page.getByLabel('Webadresse').fill(slug);
+  await page.getByLabel('Udvalg', { exact: true }).fill('Beskæftigelses- og Socialudvalget');
   await page.getByRole('button', { name: 'Opret høring' }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/politikker/${slug}$`));
 }
