@@ -28,6 +28,7 @@ pub fn DraftFileField(
 pub fn ImportReport(left_out: Vec<LeftOut>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let nothing_left_out = left_out.is_empty();
     let items = left_out
         .into_iter()
         .map(|item| {
@@ -60,7 +61,11 @@ pub fn ImportReport(left_out: Vec<LeftOut>) -> impl IntoView {
         <section class="notice import-report" aria-labelledby="import-report-title">
             <h2 id="import-report-title">{t!(i18n, import_report_title)}</h2>
             <p>{t!(i18n, import_report_intro)}</p>
-            <ul>{items}</ul>
+            {if nothing_left_out {
+                view! { <p>{t!(i18n, import_nothing_left_out)}</p> }.into_any()
+            } else {
+                view! { <p>{t!(i18n, import_left_out_list)}</p> <ul>{items}</ul> }.into_any()
+            }}
         </section>
     }
 }

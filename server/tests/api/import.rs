@@ -43,6 +43,10 @@ both_databases!(
         let body = r.text().await.unwrap();
         assert!(body.contains("Læst ind fra dokumentet"), "{body}");
         assert!(
+            body.contains("Alt i dokumentet kom med."),
+            "nothing was left out"
+        );
+        assert!(
             body.contains("# Muligheder og medborgerskab"),
             "the Markdown to check"
         );
