@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod anchoring;
+pub mod attachment;
 pub mod branding;
 pub mod calendar;
 pub mod consultees;
