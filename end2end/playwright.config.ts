@@ -6,6 +6,10 @@ import { defineConfig } from '@playwright/test';
 process.env.HOERING_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
 const port = process.env.HOERING_E2E_PORT;
 const database = `/tmp/hoering-e2e-${port}.db`;
+// A real virus scanner beside the server (Debian's clamav-daemon, on a test signature).
+process.env.HOERING_E2E_CLAMD_PORT ??= String(Number(port) + 1);
+const clamdPort = process.env.HOERING_E2E_CLAMD_PORT;
+const files = `/tmp/hoering-e2e-${port}-files`;
 // What ships: the release binary with the browser files embedded in it (`cargo leptos build
 // --release --precompress`). Its site root is an empty folder, so a binary without embedded
 // files fails every test instead of quietly serving a debug bundle from target/site.
@@ -40,8 +44,13 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && mkdir -p ${siteRoot} && ${binary} serve --demo`,
+  webServer: [{
+    command: `./clamd.sh ${clamdPort}`,
+    port: Number(clamdPort),
+    timeout: 60_000,
+    reuseExistingServer: false,
+  }, {
+    command: `rm -rf ${database} ${database}-wal ${database}-shm ${files} && mkdir -p ${siteRoot} && ${binary} serve --demo`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,
     reuseExistingServer: false,
@@ -51,6 +60,8 @@ export default defineConfig({
       HOERING_DATABASE_URL: `sqlite://${database}`,
       HOERING_SITE_ROOT: siteRoot,
       HOERING_LOG: 'warn',
+      HOERING_CLAMD: `tcp://127.0.0.1:${clamdPort}`,
+      HOERING_FILES: files,
     },
-  },
+  }],
 });

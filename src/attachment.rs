@@ -161,7 +161,7 @@ pub fn kind_of_ole(bytes: &[u8]) -> Option<FileKind> {
         .then_some(FileKind::Doc)
 }
 
-/// Why a file was refused; the code is the form's error code on the `files` field.
+/// Why a file was refused; [`FileError::code`] is the form's error code on its `files` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum FileError {
     #[error("more than {MAX_FILES} files")]
@@ -181,12 +181,12 @@ pub enum FileError {
 impl FileError {
     pub fn code(self) -> &'static str {
         match self {
-            FileError::TooMany => "files_too_many",
-            FileError::TooLarge => "files_too_large",
-            FileError::Empty => "files_empty",
-            FileError::Kind => "files_kind",
-            FileError::Infected => "files_infected",
-            FileError::ScanUnavailable => "files_scan_unavailable",
+            FileError::TooMany => "too_many",
+            FileError::TooLarge => "too_large",
+            FileError::Empty => "empty",
+            FileError::Kind => "kind",
+            FileError::Infected => "infected",
+            FileError::ScanUnavailable => "scan_unavailable",
         }
     }
 }

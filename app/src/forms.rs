@@ -35,6 +35,15 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("block", _) => t_string!(i18n, block_not_found),
         ("quote", "not_found") => t_string!(i18n, err_quote_not_found),
         ("quote", _) => t_string!(i18n, err_quote_too_long),
+        ("files", "too_many") => {
+            return t_string!(i18n, err_files_too_many, max = hoering::attachment::MAX_FILES)
+                .to_string();
+        }
+        ("files", "too_large") => t_string!(i18n, err_files_too_large),
+        ("files", "empty") => t_string!(i18n, err_files_empty),
+        ("files", "infected") => t_string!(i18n, err_files_infected),
+        ("files", "scan_unavailable") => t_string!(i18n, err_files_scan_unavailable),
+        ("files", _) => t_string!(i18n, err_files_kind),
         ("login", _) => t_string!(i18n, err_login_failed),
         ("password", _) => t_string!(i18n, err_password_required),
         ("markdown", "required") => t_string!(i18n, err_markdown_required),
@@ -207,6 +216,7 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("case_number", _) => td_string!(locale, form_the_case_number_must_be_one_text),
         ("announced", _) => td_string!(locale, form_text_too_long_1000),
         ("moderate", "cpr") => td_string!(locale, form_the_response_contains_a_cpr_number),
+        ("moderate", "cpr_file") => td_string!(locale, form_an_attached_file_contains_a_cpr_number),
         ("reason", "required") => td_string!(locale, form_write_the_reason_the_sender_gets),
         ("reason", "too_long") => td_string!(locale, form_the_reason_is_too_long_at),
         ("passage", "not_found") => td_string!(locale, form_the_passage_is_not_in_the),

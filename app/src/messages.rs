@@ -13,6 +13,10 @@ pub enum Message {
     Internal,
     UnknownStatus,
     TooLarge,
+    /// The form stopped arriving part-way (a connection gone quiet).
+    TimedOut,
+    /// The form arrived broken (not the multipart body it said it was).
+    BrokenForm,
     TooManyLogins {
         minutes: u64,
     },
@@ -36,6 +40,8 @@ pub fn text(locale: Locale, message: Message) -> String {
         Message::Internal => td_string!(locale, msg_internal).to_string(),
         Message::UnknownStatus => td_string!(locale, msg_unknown_status).to_string(),
         Message::TooLarge => td_string!(locale, msg_too_large).to_string(),
+        Message::TimedOut => td_string!(locale, msg_timed_out).to_string(),
+        Message::BrokenForm => td_string!(locale, msg_broken_form).to_string(),
         Message::TooManyLogins { minutes } => {
             td_string!(locale, msg_too_many_logins, count = minutes).to_string()
         }

@@ -390,3 +390,18 @@ mod tests {
         assert_eq!(Layout::from_query(Some("side")), Layout::Inline);
     }
 }
+
+/// A file the public may download; its name ends the address so a saved copy is named right.
+pub fn attachment(id: i64, name: &str) -> String {
+    format!("/filer/{id}/{}", encode_query(name))
+}
+
+/// Any file, for clerks.
+pub fn admin_attachment(id: i64, name: &str) -> String {
+    format!("/admin/filer/{id}/{}", encode_query(name))
+}
+
+/// Where a clerk withholds or releases a file.
+pub fn admin_attachment_withhold(id: i64) -> String {
+    format!("/admin/filer/{id}")
+}

@@ -84,6 +84,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "HOERING_MAIL_RETRY_SECONDS",
         "the wait before the first retry of a message the mail server did not take, doubling up to an hour, default 60",
     ),
+    (
+        "HOERING_CLAMD",
+        "the virus scanner files sent with a response go through: unix:/run/clamav/clamd.ctl or tcp://127.0.0.1:3310; off (the default) keeps every file in quarantine, for clerks only, marked as not scanned",
+    ),
+    (
+        "HOERING_FILES",
+        "the folder files sent with responses are kept in (named by their SHA-256), default data/files",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -114,6 +122,8 @@ pub enum ConfigError {
     MailFrom,
     #[error("HOERING_CLOSING_DAYS must be dates like 2026-05-15, separated by commas (got {0:?})")]
     ClosingDay(String),
+    #[error("HOERING_CLAMD must be unix:/path, tcp://host:port or off (got {0:?})")]
+    Clamd(String),
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -330,6 +340,8 @@ pub struct Config {
     /// How a received response's journal number is written.
     pub journal_pattern: hoering::notat::JournalPattern,
     pub branding: Branding,
+    /// Where files sent with responses are scanned, kept and read.
+    pub files: crate::attachment::Settings,
 }
 
 impl MailConfig {
@@ -437,6 +449,17 @@ impl Config {
                     .map_err(|e| ConfigError::JournalPattern(text.clone(), e))?
             },
             branding: Branding::from_env(&env)?,
+            files: crate::attachment::Settings {
+                clamd: match env("HOERING_CLAMD").filter(|c| !c.trim().is_empty()) {
+                    Some(c) => crate::attachment::scan::Clamd::parse(&c).map_err(ConfigError::Clamd)?,
+                    None => crate::attachment::scan::Clamd::Off,
+                },
+                folder: env("HOERING_FILES")
+                    .filter(|f| !f.trim().is_empty())
+                    .unwrap_or_else(|| "data/files".into())
+                    .into(),
+                reader: crate::attachment::Settings::this_program(),
+            },
         })
     }
 

@@ -104,6 +104,7 @@ pub fn build_app(
         journal_pattern: Arc::new(config.journal_pattern.clone()),
         branding: Arc::new(config.branding.clone()),
         intake,
+        files: Arc::new(config.files.clone()),
     })
 }
 
@@ -138,6 +139,16 @@ pub async fn start(
         .map_err(version::db::VersionError::from)?;
     if indexed > 0 {
         tracing::info!(responses = indexed, "indexed responses for search");
+    }
+    let swept = attachment::store::Store::new(&config.files.folder)
+        .sweep(std::time::Duration::from_secs(3600));
+    if swept > 0 {
+        tracing::info!(files = swept, "removed files left half-received by an earlier run");
+    }
+    if config.files.clamd == attachment::scan::Clamd::Off {
+        tracing::warn!(
+            "HOERING_CLAMD is not set: files sent with responses are kept in quarantine, unscanned, for clerks only"
+        );
     }
     let roads = policy::db::backfill(&db.pool).await?;
     if roads > 0 {

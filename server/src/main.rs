@@ -2,9 +2,24 @@
 
 use std::process::ExitCode;
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    match server::cli::run().await {
+fn main() -> ExitCode {
+    // The server runs itself to read an attached file's text (see `attachment::read`): that
+    // process starts no runtime, reads no configuration and limits itself first.
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some(server::attachment::read::COMMAND) {
+        return server::attachment::read::command(&args.next().unwrap_or_default());
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: the runtime could not be started: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(server::cli::run()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // The whole cause chain, so an operator sees why, not only what.

@@ -36,6 +36,8 @@ pub struct AppState {
     pub branding: Arc<crate::config::Branding>,
     /// The queue to the writer that stores citizens' responses together.
     pub intake: crate::response::intake::Intake,
+    /// Where files sent with responses are scanned, kept and read.
+    pub files: Arc<crate::attachment::Settings>,
 }
 
 impl AppState {

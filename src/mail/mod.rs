@@ -218,6 +218,8 @@ pub struct ReceiptMail<'a> {
     pub last_day: &'a str,
     /// What the sender chose: published with their name, anonymously, or not at all.
     pub publication: crate::response::Publication,
+    /// The files received with it: each one's name and SHA-256.
+    pub files: &'a [(String, String)],
 }
 
 /// What happened to a sign-up for a dialogue meeting.

@@ -25,6 +25,7 @@ pub fn respondent(
         organisation: organisation.map(Into::into),
         publication,
         sections: sections.iter().map(|s| s.to_string()).collect(),
+        attachments: Vec::new(),
     }
 }
 

@@ -58,6 +58,10 @@ pub struct Respondent {
     /// for a response on the draft as a whole.
     #[serde(default)]
     pub sections: Vec<String>,
+    /// The names of the files it came with that the public may see (its sender published their
+    /// name, and no clerk withheld them).
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 /// A section of the draft, in the draft's order.
@@ -232,10 +236,16 @@ fn respondents(input: &NotatInput, words: &OutlineWords) -> NotatSection {
         .iter()
         .map(|r| {
             let label = respondent_label(Some(r), words);
-            if party(r) && r.publication != Publication::NotPublished {
+            let label = if party(r) && r.publication != Publication::NotPublished {
                 format!("{label} ({})", words.consultee_mark)
             } else {
                 label
+            };
+            if r.attachments.is_empty() || r.publication != Publication::WithName {
+                label
+            } else {
+                let files: Vec<String> = r.attachments.iter().map(|f| clean(f)).collect();
+                format!("{label} – {}: {}", words.attachments, files.join(", "))
             }
         })
         .collect();
@@ -608,6 +618,8 @@ pub struct OutlineWords {
     pub respondents: String,
     /// After a respondent who is on the høringsliste: "høringspart".
     pub consultee_mark: String,
+    /// Before the names of a respondent's files: "bilag".
+    pub attachments: String,
     /// Theme (tag), number of responses.
     pub tag_header: [String; 2],
     /// "Svar uden bemærkning": the responses set aside.

@@ -505,6 +505,7 @@ fn words() -> OutlineWords {
         case_number: s("Sagsnummer"),
         respondents: s("Høringssvar modtaget fra"),
         consultee_mark: s("høringspart"),
+        attachments: s("bilag"),
         tag_header: [s("Tema"), s("Antal høringssvar")],
         set_aside: s("Høringssvar uden bemærkning"),
         set_aside_header: [s("Afsender"), s("Begrundelse")],
@@ -657,6 +658,30 @@ fn every_respondent_is_listed_as_consent_allows_alphabetically_with_parties_mark
         })
         .sum();
     assert_eq!(counted, input.responses.len());
+}
+
+#[test]
+fn a_respondent_s_files_are_listed_by_name_only_when_they_published_their_name() {
+    let mut input = input();
+    let mut named = respondent(
+        10,
+        SenderKind::Association,
+        Some("Jonas Berg"),
+        Some("Roskilde Lektiecafé"),
+        Publication::WithName,
+        &[],
+    );
+    named.attachments = vec!["Høringssvar.pdf".into(), "Bilag 1.pdf".into()];
+    let mut anonymous = respondent(11, SenderKind::Private, Some("Ida"), None, Publication::Anonymous, &[]);
+    anonymous.attachments = vec!["Ida Holm - brev.pdf".into()];
+    input.responses.extend([named, anonymous]);
+    let notat = outline(&input, &words());
+    let list = list_of(section(&notat, "Høringssvar modtaget fra"));
+    assert!(
+        list.contains(&"Jonas Berg, Roskilde Lektiecafé – bilag: Høringssvar.pdf, Bilag 1.pdf"),
+        "{list:?}"
+    );
+    assert!(!list.iter().any(|l| l.contains("Ida")), "{list:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Pieces every page shares: the page frame, dates in the reader's language, form fields with
 //! their errors, and the HTTP status of a server-rendered page.
 
+pub mod attachment;
 pub mod block_search;
 pub mod fields;
 pub mod import;

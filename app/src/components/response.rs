@@ -48,6 +48,7 @@ pub fn ResponseItem(response: PublicResponse) -> impl IntoView {
                 <p class="response-quote">{t!(i18n, quoted_words)} " " <q lang=DANISH dir="ltr">{q}</q></p>
             })}
             <p class="response-text" lang=lang dir=dir>{response.text.clone()}</p>
+            <crate::components::attachment::AttachmentList files=response.attachments.clone() />
         </article>
     }
     .into_any()

@@ -83,6 +83,12 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
         td_string!(locale, export_publication),
         crate::names::publication(locale, m.publication),
     ));
+    for (name, sha256) in m.files {
+        facts.push(fact(
+            td_string!(locale, mail_fact_file),
+            &format!("{name} (SHA-256 {sha256})"),
+        ));
+    }
     let lead = td_string!(
         locale,
         mail_receipt_lead,
@@ -317,6 +323,7 @@ mod tests {
                 receipt_path: "/kvittering/abc",
                 last_day: "21. december 2026",
                 publication: hoering::response::Publication::Anonymous,
+                files: &[],
             },
         )
     }

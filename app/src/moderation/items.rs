@@ -61,7 +61,15 @@ pub fn AdminResponseItem(
         .as_ref()
         .map(|n| crate::routes::admin_block(&slug, n));
     let labelled_by = heading_id.clone();
-    let blocking = hoering::privacy::unhandled_blocking(&r.flags);
+    // A CPR number in a file the public would see with the response blocks a plain publish too.
+    let blocking = hoering::privacy::unhandled_blocking(&r.flags)
+        || (r.publication == hoering::response::Publication::WithName
+            && r.attachments.iter().any(|a| {
+                a.withheld_reason.is_none()
+                    && a.scan == hoering::attachment::ScanState::Clean
+                    && hoering::privacy::unhandled_blocking(&a.flags)
+            }));
+    let files = attachments(i18n, &r.attachments, &csrf, &back, &echo);
     let message = |field: &str| {
         echo.error(field)
             .map(|code| crate::forms::error_message(i18n, field, &code))
@@ -167,6 +175,7 @@ pub fn AdminResponseItem(
                 <p class="response-quote">{td_string!(locale, quoted_words)} " " <q lang="da" dir="ltr">{q}</q></p>
             })}
             <p class="response-text" lang=crate::components::text_lang(&r.text).0 dir=crate::components::text_lang(&r.text).1 on:pointerup=take_selection>{r.text.clone()}</p>
+            {files}
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
                 <p class="response-meta">{td_string!(locale, admin_reason_label)}{why}</p>
             })}
@@ -292,4 +301,98 @@ pub fn ReadingKeys(items: Vec<i64>) -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
     let _ = items;
+}
+
+/// A response's files as the clerk sees them: each a download, what the scan and the reading
+/// of its text said, what the personal-data check found in it, whether the public sees it, and
+/// the form that withholds it (with a reason) or shows it again.
+fn attachments(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    files: &[crate::moderation::AdminAttachment],
+    csrf: &str,
+    back: &str,
+    echo: &FormEcho,
+) -> Option<impl IntoView + use<>> {
+    use hoering::attachment::{ScanState, TextState};
+    if files.is_empty() {
+        return None;
+    }
+    let locale = i18n.get_locale_untracked();
+    let items = files
+        .iter()
+        .map(|a| {
+            let field = format!("withhold-{}", a.id);
+            let error = echo
+                .error(&field)
+                .map(|code| crate::forms::error_message(i18n, &field, &code));
+            let reason_id = format!("fil-grund-{}", a.id);
+            let error_id = format!("{field}-error");
+            let invalid = error.as_ref().map(|_| "true");
+            let described = error.as_ref().map(|_| error_id.clone());
+            let about = format!(
+                "{}, {}",
+                crate::components::attachment::kind_name(a.file.kind),
+                crate::components::attachment::size_text(locale, a.file.size)
+            );
+            let notes: Vec<&'static str> = [
+                (a.scan == ScanState::NotScanned)
+                    .then(|| td_string!(locale, admin_attachment_not_scanned)),
+                match a.text_state {
+                    TextState::Read => None,
+                    TextState::Scanned => Some(td_string!(locale, admin_attachment_text_scanned)),
+                    TextState::Failed => Some(td_string!(locale, admin_attachment_text_failed)),
+                    TextState::NotRead => Some(td_string!(locale, admin_attachment_text_not_read)),
+                },
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let shown = if a.shown {
+                td_string!(locale, admin_attachment_shown).to_string()
+            } else {
+                match &a.withheld_reason {
+                    Some(why) => td_string!(locale, admin_attachment_withheld, reason = why.clone())
+                        .to_string(),
+                    None => td_string!(locale, admin_attachment_hidden).to_string(),
+                }
+            };
+            let withheld = a.withheld_reason.is_some();
+            view! {
+                <li class="admin-attachment">
+                    <a class="file-name" href=a.file.url.clone() download="" dir="auto">{a.file.name.clone()}</a>
+                    " " <span class="muted">"(" {about} ")"</span> " · " <span>{shown}</span>
+                    {notes.into_iter().map(|n| view! { <br /><span class="notice-inline">{n}</span> }).collect_view()}
+                    {(!a.flags.is_empty()).then(|| view! {
+                        <br />{td_string!(locale, admin_attachment_found)} " "
+                        {a.flags.iter().map(|f| view! {
+                            <span class=format!("flag flag-{}", f.kind.code())>{flag_label(locale, f.kind)} ": " <mark>{f.text.clone()}</mark></span> " "
+                        }).collect_view()}
+                    })}
+                    <form method="post" action=crate::routes::admin_attachment_withhold(a.id) class="inline-form attachment-form">
+                        <input type="hidden" name="csrf" value=csrf.to_string() />
+                        <input type="hidden" name="back" value=back.to_string() />
+                        {if withheld {
+                            view! {
+                                <input type="hidden" name="action" value="release" />
+                                <button type="submit" class="button button-secondary">{td_string!(locale, admin_attachment_release)}<span class="visually-hidden">{format!(" {}", a.file.name)}</span></button>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <label for=reason_id.clone()>{td_string!(locale, admin_attachment_withhold_reason)}</label>
+                                <FieldError id=error_id.clone() message=Signal::derive(move || error.clone()) />
+                                <input type="text" id=reason_id.clone() name="reason" aria-invalid=invalid aria-describedby=described />
+                                <button type="submit" class="button button-secondary">{td_string!(locale, admin_attachment_withhold)}<span class="visually-hidden">{format!(" {}", a.file.name)}</span></button>
+                            }.into_any()
+                        }}
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="attachments admin-attachments">
+            <p class="attachments-head"><strong>{td_string!(locale, attachments_heading)}</strong></p>
+            <ul>{items}</ul>
+        </div>
+    })
 }

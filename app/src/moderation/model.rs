@@ -40,6 +40,23 @@ pub struct AdminResponse {
     /// The clerk's tags on it, by name.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The files sent with it.
+    #[serde(default)]
+    pub attachments: Vec<AdminAttachment>,
+}
+
+/// A file sent with a response, as the clerk sees it: whether it was scanned, whether its text
+/// was read (and what the personal-data check found in it), and whether the public sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminAttachment {
+    pub id: i64,
+    pub file: crate::response::AttachmentView,
+    pub scan: hoering::attachment::ScanState,
+    pub text_state: hoering::attachment::TextState,
+    pub flags: Vec<hoering::privacy::Flag>,
+    pub withheld_reason: Option<String>,
+    /// Whether the public sees it now.
+    pub shown: bool,
 }
 
 /// A hearing's tag, with how many responses carry it.

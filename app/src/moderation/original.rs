@@ -91,6 +91,9 @@ pub fn journal_action(locale: Locale, action: &str) -> String {
         "cpr_confirmed" => td_string!(locale, admin_published_with_a_cpr_number_confirmed),
         "redacted" => td_string!(locale, admin_passage_redacted),
         "original_read" => td_string!(locale, admin_original_read),
+        "attachment_received" => td_string!(locale, admin_journal_attachment_received),
+        "attachment_withheld" => td_string!(locale, admin_journal_attachment_withheld),
+        "attachment_released" => td_string!(locale, admin_journal_attachment_released),
         other => return other.to_string(),
     }
     .to_string()

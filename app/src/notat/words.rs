@@ -16,6 +16,7 @@ pub fn outline_words(locale: Locale) -> OutlineWords {
         case_number: w(td_string!(locale, notat_doc_case_number)),
         respondents: w(td_string!(locale, notat_doc_respondents)),
         consultee_mark: w(td_string!(locale, notat_doc_consultee_mark)),
+        attachments: w(td_string!(locale, notat_doc_attachments)),
         tag_header: [
             w(td_string!(locale, notat_doc_theme)),
             w(td_string!(locale, notat_doc_response_count)),
@@ -332,7 +333,7 @@ mod tests {
 }
 
 /// The columns of the records (XLSX and CSV) of a hearing's responses.
-pub const RECORD_COLUMNS: usize = 18;
+pub const RECORD_COLUMNS: usize = 19;
 
 /// The words of the responses' records (XLSX and CSV) and of the case-system archive, in
 /// `locale`: the header row, the states and choices as cells, the sheet's name.
@@ -353,6 +354,8 @@ pub struct RecordWords {
     pub hearing: &'static str,
     pub case_number: &'static str,
     pub email: &'static str,
+    /// "Vedhæftede filer", before the files a response came with.
+    pub attachments: &'static str,
 }
 
 impl RecordWords {
@@ -377,6 +380,7 @@ impl RecordWords {
                 td_string!(locale, export_remark),
                 td_string!(locale, export_outcome),
                 td_string!(locale, export_remark_state),
+                td_string!(locale, export_attachments),
             ],
             sheet: td_string!(locale, export_sheet_responses),
             status_published: td_string!(locale, export_status_published),
@@ -392,6 +396,7 @@ impl RecordWords {
             hearing: td_string!(locale, export_hearing),
             case_number: td_string!(locale, export_case_number),
             email: td_string!(locale, export_email),
+            attachments: td_string!(locale, attachments_heading),
         }
     }
 }

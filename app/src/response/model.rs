@@ -26,6 +26,27 @@ pub struct PublicResponse {
     pub kind: InputKind,
     /// Where meeting input was given (only for [`InputKind::MeetingInput`]).
     pub meeting: Option<MeetingOrigin>,
+    /// The files sent with it that the public may see (its sender published their name, and
+    /// no clerk withheld them).
+    #[serde(default)]
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file sent with a response: its name, kind, size and SHA-256 (which the sender's receipt
+/// shows too, so anyone can check the file is the one sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AttachmentView {
+    pub name: String,
+    /// `pdf`, `docx`, `odt`, `doc`, `xlsx`, `jpeg` or `png`.
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub kind: hoering::attachment::FileKind,
+    /// In bytes.
+    pub size: i64,
+    /// Lower-case hexadecimal.
+    pub sha256: String,
+    /// Where it downloads from (a path on this site); empty on the sender's receipt.
+    pub url: String,
 }
 
 /// What kind of input a published item is; the open-data API lists each as its own kind.
@@ -84,4 +105,7 @@ pub struct ReceiptView {
     pub sender_kind: SenderKind,
     pub organisation: Option<String>,
     pub publication: Publication,
+    /// The files received with it.
+    #[serde(default)]
+    pub files: Vec<AttachmentView>,
 }

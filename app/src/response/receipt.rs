@@ -45,6 +45,23 @@ pub fn ReceiptPage() -> impl IntoView {
                     </dl>
                     <h3>{t!(i18n, label_text)}</h3>
                     <p lang=crate::components::text_lang(&r.text).0 dir=crate::components::text_lang(&r.text).1 class="response-text receipt-text">{r.text.clone()}</p>
+                    {(!r.files.is_empty()).then(|| {
+                        let locale = i18n.get_locale_untracked();
+                        view! {
+                            <h3>{t!(i18n, receipt_files_heading)}</h3>
+                            <p class="hint">{t!(i18n, receipt_files_hash)}</p>
+                            <ul class="receipt-files">
+                                {r.files.iter().map(|f| view! {
+                                    <li>
+                                        <span class="file-name" dir="auto">{f.name.clone()}</span>
+                                        " (" {crate::components::attachment::kind_name(f.kind)} ", "
+                                        {crate::components::attachment::size_text(locale, f.size)} ")"
+                                        <br /><code class="hash">{f.sha256.clone()}</code>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                    })}
                     <p><a href=crate::routes::hearing(&r.hearing_slug)>{t!(i18n, back_to_hearing)}</a></p>
                 }
                     .into_any()

@@ -204,6 +204,9 @@ pub fn ResponseForm(
     let sender_kind = field("sender_kind");
     let publication = echo.value("publication");
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(echo.errors.clone());
+    // The files chosen, by name and size, listed with a button each to take one out again.
+    let chosen: RwSignal<Vec<(String, u64)>> = RwSignal::new(Vec::new());
+    let files_again = !echo.value("files_sent").is_empty();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| {
         // What the reader typed or chose before the scripts arrived (a slow phone) counts too.
@@ -254,6 +257,10 @@ pub fn ResponseForm(
             && let Err(e) = hoering::anchoring::locate_typed_quote(text, &form_value("quote"))
         {
             found.insert("quote".to_string(), e.code().to_string());
+        }
+        let sizes: Vec<u64> = chosen_files().into_iter().map(|(_, size)| size).collect();
+        if let Err(e) = hoering::attachment::check_chosen(&sizes) {
+            found.insert("files".to_string(), e.code().to_string());
         }
         let failed = !found.is_empty();
         errors.set(found);
@@ -363,7 +370,7 @@ pub fn ResponseForm(
 
     view! {
         {summary}
-        <form method="post" action=crate::routes::respond(&slug) class="response-form" novalidate on:submit=on_submit>
+        <form method="post" action=crate::routes::respond(&slug) enctype="multipart/form-data" class="response-form" novalidate on:submit=on_submit>
             <input type="hidden" name="block" value=block_number />
             {party.map(|p| view! { <input type="hidden" name="party" value=p /> })}
             {has_block.then(|| one_line("quote", "text", t_string!(i18n, label_quote), Some(t_string!(i18n, hint_quote)), None, quote_initial.clone(), false.into()))}
@@ -388,6 +395,52 @@ pub fn ResponseForm(
                     {move || t_string!(i18n, char_count, count = format_count(locale, chars()), max = max.clone()).to_string()}
                 </p>
                 <p class="visually-hidden" id="text-limit" aria-live="polite">{announcement}</p>
+            </div>
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key("files"))>
+                <label for="files">{t!(i18n, label_files)}</label>
+                <p class="hint" id="files-hint">
+                    {t_string!(i18n, hint_files, max = hoering::attachment::MAX_FILES).to_string()}
+                </p>
+                {files_again.then(|| view! { <p class="notice" role="status">{t!(i18n, files_choose_again)}</p> })}
+                <FieldError id="files-error".to_string() message=err("files") />
+                <input
+                    type="file"
+                    id="files"
+                    name="files"
+                    multiple
+                    accept=hoering::attachment::FileKind::accept()
+                    aria-invalid=invalid("files")
+                    aria-describedby=described("files", true)
+                    on:change=move |_| {
+                        let files = chosen_files();
+                        let sizes: Vec<u64> = files.iter().map(|(_, size)| *size).collect();
+                        errors.update(|e| match hoering::attachment::check_chosen(&sizes) {
+                            Ok(()) => { e.remove("files"); }
+                            Err(err) => { e.insert("files".to_string(), err.code().to_string()); }
+                        });
+                        chosen.set(files);
+                    }
+                />
+                <ul class="chosen-files" aria-label=t_string!(i18n, files_chosen) hidden=move || chosen.with(Vec::is_empty)>
+                    {move || chosen.get().into_iter().enumerate().map(|(i, (name, size))| {
+                        let about = crate::components::attachment::size_text(locale, i64::try_from(size).unwrap_or(i64::MAX));
+                        let label = t_string!(i18n, files_remove, name = name.clone()).to_string();
+                        view! {
+                            <li>
+                                <span class="file-name" dir="auto">{name}</span> " " <span class="muted">"(" {about} ")"</span> " "
+                                <button type="button" class="link-button" aria-label=label on:click=move |_| {
+                                    remove_file(i);
+                                    let files = chosen_files();
+                                    let sizes: Vec<u64> = files.iter().map(|(_, size)| *size).collect();
+                                    if hoering::attachment::check_chosen(&sizes).is_ok() {
+                                        errors.update(|e| { e.remove("files"); });
+                                    }
+                                    chosen.set(files);
+                                }>{t!(i18n, files_remove_short)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
             </div>
             {one_line("name", "text", t_string!(i18n, label_name), None, Some("name"), echo.value("name"), false.into())}
             {one_line("email", "email", t_string!(i18n, label_email), Some(t_string!(i18n, hint_email)), Some("email"), echo.value("email"), false.into())}
@@ -440,6 +493,52 @@ fn form_value(id: &str) -> String {
     }
     let _ = id;
     String::new()
+}
+
+/// The files chosen in the file field, by name and size (none on the server).
+fn chosen_files() -> Vec<(String, u64)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(list) = document()
+            .get_element_by_id("files")
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+        {
+            return (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(|f| (f.name(), f.size() as u64))
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Takes the `index`th file out of the file field (a file list cannot be changed in place: a
+/// new one is made of the others).
+fn remove_file(index: usize) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(input) = document()
+            .get_element_by_id("files")
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let (Some(list), Ok(kept)) = (input.files(), leptos::web_sys::DataTransfer::new()) else {
+            return;
+        };
+        for i in 0..list.length() {
+            if i as usize != index
+                && let Some(file) = list.get(i)
+            {
+                let _ = kept.items().add_with_file(&file);
+            }
+        }
+        input.set_files(kept.files().as_ref());
+    }
+    let _ = index;
 }
 
 /// The value of the checked radio button of a group, or empty when none is checked.

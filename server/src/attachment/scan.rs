@@ -65,21 +65,24 @@ pub enum ScanError {
 const SCAN_TIMEOUT: Duration = Duration::from_secs(60);
 const CHUNK: usize = 64 * 1024;
 
-/// Scans `bytes`; `Ok(None)` when scanning is off.
-pub async fn scan(clamd: &Clamd, bytes: &[u8]) -> Result<Option<Verdict>, ScanError> {
+/// Scans what `file` reads (a file, or bytes); `Ok(None)` when scanning is off.
+pub async fn scan(
+    clamd: &Clamd,
+    file: impl AsyncRead + Unpin,
+) -> Result<Option<Verdict>, ScanError> {
     let answer = match clamd {
         Clamd::Off => return Ok(None),
         Clamd::Unix(path) => {
             let stream = tokio::net::UnixStream::connect(path)
                 .await
                 .map_err(ScanError::Unreachable)?;
-            within(instream(stream, bytes)).await?
+            within(instream(stream, file)).await?
         }
         Clamd::Tcp(addr) => {
             let stream = tokio::net::TcpStream::connect(addr)
                 .await
                 .map_err(ScanError::Unreachable)?;
-            within(instream(stream, bytes)).await?
+            within(instream(stream, file)).await?
         }
     };
     verdict(&answer).map(Some)
@@ -118,14 +121,19 @@ async fn within(
 /// then a zero length.
 async fn instream<S: AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,
-    bytes: &[u8],
+    mut file: impl AsyncRead + Unpin,
 ) -> std::io::Result<String> {
     stream.write_all(b"zINSTREAM\0").await?;
-    for chunk in bytes.chunks(CHUNK) {
+    let mut buffer = vec![0u8; CHUNK];
+    loop {
+        let n = file.read(&mut buffer).await?;
+        if n == 0 {
+            break;
+        }
         // A chunk is at most CHUNK bytes, far below u32's range.
-        let length = u32::try_from(chunk.len()).unwrap_or(u32::MAX);
+        let length = u32::try_from(n).unwrap_or(u32::MAX);
         stream.write_all(&length.to_be_bytes()).await?;
-        stream.write_all(chunk).await?;
+        stream.write_all(&buffer[..n]).await?;
     }
     stream.write_all(&0u32.to_be_bytes()).await?;
     stream.flush().await?;

@@ -580,6 +580,7 @@ pub async fn seed(
                 receipt_token: token,
                 party: None,
                 lang: "da",
+                files: Vec::new(),
             };
             let (id, _) =
                 response_db::insert_in(&mut tx, &arrival, &outbox, |_, _| hoering::mail::Mail {

@@ -503,6 +503,7 @@ pub async fn submit_joint(
         receipt_token: token,
         party,
         lang: app::messages::locale_code(locale),
+        files: Vec::new(),
     };
     let receipt = |id, created_at| {
         app::mail::texts::receipt(
@@ -518,6 +519,7 @@ pub async fn submit_joint(
                 receipt_path: &receipt_path,
                 last_day: &last_day,
                 publication: arrival.submission.publication,
+                files: &[],
             },
         )
     };

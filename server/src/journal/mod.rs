@@ -35,6 +35,12 @@ pub enum Action {
     /// An edition of the høringsnotat was published (`before` is the edition it replaces,
     /// `after` its number, reason and files' SHA-256 as JSON).
     EditionPublished,
+    /// A file came with a response (`after`: its name, SHA-256, size and scan as JSON).
+    AttachmentReceived,
+    /// A clerk withheld one file of a response from the public (`after` is the reason), or
+    /// released it again.
+    AttachmentWithheld,
+    AttachmentReleased,
 }
 
 impl Action {
@@ -53,6 +59,9 @@ impl Action {
             Action::ResponseSetAside => "response_set_aside",
             Action::PartyMatched => "party_matched",
             Action::EditionPublished => "notat_edition_published",
+            Action::AttachmentReceived => "attachment_received",
+            Action::AttachmentWithheld => "attachment_withheld",
+            Action::AttachmentReleased => "attachment_released",
         }
     }
 }

@@ -19,7 +19,7 @@ use std::io::Write;
 pub type Record = [String; RECORD_COLUMNS];
 
 /// The records' columns that hold long text (wrapped in the XLSX), and the receipt time.
-const TEXT_COLUMNS: [usize; 4] = [9, 10, 14, 15];
+const TEXT_COLUMNS: [usize; 5] = [9, 10, 14, 15, 18];
 const RECEIVED_COLUMN: usize = 2;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -116,6 +116,17 @@ pub async fn record_rows(
     for (id, name) in notat_db::tags(pool, hearing.id).await.map_err(fail)? {
         tags.entry(id).or_default().push(name);
     }
+    // Each file by name and hash, one a line: what the clerk files, and how to check it.
+    let mut files: HashMap<i64, Vec<String>> = HashMap::new();
+    for f in crate::attachment::db::of_hearing(pool, hearing.id)
+        .await
+        .map_err(fail)?
+    {
+        files
+            .entry(f.response_id)
+            .or_default()
+            .push(format!("{} ({})", f.name, f.sha256));
+    }
     let remarks = super::remarks(pool, hearing.id).await?;
     let mut answer: HashMap<i64, usize> = HashMap::new();
     for (i, (_, remark)) in remarks.iter().enumerate() {
@@ -195,6 +206,7 @@ pub async fn record_rows(
                         })
                         .unwrap_or_default()
                         .to_owned(),
+                    files.get(&r.id).map(|f| f.join("\n")).unwrap_or_default(),
                 ]
             })
             .collect()
@@ -244,7 +256,7 @@ pub fn xlsx(locale: Locale, rows: &[Record]) -> Result<Vec<u8>, rust_xlsxwriter:
         sheet.write_string_with_format(0, col as u16, *title, &bold)?;
     }
     let mut widths = [
-        16, 16, 17, 14, 14, 24, 24, 16, 8, 30, 60, 20, 8, 8, 40, 50, 30, 14,
+        16, 16, 17, 14, 14, 24, 24, 16, 8, 30, 60, 20, 8, 8, 40, 50, 30, 14, 50,
     ];
     // Journal numbers follow the municipality's pattern: the column fits the longest.
     let journal = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0);
@@ -306,7 +318,8 @@ async fn records(state: &AppState, slug: &str, excel: bool, locale: Locale) -> W
     }
 }
 
-/// One received document for the case system: its metadata, then the text as it arrived.
+/// One received document for the case system: its metadata, then the text as it arrived,
+/// and the files that came with it.
 struct Document {
     file: String,
     journal: String,
@@ -316,6 +329,15 @@ struct Document {
     email: String,
     kind: String,
     text: String,
+    attachments: Vec<ArchivedFile>,
+}
+
+/// A file sent with a response, as the archive carries it.
+struct ArchivedFile {
+    name: String,
+    sha256: String,
+    /// Where the store keeps it.
+    path: Option<std::path::PathBuf>,
 }
 
 /// The archive for the municipality's case system (offentlighedsloven: received documents
@@ -333,6 +355,18 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
         .map(|(id, text, email)| (id, (text, email)))
         .collect();
     let (case, _) = notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
+    let store = crate::attachment::store::Store::new(&state.files.folder);
+    let mut files: HashMap<i64, Vec<ArchivedFile>> = HashMap::new();
+    for f in crate::attachment::db::of_hearing(pool, hearing.id)
+        .await
+        .map_err(fail)?
+    {
+        files.entry(f.response_id).or_default().push(ArchivedFile {
+            path: store.path_of(&f.sha256),
+            name: f.name,
+            sha256: f.sha256,
+        });
+    }
     let documents: Vec<Document> = received
         .iter()
         .enumerate()
@@ -362,33 +396,42 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
                 text: originals
                     .remove(&r.id)
                     .map_or_else(|| r.text.clone(), |(t, _)| t),
+                attachments: files.remove(&r.id).unwrap_or_default(),
                 journal,
             }
         })
         .collect();
     let title = hearing.title.clone();
-    let bytes =
-        tokio::task::spawn_blocking(move || zip_archive(&title, &case, &documents)).await??;
+    // Written to a temporary file, not memory: with the letters it may be gigabytes.
+    let (file, length) = tokio::task::spawn_blocking(move || {
+        let mut file = zip_archive(tempfile::tempfile()?, &title, &case, &documents)?;
+        let length = std::io::Seek::seek(&mut file, std::io::SeekFrom::End(0))?;
+        std::io::Seek::rewind(&mut file)?;
+        Ok::<_, zip::result::ZipError>((file, length))
+    })
+    .await??;
     let mut tx = crate::db::begin_write(pool).await?;
     let entry =
         crate::journal::Entry::hearing(user, crate::journal::Action::ArchiveExported, hearing.id)
             .change("", received.len().to_string());
     crate::journal::db::write(&mut tx, &entry).await?;
     tx.commit().await?;
-    Ok(attachment(
-        bytes,
+    Ok(crate::web::download::attachment_file(
+        file,
+        length,
         "application/zip",
         &format!("journal-{}.zip", hearing.slug),
     ))
 }
 
-fn zip_archive(
+fn zip_archive<W: std::io::Write + std::io::Seek>(
+    into: W,
     title: &str,
     case: &str,
     documents: &[Document],
-) -> Result<Vec<u8>, zip::result::ZipError> {
+) -> Result<W, zip::result::ZipError> {
     use sha2::Digest;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut zip = zip::ZipWriter::new(into);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     // The case system files in Danish, whoever exports.
@@ -414,6 +457,20 @@ fn zip_archive(
             body.push_str(&format!("{label}: {value}\r\n"));
         }
         body.push_str(&format!("\r\n{}\r\n", d.text.replace('\n', "\r\n")));
+        // The files it came with, each stored beside it under its number and checkable by hash.
+        let stem = d.file.trim_end_matches(".txt");
+        let archived: Vec<(String, &ArchivedFile)> = d
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(n, f)| (format!("{stem}-{}-{}", n + 1, file_name(&f.name)), f))
+            .collect();
+        if !archived.is_empty() {
+            body.push_str(&format!("\r\n{}:\r\n", da.attachments));
+            for (file, f) in &archived {
+                body.push_str(&format!("{file} ({}, SHA-256 {})\r\n", f.name, f.sha256));
+            }
+        }
         let hash = sha2::Sha256::digest(body.as_bytes());
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         zip.start_file(d.file.as_str(), options)?;
@@ -435,10 +492,25 @@ fn zip_archive(
             .join(";"),
         );
         manifest_csv.push_str("\r\n");
+        let mut listed = Vec::with_capacity(archived.len());
+        for (file, f) in &archived {
+            let Some(path) = &f.path else { continue };
+            zip.start_file(file.as_str(), options)?;
+            std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
+            manifest_csv.push_str(
+                &[file.as_str(), &d.journal, &d.receipt, &d.received, &d.sender, &d.email, &d.kind, &f.sha256]
+                    .iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            );
+            manifest_csv.push_str("\r\n");
+            listed.push(serde_json::json!({ "file": file, "name": f.name, "sha256": f.sha256 }));
+        }
         manifest_json.push(serde_json::json!({
             "file": d.file, "journal_number": d.journal, "receipt_number": d.receipt,
             "received": d.received, "sender": d.sender, "email": d.email,
-            "sender_kind": d.kind, "sha256": hex,
+            "sender_kind": d.kind, "sha256": hex, "attachments": listed,
         }));
     }
     zip.start_file("manifest.csv", options)?;
@@ -449,5 +521,5 @@ fn zip_archive(
         "documents": manifest_json,
     });
     zip.write_all(json.to_string().as_bytes())?;
-    Ok(zip.finish()?.into_inner())
+    zip.finish()
 }

@@ -188,6 +188,9 @@ pub async fn input(
             None => tag_counts.push((tag, 1)),
         }
     }
+    let mut files = crate::attachment::db::listed_in_notat(pool, hearing.id)
+        .await
+        .map_err(fail)?;
     // A withheld response is still part of the hearing (it is counted and was read), but
     // nobody is named for it.
     let responses: Vec<Respondent> = received
@@ -214,6 +217,11 @@ pub async fn input(
                     .map(section_of)
                     .into_iter()
                     .collect(),
+                attachments: if withheld {
+                    Vec::new()
+                } else {
+                    files.remove(&r.id).unwrap_or_default()
+                },
             })
         })
         .collect::<Result<_, BackendError>>()?;

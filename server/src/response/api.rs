@@ -1,7 +1,6 @@
 //! Published responses in the open-data API, as their senders' consent allows.
 
 use super::db as response_db;
-use super::pages::public_response;
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
 use crate::web::api_errors::{internal, invalid, not_found};
@@ -72,11 +71,7 @@ pub async fn responses(
         Ok(found) => found,
         Err(e) => return internal(e),
     };
-    match rows
-        .into_iter()
-        .map(public_response)
-        .collect::<Result<Vec<_>, _>>()
-    {
+    match super::pages::public_responses(pool, rows).await {
         Ok(responses) => Json(ResponseList {
             total,
             page,

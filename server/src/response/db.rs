@@ -52,6 +52,8 @@ pub struct Arrival {
     pub party: Option<i64>,
     /// The language of the page it was sent from, for the mails that follow it.
     pub lang: &'static str,
+    /// The files sent with it, already scanned, read and kept.
+    pub files: Vec<crate::attachment::Kept>,
 }
 
 /// Stores `arrivals` in the caller's write transaction as [`insert_in`] stores one, with a fixed
@@ -158,6 +160,9 @@ pub async fn insert_batch(
         .map(|(a, id)| (a.target.hearing_id, *id, a.submission.text.as_ref()))
         .collect();
     crate::search::db::index_new(tx, &texts).await?;
+    for (a, id) in arrivals.iter().zip(&ids) {
+        crate::attachment::db::insert(tx, a.target.hearing_id, *id, &a.files, created_at).await?;
+    }
     let mails: Vec<_> = ids
         .iter()
         .enumerate()

@@ -13,7 +13,7 @@ use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::{safe_target, see_other};
 use app::messages::Message;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Path, State};
 use hoering::anchoring::locate_typed_quote;
 use hoering::hearing::HearingState;
 use hoering::mail::ReceiptMail;
@@ -32,14 +32,77 @@ pub struct ResponsePost {
     party: Line,
 }
 
+/// `POST /hoeringer/{slug}/svar`: a URL-encoded form, or a multipart one with files.
 pub async fn submit_response(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
-    Form(post): Form<ResponsePost>,
+    request: axum::extract::Request,
 ) -> WebResult {
-    submit(&state, &slug, &client, &headers, post).await
+    let multipart = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let (pairs, received) = if multipart {
+        // Only a missing boundary fails here: the content type said multipart.
+        let multipart = axum::extract::Multipart::from_request(request, &state)
+            .await
+            .map_err(|_| WebError::Refused {
+                status: StatusCode::BAD_REQUEST,
+                message: Message::BrokenForm,
+            })?;
+        let store = crate::attachment::store::Store::new(&state.files.folder);
+        let received = crate::attachment::receive::read(
+            multipart,
+            &store,
+            "files",
+            super::MAX_RESPONSE_BODY_BYTES,
+        )
+        .await
+        .map_err(|e| match e {
+            crate::attachment::receive::ReceiveError::Store(e) => WebError::from(e),
+            crate::attachment::receive::ReceiveError::Stalled(idle) => {
+                tracing::info!(?idle, "a response form stopped arriving");
+                WebError::Refused {
+                    status: StatusCode::REQUEST_TIMEOUT,
+                    message: Message::TimedOut,
+                }
+            }
+            crate::attachment::receive::ReceiveError::Body(e) => {
+                tracing::info!(error = %e, "a response form could not be read");
+                let status = e.status();
+                WebError::Refused {
+                    status,
+                    message: if status == StatusCode::PAYLOAD_TOO_LARGE {
+                        Message::TooLarge
+                    } else {
+                        Message::BrokenForm
+                    },
+                }
+            }
+            crate::attachment::receive::ReceiveError::FieldsTooLarge(_) => too_large(),
+        })?;
+        let pairs = received.fields.clone();
+        (pairs, Some(received))
+    } else {
+        // Without files a form is text only: read no more than the largest response.
+        let body = axum::body::to_bytes(request.into_body(), super::MAX_RESPONSE_BODY_BYTES)
+            .await
+            .map_err(|_| too_large())?;
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+        (pairs, None)
+    };
+    // Every field of the form is text: this cannot fail on what a client sends.
+    let post: ResponsePost = crate::web::form::from_pairs(pairs)?;
+    submit(&state, &slug, &client, &headers, post, received).await
+}
+
+fn too_large() -> WebError {
+    WebError::Refused {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: Message::TooLarge,
+    }
 }
 
 async fn submit(
@@ -48,10 +111,20 @@ async fn submit(
     client: &str,
     headers: &HeaderMap,
     post: ResponsePost,
+    received: Option<crate::attachment::receive::Received>,
 ) -> WebResult {
     let pool = &state.db.pool;
     let page = format!("/hoeringer/{slug}/svar");
-    let again = |errors, status| WebError::form_again(&page, &post, errors, status);
+    // Files cannot be put back into a form: the page says how many to choose again.
+    let sent_files = received.as_ref().map_or(0, |r| r.files.len());
+    let again = |errors, status| {
+        let error = WebError::form_again(&page, &post, errors, status);
+        if sent_files > 0 {
+            error.with_value("files_sent", sent_files.to_string())
+        } else {
+            error
+        }
+    };
     let Some(hearing) = hearing_db::by_slug(pool, slug).await? else {
         return Err(again(FieldErrors::new(), StatusCode::NOT_FOUND));
     };
@@ -86,6 +159,22 @@ async fn submit(
             Some((b.block_id, b.number))
         }
     };
+    let files = match received {
+        None => Vec::new(),
+        Some(received) => crate::attachment::take(&state.files, received)
+            .await
+            .map_err(|e| match e {
+                crate::attachment::TakeError::Refused(error) => {
+                    let status = if error == hoering::attachment::FileError::ScanUnavailable {
+                        StatusCode::SERVICE_UNAVAILABLE
+                    } else {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    };
+                    again(one_error("files", error.code()), status)
+                }
+                crate::attachment::TakeError::Io(e) => WebError::from(e),
+            })?,
+    };
     let token = auth::random_token()?;
     // A link that is not this hearing's party's is ignored: the response is taken all the same.
     let party = match post.party.as_str() {
@@ -111,6 +200,10 @@ async fn submit(
     let text = submission.text.as_str().to_string();
     let publication = submission.publication;
     let hearing_title = hearing.title.clone();
+    let file_facts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| (f.name.clone(), f.sha256.clone()))
+        .collect();
     let receipt = move |id, created_at| {
         app::mail::texts::receipt(
             locale,
@@ -125,6 +218,7 @@ async fn submit(
                 receipt_path: &receipt_path,
                 last_day: &last_day,
                 publication,
+                files: &file_facts,
             },
         )
     };
@@ -140,6 +234,7 @@ async fn submit(
                 receipt_token: token.clone(),
                 party,
                 lang: app::messages::locale_code(locale),
+                files,
             },
             limit_key,
             receipt: Box::new(receipt),
@@ -202,10 +297,21 @@ pub async fn moderate(
     let reason = form.reason.as_str();
     // A CPR number is published only when a clerk has said, in so many words, that it may be.
     let cpr_confirmed = form.confirm_cpr.ticked();
-    let blocking = hoering::privacy::unhandled_blocking(&hoering::privacy::detect(&target.text));
+    let blocking_in = |text: &str| {
+        hoering::privacy::unhandled_blocking(&hoering::privacy::detect(text))
+    };
+    let in_text = blocking_in(&target.text);
+    // A letter sent as a file is published with the response: it is checked the same way.
+    let in_file = status == Status::Published
+        && crate::attachment::db::texts_to_publish(pool, id)
+            .await?
+            .iter()
+            .any(|(_, text)| blocking_in(text));
+    let blocking = in_text || in_file;
     if status == Status::Published && blocking && !cpr_confirmed {
         tracing::info!(response = id, "publishing refused: an unhandled CPR number");
-        return Err(unprocessable(("moderate", "cpr")));
+        let code = if in_text { "cpr" } else { "cpr_file" };
+        return Err(unprocessable(("moderate", code)));
     }
     if status == Status::Withheld && reason.is_empty() {
         return Err(unprocessable(("reason", "required")));

@@ -16,6 +16,10 @@ pub const ADMIN_PAGE_SIZE: u32 = 50;
 /// A form post of a response: 20,000 characters of text, even all 4-byte and percent-encoded, plus
 /// the other fields, fits in 512 KiB; anything larger is refused before it is read.
 pub const MAX_RESPONSE_BODY_BYTES: usize = 512 * 1024;
+/// A response with its files: each file may be at its limit, and the multipart framing and the
+/// text fields fit in the last mebibyte.
+pub const MAX_RESPONSE_WITH_FILES_BYTES: usize =
+    hoering::attachment::MAX_FILES * hoering::attachment::MAX_BYTES as usize + 1024 * 1024;
 
 /// The receipt number a citizen can quote, e.g. `H-2026-000042`.
 pub fn receipt_number(id: i64, created_at: i64) -> String {

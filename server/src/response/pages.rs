@@ -47,6 +47,7 @@ pub fn public_view(shown: ShownColumns) -> Result<PublicResponse, BackendError> 
     Ok(PublicResponse {
         kind,
         meeting,
+        attachments: Vec::new(),
         receipt_number: receipt_number(shown.id, shown.created_at),
         submitted_on: local_day(shown.created_at),
         author: with_name.then_some(shown.name),
@@ -94,6 +95,40 @@ impl Origin<'_> {
 
 pub fn public_response(row: ResponseRow) -> Result<PublicResponse, BackendError> {
     public_view(row.into())
+}
+
+/// Responses as the public sees them, each with the files the public may see.
+pub async fn public_responses(
+    pool: &sqlx::AnyPool,
+    rows: Vec<ResponseRow>,
+) -> Result<Vec<PublicResponse>, BackendError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut files = crate::attachment::shown_of(pool, &ids)
+        .await
+        .map_err(fail)?;
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id;
+            let mut shown = public_response(row)?;
+            shown.attachments = files.remove(&id).unwrap_or_default();
+            Ok(shown)
+        })
+        .collect()
+}
+
+/// Gives each of the clerk's responses its files.
+pub async fn with_staff_files(
+    pool: &sqlx::AnyPool,
+    responses: &mut [AdminResponse],
+) -> Result<(), BackendError> {
+    let ids: Vec<i64> = responses.iter().map(|r| r.id).collect();
+    let mut files = crate::attachment::for_staff_of(pool, &ids)
+        .await
+        .map_err(fail)?;
+    for r in responses {
+        r.attachments = files.remove(&r.id).unwrap_or_default();
+    }
+    Ok(())
 }
 
 fn admin_card(row: &hearing_db::HearingRow, counts: (i64, i64, i64)) -> AdminHearingCard {
@@ -271,6 +306,7 @@ impl ResponseReads for DbBackend {
             .into_iter()
             .map(admin_response)
             .collect::<Result<Vec<_>, _>>()?;
+        with_staff_files(pool, &mut all).await?;
         let tags_of =
             crate::tag::db::of_responses(pool, &all.iter().map(|r| r.id).collect::<Vec<_>>())
                 .await
@@ -450,10 +486,7 @@ impl ResponseReads for DbBackend {
             total,
             page,
             per_page: PUBLIC_PAGE_SIZE,
-            responses: rows
-                .into_iter()
-                .map(public_response)
-                .collect::<Result<_, _>>()?,
+            responses: public_responses(pool, rows).await?,
         }))
     }
 
@@ -486,6 +519,9 @@ impl ResponseReads for DbBackend {
             sender_kind: stored::sender_kind(&r.sender_kind)?,
             organisation: r.organisation,
             publication: stored::publication(&r.publication)?,
+            files: crate::attachment::on_receipt(pool, r.id)
+                .await
+                .map_err(fail)?,
         }))
     }
 
@@ -565,6 +601,21 @@ impl ResponseReads for DbBackend {
             .into_iter()
             .map(|c| (c.slug, c.name))
             .collect();
+        let mut responses = rows
+            .into_iter()
+            .map(|r| {
+                let id = r.id;
+                admin_response(r).map(|mut a| {
+                    a.tags = tags_of
+                        .iter()
+                        .filter(|(rid, _)| *rid == id)
+                        .map(|(_, n)| n.clone())
+                        .collect();
+                    a
+                })
+            })
+            .collect::<Result<Vec<_>, BackendError>>()?;
+        with_staff_files(pool, &mut responses).await?;
         Ok(Some(AdminHearingView {
             rounds,
             councils,
@@ -577,20 +628,7 @@ impl ResponseReads for DbBackend {
             tags,
             suggested_tags,
             tag_filter: tag,
-            responses: rows
-                .into_iter()
-                .map(|r| {
-                    let id = r.id;
-                    admin_response(r).map(|mut a| {
-                        a.tags = tags_of
-                            .iter()
-                            .filter(|(rid, _)| *rid == id)
-                            .map(|(_, n)| n.clone())
-                            .collect();
-                        a
-                    })
-                })
-                .collect::<Result<_, BackendError>>()?,
+            responses,
         }))
     }
 }
@@ -618,6 +656,7 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         redacted: r.redacted != 0,
         withheld_reason: r.withheld_reason,
         tags: Vec::new(),
+        attachments: Vec::new(),
         text: r.text,
         name: r.name,
         email: r.email,

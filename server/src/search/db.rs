@@ -105,12 +105,52 @@ pub async fn backfill(pool: &AnyPool) -> Result<usize, sqlx::Error> {
     }
 }
 
-/// The responses of a hearing found under every one of `terms`, newest first, at most
-/// `limit`.
+/// Indexes the text read out of a file sent with a response, in the response's transaction.
+pub async fn index_attachment(
+    tx: &mut Transaction<'_, Any>,
+    hearing_id: i64,
+    response_id: i64,
+    attachment_id: i64,
+    text: &str,
+) -> Result<(), sqlx::Error> {
+    for chunk in stems(text).chunks(300) {
+        let values = (0..chunk.len())
+            .map(|i| format!("($1, $2, $3, ${})", i + 4))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO attachment_terms (hearing_id, response_id, attachment_id, term)
+             VALUES {values} ON CONFLICT DO NOTHING"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(hearing_id)
+            .bind(response_id)
+            .bind(attachment_id);
+        for term in chunk {
+            query = query.bind(term.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Which files' words a search finds responses by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Files {
+    /// Those the public may see (scanned, not withheld, sent by someone who published their
+    /// name; the response's own state is checked after, as for its text).
+    Shown,
+    /// Every file: a clerk's search.
+    All,
+}
+
+/// The responses of a hearing found under every one of `terms` (in their text, or all in the
+/// text of one of their files), newest first, at most `limit`.
 pub async fn find(
     pool: &AnyPool,
     hearing_id: i64,
     terms: &[String],
+    files: Files,
     limit: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
     if terms.is_empty() {
@@ -120,9 +160,23 @@ pub async fn find(
         .map(|i| format!("${}", i + 2))
         .collect::<Vec<_>>()
         .join(", ");
+    let shown = match files {
+        Files::Shown => {
+            "AND a.withheld_reason IS NULL AND a.scan = 'clean' AND r.publication = 'with_name'"
+        }
+        Files::All => "",
+    };
     let sql = format!(
-        "SELECT response_id FROM search_terms WHERE hearing_id = $1 AND term IN ({placeholders})
-         GROUP BY response_id HAVING COUNT(*) = {n} ORDER BY response_id DESC LIMIT {limit}",
+        "SELECT response_id FROM (
+            SELECT response_id FROM search_terms WHERE hearing_id = $1 AND term IN ({placeholders})
+            GROUP BY response_id HAVING COUNT(*) = {n}
+          UNION
+            SELECT t.response_id FROM attachment_terms t
+            JOIN attachments a ON a.id = t.attachment_id
+            JOIN responses r ON r.id = t.response_id
+            WHERE t.hearing_id = $1 AND t.term IN ({placeholders}) {shown}
+            GROUP BY t.attachment_id, t.response_id HAVING COUNT(*) = {n}
+         ) found ORDER BY response_id DESC LIMIT {limit}",
         n = terms.len(),
     );
     let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(hearing_id);

@@ -3,7 +3,7 @@
 use crate::backend::{DbBackend, fail};
 use crate::hearing::db as hearing_db;
 use crate::response::db as response_db;
-use crate::response::pages::{admin_response, public_response};
+use crate::response::pages::{admin_response, public_responses, with_staff_files};
 use app::backend::BackendError;
 use app::moderation::BlockHit;
 use app::moderation::InputSource;
@@ -59,7 +59,12 @@ impl DbBackend {
             .collect();
         // Filters narrow after the index; fetch a margin so a filtered page is still full.
         let limit = if filters.is_some() { 2_000 } else { 1_000 };
-        let ids = crate::search::db::find(pool, hearing.id, &query.terms, limit)
+        let files = if filters.is_some() {
+            crate::search::db::Files::All
+        } else {
+            crate::search::db::Files::Shown
+        };
+        let ids = crate::search::db::find(pool, hearing.id, &query.terms, files, limit)
             .await
             .map_err(fail)?;
         let rows = response_db::by_ids(pool, hearing.id, &ids)
@@ -78,14 +83,13 @@ impl DbBackend {
                         _ => false,
                     }
                 });
-                for row in hits.by_ref().take(SHOWN) {
-                    let snippet = snippet(&row.text, &query, SNIPPET_CHARS);
-                    view.public_hits.push(SearchHit {
-                        response: public_response(row)?,
-                        snippet,
-                    });
-                }
+                let shown: Vec<_> = hits.by_ref().take(SHOWN).collect();
                 view.truncated = hits.next().is_some();
+                let snippets = snippets(pool, &shown, &query, true).await?;
+                let responses = public_responses(pool, shown).await?;
+                for (response, snippet) in responses.into_iter().zip(snippets) {
+                    view.public_hits.push(SearchHit { response, snippet });
+                }
             }
             Some(f) => {
                 let tagged = match f.tag {
@@ -116,16 +120,64 @@ impl DbBackend {
                             .is_none_or(|b| b.is_empty() || r.block_number.as_deref() == Some(b))
                 };
                 let mut hits = rows.into_iter().filter(|r| wanted(r));
-                for row in hits.by_ref().take(SHOWN) {
-                    let snippet = snippet(&row.text, &query, SNIPPET_CHARS);
-                    view.admin_hits.push(SearchHit {
-                        response: admin_response(row)?,
-                        snippet,
-                    });
-                }
+                let shown: Vec<_> = hits.by_ref().take(SHOWN).collect();
                 view.truncated = hits.next().is_some() || ids.len() as i64 == limit;
+                let snippets = snippets(pool, &shown, &query, false).await?;
+                let mut responses = shown
+                    .into_iter()
+                    .map(admin_response)
+                    .collect::<Result<Vec<_>, _>>()?;
+                with_staff_files(pool, &mut responses).await?;
+                for (response, snippet) in responses.into_iter().zip(snippets) {
+                    view.admin_hits.push(SearchHit { response, snippet });
+                }
             }
         }
         Ok(Some(view))
     }
+}
+
+/// Each hit's excerpt: from its text where the words are there, else from the first of its
+/// files (that the reader may see) whose text has them, after the file's name.
+async fn snippets(
+    pool: &sqlx::AnyPool,
+    rows: &[response_db::ResponseRow],
+    query: &Query,
+    public: bool,
+) -> Result<Vec<hoering::language::Snippet>, BackendError> {
+    let in_files: Vec<i64> = rows
+        .iter()
+        .filter(|r| !query.matches(&r.text))
+        .map(|r| r.id)
+        .collect();
+    let files = crate::attachment::db::of_responses_for_staff(pool, &in_files)
+        .await
+        .map_err(fail)?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            if !in_files.contains(&r.id) {
+                return snippet(&r.text, query, SNIPPET_CHARS);
+            }
+            files
+                .iter()
+                .filter(|f| f.response_id == r.id && (!public || f.is_shown()))
+                .find(|f| query.matches(&f.text))
+                .map(|f| {
+                    let mut found = snippet(&f.text, query, SNIPPET_CHARS);
+                    let prefix = if found.starts_inside {
+                        format!("{}: …", f.name)
+                    } else {
+                        format!("{}: ", f.name)
+                    };
+                    found.text.insert_str(0, &prefix);
+                    for mark in &mut found.marks {
+                        *mark = mark.start + prefix.len()..mark.end + prefix.len();
+                    }
+                    found.starts_inside = false;
+                    found
+                })
+                .unwrap_or_else(|| snippet(&r.text, query, SNIPPET_CHARS))
+        })
+        .collect())
 }

@@ -91,9 +91,14 @@ impl VersionReads for DbBackend {
         )
         .await
         .map_err(fail)?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.shown.id).collect();
+        let mut files = crate::attachment::shown_of(pool, &ids)
+            .await
+            .map_err(fail)?;
         let responses = rows
             .into_iter()
             .map(|r| {
+                let id = r.shown.id;
                 let words_then = r.words_then.clone().unwrap_or_default();
                 Ok(CarriedResponse {
                     given_to_version: r.given_to_version,
@@ -101,7 +106,11 @@ impl VersionReads for DbBackend {
                     changes: changes(&words_then, r.words_now.as_deref()),
                     words_then,
                     removed_in: r.removed_in,
-                    response: public_view(r.shown)?,
+                    response: {
+                        let mut shown = public_view(r.shown)?;
+                        shown.attachments = files.remove(&id).unwrap_or_default();
+                        shown
+                    },
                 })
             })
             .collect::<Result<_, BackendError>>()?;

@@ -15,6 +15,26 @@ pub fn attachment(body: Vec<u8>, content_type: &'static str, name: &str) -> Resp
     res
 }
 
+/// An open file as a download named `name` (as [`attachment`]), streamed from where it lies.
+pub fn attachment_file(
+    file: std::fs::File,
+    length: u64,
+    content_type: &'static str,
+    name: &str,
+) -> Response {
+    let stream = tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file));
+    let mut res = axum::body::Body::from_stream(stream).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file_name(name))) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&length.to_string()) {
+        h.insert(header::CONTENT_LENGTH, v);
+    }
+    res
+}
+
 /// A file name made of the characters every file system and case system takes.
 pub fn file_name(name: &str) -> String {
     name.chars()

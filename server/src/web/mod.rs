@@ -54,14 +54,20 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let context = page_context(state.backend.clone(), state.site());
     let shell_options = state.leptos_options.clone();
-    let response_limit = crate::response::MAX_RESPONSE_BODY_BYTES;
+    // A response may carry files: its body may be as large as all of them together; the
+    // text alone is still read with the text's own limit (`response::forms`).
+    let response_limit = crate::response::MAX_RESPONSE_WITH_FILES_BYTES;
+    let response_limits = security::BodyLimits {
+        text: crate::response::MAX_RESPONSE_BODY_BYTES,
+        multipart: response_limit,
+    };
     Router::new()
         .route(
             "/hoeringer/{slug}/svar",
             post(crate::response::forms::submit_response)
                 .layer(DefaultBodyLimit::max(response_limit))
                 .layer(axum::middleware::from_fn_with_state(
-                    response_limit,
+                    response_limits,
                     security::refuse_oversized,
                 )),
         )
@@ -78,6 +84,12 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(DRAFT_FORM_BYTES)),
         )
         .route("/admin/svar/{id}", post(crate::response::forms::moderate))
+        .route("/filer/{id}/{name}", get(crate::attachment::download::public))
+        .route(
+            "/admin/filer/{id}/{name}",
+            get(crate::attachment::download::staff),
+        )
+        .route("/admin/filer/{id}", post(crate::attachment::download::withhold))
         .route(
             "/admin/svar/{id}/skjul",
             post(crate::response::forms::redact),

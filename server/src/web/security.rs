@@ -330,10 +330,32 @@ fn is_private(path: &str) -> bool {
         )
 }
 
-/// Refuses a body whose announced size is over `max` from the headers alone, before reading a
-/// byte of it (a client that waits for `100 Continue` then never sends it). Bodies without a
-/// length are still capped by `DefaultBodyLimit` as they are read.
-pub async fn refuse_oversized(State(max): State<usize>, req: Request, next: Next) -> Response {
+/// The largest body a route takes: as text (URL-encoded), and as a multipart form with files.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    pub text: usize,
+    pub multipart: usize,
+}
+
+/// Refuses a body whose announced size is over its kind's limit from the headers alone, before
+/// reading a byte of it (a client that waits for `100 Continue` then never sends it). Bodies
+/// without a length are still capped by `DefaultBodyLimit` (and the handler's own reading) as
+/// they are read.
+pub async fn refuse_oversized(
+    State(limits): State<BodyLimits>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let max = if multipart {
+        limits.multipart
+    } else {
+        limits.text
+    };
     let announced = req
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -138,6 +138,12 @@ impl TestApp {
             journal_pattern: hoering::notat::JournalPattern::parse("{case}-{n:04}")
                 .expect("pattern"),
             branding: Default::default(),
+            files: server::attachment::Settings {
+                clamd: server::attachment::scan::Clamd::Off,
+                folder: std::env::temp_dir().join(format!("hoering-test-files-{}", unique())),
+                // The real binary reads files' text, as it does when it serves.
+                reader: env!("CARGO_BIN_EXE_hoering").into(),
+            },
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.

@@ -1,12 +1,14 @@
 //! Integration tests: the real server over HTTP, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used)]
 
+mod clamd;
 mod helpers;
 mod smtp;
 
 mod admin;
 mod api;
 mod archive;
+mod attachments;
 mod cli;
 mod consultees;
 mod councils;

@@ -441,6 +441,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
                 receipt_token: token,
                 party: None,
                 lang: "da",
+                files: Vec::new(),
             },
             limit_key: None,
             receipt: Box::new(move |id, at| {
@@ -457,6 +458,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
                         receipt_path: "/kvittering/x",
                         last_day: "i morgen",
                         publication: hoering::response::Publication::WithName,
+                        files: &[],
                     },
                 )
             }),
