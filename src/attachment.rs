@@ -196,7 +196,7 @@ pub fn check_chosen(sizes: &[u64]) -> Result<(), FileError> {
     if sizes.len() > MAX_FILES {
         return Err(FileError::TooMany);
     }
-    if sizes.iter().any(|s| *s == 0) {
+    if sizes.contains(&0) {
         return Err(FileError::Empty);
     }
     if sizes.iter().any(|s| *s > MAX_BYTES) {

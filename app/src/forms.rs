@@ -36,8 +36,12 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
         ("quote", "not_found") => t_string!(i18n, err_quote_not_found),
         ("quote", _) => t_string!(i18n, err_quote_too_long),
         ("files", "too_many") => {
-            return t_string!(i18n, err_files_too_many, max = hoering::attachment::MAX_FILES)
-                .to_string();
+            return t_string!(
+                i18n,
+                err_files_too_many,
+                max = hoering::attachment::MAX_FILES
+            )
+            .to_string();
         }
         ("files", "too_large") => t_string!(i18n, err_files_too_large),
         ("files", "empty") => t_string!(i18n, err_files_empty),

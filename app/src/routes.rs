@@ -369,6 +369,21 @@ pub fn shown_page(which: &str, page: u32, anchor: &str) -> String {
     }
 }
 
+/// A file the public may download; its name ends the address so a saved copy is named right.
+pub fn attachment(id: i64, name: &str) -> String {
+    format!("/filer/{id}/{}", encode_query(name))
+}
+
+/// Any file, for clerks.
+pub fn admin_attachment(id: i64, name: &str) -> String {
+    format!("/admin/filer/{id}/{}", encode_query(name))
+}
+
+/// Where a clerk withholds or releases a file.
+pub fn admin_attachment_withhold(id: i64) -> String {
+    format!("/admin/filer/{id}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,19 +404,4 @@ mod tests {
         assert_eq!(Layout::from_query(Some("parallel")), Layout::Parallel);
         assert_eq!(Layout::from_query(Some("side")), Layout::Inline);
     }
-}
-
-/// A file the public may download; its name ends the address so a saved copy is named right.
-pub fn attachment(id: i64, name: &str) -> String {
-    format!("/filer/{id}/{}", encode_query(name))
-}
-
-/// Any file, for clerks.
-pub fn admin_attachment(id: i64, name: &str) -> String {
-    format!("/admin/filer/{id}/{}", encode_query(name))
-}
-
-/// Where a clerk withholds or releases a file.
-pub fn admin_attachment_withhold(id: i64) -> String {
-    format!("/admin/filer/{id}")
 }

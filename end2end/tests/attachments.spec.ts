@@ -72,7 +72,7 @@ test.describe('with JavaScript', () => {
     // Taking one out leaves five: the error goes.
     await chosen.getByRole('button', { name: 'Fjern fil-6.pdf' }).click();
     await expect(chosen.getByRole('listitem')).toHaveCount(5);
-    await expect(page.locator('#files-error')).toBeEmpty();
+    await expect(page.getByText('Du kan højst vedhæfte 5 filer.')).toHaveCount(0);
     // The letter and its appendix are what is sent.
     await field.setInputFiles([file('høringssvar.pdf', LETTER), file('bilag.pdf', APPENDIX)]);
     await expect(chosen.getByRole('listitem')).toHaveCount(2);
@@ -96,7 +96,8 @@ test.describe('with JavaScript', () => {
 
     await context.clearCookies();
     await page.goto(`${HEARING}?vis=hele#svar-hele`);
-    const shown = page.getByRole('article').filter({ hasText: 'Se vores brev og bilaget.' });
+    // The response is shown under the whole draft (and among the latest on the page).
+    const shown = page.getByRole('article').filter({ hasText: 'Se vores brev og bilaget.' }).first();
     await expect(shown.getByRole('link', { name: 'bilag.pdf' })).toBeVisible();
     await expect(shown).not.toContainText('høringssvar.pdf');
     await expectAccessible(page);

@@ -190,6 +190,9 @@ test.describe('dialogue meetings', () => {
     // The 2019 meeting has taken place: a participant named is caught, and saved only once confirmed.
     await page.goto('/admin/politikker/integrationspolitik-2020');
     await page.getByRole('link', { name: 'Dialogmøde om integrationspolitikken' }).click();
+    // On the 2019 meeting's own page before typing: its field holds the minutes saved then.
+    await expect(page.getByRole('heading', { level: 1, name: 'Dialogmøde om integrationspolitikken' })).toBeVisible();
+    await expect(page.getByLabel('Referat (Markdown)')).toHaveValue(/Omkring 60 deltog/);
     const text = 'Ved bord 2 fortalte Fatima Ali om sprogcaféerne.';
     await page.getByLabel('Referat (Markdown)').fill(text);
     await page.getByRole('button', { name: 'Gem referat' }).click();

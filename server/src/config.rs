@@ -451,7 +451,9 @@ impl Config {
             branding: Branding::from_env(&env)?,
             files: crate::attachment::Settings {
                 clamd: match env("HOERING_CLAMD").filter(|c| !c.trim().is_empty()) {
-                    Some(c) => crate::attachment::scan::Clamd::parse(&c).map_err(ConfigError::Clamd)?,
+                    Some(c) => {
+                        crate::attachment::scan::Clamd::parse(&c).map_err(ConfigError::Clamd)?
+                    }
                     None => crate::attachment::scan::Clamd::Off,
                 },
                 folder: env("HOERING_FILES")

@@ -143,7 +143,10 @@ pub async fn start(
     let swept = attachment::store::Store::new(&config.files.folder)
         .sweep(std::time::Duration::from_secs(3600));
     if swept > 0 {
-        tracing::info!(files = swept, "removed files left half-received by an earlier run");
+        tracing::info!(
+            files = swept,
+            "removed files left half-received by an earlier run"
+        );
     }
     if config.files.clamd == attachment::scan::Clamd::Off {
         tracing::warn!(

@@ -672,7 +672,14 @@ fn a_respondent_s_files_are_listed_by_name_only_when_they_published_their_name()
         &[],
     );
     named.attachments = vec!["Høringssvar.pdf".into(), "Bilag 1.pdf".into()];
-    let mut anonymous = respondent(11, SenderKind::Private, Some("Ida"), None, Publication::Anonymous, &[]);
+    let mut anonymous = respondent(
+        11,
+        SenderKind::Private,
+        Some("Ida"),
+        None,
+        Publication::Anonymous,
+        &[],
+    );
     anonymous.attachments = vec!["Ida Holm - brev.pdf".into()];
     input.responses.extend([named, anonymous]);
     let notat = outline(&input, &words());

@@ -25,7 +25,8 @@ pub async fn public(
 ) -> WebResult {
     let row = attachment_db::by_id(&state.db.pool, id).await?;
     match row {
-        Some(row) if row.is_shown() => send(&state, &row, "public, max-age=3600").await,
+        // Revalidated every time: a file a clerk withholds is gone from every cache at once.
+        Some(row) if row.is_shown() => send(&state, &row, "no-cache").await,
         _ => Err(WebError::not_found()),
     }
 }
@@ -44,7 +45,11 @@ pub async fn staff(
     }
 }
 
-async fn send(state: &AppState, row: &attachment_db::AttachmentRow, cache: &'static str) -> WebResult {
+async fn send(
+    state: &AppState,
+    row: &attachment_db::AttachmentRow,
+    cache: &'static str,
+) -> WebResult {
     let kind = row.kind().ok_or_else(WebError::not_found)?;
     let path = Store::new(&state.files.folder)
         .path_of(&row.sha256)
@@ -58,14 +63,20 @@ async fn send(state: &AppState, row: &attachment_db::AttachmentRow, cache: &'sta
     };
     let mut res = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(kind.content_type()),
+    );
     if let Ok(v) = HeaderValue::from_str(&disposition(&row.name)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     if let Ok(v) = HeaderValue::from_str(&row.size.to_string()) {
         h.insert(header::CONTENT_LENGTH, v);
     }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FILE_CSP));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(FILE_CSP),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     Ok(res)
 }
@@ -74,7 +85,13 @@ async fn send(state: &AppState, row: &attachment_db::AttachmentRow, cache: &'sta
 pub fn disposition(name: &str) -> String {
     let fallback: String = name
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded: String = name
         .bytes()

@@ -59,7 +59,10 @@ pub enum TakeError {
 
 /// Takes a form's received files: each known by its content, scanned, its text read, and kept
 /// under its hash. The first problem refuses them all, and nothing is kept.
-pub async fn take(settings: &Settings, received: receive::Received) -> Result<Vec<Kept>, TakeError> {
+pub async fn take(
+    settings: &Settings,
+    received: receive::Received,
+) -> Result<Vec<Kept>, TakeError> {
     use hoering::attachment::FileError;
     if let Some(refused) = received.refused {
         return Err(TakeError::Refused(refused));

@@ -67,9 +67,12 @@ async fn run(reader: &Path, path: &Path, kind: FileKind) -> Result<String, RunEr
         .kill_on_drop(true)
         .spawn()
         .map_err(RunError::Start)?;
-    let mut stdout = child.stdout.take().ok_or(RunError::Output(std::io::Error::other(
-        "the reader has no output",
-    )))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or(RunError::Output(std::io::Error::other(
+            "the reader has no output",
+        )))?;
     let work = async {
         let mut text = Vec::new();
         (&mut stdout)
@@ -122,7 +125,11 @@ pub fn command(kind: &str) -> std::process::ExitCode {
         Some(text) => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
-            if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+            if out
+                .write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
                 return std::process::ExitCode::from(2);
             }
             std::process::ExitCode::SUCCESS

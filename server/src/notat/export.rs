@@ -498,11 +498,20 @@ fn zip_archive<W: std::io::Write + std::io::Seek>(
             zip.start_file(file.as_str(), options)?;
             std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
             manifest_csv.push_str(
-                &[file.as_str(), &d.journal, &d.receipt, &d.received, &d.sender, &d.email, &d.kind, &f.sha256]
-                    .iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                &[
+                    file.as_str(),
+                    &d.journal,
+                    &d.receipt,
+                    &d.received,
+                    &d.sender,
+                    &d.email,
+                    &d.kind,
+                    &f.sha256,
+                ]
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(";"),
             );
             manifest_csv.push_str("\r\n");
             listed.push(serde_json::json!({ "file": file, "name": f.name, "sha256": f.sha256 }));

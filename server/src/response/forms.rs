@@ -297,9 +297,8 @@ pub async fn moderate(
     let reason = form.reason.as_str();
     // A CPR number is published only when a clerk has said, in so many words, that it may be.
     let cpr_confirmed = form.confirm_cpr.ticked();
-    let blocking_in = |text: &str| {
-        hoering::privacy::unhandled_blocking(&hoering::privacy::detect(text))
-    };
+    let blocking_in =
+        |text: &str| hoering::privacy::unhandled_blocking(&hoering::privacy::detect(text));
     let in_text = blocking_in(&target.text);
     // A letter sent as a file is published with the response: it is checked the same way.
     let in_file = status == Status::Published

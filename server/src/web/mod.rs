@@ -84,12 +84,18 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(DRAFT_FORM_BYTES)),
         )
         .route("/admin/svar/{id}", post(crate::response::forms::moderate))
-        .route("/filer/{id}/{name}", get(crate::attachment::download::public))
+        .route(
+            "/filer/{id}/{name}",
+            get(crate::attachment::download::public),
+        )
         .route(
             "/admin/filer/{id}/{name}",
             get(crate::attachment::download::staff),
         )
-        .route("/admin/filer/{id}", post(crate::attachment::download::withhold))
+        .route(
+            "/admin/filer/{id}",
+            post(crate::attachment::download::withhold),
+        )
         .route(
             "/admin/svar/{id}/skjul",
             post(crate::response::forms::redact),

@@ -49,7 +49,9 @@ fn pdf(lines: &[&str]) -> Vec<u8> {
         body.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = body.len();
-    body.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    body.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         body.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -161,7 +163,11 @@ both_engines!(
             ],
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303, "the response with three files is taken");
+        assert_eq!(
+            r.status().as_u16(),
+            303,
+            "the response with three files is taken"
+        );
         let receipt = r.headers()["location"].to_str().unwrap().to_string();
         assert_eq!(kept_files(&app), 3);
 
@@ -169,7 +175,13 @@ both_engines!(
         let page = app.page_ok(&receipt).await;
         assert_contains(
             &page,
-            &["Filer modtaget med dit svar", "høringssvar.pdf", &sha256(&letter), "bilag.pdf", "politik.docx"],
+            &[
+                "Filer modtaget med dit svar",
+                "høringssvar.pdf",
+                &sha256(&letter),
+                "bilag.pdf",
+                "politik.docx",
+            ],
         );
         // The journal records each file by its hash.
         let journal: Vec<String> = app
@@ -179,7 +191,9 @@ both_engines!(
         assert!(journal[0].contains(&sha256(&letter)), "{journal:?}");
 
         // The clerk sees all three: what was read, the scan, and what the check found.
-        let queue = app.page_as(&format!("/admin/hoeringer/{SLUG}"), &cookie).await;
+        let queue = app
+            .page_as(&format!("/admin/hoeringer/{SLUG}"), &cookie)
+            .await;
         assert_contains(
             &queue,
             &[
@@ -189,7 +203,10 @@ both_engines!(
                 "politik.docx",
             ],
         );
-        assert!(!queue.contains("Ikke scannet for virus"), "scanned files are not marked unscanned");
+        assert!(
+            !queue.contains("Ikke scannet for virus"),
+            "scanned files are not marked unscanned"
+        );
         let states: Vec<(String, String, String)> = app
             .rows("SELECT name, scan, text_state FROM attachments ORDER BY position")
             .await;
@@ -205,7 +222,11 @@ both_engines!(
         // A CPR number in the letter blocks a plain publish, as one in the text would.
         let id: i64 = app.scalar("SELECT MAX(id) FROM responses").await;
         let page = app
-            .post_as_refused(&format!("/admin/svar/{id}"), &cookie, &[("status", "published")])
+            .post_as_refused(
+                &format!("/admin/svar/{id}"),
+                &cookie,
+                &[("status", "published")],
+            )
             .await;
         assert_contains(&page, &["En vedhæftet fil indeholder et CPR-nummer"]);
         // Withholding the letter (with a reason) lets the rest be published.
@@ -216,7 +237,10 @@ both_engines!(
             .post_as_refused(
                 &format!("/admin/filer/{letter_id}"),
                 &cookie,
-                &[("reason", ""), ("back", &format!("/admin/hoeringer/{SLUG}"))],
+                &[
+                    ("reason", ""),
+                    ("back", &format!("/admin/hoeringer/{SLUG}")),
+                ],
             )
             .await;
         assert_contains(&refused_withhold, &["Skal udfyldes"]);
@@ -226,13 +250,25 @@ both_engines!(
             &[("reason", "Brevet indeholder afsenderens CPR-nummer.")],
         )
         .await;
-        app.post_as_ok(&format!("/admin/svar/{id}"), &cookie, &[("status", "published")])
-            .await;
+        app.post_as_ok(
+            &format!("/admin/svar/{id}"),
+            &cookie,
+            &[("status", "published")],
+        )
+        .await;
 
         // The public sees the two files the clerk did not withhold, as downloads.
-        let public = app.text_as(&format!("/hoeringer/{SLUG}?vis=hele"), "").await;
-        assert!(public.contains("politik.docx") && public.contains("bilag.pdf"), "{public}");
-        assert!(!public.contains("høringssvar.pdf"), "the withheld letter is not shown");
+        let public = app
+            .text_as(&format!("/hoeringer/{SLUG}?vis=hele"), "")
+            .await;
+        assert!(
+            public.contains("politik.docx") && public.contains("bilag.pdf"),
+            "{public}"
+        );
+        assert!(
+            !public.contains("høringssvar.pdf"),
+            "the withheld letter is not shown"
+        );
         let docx_id: i64 = app
             .scalar("SELECT id FROM attachments WHERE name = 'politik.docx'")
             .await;
@@ -243,9 +279,19 @@ both_engines!(
             h["content-type"],
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         );
-        assert!(h["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+        assert!(
+            h["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
         assert_eq!(h["x-content-type-options"], "nosniff");
-        assert!(h["content-security-policy"].to_str().unwrap().contains("sandbox"));
+        assert!(
+            h["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("sandbox")
+        );
         assert_eq!(download.bytes().await.unwrap().as_ref(), DOCX);
         // The withheld letter is not there for the public, but is for clerks.
         let hidden = app.get(&format!("/filer/{letter_id}/x.pdf")).await;
@@ -255,11 +301,22 @@ both_engines!(
             .await;
         assert_eq!(staff.status().as_u16(), 200);
         assert_eq!(staff.bytes().await.unwrap().as_ref(), letter.as_slice());
-        assert_eq!(app.get(&format!("/admin/filer/{letter_id}/x.pdf")).await.status().as_u16(), 303);
+        assert_eq!(
+            app.get(&format!("/admin/filer/{letter_id}/x.pdf"))
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
 
         // The open-data API lists the shown files with their hashes.
-        let api = app.get_json(&format!("/api/v1/hearings/{SLUG}/responses")).await;
-        let files = api["responses"][0]["attachments"].as_array().unwrap().clone();
+        let api = app
+            .get_json(&format!("/api/v1/hearings/{SLUG}/responses"))
+            .await;
+        let files = api["responses"][0]["attachments"]
+            .as_array()
+            .unwrap()
+            .clone();
         assert_eq!(files.len(), 2, "{api}");
         assert!(files.iter().any(|f| f["sha256"] == sha256(DOCX)));
 
@@ -268,18 +325,36 @@ both_engines!(
         let found = app
             .page(&format!("/hoeringer/{SLUG}/soeg?q=sprogmakkerordning"))
             .await;
-        assert!(!found.contains("Lektiecafé"), "the withheld letter's words find nothing: {found}");
+        assert!(
+            !found.contains("Lektiecafé"),
+            "the withheld letter's words find nothing: {found}"
+        );
         let clerk_found = app
-            .page_as(&format!("/admin/hoeringer/{SLUG}/soeg?q=sprogmakkerordning"), &cookie)
+            .page_as(
+                &format!("/admin/hoeringer/{SLUG}/soeg?q=sprogmakkerordning"),
+                &cookie,
+            )
             .await;
         assert_contains(&clerk_found, &["høringssvar.pdf", "sprogmakkerordning"]);
-        let docx_word = app.page(&format!("/hoeringer/{SLUG}/soeg?q=medborgerskab")).await;
+        let docx_word = app
+            .page(&format!("/hoeringer/{SLUG}/soeg?q=medborgerskab"))
+            .await;
         assert_contains(&docx_word, &["Roskilde Lektiecafé"]);
 
         // Shown again, the letter is there for the public.
-        app.post_as_ok(&format!("/admin/filer/{letter_id}"), &cookie, &[("action", "release")])
-            .await;
-        assert_eq!(app.get(&format!("/filer/{letter_id}/x.pdf")).await.status().as_u16(), 200);
+        app.post_as_ok(
+            &format!("/admin/filer/{letter_id}"),
+            &cookie,
+            &[("action", "release")],
+        )
+        .await;
+        assert_eq!(
+            app.get(&format!("/filer/{letter_id}/x.pdf"))
+                .await
+                .status()
+                .as_u16(),
+            200
+        );
     }
 );
 
@@ -295,19 +370,37 @@ both_engines!(
         let r = send(
             &app,
             &[("publication", "anonymous")],
-            vec![("brev.pdf", pdf(&["Med venlig hilsen", "Amina Hassan, Roskilde"]))],
+            vec![(
+                "brev.pdf",
+                pdf(&["Med venlig hilsen", "Amina Hassan, Roskilde"]),
+            )],
         )
         .await;
         assert_eq!(r.status().as_u16(), 303);
         let id: i64 = app.scalar("SELECT MAX(id) FROM responses").await;
-        app.post_as_ok(&format!("/admin/svar/{id}"), &cookie, &[("status", "published")])
-            .await;
+        app.post_as_ok(
+            &format!("/admin/svar/{id}"),
+            &cookie,
+            &[("status", "published")],
+        )
+        .await;
         let file: i64 = app.scalar("SELECT id FROM attachments").await;
-        assert_eq!(app.get(&format!("/filer/{file}/brev.pdf")).await.status().as_u16(), 404);
-        let public = app.text_as(&format!("/hoeringer/{SLUG}?vis=hele"), "").await;
+        assert_eq!(
+            app.get(&format!("/filer/{file}/brev.pdf"))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+        let public = app
+            .text_as(&format!("/hoeringer/{SLUG}?vis=hele"), "")
+            .await;
         assert!(!public.contains("brev.pdf"), "{public}");
         let found = app.page(&format!("/hoeringer/{SLUG}/soeg?q=hilsen")).await;
-        assert!(!found.contains("Anonym"), "an anonymous sender's letter finds nothing: {found}");
+        assert!(
+            !found.contains("Anonym"),
+            "an anonymous sender's letter finds nothing: {found}"
+        );
     }
 );
 
@@ -352,7 +445,10 @@ both_engines!(
         app.add_open_hearing(SLUG).await;
         let r = send(&app, &[], vec![("brev.pdf", letter())]).await;
         let page = refused(r, 503).await;
-        assert_contains(&page, &["kan ikke virusscannes lige nu", "Prøv igen om lidt"]);
+        assert_contains(
+            &page,
+            &["kan ikke virusscannes lige nu", "Prøv igen om lidt"],
+        );
         assert_eq!(app.stored_responses().await, 0);
         // Without files nothing needs scanning: the response is taken.
         assert_eq!(send(&app, &[], Vec::new()).await.status().as_u16(), 303);
@@ -368,14 +464,26 @@ both_engines!(
         let cookie = app.clerk_with_open_hearing(SLUG).await;
         let r = send(&app, &[], vec![("brev.pdf", letter())]).await;
         assert_eq!(r.status().as_u16(), 303);
-        let queue = app.page_as(&format!("/admin/hoeringer/{SLUG}"), &cookie).await;
+        let queue = app
+            .page_as(&format!("/admin/hoeringer/{SLUG}"), &cookie)
+            .await;
         assert_contains(&queue, &["Ikke scannet for virus", "brev.pdf"]);
         let id: i64 = app.scalar("SELECT MAX(id) FROM responses").await;
         // Published with a confirmation of the CPR number in it: still never public unscanned.
-        app.post_as_ok(&format!("/admin/svar/{id}"), &cookie, &[("status", "published")])
-            .await;
+        app.post_as_ok(
+            &format!("/admin/svar/{id}"),
+            &cookie,
+            &[("status", "published")],
+        )
+        .await;
         let file: i64 = app.scalar("SELECT id FROM attachments").await;
-        assert_eq!(app.get(&format!("/filer/{file}/brev.pdf")).await.status().as_u16(), 404);
+        assert_eq!(
+            app.get(&format!("/filer/{file}/brev.pdf"))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
     }
 );
 
@@ -387,13 +495,32 @@ both_engines!(
         };
         app.add_open_hearing(SLUG).await;
         let text = "Et svar med forkerte filer.";
-        let cases: Vec<(Vec<(&str, Vec<u8>)>, &str)> = vec![
+        type Files<'a> = Vec<(&'a str, Vec<u8>)>;
+        let cases: Vec<(Files, &str)> = vec![
             (vec![("x.pdf", letter()); 6], "højst 5 filer"),
-            (vec![("stor.pdf", vec![b'%'; 26 * 1024 * 1024])], "større end 25 MB"),
+            (
+                vec![("stor.pdf", vec![b'%'; 26 * 1024 * 1024])],
+                "større end 25 MB",
+            ),
             (vec![("tom.pdf", Vec::new())], "er tom"),
-            (vec![("program.pdf", b"MZ\x90\0\x03\0\0\0program".to_vec())], "ikke en PDF-"),
-            (vec![("side.docx", b"<html><script>alert(1)</script></html>".to_vec())], "ikke en PDF-"),
-            (vec![("billede.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec())], "ikke en PDF-"),
+            (
+                vec![("program.pdf", b"MZ\x90\0\x03\0\0\0program".to_vec())],
+                "ikke en PDF-",
+            ),
+            (
+                vec![(
+                    "side.docx",
+                    b"<html><script>alert(1)</script></html>".to_vec(),
+                )],
+                "ikke en PDF-",
+            ),
+            (
+                vec![(
+                    "billede.png",
+                    b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+                )],
+                "ikke en PDF-",
+            ),
         ];
         for (files, message) in cases {
             let r = send(&app, &[("text", text)], files).await;
@@ -403,7 +530,12 @@ both_engines!(
         assert_eq!(app.stored_responses().await, 0);
         assert_eq!(kept_files(&app), 0);
         // A name that climbs out of the folder is just a name.
-        let r = send(&app, &[], vec![("../../etc/\u{202e}passwd\t.pdf", letter())]).await;
+        let r = send(
+            &app,
+            &[],
+            vec![("../../etc/\u{202e}passwd\t.pdf", letter())],
+        )
+        .await;
         assert_eq!(r.status().as_u16(), 303);
         let name: String = app.scalar("SELECT name FROM attachments").await;
         assert_eq!(name, "passwd.pdf");
@@ -429,7 +561,11 @@ both_engines!(
             zip.write_all(&spaces).unwrap();
         }
         let bomb = zip.finish().unwrap().into_inner();
-        assert!(bomb.len() < 1024 * 1024, "the bomb is small: {}", bomb.len());
+        assert!(
+            bomb.len() < 1024 * 1024,
+            "the bomb is small: {}",
+            bomb.len()
+        );
         let mut broken = letter();
         broken.truncate(broken.len() / 2);
         let r = send(&app, &[], vec![("bombe.docx", bomb), ("halv.pdf", broken)]).await;
@@ -443,36 +579,32 @@ both_engines!(
     }
 );
 
-both_engines!(
-    a_form_that_stops_arriving_is_let_go,
-    |engine| async move {
-        let Some(app) = app_on(engine, |_| {}).await else {
-            return;
-        };
-        app.add_open_hearing(SLUG).await;
-        // The head of a multipart body and the start of a file, then silence.
-        let addr = app.base.trim_start_matches("http://").to_string();
-        let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
-        let head = format!(
-            "POST /hoeringer/{SLUG}/svar HTTP/1.1\r\nHost: {addr}\r\n\
+both_engines!(a_form_that_stops_arriving_is_let_go, |engine| async move {
+    let Some(app) = app_on(engine, |_| {}).await else {
+        return;
+    };
+    app.add_open_hearing(SLUG).await;
+    // The head of a multipart body and the start of a file, then silence.
+    let addr = app.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST /hoeringer/{SLUG}/svar HTTP/1.1\r\nHost: {addr}\r\n\
              Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 100000\r\n\r\n\
              --XYZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 "
-        );
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        stream.write_all(head.as_bytes()).await.unwrap();
-        let mut answer = Vec::new();
-        let read = tokio::time::timeout(
-            server::attachment::receive::IDLE + Duration::from_secs(20),
-            stream.read_to_end(&mut answer),
-        )
-        .await;
-        assert!(read.is_ok(), "the server lets the connection go");
-        let answer = String::from_utf8_lossy(&answer);
-        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
-        assert_eq!(app.stored_responses().await, 0);
-    }
-);
-
+    );
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        server::attachment::receive::IDLE + Duration::from_secs(20),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    assert!(read.is_ok(), "the server lets the connection go");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert_eq!(app.stored_responses().await, 0);
+});
 
 #[test]
 fn clamd_addresses_are_read_as_the_readme_writes_them() {

@@ -84,4 +84,3 @@ fn clamd_binary() -> &'static str {
         "clamd"
     }
 }
-
