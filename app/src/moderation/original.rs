@@ -68,6 +68,12 @@ pub fn journal_value(locale: Locale, value: Option<&str>) -> String {
         }
         .to_string();
     }
+    // A file received: its name and the hash that proves which file it was.
+    if let Ok(file) = serde_json::from_str::<serde_json::Value>(value)
+        && let (Some(name), Some(sha256)) = (file["name"].as_str(), file["sha256"].as_str())
+    {
+        return format!("{name} (SHA-256 {sha256})");
+    }
     value
         .split(';')
         .map(|part| match part.split_once('=') {
@@ -102,6 +108,16 @@ pub fn journal_action(locale: Locale, action: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file's entry reads as its name and hash, not as the JSON it is stored as.
+    #[test]
+    fn a_received_file_is_named_with_its_hash() {
+        let stored = r#"{"name":"brev.pdf","sha256":"ab12","size":3,"scan":"clean"}"#;
+        assert_eq!(
+            journal_value(Locale::da, Some(stored)),
+            "brev.pdf (SHA-256 ab12)"
+        );
+    }
 
     /// A redaction's counts agree with their nouns: "1 character", "1 passage".
     #[test]

@@ -678,3 +678,89 @@ async fn clamd_down_is_an_error_not_a_clean_file() {
     ));
     assert!(!ping(&gone).await);
 }
+
+both_engines!(
+    the_records_and_the_case_archive_carry_each_file_and_its_hash,
+    |engine| async move {
+        let clamd = daemon(&format!("records-{engine:?}")).await;
+        let scanner = clamd.clamd.clone();
+        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+            return;
+        };
+        let cookie = app.clerk_with_open_hearing(SLUG).await;
+        let letter = letter();
+        let r = send(&app, &LEKTIECAFE, vec![("høringssvar.pdf", letter.clone())]).await;
+        assert_eq!(r.status().as_u16(), 303);
+        let hash = sha256(&letter);
+
+        // The spreadsheet's last column: each file by name and hash.
+        let csv = app
+            .text_as(&format!("/admin/hoeringer/{SLUG}/svar.csv"), &cookie)
+            .await;
+        let header = csv.lines().next().unwrap();
+        assert!(header.ends_with(";Bilag (SHA-256)"), "{header}");
+        assert!(csv.contains(&format!("høringssvar.pdf ({hash})")), "{csv}");
+
+        // The case system's archive holds the letter itself beside the response, listed with
+        // its hash in the document, the CSV manifest and the JSON manifest.
+        let zip = app
+            .get_with_cookie(&format!("/admin/hoeringer/{SLUG}/journal.zip"), &cookie)
+            .await;
+        assert_eq!(zip.status().as_u16(), 200);
+        let bytes = zip.bytes().await.unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let manifest: serde_json::Value = {
+            let mut text = String::new();
+            std::io::Read::read_to_string(
+                &mut archive.by_name("manifest.json").unwrap(),
+                &mut text,
+            )
+            .unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        let listed = &manifest["documents"][0]["attachments"][0];
+        assert_eq!(listed["name"], "høringssvar.pdf");
+        assert_eq!(listed["sha256"], hash);
+        let mut stored = Vec::new();
+        std::io::Read::read_to_end(
+            &mut archive.by_name(listed["file"].as_str().unwrap()).unwrap(),
+            &mut stored,
+        )
+        .unwrap();
+        assert_eq!(stored, letter, "the archive holds the file as it was sent");
+        let mut document = String::new();
+        std::io::Read::read_to_string(
+            &mut archive
+                .by_name(manifest["documents"][0]["file"].as_str().unwrap())
+                .unwrap(),
+            &mut document,
+        )
+        .unwrap();
+        assert!(document.contains(&hash), "{document}");
+        let mut manifest_csv = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("manifest.csv").unwrap(),
+            &mut manifest_csv,
+        )
+        .unwrap();
+        assert!(manifest_csv.contains(&hash), "{manifest_csv}");
+
+        // The høringsnotat names the file beside its sender (who published their name).
+        let docx = app
+            .get_with_cookie(
+                &format!("/admin/hoeringer/{SLUG}/hoeringsnotat.docx"),
+                &cookie,
+            )
+            .await;
+        assert_eq!(docx.status().as_u16(), 200);
+        let docx = docx.bytes().await.unwrap();
+        let mut docx = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut docx.by_name("word/document.xml").unwrap(), &mut body)
+            .unwrap();
+        assert!(
+            body.contains("Jonas Berg, Roskilde Lektiecafé – bilag: høringssvar.pdf"),
+            "{body}"
+        );
+    }
+);
