@@ -12,6 +12,12 @@ pub fn error_message(i18n: I18nContext<Locale>, field: &str, code: &str) -> Stri
     if let Some(s) = meeting_message(i18n.get_locale_untracked(), field, code) {
         return s.to_string();
     }
+    // The minutes' one file is refused for the reasons a response's files are.
+    let field = match (field, code) {
+        ("minutes_file", "too_many_one" | "personal_data") => field,
+        ("minutes_file", _) => "files",
+        _ => field,
+    };
     let s: &str = match (field, code) {
         ("text", "required") => t_string!(i18n, err_text_required),
         ("text", "too_long") => {
@@ -155,6 +161,8 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
             td_string!(locale, form_attendance_before_the_meeting)
         }
         ("minutes", "personal_data") => td_string!(locale, form_minutes_personal_data),
+        ("minutes_file", "personal_data") => td_string!(locale, form_minutes_file_personal_data),
+        ("minutes_file", "too_many_one") => td_string!(locale, form_minutes_file_one),
         ("joint_text", "stale") => td_string!(locale, form_another_member_saved_a_newer_version),
         ("joint_text", "submitted") => {
             td_string!(locale, form_the_chair_has_submitted_the_response)

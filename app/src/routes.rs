@@ -384,6 +384,16 @@ pub fn admin_attachment_withhold(id: i64) -> String {
     format!("/admin/filer/{id}")
 }
 
+/// The file of a meeting's published minutes.
+pub fn meeting_minutes_file(id: i64, name: &str) -> String {
+    format!("{}/referat/{}", meeting(id), encode_query(name))
+}
+
+/// The file of a meeting's minutes, for clerks.
+pub fn admin_meeting_minutes_file(id: i64, name: &str) -> String {
+    format!("{}/referat/{}", admin_meeting(id), encode_query(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,9 @@ impl FromRequestParts<AppState> for ClientAddr {
 /// The largest draft file: a Word document's pictures (not imported) can weigh far more than
 /// its text.
 pub const DRAFT_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// A staff form with one file of a response's size (the minutes of a dialogue meeting as a PDF)
+/// and its text: the largest body the CSRF check reads.
+pub const STAFF_FILE_FORM_BYTES: usize = hoering::attachment::MAX_BYTES as usize + 2 * 1024 * 1024;
 /// Room for the largest draft in the textarea, the largest file, and the other fields.
 pub const DRAFT_FORM_BYTES: usize =
     crate::hearing::MAX_MARKDOWN_BYTES + DRAFT_FILE_BYTES + 64 * 1024;

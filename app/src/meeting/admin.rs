@@ -66,6 +66,7 @@ pub fn AdminMeetingPage() -> impl IntoView {
                 <AttendanceTable counts=v.meeting.attendance.clone() />
             })}
             <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone()
+                file=v.minutes_file.clone()
                 names=v.signups.iter().map(|s| s.name.clone()).collect() />
         }.into_any())
     })
@@ -442,6 +443,8 @@ fn Minutes(
     echo: FormEcho,
     /// The sign-ups' names, which the check of personal data looks for in particular.
     names: Vec<String>,
+    /// The minutes as a file, if one was saved.
+    file: Option<crate::moderation::AdminAttachment>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -451,6 +454,19 @@ fn Minutes(
         let known: Vec<&str> = names.iter().map(String::as_str).collect();
         hoering::privacy::detect_with_names(&echo.value("minutes"), &known)
     });
+    // What the check found in a file sent with the minutes (the server says; the file itself
+    // must be chosen again).
+    let file_found: Vec<String> = echo
+        .value("file_found")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    let file_error = echo
+        .error("minutes_file")
+        .map(|code| crate::forms::error_message(i18n, "minutes_file", &code));
+    let file_invalid = file_error.as_ref().map(|_| "true");
+    let file_held = echo.error("minutes_file").as_deref() == Some("personal_data");
     let mut form = FormState {
         echo,
         prefix: "referat",
@@ -461,10 +477,45 @@ fn Minutes(
     view! {
         <section aria-labelledby="referat">
             <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
-            <form method="post" action=routes::meeting_minutes(meeting) class="admin-form">
+            <form method="post" action=routes::meeting_minutes(meeting) enctype="multipart/form-data" class="admin-form">
                 <input type="hidden" name="csrf" value=csrf />
                 <TextArea form=form.clone() name="minutes" label=td_string!(locale, admin_meeting_minutes_markdown) default=minutes rows=10
                     hint=td_string!(locale, admin_meeting_never_write_citizens_names_in_the) />
+                {file.map(|f| {
+                    let notes = crate::moderation::items::file_notes(locale, &f);
+                    view! {
+                        <div class="field">
+                            <p>{td_string!(locale, minutes_file_current)} " "
+                                <a class="file-name" href=f.file.url.clone() download="" dir="auto">{f.file.name.clone()}</a>
+                                " " <span class="muted">"(" {crate::components::attachment::kind_name(f.file.kind)} ", "
+                                {crate::components::attachment::size_text(locale, f.file.size)} ")"</span>
+                                {notes.into_iter().map(|n| view! { <br /><span class="notice-inline">{n}</span> }).collect_view()}
+                            </p>
+                            <div class="field choice">
+                                <input type="checkbox" id="referat-remove_file" name="remove_file" />
+                                <label for="referat-remove_file">{td_string!(locale, minutes_file_remove)}</label>
+                            </div>
+                        </div>
+                    }
+                })}
+                <div class="field">
+                    <label for="referat-minutes_file">{td_string!(locale, label_minutes_file)}</label>
+                    <p class="hint" id="referat-minutes_file-hint">{td_string!(locale, hint_minutes_file)}</p>
+                    <FieldError id="referat-minutes_file-error".to_string() message=Signal::derive(move || file_error.clone()) />
+                    <input type="file" id="referat-minutes_file" name="minutes_file" accept=".pdf,application/pdf,.docx,.odt,.doc"
+                        aria-invalid=file_invalid
+                        aria-describedby=if file_invalid.is_some() { "referat-minutes_file-hint referat-minutes_file-error" } else { "referat-minutes_file-hint" } />
+                </div>
+                {(file_held && !file_found.is_empty()).then(|| view! {
+                    <div class="notice" id="referat-fil-fund">
+                        <p>{td_string!(locale, admin_meeting_the_check_found)}</p>
+                        <ul>{file_found.into_iter().map(|t| view! { <li><mark>{t}</mark></li> }).collect_view()}</ul>
+                        <div class="field choice">
+                            <input type="checkbox" id="referat-fil-confirm_personal" name="confirm_personal" />
+                            <label for="referat-fil-confirm_personal">{td_string!(locale, admin_meeting_confirm_personal_data)}</label>
+                        </div>
+                    </div>
+                })}
                 {found.map(|flags| view! {
                     <div class="notice" id="referat-fund">
                         <p>{td_string!(locale, admin_meeting_the_check_found)}</p>

@@ -37,6 +37,9 @@ pub struct MeetingView {
     pub agenda_html: String,
     /// Safe HTML of the minutes, once published.
     pub minutes_html: Option<String>,
+    /// The minutes as a file (a PDF or Word file), once published and scanned.
+    #[serde(default)]
+    pub minutes_file: Option<crate::response::AttachmentView>,
     /// Who signed up and who came, by group; never names. Shown once the meeting has begun.
     pub attendance: Vec<hoering::meeting::GroupCount>,
     /// Inputs recorded at the meeting.
@@ -98,6 +101,9 @@ pub struct AdminMeetingView {
     pub invitation: Option<String>,
     pub minutes: String,
     pub minutes_published: bool,
+    /// The minutes as a file, with what the scan and the personal-data check said of it.
+    #[serde(default)]
+    pub minutes_file: Option<crate::moderation::AdminAttachment>,
     pub signups: Vec<AdminSignup>,
     pub blocks: Vec<BlockChoice>,
     pub inputs: Vec<RecordedInput>,

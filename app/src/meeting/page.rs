@@ -61,10 +61,19 @@ pub fn MeetingPage() -> impl IntoView {
                     <div class="note" lang="da" dir="ltr" inner_html=m.agenda_html.clone()></div>
                 </section>
             })}
-            {m.minutes_html.clone().map(|html| view! {
+            {(m.minutes_html.is_some() || m.minutes_file.is_some()).then(|| view! {
                 <section aria-labelledby="referat">
                     <h2 id="referat">{td_string!(locale, admin_meeting_minutes)}</h2>
-                    <div class="note" lang="da" dir="ltr" inner_html=html></div>
+                    {m.minutes_html.clone().map(|html| view! {
+                        <div class="note" lang="da" dir="ltr" inner_html=html></div>
+                    })}
+                    {m.minutes_file.clone().map(|f| view! {
+                        <p>
+                            <a class="file-name" href=f.url.clone() download="" dir="auto">{td_string!(locale, meeting_minutes_file)}": " {f.name.clone()}</a>
+                            " " <span class="muted">"(" {crate::components::attachment::kind_name(f.kind)} ", "
+                            {crate::components::attachment::size_text(locale, f.size)} ")"</span>
+                        </p>
+                    })}
                 </section>
             })}
             {(!m.attendance.is_empty()).then(|| view! {

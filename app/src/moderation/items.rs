@@ -334,19 +334,7 @@ fn attachments(
                 crate::components::attachment::kind_name(a.file.kind),
                 crate::components::attachment::size_text(locale, a.file.size)
             );
-            let notes: Vec<&'static str> = [
-                (a.scan == ScanState::NotScanned)
-                    .then(|| td_string!(locale, admin_attachment_not_scanned)),
-                match a.text_state {
-                    TextState::Read => None,
-                    TextState::Scanned => Some(td_string!(locale, admin_attachment_text_scanned)),
-                    TextState::Failed => Some(td_string!(locale, admin_attachment_text_failed)),
-                    TextState::NotRead => Some(td_string!(locale, admin_attachment_text_not_read)),
-                },
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
+            let notes = file_notes(locale, a);
             let shown = if a.shown {
                 td_string!(locale, admin_attachment_shown).to_string()
             } else {
@@ -395,4 +383,22 @@ fn attachments(
             <ul>{items}</ul>
         </div>
     })
+}
+
+/// What a clerk must know of a file before trusting it: not scanned, or its text not read
+/// (so the personal-data check did not see it).
+pub fn file_notes(locale: Locale, a: &crate::moderation::AdminAttachment) -> Vec<&'static str> {
+    use hoering::attachment::{ScanState, TextState};
+    [
+        (a.scan == ScanState::NotScanned).then(|| td_string!(locale, admin_attachment_not_scanned)),
+        match a.text_state {
+            TextState::Read => None,
+            TextState::Scanned => Some(td_string!(locale, admin_attachment_text_scanned)),
+            TextState::Failed => Some(td_string!(locale, admin_attachment_text_failed)),
+            TextState::NotRead => Some(td_string!(locale, admin_attachment_text_not_read)),
+        },
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

@@ -235,3 +235,81 @@ pub async fn of_hearing(pool: &AnyPool, hearing: i64) -> Result<Vec<AttachmentRo
         .fetch_all(pool)
         .await
 }
+
+/// What a document belongs to, as the `documents` table's `owner` column says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The minutes of a dialogue meeting (`owner_id`: the meeting).
+    MeetingMinutes,
+}
+
+impl Owner {
+    fn as_str(self) -> &'static str {
+        match self {
+            Owner::MeetingMinutes => "meeting_minutes",
+        }
+    }
+}
+
+/// A document as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub size: i64,
+    pub sha256: String,
+    pub scan: String,
+    pub text_state: String,
+    pub text: String,
+}
+
+/// The document of `owner` `id`, if it has one.
+pub async fn document(
+    pool: &AnyPool,
+    owner: Owner,
+    id: i64,
+) -> Result<Option<DocumentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name, kind, size, sha256, scan, text_state, text FROM documents
+         WHERE owner = $1 AND owner_id = $2",
+    )
+    .bind(owner.as_str())
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Gives `owner` `id` this document in place of any it had, or none (`None`).
+pub async fn set_document(
+    pool: &AnyPool,
+    owner: Owner,
+    id: i64,
+    file: Option<&Kept>,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    sqlx::query("DELETE FROM documents WHERE owner = $1 AND owner_id = $2")
+        .bind(owner.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(f) = file {
+        sqlx::query(
+            "INSERT INTO documents (owner, owner_id, name, kind, size, sha256, scan, text_state,
+                text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(owner.as_str())
+        .bind(id)
+        .bind(f.name.as_str())
+        .bind(f.kind.as_str())
+        .bind(f.size)
+        .bind(f.sha256.as_str())
+        .bind(f.scan.as_str())
+        .bind(f.text_state.as_str())
+        .bind(f.text.as_str())
+        .bind(crate::db::now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}

@@ -51,13 +51,25 @@ async fn send(
     cache: &'static str,
 ) -> WebResult {
     let kind = row.kind().ok_or_else(WebError::not_found)?;
+    send_file(state, kind, &row.sha256, &row.name, row.size, cache).await
+}
+
+/// A kept file as a download under `name`: its kind's media type, `attachment`, a sandbox.
+pub async fn send_file(
+    state: &AppState,
+    kind: hoering::attachment::FileKind,
+    sha256: &str,
+    name: &str,
+    size: i64,
+    cache: &'static str,
+) -> WebResult {
     let path = Store::new(&state.files.folder)
-        .path_of(&row.sha256)
+        .path_of(sha256)
         .ok_or_else(WebError::not_found)?;
     let file = match tokio::fs::File::open(&path).await {
         Ok(file) => file,
         Err(e) => {
-            tracing::error!(error = %e, attachment = row.id, "a recorded file is missing from the store");
+            tracing::error!(error = %e, %sha256, "a recorded file is missing from the store");
             return Err(WebError::not_found());
         }
     };
@@ -67,10 +79,10 @@ async fn send(
         header::CONTENT_TYPE,
         HeaderValue::from_static(kind.content_type()),
     );
-    if let Ok(v) = HeaderValue::from_str(&disposition(&row.name)) {
+    if let Ok(v) = HeaderValue::from_str(&disposition(name)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&row.size.to_string()) {
+    if let Ok(v) = HeaderValue::from_str(&size.to_string()) {
         h.insert(header::CONTENT_LENGTH, v);
     }
     h.insert(

@@ -186,3 +186,45 @@ pub async fn on_receipt(
         .filter_map(|row| listed(row, String::new()))
         .collect())
 }
+
+/// A document (meeting minutes as a file) as the clerk's page lists it, downloading from `url`;
+/// the personal-data check looks for `known_names` too.
+pub fn document_for_staff(
+    row: &db::DocumentRow,
+    url: String,
+    shown: bool,
+    known_names: &[&str],
+) -> Option<app::moderation::AdminAttachment> {
+    Some(app::moderation::AdminAttachment {
+        id: row.id,
+        file: app::response::AttachmentView {
+            name: row.name.clone(),
+            kind: FileKind::parse(&row.kind)?,
+            size: row.size,
+            sha256: row.sha256.clone(),
+            url,
+        },
+        scan: ScanState::parse(&row.scan),
+        text_state: TextState::parse(&row.text_state),
+        flags: hoering::privacy::detect_with_names(&row.text, known_names),
+        withheld_reason: None,
+        shown,
+    })
+}
+
+/// A document as the public sees it, downloading from `url`: only once it was scanned.
+pub fn document_for_public(
+    row: &db::DocumentRow,
+    url: String,
+) -> Option<app::response::AttachmentView> {
+    if ScanState::parse(&row.scan) != ScanState::Clean {
+        return None;
+    }
+    Some(app::response::AttachmentView {
+        name: row.name.clone(),
+        kind: FileKind::parse(&row.kind)?,
+        size: row.size,
+        sha256: row.sha256.clone(),
+        url,
+    })
+}

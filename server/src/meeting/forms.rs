@@ -79,6 +79,12 @@ pub struct MinutesForm {
     minutes: String,
     publish: Line,
     confirm_personal: Line,
+    /// Ticked to take the file of the minutes away.
+    remove_file: Line,
+    /// What the personal-data check found in a file sent with the minutes, for the page to show
+    /// (set by the server when it holds the minutes back, never read from the client).
+    #[serde(skip_deserializing)]
+    file_found: String,
 }
 
 /// Who was ticked as come, sent back with a refusal so no tick is lost (ids, comma-separated).
@@ -367,46 +373,148 @@ async fn record(
     })
 }
 
-/// `POST /admin/moeder/{id}/referat`: the minutes, saved, and published or taken down.
+/// `POST /admin/moeder/{id}/referat`: the minutes, saved, and published or taken down; with
+/// a file of the minutes (a PDF or Word file) beside or instead of the text, as a multipart form.
 pub async fn minutes(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     staff: Staff,
-    Form(form): Form<MinutesForm>,
+    headers: http::HeaderMap,
+    request: axum::extract::Request,
 ) -> WebResult {
+    use crate::attachment::db::{self as document_db, Owner};
     let page = app::routes::admin_meeting(id);
     staff.may(Permission::ManageMeetings)?;
-    let again = |code| WebError::refused(&page, &form, one_error("minutes", code));
+    let (mut form, received): (MinutesForm, _) = crate::web::upload::read_form_with_files(
+        &state,
+        &headers,
+        request,
+        "minutes_file",
+        MINUTES_TEXT_BYTES,
+    )
+    .await?;
+    let again = |form: &MinutesForm, field: &str, code: &str| {
+        WebError::refused(&page, form, one_error(field, code))
+    };
     let text = &form.minutes;
     if text.chars().count() > MAX_MINUTES_CHARS {
-        return Err(again("too_long"));
-    }
-    let publish = form.publish.ticked();
-    if publish && text.trim().is_empty() {
-        return Err(again("required"));
+        return Err(again(&form, "minutes", "too_long"));
     }
     let meeting = meeting_or_404(&state, id).await?;
     if !hoering::meeting::has_taken_place(meeting.starts_at, crate::db::now()) {
-        return Err(again(hoering::meeting::NOT_YET_HELD));
+        return Err(again(&form, "minutes", hoering::meeting::NOT_YET_HELD));
+    }
+    // One file: the minutes as the municipality wrote them.
+    let file = match received {
+        Some(received) if received.files.len() > 1 => {
+            return Err(again(&form, "minutes_file", "too_many_one"));
+        }
+        Some(received) if !received.files.is_empty() || received.refused.is_some() => {
+            match crate::attachment::take(&state.files, received).await {
+                Ok(mut kept) => kept.pop(),
+                Err(crate::attachment::TakeError::Refused(e)) => {
+                    return Err(again(&form, "minutes_file", e.code()));
+                }
+                Err(crate::attachment::TakeError::Io(e)) => return Err(e.into()),
+            }
+        }
+        _ => None,
+    };
+    let stored = document_db::document(&state.db.pool, Owner::MeetingMinutes, id).await?;
+    let has_file = file.is_some() || (stored.is_some() && !form.remove_file.ticked());
+    let publish = form.publish.ticked();
+    if publish && text.trim().is_empty() && !has_file {
+        return Err(again(&form, "minutes", "required"));
     }
     // The participants were promised they would not be named: the clerk sees what the check
-    // found (the page runs the same check on the text sent back) and confirms to save it.
+    // found (the page runs the same check on the text sent back; a file's findings come back
+    // with the form) and confirms to save it.
     if !form.confirm_personal.ticked() {
         let signups = meeting_db::signups(&state.db.pool, id).await?;
         let names: Vec<&str> = signups.iter().map(|s| s.name.as_str()).collect();
+        let in_file: Vec<String> = file
+            .as_ref()
+            .map(|f| hoering::privacy::detect_with_names(&f.text, &names))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|flag| flag.text)
+            .collect();
         if !hoering::privacy::detect_with_names(text, &names).is_empty() {
             tracing::info!(meeting = id, "minutes held back: personal data to confirm");
-            return Err(again("personal_data"));
+            form.file_found = in_file.join("\n");
+            return Err(again(&form, "minutes", "personal_data"));
+        }
+        if !in_file.is_empty() {
+            tracing::info!(
+                meeting = id,
+                "minutes' file held back: personal data to confirm"
+            );
+            form.file_found = in_file.join("\n");
+            return Err(again(&form, "minutes_file", "personal_data"));
         }
     }
     if !meeting_db::set_minutes(&state.db.pool, id, text, publish).await? {
         return Err(WebError::not_found());
     }
+    if file.is_some() || form.remove_file.ticked() {
+        document_db::set_document(&state.db.pool, Owner::MeetingMinutes, id, file.as_ref()).await?;
+    }
     Ok(see_other(&format!("{page}#referat")))
+}
+
+/// `GET /moeder/{id}/referat/{name}`: the file of published minutes.
+pub async fn minutes_file(
+    State(state): State<AppState>,
+    Path((id, _name)): Path<(i64, String)>,
+) -> WebResult {
+    use crate::attachment::db::{self as document_db, Owner};
+    let meeting = meeting_or_404(&state, id).await?;
+    let document = document_db::document(&state.db.pool, Owner::MeetingMinutes, id)
+        .await?
+        .filter(|_| meeting.minutes_published_at.is_some())
+        .filter(|d| {
+            hoering::attachment::ScanState::parse(&d.scan) == hoering::attachment::ScanState::Clean
+        })
+        .ok_or_else(WebError::not_found)?;
+    send_document(&state, &document, "no-cache").await
+}
+
+/// `GET /admin/moeder/{id}/referat/{name}`: the file of the minutes, for clerks.
+pub async fn minutes_file_for_staff(
+    State(state): State<AppState>,
+    Path((id, _name)): Path<(i64, String)>,
+    staff: Staff,
+) -> WebResult {
+    use crate::attachment::db::{self as document_db, Owner};
+    staff.may(Permission::ManageMeetings)?;
+    let document = document_db::document(&state.db.pool, Owner::MeetingMinutes, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    send_document(&state, &document, "no-store").await
+}
+
+async fn send_document(
+    state: &AppState,
+    document: &crate::attachment::db::DocumentRow,
+    cache: &'static str,
+) -> WebResult {
+    let kind =
+        hoering::attachment::FileKind::parse(&document.kind).ok_or_else(WebError::not_found)?;
+    crate::attachment::download::send_file(
+        state,
+        kind,
+        &document.sha256,
+        &document.name,
+        document.size,
+        cache,
+    )
+    .await
 }
 
 /// Minutes are a page or two; 100,000 characters is a short book.
 pub const MAX_MINUTES_CHARS: usize = 100_000;
+/// The minutes form's text fields: the longest minutes in 4-byte characters, percent-encoded.
+const MINUTES_TEXT_BYTES: usize = MAX_MINUTES_CHARS * 12 + 64 * 1024;
 
 /// `GET /admin/moeder/{id}/deltagere.csv`: the sign-up list for the door, with needs.
 pub async fn csv(

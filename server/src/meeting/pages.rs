@@ -96,13 +96,29 @@ impl DbBackend {
         let inputs = response_db::count_meeting_inputs(pool, row.id)
             .await
             .map_err(fail)?;
+        let minutes_file = match row.minutes_published_at {
+            Some(_) => crate::attachment::db::document(
+                pool,
+                crate::attachment::db::Owner::MeetingMinutes,
+                row.id,
+            )
+            .await
+            .map_err(fail)?
+            .and_then(|d| {
+                let url = app::routes::meeting_minutes_file(row.id, &d.name);
+                crate::attachment::document_for_public(&d, url)
+            }),
+            None => None,
+        };
         Ok(MeetingView {
             card,
             hearing_slug: row.hearing_slug.clone(),
             agenda_html: hoering::document::render_note(&row.agenda),
             minutes_html: row
                 .minutes_published_at
+                .filter(|_| !row.minutes.trim().is_empty())
                 .map(|_| hoering::document::render_note(&row.minutes)),
+            minutes_file,
             attendance,
             inputs,
         })
@@ -213,11 +229,24 @@ impl MeetingReads for DbBackend {
             .collect();
         let invitation = (meeting.card.mode == SignupMode::Invitation)
             .then(|| app::routes::meeting_invitation(id, &row.invite_token));
+        let names: Vec<&str> = signups.iter().map(|s| s.name.as_str()).collect();
+        let minutes_file =
+            crate::attachment::db::document(pool, crate::attachment::db::Owner::MeetingMinutes, id)
+                .await
+                .map_err(fail)?
+                .and_then(|d| {
+                    let url = app::routes::admin_meeting_minutes_file(id, &d.name);
+                    let shown = row.minutes_published_at.is_some()
+                        && hoering::attachment::ScanState::parse(&d.scan)
+                            == hoering::attachment::ScanState::Clean;
+                    crate::attachment::document_for_staff(&d, url, shown, &names)
+                });
         Ok(Some(AdminMeetingView {
             meeting,
             invitation,
             minutes: row.minutes.clone(),
             minutes_published: row.minutes_published_at.is_some(),
+            minutes_file,
             signups,
             blocks,
             inputs,

@@ -13,7 +13,7 @@ use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
 use crate::web::form::{Form, Line};
 use crate::web::redirect::{safe_target, see_other};
 use app::messages::Message;
-use axum::extract::{FromRequest, Path, State};
+use axum::extract::{Path, State};
 use hoering::anchoring::locate_typed_quote;
 use hoering::hearing::HearingState;
 use hoering::mail::ReceiptMail;
@@ -40,69 +40,15 @@ pub async fn submit_response(
     headers: HeaderMap,
     request: axum::extract::Request,
 ) -> WebResult {
-    let multipart = headers
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("multipart/form-data"));
-    let (pairs, received) = if multipart {
-        // Only a missing boundary fails here: the content type said multipart.
-        let multipart = axum::extract::Multipart::from_request(request, &state)
-            .await
-            .map_err(|_| WebError::Refused {
-                status: StatusCode::BAD_REQUEST,
-                message: Message::BrokenForm,
-            })?;
-        let store = crate::attachment::store::Store::new(&state.files.folder);
-        let received = crate::attachment::receive::read(
-            multipart,
-            &store,
-            "files",
-            super::MAX_RESPONSE_BODY_BYTES,
-        )
-        .await
-        .map_err(|e| match e {
-            crate::attachment::receive::ReceiveError::Store(e) => WebError::from(e),
-            crate::attachment::receive::ReceiveError::Stalled(idle) => {
-                tracing::info!(?idle, "a response form stopped arriving");
-                WebError::Refused {
-                    status: StatusCode::REQUEST_TIMEOUT,
-                    message: Message::TimedOut,
-                }
-            }
-            crate::attachment::receive::ReceiveError::Body(e) => {
-                tracing::info!(error = %e, "a response form could not be read");
-                let status = e.status();
-                WebError::Refused {
-                    status,
-                    message: if status == StatusCode::PAYLOAD_TOO_LARGE {
-                        Message::TooLarge
-                    } else {
-                        Message::BrokenForm
-                    },
-                }
-            }
-            crate::attachment::receive::ReceiveError::FieldsTooLarge(_) => too_large(),
-        })?;
-        let pairs = received.fields.clone();
-        (pairs, Some(received))
-    } else {
-        // Without files a form is text only: read no more than the largest response.
-        let body = axum::body::to_bytes(request.into_body(), super::MAX_RESPONSE_BODY_BYTES)
-            .await
-            .map_err(|_| too_large())?;
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-        (pairs, None)
-    };
-    // Every field of the form is text: this cannot fail on what a client sends.
-    let post: ResponsePost = crate::web::form::from_pairs(pairs)?;
+    let (post, received): (ResponsePost, _) = crate::web::upload::read_form_with_files(
+        &state,
+        &headers,
+        request,
+        "files",
+        super::MAX_RESPONSE_BODY_BYTES,
+    )
+    .await?;
     submit(&state, &slug, &client, &headers, post, received).await
-}
-
-fn too_large() -> WebError {
-    WebError::Refused {
-        status: StatusCode::PAYLOAD_TOO_LARGE,
-        message: Message::TooLarge,
-    }
 }
 
 async fn submit(

@@ -261,7 +261,16 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/admin/moeder/{id}/referat",
-            post(crate::meeting::forms::minutes),
+            post(crate::meeting::forms::minutes)
+                .layer(DefaultBodyLimit::max(crate::state::STAFF_FILE_FORM_BYTES)),
+        )
+        .route(
+            "/admin/moeder/{id}/referat/{name}",
+            get(crate::meeting::forms::minutes_file_for_staff),
+        )
+        .route(
+            "/moeder/{id}/referat/{name}",
+            get(crate::meeting::forms::minutes_file),
         )
         .route(
             "/admin/moeder/{id}/deltagere.csv",

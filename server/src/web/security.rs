@@ -112,7 +112,8 @@ async fn check_csrf(state: &AppState, req: Request) -> Result<Request, Response>
         }
     };
     let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, crate::state::DRAFT_FORM_BYTES).await {
+    let largest = crate::state::DRAFT_FORM_BYTES.max(crate::state::STAFF_FILE_FORM_BYTES);
+    let bytes = match axum::body::to_bytes(body, largest).await {
         Ok(bytes) => bytes,
         Err(_) => {
             return Err(message_page(

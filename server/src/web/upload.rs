@@ -99,3 +99,70 @@ pub async fn read_staff_draft(
         actor: crate::policy::db::Actor::of(&session.user),
     })
 }
+
+/// Reads a form that may carry files: a multipart body (its files under `file_field` received
+/// into the store as they stream in, its text fields within `text_limit` together), or a
+/// URL-encoded one read with no more than `text_limit` bytes. Either way the text fields become
+/// `T`; the files are `None` for a URL-encoded form.
+pub async fn read_form_with_files<T: serde::de::DeserializeOwned>(
+    state: &crate::state::AppState,
+    headers: &http::HeaderMap,
+    request: axum::extract::Request,
+    file_field: &str,
+    text_limit: usize,
+) -> Result<(T, Option<crate::attachment::receive::Received>), WebError> {
+    use crate::attachment::receive::{self, ReceiveError};
+    use app::messages::Message;
+    use axum::extract::FromRequest;
+    use http::StatusCode;
+    let too_large = || WebError::Refused {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: Message::TooLarge,
+    };
+    let broken = |status| WebError::Refused {
+        status,
+        message: Message::BrokenForm,
+    };
+    let multipart = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let (pairs, received) = if multipart {
+        // Only a missing boundary fails here: the content type said multipart.
+        let multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(|_| broken(StatusCode::BAD_REQUEST))?;
+        let store = crate::attachment::store::Store::new(&state.files.folder);
+        let received = receive::read(multipart, &store, file_field, text_limit)
+            .await
+            .map_err(|e| match e {
+                ReceiveError::Store(e) => WebError::from(e),
+                ReceiveError::Stalled(idle) => {
+                    tracing::info!(?idle, "a form stopped arriving");
+                    WebError::Refused {
+                        status: StatusCode::REQUEST_TIMEOUT,
+                        message: Message::TimedOut,
+                    }
+                }
+                ReceiveError::Body(e) => {
+                    tracing::info!(error = %e, "a form could not be read");
+                    match e.status() {
+                        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+                        status => broken(status),
+                    }
+                }
+                ReceiveError::FieldsTooLarge(_) => too_large(),
+            })?;
+        (received.fields.clone(), Some(received))
+    } else {
+        // Without files a form is text only: read no more than its text may be.
+        let body = axum::body::to_bytes(request.into_body(), text_limit)
+            .await
+            .map_err(|_| too_large())?;
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+        (pairs, None)
+    };
+    // Every field of our forms is text: this cannot fail on what a client sends.
+    let form: T = crate::web::form::from_pairs(pairs)?;
+    Ok((form, received))
+}

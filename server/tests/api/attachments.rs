@@ -13,7 +13,7 @@ const SLUG: &str = "bilag";
 
 /// A one-page PDF whose lines are set in Helvetica (WinAnsi: Danish letters are one byte), as a
 /// word processor's "save as PDF" writes a letter; no lines is a page with no text, as a scan.
-fn pdf(lines: &[&str]) -> Vec<u8> {
+pub fn pdf(lines: &[&str]) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 770 Td 16 TL\n");
     let mut body: Vec<u8> = Vec::new();
     for line in lines {

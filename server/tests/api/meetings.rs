@@ -673,3 +673,96 @@ both_databases!(
             .await;
     }
 );
+
+crate::both_engines!(
+    the_minutes_as_a_file_are_scanned_checked_for_names_and_shown_once_published,
+    |engine| async move {
+        let clamd = crate::clamd::daemon(&format!("minutes-{engine:?}")).await;
+        let scanner = clamd.clamd.clone();
+        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+            return;
+        };
+        let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
+        let id = create_meeting(&app, &clerk, "10").await;
+        sign_up(&app, id, "Fatima Ali", "fatima@example.dk").await;
+        app.execute_with(
+            "UPDATE meetings SET starts_at = starts_at - 20 * 86400, ends_at = NULL WHERE id = $1",
+            id,
+        )
+        .await;
+        let csrf = app.csrf(&clerk).await;
+        let named =
+            crate::attachments::pdf(&["Referat", "Ved bord 3 fortalte Fatima Ali om sprogcafeen."]);
+        let plain = crate::attachments::pdf(&["Referat", "Ved bord 3 talte vi om sprogcafeen."]);
+        let form = |file: &[u8], extra: &[(&str, &str)]| {
+            let mut form = reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .text("minutes", "")
+                .text("publish", "on");
+            for (k, v) in extra {
+                form = form.text(k.to_string(), v.to_string());
+            }
+            form.part(
+                "minutes_file",
+                reqwest::multipart::Part::bytes(file.to_vec()).file_name("referat.pdf"),
+            )
+        };
+        let minutes = format!("/admin/moeder/{id}/referat");
+        let documents = || app.scalar::<i64>("SELECT COUNT(*) FROM documents");
+
+        // A participant named in the file: held back, and the clerk sees the name.
+        let r = app
+            .post_multipart(&minutes, &clerk, form(&named, &[]))
+            .await;
+        let body = refused_page(r).await;
+        assert_contains(
+            &body,
+            &[
+                "Filen ser ud til at indeholde personoplysninger",
+                "<mark>Fatima Ali</mark>",
+            ],
+        );
+        assert_eq!(documents().await, 0);
+        // Confirmed, it is saved, and the published minutes show it as a download.
+        let r = app
+            .post_multipart(
+                &minutes,
+                &clerk,
+                form(&named, &[("confirm_personal", "on")]),
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(documents().await, 1);
+        // Replaced by a file without names, no confirmation needed.
+        let r = app
+            .post_multipart(&minutes, &clerk, form(&plain, &[]))
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(documents().await, 1);
+        let public = app.page_ok(&format!("/moeder/{id}")).await;
+        assert_contains(&public, &["Referatet som fil", "referat.pdf"]);
+        let download = app.get(&format!("/moeder/{id}/referat/referat.pdf")).await;
+        assert_eq!(download.status().as_u16(), 200);
+        assert!(
+            download.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert_eq!(download.bytes().await.unwrap().as_ref(), plain.as_slice());
+
+        // Taken down with the minutes, the file is gone from the public too.
+        app.post_as_ok(&minutes, &clerk, &[("minutes", "")]).await;
+        assert_eq!(
+            app.get(&format!("/moeder/{id}/referat/referat.pdf"))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+        // The clerk removes the file.
+        app.post_as_ok(&minutes, &clerk, &[("minutes", ""), ("remove_file", "on")])
+            .await;
+        assert_eq!(documents().await, 0);
+    }
+);
