@@ -133,7 +133,11 @@ test.describe('what axe cannot see', () => {
   test('the council room marks its Danish comments and joint text in English', async ({ page }) => {
     withJavaScript(page, true);
     await logIn(page, COUNCIL.chair, /\/raad/);
+    // The Danish page's islands write the language cookie as they wake (leptos_i18n): let them
+    // finish before switching, or a late one writes Danish back over the switch.
+    await page.waitForLoadState('networkidle');
     await page.goto('/sprog/en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.goto('/raad/hoeringer/integrationspolitik/integrationsraadet');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     // The chair edits the joint text: the field says its language.
