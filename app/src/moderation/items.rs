@@ -313,7 +313,6 @@ fn attachments(
     back: &str,
     echo: &FormEcho,
 ) -> Option<impl IntoView + use<>> {
-    use hoering::attachment::{ScanState, TextState};
     if files.is_empty() {
         return None;
     }

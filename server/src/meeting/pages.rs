@@ -196,7 +196,7 @@ impl MeetingReads for DbBackend {
             return Ok(None);
         };
         let meeting = self.meeting_view(&row, None).await?;
-        let signups = meeting_db::signups(pool, id)
+        let signups: Vec<AdminSignup> = meeting_db::signups(pool, id)
             .await
             .map_err(fail)?
             .iter()
