@@ -56,6 +56,10 @@ async function receiptLists(page: Page, files: [string, Buffer][]) {
     await expect(page.locator('.receipt-files')).toContainText(sha256(bytes));
   }
   await expectAccessible(page);
+  // A hash is long and unbroken: on a phone it wraps, and the page stays as wide as the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test.describe('with JavaScript', () => {
