@@ -144,9 +144,7 @@ fn letter() -> Vec<u8> {
 both_engines!(
     a_letter_is_scanned_read_kept_and_shown_as_its_sender_allowed,
     |engine| async move {
-        let clamd = daemon(&format!("letter-{engine:?}")).await;
-        let scanner = clamd.clamd.clone();
-        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+        let Some((_clamd, app)) = crate::clamd::app_with_clamd(engine, "letter").await else {
             return;
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;
@@ -361,9 +359,7 @@ both_engines!(
 both_engines!(
     an_anonymous_sender_s_files_stay_with_the_clerks,
     |engine| async move {
-        let clamd = daemon(&format!("anon-{engine:?}")).await;
-        let scanner = clamd.clamd.clone();
-        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+        let Some((_clamd, app)) = crate::clamd::app_with_clamd(engine, "anon").await else {
             return;
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;
@@ -407,9 +403,7 @@ both_engines!(
 both_engines!(
     a_virus_refuses_the_whole_response_and_nothing_is_kept,
     |engine| async move {
-        let clamd = daemon(&format!("virus-{engine:?}")).await;
-        let scanner = clamd.clamd.clone();
-        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+        let Some((_clamd, app)) = crate::clamd::app_with_clamd(engine, "virus").await else {
             return;
         };
         app.add_open_hearing(SLUG).await;
@@ -682,9 +676,7 @@ async fn clamd_down_is_an_error_not_a_clean_file() {
 both_engines!(
     the_records_and_the_case_archive_carry_each_file_and_its_hash,
     |engine| async move {
-        let clamd = daemon(&format!("records-{engine:?}")).await;
-        let scanner = clamd.clamd.clone();
-        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+        let Some((_clamd, app)) = crate::clamd::app_with_clamd(engine, "records").await else {
             return;
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;

@@ -84,3 +84,15 @@ fn clamd_binary() -> &'static str {
         "clamd"
     }
 }
+
+/// The app on `engine` scanning with a clamd of its own (named `name`), which lives as long as
+/// the returned daemon; `None` when PostgreSQL is not there and not required.
+pub async fn app_with_clamd(
+    engine: crate::helpers::Engine,
+    name: &str,
+) -> Option<(Daemon, crate::helpers::TestApp)> {
+    let daemon = daemon(&format!("{name}-{engine:?}")).await;
+    let scanner = daemon.clamd.clone();
+    let app = crate::helpers::app_on(engine, move |c| c.files.clamd = scanner).await?;
+    Some((daemon, app))
+}

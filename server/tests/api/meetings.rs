@@ -677,9 +677,7 @@ both_databases!(
 crate::both_engines!(
     the_minutes_as_a_file_are_scanned_checked_for_names_and_shown_once_published,
     |engine| async move {
-        let clamd = crate::clamd::daemon(&format!("minutes-{engine:?}")).await;
-        let scanner = clamd.clamd.clone();
-        let Some(app) = app_on(engine, move |c| c.files.clamd = scanner).await else {
+        let Some((_clamd, app)) = crate::clamd::app_with_clamd(engine, "minutes").await else {
             return;
         };
         let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
