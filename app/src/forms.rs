@@ -213,6 +213,7 @@ fn meeting_message(locale: Locale, field: &str, code: &str) -> Option<&'static s
         ("publish", "unapproved") => td_string!(locale, form_every_remark_must_be_approved_by),
         ("publish", "none") => td_string!(locale, form_there_are_no_remarks_to_publish),
         ("publish", "unaccounted") => td_string!(locale, form_publish_unaccounted),
+        ("publish", "meanwhile") => td_string!(locale, form_publish_meanwhile),
         ("set_aside", _) => td_string!(locale, form_set_aside_reason),
         ("notat_summary", _) | ("recommendation", _) => {
             td_string!(locale, form_text_too_long_10000)

@@ -211,6 +211,8 @@ pub struct ReceiptMail<'a> {
     pub receipt_number: &'a str,
     /// The block it is about ("3.2"), if any.
     pub block: Option<&'a str>,
+    /// The words of that block the sender quoted, if any.
+    pub quote: Option<&'a str>,
     pub text: &'a str,
     /// The receipt page's path, `/kvittering/…`.
     pub receipt_path: &'a str,

@@ -77,7 +77,12 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
         fact(td_string!(locale, mail_fact_hearing), m.hearing_title),
     ];
     if let Some(block) = m.block {
-        facts.push(fact(td_string!(locale, mail_fact_block), block));
+        // Cited as every page cites it ("3.4, punkt 1"), not as the stored number.
+        let label = crate::components::block_label(locale, block);
+        facts.push(fact(td_string!(locale, mail_fact_block), &label));
+    }
+    if let Some(quote) = m.quote {
+        facts.push(fact(td_string!(locale, mail_fact_quote), quote));
     }
     facts.push(fact(
         td_string!(locale, export_publication),
@@ -319,6 +324,7 @@ mod tests {
                 hearing_title: "Integrationspolitik",
                 receipt_number: "2026-000042",
                 block: Some("3.2"),
+                quote: Some("danskundervisning fra første dag"),
                 text,
                 receipt_path: "/kvittering/abc",
                 last_day: "21. december 2026",
@@ -706,6 +712,36 @@ mod tests {
             !uk.text.contains("Offentliggørelse"),
             "in the sender's language"
         );
+    }
+
+    #[test]
+    fn the_receipt_cites_the_paragraph_as_the_pages_do_and_repeats_the_quoted_words() {
+        let m = receipt(
+            Locale::da,
+            &sender(),
+            &ReceiptMail {
+                to: "anna@example.dk",
+                name: "Anna",
+                hearing_title: "Integrationspolitik",
+                receipt_number: "2026-000042",
+                block: Some("3.4.1"),
+                quote: Some("danskundervisning fra første dag"),
+                text: "Et svar.",
+                receipt_path: "/kvittering/abc",
+                last_day: "21. december 2026",
+                publication: hoering::response::Publication::WithName,
+                files: &[],
+            },
+        );
+        assert!(m.text.contains("Afsnit: 3.4, punkt 1"), "{}", m.text);
+        assert!(!m.text.contains("3.4.1"));
+        assert!(
+            m.text
+                .contains("Om ordene: danskundervisning fra første dag"),
+            "{}",
+            m.text
+        );
+        assert!(m.html.contains("danskundervisning fra første dag"));
     }
 
     #[test]

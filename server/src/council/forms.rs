@@ -515,6 +515,7 @@ pub async fn submit_joint(
                 hearing_title: &round.hearing_title,
                 receipt_number: &crate::response::receipt_number(id, created_at),
                 block: None,
+                quote: None,
                 text: arrival.submission.text.as_str(),
                 receipt_path: &receipt_path,
                 last_day: &last_day,

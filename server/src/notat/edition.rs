@@ -189,7 +189,14 @@ pub async fn publish(
     let Some(published) = published else {
         return Err(refused("publish", "unapproved"));
     };
-    db::insert(
+    // Another clerk published an edition since this one was planned: its number is taken and
+    // its bemærkninger are out, so the clerk reads the page again rather than meeting a 500.
+    // On SQLite the write transaction sees that edition here; on PostgreSQL two transactions
+    // can both count the old number, and the unique key refuses the second insert.
+    if db::count_in(&mut tx, hearing.id).await? != previous {
+        return Err(refused("publish", "meanwhile"));
+    }
+    let inserted = db::insert(
         &mut tx,
         &db::NewEdition {
             hearing_id: hearing.id,
@@ -208,7 +215,13 @@ pub async fn publish(
             pdf_sha256: &hashes.2,
         },
     )
-    .await?;
+    .await;
+    match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(refused("publish", "meanwhile"));
+        }
+        other => other?,
+    };
     let after = serde_json::json!({
         "edition": number,
         "reason": plan.reason,

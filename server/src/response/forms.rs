@@ -140,6 +140,7 @@ async fn submit(
     let last_day = app::dates::long_date(locale, card(&hearing).closes);
     let receipt_path = format!("/kvittering/{token}");
     let block_number = target.block.as_ref().map(|(_, n)| n.clone());
+    let quoted = target.quote.as_ref().map(|q| q.exact().to_string());
     let sender = state.outbox.sender.clone();
     let to = submission.email.as_str().to_string();
     let name = submission.name.as_str().to_string();
@@ -160,6 +161,7 @@ async fn submit(
                 hearing_title: &hearing_title,
                 receipt_number: &super::receipt_number(id, created_at),
                 block: block_number.as_deref(),
+                quote: quoted.as_deref(),
                 text: &text,
                 receipt_path: &receipt_path,
                 last_day: &last_day,

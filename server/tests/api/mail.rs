@@ -76,7 +76,12 @@ both_with_mail!(
         assert_contains(
             &text,
             &[
-                &format!("Afsnit: {block}"),
+                &format!(
+                    "Afsnit: {}",
+                    app::components::block_label(app::i18n::Locale::da, &block)
+                ),
+                // A list item, cited as the public page cites it.
+                ", punkt ",
                 "Du får denne e-mail, fordi",
                 "Roskilde Kommune",
             ],

@@ -656,6 +656,55 @@ async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str)
 }
 
 both_databases!(
+    two_clerks_publishing_at_once_make_one_edition_and_the_other_is_told,
+    |app: TestApp| async move {
+        app.add_open_hearing_and_two_clerks("politik").await;
+        app.send_from(
+            "politik",
+            "Sprogundervisningen skal starte i vuggestuen.",
+            ("Amina Hassan", "amina@example.dk", "private", ""),
+            "with_name",
+            "",
+        )
+        .await;
+        app.publish_all().await;
+        let clerk = app.login().await;
+        let second = app.login_as(SECOND_CLERK).await;
+        let amina = id_of(&app, "amina@example.dk").await;
+        answer(&app, &clerk, &second, amina, "Forvaltningen er enig.").await;
+        close_hearing(&app).await;
+
+        // Both press "Offentliggør" at the same moment; each renders the notat before writing.
+        let (a, b) = tokio::join!(
+            publish_notat(&app, &clerk, ""),
+            publish_notat(&app, &second, "")
+        );
+        let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+        let texts = [
+            strip(&a.text().await.unwrap()),
+            strip(&b.text().await.unwrap()),
+        ];
+        statuses.sort_unstable();
+        // Whichever came second is refused in words, never with a 500: the one that planned
+        // edition 1 alongside is told another clerk just published; one that arrived after
+        // the commit planned edition 2, which needs a reason.
+        assert_eq!(statuses, [303, 422], "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t
+                .contains("En anden sagsbehandler har netop offentliggjort en udgave")
+                || t.contains("Skriv, hvad der er ændret")),
+            "the refused clerk is told why: {texts:?}"
+        );
+        let editions: i64 = app.scalar("SELECT COUNT(*) FROM notat_editions").await;
+        assert_eq!(editions, 1);
+        let told: i64 = app
+            .scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'remarks_published'")
+            .await;
+        assert_eq!(told, 1, "the respondent is told once");
+    }
+);
+
+both_databases!(
     publishing_waits_for_the_close_and_every_edition_is_frozen,
     |app: TestApp| async move {
         app.add_open_hearing_and_two_clerks("politik").await;
@@ -778,6 +827,17 @@ both_databases!(
             .await
             .unwrap();
         assert_eq!(sha256(&clerks), first_hashes[0]);
+        let clerks_pdf = app
+            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk)
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(
+            sha256(&clerks_pdf),
+            first_hashes[1],
+            "the clerk's PDF is the edition"
+        );
 
         // A response arriving later (the deadline moved for it) changes no published byte.
         set_closes(&app, 86_400).await;

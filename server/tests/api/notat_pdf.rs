@@ -45,8 +45,15 @@ fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
         "{tool}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // pdftotext's text must be UTF-8 as asked; pdfinfo prints a structure element's title in
+    // the PDF's own string encoding (krilla's are empty UTF-16 strings), read leniently.
+    let text = if tool == "pdftotext" {
+        String::from_utf8(out.stdout).unwrap()
+    } else {
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
     // pdftotext marks right-to-left text with embedding controls; the text is between them.
-    String::from_utf8(out.stdout).unwrap().replace(
+    text.replace(
         ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}'],
         "",
     )
@@ -162,6 +169,19 @@ both_databases!(
         let info = poppler("pdfinfo", &pdf, &[]);
         assert!(info.contains("Tagged:          yes"), "{info}");
         assert!(info.contains("Title:           Høringsnotat"), "{info}");
+        // The structure a screen reader walks (what a PDF/UA checker looks at first): the
+        // document's headings, its tables with header cells, its lists, its paragraphs.
+        let tree = poppler("pdfinfo", &pdf, &["-struct"]);
+        let tags: std::collections::BTreeSet<&str> = tree
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .map(|tag| tag.trim_end_matches(':'))
+            .collect();
+        for tag in [
+            "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "L", "LI",
+        ] {
+            assert!(tags.contains(tag), "a {tag} in the structure tree:\n{tree}");
+        }
 
         // The published edition is the municipality's Danish record; a clerk reading the
         // Arabic pages gets the working draft with the notat's words in Arabic, right to left.

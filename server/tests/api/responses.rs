@@ -454,6 +454,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
                         hearing_title: "Integrationspolitik",
                         receipt_number: &server::response::receipt_number(id, at),
                         block: None,
+                        quote: None,
                         text: "Et svar.",
                         receipt_path: "/kvittering/x",
                         last_day: "i morgen",

@@ -41,8 +41,8 @@ pub struct NewEdition<'a> {
     pub pdf_sha256: &'a str,
 }
 
-/// How many editions the hearing has, read in the publishing transaction (so two clerks
-/// publishing at once cannot both make edition 2: the second insert breaks the unique key).
+/// How many editions the hearing has, read in the publishing transaction, so a clerk who
+/// planned edition 2 while another published it is told so instead of publishing twice.
 pub async fn count_in(
     tx: &mut Transaction<'static, Any>,
     hearing_id: i64,
