@@ -2,10 +2,11 @@
 // marked Danish in an English page, the response form's counter speaks only at its thresholds,
 // errors say "Error" in English, focus lands where the keyboard goes on (after a plain-form
 // save, after a refused publication or step), and targets are large enough to hit.
+import fs from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { ADMIN, CLERK, HEARING, logIn, withJavaScript } from './helpers';
 
-const COUNCIL = { chair: 'raad@demo.hoering.dk' };
+const COUNCIL = { chair: 'raad@demo.hoering.dk', member: 'medlem@demo.hoering.dk' };
 const PHONE = { width: 360, height: 780 };
 
 /** Links not to follow: downloads, feeds, the API, language switches and sign-out. */
@@ -27,7 +28,7 @@ function stateOf(url: URL): string {
 }
 
 /** Every element wider than the page, for the failure message: tag, class and width. */
-async function overflowing(page: Page): Promise<string[]> {
+async function overflowing(page: Page, width: number): Promise<string[]> {
   return page.evaluate((width) => {
     const out: string[] = [];
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
@@ -40,30 +41,33 @@ async function overflowing(page: Page): Promise<string[]> {
       }
     }
     return out;
-  }, PHONE.width);
+  }, width);
 }
 
 /**
- * Visits every page reachable by links from `start` (same site, GET only) at 360 px, and
- * returns the pages whose document is wider than the screen.
+ * Visits every page reachable by links from `start` (same site, GET only) at the page's width,
+ * and returns the pages whose document is wider than the screen. Reaching `limit` pages is a
+ * failure too: a sweep that stops early says nothing about the pages it did not reach.
  */
-async function sweep(page: Page, start: string[], seen: Set<string>, limit = 120): Promise<string[]> {
+async function sweep(page: Page, start: string[], seen: Set<string>, limit = 300): Promise<string[]> {
   const failures: string[] = [];
   const queue = [...start];
   let visited = 0;
-  while (queue.length > 0 && visited < limit) {
+  const width = page.viewportSize()!.width;
+  while (queue.length > 0) {
     const next = queue.shift()!;
     const url = new URL(next, page.url() === 'about:blank' ? 'http://x' : page.url());
     const state = stateOf(url);
     if (seen.has(state)) continue;
     seen.add(state);
+    if (visited === limit) {
+      failures.push(`more than ${limit} pages: ${url.pathname} and others not swept`);
+      break;
+    }
     const response = await page.goto(url.pathname + url.search);
     visited += 1;
     if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (width > PHONE.width) {
-      failures.push(`${url.pathname}${url.search} is ${width}px wide: ${(await overflowing(page)).join(', ')}`);
-    }
+    failures.push(...(await tooWide(page, width)));
     const links = await page.locator('a[href^="/"]:not([download])').evaluateAll((as) =>
       as.map((a) => a.getAttribute('href')!),
     );
@@ -74,15 +78,27 @@ async function sweep(page: Page, start: string[], seen: Set<string>, limit = 120
   return failures;
 }
 
+/** The page as it is now, if its document is wider than `width`: where and what overflows. */
+async function tooWide(page: Page, width: number): Promise<string[]> {
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scroll <= width) return [];
+  const url = new URL(page.url());
+  return [`${url.pathname}${url.search} (${await page.locator('html').getAttribute('lang')}) is ${scroll}px wide at ${width}: ${(await overflowing(page, width)).join(', ')}`];
+}
+
 test.describe('what axe cannot see', () => {
   test('every page of the demo fits a 360 px screen for the public, a council, a clerk and an admin', async ({ browser }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     // Without JavaScript: the server's page is what every reader gets first (and the plain
-    // forms' selects are there only then).
+    // forms' selects are there only then). The public pages in Danish, English and Arabic
+    // (right to left); the council room as its chair and as a plain member.
     const failures: string[] = [];
-    const roles: { who?: string; start: string[] }[] = [
+    const roles: { who?: string; lang?: string; start: string[] }[] = [
       { start: ['/', HEARING, `${HEARING}/svar`, '/politikker', '/login'] },
+      { lang: 'en', start: ['/', HEARING, `${HEARING}/svar`, '/politikker'] },
+      { lang: 'ar', start: ['/', HEARING, `${HEARING}/svar`, '/politikker'] },
       { who: COUNCIL.chair, start: ['/raad'] },
+      { who: COUNCIL.member, start: ['/raad'] },
       { who: CLERK.email, start: ['/admin'] },
       { who: ADMIN.email, start: ['/admin', '/admin/post', '/admin/raad', '/admin/forloeb'] },
     ];
@@ -93,6 +109,10 @@ test.describe('what axe cannot see', () => {
         withJavaScript(page, false);
         // Nothing is sent: the demo's data stays as the other tests expect it.
         if (role.who) await logIn(page, role.who, /\/(admin|raad)/);
+        if (role.lang) {
+          await page.goto(`/sprog/${role.lang}`);
+          await expect(page.locator('html')).toHaveAttribute('lang', role.lang);
+        }
         const seen = new Set<string>(['/logout?']);
         failures.push(...(await sweep(page, role.start, seen)));
       } finally {
@@ -100,6 +120,96 @@ test.describe('what axe cannot see', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  test('the states a link does not reach fit 360 px too: forms refused, and the islands awake', async ({ browser }) => {
+    test.setTimeout(300_000);
+    const failures: string[] = [];
+    for (const lang of ['da', 'ar']) {
+      // The response form sent empty, without JavaScript: every field's error shown.
+      const plain = await browser.newContext({ locale: 'da-DK', viewport: PHONE, javaScriptEnabled: false });
+      try {
+        const page = await plain.newPage();
+        withJavaScript(page, false);
+        await page.goto(`/sprog/${lang}`);
+        await page.goto(`${HEARING}/svar`);
+        await page.locator('form.response-form button[type=submit]').click();
+        await expect(page.locator('.field-error, [role=alert]').first()).toBeVisible();
+        failures.push(...(await tooWide(page, PHONE.width)));
+      } finally {
+        await plain.close();
+      }
+    }
+    // With JavaScript: the response form, the council room and the meeting input, whose
+    // islands draw their own parts (the chosen paragraph beside the picker, the file list).
+    const islands: { who?: string; paths: string[] }[] = [
+      { paths: [`${HEARING}/svar`, HEARING] },
+      { who: COUNCIL.member, paths: ['/raad/hoeringer/integrationspolitik/integrationsraadet'] },
+      { who: CLERK.email, paths: ['/admin', '/admin/politikker/integrationspolitik-2020'] },
+    ];
+    for (const role of islands) {
+      const context = await browser.newContext({ locale: 'da-DK', viewport: PHONE });
+      try {
+        const page = await context.newPage();
+        withJavaScript(page, true);
+        if (role.who) await logIn(page, role.who, /\/(admin|raad)/);
+        for (const path of role.paths) {
+          await page.goto(path);
+          await page.waitForLoadState('networkidle');
+          failures.push(...(await tooWide(page, PHONE.width)));
+        }
+        if (role.who === CLERK.email) {
+          // The meeting input page, reached from the policy as a clerk reaches it.
+          await page.getByRole('link', { name: 'Dialogmøde om integrationspolitikken' }).click();
+          await expect(page.locator('#input-text')).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          failures.push(...(await tooWide(page, PHONE.width)));
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('a screen reader hears the hearing page in English and the response form as meant', async ({ page }) => {
+    // The accessibility tree Chromium gives a screen reader (what Orca or NVDA read out),
+    // kept in screenshots/ for a person to read; the test checks what a listener relies on.
+    withJavaScript(page, true);
+    await page.goto(HEARING);
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    for (const [name, path] of [['hearing-en', HEARING], ['response-form-en', `${HEARING}/svar`]]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const tree = await page.locator('body').ariaSnapshot();
+      fs.writeFileSync(`screenshots/aria-${name}.yaml`, tree);
+      const lines = tree.split('\n');
+      // Landmarks to jump between, one main.
+      for (const landmark of ['banner', 'main', 'contentinfo', 'navigation']) {
+        expect(lines.some((l) => l.trim().startsWith(`- ${landmark}`)), `${name}: a ${landmark}`).toBe(true);
+      }
+      expect(lines.filter((l) => l.trim().startsWith('- main')).length, `${name}: one main`).toBe(1);
+      // Headings as an outline: one level 1 first, and no level skipped on the way down.
+      const levels = lines.flatMap((l) => {
+        const m = l.match(/- heading ".+" \[level=(\d)\]/);
+        return m ? [Number(m[1])] : [];
+      });
+      expect(levels[0], `${name}: starts with its title`).toBe(1);
+      expect(levels.filter((n) => n === 1).length, `${name}: one title`).toBe(1);
+      levels.forEach((n, i) => {
+        if (i > 0) expect(n - levels[i - 1], `${name}: heading ${i} after level ${levels[i - 1]}`).toBeLessThanOrEqual(1);
+      });
+      // Every control says what it is for.
+      const unnamed = lines.filter((l) =>
+        /^\s*- (link|button|textbox|combobox|checkbox|radio|searchbox|group|radiogroup)(:|$| \[)/.test(l),
+      );
+      expect(unnamed, `${name}: controls without a name`).toEqual([]);
+    }
+    // The form's choices are heard with their question: radios inside a named group.
+    const form = await page.locator('main').ariaSnapshot();
+    expect(form).toMatch(/- group "[^"]+":\n(\s+- .*\n)*?\s+- radio "/);
+    expect(form).toContain('textbox "');
   });
 
   test('in English, Danish content is marked Danish', async ({ page }) => {

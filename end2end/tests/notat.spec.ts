@@ -48,12 +48,13 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   const block = original.includes('skal lære dansk før skolestart');
   expect(block).toBeTruthy();
 
-  // Three citizens send the same campaign text, named in Turkish, Arabic and Ukrainian letters
-  // (one chose to be anonymous); one writes her own on the paragraph.
-  const NAMED = ['Ayşe Yılmaz', 'محمد الأحمد'];
+  // Four citizens send the same campaign text, named in Turkish, Arabic and Ukrainian letters
+  // (one Ukrainian chose to be anonymous); one writes her own on the paragraph.
+  const NAMED = ['Ayşe Yılmaz', 'محمد الأحمد', 'Тарас Шевченко'];
   for (const [name, email, publication] of [
     [NAMED[0], 'ayse@example.dk', 'with_name'],
     [NAMED[1], 'mohammed@example.dk', 'with_name'],
+    [NAMED[2], 'taras@example.dk', 'with_name'],
     ['Олена Коваленко', 'olena@example.dk', 'anonymous'],
   ]) {
     await sendResponse(page, { text: CAMPAIGN, name, email, sender_kind: 'private', publication, block: '' }, `/hoeringer/${SLUG}`);
@@ -70,7 +71,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   // One bemærkning for the whole campaign, from the campaigns page.
   await logIn(page, CLERK.email);
   await page.goto(`/admin/hoeringer/${SLUG}/grupper`);
-  await page.getByRole('link', { name: 'Skriv én bemærkning til alle 3 svar' }).click();
+  await page.getByRole('link', { name: 'Skriv én bemærkning til alle 4 svar' }).click();
   await expect(page.getByRole('heading', { name: 'Bemærkning til en kampagne' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expectAccessible(page);
@@ -79,7 +80,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   await page.getByLabel('Giver ikke anledning til ændring').check();
   await page.getByRole('button', { name: 'Gem som udkast' }).click();
   await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 1 })).toBeVisible();
-  await expect(page.getByText('Kampagne: 3 ens svar')).toBeVisible();
+  await expect(page.getByText('Kampagne: 4 ens svar')).toBeVisible();
 
   // Amina's response leads to a change: the changed paragraph of version 2 is picked.
   await page.goto(`/admin/hoeringer/${SLUG}?status=pending`);
@@ -114,7 +115,7 @@ test('a clerk answers a campaign and a change, a second clerk approves, the publ
   // The hearing is still open: no button, and the page says why.
   await expect(page.getByText(/Høringsnotatet kan offentliggøres, når høringen er slut/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Offentliggør høringsnotatet' })).toHaveCount(0);
-  // Every response is accounted for: the campaign's three and Amina's under their points.
+  // Every response is accounted for: the campaign's four and Amina's under their points.
   await expect(page.getByText('Alle høringssvar har en bemærkning eller er lagt til side.')).toBeVisible();
   sql(`UPDATE hearings SET closes_at = CAST(strftime('%s', 'now') AS INTEGER) - 60 WHERE slug = '${SLUG}'`);
   await page.reload();
