@@ -7,6 +7,8 @@
 //! The file is a letter of a few hundred text pages and a large embedded image, as a scanned
 //! appendix makes one: the size clamd streams through, and the pages the text reader walks.
 
+mod support;
+
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -145,10 +147,7 @@ fn running_as_root() -> bool {
 }
 
 fn main() {
-    let megabytes: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(25);
+    let megabytes = support::size_from_args(25);
     let bytes = pdf(megabytes);
     println!(
         "a PDF of {:.1} MB ({} bytes)",

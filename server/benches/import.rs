@@ -3,6 +3,8 @@
 //! draft's numbered passages: `cargo bench -p server --bench import` (`-- 5000` for another
 //! size).
 
+mod support;
+
 use std::io::Write;
 use std::time::Instant;
 
@@ -72,10 +74,7 @@ fn word_file(n: usize) -> Vec<u8> {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(2_000);
+    let n = support::size_from_args(2_000);
     let bytes = word_file(n);
     let mut best = f64::MAX;
     let mut passages = 0;

@@ -3,6 +3,8 @@
 //! records as XLSX and CSV; with the process's peak memory. `cargo bench -p server --bench notat`
 //! (`-- 20000` for another size).
 
+mod support;
+
 use server::backend::DbBackend;
 use server::notat::export;
 use std::time::Instant;
@@ -11,23 +13,20 @@ const FIXTURE: &str = include_str!("../../src/document/fixtures/integrationspoli
 
 /// The process's peak resident memory in MB since the last `reset_peak`, from Linux's /proc.
 fn peak_mb() -> Option<f64> {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()?
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse::<f64>()
-        .ok()
-        .map(|kb| kb / 1024.0)
+    memory_mb("VmHWM:")
 }
 
 /// The process's resident memory now, in MB.
 fn rss_mb() -> Option<f64> {
+    memory_mb("VmRSS:")
+}
+
+/// The memory figure `field` of Linux's /proc/self/status (given in kB), in MB.
+fn memory_mb(field: &str) -> Option<f64> {
     std::fs::read_to_string("/proc/self/status")
         .ok()?
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse::<f64>()
@@ -68,10 +67,7 @@ fn target(what: &str, measured: f64, limit: f64, unit: &str) -> bool {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(100_000);
+    let n = support::size_from_args(100_000);
     let dir = std::env::temp_dir().join(format!("hoering-notat-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     let url = format!("sqlite://{}/bench.db", dir.display());
@@ -267,24 +263,16 @@ async fn main() {
         started,
         (),
     );
-    let started = Instant::now();
-    let (docx, _, _) = export::render_notat(
-        &view,
-        export::Format::Docx,
-        app::i18n::Locale::da,
-        "Kommunen",
-    )
-    .expect("docx");
-    timed(&format!("DOCX ({} KB)", docx.len() / 1024), started, ());
-    let started = Instant::now();
-    let (pdf, _, _) = export::render_notat(
-        &view,
-        export::Format::Pdf,
-        app::i18n::Locale::da,
-        "Kommunen",
-    )
-    .expect("pdf");
-    let (_, pdf_s, _) = timed(&format!("PDF ({} KB)", pdf.len() / 1024), started, ());
+    // Each format of the notat, timed: the seconds it took.
+    let render = |format: export::Format, name: &str| {
+        let started = Instant::now();
+        let (bytes, _, _) =
+            export::render_notat(&view, format, app::i18n::Locale::da, "Kommunen").expect(name);
+        let label = format!("{name} ({} KB)", bytes.len() / 1024);
+        timed(&label, started, ()).1
+    };
+    render(export::Format::Docx, "DOCX");
+    let pdf_s = render(export::Format::Pdf, "PDF");
 
     println!();
     let mut met = target("compiling the notat", compile_s, 5.0, "s");

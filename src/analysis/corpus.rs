@@ -745,23 +745,38 @@ impl Labels {
     }
 }
 
+/// How the responses of a generated hearing are written: its campaigns' letters, and each
+/// response, a copy of its campaign's letter or a text of its sender's own. Shared with
+/// `formulaic.rs`.
+pub trait Writer {
+    type Letter;
+    /// What the writer tells of a response: its text, and whatever else it knows of it.
+    type Response;
+
+    fn letter(&self, rand: &mut Rand) -> Self::Letter;
+    /// The letter as its organisers wrote it.
+    fn render(&self, letter: &Self::Letter) -> String;
+    /// A copy of campaign `c`'s `letter`, or with `None` a response of the sender's own.
+    fn respond(&self, letter: Option<(usize, &Self::Letter)>, rand: &mut Rand) -> Self::Response;
+}
+
 /// A generated hearing: `n` responses, campaigns of the given sizes among unrelated ones, in
 /// shuffled order. Texts are made on demand from the position and the seed, so a million of
 /// them need not be held at once.
-pub struct Corpus {
-    style: Style,
+pub struct Hearing<W: Writer> {
+    writer: W,
     seed: u64,
     labels: Labels,
-    letters: Vec<Letter>,
+    letters: Vec<W::Letter>,
 }
 
-impl Corpus {
-    pub fn new(seed: u64, style: Style, n: usize, campaigns: &[usize]) -> Corpus {
+impl<W: Writer> Hearing<W> {
+    pub fn written_by(writer: W, seed: u64, n: usize, campaigns: &[usize]) -> Hearing<W> {
         let mut rand = Rand(seed);
-        let letters: Vec<Letter> = campaigns.iter().map(|_| letter(style, &mut rand)).collect();
+        let letters: Vec<W::Letter> = campaigns.iter().map(|_| writer.letter(&mut rand)).collect();
         let labels = Labels::shuffled(&mut rand, n, campaigns);
-        Corpus {
-            style,
+        Hearing {
+            writer,
             seed,
             labels,
             letters,
@@ -779,15 +794,49 @@ impl Corpus {
 
     /// Campaign `c`'s letter as its organisers wrote it.
     pub fn letter(&self, c: usize) -> Option<String> {
-        self.letters.get(c).map(Letter::render)
+        self.letters.get(c).map(|letter| self.writer.render(letter))
+    }
+
+    /// Response `i`, the same on every call.
+    pub fn response(&self, i: usize) -> W::Response {
+        let mut rand = Rand(scramble(self.seed ^ scramble(i as u64 + 1)));
+        let letter = self
+            .campaign(i)
+            .and_then(|c| self.letters.get(c).map(|letter| (c, letter)));
+        self.writer.respond(letter, &mut rand)
+    }
+}
+
+/// A hearing of 80–200-word responses in a [`Style`].
+pub type Corpus = Hearing<Style>;
+
+impl Corpus {
+    pub fn new(seed: u64, style: Style, n: usize, campaigns: &[usize]) -> Corpus {
+        Hearing::written_by(style, seed, n, campaigns)
     }
 
     /// The text of response `i`.
     pub fn text(&self, i: usize) -> String {
-        let mut rand = Rand(scramble(self.seed ^ scramble(i as u64 + 1)));
-        match self.campaign(i).and_then(|c| self.letters.get(c)) {
-            Some(letter) => copy(self.style, letter, &mut rand),
-            None => unrelated(self.style, &mut rand),
+        self.response(i)
+    }
+}
+
+impl Writer for Style {
+    type Letter = Letter;
+    type Response = String;
+
+    fn letter(&self, rand: &mut Rand) -> Letter {
+        letter(*self, rand)
+    }
+
+    fn render(&self, letter: &Letter) -> String {
+        letter.render()
+    }
+
+    fn respond(&self, letter: Option<(usize, &Letter)>, rand: &mut Rand) -> String {
+        match letter {
+            Some((_, letter)) => copy(*self, letter, rand),
+            None => unrelated(*self, rand),
         }
     }
 }

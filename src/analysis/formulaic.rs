@@ -22,8 +22,8 @@
 //! Written after the chaining defect was reported and before the cohesive grouping was built;
 //! the grouping was tuned on [`TUNING_SEED`] only, and the other seeds measure it.
 
-use super::corpus::{Labels, substitute, typo};
-use crate::split_mix::{Rand, scramble};
+use super::corpus::{Hearing, Writer, substitute, typo};
+use crate::split_mix::Rand;
 
 /// The seed the cohesive grouping was developed against; figures on other seeds are held out.
 pub const TUNING_SEED: u64 = 0x5C01;
@@ -299,7 +299,7 @@ fn sign_off(rand: &mut Rand) -> String {
 /// A response as greeting, sentences and sign-off, so that copies can be edited sentence by
 /// sentence.
 #[derive(Debug, Clone)]
-struct Letter {
+pub struct Letter {
     greeting: String,
     body: Vec<String>,
     sign_off: String,
@@ -514,43 +514,40 @@ fn copy(letter: &Letter, rand: &mut Rand) -> String {
     finish(copy.render(), rand)
 }
 
-/// A generated hearing: `n` short responses, campaigns of the given sizes among them, in
-/// shuffled order.
-pub struct Formulaic {
-    seed: u64,
-    labels: Labels,
-    letters: Vec<Letter>,
-}
+/// The writer of a hard hearing: short, formulaic responses, campaigns among them.
+pub struct Formulaic;
 
 impl Formulaic {
-    pub fn new(seed: u64, n: usize, campaigns: &[usize]) -> Formulaic {
-        let mut rand = Rand(seed);
-        let letters: Vec<Letter> = campaigns
-            .iter()
-            .map(|_| campaign_letter(&mut rand))
-            .collect();
-        let labels = Labels::shuffled(&mut rand, n, campaigns);
-        Formulaic {
-            seed,
-            labels,
-            letters,
+    /// A hearing of `n` such responses, campaigns of the given sizes among them, in shuffled
+    /// order.
+    pub fn hearing(seed: u64, n: usize, campaigns: &[usize]) -> Hearing<Formulaic> {
+        Hearing::written_by(Formulaic, seed, n, campaigns)
+    }
+}
+
+impl Writer for Formulaic {
+    type Letter = Letter;
+    /// The text, and what it says, for telling which responses say the same: its campaign, or
+    /// the clauses its sender chose (sorted, without greeting, sign-off or typos).
+    type Response = (String, String);
+
+    fn letter(&self, rand: &mut Rand) -> Letter {
+        campaign_letter(rand)
+    }
+
+    fn render(&self, letter: &Letter) -> String {
+        letter.render()
+    }
+
+    fn respond(&self, letter: Option<(usize, &Letter)>, rand: &mut Rand) -> (String, String) {
+        match letter {
+            Some((c, letter)) => (copy(letter, rand), format!("campaign {c}")),
+            None => unrelated(rand),
         }
     }
+}
 
-    pub fn len(&self) -> usize {
-        self.labels.len()
-    }
-
-    /// The campaign response `i` belongs to, if any.
-    pub fn campaign(&self, i: usize) -> Option<usize> {
-        self.labels.campaign(i)
-    }
-
-    /// Campaign `c`'s letter as its organisers wrote it.
-    pub fn letter(&self, c: usize) -> Option<String> {
-        self.letters.get(c).map(Letter::render)
-    }
-
+impl Hearing<Formulaic> {
     /// The text of response `i`.
     pub fn text(&self, i: usize) -> String {
         self.response(i).0
@@ -560,16 +557,5 @@ impl Formulaic {
     /// the clauses its sender chose (sorted, without greeting, sign-off or typos).
     pub fn content(&self, i: usize) -> String {
         self.response(i).1
-    }
-
-    fn response(&self, i: usize) -> (String, String) {
-        let mut rand = Rand(scramble(self.seed ^ scramble(i as u64 + 1)));
-        match self
-            .campaign(i)
-            .zip(self.campaign(i).and_then(|c| self.letters.get(c)))
-        {
-            Some((c, letter)) => (copy(letter, &mut rand), format!("campaign {c}")),
-            None => unrelated(&mut rand),
-        }
     }
 }

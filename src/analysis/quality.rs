@@ -58,7 +58,7 @@ struct Hearing {
 
 impl Hearing {
     fn formulaic(seed: u64) -> Hearing {
-        let set = Formulaic::new(seed, RESPONSES, CAMPAIGNS);
+        let set = Formulaic::hearing(seed, RESPONSES, CAMPAIGNS);
         Hearing {
             name: format!("formulaic {seed:#x}"),
             texts: (0..set.len()).map(|i| set.text(i)).collect(),
@@ -289,7 +289,7 @@ fn measure(hearing: &Hearing) -> (Figures, Figures) {
 #[test]
 #[ignore = "prints generated responses to read; run with --ignored --nocapture"]
 fn show_formulaic_responses() {
-    let set = Formulaic::new(TUNING_SEED, 5_000, CAMPAIGNS);
+    let set = Formulaic::hearing(TUNING_SEED, 5_000, CAMPAIGNS);
     for i in 0..60 {
         println!("--- {i} {:?}\n{}", set.campaign(i), set.text(i));
     }
@@ -304,7 +304,7 @@ fn show_formulaic_responses() {
 #[test]
 #[ignore = "diagnostics on the tuning seed; run with --ignored --nocapture"]
 fn diagnose_tuning_seed() {
-    let set = Formulaic::new(TUNING_SEED, RESPONSES, CAMPAIGNS);
+    let set = Formulaic::hearing(TUNING_SEED, RESPONSES, CAMPAIGNS);
     let texts: Vec<String> = (0..set.len()).map(|i| set.text(i)).collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let params = GroupParams::default();
@@ -395,7 +395,7 @@ fn tune_min_shared() {
 
 #[test]
 fn formulaic_responses_are_short() {
-    let set = Formulaic::new(TUNING_SEED, 2_000, CAMPAIGNS);
+    let set = Formulaic::hearing(TUNING_SEED, 2_000, CAMPAIGNS);
     let words: Vec<usize> = (0..set.len())
         .map(|i| set.text(i).split_whitespace().count())
         .collect();

@@ -20,6 +20,16 @@ fn params() -> GroupParams {
     GroupParams::default()
 }
 
+/// [`params`] with one row per band: every pair sharing a slot is a candidate, so a result
+/// does not depend on the banding.
+fn every_pair_a_candidate() -> GroupParams {
+    GroupParams {
+        bands: 128,
+        rows: 1,
+        ..params()
+    }
+}
+
 fn check_groups(groups: &[Group], n: usize) {
     let mut seen = vec![false; n];
     for g in groups {
@@ -186,12 +196,7 @@ fn a_chain_of_overlapping_texts_is_cut_around_centres() {
         })
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    // Every pair sharing a slot is a candidate, so the chain does not depend on the banding.
-    let params = GroupParams {
-        bands: 128,
-        rows: 1,
-        ..params()
-    };
+    let params = every_pair_a_candidate();
     assert!(similarity(refs[0], refs[1], &params) >= params.threshold);
     assert!(similarity(refs[0], refs[2], &params) < 0.4);
     let chained = group_chained(&refs, &params);
@@ -224,11 +229,7 @@ fn a_shared_sentence_is_not_a_campaign() {
     let mut texts = vec![popular.to_owned()];
     texts.extend(own.iter().map(|o| format!("{popular} {o}")));
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let params = GroupParams {
-        bands: 128,
-        rows: 1,
-        ..params()
-    };
+    let params = every_pair_a_candidate();
     assert!(similarity(refs[0], refs[1], &params) >= params.threshold);
     assert_eq!(group(&refs, &params), []);
     // Without the least shared text the bare sentence gathers them all.
@@ -345,9 +346,7 @@ fn no_pair_below_the_threshold_is_joined() {
         assert_eq!(group(&[&pair[0], &pair[1]], &just_above), []);
         let at = GroupParams {
             threshold: s,
-            bands: 128,
-            rows: 1,
-            ..params()
+            ..every_pair_a_candidate()
         };
         assert_eq!(group(&[&pair[0], &pair[1]], &at).len(), 1, "{s}");
     }

@@ -29,12 +29,10 @@ const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md"
 const BLOCKS: usize = 2_000;
 const RUNS: usize = 30;
 
+mod model_items;
+
 /// A policy as sections of items; an item is a paragraph or a list of item texts.
-#[derive(Clone)]
-enum Item {
-    Paragraph(Vec<String>),
-    List(Vec<Vec<String>>),
-}
+type Item = model_items::Item<Vec<String>>;
 
 #[derive(Clone)]
 struct Section {
@@ -46,24 +44,11 @@ fn fixture_sections() -> Result<Vec<Section>, DocumentError> {
     let doc = parse(FIXTURE)?;
     let mut sections = Vec::new();
     for s in doc.sections.iter().filter(|s| !s.blocks.is_empty()) {
-        let mut items: Vec<Item> = Vec::new();
-        let mut list_at = None;
-        for b in &s.blocks {
+        let items = model_items::items(s.blocks.iter().map(|b| {
             let words: Vec<String> = b.text.split(' ').map(str::to_owned).collect();
-            if b.number.item().is_some() {
-                if list_at == b.number.position()
-                    && let Some(Item::List(list)) = items.last_mut()
-                {
-                    list.push(words);
-                    continue;
-                }
-                list_at = b.number.position();
-                items.push(Item::List(vec![words]));
-            } else {
-                list_at = None;
-                items.push(Item::Paragraph(words));
-            }
-        }
+            let list = b.number.item().is_some().then_some(b.number.position());
+            (list, words)
+        }));
         sections.push(Section {
             heading: s.heading.clone(),
             items,

@@ -14,6 +14,12 @@ fn edited(from: &str, to: &str) -> String {
     FIXTURE.replacen(from, to, 1)
 }
 
+/// The quote `typed` finds in `text`; the test fails if it finds none.
+fn found(text: &str, typed: &str) -> TextQuote {
+    let quote = locate_typed_quote(text, typed).expect("valid input");
+    quote.unwrap_or_else(|| panic!("{typed:?} is not found in {text:?}"))
+}
+
 fn id_of(d: &Document, number: &str) -> BlockId {
     d.find(&number.parse().unwrap()).unwrap().id.clone()
 }
@@ -55,9 +61,7 @@ const TEXT: &str = "Vellykket integration fordrer åbenhed, imødekommenhed og s
 
 #[test]
 fn a_typed_quote_is_found_with_its_context() {
-    let q = locate_typed_quote(TEXT, "imødekommenhed og støtte")
-        .unwrap()
-        .unwrap();
+    let q = found(TEXT, "imødekommenhed og støtte");
     assert_eq!(q.exact(), "imødekommenhed og støtte");
     assert_eq!(q.prefix(), "integration fordrer åbenhed, ");
     assert_eq!(q.suffix(), " i lokalsamfund, foreningsliv og");
@@ -65,14 +69,10 @@ fn a_typed_quote_is_found_with_its_context() {
 
 #[test]
 fn whitespace_runs_and_ends_of_the_typed_quote_do_not_matter() {
-    let q = locate_typed_quote(TEXT, "  åbenhed,\n   imødekommenhed\tog ")
-        .unwrap()
-        .unwrap();
+    let q = found(TEXT, "  åbenhed,\n   imødekommenhed\tog ");
     assert_eq!(q.exact(), "åbenhed, imødekommenhed og");
     // A whitespace run in the text matches one typed space too.
-    let q = locate_typed_quote("lige  muligheder\nfor alle", "muligheder for")
-        .unwrap()
-        .unwrap();
+    let q = found("lige  muligheder\nfor alle", "muligheder for");
     assert_eq!(q.exact(), "muligheder\nfor");
 }
 
@@ -85,15 +85,11 @@ fn empty_input_is_no_quote() {
 #[test]
 fn case_as_typed_first_then_any_case_in_the_texts_own_spelling() {
     let text = "Kommunen og kommunen";
-    let q = locate_typed_quote(text, "kommunen").unwrap().unwrap();
+    let q = found(text, "kommunen");
     assert_eq!((q.prefix(), q.exact()), ("Kommunen og ", "kommunen"));
-    let q = locate_typed_quote(TEXT, "ÅBENHED, IMØDEKOMMENHED")
-        .unwrap()
-        .unwrap();
+    let q = found(TEXT, "ÅBENHED, IMØDEKOMMENHED");
     assert_eq!(q.exact(), "åbenhed, imødekommenhed");
-    let q = locate_typed_quote("Æbler, øl og ål", "øL OG Å")
-        .unwrap()
-        .unwrap();
+    let q = found("Æbler, øl og ål", "øL OG Å");
     assert_eq!(q.exact(), "øl og å");
 }
 
@@ -102,14 +98,12 @@ fn lower_case_that_changes_length_keeps_the_offsets_right() {
     // "İ" lower-cases to two chars ("i̇"), "ẞ" to one of another length in bytes: the place
     // after them must still be the right one.
     let text = "İİİ ẞTRASSE og Roskilde Kommune";
-    let q = locate_typed_quote(text, "ROSKILDE kommune")
-        .unwrap()
-        .unwrap();
+    let q = found(text, "ROSKILDE kommune");
     assert_eq!(q.exact(), "Roskilde Kommune");
     assert_eq!(q.prefix(), "İİİ ẞTRASSE og ");
-    let q = locate_typed_quote(text, "i̇i̇").unwrap().unwrap();
+    let q = found(text, "i̇i̇");
     assert_eq!(q.exact(), "İİ");
-    let q = locate_typed_quote(text, "ßtrasse").unwrap().unwrap();
+    let q = found(text, "ßtrasse");
     assert_eq!(q.exact(), "ẞTRASSE");
 }
 

@@ -78,11 +78,7 @@ impl Blk {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Item {
-    Para(Blk),
-    List(Vec<Blk>),
-}
+type Item = super::model_items::Item<Blk>;
 
 #[derive(Debug, Clone)]
 struct Sec {
@@ -103,25 +99,12 @@ impl Model {
         let mut index = 0;
         let mut sections = Vec::new();
         for s in &doc.sections {
-            let mut items: Vec<Item> = Vec::new();
-            let mut list_at = None;
-            for b in &s.blocks {
+            let items = super::model_items::items(s.blocks.iter().map(|b| {
                 let blk = Blk::from_text(&b.text, index);
                 index += 1;
-                if b.kind == BlockKind::ListItem {
-                    if list_at == b.number.position()
-                        && let Some(Item::List(l)) = items.last_mut()
-                    {
-                        l.push(blk);
-                        continue;
-                    }
-                    list_at = b.number.position();
-                    items.push(Item::List(vec![blk]));
-                } else {
-                    list_at = None;
-                    items.push(Item::Para(blk));
-                }
-            }
+                let list = (b.kind == BlockKind::ListItem).then_some(b.number.position());
+                (list, blk)
+            }));
             sections.push(Sec {
                 level: usize::from(s.level).max(1),
                 heading: s.heading.clone(),
@@ -147,7 +130,7 @@ impl Model {
             md.push_str(&format!("{} {}\n\n", "#".repeat(s.level), s.heading));
             for item in &s.items {
                 match item {
-                    Item::Para(b) => md.push_str(&format!("{}\n\n", safe(&b.text()))),
+                    Item::Paragraph(b) => md.push_str(&format!("{}\n\n", safe(&b.text()))),
                     Item::List(l) => {
                         let marker = if lists % 2 == 0 { '-' } else { '*' };
                         lists += 1;
@@ -170,7 +153,7 @@ impl Model {
         for s in &self.sections {
             for item in &s.items {
                 match item {
-                    Item::Para(b) => out.push(b),
+                    Item::Paragraph(b) => out.push(b),
                     Item::List(l) => out.extend(l.iter()),
                 }
             }
@@ -273,7 +256,7 @@ impl Editor<'_> {
         for s in &mut model.sections {
             for item in &mut s.items {
                 match item {
-                    Item::Para(b) => all.push(b),
+                    Item::Paragraph(b) => all.push(b),
                     Item::List(l) => all.extend(l.iter_mut()),
                 }
             }
@@ -322,7 +305,7 @@ impl Editor<'_> {
         let mut out = Vec::new();
         for (s, sec) in model.sections.iter().enumerate() {
             for (i, item) in sec.items.iter().enumerate() {
-                if matches!(item, Item::Para(b) if b.words.len() >= min_words) {
+                if matches!(item, Item::Paragraph(b) if b.words.len() >= min_words) {
                     out.push((s, i));
                 }
             }
@@ -353,7 +336,7 @@ impl Editor<'_> {
     fn touch_section(sec: &mut Sec) {
         for item in &mut sec.items {
             match item {
-                Item::Para(b) => b.touched = true,
+                Item::Paragraph(b) => b.touched = true,
                 Item::List(l) => l.iter_mut().for_each(|b| b.touched = true),
             }
         }
@@ -383,7 +366,7 @@ impl Editor<'_> {
                     return;
                 };
                 let mut item = model.sections[s].items.remove(i);
-                if let Item::Para(b) = &mut item {
+                if let Item::Paragraph(b) = &mut item {
                     b.touched = true;
                 }
                 let t = self.section(model);
@@ -451,10 +434,10 @@ impl Editor<'_> {
                 let Some((s, i)) = self.pick(&Self::paragraphs(model, 1)) else {
                     return;
                 };
-                if let Some(Item::Para(_)) = model.sections[s].items.get(i + 1) {
+                if let Some(Item::Paragraph(_)) = model.sections[s].items.get(i + 1) {
                     model.sections[s].items.swap(i, i + 1);
                     for k in [i, i + 1] {
-                        if let Item::Para(b) = &mut model.sections[s].items[k] {
+                        if let Item::Paragraph(b) = &mut model.sections[s].items[k] {
                             b.touched = true;
                         }
                     }
@@ -465,7 +448,7 @@ impl Editor<'_> {
                 let s = self.section(model);
                 let at = self.rand.below(model.sections[s].items.len() + 1);
                 let b = self.fresh(8, 40);
-                model.sections[s].items.insert(at, Item::Para(b));
+                model.sections[s].items.insert(at, Item::Paragraph(b));
             }
             // Insert a list item.
             6 => {
@@ -501,13 +484,13 @@ impl Editor<'_> {
                 let Some((s, i)) = self.pick(&Self::paragraphs(model, 16)) else {
                     return;
                 };
-                let Item::Para(b) = model.sections[s].items.remove(i) else {
+                let Item::Paragraph(b) = model.sections[s].items.remove(i) else {
                     return;
                 };
                 let parts = if self.rand.percent(30) { 3 } else { 2 };
                 let pieces = self.cut(b, parts);
                 for (k, p) in pieces.into_iter().enumerate() {
-                    model.sections[s].items.insert(i + k, Item::Para(p));
+                    model.sections[s].items.insert(i + k, Item::Paragraph(p));
                 }
             }
             // Split a list item in two.
@@ -548,16 +531,16 @@ impl Editor<'_> {
                 let pairs: Vec<(usize, usize)> = Self::paragraphs(model, 1)
                     .into_iter()
                     .filter(|&(s, i)| {
-                        matches!(model.sections[s].items.get(i + 1), Some(Item::Para(_)))
+                        matches!(model.sections[s].items.get(i + 1), Some(Item::Paragraph(_)))
                     })
                     .collect();
                 let Some((s, i)) = self.pick(&pairs) else {
                     return;
                 };
-                let Item::Para(second) = model.sections[s].items.remove(i + 1) else {
+                let Item::Paragraph(second) = model.sections[s].items.remove(i + 1) else {
                     return;
                 };
-                if let Item::Para(first) = &mut model.sections[s].items[i] {
+                if let Item::Paragraph(first) = &mut model.sections[s].items[i] {
                     first.words.extend(second.words);
                     first.touched = true;
                 }
@@ -1084,7 +1067,7 @@ fn large(blocks: usize, vocabulary: &[String], rand: &mut Rand) -> Model {
                 s.heading = format!("{} ({round})", s.heading);
                 for item in &mut s.items {
                     let blks: Vec<&mut Blk> = match item {
-                        Item::Para(b) => vec![b],
+                        Item::Paragraph(b) => vec![b],
                         Item::List(l) => l.iter_mut().collect(),
                     };
                     for b in blks {

@@ -337,6 +337,8 @@ mod carry_tests;
 #[cfg(test)]
 mod heldout_tests;
 #[cfg(test)]
+mod model_items;
+#[cfg(test)]
 mod quality_tests;
 #[cfg(test)]
 mod tests;

@@ -551,6 +551,15 @@ fn quote_in(d: &Document, number: &str, exact: &str) -> (TextQuote, BlockId) {
     (q, b.id.clone())
 }
 
+/// The anchor, in `md` (a later version of the fixture), of a quote of `exact` in the
+/// fixture's block `number`; with that version.
+fn anchor_in(md: &str, number: &str, exact: &str) -> (QuoteAnchor, Document) {
+    let old = fixture();
+    let (q, id) = quote_in(&old, number, exact);
+    let (new, m) = carry_ids(&old, doc(md));
+    (anchor_quote(&q, &id, &new, &m), new)
+}
+
 fn anchored_text(new: &Document, a: &QuoteAnchor) -> Option<(String, String)> {
     match a {
         QuoteAnchor::Exact { block, start, end }
@@ -567,16 +576,8 @@ fn anchored_text(new: &Document, a: &QuoteAnchor) -> Option<(String, String)> {
 
 #[test]
 fn a_quote_in_an_untouched_or_edited_block_is_found_exactly() {
-    let old = fixture();
-    let (q, id) = quote_in(&old, "2.3", "åbenhed, imødekommenhed og støtte");
-    let (new, m) = carry_ids(
-        &old,
-        doc(&edited(
-            "Vellykket integration",
-            "Vellykket og varig integration",
-        )),
-    );
-    let a = anchor_quote(&q, &id, &new, &m);
+    let md = edited("Vellykket integration", "Vellykket og varig integration");
+    let (a, new) = anchor_in(&md, "2.3", "åbenhed, imødekommenhed og støtte");
     assert!(matches!(a, QuoteAnchor::Exact { .. }));
     assert_eq!(
         anchored_text(&new, &a),
@@ -586,16 +587,9 @@ fn a_quote_in_an_untouched_or_edited_block_is_found_exactly() {
 
 #[test]
 fn an_edited_quote_is_found_fuzzily_with_its_new_words() {
-    let old = fixture();
-    let (q, id) = quote_in(&old, "2.3", "åbenhed, imødekommenhed og støtte");
-    let (new, m) = carry_ids(
-        &old,
-        doc(&edited(
-            "åbenhed, imødekommenhed og støtte",
-            "åbenhed, gæstfrihed og støtte",
-        )),
-    );
-    let a = anchor_quote(&q, &id, &new, &m);
+    let quote = "åbenhed, imødekommenhed og støtte";
+    let md = edited(quote, "åbenhed, gæstfrihed og støtte");
+    let (a, _) = anchor_in(&md, "2.3", quote);
     let QuoteAnchor::Fuzzy { now, score, .. } = &a else {
         panic!("{a:?}")
     };
@@ -605,29 +599,25 @@ fn an_edited_quote_is_found_fuzzily_with_its_new_words() {
 
 #[test]
 fn a_deleted_quote_is_removed_not_guessed() {
-    let old = fixture();
     let sentence = " Vi stiller krav til vores lokalsamfund om at rumme forskelligheder og byde borgerne, uanset baggrund og etnicitet, indenfor i fællesskaberne.";
-    let (q, id) = quote_in(&old, "2.3", "krav til vores lokalsamfund");
-    let (new, m) = carry_ids(&old, doc(&edited(sentence, "")));
-    assert_eq!(anchor_quote(&q, &id, &new, &m), QuoteAnchor::Removed);
+    let md = edited(sentence, "");
+    let (a, _) = anchor_in(&md, "2.3", "krav til vores lokalsamfund");
+    assert_eq!(a, QuoteAnchor::Removed);
     // A short common phrase whose occurrence went: not found at another "og" or "for at".
-    let (q, id) = quote_in(&old, "2.3", "og byde");
-    assert_eq!(anchor_quote(&q, &id, &new, &m), QuoteAnchor::Removed);
+    let (a, _) = anchor_in(&md, "2.3", "og byde");
+    assert_eq!(a, QuoteAnchor::Removed);
 }
 
 #[test]
 fn a_quote_moved_to_another_paragraph_is_found_there() {
-    let old = fixture();
     let sentence = " Vi stiller krav til vores lokalsamfund om at rumme forskelligheder og byde borgerne, uanset baggrund og etnicitet, indenfor i fællesskaberne.";
-    let (q, id) = quote_in(&old, "2.3", "rumme forskelligheder og byde borgerne");
     // The sentence leaves 2.3 for the end of 5.1.
     let md = edited(sentence, "").replacen(
         "forenings- og erhvervslivet.",
         &format!("forenings- og erhvervslivet.{sentence}"),
         1,
     );
-    let (new, m) = carry_ids(&old, doc(&md));
-    let a = anchor_quote(&q, &id, &new, &m);
+    let (a, new) = anchor_in(&md, "2.3", "rumme forskelligheder og byde borgerne");
     assert!(matches!(a, QuoteAnchor::Exact { .. }), "{a:?}");
     assert_eq!(
         anchored_text(&new, &a),
@@ -640,25 +630,22 @@ fn a_quote_moved_to_another_paragraph_is_found_there() {
 
 #[test]
 fn a_quote_follows_splits_and_merges() {
-    let old = fixture();
-    let (q, id) = quote_in(&old, "2.2", "graden af selvforsørgelse");
-    let split = doc(&edited(
+    let split = edited(
         "gennemfører en uddannelse. At flere",
         "gennemfører en uddannelse.\n\nAt flere",
-    ));
-    let (new, m) = carry_ids(&old, split);
+    );
+    let (a, new) = anchor_in(&split, "2.2", "graden af selvforsørgelse");
     assert_eq!(
-        anchored_text(&new, &anchor_quote(&q, &id, &new, &m)),
+        anchored_text(&new, &a),
         Some(("2.3".into(), "graden af selvforsørgelse".into()))
     );
-    let (q, id) = quote_in(&old, "2.5", "danner rammen");
-    let merged = doc(&edited(
+    let merged = edited(
         "sat med politikken.\n\nIntegrationspolitikken sætter",
         "sat med politikken. Integrationspolitikken sætter",
-    ));
-    let (new, m) = carry_ids(&old, merged);
+    );
+    let (a, new) = anchor_in(&merged, "2.5", "danner rammen");
     assert_eq!(
-        anchored_text(&new, &anchor_quote(&q, &id, &new, &m)),
+        anchored_text(&new, &a),
         Some(("2.4".into(), "danner rammen".into()))
     );
 }

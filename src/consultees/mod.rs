@@ -31,4 +31,4 @@ fn one_error(field: &str, code: &str) -> PartyErrors {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -77,8 +77,9 @@ fn kind_codes_are_the_sender_kind_codes() {
     );
 }
 
-/// The Danish labels a list written in Excel uses (as the app's Danish catalogue has them).
-fn danish_label(kind: PartyKind) -> &'static str {
+/// The Danish labels a list written in Excel uses (as the app's Danish catalogue has them;
+/// the notat's tests word party kinds with them too).
+pub(crate) fn danish_label(kind: PartyKind) -> &'static str {
     match kind {
         PartyKind::Association => "Forening/organisation",
         PartyKind::Council => "Råd og nævn",

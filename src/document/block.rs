@@ -304,19 +304,7 @@ impl FromStr for BlockNumber {
     }
 }
 
-impl TryFrom<String> for BlockNumber {
-    type Error = BlockNumberError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        value.parse()
-    }
-}
-
-impl From<BlockNumber> for String {
-    fn from(value: BlockNumber) -> Self {
-        value.to_string()
-    }
-}
+crate::newtype::text_serde!(BlockNumber: BlockNumberError);
 
 #[cfg(test)]
 mod tests {

@@ -153,20 +153,23 @@ pub(crate) fn render(
 
 /// Plain text of inline content, for headings: no markup, no footnote numbers.
 pub(crate) fn plain_text(events: &[Event<'_>]) -> String {
-    let mut s = String::new();
-    for event in events {
-        match event {
-            Event::Text(t)
-            | Event::Code(t)
-            | Event::Html(t)
-            | Event::InlineHtml(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            _ => {}
-        }
-    }
+    let s: String = events.iter().filter_map(words_of).collect();
     normalise_whitespace(&s)
+}
+
+/// What an inline event reads as where only words are kept (a heading's plain text, an
+/// image's alt text): its text, a space for a line break, nothing for the rest.
+fn words_of<'a>(event: &'a Event<'_>) -> Option<&'a str> {
+    match event {
+        Event::Text(t)
+        | Event::Code(t)
+        | Event::Html(t)
+        | Event::InlineHtml(t)
+        | Event::InlineMath(t)
+        | Event::DisplayMath(t) => Some(&**t),
+        Event::SoftBreak | Event::HardBreak => Some(" "),
+        _ => None,
+    }
 }
 
 struct TableState {
@@ -272,14 +275,11 @@ impl Writer<'_> {
                     self.finish_image(image);
                 }
             }
-            Event::Text(t)
-            | Event::Code(t)
-            | Event::Html(t)
-            | Event::InlineHtml(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => self.text(t),
-            Event::SoftBreak | Event::HardBreak => self.text(" "),
-            Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
+            other => {
+                if let Some(words) = words_of(other) {
+                    self.text(words);
+                }
+            }
         }
     }
 

@@ -318,6 +318,19 @@ fn empty_section(heading: &str, none: &str) -> NotatSection {
     section(heading, vec![NotatItem::Paragraph(none.to_owned())])
 }
 
+/// A section of one item for each of `entries`; with none, one paragraph saying so (`none`).
+fn section_of<T>(
+    heading: &str,
+    none: &str,
+    entries: &[T],
+    item: impl FnMut(&T) -> NotatItem,
+) -> NotatSection {
+    if entries.is_empty() {
+        return empty_section(heading, none);
+    }
+    section(heading, entries.iter().map(item).collect())
+}
+
 fn section(heading: &str, items: Vec<NotatItem>) -> NotatSection {
     NotatSection {
         heading: heading.to_owned(),
@@ -440,9 +453,6 @@ fn summary(input: &NotatInput, words: &OutlineWords) -> NotatSection {
 }
 
 fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
-    if input.points.is_empty() {
-        return empty_section(&words.points, &words.no_points);
-    }
     let position = |p: &PointInput| match p.section.as_deref().map(str::trim) {
         None | Some("") => 0,
         Some(number) => input
@@ -453,73 +463,48 @@ fn points(input: &NotatInput, words: &OutlineWords) -> NotatSection {
     };
     let mut ordered: Vec<&PointInput> = input.points.iter().collect();
     ordered.sort_by_key(|p| position(p));
-    let items = ordered
-        .into_iter()
-        .map(|p| {
-            let about = match p.section.as_deref().map(str::trim) {
-                None | Some("") => words.whole_draft.to_owned(),
-                Some(number) => input
-                    .sections
-                    .iter()
-                    .find(|s| s.number.trim() == number)
-                    .map_or_else(|| clean(number), section_label),
-            };
-            let respondents = match &p.target {
-                RemarkTarget::Group(_) => vec![format!(
-                    "{}: {}",
-                    words.campaign,
-                    (words.identical)(p.target.responses().len())
-                )],
-                target => target
-                    .responses()
-                    .into_iter()
-                    .map(|id| respondent_label(input.responses.iter().find(|r| r.id == id), words))
-                    .collect(),
-            };
-            point(about, &p.said, respondents, p.remark.as_ref())
-        })
-        .collect();
-    section(&words.points, items)
+    section_of(&words.points, &words.no_points, &ordered, |p| {
+        let about = match p.section.as_deref().map(str::trim) {
+            None | Some("") => words.whole_draft.to_owned(),
+            Some(number) => input
+                .sections
+                .iter()
+                .find(|s| s.number.trim() == number)
+                .map_or_else(|| clean(number), section_label),
+        };
+        let respondents = match &p.target {
+            RemarkTarget::Group(_) => vec![format!(
+                "{}: {}",
+                words.campaign,
+                (words.identical)(p.target.responses().len())
+            )],
+            target => target
+                .responses()
+                .into_iter()
+                .map(|id| respondent_label(input.responses.iter().find(|r| r.id == id), words))
+                .collect(),
+        };
+        point(about, &p.said, respondents, p.remark.as_ref())
+    })
 }
 
 fn meetings(input: &NotatInput, words: &OutlineWords) -> NotatSection {
-    if input.meetings.is_empty() {
-        return empty_section(&words.meetings, &words.no_meetings);
-    }
-    let items = input
-        .meetings
-        .iter()
-        .map(|m| {
-            let about = format!("{}, {}", m.meeting.trim(), (words.long_date)(m.held));
-            point(clean(&about), &m.said, Vec::new(), m.remark.as_ref())
-        })
-        .collect();
-    section(&words.meetings, items)
+    section_of(&words.meetings, &words.no_meetings, &input.meetings, |m| {
+        let about = format!("{}, {}", m.meeting.trim(), (words.long_date)(m.held));
+        point(clean(&about), &m.said, Vec::new(), m.remark.as_ref())
+    })
 }
 
 fn councils(input: &NotatInput, words: &OutlineWords) -> NotatSection {
-    if input.councils.is_empty() {
-        return empty_section(&words.councils, &words.no_councils);
-    }
-    let items = input
-        .councils
-        .iter()
-        .map(|c| {
-            let name = clean(c.council.trim());
-            point(name.clone(), &c.said, vec![name], c.remark.as_ref())
-        })
-        .collect();
-    section(&words.councils, items)
+    section_of(&words.councils, &words.no_councils, &input.councils, |c| {
+        let name = clean(c.council.trim());
+        point(name.clone(), &c.said, vec![name], c.remark.as_ref())
+    })
 }
 
 fn changes(input: &NotatInput, words: &OutlineWords) -> NotatSection {
-    if input.changes.is_empty() {
-        return empty_section(&words.changes, &words.no_changes);
-    }
-    let items = input
-        .changes
-        .iter()
-        .map(|c| NotatItem::Diff {
+    section_of(&words.changes, &words.no_changes, &input.changes, |c| {
+        NotatItem::Diff {
             block: clean(c.block.trim()),
             ops: c
                 .ops
@@ -530,9 +515,8 @@ fn changes(input: &NotatInput, words: &OutlineWords) -> NotatSection {
                     DiffOp::Delete(t) => DiffOp::Delete(clean(t)),
                 })
                 .collect(),
-        })
-        .collect();
-    section(&words.changes, items)
+        }
+    })
 }
 
 /// A point, with its remark only once published.

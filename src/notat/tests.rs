@@ -3,7 +3,6 @@ use proptest::prelude::*;
 
 use super::fixture::{self, point, respondent};
 use super::*;
-use crate::consultees::PartyKind;
 use crate::privacy::REDACTED;
 use crate::response::{FieldError, Publication, SenderKind};
 use crate::text::DiffOp;
@@ -323,6 +322,24 @@ fn remark_fields_report_every_mistake() {
 
 // --- The outline ---
 
+/// [`input`] with two more responses, 8 and 9, from Frida, a private person, sent with
+/// `publication`: no point answers them.
+fn input_with_frida_twice(publication: Publication) -> NotatInput {
+    let mut input = input();
+    for id in [8, 9] {
+        let frida = respondent(
+            id,
+            SenderKind::Private,
+            Some("Frida"),
+            None,
+            publication,
+            &[],
+        );
+        input.responses.push(frida);
+    }
+    input
+}
+
 fn input() -> NotatInput {
     NotatInput {
         hearing: HearingInfo {
@@ -333,7 +350,7 @@ fn input() -> NotatInput {
             case_number: String::new(),
         },
         parties: fixture::parties(),
-        responses: vec![
+        responses: [
             respondent(
                 1,
                 SenderKind::Private,
@@ -374,23 +391,20 @@ fn input() -> NotatInput {
                 Publication::NotPublished,
                 &["3"],
             ),
+        ]
+        .into_iter()
+        // Two private persons who send the same without a name: the group of the second point.
+        .chain([6, 7].map(|id| {
             respondent(
-                6,
+                id,
                 SenderKind::Private,
                 None,
                 None,
                 Publication::WithName,
                 &["3"],
-            ),
-            respondent(
-                7,
-                SenderKind::Private,
-                None,
-                None,
-                Publication::WithName,
-                &["3"],
-            ),
-        ],
+            )
+        }))
+        .collect(),
         sections: fixture::sections(&[("2", "Bolig"), ("3", "Arbejde")]),
         points: vec![
             point(
@@ -548,16 +562,7 @@ fn words() -> OutlineWords {
         changes: s("Ændringer i udkastet"),
         no_changes: s("Udkastet er ikke ændret efter høringen."),
         private_person: s("Privatperson"),
-        party_kind: Box::new(|kind| {
-            match kind {
-                PartyKind::Association => "Forening/organisation",
-                PartyKind::Council => "Råd og nævn",
-                PartyKind::Authority => "Myndighed",
-                PartyKind::Company => "Virksomhed",
-                PartyKind::WorkCouncil => "MED-udvalg",
-            }
-            .to_owned()
-        }),
+        party_kind: Box::new(|kind| crate::consultees::tests::danish_label(kind).to_owned()),
         long_date: Box::new(|day| {
             const MONTHS: [&str; 12] = [
                 "januar",
@@ -624,18 +629,8 @@ fn list_of(section: &NotatSection) -> Vec<&str> {
 
 #[test]
 fn every_respondent_is_listed_as_consent_allows_alphabetically_with_parties_marked() {
-    let mut input = input();
     // Two more anonymous private persons: one line with their number.
-    for id in [8, 9] {
-        input.responses.push(respondent(
-            id,
-            SenderKind::Private,
-            Some("Frida"),
-            None,
-            Publication::Anonymous,
-            &[],
-        ));
-    }
+    let input = input_with_frida_twice(Publication::Anonymous);
     let notat = outline(&input, &words());
     assert_eq!(
         list_of(section(&notat, "Høringssvar modtaget fra")),
@@ -766,19 +761,9 @@ fn set_aside_responses_are_listed_with_their_reason_and_withheld_ones_name_nobod
 
 #[test]
 fn unaccounted_responses_are_those_no_point_council_or_set_aside_covers() {
-    let mut input = input();
     // The fixture's points cover its seven responses (one by a passage, two as a campaign);
     // two more arrive that no point answers.
-    for id in [8, 9] {
-        input.responses.push(respondent(
-            id,
-            SenderKind::Private,
-            Some("Frida"),
-            None,
-            Publication::WithName,
-            &[],
-        ));
-    }
+    let mut input = input_with_frida_twice(Publication::WithName);
     let all: Vec<i64> = input.responses.iter().map(|r| r.id).collect();
     let answered: Vec<RemarkTarget> = input.points.iter().map(|p| p.target.clone()).collect();
     assert_eq!(unaccounted(&all, &answered, &[], &[]), [8, 9]);

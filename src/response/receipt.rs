@@ -85,19 +85,7 @@ impl FromStr for ReceiptNumber {
     }
 }
 
-impl TryFrom<String> for ReceiptNumber {
-    type Error = ReceiptNumberError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        value.parse()
-    }
-}
-
-impl From<ReceiptNumber> for String {
-    fn from(value: ReceiptNumber) -> Self {
-        value.to_string()
-    }
-}
+crate::newtype::text_serde!(ReceiptNumber: ReceiptNumberError);
 
 #[cfg(test)]
 mod tests {

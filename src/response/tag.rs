@@ -5,7 +5,6 @@
 //! two names are compared by, and what the database's unique index is over, so that no two
 //! tags of a hearing differ only in case or spacing.
 
-use std::fmt;
 use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
@@ -73,31 +72,7 @@ impl Hash for TagName {
     }
 }
 
-impl fmt::Display for TagName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl AsRef<str> for TagName {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for TagName {
-    type Error = TagNameError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        TagName::parse(&value)
-    }
-}
-
-impl From<TagName> for String {
-    fn from(value: TagName) -> Self {
-        value.0
-    }
-}
+crate::newtype::string_newtype!(TagName: TagNameError);
 
 #[cfg(test)]
 mod tests {

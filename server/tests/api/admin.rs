@@ -45,7 +45,7 @@ both_databases!(
 
         let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/admin").await;
         assert_eq!(r.status().as_u16(), 303);
-        let set_cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        let set_cookie = header(&r, "set-cookie").to_string();
         assert!(set_cookie.contains("HttpOnly"));
         assert!(set_cookie.contains("SameSite=Lax"));
         let cookie = set_cookie.split(';').next().unwrap().to_string();
@@ -65,9 +65,7 @@ both_databases!(
     |app: TestApp| async move {
         app.add_open_hearing("integrationspolitik").await;
         app.add_clerk().await;
-        let number = app
-            .block_number("integrationspolitik", DANISH_ITEM_START)
-            .await;
+        let number = app.danish_item("integrationspolitik").await;
         submit(&app, &number, "Med navn: lektiehjælp virker.", "with_name").await;
         submit(&app, &number, "Anonymt: mere sprogstøtte.", "anonymous").await;
         submit(
@@ -170,9 +168,7 @@ both_databases!(
 
 both_databases!(many_responses_are_paginated, |app: TestApp| async move {
     app.add_open_hearing("integrationspolitik").await;
-    let number = app
-        .block_number("integrationspolitik", DANISH_ITEM_START)
-        .await;
+    let number = app.danish_item("integrationspolitik").await;
     for i in 0..45 {
         submit(&app, &number, &format!("Svar nummer {i:02}."), "with_name").await;
     }
@@ -272,9 +268,7 @@ both_databases!(
 both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
     app.add_open_hearing("integrationspolitik").await;
     app.add_clerk().await;
-    let number = app
-        .block_number("integrationspolitik", DANISH_ITEM_START)
-        .await;
+    let number = app.danish_item("integrationspolitik").await;
     submit(&app, &number, "Synligt svar.", "with_name").await;
     submit(&app, &number, "Må ikke vises.", "not_published").await;
     let ids = response_ids(&app).await;

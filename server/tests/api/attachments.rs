@@ -166,7 +166,7 @@ both_engines!(
             303,
             "the response with three files is taken"
         );
-        let receipt = r.headers()["location"].to_str().unwrap().to_string();
+        let receipt = header(&r, "location").to_string();
         assert_eq!(kept_files(&app), 3);
 
         // The receipt names each file and gives its SHA-256, to compare with one's own copy.
@@ -248,12 +248,7 @@ both_engines!(
             &[("reason", "Brevet indeholder afsenderens CPR-nummer.")],
         )
         .await;
-        app.post_as_ok(
-            &format!("/admin/svar/{id}"),
-            &cookie,
-            &[("status", "published")],
-        )
-        .await;
+        app.publish_response(id, &cookie).await;
 
         // The public sees the two files the clerk did not withhold, as downloads.
         let public = app
@@ -272,24 +267,13 @@ both_engines!(
             .await;
         let download = app.get(&format!("/filer/{docx_id}/politik.docx")).await;
         assert_eq!(download.status().as_u16(), 200);
-        let h = download.headers().clone();
         assert_eq!(
-            h["content-type"],
+            header(&download, "content-type"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         );
-        assert!(
-            h["content-disposition"]
-                .to_str()
-                .unwrap()
-                .starts_with("attachment;")
-        );
-        assert_eq!(h["x-content-type-options"], "nosniff");
-        assert!(
-            h["content-security-policy"]
-                .to_str()
-                .unwrap()
-                .contains("sandbox")
-        );
+        assert!(header(&download, "content-disposition").starts_with("attachment;"));
+        assert_eq!(header(&download, "x-content-type-options"), "nosniff");
+        assert!(header(&download, "content-security-policy").contains("sandbox"));
         assert_eq!(download.bytes().await.unwrap().as_ref(), DOCX);
         // The withheld letter is not there for the public, but is for clerks.
         let hidden = app.get(&format!("/filer/{letter_id}/x.pdf")).await;
@@ -300,10 +284,7 @@ both_engines!(
         assert_eq!(staff.status().as_u16(), 200);
         assert_eq!(staff.bytes().await.unwrap().as_ref(), letter.as_slice());
         assert_eq!(
-            app.get(&format!("/admin/filer/{letter_id}/x.pdf"))
-                .await
-                .status()
-                .as_u16(),
+            app.status(&format!("/admin/filer/{letter_id}/x.pdf")).await,
             303
         );
 
@@ -346,13 +327,7 @@ both_engines!(
             &[("action", "release")],
         )
         .await;
-        assert_eq!(
-            app.get(&format!("/filer/{letter_id}/x.pdf"))
-                .await
-                .status()
-                .as_u16(),
-            200
-        );
+        assert_eq!(app.status(&format!("/filer/{letter_id}/x.pdf")).await, 200);
     }
 );
 
@@ -363,31 +338,22 @@ both_engines!(
             return;
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;
-        let r = send(
-            &app,
-            &[("publication", "anonymous")],
-            vec![(
-                "brev.pdf",
-                pdf(&["Med venlig hilsen", "Amina Hassan, Roskilde"]),
-            )],
+        redirected(
+            send(
+                &app,
+                &[("publication", "anonymous")],
+                vec![(
+                    "brev.pdf",
+                    pdf(&["Med venlig hilsen", "Amina Hassan, Roskilde"]),
+                )],
+            )
+            .await,
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
         let id: i64 = app.scalar("SELECT MAX(id) FROM responses").await;
-        app.post_as_ok(
-            &format!("/admin/svar/{id}"),
-            &cookie,
-            &[("status", "published")],
-        )
-        .await;
+        app.publish_response(id, &cookie).await;
         let file: i64 = app.scalar("SELECT id FROM attachments").await;
-        assert_eq!(
-            app.get(&format!("/filer/{file}/brev.pdf"))
-                .await
-                .status()
-                .as_u16(),
-            404
-        );
+        assert_eq!(app.status(&format!("/filer/{file}/brev.pdf")).await, 404);
         let public = app
             .text_as(&format!("/hoeringer/{SLUG}?vis=hele"), "")
             .await;
@@ -456,28 +422,16 @@ both_engines!(
             return;
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;
-        let r = send(&app, &[], vec![("brev.pdf", letter())]).await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(send(&app, &[], vec![("brev.pdf", letter())]).await).await;
         let queue = app
             .page_as(&format!("/admin/hoeringer/{SLUG}"), &cookie)
             .await;
         assert_contains(&queue, &["Ikke scannet for virus", "brev.pdf"]);
         let id: i64 = app.scalar("SELECT MAX(id) FROM responses").await;
         // Published with a confirmation of the CPR number in it: still never public unscanned.
-        app.post_as_ok(
-            &format!("/admin/svar/{id}"),
-            &cookie,
-            &[("status", "published")],
-        )
-        .await;
+        app.publish_response(id, &cookie).await;
         let file: i64 = app.scalar("SELECT id FROM attachments").await;
-        assert_eq!(
-            app.get(&format!("/filer/{file}/brev.pdf"))
-                .await
-                .status()
-                .as_u16(),
-            404
-        );
+        assert_eq!(app.status(&format!("/filer/{file}/brev.pdf")).await, 404);
     }
 );
 
@@ -524,13 +478,15 @@ both_engines!(
         assert_eq!(app.stored_responses().await, 0);
         assert_eq!(kept_files(&app), 0);
         // A name that climbs out of the folder is just a name.
-        let r = send(
-            &app,
-            &[],
-            vec![("../../etc/\u{202e}passwd\t.pdf", letter())],
+        redirected(
+            send(
+                &app,
+                &[],
+                vec![("../../etc/\u{202e}passwd\t.pdf", letter())],
+            )
+            .await,
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
         let name: String = app.scalar("SELECT name FROM attachments").await;
         assert_eq!(name, "passwd.pdf");
     }
@@ -569,7 +525,7 @@ both_engines!(
             .await;
         assert_eq!(states, ["failed", "failed"]);
         // The server serves on.
-        assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+        assert_eq!(app.status("/healthz").await, 200);
     }
 );
 
@@ -681,8 +637,7 @@ both_engines!(
         };
         let cookie = app.clerk_with_open_hearing(SLUG).await;
         let letter = letter();
-        let r = send(&app, &LEKTIECAFE, vec![("høringssvar.pdf", letter.clone())]).await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(send(&app, &LEKTIECAFE, vec![("høringssvar.pdf", letter.clone())]).await).await;
         let hash = sha256(&letter);
 
         // The spreadsheet's last column: each file by name and hash.
@@ -695,11 +650,9 @@ both_engines!(
 
         // The case system's archive holds the letter itself beside the response, listed with
         // its hash in the document, the CSV manifest and the JSON manifest.
-        let zip = app
-            .get_with_cookie(&format!("/admin/hoeringer/{SLUG}/journal.zip"), &cookie)
+        let bytes = app
+            .download_as(&format!("/admin/hoeringer/{SLUG}/journal.zip"), &cookie)
             .await;
-        assert_eq!(zip.status().as_u16(), 200);
-        let bytes = zip.bytes().await.unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
         let manifest: serde_json::Value = {
             let mut text = String::new();
@@ -739,13 +692,11 @@ both_engines!(
 
         // The høringsnotat names the file beside its sender (who published their name).
         let docx = app
-            .get_with_cookie(
+            .download_as(
                 &format!("/admin/hoeringer/{SLUG}/hoeringsnotat.docx"),
                 &cookie,
             )
             .await;
-        assert_eq!(docx.status().as_u16(), 200);
-        let docx = docx.bytes().await.unwrap();
         let mut docx = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
         let mut body = String::new();
         std::io::Read::read_to_string(&mut docx.by_name("word/document.xml").unwrap(), &mut body)

@@ -30,6 +30,12 @@ fn hoering(db: &str, args: &[&str], stdin: &str) -> (bool, String) {
     (out.status.success(), text)
 }
 
+/// The output of a command that must succeed (on failure, the output says why).
+fn succeeded((ok, out): (bool, String)) -> String {
+    assert!(ok, "{out}");
+    out
+}
+
 /// A password long enough, as typed on stdin.
 const PASSWORD: &str = "en-meget-lang-adgangskode\n";
 
@@ -69,15 +75,17 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
         )
     };
 
-    let (ok, out) = import_hearing();
-    assert!(ok, "{out}");
+    let out = succeeded(import_hearing());
     assert!(
         out.contains("as a hearing at /hoeringer/integration"),
         "{out}"
     );
 
-    let (ok, out) = hoering(&db, &["import", &file, "--slug", "kun-politik"], "");
-    assert!(ok, "{out}");
+    let out = succeeded(hoering(
+        &db,
+        &["import", &file, "--slug", "kun-politik"],
+        "",
+    ));
     assert!(out.contains("no hearing"), "{out}");
 
     let (ok, out) = import_hearing();
@@ -90,7 +98,7 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
     );
     let v2 = dir.join("politik-v2.md").display().to_string();
     std::fs::write(&v2, edited).unwrap();
-    let (ok, out) = hoering(
+    let out = succeeded(hoering(
         &db,
         &[
             "import",
@@ -101,8 +109,7 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
             "Endelig tekst",
         ],
         "",
-    );
-    assert!(ok, "{out}");
+    ));
     assert!(out.contains("Added version 2 of integration"), "{out}");
     assert!(out.contains(" 1 edited"), "{out}");
     let (ok, out) = hoering(&db, &["import", &file, "--policy", "findes-ikke"], "");
@@ -117,12 +124,11 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
         !ok && out.contains("at least"),
         "short passwords are refused: {out}"
     );
-    let (ok, out) = user_add(
+    succeeded(user_add(
         &db,
         &["--role", "clerk", "--email", "anna@kommune.dk"],
         PASSWORD,
-    );
-    assert!(ok, "{out}");
+    ));
 
     // A council member, seated in Integrationsrådet by its name, as its chair.
     let (ok, out) = user_add(
@@ -218,12 +224,11 @@ async fn import_and_user_add_work_on_a_database_the_server_then_serves() {
 
     // A new password (or role) for an existing account ends the sessions signed in with the
     // old one: whoever knew it is out at once.
-    let (ok, out) = user_add(
+    let out = succeeded(user_add(
         &db,
         &["--role", "admin", "--email", "anna@kommune.dk"],
         "en-helt-anden-adgangskode\n",
-    );
-    assert!(ok, "{out}");
+    ));
     assert!(out.contains("1 session ended"), "{out}");
     assert_eq!(
         admin(cookie).await,
@@ -239,6 +244,19 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
     let (dir, db, file) = workspace("road");
     let run = |args: &[&str]| hoering(&db, args, "");
     let today = hoering::calendar::today().to_string();
+    // `hoering decision add` on `vej` at today's meeting, titled `title`, with `more`.
+    let add_decision = |title: &str, more: &[&str]| {
+        let args = [
+            "decision",
+            "add",
+            "vej",
+            "--meeting-date",
+            &today,
+            "--title",
+            title,
+        ];
+        run(&[&args[..], more].concat())
+    };
 
     let (ok, out) = run(&["import", &file, "--slug", "vej"]);
     assert!(ok, "{out}");
@@ -272,19 +290,10 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
     assert!(ok, "{out}");
     let (ok, out) = run(&["policy", "advance", "vej", "--to", "committee_for_hearing"]);
     assert!(ok, "{out}");
-    let (ok, out) = run(&[
-        "decision",
-        "add",
-        "vej",
-        "--meeting-date",
-        &today,
-        "--title",
+    let (ok, out) = add_decision(
         "Udkast til høring",
-        "--version",
-        "1",
-        "--agenda-number",
-        "7",
-    ]);
+        &["--version", "1", "--agenda-number", "7"],
+    );
     assert!(ok && out.contains("decision recorded"), "{out}");
     let (ok, out) = run(&[
         "policy",
@@ -299,17 +308,7 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
         ok && out.contains("hearing opened at /hoeringer/vej"),
         "{out}"
     );
-    let (ok, out) = run(&[
-        "decision",
-        "add",
-        "vej",
-        "--meeting-date",
-        &today,
-        "--title",
-        "x",
-        "--version",
-        "1",
-    ]);
+    let (ok, out) = add_decision("x", &["--version", "1"]);
     assert!(!ok && out.contains("no body decides"), "{out}");
     let (ok, out) = run(&["policy", "list"]);
     assert!(ok && out.contains("vej\thearing\tin_progress"), "{out}");
@@ -330,8 +329,7 @@ async fn a_backup_is_taken_while_the_server_serves_and_never_overwrites() {
         let _ = std::fs::remove_file(&file);
         let path = file.display().to_string();
         let url = app.config.database_url.expose().to_string();
-        let (ok, out) = hoering(&url, &["backup", &path], "");
-        assert!(ok, "{out}");
+        let out = succeeded(hoering(&url, &["backup", &path], ""));
         assert!(out.contains("backup written"), "{out}");
         // The server goes on serving while and after the copy is taken.
         let (status, _) = app.get_text("/hoeringer/politik").await;
@@ -397,7 +395,7 @@ fn import_reads_word_files() {
         include_bytes!("../../src/import/fixtures/integrationspolitik.docx"),
     )
     .unwrap();
-    let (ok, out) = hoering(
+    let out = succeeded(hoering(
         &db,
         &[
             "import",
@@ -408,8 +406,7 @@ fn import_reads_word_files() {
             "Beskæftigelses- og Socialudvalget",
         ],
         "",
-    );
-    assert!(ok, "{out}");
+    ));
     assert!(out.contains("no hearing"), "{out}");
     let program = dir.join("program.docx");
     std::fs::write(&program, b"MZ\x90\x00 a program").unwrap();

@@ -182,6 +182,19 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// The status `path` answers anyone with.
+    pub async fn status(&self, path: &str) -> u16 {
+        self.get(path).await.status().as_u16()
+    }
+
+    /// The file at `path` as the session `cookie` downloads it (an export, a notat), asserting
+    /// it answers 200.
+    pub async fn download_as(&self, path: &str, cookie: &str) -> Vec<u8> {
+        let r = self.get_with_cookie(path, cookie).await;
+        assert_eq!(r.status().as_u16(), 200, "GET {path}");
+        r.bytes().await.expect("body").to_vec()
+    }
+
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
         self.get_with(path, &[("cookie", cookie)]).await
     }
@@ -245,9 +258,7 @@ impl TestApp {
 
     /// [`Self::post_form`] for a form that must go through: it answers with a redirect (303).
     pub async fn post_form_ok(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        let r = self.post_form(path, form).await;
-        assert_eq!(r.status().as_u16(), 303, "POST {path}");
-        r
+        redirected(self.post_form(path, form).await).await
     }
 
     /// [`Self::post_form`] for a form that comes back with its errors (422): the page, without
@@ -324,16 +335,12 @@ impl TestApp {
 
     /// [`Self::respond`] for a response that must be taken: it redirects to the receipt (303).
     pub async fn respond_ok(&self, slug: &str, block: &str, text: &str) -> reqwest::Response {
-        let r = self.respond(slug, block, text).await;
-        assert_eq!(r.status().as_u16(), 303, "responding to {slug}");
-        r
+        redirected(self.respond(slug, block, text).await).await
     }
 
     /// [`Self::respond_with`] for a response that must be taken (303).
     pub async fn respond_with_ok(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let r = self.respond_with(slug, fields).await;
-        assert_eq!(r.status().as_u16(), 303, "responding to {slug}");
-        r
+        redirected(self.respond_with(slug, fields).await).await
     }
 
     /// Open hearing `slug` with the clerk and [`SECOND_CLERK`]: two, as the four-eyes rule on
@@ -353,6 +360,47 @@ impl TestApp {
             &[],
         )
         .await;
+    }
+
+    /// The clerk signed in as `cookie` writes a bemærkning on hearing `slug`, or changes one
+    /// (`form` names which).
+    pub async fn write_remark(
+        &self,
+        slug: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let path = format!("/admin/hoeringer/{slug}/bemaerkninger");
+        self.post_as(&path, cookie, form).await
+    }
+
+    /// [`Self::write_remark`] for a bemærkning that is taken (303).
+    pub async fn write_remark_ok(&self, slug: &str, cookie: &str, form: &[(&str, &str)]) {
+        redirected(self.write_remark(slug, cookie, form).await).await;
+    }
+
+    /// The clerk signed in as `cookie` publishes hearing `slug`'s høringsnotat (`form`: the
+    /// reason for a new edition, if any); the answer, whatever it is.
+    pub async fn publish_notat(
+        &self,
+        slug: &str,
+        cookie: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let path = format!("/admin/hoeringer/{slug}/hoeringsnotat/offentliggoer");
+        self.post_as(&path, cookie, form).await
+    }
+
+    /// Moves hearing `slug`'s close to `seconds` from now: a minute ago (-60) ends it, so its
+    /// høringsnotat may be published.
+    pub async fn move_close(&self, slug: &str, seconds: i64) {
+        let closes = jiff::Timestamp::now().as_second() + seconds;
+        sqlx::query("UPDATE hearings SET closes_at = $1 WHERE slug = $2")
+            .bind(closes)
+            .bind(slug)
+            .execute(&self.db.pool)
+            .await
+            .expect("move the close");
     }
 
     /// Sends `text` to hearing `slug` from `sender` (name, e-mail, sender kind, and
@@ -376,6 +424,11 @@ impl TestApp {
             ("block", block),
         ];
         self.respond_with_ok(slug, &fields).await;
+    }
+
+    /// [`Self::send_from`] with consent to be named, on the whole draft.
+    pub async fn send_named(&self, slug: &str, text: &str, sender: (&str, &str, &str, &str)) {
+        self.send_from(slug, text, sender, "with_name", "").await;
     }
 
     /// Sends [`response_form`] with `fields` to hearing `slug`.
@@ -440,6 +493,12 @@ impl TestApp {
             .csrf
     }
 
+    /// The clerk and [`SECOND_CLERK`] logged in, the author and the approver of a bemærkning;
+    /// their session cookies.
+    pub async fn login_both_clerks(&self) -> (String, String) {
+        (self.login().await, self.login_as(SECOND_CLERK).await)
+    }
+
     /// Logs the clerk in; returns the session cookie (`name=value`).
     pub async fn login(&self) -> String {
         self.login_to(CLERK_EMAIL, "/admin").await
@@ -489,9 +548,7 @@ impl TestApp {
         cookie: &str,
         form: &[(&str, &str)],
     ) -> reqwest::Response {
-        let r = self.post_as(path, cookie, form).await;
-        assert_eq!(r.status().as_u16(), 303, "POST {path}");
-        r
+        redirected(self.post_as(path, cookie, form).await).await
     }
 
     /// [`Self::post_as`] for a form that comes back with its errors (422): the page, without
@@ -504,6 +561,13 @@ impl TestApp {
     pub async fn post_as_forbidden(&self, path: &str, cookie: &str, form: &[(&str, &str)]) {
         let r = self.post_as(path, cookie, form).await;
         assert_eq!(r.status().as_u16(), 403, "POST {path}");
+    }
+
+    /// [`Self::post_as`] for a form the session may not send: refused (403) or sent to log in
+    /// (303).
+    pub async fn post_as_turned_away(&self, path: &str, cookie: &str, form: &[(&str, &str)]) {
+        let status = self.post_as(path, cookie, form).await.status().as_u16();
+        assert!(matches!(status, 403 | 303), "POST {path}: {status}");
     }
 
     /// [`Self::post_as`] from a script: the answer is asked for as JSON.
@@ -606,6 +670,13 @@ impl TestApp {
             .await
             .expect("publish");
         }
+    }
+
+    /// The clerk signed in as `cookie` publishes response `id` from the moderation queue.
+    pub async fn publish_response(&self, id: i64, cookie: &str) {
+        let path = format!("/admin/svar/{id}");
+        self.post_as_ok(&path, cookie, &[("status", "published")])
+            .await;
     }
 
     /// Runs a statement without parameters (an UPDATE that moves time, say); the rows it
@@ -712,6 +783,12 @@ impl TestApp {
             .fetch_one(&self.db.pool)
             .await
             .expect("count")
+    }
+
+    /// The block number of the list item the end-to-end tests comment on too
+    /// ([`DANISH_ITEM_START`]).
+    pub async fn danish_item(&self, slug: &str) -> String {
+        self.block_number(slug, DANISH_ITEM_START).await
     }
 
     /// The block number of the first block whose text starts with `start`.
@@ -826,12 +903,34 @@ pub const LEKTIECAFE: [(&str, &str); 4] = [
     ("organisation", "Roskilde Lektiecafé"),
 ];
 
+/// `r`, a form's answer, asserting it is a redirect (303); otherwise the failure shows the page
+/// it came back with, which names the refusal.
+pub async fn redirected(r: reqwest::Response) -> reqwest::Response {
+    let status = r.status().as_u16();
+    if status != 303 {
+        let url = r.url().clone();
+        let body = r.text().await.unwrap_or_default();
+        panic!("POST {url} answered {status}, not 303:\n{body}");
+    }
+    r
+}
+
 /// The page a refused form comes back on (422, with the errors by their fields), without
 /// Leptos's markers.
 pub async fn refused_page(r: reqwest::Response) -> String {
     let url = r.url().clone();
     assert_eq!(r.status().as_u16(), 422, "POST {url}");
     strip(&r.text().await.expect("body"))
+}
+
+/// The text of part `name` of a zip file (a DOCX's `word/document.xml`, an XLSX's sheet).
+pub fn unzip(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut file = archive.by_name(name).expect(name);
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("UTF-8");
+    text
 }
 
 /// Asserts that `page` contains each of `parts`, naming the one that is missing.
@@ -843,9 +942,14 @@ pub fn assert_contains(page: &str, parts: &[&str]) {
 
 /// The `Content-Type` an answer declares.
 pub fn content_type(r: &reqwest::Response) -> &str {
-    r.headers()["content-type"]
-        .to_str()
-        .expect("a readable content type")
+    header(r, "content-type")
+}
+
+/// The value of the header `name` an answer declares (the test fails if it has none).
+pub fn header<'r>(r: &'r reqwest::Response, name: &str) -> &'r str {
+    let value = r.headers().get(name);
+    let value = value.unwrap_or_else(|| panic!("no {name} header"));
+    value.to_str().expect("a readable header")
 }
 
 /// Where a redirect sends the reader.

@@ -45,9 +45,7 @@ both_with_mail!(
     },
     |app: TestApp, sink: Sink| async move {
         app.add_open_hearing("integrationspolitik").await;
-        let block = app
-            .block_number("integrationspolitik", DANISH_ITEM_START)
-            .await;
+        let block = app.danish_item("integrationspolitik").await;
         let r = app
             .respond_ok(
                 "integrationspolitik",

@@ -11,26 +11,12 @@ use std::io::Read;
 
 const CAMPAIGN: &str = "Vi ønsker flere timer til danskundervisning for voksne, også om aftenen, så man kan passe sit arbejde ved siden af.";
 
-/// A clerk writes a bemærkning, or changes one.
-async fn write_remark(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    app.post_as("/admin/hoeringer/politik/bemaerkninger", cookie, form)
-        .await
-}
-
 async fn id_of(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM responses WHERE email = $1 ORDER BY id")
         .bind(email)
         .fetch_one(&app.db.pool)
         .await
         .unwrap()
-}
-
-fn unzip(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    let mut file = archive.by_name(name).expect(name);
-    let mut text = String::new();
-    file.read_to_string(&mut text).expect("utf-8");
-    text
 }
 
 fn all_parts(bytes: &[u8]) -> String {
@@ -45,6 +31,28 @@ fn all_parts(bytes: &[u8]) -> String {
     all
 }
 
+/// The clerk signed in as `cookie` sets response `id` aside as not relevant to the draft, so
+/// the notat accounts for it without a bemærkning.
+async fn set_aside_as_not_relevant(app: &TestApp, cookie: &str, id: i64) {
+    app.post_as_ok(
+        "/admin/hoeringer/politik/hoeringsnotat/til-side",
+        cookie,
+        &[("response", &id.to_string()), ("reason", "not_relevant")],
+    )
+    .await;
+}
+
+/// What the published notat shows, in this order, on its web page and in its PDF: the hearing,
+/// the høringsliste alphabetically, and the remarks in order.
+const IN_ORDER: [&str; 6] = [
+    "Høringen",
+    "Høringsliste",
+    "Dansk Flygtningehjælp",
+    "Ældresagen Roskilde",
+    "Aftenundervisning hører under sprogcentrets budget",
+    "Forvaltningen er enig",
+];
+
 /// Positions of `needles` in `hay`, asserting each is there and they come in this order.
 fn in_order(hay: &str, needles: &[&str], what: &str) {
     let mut from = 0;
@@ -58,16 +66,7 @@ fn in_order(hay: &str, needles: &[&str], what: &str) {
 
 /// Ends the hearing's window a minute ago (its responses were sent while it was open).
 async fn close_hearing(app: &TestApp) {
-    set_closes(app, -60).await;
-}
-
-/// Moves the close of hearing `politik` to `seconds` from now.
-async fn set_closes(app: &TestApp, seconds: i64) {
-    sqlx::query("UPDATE hearings SET closes_at = $1 WHERE slug = 'politik'")
-        .bind(jiff::Timestamp::now().as_second() + seconds)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.move_close("politik", -60).await;
 }
 
 fn no_address(text: &str, what: &str) {
@@ -89,12 +88,7 @@ both_databases!(
     the_notat_is_written_approved_published_and_read_back_from_every_format,
     |app: TestApp| async move {
         app.add_open_hearing_and_two_clerks("politik").await;
-        let block = app
-            .block_number(
-                "politik",
-                "flere børn med minoritetsbaggrund skal lære dansk",
-            )
-            .await;
+        let block = app.danish_item("politik").await;
         const AMINA: &str = "Sprogundervisningen skal starte allerede i vuggestuen.";
         const FJORD: &str = "Virksomhederne vil gerne tage flere praktikanter.";
         #[rustfmt::skip]
@@ -146,8 +140,7 @@ both_databases!(
             .execute(&app.db.pool)
             .await
             .unwrap();
-        let clerk = app.login().await;
-        let second = app.login_as(SECOND_CLERK).await;
+        let (clerk, second) = app.login_both_clerks().await;
 
         // The editor offers the changed block of version 2.
         let editor = app
@@ -161,20 +154,20 @@ both_databases!(
         let change = editor[at..].split('"').next().unwrap().to_string();
 
         // A mistake keeps what was typed and says what is missing.
-        let r = write_remark(
-            &app,
-            &clerk,
-            &[
-                ("response", &amina.to_string()),
-                ("summary", ""),
-                ("remark_text", "Kommunen er enig."),
-                ("outcome", "change"),
-                ("change", ""),
-            ],
-        )
-        .await;
-        assert_eq!(r.status().as_u16(), 422);
-        let body = strip(&r.text().await.unwrap());
+        let r = app
+            .write_remark(
+                "politik",
+                &clerk,
+                &[
+                    ("response", &amina.to_string()),
+                    ("summary", ""),
+                    ("remark_text", "Kommunen er enig."),
+                    ("outcome", "change"),
+                    ("change", ""),
+                ],
+            )
+            .await;
+        let body = refused_page(r).await;
         assert!(
             body.contains("Skriv kort, hvad der blev sagt"),
             "summary error shown"
@@ -189,8 +182,8 @@ both_databases!(
         );
 
         let section = block.split('.').next().unwrap().to_string();
-        let r = write_remark(
-            &app,
+        app.write_remark_ok(
+            "politik",
             &clerk,
             &[
                 ("response", &amina.to_string()),
@@ -205,14 +198,8 @@ both_databases!(
             ],
         )
         .await;
-        assert_eq!(
-            r.status().as_u16(),
-            303,
-            "{}",
-            r.text().await.unwrap_or_default()
-        );
-        let r = write_remark(
-            &app,
+        app.write_remark_ok(
+            "politik",
             &clerk,
             &[
                 ("response", &lars.to_string()),
@@ -230,7 +217,6 @@ both_databases!(
             ],
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
         let members: i64 = app.scalar("SELECT COUNT(*) FROM remark_responses").await;
         assert_eq!(members, 4, "one for Amina, three for the campaign");
 
@@ -243,10 +229,7 @@ both_databases!(
             "drafts stay private"
         );
         assert_eq!(
-            app.get("/hoeringer/politik/hoeringsnotat.docx")
-                .await
-                .status()
-                .as_u16(),
+            app.status("/hoeringer/politik/hoeringsnotat.docx").await,
             404
         );
 
@@ -256,24 +239,20 @@ both_databases!(
 
         // Four eyes: the author cannot approve, and nothing is published while a draft remains.
         let ids: Vec<i64> = app.column("SELECT id FROM remarks ORDER BY id").await;
-        let r = app
-            .post_as(
+        assert!(
+            app.post_as_refused(
                 &format!("/admin/hoeringer/politik/bemaerkninger/{}/godkend", ids[0]),
                 &clerk,
                 &[("remark_id", &ids[0].to_string())],
             )
-            .await;
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("Du har selv skrevet bemærkningen"));
-        let r = app
-            .post_as(
-                "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-                &clerk,
-                &[],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 422);
-        assert!(strip(&r.text().await.unwrap()).contains("Alle bemærkninger skal være godkendt"));
+            .await
+            .contains("Du har selv skrevet bemærkningen")
+        );
+        assert!(
+            refused_page(app.publish_notat("politik", &clerk, &[]).await)
+                .await
+                .contains("Alle bemærkninger skal være godkendt")
+        );
         for &id in &ids {
             app.approve_remark("politik", id, &second).await;
         }
@@ -300,18 +279,8 @@ both_databases!(
         // Kim Fjord's response gets no bemærkning: it is set aside with a reason, so the notat
         // accounts for it.
         let fjord = id_of(&app, "kontakt@fjord.dk").await;
-        app.post_as_ok(
-            "/admin/hoeringer/politik/hoeringsnotat/til-side",
-            &clerk,
-            &[("response", &fjord.to_string()), ("reason", "not_relevant")],
-        )
-        .await;
-        app.post_as_ok(
-            "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-            &clerk,
-            &[],
-        )
-        .await;
+        set_aside_as_not_relevant(&app, &clerk, fjord).await;
+        redirected(app.publish_notat("politik", &clerk, &[]).await).await;
         let told: Vec<String> = app
             .column(
                 "SELECT recipient FROM outbox WHERE kind = 'remarks_published' ORDER BY recipient",
@@ -342,33 +311,23 @@ both_databases!(
         let states: Vec<String> = app.column("SELECT state FROM remarks").await;
         assert!(states.iter().all(|s| s == "published"));
         // Published is final.
-        let r = write_remark(
-            &app,
-            &clerk,
-            &[
-                ("remark", &ids[0].to_string()),
-                ("summary", "x"),
-                ("remark_text", "Ny tekst"),
-                ("outcome", "noted"),
-            ],
-        )
-        .await;
+        let r = app
+            .write_remark(
+                "politik",
+                &clerk,
+                &[
+                    ("remark", &ids[0].to_string()),
+                    ("summary", "x"),
+                    ("remark_text", "Ny tekst"),
+                    ("outcome", "noted"),
+                ],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 422);
 
         // The web page.
         let page = app.page_ok("/hoeringer/politik/hoeringsnotat").await;
-        in_order(
-            &page,
-            &[
-                "Høringen",
-                "Høringsliste",
-                "Dansk Flygtningehjælp",
-                "Ældresagen Roskilde",
-                "Aftenundervisning hører under sprogcentrets budget",
-                "Forvaltningen er enig",
-            ],
-            "web notat",
-        );
+        in_order(&page, &IN_ORDER, "web notat");
         assert!(page.contains("Amina Hassan"), "named with consent");
         for hidden in ["Lars Holm", "Mette Berg", "Kim Fjord"] {
             assert!(!page.contains(hidden), "{hidden} asked not to be named");
@@ -378,12 +337,7 @@ both_databases!(
         // The DOCX: real headings in order, the list alphabetical, the remarks in order.
         let docx = app.get("/hoeringer/politik/hoeringsnotat.docx").await;
         assert_eq!(docx.status().as_u16(), 200);
-        assert!(
-            docx.headers()["content-type"]
-                .to_str()
-                .unwrap()
-                .contains("wordprocessingml")
-        );
+        assert!(content_type(&docx).contains("wordprocessingml"));
         let bytes = docx.bytes().await.unwrap();
         let xml = unzip(&bytes, "word/document.xml");
         assert!(xml.contains("w:val=\"Heading1\""), "real heading styles");
@@ -411,22 +365,15 @@ both_databases!(
         for file in ["hoeringsnotat.docx", "hoeringsnotat.pdf"] {
             let path = format!("/hoeringer/politik/{file}");
             let danish = app.get(&path).await.bytes().await.unwrap();
-            let ukrainian = app
-                .get_with_cookie(&path, "i18n_pref_locale=uk")
-                .await
-                .bytes()
-                .await
-                .unwrap();
+            let ukrainian = app.download_as(&path, "i18n_pref_locale=uk").await;
             assert_eq!(danish, ukrainian, "{file}: one edition for every reader");
         }
         // A clerk reading the Ukrainian pages gets the working draft with Ukrainian headings
         // and labels around the same text, in the DOCX and the PDF alike.
         let clerk_uk = format!("{clerk}; i18n_pref_locale=uk");
-        let docx = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk_uk)
+        let bytes = app
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk_uk)
             .await;
-        assert_eq!(docx.status().as_u16(), 200);
-        let bytes = docx.bytes().await.unwrap();
         let xml = unzip(&bytes, "word/document.xml");
         in_order(
             &xml,
@@ -449,10 +396,8 @@ both_databases!(
         assert!(unzip(&bytes, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
         assert!(unzip(&bytes, "word/footer1.xml").contains("Сторінка "));
         let pdf = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk_uk)
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk_uk)
             .await;
-        assert_eq!(pdf.status().as_u16(), 200);
-        let pdf = pdf.bytes().await.unwrap();
         assert!(String::from_utf8_lossy(&pdf).contains("/Lang(uk-UA)"));
 
         // The PDF, read back as text.
@@ -471,18 +416,7 @@ both_databases!(
             Ok(out) if out.status.success() => {
                 let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                in_order(
-                    &text,
-                    &[
-                        "Høringen",
-                        "Høringsliste",
-                        "Dansk Flygtningehjælp",
-                        "Ældresagen Roskilde",
-                        "Aftenundervisning hører under sprogcentrets budget",
-                        "Forvaltningen er enig",
-                    ],
-                    "pdf",
-                );
+                in_order(&text, &IN_ORDER, "pdf");
                 assert!(text.contains("Amina Hassan"));
                 assert!(
                     !text.contains("Lars Holm") && !text.contains('@'),
@@ -511,8 +445,8 @@ both_databases!(
 
         // A draft written after publication stays private, summary and all.
         let fjord = id_of(&app, "kontakt@fjord.dk").await;
-        let r = write_remark(
-            &app,
+        app.write_remark_ok(
+            "politik",
             &clerk,
             &[
                 ("response", &fjord.to_string()),
@@ -522,7 +456,6 @@ both_databases!(
             ],
         )
         .await;
-        assert_eq!(r.status().as_u16(), 303);
         let (_, page) = app.get_text("/hoeringer/politik/hoeringsnotat").await;
         assert!(!page.contains("Et sent udkast") && !page.contains("Endnu ikke godkendt"));
         let (_, result) = app.get_text("/hoeringer/politik/resultat").await;
@@ -547,11 +480,9 @@ both_databases!(
         assert!(csv.contains("Giver anledning til ændring (version 2"));
         assert!(csv.contains("Fjord ApS"));
         no_address(&csv, "csv");
-        let xlsx = app
-            .get_with_cookie("/admin/hoeringer/politik/svar.xlsx", &clerk)
+        let bytes = app
+            .download_as("/admin/hoeringer/politik/svar.xlsx", &clerk)
             .await;
-        assert_eq!(xlsx.status().as_u16(), 200);
-        let bytes = xlsx.bytes().await.unwrap();
         // Written in constant-memory mode: the cells' strings are inline in the sheet.
         let sheet = unzip(&bytes, "xl/worksheets/sheet1.xml");
         assert!(sheet.contains("Journalnummer") && sheet.contains("24/1234-0005"));
@@ -579,11 +510,9 @@ both_databases!(
         assert!(!csv.contains("Offentliggjort") && !csv.contains("Med navn"));
 
         // The archive for the case system: a file per response and a manifest, journaled.
-        let zip = app
-            .get_with_cookie("/admin/hoeringer/politik/journal.zip", &clerk)
+        let bytes = app
+            .download_as("/admin/hoeringer/politik/journal.zip", &clerk)
             .await;
-        assert_eq!(zip.status().as_u16(), 200);
-        let bytes = zip.bytes().await.unwrap();
         let manifest: serde_json::Value =
             serde_json::from_str(&unzip(&bytes, "manifest.json")).unwrap();
         let docs = manifest["documents"].as_array().unwrap();
@@ -628,19 +557,10 @@ async fn raw_page(app: &TestApp, path: &str) -> (u16, String) {
     (r.status().as_u16(), r.text().await.unwrap())
 }
 
-async fn publish_notat(app: &TestApp, clerk: &str, reason: &str) -> reqwest::Response {
-    app.post_as(
-        "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-        clerk,
-        &[("edition_reason", reason)],
-    )
-    .await
-}
-
 /// A clerk writes a bemærkning on response `id` and the second clerk approves it.
 async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str) {
-    let r = write_remark(
-        app,
+    app.write_remark_ok(
+        "politik",
         clerk,
         &[
             ("response", &id.to_string()),
@@ -650,7 +570,6 @@ async fn answer(app: &TestApp, clerk: &str, second: &str, id: i64, remark: &str)
         ],
     )
     .await;
-    assert_eq!(r.status().as_u16(), 303);
     let remark: i64 = app.scalar("SELECT MAX(id) FROM remarks").await;
     app.approve_remark("politik", remark, second).await;
 }
@@ -708,35 +627,21 @@ both_databases!(
     publishing_waits_for_the_close_and_every_edition_is_frozen,
     |app: TestApp| async move {
         app.add_open_hearing_and_two_clerks("politik").await;
-        app.send_from(
-            "politik",
-            "Sprogundervisningen skal starte i vuggestuen.",
-            ("Amina Hassan", "amina@example.dk", "private", ""),
-            "with_name",
-            "",
-        )
-        .await;
-        app.send_from(
-            "politik",
-            "Flere praktikpladser, tak.",
-            ("Kim Fjord", "kontakt@fjord.dk", "company", "Fjord ApS"),
-            "with_name",
-            "",
-        )
-        .await;
+        #[rustfmt::skip]
+        let responses = [
+            ("Sprogundervisningen skal starte i vuggestuen.", ("Amina Hassan", "amina@example.dk", "private", "")),
+            ("Flere praktikpladser, tak.", ("Kim Fjord", "kontakt@fjord.dk", "company", "Fjord ApS")),
+        ];
+        for (text, sender) in responses {
+            app.send_named("politik", text, sender).await;
+        }
         app.publish_all().await;
-        let clerk = app.login().await;
-        let second = app.login_as(SECOND_CLERK).await;
+        let (clerk, second) = app.login_both_clerks().await;
         let amina = id_of(&app, "amina@example.dk").await;
         answer(&app, &clerk, &second, amina, "Forvaltningen er enig.").await;
         // Kim Fjord's response is set aside: every response is accounted for.
         let fjord = id_of(&app, "kontakt@fjord.dk").await;
-        app.post_as_ok(
-            "/admin/hoeringer/politik/hoeringsnotat/til-side",
-            &clerk,
-            &[("response", &fjord.to_string()), ("reason", "not_relevant")],
-        )
-        .await;
+        set_aside_as_not_relevant(&app, &clerk, fjord).await;
 
         // While the hearing is open the page says why there is no button, and the post itself
         // is refused in words (for a browser without JavaScript too).
@@ -751,7 +656,9 @@ both_databases!(
             !page.contains("Offentliggør høringsnotatet</button>"),
             "no button"
         );
-        let r = publish_notat(&app, &clerk, "").await;
+        let r = app
+            .publish_notat("politik", &clerk, &[("edition_reason", "")])
+            .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(
             strip(&r.text().await.unwrap())
@@ -769,10 +676,7 @@ both_databases!(
         let states: Vec<String> = app.column("SELECT state FROM remarks").await;
         assert_eq!(states, ["approved"]);
         assert_eq!(
-            app.get("/hoeringer/politik/hoeringsnotat.pdf")
-                .await
-                .status()
-                .as_u16(),
+            app.status("/hoeringer/politik/hoeringsnotat.pdf").await,
             404
         );
 
@@ -782,8 +686,11 @@ both_databases!(
             .page_as("/admin/hoeringer/politik/hoeringsnotat", &clerk)
             .await;
         assert!(page.contains("Offentliggør høringsnotatet</button>"));
-        let r = publish_notat(&app, &clerk, "").await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(
+            app.publish_notat("politik", &clerk, &[("edition_reason", "")])
+                .await,
+        )
+        .await;
         let mail: String = app
             .scalar("SELECT text_body FROM outbox WHERE kind = 'remarks_published'")
             .await;
@@ -821,11 +728,8 @@ both_databases!(
         );
         // The clerk's download, unchanged since, is the edition itself, not a draft.
         let clerks = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
-            .await
-            .bytes()
-            .await
-            .unwrap();
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
+            .await;
         assert_eq!(sha256(&clerks), first_hashes[0]);
         let clerks_pdf = app
             .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk)
@@ -840,13 +744,11 @@ both_databases!(
         );
 
         // A response arriving later (the deadline moved for it) changes no published byte.
-        set_closes(&app, 86_400).await;
-        app.send_from(
+        app.move_close("politik", 86_400).await;
+        app.send_named(
             "politik",
             "Et sent svar om lektiecaféer.",
             ("Mette Berg", "mette@example.dk", "private", ""),
-            "with_name",
-            "",
         )
         .await;
         app.publish_all().await;
@@ -861,11 +763,8 @@ both_databases!(
         assert!(result.contains("Forvaltningen er enig."));
         // The clerk's working draft now differs, and says it is the draft of edition 2.
         let draft = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
-            .await
-            .bytes()
-            .await
-            .unwrap();
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
+            .await;
         assert!(unzip(&draft, "word/document.xml").contains("Udkast til udgave 2"));
 
         // Edition 2 must say what changed and why.
@@ -878,12 +777,17 @@ both_databases!(
             "Lektiecaféer indgår i handleplanen.",
         )
         .await;
-        let r = publish_notat(&app, &clerk, "  ").await;
+        let r = app
+            .publish_notat("politik", &clerk, &[("edition_reason", "  ")])
+            .await;
         assert_eq!(r.status().as_u16(), 422);
         assert!(strip(&r.text().await.unwrap()).contains("Skriv, hvad der er ændret"));
         const REASON: &str = "Et høringssvar modtaget efter fristforlængelsen er taget med.";
-        let r = publish_notat(&app, &clerk, REASON).await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(
+            app.publish_notat("politik", &clerk, &[("edition_reason", REASON)])
+                .await,
+        )
+        .await;
         let revised: String = app
             .scalar("SELECT text_body FROM outbox WHERE kind = 'notat_revised'")
             .await;
@@ -932,17 +836,13 @@ both_databases!(
             assert!(raw.contains(hash.as_str()));
         }
         assert_eq!(
-            app.get("/hoeringer/politik/hoeringsnotat/udgave/3")
-                .await
-                .status()
-                .as_u16(),
+            app.status("/hoeringer/politik/hoeringsnotat/udgave/3")
+                .await,
             404
         );
         assert_eq!(
-            app.get("/hoeringer/politik/hoeringsnotat/udgave/3/hoeringsnotat.pdf")
-                .await
-                .status()
-                .as_u16(),
+            app.status("/hoeringer/politik/hoeringsnotat/udgave/3/hoeringsnotat.pdf")
+                .await,
             404
         );
 

@@ -65,18 +65,11 @@ both_databases!(
         app.add_open_hearing_and_two_clerks("politik").await;
         for (name, email) in NAMES {
             let text = format!("Jeg hedder {name} og ønsker mere sprogundervisning.");
-            app.send_from(
-                "politik",
-                &text,
-                (name, email, "private", ""),
-                "with_name",
-                "",
-            )
-            .await;
+            app.send_named("politik", &text, (name, email, "private", ""))
+                .await;
         }
         app.publish_all().await;
-        let clerk = app.login().await;
-        let second = app.login_as(SECOND_CLERK).await;
+        let (clerk, second) = app.login_both_clerks().await;
         for (name, email) in NAMES {
             let id: i64 = sqlx::query_scalar("SELECT id FROM responses WHERE email = $1")
                 .bind(email)
@@ -84,41 +77,26 @@ both_databases!(
                 .await
                 .unwrap();
             let summary = format!("{name} ønsker mere sprogundervisning.");
-            let r = app
-                .post_as(
-                    "/admin/hoeringer/politik/bemaerkninger",
-                    &clerk,
-                    &[
-                        ("response", id.to_string().as_str()),
-                        ("section", ""),
-                        ("summary", summary.as_str()),
-                        ("remark_text", "Forvaltningen tager ønsket med."),
-                        ("outcome", "noted"),
-                    ],
-                )
-                .await;
-            assert_eq!(
-                r.status().as_u16(),
-                303,
-                "{}",
-                r.text().await.unwrap_or_default()
-            );
+            app.write_remark_ok(
+                "politik",
+                &clerk,
+                &[
+                    ("response", id.to_string().as_str()),
+                    ("section", ""),
+                    ("summary", summary.as_str()),
+                    ("remark_text", "Forvaltningen tager ønsket med."),
+                    ("outcome", "noted"),
+                ],
+            )
+            .await;
         }
         let ids: Vec<i64> = app.column("SELECT id FROM remarks ORDER BY id").await;
         for &id in &ids {
             app.approve_remark("politik", id, &second).await;
         }
         // The notat is published once the hearing is over.
-        sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE slug = 'politik'")
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
-        app.post_as_ok(
-            "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-            &clerk,
-            &[],
-        )
-        .await;
+        app.move_close("politik", -60).await;
+        redirected(app.publish_notat("politik", &clerk, &[]).await).await;
 
         let pdf = app.get("/hoeringer/politik/hoeringsnotat.pdf").await;
         assert_eq!(pdf.status().as_u16(), 200);
@@ -186,13 +164,11 @@ both_databases!(
         // The published edition is the municipality's Danish record; a clerk reading the
         // Arabic pages gets the working draft with the notat's words in Arabic, right to left.
         let pdf = app
-            .get_with_cookie(
+            .download_as(
                 "/admin/hoeringer/politik/hoeringsnotat.pdf",
                 &format!("{clerk}; i18n_pref_locale=ar"),
             )
             .await;
-        assert_eq!(pdf.status().as_u16(), 200);
-        let pdf = pdf.bytes().await.unwrap();
         assert!(String::from_utf8_lossy(&pdf).contains("/Lang(ar-SA)"));
         let text = poppler("pdftotext", &pdf, &["-enc", "UTF-8"]);
         let words = app::notat::words::DocumentWords::of(app::i18n::Locale::ar);

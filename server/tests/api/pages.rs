@@ -37,9 +37,7 @@ both_databases!(
     hearing_page_shows_numbered_blocks_and_facts,
     |app: TestApp| async move {
         app.add_open_hearing("integrationspolitik").await;
-        let number = app
-            .block_number("integrationspolitik", DANISH_ITEM_START)
-            .await;
+        let number = app.danish_item("integrationspolitik").await;
         let (status, body) = app.get_text("/hoeringer/integrationspolitik").await;
         assert_eq!(status, 200);
         assert!(
@@ -113,7 +111,7 @@ both_databases!(
             .await;
         assert!(r.text().await.unwrap().contains("Open consultations"));
         // An unknown language is refused, and an outside referer is not followed.
-        assert_eq!(app.get("/sprog/xx").await.status().as_u16(), 404);
+        assert_eq!(app.status("/sprog/xx").await, 404);
         let r = app
             .get_with("/sprog/da", &[("referer", "https://evil.example/x")])
             .await;
@@ -188,7 +186,7 @@ async fn the_configured_logo_colour_contact_and_links_are_shown() {
         let logo = app.get("/logo").await;
         assert_eq!(logo.headers()["content-type"], "image/svg+xml");
         // An SVG opened on its own runs no script: the guard's policy allows none.
-        let policy = logo.headers()["content-security-policy"].to_str().unwrap().to_string();
+        let policy = header(&logo, "content-security-policy").to_string();
         assert!(policy.contains("default-src 'none'"), "{policy}");
         assert_eq!(logo.text().await.unwrap(), svg);
 

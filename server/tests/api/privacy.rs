@@ -189,8 +189,7 @@ both_databases!(
     |app: TestApp| async move {
         let (id, clerk) = sent(&app).await;
         let confirmed = [("status", "published"), ("confirm_cpr", "on")];
-        let r = moderate(&app, &clerk, id, &confirmed).await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(moderate(&app, &clerk, id, &confirmed).await).await;
         assert_eq!(journal(&app, id).await, ["status_changed", "cpr_confirmed"]);
         assert!(app.page("/hoeringer/politik?vis=hele").await.contains(CPR));
     }
@@ -204,8 +203,8 @@ both_databases!(
         let r = moderate(&app, &clerk, id, &without_reason).await;
         assert!(refused_page(r).await.contains("Skriv begrundelsen"));
         const WHY: &str = "Svaret indeholder oplysninger om en navngiven borgers helbred.";
-        let r = moderate(&app, &clerk, id, &[("status", "withheld"), ("reason", WHY)]).await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(moderate(&app, &clerk, id, &[("status", "withheld"), ("reason", WHY)]).await)
+            .await;
         let (to, body): (String, String) = app
             .row("SELECT recipient, text_body FROM outbox WHERE kind = 'withheld'")
             .await;
@@ -224,7 +223,7 @@ both_databases!(
     |app: TestApp| async move {
         app.add_open_hearing("politik").await;
         app.add_clerk().await;
-        let block = app.block_number("politik", DANISH_ITEM_START).await;
+        let block = app.danish_item("politik").await;
         app.respond_ok("politik", &block, "Privat: mere sprogstøtte i børnehaven.")
             .await;
         let fields = [

@@ -4,15 +4,6 @@
 
 use crate::both_databases;
 use crate::helpers::*;
-use std::io::Read;
-
-fn unzip(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    let mut file = archive.by_name(name).expect(name);
-    let mut text = String::new();
-    file.read_to_string(&mut text).expect("UTF-8");
-    text
-}
 
 /// The XML of the cell at `reference` ("C2") in a worksheet.
 fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
@@ -28,23 +19,21 @@ both_databases!(
     |app: TestApp| async move {
         app.add_open_hearing("politik").await;
         app.add_clerk().await;
-        let r = app
-            .post_form(
-                "/hoeringer/politik/svar",
-                &[
-                    (
-                        "text",
-                        "Første afsnit om sprog.\r\n\r\nAndet afsnit om arbejde.",
-                    ),
-                    ("name", "Bo Hansen"),
-                    ("email", "bo@aeldresagen.dk"),
-                    ("sender_kind", "association"),
-                    ("organisation", "Ældre Sagen Roskilde"),
-                    ("publication", "with_name"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status().as_u16(), 303);
+        app.post_form_ok(
+            "/hoeringer/politik/svar",
+            &[
+                (
+                    "text",
+                    "Første afsnit om sprog.\r\n\r\nAndet afsnit om arbejde.",
+                ),
+                ("name", "Bo Hansen"),
+                ("email", "bo@aeldresagen.dk"),
+                ("sender_kind", "association"),
+                ("organisation", "Ældre Sagen Roskilde"),
+                ("publication", "with_name"),
+            ],
+        )
+        .await;
         let clerk = app.login().await;
 
         let csv = app
@@ -65,11 +54,8 @@ both_databases!(
         );
 
         let bytes = app
-            .get_with_cookie("/admin/hoeringer/politik/svar.xlsx", &clerk)
-            .await
-            .bytes()
-            .await
-            .unwrap();
+            .download_as("/admin/hoeringer/politik/svar.xlsx", &clerk)
+            .await;
         let sheet = unzip(&bytes, "xl/worksheets/sheet1.xml");
         let received = cell(&sheet, "C2");
         assert!(
@@ -99,9 +85,7 @@ both_databases!(
     the_quoted_words_go_wherever_the_response_goes,
     |app: TestApp| async move {
         let clerk = app.clerk_with_open_hearing("integrationspolitik").await;
-        let block = app
-            .block_number("integrationspolitik", DANISH_ITEM_START)
-            .await;
+        let block = app.danish_item("integrationspolitik").await;
         let r = app
             .respond_with_ok(
                 "integrationspolitik",
@@ -140,11 +124,8 @@ both_databases!(
             "{csv}"
         );
         let xlsx = app
-            .get_with_cookie("/admin/hoeringer/integrationspolitik/svar.xlsx", &clerk)
-            .await
-            .bytes()
-            .await
-            .unwrap();
+            .download_as("/admin/hoeringer/integrationspolitik/svar.xlsx", &clerk)
+            .await;
         // Constant-memory mode writes the strings inline in the sheet.
         let sheet = unzip(&xlsx, "xl/worksheets/sheet1.xml");
         assert!(

@@ -17,8 +17,7 @@ both_databases!(
         .await;
         app.publish_all().await;
         let response: i64 = app.scalar("SELECT id FROM responses").await;
-        let clerk = app.login().await;
-        let second = app.login_as(SECOND_CLERK).await;
+        let (clerk, second) = app.login_both_clerks().await;
         let point = |remark: Option<i64>, section: &'static str, summary: &'static str| {
             let mut form = vec![
                 ("section", section.to_owned()),
@@ -40,15 +39,7 @@ both_databases!(
             let clerk = clerk.clone();
             async move {
                 let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                let r = app
-                    .post_as("/admin/hoeringer/politik/bemaerkninger", &clerk, &form)
-                    .await;
-                assert_eq!(
-                    r.status().as_u16(),
-                    303,
-                    "{}",
-                    r.text().await.unwrap_or_default()
-                );
+                app.write_remark_ok("politik", &clerk, &form).await;
             }
         };
         write(point(None, "3", "Ønsker flere sprogcaféer.")).await;
@@ -78,13 +69,7 @@ both_databases!(
             strip(&page).contains("Ønsker færre sprogcaféer."),
             "the clerk sees the new summary"
         );
-        let r = app
-            .post_as(
-                "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-                &clerk,
-                &[],
-            )
-            .await;
+        let r = app.publish_notat("politik", &clerk, &[]).await;
         assert_eq!(r.status().as_u16(), 422, "a draft is not published");
         approve().await;
 
@@ -112,7 +97,7 @@ both_databases!(
             ("Parkeringen ved stationen er for dyr.", "Kim Holm", "kim@example.dk", "private", ""),
         ];
         for (text, name, email, kind, org) in responses {
-            app.send_from("politik", text, (name, email, kind, org), "with_name", "")
+            app.send_named("politik", text, (name, email, kind, org))
                 .await;
         }
         app.publish_all().await;
@@ -125,10 +110,9 @@ both_databases!(
             .await
             .unwrap();
         let ids: Vec<i64> = app.column("SELECT id FROM responses ORDER BY id").await;
-        let clerk = app.login().await;
-        let second = app.login_as(SECOND_CLERK).await;
-        app.post_as_ok(
-            "/admin/hoeringer/politik/bemaerkninger",
+        let (clerk, second) = app.login_both_clerks().await;
+        app.write_remark_ok(
+            "politik",
             &clerk,
             &[
                 ("response", &ids[0].to_string()),
@@ -145,23 +129,12 @@ both_databases!(
         let remark: i64 = app.scalar("SELECT id FROM remarks").await;
         app.approve_remark("politik", remark, &second).await;
         // The hearing is over.
-        sqlx::query("UPDATE hearings SET closes_at = opens_at + 1 WHERE id = $1")
-            .bind(hearing)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.move_close("politik", -60).await;
 
         // Two responses have no bemærkning: publishing is refused, and the page lists them.
-        let publish = || {
-            app.post_as(
-                "/admin/hoeringer/politik/hoeringsnotat/offentliggoer",
-                &clerk,
-                &[],
-            )
-        };
+        let publish = || app.publish_notat("politik", &clerk, &[]);
         let r = publish().await;
-        assert_eq!(r.status().as_u16(), 422);
-        let body = strip(&r.text().await.unwrap());
+        let body = refused_page(r).await;
         assert!(
             body.contains("Nogle høringssvar har hverken en bemærkning eller er lagt til side"),
             "{body}"

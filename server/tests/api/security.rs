@@ -331,10 +331,7 @@ both_databases!(
     |app: TestApp| async move {
         app.add_open_hearing("integrationspolitik").await;
         let r = app.get("/hoeringer/integrationspolitik").await;
-        let csp = r.headers()["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .to_string();
+        let csp = header(&r, "content-security-policy").to_string();
         assert!(
             r.headers()
                 .get("cache-control")
@@ -354,7 +351,7 @@ both_databases!(
             "the page's scripts carry it"
         );
         let again = app.get("/hoeringer/integrationspolitik").await;
-        let csp2 = again.headers()["content-security-policy"].to_str().unwrap();
+        let csp2 = header(&again, "content-security-policy");
         assert_ne!(csp, csp2, "a fresh nonce per response");
 
         // Receipts and staff pages are never cached; the guard's own answers carry the headers too.
@@ -391,7 +388,7 @@ async fn https_sites_get_hsts_and_secure_cookies() {
         let r = app.get("/").await;
         assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
         let r = app.post_login(CLERK_EMAIL, CLERK_PASSWORD, "/admin").await;
-        let cookie = r.headers()["set-cookie"].to_str().unwrap();
+        let cookie = header(&r, "set-cookie");
         assert!(cookie.contains("; Secure"), "{cookie}");
     })
     .await;

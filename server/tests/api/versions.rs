@@ -16,6 +16,18 @@ async fn blocks(app: &TestApp, n: i64) -> serde_json::Value {
         .unwrap()
 }
 
+/// Asserts that version 2's page counts a response at block `number` (`why` names the case),
+/// and that the block's responses hold `text`; that page, for more checks.
+async fn counted_at(app: &TestApp, number: &str, text: &str, why: &str) -> String {
+    let page = app.page_ok("/hoeringer/politik/version/2").await;
+    assert!(page.contains(&format!("?vis={number}#b-{number}")), "{why}");
+    let page = app
+        .page(&format!("/hoeringer/politik/version/2?vis={number}"))
+        .await;
+    assert!(page.contains(text), "{why}: {text:?} is missing");
+    page
+}
+
 fn find<'a>(v: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
     v["blocks"]
         .as_array()
@@ -23,6 +35,12 @@ fn find<'a>(v: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
         .iter()
         .find(|b| b["text"].as_str().unwrap().starts_with(start))
         .unwrap_or_else(|| panic!("no block starting {start:?}"))
+}
+
+/// The number of the block in `v` whose text starts with `start`.
+fn number_of(v: &serde_json::Value, start: &str) -> String {
+    let number = find(v, start)["number"].as_str();
+    number.expect("a block number").to_string()
 }
 
 both_databases!(
@@ -72,10 +90,7 @@ both_databases!(
         let (status, page) = app.get_text("/hoeringer/politik/aendringer").await;
         assert_eq!(status, 200);
         assert!(page.contains("Hvad er ændret?"));
-        let from = find(&v1, "Alle børn skal lære dansk")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let from = number_of(&v1, "Alle børn skal lære dansk");
         let to = moved["number"].as_str().unwrap();
         assert!(
             page.contains(&format!("Flyttet fra {from} til {to}")),
@@ -92,22 +107,14 @@ both_databases!(
             .await;
         assert!(side.contains("<table") && side.contains("Version 2: Endelig tekst"));
         assert_eq!(
-            app.get("/hoeringer/politik/aendringer?fra=1&til=7")
-                .await
-                .status()
-                .as_u16(),
+            app.status("/hoeringer/politik/aendringer?fra=1&til=7")
+                .await,
             404
         );
 
         // Version 1 is untouched.
         assert_eq!(blocks(&app, 1).await, v1);
-        assert_eq!(
-            app.get("/api/v1/hearings/politik/versions/3")
-                .await
-                .status()
-                .as_u16(),
-            404
-        );
+        assert_eq!(app.status("/api/v1/hearings/politik/versions/3").await, 404);
     }
 );
 
@@ -119,10 +126,7 @@ both_databases!(
     |app: TestApp| async move {
         app.add_policy("politik", FIRST).await;
         let v1 = blocks(&app, 1).await;
-        let number = find(&v1, "Alle børn skal lære dansk")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let number = number_of(&v1, "Alle børn skal lære dansk");
 
         let post = |quote: &'static str| {
             let number = number.clone();
@@ -144,8 +148,7 @@ both_databases!(
         assert!(body.contains("value=\"noget helt andet\""));
         assert_eq!(app.stored_responses().await, 0);
 
-        let r = post("lære  dansk før skolestart").await;
-        assert_eq!(r.status().as_u16(), 303);
+        redirected(post("lære  dansk før skolestart").await).await;
         app.publish_all().await;
         let shown = app.page(&format!("/hoeringer/politik?vis={number}")).await;
         assert!(
@@ -157,19 +160,14 @@ both_databases!(
             .await
             .unwrap();
         let v2 = blocks(&app, 2).await;
-        let moved_to = find(&v2, "Alle børn skal lære dansk allerede")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let (status, page) = app.get_text("/hoeringer/politik/version/2").await;
-        assert_eq!(status, 200);
-        assert!(
-            page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
-            "the block it moved to counts it and offers to show it"
-        );
-        let page = app
-            .page(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
-            .await;
+        let moved_to = number_of(&v2, "Alle børn skal lære dansk allerede");
+        let page = counted_at(
+            &app,
+            &moved_to,
+            "Sprogstøtten skal starte tidligere.",
+            "the block it moved to counts it and offers to show it",
+        )
+        .await;
         let at = page
             .find(&format!("id=\"b-{moved_to}\""))
             .expect("the moved block");
@@ -211,13 +209,7 @@ both_databases!(
         // The hearing page links to every version.
         let hearing = app.page("/hoeringer/politik").await;
         assert!(hearing.contains("/hoeringer/politik/version/3"));
-        assert_eq!(
-            app.get("/hoeringer/politik/version/9")
-                .await
-                .status()
-                .as_u16(),
-            404
-        );
+        assert_eq!(app.status("/hoeringer/politik/version/9").await, 404);
     }
 );
 
@@ -280,10 +272,7 @@ both_databases!(
 /// Version 1 with a published response on "Flere kvinder", then version 2.
 async fn published_response_then_second_version(app: &TestApp) {
     app.add_policy("politik", FIRST).await;
-    let number = find(&blocks(app, 1).await, "Flere kvinder")["number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = number_of(&blocks(app, 1).await, "Flere kvinder");
     app.respond_ok("politik", &number, "Husk de ældre kvinder.")
         .await;
     app.publish_all().await;
@@ -344,10 +333,7 @@ both_databases!(
     an_installation_from_before_is_placed_at_start,
     |app: TestApp| async move {
         published_response_then_second_version(&app).await;
-        let v2_number = find(&blocks(&app, 2).await, "Flere kvinder")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let v2_number = number_of(&blocks(&app, 2).await, "Flere kvinder");
         // As a version added before matchings and placements were stored would be.
         for sql in [
             "UPDATE versions SET matching = NULL WHERE number = 2",
@@ -365,15 +351,13 @@ both_databases!(
             0,
             "once"
         );
-        let page = app.page("/hoeringer/politik/version/2").await;
-        assert!(
-            page.contains(&format!("?vis={v2_number}#b-{v2_number}")),
-            "counted at its block again"
-        );
-        let page = app
-            .page(&format!("/hoeringer/politik/version/2?vis={v2_number}"))
-            .await;
-        assert!(page.contains("Husk de ældre kvinder."));
+        counted_at(
+            &app,
+            &v2_number,
+            "Husk de ældre kvinder.",
+            "counted at its block again",
+        )
+        .await;
     }
 );
 
@@ -381,10 +365,7 @@ both_databases!(
     a_response_to_an_older_text_is_placed_in_the_newer_ones,
     |app: TestApp| async move {
         app.add_policy("politik", FIRST).await;
-        let number = find(&blocks(&app, 1).await, "Alle børn skal lære dansk")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let number = number_of(&blocks(&app, 1).await, "Alle børn skal lære dansk");
         // The hearing still runs on version 1 when the clerk adds version 2.
         server::version::db::add_version(&app.db.pool, "politik", "Efter høringen", "", SECOND)
             .await
@@ -396,19 +377,14 @@ both_databases!(
         ];
         app.respond_with_ok("politik", &fields).await;
         app.publish_all().await;
-        let moved_to = find(&blocks(&app, 2).await, "Alle børn skal lære dansk allerede")["number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let page = app.page("/hoeringer/politik/version/2").await;
-        assert!(
-            page.contains(&format!("?vis={moved_to}#b-{moved_to}")),
-            "counted at the block its words moved to"
-        );
-        let page = app
-            .page(&format!("/hoeringer/politik/version/2?vis={moved_to}"))
-            .await;
-        assert!(page.contains("Start sprogarbejdet tidligere."));
+        let moved_to = number_of(&blocks(&app, 2).await, "Alle børn skal lære dansk allerede");
+        let page = counted_at(
+            &app,
+            &moved_to,
+            "Start sprogarbejdet tidligere.",
+            "counted at the block its words moved to",
+        )
+        .await;
         assert!(page.contains("Givet til version 1"));
     }
 );
