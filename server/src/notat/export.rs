@@ -476,45 +476,13 @@ fn zip_archive<W: std::io::Write + std::io::Seek>(
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         zip.start_file(d.file.as_str(), options)?;
         zip.write_all(body.as_bytes())?;
-        manifest_csv.push_str(
-            &[
-                d.file.as_str(),
-                &d.journal,
-                &d.receipt,
-                &d.received,
-                &d.sender,
-                &d.email,
-                &d.kind,
-                &hex,
-            ]
-            .iter()
-            .map(|c| csv_cell(c))
-            .collect::<Vec<_>>()
-            .join(";"),
-        );
-        manifest_csv.push_str("\r\n");
+        manifest_csv.push_str(&manifest_line(&d.file, d, &hex));
         let mut listed = Vec::with_capacity(archived.len());
         for (file, f) in &archived {
             let Some(path) = &f.path else { continue };
             zip.start_file(file.as_str(), options)?;
             std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
-            manifest_csv.push_str(
-                &[
-                    file.as_str(),
-                    &d.journal,
-                    &d.receipt,
-                    &d.received,
-                    &d.sender,
-                    &d.email,
-                    &d.kind,
-                    &f.sha256,
-                ]
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-            );
-            manifest_csv.push_str("\r\n");
+            manifest_csv.push_str(&manifest_line(file, d, &f.sha256));
             listed.push(serde_json::json!({ "file": file, "name": f.name, "sha256": f.sha256 }));
         }
         manifest_json.push(serde_json::json!({
@@ -532,4 +500,24 @@ fn zip_archive<W: std::io::Write + std::io::Seek>(
     });
     zip.write_all(json.to_string().as_bytes())?;
     zip.finish()
+}
+
+/// A line of the archive's manifest: a file, the response it belongs to, and the file's hash.
+fn manifest_line(file: &str, d: &Document, sha256: &str) -> String {
+    let mut line = [
+        file,
+        &d.journal,
+        &d.receipt,
+        &d.received,
+        &d.sender,
+        &d.email,
+        &d.kind,
+        sha256,
+    ]
+    .iter()
+    .map(|c| csv_cell(c))
+    .collect::<Vec<_>>()
+    .join(";");
+    line.push_str("\r\n");
+    line
 }
