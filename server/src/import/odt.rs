@@ -131,6 +131,9 @@ struct Block {
     style: Option<String>,
 }
 
+/// An open span's bold and italic, where it sets them (`None`: as the text around it).
+type SpanStyle = (Option<bool>, Option<bool>);
+
 struct Reader<'s> {
     styles: &'s Styles,
     pieces: Vec<Piece>,
@@ -145,8 +148,8 @@ struct Reader<'s> {
     /// Paragraphs of text boxes and notes' bodies, kept for after the paragraph holding them.
     deferred: Vec<Piece>,
     lists: Vec<List>,
-    /// The styles of the open spans (bold, italic).
-    spans: Vec<(Option<bool>, Option<bool>)>,
+    /// The styles of the open spans.
+    spans: Vec<SpanStyle>,
     link: Option<(String, usize)>,
     table: Option<(usize, Vec<Vec<Vec<Span>>>)>,
     /// The note being read: its key, the pieces it starts at, and the open blocks then.
@@ -200,7 +203,7 @@ impl<'s> Reader<'s> {
         };
         // The innermost span that sets it, else the paragraph's style (and its parents).
         let spans = &self.spans;
-        let format = |of_span: fn(&(Option<bool>, Option<bool>)) -> Option<bool>,
+        let format = |of_span: fn(&SpanStyle) -> Option<bool>,
                       of_style: fn(&Style) -> Option<bool>| {
             spans.iter().rev().find_map(of_span).unwrap_or_else(|| {
                 block
