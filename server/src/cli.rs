@@ -637,9 +637,9 @@ pub async fn run() -> Result<(), CliError> {
         Command::Export { file } => {
             let db = db::connect(&config.database_url).await?;
             let manifest = crate::archive::export(&db, &file).await?;
-            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
             println!(
-                "exported {rows} rows of {} tables to {}",
+                "exported {} rows of {} tables to {}",
+                manifest.rows(),
                 manifest.tables.len(),
                 file.display()
             );
@@ -648,9 +648,9 @@ pub async fn run() -> Result<(), CliError> {
         Command::ImportArchive { file } => {
             let db = db::connect(&config.database_url).await?;
             let manifest = crate::archive::import(&db, &file).await?;
-            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
             println!(
-                "imported {rows} rows of {} tables from {} (a {} installation exported {})",
+                "imported {} rows of {} tables from {} (a {} installation exported {})",
+                manifest.rows(),
                 manifest.tables.len(),
                 file.display(),
                 manifest.source,

@@ -71,6 +71,13 @@ pub struct Manifest {
     pub tables: Vec<TableEntry>,
 }
 
+impl Manifest {
+    /// The rows of every table together.
+    pub fn rows(&self) -> u64 {
+        self.tables.iter().map(|t| t.rows).sum()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct TableEntry {
     pub name: String,

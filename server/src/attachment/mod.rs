@@ -132,21 +132,32 @@ fn listed(row: &db::AttachmentRow, url: String) -> Option<app::response::Attachm
     })
 }
 
+/// What `view` makes of each row, gathered by response; a row it gives nothing for is left out.
+fn by_response<T>(
+    rows: Vec<db::AttachmentRow>,
+    view: impl Fn(&db::AttachmentRow) -> Option<T>,
+) -> std::collections::HashMap<i64, Vec<T>> {
+    let mut by_response: std::collections::HashMap<i64, Vec<T>> = Default::default();
+    for row in rows {
+        if let Some(item) = view(&row) {
+            by_response.entry(row.response_id).or_default().push(item);
+        }
+    }
+    by_response
+}
+
 /// The files the public may see of each of these responses, by response.
 pub async fn shown_of(
     pool: &sqlx::AnyPool,
     responses: &[i64],
 ) -> Result<std::collections::HashMap<i64, Vec<app::response::AttachmentView>>, sqlx::Error> {
-    let mut by_response: std::collections::HashMap<i64, Vec<_>> = Default::default();
-    for row in db::of_responses(pool, responses).await? {
+    let rows = db::of_responses(pool, responses).await?;
+    Ok(by_response(rows, |row| {
         if !row.is_shown() {
-            continue;
+            return None;
         }
-        if let Some(view) = listed(&row, app::routes::attachment(row.id, &row.name)) {
-            by_response.entry(row.response_id).or_default().push(view);
-        }
-    }
-    Ok(by_response)
+        listed(row, app::routes::attachment(row.id, &row.name))
+    }))
 }
 
 /// Every file of each of these responses as the clerk sees it, by response.
@@ -154,25 +165,19 @@ pub async fn for_staff_of(
     pool: &sqlx::AnyPool,
     responses: &[i64],
 ) -> Result<std::collections::HashMap<i64, Vec<app::moderation::AdminAttachment>>, sqlx::Error> {
-    let mut by_response: std::collections::HashMap<i64, Vec<_>> = Default::default();
-    for row in db::of_responses_for_staff(pool, responses).await? {
-        let Some(file) = listed(&row, app::routes::admin_attachment(row.id, &row.name)) else {
-            continue;
-        };
-        by_response
-            .entry(row.response_id)
-            .or_default()
-            .push(app::moderation::AdminAttachment {
-                id: row.id,
-                flags: hoering::privacy::detect(&row.text),
-                scan: row.scan(),
-                text_state: row.text_state(),
-                shown: row.is_shown(),
-                withheld_reason: row.withheld_reason.clone(),
-                file,
-            });
-    }
-    Ok(by_response)
+    let rows = db::of_responses_for_staff(pool, responses).await?;
+    Ok(by_response(rows, |row| {
+        let file = listed(row, app::routes::admin_attachment(row.id, &row.name))?;
+        Some(app::moderation::AdminAttachment {
+            id: row.id,
+            flags: hoering::privacy::detect(&row.text),
+            scan: row.scan(),
+            text_state: row.text_state(),
+            shown: row.is_shown(),
+            withheld_reason: row.withheld_reason.clone(),
+            file,
+        })
+    }))
 }
 
 /// The files a sender's receipt lists: names, sizes and hashes, no addresses.

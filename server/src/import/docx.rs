@@ -3,7 +3,7 @@
 //! are reported rather than imported.
 
 use super::xml::{Element, Node, walk};
-use super::{ImportError, Zip};
+use super::{ImportError, Zip, drawing_left_out, has_text, make_link, table};
 use hoering::import::{Draft, LeftOut, Marker, Note, Piece, Span, safe_link};
 use std::collections::{BTreeSet, HashMap};
 
@@ -575,18 +575,9 @@ impl<'c> Walker<'c> {
             }
             "hyperlink" => {
                 if let (Some(link), Some(p)) = (self.link.take(), self.paragraphs.last_mut()) {
-                    let from = link.spans_from.min(p.spans.len());
-                    let text: String = p.spans[from..]
-                        .iter()
-                        .map(|s| match s {
-                            Span::Text { text, .. } => text.as_str(),
-                            _ => "",
-                        })
-                        .collect();
                     match link.target {
                         Some(target) if safe_link(&target) => {
-                            p.spans.truncate(from);
-                            p.spans.push(Span::Link { text, target });
+                            make_link(&mut p.spans, link.spans_from, target)
                         }
                         Some(target) => self.left_out.push(LeftOut::Link(target)),
                         None => {}
@@ -594,13 +585,8 @@ impl<'c> Walker<'c> {
                 }
             }
             "drawing" | "pict" => {
-                if let Some((name, text_box)) = self.drawing.take() {
-                    self.left_out.push(if text_box {
-                        LeftOut::TextBox
-                    } else {
-                        LeftOut::Image(name)
-                    });
-                }
+                self.left_out
+                    .extend(self.drawing.take().map(drawing_left_out));
             }
             "p" => {
                 if let Some(p) = self.paragraphs.pop() {
@@ -610,10 +596,7 @@ impl<'c> Walker<'c> {
             "tbl" => {
                 if self.tables.len() == 1 {
                     if let Some(t) = self.tables.pop() {
-                        let rows: Vec<_> = t.rows.into_iter().filter(|r| !r.is_empty()).collect();
-                        if !rows.is_empty() {
-                            self.pieces.push(Piece::Table(rows));
-                        }
+                        self.pieces.extend(table(t.rows));
                     }
                 } else {
                     self.tables.pop();
@@ -626,11 +609,7 @@ impl<'c> Walker<'c> {
     /// A finished paragraph: into the open table's cell, after the paragraph holding its
     /// text box, or into the text as a heading, list item or paragraph.
     fn paragraph(&mut self, p: Paragraph) {
-        let has_text = p.spans.iter().any(|s| match s {
-            Span::Text { text, .. } | Span::Link { text, .. } => !text.trim().is_empty(),
-            Span::NoteRef(_) => true,
-            Span::LineBreak => false,
-        });
+        let has_text = has_text(&p.spans);
         if !self.paragraphs.is_empty() {
             // A text box's paragraph, inside a run of the paragraph that anchors it.
             if has_text {

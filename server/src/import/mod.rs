@@ -10,7 +10,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use hoering::import::{LeftOut, to_markdown};
+use hoering::import::{LeftOut, Piece, Span, to_markdown};
 use std::io::Read;
 
 /// A draft read from a word processor's file.
@@ -160,4 +160,44 @@ impl<'a> Zip<'a> {
             Ok(None)
         }
     }
+}
+
+/// Whether a finished paragraph says anything: words, not only white space, or a note's mark.
+/// Both readers drop a paragraph that does not.
+fn has_text(spans: &[Span]) -> bool {
+    spans.iter().any(|s| match s {
+        Span::Text { text, .. } | Span::Link { text, .. } => !text.trim().is_empty(),
+        Span::NoteRef(_) => true,
+        Span::LineBreak => false,
+    })
+}
+
+/// A finished table as a piece of the draft: its rows that have cells, or nothing when none has.
+fn table(rows: Vec<Vec<Vec<Span>>>) -> Option<Piece> {
+    let rows: Vec<_> = rows.into_iter().filter(|r| !r.is_empty()).collect();
+    (!rows.is_empty()).then_some(Piece::Table(rows))
+}
+
+/// What a drawing (Word) or a frame (ODF) leaves out of the draft: its text box, or the image
+/// by its name.
+fn drawing_left_out((name, text_box): (String, bool)) -> LeftOut {
+    if text_box {
+        LeftOut::TextBox
+    } else {
+        LeftOut::Image(name)
+    }
+}
+
+/// Makes the spans from `from` on one link to `target` that reads as their words.
+fn make_link(spans: &mut Vec<Span>, from: usize, target: String) {
+    let from = from.min(spans.len());
+    let text: String = spans[from..]
+        .iter()
+        .map(|s| match s {
+            Span::Text { text, .. } => text.as_str(),
+            _ => "",
+        })
+        .collect();
+    spans.truncate(from);
+    spans.push(Span::Link { text, target });
 }

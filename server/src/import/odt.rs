@@ -4,7 +4,7 @@
 //! and headers are reported.
 
 use super::xml::{Element, Node, walk};
-use super::{ImportError, Zip};
+use super::{ImportError, Zip, drawing_left_out, has_text, make_link, table};
 use hoering::import::{Draft, LeftOut, Marker, Note, Piece, Span, safe_link};
 use std::collections::HashMap;
 
@@ -131,6 +131,9 @@ struct Block {
     style: Option<String>,
 }
 
+/// An open span's bold and italic, where it sets them (`None`: as the text around it).
+type SpanStyle = (Option<bool>, Option<bool>);
+
 struct Reader<'s> {
     styles: &'s Styles,
     pieces: Vec<Piece>,
@@ -145,8 +148,8 @@ struct Reader<'s> {
     /// Paragraphs of text boxes and notes' bodies, kept for after the paragraph holding them.
     deferred: Vec<Piece>,
     lists: Vec<List>,
-    /// The styles of the open spans (bold, italic).
-    spans: Vec<(Option<bool>, Option<bool>)>,
+    /// The styles of the open spans.
+    spans: Vec<SpanStyle>,
     link: Option<(String, usize)>,
     table: Option<(usize, Vec<Vec<Vec<Span>>>)>,
     /// The note being read: its key, the pieces it starts at, and the open blocks then.
@@ -198,25 +201,20 @@ impl<'s> Reader<'s> {
         let Some(block) = self.blocks.last_mut() else {
             return;
         };
-        let from_block = |get: fn(&Style) -> Option<bool>| {
-            block
-                .style
-                .as_deref()
-                .and_then(|s| styles.look(s, get))
-                .unwrap_or(false)
+        // The innermost span that sets it, else the paragraph's style (and its parents).
+        let spans = &self.spans;
+        let format = |of_span: fn(&SpanStyle) -> Option<bool>,
+                      of_style: fn(&Style) -> Option<bool>| {
+            spans.iter().rev().find_map(of_span).unwrap_or_else(|| {
+                block
+                    .style
+                    .as_deref()
+                    .and_then(|s| styles.look(s, of_style))
+                    .unwrap_or(false)
+            })
         };
-        let bold = self
-            .spans
-            .iter()
-            .rev()
-            .find_map(|(b, _)| *b)
-            .unwrap_or_else(|| from_block(|s| s.bold));
-        let italic = self
-            .spans
-            .iter()
-            .rev()
-            .find_map(|(_, i)| *i)
-            .unwrap_or_else(|| from_block(|s| s.italic));
+        let bold = format(|(b, _)| *b, |s| s.bold);
+        let italic = format(|(_, i)| *i, |s| s.italic);
         block.spans.push(Span::Text {
             text: text.to_string(),
             bold,
@@ -347,17 +345,8 @@ impl<'s> Reader<'s> {
             "a" => {
                 if let (Some((target, from)), Some(b)) = (self.link.take(), self.blocks.last_mut())
                 {
-                    let from = from.min(b.spans.len());
-                    let text: String = b.spans[from..]
-                        .iter()
-                        .map(|s| match s {
-                            Span::Text { text, .. } => text.as_str(),
-                            _ => "",
-                        })
-                        .collect();
                     if safe_link(&target) {
-                        b.spans.truncate(from);
-                        b.spans.push(Span::Link { text, target });
+                        make_link(&mut b.spans, from, target);
                     } else if !target.starts_with('#') {
                         self.left_out.push(LeftOut::Link(target));
                     }
@@ -395,27 +384,17 @@ impl<'s> Reader<'s> {
                 }
             }
             "frame" => {
-                if let Some((name, text_box)) = self.frame.take() {
-                    self.left_out.push(if text_box {
-                        LeftOut::TextBox
-                    } else {
-                        LeftOut::Image(name)
-                    });
-                }
+                self.left_out
+                    .extend(self.frame.take().map(drawing_left_out));
             }
             "table" => {
                 if let Some((depth, rows)) = self.table.as_mut() {
                     if *depth > 1 {
                         *depth -= 1;
                     } else {
-                        let rows: Vec<_> = std::mem::take(rows)
-                            .into_iter()
-                            .filter(|r| !r.is_empty())
-                            .collect();
+                        let rows = std::mem::take(rows);
                         self.table = None;
-                        if !rows.is_empty() {
-                            self.pieces.push(Piece::Table(rows));
-                        }
+                        self.pieces.extend(table(rows));
                     }
                 }
             }
@@ -424,11 +403,7 @@ impl<'s> Reader<'s> {
     }
 
     fn block(&mut self, block: Block) {
-        let has_text = block.spans.iter().any(|s| match s {
-            Span::Text { text, .. } | Span::Link { text, .. } => !text.trim().is_empty(),
-            Span::NoteRef(_) => true,
-            Span::LineBreak => false,
-        });
+        let has_text = has_text(&block.spans);
         if let Some((_, rows)) = self.table.as_mut() {
             if let Some(cell) = rows.last_mut().and_then(|r| r.last_mut())
                 && has_text

@@ -404,14 +404,8 @@ pub async fn set_case_facts(
     case_number: &str,
     announced: &str,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query("UPDATE hearings SET case_number = $1, announced = $2 WHERE id = $3")
-        .bind(case_number)
-        .bind(announced)
-        .bind(hearing_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await
+    let update = "UPDATE hearings SET case_number = $1, announced = $2 WHERE id = $3";
+    set_two_texts(pool, update, hearing_id, case_number, announced).await
 }
 
 /// The clerk's own texts for the notat: the summary of main themes and the recommendation.
@@ -428,10 +422,23 @@ pub async fn set_notat_texts(
     summary: &str,
     recommendation: &str,
 ) -> Result<(), sqlx::Error> {
+    let update = "UPDATE hearings SET notat_summary = $1, recommendation = $2 WHERE id = $3";
+    set_two_texts(pool, update, hearing_id, summary, recommendation).await
+}
+
+/// Sets two of a hearing's texts with `update`, which takes them as `$1` and `$2` and the
+/// hearing as `$3`.
+async fn set_two_texts(
+    pool: &AnyPool,
+    update: &'static str,
+    hearing_id: i64,
+    first: &str,
+    second: &str,
+) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query("UPDATE hearings SET notat_summary = $1, recommendation = $2 WHERE id = $3")
-        .bind(summary)
-        .bind(recommendation)
+    sqlx::query(update)
+        .bind(first)
+        .bind(second)
         .bind(hearing_id)
         .execute(&mut *tx)
         .await?;

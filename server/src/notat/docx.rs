@@ -1375,43 +1375,62 @@ mod tests {
         }
     }
 
-    #[test]
-    fn english_wording() {
-        let notat = outline(&input(), &outline_words(Locale::en));
-        let parts = parts(&render(&notat, &DocumentWords::of(Locale::en), "Draft").unwrap());
+    /// Renders the sample in `locale` and checks its phrases, its language tag and the footer's
+    /// page word; returns the document's XML for more checks.
+    fn assert_wording(
+        locale: Locale,
+        byline: &str,
+        phrases: &[&str],
+        language: &str,
+        page: &str,
+    ) -> String {
+        let notat = outline(&input(), &outline_words(locale));
+        let parts = parts(&render(&notat, &DocumentWords::of(locale), byline).unwrap());
         let document = part(&parts, "word/document.xml");
-        for phrase in [
-            "Contents",
-            "Responses from:",
-            "What was said",
-            "The administration&apos;s comment",
-            "Conclusion:",
-            "Added text is ",
-        ] {
+        for phrase in phrases {
             assert!(document.contains(phrase), "{phrase}");
         }
-        assert!(part(&parts, "docProps/core.xml").contains("<dc:language>en-GB</dc:language>"));
-        assert!(part(&parts, "word/footer1.xml").contains("Page "));
+        let tag = format!("<dc:language>{language}</dc:language>");
+        assert!(part(&parts, "docProps/core.xml").contains(&tag));
+        assert!(part(&parts, "word/footer1.xml").contains(page));
+        document.to_string()
+    }
+
+    #[test]
+    fn english_wording() {
+        assert_wording(
+            Locale::en,
+            "Draft",
+            &[
+                "Contents",
+                "Responses from:",
+                "What was said",
+                "The administration&apos;s comment",
+                "Conclusion:",
+                "Added text is ",
+            ],
+            "en-GB",
+            "Page ",
+        );
     }
 
     #[test]
     fn ukrainian_wording() {
-        let notat = outline(&input(), &outline_words(Locale::uk));
-        let parts = parts(&render(&notat, &DocumentWords::of(Locale::uk), "Чернетка").unwrap());
-        let document = part(&parts, "word/document.xml");
-        for phrase in [
-            "Звіт про обговорення",
-            "Зміст",
-            "Відгуки від:",
-            "Що було сказано",
-            "Відгуки та коментарі",
-            "Доданий текст ",
-        ] {
-            assert!(document.contains(phrase), "{phrase}");
-        }
+        let document = assert_wording(
+            Locale::uk,
+            "Чернетка",
+            &[
+                "Звіт про обговорення",
+                "Зміст",
+                "Відгуки від:",
+                "Що було сказано",
+                "Відгуки та коментарі",
+                "Доданий текст ",
+            ],
+            "uk-UA",
+            "Сторінка ",
+        );
         assert!(!document.contains("Høringssvar fra"));
-        assert!(part(&parts, "docProps/core.xml").contains("<dc:language>uk-UA</dc:language>"));
-        assert!(part(&parts, "word/footer1.xml").contains("Сторінка "));
     }
 
     #[test]

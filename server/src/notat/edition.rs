@@ -12,6 +12,7 @@
 pub mod db;
 
 use super::db as notat_db;
+use super::export::{DOCX, PDF};
 use crate::auth::{Permission, Staff};
 use crate::backend::{DbBackend, fail};
 use crate::hearing::db::HearingRow;
@@ -33,8 +34,6 @@ use sha2::Digest;
 
 /// The language every edition is written in.
 const EDITION_LOCALE: Locale = Locale::da;
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The publication form: a button, and for a revised edition what changed and why.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -387,7 +386,7 @@ async fn edition_file(
     let stem = format!("hoeringsnotat-{}-udgave-{number}", hearing.slug);
     Ok(Some(match format {
         Format::Docx => (unbase64(&stored)?, DOCX, format!("{stem}.docx")),
-        Format::Pdf => (unbase64(&stored)?, "application/pdf", format!("{stem}.pdf")),
+        Format::Pdf => (unbase64(&stored)?, PDF, format!("{stem}.pdf")),
         Format::Html => (
             stored.into_bytes(),
             "text/html; charset=utf-8",
@@ -483,18 +482,7 @@ async fn admin_file(
     let stem = format!("hoeringsnotat-{}-udkast", hearing.slug);
     let (bytes, content_type, name) = tokio::task::spawn_blocking(move || {
         let words = DocumentWords::of(locale);
-        Ok::<_, WebError>(match out {
-            Out::Docx => (
-                super::docx::render(&view.notat, &words, &byline)?,
-                DOCX,
-                format!("{stem}.docx"),
-            ),
-            Out::Pdf => (
-                super::pdf::render(&view.notat, &words, &byline)?,
-                "application/pdf",
-                format!("{stem}.pdf"),
-            ),
-        })
+        super::export::render_notat(&view.notat, out, &words, &byline, &stem)
     })
     .await??;
     Ok(attachment(bytes, content_type, &name))

@@ -11,6 +11,7 @@ use app::i18n::Locale;
 use app::notat::words::{DocumentWords, RECORD_COLUMNS, RecordWords};
 use axum::extract::{Path, State};
 use axum::routing::{MethodRouter, get};
+use hoering::notat::Notat;
 use http::HeaderMap;
 use std::collections::HashMap;
 use std::io::Write;
@@ -22,7 +23,9 @@ pub type Record = [String; RECORD_COLUMNS];
 const TEXT_COLUMNS: [usize; 5] = [9, 10, 14, 15, 18];
 const RECEIVED_COLUMN: usize = 2;
 
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub(super) const DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub(super) const PDF: &str = "application/pdf";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The formats the notat is downloaded in.
@@ -41,26 +44,24 @@ pub enum RenderError {
     Pdf(#[from] super::pdf::PdfError),
 }
 
-/// The notat of `view` as a file, its fixed words in `locale` (the notat's own were chosen
-/// when it was compiled).
+/// `notat` as a file named `{stem}.docx` or `{stem}.pdf`, with its content type; `words` are
+/// its fixed words (the notat's own were chosen when it was compiled).
 pub fn render_notat(
-    view: &app::notat::NotatView,
+    notat: &Notat,
     format: Format,
-    locale: Locale,
-    municipality: &str,
+    words: &DocumentWords,
+    byline: &str,
+    stem: &str,
 ) -> Result<(Vec<u8>, &'static str, String), RenderError> {
-    let byline = app::notat::words::byline(locale, municipality, view.published);
-    let words = DocumentWords::of(locale);
-    let stem = format!("hoeringsnotat-{}", view.hearing_slug);
     Ok(match format {
         Format::Docx => (
-            super::docx::render(&view.notat, &words, &byline)?,
+            super::docx::render(notat, words, byline)?,
             DOCX,
             format!("{stem}.docx"),
         ),
         Format::Pdf => (
-            super::pdf::render(&view.notat, &words, &byline)?,
-            "application/pdf",
+            super::pdf::render(notat, words, byline)?,
+            PDF,
             format!("{stem}.pdf"),
         ),
     })
@@ -475,45 +476,13 @@ fn zip_archive<W: std::io::Write + std::io::Seek>(
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         zip.start_file(d.file.as_str(), options)?;
         zip.write_all(body.as_bytes())?;
-        manifest_csv.push_str(
-            &[
-                d.file.as_str(),
-                &d.journal,
-                &d.receipt,
-                &d.received,
-                &d.sender,
-                &d.email,
-                &d.kind,
-                &hex,
-            ]
-            .iter()
-            .map(|c| csv_cell(c))
-            .collect::<Vec<_>>()
-            .join(";"),
-        );
-        manifest_csv.push_str("\r\n");
+        manifest_csv.push_str(&manifest_line(&d.file, d, &hex));
         let mut listed = Vec::with_capacity(archived.len());
         for (file, f) in &archived {
             let Some(path) = &f.path else { continue };
             zip.start_file(file.as_str(), options)?;
             std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
-            manifest_csv.push_str(
-                &[
-                    file.as_str(),
-                    &d.journal,
-                    &d.receipt,
-                    &d.received,
-                    &d.sender,
-                    &d.email,
-                    &d.kind,
-                    &f.sha256,
-                ]
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-            );
-            manifest_csv.push_str("\r\n");
+            manifest_csv.push_str(&manifest_line(file, d, &f.sha256));
             listed.push(serde_json::json!({ "file": file, "name": f.name, "sha256": f.sha256 }));
         }
         manifest_json.push(serde_json::json!({
@@ -531,4 +500,24 @@ fn zip_archive<W: std::io::Write + std::io::Seek>(
     });
     zip.write_all(json.to_string().as_bytes())?;
     zip.finish()
+}
+
+/// A line of the archive's manifest: a file, the response it belongs to, and the file's hash.
+fn manifest_line(file: &str, d: &Document, sha256: &str) -> String {
+    let mut line = [
+        file,
+        &d.journal,
+        &d.receipt,
+        &d.received,
+        &d.sender,
+        &d.email,
+        &d.kind,
+        sha256,
+    ]
+    .iter()
+    .map(|c| csv_cell(c))
+    .collect::<Vec<_>>()
+    .join(";");
+    line.push_str("\r\n");
+    line
 }

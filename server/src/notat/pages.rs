@@ -18,12 +18,22 @@ use hoering::notat::{Notat, NotatItem, RemarkStage, SetAsideReason, TargetKind, 
 use hoering::response::SenderKind;
 use std::collections::{HashMap, HashSet};
 
-/// The id of the staff account with this e-mail, if any.
-async fn user_id(backend: &DbBackend, email: &str) -> Result<Option<i64>, BackendError> {
-    Ok(crate::auth::db::find_credentials(&backend.db.pool, email)
+/// Hearing `slug`, and the id of the staff account with the `reader`'s e-mail, if any; `None`
+/// for an unknown hearing.
+async fn hearing_and_reader(
+    backend: &DbBackend,
+    slug: &str,
+    reader: &str,
+) -> Result<Option<(HearingRow, Option<i64>)>, BackendError> {
+    let pool = &backend.db.pool;
+    let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+        return Ok(None);
+    };
+    let reader = crate::auth::db::find_credentials(pool, reader)
         .await
         .map_err(fail)?
-        .map(|(user, _)| user.id))
+        .map(|(user, _)| user.id);
+    Ok(Some((hearing, reader)))
 }
 
 fn card_of(
@@ -163,10 +173,9 @@ impl NotatReads for DbBackend {
         reader: &str,
     ) -> Result<Option<AdminNotatView>, BackendError> {
         let pool = &self.db.pool;
-        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+        let Some((hearing, reader)) = hearing_and_reader(self, slug, reader).await? else {
             return Ok(None);
         };
-        let reader = user_id(self, reader).await?;
         let (case_number, announced) =
             notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
         let rows = notat_db::of_hearing(pool, hearing.id).await.map_err(fail)?;
@@ -237,10 +246,9 @@ impl NotatReads for DbBackend {
         reader: &str,
     ) -> Result<Option<RemarkEditorView>, BackendError> {
         let pool = &self.db.pool;
-        let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
+        let Some((hearing, reader)) = hearing_and_reader(self, slug, reader).await? else {
             return Ok(None);
         };
-        let reader = user_id(self, reader).await?;
         let received = received_texts(self, hearing.id).await?;
         let existing = match remark {
             Some(id) => match notat_db::by_id(pool, hearing.id, id).await.map_err(fail)? {

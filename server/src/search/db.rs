@@ -22,19 +22,38 @@ pub async fn index(
         .bind(response_id)
         .execute(&mut **tx)
         .await?;
-    // One statement per few hundred terms keeps a long response to a handful of round trips.
+    insert_terms(
+        tx,
+        "search_terms (hearing_id, response_id, term)",
+        &[hearing_id, response_id],
+        text,
+    )
+    .await
+}
+
+/// Stores `text`'s stems in `into` (a table and its columns, the term last), each row led by
+/// `keys` (bound as `$1`, `$2`, …).
+async fn insert_terms(
+    tx: &mut Transaction<'_, Any>,
+    into: &'static str,
+    keys: &[i64],
+    text: &str,
+) -> Result<(), sqlx::Error> {
+    let leading = (1..=keys.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // One statement per few hundred terms keeps a long text to a handful of round trips.
     for chunk in stems(text).chunks(300) {
         let values = (0..chunk.len())
-            .map(|i| format!("($1, $2, ${})", i + 3))
+            .map(|i| format!("({leading}, ${})", keys.len() + i + 1))
             .collect::<Vec<_>>()
             .join(", ");
-        let sql = format!(
-            "INSERT INTO search_terms (hearing_id, response_id, term) VALUES {values}
-             ON CONFLICT DO NOTHING"
-        );
-        let mut query = sqlx::query(AssertSqlSafe(sql))
-            .bind(hearing_id)
-            .bind(response_id);
+        let sql = format!("INSERT INTO {into} VALUES {values} ON CONFLICT DO NOTHING");
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for key in keys {
+            query = query.bind(*key);
+        }
         for term in chunk {
             query = query.bind(term.as_str());
         }
@@ -113,25 +132,13 @@ pub async fn index_attachment(
     attachment_id: i64,
     text: &str,
 ) -> Result<(), sqlx::Error> {
-    for chunk in stems(text).chunks(300) {
-        let values = (0..chunk.len())
-            .map(|i| format!("($1, $2, $3, ${})", i + 4))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "INSERT INTO attachment_terms (hearing_id, response_id, attachment_id, term)
-             VALUES {values} ON CONFLICT DO NOTHING"
-        );
-        let mut query = sqlx::query(AssertSqlSafe(sql))
-            .bind(hearing_id)
-            .bind(response_id)
-            .bind(attachment_id);
-        for term in chunk {
-            query = query.bind(term.as_str());
-        }
-        query.execute(&mut **tx).await?;
-    }
-    Ok(())
+    insert_terms(
+        tx,
+        "attachment_terms (hearing_id, response_id, attachment_id, term)",
+        &[hearing_id, response_id, attachment_id],
+        text,
+    )
+    .await
 }
 
 /// Which files' words a search finds responses by.

@@ -368,6 +368,14 @@ fn the_same_notat_gives_the_same_bytes() {
     );
 }
 
+/// `notat` in Danish and without a byline, as pdftotext reads it (`None` without pdftotext).
+fn danish_text(notat: &Notat, name: &str) -> Option<String> {
+    pdftotext(
+        &render(notat, &DocumentWords::of(Locale::da), "").expect("a PDF"),
+        name,
+    )
+}
+
 /// The lines of each page without the footer, as pdftotext reads them.
 fn pages(text: &str) -> Vec<Vec<&str>> {
     text.split('\u{c}')
@@ -396,10 +404,7 @@ fn a_heading_is_never_last_on_a_page() {
         title: "Overskrifter".into(),
         sections,
     };
-    let Some(text) = pdftotext(
-        &render(&notat, &DocumentWords::of(Locale::da), "").expect("a PDF"),
-        "headings",
-    ) else {
+    let Some(text) = danish_text(&notat, "headings") else {
         return;
     };
     let pages = pages(&text);
@@ -436,10 +441,7 @@ fn a_point_is_never_torn_from_its_labels_or_conclusion() {
             items,
         }],
     };
-    let Some(text) = pdftotext(
-        &render(&notat, &DocumentWords::of(Locale::da), "").expect("a PDF"),
-        "points",
-    ) else {
+    let Some(text) = danish_text(&notat, "points") else {
         return;
     };
     let pages = pages(&text);
@@ -476,10 +478,7 @@ fn a_long_table_repeats_its_header_and_a_huge_row_is_split() {
             }],
         }],
     };
-    let Some(text) = pdftotext(
-        &render(&notat, &DocumentWords::of(Locale::da), "").expect("a PDF"),
-        "table",
-    ) else {
+    let Some(text) = danish_text(&notat, "table") else {
         return;
     };
     let pages = pages(&text);
