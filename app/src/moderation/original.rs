@@ -123,23 +123,27 @@ mod tests {
     #[test]
     fn a_redactions_counts_take_their_plural_forms() {
         crate::plurals::install();
-        assert_eq!(
-            journal_value(Locale::en, Some("chars=1;passages=1")),
-            "1 character, 1 passage redacted"
-        );
-        assert_eq!(
-            journal_value(Locale::en, Some("chars=1180;passages=2")),
-            "1180 characters, 2 passages redacted"
-        );
-        assert_eq!(
-            journal_value(Locale::da, Some("chars=40;passages=1")),
-            "40 tegn, 1 sted skjult"
-        );
-        assert_eq!(
-            journal_value(Locale::uk, Some("chars=3;passages=5")),
-            "3 знаки, приховано 5 фрагментів"
-        );
-        assert_eq!(journal_value(Locale::ar, Some("passages=2")), "أُخفي مقطعان");
+        for (locale, value, said) in [
+            (
+                Locale::en,
+                "chars=1;passages=1",
+                "1 character, 1 passage redacted",
+            ),
+            (
+                Locale::en,
+                "chars=1180;passages=2",
+                "1180 characters, 2 passages redacted",
+            ),
+            (Locale::da, "chars=40;passages=1", "40 tegn, 1 sted skjult"),
+            (
+                Locale::uk,
+                "chars=3;passages=5",
+                "3 знаки, приховано 5 фрагментів",
+            ),
+            (Locale::ar, "passages=2", "أُخفي مقطعان"),
+        ] {
+            assert_eq!(journal_value(locale, Some(value)), said, "{value}");
+        }
         assert_eq!(journal_value(Locale::en, Some("chars=x")), "chars=x");
     }
 }
