@@ -1,7 +1,7 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use crate::components::lists::{column_heads, none_or};
+use crate::components::lists::{captioned_table, none_or};
 use crate::components::page::{found_or, loaded_or, query_choice, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
@@ -102,23 +102,19 @@ pub fn OutboxPage() -> impl IntoView {
                 <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
             </form>
             {none_or(outbox.messages.is_empty(), td_string!(locale, outbox_no_e_mails_here), || view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, outbox_e_mails_newest_first)>
-                <table class="data-table">
-                    <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
-                    {column_heads([td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)])}
-                    <tbody>
-                        {outbox.messages.into_iter().map(|m| view! {
-                            <tr>
-                                <td>{iso_minute(m.created_at)}</td>
-                                <td>{m.recipient.clone()}</td>
-                                <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
-                                <td>{kind_name(locale, m.kind)}</td>
-                                <td>{state_name(locale, m.state)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {captioned_table(
+                    td_string!(locale, outbox_e_mails_newest_first),
+                    [td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)],
+                    outbox.messages.into_iter().map(|m| view! {
+                        <tr>
+                            <td>{iso_minute(m.created_at)}</td>
+                            <td>{m.recipient.clone()}</td>
+                            <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
+                            <td>{kind_name(locale, m.kind)}</td>
+                            <td>{state_name(locale, m.state)}</td>
+                        </tr>
+                    }).collect_view()
+                )}
             })}
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=t_string!(i18n, pager_label)>

@@ -2,7 +2,7 @@
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
 use super::parts::{Timeline, outcome_name, refusal_text, standing};
-use crate::components::lists::{column_heads, section};
+use crate::components::lists::{data_table, section};
 use crate::components::page::route_param;
 use crate::components::staff::{Inquiries, LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
@@ -414,31 +414,28 @@ pub fn AdminPolicyPage() -> impl IntoView {
                 <Timeline entries=timeline.clone() documents=documents />
             })}
             {section("planer", td_string!(locale, admin_policy_planned_dates), view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_planned_dates)>
-                <table class="data-table">
-                    {column_heads([td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)])}
-                    <tbody>
-                        {plans.iter().map(|s| {
-                            let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
-                            let id = format!("plan-{}", s.as_str());
-                            view! {
-                                <tr>
-                                    <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
-                                    <td>
-                                        <form method="post" action=routes::policy_step(&slug) class="inline-form">
-                                            {hidden(&ctx, "plan")}
-                                            <input type="hidden" name="stage" value=s.as_str() />
-                                            <input id=id type="date" name="planned" value=planned />
-                                            " "
-                                            <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
-                                        </form>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {data_table(
+                    td_string!(locale, admin_policy_planned_dates),
+                    [td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)],
+                    plans.iter().map(|s| {
+                        let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
+                        let id = format!("plan-{}", s.as_str());
+                        view! {
+                            <tr>
+                                <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
+                                <td>
+                                    <form method="post" action=routes::policy_step(&slug) class="inline-form">
+                                        {hidden(&ctx, "plan")}
+                                        <input type="hidden" name="stage" value=s.as_str() />
+                                        <input id=id type="date" name="planned" value=planned />
+                                        " "
+                                        <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
+                                    </form>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()
+                )}
             })}
             {section("dokumenter", td_string!(locale, admin_policy_documents), view! {
                 <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
@@ -461,21 +458,18 @@ pub fn AdminPolicyPage() -> impl IntoView {
             <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
             <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
             {section("journal", td_string!(locale, admin_policy_journal), view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_journal)>
-                <table class="data-table">
-                    {column_heads([td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)])}
-                    <tbody>
-                        {v.journal.iter().map(|j| view! {
-                            <tr>
-                                <td>{long_date(locale, j.on)}</td>
-                                <td class="wrap-anywhere">{journal_text(locale, j)}</td>
-                                <td class="wrap-anywhere">{j.actor.clone()}</td>
-                                <td>{crate::dates::iso_minute(j.recorded)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {data_table(
+                    td_string!(locale, admin_policy_journal),
+                    [td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)],
+                    v.journal.iter().map(|j| view! {
+                        <tr>
+                            <td>{long_date(locale, j.on)}</td>
+                            <td class="wrap-anywhere">{journal_text(locale, j)}</td>
+                            <td class="wrap-anywhere">{j.actor.clone()}</td>
+                            <td>{crate::dates::iso_minute(j.recorded)}</td>
+                        </tr>
+                    }).collect_view()
+                )}
             })}
         }.into_any())
     })

@@ -1,7 +1,7 @@
 //! The process templates: the stages each committee's policies go through. Clerks read them;
 //! an admin edits one, which makes its next version (roads already under way keep theirs).
 
-use crate::components::lists::column_heads;
+use crate::components::lists::data_table;
 use crate::components::page::loaded_or;
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::i18n::*;
@@ -39,34 +39,31 @@ pub fn TemplatesPage() -> impl IntoView {
                         <form method="post" action=routes::template(&t.name) class="admin-form">
                             <input type="hidden" name="csrf" value=user.csrf.clone() />
                             <input type="hidden" name="version" value=t.version.to_string() />
-                            <div class="table-scroll" tabindex="0" role="region" aria-label=t.name.clone()>
-                            <table class="data-table">
-                                {column_heads([td_string!(locale, templates_stage), td_string!(locale, templates_included), td_string!(locale, templates_may_be_skipped), td_string!(locale, templates_responsible)])}
-                                <tbody>
-                                    {Stage::ALL.into_iter().map(|stage| {
-                                        let here = t.get(stage).cloned();
-                                        let required = stage.is_required();
-                                        let code = stage.as_str();
-                                        let name = crate::names::stage(locale, stage);
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{name}</th>
-                                                <td>
-                                                    <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_included_label)) />
-                                                    {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
-                                                </td>
-                                                <td>
-                                                    <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_may_be_skipped_label)) />
-                                                </td>
-                                                <td>
-                                                    <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", td_string!(locale, templates_responsible_label)) />
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
+                            {data_table(
+                                t.name.clone(),
+                                [td_string!(locale, templates_stage), td_string!(locale, templates_included), td_string!(locale, templates_may_be_skipped), td_string!(locale, templates_responsible)],
+                                Stage::ALL.into_iter().map(|stage| {
+                                    let here = t.get(stage).cloned();
+                                    let required = stage.is_required();
+                                    let code = stage.as_str();
+                                    let name = crate::names::stage(locale, stage);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>
+                                                <input type="checkbox" name=format!("with_{code}") value="1" checked=here.is_some() disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_included_label)) />
+                                                {required.then(|| view! { <input type="hidden" name=format!("with_{code}") value="1" /> })}
+                                            </td>
+                                            <td>
+                                                <input type="checkbox" name=format!("skip_{code}") value="1" checked=here.as_ref().is_some_and(|s| s.skippable) disabled=!may_edit || required aria-label=format!("{} {name}", td_string!(locale, templates_may_be_skipped_label)) />
+                                            </td>
+                                            <td>
+                                                <input type="text" name=format!("responsible_{code}") value=here.map(|s| s.responsible).unwrap_or_default() disabled=!may_edit aria-label=format!("{} {name}", td_string!(locale, templates_responsible_label)) />
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            )}
                             {may_edit.then(|| view! {
                                 <button type="submit" class="button">{td_string!(locale, templates_save_as_a_new_version)}</button>
                             })}
