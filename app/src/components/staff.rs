@@ -1,6 +1,7 @@
-//! What every staff page shares: the session or the login prompt, the logout form, the public's
-//! questions with their answer forms (the dashboard and a policy's page), and a council round's
-//! dates in words (the clerk's and the councils' pages).
+//! What every staff page shares: the session or the login prompt, the logout form, the head of a
+//! page reached from the start page, the public's questions with their answer forms (the
+//! dashboard and a policy's page), and a council round's dates in words (the clerk's and the
+//! councils' pages).
 
 use crate::auth::CurrentUser;
 use crate::components::lists::{none_or, section};
@@ -85,6 +86,19 @@ pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
             <input type="hidden" name="csrf" value=user.csrf.clone() />
             <button type="submit" class="button-link">{t!(i18n, logout_button)}</button>
         </form>
+    }
+}
+
+/// The top of a staff page reached from the start page: the window's title and the heading, both
+/// `title`, with the logout form and the way back to the start page between them.
+#[component]
+pub(crate) fn AdminPageHead(user: CurrentUser, title: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=title />
+        <LogoutForm user=user />
+        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+        <h1>{title}</h1>
     }
 }
 

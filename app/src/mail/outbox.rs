@@ -5,7 +5,7 @@ use crate::components::lists::{captioned_table, none_or};
 use crate::components::page::{found_or, loaded_or, query_choice, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::staff::{AdminPageHead, LogoutForm, session, staff_page};
 use crate::dates::iso_minute;
 use crate::i18n::*;
 use crate::mail::MailState;
@@ -80,10 +80,7 @@ pub fn OutboxPage() -> impl IntoView {
             })
             .unwrap_or_default();
         Ok(view! {
-            <Title text=td_string!(locale, outbox_outbox) />
-            <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-            <h1>{td_string!(locale, outbox_outbox)}</h1>
+            <AdminPageHead user=user.clone() title=td_string!(locale, outbox_outbox) />
             <p class="lead">
                 {if outbox.sending {
                     td_string!(locale, outbox_every_e_mail_is_written_here)

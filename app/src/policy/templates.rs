@@ -3,18 +3,16 @@
 
 use crate::components::lists::data_table;
 use crate::components::page::loaded_or;
-use crate::components::staff::{LogoutForm, session, staff_form_page};
+use crate::components::staff::{AdminPageHead, session, staff_form_page};
 use crate::i18n::*;
 use crate::policy::admin_templates;
 use crate::routes;
 use hoering::process::Stage;
 use hoering::staff::Permission;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
-    let i18n = use_i18n();
     let user = session();
     let templates = Resource::new(|| (), |_| admin_templates());
     staff_form_page(user, move |user, echo, locale| async move {
@@ -22,10 +20,7 @@ pub fn TemplatesPage() -> impl IntoView {
         let may_edit = user.role.may(Permission::EditTemplates);
         let refused = echo.value("template_error");
         Ok(view! {
-            <Title text=td_string!(locale, templates_process_templates) />
-            <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-            <h1>{td_string!(locale, templates_process_templates)}</h1>
+            <AdminPageHead user=user.clone() title=td_string!(locale, templates_process_templates) />
             <p class="lead">{td_string!(locale, templates_each_committee_has_a_process_the)}</p>
             {(!refused.is_empty()).then(|| view! {
                 <div class="error-summary" role="alert"><p>{refused.clone()}</p></div>
