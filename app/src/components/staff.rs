@@ -5,7 +5,7 @@
 
 use crate::auth::CurrentUser;
 use crate::components::lists::{none_or, section};
-use crate::components::page::suspended;
+use crate::components::page::{found_or, suspended};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
@@ -13,6 +13,7 @@ use crate::policy::InquiryView;
 use crate::routes;
 use hoering::process::InquiryStatus;
 use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
 use std::future::Future;
 
 pub(crate) type Session = Resource<Result<Option<CurrentUser>, ServerFnError>>;
@@ -50,6 +51,28 @@ where
     let echo = form_echo();
     staff_page(user, move |user, locale| {
         page.clone()(user, echo.clone(), locale)
+    })
+}
+
+/// A staff page about one thing: `key` says which (from the address), `fetch` reads it, and the
+/// page is made of it; "not found" or the error box stands instead where [`found_or`] says so.
+pub(crate) fn staff_page_about<K, T, Fetched, F, Fut>(
+    key: impl Fn() -> K + Send + Sync + 'static,
+    fetch: impl Fn(K) -> Fetched + Send + Sync + 'static,
+    page: F,
+) -> impl IntoView
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fetched: Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    F: Fn(CurrentUser, T, Locale) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let user = session();
+    let data = Resource::new(key, fetch);
+    staff_page(user, move |user, locale| {
+        let page = page.clone();
+        async move { page(user, found_or(data.await)?, locale).await }
     })
 }
 

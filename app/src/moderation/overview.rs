@@ -1,10 +1,11 @@
 //! Where the debate was: counts per paragraph and per respondent type.
 
 use crate::components::lists::data_table;
-use crate::components::page::{found_or, route_param};
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::page::route_param;
+use crate::components::staff::{LogoutForm, staff_page_about};
 use crate::components::{block_label, sender_kind_label};
 use crate::i18n::*;
+use crate::moderation::admin_overview;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,10 +15,7 @@ use leptos_meta::Title;
 pub fn AdminOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = route_param("slug");
-    let user = session();
-    let overview = Resource::new(slug, crate::moderation::admin_overview);
-    staff_page(user, move |user, locale| async move {
-        let o = found_or(overview.await)?;
+    staff_page_about(slug, admin_overview, move |user, o, locale| async move {
         let slug = o.hearing_slug.clone();
         let label = |number: &Option<String>| match number {
             Some(n) => block_label(locale, n),
