@@ -29,17 +29,19 @@ pub(crate) mod ssr {
         }
     }
 
+    /// A refusal with its status (`401`, `403`) for the browser, and a word of why.
+    pub fn refuse(status: http::StatusCode, why: &str) -> ServerFnError {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(status);
+        }
+        ServerFnError::ServerError(why.into())
+    }
+
     /// Staff-only functions answer `401` to anyone without a session and `403` to a role that
     /// may not do `what`.
     pub async fn require(
         what: hoering::staff::Permission,
     ) -> Result<crate::auth::CurrentUser, ServerFnError> {
-        let refuse = |status: http::StatusCode, why: &str| {
-            if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-                opts.set_status(status);
-            }
-            ServerFnError::ServerError(why.into())
-        };
         match user().await? {
             Some(u) if u.role.may(what) => Ok(u),
             Some(_) => Err(refuse(http::StatusCode::FORBIDDEN, "forbidden")),

@@ -1,6 +1,6 @@
 //! The shapes lists and tables share on the staff and public pages: a page's section under its
 //! heading, the muted line that stands where a list has nothing in it, a plain list, and a data
-//! table's row of column headings.
+//! table with its row of column headings.
 
 use leptos::prelude::*;
 
@@ -27,6 +27,53 @@ where
         .map(|name| view! { <th scope="col">{name}</th> })
         .collect_view();
     view! { <thead><tr>{cells}</tr></thead> }
+}
+
+/// A data table in a region of its own, named `label` for screen readers and reachable by the
+/// keyboard, so that on a narrow screen the table scrolls sideways and not the page: its column
+/// headings, then its rows.
+pub fn data_table<H>(
+    label: impl Into<String>,
+    heads: impl IntoIterator<Item = H>,
+    rows: impl IntoView + 'static,
+) -> impl IntoView
+where
+    H: IntoView + 'static,
+{
+    table_region(label.into(), None, heads, rows)
+}
+
+/// [`data_table`] with a caption for screen readers only, which says what `label` says.
+pub fn captioned_table<H>(
+    caption: &'static str,
+    heads: impl IntoIterator<Item = H>,
+    rows: impl IntoView + 'static,
+) -> impl IntoView
+where
+    H: IntoView + 'static,
+{
+    table_region(caption.to_string(), Some(caption), heads, rows)
+}
+
+fn table_region<H>(
+    label: String,
+    hidden_caption: Option<&'static str>,
+    heads: impl IntoIterator<Item = H>,
+    rows: impl IntoView + 'static,
+) -> impl IntoView
+where
+    H: IntoView + 'static,
+{
+    let caption = hidden_caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> });
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="data-table">
+                {caption}
+                {column_heads(heads)}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }
 
 /// A part of a page under its own heading (`id` is the heading's), which names the section for

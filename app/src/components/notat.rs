@@ -1,6 +1,6 @@
 //! The høringsnotat's document model laid out as HTML: the same outline the DOCX and PDF show.
 
-use crate::components::lists::column_heads;
+use crate::components::lists::data_table;
 use crate::components::version::WordDiff;
 use crate::i18n::*;
 use hoering::notat::{Notat, NotatItem, Outcome};
@@ -44,26 +44,20 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
         .into_any(),
         NotatItem::Table { header, rows } => {
             let label = header.join(", ");
-            view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-                <table class="data-table">
-                    {column_heads(header)}
-                    <tbody>
-                        {rows.into_iter().map(|row| {
-                            let mut cells = row.into_iter();
-                            let first = cells.next().unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <th scope="row">{first}</th>
-                                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            }
-            .into_any()
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    let mut cells = row.into_iter();
+                    let first = cells.next().unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row">{first}</th>
+                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            data_table(label, header, rows).into_any()
         }
         NotatItem::Point {
             about,

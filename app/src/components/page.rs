@@ -1,11 +1,13 @@
-//! The skeleton most pages share: the route's parameters, waiting for the page's data, and what
-//! stands instead of the page when its data is missing or could not be read.
+//! The skeleton most pages share: the route's parameters, waiting for the page's data (a page
+//! about one thing found by its address), and what stands instead of the page when its data is
+//! missing or could not be read.
 
 use crate::components::{error_view, loading_view, set_status};
 use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Serialize, de::DeserializeOwned};
 use std::future::Future;
 
 /// The page's data once loaded; meanwhile the loading text. The page gives either its own view
@@ -36,6 +38,32 @@ where
     let i18n = use_i18n();
     let echo = form_echo();
     suspended(move || page(echo.clone(), i18n.get_locale_untracked()))
+}
+
+/// A page about one thing: `key` says which (from the address), `fetch` reads it, and the page is
+/// made of it in the reader's locale; "not found" or the error box stands instead where
+/// [`found_or`] says so.
+pub fn page_about<K, T, Fetched, F, Fut>(
+    key: impl Fn() -> K + Send + Sync + 'static,
+    fetch: impl Fn(K) -> Fetched + Send + Sync + 'static,
+    page: F,
+) -> impl IntoView
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fetched: Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    F: Fn(T, Locale) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let i18n = use_i18n();
+    let data = Resource::new(key, fetch);
+    suspended(move || {
+        let page = page.clone();
+        async move {
+            let locale = i18n.get_locale_untracked();
+            page(found_or(data.await)?, locale).await
+        }
+    })
 }
 
 /// The thing asked for, or what to show instead: "not found" (404) when there is no such thing,

@@ -129,20 +129,25 @@ mod tests {
     #[test]
     fn meeting_input_is_labelled_with_its_day_and_group() {
         let voluntary = origin("2019-09-12", ParticipantGroup::VoluntaryAssociation);
-        assert_eq!(
-            meeting_label(Locale::da, &voluntary),
-            "Fra dialogmødet 12. september 2019 · Frivillige foreninger"
-        );
-        assert_eq!(
-            meeting_label(Locale::en, &voluntary),
-            "From the dialogue meeting on 12 September 2019 · Voluntary associations"
-        );
-        assert_eq!(
-            meeting_label(
+        let council = origin("2020-03-05", ParticipantGroup::IntegrationCouncil);
+        for (locale, meeting, label) in [
+            (
                 Locale::da,
-                &origin("2020-03-05", ParticipantGroup::IntegrationCouncil)
+                &voluntary,
+                "Fra dialogmødet 12. september 2019 · Frivillige foreninger",
             ),
-            "Fra dialogmødet 5. marts 2020 · Integrationsrådet"
-        );
+            (
+                Locale::en,
+                &voluntary,
+                "From the dialogue meeting on 12 September 2019 · Voluntary associations",
+            ),
+            (
+                Locale::da,
+                &council,
+                "Fra dialogmødet 5. marts 2020 · Integrationsrådet",
+            ),
+        ] {
+            assert_eq!(meeting_label(locale, meeting), label);
+        }
     }
 }

@@ -1,10 +1,11 @@
-//! What every staff page shares: the session or the login prompt, the logout form, the public's
-//! questions with their answer forms (the dashboard and a policy's page), and a council round's
-//! dates in words (the clerk's and the councils' pages).
+//! What every staff page shares: the session or the login prompt, the logout form, the head of a
+//! page reached from the start page, the public's questions with their answer forms (the
+//! dashboard and a policy's page), and a council round's dates in words (the clerk's and the
+//! councils' pages).
 
 use crate::auth::CurrentUser;
 use crate::components::lists::{none_or, section};
-use crate::components::page::suspended;
+use crate::components::page::{found_or, suspended};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
 use crate::forms::{FormEcho, form_echo};
 use crate::i18n::*;
@@ -12,6 +13,7 @@ use crate::policy::InquiryView;
 use crate::routes;
 use hoering::process::InquiryStatus;
 use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
 use std::future::Future;
 
 pub(crate) type Session = Resource<Result<Option<CurrentUser>, ServerFnError>>;
@@ -52,6 +54,28 @@ where
     })
 }
 
+/// A staff page about one thing: `key` says which (from the address), `fetch` reads it, and the
+/// page is made of it; "not found" or the error box stands instead where [`found_or`] says so.
+pub(crate) fn staff_page_about<K, T, Fetched, F, Fut>(
+    key: impl Fn() -> K + Send + Sync + 'static,
+    fetch: impl Fn(K) -> Fetched + Send + Sync + 'static,
+    page: F,
+) -> impl IntoView
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fetched: Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    F: Fn(CurrentUser, T, Locale) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, AnyView>> + Send + 'static,
+{
+    let user = session();
+    let data = Resource::new(key, fetch);
+    staff_page(user, move |user, locale| {
+        let page = page.clone();
+        async move { page(user, found_or(data.await)?, locale).await }
+    })
+}
+
 /// The member of staff, or what to show instead: the login link to someone not logged in, an
 /// error box when the session could not be read (never "log in" for a failure of ours).
 pub(crate) fn staff_or(
@@ -85,6 +109,19 @@ pub(crate) fn LogoutForm(user: CurrentUser) -> impl IntoView {
             <input type="hidden" name="csrf" value=user.csrf.clone() />
             <button type="submit" class="button-link">{t!(i18n, logout_button)}</button>
         </form>
+    }
+}
+
+/// The top of a staff page reached from the start page: the window's title and the heading, both
+/// `title`, with the logout form and the way back to the start page between them.
+#[component]
+pub(crate) fn AdminPageHead(user: CurrentUser, title: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=title />
+        <LogoutForm user=user />
+        <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
+        <h1>{title}</h1>
     }
 }
 

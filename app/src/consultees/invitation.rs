@@ -2,7 +2,7 @@
 //! (the answer is matched to the party) or say "ingen bemærkninger", which counts as an answer.
 
 use crate::components::long_date;
-use crate::components::page::{found_or, route_param, suspended};
+use crate::components::page::{page_about, route_param};
 use crate::consultees::get_party_invitation;
 use crate::i18n::*;
 use crate::routes;
@@ -12,12 +12,8 @@ use leptos_meta::Title;
 
 #[component]
 pub fn PartyPage() -> impl IntoView {
-    let i18n = use_i18n();
     let token = route_param("token");
-    let party = Resource::new(token, get_party_invitation);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let p = found_or(party.await)?;
+    page_about(token, get_party_invitation, move |p, locale| async move {
         let closes = long_date(locale, p.closes);
         let state = match p.status {
             PartyStatus::Answered => Some(td_string!(locale, party_answered_thanks).to_string()),

@@ -18,10 +18,7 @@ pub async fn admin_councils() -> Result<Vec<CouncilView>, ServerFnError> {
 #[server(prefix = "/_fn", endpoint = "council_home")]
 pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
     let Some(user) = ssr::user().await? else {
-        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-            opts.set_status(http::StatusCode::UNAUTHORIZED);
-        }
-        return Err(ServerFnError::ServerError("unauthorized".into()));
+        return Err(ssr::refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"));
     };
     ssr::backend()?
         .council_home(&user.email)
@@ -36,12 +33,6 @@ pub async fn get_council_workspace(
     slug: String,
     council: String,
 ) -> Result<Option<CouncilWorkspace>, ServerFnError> {
-    let refuse = |status: http::StatusCode, why: &str| {
-        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-            opts.set_status(status);
-        }
-        ServerFnError::ServerError(why.into())
-    };
     let user = ssr::user().await?;
     let email = user.as_ref().map(|u| u.email.as_str());
     let backend = ssr::backend()?;
@@ -51,8 +42,8 @@ pub async fn get_council_workspace(
         .map_err(ssr::opaque)?
     {
         return Err(match user {
-            None => refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"),
-            Some(_) => refuse(http::StatusCode::FORBIDDEN, "forbidden"),
+            None => ssr::refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"),
+            Some(_) => ssr::refuse(http::StatusCode::FORBIDDEN, "forbidden"),
         });
     }
     backend

@@ -4,7 +4,9 @@
 use crate::components::fields::{FormState, TextField};
 use crate::components::lists::{none_or, plain_list, section};
 use crate::components::page::{loaded_or, route_param, suspended_form};
-use crate::components::staff::{LogoutForm, round_text, session, staff_form_page, staff_or};
+use crate::components::staff::{
+    AdminPageHead, LogoutForm, round_text, session, staff_form_page, staff_or,
+};
 use crate::components::{FieldError, error_view, set_status};
 use crate::council::admin_councils;
 use crate::council::get_council_home;
@@ -33,10 +35,7 @@ pub fn CouncilsPage() -> impl IntoView {
         let list = loaded_or(councils.await)?;
         let failed_council = echo.value("council");
         Ok(view! {
-            <Title text=td_string!(locale, council_councils) />
-            <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-            <h1>{td_string!(locale, council_councils)}</h1>
+            <AdminPageHead user=user.clone() title=td_string!(locale, council_councils) />
             <p class="lead">{td_string!(locale, council_a_council_e_g_integrationsraadet_has)}</p>
             {list.into_iter().map(|c| {
                 let heading_id = format!("raad-{}", c.slug);

@@ -1,11 +1,11 @@
 //! The outbox: every e-mail hoering wrote, whether sent, waiting or given up on. Without a mail
 //! server it is where an admin sees exactly what would have been sent.
 
-use crate::components::lists::{column_heads, none_or};
+use crate::components::lists::{captioned_table, none_or};
 use crate::components::page::{found_or, loaded_or, query_choice, query_page, route_id};
 use crate::components::page_count;
 use crate::components::set_status;
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::staff::{AdminPageHead, LogoutForm, session, staff_page};
 use crate::dates::iso_minute;
 use crate::i18n::*;
 use crate::mail::MailState;
@@ -80,10 +80,7 @@ pub fn OutboxPage() -> impl IntoView {
             })
             .unwrap_or_default();
         Ok(view! {
-            <Title text=td_string!(locale, outbox_outbox) />
-            <LogoutForm user=user.clone() />
-            <p class="eyebrow"><a href="/admin">{t!(i18n, admin_title)}</a></p>
-            <h1>{td_string!(locale, outbox_outbox)}</h1>
+            <AdminPageHead user=user.clone() title=td_string!(locale, outbox_outbox) />
             <p class="lead">
                 {if outbox.sending {
                     td_string!(locale, outbox_every_e_mail_is_written_here)
@@ -102,23 +99,19 @@ pub fn OutboxPage() -> impl IntoView {
                 <button type="submit" class="button button-secondary">{td_string!(locale, outbox_show)}</button>
             </form>
             {none_or(outbox.messages.is_empty(), td_string!(locale, outbox_no_e_mails_here), || view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, outbox_e_mails_newest_first)>
-                <table class="data-table">
-                    <caption class="visually-hidden">{td_string!(locale, outbox_e_mails_newest_first)}</caption>
-                    {column_heads([td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)])}
-                    <tbody>
-                        {outbox.messages.into_iter().map(|m| view! {
-                            <tr>
-                                <td>{iso_minute(m.created_at)}</td>
-                                <td>{m.recipient.clone()}</td>
-                                <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
-                                <td>{kind_name(locale, m.kind)}</td>
-                                <td>{state_name(locale, m.state)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {captioned_table(
+                    td_string!(locale, outbox_e_mails_newest_first),
+                    [td_string!(locale, outbox_written), td_string!(locale, changes_to), td_string!(locale, outbox_subject), td_string!(locale, outbox_kind), td_string!(locale, admin_meeting_state)],
+                    outbox.messages.into_iter().map(|m| view! {
+                        <tr>
+                            <td>{iso_minute(m.created_at)}</td>
+                            <td>{m.recipient.clone()}</td>
+                            <td><a href=routes::outbox_message(m.id)>{m.subject.clone()}</a></td>
+                            <td>{kind_name(locale, m.kind)}</td>
+                            <td>{state_name(locale, m.state)}</td>
+                        </tr>
+                    }).collect_view()
+                )}
             })}
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=t_string!(i18n, pager_label)>

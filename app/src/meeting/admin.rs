@@ -4,7 +4,7 @@
 use super::parts::{AttendanceTable, seats_text};
 use crate::components::block_search::BlockSearch;
 use crate::components::fields::{CheckField, FormState, TextArea};
-use crate::components::lists::{column_heads, none_or};
+use crate::components::lists::{captioned_table, none_or};
 use crate::components::page::{found_or, route_id};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, block_label};
@@ -393,40 +393,36 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>, echo: FormEcho
                 <form method="post" action=routes::meeting_attendance(meeting)>
                     <input type="hidden" name="csrf" value=csrf />
                     <FieldError id="came-error".to_string() message=Signal::derive(move || came_error.clone()) />
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_meeting_sign_ups)>
-                    <table class="data-table">
-                        <caption class="visually-hidden">{td_string!(locale, admin_meeting_sign_ups)}</caption>
-                        {column_heads([td_string!(locale, admin_meeting_came), td_string!(locale, label_name), td_string!(locale, admin_meeting_group), td_string!(locale, admin_meeting_needs), td_string!(locale, admin_meeting_state)])}
-                        <tbody>
-                            {signups.into_iter().map(|s| {
-                                let cancelled = s.status == SignupStatus::Cancelled;
-                                let box_id = format!("came-{}", s.id);
-                                let checked = match &ticked {
-                                    Some(ids) => ids.contains(&s.id.to_string()),
-                                    None => s.attended,
-                                };
-                                let mut needs = Vec::new();
-                                if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
-                                if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
-                                if let Some(o) = &s.needs.other { needs.push(o.clone()); }
-                                let who = match &s.organisation {
-                                    Some(o) => format!("{} ({o})", s.name),
-                                    None => s.name.clone(),
-                                };
-                                view! {
-                                    <tr>
-                                        <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=checked disabled=cancelled
-                                            aria-invalid=came_invalid aria-describedby=came_invalid.map(|_| "came-error") /></td>
-                                        <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
-                                        <td>{crate::names::group(locale, s.group)}</td>
-                                        <td>{needs.join("; ")}</td>
-                                        <td>{status_name(s.status)}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    {captioned_table(
+                        td_string!(locale, admin_meeting_sign_ups),
+                        [td_string!(locale, admin_meeting_came), td_string!(locale, label_name), td_string!(locale, admin_meeting_group), td_string!(locale, admin_meeting_needs), td_string!(locale, admin_meeting_state)],
+                        signups.into_iter().map(|s| {
+                            let cancelled = s.status == SignupStatus::Cancelled;
+                            let box_id = format!("came-{}", s.id);
+                            let checked = match &ticked {
+                                Some(ids) => ids.contains(&s.id.to_string()),
+                                None => s.attended,
+                            };
+                            let mut needs = Vec::new();
+                            if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
+                            if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
+                            if let Some(o) = &s.needs.other { needs.push(o.clone()); }
+                            let who = match &s.organisation {
+                                Some(o) => format!("{} ({o})", s.name),
+                                None => s.name.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=checked disabled=cancelled
+                                        aria-invalid=came_invalid aria-describedby=came_invalid.map(|_| "came-error") /></td>
+                                    <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
+                                    <td>{crate::names::group(locale, s.group)}</td>
+                                    <td>{needs.join("; ")}</td>
+                                    <td>{status_name(s.status)}</td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    )}
                     <button type="submit" class="button">{td_string!(locale, admin_meeting_save_attendance)}</button>
                 </form>
             })}

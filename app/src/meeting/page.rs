@@ -6,7 +6,7 @@ use super::parts::{AttendanceTable, seats_text};
 use crate::components::fields::{CheckField, FormState, RadioGroup, TextArea, TextField};
 use crate::components::long_date;
 use crate::components::page::{
-    found_or, query_choice, route_id, route_param, suspended, suspended_form,
+    found_or, page_about, query_choice, route_id, route_param, suspended_form,
 };
 use crate::i18n::*;
 use crate::meeting::MeetingCard;
@@ -154,12 +154,8 @@ pub fn SignupForm(card: MeetingCard, form: FormState, invitation: Option<String>
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    let i18n = use_i18n();
     let token = route_param("token");
-    let signup = Resource::new(token, get_signup);
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let s = found_or(signup.await)?;
+    page_about(token, get_signup, move |s, locale| async move {
         let card = s.meeting.clone();
         let (heading, lead) = match s.status {
             SignupStatus::Seated => (

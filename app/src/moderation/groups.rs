@@ -1,9 +1,10 @@
 //! Groups of identical or near-identical responses (campaigns, form letters).
 
-use crate::components::page::{found_or, route_param};
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::page::route_param;
+use crate::components::staff::{LogoutForm, staff_page_about};
 use crate::components::{block_label, moderation_label};
 use crate::i18n::*;
+use crate::moderation::admin_groups;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,10 +14,7 @@ use leptos_meta::Title;
 pub fn AdminGroupsPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = route_param("slug");
-    let user = session();
-    let groups = Resource::new(slug, crate::moderation::admin_groups);
-    staff_page(user, move |user, locale| async move {
-        let g = found_or(groups.await)?;
+    staff_page_about(slug, admin_groups, move |user, g, locale| async move {
         let grouped: usize = g.groups.iter().map(|x| x.size).sum();
         let status_name = |s| moderation_label(i18n, s);
         Ok(view! {

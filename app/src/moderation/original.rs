@@ -1,6 +1,6 @@
 //! A redacted response's original as sent, with its journal, for a clerk.
 
-use crate::components::lists::column_heads;
+use crate::components::lists::data_table;
 use crate::components::page::{found_or, route_id};
 use crate::components::set_status;
 use crate::components::staff::{LogoutForm, session, staff_page};
@@ -35,22 +35,19 @@ pub fn ResponseOriginalPage() -> impl IntoView {
             <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
             <p lang=crate::components::text_lang(&o.current).0 dir=crate::components::text_lang(&o.current).1 class="response-text joint-text">{o.current.clone()}</p>
             <h2>{td_string!(locale, admin_policy_journal)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_journal)>
-            <table class="data-table">
-                {column_heads([td_string!(locale, admin_when), td_string!(locale, admin_who), td_string!(locale, admin_what), td_string!(locale, admin_before), td_string!(locale, admin_after)])}
-                <tbody>
-                    {o.journal.into_iter().map(|e| view! {
-                        <tr>
-                            <td>{crate::dates::iso_minute(e.at)}</td>
-                            <td>{e.actor}</td>
-                            <td>{journal_action(locale, &e.action)}</td>
-                            <td>{journal_value(locale, e.before.as_deref())}</td>
-                            <td>{journal_value(locale, e.after.as_deref())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </div>
+            {data_table(
+                td_string!(locale, admin_policy_journal),
+                [td_string!(locale, admin_when), td_string!(locale, admin_who), td_string!(locale, admin_what), td_string!(locale, admin_before), td_string!(locale, admin_after)],
+                o.journal.into_iter().map(|e| view! {
+                    <tr>
+                        <td>{crate::dates::iso_minute(e.at)}</td>
+                        <td>{e.actor}</td>
+                        <td>{journal_action(locale, &e.action)}</td>
+                        <td>{journal_value(locale, e.before.as_deref())}</td>
+                        <td>{journal_value(locale, e.after.as_deref())}</td>
+                    </tr>
+                }).collect_view()
+            )}
         }.into_any())
     })
 }
@@ -123,23 +120,27 @@ mod tests {
     #[test]
     fn a_redactions_counts_take_their_plural_forms() {
         crate::plurals::install();
-        assert_eq!(
-            journal_value(Locale::en, Some("chars=1;passages=1")),
-            "1 character, 1 passage redacted"
-        );
-        assert_eq!(
-            journal_value(Locale::en, Some("chars=1180;passages=2")),
-            "1180 characters, 2 passages redacted"
-        );
-        assert_eq!(
-            journal_value(Locale::da, Some("chars=40;passages=1")),
-            "40 tegn, 1 sted skjult"
-        );
-        assert_eq!(
-            journal_value(Locale::uk, Some("chars=3;passages=5")),
-            "3 знаки, приховано 5 фрагментів"
-        );
-        assert_eq!(journal_value(Locale::ar, Some("passages=2")), "أُخفي مقطعان");
+        for (locale, value, said) in [
+            (
+                Locale::en,
+                "chars=1;passages=1",
+                "1 character, 1 passage redacted",
+            ),
+            (
+                Locale::en,
+                "chars=1180;passages=2",
+                "1180 characters, 2 passages redacted",
+            ),
+            (Locale::da, "chars=40;passages=1", "40 tegn, 1 sted skjult"),
+            (
+                Locale::uk,
+                "chars=3;passages=5",
+                "3 знаки, приховано 5 фрагментів",
+            ),
+            (Locale::ar, "passages=2", "أُخفي مقطعان"),
+        ] {
+            assert_eq!(journal_value(locale, Some(value)), said, "{value}");
+        }
         assert_eq!(journal_value(Locale::en, Some("chars=x")), "chars=x");
     }
 }

@@ -1,10 +1,11 @@
 //! Where the debate was: counts per paragraph and per respondent type.
 
-use crate::components::lists::column_heads;
-use crate::components::page::{found_or, route_param};
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::lists::data_table;
+use crate::components::page::route_param;
+use crate::components::staff::{LogoutForm, staff_page_about};
 use crate::components::{block_label, sender_kind_label};
 use crate::i18n::*;
+use crate::moderation::admin_overview;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,10 +15,7 @@ use leptos_meta::Title;
 pub fn AdminOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = route_param("slug");
-    let user = session();
-    let overview = Resource::new(slug, crate::moderation::admin_overview);
-    staff_page(user, move |user, locale| async move {
-        let o = found_or(overview.await)?;
+    staff_page_about(slug, admin_overview, move |user, o, locale| async move {
         let slug = o.hearing_slug.clone();
         let label = |number: &Option<String>| match number {
             Some(n) => block_label(locale, n),
@@ -70,33 +68,27 @@ pub fn AdminOverviewPage() -> impl IntoView {
                 </figure>
             })}
             <h2>{td_string!(locale, admin_by_respondent_type)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_by_respondent_type)>
-            <table class="data-table">
-                {column_heads([td_string!(locale, search_respondent_type), td_string!(locale, search_responses)])}
-                <tbody>
-                    {o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
-            </div>
+            {data_table(
+                td_string!(locale, admin_by_respondent_type),
+                [td_string!(locale, search_respondent_type), td_string!(locale, search_responses)],
+                o.kinds.iter().map(|(k, n)| view! { <tr><td>{sender_kind_label(i18n, *k)}</td><td>{n.to_string()}</td></tr> }).collect_view()
+            )}
             <h2>{td_string!(locale, admin_by_paragraph)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_by_paragraph)>
-            <table class="data-table">
-                {column_heads([td_string!(locale, search_paragraph), td_string!(locale, search_responses), td_string!(locale, admin_meetings), td_string!(locale, council_councils)])}
-                <tbody>
-                    {o.blocks.iter().map(|b| view! {
-                        <tr>
-                            <th scope="row">{match &b.number {
-                                Some(n) => view! { <a href=crate::routes::admin_block(&slug, n)>{block_label(locale, n)}</a> " " <span class="muted">{format!("{}…", b.excerpt)}</span> }.into_any(),
-                                None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
-                            }}</th>
-                            <td>{b.responses.to_string()}</td>
-                            <td>{b.meeting.to_string()}</td>
-                            <td>{b.council.to_string()}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </div>
+            {data_table(
+                td_string!(locale, admin_by_paragraph),
+                [td_string!(locale, search_paragraph), td_string!(locale, search_responses), td_string!(locale, admin_meetings), td_string!(locale, council_councils)],
+                o.blocks.iter().map(|b| view! {
+                    <tr>
+                        <th scope="row">{match &b.number {
+                            Some(n) => view! { <a href=crate::routes::admin_block(&slug, n)>{block_label(locale, n)}</a> " " <span class="muted">{format!("{}…", b.excerpt)}</span> }.into_any(),
+                            None => view! { <span>{t_string!(i18n, whole_draft)}</span> }.into_any(),
+                        }}</th>
+                        <td>{b.responses.to_string()}</td>
+                        <td>{b.meeting.to_string()}</td>
+                        <td>{b.council.to_string()}</td>
+                    </tr>
+                }).collect_view()
+            )}
         }.into_any())
     })
 }

@@ -2,8 +2,8 @@
 //! searches everything with filters. Both know Danish word forms and mark the words found.
 
 use crate::components::lists::plain_list;
-use crate::components::page::{found_or, query_param, route_param, suspended};
-use crate::components::staff::{LogoutForm, session, staff_page};
+use crate::components::page::{page_about, query_param, route_param};
+use crate::components::staff::{LogoutForm, staff_page_about};
 use crate::components::{block_label, moderation_label, sender_kind_label};
 use crate::i18n::*;
 use crate::moderation::SearchFilters;
@@ -118,10 +118,8 @@ pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
     let (slug, q) = (route_param("slug"), query_param("q"));
     let key = move || (slug(), q());
-    let found = Resource::new(key, |(slug, q)| search_hearing(slug, q));
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let v = found_or(found.await)?;
+    let read = |(slug, q): (String, String)| search_hearing(slug, q);
+    page_about(key, read, move |v, locale| async move {
         let slug = v.hearing_slug.clone();
         let line = summary(locale, &v, v.public_hits.len());
         let hits = v.public_hits.iter().map(|h| {
@@ -167,10 +165,8 @@ pub fn AdminSearchPage() -> impl IntoView {
             SearchFilters::from_query(|k| q.get_str(k)),
         )
     };
-    let user = session();
-    let found = Resource::new(key, |(slug, q, f)| admin_search(slug, q, f));
-    staff_page(user, move |user, locale| async move {
-        let v = found_or(found.await)?;
+    let read = |(slug, q, f): (String, String, SearchFilters)| admin_search(slug, q, f);
+    staff_page_about(key, read, move |user, v, locale| async move {
         let slug = v.hearing_slug.clone();
         let q = query.read_untracked();
         let chosen = |k: &str| q.get(k).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! stored then), what changed in a revision, its files with their SHA-256, and every edition.
 
 use crate::components::long_date;
-use crate::components::page::{found_or, suspended};
+use crate::components::page::page_about;
 use crate::i18n::*;
 use crate::notat::edition::{EditionFiles, EditionList};
 use crate::routes::notat_edition_download;
@@ -13,7 +13,6 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NotatEditionPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let key = move || {
         let p = params.read();
@@ -23,12 +22,8 @@ pub fn NotatEditionPage() -> impl IntoView {
             p.get("n").map(|n| n.parse::<i64>().unwrap_or(0)),
         )
     };
-    let page = Resource::new(key, |(slug, number)| {
-        crate::notat::notat_edition(slug, number)
-    });
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let p = found_or(page.await)?;
+    let read = |(slug, number): (String, Option<i64>)| crate::notat::notat_edition(slug, number);
+    page_about(key, read, move |p, locale| async move {
         let slug = p.hearing_slug.clone();
         let title = td_string!(locale, outbox_consultation_report);
         let Some(shown) = p.shown else {

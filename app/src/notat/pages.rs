@@ -2,7 +2,7 @@
 //! editor of one bemærkning, the published notat, and "I sagde – vi gjorde" for the public.
 
 use crate::components::notat::{NotatItemView, outcome_text};
-use crate::components::page::{found_or, route_param, suspended};
+use crate::components::page::{found_or, page_about, route_param};
 use crate::components::staff::{LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, long_date, sender_kind_label};
 use crate::forms::FormEcho;
@@ -449,12 +449,8 @@ pub fn ResultPage() -> impl IntoView {
             i18n.get_locale_untracked().as_str().to_owned(),
         )
     };
-    let result = Resource::new(key, |(slug, locale)| {
-        crate::notat::hearing_result(slug, locale)
-    });
-    suspended(move || async move {
-        let locale = i18n.get_locale_untracked();
-        let r = found_or(result.await)?;
+    let read = |(slug, locale): (String, String)| crate::notat::hearing_result(slug, locale);
+    page_about(key, read, move |r, locale| async move {
         let slug = r.card.slug.clone();
         let title = td_string!(locale, hearing_you_said_we_did);
         Ok(view! {

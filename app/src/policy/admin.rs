@@ -2,7 +2,7 @@
 //! step a plain form; planned dates; the public's questions to answer; the road's journal.
 
 use super::parts::{Timeline, outcome_name, refusal_text, standing};
-use crate::components::lists::{column_heads, section};
+use crate::components::lists::{data_table, section};
 use crate::components::page::route_param;
 use crate::components::staff::{Inquiries, LogoutForm, session, staff_form_page};
 use crate::components::{FieldError, error_view, escape_html, long_date, set_status};
@@ -93,6 +93,33 @@ fn hidden(ctx: &StepContext, action: &'static str) -> impl IntoView + use<> {
     }
 }
 
+/// A step's form: it posts to the road with the hidden fields every step carries, then `fields`.
+fn step_form(ctx: &StepContext, action: &'static str, fields: impl IntoView + 'static) -> AnyView {
+    view! {
+        <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
+            {hidden(ctx, action)}
+            {fields}
+        </form>
+    }
+    .into_any()
+}
+
+/// The version a step is about (`id` is the field's), chosen among `versions`, newest first.
+fn version_field(locale: Locale, id: &'static str, versions: &[i64]) -> impl IntoView + use<> {
+    let word = td_string!(locale, policy_version);
+    let options = versions
+        .iter()
+        .rev()
+        .map(|v| view! { <option value=v.to_string()>{format!("{word} {v}")}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id>{word}</label>
+            <select id=id name="version">{options}</select>
+        </div>
+    }
+}
+
 #[component]
 fn DecisionForm(
     ctx: StepContext,
@@ -117,84 +144,82 @@ fn DecisionForm(
     let text_value = ctx.value(a, "text");
     let dissent_value = ctx.value(a, "dissent_text");
     let chosen_kind = ctx.value(a, "dissent_kind");
-    view! {
-        <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-            {hidden(&ctx, a)}
-            <input type="hidden" name="body" value=body.as_str() />
-            <h3>{format!("{}: {}", td_string!(locale, admin_policy_decision), crate::names::body(locale, body))}</h3>
-            <div class="field-row">
-                <StepField ctx=ctx.clone() action=a name="meeting_date" label=td_string!(locale, admin_policy_meeting_date) kind="date" required=true />
-                <StepField ctx=ctx.clone() action=a name="on" label=td_string!(locale, admin_policy_recorded_on) kind="date" default=ctx.today.clone() required=true />
-            </div>
-            <div class="field-row">
-                <StepField ctx=ctx.clone() action=a name="agenda_item_number" label=td_string!(locale, admin_policy_item_no) kind="number" />
-                <StepField ctx=ctx.clone() action=a name="agenda_item_title" label=td_string!(locale, admin_policy_agenda_item) required=true />
-            </div>
-            <StepField ctx=ctx.clone() action=a name="minutes_url" label=td_string!(locale, admin_policy_link_to_agenda_minutes) kind="url" />
-            <div class="field">
-                <label for="decision-version">{td_string!(locale, admin_policy_version_decided_on)}</label>
-                <select id="decision-version" name="version">
-                    {versions.iter().rev().map(|v| {
-                        let v = v.to_string();
-                        view! { <option value=v.clone() selected=v == newest>{format!("{} {v}", td_string!(locale, policy_version))}</option> }
+    let fields = view! {
+        <input type="hidden" name="body" value=body.as_str() />
+        <h3>{format!("{}: {}", td_string!(locale, admin_policy_decision), crate::names::body(locale, body))}</h3>
+        <div class="field-row">
+            <StepField ctx=ctx.clone() action=a name="meeting_date" label=td_string!(locale, admin_policy_meeting_date) kind="date" required=true />
+            <StepField ctx=ctx.clone() action=a name="on" label=td_string!(locale, admin_policy_recorded_on) kind="date" default=ctx.today.clone() required=true />
+        </div>
+        <div class="field-row">
+            <StepField ctx=ctx.clone() action=a name="agenda_item_number" label=td_string!(locale, admin_policy_item_no) kind="number" />
+            <StepField ctx=ctx.clone() action=a name="agenda_item_title" label=td_string!(locale, admin_policy_agenda_item) required=true />
+        </div>
+        <StepField ctx=ctx.clone() action=a name="minutes_url" label=td_string!(locale, admin_policy_link_to_agenda_minutes) kind="url" />
+        <div class="field">
+            <label for="decision-version">{td_string!(locale, admin_policy_version_decided_on)}</label>
+            <select id="decision-version" name="version">
+                {versions.iter().rev().map(|v| {
+                    let v = v.to_string();
+                    view! { <option value=v.clone() selected=v == newest>{format!("{} {v}", td_string!(locale, policy_version))}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="field">
+            <legend>{td_string!(locale, admin_policy_outcome)}</legend>
+            <FieldError id="decision-outcome-error".to_string() message=Signal::derive(move || outcome_error.clone()) />
+            {[("adopted", Outcome::Adopted), ("postponed", Outcome::Postponed), ("rejected", Outcome::Rejected)].into_iter().map(|(code, o)| {
+                let id = format!("outcome-{code}");
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=id.clone() name="outcome" value=code checked=chosen_outcome == code || (chosen_outcome.is_empty() && code == "adopted") />
+                        <label for=id>{crate::names::outcome(locale, o)}</label>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="choice">
+                <input type="radio" id="outcome-sent_back" name="outcome" value="sent_back" checked=chosen_outcome == "sent_back" />
+                <label for="outcome-sent_back">{td_string!(locale, policy_sent_back_to)}</label>
+                " "
+                <select name="back_to" aria-label=td_string!(locale, admin_policy_stage_sent_back_to)>
+                    {stages.iter().filter(|s| **s < stage).map(|s| view! {
+                        <option value=s.as_str() selected=chosen_back == s.as_str()>{crate::names::stage(locale, *s)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <fieldset class="field">
-                <legend>{td_string!(locale, admin_policy_outcome)}</legend>
-                <FieldError id="decision-outcome-error".to_string() message=Signal::derive(move || outcome_error.clone()) />
-                {[("adopted", Outcome::Adopted), ("postponed", Outcome::Postponed), ("rejected", Outcome::Rejected)].into_iter().map(|(code, o)| {
-                    let id = format!("outcome-{code}");
-                    view! {
-                        <div class="choice">
-                            <input type="radio" id=id.clone() name="outcome" value=code checked=chosen_outcome == code || (chosen_outcome.is_empty() && code == "adopted") />
-                            <label for=id>{crate::names::outcome(locale, o)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-                <div class="choice">
-                    <input type="radio" id="outcome-sent_back" name="outcome" value="sent_back" checked=chosen_outcome == "sent_back" />
-                    <label for="outcome-sent_back">{td_string!(locale, policy_sent_back_to)}</label>
-                    " "
-                    <select name="back_to" aria-label=td_string!(locale, admin_policy_stage_sent_back_to)>
-                        {stages.iter().filter(|s| **s < stage).map(|s| view! {
-                            <option value=s.as_str() selected=chosen_back == s.as_str()>{crate::names::stage(locale, *s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            </fieldset>
-            <fieldset class="field">
-                <legend>{td_string!(locale, admin_policy_vote_if_one_was_taken)}</legend>
-                <FieldError id="decision-votes-error".to_string() message=Signal::derive(move || votes_error.clone()) />
-                <div class="field-row">
-                    <StepField ctx=ctx.clone() action=a name="votes_in_favour" label=td_string!(locale, admin_policy_in_favour) kind="number" />
-                    <StepField ctx=ctx.clone() action=a name="votes_against" label=td_string!(locale, admin_policy_against) kind="number" />
-                    <StepField ctx=ctx.clone() action=a name="votes_abstaining" label=td_string!(locale, admin_policy_abstaining) kind="number" />
-                </div>
-            </fieldset>
-            <div class="field">
-                <label for="decision-text">{td_string!(locale, admin_policy_the_decision_as_minuted)}</label>
-                <textarea id="decision-text" name="text" rows="3" inner_html=escape_html(&text_value)></textarea>
+        </fieldset>
+        <fieldset class="field">
+            <legend>{td_string!(locale, admin_policy_vote_if_one_was_taken)}</legend>
+            <FieldError id="decision-votes-error".to_string() message=Signal::derive(move || votes_error.clone()) />
+            <div class="field-row">
+                <StepField ctx=ctx.clone() action=a name="votes_in_favour" label=td_string!(locale, admin_policy_in_favour) kind="number" />
+                <StepField ctx=ctx.clone() action=a name="votes_against" label=td_string!(locale, admin_policy_against) kind="number" />
+                <StepField ctx=ctx.clone() action=a name="votes_abstaining" label=td_string!(locale, admin_policy_abstaining) kind="number" />
             </div>
-            <fieldset class="field">
-                <legend>{td_string!(locale, admin_policy_minority_statement_or_entry_in_the)}</legend>
-                <div class="field">
-                    <label for="dissent-kind">{td_string!(locale, outbox_kind)}</label>
-                    <select id="dissent-kind" name="dissent_kind">
-                        <option value="" selected=chosen_kind.is_empty()>{td_string!(locale, notat_none)}</option>
-                        <option value="minority_statement" selected=chosen_kind == "minority_statement">{td_string!(locale, dissent_minority_statement)}</option>
-                        <option value="minutes_entry" selected=chosen_kind == "minutes_entry">{td_string!(locale, dissent_minutes_entry)}</option>
-                    </select>
-                </div>
-                <StepField ctx=ctx.clone() action=a name="dissent_by" label=td_string!(locale, admin_policy_party_or_member) />
-                <div class="field">
-                    <label for="dissent-text">{td_string!(locale, admin_policy_text)}</label>
-                    <textarea id="dissent-text" name="dissent_text" rows="2" inner_html=escape_html(&dissent_value)></textarea>
-                </div>
-            </fieldset>
-            <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_decision)}</button>
-        </form>
-    }
+        </fieldset>
+        <div class="field">
+            <label for="decision-text">{td_string!(locale, admin_policy_the_decision_as_minuted)}</label>
+            <textarea id="decision-text" name="text" rows="3" inner_html=escape_html(&text_value)></textarea>
+        </div>
+        <fieldset class="field">
+            <legend>{td_string!(locale, admin_policy_minority_statement_or_entry_in_the)}</legend>
+            <div class="field">
+                <label for="dissent-kind">{td_string!(locale, outbox_kind)}</label>
+                <select id="dissent-kind" name="dissent_kind">
+                    <option value="" selected=chosen_kind.is_empty()>{td_string!(locale, notat_none)}</option>
+                    <option value="minority_statement" selected=chosen_kind == "minority_statement">{td_string!(locale, dissent_minority_statement)}</option>
+                    <option value="minutes_entry" selected=chosen_kind == "minutes_entry">{td_string!(locale, dissent_minutes_entry)}</option>
+                </select>
+            </div>
+            <StepField ctx=ctx.clone() action=a name="dissent_by" label=td_string!(locale, admin_policy_party_or_member) />
+            <div class="field">
+                <label for="dissent-text">{td_string!(locale, admin_policy_text)}</label>
+                <textarea id="dissent-text" name="dissent_text" rows="2" inner_html=escape_html(&dissent_value)></textarea>
+            </div>
+        </fieldset>
+        <button type="submit" class="button">{td_string!(locale, admin_policy_record_the_decision)}</button>
+    };
+    step_form(&ctx, a, fields)
 }
 
 #[component]
@@ -232,18 +257,23 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
             </div>
         }
     };
+    // "Gå videre til Høring", "Spring over Høring": a step's verb and the stage it is about ("–"
+    // where the road names none).
+    let on_stage = move |verb: &str, stage: Option<Stage>| {
+        format!(
+            "{verb} {}",
+            stage.map(|s| crate::names::stage(locale, s)).unwrap_or("–")
+        )
+    };
     // A step that asks for nothing but its day: its heading and its button.
     let plain_step =
         |ctx: &StepContext, a: &'static str, heading: &'static str, button: &'static str| {
-            view! {
-            <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                {hidden(ctx, a)}
+            let fields = view! {
                 <h3>{heading}</h3>
                 {on_field(ctx, a)}
                 <button type="submit" class="button">{button}</button>
-            </form>
-        }
-        .into_any()
+            };
+            step_form(ctx, a, fields)
         };
     view_.choices.iter().map(|c| {
         let ctx = ctx.clone();
@@ -252,67 +282,45 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
             (ActionKind::Advance, None) => {
                 let Some(to) = c.stage else { return ().into_any() };
                 let a = "advance";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <input type="hidden" name="to" value=to.as_str() />
-                        <h3>{format!("{} {}", td_string!(locale, admin_policy_go_on_to), crate::names::stage(locale, to))}</h3>
-                        {on_field(&ctx, a)}
-                        {(to == Stage::Hearing).then(|| window_fields(&ctx, a))}
-                        <button type="submit" class="button">{format!("{} {}", td_string!(locale, admin_policy_go_on_to), crate::names::stage(locale, to))}</button>
-                    </form>
-                }.into_any()
+                step_form(&ctx, a, view! {
+                    <input type="hidden" name="to" value=to.as_str() />
+                    <h3>{on_stage(td_string!(locale, admin_policy_go_on_to), Some(to))}</h3>
+                    {on_field(&ctx, a)}
+                    {(to == Stage::Hearing).then(|| window_fields(&ctx, a))}
+                    <button type="submit" class="button">{on_stage(td_string!(locale, admin_policy_go_on_to), Some(to))}</button>
+                })
             }
             (ActionKind::Skip, None) => {
                 let Some(stage) = c.stage else { return ().into_any() };
                 let a = "skip";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <input type="hidden" name="stage" value=stage.as_str() />
-                        <h3>{format!("{} {}", td_string!(locale, admin_policy_skip_label), crate::names::stage(locale, stage))}</h3>
-                        {on_field(&ctx, a)}
-                        <StepField ctx=ctx.clone() action=a name="reason" label=td_string!(locale, admin_policy_reason_shown_on_the_timeline) required=true />
-                        <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_skip)}</button>
-                    </form>
-                }.into_any()
+                step_form(&ctx, a, view! {
+                    <input type="hidden" name="stage" value=stage.as_str() />
+                    <h3>{on_stage(td_string!(locale, admin_policy_skip_label), Some(stage))}</h3>
+                    {on_field(&ctx, a)}
+                    <StepField ctx=ctx.clone() action=a name="reason" label=td_string!(locale, admin_policy_reason_shown_on_the_timeline) required=true />
+                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_skip)}</button>
+                })
             }
             (ActionKind::FreezeVersion, None) if !unfrozen.is_empty() => {
                 let a = "freeze";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <h3>{td_string!(locale, admin_policy_freeze_a_version)}</h3>
-                        <p class="hint">{td_string!(locale, admin_policy_only_a_frozen_version_can_go)}</p>
-                        <div class="field">
-                            <label for="freeze-version">{td_string!(locale, policy_version)}</label>
-                            <select id="freeze-version" name="version">
-                                {unfrozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", td_string!(locale, policy_version))}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        {on_field(&ctx, a)}
-                        <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_freeze_the_version)}</button>
-                    </form>
-                }.into_any()
+                step_form(&ctx, a, view! {
+                    <h3>{td_string!(locale, admin_policy_freeze_a_version)}</h3>
+                    <p class="hint">{td_string!(locale, admin_policy_only_a_frozen_version_can_go)}</p>
+                    {version_field(locale, "freeze-version", &unfrozen)}
+                    {on_field(&ctx, a)}
+                    <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_freeze_the_version)}</button>
+                })
             }
             (ActionKind::FreezeVersion, _) => ().into_any(),
             (ActionKind::OpenHearing, None) if current == Some(Stage::Hearing) => {
                 let a = "open_hearing";
-                view! {
-                    <form method="post" action=routes::policy_step(&ctx.slug) class="admin-form step-form">
-                        {hidden(&ctx, a)}
-                        <h3>{td_string!(locale, admin_policy_open_a_new_hearing)}</h3>
-                        <div class="field">
-                            <label for="hearing-version">{td_string!(locale, policy_version)}</label>
-                            <select id="hearing-version" name="version">
-                                {frozen.iter().rev().map(|v| view! { <option value=v.to_string()>{format!("{} {v}", td_string!(locale, policy_version))}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        {on_field(&ctx, a)}
-                        {window_fields(&ctx, a)}
-                        <button type="submit" class="button">{td_string!(locale, admin_policy_open_the_hearing)}</button>
-                    </form>
-                }.into_any()
+                step_form(&ctx, a, view! {
+                    <h3>{td_string!(locale, admin_policy_open_a_new_hearing)}</h3>
+                    {version_field(locale, "hearing-version", &frozen)}
+                    {on_field(&ctx, a)}
+                    {window_fields(&ctx, a)}
+                    <button type="submit" class="button">{td_string!(locale, admin_policy_open_the_hearing)}</button>
+                })
             }
             (ActionKind::OpenHearing, _) => ().into_any(),
             (ActionKind::RecordHearingSummary, None) => plain_step(
@@ -334,8 +342,8 @@ fn Steps(view_: PolicyAdminView, ctx: StepContext) -> impl IntoView {
             // Refused: say what and why, so the clerk knows what comes first.
             (kind, Some(why)) => {
                 let what = match kind {
-                    ActionKind::Advance => format!("{} {}", td_string!(locale, admin_policy_go_on_to), c.stage.map(|s| crate::names::stage(locale, s)).unwrap_or("–")),
-                    ActionKind::Skip => format!("{} {}", td_string!(locale, admin_policy_skip_label), c.stage.map(|s| crate::names::stage(locale, s)).unwrap_or("–")),
+                    ActionKind::Advance => on_stage(td_string!(locale, admin_policy_go_on_to), c.stage),
+                    ActionKind::Skip => on_stage(td_string!(locale, admin_policy_skip_label), c.stage),
                     ActionKind::RecordHearingSummary => td_string!(locale, admin_policy_record_the_hearing_summary).to_string(),
                     ActionKind::RecordDecision => td_string!(locale, admin_policy_record_a_decision).to_string(),
                     ActionKind::Publish => td_string!(locale, publish_button).to_string(),
@@ -414,36 +422,32 @@ pub fn AdminPolicyPage() -> impl IntoView {
                 <Timeline entries=timeline.clone() documents=documents />
             })}
             {section("planer", td_string!(locale, admin_policy_planned_dates), view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_planned_dates)>
-                <table class="data-table">
-                    {column_heads([td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)])}
-                    <tbody>
-                        {plans.iter().map(|s| {
-                            let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
-                            let id = format!("plan-{}", s.as_str());
-                            view! {
-                                <tr>
-                                    <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
-                                    <td>
-                                        <form method="post" action=routes::policy_step(&slug) class="inline-form">
-                                            {hidden(&ctx, "plan")}
-                                            <input type="hidden" name="stage" value=s.as_str() />
-                                            <input id=id type="date" name="planned" value=planned />
-                                            " "
-                                            <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
-                                        </form>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {data_table(
+                    td_string!(locale, admin_policy_planned_dates),
+                    [td_string!(locale, templates_stage), td_string!(locale, admin_policy_planned_date)],
+                    plans.iter().map(|s| {
+                        let planned = timeline.iter().find(|e| e.stage == *s).and_then(|e| e.planned).map(|d| d.to_string()).unwrap_or_default();
+                        let id = format!("plan-{}", s.as_str());
+                        view! {
+                            <tr>
+                                <th scope="row"><label for=id.clone()>{crate::names::stage(locale, *s)}</label></th>
+                                <td>
+                                    <form method="post" action=routes::policy_step(&slug) class="inline-form">
+                                        {hidden(&ctx, "plan")}
+                                        <input type="hidden" name="stage" value=s.as_str() />
+                                        <input id=id type="date" name="planned" value=planned />
+                                        " "
+                                        <button type="submit" class="button-link">{td_string!(locale, notat_save)}</button>
+                                    </form>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()
+                )}
             })}
             {section("dokumenter", td_string!(locale, admin_policy_documents), view! {
                 <p class="hint">{td_string!(locale, admin_policy_a_link_to_the_case_a)}</p>
-                <form method="post" action=routes::policy_step(&slug) class="admin-form step-form">
-                    {hidden(&ctx, "document")}
+                {step_form(&ctx, "document", view! {
                     <div class="field">
                         <label for="document-stage">{td_string!(locale, templates_stage)}</label>
                         <select id="document-stage" name="stage">
@@ -456,26 +460,23 @@ pub fn AdminPolicyPage() -> impl IntoView {
                     <StepField ctx=ctx.clone() action="document" name="title" label=td_string!(locale, label_title) required=true />
                     <StepField ctx=ctx.clone() action="document" name="url" label=td_string!(locale, admin_policy_link_https) kind="url" required=true />
                     <button type="submit" class="button button-secondary">{td_string!(locale, admin_policy_add_the_document)}</button>
-                </form>
+                })}
             })}
             <MeetingsAdmin slug=slug.clone() meetings=v.policy.meetings.clone() csrf=user.csrf.clone() echo=echo.clone() />
             <Inquiries list=v.inquiries.clone() csrf=user.csrf.clone() back=routes::admin_policy(&slug) echo=echo.clone() />
             {section("journal", td_string!(locale, admin_policy_journal), view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(locale, admin_policy_journal)>
-                <table class="data-table">
-                    {column_heads([td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)])}
-                    <tbody>
-                        {v.journal.iter().map(|j| view! {
-                            <tr>
-                                <td>{long_date(locale, j.on)}</td>
-                                <td class="wrap-anywhere">{journal_text(locale, j)}</td>
-                                <td class="wrap-anywhere">{j.actor.clone()}</td>
-                                <td>{crate::dates::iso_minute(j.recorded)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                {data_table(
+                    td_string!(locale, admin_policy_journal),
+                    [td_string!(locale, admin_policy_date), td_string!(locale, admin_policy_step), td_string!(locale, admin_policy_by), td_string!(locale, admin_policy_recorded)],
+                    v.journal.iter().map(|j| view! {
+                        <tr>
+                            <td>{long_date(locale, j.on)}</td>
+                            <td class="wrap-anywhere">{journal_text(locale, j)}</td>
+                            <td class="wrap-anywhere">{j.actor.clone()}</td>
+                            <td>{crate::dates::iso_minute(j.recorded)}</td>
+                        </tr>
+                    }).collect_view()
+                )}
             })}
         }.into_any())
     })

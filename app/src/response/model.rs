@@ -73,20 +73,23 @@ pub struct MeetingOrigin {
     pub table: Option<String>,
 }
 
-/// One page of published responses on a block or on the whole draft.
+/// One page of responses of some kind, out of `total`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ResponsePage {
+pub struct ResponsesPage<R> {
     pub total: i64,
     pub page: u32,
     pub per_page: u32,
-    pub responses: Vec<PublicResponse>,
+    pub responses: Vec<R>,
 }
 
-impl ResponsePage {
+impl<R> ResponsesPage<R> {
     pub fn pages(&self) -> u32 {
         page_count(self.total, self.per_page)
     }
 }
+
+/// One page of published responses on a block or on the whole draft.
+pub type ResponsePage = ResponsesPage<PublicResponse>;
 
 /// What the citizen sees after sending: the proof of what was received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,10 +1,9 @@
 //! What the version pages show, as it travels from the server to the browser.
 
-use crate::components::page_count;
 use crate::hearing::BlockView;
 use crate::hearing::HearingCard;
 use crate::hearing::SectionView;
-use crate::response::PublicResponse;
+use crate::response::{PublicResponse, ResponsesPage};
 use serde::{Deserialize, Serialize};
 
 /// One version of a policy's text, as listed to readers.
@@ -47,19 +46,7 @@ pub struct VersionView {
 }
 
 /// One page of the input placed on a block of a version (or of the input whose words it removed).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CarriedPage {
-    pub total: i64,
-    pub page: u32,
-    pub per_page: u32,
-    pub responses: Vec<CarriedResponse>,
-}
-
-impl CarriedPage {
-    pub fn pages(&self) -> u32 {
-        page_count(self.total, self.per_page)
-    }
-}
+pub type CarriedPage = ResponsesPage<CarriedResponse>;
 
 /// What changed between two versions of the text, block by block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
