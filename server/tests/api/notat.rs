@@ -595,8 +595,8 @@ both_databases!(
 
         // Both press "Offentliggør" at the same moment; each renders the notat before writing.
         let (a, b) = tokio::join!(
-            publish_notat(&app, &clerk, ""),
-            publish_notat(&app, &second, "")
+            app.publish_notat("politik", &clerk, &[("edition_reason", "")]),
+            app.publish_notat("politik", &second, &[("edition_reason", "")])
         );
         let mut statuses = [a.status().as_u16(), b.status().as_u16()];
         let texts = [
