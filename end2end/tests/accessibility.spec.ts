@@ -44,6 +44,9 @@ async function overflowing(page: Page, width: number): Promise<string[]> {
   }, width);
 }
 
+/** How many page states the sweeps visited, for the run's log. */
+let swept = 0;
+
 /**
  * Visits every page reachable by links from `start` (same site, GET only) at the page's width,
  * and returns the pages whose document is wider than the screen. Reaching `limit` pages is a
@@ -66,6 +69,7 @@ async function sweep(page: Page, start: string[], seen: Set<string>, limit = 300
     }
     const response = await page.goto(url.pathname + url.search);
     visited += 1;
+    swept += 1;
     if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
     failures.push(...(await tooWide(page, width)));
     const links = await page.locator('a[href^="/"]:not([download])').evaluateAll((as) =>
@@ -119,6 +123,7 @@ test.describe('what axe cannot see', () => {
         await context.close();
       }
     }
+    console.log(`360 px sweep: ${swept} page states`);
     expect(failures).toEqual([]);
   });
 
@@ -179,6 +184,7 @@ test.describe('what axe cannot see', () => {
     await page.goto(HEARING);
     await page.getByRole('link', { name: 'English', exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    fs.mkdirSync('screenshots', { recursive: true });
     for (const [name, path] of [['hearing-en', HEARING], ['response-form-en', `${HEARING}/svar`]]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
