@@ -264,10 +264,12 @@ async fn main() {
         (),
     );
     // Each format of the notat, timed: the seconds it took.
+    let words = app::notat::words::DocumentWords::of(app::i18n::Locale::da);
     let render = |format: export::Format, name: &str| {
         let started = Instant::now();
         let (bytes, _, _) =
-            export::render_notat(&view, format, app::i18n::Locale::da, "Kommunen").expect(name);
+            export::render_notat(&view.notat, format, &words, "Kommunen", "hoeringsnotat")
+                .expect(name);
         let label = format!("{name} ({} KB)", bytes.len() / 1024);
         timed(&label, started, ()).1
     };
