@@ -10,6 +10,9 @@ const database = `/tmp/hoering-e2e-${port}.db`;
 process.env.HOERING_E2E_CLAMD_PORT ??= String(Number(port) + 1);
 const clamdPort = process.env.HOERING_E2E_CLAMD_PORT;
 const files = `/tmp/hoering-e2e-${port}-files`;
+// A real OpenID Connect provider for staff sign-in (node-oidc-provider, server/tests/oidc).
+process.env.HOERING_E2E_OIDC_PORT ??= String(Number(port) + 2);
+const oidcPort = process.env.HOERING_E2E_OIDC_PORT;
 // What ships: the release binary with the browser files embedded in it (`cargo leptos build
 // --release --precompress`). Its site root is an empty folder, so a binary without embedded
 // files fails every test instead of quietly serving a debug bundle from target/site.
@@ -50,6 +53,11 @@ export default defineConfig({
     timeout: 60_000,
     reuseExistingServer: false,
   }, {
+    command: `node ../server/tests/oidc/provider.mjs ${oidcPort}`,
+    port: Number(oidcPort),
+    timeout: 60_000,
+    reuseExistingServer: false,
+  }, {
     command: `rm -rf ${database} ${database}-wal ${database}-shm ${files} && mkdir -p ${siteRoot} && ${binary} serve --demo`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,
@@ -62,6 +70,11 @@ export default defineConfig({
       HOERING_LOG: 'warn',
       HOERING_CLAMD: `tcp://127.0.0.1:${clamdPort}`,
       HOERING_FILES: files,
+      HOERING_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+      HOERING_OIDC_CLIENT_ID: 'hoering',
+      HOERING_OIDC_CLIENT_SECRET: 'test-secret',
+      HOERING_OIDC_NAME: 'Kommunens login',
+      HOERING_OIDC_ROLES: 'hoering-admins=admin,hoering-clerks=clerk,ir-members=council:integrationsraadet',
     },
   }],
 });

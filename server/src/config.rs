@@ -89,6 +89,34 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "the virus scanner files sent with a response go through: unix:/run/clamav/clamd.ctl or tcp://127.0.0.1:3310; off (the default) keeps every file in quarantine, for clerks only, marked as not scanned",
     ),
     (
+        "HOERING_OIDC_ISSUER",
+        "the municipality's identity provider for staff sign-in (OpenID Connect), e.g. https://login.microsoftonline.com/<tenant id>/v2.0; unset: passwords only",
+    ),
+    (
+        "HOERING_OIDC_CLIENT_ID",
+        "hoering's application (client) id at the identity provider",
+    ),
+    (
+        "HOERING_OIDC_CLIENT_SECRET",
+        "hoering's client secret at the identity provider",
+    ),
+    (
+        "HOERING_OIDC_NAME",
+        "the provider's name on the login button (\"Log ind med …\"), default the municipality's name",
+    ),
+    (
+        "HOERING_OIDC_ROLES",
+        "which values of the roles claim make whom what: value=admin, value=clerk, value=council:<council slug>, separated by commas; a person with none of them cannot sign in",
+    ),
+    (
+        "HOERING_OIDC_ROLES_CLAIM",
+        "the ID token's claim that holds those values, default roles (Entra ID's app roles; groups for group ids)",
+    ),
+    (
+        "HOERING_LOCAL_LOGIN",
+        "on (the default) or off: off leaves only the identity provider's sign-in (needs HOERING_OIDC_ISSUER)",
+    ),
+    (
         "HOERING_FILES",
         "the folder files sent with responses are kept in (named by their SHA-256), default data/files",
     ),
@@ -124,6 +152,18 @@ pub enum ConfigError {
     ClosingDay(String),
     #[error("HOERING_CLAMD must be unix:/path, tcp://host:port or off (got {0:?})")]
     Clamd(String),
+    #[error("{0} is required when HOERING_OIDC_ISSUER is set")]
+    OidcMissing(&'static str),
+    #[error(
+        "HOERING_OIDC_ISSUER must be an https:// address (http:// only on 127.0.0.1), got {0:?}"
+    )]
+    OidcIssuer(String),
+    #[error("HOERING_OIDC_ROLES: {0}")]
+    OidcRoles(#[source] hoering::staff::RoleMapError),
+    #[error("HOERING_LOCAL_LOGIN must be on or off (got {0:?})")]
+    LocalLogin(String),
+    #[error("HOERING_LOCAL_LOGIN=off needs HOERING_OIDC_ISSUER: nobody could sign in")]
+    NoSignIn,
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -342,6 +382,100 @@ pub struct Config {
     pub branding: Branding,
     /// Where files sent with responses are scanned, kept and read.
     pub files: crate::attachment::Settings,
+    /// How staff sign in: passwords, the municipality's identity provider, or both.
+    pub sign_in: SignInConfig,
+}
+
+/// How staff sign in (`HOERING_OIDC_*`, `HOERING_LOCAL_LOGIN`).
+#[derive(Debug, Clone)]
+pub struct SignInConfig {
+    /// Passwords kept by hoering (small installations, the demo).
+    pub local: bool,
+    pub provider: Option<ProviderSettings>,
+}
+
+impl Default for SignInConfig {
+    fn default() -> Self {
+        Self {
+            local: true,
+            provider: None,
+        }
+    }
+}
+
+/// The municipality's OpenID Connect provider.
+#[derive(Debug, Clone)]
+pub struct ProviderSettings {
+    /// Without a trailing slash unless the provider's own issuer has one (compared exactly).
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// On the login button: "Log ind med {name}".
+    pub name: String,
+    pub roles: hoering::staff::RoleMap,
+    pub roles_claim: String,
+}
+
+/// A secret whose `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+    /// The real value, for the provider's token endpoint only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl SignInConfig {
+    fn from_env(
+        env: &impl Fn(&str) -> Option<String>,
+        municipality: &str,
+    ) -> Result<Self, ConfigError> {
+        let set = |name: &str| {
+            env(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let local = match set("HOERING_LOCAL_LOGIN").as_deref() {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(other) => return Err(ConfigError::LocalLogin(other.to_string())),
+        };
+        let provider = match set("HOERING_OIDC_ISSUER") {
+            None => None,
+            Some(issuer) => {
+                let local_http = issuer.starts_with("http://127.0.0.1:")
+                    || issuer.starts_with("http://localhost:");
+                if !issuer.starts_with("https://") && !local_http {
+                    return Err(ConfigError::OidcIssuer(issuer));
+                }
+                let required = |name: &'static str| set(name).ok_or(ConfigError::OidcMissing(name));
+                Some(ProviderSettings {
+                    issuer,
+                    client_id: required("HOERING_OIDC_CLIENT_ID")?,
+                    client_secret: Secret(required("HOERING_OIDC_CLIENT_SECRET")?),
+                    name: set("HOERING_OIDC_NAME").unwrap_or_else(|| municipality.to_string()),
+                    roles: hoering::staff::RoleMap::parse(&required("HOERING_OIDC_ROLES")?)
+                        .map_err(ConfigError::OidcRoles)?,
+                    roles_claim: set("HOERING_OIDC_ROLES_CLAIM").unwrap_or_else(|| "roles".into()),
+                })
+            }
+        };
+        if !local && provider.is_none() {
+            return Err(ConfigError::NoSignIn);
+        }
+        Ok(Self { local, provider })
+    }
 }
 
 impl MailConfig {
@@ -441,6 +575,7 @@ impl Config {
                 })
                 .collect::<Result<_, _>>()?,
             mail: MailConfig::from_env(&env)?,
+            sign_in: SignInConfig::from_env(&env, &MailConfig::from_env(&env)?.municipality)?,
             journal_pattern: {
                 let text = env("HOERING_JOURNAL_PATTERN")
                     .filter(|p| !p.trim().is_empty())
@@ -565,6 +700,60 @@ mod tests {
         assert!(
             Config::from_env(|k| (k == "HOERING_TRUSTED_PROXY").then(|| "proxy".into())).is_err()
         );
+    }
+
+    #[test]
+    fn staff_sign_in_through_a_provider_is_configured_whole_or_refused() {
+        let entra = |extra: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                let base = [
+                    (
+                        "HOERING_OIDC_ISSUER",
+                        "https://login.microsoftonline.com/tenant/v2.0",
+                    ),
+                    ("HOERING_OIDC_CLIENT_ID", "app-id"),
+                    ("HOERING_OIDC_CLIENT_SECRET", "s3cret-value"),
+                    ("HOERING_OIDC_ROLES", "Hoering.Clerk=clerk"),
+                    ("HOERING_MUNICIPALITY", "Roskilde Kommune"),
+                ];
+                extra
+                    .iter()
+                    .chain(base.iter())
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let cfg = Config::from_env(entra(&[])).unwrap();
+        assert!(cfg.sign_in.local, "passwords stay on unless turned off");
+        let provider = cfg.sign_in.provider.expect("a provider");
+        assert_eq!(provider.name, "Roskilde Kommune");
+        assert_eq!(provider.roles_claim, "roles");
+        assert!(
+            !format!("{provider:?}").contains("s3cret-value"),
+            "the secret is never logged"
+        );
+
+        let off = Config::from_env(entra(&[("HOERING_LOCAL_LOGIN", "off")])).unwrap();
+        assert!(!off.sign_in.local);
+        for (bad, why) in [
+            (&[("HOERING_OIDC_CLIENT_ID", " ")][..], "OidcMissing"),
+            (
+                &[("HOERING_OIDC_ROLES", "Hoering.Clerk=boss")][..],
+                "OidcRoles",
+            ),
+            (
+                &[("HOERING_OIDC_ISSUER", "http://login.example/tenant")][..],
+                "OidcIssuer",
+            ),
+            (&[("HOERING_LOCAL_LOGIN", "nej")][..], "LocalLogin"),
+        ] {
+            let err = Config::from_env(entra(bad)).unwrap_err();
+            assert!(format!("{err:?}").starts_with(why), "{err:?}");
+        }
+        // Passwords off with no provider would let nobody in.
+        let err =
+            Config::from_env(|k| (k == "HOERING_LOCAL_LOGIN").then(|| "off".into())).unwrap_err();
+        assert!(matches!(err, ConfigError::NoSignIn));
     }
 
     #[test]

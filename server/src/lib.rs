@@ -56,6 +56,8 @@ pub enum StartError {
     Roads(#[from] policy::db::RoadDbError),
     #[error("could not start sending e-mail")]
     Mail(#[from] mail::MailError),
+    #[error("could not set up sign-in through the identity provider")]
+    SignIn(#[from] auth::oidc::SignInError),
 }
 
 /// The outbox handle of a server reached at `addr` (or at `HOERING_PUBLIC_URL`).
@@ -72,7 +74,7 @@ pub fn build_app(
     config: &Config,
     addr: SocketAddr,
     outbox: Arc<mail::Outbox>,
-) -> axum::Router {
+) -> Result<axum::Router, StartError> {
     let site_root = config.site_root.as_str();
     let leptos_options = LeptosOptions::builder()
         .output_name("hoering")
@@ -91,7 +93,17 @@ pub fn build_app(
         config.responses_per_hour,
     ));
     let intake = response::intake::Intake::start(db.pool.clone(), limits.clone(), outbox.clone());
-    web::router(state::AppState {
+    let sign_in = auth::oidc::SignIn {
+        local: config.sign_in.local,
+        provider: match &config.sign_in.provider {
+            Some(p) => Some(auth::oidc::Provider::new(
+                p.clone(),
+                &config.site_url(addr),
+            )?),
+            None => None,
+        },
+    };
+    Ok(web::router(state::AppState {
         db,
         backend,
         leptos_options,
@@ -105,7 +117,8 @@ pub fn build_app(
         branding: Arc::new(config.branding.clone()),
         intake,
         files: Arc::new(config.files.clone()),
-    })
+        sign_in: Arc::new(sign_in),
+    }))
 }
 
 /// A server that is listening: its address, and the task serving it.
@@ -184,7 +197,7 @@ pub async fn start(
         }
     };
     housekeeping::spawn(db.pool.clone(), outbox.clone(), config.calendar());
-    let app = build_app(db.clone(), config, addr, outbox.clone())
+    let app = build_app(db.clone(), config, addr, outbox.clone())?
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

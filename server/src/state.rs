@@ -38,6 +38,8 @@ pub struct AppState {
     pub intake: crate::response::intake::Intake,
     /// Where files sent with responses are scanned, kept and read.
     pub files: Arc<crate::attachment::Settings>,
+    /// How staff sign in: passwords, the municipality's identity provider, or both.
+    pub sign_in: Arc<crate::auth::oidc::SignIn>,
 }
 
 impl AppState {
@@ -57,6 +59,10 @@ impl AppState {
                     href: l.href.clone(),
                 })
                 .collect(),
+            sign_in: app::site::SiteSignIn {
+                local: self.sign_in.local,
+                provider: self.sign_in.provider.as_ref().map(|p| p.name().to_string()),
+            },
         }
     }
 }

@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod role_map;
+pub use role_map::{Grant, Granted, RoleMap, RoleMapError};
+
 /// A staff account's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -15,6 +15,26 @@ pub struct Site {
     /// The footer's contact line.
     pub contact: String,
     pub links: Vec<SiteLink>,
+    /// How staff sign in, for the login page.
+    pub sign_in: SiteSignIn,
+}
+
+/// How staff sign in (`HOERING_OIDC_*`, `HOERING_LOCAL_LOGIN`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteSignIn {
+    /// With an e-mail address and a password kept by hoering.
+    pub local: bool,
+    /// The identity provider's name on its button ("Log ind med …"), when there is one.
+    pub provider: Option<String>,
+}
+
+impl Default for SiteSignIn {
+    fn default() -> Self {
+        Self {
+            local: true,
+            provider: None,
+        }
+    }
 }
 
 /// A link in every page's footer.

@@ -109,6 +109,123 @@ pub async fn find_credentials(
     }))
 }
 
+/// Why a provider's person could not be given an account.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderAccountError {
+    #[error(transparent)]
+    Db(#[from] AuthDbError),
+    /// The address already belongs to an account linked to another person at the provider
+    /// (an address handed on): an IT department must sort that out, not hoering.
+    #[error("the e-mail address belongs to another person's account at the provider")]
+    EmailTaken,
+}
+
+impl From<sqlx::Error> for ProviderAccountError {
+    fn from(e: sqlx::Error) -> Self {
+        ProviderAccountError::Db(e.into())
+    }
+}
+
+/// The account a person signs in to through the identity provider: found by the provider's
+/// subject; else an existing account with their e-mail address, which is linked to them from
+/// now on and loses its password (the provider decides who gets in); else a new account. Its
+/// e-mail and role follow the provider's at every sign-in, and a changed role ends its other
+/// sessions. Returns the account's id.
+#[tracing::instrument(skip(pool, email, name))]
+pub async fn provider_account(
+    pool: &AnyPool,
+    issuer: &str,
+    subject: &str,
+    email: &str,
+    name: Option<&str>,
+    role: Role,
+) -> Result<i64, ProviderAccountError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let linked: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, role FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2")
+            .bind(issuer)
+            .bind(subject)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let by_email: Option<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, role, oidc_subject FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let existing = match (linked, by_email) {
+        (Some((id, _)), Some((other, _, _))) if other != id => {
+            return Err(ProviderAccountError::EmailTaken);
+        }
+        (Some(found), _) => Some(found),
+        (None, Some((_, _, Some(_)))) => return Err(ProviderAccountError::EmailTaken),
+        (None, Some((id, old_role, None))) => Some((id, old_role)),
+        (None, None) => None,
+    };
+    let id = match existing {
+        Some((id, old_role)) => {
+            sqlx::query(
+                "UPDATE users SET email = $2, role = $3, oidc_issuer = $4, oidc_subject = $5,
+                 password_hash = '',
+                 display_name = CASE WHEN display_name = '' THEN $6 ELSE display_name END
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(email)
+            .bind(role.as_str())
+            .bind(issuer)
+            .bind(subject)
+            .bind(name.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+            if old_role != role.as_str() {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            id
+        }
+        None => {
+            sqlx::query_scalar(
+                "INSERT INTO users (email, password_hash, role, created_at, oidc_issuer, oidc_subject, display_name)
+                 VALUES ($1, '', $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(email)
+            .bind(role.as_str())
+            .bind(now())
+            .bind(issuer)
+            .bind(subject)
+            .bind(name.unwrap_or(""))
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Ends every session of the provider's person (their roles were taken away at the provider);
+/// their account's id, when they have one.
+pub async fn revoke_provider_account(
+    pool: &AnyPool,
+    issuer: &str,
+    subject: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2")
+            .bind(issuer)
+            .bind(subject)
+            .fetch_optional(pool)
+            .await?;
+    if let Some(id) = id {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(pool)
+            .await?;
+    }
+    Ok(id)
+}
+
 /// Starts a session; returns the token for the cookie (only its hash is stored).
 pub async fn create_session(pool: &AnyPool, user_id: i64) -> Result<String, AuthDbError> {
     let token = random_token()?;

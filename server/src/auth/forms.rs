@@ -1,7 +1,9 @@
-//! Logging in and out. Guessing is slowed per account and per client: a growing delay after a
+//! Logging in and out: with a password kept by hoering, or through the municipality's identity
+//! provider. Guessing a password is slowed per account and per client: a growing delay after a
 //! few failures, then a clear refusal until the window ends.
 
 use super::db::{self as auth_db};
+use super::oidc::{self, Callback, FLOW_COOKIE, FLOW_SECONDS, Flow};
 use super::{Role, SESSION_COOKIE, SESSION_SECONDS, Staff, cookie_value, password};
 use crate::state::{AppState, ClientAddr};
 use crate::web::error::{FieldErrors, WebError, WebResult, one_error};
@@ -11,7 +13,8 @@ use crate::web::limits::{
 };
 use crate::web::redirect::{see_other, target_or};
 use app::messages::Message;
-use axum::extract::State;
+use axum::extract::{Query, State};
+use axum::response::Response;
 use hoering::staff::Permission;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use serde::{Deserialize, Serialize};
@@ -55,6 +58,14 @@ pub async fn login(
 }
 
 async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult {
+    if !state.sign_in.local {
+        return Err(WebError::form_again(
+            "/login",
+            &form,
+            one_error("login", "local_off"),
+            StatusCode::FORBIDDEN,
+        ));
+    }
     let email = form.email.to_lowercase();
     let mut errors = FieldErrors::new();
     if email.is_empty() {
@@ -113,6 +124,9 @@ async fn try_login(state: &AppState, client: &str, form: LoginForm) -> WebResult
 
     let found = auth_db::find_credentials(&state.db.pool, &email).await?;
     let (user, hash) = match found {
+        // An account that signs in through the identity provider has no password (an empty
+        // hash): it is answered like an unknown address, in the same time.
+        Some((_, h)) if h.is_empty() => (None, None),
         Some((u, h)) => (Some(u), Some(h)),
         None => (None, None),
     };
@@ -168,8 +182,164 @@ pub async fn logout(State(state): State<AppState>, _staff: Staff, headers: Heade
     if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
         auth_db::delete_session(&state.db.pool, token).await?;
     }
-    let mut res = see_other("/");
+    // With an identity provider, the login page says the person is out of hoering and offers
+    // to sign out at the provider too (its own session would sign them straight in again).
+    let to = if state.sign_in.provider.is_some() {
+        "/login?ud=1"
+    } else {
+        "/"
+    };
+    let mut res = see_other(to);
     res.headers_mut()
         .insert(header::SET_COOKIE, session_cookie("", 0, state.https));
     Ok(res)
+}
+
+/// The cookie that keeps a sign-in's flow while the person is at the provider: only sent back
+/// to the callback, gone after ten minutes or once used.
+fn flow_cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{FLOW_COOKIE}={value}; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The login page again, explaining why the provider's sign-in did not go through.
+fn provider_refusal(next: &str, code: &str, status: StatusCode) -> WebError {
+    let form = LoginForm {
+        next: next.to_string(),
+        ..LoginForm::default()
+    };
+    WebError::form_again("/login", &form, one_error("login", code), status)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BeginQuery {
+    next: String,
+}
+
+/// `GET /login/oidc`: off to the identity provider, with this attempt's flow in a cookie.
+pub async fn begin_provider(
+    State(state): State<AppState>,
+    Query(query): Query<BeginQuery>,
+) -> WebResult {
+    let Some(provider) = state.sign_in.provider.as_ref() else {
+        return Err(WebError::not_found());
+    };
+    let next = crate::web::redirect::safe_target(&query.next)
+        .unwrap_or("")
+        .to_string();
+    let (url, flow) = provider.begin(next.clone()).await.map_err(|e| {
+        tracing::error!(error = %crate::report::chain(&e), "sign-in: the identity provider is unavailable");
+        provider_refusal(&next, e.code(), StatusCode::SERVICE_UNAVAILABLE)
+    })?;
+    let mut res = crate::web::redirect::see_other_to_provider(&url, provider.issuer());
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        flow_cookie(&flow.encode(), FLOW_SECONDS, state.https),
+    );
+    Ok(res)
+}
+
+/// `GET /login/oidc/callback`: the provider's answer. The flow's cookie is spent whatever
+/// happens; a person none of whose roles is mapped is refused, and any session they still
+/// have ends (their access was taken away at the provider).
+pub async fn provider_callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(callback): Query<Callback>,
+) -> Response {
+    let spent = flow_cookie("", 0, state.https);
+    let mut res = match finish_provider(&state, &headers, callback).await {
+        Ok(res) => res,
+        Err(refusal) => refusal.respond(&state, &headers).await,
+    };
+    res.headers_mut().append(header::SET_COOKIE, spent);
+    res
+}
+
+async fn finish_provider(state: &AppState, headers: &HeaderMap, callback: Callback) -> WebResult {
+    let Some(provider) = state.sign_in.provider.as_ref() else {
+        return Err(WebError::not_found());
+    };
+    let flow = cookie_value(headers, FLOW_COOKIE).and_then(Flow::decode);
+    let next = flow.as_ref().map(|f| f.next.clone()).unwrap_or_default();
+    let identity = provider.finish(callback, flow).await.map_err(|e| {
+        tracing::warn!(error = %crate::report::chain(&e), "sign-in through the identity provider refused");
+        let status = match e {
+            oidc::SignInError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            oidc::SignInError::State => StatusCode::BAD_REQUEST,
+            _ => StatusCode::UNAUTHORIZED,
+        };
+        provider_refusal(&next, e.code(), status)
+    })?;
+    let Some(granted) = identity.granted else {
+        let revoked =
+            auth_db::revoke_provider_account(&state.db.pool, &identity.issuer, &identity.subject)
+                .await?;
+        if let Some(user_id) = revoked {
+            crate::council::db::set_provider_seats(&state.db.pool, user_id, &[]).await?;
+        }
+        tracing::warn!(
+            subject = identity.subject,
+            "sign-in refused: no role is mapped"
+        );
+        return Err(provider_refusal(
+            &next,
+            "oidc_no_role",
+            StatusCode::FORBIDDEN,
+        ));
+    };
+    let user_id = auth_db::provider_account(
+        &state.db.pool,
+        &identity.issuer,
+        &identity.subject,
+        &identity.email,
+        identity.name.as_deref(),
+        granted.role,
+    )
+    .await
+    .map_err(|e| match e {
+        auth_db::ProviderAccountError::EmailTaken => {
+            tracing::warn!(
+                subject = identity.subject,
+                "sign-in refused: the e-mail address belongs to another person's account"
+            );
+            provider_refusal(&next, "oidc_email_taken", StatusCode::CONFLICT)
+        }
+        auth_db::ProviderAccountError::Db(e) => WebError::from(e),
+    })?;
+    let seats: Vec<&str> = granted.seats.iter().map(|s| s.as_str()).collect();
+    let unknown = crate::council::db::set_provider_seats(&state.db.pool, user_id, &seats).await?;
+    if !unknown.is_empty() {
+        tracing::warn!(
+            ?unknown,
+            "HOERING_OIDC_ROLES names councils that do not exist"
+        );
+    }
+    let token = auth_db::create_session(&state.db.pool, user_id).await?;
+    tracing::info!(
+        user = user_id,
+        role = granted.role.as_str(),
+        "signed in through the identity provider"
+    );
+    let mut res = see_other(target_or(&next, start_page(granted.role)));
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        session_cookie(&token, SESSION_SECONDS, state.https),
+    );
+    Ok(res)
+}
+
+/// `GET /login/oidc/logout`: on to the provider's own sign-out, when it has one.
+pub async fn provider_logout(State(state): State<AppState>) -> Response {
+    let Some(provider) = state.sign_in.provider.as_ref() else {
+        return see_other("/login");
+    };
+    match provider.end_session().await {
+        Some(url) => crate::web::redirect::see_other_to_provider(&url, provider.issuer()),
+        None => see_other("/login"),
+    }
 }

@@ -1,10 +1,12 @@
-//! Staff accounts, passwords, sessions and CSRF tokens.
+//! Staff accounts, passwords, sign-in through the municipality's identity provider, sessions and
+//! CSRF tokens.
 //!
 //! Citizens never log in. Staff sessions live in the database (so several servers can share
 //! them); the browser holds only a random token in an HttpOnly, SameSite cookie.
 
 pub mod db;
 pub mod forms;
+pub mod oidc;
 pub mod pages;
 pub mod password;
 

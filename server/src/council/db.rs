@@ -98,6 +98,53 @@ pub async fn set_member(
     tx.commit().await
 }
 
+/// Seats the provider's person in exactly the councils their roles claim names (by slug), and
+/// no others: a seat taken away at the provider is gone at the next sign-in. A seat they keep
+/// keeps its chair. Returns the slugs that name no council here (a mistake in the mapping).
+pub async fn set_provider_seats(
+    pool: &AnyPool,
+    user_id: i64,
+    slugs: &[&str],
+) -> Result<Vec<String>, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let councils: Vec<(i64, String)> = sqlx::query_as("SELECT id, slug FROM councils")
+        .fetch_all(&mut *tx)
+        .await?;
+    let held: Vec<i64> =
+        sqlx::query_scalar("SELECT council_id FROM council_members WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(&mut *tx)
+            .await?;
+    let wanted: Vec<i64> = councils
+        .iter()
+        .filter(|(_, slug)| slugs.contains(&slug.as_str()))
+        .map(|(id, _)| *id)
+        .collect();
+    for council in held.iter().filter(|c| !wanted.contains(c)) {
+        sqlx::query("DELETE FROM council_members WHERE council_id = $1 AND user_id = $2")
+            .bind(council)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for council in wanted.iter().filter(|c| !held.contains(c)) {
+        sqlx::query(
+            "INSERT INTO council_members (council_id, user_id, chair, added_at) VALUES ($1, $2, 0, $3)",
+        )
+        .bind(council)
+        .bind(user_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(slugs
+        .iter()
+        .filter(|s| !councils.iter().any(|(_, slug)| slug.as_str() == **s))
+        .map(|s| s.to_string())
+        .collect())
+}
+
 pub async fn remove_member(
     pool: &AnyPool,
     council_id: i64,

@@ -73,6 +73,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/login", post(crate::auth::forms::login))
         .route("/logout", post(crate::auth::forms::logout))
+        .route("/login/oidc", get(crate::auth::forms::begin_provider))
+        .route(
+            "/login/oidc/callback",
+            get(crate::auth::forms::provider_callback),
+        )
+        .route(
+            "/login/oidc/logout",
+            get(crate::auth::forms::provider_logout),
+        )
         .route(
             "/admin/hoeringer/ny",
             post(crate::hearing::forms::create_hearing)

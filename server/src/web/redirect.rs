@@ -1,5 +1,7 @@
 //! The one check every redirect target passes (login's `next`, the language switch's way back,
-//! moderation's `back`): a plain path on this site, or nothing.
+//! moderation's `back`): a plain path on this site, or nothing. The one way off the site is to
+//! the identity provider's own endpoints, which come from its configured issuer, never from a
+//! request ([`see_other_to_provider`]).
 
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
@@ -33,6 +35,30 @@ pub fn see_other(target: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
+/// A `303 See Other` to the identity provider: `url` must be an `https://` address (or an
+/// `http://` one on this machine, for the tests' provider) on the host of `issuer`, the
+/// configured one; anything else goes to the login page.
+pub fn see_other_to_provider(url: &str, issuer: &str) -> Response {
+    let origin = |u: &str| {
+        let rest = u.strip_prefix("https://").or_else(|| {
+            u.strip_prefix("http://127.0.0.1:")
+                .or_else(|| u.strip_prefix("http://localhost:"))
+        })?;
+        let host = rest.split(['/', '?', '#']).next()?;
+        Some((u.starts_with("https://"), host.to_ascii_lowercase()))
+    };
+    let allowed = match (origin(url), origin(issuer)) {
+        (Some(a), Some(b)) => a == b && !url.chars().any(|c| c.is_whitespace() || c.is_control()),
+        _ => false,
+    };
+    match HeaderValue::from_str(url) {
+        Ok(location) if allowed => {
+            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+        }
+        _ => see_other("/login"),
+    }
+}
+
 /// Percent-encodes a value for a query string.
 pub fn encode_query(s: &str) -> String {
     s.bytes()
@@ -57,6 +83,49 @@ pub fn referring_page(headers: &http::HeaderMap) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_configured_providers_host_is_left_for() {
+        let location = |r: Response| {
+            r.headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let entra = "https://login.microsoftonline.com/tenant/v2.0";
+        let auth = "https://login.microsoftonline.com/tenant/oauth2/v2.0/authorize?client_id=x";
+        assert_eq!(
+            location(see_other_to_provider(auth, entra)).as_deref(),
+            Some(auth)
+        );
+        for bad in [
+            "https://evil.example/authorize",
+            "http://login.microsoftonline.com/tenant/authorize",
+            "https://login.microsoftonline.com.evil.example/x",
+            "//login.microsoftonline.com/x",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(
+                location(see_other_to_provider(bad, entra)).as_deref(),
+                Some("/login"),
+                "{bad}"
+            );
+        }
+        // The tests' provider on this machine, on its own port only.
+        let local = "http://127.0.0.1:4000";
+        assert_eq!(
+            location(see_other_to_provider(
+                "http://127.0.0.1:4000/auth?x=1",
+                local
+            ))
+            .as_deref(),
+            Some("http://127.0.0.1:4000/auth?x=1")
+        );
+        assert_eq!(
+            location(see_other_to_provider("http://127.0.0.1:4001/auth", local)).as_deref(),
+            Some("/login")
+        );
+    }
 
     #[test]
     fn plain_paths_pass() {

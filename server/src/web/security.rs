@@ -317,6 +317,7 @@ fn is_private(path: &str) -> bool {
         || path.starts_with("/raad/")
         || path == "/_fn/council_workspace"
         || path == "/login"
+        || path.starts_with("/login/")
         || path == "/logout"
         || path.starts_with("/_fn/admin")
         || matches!(

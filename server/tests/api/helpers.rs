@@ -144,6 +144,7 @@ impl TestApp {
                 // The real binary reads files' text, as it does when it serves.
                 reader: env!("CARGO_BIN_EXE_hoering").into(),
             },
+            sign_in: Default::default(),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.

@@ -17,6 +17,7 @@ mod mail;
 mod meetings;
 mod notat;
 mod notat_pdf;
+mod oidc;
 mod pages;
 mod policies;
 mod privacy;
