@@ -2,6 +2,7 @@
 //! responses (the public's by the one rule in the core), withheld and released by clerks.
 
 use super::Kept;
+use crate::db;
 use hoering::attachment::{FileKind, ScanState, TextState, is_shown};
 use hoering::response::{ModerationStatus, Publication};
 use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
@@ -172,20 +173,13 @@ pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AttachmentRow>, sql
         .await
 }
 
-/// The text read out of a response's files that the public would see with it once published
-/// (see `hoering::attachment::is_shown`): what the personal-data check reads before a publish.
-pub async fn texts_to_publish(
-    pool: &AnyPool,
-    response: i64,
-) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// The text read out of a response's files that the public would see with it once published
+    /// (see `hoering::attachment::is_shown`): what the personal-data check reads before a publish.
+    pub fn texts_to_publish(response: i64) -> Vec<(String, String)> =
         "SELECT a.name, a.text FROM attachments a JOIN responses r ON r.id = a.response_id
          WHERE a.response_id = $1 AND a.withheld_reason IS NULL AND a.scan = 'clean'
-           AND r.publication = 'with_name' AND a.text <> '' ORDER BY a.position",
-    )
-    .bind(response)
-    .fetch_all(pool)
-    .await
+           AND r.publication = 'with_name' AND a.text <> '' ORDER BY a.position";
 }
 
 /// Withholds an attachment with the clerk's reason, or releases it (`None`).
