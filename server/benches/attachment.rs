@@ -7,6 +7,8 @@
 //! The file is a letter of a few hundred text pages and a large embedded image, as a scanned
 //! appendix makes one: the size clamd streams through, and the pages the text reader walks.
 
+#[path = "support/handmade.rs"]
+mod handmade;
 mod support;
 
 use std::io::Write;
@@ -73,29 +75,7 @@ fn pdf(megabytes: usize) -> Vec<u8> {
         kids.join(" ")
     )
     .into_bytes();
-    let mut body = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(body.len());
-        body.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        body.extend_from_slice(object);
-        body.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = body.len();
-    body.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        body.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    body.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    body
+    handmade::pdf_file(&objects)
 }
 
 /// A clamd on a one-line signature database, in a folder of its own; `None` without clamd.
@@ -122,7 +102,7 @@ fn start_clamd(
     )
     .ok()?;
     // Debian runs clamd as its own user; as root it must be told to stay root.
-    if running_as_root() {
+    if handmade::running_as_root() {
         writeln!(conf, "User root").ok()?;
     }
     let child = std::process::Command::new(binary)
@@ -133,17 +113,6 @@ fn start_clamd(
         .spawn()
         .ok()?;
     Some((child, server::attachment::scan::Clamd::Unix(socket)))
-}
-
-fn running_as_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(1) == Some("0"))
-        })
-        .unwrap_or(false)
 }
 
 fn main() {

@@ -4,7 +4,7 @@
 use crate::config::DatabaseUrl;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, AssertSqlSafe, Executor};
 use std::sync::Once;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -162,6 +162,45 @@ pub fn id_list(ids: &[i64]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// A capability's shared SELECT (its columns and joins) narrowed by `clause` (`WHERE …
+/// ORDER BY …`, with `$n` placeholders). Both halves are that capability's constant SQL, never
+/// user text, which is what lets the joined string pass as safe.
+pub fn select(select: &str, clause: &str) -> AssertSqlSafe<String> {
+    AssertSqlSafe(format!("{select} {clause}"))
+}
+
+/// Reads that bind their arguments in order and give the rows (`Vec<Row>`) or the row, if any
+/// (`Option<Row>`): a hearing's parties, a meeting by its id. Dozens of them differ only in
+/// name, arguments, row and SQL, so each capability's db.rs states just those and this writes
+/// the async fn (taking the pool first) that binds and fetches:
+///
+/// ```text
+/// db::reads! {
+///     /// A hearing's remarks, oldest first.
+///     pub fn of_hearing(hearing_id: i64) -> Vec<RemarkRow> =
+///         db::select(SELECT, "WHERE m.hearing_id = $1 ORDER BY m.id");
+/// }
+/// ```
+macro_rules! reads {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $arg_ty:ty),* $(,)?) -> $kind:ident<$row:ty> =
+            $sql:expr;
+    )*) => {$(
+        $(#[$meta])*
+        $vis async fn $name(
+            pool: &::sqlx::AnyPool,
+            $($arg: $arg_ty),*
+        ) -> Result<$kind<$row>, ::sqlx::Error> {
+            let query = ::sqlx::query_as($sql)$(.bind($arg))*;
+            $crate::db::reads!(@fetch $kind, query, pool)
+        }
+    )*};
+    (@fetch Vec, $query:ident, $pool:ident) => { $query.fetch_all($pool).await };
+    (@fetch Option, $query:ident, $pool:ident) => { $query.fetch_optional($pool).await };
+}
+pub(crate) use reads;
 
 /// Now, as the Unix seconds the database stores.
 pub fn now() -> i64 {

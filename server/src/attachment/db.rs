@@ -2,9 +2,26 @@
 //! responses (the public's by the one rule in the core), withheld and released by clerks.
 
 use super::Kept;
+use crate::db;
 use hoering::attachment::{FileKind, ScanState, TextState, is_shown};
 use hoering::response::{ModerationStatus, Publication};
 use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
+
+/// Binds a kept file's seven columns, name through text, in the order both the attachments
+/// and the documents table list them. A macro, as a query and a query_as bind alike but share
+/// no trait to name.
+macro_rules! bind_file {
+    ($query:expr, $file:expr) => {
+        $query
+            .bind($file.name.as_str())
+            .bind($file.kind.as_str())
+            .bind($file.size)
+            .bind($file.sha256.as_str())
+            .bind($file.scan.as_str())
+            .bind($file.text_state.as_str())
+            .bind($file.text.as_str())
+    };
+}
 
 /// Records `files` as `response`'s attachments, in order, and indexes their text for search.
 pub async fn insert(
@@ -24,17 +41,7 @@ pub async fn insert(
     );
     let mut query = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
     for (position, f) in files.iter().enumerate() {
-        query = query
-            .bind(response)
-            .bind(position as i64)
-            .bind(f.name.as_str())
-            .bind(f.kind.as_str())
-            .bind(f.size)
-            .bind(f.sha256.as_str())
-            .bind(f.scan.as_str())
-            .bind(f.text_state.as_str())
-            .bind(f.text.as_str())
-            .bind(created_at);
+        query = bind_file!(query.bind(response).bind(position as i64), f).bind(created_at);
     }
     let ids = query.fetch_all(&mut **tx).await?;
     for (id, position) in ids {
@@ -172,20 +179,13 @@ pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AttachmentRow>, sql
         .await
 }
 
-/// The text read out of a response's files that the public would see with it once published
-/// (see `hoering::attachment::is_shown`): what the personal-data check reads before a publish.
-pub async fn texts_to_publish(
-    pool: &AnyPool,
-    response: i64,
-) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// The text read out of a response's files that the public would see with it once published
+    /// (see `hoering::attachment::is_shown`): what the personal-data check reads before a publish.
+    pub fn texts_to_publish(response: i64) -> Vec<(String, String)> =
         "SELECT a.name, a.text FROM attachments a JOIN responses r ON r.id = a.response_id
          WHERE a.response_id = $1 AND a.withheld_reason IS NULL AND a.scan = 'clean'
-           AND r.publication = 'with_name' AND a.text <> '' ORDER BY a.position",
-    )
-    .bind(response)
-    .fetch_all(pool)
-    .await
+           AND r.publication = 'with_name' AND a.text <> '' ORDER BY a.position";
 }
 
 /// Withholds an attachment with the clerk's reason, or releases it (`None`).
@@ -294,22 +294,14 @@ pub async fn set_document(
         .execute(&mut *tx)
         .await?;
     if let Some(f) = file {
-        sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO documents (owner, owner_id, name, kind, size, sha256, scan, text_state,
                 text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(owner.as_str())
-        .bind(id)
-        .bind(f.name.as_str())
-        .bind(f.kind.as_str())
-        .bind(f.size)
-        .bind(f.sha256.as_str())
-        .bind(f.scan.as_str())
-        .bind(f.text_state.as_str())
-        .bind(f.text.as_str())
-        .bind(crate::db::now())
-        .execute(&mut *tx)
-        .await?;
+        );
+        bind_file!(query.bind(owner.as_str()).bind(id), f)
+            .bind(crate::db::now())
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await
 }

@@ -1,7 +1,7 @@
 //! The høringsliste in the database: a hearing's invited parties with their personal links, and
 //! when each was invited, reminded, declined or answered.
 
-use crate::db::now;
+use crate::db::{self, now};
 use hoering::consultees::Party;
 use sqlx::AnyPool;
 
@@ -23,14 +23,12 @@ pub struct PartyRow {
 const COLUMNS: &str = "id, hearing_id, organisation, contact, email, kind, token, invited_at,
     reminded_at, declined_at, answered_at";
 
-/// A hearing's parties in the order they were added.
-pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<PartyRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM hearing_parties WHERE hearing_id = $1 ORDER BY id"
-    )))
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+db::reads! {
+    /// A hearing's parties in the order they were added.
+    pub fn of_hearing(hearing_id: i64) -> Vec<PartyRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM hearing_parties WHERE hearing_id = $1 ORDER BY id"
+        ));
 }
 
 /// Adds parties (each with its new personal token) in one transaction; an address already on
@@ -101,24 +99,16 @@ pub async fn set_reminder_days(
     Ok(())
 }
 
-/// Earlier hearings of the same committee that have a list, newest first: (slug, title, parties).
-pub async fn lists_of_committee(
-    pool: &AnyPool,
-    committee: &str,
-    except_hearing: i64,
-) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// Earlier hearings of the same committee that have a list, newest first: (slug, title,
+    /// parties).
+    pub fn lists_of_committee(committee: &str, except_hearing: i64) -> Vec<(String, String, i64)> =
         "SELECT h.slug, p.title, COUNT(hp.id)
          FROM hearings h JOIN policies p ON p.id = h.policy_id
          JOIN hearing_parties hp ON hp.hearing_id = h.id
          WHERE p.committee = $1 AND h.id <> $2
          GROUP BY h.id, h.slug, p.title, h.opens_at
-         ORDER BY h.opens_at DESC",
-    )
-    .bind(committee)
-    .bind(except_hearing)
-    .fetch_all(pool)
-    .await
+         ORDER BY h.opens_at DESC";
 }
 
 /// A party with what its mail needs of its hearing.
@@ -139,38 +129,25 @@ const IN_HEARING: &str = "SELECT hp.id, hp.hearing_id, hp.organisation, hp.conta
     FROM hearing_parties hp JOIN hearings h ON h.id = hp.hearing_id
     JOIN policies p ON p.id = h.policy_id";
 
-/// Parties of open hearings not invited yet.
-pub async fn to_invite(pool: &AnyPool, now: i64) -> Result<Vec<PartyInHearing>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{IN_HEARING} WHERE hp.invited_at IS NULL AND h.opens_at <= $1 AND h.closes_at > $1
-         ORDER BY hp.id"
-    )))
-    .bind(now)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    /// Parties of open hearings not invited yet.
+    pub fn to_invite(now: i64) -> Vec<PartyInHearing> =
+        db::select(
+            IN_HEARING,
+            "WHERE hp.invited_at IS NULL AND h.opens_at <= $1 AND h.closes_at > $1
+         ORDER BY hp.id",
+        );
 
-/// Invited parties of open hearings that have neither answered, declined nor been reminded;
-/// whether the reminder is due today is the core's to say.
-pub async fn may_remind(pool: &AnyPool, now: i64) -> Result<Vec<PartyInHearing>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{IN_HEARING} WHERE hp.invited_at IS NOT NULL AND hp.reminded_at IS NULL
+    /// Invited parties of open hearings that have neither answered, declined nor been reminded;
+    /// whether the reminder is due today is the core's to say.
+    pub fn may_remind(now: i64) -> Vec<PartyInHearing> =
+        db::select(IN_HEARING, "WHERE hp.invited_at IS NOT NULL AND hp.reminded_at IS NULL
             AND hp.answered_at IS NULL AND hp.declined_at IS NULL
             AND h.opens_at <= $1 AND h.closes_at > $1
-         ORDER BY hp.id"
-    )))
-    .bind(now)
-    .fetch_all(pool)
-    .await
-}
+         ORDER BY hp.id");
 
-pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<PartyInHearing>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{IN_HEARING} WHERE hp.token = $1"
-    )))
-    .bind(token)
-    .fetch_optional(pool)
-    .await
+    pub fn by_token(token: &str) -> Option<PartyInHearing> =
+        db::select(IN_HEARING, "WHERE hp.token = $1");
 }
 
 /// Marks a party invited (`reminder` false) or reminded, and writes its mail, in one
@@ -243,20 +220,13 @@ pub struct UnmatchedResponse {
     pub email: String,
 }
 
-/// The hearing's responses tied to no party (withheld ones aside: they name nobody).
-pub async fn unmatched_responses(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<UnmatchedResponse>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// The hearing's responses tied to no party (withheld ones aside: they name nobody).
+    pub fn unmatched_responses(hearing_id: i64) -> Vec<UnmatchedResponse> =
         "SELECT id, created_at, name, organisation, email FROM responses
          WHERE hearing_id = $1 AND source = 'response' AND party_id IS NULL
            AND status <> 'withheld'
-         ORDER BY id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         ORDER BY id";
 }
 
 /// Ties `response` to party `party_id` of the hearing as its answer (answered when the

@@ -1,6 +1,6 @@
 //! Councils and their members in the database.
 
-use crate::db::now;
+use crate::db::{self, now};
 use sqlx::{Any, AnyPool, Transaction};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -19,17 +19,11 @@ pub struct MemberRow {
     pub chair: i64,
 }
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<CouncilRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, slug, name FROM councils ORDER BY name")
-        .fetch_all(pool)
-        .await
-}
+db::reads! {
+    pub fn list() -> Vec<CouncilRow> = "SELECT id, slug, name FROM councils ORDER BY name";
 
-pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<CouncilRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, slug, name FROM councils WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(pool)
-        .await
+    pub fn by_slug(slug: &str) -> Option<CouncilRow> =
+        "SELECT id, slug, name FROM councils WHERE slug = $1";
 }
 
 /// Creates a council; `None` when its address is taken.
@@ -45,14 +39,11 @@ pub async fn create(pool: &AnyPool, slug: &str, name: &str) -> Result<Option<i64
     .await
 }
 
-/// Every member of every council, by council and e-mail.
-pub async fn members(pool: &AnyPool) -> Result<Vec<MemberRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// Every member of every council, by council and e-mail.
+    pub fn members() -> Vec<MemberRow> =
         "SELECT m.council_id, m.user_id, u.email, u.display_name, m.chair FROM council_members m
-         JOIN users u ON u.id = m.user_id ORDER BY m.council_id, u.email",
-    )
-    .fetch_all(pool)
-    .await
+         JOIN users u ON u.id = m.user_id ORDER BY m.council_id, u.email";
 }
 
 /// The councils a user is a member of, with whether they chair it.
@@ -225,42 +216,18 @@ pub async fn open_round(
     Ok(())
 }
 
-pub async fn rounds_of_hearing(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<RoundRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ROUND_SELECT} WHERE r.hearing_id = $1 ORDER BY c.name"
-    )))
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    pub fn rounds_of_hearing(hearing_id: i64) -> Vec<RoundRow> =
+        db::select(ROUND_SELECT, "WHERE r.hearing_id = $1 ORDER BY c.name");
 
-/// The rounds of the councils a user sits in, soonest closing first.
-pub async fn rounds_of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<RoundRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ROUND_SELECT} JOIN council_members m ON m.council_id = r.council_id
-         WHERE m.user_id = $1 ORDER BY r.closes, c.name"
-    )))
-    .bind(user_id)
-    .fetch_all(pool)
-    .await
-}
+    /// The rounds of the councils a user sits in, soonest closing first.
+    pub fn rounds_of_user(user_id: i64) -> Vec<RoundRow> =
+        db::select(ROUND_SELECT, "JOIN council_members m ON m.council_id = r.council_id
+         WHERE m.user_id = $1 ORDER BY r.closes, c.name");
 
-/// A council's round on the hearing `slug`.
-pub async fn round(
-    pool: &AnyPool,
-    hearing_slug: &str,
-    council_slug: &str,
-) -> Result<Option<RoundRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ROUND_SELECT} WHERE h.slug = $1 AND c.slug = $2"
-    )))
-    .bind(hearing_slug)
-    .bind(council_slug)
-    .fetch_optional(pool)
-    .await
+    /// A council's round on the hearing `slug`.
+    pub fn round(hearing_slug: &str, council_slug: &str) -> Option<RoundRow> =
+        db::select(ROUND_SELECT, "WHERE h.slug = $1 AND c.slug = $2");
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -276,19 +243,15 @@ pub struct CommentRow {
     pub agreed: i64,
 }
 
-/// A round's comments with their authors' display names (never their e-mails: the room and a
-/// published discussion show these) and how many agree, in the order written.
-pub async fn comments(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// A round's comments with their authors' display names (never their e-mails: the room and a
+    /// published discussion show these) and how many agree, in the order written.
+    pub fn comments(round_id: i64) -> Vec<CommentRow> =
         "SELECT k.id, k.author_id, u.display_name AS author, k.block_number, k.quote, k.text,
             k.reply_to, k.created_at,
             (SELECT COUNT(*) FROM council_agreements a WHERE a.comment_id = k.id) AS agreed
          FROM council_comments k JOIN users u ON u.id = k.author_id
-         WHERE k.round_id = $1 ORDER BY k.id",
-    )
-    .bind(round_id)
-    .fetch_all(pool)
-    .await
+         WHERE k.round_id = $1 ORDER BY k.id";
 }
 
 pub async fn add_comment(
@@ -507,35 +470,17 @@ pub struct BlockCommentRow {
     pub created_at: i64,
 }
 
-/// Every council's comments on block `number` of a hearing, for the clerk's paragraph page.
-pub async fn comments_on_block(
-    pool: &AnyPool,
-    hearing_id: i64,
-    number: &str,
-) -> Result<Vec<BlockCommentRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// Every council's comments on block `number` of a hearing, for the clerk's paragraph page.
+    pub fn comments_on_block(hearing_id: i64, number: &str) -> Vec<BlockCommentRow> =
         "SELECT k.id, c.name AS council, u.email AS author, k.quote, k.text, k.created_at
          FROM council_comments k JOIN council_rounds r ON r.id = k.round_id
          JOIN councils c ON c.id = r.council_id JOIN users u ON u.id = k.author_id
-         WHERE r.hearing_id = $1 AND k.block_number = $2 ORDER BY k.id",
-    )
-    .bind(hearing_id)
-    .bind(number)
-    .fetch_all(pool)
-    .await
-}
+         WHERE r.hearing_id = $1 AND k.block_number = $2 ORDER BY k.id";
 
-/// How many council comments each block of a hearing has (`None`: the whole draft).
-pub async fn comment_counts(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(Option<String>, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    /// How many council comments each block of a hearing has (`None`: the whole draft).
+    pub fn comment_counts(hearing_id: i64) -> Vec<(Option<String>, i64)> =
         "SELECT k.block_number, COUNT(*) FROM council_comments k
          JOIN council_rounds r ON r.id = k.round_id WHERE r.hearing_id = $1
-         GROUP BY k.block_number",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         GROUP BY k.block_number";
 }

@@ -3,10 +3,10 @@
 use super::db as hearing_db;
 use super::pages::card;
 use crate::state::AppState;
-use crate::web::api_errors::{internal, not_found};
+use crate::web::api_errors::{ApiResult, found, read};
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use hoering::calendar::rfc3339;
 use serde::Serialize;
 
@@ -56,11 +56,9 @@ pub fn summary(row: &hearing_db::HearingRow) -> HearingSummary {
         (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
-pub async fn hearings(State(state): State<AppState>) -> Response {
-    match hearing_db::list(&state.db.pool).await {
-        Ok(rows) => Json(rows.iter().map(summary).collect::<Vec<_>>()).into_response(),
-        Err(e) => internal(e),
-    }
+pub async fn hearings(State(state): State<AppState>) -> ApiResult {
+    let rows = read(hearing_db::list(&state.db.pool).await)?;
+    Ok(Json(rows.iter().map(summary).collect::<Vec<_>>()).into_response())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -101,18 +99,11 @@ pub struct ApiBlock {
         (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
-pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult {
     let pool = &state.db.pool;
-    let row = match hearing_db::by_slug(pool, &slug).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return not_found(),
-        Err(e) => return internal(e),
-    };
-    let blocks = match hearing_db::blocks(pool, row.version_id).await {
-        Ok(b) => b,
-        Err(e) => return internal(e),
-    };
-    Json(HearingDetail {
+    let row = found(hearing_db::by_slug(pool, &slug).await)?;
+    let blocks = read(hearing_db::blocks(pool, row.version_id).await)?;
+    Ok(Json(HearingDetail {
         summary: summary(&row),
         contact: row.contact.clone(),
         version: VersionInfo {
@@ -129,5 +120,5 @@ pub async fn hearing(State(state): State<AppState>, Path(slug): Path<String>) ->
             })
             .collect(),
     })
-    .into_response()
+    .into_response())
 }

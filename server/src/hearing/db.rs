@@ -1,9 +1,8 @@
 //! Hearings and their policies in the database; a hearing's published count is read from
 //! `hearing_counts`, kept in step by the response capability.
 
-use crate::db::now;
-// Dynamic SQL here only joins compile-time constants; every value is a bind parameter.
-use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
+use crate::db::{self, now};
+use sqlx::{Any, AnyPool, Transaction};
 
 /// Stores a hearing of a policy's version with its (empty) counts, inside `tx`.
 pub async fn insert_hearing(
@@ -59,19 +58,11 @@ const HEARING_SELECT: &str =
     FROM hearings h JOIN policies p ON p.id = h.policy_id JOIN versions v ON v.id = h.version_id
     LEFT JOIN hearing_counts c ON c.hearing_id = h.id";
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<HearingRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "{HEARING_SELECT} ORDER BY h.closes_at, h.id"
-    )))
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    pub fn list() -> Vec<HearingRow> = db::select(HEARING_SELECT, "ORDER BY h.closes_at, h.id");
 
-pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<HearingRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!("{HEARING_SELECT} WHERE h.slug = $1")))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await
+    pub fn by_slug(slug: &str) -> Option<HearingRow> =
+        db::select(HEARING_SELECT, "WHERE h.slug = $1");
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -91,63 +82,24 @@ pub struct BlockRow {
     pub html: String,
 }
 
-pub async fn sections(pool: &AnyPool, version_id: i64) -> Result<Vec<SectionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT number, level, heading FROM sections WHERE version_id = $1 ORDER BY number",
-    )
-    .bind(version_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    pub fn sections(version_id: i64) -> Vec<SectionRow> =
+        "SELECT number, level, heading FROM sections WHERE version_id = $1 ORDER BY number";
 
-pub async fn blocks(pool: &AnyPool, version_id: i64) -> Result<Vec<BlockRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 ORDER BY position",
-    )
-    .bind(version_id)
-    .fetch_all(pool)
-    .await
-}
+    pub fn blocks(version_id: i64) -> Vec<BlockRow> =
+        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 ORDER BY position";
 
-/// One block of a version by its citable number.
-pub async fn block_by_number(
-    pool: &AnyPool,
-    version_id: i64,
-    number: &str,
-) -> Result<Option<BlockRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 AND number = $2",
-    )
-    .bind(version_id)
-    .bind(number)
-    .fetch_optional(pool)
-    .await
-}
+    /// One block of a version by its citable number.
+    pub fn block_by_number(version_id: i64, number: &str) -> Option<BlockRow> =
+        "SELECT block_id, section_number, number, kind, text, html FROM blocks WHERE version_id = $1 AND number = $2";
 
-/// Visible responses per block id (`""`: on the whole draft), from the kept counts.
-pub async fn published_counts(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT block_key, visible FROM block_counts WHERE hearing_id = $1 AND visible > 0",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+    /// Visible responses per block id (`""`: on the whole draft), from the kept counts.
+    pub fn published_counts(hearing_id: i64) -> Vec<(String, i64)> =
+        "SELECT block_key, visible FROM block_counts WHERE hearing_id = $1 AND visible > 0";
 
-/// The slug and title of the hearing with this id.
-pub async fn slug_and_title(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Option<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT h.slug, p.title FROM hearings h JOIN policies p ON p.id = h.policy_id WHERE h.id = $1",
-    )
-    .bind(hearing_id)
-    .fetch_optional(pool)
-    .await
+    /// The slug and title of the hearing with this id.
+    pub fn slug_and_title(hearing_id: i64) -> Option<(String, String)> =
+        "SELECT h.slug, p.title FROM hearings h JOIN policies p ON p.id = h.policy_id WHERE h.id = $1";
 }
 
 pub async fn slug_exists(pool: &AnyPool, slug: &str) -> Result<bool, sqlx::Error> {
@@ -158,12 +110,8 @@ pub async fn slug_exists(pool: &AnyPool, slug: &str) -> Result<bool, sqlx::Error
     Ok(n > 0)
 }
 
-/// The hearings of one policy, the first opened first.
-pub async fn of_policy(pool: &AnyPool, policy_id: i64) -> Result<Vec<HearingRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "{HEARING_SELECT} WHERE h.policy_id = $1 ORDER BY h.opens_at, h.id"
-    )))
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
+db::reads! {
+    /// The hearings of one policy, the first opened first.
+    pub fn of_policy(policy_id: i64) -> Vec<HearingRow> =
+        db::select(HEARING_SELECT, "WHERE h.policy_id = $1 ORDER BY h.opens_at, h.id");
 }

@@ -77,21 +77,23 @@ pub fn sections_of(
     Ok((section_views, footnotes))
 }
 
-/// A version's text as pages show it, each block with its count from `counts` (by block id).
+/// A version's text as pages show it, each block with its count from `counts` (block id and
+/// count, as the kept counts are read), and the count kept under `""`: the input on no block.
 pub async fn document_of(
     db: &Db,
     version_id: i64,
-    counts: &HashMap<String, i64>,
-) -> Result<(Vec<SectionView>, Vec<BlockView>), BackendError> {
+    counts: Vec<(String, i64)>,
+) -> Result<(Vec<SectionView>, Vec<BlockView>, i64), BackendError> {
+    let counts: HashMap<String, i64> = counts.into_iter().collect();
+    let count = |id: &str| counts.get(id).copied().unwrap_or(0);
     let sections = hearing_db::sections(&db.pool, version_id)
         .await
         .map_err(fail)?;
     let blocks = hearing_db::blocks(&db.pool, version_id)
         .await
         .map_err(fail)?;
-    sections_of(&sections, &blocks, |id| {
-        counts.get(id).copied().unwrap_or(0)
-    })
+    let (sections, footnotes) = sections_of(&sections, &blocks, count)?;
+    Ok((sections, footnotes, count("")))
 }
 
 /// The durable id of block `number` of a version (`Some(None)` for no block asked), or `None`
@@ -149,12 +151,11 @@ impl HearingReads for DbBackend {
         let Some(row) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
             return Ok(None);
         };
-        let counts: HashMap<String, i64> = hearing_db::published_counts(pool, row.id)
+        let counts = hearing_db::published_counts(pool, row.id)
             .await
-            .map_err(fail)?
-            .into_iter()
-            .collect();
-        let (sections, footnotes) = document_of(&self.db, row.version_id, &counts).await?;
+            .map_err(fail)?;
+        let (sections, footnotes, whole_draft_responses) =
+            document_of(&self.db, row.version_id, counts).await?;
         let versions = crate::version::versions_of(&self.db, &row).await?;
         Ok(Some(HearingView {
             versions,
@@ -164,7 +165,7 @@ impl HearingReads for DbBackend {
             version_label: row.version_label.clone(),
             sections,
             footnotes,
-            whole_draft_responses: counts.get("").copied().unwrap_or(0),
+            whole_draft_responses,
             consultees: self.public_parties(row.id).await?,
             published_discussions: crate::council::db::rounds_of_hearing(&self.db.pool, row.id)
                 .await

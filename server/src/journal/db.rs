@@ -1,7 +1,7 @@
 //! The journal in the database: written in the transaction of the change it records.
 
 use super::Entry;
-use crate::db::now;
+use crate::db::{self, now};
 use sqlx::{Any, AnyPool, Transaction};
 
 pub async fn write(tx: &mut Transaction<'_, Any>, entry: &Entry<'_>) -> Result<(), sqlx::Error> {
@@ -38,19 +38,10 @@ pub struct EntryRow {
     pub after: Option<String>,
 }
 
-/// What happened to one thing, oldest first, with the actors' e-mails.
-pub async fn of_subject(
-    pool: &AnyPool,
-    subject: &str,
-    subject_id: i64,
-) -> Result<Vec<EntryRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// What happened to one thing, oldest first, with the actors' e-mails.
+    pub fn of_subject(subject: &str, subject_id: i64) -> Vec<EntryRow> =
         "SELECT j.id, j.at, u.email AS actor, j.action, j.before, j.after
          FROM journal j LEFT JOIN users u ON u.id = j.actor_id
-         WHERE j.subject = $1 AND j.subject_id = $2 ORDER BY j.id",
-    )
-    .bind(subject)
-    .bind(subject_id)
-    .fetch_all(pool)
-    .await
+         WHERE j.subject = $1 AND j.subject_id = $2 ORDER BY j.id";
 }

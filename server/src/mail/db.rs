@@ -1,7 +1,7 @@
 //! The outbox in the database: messages are written in the transaction that caused them, and
 //! senders claim due rows for a while, so two servers on one PostgreSQL never send one twice.
 
-use crate::db::now;
+use crate::db::{self, now};
 use hoering::mail::Mail;
 use sqlx::{Any, AnyPool, Transaction};
 
@@ -215,13 +215,9 @@ pub async fn page(
     Ok((total, rows))
 }
 
-pub async fn one(pool: &AnyPool, id: i64) -> Result<Option<OutboxRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM outbox WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(pool)
-    .await
+db::reads! {
+    pub fn one(id: i64) -> Option<OutboxRow> =
+        sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM outbox WHERE id = $1"));
 }
 
 /// Messages waiting, sent and given up on.

@@ -2,7 +2,7 @@
 //! that holds the meeting's row, so two sign-ups for the last seat cannot both get it, and every
 //! e-mail a change causes is written to the outbox in that same transaction.
 
-use crate::db::now;
+use crate::db::{self, now};
 use crate::mail::{MailError, Outbox};
 use hoering::mail::{Mail, SignupNews};
 use hoering::meeting::{NewMeeting, Signup, SignupStatus, seats_free, status_for_new};
@@ -79,38 +79,16 @@ pub async fn create(
     .await
 }
 
-pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<MeetingRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{MEETING_SELECT} WHERE m.id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(pool)
-    .await
-}
+db::reads! {
+    pub fn by_id(id: i64) -> Option<MeetingRow> = db::select(MEETING_SELECT, "WHERE m.id = $1");
 
-/// A policy's meetings, in the order they take place.
-pub async fn of_policy(pool: &AnyPool, policy_id: i64) -> Result<Vec<MeetingRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{MEETING_SELECT} WHERE m.policy_id = $1 ORDER BY m.starts_at, m.id"
-    )))
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
-}
+    /// A policy's meetings, in the order they take place.
+    pub fn of_policy(policy_id: i64) -> Vec<MeetingRow> =
+        db::select(MEETING_SELECT, "WHERE m.policy_id = $1 ORDER BY m.starts_at, m.id");
 
-/// Meetings that start at or after `from` (the home page's "Kommende dialogmøder").
-pub async fn upcoming(
-    pool: &AnyPool,
-    from: i64,
-    limit: i64,
-) -> Result<Vec<MeetingRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{MEETING_SELECT} WHERE m.starts_at >= $1 ORDER BY m.starts_at, m.id LIMIT $2"
-    )))
-    .bind(from)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+    /// Meetings that start at or after `from` (the home page's "Kommende dialogmøder").
+    pub fn upcoming(from: i64, limit: i64) -> Vec<MeetingRow> =
+        db::select(MEETING_SELECT, "WHERE m.starts_at >= $1 ORDER BY m.starts_at, m.id LIMIT $2");
 }
 
 /// How many meetings there are (the demo loads its own only into an installation without).
@@ -250,16 +228,11 @@ pub async fn sign_up(
     Ok(outcome)
 }
 
-pub async fn signup_by_token(
-    pool: &AnyPool,
-    token: &str,
-) -> Result<Option<SignupRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {SIGNUP_COLUMNS} FROM meeting_signups WHERE token = $1"
-    )))
-    .bind(token)
-    .fetch_optional(pool)
-    .await
+db::reads! {
+    pub fn signup_by_token(token: &str) -> Option<SignupRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {SIGNUP_COLUMNS} FROM meeting_signups WHERE token = $1"
+        ));
 }
 
 /// A sign-up's place on the waiting list (1 = next), if it is waiting.
@@ -364,16 +337,14 @@ async fn fill_free_seats(
     Ok(())
 }
 
-/// Every sign-up of a meeting: seated first, then the waiting list in its order, then the
-/// cancelled.
-pub async fn signups(pool: &AnyPool, meeting_id: i64) -> Result<Vec<SignupRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {SIGNUP_COLUMNS} FROM meeting_signups WHERE meeting_id = $1
+db::reads! {
+    /// Every sign-up of a meeting: seated first, then the waiting list in its order, then the
+    /// cancelled.
+    pub fn signups(meeting_id: i64) -> Vec<SignupRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {SIGNUP_COLUMNS} FROM meeting_signups WHERE meeting_id = $1
          ORDER BY CASE status WHEN 'seated' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, id"
-    )))
-    .bind(meeting_id)
-    .fetch_all(pool)
-    .await
+        ));
 }
 
 /// Marks who came: the sign-ups in `came` as attended, every other one of the meeting as not.
@@ -400,18 +371,11 @@ pub async fn set_attendance(
     tx.commit().await
 }
 
-/// Group and attendance of every sign-up that was not cancelled, for the counts by group.
-pub async fn attendance_rows(
-    pool: &AnyPool,
-    meeting_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// Group and attendance of every sign-up that was not cancelled, for the counts by group.
+    pub fn attendance_rows(meeting_id: i64) -> Vec<(String, i64)> =
         "SELECT participant_group, attended FROM meeting_signups
-         WHERE meeting_id = $1 AND status <> 'cancelled'",
-    )
-    .bind(meeting_id)
-    .fetch_all(pool)
-    .await
+         WHERE meeting_id = $1 AND status <> 'cancelled'";
 }
 
 /// Saves the minutes (Markdown); `publish` makes them public from now, or takes them down.

@@ -1,6 +1,6 @@
 //! Bemærkninger, the hearing's case facts and what the høringsnotat and the exports read.
 
-use crate::db::now;
+use crate::db::{self, now};
 use crate::journal::{Action, Entry};
 use hoering::notat::{
     Edited, Outcome, Remark, RemarkState, RemarkTarget, RemarkText, SetAsideReason, TargetKind,
@@ -108,40 +108,19 @@ const SELECT: &str = "SELECT m.id, m.hearing_id, m.target_kind, m.response_id, m
     (SELECT COUNT(*) FROM remark_responses x WHERE x.remark_id = m.id) AS members
     FROM remarks m JOIN users u ON u.id = m.author_id LEFT JOIN users a ON a.id = m.approved_by";
 
-/// A hearing's remarks, oldest first.
-pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<RemarkRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE m.hearing_id = $1 ORDER BY m.id"
-    )))
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    /// A hearing's remarks, oldest first.
+    pub fn of_hearing(hearing_id: i64) -> Vec<RemarkRow> =
+        db::select(SELECT, "WHERE m.hearing_id = $1 ORDER BY m.id");
 
-pub async fn by_id(
-    pool: &AnyPool,
-    hearing_id: i64,
-    id: i64,
-) -> Result<Option<RemarkRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE m.hearing_id = $1 AND m.id = $2"
-    )))
-    .bind(hearing_id)
-    .bind(id)
-    .fetch_optional(pool)
-    .await
-}
+    pub fn by_id(hearing_id: i64, id: i64) -> Option<RemarkRow> =
+        db::select(SELECT, "WHERE m.hearing_id = $1 AND m.id = $2");
 
-/// Every (remark, response) pair of a hearing's remarks, by remark.
-pub async fn memberships(pool: &AnyPool, hearing_id: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    /// Every (remark, response) pair of a hearing's remarks, by remark.
+    pub fn memberships(hearing_id: i64) -> Vec<(i64, i64)> =
         "SELECT x.remark_id, x.response_id FROM remark_responses x
          JOIN remarks m ON m.id = x.remark_id WHERE m.hearing_id = $1
-         ORDER BY x.remark_id, x.response_id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         ORDER BY x.remark_id, x.response_id";
 }
 
 /// What a clerk writes besides the remark itself: the point's section and summary.
@@ -445,18 +424,11 @@ async fn set_two_texts(
     tx.commit().await
 }
 
-/// The responses of a hearing set aside without a bemærkning: (response, reason code).
-pub async fn set_asides(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// The responses of a hearing set aside without a bemærkning: (response, reason code).
+    pub fn set_asides(hearing_id: i64) -> Vec<(i64, String)> =
         "SELECT response_id, reason FROM response_set_asides WHERE hearing_id = $1
-         ORDER BY response_id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         ORDER BY response_id";
 }
 
 /// Sets `response` of the hearing aside for `reason`, or (`None`) takes it back, journaled
@@ -529,60 +501,32 @@ pub struct ReceivedRow {
     pub redacted: i64,
 }
 
-/// Every response received in a hearing (not meeting input), in the order received: the
-/// order journal numbers are given in.
-pub async fn received(pool: &AnyPool, hearing_id: i64) -> Result<Vec<ReceivedRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// Every response received in a hearing (not meeting input), in the order received: the
+    /// order journal numbers are given in.
+    pub fn received(hearing_id: i64) -> Vec<ReceivedRow> =
         "SELECT id, created_at, status, sender_kind, name, organisation, publication,
             block_number, quote_exact AS quote, text, withheld_reason,
             CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted
-         FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+         FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id";
 
-/// The text each response arrived with (the original where a clerk redacted it) and the
-/// sender's address, for the case system's register only.
-pub async fn originals(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    sqlx::query_as(
+    /// The text each response arrived with (the original where a clerk redacted it) and the
+    /// sender's address, for the case system's register only.
+    pub fn originals(hearing_id: i64) -> Vec<(i64, String, String)> =
         "SELECT id, COALESCE(original_text, text), email FROM responses
-         WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+         WHERE hearing_id = $1 AND source = 'response' ORDER BY id";
 
-/// (response, tag name) pairs of a hearing.
-pub async fn tags(pool: &AnyPool, hearing_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    /// (response, tag name) pairs of a hearing.
+    pub fn tags(hearing_id: i64) -> Vec<(i64, String)> =
         "SELECT rt.response_id, t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id
-         WHERE t.hearing_id = $1 ORDER BY rt.response_id, t.name",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+         WHERE t.hearing_id = $1 ORDER BY rt.response_id, t.name";
 
-/// Meeting input of a hearing, with its meeting's title and day, in the meetings' order.
-pub async fn meeting_input(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(i64, String, i64, Option<String>, String)>, sqlx::Error> {
-    sqlx::query_as(
+    /// Meeting input of a hearing, with its meeting's title and day, in the meetings' order.
+    pub fn meeting_input(hearing_id: i64) -> Vec<(i64, String, i64, Option<String>, String)> =
         "SELECT r.id, m.title, m.starts_at, r.block_number, r.text FROM responses r
          JOIN meetings m ON m.id = r.meeting_id
          WHERE r.hearing_id = $1 AND r.source = 'meeting' AND r.status <> 'withheld'
-         ORDER BY m.starts_at, m.id, r.id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         ORDER BY m.starts_at, m.id, r.id";
 }
 
 /// The number of the first response in a hearing's order of receipt, for journal numbers.

@@ -2,11 +2,11 @@
 //! guards against two clerks acting at once, the journal of every step, the process templates,
 //! and the public's questions (inquiries).
 
-use crate::db::now;
+use crate::db::{self, now};
 use crate::hearing::NewHearing;
 use hoering::process::{Road, RoadState, StartReason, Template, TemplateStage};
 use jiff::civil::Date;
-use sqlx::{Any, AnyPool, AssertSqlSafe, Transaction};
+use sqlx::{Any, AnyPool, Transaction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -120,19 +120,11 @@ const POLICY_SELECT: &str = "SELECT p.id, p.slug, p.title, p.committee, p.contac
         r.revision, r.updated_at
     FROM policies p JOIN roads r ON r.policy_id = p.id";
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<PolicyRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "{POLICY_SELECT} ORDER BY p.title, p.id"
-    )))
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    pub fn list() -> Vec<PolicyRow> = db::select(POLICY_SELECT, "ORDER BY p.title, p.id");
 
-pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<PolicyRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!("{POLICY_SELECT} WHERE p.slug = $1")))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await
+    pub fn by_slug(slug: &str) -> Option<PolicyRow> =
+        db::select(POLICY_SELECT, "WHERE p.slug = $1");
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
@@ -310,17 +302,10 @@ pub async fn save_step(
     Ok(opened)
 }
 
-/// The journal of a policy's road, oldest first: (what as JSON, dated, by whom, recorded at).
-pub async fn journal_of(
-    pool: &AnyPool,
-    policy_id: i64,
-) -> Result<Vec<(String, String, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT action, on_date, actor, created_at FROM road_journal WHERE policy_id = $1 ORDER BY id",
-    )
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
+db::reads! {
+    /// The journal of a policy's road, oldest first: (what as JSON, dated, by whom, recorded at).
+    pub fn journal_of(policy_id: i64) -> Vec<(String, String, String, i64)> =
+        "SELECT action, on_date, actor, created_at FROM road_journal WHERE policy_id = $1 ORDER BY id";
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -515,22 +500,13 @@ pub async fn insert_inquiry(pool: &AnyPool, inquiry: &NewInquiry<'_>) -> Result<
     .await
 }
 
-pub async fn inquiries_of(pool: &AnyPool, policy_id: i64) -> Result<Vec<InquiryRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "{INQUIRY_SELECT} WHERE policy_id = $1 ORDER BY id"
-    )))
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    pub fn inquiries_of(policy_id: i64) -> Vec<InquiryRow> =
+        db::select(INQUIRY_SELECT, "WHERE policy_id = $1 ORDER BY id");
 
-/// Every unanswered inquiry, the earliest due first.
-pub async fn open_inquiries(pool: &AnyPool) -> Result<Vec<InquiryRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "{INQUIRY_SELECT} WHERE answered IS NULL ORDER BY due, id"
-    )))
-    .fetch_all(pool)
-    .await
+    /// Every unanswered inquiry, the earliest due first.
+    pub fn open_inquiries() -> Vec<InquiryRow> =
+        db::select(INQUIRY_SELECT, "WHERE answered IS NULL ORDER BY due, id");
 }
 
 /// Records the answer to an unanswered inquiry; `None` when there is no such inquiry or it was
@@ -636,10 +612,8 @@ pub async fn add_document(
     Ok(())
 }
 
-/// A policy's documents, by stage in the order added.
-pub async fn documents_of(pool: &AnyPool, policy_id: i64) -> Result<Vec<DocumentRow>, sqlx::Error> {
-    sqlx::query_as("SELECT stage, title, url FROM stage_documents WHERE policy_id = $1 ORDER BY id")
-        .bind(policy_id)
-        .fetch_all(pool)
-        .await
+db::reads! {
+    /// A policy's documents, by stage in the order added.
+    pub fn documents_of(policy_id: i64) -> Vec<DocumentRow> =
+        "SELECT stage, title, url FROM stage_documents WHERE policy_id = $1 ORDER BY id";
 }

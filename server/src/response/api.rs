@@ -3,11 +3,11 @@
 use super::db as response_db;
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
-use crate::web::api_errors::{internal, invalid, not_found};
+use crate::web::api_errors::{ApiResult, ApiStop, found, read};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -52,33 +52,24 @@ pub async fn responses(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     query: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
+) -> ApiResult {
     let Ok(Query(q)) = query else {
-        return invalid("invalid_query");
+        return Err(ApiStop::Invalid("invalid_query"));
     };
     let page = q.page.unwrap_or(1);
     let per_page = q.per_page.unwrap_or(100);
     if !(1..=MAX_PAGE).contains(&page) || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return invalid("invalid_query");
+        return Err(ApiStop::Invalid("invalid_query"));
     }
     let pool = &state.db.pool;
-    let row = match hearing_db::by_slug(pool, &slug).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return not_found(),
-        Err(e) => return internal(e),
-    };
-    let (total, rows) = match response_db::public_all(pool, row.id, page, per_page).await {
-        Ok(found) => found,
-        Err(e) => return internal(e),
-    };
-    match super::pages::public_responses(pool, rows).await {
-        Ok(responses) => Json(ResponseList {
-            total,
-            page,
-            per_page,
-            responses,
-        })
-        .into_response(),
-        Err(e) => internal(e),
-    }
+    let row = found(hearing_db::by_slug(pool, &slug).await)?;
+    let (total, rows) = read(response_db::public_all(pool, row.id, page, per_page).await)?;
+    let responses = read(super::pages::public_responses(pool, rows).await)?;
+    Ok(Json(ResponseList {
+        total,
+        page,
+        per_page,
+        responses,
+    })
+    .into_response())
 }

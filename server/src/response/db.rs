@@ -2,7 +2,7 @@
 //! change them, so no page or submission counts rows.
 
 use super::{ShownColumns, Status};
-use crate::db::now;
+use crate::db::{self, now};
 use crate::version::db::{VersionError, count_placements, place_new_response, place_new_responses};
 use hoering::document::BlockId;
 use hoering::response::{ResponseSubmission, is_public};
@@ -315,16 +315,9 @@ pub async fn public_all(
     Ok((total.unwrap_or(0), rows))
 }
 
-pub async fn by_receipt_token(
-    pool: &AnyPool,
-    token: &str,
-) -> Result<Option<ResponseRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM responses WHERE receipt_token = $1"
-    )))
-    .bind(token)
-    .fetch_optional(pool)
-    .await
+db::reads! {
+    pub fn by_receipt_token(token: &str) -> Option<ResponseRow> =
+        sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM responses WHERE receipt_token = $1"));
 }
 
 /// The clerk's list, newest first, optionally of one status, with the total from the counts.
@@ -533,17 +526,10 @@ pub struct MeetingInputRow {
     pub created_at: i64,
 }
 
-pub async fn meeting_inputs(
-    pool: &AnyPool,
-    meeting_id: i64,
-) -> Result<Vec<MeetingInputRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    pub fn meeting_inputs(meeting_id: i64) -> Vec<MeetingInputRow> =
         "SELECT id, block_number, meeting_group, meeting_table, text, created_at FROM responses
-         WHERE meeting_id = $1 AND source = 'meeting' ORDER BY id DESC",
-    )
-    .bind(meeting_id)
-    .fetch_all(pool)
-    .await
+         WHERE meeting_id = $1 AND source = 'meeting' ORDER BY id DESC";
 }
 
 /// How many inputs were recorded at a meeting.
@@ -576,20 +562,13 @@ pub struct ModerationTarget {
     pub lang: String,
 }
 
-pub async fn moderation_target(
-    pool: &AnyPool,
-    id: i64,
-) -> Result<Option<ModerationTarget>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    pub fn moderation_target(id: i64) -> Option<ModerationTarget> =
         "SELECT r.id, h.slug AS hearing_slug, p.title AS hearing_title,
             p.contact AS hearing_contact, r.text, r.original_text,
             r.name, r.email, r.receipt_token, r.created_at, r.source, r.status, r.lang
          FROM responses r JOIN hearings h ON h.id = r.hearing_id
-         JOIN policies p ON p.id = h.policy_id WHERE r.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await
+         JOIN policies p ON p.id = h.policy_id WHERE r.id = $1";
 }
 
 /// Keeps why a response was withheld, for the clerk's queue and the receipt page.
@@ -650,34 +629,18 @@ pub async fn redact(
     Ok(true)
 }
 
-/// Every response and meeting input on one block (by its durable id), any status, oldest first.
-pub async fn on_block(
-    pool: &AnyPool,
-    hearing_id: i64,
-    block_id: &str,
-) -> Result<Vec<ResponseRow>, sqlx::Error> {
-    sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND block_id = $2
+db::reads! {
+    /// Every response and meeting input on one block (by its durable id), any status, oldest first.
+    pub fn on_block(hearing_id: i64, block_id: &str) -> Vec<ResponseRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND block_id = $2
          ORDER BY created_at, id"
-    )))
-    .bind(hearing_id)
-    .bind(block_id)
-    .fetch_all(pool)
-    .await
-}
+        ));
 
-/// Every response (not meeting input) of a hearing, in the order received, for grouping.
-pub async fn texts_of_hearing(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(i64, String, i64, String, Option<String>)>, sqlx::Error> {
-    sqlx::query_as(
+    /// Every response (not meeting input) of a hearing, in the order received, for grouping.
+    pub fn texts_of_hearing(hearing_id: i64) -> Vec<(i64, String, i64, String, Option<String>)> =
         "SELECT id, text, created_at, status, block_number FROM responses
-         WHERE hearing_id = $1 AND source = 'response' ORDER BY id",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         WHERE hearing_id = $1 AND source = 'response' ORDER BY id";
 }
 
 /// Responses of a hearing by id, in the order of `ids`.
@@ -700,33 +663,17 @@ pub async fn by_ids(
     Ok(rows)
 }
 
-/// How many responses and meeting input each block of a hearing has (`None`: the whole draft),
-/// any status, by source.
-pub async fn counts_by_block(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(Option<String>, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// How many responses and meeting input each block of a hearing has (`None`: the whole draft),
+    /// any status, by source.
+    pub fn counts_by_block(hearing_id: i64) -> Vec<(Option<String>, String, i64)> =
         "SELECT block_number, source, COUNT(*) FROM responses WHERE hearing_id = $1
-         GROUP BY block_number, source",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+         GROUP BY block_number, source";
 
-/// How many responses (not meeting input) each respondent type sent.
-pub async fn counts_by_kind(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    /// How many responses (not meeting input) each respondent type sent.
+    pub fn counts_by_kind(hearing_id: i64) -> Vec<(String, i64)> =
         "SELECT sender_kind, COUNT(*) FROM responses WHERE hearing_id = $1 AND source = 'response'
-         GROUP BY sender_kind",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         GROUP BY sender_kind";
 }
 
 /// The newest `limit` response texts of a hearing (not meeting input), for tag suggestions.

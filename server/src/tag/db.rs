@@ -1,6 +1,6 @@
 //! Tags in the database.
 
-use crate::db::now;
+use crate::db::{self, now};
 use hoering::response::TagName;
 use sqlx::AnyPool;
 
@@ -11,15 +11,11 @@ pub struct TagRow {
     pub uses: i64,
 }
 
-/// A hearing's tags by name, with how many responses carry each.
-pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<TagRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// A hearing's tags by name, with how many responses carry each.
+    pub fn of_hearing(hearing_id: i64) -> Vec<TagRow> =
         "SELECT t.id, t.name, (SELECT COUNT(*) FROM response_tags r WHERE r.tag_id = t.id) AS uses
-         FROM tags t WHERE t.hearing_id = $1 ORDER BY t.name",
-    )
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
+         FROM tags t WHERE t.hearing_id = $1 ORDER BY t.name";
 }
 
 /// Creates a tag; `None` when the hearing has one by that name in any case ("Uddannelse"

@@ -4,11 +4,11 @@
 use super::db as version_db;
 use crate::hearing::db as hearing_db;
 use crate::state::AppState;
-use crate::web::api_errors::{internal, invalid, not_found};
+use crate::web::api_errors::{ApiResult, ApiStop, found, read};
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use hoering::calendar::rfc3339;
 use serde::Serialize;
 
@@ -35,28 +35,22 @@ pub struct ApiVersion {
         (status = 500, description = "The database failed", body = crate::web::api_errors::ApiError),
     )
 )]
-pub async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+pub async fn versions(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult {
     let pool = &state.db.pool;
-    let (policy_id, hearing_version) = match hearing_db::by_slug(pool, &slug).await {
-        Ok(Some(h)) => (h.policy_id, h.version_id),
-        Ok(None) => return not_found(),
-        Err(e) => return internal(e),
-    };
-    match version_db::versions_of_policy(pool, policy_id).await {
-        Ok(rows) => Json(
-            rows.into_iter()
-                .map(|v| ApiVersion {
-                    number: v.number,
-                    label: v.label,
-                    note: v.note,
-                    created_at: rfc3339(v.created_at),
-                    hearing_version: v.id == hearing_version,
-                })
-                .collect::<Vec<_>>(),
-        )
-        .into_response(),
-        Err(e) => internal(e),
-    }
+    let hearing = found(hearing_db::by_slug(pool, &slug).await)?;
+    let rows = read(version_db::versions_of_policy(pool, hearing.policy_id).await)?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|v| ApiVersion {
+                number: v.number,
+                label: v.label,
+                note: v.note,
+                created_at: rfc3339(v.created_at),
+                hearing_version: v.id == hearing.version_id,
+            })
+            .collect::<Vec<_>>(),
+    )
+    .into_response())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -106,31 +100,17 @@ pub struct ApiVersionDetail {
 pub async fn version(
     State(state): State<AppState>,
     path: Result<Path<(String, i64)>, PathRejection>,
-) -> Response {
+) -> ApiResult {
     let Ok(Path((slug, number))) = path else {
-        return invalid("invalid_path");
+        return Err(ApiStop::Invalid("invalid_path"));
     };
     let pool = &state.db.pool;
-    let policy_id = match hearing_db::by_slug(pool, &slug).await {
-        Ok(Some(h)) => h.policy_id,
-        Ok(None) => return not_found(),
-        Err(e) => return internal(e),
-    };
-    let version = match version_db::by_number(pool, policy_id, number).await {
-        Ok(Some(v)) => v,
-        Ok(None) => return not_found(),
-        Err(e) => return internal(e),
-    };
+    let hearing = found(hearing_db::by_slug(pool, &slug).await)?;
+    let version = found(version_db::by_number(pool, hearing.policy_id, number).await)?;
     let (label, note) = (version.label, version.note);
-    let blocks = match version_db::blocks_with_provenance(pool, version.id).await {
-        Ok(b) => b,
-        Err(e) => return internal(e),
-    };
-    let removed = match version_db::removed_blocks(pool, version.id).await {
-        Ok(r) => r,
-        Err(e) => return internal(e),
-    };
-    Json(ApiVersionDetail {
+    let blocks = read(version_db::blocks_with_provenance(pool, version.id).await)?;
+    let removed = read(version_db::removed_blocks(pool, version.id).await)?;
+    Ok(Json(ApiVersionDetail {
         number,
         label,
         note,
@@ -150,5 +130,5 @@ pub async fn version(
             .collect(),
         removed,
     })
-    .into_response()
+    .into_response())
 }

@@ -2,7 +2,7 @@
 //! The matcher runs once, when a version is added; its result (ids, provenance, removed blocks,
 //! the matching itself and every response's placement) is stored, and pages only read it.
 
-use crate::db::now;
+use crate::db::{self, now};
 use crate::response::ShownColumns;
 use hoering::anchoring::{
     Placement, TextQuote, VersionMatch, carry_ids, carry_step, match_versions,
@@ -211,32 +211,14 @@ pub async fn add_version(
     })
 }
 
-/// Every version of a policy, oldest first.
-pub async fn versions_of_policy(
-    pool: &AnyPool,
-    policy_id: i64,
-) -> Result<Vec<VersionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, number, label, note, created_at FROM versions WHERE policy_id = $1 ORDER BY number",
-    )
-    .bind(policy_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    /// Every version of a policy, oldest first.
+    pub fn versions_of_policy(policy_id: i64) -> Vec<VersionRow> =
+        "SELECT id, number, label, note, created_at FROM versions WHERE policy_id = $1 ORDER BY number";
 
-/// A version as the pages need it.
-pub async fn by_number(
-    pool: &AnyPool,
-    policy_id: i64,
-    number: i64,
-) -> Result<Option<VersionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, number, label, note, created_at FROM versions WHERE policy_id = $1 AND number = $2",
-    )
-    .bind(policy_id)
-    .bind(number)
-    .fetch_optional(pool)
-    .await
+    /// A version as the pages need it.
+    pub fn by_number(policy_id: i64, number: i64) -> Option<VersionRow> =
+        "SELECT id, number, label, note, created_at FROM versions WHERE policy_id = $1 AND number = $2";
 }
 
 /// A block with the provenance stored when its version was added.
@@ -251,17 +233,10 @@ pub struct ProvenanceRow {
     pub origin: String,
 }
 
-pub async fn blocks_with_provenance(
-    pool: &AnyPool,
-    version_id: i64,
-) -> Result<Vec<ProvenanceRow>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    pub fn blocks_with_provenance(version_id: i64) -> Vec<ProvenanceRow> =
         "SELECT block_id, number, kind, section_number, text, provenance, origin FROM blocks
-         WHERE version_id = $1 ORDER BY position",
-    )
-    .bind(version_id)
-    .fetch_all(pool)
-    .await
+         WHERE version_id = $1 ORDER BY position";
 }
 
 /// The previous version's blocks whose text this version removed.
@@ -286,15 +261,11 @@ pub async fn stored_matching(
     Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
 }
 
-/// The newest version of a hearing's policy: its number and Markdown.
-pub async fn latest_text(pool: &AnyPool, slug: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+db::reads! {
+    /// The newest version of a hearing's policy: its number and Markdown.
+    pub fn latest_text(slug: &str) -> Option<(i64, String)> =
         "SELECT v.number, v.markdown FROM versions v JOIN hearings h ON h.policy_id = v.policy_id
-         WHERE h.slug = $1 ORDER BY v.number DESC LIMIT 1",
-    )
-    .bind(slug)
-    .fetch_optional(pool)
-    .await
+         WHERE h.slug = $1 ORDER BY v.number DESC LIMIT 1";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -650,15 +621,8 @@ pub async fn carried_page(
     Ok((total.unwrap_or(0), rows))
 }
 
-/// Visible responses per block key of a version ('' = words removed), from the kept counts.
-pub async fn placement_counts(
-    pool: &AnyPool,
-    version_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT block_key, visible FROM placement_counts WHERE version_id = $1 AND visible > 0",
-    )
-    .bind(version_id)
-    .fetch_all(pool)
-    .await
+db::reads! {
+    /// Visible responses per block key of a version ('' = words removed), from the kept counts.
+    pub fn placement_counts(version_id: i64) -> Vec<(String, i64)> =
+        "SELECT block_key, visible FROM placement_counts WHERE version_id = $1 AND visible > 0";
 }

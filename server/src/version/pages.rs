@@ -14,7 +14,6 @@ use app::version::CarriedResponse;
 use app::version::ChangesView;
 use app::version::VersionView;
 use hoering::diff::word_diff;
-use std::collections::HashMap;
 
 /// The word-level changes from `then` to `now`; empty when nothing changed.
 fn changes(then: &str, now: Option<&str>) -> Vec<hoering::diff::DiffOp> {
@@ -51,19 +50,18 @@ impl VersionReads for DbBackend {
         let Some((row, version)) = self.hearing_and_version(slug, number).await? else {
             return Ok(None);
         };
-        let counts: HashMap<String, i64> = version_db::placement_counts(pool, version.id)
+        let counts = version_db::placement_counts(pool, version.id)
             .await
-            .map_err(fail)?
-            .into_iter()
-            .collect();
-        let (sections, footnotes) = document_of(&self.db, version.id, &counts).await?;
+            .map_err(fail)?;
+        let (sections, footnotes, removed_count) =
+            document_of(&self.db, version.id, counts).await?;
         Ok(Some(VersionView {
             card: card(&row),
             version: info(&version, &row),
             versions: versions_of(&self.db, &row).await?,
             sections,
             footnotes,
-            removed_count: counts.get("").copied().unwrap_or(0),
+            removed_count,
         }))
     }
 

@@ -63,8 +63,7 @@ both_databases!(
 both_databases!(
     clerk_publishes_and_public_sees_it_as_consent_allows,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("integrationspolitik").await;
         let number = app.danish_item("integrationspolitik").await;
         submit(&app, &number, "Med navn: lektiehjælp virker.", "with_name").await;
         submit(&app, &number, "Anonymt: mere sprogstøtte.", "anonymous").await;
@@ -266,8 +265,7 @@ both_databases!(
 );
 
 both_databases!(counts_follow_every_moderation, |app: TestApp| async move {
-    app.add_open_hearing("integrationspolitik").await;
-    app.add_clerk().await;
+    app.add_open_hearing_and_clerk("integrationspolitik").await;
     let number = app.danish_item("integrationspolitik").await;
     submit(&app, &number, "Synligt svar.", "with_name").await;
     submit(&app, &number, "Må ikke vises.", "not_published").await;

@@ -15,7 +15,6 @@ const SLUG: &str = "bilag";
 /// word processor's "save as PDF" writes a letter; no lines is a page with no text, as a scan.
 pub fn pdf(lines: &[&str]) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 770 Td 16 TL\n");
-    let mut body: Vec<u8> = Vec::new();
     for line in lines {
         content.push('(');
         for c in line.chars() {
@@ -42,27 +41,7 @@ pub fn pdf(lines: &[&str]) -> Vec<u8> {
         format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
     ];
-    body.extend_from_slice(b"%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(body.len());
-        body.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = body.len();
-    body.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        body.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    body.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    body
+    crate::handmade::pdf_file(&objects)
 }
 
 /// The response form with `fields` (over [`response_form`]'s) and `files`, as a browser sends
@@ -279,10 +258,9 @@ both_engines!(
         let hidden = app.get(&format!("/filer/{letter_id}/x.pdf")).await;
         assert_eq!(hidden.status().as_u16(), 404);
         let staff = app
-            .get_with_cookie(&format!("/admin/filer/{letter_id}/x.pdf"), &cookie)
+            .download_as(&format!("/admin/filer/{letter_id}/x.pdf"), &cookie)
             .await;
-        assert_eq!(staff.status().as_u16(), 200);
-        assert_eq!(staff.bytes().await.unwrap().as_ref(), letter.as_slice());
+        assert_eq!(staff, letter);
         assert_eq!(
             app.status(&format!("/admin/filer/{letter_id}/x.pdf")).await,
             303

@@ -44,7 +44,7 @@ pub async fn daemon(name: &str) -> Daemon {
     )
     .unwrap();
     // Debian runs clamd as its own user; as root it must be told to stay root.
-    if running_as_root() {
+    if crate::handmade::running_as_root() {
         writeln!(conf, "User root").unwrap();
     }
     drop(conf);
@@ -64,17 +64,6 @@ pub async fn daemon(name: &str) -> Daemon {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     panic!("clamd did not start within a minute");
-}
-
-fn running_as_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(1) == Some("0"))
-        })
-        .unwrap_or(false)
 }
 
 fn clamd_binary() -> &'static str {

@@ -320,8 +320,7 @@ async fn an_operator_moves_a_policy_and_records_decisions() {
 async fn a_backup_is_taken_while_the_server_serves_and_never_overwrites() {
     within_timeout("backup", async {
         let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
-        app.add_open_hearing("politik").await;
-        app.respond_ok("politik", "", "Et svar før sikkerhedskopien.")
+        app.add_open_hearing_with_response("politik", "Et svar før sikkerhedskopien.")
             .await;
         let dir = std::env::temp_dir().join(format!("hoering-backup-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

@@ -347,9 +347,14 @@ impl TestApp {
     /// Open hearing `slug` with the clerk and [`SECOND_CLERK`]: two, as the four-eyes rule on
     /// bemærkninger needs.
     pub async fn add_open_hearing_and_two_clerks(&self, slug: &str) {
+        self.add_open_hearing_and_clerk(slug).await;
+        self.add_user(SECOND_CLERK, Role::Clerk).await;
+    }
+
+    /// Open hearing `slug` and the clerk, not yet logged in.
+    pub async fn add_open_hearing_and_clerk(&self, slug: &str) {
         self.add_open_hearing(slug).await;
         self.add_clerk().await;
-        self.add_user(SECOND_CLERK, Role::Clerk).await;
     }
 
     /// The clerk signed in as `cookie` approves bemærkning `id` on hearing `slug` (the
@@ -436,6 +441,13 @@ impl TestApp {
     pub async fn respond_with(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.post_form(&format!("/hoeringer/{slug}/svar"), &response_form(fields))
             .await
+    }
+
+    /// [`Self::add_open_hearing`] with one response, `text`, on the whole draft (taken, not
+    /// published).
+    pub async fn add_open_hearing_with_response(&self, slug: &str, text: &str) {
+        self.add_open_hearing(slug).await;
+        self.respond_ok(slug, "", text).await;
     }
 
     /// An open hearing of the integration policy (from a week ago to three weeks ahead).

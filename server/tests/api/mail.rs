@@ -215,8 +215,7 @@ async fn two_servers_on_one_postgres_send_each_message_once() {
 both_databases!(
     without_a_mail_server_the_admin_reads_what_would_have_been_sent,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.respond_ok("integrationspolitik", "", "Et svar <b>med</b> tegn.")
+        app.add_open_hearing_with_response("integrationspolitik", "Et svar <b>med</b> tegn.")
             .await;
         let state = outbox_state(&app).await;
         assert_eq!(state.len(), 1);

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod clamd;
+#[path = "../../benches/support/handmade.rs"]
+mod handmade;
 mod helpers;
 mod smtp;
 

@@ -268,13 +268,9 @@ both_databases!(
 
         // The clerks' draft download works before publication.
         let draft = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.docx", &clerk)
             .await;
-        assert_eq!(draft.status().as_u16(), 200);
-        assert!(
-            unzip(&draft.bytes().await.unwrap(), "word/document.xml")
-                .contains("sprogcentrets budget")
-        );
+        assert!(unzip(&draft, "word/document.xml").contains("sprogcentrets budget"));
 
         // Kim Fjord's response gets no bemærkning: it is set aside with a reason, so the notat
         // accounts for it.
@@ -489,14 +485,11 @@ both_databases!(
         no_address(&all_parts(&bytes), "xlsx");
         // A clerk reading the English pages gets the records in English, same rows.
         let csv = app
-            .get_with_cookie(
+            .text_as(
                 "/admin/hoeringer/politik/svar.csv",
                 &format!("{clerk}; i18n_pref_locale=en"),
             )
-            .await
-            .text()
-            .await
-            .unwrap();
+            .await;
         let lines: Vec<&str> = csv.lines().collect();
         assert!(
             lines[0]
@@ -732,11 +725,8 @@ both_databases!(
             .await;
         assert_eq!(sha256(&clerks), first_hashes[0]);
         let clerks_pdf = app
-            .get_with_cookie("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk)
-            .await
-            .bytes()
-            .await
-            .unwrap();
+            .download_as("/admin/hoeringer/politik/hoeringsnotat.pdf", &clerk)
+            .await;
         assert_eq!(
             sha256(&clerks_pdf),
             first_hashes[1],

@@ -292,11 +292,8 @@ both_databases!(
             ("ar", "أُنشئت مباشرةً كاستشارة عامة"),
         ] {
             let page = app
-                .get_with_cookie("/politikker/direkte", &format!("i18n_pref_locale={locale}"))
-                .await
-                .text()
-                .await
-                .unwrap();
+                .text_as("/politikker/direkte", &format!("i18n_pref_locale={locale}"))
+                .await;
             let page = strip(&page);
             assert!(page.contains(words), "{locale}: {page}");
             assert!(!page.contains("oprettet direkte"), "{locale}: {page}");

@@ -14,8 +14,7 @@ const TEXT: &str =
 /// The hearing with one pending response holding a CPR number and a phone number, and the
 /// clerk logged in: the response's id and the clerk's session cookie.
 async fn sent(app: &TestApp) -> (i64, String) {
-    app.add_open_hearing("politik").await;
-    app.add_clerk().await;
+    app.add_open_hearing_and_clerk("politik").await;
     app.respond_ok("politik", "", TEXT).await;
     (
         app.scalar("SELECT id FROM responses").await,
@@ -221,8 +220,7 @@ both_databases!(
 both_databases!(
     everything_said_about_a_paragraph_is_on_its_page_for_clerks_only,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("politik").await;
         let block = app.danish_item("politik").await;
         app.respond_ok("politik", &block, "Privat: mere sprogstøtte i børnehaven.")
             .await;
@@ -343,8 +341,7 @@ both_databases!(
 both_databases!(
     a_campaign_of_edited_copies_is_one_group_with_its_differences,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("politik").await;
         const LETTER: &str = "Vi er en gruppe forældre i Roskilde, som ønsker, at kommunen \
             tilbyder gratis danskundervisning til alle nyankomne familier fra første dag. \
             Sproget er nøglen til skole, arbejde og fællesskab, og ventetiden i dag er alt for \
@@ -413,8 +410,7 @@ both_databases!(
 both_databases!(
     search_finds_danish_word_forms_and_never_what_is_hidden,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("politik").await;
         for text in [
             "Integrationen skal styrkes i skolerne.",
             "Vi ønsker flere cykelstier.",
@@ -485,8 +481,7 @@ both_databases!(
 both_databases!(
     a_clerk_tags_several_responses_at_once_and_filters_by_the_tag,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("politik").await;
         for text in [
             "Sprogundervisning for voksne skal starte tidligere.",
             "Mere sprogundervisning om aftenen, tak.",

@@ -17,8 +17,7 @@ fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
 both_databases!(
     the_records_have_dates_as_dates_an_organisation_column_and_kept_line_breaks,
     |app: TestApp| async move {
-        app.add_open_hearing("politik").await;
-        app.add_clerk().await;
+        app.add_open_hearing_and_clerk("politik").await;
         app.post_form_ok(
             "/hoeringer/politik/svar",
             &[
@@ -37,11 +36,8 @@ both_databases!(
         let clerk = app.login().await;
 
         let csv = app
-            .get_with_cookie("/admin/hoeringer/politik/svar.csv", &clerk)
-            .await
-            .text()
-            .await
-            .unwrap();
+            .text_as("/admin/hoeringer/politik/svar.csv", &clerk)
+            .await;
         let header = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
         assert!(
             header.contains(";Navn;Organisation;"),

@@ -397,8 +397,7 @@ async fn one_bad_response_costs_only_its_sender(engine: Engine) {
     let Some(app) = TestApp::spawn(engine).await else {
         return;
     };
-    app.add_open_hearing("integrationspolitik").await;
-    app.respond_ok("integrationspolitik", "", "Det første svar.")
+    app.add_open_hearing_with_response("integrationspolitik", "Det første svar.")
         .await;
     let taken: String = app.scalar("SELECT receipt_token FROM responses").await;
     let hearing = server::hearing::db::by_slug(&app.db.pool, "integrationspolitik")

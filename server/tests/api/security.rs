@@ -540,8 +540,7 @@ async fn behind_a_trusted_proxy_each_reader_counts_alone() {
 both_databases!(
     clerks_and_admins_do_the_clerks_work,
     |app: TestApp| async move {
-        app.add_open_hearing("integrationspolitik").await;
-        app.respond_ok("integrationspolitik", "", "Et svar til hele udkastet.")
+        app.add_open_hearing_with_response("integrationspolitik", "Et svar til hele udkastet.")
             .await;
         let id: i64 = app.scalar("SELECT id FROM responses").await;
         for (email, role) in [

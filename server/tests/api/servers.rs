@@ -22,8 +22,7 @@ async fn alternate(engine: Engine) {
     let Some(app) = TestApp::spawn_with(engine, |c| c.responses_per_hour = 3).await else {
         return;
     };
-    app.add_open_hearing(SLUG).await;
-    app.add_clerk().await;
+    app.add_open_hearing_and_clerk(SLUG).await;
     let second = app.second_server().await;
     let on_second = |path: &str| format!("http://{}{path}", second.addr);
     let post = |url: String, cookie: Option<&str>, form: Vec<(&'static str, String)>| {

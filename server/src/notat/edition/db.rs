@@ -1,6 +1,7 @@
 //! The editions' SQL: store one (in the publishing transaction), read the list and one
 //! edition's frozen files. Rows are never changed (triggers refuse it, migration 0017).
 
+use crate::db;
 use sqlx::{Any, AnyPool, Transaction};
 
 /// An edition without its files: what the lists and the pages show.
@@ -87,28 +88,15 @@ pub async fn insert(
     .await
 }
 
-/// Every edition of the hearing, newest first.
-pub async fn of_hearing(pool: &AnyPool, hearing_id: i64) -> Result<Vec<EditionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ROW} WHERE hearing_id = $1 ORDER BY number DESC"
-    )))
-    .bind(hearing_id)
-    .fetch_all(pool)
-    .await
-}
+db::reads! {
+    /// Every edition of the hearing, newest first.
+    pub fn of_hearing(hearing_id: i64) -> Vec<EditionRow> =
+        db::select(ROW, "WHERE hearing_id = $1 ORDER BY number DESC");
 
-/// The latest edition's outline as stored (JSON), and its publication time.
-pub async fn latest_outline(
-    pool: &AnyPool,
-    hearing_id: i64,
-) -> Result<Option<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    /// The latest edition's outline as stored (JSON), and its publication time.
+    pub fn latest_outline(hearing_id: i64) -> Option<(String, i64)> =
         "SELECT outline, published_at FROM notat_editions WHERE hearing_id = $1
-         ORDER BY number DESC LIMIT 1",
-    )
-    .bind(hearing_id)
-    .fetch_optional(pool)
-    .await
+         ORDER BY number DESC LIMIT 1";
 }
 
 /// One stored file of edition `number`: `html`, `docx` or `pdf` (base64 for the last two);

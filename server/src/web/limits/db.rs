@@ -1,5 +1,6 @@
 //! The counters' table: one row per key with the start of its window and the hits in it.
 
+use crate::db;
 use sqlx::AnyPool;
 
 /// Counts one hit on `key` at `now`, starting a new window if the one it had began at or before
@@ -60,12 +61,10 @@ pub async fn hit_many(
     Ok(counted)
 }
 
-/// The hits on `key` and when its window began, if it has a row.
-pub async fn get(pool: &AnyPool, key: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT hits, window_start FROM rate_limits WHERE key = $1")
-        .bind(key)
-        .fetch_optional(pool)
-        .await
+db::reads! {
+    /// The hits on `key` and when its window began, if it has a row.
+    pub fn get(key: &str) -> Option<(i64, i64)> =
+        "SELECT hits, window_start FROM rate_limits WHERE key = $1";
 }
 
 pub async fn delete(pool: &AnyPool, key: &str) -> Result<(), sqlx::Error> {
