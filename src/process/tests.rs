@@ -693,55 +693,6 @@ fn refused_publication_without_adoption() {
     assert_eq!(refused(&r, Action::Publish, on), Refusal::NotAdopted);
 }
 
-fn every_refusal() -> Vec<Refusal> {
-    let d = date(2020, 1, 29);
-    vec![
-        Refusal::AlreadyPublished,
-        Refusal::RoadRejected,
-        Refusal::BeforeLastStep { last: d },
-        Refusal::NotInTemplate {
-            stage: Stage::DialogueMeeting,
-        },
-        Refusal::OutOfOrder {
-            from: Stage::Drafting,
-            to: Stage::Hearing,
-        },
-        Refusal::NotSkippable {
-            stage: Stage::Hearing,
-        },
-        Refusal::ReasonRequired,
-        Refusal::VersionAlreadyFrozen { number: 1 },
-        Refusal::NoFrozenVersion,
-        Refusal::VersionNotFrozen { number: 2 },
-        Refusal::HearingAlreadyOpen,
-        Refusal::HearingNotOpen,
-        Refusal::NoHearingSummary,
-        Refusal::NoSummaryHere {
-            stage: Stage::Drafting,
-        },
-        Refusal::NoDecisionHere {
-            stage: Stage::Drafting,
-        },
-        Refusal::DecisionBodyMismatch {
-            stage: Stage::CityCouncil,
-            body: Body::Committee,
-        },
-        Refusal::DecisionInFuture { meeting: d },
-        Refusal::AlreadyDecided {
-            stage: Stage::CityCouncil,
-        },
-        Refusal::DecisionPostponed {
-            stage: Stage::CityCouncil,
-        },
-        Refusal::SendBackNotEarlier {
-            from: Stage::Hearing,
-            to: Stage::CityCouncil,
-        },
-        Refusal::NotAdopted,
-        Refusal::HearingStillOpen { last_day: d },
-    ]
-}
-
 #[test]
 fn a_hearing_closes_only_after_its_last_day() {
     let last = date(2026, 12, 14);
@@ -757,7 +708,7 @@ fn a_hearing_closes_only_after_its_last_day() {
 
 #[test]
 fn every_refusal_has_a_code() {
-    let all = every_refusal();
+    let all = super::fixture::every_refusal();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(Refusal::code).collect();
     assert_eq!(codes.len(), all.len(), "codes are distinct");
     for refusal in all {
