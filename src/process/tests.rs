@@ -816,17 +816,18 @@ fn stage_names_and_codes() {
         );
         assert_eq!(Stage::parse(stage.as_str()), Some(stage));
     }
-    assert_eq!(Stage::parse("city-council"), Some(Stage::CityCouncil));
-    assert_eq!(Stage::parse("høring"), Some(Stage::Hearing));
-    assert_eq!(
-        Stage::parse("ØKONOMIUDVALGET"),
-        Some(Stage::FinanceCommittee)
-    );
-    assert_eq!(
-        Stage::parse("Udvalgsbehandling (indstilling)"),
-        Some(Stage::CommitteeRecommendation)
-    );
-    assert_eq!(Stage::parse("valg"), None);
+    for (text, stage) in [
+        ("city-council", Some(Stage::CityCouncil)),
+        ("høring", Some(Stage::Hearing)),
+        ("ØKONOMIUDVALGET", Some(Stage::FinanceCommittee)),
+        (
+            "Udvalgsbehandling (indstilling)",
+            Some(Stage::CommitteeRecommendation),
+        ),
+        ("valg", None),
+    ] {
+        assert_eq!(Stage::parse(text), stage, "{text}");
+    }
 }
 
 // ---- Properties over sequences of actions ----
@@ -1082,13 +1083,14 @@ fn start_reasons_read_back_from_their_codes_and_their_old_danish() {
     for reason in StartReason::ALL {
         assert_eq!(StartReason::parse(reason.code()), Some(reason));
     }
-    assert_eq!(
-        StartReason::parse("oprettet direkte som høring"),
-        Some(StartReason::DirectHearing)
-    );
-    assert_eq!(
-        StartReason::parse("oprettet som udkast"),
-        Some(StartReason::Draft)
-    );
-    assert_eq!(StartReason::parse("demo: forløbet 2019–2020"), None);
+    for (text, reason) in [
+        (
+            "oprettet direkte som høring",
+            Some(StartReason::DirectHearing),
+        ),
+        ("oprettet som udkast", Some(StartReason::Draft)),
+        ("demo: forløbet 2019–2020", None),
+    ] {
+        assert_eq!(StartReason::parse(text), reason, "{text}");
+    }
 }
