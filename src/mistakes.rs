@@ -51,6 +51,24 @@ impl Mistakes {
         self.check(field, parsed)
     }
 
+    /// A field that may be left empty: `default` then, else what `parse` makes of its trimmed
+    /// `input`, or `None` with `parse`'s mistake noted against `field`.
+    pub(crate) fn optional<T>(
+        &mut self,
+        field: &str,
+        input: &str,
+        default: Option<T>,
+        parse: impl FnOnce(&str) -> Result<T, &'static str>,
+    ) -> Option<T> {
+        match input.trim() {
+            "" => default,
+            s => {
+                let parsed = parse(s);
+                self.check(field, parsed)
+            }
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -21,10 +21,26 @@ pub(crate) mod ssr {
         ServerFnError::ServerError("internal error".into())
     }
 
+    /// The backend's answer to a read; a failure is logged and the browser gets the opaque
+    /// error.
+    pub async fn read<T>(
+        answer: impl Future<Output = Result<T, BackendError>>,
+    ) -> Result<T, ServerFnError> {
+        answer.await.map_err(opaque)
+    }
+
+    /// The backend, for staff who may do `what` (see [`require`]).
+    pub async fn staff_backend(
+        what: hoering::staff::Permission,
+    ) -> Result<SharedBackend, ServerFnError> {
+        require(what).await?;
+        backend()
+    }
+
     pub async fn user() -> Result<Option<crate::auth::CurrentUser>, ServerFnError> {
         let parts = use_context::<http::request::Parts>();
         match parts {
-            Some(parts) => backend()?.current_user(&parts).await.map_err(opaque),
+            Some(parts) => read(backend()?.current_user(&parts)).await,
             None => Ok(None),
         }
     }

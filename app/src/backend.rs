@@ -250,37 +250,30 @@ pub trait AuthReads: Send + Sync {
     ) -> Result<Option<CurrentUser>, BackendError>;
 }
 
-/// Everything the pages read; the server implements each part in its capability's folder.
-pub trait Backend:
-    HearingReads
-    + ResponseReads
-    + VersionReads
-    + PolicyReads
-    + MeetingReads
-    + PartyReads
-    + CouncilReads
-    + MailReads
-    + NotatReads
-    + AuthReads
-    + 'static
-{
+/// Declares `Backend` as all the read traits it is given and implements it for anything that
+/// implements them all, so the list of capabilities is written once.
+macro_rules! backend_of {
+    ($($reads:ident),+ $(,)?) => {
+        /// Everything the pages read; the server implements each part in its capability's
+        /// folder.
+        pub trait Backend: $($reads +)+ 'static {}
+
+        impl<T: $($reads +)+ 'static> Backend for T {}
+    };
 }
 
-impl<
-    T: HearingReads
-        + ResponseReads
-        + VersionReads
-        + PolicyReads
-        + MeetingReads
-        + PartyReads
-        + CouncilReads
-        + MailReads
-        + NotatReads
-        + AuthReads
-        + 'static,
-> Backend for T
-{
-}
+backend_of!(
+    HearingReads,
+    ResponseReads,
+    VersionReads,
+    PolicyReads,
+    MeetingReads,
+    PartyReads,
+    CouncilReads,
+    MailReads,
+    NotatReads,
+    AuthReads,
+);
 
 /// The backend as request context.
 pub type SharedBackend = Arc<dyn Backend>;

@@ -1,7 +1,15 @@
 // A citizen comments on one list item of the demo policy, the clerk publishes it, and the public
 // sees it under that item: with JavaScript, and the citizen's part again without it.
 import { expect, test, type Page } from './fixtures';
-import { CLERK, HEARING, ITEM, block, expectAccessible, fillSender, withJavaScript } from './helpers';
+import { CLERK, HEARING, ITEM, block, expectAccessible, fillSender, withJavaScript, withoutJavaScript } from './helpers';
+
+/** Sends the response form with no name and `email` as the address, and sees it refused. */
+async function sendWithoutName(page: Page, email: string) {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Send høringssvar' }).click();
+  await expect(page.getByRole('heading', { name: 'Der er noget, du skal rette' })).toBeVisible();
+  await expect(page.locator('#name-error')).toContainText('Skriv dit navn');
+}
 
 async function fillResponse(page: Page, text: string) {
   await page.getByLabel('Dit høringssvar').fill(text);
@@ -65,10 +73,7 @@ test.describe('with JavaScript', () => {
     // browser-side check, not the server's.
     await page.getByLabel('Dit høringssvar').fill('Et svar uden navn');
     await expect(page.getByText('17 af 20.000 tegn')).toBeVisible();
-    await page.getByLabel('E-mail').fill('ikke-en-adresse');
-    await page.getByRole('button', { name: 'Send høringssvar' }).click();
-    await expect(page.getByRole('heading', { name: 'Der er noget, du skal rette' })).toBeVisible();
-    await expect(page.locator('#name-error')).toContainText('Skriv dit navn');
+    await sendWithoutName(page, 'ikke-en-adresse');
     await expect(page.locator('#email-error')).toContainText('Skriv en gyldig e-mailadresse');
     await expect(page.getByLabel('Dit høringssvar')).toHaveValue('Et svar uden navn');
     await expect(page).toHaveURL(new RegExp(`${HEARING}/svar$`));
@@ -94,10 +99,7 @@ test.describe('with JavaScript', () => {
   });
 });
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test.beforeEach(({ page }) => withJavaScript(page, false));
-
+withoutJavaScript('without JavaScript', () => {
   test('the same citizen flow works with plain HTML forms', async ({ page }) => {
     await commentOnItem(page, 'Uden JavaScript: husk lektiecaféerne i lokalområderne.');
     await page.goto(HEARING);
@@ -107,10 +109,7 @@ test.describe('without JavaScript', () => {
   test('the server sends the form back with errors and what was typed', async ({ page }) => {
     await page.goto(`${HEARING}/svar`);
     await page.getByLabel('Dit høringssvar').fill('Mit svar, som ikke må gå tabt');
-    await page.getByLabel('E-mail').fill('amina@example');
-    await page.getByRole('button', { name: 'Send høringssvar' }).click();
-    await expect(page.getByRole('heading', { name: 'Der er noget, du skal rette' })).toBeVisible();
-    await expect(page.locator('#name-error')).toContainText('Skriv dit navn');
+    await sendWithoutName(page, 'amina@example');
     await expect(page.locator('#publication-error')).toContainText('Vælg, om vi må offentliggøre');
     await expect(page.getByLabel('Dit høringssvar')).toHaveValue('Mit svar, som ikke må gå tabt');
     await expect(page.getByLabel('E-mail')).toHaveValue('amina@example');

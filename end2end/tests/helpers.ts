@@ -1,6 +1,7 @@
 // Shared steps: the accessibility check every visited page gets, and the demo's constants.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures';
 
 export const HEARING = '/hoeringer/integrationspolitik';
 export const ITEM = 'flere børn med minoritetsbaggrund skal lære dansk før skolestart';
@@ -18,6 +19,15 @@ export async function expectAccessible(page: Page) {
 const scriptsRun = new WeakMap<Page, boolean>();
 export function withJavaScript(page: Page, on: boolean) {
   scriptsRun.set(page, on);
+}
+
+/** The tests `body` declares, as a group `title` whose pages run with JavaScript switched off. */
+export function withoutJavaScript(title: string, body: () => void) {
+  test.describe(title, () => {
+    test.use({ javaScriptEnabled: false });
+    test.beforeEach(({ page }) => withJavaScript(page, false));
+    body();
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
 // next to the field with what was typed kept. With JavaScript and without.
 import path from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { CLERK, expectAccessible, logIn, withJavaScript } from './helpers';
+import { CLERK, expectAccessible, logIn, withJavaScript, withoutJavaScript } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../server/src/import/fixtures');
 
@@ -56,9 +56,7 @@ test.describe('with JavaScript', () => {
   });
 });
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test.beforeEach(({ page }) => withJavaScript(page, false));
+withoutJavaScript('without JavaScript', () => {
   test('a LibreOffice file becomes a draft after the clerk has seen it', async ({ page }) => {
     await importDraft(page, 'integrationspolitik.odt', 'fra-libreoffice');
   });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { HEARING, expectAccessible, withJavaScript } from './helpers';
+import { HEARING, expectAccessible, withJavaScript, withoutJavaScript } from './helpers';
 
 type Catalogue = Record<string, string>;
 const catalogue = (code: string): Catalogue =>
@@ -88,9 +88,7 @@ for (const { code, dir, text } of LANGUAGES) {
       }
     });
   });
-  test.describe(`${code}, without JavaScript`, () => {
-    test.use({ javaScriptEnabled: false });
-    test.beforeEach(({ page }) => withJavaScript(page, false));
+  withoutJavaScript(`${code}, without JavaScript`, () => {
     test(`a reader in ${code} reads, answers and gets the receipt without scripts`, async ({ page }) => {
       await readAndAnswer(page, code, dir, text, false);
     });

@@ -2,7 +2,7 @@
 // and without JavaScript; the public timeline then shows each step with its date. The demo's
 // 2019–2020 road of the integration policy is shown as adopted on 29 January 2020.
 import { expect, test, type Page } from './fixtures';
-import { CLERK, expectAccessible, logIn, withJavaScript } from './helpers';
+import { CLERK, expectAccessible, logIn, withJavaScript, withoutJavaScript } from './helpers';
 
 const MARKDOWN = `# Grønne byrum
 
@@ -136,9 +136,7 @@ test.describe('with JavaScript', () => {
   });
 });
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test.beforeEach(({ page }) => withJavaScript(page, false));
+withoutJavaScript('without JavaScript', () => {
   test('the same road with plain forms', async ({ page }) => {
     await roadToAdoption(page, 'groenne-byrum-uden-js', 'policy-page-no-js.png');
   });

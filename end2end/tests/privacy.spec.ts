@@ -1,16 +1,23 @@
 // Personal data on the clerk's queue: a response holding a CPR number is flagged, publishing it
 // plainly is refused, the clerk redacts the number with the keyboard alone, and the public sees
 // only the redacted text; the original stays for clerks, on the record.
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { CLERK, HEARING, expectAccessible, logIn, selectWords, sendResponse, withJavaScript } from './helpers';
 
 const CPR = '020385-4321';
 const TEXT = `Min datter (CPR ${CPR}) har ventet et år på danskundervisning. Skriv til mig på mor@example.dk.`;
 
+/** Sends a response as the plain form sends it, and opens the clerk's queue of those pending. */
+async function sendToTheQueue(page: Page, form: Record<string, string>) {
+  await sendResponse(page, form);
+  await logIn(page, CLERK.email);
+  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
+}
+
 test('a clerk redacts a CPR number by keyboard before publishing', async ({ page }) => {
   withJavaScript(page, true);
   // A citizen's response, sent as the plain form sends it.
-  await sendResponse(page, {
+  await sendToTheQueue(page, {
       text: TEXT,
       name: 'Hodan Ali',
       email: 'hodan@example.dk',
@@ -18,9 +25,6 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
       publication: 'with_name',
       block: '',
     });
-
-  await logIn(page, CLERK.email);
-  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
   const response = page.locator('article.admin-response').filter({ hasText: 'har ventet et år på danskundervisning' });
   const flags = response.getByRole('group', { name: /Mulige personoplysninger/ });
   await expect(flags).toContainText(`CPR-nummer: ${CPR}`);
@@ -69,7 +73,7 @@ test('a clerk redacts a CPR number by keyboard before publishing', async ({ page
 
 test('everything said about a paragraph, read and moderated with the keyboard', async ({ page }) => {
   withJavaScript(page, true);
-  await sendResponse(page, {
+  await sendToTheQueue(page, {
       text: 'Vores virksomhed vil gerne tage flere i praktik, hvis kommunen hjælper med sprog.',
       name: 'Lars Holm',
       email: 'lars@firma.example',
@@ -78,8 +82,6 @@ test('everything said about a paragraph, read and moderated with the keyboard', 
       publication: 'with_name',
       block: '2.4',
     });
-  await logIn(page, CLERK.email);
-  await page.goto('/admin/hoeringer/integrationspolitik?status=pending');
   await page.locator('article.admin-response').filter({ hasText: 'flere i praktik' })
     .getByRole('link', { name: '2.4', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Afsnit 2.4', level: 1 })).toBeVisible();

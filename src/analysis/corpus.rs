@@ -544,16 +544,22 @@ impl Bank {
 }
 
 /// A letter as greeting, sentences and signature, so that copies can be edited sentence by
-/// sentence.
+/// sentence (the formulaic responses are letters too).
 #[derive(Debug, Clone)]
 pub struct Letter {
-    greeting: String,
-    body: Vec<String>,
-    signature: String,
+    pub(super) greeting: String,
+    pub(super) body: Vec<String>,
+    pub(super) signature: String,
 }
 
 impl Letter {
     fn render(&self) -> String {
+        // Paragraphs of four sentences, as people write them.
+        self.render_with(|k| if k % 4 == 0 { "\n\n" } else { " " })
+    }
+
+    /// The letter as text, `gap(k)` standing between sentence `k - 1` and `k`.
+    pub(super) fn render_with(&self, gap: impl Fn(usize) -> &'static str) -> String {
         let mut out = String::new();
         if !self.greeting.is_empty() {
             out.push_str(&self.greeting);
@@ -561,8 +567,7 @@ impl Letter {
         }
         for (k, sentence) in self.body.iter().enumerate() {
             if k > 0 {
-                // Paragraphs of four sentences, as people write them.
-                out.push_str(if k % 4 == 0 { "\n\n" } else { " " });
+                out.push_str(gap(k));
             }
             out.push_str(sentence);
         }

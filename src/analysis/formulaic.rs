@@ -22,7 +22,7 @@
 //! Written after the chaining defect was reported and before the cohesive grouping was built;
 //! the grouping was tuned on [`TUNING_SEED`] only, and the other seeds measure it.
 
-use super::corpus::{Hearing, Writer, substitute, typo};
+use super::corpus::{Hearing, Letter, Writer, substitute, typo};
 use crate::split_mix::Rand;
 
 /// The seed the cohesive grouping was developed against; figures on other seeds are held out.
@@ -296,29 +296,9 @@ fn sign_off(rand: &mut Rand) -> String {
     }
 }
 
-/// A response as greeting, sentences and sign-off, so that copies can be edited sentence by
-/// sentence.
-#[derive(Debug, Clone)]
-pub struct Letter {
-    greeting: String,
-    body: Vec<String>,
-    sign_off: String,
-}
-
-impl Letter {
-    fn render(&self) -> String {
-        let mut out = String::new();
-        if !self.greeting.is_empty() {
-            out.push_str(&self.greeting);
-            out.push_str(",\n\n");
-        }
-        out.push_str(&self.body.join(" "));
-        if !self.sign_off.is_empty() {
-            out.push_str("\n\n");
-            out.push_str(&self.sign_off);
-        }
-        out
-    }
+/// A response as text: one paragraph, as these short responses are written.
+fn render(letter: &Letter) -> String {
+    letter.render_with(|_| " ")
 }
 
 /// One citizen's own response, and what it says: its clauses (stance, claims, personal
@@ -401,14 +381,14 @@ fn unrelated(rand: &mut Rand) -> (String, String) {
     let mut letter = Letter {
         greeting,
         body,
-        sign_off,
+        signature: sign_off,
     };
     for _ in 0..typos(rand) {
         typo(&mut letter.body, rand);
     }
     let mut said: Vec<String> = said.iter().map(|c| c.to_lowercase()).collect();
     said.sort();
-    (finish(letter.render(), rand), said.join(" | "))
+    (finish(render(&letter), rand), said.join(" | "))
 }
 
 fn typos(rand: &mut Rand) -> usize {
@@ -458,7 +438,7 @@ fn campaign_letter(rand: &mut Rand) -> Letter {
     Letter {
         greeting: pick(rand, GREETINGS).to_owned(),
         body,
-        sign_off: String::new(),
+        signature: String::new(),
     }
 }
 
@@ -466,7 +446,7 @@ fn campaign_letter(rand: &mut Rand) -> Letter {
 fn copy(letter: &Letter, rand: &mut Rand) -> String {
     if chance(rand, 0.1) {
         // Through the campaign's web form, unchanged.
-        return letter.render();
+        return render(letter);
     }
     let mut copy = letter.clone();
     let place = Place::new(rand);
@@ -506,12 +486,12 @@ fn copy(letter: &Letter, rand: &mut Rand) -> String {
     for _ in 0..rand.below(4) {
         typo(&mut copy.body, rand);
     }
-    copy.sign_off = if chance(rand, 0.8) {
+    copy.signature = if chance(rand, 0.8) {
         sign_off(rand)
     } else {
         String::new()
     };
-    finish(copy.render(), rand)
+    finish(render(&copy), rand)
 }
 
 /// The writer of a hard hearing: short, formulaic responses, campaigns among them.
@@ -536,7 +516,7 @@ impl Writer for Formulaic {
     }
 
     fn render(&self, letter: &Letter) -> String {
-        letter.render()
+        render(letter)
     }
 
     fn respond(&self, letter: Option<(usize, &Letter)>, rand: &mut Rand) -> (String, String) {

@@ -29,6 +29,8 @@ const FIXTURE: &str = include_str!("../document/fixtures/integrationspolitik.md"
 const BLOCKS: usize = 2_000;
 const RUNS: usize = 30;
 
+// Only its items; the rest is the quality tests'.
+#[allow(dead_code)]
 mod model_items;
 
 /// A policy as sections of items; an item is a paragraph or a list of item texts.

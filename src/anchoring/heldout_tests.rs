@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 
+use super::model_items::Word;
 use super::*;
 use crate::document::{BlockKind, Document};
 
@@ -44,52 +45,32 @@ use crate::split_mix::Rand;
 // ---------------------------------------------------------------------------------------
 // The model: sections of paragraphs and lists, and footnotes; every word with its origin.
 
-#[derive(Debug, Clone)]
-struct W {
-    text: String,
-    origin: Option<(usize, usize)>,
-}
-
 #[derive(Debug, Clone, Default)]
 struct Blk {
-    words: Vec<W>,
+    words: Vec<Word>,
     /// Changed by the generator in any way (words, place, split, merge).
     touched: bool,
 }
 
 impl Blk {
     fn text(&self) -> String {
-        let words: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
-        words.join(" ")
+        super::model_items::text(&self.words)
     }
 
     fn from_text(text: &str, index: usize) -> Blk {
         Blk {
-            words: text
-                .split(' ')
-                .enumerate()
-                .map(|(k, t)| W {
-                    text: t.to_owned(),
-                    origin: Some((index, k)),
-                })
-                .collect(),
+            words: super::model_items::words(text, index),
             touched: false,
         }
     }
 }
 
 type Item = super::model_items::Item<Blk>;
-
-#[derive(Debug, Clone)]
-struct Sec {
-    level: usize,
-    heading: String,
-    items: Vec<Item>,
-}
+type Section = super::model_items::Section<Blk>;
 
 #[derive(Debug, Clone)]
 struct Model {
-    sections: Vec<Sec>,
+    sections: Vec<Section>,
     notes: Vec<Blk>,
 }
 
@@ -105,7 +86,7 @@ impl Model {
                 let list = (b.kind == BlockKind::ListItem).then_some(b.number.position());
                 (list, blk)
             }));
-            sections.push(Sec {
+            sections.push(Section {
                 level: usize::from(s.level).max(1),
                 heading: s.heading.clone(),
                 items,
@@ -124,50 +105,23 @@ impl Model {
     }
 
     fn markdown(&self) -> String {
-        let mut md = String::new();
-        let mut lists = 0;
-        for s in &self.sections {
-            md.push_str(&format!("{} {}\n\n", "#".repeat(s.level), s.heading));
-            for item in &s.items {
-                match item {
-                    Item::Paragraph(b) => md.push_str(&format!("{}\n\n", safe(&b.text()))),
-                    Item::List(l) => {
-                        let marker = if lists % 2 == 0 { '-' } else { '*' };
-                        lists += 1;
-                        for b in l {
-                            md.push_str(&format!("{marker} {}\n", safe(&b.text())));
-                        }
-                        md.push('\n');
-                    }
-                }
-            }
-        }
+        let text = |b: &Blk| safe(&b.text());
+        let mut md = super::model_items::markdown(&self.sections, text);
         for (k, n) in self.notes.iter().enumerate() {
-            md.push_str(&format!("[^{}]: {}\n", k + 1, safe(&n.text())));
+            md.push_str(&format!("[^{}]: {}\n", k + 1, text(n)));
         }
         md
     }
 
     fn blocks(&self) -> Vec<&Blk> {
-        let mut out: Vec<&Blk> = Vec::new();
-        for s in &self.sections {
-            for item in &s.items {
-                match item {
-                    Item::Paragraph(b) => out.push(b),
-                    Item::List(l) => out.extend(l.iter()),
-                }
-            }
-        }
-        out.extend(self.notes.iter());
-        out
+        super::model_items::blocks(&self.sections)
+            .chain(&self.notes)
+            .collect()
     }
 
     fn render(&self) -> Document {
-        let doc = crate::parse(&self.markdown()).unwrap();
-        let texts: Vec<String> = doc.blocks().map(|b| b.text.clone()).collect();
-        let expected: Vec<String> = self.blocks().iter().map(|b| b.text()).collect();
-        assert_eq!(texts, expected, "the model renders to its blocks");
-        doc
+        let expected = self.blocks().iter().map(|b| b.text()).collect();
+        super::quality_tests::parsed_model(&self.markdown(), expected)
     }
 
     fn len(&self) -> usize {
@@ -241,7 +195,7 @@ impl Editor<'_> {
         let n = min + self.rand.below(max - min + 1);
         Blk {
             words: (0..n)
-                .map(|_| W {
+                .map(|_| Word {
                     text: self.word(),
                     origin: None,
                 })
@@ -274,7 +228,7 @@ impl Editor<'_> {
                 let k = self.rand.below(len);
                 match self.rand.below(4) {
                     0 | 1 => {
-                        b.words[k] = W {
+                        b.words[k] = Word {
                             text: self.word(),
                             origin: None,
                         }
@@ -284,7 +238,7 @@ impl Editor<'_> {
                     }
                     _ => b.words.insert(
                         k,
-                        W {
+                        Word {
                             text: self.word(),
                             origin: None,
                         },
@@ -333,7 +287,7 @@ impl Editor<'_> {
         (!from.is_empty()).then(|| from[self.rand.below(from.len())])
     }
 
-    fn touch_section(sec: &mut Sec) {
+    fn touch_section(sec: &mut Section) {
         for item in &mut sec.items {
             match item {
                 Item::Paragraph(b) => b.touched = true,
@@ -519,7 +473,7 @@ impl Editor<'_> {
                 let level = model.sections[s].level;
                 model.sections.insert(
                     s + 1,
-                    Sec {
+                    Section {
                         level,
                         heading,
                         items: rest,
@@ -657,6 +611,34 @@ fn homes(old: &[&Blk], new: &[&Blk]) -> Vec<Home> {
         .collect()
 }
 
+/// For each pair `k` of `p` in `visit` order, the weight of the heaviest chain that reaches it
+/// through the pairs `from(k)` that `linked(j, k)` lets lead to it, and how many chains are
+/// that heavy; both the oracle's directions count so.
+fn heaviest_chains(
+    p: &[(usize, usize, u64)],
+    visit: impl Iterator<Item = usize>,
+    from: impl Fn(usize) -> std::ops::Range<usize>,
+    linked: impl Fn(usize, usize) -> bool,
+) -> (Vec<u64>, Vec<f64>) {
+    let n = p.len();
+    let (mut weight, mut chains) = (vec![0u64; n], vec![0f64; n]);
+    for k in visit {
+        let (mut best, mut count) = (0u64, 1f64);
+        for j in from(k) {
+            if linked(j, k) {
+                if weight[j] > best {
+                    (best, count) = (weight[j], chains[j]);
+                } else if weight[j] == best && best > 0 {
+                    count += chains[j];
+                }
+            }
+        }
+        weight[k] = best + p[k].2;
+        chains[k] = count;
+    }
+    (weight, chains)
+}
+
 /// For the placement oracle: one-to-one pairs (old, new, weight) and, for each, whether it must
 /// be in place (`Some(true)`), must be moved (`Some(false)`) or may be either (`None`).
 ///
@@ -669,36 +651,9 @@ fn oracle_in_place(pairs: &[(usize, usize, u64)]) -> Vec<Option<bool>> {
     order.sort_by_key(|&p| (pairs[p].1, pairs[p].0));
     let p: Vec<(usize, usize, u64)> = order.iter().map(|&k| pairs[k]).collect();
     let before = |a: usize, b: usize| p[a].0 < p[b].0 && p[a].1 < p[b].1;
-    let (mut f, mut fc) = (vec![0u64; n], vec![0f64; n]);
-    for b in 0..n {
-        let (mut best, mut count) = (0u64, 1f64);
-        for a in 0..b {
-            if before(a, b) {
-                if f[a] > best {
-                    (best, count) = (f[a], fc[a]);
-                } else if f[a] == best && best > 0 {
-                    count += fc[a];
-                }
-            }
-        }
-        f[b] = best + p[b].2;
-        fc[b] = count;
-    }
-    let (mut g, mut gc) = (vec![0u64; n], vec![0f64; n]);
-    for a in (0..n).rev() {
-        let (mut best, mut count) = (0u64, 1f64);
-        for b in a + 1..n {
-            if before(a, b) {
-                if g[b] > best {
-                    (best, count) = (g[b], gc[b]);
-                } else if g[b] == best && best > 0 {
-                    count += gc[b];
-                }
-            }
-        }
-        g[a] = best + p[a].2;
-        gc[a] = count;
-    }
+    // Forwards: the heaviest chain ending at each pair; backwards: the heaviest starting there.
+    let (f, fc) = heaviest_chains(&p, 0..n, |b| 0..b, before);
+    let (g, gc) = heaviest_chains(&p, (0..n).rev(), |a| a + 1..n, |b, a| before(a, b));
     let best = f.iter().copied().max().unwrap_or(0);
     let chains: f64 = (0..n).filter(|&k| f[k] == best).map(|k| fc[k]).sum();
     let mut out = vec![None; n];
@@ -920,17 +875,10 @@ fn score_quotes(
         }
         .min(words.len());
         let s = rand.below(words.len() - k + 1);
-        let start: usize = words[..s].iter().map(|w| w.chars().count() + 1).sum();
-        let len = words[s..s + k]
-            .iter()
-            .map(|w| w.chars().count())
-            .sum::<usize>()
-            + k
-            - 1;
-        let Ok(quote) = TextQuote::from_selection(&old_docs[i].text, start, start + len) else {
+        let Some(quote) = super::quality_tests::quote_of_words(&old_docs[i].text, s, k) else {
             continue;
         };
-        let quoted = |w: &W| matches!(w.origin, Some((b, x)) if b == i && x >= s && x < s + k);
+        let quoted = |w: &Word| matches!(w.origin, Some((b, x)) if b == i && x >= s && x < s + k);
         // Where the quoted words are now: per new block, the char span they cover.
         let mut best: Option<(usize, usize, (usize, usize))> = None;
         let mut surviving = 0;
@@ -1050,7 +998,7 @@ fn large(blocks: usize, vocabulary: &[String], rand: &mut Rand) -> Model {
         .map(|t| Model::of(&crate::parse(t).unwrap()))
         .collect();
     let mut model = Model {
-        sections: vec![Sec {
+        sections: vec![Section {
             level: 1,
             heading: "Samlet politik".into(),
             items: Vec::new(),

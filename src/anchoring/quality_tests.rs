@@ -21,6 +21,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 use super::matcher::placement_weight;
+use super::model_items::Word;
 use super::placement::in_place;
 use super::*;
 use crate::document::{BlockKind, Document};
@@ -37,15 +38,32 @@ const QUOTES: usize = 8;
 
 use crate::split_mix::Rand;
 
+/// The quote of words `s..s + k` of `text` (words one space apart), where one may be taken.
+pub(super) fn quote_of_words(text: &str, s: usize, k: usize) -> Option<TextQuote> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let start: usize = words[..s].iter().map(|w| w.chars().count() + 1).sum();
+    let len = words[s..s + k]
+        .iter()
+        .map(|w| w.chars().count())
+        .sum::<usize>()
+        + k
+        - 1;
+    TextQuote::from_selection(text, start, start + len).ok()
+}
+
+/// A model's Markdown, parsed; its blocks must have the model's texts, `expected`.
+pub(super) fn parsed_model(markdown: &str, expected: Vec<String>) -> Document {
+    let doc = crate::parse(markdown).unwrap();
+    let texts: Vec<String> = doc.blocks().map(|b| b.text.clone()).collect();
+    assert_eq!(
+        texts, expected,
+        "the model renders to the blocks it describes"
+    );
+    doc
+}
+
 // ---------------------------------------------------------------------------------------
 // The model of a policy: sections of paragraphs and lists, every word with its origin.
-
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    /// (old block, word index) for words of the original version.
-    origin: Option<(usize, usize)>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Truth {
@@ -63,8 +81,7 @@ struct ModelBlock {
 
 impl ModelBlock {
     fn text(&self) -> String {
-        let words: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
-        words.join(" ")
+        super::model_items::text(&self.words)
     }
 
     fn source(&self) -> Option<usize> {
@@ -76,13 +93,7 @@ impl ModelBlock {
 }
 
 type Item = super::model_items::Item<ModelBlock>;
-
-#[derive(Debug, Clone)]
-struct Section {
-    level: usize,
-    heading: String,
-    items: Vec<Item>,
-}
+type Section = super::model_items::Section<ModelBlock>;
 
 #[derive(Debug, Clone)]
 struct Model {
@@ -97,15 +108,7 @@ impl Model {
         for s in &doc.sections {
             let items = super::model_items::items(s.blocks.iter().map(|b| {
                 let block = ModelBlock {
-                    words: b
-                        .text
-                        .split(' ')
-                        .enumerate()
-                        .map(|(w, t)| Word {
-                            text: t.to_owned(),
-                            origin: Some((index, w)),
-                        })
-                        .collect(),
+                    words: super::model_items::words(&b.text, index),
                     truth: Truth::From(index),
                 };
                 index += 1;
@@ -124,55 +127,18 @@ impl Model {
     }
 
     fn markdown(&self) -> String {
-        let mut md = String::new();
-        let mut lists = 0;
-        for s in &self.sections {
-            md.push_str(&"#".repeat(s.level.max(1)));
-            md.push(' ');
-            md.push_str(&s.heading);
-            md.push_str("\n\n");
-            for item in &s.items {
-                match item {
-                    Item::Paragraph(b) => {
-                        md.push_str(&b.text());
-                        md.push_str("\n\n");
-                    }
-                    Item::List(items) => {
-                        // Alternate markers, so two lists that end up adjacent stay two lists.
-                        let marker = if lists % 2 == 0 { '-' } else { '*' };
-                        lists += 1;
-                        for b in items {
-                            md.push(marker);
-                            md.push(' ');
-                            md.push_str(&b.text());
-                            md.push('\n');
-                        }
-                        md.push('\n');
-                    }
-                }
-            }
-        }
-        md
+        super::model_items::markdown(&self.sections, ModelBlock::text)
     }
 
     fn render(&self) -> Document {
-        let doc = crate::parse(&self.markdown()).unwrap();
-        let texts: Vec<String> = doc.blocks().map(|b| b.text.clone()).collect();
-        let expected: Vec<String> = self.blocks().map(ModelBlock::text).collect();
-        assert_eq!(
-            texts, expected,
-            "the model renders to the blocks it describes"
-        );
-        doc
+        parsed_model(
+            &self.markdown(),
+            self.blocks().map(ModelBlock::text).collect(),
+        )
     }
 
     fn blocks(&self) -> impl Iterator<Item = &ModelBlock> {
-        self.sections.iter().flat_map(|s| {
-            s.items.iter().flat_map(|i| match i {
-                Item::Paragraph(b) => std::slice::from_ref(b).iter(),
-                Item::List(l) => l.iter(),
-            })
-        })
+        super::model_items::blocks(&self.sections)
     }
 
     fn blocks_mut(&mut self) -> impl Iterator<Item = &mut ModelBlock> {
@@ -806,14 +772,7 @@ fn evaluate(
         let old_words: Vec<&str> = old_blocks[i].text.split(' ').collect();
         let k = (2 + rand.below(7)).min(old_words.len());
         let s = rand.below(old_words.len() - k + 1);
-        let start: usize = old_words[..s].iter().map(|w| w.chars().count() + 1).sum();
-        let len: usize = old_words[s..s + k]
-            .iter()
-            .map(|w| w.chars().count())
-            .sum::<usize>()
-            + k
-            - 1;
-        let Ok(quote) = TextQuote::from_selection(&old_blocks[i].text, start, start + len) else {
+        let Some(quote) = quote_of_words(&old_blocks[i].text, s, k) else {
             continue;
         };
         let anchor = anchor_quote(&quote, &old_ids[i], &new, &matching);

@@ -38,6 +38,18 @@ fn kinds(m: &VersionMatch) -> Vec<&'static str> {
     m.blocks.iter().map(|b| b.provenance.kind()).collect()
 }
 
+/// How many blocks of `m` are of `kind`.
+fn count(m: &VersionMatch, kind: &str) -> usize {
+    kinds(m).iter().filter(|k| **k == kind).count()
+}
+
+/// The fixture, the version `md` makes of it, and how the two match.
+fn against_fixture(md: &str) -> (Document, Document, VersionMatch) {
+    let (old, new) = (fixture(), doc(md));
+    let m = match_versions(&old, &new);
+    (old, new, m)
+}
+
 const PARAGRAPH_3_5: &str = "Karakterforskellene mellem børn med dansk baggrund og børn med minoritetsbaggrund i Roskilde er store. Den samme tendens ses inden for ungdomsuddannelser, hvor andelen af unge med minoritetsbaggrund, som har gennemført mindst en ungdomsuddannelse, er væsentlig lavere end for unge med dansk baggrund.\n\n";
 
 #[test]
@@ -59,12 +71,10 @@ fn identical_versions_are_unchanged() {
 
 #[test]
 fn an_edited_paragraph_keeps_its_id() {
-    let old = fixture();
-    let new = doc(&edited(
+    let (old, new, m) = against_fixture(&edited(
         "Karakterforskellene mellem børn",
         "Forskellene i karakterer mellem børn",
     ));
-    let m = match_versions(&old, &new);
     let b = matched(&m, &new, "3.5");
     let was = &block(&old, "3.5").id;
     assert_eq!(b.id, *was);
@@ -82,18 +92,21 @@ fn an_edited_paragraph_keeps_its_id() {
         .map(|r| text.chars().skip(r.start).take(r.end - r.start).collect())
         .collect();
     assert_eq!(inserted, ["Forskellene i karakterer"]);
-    assert_eq!(kinds(&m).iter().filter(|k| **k == "edited").count(), 1);
+    assert_eq!(count(&m, "edited"), 1);
     assert!(m.removed.is_empty());
+}
+
+/// The fixture with paragraph 3.5 taken out and `paragraph` put at the very end.
+fn with_3_5_at_the_end(paragraph: &str) -> String {
+    let md = edited(PARAGRAPH_3_5, "");
+    format!("{}\n\n{}", md.trim_end(), paragraph.trim_end())
 }
 
 #[test]
 fn a_paragraph_moved_to_another_section_is_moved() {
-    let old = fixture();
-    let md = edited(PARAGRAPH_3_5, "");
-    let md = format!("{}\n\n{}", md.trim_end(), PARAGRAPH_3_5.trim_end());
+    let md = with_3_5_at_the_end(PARAGRAPH_3_5);
     // The footnote definition was last; the paragraph now follows it, in section 5.
-    let new = doc(&md);
-    let m = match_versions(&old, &new);
+    let (old, _, m) = against_fixture(&md);
     let was = &block(&old, "3.5").id;
     let moved: Vec<&BlockMatch> = m
         .blocks
@@ -110,16 +123,14 @@ fn a_paragraph_moved_to_another_section_is_moved() {
             edited: false
         }
     );
-    assert_eq!(kinds(&m).iter().filter(|k| **k == "unchanged").count(), 23);
+    assert_eq!(count(&m, "unchanged"), 23);
 }
 
 #[test]
 fn a_moved_and_edited_paragraph_is_moved_and_edited() {
-    let old = fixture();
-    let md = edited(PARAGRAPH_3_5, "");
     let changed = PARAGRAPH_3_5.replace("er store", "er fortsat store");
-    let new = doc(&format!("{}\n\n{}", md.trim_end(), changed.trim_end()));
-    let m = match_versions(&old, &new);
+    let md = with_3_5_at_the_end(&changed);
+    let (old, new, m) = against_fixture(&md);
     let b = matched(&m, &new, "5.4");
     assert_eq!(b.id, block(&old, "3.5").id);
     assert!(matches!(
@@ -138,7 +149,6 @@ fn section_text(n: usize) -> String {
 
 #[test]
 fn reordered_sections_keep_ids_and_the_lighter_section_moved() {
-    let old = fixture();
     let (s3, s4) = (section_text(2), section_text(3));
     assert!(s3.contains("## Lige muligheder og ressourcer"));
     assert!(s4.contains("## Uddannelse & beskæftigelse"));
@@ -146,8 +156,7 @@ fn reordered_sections_keep_ids_and_the_lighter_section_moved() {
         .replacen(&s3, "\u{0}", 1)
         .replacen(&s4, &s3, 1)
         .replacen('\u{0}', &s4, 1);
-    let new = doc(&swapped);
-    let m = match_versions(&old, &new);
+    let (old, new, m) = against_fixture(&swapped);
     assert!(m.removed.is_empty());
     let old_ids: BTreeSet<&BlockId> = old.blocks().map(|b| &b.id).collect();
     assert!(m.blocks.iter().all(|b| old_ids.contains(&b.id)));
@@ -168,13 +177,11 @@ fn reordered_sections_keep_ids_and_the_lighter_section_moved() {
 
 #[test]
 fn a_split_paragraph_gives_pieces_and_the_larger_keeps_the_id() {
-    let old = fixture();
     // 2.2 split after its first sentence: the second piece holds most of the text.
-    let new = doc(&edited(
+    let (old, new, m) = against_fixture(&edited(
         "gennemfører en uddannelse. At flere",
         "gennemfører en uddannelse.\n\nAt flere",
     ));
-    let m = match_versions(&old, &new);
     let was = &block(&old, "2.2").id;
     let (first, second) = (matched(&m, &new, "2.2"), matched(&m, &new, "2.3"));
     assert_eq!(
@@ -194,18 +201,16 @@ fn a_split_paragraph_gives_pieces_and_the_larger_keeps_the_id() {
     assert_eq!(second.id, *was);
     assert!(old.blocks().all(|b| b.id != first.id));
     assert!(m.removed.is_empty());
-    assert_eq!(kinds(&m).iter().filter(|k| **k == "unchanged").count(), 23);
+    assert_eq!(count(&m, "unchanged"), 23);
 }
 
 #[test]
 fn merged_paragraphs_keep_the_id_of_the_larger() {
-    let old = fixture();
     // 2.4 and 2.5 become one paragraph; 2.4 is the longer.
-    let new = doc(&edited(
+    let (old, new, m) = against_fixture(&edited(
         "sat med politikken.\n\nIntegrationspolitikken sætter",
         "sat med politikken. Integrationspolitikken sætter",
     ));
-    let m = match_versions(&old, &new);
     let (a, b) = (&block(&old, "2.4").id, &block(&old, "2.5").id);
     let merged = matched(&m, &new, "2.4");
     assert_eq!(
@@ -221,14 +226,12 @@ fn merged_paragraphs_keep_the_id_of_the_larger() {
 
 #[test]
 fn inserted_and_deleted_blocks() {
-    let old = fixture();
     let md = edited(
         "Integrationspolitikken sætter fokus",
         "Kommunen evaluerer politikken hvert andet år og offentliggør resultatet på hjemmesiden.\n\nIntegrationspolitikken sætter fokus",
     );
     let md = md.replacen(PARAGRAPH_3_5, "", 1);
-    let new = doc(&md);
-    let m = match_versions(&old, &new);
+    let (old, new, m) = against_fixture(&md);
     let inserted = matched(&m, &new, "2.5");
     assert_eq!(inserted.provenance, Provenance::New);
     let all_old: BTreeSet<&BlockId> = old.blocks().map(|b| &b.id).collect();
@@ -244,13 +247,11 @@ fn inserted_and_deleted_blocks() {
 
 #[test]
 fn a_deleted_paragraph_is_removed_even_if_new_text_shares_its_words() {
-    let old = fixture();
     // 3.5 replaced by a new paragraph built from many of its words.
-    let new = doc(&edited(
+    let (old, new, m) = against_fixture(&edited(
         PARAGRAPH_3_5,
         "Børn med dansk baggrund og børn med minoritetsbaggrund i Roskilde skal have lige gode muligheder i ungdomsuddannelser.\n\n",
     ));
-    let m = match_versions(&old, &new);
     assert_eq!(matched(&m, &new, "3.5").provenance, Provenance::New);
     assert_eq!(m.removed, [block(&old, "3.5").id.clone()]);
 }
@@ -455,11 +456,9 @@ fn kinds_and_texts_of_any_block_type_match() {
 
 #[test]
 fn version_match_serialises_with_kind_tags() {
-    let old = fixture();
-    let md = edited(PARAGRAPH_3_5, "");
     let changed = PARAGRAPH_3_5.replace("er store", "er fortsat store");
-    let new = doc(&format!("{}\n\n{}", md.trim_end(), changed.trim_end()));
-    let m = match_versions(&old, &new);
+    let md = with_3_5_at_the_end(&changed);
+    let (_, _, m) = against_fixture(&md);
     let json = serde_json::to_value(&m).unwrap();
     let moved = json["blocks"]
         .as_array()
@@ -574,15 +573,17 @@ fn anchored_text(new: &Document, a: &QuoteAnchor) -> Option<(String, String)> {
     }
 }
 
+/// Asserts that `a` stands in block `number` of `new`, over `text`.
+fn assert_anchored(new: &Document, a: &QuoteAnchor, number: &str, text: &str) {
+    assert_eq!(anchored_text(new, a), Some((number.into(), text.into())));
+}
+
 #[test]
 fn a_quote_in_an_untouched_or_edited_block_is_found_exactly() {
     let md = edited("Vellykket integration", "Vellykket og varig integration");
     let (a, new) = anchor_in(&md, "2.3", "åbenhed, imødekommenhed og støtte");
     assert!(matches!(a, QuoteAnchor::Exact { .. }));
-    assert_eq!(
-        anchored_text(&new, &a),
-        Some(("2.3".into(), "åbenhed, imødekommenhed og støtte".into()))
-    );
+    assert_anchored(&new, &a, "2.3", "åbenhed, imødekommenhed og støtte");
 }
 
 #[test]
@@ -619,13 +620,7 @@ fn a_quote_moved_to_another_paragraph_is_found_there() {
     );
     let (a, new) = anchor_in(&md, "2.3", "rumme forskelligheder og byde borgerne");
     assert!(matches!(a, QuoteAnchor::Exact { .. }), "{a:?}");
-    assert_eq!(
-        anchored_text(&new, &a),
-        Some((
-            "5.1".into(),
-            "rumme forskelligheder og byde borgerne".into()
-        ))
-    );
+    assert_anchored(&new, &a, "5.1", "rumme forskelligheder og byde borgerne");
 }
 
 #[test]
@@ -635,19 +630,13 @@ fn a_quote_follows_splits_and_merges() {
         "gennemfører en uddannelse.\n\nAt flere",
     );
     let (a, new) = anchor_in(&split, "2.2", "graden af selvforsørgelse");
-    assert_eq!(
-        anchored_text(&new, &a),
-        Some(("2.3".into(), "graden af selvforsørgelse".into()))
-    );
+    assert_anchored(&new, &a, "2.3", "graden af selvforsørgelse");
     let merged = edited(
         "sat med politikken.\n\nIntegrationspolitikken sætter",
         "sat med politikken. Integrationspolitikken sætter",
     );
     let (a, new) = anchor_in(&merged, "2.5", "danner rammen");
-    assert_eq!(
-        anchored_text(&new, &a),
-        Some(("2.4".into(), "danner rammen".into()))
-    );
+    assert_anchored(&new, &a, "2.4", "danner rammen");
 }
 
 #[test]

@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn one_working_day_after_the_wednesday_before_easter_2024_is_the_tuesday_after() {
         let cal = Calendar::default();
-        assert_eq!(cal.add_working_days(date(2024, 3, 27), 1), date(2024, 4, 2));
+        adds(&[(&cal, date(2024, 3, 27), 1, date(2024, 4, 2))]);
         assert_eq!(
             cal.deadline_after_working_days(date(2024, 3, 27), 1),
             date(2024, 4, 2)
@@ -280,14 +280,10 @@ mod tests {
                 (date(2024, 4, 1), Holiday::EasterMonday),
             ],
         );
-        assert_eq!(
-            cal.working_days_between(date(2024, 3, 27), date(2024, 4, 2)),
-            1
-        );
-        assert_eq!(
-            cal.working_days_between(date(2024, 4, 2), date(2024, 3, 27)),
-            -1
-        );
+        between(&[
+            (&cal, date(2024, 3, 27), date(2024, 4, 2), 1),
+            (&cal, date(2024, 4, 2), date(2024, 3, 27), -1),
+        ]);
     }
 
     #[test]
@@ -342,56 +338,67 @@ mod tests {
         assert!(!no_christmas_eve.is_working_day(date(2024, 12, 31)));
     }
 
+    /// Each `(calendar, from, n, to)`: `n` working days after `from` is `to`.
+    fn adds(cases: &[(&Calendar, Date, u32, Date)]) {
+        for &(cal, from, n, to) in cases {
+            assert_eq!(cal.add_working_days(from, n), to, "{from} + {n}");
+        }
+    }
+
+    /// Each `(calendar, from, to, n)`: there are `n` working days from `from` to `to`.
+    fn between(cases: &[(&Calendar, Date, Date, i64)]) {
+        for &(cal, from, to, n) in cases {
+            assert_eq!(cal.working_days_between(from, to), n, "{from} to {to}");
+        }
+    }
+
     #[test]
     fn extra_closing_days_are_not_working_days() {
         // Many administrations close on the Friday after Kristi himmelfartsdag.
         let cal = Calendar::default().with_closing_days([date(2026, 5, 15)]);
         holidays(&cal, &[(date(2026, 5, 15), Holiday::ClosingDay)]);
-        assert_eq!(
-            cal.add_working_days(date(2026, 5, 13), 1),
-            date(2026, 5, 18)
-        );
-        assert_eq!(
-            Calendar::default().add_working_days(date(2026, 5, 13), 1),
-            date(2026, 5, 15)
-        );
+        adds(&[
+            (&cal, date(2026, 5, 13), 1, date(2026, 5, 18)),
+            (
+                &Calendar::default(),
+                date(2026, 5, 13),
+                1,
+                date(2026, 5, 15),
+            ),
+        ]);
     }
 
     #[test]
     fn ten_working_days_across_christmas() {
         // From Friday 20 December 2024: 23, 27, 30 December, 2, 3, 6, 7, 8, 9, 10 January.
         let cal = Calendar::default();
-        assert_eq!(
-            cal.add_working_days(date(2024, 12, 20), 10),
-            date(2025, 1, 10)
-        );
-        assert_eq!(
-            cal.working_days_between(date(2024, 12, 20), date(2025, 1, 10)),
-            10
-        );
-        // With only the statutory holidays, 24 and 31 December count: 8 January.
-        assert_eq!(
-            Calendar::national().add_working_days(date(2024, 12, 20), 10),
-            date(2025, 1, 8)
-        );
+        adds(&[
+            (&cal, date(2024, 12, 20), 10, date(2025, 1, 10)),
+            // With only the statutory holidays, 24 and 31 December count: 8 January.
+            (
+                &Calendar::national(),
+                date(2024, 12, 20),
+                10,
+                date(2025, 1, 8),
+            ),
+        ]);
+        between(&[(&cal, date(2024, 12, 20), date(2025, 1, 10), 10)]);
     }
 
     #[test]
     fn weekends_and_zero() {
         let cal = Calendar::default();
         // Friday 7 June 2024 + 1 is Monday 10 June; Saturday + 0 is the Saturday itself.
-        assert_eq!(cal.add_working_days(date(2024, 6, 7), 1), date(2024, 6, 10));
-        assert_eq!(cal.add_working_days(date(2024, 6, 8), 0), date(2024, 6, 8));
-        assert_eq!(cal.add_working_days(date(2024, 6, 8), 1), date(2024, 6, 10));
-        assert_eq!(
-            cal.working_days_between(date(2024, 6, 8), date(2024, 6, 9)),
-            0
-        );
-        assert_eq!(
-            cal.working_days_between(date(2024, 6, 10), date(2024, 6, 10)),
-            0
-        );
-        assert_eq!(cal.add_working_days(Date::MAX, 3), Date::MAX);
+        adds(&[
+            (&cal, date(2024, 6, 7), 1, date(2024, 6, 10)),
+            (&cal, date(2024, 6, 8), 0, date(2024, 6, 8)),
+            (&cal, date(2024, 6, 8), 1, date(2024, 6, 10)),
+            (&cal, Date::MAX, 3, Date::MAX),
+        ]);
+        between(&[
+            (&cal, date(2024, 6, 8), date(2024, 6, 9), 0),
+            (&cal, date(2024, 6, 10), date(2024, 6, 10), 0),
+        ]);
     }
 
     #[test]

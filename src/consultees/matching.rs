@@ -105,6 +105,7 @@ fn words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Likeness::{NameWithin, SameDomain, SameName};
 
     fn listed() -> Vec<Listed<'static>> {
         vec![
@@ -127,56 +128,61 @@ mod tests {
         ]
     }
 
-    fn suggest_for(org: Option<&str>, email: &str) -> Option<(usize, Likeness)> {
-        suggest(
-            Sender {
-                organisation: org,
+    /// A sender's organisation and e-mail address, and the listed party (by index) suggested
+    /// for them, if any.
+    type Case<'a> = (Option<&'a str>, &'a str, Option<(usize, Likeness)>);
+
+    /// Each case's sender is suggested as its party, or none.
+    fn suggests(cases: &[Case<'_>]) {
+        for &(organisation, email, expected) in cases {
+            let sender = Sender {
+                organisation,
                 email,
-            },
-            &listed(),
-        )
+            };
+            assert_eq!(
+                suggest(sender, &listed()),
+                expected,
+                "{organisation:?} {email}"
+            );
+        }
     }
 
     #[test]
     fn the_same_name_is_the_strongest_tie() {
-        assert_eq!(
-            suggest_for(Some("  integrationsrådet "), "formand@gmail.com"),
-            Some((1, Likeness::SameName))
-        );
-        assert_eq!(
-            suggest_for(Some("Ældre Sagen, Roskilde"), "x@y.dk"),
-            Some((0, Likeness::SameName)),
-            "punctuation does not matter"
-        );
+        suggests(&[
+            (
+                Some("  integrationsrådet "),
+                "formand@gmail.com",
+                Some((1, SameName)),
+            ),
+            // Punctuation does not matter.
+            (Some("Ældre Sagen, Roskilde"), "x@y.dk", Some((0, SameName))),
+        ]);
     }
 
     #[test]
     fn a_domain_ties_unless_anyone_can_have_it() {
-        assert_eq!(
-            suggest_for(None, "Kirsten@DRC.ngo"),
-            Some((2, Likeness::SameDomain))
-        );
-        assert_eq!(suggest_for(None, "kirsten@gmail.com"), None);
-        // Two parties at the municipality's own domain: the clerk chooses.
-        assert_eq!(suggest_for(None, "someone@roskilde.dk"), None);
-        // A name breaks the tie.
-        assert_eq!(
-            suggest_for(Some("Handicaprådet"), "someone@roskilde.dk"),
-            Some((3, Likeness::SameName))
-        );
+        suggests(&[
+            (None, "Kirsten@DRC.ngo", Some((2, SameDomain))),
+            (None, "kirsten@gmail.com", None),
+            // Two parties at the municipality's own domain: the clerk chooses.
+            (None, "someone@roskilde.dk", None),
+            // A name breaks the tie.
+            (
+                Some("Handicaprådet"),
+                "someone@roskilde.dk",
+                Some((3, SameName)),
+            ),
+        ]);
     }
 
     #[test]
     fn a_name_within_the_other_is_a_weaker_tie() {
-        assert_eq!(
-            suggest_for(Some("Ældre Sagen"), "bo@example.dk"),
-            Some((0, Likeness::NameWithin))
-        );
-        assert_eq!(
-            suggest_for(Some("Sagen"), "bo@example.dk"),
-            Some((0, Likeness::NameWithin))
-        );
-        assert_eq!(suggest_for(Some("Roskilde Roklub"), "bo@example.dk"), None);
-        assert_eq!(suggest_for(None, "not-an-address"), None);
+        suggests(&[
+            (Some("Ældre Sagen"), "bo@example.dk", Some((0, NameWithin))),
+            (Some("Sagen"), "bo@example.dk", Some((0, NameWithin))),
+            (Some("Roskilde Roklub"), "bo@example.dk", None),
+            (None, "not-an-address", None),
+        ]);
     }
 }

@@ -64,17 +64,13 @@ impl CommentFields {
             mistakes.note("block", "required");
         }
         let text = mistakes.check("text", CommentText::parse(&self.text));
-        let reply_to = match self.reply_to.trim() {
-            "" => Some(None),
-            s => match s.parse::<i64>() {
+        let reply_to = mistakes.optional("reply_to", &self.reply_to, Some(None), |s| {
+            match s.parse::<i64>() {
                 // Row ids start at 1; a sign or a zero is a tampered form.
-                Ok(id) if id > 0 && s.bytes().all(|b| b.is_ascii_digit()) => Some(Some(id)),
-                _ => {
-                    mistakes.note("reply_to", "invalid");
-                    None
-                }
-            },
-        };
+                Ok(id) if id > 0 && s.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(id)),
+                _ => Err("invalid"),
+            }
+        });
 
         match (block, text, reply_to) {
             (Some(block), Some(text), Some(reply_to)) if mistakes.is_empty() => Ok(NewComment {

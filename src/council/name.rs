@@ -26,26 +26,19 @@ fn one_line(input: &str, min: usize, max: usize) -> Result<&str, FieldError> {
     Ok(s)
 }
 
-/// A council's name as it signs its response: 2–100 characters after trimming, one line.
+/// The fewest characters in a council's or a member's name.
+const MIN_NAME_CHARS: usize = 2;
+
+/// A council's name as it signs its response: 2–100 characters after trimming, one line
+/// ([`FieldError::Invalid`] for a single character, a line break or another control
+/// character: the name goes into mail subjects and CSV exports as the sender).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct CouncilName(String);
 
-impl CouncilName {
-    pub const MIN_CHARS: usize = 2;
-    pub const MAX_CHARS: usize = 100;
-
-    /// [`FieldError::Invalid`] for a single character, a line break or another control
-    /// character: the name goes into mail subjects and CSV exports as the sender.
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = one_line(input, Self::MIN_CHARS, Self::MAX_CHARS)?;
-        Ok(CouncilName(s.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+crate::newtype::text_field!(CouncilName, max: 100, rule: |input| {
+    one_line(input, MIN_NAME_CHARS, CouncilName::MAX_CHARS).map(str::to_owned)
+});
 
 /// The name a council member goes by in the council's room and in a published discussion
 /// (set by the admin or by the member): 2–80 characters after trimming, one line, and never an
@@ -55,22 +48,12 @@ impl CouncilName {
 #[serde(try_from = "String", into = "String")]
 pub struct MemberName(String);
 
-impl MemberName {
-    pub const MIN_CHARS: usize = 2;
-    pub const MAX_CHARS: usize = 80;
-
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = one_line(input, Self::MIN_CHARS, Self::MAX_CHARS)?;
-        if s.contains('@') {
-            return Err(FieldError::Invalid);
-        }
-        Ok(MemberName(s.to_owned()))
+crate::newtype::text_field!(MemberName, max: 80, rule: |input| {
+    match one_line(input, MIN_NAME_CHARS, MemberName::MAX_CHARS)? {
+        s if s.contains('@') => Err(FieldError::Invalid),
+        s => Ok(s.to_owned()),
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+});
 
 /// Lowercase a–z, 0–9 and single hyphens between them; at most [`Slug::MAX_CHARS`]
 /// characters. The same rules as a hearing's slug, so the same router code reads both.

@@ -101,21 +101,16 @@ fn link(out: &mut String, depth: usize, rel: &str, kind: &str, href: &str) {
 /// and U+FFFF), since a single one makes the whole feed unreadable to a conforming parser.
 /// C1 controls go too: XML allows them but they never belong in a title.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    const ESCAPES: &[(char, &str)] = &[
+        ('&', "&amp;"),
+        ('<', "&lt;"),
+        ('>', "&gt;"),
+        ('"', "&quot;"),
+        ('\'', "&apos;"),
+        ('\u{fffe}', ""),
+        ('\u{ffff}', ""),
+    ];
+    super::escape_with(text, ESCAPES, &['\t', '\n', '\r'])
 }
 
 #[cfg(test)]

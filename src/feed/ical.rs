@@ -121,19 +121,8 @@ fn ymd(day: Date) -> String {
 /// characters (CR included) are dropped: the grammar has no place for them, and a raw line
 /// break would end the property and let the rest be read as another one.
 fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    const ESCAPES: &[(char, &str)] = &[('\\', "\\\\"), (';', "\\;"), (',', "\\,"), ('\n', "\\n")];
+    super::escape_with(value, ESCAPES, &['\t'])
 }
 
 /// A URI value: not escaped (§3.3.13), but stripped of control characters for the same reason

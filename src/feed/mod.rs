@@ -8,6 +8,21 @@
 pub mod atom;
 pub mod ical;
 
+/// `text` with each character that `escapes` names written as its escape, control characters
+/// other than those in `kept` dropped, and everything else as it is: what both formats do to
+/// text, each with its own escapes.
+fn escape_with(text: &str, escapes: &[(char, &str)], kept: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some((_, escaped)) = escapes.iter().find(|(e, _)| *e == c) {
+            out.push_str(escaped);
+        } else if kept.contains(&c) || !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{atom, ical};

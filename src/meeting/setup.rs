@@ -72,19 +72,15 @@ impl MeetingFields {
 
         let day = mistakes.required("date", &self.date, parse_day);
         let starts = mistakes.required("starts", &self.starts, parse_time);
-        let ends = match self.ends.trim() {
-            "" => None,
-            s => {
-                let ends = match (parse_time(s), starts) {
-                    (None, _) => Err("invalid"),
-                    // Compared as wall-clock times: the meeting is on one day, and the rare
-                    // hour that summer time repeats or skips is no reason to accept 14:00–13:30.
-                    (Some(e), Some(s)) if e <= s => Err("ends_before_start"),
-                    (Some(e), _) => Ok(e),
-                };
-                mistakes.check("ends", ends)
+        let ends = mistakes.optional("ends", &self.ends, None, |s| {
+            match (parse_time(s), starts) {
+                (None, _) => Err("invalid"),
+                // Compared as wall-clock times: the meeting is on one day, and the rare
+                // hour that summer time repeats or skips is no reason to accept 14:00–13:30.
+                (Some(e), Some(s)) if e <= s => Err("ends_before_start"),
+                (Some(e), _) => Ok(e),
             }
-        };
+        });
         let step_free = mistakes.required("step_free", &self.step_free, |s| match s {
             "ja" => Some(true),
             "nej" => Some(false),
@@ -95,17 +91,14 @@ impl MeetingFields {
             mistakes.note("agenda", "too_long");
         }
         let capacity = mistakes.required("capacity", &self.capacity, parse_capacity);
-        let signup_deadline = match self.signup_deadline.trim() {
-            "" => day,
-            s => {
-                let deadline = match (parse_day(s), day) {
+        let signup_deadline =
+            mistakes.optional("signup_deadline", &self.signup_deadline, day, |s| {
+                match (parse_day(s), day) {
                     (None, _) => Err("invalid"),
                     (Some(deadline), Some(day)) if deadline > day => Err("after_meeting"),
                     (Some(deadline), _) => Ok(deadline),
-                };
-                mistakes.check("signup_deadline", deadline)
-            }
-        };
+                }
+            });
         let mode = mistakes.required("mode", &self.mode, SignupMode::parse);
 
         // Only out-of-range years can fail here; they are the date's fault.

@@ -1,7 +1,7 @@
 //! Measured quality of [`detect`] on a labelled evaluation set, against a naive baseline.
 //!
-//! The set is generated from templates written for this file only (their word lists are in
-//! `quality_words.json`, under `development`), apart from the unit tests' examples and not
+//! The set is generated from templates written for this file only (they and their word lists
+//! are in `quality_words.json`, under `development`), apart from the unit tests' examples and not
 //! changed to suit the detectors: Danish sentences as citizens write them, holding CPR
 //! numbers, phone numbers, e-mail and street addresses, and health or origin words next to a
 //! name (the positives, each with the span it should flag), and sentences full of amounts,
@@ -124,7 +124,7 @@ impl Sample {
 }
 
 // ---------------------------------------------------------------------------------------
-// Values.
+// Word lists and templates.
 
 /// Every name, street, template and term the two sets pick from, by set and list name. They
 /// are data, kept in one file, so the generators here and in `quality_heldout` hold only
@@ -143,8 +143,299 @@ pub(super) fn word_list(set: &str, name: &str) -> &'static [String] {
         .unwrap_or_else(|| panic!("quality_words.json has no list {set}.{name}"))
 }
 
+/// A set's word lists by name.
+type Lists = fn(&str) -> &'static [String];
+
+/// Named values for a template: `{name}` stands for the value of `name`.
+type Values = [(&'static str, String)];
+
+/// `template` filled in. A placeholder is `{a}` or `{a op b}` (`op` one of `+ - * %`, on
+/// numbers), with `:0W` after it to pad a number with zeros to W digits; `a` and `b` are a
+/// number, a name in `values`, or drawn from `r` as they come, left to right (as `format!`
+/// draws its arguments): `range lo hi`, `below n`, `digits n`, `word list` (a word of one of
+/// `lists`) or `fill list` (a template of one of `lists`, filled in).
+pub(super) fn fill(r: &mut Rand, template: &str, values: &Values, lists: Lists) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find('}').expect("every { is closed");
+        let (expression, width) = match rest[open + 1..close].split_once(':') {
+            Some((expression, width)) => (expression, width.parse().expect("a width: 02")),
+            None => (&rest[open + 1..close], 0),
+        };
+        let value = evaluate(r, expression, values, lists);
+        out.push_str(&format!("{value:0>width$}"));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An operation on two numbers in a placeholder.
+type Operation = fn(u64, u64) -> u64;
+
+/// A placeholder's value: `a` or `a op b` (see [`fill`]).
+fn evaluate(r: &mut Rand, expression: &str, values: &Values, lists: Lists) -> String {
+    let operations: [(&str, Operation); 4] = [
+        (" + ", |a, b| a + b),
+        (" - ", |a, b| a - b),
+        (" * ", |a, b| a * b),
+        (" % ", |a, b| a % b),
+    ];
+    for (symbol, operation) in operations {
+        if let Some((a, b)) = expression.split_once(symbol) {
+            let number = |term: String| -> u64 {
+                term.parse()
+                    .unwrap_or_else(|_| panic!("{term:?} in {expression:?} is a number"))
+            };
+            let a = number(value(r, a, values, lists));
+            let b = number(value(r, b, values, lists));
+            return operation(a, b).to_string();
+        }
+    }
+    value(r, expression, values, lists)
+}
+
+/// One term of a placeholder (see [`fill`]).
+fn value(r: &mut Rand, term: &str, values: &Values, lists: Lists) -> String {
+    let words: Vec<&str> = term.split(' ').collect();
+    let number = |at: usize| -> u64 {
+        words[at]
+            .parse()
+            .unwrap_or_else(|_| panic!("{term:?} takes numbers"))
+    };
+    match words[0] {
+        "range" => r.range(number(1), number(2)).to_string(),
+        "below" => r.below(number(1)).to_string(),
+        "digits" => r.digits(number(1) as usize),
+        "word" => r.word(lists(words[1])).to_owned(),
+        "fill" => {
+            let template = r.word(lists(words[1]));
+            fill(r, template, values, lists)
+        }
+        literal if literal.bytes().all(|b| b.is_ascii_digit()) => literal.to_owned(),
+        name => values
+            .iter()
+            .find(|(named, _)| *named == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_else(|| panic!("no value {name} for {term:?}")),
+    }
+}
+
+/// The values of `specs` (each `name=template`), filled in the order given, each template
+/// seeing the values before it.
+fn draw_values(
+    r: &mut Rand,
+    specs: &'static [String],
+    lists: Lists,
+) -> Vec<(&'static str, String)> {
+    let mut values = Vec::new();
+    for spec in specs {
+        let (name, template) = spec.split_once('=').expect("a value is name=template");
+        let value = fill(r, template, &values, lists);
+        values.push((name, value));
+    }
+    values
+}
+
+/// A sentence template around its term: what stands before the one placeholder other than
+/// `{n}` (the name), the word list that placeholder names, and what stands after it.
+pub(super) fn around_term(template: &str) -> (&str, &str, &str) {
+    let mut from = 0;
+    while let Some(open) = template[from..].find('{').map(|at| from + at) {
+        let close = open + template[open..].find('}').expect("every { is closed");
+        let words = &template[open + 1..close];
+        if words != "n" {
+            return (&template[..open], words, &template[close + 1..]);
+        }
+        from = close + 1;
+    }
+    panic!("{template:?} has no term")
+}
+
+// ---------------------------------------------------------------------------------------
+// What both sets share.
+
+/// What an evaluation set is drawn from: its word lists and templates in `quality_words.json`
+/// and its own ways with the values the templates do not spell out. The kinds of samples, and
+/// how each is put together, are the same for both sets ([`samples`]).
+pub(super) trait Set: Sized {
+    /// The set's name in `quality_words.json`.
+    const NAME: &'static str;
+    /// What follows the sender's name in a signature.
+    const AFTER_NAME: &'static str;
+
+    /// A CPR number (see [`cpr_number`]).
+    fn cpr(r: &mut Rand) -> String;
+    fn address(r: &mut Rand) -> String;
+    /// The sender's name under a signature.
+    fn signed_name(r: &mut Rand) -> String;
+    /// What stands before the e-mail address in a signature.
+    fn before_email(r: &mut Rand) -> &'static str;
+    /// Someone named next to a term of `kind` (health or origin), in one of [`Set::sentence`].
+    fn about_someone(r: &mut Rand, kind: FlagKind) -> Sample;
+
+    /// A phone number in one of the set's templates.
+    fn phone_sample(r: &mut Rand) -> Sample {
+        templated::<Self>(r, FlagKind::Phone, phone::<Self>)
+    }
+
+    /// One of the set's sentence templates about someone, for a term of `kind`.
+    fn sentence(r: &mut Rand, kind: FlagKind) -> &'static str {
+        r.word(Self::list(&format!("{}_sentences", kind.code())))
+    }
+
+    /// The set's word list `name`.
+    fn list(name: &str) -> &'static [String] {
+        word_list(Self::NAME, name)
+    }
+}
+
+/// Makes one sample.
+type Maker = fn(&mut Rand) -> Sample;
+
+/// A set drawn from `seed`: `counts` samples of each kind, in this order: CPR numbers, phone
+/// numbers, e-mail addresses, street addresses, health and origin next to a name,
+/// signatures, and sentences with nothing to flag.
+pub(super) fn samples<S: Set>(seed: u64, counts: [usize; 8]) -> Vec<Sample> {
+    let makers: [Maker; 8] = [
+        |r| templated::<S>(r, FlagKind::Cpr, S::cpr),
+        S::phone_sample,
+        |r| templated::<S>(r, FlagKind::Email, email::<S>),
+        |r| templated::<S>(r, FlagKind::Address, S::address),
+        |r| S::about_someone(r, FlagKind::Health),
+        |r| S::about_someone(r, FlagKind::Origin),
+        signature_sample::<S>,
+        negative_sample::<S>,
+    ];
+    let mut r = Rand(seed);
+    let mut set = Vec::new();
+    for (make, count) in makers.into_iter().zip(counts) {
+        for _ in 0..count {
+            set.push(make(&mut r));
+        }
+    }
+    set
+}
+
+/// A value of `kind` made by `value`, in one of the set's templates for that kind.
+pub(super) fn templated<S: Set>(
+    r: &mut Rand,
+    kind: FlagKind,
+    value: fn(&mut Rand) -> String,
+) -> Sample {
+    Sample::templated(
+        r,
+        S::list(&format!("{}_templates", kind.code())),
+        kind,
+        value,
+    )
+}
+
+/// A signature with several things at once.
+fn signature_sample<S: Set>(r: &mut Rand) -> Sample {
+    let mut s = Sample::default();
+    s.text(r.word(S::list("greetings")))
+        .text(&S::signed_name(r))
+        .text(S::AFTER_NAME)
+        .gold(FlagKind::Address, &S::address(r))
+        .text(r.word(S::list("phone_labels")))
+        .gold(FlagKind::Phone, &phone::<S>(r))
+        .text(S::before_email(r))
+        .gold(FlagKind::Email, &email::<S>(r));
+    s
+}
+
+/// A sentence with nothing to flag: one of the set's templates, filled with the named values
+/// the set draws first.
+fn negative_sample<S: Set>(r: &mut Rand) -> Sample {
+    let values = draw_values(r, S::list("negative_values"), S::list);
+    let template = r.word(S::list("negative_sentences"));
+    Sample::negative(fill(r, template, &values, S::list))
+}
+
+pub(super) fn days_in(month: u64, year: u64) -> u64 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A CPR number of someone born in `year` with `seventh` as its seventh digit: a month and day
+/// in that year, three more digits and one of the set's separators after the date.
+pub(super) fn cpr_number<S: Set>(r: &mut Rand, year: u64, seventh: u64) -> String {
+    let month = r.range(1, 12);
+    let day = r.range(1, days_in(month, year));
+    let date = format!("{day:02}{month:02}{:02}", year % 100);
+    let serial = format!("{seventh}{}", r.digits(3));
+    let separator = r.word(S::list("cpr_separators"));
+    format!("{date}{separator}{serial}")
+}
+
+/// A phone number: eight digits in one of the set's spellings, by chance after a country code.
+pub(super) fn phone<S: Set>(r: &mut Rand) -> String {
+    let number = format!("{}{}", r.range(2, 9), r.digits(7));
+    let pairs = [("a", 0), ("b", 2), ("c", 4), ("e", 6)]
+        .map(|(name, at)| (name, number[at..at + 2].to_owned()));
+    let mut values = vec![("number", number)];
+    values.extend(pairs);
+    let spelling = r.word(S::list("phone_spellings"));
+    let spelled = fill(r, spelling, &values, S::list);
+    let prefixed = r.word(S::list("phone_prefixes"));
+    fill(r, prefixed, &[("number", spelled)], S::list)
+}
+
+/// An e-mail address: a local part made of one of the set's first and last names (in lower
+/// case), or a mailbox, at one of the set's domains.
+fn email<S: Set>(r: &mut Rand) -> String {
+    let first = r.word(S::list("first")).to_lowercase();
+    let last = r.word(S::list("last")).to_lowercase();
+    let initial = first.chars().next().unwrap_or('x').to_string();
+    let values = [("first", first), ("last", last), ("initial", initial)];
+    let local = r.word(S::list("email_locals"));
+    let local = fill(r, local, &values, S::list);
+    let domain = r.word(S::list("email_domains"));
+    format!("{local}@{domain}")
+}
+
+/// A street: one of the set's named streets (`named` times in a hundred), or a stem and a
+/// suffix.
+pub(super) fn street<S: Set>(r: &mut Rand, named: u64) -> String {
+    if r.chance(named) {
+        return r.word(S::list("named_streets")).to_owned();
+    }
+    let stem = r.word(S::list("street_stems"));
+    let suffix = r.word(S::list("street_suffixes"));
+    format!("{stem}{suffix}")
+}
+
+/// `address` with, by chance, a floor (`floor` times in a hundred) and then a postcode and a
+/// town (`town` times in a hundred).
+pub(super) fn with_floor_and_town<S: Set>(
+    r: &mut Rand,
+    mut address: String,
+    floor: u64,
+    town: u64,
+) -> String {
+    if r.chance(floor) {
+        address.push_str(r.word(S::list("floors")));
+    }
+    if r.chance(town) {
+        address.push_str(r.word(S::list("postal_towns")));
+    }
+    address
+}
+
+// ---------------------------------------------------------------------------------------
+// The development set.
+
 fn list(name: &str) -> &'static [String] {
-    word_list("development", name)
+    word_list(Development::NAME, name)
 }
 
 fn full_name(r: &mut Rand) -> String {
@@ -167,437 +458,55 @@ fn some_name(r: &mut Rand) -> String {
     }
 }
 
-fn days_in(month: u64, year: u64) -> u64 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
+struct Development;
+
+impl Set for Development {
+    const NAME: &'static str = "development";
+    const AFTER_NAME: &'static str = "\n";
+
+    /// Someone born in a random year 1860–2030.
+    fn cpr(r: &mut Rand) -> String {
+        let (year, seventh) = match r.below(6) {
+            0..=2 => (r.range(1900, 1999), r.range(0, 3)),
+            3 => {
+                let year = r.range(2000, 2030);
+                (year, *r.pick(&[&4u64, &9, &5, &6, &7, &8]))
+            }
+            4 => (r.range(1937, 1999), *r.pick(&[&4u64, &9])),
+            _ => (r.range(1860, 1899), r.range(5, 8)),
+        };
+        cpr_number::<Self>(r, year, seventh)
+    }
+
+    fn address(r: &mut Rand) -> String {
+        let mut a = format!("{} {}", street::<Self>(r, 30), r.range(1, 250));
+        if r.chance(15) {
+            a.push(char::from(b'A' + r.below(4) as u8));
+        } else if r.chance(5) {
+            let n: u64 = r.range(1, 40);
+            a = format!("{a}-{}", n * 2 + 2);
         }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+        with_floor_and_town::<Self>(r, a, 30, 35)
+    }
+
+    fn signed_name(r: &mut Rand) -> String {
+        full_name(r)
+    }
+
+    fn before_email(_: &mut Rand) -> &'static str {
+        "\n"
+    }
+
+    fn about_someone(r: &mut Rand, kind: FlagKind) -> Sample {
+        let name = some_name(r);
+        let (before, words, after) = around_term(Self::sentence(r, kind));
+        Sample::around(before, kind, r.word(list(words)), after, &name)
     }
 }
 
-/// A CPR number of someone born in a random year 1860–2030, in one of four spellings.
-fn cpr(r: &mut Rand) -> String {
-    let (year, seventh) = match r.below(6) {
-        0..=2 => (r.range(1900, 1999), r.range(0, 3)),
-        3 => {
-            let year = r.range(2000, 2030);
-            (year, *r.pick(&[&4u64, &9, &5, &6, &7, &8]))
-        }
-        4 => (r.range(1937, 1999), *r.pick(&[&4u64, &9])),
-        _ => (r.range(1860, 1899), r.range(5, 8)),
-    };
-    let month = r.range(1, 12);
-    let day = r.range(1, days_in(month, year));
-    let date = format!("{day:02}{month:02}{:02}", year % 100);
-    let serial = format!("{seventh}{}", r.digits(3));
-    let separator = r.word(list("cpr_separators"));
-    format!("{date}{separator}{serial}")
-}
-
-fn phone(r: &mut Rand) -> String {
-    let d = format!("{}{}", r.range(2, 9), r.digits(7));
-    let (a, b, c, e) = (&d[0..2], &d[2..4], &d[4..6], &d[6..8]);
-    let body = match r.below(6) {
-        0 => d.clone(),
-        1 => format!("{a} {b} {c} {e}"),
-        2 => format!("{a}{b} {c}{e}"),
-        3 => format!("{a}-{b}-{c}-{e}"),
-        4 => format!("{a}.{b}.{c}.{e}"),
-        _ => format!("{a} {b} {c} {e}"),
-    };
-    match r.below(8) {
-        0 => format!("+45 {body}"),
-        1 => format!("+45{body}"),
-        2 => format!("0045 {body}"),
-        3 => format!("(+45) {body}"),
-        _ => body,
-    }
-}
-
-fn email(r: &mut Rand) -> String {
-    let first = r.word(list("first")).to_lowercase();
-    let last = r.word(list("last")).to_lowercase();
-    let local = match r.below(6) {
-        0 => format!("{first}.{last}"),
-        1 => format!("{first}{}", r.range(1, 99)),
-        2 => format!("{}.{last}", first.chars().next().unwrap_or('x')),
-        3 => format!("{first}_{last}"),
-        4 => format!("{first}+hoering"),
-        _ => (*r.word(list("mailboxes"))).to_owned(),
-    };
-    let domain = r.word(list("email_domains"));
-    format!("{local}@{domain}")
-}
-
-fn street(r: &mut Rand) -> String {
-    if r.chance(30) {
-        return (*r.word(list("named_streets"))).to_owned();
-    }
-    let stem = r.word(list("street_stems"));
-    let suffix = r.word(list("street_suffixes"));
-    format!("{stem}{suffix}")
-}
-
-fn address(r: &mut Rand) -> String {
-    let mut a = format!("{} {}", street(r), r.range(1, 250));
-    if r.chance(15) {
-        a.push(char::from(b'A' + r.below(4) as u8));
-    } else if r.chance(5) {
-        let n: u64 = r.range(1, 40);
-        a = format!("{a}-{}", n * 2 + 2);
-    }
-    if r.chance(30) {
-        a.push_str(r.word(list("floors")));
-    }
-    if r.chance(35) {
-        a.push_str(r.word(list("postal_towns")));
-    }
-    a
-}
-
-// ---------------------------------------------------------------------------------------
-// Positive sentences.
-
-fn cpr_sample(r: &mut Rand) -> Sample {
-    Sample::templated(r, list("cpr_templates"), FlagKind::Cpr, cpr)
-}
-
-fn phone_sample(r: &mut Rand) -> Sample {
-    Sample::templated(r, list("phone_templates"), FlagKind::Phone, phone)
-}
-
-fn email_sample(r: &mut Rand) -> Sample {
-    Sample::templated(r, list("email_templates"), FlagKind::Email, email)
-}
-
-fn address_sample(r: &mut Rand) -> Sample {
-    Sample::templated(r, list("address_templates"), FlagKind::Address, address)
-}
-
-fn health_sample(r: &mut Rand) -> Sample {
-    let name = some_name(r);
-    let (before, term, after) = match r.below(6) {
-        0 => (
-            "Min nabo {n} har ",
-            r.word(list("health")),
-            " og kan ikke klare larmen.",
-        ),
-        1 => (
-            "{n} fik konstateret ",
-            r.word(list("health")),
-            " sidste år, og derfor er stien vigtig.",
-        ),
-        2 => (
-            "Jeg skriver på vegne af {n}, som lider af ",
-            r.word(list("health")),
-            ".",
-        ),
-        3 => (
-            "{n} er ",
-            r.word(list("health_states")),
-            " og bruger dagcentret hver dag.",
-        ),
-        4 => (
-            "Vores søn {n} har ",
-            r.word(list("health")),
-            ", så han har brug for en skole tæt på.",
-        ),
-        _ => (
-            "Da {n} blev ",
-            r.word(list("health_events")),
-            ", hjalp naboerne.",
-        ),
-    };
-    Sample::around(before, FlagKind::Health, term, after, &name)
-}
-
-fn origin_sample(r: &mut Rand) -> Sample {
-    let name = some_name(r);
-    let (before, term, after) = match r.below(6) {
-        0 => (
-            "{n}, som er ",
-            r.word(list("faiths")),
-            ", bliver ofte mødt med fordomme.",
-        ),
-        1 => (
-            "Min kollega {n} er ",
-            r.word(list("origins")),
-            " og taler fire sprog.",
-        ),
-        2 => (
-            "{n} kom til Danmark som ",
-            r.word(list("refugee_words")),
-            " i 2015.",
-        ),
-        3 => (
-            "{n} er født i ",
-            r.word(list("countries")),
-            " og kom hertil som barn.",
-        ),
-        4 => (
-            "Vi har en ",
-            r.word(list("origins")),
-            " nabo, {n}, som hjælper alle.",
-        ),
-        _ => (
-            "Min veninde {n} er ",
-            r.word(list("faiths")),
-            ", og hun savner et sted at mødes.",
-        ),
-    };
-    Sample::around(before, FlagKind::Origin, term, after, &name)
-}
-
-/// A signature with several things at once.
-fn signature_sample(r: &mut Rand) -> Sample {
-    let mut s = Sample::default();
-    s.text(r.word(list("greetings")))
-        .text(&full_name(r))
-        .text("\n")
-        .gold(FlagKind::Address, &address(r))
-        .text(r.word(list("phone_labels")))
-        .gold(FlagKind::Phone, &phone(r))
-        .text("\n")
-        .gold(FlagKind::Email, &email(r));
-    s
-}
-
-// ---------------------------------------------------------------------------------------
-// Negative sentences: numbers of every other kind, and names, streets, illnesses and
-// origins where nothing personal is said.
-
-fn negative_sample(r: &mut Rand) -> Sample {
-    let year = r.range(1990, 2030);
-    let y2 = year + r.range(1, 6);
-    let n = r.range(2, 999);
-    let m = r.range(2, 99);
-    let big = r.range(1_000, 999_999);
-    let dd = r.range(1, 28);
-    let mm = r.range(1, 12);
-    let month = r.word(list("months"));
-    let town = r.word(list("towns"));
-    let postcode = r.word(list("postcodes"));
-    let amount = match r.below(4) {
-        0 => format!("{}.{:03}", r.range(1, 99), r.below(1000)),
-        1 => format!(
-            "{} {:03} {:03}",
-            r.range(1, 99),
-            r.below(1000),
-            r.below(1000)
-        ),
-        2 => format!("{},{}", r.range(1, 999), r.range(1, 9)),
-        _ => format!(
-            "{}.{:03}.{:03}",
-            r.range(1, 99),
-            r.below(1000),
-            r.below(1000)
-        ),
-    };
-    let text = match r.below(48) {
-        0 => format!("Budgettet for {year} er på {amount} kr., hvilket er {m} % mere end i {y2}."),
-        1 => format!(
-            "Ifølge § {}.{} i integrationsloven skal kommunen handle inden {m} måneder.",
-            r.range(1, 40),
-            r.range(1, 9)
-        ),
-        2 => format!(
-            "Mødet blev holdt den {dd:02}-{mm:02}-{year} kl. {}.{:02} på rådhuset.",
-            r.range(8, 21),
-            r.below(4) * 15
-        ),
-        3 => format!(
-            "I perioden {year}-{y2} steg antallet fra {n} til {} borgere.",
-            n + m
-        ),
-        4 => format!(
-            "Se bilag {m} og afsnit {}.{}.{} i høringsmaterialet.",
-            r.range(1, 9),
-            r.range(1, 9),
-            r.range(1, 9)
-        ),
-        5 => format!(
-            "Projektet koster {} 000 000 kroner, svarende til {m} mio. kr. om året.",
-            r.range(10, 99)
-        ),
-        6 => format!(
-            "Vi henviser til sagsnr. {}/{} og journalnr. {}.{}.{}-A{}-1-{}.",
-            year % 100,
-            r.digits(5),
-            r.digits(2),
-            r.digits(2),
-            r.digits(2),
-            r.digits(2),
-            year % 100
-        ),
-        7 => format!(
-            "Foreningen (CVR-nr. {}{}) har {n} medlemmer.",
-            r.range(1, 4),
-            r.digits(7)
-        ),
-        8 => format!("Postnummer {postcode} dækker {} husstande.", big),
-        9 => format!("Vi bor i {postcode} {town} og har gjort det i {m} år."),
-        10 => format!(
-            "Åbningstiden er kl. {}-{} på hverdage og {}.30-{}.00 i weekenden.",
-            r.range(7, 10),
-            r.range(15, 18),
-            r.range(9, 11),
-            r.range(13, 16)
-        ),
-        11 => format!("Kapitel {m} handler om beskæftigelse, og Tabel {n} viser ledigheden."),
-        12 => format!("Fra {dd}. {month} {year} gælder de nye regler for {n} borgere."),
-        13 => format!(
-            "Der er {m} km til nærmeste skole og {} minutter med bus {}A.",
-            r.range(5, 60),
-            r.range(100, 999)
-        ),
-        14 => format!("Lokalplan nr. {n} giver mulighed for {m} boliger på {big} m²."),
-        15 => format!(
-            "Roskilde Kommune har ca. {}.{:03} indbyggere, heraf {},{} % med minoritetsbaggrund.",
-            r.range(80, 99),
-            r.below(1000),
-            r.range(5, 15),
-            r.range(0, 9)
-        ),
-        16 => format!(
-            "Fakturanummer {}{} er betalt den {dd:02}.{mm:02}.{year}.",
-            r.range(2, 9),
-            r.digits(7)
-        ),
-        17 => format!(
-            "EAN-nummer 5798{} skal bruges ved fakturering.",
-            r.digits(9)
-        ),
-        18 => format!(
-            "Beløbet på {amount} kr. bedes indbetalt på reg.nr. {} kontonr. {}.",
-            r.digits(4),
-            r.digits(10)
-        ),
-        19 => format!("Algade er blevet ensrettet, og det har givet {m} % mere trafik på Køgevej."),
-        20 => format!(
-            "Mennesker med {} skal have bedre tilbud, jf. § {m}.",
-            r.word(list("negative_conditions"))
-        ),
-        21 => format!(
-            "Flygtninge fra {} skal have hurtigere danskundervisning, mener {n} af de adspurgte.",
-            r.word(list("countries"))
-        ),
-        22 => format!(
-            "Handicaprådet og Integrationsrådet anbefaler at afsætte {m} mio. kr. i {year}."
-        ),
-        23 => format!(
-            "Danmarks Statistik opgjorde i {year} ledigheden til {},{} pct.",
-            r.range(2, 9),
-            r.range(0, 9)
-        ),
-        24 => format!("Sagen blev behandlet i Byrådet den {dd}/{mm} {year} som punkt {m}."),
-        25 => format!(
-            "Version {}.{}.{} af systemet kom i {year}.",
-            r.range(1, 9),
-            r.range(0, 20),
-            r.range(0, 9)
-        ),
-        26 => format!("Der blev solgt {n} billetter à {m} kr. til arrangementet i {town}."),
-        27 => format!("Vi var {n} personer til dialogmødet den {dd}. {month}."),
-        28 => format!(
-            "Bogen har ISBN 978-87-{}-{}-{}.",
-            r.digits(2),
-            r.digits(4),
-            r.digits(1)
-        ),
-        29 => format!("Telefontiden er mellem kl. 8 og 15, og ventetiden er {m} minutter."),
-        30 => format!("Skolen på Bakkevej har {n} elever fordelt på {m} klasser."),
-        31 => format!(
-            "Linje {m}A kører hvert {}. minut, også i {year}.",
-            r.range(5, 20)
-        ),
-        32 => format!(
-            "Område {} og Fase {} af projektet starter i {year}.",
-            r.range(1, 9),
-            r.range(1, 4)
-        ),
-        33 => format!(
-            "Afstemningen i udvalget endte {}-{}, og forslaget faldt.",
-            r.range(0, 9),
-            r.range(0, 9)
-        ),
-        34 => format!("Jeg har betalt skat i {m} år og boet i {postcode} {town} siden {year}."),
-        35 => format!(
-            "Renoveringen af Algade til {amount} kr. blev vedtaget med {} stemmer mod {}.",
-            r.range(15, 31),
-            r.range(0, 15)
-        ),
-        36 => format!("I {year} blev der registreret {n} indbrud i {postcode} {town}."),
-        37 => format!(
-            "Tallene fra {year} viser {}.{:03} ledige, {m} % færre end året før.",
-            r.range(1, 9),
-            r.below(1000)
-        ),
-        38 => format!("Udgiften pr. borger er {amount} kr. om året ifølge tabel {m}."),
-        39 => format!(
-            "Kl. {:02}:{:02} den {dd:02}.{mm:02}.{:02} modtog vi brevet.",
-            r.range(7, 22),
-            r.below(60),
-            year % 100
-        ),
-        40 => format!(
-            "Der er {m} m² grønne områder pr. indbygger og {} legepladser.",
-            r.range(2, 40)
-        ),
-        41 => format!(
-            "Mit medlemsnummer {}{} i foreningen har jeg haft siden {year}.",
-            r.range(2, 9),
-            r.digits(7)
-        ),
-        42 => format!("Vi ser {m} gange så mange ansøgninger som i {year}."),
-        43 => format!("Mellem {year} og {y2} faldt tallet med {big} kroner."),
-        44 => format!("Cykelstien langs Strandvejen er {m} km lang og kostede {amount} kr."),
-        45 => format!(
-            "Ældre med {} bør have plads i {} af kommunens {} plejeboliger.",
-            r.word(list("elderly_conditions")),
-            r.range(10, 99),
-            big
-        ),
-        46 => format!("Rådhusbuen og Stændertorvet får {m} nye bænke i {year}."),
-        _ => format!(
-            "Borgmesteren og {} andre medlemmer af Byrådet stemte for, {} imod.",
-            r.range(2, 20),
-            r.range(0, 10)
-        ),
-    };
-    Sample::negative(text)
-}
-
+/// The development set: 465 snippets with something to flag and 360 without.
 fn evaluation_set() -> Vec<Sample> {
-    let mut r = Rand(0x5eed_2024_0001);
-    let mut set = Vec::new();
-    for _ in 0..120 {
-        set.push(cpr_sample(&mut r));
-    }
-    for _ in 0..80 {
-        set.push(phone_sample(&mut r));
-    }
-    for _ in 0..60 {
-        set.push(email_sample(&mut r));
-    }
-    for _ in 0..80 {
-        set.push(address_sample(&mut r));
-    }
-    for _ in 0..50 {
-        set.push(health_sample(&mut r));
-    }
-    for _ in 0..50 {
-        set.push(origin_sample(&mut r));
-    }
-    for _ in 0..25 {
-        set.push(signature_sample(&mut r));
-    }
-    for _ in 0..360 {
-        set.push(negative_sample(&mut r));
-    }
-    set
+    samples::<Development>(0x5eed_2024_0001, [120, 80, 60, 80, 50, 50, 25, 360])
 }
 
 // ---------------------------------------------------------------------------------------
@@ -727,35 +636,28 @@ fn score(
                 .collect();
             count.gold += gold.len();
             count.flags += flags.len();
-            for f in &flags {
-                if !gold.iter().any(|g| overlaps(g, f)) {
-                    count.false_alarms += 1;
-                    if show {
+            // The spans of `these` that overlap none of `those`, each shown as `what`.
+            let unmatched = |these: &[&Range<usize>], those: &[&Range<usize>], what: &str| {
+                let lone: Vec<&Range<usize>> = these
+                    .iter()
+                    .copied()
+                    .filter(|s| !those.iter().any(|o| overlaps(o, s)))
+                    .collect();
+                if show {
+                    for s in &lone {
                         println!(
-                            "{label} false {}: {:?} in {:?}",
+                            "{label} {what} {}: {:?} in {:?}",
                             kind.code(),
-                            &sample.text[(*f).clone()],
+                            &sample.text[(*s).clone()],
                             sample.text
                         );
                     }
                 }
-                if gold.iter().any(|g| g == f) {
-                    count.exact += 1;
-                }
-            }
-            for g in &gold {
-                if !flags.iter().any(|f| overlaps(g, f)) {
-                    count.misses += 1;
-                    if show {
-                        println!(
-                            "{label} missed {}: {:?} in {:?}",
-                            kind.code(),
-                            &sample.text[(*g).clone()],
-                            sample.text
-                        );
-                    }
-                }
-            }
+                lone.len()
+            };
+            count.false_alarms += unmatched(&flags, &gold, "false");
+            count.exact += flags.iter().filter(|f| gold.contains(f)).count();
+            count.misses += unmatched(&gold, &flags, "missed");
         }
     }
     counts

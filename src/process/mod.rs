@@ -6,6 +6,8 @@
 //! and the browser share the same types.
 
 pub mod decision;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixture;
 pub mod inquiry;
 pub mod refusal;
 pub mod road;

@@ -693,55 +693,6 @@ fn refused_publication_without_adoption() {
     assert_eq!(refused(&r, Action::Publish, on), Refusal::NotAdopted);
 }
 
-fn every_refusal() -> Vec<Refusal> {
-    let d = date(2020, 1, 29);
-    vec![
-        Refusal::AlreadyPublished,
-        Refusal::RoadRejected,
-        Refusal::BeforeLastStep { last: d },
-        Refusal::NotInTemplate {
-            stage: Stage::DialogueMeeting,
-        },
-        Refusal::OutOfOrder {
-            from: Stage::Drafting,
-            to: Stage::Hearing,
-        },
-        Refusal::NotSkippable {
-            stage: Stage::Hearing,
-        },
-        Refusal::ReasonRequired,
-        Refusal::VersionAlreadyFrozen { number: 1 },
-        Refusal::NoFrozenVersion,
-        Refusal::VersionNotFrozen { number: 2 },
-        Refusal::HearingAlreadyOpen,
-        Refusal::HearingNotOpen,
-        Refusal::NoHearingSummary,
-        Refusal::NoSummaryHere {
-            stage: Stage::Drafting,
-        },
-        Refusal::NoDecisionHere {
-            stage: Stage::Drafting,
-        },
-        Refusal::DecisionBodyMismatch {
-            stage: Stage::CityCouncil,
-            body: Body::Committee,
-        },
-        Refusal::DecisionInFuture { meeting: d },
-        Refusal::AlreadyDecided {
-            stage: Stage::CityCouncil,
-        },
-        Refusal::DecisionPostponed {
-            stage: Stage::CityCouncil,
-        },
-        Refusal::SendBackNotEarlier {
-            from: Stage::Hearing,
-            to: Stage::CityCouncil,
-        },
-        Refusal::NotAdopted,
-        Refusal::HearingStillOpen { last_day: d },
-    ]
-}
-
 #[test]
 fn a_hearing_closes_only_after_its_last_day() {
     let last = date(2026, 12, 14);
@@ -757,7 +708,7 @@ fn a_hearing_closes_only_after_its_last_day() {
 
 #[test]
 fn every_refusal_has_a_code() {
-    let all = every_refusal();
+    let all = super::fixture::every_refusal();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(Refusal::code).collect();
     assert_eq!(codes.len(), all.len(), "codes are distinct");
     for refusal in all {
@@ -865,17 +816,18 @@ fn stage_names_and_codes() {
         );
         assert_eq!(Stage::parse(stage.as_str()), Some(stage));
     }
-    assert_eq!(Stage::parse("city-council"), Some(Stage::CityCouncil));
-    assert_eq!(Stage::parse("høring"), Some(Stage::Hearing));
-    assert_eq!(
-        Stage::parse("ØKONOMIUDVALGET"),
-        Some(Stage::FinanceCommittee)
-    );
-    assert_eq!(
-        Stage::parse("Udvalgsbehandling (indstilling)"),
-        Some(Stage::CommitteeRecommendation)
-    );
-    assert_eq!(Stage::parse("valg"), None);
+    for (text, stage) in [
+        ("city-council", Some(Stage::CityCouncil)),
+        ("høring", Some(Stage::Hearing)),
+        ("ØKONOMIUDVALGET", Some(Stage::FinanceCommittee)),
+        (
+            "Udvalgsbehandling (indstilling)",
+            Some(Stage::CommitteeRecommendation),
+        ),
+        ("valg", None),
+    ] {
+        assert_eq!(Stage::parse(text), stage, "{text}");
+    }
 }
 
 // ---- Properties over sequences of actions ----
@@ -1131,13 +1083,14 @@ fn start_reasons_read_back_from_their_codes_and_their_old_danish() {
     for reason in StartReason::ALL {
         assert_eq!(StartReason::parse(reason.code()), Some(reason));
     }
-    assert_eq!(
-        StartReason::parse("oprettet direkte som høring"),
-        Some(StartReason::DirectHearing)
-    );
-    assert_eq!(
-        StartReason::parse("oprettet som udkast"),
-        Some(StartReason::Draft)
-    );
-    assert_eq!(StartReason::parse("demo: forløbet 2019–2020"), None);
+    for (text, reason) in [
+        (
+            "oprettet direkte som høring",
+            Some(StartReason::DirectHearing),
+        ),
+        ("oprettet som udkast", Some(StartReason::Draft)),
+        ("demo: forløbet 2019–2020", None),
+    ] {
+        assert_eq!(StartReason::parse(text), reason, "{text}");
+    }
 }

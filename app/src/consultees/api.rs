@@ -9,8 +9,5 @@ use leptos::prelude::*;
 /// A party's own page by the secret in its link.
 #[server(prefix = "/_fn", endpoint = "party_invitation")]
 pub async fn get_party_invitation(token: String) -> Result<Option<PartyInvitation>, ServerFnError> {
-    ssr::backend()?
-        .party_invitation(&token)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.party_invitation(&token)).await
 }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 #[server(prefix = "/_fn", endpoint = "admin_councils")]
 pub async fn admin_councils() -> Result<Vec<CouncilView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ManageCouncils).await?;
-    ssr::backend()?.councils().await.map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ManageCouncils).await?;
+    ssr::read(backend.councils()).await
 }
 
 /// The logged-in user's councils; anyone without a session is refused.
@@ -20,10 +20,7 @@ pub async fn get_council_home() -> Result<CouncilHome, ServerFnError> {
     let Some(user) = ssr::user().await? else {
         return Err(ssr::refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"));
     };
-    ssr::backend()?
-        .council_home(&user.email)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.council_home(&user.email)).await
 }
 
 /// A council's workspace: its members' and the clerks' only, until the chair publishes it;
@@ -36,18 +33,11 @@ pub async fn get_council_workspace(
     let user = ssr::user().await?;
     let email = user.as_ref().map(|u| u.email.as_str());
     let backend = ssr::backend()?;
-    if !backend
-        .may_read_round(email, &slug, &council)
-        .await
-        .map_err(ssr::opaque)?
-    {
+    if !ssr::read(backend.may_read_round(email, &slug, &council)).await? {
         return Err(match user {
             None => ssr::refuse(http::StatusCode::UNAUTHORIZED, "unauthorized"),
             Some(_) => ssr::refuse(http::StatusCode::FORBIDDEN, "forbidden"),
         });
     }
-    backend
-        .council_workspace(email, &slug, &council)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(backend.council_workspace(email, &slug, &council)).await
 }

@@ -12,18 +12,12 @@ pub async fn admin_outbox(
     recipient: Option<String>,
     page: u32,
 ) -> Result<OutboxView, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadMail).await?;
-    ssr::backend()?
-        .outbox(recipient.as_deref(), page)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadMail).await?;
+    ssr::read(backend.outbox(recipient.as_deref(), page)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "admin_outbox_message")]
 pub async fn admin_outbox_message(id: i64) -> Result<Option<OutboxMessage>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadMail).await?;
-    ssr::backend()?
-        .outbox_message(id)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadMail).await?;
+    ssr::read(backend.outbox_message(id)).await
 }

@@ -14,36 +14,27 @@ pub async fn get_meeting(
     id: i64,
     invitation: Option<String>,
 ) -> Result<Option<MeetingView>, ServerFnError> {
-    ssr::backend()?
-        .meeting(id, invitation.as_deref())
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.meeting(id, invitation.as_deref())).await
 }
 
 #[server(prefix = "/_fn", endpoint = "policy_meetings")]
 pub async fn policy_meetings(slug: String) -> Result<Vec<MeetingCard>, ServerFnError> {
-    ssr::backend()?
-        .policy_meetings(&slug)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.policy_meetings(&slug)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "upcoming_meetings")]
 pub async fn upcoming_meetings() -> Result<Vec<MeetingCard>, ServerFnError> {
-    ssr::backend()?
-        .upcoming_meetings()
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.upcoming_meetings()).await
 }
 
 /// A sign-up by the secret in its link: whoever holds the link may see and cancel it.
 #[server(prefix = "/_fn", endpoint = "signup")]
 pub async fn get_signup(token: String) -> Result<Option<SignupView>, ServerFnError> {
-    ssr::backend()?.signup(&token).await.map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.signup(&token)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "admin_meeting")]
 pub async fn admin_meeting(id: i64) -> Result<Option<AdminMeetingView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ManageMeetings).await?;
-    ssr::backend()?.admin_meeting(id).await.map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ManageMeetings).await?;
+    ssr::read(backend.admin_meeting(id)).await
 }

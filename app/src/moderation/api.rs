@@ -19,11 +19,8 @@ pub async fn admin_hearing(
     tag: Option<i64>,
     page: u32,
 ) -> Result<Option<AdminHearingView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .admin_hearing(&slug, status.as_deref(), tag, page)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.admin_hearing(&slug, status.as_deref(), tag, page)).await
 }
 
 /// Everything said about one paragraph: staff who read the queue only.
@@ -36,27 +33,22 @@ pub async fn admin_block(
     tag: Option<i64>,
     group: Option<i64>,
 ) -> Result<Option<AdminBlockView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .admin_block(
-            &slug,
-            &number,
-            source.as_deref(),
-            kind.as_deref(),
-            tag,
-            group,
-        )
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.admin_block(
+        &slug,
+        &number,
+        source.as_deref(),
+        kind.as_deref(),
+        tag,
+        group,
+    ))
+    .await
 }
 
 /// The public's search of a hearing's draft and published input.
 #[server(prefix = "/_fn", endpoint = "search")]
 pub async fn search_hearing(slug: String, q: String) -> Result<Option<SearchView>, ServerFnError> {
-    ssr::backend()?
-        .search(&slug, &q, None)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.search(&slug, &q, None)).await
 }
 
 /// The clerk's search of everything in a hearing, with filters.
@@ -66,36 +58,27 @@ pub async fn admin_search(
     q: String,
     filters: SearchFilters,
 ) -> Result<Option<SearchView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .search(&slug, &q, Some(filters))
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.search(&slug, &q, Some(filters))).await
 }
 
 /// Where the debate was: staff who read the queue only.
 #[server(prefix = "/_fn", endpoint = "admin_overview")]
 pub async fn admin_overview(slug: String) -> Result<Option<HearingOverview>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?.overview(&slug).await.map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.overview(&slug)).await
 }
 
 /// Campaigns and copies among a hearing's responses: staff who read the queue only.
 #[server(prefix = "/_fn", endpoint = "admin_groups")]
 pub async fn admin_groups(slug: String) -> Result<Option<AdminGroupsView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .admin_groups(&slug)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.admin_groups(&slug)).await
 }
 
 /// A redacted response's original text: clerks only, and each reading is journaled.
 #[server(prefix = "/_fn", endpoint = "admin_original")]
 pub async fn admin_response_original(id: i64) -> Result<Option<ResponseOriginal>, ServerFnError> {
     let user = ssr::require(hoering::staff::Permission::Moderate).await?;
-    ssr::backend()?
-        .read_original(id, &user.email)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.read_original(id, &user.email)).await
 }

@@ -18,10 +18,7 @@ fn locale_of(code: &str) -> crate::i18n::Locale {
 #[server(prefix = "/_fn", endpoint = "admin_notat")]
 pub async fn admin_notat(slug: String) -> Result<Option<AdminNotatView>, ServerFnError> {
     let user = ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .admin_notat(&slug, &user.email)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.admin_notat(&slug, &user.email)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "remark_editor")]
@@ -32,10 +29,7 @@ pub async fn remark_editor(
     remark: Option<i64>,
 ) -> Result<Option<RemarkEditorView>, ServerFnError> {
     let user = ssr::require(hoering::staff::Permission::Moderate).await?;
-    ssr::backend()?
-        .remark_editor(&slug, response, group, remark, &user.email)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.remark_editor(&slug, response, group, remark, &user.email)).await
 }
 
 /// An edition of the published høringsnotat (`None`: the latest), exactly as it was
@@ -46,10 +40,7 @@ pub async fn notat_edition(
     slug: String,
     number: Option<i64>,
 ) -> Result<Option<crate::notat::edition::EditionPage>, ServerFnError> {
-    ssr::backend()?
-        .edition(&slug, number)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.edition(&slug, number)).await
 }
 
 /// "I sagde – vi gjorde": what was said, what changed, and the answers once published.
@@ -58,8 +49,5 @@ pub async fn hearing_result(
     slug: String,
     locale: String,
 ) -> Result<Option<ResultView>, ServerFnError> {
-    ssr::backend()?
-        .result(&slug, locale_of(&locale))
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.result(&slug, locale_of(&locale))).await
 }

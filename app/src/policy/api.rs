@@ -12,34 +12,28 @@ use leptos::prelude::*;
 
 #[server(prefix = "/_fn", endpoint = "policies")]
 pub async fn list_policies(query: Option<String>) -> Result<Vec<PolicyCard>, ServerFnError> {
-    ssr::backend()?
-        .policies(query.as_deref())
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.policies(query.as_deref())).await
 }
 
 #[server(prefix = "/_fn", endpoint = "policy")]
 pub async fn get_policy(slug: String) -> Result<Option<PolicyView>, ServerFnError> {
-    ssr::backend()?.policy(&slug).await.map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.policy(&slug)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "admin_policy")]
 pub async fn admin_policy(slug: String) -> Result<Option<PolicyAdminView>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?
-        .admin_policy(&slug)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.admin_policy(&slug)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "admin_dashboard")]
 pub async fn admin_dashboard() -> Result<Dashboard, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?.dashboard().await.map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.dashboard()).await
 }
 
 #[server(prefix = "/_fn", endpoint = "admin_templates")]
 pub async fn admin_templates() -> Result<Vec<Template>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::ReadAdmin).await?;
-    ssr::backend()?.templates().await.map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::ReadAdmin).await?;
+    ssr::read(backend.templates()).await
 }

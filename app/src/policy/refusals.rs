@@ -111,47 +111,9 @@ mod tests {
     use hoering::process::Body;
     use jiff::civil::date;
 
-    fn every_refusal() -> Vec<Refusal> {
-        let d = date(2020, 1, 29);
-        let s = Stage::Hearing;
-        vec![
-            Refusal::AlreadyPublished,
-            Refusal::RoadRejected,
-            Refusal::BeforeLastStep { last: d },
-            Refusal::NotInTemplate { stage: s },
-            Refusal::OutOfOrder {
-                from: Stage::Drafting,
-                to: s,
-            },
-            Refusal::NotSkippable { stage: s },
-            Refusal::ReasonRequired,
-            Refusal::VersionAlreadyFrozen { number: 2 },
-            Refusal::NoFrozenVersion,
-            Refusal::VersionNotFrozen { number: 3 },
-            Refusal::HearingAlreadyOpen,
-            Refusal::HearingNotOpen,
-            Refusal::NoHearingSummary,
-            Refusal::NoSummaryHere { stage: s },
-            Refusal::NoDecisionHere { stage: s },
-            Refusal::DecisionBodyMismatch {
-                stage: Stage::CityCouncil,
-                body: Body::Committee,
-            },
-            Refusal::DecisionInFuture { meeting: d },
-            Refusal::AlreadyDecided { stage: s },
-            Refusal::DecisionPostponed { stage: s },
-            Refusal::SendBackNotEarlier {
-                from: s,
-                to: Stage::Published,
-            },
-            Refusal::NotAdopted,
-            Refusal::HearingStillOpen { last_day: d },
-        ]
-    }
-
     #[test]
     fn every_refusal_reads_in_every_language() {
-        for refusal in every_refusal() {
+        for refusal in hoering::process::fixture::every_refusal() {
             let da = super::refusal(Locale::da, &refusal);
             let en = super::refusal(Locale::en, &refusal);
             assert!(da.ends_with('.') && en.ends_with('.'), "{da} / {en}");

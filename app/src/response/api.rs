@@ -13,13 +13,10 @@ pub async fn get_responses(
     block: Option<String>,
     page: u32,
 ) -> Result<Option<ResponsePage>, ServerFnError> {
-    ssr::backend()?
-        .responses(&slug, block.as_deref(), page)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.responses(&slug, block.as_deref(), page)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "receipt")]
 pub async fn get_receipt(token: String) -> Result<Option<ReceiptView>, ServerFnError> {
-    ssr::backend()?.receipt(&token).await.map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.receipt(&token)).await
 }

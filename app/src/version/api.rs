@@ -10,10 +10,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/_fn", endpoint = "version")]
 pub async fn get_version(slug: String, number: i64) -> Result<Option<VersionView>, ServerFnError> {
-    ssr::backend()?
-        .version(&slug, number)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.version(&slug, number)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "carried")]
@@ -23,10 +20,7 @@ pub async fn get_carried(
     block: Option<String>,
     page: u32,
 ) -> Result<Option<CarriedPage>, ServerFnError> {
-    ssr::backend()?
-        .carried(&slug, number, block.as_deref(), page)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.carried(&slug, number, block.as_deref(), page)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "changes")]
@@ -35,17 +29,11 @@ pub async fn get_changes(
     from: Option<i64>,
     to: Option<i64>,
 ) -> Result<Option<ChangesView>, ServerFnError> {
-    ssr::backend()?
-        .changes(&slug, from, to)
-        .await
-        .map_err(ssr::opaque)
+    ssr::read(ssr::backend()?.changes(&slug, from, to)).await
 }
 
 #[server(prefix = "/_fn", endpoint = "latest_text")]
 pub async fn admin_latest_text(slug: String) -> Result<Option<(i64, String)>, ServerFnError> {
-    ssr::require(hoering::staff::Permission::AddVersion).await?;
-    ssr::backend()?
-        .latest_text(&slug)
-        .await
-        .map_err(ssr::opaque)
+    let backend = ssr::staff_backend(hoering::staff::Permission::AddVersion).await?;
+    ssr::read(backend.latest_text(&slug)).await
 }
