@@ -14,7 +14,9 @@ function followable(href: string): boolean {
   return !(
     /\.(docx|pdf|xlsx|csv|ics|atom|html|zip|json)$/.test(href) ||
     /^\/(api|sprog|logout|pkg|logo|feeds)\b/.test(href) ||
-    href.startsWith('/_fn')
+    href.startsWith('/_fn') ||
+    // Off to the identity provider: its pages are not ours (oidc.spec.ts signs in through it).
+    href.startsWith('/login/oidc')
   );
 }
 
