@@ -230,6 +230,23 @@ async fn sign_in(
     (status, url, body)
 }
 
+/// The member of staff a session cookie (`name=value`) belongs to.
+async fn user_of(app: &TestApp, cookie: &str) -> server::auth::db::User {
+    let token = cookie.split_once('=').expect("name=value").1;
+    server::auth::db::find_session(&app.db.pool, token)
+        .await
+        .expect("the session is read")
+        .expect("the session is stored")
+        .user
+}
+
+/// A fresh provider and hoering signing in through its client `hoering`.
+async fn provider_and_app(engine: Engine, local: bool) -> Option<(IdentityProvider, TestApp)> {
+    let idp = IdentityProvider::start().await;
+    let app = app_on(engine, |c| c.sign_in = idp.sign_in("hoering", local)).await?;
+    Some((idp, app))
+}
+
 fn session_of(browser: &Browser) -> Option<String> {
     browser
         .cookies
@@ -240,8 +257,7 @@ fn session_of(browser: &Browser) -> Option<String> {
 both_engines!(
     a_clerk_signs_in_through_the_provider_and_a_local_account_is_taken_over,
     |engine| async move {
-        let idp = IdentityProvider::start().await;
-        let Some(app) = app_on(engine, |c| c.sign_in = idp.sign_in("hoering", true)).await else {
+        let Some((_idp, app)) = provider_and_app(engine, true).await else {
             return;
         };
         // A clerk who had a password before the municipality moved sign-in to its provider.
@@ -269,17 +285,9 @@ both_engines!(
             !browser.cookies.contains_key("hoering_oidc"),
             "the flow's cookie is spent"
         );
-        let cookie = session_of(&browser).expect("a session");
-        let token = cookie.split_once('=').unwrap().1;
-        let session = server::auth::db::find_session(&app.db.pool, token)
-            .await
-            .unwrap()
-            .expect("the session is stored");
-        assert_eq!(
-            session.user.id, before,
-            "the existing account, not a second one"
-        );
-        assert_eq!(session.user.role, server::auth::Role::Clerk);
+        let user = user_of(&app, &session_of(&browser).expect("a session")).await;
+        assert_eq!(user.id, before, "the existing account, not a second one");
+        assert_eq!(user.role, server::auth::Role::Clerk);
         // The provider decides who gets in now: the old password no longer does.
         let r = app
             .post_login(
@@ -294,20 +302,15 @@ both_engines!(
         let mut other = Browser::new();
         let (status, _, _) = sign_in(&mut other, &app, "clerk", "").await;
         assert_eq!(status, 303);
-        let token = session_of(&other).expect("a session");
-        let again = server::auth::db::find_session(&app.db.pool, token.split_once('=').unwrap().1)
-            .await
-            .unwrap()
-            .expect("session");
-        assert_eq!(again.user.id, before);
+        let again = user_of(&app, &session_of(&other).expect("a session")).await;
+        assert_eq!(again.id, before);
     }
 );
 
 both_engines!(
     a_council_member_is_seated_by_the_provider_and_loses_it_there,
     |engine| async move {
-        let idp = IdentityProvider::start().await;
-        let Some(app) = app_on(engine, |c| c.sign_in = idp.sign_in("hoering", true)).await else {
+        let Some((idp, app)) = provider_and_app(engine, true).await else {
             return;
         };
         let mut browser = Browser::new();
@@ -319,13 +322,9 @@ both_engines!(
         );
         assert!(page.contains("Integrationsrådet"), "{page}");
         let member = session_of(&browser).expect("a session");
-        let session =
-            server::auth::db::find_session(&app.db.pool, member.split_once('=').unwrap().1)
-                .await
-                .unwrap()
-                .expect("session");
-        assert_eq!(session.user.role, server::auth::Role::Council);
-        let seats = server::council::db::of_user(&app.db.pool, session.user.id)
+        let user = user_of(&app, &member).await;
+        assert_eq!(user.role, server::auth::Role::Council);
+        let seats = server::council::db::of_user(&app.db.pool, user.id)
             .await
             .unwrap();
         assert_eq!(seats.len(), 1);
@@ -367,7 +366,7 @@ both_engines!(
             "the last session has ended"
         );
         assert!(
-            server::council::db::of_user(&app.db.pool, session.user.id)
+            server::council::db::of_user(&app.db.pool, user.id)
                 .await
                 .unwrap()
                 .is_empty(),
@@ -405,8 +404,7 @@ both_engines!(
 both_engines!(
     answers_that_are_not_this_browsers_own_are_refused,
     |engine| async move {
-        let idp = IdentityProvider::start().await;
-        let Some(app) = app_on(engine, |c| c.sign_in = idp.sign_in("hoering", true)).await else {
+        let Some((_idp, app)) = provider_and_app(engine, true).await else {
             return;
         };
         let explained = "Login-forsøget kunne ikke genkendes";
@@ -463,8 +461,7 @@ both_engines!(
 both_engines!(
     passwords_turned_off_leave_only_the_provider,
     |engine| async move {
-        let idp = IdentityProvider::start().await;
-        let Some(app) = app_on(engine, |c| c.sign_in = idp.sign_in("hoering", false)).await else {
+        let Some((idp, app)) = provider_and_app(engine, false).await else {
             return;
         };
         let login = app.page_ok("/login").await;
