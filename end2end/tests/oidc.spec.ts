@@ -32,7 +32,9 @@ test('a council member signs in and is seated by the provider', async ({ page })
   await page.goto('/login');
   await signInAtProvider(page, 'member');
   await expect(page).toHaveURL(/\/raad$/);
-  await expect(page.getByRole('listitem').filter({ hasText: 'Integrationsrådet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dine råd' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Integrationsrådet' }).first()).toBeVisible();
+  await expect(page.getByText('Du sidder ikke i et råd')).toHaveCount(0);
 });
 
 test('a person without a role in hoering is told why', async ({ page }) => {
