@@ -22,6 +22,7 @@ pub mod notat;
 pub mod plurals;
 pub mod policy;
 pub mod response;
+pub mod retention;
 pub mod routes;
 pub mod site;
 pub mod version;
@@ -202,6 +203,8 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/login") view=auth::login::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/privatliv") view=site::privacy::PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/cookies") view=site::privacy::CookiesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=site::admin_home::AdminHome ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/hoeringer/ny")

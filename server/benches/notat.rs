@@ -221,6 +221,7 @@ async fn main() {
         calendar: hoering::calendar::Calendar::default(),
         sends_mail: false,
         journal_pattern: pattern.clone(),
+        retention: Default::default(),
     };
     // The records first: their peak is then theirs and the rows', not the heap the PDF
     // leaves behind (freed, but not always given back to the system).

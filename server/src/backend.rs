@@ -13,6 +13,8 @@ pub struct DbBackend {
     pub sends_mail: bool,
     /// How received responses' journal numbers are written.
     pub journal_pattern: hoering::notat::JournalPattern,
+    /// The municipality's retention choices (`HOERING_RETENTION_MONTHS`).
+    pub retention: hoering::privacy::retention::RetentionChoices,
 }
 
 /// A failure below the UI: its whole cause chain goes to the log when the server function

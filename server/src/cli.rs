@@ -1,6 +1,6 @@
 //! The command line: `hoering serve` (the default), `hoering user add`, `hoering import`,
 //! `hoering policy list|advance|skip|freeze|summary`, `hoering decision add`, `hoering backup`,
-//! `hoering bench`, `hoering export`, `hoering import-archive`.
+//! `hoering bench`, `hoering export`, `hoering import-archive`, `hoering retention`.
 
 use crate::auth::{self, Role, db as auth_db};
 use crate::config::MailConfig;
@@ -80,6 +80,14 @@ enum Command {
     /// Load an archive written by `hoering export` into this (empty) database, SQLite or
     /// PostgreSQL alike.
     ImportArchive { file: PathBuf },
+    /// Erase the senders' personal data of every hearing whose retention has run out (the
+    /// server does this itself every few minutes); with --dry-run, only list each closed
+    /// hearing's rule and what would go (tab-separated: address, erasure day, months, state,
+    /// senders, originals, file names).
+    Retention {
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Copy the SQLite database to FILE while the server runs (a consistent snapshot); for
     /// PostgreSQL use pg_dump.
     Backup { file: PathBuf },
@@ -286,6 +294,8 @@ pub enum CliError {
     Bench(#[from] crate::bench::BenchError),
     #[error(transparent)]
     Archive(#[from] crate::archive::ArchiveError),
+    #[error("the database could not be read or written")]
+    Sql(#[from] sqlx::Error),
 }
 
 /// A step's failure as the operator reads it: the road's reason in Danish and English.
@@ -656,6 +666,46 @@ pub async fn run() -> Result<(), CliError> {
                 manifest.source,
                 manifest.exported_at
             );
+            Ok(())
+        }
+        Command::Retention { dry_run } => {
+            let db = db::connect(&config.database_url).await?;
+            let choices = &config.privacy.retention;
+            let now = db::now();
+            let today = hoering::calendar::local_day(now);
+            if dry_run {
+                println!("hearing\terasure_day\tmonths\tstate\tsenders\toriginals\tfile_names");
+                for (plan, pending) in crate::retention::plans(&db.pool, choices, now).await? {
+                    let state = match plan.erased_at {
+                        Some(at) => format!("erased {}", hoering::calendar::local_day(at)),
+                        None if plan.is_due(today) => "due now".into(),
+                        None => "kept".into(),
+                    };
+                    println!(
+                        "{}\t{}\t{}{}\t{state}\t{}\t{}\t{}",
+                        plan.slug,
+                        plan.due,
+                        plan.months,
+                        if plan.chosen.is_some() {
+                            ""
+                        } else {
+                            " (default)"
+                        },
+                        pending.senders,
+                        pending.originals,
+                        pending.file_names
+                    );
+                }
+                return Ok(());
+            }
+            let done = crate::retention::erase_due(&db.pool, choices, now, None).await?;
+            for (plan, erased) in &done {
+                println!(
+                    "{}: erased {} senders, {} originals, {} file names",
+                    plan.slug, erased.senders, erased.originals, erased.file_names
+                );
+            }
+            println!("{} hearings erased", done.len());
             Ok(())
         }
         Command::Backup { file } => {

@@ -117,6 +117,18 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "on (the default) or off: off leaves only the identity provider's sign-in (needs HOERING_OIDC_ISSUER)",
     ),
     (
+        "HOERING_RETENTION_MONTHS",
+        "how long senders' names and e-mail addresses are kept, in months after the Byråd's decision (or after the hearing when there is none): the default first, then the other choices a clerk may pick per hearing, default 24,12,36,60",
+    ),
+    (
+        "HOERING_DPO_CONTACT",
+        "the data-protection officer's contact on the privacy notice (/privatliv), e.g. Databeskyttelsesrådgiver, dpo@roskilde.dk, 4631 3000",
+    ),
+    (
+        "HOERING_ACCESSIBILITY_URL",
+        "the site's accessibility statement (on was.digst.dk), linked from every page's footer",
+    ),
+    (
         "HOERING_FILES",
         "the folder files sent with responses are kept in (named by their SHA-256), default data/files",
     ),
@@ -164,6 +176,10 @@ pub enum ConfigError {
     LocalLogin(String),
     #[error("HOERING_LOCAL_LOGIN=off needs HOERING_OIDC_ISSUER: nobody could sign in")]
     NoSignIn,
+    #[error("HOERING_RETENTION_MONTHS: {0}")]
+    Retention(#[source] hoering::privacy::retention::RetentionError),
+    #[error("HOERING_ACCESSIBILITY_URL must be an https:// address (got {0:?})")]
+    AccessibilityUrl(String),
 }
 
 /// A database URL whose `Debug`/`Display` never shows the password.
@@ -384,6 +400,45 @@ pub struct Config {
     pub files: crate::attachment::Settings,
     /// How staff sign in: passwords, the municipality's identity provider, or both.
     pub sign_in: SignInConfig,
+    /// How long personal data is kept, and who answers for it.
+    pub privacy: Privacy,
+}
+
+/// What the privacy notice and the retention rule need (`HOERING_RETENTION_MONTHS`,
+/// `HOERING_DPO_CONTACT`, `HOERING_ACCESSIBILITY_URL`).
+#[derive(Debug, Clone, Default)]
+pub struct Privacy {
+    pub retention: hoering::privacy::retention::RetentionChoices,
+    /// The data-protection officer's contact line; empty: the notice points to the contact line.
+    pub dpo: String,
+    pub accessibility_url: Option<String>,
+}
+
+impl Privacy {
+    fn from_env(env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let set = |name: &str| {
+            env(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let retention = match set("HOERING_RETENTION_MONTHS") {
+            Some(text) => hoering::privacy::retention::RetentionChoices::parse(&text)
+                .map_err(ConfigError::Retention)?,
+            None => Default::default(),
+        };
+        let accessibility_url = match set("HOERING_ACCESSIBILITY_URL") {
+            Some(url) if url.starts_with("https://") && !url.contains(char::is_whitespace) => {
+                Some(url)
+            }
+            Some(url) => return Err(ConfigError::AccessibilityUrl(url)),
+            None => None,
+        };
+        Ok(Self {
+            retention,
+            dpo: set("HOERING_DPO_CONTACT").unwrap_or_default(),
+            accessibility_url,
+        })
+    }
 }
 
 /// How staff sign in (`HOERING_OIDC_*`, `HOERING_LOCAL_LOGIN`).
@@ -584,6 +639,7 @@ impl Config {
                     .map_err(|e| ConfigError::JournalPattern(text.clone(), e))?
             },
             branding: Branding::from_env(&env)?,
+            privacy: Privacy::from_env(&env)?,
             files: crate::attachment::Settings {
                 clamd: match env("HOERING_CLAMD").filter(|c| !c.trim().is_empty()) {
                     Some(c) => {
@@ -754,6 +810,37 @@ mod tests {
         let err =
             Config::from_env(|k| (k == "HOERING_LOCAL_LOGIN").then(|| "off".into())).unwrap_err();
         assert!(matches!(err, ConfigError::NoSignIn));
+    }
+
+    #[test]
+    fn retention_and_the_privacy_notice_are_configured_or_refused() {
+        let cfg = Config::from_env(|_| None).unwrap();
+        assert_eq!(cfg.privacy.retention.default_months().get(), 24);
+        assert_eq!(cfg.privacy.accessibility_url, None);
+        let cfg = Config::from_env(|k| match k {
+            "HOERING_RETENTION_MONTHS" => Some("36, 12".into()),
+            "HOERING_DPO_CONTACT" => Some(" dpo@roskilde.dk ".into()),
+            "HOERING_ACCESSIBILITY_URL" => {
+                Some("https://www.was.digst.dk/hoering-roskilde-dk".into())
+            }
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(cfg.privacy.retention.default_months().get(), 36);
+        assert_eq!(cfg.privacy.retention.all().len(), 2);
+        assert_eq!(cfg.privacy.dpo, "dpo@roskilde.dk");
+        assert!(cfg.privacy.accessibility_url.is_some());
+        for (name, value) in [
+            ("HOERING_RETENTION_MONTHS", "0"),
+            ("HOERING_RETENTION_MONTHS", "to år"),
+            ("HOERING_ACCESSIBILITY_URL", "javascript:alert(1)"),
+            ("HOERING_ACCESSIBILITY_URL", "http://was.digst.dk/x"),
+        ] {
+            assert!(
+                Config::from_env(|k| (k == name).then(|| value.into())).is_err(),
+                "{name}={value}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What the server does on its own, every few minutes: it writes the høringsliste's invitations
 //! when a hearing opens and its reminders when they are due, and it clears personal data no
-//! longer than promised: participants' details 30 days after their meeting, and the text of sent
-//! e-mails (copies of what citizens wrote) 90 days after sending.
+//! longer than promised: participants' details 30 days after their meeting, the text of sent
+//! e-mails (copies of what citizens wrote) 90 days after sending, and each hearing's senders'
+//! names and addresses when its retention rule runs out (`crate::retention`).
 
 use crate::db::now;
 use sqlx::AnyPool;
@@ -16,6 +17,7 @@ pub fn spawn(
     pool: AnyPool,
     outbox: std::sync::Arc<crate::mail::Outbox>,
     calendar: hoering::calendar::Calendar,
+    retention: hoering::privacy::retention::RetentionChoices,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
@@ -26,6 +28,7 @@ pub fn spawn(
                 );
             }
             run_once(&pool).await;
+            erase_expired(&pool, &retention).await;
             tokio::time::sleep(EVERY).await;
         }
     })
@@ -51,6 +54,31 @@ pub async fn run_once(pool: &AnyPool) {
     let n = cleared(outcome, "clearing the text of sent e-mails failed");
     if n > 0 {
         tracing::info!(messages = n, "text of sent e-mails cleared");
+    }
+}
+
+/// Erases the personal data of every hearing whose retention has run out; failures are logged
+/// and tried again in the next round.
+pub async fn erase_expired(
+    pool: &AnyPool,
+    retention: &hoering::privacy::retention::RetentionChoices,
+) {
+    match crate::retention::erase_due(pool, retention, now(), None).await {
+        Ok(done) => {
+            for (plan, erased) in done {
+                tracing::info!(
+                    hearing = %plan.slug,
+                    senders = erased.senders,
+                    originals = erased.originals,
+                    file_names = erased.file_names,
+                    "retention ran out: the hearing's personal data erased"
+                );
+            }
+        }
+        Err(e) => tracing::error!(
+            error = %crate::report::chain(&e),
+            "erasing personal data whose retention ran out failed"
+        ),
     }
 }
 

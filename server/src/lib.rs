@@ -23,6 +23,7 @@ pub mod notat;
 pub mod policy;
 pub mod report;
 pub mod response;
+pub mod retention;
 pub mod search;
 pub mod state;
 pub mod tag;
@@ -87,6 +88,7 @@ pub fn build_app(
         calendar: config.calendar(),
         sends_mail: config.mail.smtp.is_some(),
         journal_pattern: config.journal_pattern.clone(),
+        retention: config.privacy.retention.clone(),
     });
     let limits = Arc::new(web::limits::Limits::new(
         db.pool.clone(),
@@ -118,6 +120,7 @@ pub fn build_app(
         intake,
         files: Arc::new(config.files.clone()),
         sign_in: Arc::new(sign_in),
+        privacy: Arc::new(config.privacy.clone()),
     }))
 }
 
@@ -196,7 +199,12 @@ pub async fn start(
             None
         }
     };
-    housekeeping::spawn(db.pool.clone(), outbox.clone(), config.calendar());
+    housekeeping::spawn(
+        db.pool.clone(),
+        outbox.clone(),
+        config.calendar(),
+        config.privacy.retention.clone(),
+    );
     let app = build_app(db.clone(), config, addr, outbox.clone())?
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {

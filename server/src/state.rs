@@ -40,6 +40,8 @@ pub struct AppState {
     pub files: Arc<crate::attachment::Settings>,
     /// How staff sign in: passwords, the municipality's identity provider, or both.
     pub sign_in: Arc<crate::auth::oidc::SignIn>,
+    /// How long personal data is kept, the DPO's contact and the accessibility statement.
+    pub privacy: Arc<crate::config::Privacy>,
 }
 
 impl AppState {
@@ -62,6 +64,11 @@ impl AppState {
             sign_in: app::site::SiteSignIn {
                 local: self.sign_in.local,
                 provider: self.sign_in.provider.as_ref().map(|p| p.name().to_string()),
+            },
+            privacy: app::site::SitePrivacy {
+                dpo: self.privacy.dpo.clone(),
+                accessibility_url: self.privacy.accessibility_url.clone(),
+                retention_months: self.privacy.retention.default_months().get(),
             },
         }
     }

@@ -40,6 +40,7 @@ mod email;
 mod lexicon;
 mod phone;
 mod redact;
+pub mod retention;
 mod scan;
 mod sensitive;
 

@@ -404,6 +404,12 @@ impl Road {
         self.adoption
     }
 
+    /// The day of the road's final decision: the Byråd's adoption, or a rejection.
+    pub fn decided_on(&self) -> Option<Date> {
+        self.rejected
+            .or_else(|| self.adoption.map(|a| a.meeting_date))
+    }
+
     pub fn planned(&self, stage: Stage) -> Option<Date> {
         self.planned.get(&stage).copied()
     }

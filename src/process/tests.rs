@@ -131,6 +131,7 @@ fn the_default_template_from_draft_to_published() {
             meeting_date: date(2020, 1, 29)
         })
     );
+    assert_eq!(r.decided_on(), Some(date(2020, 1, 29)));
     assert_eq!(r.hearing_version(), Some(1));
     assert!(r.has_hearing_summary());
     assert_eq!(
@@ -256,6 +257,7 @@ fn a_postponed_item_stays_until_decided() {
     );
     assert_eq!(r.stage(), Stage::CityCouncil);
     assert_eq!(r.adoption(), None);
+    assert_eq!(r.decided_on(), None, "a postponement is no decision");
     assert_eq!(
         refused(&r, Action::Publish, date(2020, 1, 23)),
         Refusal::NotAdopted
@@ -352,6 +354,11 @@ fn a_rejection_ends_the_road() {
         }
     );
     assert_eq!(r.next_stage(), None);
+    assert_eq!(
+        r.decided_on(),
+        Some(on),
+        "a rejection is the final decision"
+    );
     assert_eq!(refused(&r, Action::Publish, on), Refusal::RoadRejected);
     assert_eq!(
         refused(&r, Action::FreezeVersion { number: 9 }, on),

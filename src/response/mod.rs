@@ -5,6 +5,7 @@
 //! Errors are codes ([`Field`], [`FieldError`]); the UI words them.
 
 mod fields;
+pub mod own;
 mod receipt;
 mod status;
 mod tag;

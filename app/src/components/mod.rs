@@ -68,6 +68,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </ul>
         }
     });
+    let accessibility = site.privacy.accessibility_url.clone().map(|href| {
+        view! { " · " <a href=href rel="external">{t!(i18n, footer_accessibility)}</a> }
+    });
     view! {
         {theme}
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
@@ -122,6 +125,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/admin" rel="external">{t!(i18n, footer_staff)}</a>
                     " · "
                     <a href="/api/v1/hearings" rel="external">{t!(i18n, footer_open_data)}</a>
+                </p>
+                <p>
+                    <a href="/privatliv">{t!(i18n, privacy_title)}</a>
+                    " · "
+                    <a href="/cookies">{t!(i18n, cookies_title)}</a>
+                    {accessibility}
                 </p>
             </div>
         </footer>

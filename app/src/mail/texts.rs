@@ -104,7 +104,11 @@ pub fn receipt(locale: Locale, sender: &Sender, m: &ReceiptMail<'_>) -> Mail {
     let why = td_string!(locale, mail_receipt_why, municipality = municipality).to_string();
     let link = (td_string!(locale, mail_receipt_link), m.receipt_path);
     Body {
-        paragraphs: vec![lead, td_string!(locale, mail_receipt_what_next).to_string()],
+        paragraphs: vec![
+            lead,
+            td_string!(locale, mail_receipt_what_next).to_string(),
+            td_string!(locale, mail_receipt_own).to_string(),
+        ],
         facts,
         quote: Some(m.text.to_string()),
         ..letter(locale, sender, m.name, Some(link), &why)

@@ -24,6 +24,54 @@ pub fn flag_label(locale: Locale, kind: hoering::privacy::FlagKind) -> &'static 
     }
 }
 
+/// A sender's request to erase their name: the clerk's two answers while it waits, the outcome
+/// after.
+fn erasure_request(
+    locale: Locale,
+    r: &AdminResponse,
+    csrf: &str,
+    back: &str,
+    error: Option<String>,
+) -> Option<AnyView> {
+    use hoering::response::own::Erasure;
+    // Decided already (by another clerk, perhaps): the outcome, and why the answer was refused.
+    let said = |text: &'static str, error: Option<String>| {
+        Some(view! {
+            <p class="response-meta">{text}</p>
+            <FieldError id=format!("erasure-{}-error", r.id) message=Signal::derive(move || error.clone()) />
+        }.into_any())
+    };
+    match r.erasure {
+        Erasure::NotAsked => None,
+        Erasure::Erased => said(td_string!(locale, admin_erasure_erased), error),
+        Erasure::Refused => said(td_string!(locale, admin_erasure_refused), error),
+        Erasure::Asked => {
+            let action = format!("/admin/svar/{}/sletning", r.id);
+            let answer = |decision: &'static str, label: &'static str, class: &'static str| {
+                view! {
+                    <form method="post" action=action.clone() class="inline-form">
+                        <input type="hidden" name="csrf" value=csrf.to_string() />
+                        <input type="hidden" name="back" value=back.to_string() />
+                        <input type="hidden" name="response" value=r.id.to_string() />
+                        <input type="hidden" name="decision" value=decision />
+                        <button type="submit" class=class>{label}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></button>
+                    </form>
+                }
+            };
+            Some(view! {
+                <div class="notice erasure-request">
+                    <p>{td_string!(locale, admin_erasure_asked)}</p>
+                    <FieldError id=format!("erasure-{}-error", r.id) message=Signal::derive(move || error.clone()) />
+                    <div class="button-row">
+                        {answer("erase", td_string!(locale, admin_erasure_erase), "button")}
+                        {answer("keep", td_string!(locale, admin_erasure_keep), "button button-secondary")}
+                    </div>
+                </div>
+            }.into_any())
+        }
+    }
+}
+
 /// One response in the clerk's lists, with its moderation forms. An island: selecting words in
 /// the response fills the passage to redact in the browser.
 #[island]
@@ -179,6 +227,12 @@ pub fn AdminResponseItem(
             {r.withheld_reason.clone().filter(|_| r.status == ModerationStatus::Withheld).map(|why| view! {
                 <p class="response-meta">{td_string!(locale, admin_reason_label)}{why}</p>
             })}
+            {r.withdrawn.then(|| view! { <p class="notice">{td_string!(locale, admin_withdrawn_by_sender)}</p> })}
+            {(r.changes > 0).then(|| view! {
+                <p class="response-meta">{td_string!(locale, admin_changed_by_sender)} " "
+                    <a href=crate::routes::response_original(r.id)>{td_string!(locale, admin_see_earlier_texts)}<span class="visually-hidden">{format!(" {}", r.receipt_number)}</span></a></p>
+            })}
+            {erasure_request(locale, &r, &csrf, &back, message("erasure"))}
             {flags}
             <FieldError id=format!("moderate-{}-error", r.id) message=Signal::derive(move || moderate_error.clone()) />
             <div class="button-row">

@@ -37,6 +37,15 @@ pub struct AdminResponse {
     /// A clerk has redacted passages; the original is kept for clerks.
     pub redacted: bool,
     pub withheld_reason: Option<String>,
+    /// Its sender withdrew it from the receipt link.
+    #[serde(default)]
+    pub withdrawn: bool,
+    /// The sender's request to erase their name, and the clerk's decision.
+    #[serde(default)]
+    pub erasure: hoering::response::own::Erasure,
+    /// How often its sender changed it (the earlier texts are on its original's page).
+    #[serde(default)]
+    pub changes: i64,
     /// The clerk's tags on it, by name.
     #[serde(default)]
     pub tags: Vec<String>,
@@ -96,6 +105,18 @@ pub struct ResponseOriginal {
     pub current: String,
     /// The journal's entries on the response: when, who, what, before, after.
     pub journal: Vec<JournalLine>,
+    /// The texts its sender replaced from the receipt link, oldest first.
+    #[serde(default)]
+    pub earlier: Vec<EarlierText>,
+}
+
+/// A text a sender replaced: when they replaced it, and what it said and allowed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EarlierText {
+    /// Copenhagen time, to the minute.
+    pub replaced_at: jiff::civil::DateTime,
+    pub text: String,
+    pub publication: hoering::response::Publication,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

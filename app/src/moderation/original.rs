@@ -34,6 +34,17 @@ pub fn ResponseOriginalPage() -> impl IntoView {
             <p lang=crate::components::text_lang(&o.original).0 dir=crate::components::text_lang(&o.original).1 class="response-text joint-text">{o.original.clone()}</p>
             <h2>{td_string!(locale, admin_as_it_is_shown)}</h2>
             <p lang=crate::components::text_lang(&o.current).0 dir=crate::components::text_lang(&o.current).1 class="response-text joint-text">{o.current.clone()}</p>
+            {(!o.earlier.is_empty()).then(|| view! {
+                <h2>{td_string!(locale, admin_earlier_texts)}</h2>
+                <ol class="plain-list">
+                    {o.earlier.iter().map(|e| view! {
+                        <li>
+                            <p class="response-meta">{td_string!(locale, admin_replaced_at, at = crate::dates::iso_minute(e.replaced_at)).to_string()} " · " {publication_words(locale, e.publication)}</p>
+                            <p lang=crate::components::text_lang(&e.text).0 dir=crate::components::text_lang(&e.text).1 class="response-text joint-text">{e.text.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
             <h2>{td_string!(locale, admin_policy_journal)}</h2>
             {data_table(
                 td_string!(locale, admin_policy_journal),
@@ -88,6 +99,16 @@ pub fn journal_value(locale: Locale, value: Option<&str>) -> String {
         .join(", ")
 }
 
+/// What the sender allowed, in the clerk's words.
+fn publication_words(locale: Locale, publication: hoering::response::Publication) -> &'static str {
+    use hoering::response::Publication;
+    match publication {
+        Publication::WithName => td_string!(locale, publication_with_name),
+        Publication::Anonymous => td_string!(locale, publication_anonymous),
+        Publication::NotPublished => td_string!(locale, publication_not_published),
+    }
+}
+
 pub fn journal_action(locale: Locale, action: &str) -> String {
     match action {
         "status_changed" => td_string!(locale, admin_status_changed),
@@ -97,6 +118,10 @@ pub fn journal_action(locale: Locale, action: &str) -> String {
         "attachment_received" => td_string!(locale, admin_journal_attachment_received),
         "attachment_withheld" => td_string!(locale, admin_journal_attachment_withheld),
         "attachment_released" => td_string!(locale, admin_journal_attachment_released),
+        "changed_by_sender" => td_string!(locale, admin_journal_changed_by_sender),
+        "withdrawn_by_sender" => td_string!(locale, admin_journal_withdrawn_by_sender),
+        "erasure_asked" => td_string!(locale, admin_journal_erasure_asked),
+        "erasure_decided" => td_string!(locale, admin_journal_erasure_decided),
         other => return other.to_string(),
     }
     .to_string()

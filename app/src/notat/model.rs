@@ -62,6 +62,8 @@ pub struct AdminNotatView {
     pub recommendation: String,
     /// Whether the notat may be published yet, and its editions.
     pub editions: crate::notat::edition::EditionsAdmin,
+    /// How long the senders' personal data is kept, and when it goes.
+    pub retention: crate::retention::RetentionView,
 }
 
 /// A response without a bemærkning: still open (`reason` none) or set aside.

@@ -10,6 +10,7 @@ use crate::forms::error_message;
 use crate::i18n::*;
 use crate::notat::RemarkCard;
 use crate::notat::edition::EditionsAdminSection;
+use crate::retention::section::RetentionSection;
 use hoering::notat::{Outcome, RemarkStage, TargetKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -273,6 +274,8 @@ pub fn AdminNotatPage() -> impl IntoView {
                 <h2 id="offentliggoer-titel">{td_string!(locale, publish_button)}</h2>
                 <EditionsAdminSection slug=slug.clone() csrf=user.csrf.clone() echo=echo.clone() editions=n.editions.clone() remarks=n.remarks.len() />
             </section>
+
+            <RetentionSection rule=n.retention.clone() slug=slug.clone() csrf=user.csrf.clone() echo=echo.clone() />
         }.into_any())
     })
 }

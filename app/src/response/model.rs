@@ -111,4 +111,21 @@ pub struct ReceiptView {
     /// The files received with it.
     #[serde(default)]
     pub files: Vec<AttachmentView>,
+    /// Where it stands with the clerks: waiting, published or withheld.
+    pub status: hoering::response::ModerationStatus,
+    /// What its sender may still do, and has done.
+    pub own: OwnView,
+}
+
+/// The sender's own page: what they may do now (the core's rule, as of the page's making),
+/// and what they did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnView {
+    pub offered: Vec<hoering::response::own::OwnAction>,
+    pub withdrawn: bool,
+    pub erasure: hoering::response::own::Erasure,
+    /// The hearing's last day, in Copenhagen: changes are possible until then.
+    pub closes: jiff::civil::Date,
+    /// How often the sender changed the response.
+    pub changes: i64,
 }

@@ -17,6 +17,31 @@ pub struct Site {
     pub links: Vec<SiteLink>,
     /// How staff sign in, for the login page.
     pub sign_in: SiteSignIn,
+    /// What the privacy notice and every footer say about personal data.
+    #[serde(default)]
+    pub privacy: SitePrivacy,
+}
+
+/// The privacy notice's facts from the configuration (`HOERING_DPO_CONTACT`,
+/// `HOERING_ACCESSIBILITY_URL`, `HOERING_RETENTION_MONTHS`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SitePrivacy {
+    /// The data-protection officer's contact; empty: the footer's contact line answers.
+    pub dpo: String,
+    /// The accessibility statement, linked from every footer.
+    pub accessibility_url: Option<String>,
+    /// The default months senders' names and addresses are kept.
+    pub retention_months: u16,
+}
+
+impl Default for SitePrivacy {
+    fn default() -> Self {
+        Self {
+            dpo: String::new(),
+            accessibility_url: None,
+            retention_months: 24,
+        }
+    }
 }
 
 /// How staff sign in (`HOERING_OIDC_*`, `HOERING_LOCAL_LOGIN`).

@@ -41,6 +41,21 @@ pub enum Action {
     /// released it again.
     AttachmentWithheld,
     AttachmentReleased,
+    /// A clerk chose how long a hearing keeps its senders' personal data (`before`/`after`
+    /// are the months, "" for the municipality's default).
+    RetentionChanged,
+    /// The sender changed their response from the receipt link (`before`/`after`: the
+    /// publication choices and the text's length; the earlier text is kept for clerks in
+    /// `response_changes`, never in the journal).
+    ChangedBySender,
+    /// The sender withdrew their response.
+    WithdrawnBySender,
+    /// The sender asked for their name to be erased; a clerk erased it or kept it (`after`).
+    ErasureAsked,
+    ErasureDecided,
+    /// Housekeeping erased a hearing's personal data when its retention ran out (`after`:
+    /// the counts as JSON; `actor` is empty, or the operator's command).
+    PersonalDataErased,
 }
 
 impl Action {
@@ -62,6 +77,12 @@ impl Action {
             Action::AttachmentReceived => "attachment_received",
             Action::AttachmentWithheld => "attachment_withheld",
             Action::AttachmentReleased => "attachment_released",
+            Action::RetentionChanged => "retention_changed",
+            Action::ChangedBySender => "changed_by_sender",
+            Action::WithdrawnBySender => "withdrawn_by_sender",
+            Action::ErasureAsked => "erasure_asked",
+            Action::ErasureDecided => "erasure_decided",
+            Action::PersonalDataErased => "personal_data_erased",
         }
     }
 }
@@ -80,9 +101,10 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    pub fn response(actor: i64, action: Action, id: i64) -> Self {
+    /// On a response, by a staff user, or (`None`) by its sender from the receipt link.
+    pub fn response(actor: impl Into<Option<i64>>, action: Action, id: i64) -> Self {
         Entry {
-            actor: Some(actor),
+            actor: actor.into(),
             action,
             subject: "response",
             subject_id: Some(id),

@@ -499,6 +499,9 @@ pub struct ReceivedRow {
     pub text: String,
     pub withheld_reason: Option<String>,
     pub redacted: i64,
+    /// 1 when its sender withdrew it: it keeps its journal number in the case's record, but
+    /// the høringsnotat neither counts nor answers it.
+    pub withdrawn: i64,
 }
 
 db::reads! {
@@ -507,7 +510,8 @@ db::reads! {
     pub fn received(hearing_id: i64) -> Vec<ReceivedRow> =
         "SELECT id, created_at, status, sender_kind, name, organisation, publication,
             block_number, quote_exact AS quote, text, withheld_reason,
-            CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted
+            CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted,
+            CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn
          FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id";
 
     /// The text each response arrived with (the original where a clerk redacted it) and the

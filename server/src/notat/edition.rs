@@ -95,6 +95,7 @@ fn backend(state: &AppState) -> DbBackend {
         calendar: (*state.calendar).clone(),
         sends_mail: false,
         journal_pattern: (*state.journal_pattern).clone(),
+        retention: state.privacy.retention.clone(),
     }
 }
 

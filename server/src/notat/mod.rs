@@ -150,7 +150,12 @@ pub(crate) async fn set_aside_of(
 /// in the order received: the høringsnotat is not published while there are any.
 pub async fn unaccounted(pool: &AnyPool, hearing_id: i64) -> Result<Vec<i64>, BackendError> {
     let received = db::received(pool, hearing_id).await.map_err(fail)?;
-    let ids: Vec<i64> = received.iter().map(|r| r.id).collect();
+    // A response its sender withdrew needs no answer.
+    let ids: Vec<i64> = received
+        .iter()
+        .filter(|r| r.withdrawn == 0)
+        .map(|r| r.id)
+        .collect();
     let answered: Vec<RemarkTarget> = remarks(pool, hearing_id)
         .await?
         .into_iter()
@@ -179,7 +184,10 @@ pub async fn input(
     let (case_number, announced) = db::case_facts(pool, hearing.id).await.map_err(fail)?;
     let (written_summary, recommendation) =
         db::notat_texts(pool, hearing.id).await.map_err(fail)?;
-    let received = db::received(pool, hearing.id).await.map_err(fail)?;
+    let mut received = db::received(pool, hearing.id).await.map_err(fail)?;
+    // Withdrawn by its sender: no longer part of the hearing's answer (the case's record keeps
+    // it, with its journal number).
+    received.retain(|r| r.withdrawn == 0);
     let set_aside = set_aside_of(pool, hearing.id, &received).await?;
     let mut tag_counts: Vec<(String, usize)> = Vec::new();
     for (_, tag) in db::tags(pool, hearing.id).await.map_err(fail)? {

@@ -197,7 +197,9 @@ impl NotatReads for DbBackend {
             .into_iter()
             .map(|id| aside_card(id, None))
             .collect();
-        let received_rows = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        let mut received_rows = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        // Withdrawn by its sender: nothing to account for in the notat.
+        received_rows.retain(|r| r.withdrawn == 0);
         let set_aside = super::set_aside_of(pool, hearing.id, &received_rows)
             .await?
             .into_iter()
@@ -210,6 +212,10 @@ impl NotatReads for DbBackend {
             .map(|(_, response)| response)
             .collect();
         let editions = super::edition::admin_facts(pool, &hearing).await?;
+        let retention = crate::retention::view(pool, &self.retention, slug, crate::db::now())
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| fail("the hearing went away while its page was read"))?;
         Ok(Some(AdminNotatView {
             journal_example: super::journal_number(
                 &self.journal_pattern,
@@ -234,6 +240,7 @@ impl NotatReads for DbBackend {
             notat_summary,
             recommendation,
             editions,
+            retention,
         }))
     }
 

@@ -216,6 +216,12 @@ pub struct ResponseRow {
     /// 1 when a clerk has redacted passages (the original is kept apart, for clerks only).
     pub redacted: i64,
     pub withheld_reason: Option<String>,
+    /// 1 when its sender withdrew it.
+    pub withdrawn: i64,
+    /// The sender's request to erase their name: `hoering::response::own::Erasure`'s code.
+    pub erasure: String,
+    /// How often its sender changed it.
+    pub changes: i64,
 }
 
 impl From<ResponseRow> for ShownColumns {
@@ -238,7 +244,7 @@ impl From<ResponseRow> for ShownColumns {
     }
 }
 
-const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason";
+const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, erasure, (SELECT COUNT(*) FROM response_changes c WHERE c.response_id = responses.id) AS changes";
 
 /// One page of responses of a hearing matching `filter` (SQL over compile-time constants whose
 /// only parameter is `$2` = `key`), in `order`.
@@ -375,8 +381,9 @@ pub async fn set_status_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     id: i64,
     status: Status,
-    user_id: i64,
+    user_id: impl Into<Option<i64>>,
 ) -> Result<Option<String>, sqlx::Error> {
+    let user_id = user_id.into();
     let found: Option<(String, i64, Option<String>, String, String, String)> = sqlx::query_as(
         "SELECT h.slug, r.hearing_id, r.block_id, r.status, r.publication, r.source
          FROM responses r JOIN hearings h ON h.id = r.hearing_id WHERE r.id = $1",
@@ -690,4 +697,172 @@ pub async fn latest_texts(
     .bind(limit)
     .fetch_all(pool)
     .await
+}
+
+/// A response as its sender's own page needs it, found by the receipt token.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OwnRow {
+    pub id: i64,
+    pub hearing_id: i64,
+    pub status: String,
+    pub publication: String,
+    pub text: String,
+    pub withdrawn_at: Option<i64>,
+    pub erasure: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+}
+
+db::reads! {
+    /// Only høringssvar from the public form have a sender's page (meeting input has none).
+    pub fn own_by_token(token: &str) -> Option<OwnRow> =
+        "SELECT r.id, r.hearing_id, r.status, r.publication, r.text, r.withdrawn_at, r.erasure,
+            h.opens_at, h.closes_at
+         FROM responses r JOIN hearings h ON h.id = r.hearing_id
+         WHERE r.receipt_token = $1 AND r.source = 'response'";
+
+    /// The texts a sender replaced, oldest first: (when, the text before, publication before).
+    pub fn changes_of(response_id: i64) -> Vec<(i64, String, String)> =
+        "SELECT at, text_before, publication_before FROM response_changes
+         WHERE response_id = $1 ORDER BY id";
+}
+
+/// The sender's new text and publication choice: the earlier ones are kept for clerks, a
+/// redaction no longer applies (the original goes with the text it was made from), the search
+/// index follows, and the response goes back to moderation. `expected` is the text the sender
+/// saw: if it changed meanwhile (a clerk redacted it), nothing is stored and `false` comes back.
+pub async fn change_by_sender(
+    pool: &AnyPool,
+    own: &OwnRow,
+    text: &str,
+    publication: hoering::response::Publication,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    // Back to moderation first, while the stored publication still says what the counts hold.
+    set_status_in(&mut tx, own.id, Status::Pending, None).await?;
+    let changed = sqlx::query(
+        "UPDATE responses SET text = $1, publication = $2, original_text = NULL
+         WHERE id = $3 AND text = $4 AND withdrawn_at IS NULL",
+    )
+    .bind(text)
+    .bind(publication.as_str())
+    .bind(own.id)
+    .bind(own.text.as_str())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO response_changes (response_id, at, text_before, publication_before)
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(own.id)
+    .bind(now())
+    .bind(own.text.as_str())
+    .bind(own.publication.as_str())
+    .execute(&mut *tx)
+    .await?;
+    crate::search::db::index(&mut tx, own.hearing_id, own.id, text).await?;
+    crate::journal::db::write(
+        &mut tx,
+        &crate::journal::Entry::response(None, crate::journal::Action::ChangedBySender, own.id)
+            .change(
+                format!("{};chars={}", own.publication, own.text.chars().count()),
+                format!("{};chars={}", publication.as_str(), text.chars().count()),
+            ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The sender takes their response back: withheld from the public (and the counts), left out
+/// of the høringsnotat, journaled.
+pub async fn withdraw_by_sender(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let done = sqlx::query(
+        "UPDATE responses SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if done == 0 {
+        return Ok(false);
+    }
+    set_status_in(&mut tx, id, Status::Withheld, None).await?;
+    crate::journal::db::write(
+        &mut tx,
+        &crate::journal::Entry::response(None, crate::journal::Action::WithdrawnBySender, id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The sender asks for their name and address to be erased; a clerk decides.
+pub async fn ask_erasure(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let done = sqlx::query(
+        "UPDATE responses SET erasure = 'asked', erasure_asked_at = $1
+         WHERE id = $2 AND erasure = ''",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if done == 1 {
+        crate::journal::db::write(
+            &mut tx,
+            &crate::journal::Entry::response(None, crate::journal::Action::ErasureAsked, id),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(done == 1)
+}
+
+/// A clerk's decision on a sender's request: `erase` clears the name and address (a private
+/// person's response published with name is then published as a private person's), or the
+/// request is refused. Journaled; `false` when there was no open request.
+pub async fn decide_erasure(
+    pool: &AnyPool,
+    id: i64,
+    erase: bool,
+    clerk: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let outcome = if erase { "erased" } else { "refused" };
+    let done = sqlx::query("UPDATE responses SET erasure = $1 WHERE id = $2 AND erasure = 'asked'")
+        .bind(outcome)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if done == 0 {
+        return Ok(false);
+    }
+    if erase {
+        sqlx::query(
+            "UPDATE responses SET name = '', email = '',
+                publication = CASE WHEN publication = 'with_name' AND sender_kind = 'private'
+                    THEN 'anonymous' ELSE publication END
+             WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    crate::journal::db::write(
+        &mut tx,
+        &crate::journal::Entry::response(clerk, crate::journal::Action::ErasureDecided, id)
+            .change("asked", outcome),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod db;
 pub mod forms;
 pub mod intake;
+pub mod own;
 pub mod pages;
 
 pub use hoering::response::ModerationStatus as Status;

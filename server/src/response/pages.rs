@@ -461,6 +461,18 @@ impl ResponseReads for DbBackend {
             original: target.original_text.unwrap_or_else(|| target.text.clone()),
             current: target.text,
             journal,
+            earlier: response_db::changes_of(pool, id)
+                .await
+                .map_err(fail)?
+                .into_iter()
+                .map(|(at, text, publication)| {
+                    Ok(app::moderation::EarlierText {
+                        replaced_at: local_minute(at),
+                        text,
+                        publication: stored::publication(&publication)?,
+                    })
+                })
+                .collect::<Result<_, BackendError>>()?,
         }))
     }
 
@@ -506,7 +518,30 @@ impl ResponseReads for DbBackend {
             .await
             .map_err(fail)?
             .ok_or_else(|| fail("a response without its hearing"))?;
+        let own = response_db::own_by_token(pool, token)
+            .await
+            .map_err(fail)?
+            .map(|row| {
+                let rule = row.own();
+                app::response::OwnView {
+                    offered: rule.offered(),
+                    withdrawn: rule.withdrawn,
+                    erasure: rule.erasure,
+                    closes: hoering::calendar::local_day(row.closes_at),
+                    changes: r.changes,
+                }
+            })
+            // Meeting input has no sender and so no own page: nothing is offered.
+            .unwrap_or(app::response::OwnView {
+                offered: Vec::new(),
+                withdrawn: false,
+                erasure: hoering::response::own::Erasure::NotAsked,
+                closes: local_minute(r.created_at).date(),
+                changes: 0,
+            });
         Ok(Some(ReceiptView {
+            status: stored::moderation(&r.status)?,
+            own,
             receipt_number: receipt_number(r.id, r.created_at),
             hearing_slug,
             hearing_title,
@@ -655,6 +690,10 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         flags: hoering::privacy::detect(&r.text),
         redacted: r.redacted != 0,
         withheld_reason: r.withheld_reason,
+        withdrawn: r.withdrawn != 0,
+        erasure: hoering::response::own::Erasure::parse(&r.erasure)
+            .ok_or_else(|| fail(format!("a stored erasure is not valid: {:?}", r.erasure)))?,
+        changes: r.changes,
         tags: Vec::new(),
         attachments: Vec::new(),
         text: r.text,

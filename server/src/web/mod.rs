@@ -72,6 +72,22 @@ pub fn router(state: AppState) -> Router {
                 )),
         )
         .route("/login", post(crate::auth::forms::login))
+        .route(
+            "/kvittering/{token}/ret",
+            post(crate::response::own::change),
+        )
+        .route(
+            "/kvittering/{token}/traek-tilbage",
+            post(crate::response::own::withdraw),
+        )
+        .route(
+            "/kvittering/{token}/slet-navn",
+            post(crate::response::own::ask_erasure),
+        )
+        .route(
+            "/admin/svar/{id}/sletning",
+            post(crate::response::own::decide_erasure),
+        )
         .route("/logout", post(crate::auth::forms::logout))
         .route("/login/oidc", get(crate::auth::forms::begin_provider))
         .route(
@@ -128,6 +144,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat/sag",
             post(crate::notat::forms::case_facts),
+        )
+        .route(
+            "/admin/hoeringer/{slug}/opbevaring",
+            post(crate::retention::forms::set_months),
         )
         .route(
             "/admin/hoeringer/{slug}/hoeringsnotat/offentliggoer",

@@ -352,6 +352,89 @@ async fn a_backup_is_taken_while_the_server_serves_and_never_overwrites() {
     .await;
 }
 
+#[tokio::test]
+async fn the_operator_lists_what_retention_would_erase_and_then_erases_it() {
+    within_timeout("retention", async {
+        // A response sent to a running server, then a copy of its database for the operator, so
+        // the server's own housekeeping never sees the hearing closed.
+        let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+        app.add_open_hearing_with_response("politik", "Et svar, hvis afsender skal glemmes.")
+            .await;
+        let dir = std::env::temp_dir().join(format!("hoering-retention-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("kopi.db");
+        let _ = std::fs::remove_file(&file);
+        let served = app.config.database_url.expose().to_string();
+        succeeded(hoering(
+            &served,
+            &["backup", &file.display().to_string()],
+            "",
+        ));
+        let url = format!("sqlite://{}", file.display());
+        let copy = server::db::connect(&DatabaseUrl::parse(&url).unwrap())
+            .await
+            .unwrap();
+        let scalar = |sql: &'static str| {
+            let pool = copy.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, String>(sql)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let run = |args: &[&str]| succeeded(hoering(&url, args, ""));
+        // The listing's rows (the log's warnings come on standard error, after them).
+        let rows = |out: &str| -> Vec<String> {
+            out.lines()
+                .filter(|l| l.starts_with("politik\t"))
+                .map(str::to_string)
+                .collect()
+        };
+        // While the hearing is open it has no rule to list.
+        let out = run(&["retention", "--dry-run"]);
+        assert!(out.contains("hearing\terasure_day\t"), "{out}");
+        assert!(rows(&out).is_empty(), "{out}");
+
+        // Closed 25 months ago, with the default 24 months: due now. The dry run erases nothing.
+        let closes = jiff::Timestamp::now().as_second() - 761 * 86_400;
+        sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2")
+            .bind(closes - 28 * 86_400)
+            .bind(closes)
+            .execute(&copy.pool)
+            .await
+            .unwrap();
+        let out = run(&["retention", "--dry-run"]);
+        let listed = rows(&out);
+        assert_eq!(listed.len(), 1, "{out}");
+        let fields: Vec<&str> = listed[0].split('\t').collect();
+        assert_eq!(
+            &fields[2..],
+            ["24 (default)", "due now", "1", "0", "0"],
+            "{out}"
+        );
+        assert_eq!(
+            scalar("SELECT name FROM responses").await,
+            "Amina Hassan",
+            "a dry run changes nothing"
+        );
+
+        let out = run(&["retention"]);
+        assert!(out.contains("politik: erased 1 senders"), "{out}");
+        assert_eq!(scalar("SELECT name FROM responses").await, "");
+        assert_eq!(
+            scalar("SELECT action FROM journal ORDER BY id DESC").await,
+            "personal_data_erased"
+        );
+        let out = run(&["retention", "--dry-run"]);
+        assert!(rows(&out)[0].contains("\terased "), "{out}");
+        assert!(run(&["retention"]).contains("0 hearings erased"));
+        copy.pool.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
+}
+
 /// A real installation must say where readers reach it: otherwise links in e-mails and feeds
 /// would follow whatever `Host` a client sends.
 #[test]

@@ -145,6 +145,7 @@ impl TestApp {
                 reader: env!("CARGO_BIN_EXE_hoering").into(),
             },
             sign_in: Default::default(),
+            privacy: Default::default(),
         };
         configure(&mut config);
         // Never shut down by a signal: the test process must die on SIGTERM like any other.
@@ -407,6 +408,19 @@ impl TestApp {
             .execute(&self.db.pool)
             .await
             .expect("move the close");
+    }
+
+    /// Moves hearing `slug`'s whole window into the past: it closed `days` days ago, after four
+    /// weeks open (its responses were sent while it was open).
+    pub async fn close_days_ago(&self, slug: &str, days: i64) {
+        let closes = jiff::Timestamp::now().as_second() - days * 86_400;
+        sqlx::query("UPDATE hearings SET opens_at = $1, closes_at = $2 WHERE slug = $3")
+            .bind(closes - 28 * 86_400)
+            .bind(closes)
+            .bind(slug)
+            .execute(&self.db.pool)
+            .await
+            .expect("move the window");
     }
 
     /// Sends `text` to hearing `slug` from `sender` (name, e-mail, sender kind, and

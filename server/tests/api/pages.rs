@@ -243,3 +243,83 @@ async fn the_configured_logo_colour_contact_and_links_are_shown() {
     })
     .await;
 }
+
+/// The privacy notice and the cookie page tell the reader, in their language, who answers for
+/// their data (the DPO from the configuration), how long names are kept (the configured
+/// period), and which cookies there are; every footer links them and the accessibility
+/// statement.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_privacy_notice_and_cookie_page_say_what_the_configuration_says() {
+    within_timeout("privacy notice", async {
+        let privacy = Config::from_env(|k| match k {
+            "HOERING_DPO_CONTACT" => Some("Databeskyttelsesrådgiver <dpo@roskilde.dk>".into()),
+            "HOERING_ACCESSIBILITY_URL" => Some("https://www.was.digst.dk/roskilde".into()),
+            "HOERING_RETENTION_MONTHS" => Some("36,12".into()),
+            _ => None,
+        })
+        .unwrap()
+        .privacy;
+        let app = TestApp::spawn_with(Engine::Sqlite, |c| c.privacy = privacy)
+            .await
+            .expect("sqlite app");
+        let (status, page) = app.get_text("/privatliv").await;
+        assert_eq!(status, 200);
+        assert_contains(
+            &page,
+            &[
+                "<title>Privatlivspolitik – hoering</title>",
+                "er dataansvarlig",
+                "artikel 6, stk. 1, litra e",
+                "Navne og e-mailadresser på høringssvar: 36 måneder efter byrådets beslutning",
+                "Tilmeldinger til dialogmøder: 30 dage efter mødet.",
+                "Databeskyttelsesrådgiver &lt;dpo@roskilde.dk&gt;",
+                r#"href="https://www.datatilsynet.dk""#,
+                r#"href="https://www.was.digst.dk/roskilde""#,
+                ">Tilgængelighedserklæring<",
+            ],
+        );
+        let (status, cookies) = app.get_text("/cookies").await;
+        assert_eq!(status, 200);
+        assert_contains(
+            &cookies,
+            &[
+                "i18n_pref_locale",
+                "hoering_session",
+                "hoering_oidc",
+                "cookiebanner",
+            ],
+        );
+        // Every page's footer links both.
+        let front = app.page_ok("/").await;
+        assert_contains(&front, &[r#"href="/privatliv""#, r#"href="/cookies""#]);
+        // In the reader's language.
+        let english = app
+            .get_with("/privatliv", &[("cookie", "i18n_pref_locale=en")])
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            english.contains("36 months after the city council"),
+            "{english}"
+        );
+        let arabic = app
+            .get_with("/cookies", &[("cookie", "i18n_pref_locale=ar")])
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(arabic.contains(r#"dir="rtl""#) && arabic.contains("ملفات تعريف الارتباط"));
+
+        // Without a DPO configured, the notice says whom to ask; without a statement, no link.
+        let plain = TestApp::spawn(Engine::Sqlite).await.expect("sqlite app");
+        let page = plain.page_ok("/privatliv").await;
+        assert!(
+            page.contains("bed om kommunens databeskyttelsesrådgiver"),
+            "{page}"
+        );
+        assert!(page.contains("24 måneder"));
+        assert!(!page.contains("Tilgængelighedserklæring"));
+    })
+    .await;
+}
