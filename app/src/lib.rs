@@ -3,6 +3,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+pub mod access_request;
 pub mod api;
 pub mod auth;
 #[cfg(feature = "ssr")]
@@ -204,6 +205,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/login") view=auth::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/privatliv") view=site::privacy::PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/indsigt") view=access_request::page::AccessRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/cookies") view=site::privacy::CookiesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=site::admin_home::AdminHome ssr=SsrMode::Async />
                         <Route

@@ -339,6 +339,9 @@ pub fn council_member_remove(slug: &str) -> String {
 
 /// The outbox (`?til=` one recipient's messages), and one message in it.
 pub const OUTBOX: &str = "/admin/post";
+
+/// A clerk's answer to an access request: everything held under one e-mail address.
+pub const ACCESS_REQUEST: &str = "/admin/indsigt";
 pub const RECIPIENT: &str = "til";
 
 pub fn outbox_message(id: i64) -> String {

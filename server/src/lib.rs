@@ -2,6 +2,7 @@
 //! core (`hoering`) and the web UI (`app`).
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod access_request;
 pub mod archive;
 pub mod attachment;
 pub mod auth;

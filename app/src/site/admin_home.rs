@@ -36,6 +36,9 @@ pub fn AdminHome() -> impl IntoView {
                     {user.role.may(hoering::staff::Permission::ReadMail).then(|| view! {
                         " · " <a href=crate::routes::OUTBOX>{td_string!(locale, outbox_outbox)}</a>
                     })}
+                    {user.role.may(hoering::staff::Permission::Moderate).then(|| view! {
+                        " · " <a href=crate::routes::ACCESS_REQUEST>{td_string!(locale, access_title)}</a>
+                    })}
                 </p>
                 <DashboardView dashboard=dashboard csrf=user.csrf.clone() />
                 <h2>{td_string!(locale, policy_hearings)}</h2>

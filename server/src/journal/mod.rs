@@ -53,6 +53,9 @@ pub enum Action {
     /// The sender asked for their name to be erased; a clerk erased it or kept it (`after`).
     ErasureAsked,
     ErasureDecided,
+    /// A clerk answered an access request (`after`: the address's SHA-256 and the counts of
+    /// what was handed over, never the address).
+    AccessRequestAnswered,
     /// Housekeeping erased a hearing's personal data when its retention ran out (`after`:
     /// the counts as JSON; `actor` is empty, or the operator's command).
     PersonalDataErased,
@@ -82,6 +85,7 @@ impl Action {
             Action::WithdrawnBySender => "withdrawn_by_sender",
             Action::ErasureAsked => "erasure_asked",
             Action::ErasureDecided => "erasure_decided",
+            Action::AccessRequestAnswered => "access_request_answered",
             Action::PersonalDataErased => "personal_data_erased",
         }
     }

@@ -88,6 +88,7 @@ pub fn router(state: AppState) -> Router {
             "/admin/svar/{id}/sletning",
             post(crate::response::own::decide_erasure),
         )
+        .route("/admin/indsigt", post(crate::access_request::forms::answer))
         .route("/logout", post(crate::auth::forms::logout))
         .route("/login/oidc", get(crate::auth::forms::begin_provider))
         .route(

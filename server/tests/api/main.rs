@@ -7,6 +7,7 @@ mod handmade;
 mod helpers;
 mod smtp;
 
+mod access_request;
 mod admin;
 mod api;
 mod archive;

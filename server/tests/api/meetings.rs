@@ -7,7 +7,7 @@ use crate::both_databases;
 use crate::helpers::*;
 
 /// Creates a meeting on the open hearing's policy as the clerk; returns its id.
-async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
+pub(crate) async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
     let date = in_days(10);
     let r = app
         .post_as(
@@ -43,7 +43,7 @@ async fn create_meeting(app: &TestApp, cookie: &str, capacity: &str) -> i64 {
 }
 
 /// Signs `email` up as a citizen; returns the status and the sign-up page's path.
-async fn sign_up(app: &TestApp, meeting: i64, name: &str, email: &str) -> (u16, String) {
+pub(crate) async fn sign_up(app: &TestApp, meeting: i64, name: &str, email: &str) -> (u16, String) {
     let r = app
         .post_form(
             &format!("/moeder/{meeting}/tilmelding"),
