@@ -778,53 +778,66 @@ pub async fn change_by_sender(
     Ok(true)
 }
 
-/// The sender takes their response back: withheld from the public (and the counts), left out
-/// of the høringsnotat, journaled.
-pub async fn withdraw_by_sender(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+/// A sender's act that happens once: `mark` (the time bound as $1, the response as $2) records
+/// it unless it was recorded already, the response moves to `status` if given, and the act is
+/// journaled with no actor. `false` when it had happened already.
+async fn sender_act_once(
+    pool: &AnyPool,
+    id: i64,
+    mark: &'static str,
+    status: Option<Status>,
+    action: crate::journal::Action,
+) -> Result<bool, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let done = sqlx::query(
-        "UPDATE responses SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL",
-    )
-    .bind(now())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let done = sqlx::query(mark)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
     if done == 0 {
         return Ok(false);
     }
-    set_status_in(&mut tx, id, Status::Withheld, None).await?;
-    crate::journal::db::write(
-        &mut tx,
-        &crate::journal::Entry::response(None, crate::journal::Action::WithdrawnBySender, id),
-    )
-    .await?;
+    if let Some(status) = status {
+        set_status_in(&mut tx, id, status, None).await?;
+    }
+    crate::journal::db::write(&mut tx, &crate::journal::Entry::response(None, action, id)).await?;
     tx.commit().await?;
     Ok(true)
 }
 
+/// The sender takes their response back: withheld from the public (and the counts), left out
+/// of the høringsnotat, journaled.
+pub async fn withdraw_by_sender(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    sender_act_once(
+        pool,
+        id,
+        "UPDATE responses SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL",
+        Some(Status::Withheld),
+        crate::journal::Action::WithdrawnBySender,
+    )
+    .await
+}
+
 /// The sender asks for their name and address to be erased; a clerk decides.
 pub async fn ask_erasure(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
-    let mut tx = crate::db::begin_write(pool).await?;
-    let done = sqlx::query(
+    sender_act_once(
+        pool,
+        id,
         "UPDATE responses SET erasure = 'asked', erasure_asked_at = $1
          WHERE id = $2 AND erasure = ''",
+        None,
+        crate::journal::Action::ErasureAsked,
     )
-    .bind(now())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if done == 1 {
-        crate::journal::db::write(
-            &mut tx,
-            &crate::journal::Entry::response(None, crate::journal::Action::ErasureAsked, id),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(done == 1)
+    .await
 }
+
+/// What erasing a sender's personal data sets on their responses: no name, no address, and a
+/// private person's response published with name published as a private person's instead (an
+/// organisation keeps its name). Housekeeping's retention and a clerk's decision share it.
+pub const ERASE_SENDER: &str = "name = '', email = '',
+    publication = CASE WHEN publication = 'with_name' AND sender_kind = 'private'
+        THEN 'anonymous' ELSE publication END";
 
 /// A clerk's decision on a sender's request: `erase` clears the name and address (a private
 /// person's response published with name is then published as a private person's), or the
@@ -847,12 +860,9 @@ pub async fn decide_erasure(
         return Ok(false);
     }
     if erase {
-        sqlx::query(
-            "UPDATE responses SET name = '', email = '',
-                publication = CASE WHEN publication = 'with_name' AND sender_kind = 'private'
-                    THEN 'anonymous' ELSE publication END
-             WHERE id = $1",
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE responses SET {ERASE_SENDER} WHERE id = $1"
+        )))
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -83,10 +83,8 @@ pub async fn erase(
 ) -> Result<Erased, sqlx::Error> {
     let mut tx = db::begin_write(pool).await?;
     let senders = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE responses SET name = '', email = '',
-            publication = CASE WHEN publication = 'with_name' AND sender_kind = 'private'
-                THEN 'anonymous' ELSE publication END
-         WHERE hearing_id = $1 AND {HOLDS_SENDER}"
+        "UPDATE responses SET {ERASE_SENDER} WHERE hearing_id = $1 AND {HOLDS_SENDER}",
+        ERASE_SENDER = crate::response::db::ERASE_SENDER
     )))
     .bind(hearing)
     .execute(&mut *tx)
