@@ -341,6 +341,8 @@ fn input_with_frida_twice(publication: Publication) -> NotatInput {
 }
 
 fn input() -> NotatInput {
+    use crate::response::Publication::{Anonymous, NotPublished, WithName};
+    use crate::response::SenderKind::{Association, Company, Private};
     NotatInput {
         hearing: HearingInfo {
             title: "Integrationspolitik 2026".into(),
@@ -350,48 +352,19 @@ fn input() -> NotatInput {
             case_number: String::new(),
         },
         parties: fixture::parties(),
-        responses: [
-            respondent(
-                1,
-                SenderKind::Private,
-                Some("Anna Jensen"),
-                None,
-                Publication::WithName,
-                &["3"],
-            ),
-            respondent(
-                2,
-                SenderKind::Association,
+        responses: fixture::respondents(&[
+            (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+            (
+                Association,
                 Some("Bo Hansen"),
                 Some("Ældre Sagen"),
-                Publication::WithName,
+                WithName,
                 &[],
             ),
-            respondent(
-                3,
-                SenderKind::Private,
-                Some("Carl"),
-                None,
-                Publication::Anonymous,
-                &["2", "3"],
-            ),
-            respondent(
-                4,
-                SenderKind::Company,
-                Some("Dora"),
-                Some("Firma ApS"),
-                Publication::Anonymous,
-                &["2"],
-            ),
-            respondent(
-                5,
-                SenderKind::Private,
-                Some("Eva"),
-                None,
-                Publication::NotPublished,
-                &["3"],
-            ),
-        ]
+            (Private, Some("Carl"), None, Anonymous, &["2", "3"]),
+            (Company, Some("Dora"), Some("Firma ApS"), Anonymous, &["2"]),
+            (Private, Some("Eva"), None, NotPublished, &["3"]),
+        ])
         .into_iter()
         // Two private persons who send the same without a name: the group of the second point.
         .chain([6, 7].map(|id| {

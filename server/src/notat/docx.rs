@@ -919,12 +919,11 @@ mod tests {
 
     use hoering::consultees::{PartyKind, PartyStatus};
     use hoering::hearing::parse_date;
-    use hoering::notat::fixture::{self, party, point, published, respondent};
+    use hoering::notat::fixture::{self, party, point, published};
     use hoering::notat::{
         BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput,
         RemarkTarget, outline,
     };
-    use hoering::response::{Publication, SenderKind};
     use zip::ZipArchive;
 
     use super::*;
@@ -946,6 +945,8 @@ mod tests {
     /// A closed hearing on the integration policy, with the special characters, consent
     /// levels and stray e-mail addresses a real one brings.
     fn input() -> NotatInput {
+        use hoering::response::Publication::{Anonymous, NotPublished, WithName};
+        use hoering::response::SenderKind::{Association, Company, Private};
         let sections = [
             (
                 "1",
@@ -987,64 +988,27 @@ mod tests {
                 ),
                 party("Handicaprådet", PartyKind::Council, PartyStatus::Answered),
             ],
-            responses: vec![
-                respondent(
-                    1,
-                    SenderKind::Private,
-                    Some("Anna Jensen"),
-                    None,
-                    Publication::WithName,
-                    &["3"],
-                ),
-                respondent(
-                    2,
-                    SenderKind::Association,
+            responses: fixture::respondents(&[
+                (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+                (
+                    Association,
                     Some("Bo Hansen"),
                     Some("Ældre Sagen Roskilde"),
-                    Publication::WithName,
+                    WithName,
                     &[],
                 ),
-                respondent(
-                    3,
-                    SenderKind::Private,
-                    Some("Carl Nielsen"),
-                    None,
-                    Publication::Anonymous,
-                    &["2", "3"],
-                ),
-                respondent(
-                    4,
-                    SenderKind::Company,
+                (Private, Some("Carl Nielsen"), None, Anonymous, &["2", "3"]),
+                (
+                    Company,
                     Some("Dora Berg"),
                     Some("Berg & Søn ApS"),
-                    Publication::Anonymous,
+                    Anonymous,
                     &["2"],
                 ),
-                respondent(
-                    5,
-                    SenderKind::Private,
-                    Some("Eva Holm"),
-                    None,
-                    Publication::NotPublished,
-                    &["3"],
-                ),
-                respondent(
-                    6,
-                    SenderKind::Private,
-                    Some("Finn Ørsted"),
-                    None,
-                    Publication::WithName,
-                    &["4"],
-                ),
-                respondent(
-                    7,
-                    SenderKind::Private,
-                    Some("Gitte Å"),
-                    None,
-                    Publication::WithName,
-                    &["4"],
-                ),
-            ],
+                (Private, Some("Eva Holm"), None, NotPublished, &["3"]),
+                (Private, Some("Finn Ørsted"), None, WithName, &["4"]),
+                (Private, Some("Gitte Å"), None, WithName, &["4"]),
+            ]),
             sections: fixture::sections(&sections),
             points: vec![
                 point(

@@ -6,12 +6,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use hoering::hearing::parse_date;
-use hoering::notat::fixture::{self, respondent};
+use hoering::notat::fixture;
 use hoering::notat::{
     BlockChanges, CouncilInput, HearingInfo, MeetingInput, NotatInput, Remark, RemarkState,
     RemarkTarget, outline,
 };
-use hoering::response::{Publication, SenderKind};
 
 use super::text::{Style, Weight};
 use super::*;
@@ -28,6 +27,8 @@ fn published(text: &str, outcome: Outcome) -> Option<Remark> {
 }
 
 fn input() -> NotatInput {
+    use hoering::response::Publication::{Anonymous, NotPublished, WithName};
+    use hoering::response::SenderKind::{Association, Private};
     let day = |s: &str| parse_date(s).expect("a valid date");
     let point = |section: Option<&str>, said: &str, id, remark| {
         fixture::point(section, said, RemarkTarget::Response(id), remark)
@@ -41,40 +42,18 @@ fn input() -> NotatInput {
             case_number: String::new(),
         },
         parties: fixture::parties(),
-        responses: vec![
-            respondent(
-                1,
-                SenderKind::Private,
-                Some("Anna Jensen"),
-                None,
-                Publication::WithName,
-                &["3"],
-            ),
-            respondent(
-                2,
-                SenderKind::Association,
+        responses: fixture::respondents(&[
+            (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+            (
+                Association,
                 Some("Bo Hansen"),
                 Some("Ældre Sagen"),
-                Publication::WithName,
+                WithName,
                 &[],
             ),
-            respondent(
-                3,
-                SenderKind::Private,
-                Some("Carl Skjult"),
-                None,
-                Publication::Anonymous,
-                &["2"],
-            ),
-            respondent(
-                4,
-                SenderKind::Private,
-                Some("Eva Hemmelig"),
-                None,
-                Publication::NotPublished,
-                &["3"],
-            ),
-        ],
+            (Private, Some("Carl Skjult"), None, Anonymous, &["2"]),
+            (Private, Some("Eva Hemmelig"), None, NotPublished, &["3"]),
+        ]),
         sections: fixture::sections(&[("2", "Bolig"), ("3", "Arbejde")]),
         points: vec![
             point(
