@@ -105,7 +105,7 @@ impl DbBackend {
             .await
             .map_err(fail)?
             .and_then(|d| {
-                let url = app::routes::meeting_minutes_file(row.id, &d.name);
+                let url = app::routes::meeting_minutes_file(row.id, &d.file.name);
                 crate::attachment::document_for_public(&d, url)
             }),
             None => None,
@@ -220,11 +220,15 @@ impl MeetingReads for DbBackend {
             .map_err(fail)?
             .into_iter()
             .map(|i| RecordedInput {
-                id: i.id,
-                block_number: i.block_number,
-                group: i.meeting_group.as_deref().and_then(ParticipantGroup::parse),
-                table: i.meeting_table,
-                text: i.text,
+                id: i.shown.id,
+                block_number: i.shown.block_number,
+                group: i
+                    .shown
+                    .meeting_group
+                    .as_deref()
+                    .and_then(ParticipantGroup::parse),
+                table: i.shown.meeting_table,
+                text: i.shown.text,
             })
             .collect();
         let invitation = (meeting.card.mode == SignupMode::Invitation)
@@ -235,10 +239,9 @@ impl MeetingReads for DbBackend {
                 .await
                 .map_err(fail)?
                 .and_then(|d| {
-                    let url = app::routes::admin_meeting_minutes_file(id, &d.name);
+                    let url = app::routes::admin_meeting_minutes_file(id, &d.file.name);
                     let shown = row.minutes_published_at.is_some()
-                        && hoering::attachment::ScanState::parse(&d.scan)
-                            == hoering::attachment::ScanState::Clean;
+                        && d.file.scan() == hoering::attachment::ScanState::Clean;
                     crate::attachment::document_for_staff(&d, url, shown, &names)
                 });
         Ok(Some(AdminMeetingView {
