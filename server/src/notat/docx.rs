@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use app::notat::words::DocumentWords;
-use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
+use hoering::notat::{Notat, NotatItem, NotatSection, PointItem};
 use hoering::text::DiffOp;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
@@ -161,17 +161,11 @@ fn estimate(notat: &Notat) -> usize {
                     .sum::<usize>()
                     + rows.len() * 30
             }
-            NotatItem::Point {
-                about,
-                said,
-                respondents,
-                remark,
-                ..
-            } => {
-                1000 + text(about)
-                    + text(said)
-                    + respondents.iter().map(|r| 2 + text(r)).sum::<usize>()
-                    + remark.as_deref().map_or(0, text)
+            NotatItem::Point(point) => {
+                1000 + text(&point.about)
+                    + text(&point.said)
+                    + point.respondents.iter().map(|r| 2 + text(r)).sum::<usize>()
+                    + point.remark.as_deref().map_or(0, text)
             }
             NotatItem::Diff { block, ops } => {
                 400 + text(block) + ops.iter().map(|o| 120 + text(o.text())).sum::<usize>()
@@ -198,20 +192,13 @@ impl Body<'_> {
         let mut about_before: Option<&str> = None;
         for item in &section.items {
             about_before = match item {
-                NotatItem::Point {
-                    about,
-                    said,
-                    respondents,
-                    remark,
-                    outcome,
-                } => {
-                    let continues = about_before == Some(about.as_str());
+                NotatItem::Point(point) => {
+                    let continues = about_before == Some(point.about.as_str());
                     if !continues {
-                        self.heading(sub, about);
+                        self.heading(sub, &point.about);
                     }
-                    let remark = remark.as_deref();
-                    self.point(continues, said, respondents, remark, outcome.as_ref());
-                    Some(about)
+                    self.point(continues, point);
+                    Some(&point.about)
                 }
                 NotatItem::Paragraph(text) => {
                     paragraph(&mut self.out, "", "", text);
@@ -270,23 +257,16 @@ impl Body<'_> {
 
     /// One point: who said it, what was said, and the administration's answer. A point
     /// that continues a run of points under the same heading opens with a thin rule.
-    fn point(
-        &mut self,
-        continues: bool,
-        said: &str,
-        respondents: &[String],
-        remark: Option<&str>,
-        outcome: Option<&Outcome>,
-    ) {
+    fn point(&mut self, continues: bool, point: &PointItem) {
         let words = self.words;
         let out = &mut self.out;
         let mut opening = if continues { POINT_RULE } else { "" };
-        if !respondents.is_empty() {
+        if !point.respondents.is_empty() {
             paragraph_open(out, "Respondents", opening);
             opening = "";
             run(out, STRONG, words.responses_from);
             out.push_str("<w:r><w:t xml:space=\"preserve\"> ");
-            for (i, name) in respondents.iter().enumerate() {
+            for (i, name) in point.respondents.iter().enumerate() {
                 if i > 0 {
                     out.push_str("; ");
                 }
@@ -295,12 +275,12 @@ impl Body<'_> {
             out.push_str("</w:t></w:r></w:p>");
         }
         paragraph(out, "Label", opening, words.what_was_said);
-        paragraph(out, "Quote", "", said);
-        match remark {
+        paragraph(out, "Quote", "", &point.said);
+        match &point.remark {
             Some(remark) => {
                 paragraph(out, "Label", "", words.remark);
                 paragraph(out, "", "", remark);
-                if let Some(outcome) = outcome {
+                if let Some(outcome) = &point.outcome {
                     paragraph_open(out, "", "");
                     run(out, STRONG, words.conclusion);
                     out.push_str("<w:r><w:t xml:space=\"preserve\"> ");
@@ -921,7 +901,7 @@ mod tests {
     use hoering::hearing::parse_date;
     use hoering::notat::fixture::{self, party, point, published};
     use hoering::notat::{
-        BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput,
+        BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput, Outcome,
         RemarkTarget, outline,
     };
     use zip::ZipArchive;
@@ -1281,7 +1261,7 @@ mod tests {
             .iter()
             .flat_map(|s| &s.items)
             .filter_map(|i| match i {
-                NotatItem::Point { remark, .. } => remark.clone(),
+                NotatItem::Point(point) => point.remark.clone(),
                 _ => None,
             })
             .collect();
