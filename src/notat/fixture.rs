@@ -29,6 +29,26 @@ pub fn respondent(
     }
 }
 
+/// A respondent as one row of a test's table: kind, name, organisation, publication and the
+/// sections the response is about.
+pub type RespondentRow<'a> = (
+    SenderKind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Publication,
+    &'a [&'a str],
+);
+
+/// The respondents of a table, numbered from 1 in its order.
+pub fn respondents(rows: &[RespondentRow]) -> Vec<Respondent> {
+    (1..)
+        .zip(rows)
+        .map(|(id, &(kind, name, organisation, publication, sections))| {
+            respondent(id, kind, name, organisation, publication, sections)
+        })
+        .collect()
+}
+
 pub fn party(organisation: &str, kind: PartyKind, status: PartyStatus) -> HeardParty {
     HeardParty {
         organisation: organisation.into(),

@@ -20,7 +20,7 @@ pub use edition::{EditionPlan, EditionRefusal, plan_edition};
 pub use journal_number::{JournalPattern, JournalPatternError};
 pub use outline::{
     BlockChanges, CouncilInput, DraftSection, HeardParty, HearingInfo, MeetingInput, Notat,
-    NotatInput, NotatItem, NotatSection, OutlineWords, PointInput, Respondent, outline,
+    NotatInput, NotatItem, NotatSection, OutlineWords, PointInput, PointItem, Respondent, outline,
 };
 pub use remark::{
     ApproveRefusal, EditRefusal, Edited, Outcome, PointFraming, PublishRefusal, Remark,

@@ -164,20 +164,25 @@ pub enum NotatItem {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
-    Point {
-        /// The section of the draft, or the meeting or council it comes from.
-        about: String,
-        said: String,
-        /// As their consent allows them to be named.
-        respondents: Vec<String>,
-        /// The published bemærkning; `None` until published.
-        remark: Option<String>,
-        outcome: Option<Outcome>,
-    },
+    Point(PointItem),
     Diff {
         block: String,
         ops: Vec<DiffOp>,
     },
+}
+
+/// A point raised in the hearing, with the administration's bemærkning once published: one
+/// type, so the web page, the DOCX and the PDF each take it whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointItem {
+    /// The section of the draft, or the meeting or council it comes from.
+    pub about: String,
+    pub said: String,
+    /// As their consent allows them to be named.
+    pub respondents: Vec<String>,
+    /// The published bemærkning; `None` until published.
+    pub remark: Option<String>,
+    pub outcome: Option<Outcome>,
 }
 
 /// The høringsnotat of `input`, in the words the caller gives (the app builds them from its
@@ -527,7 +532,7 @@ fn point(
     remark: Option<&Remark>,
 ) -> NotatItem {
     let published = remark.filter(|r| r.is_published());
-    NotatItem::Point {
+    NotatItem::Point(PointItem {
         about,
         said: clean(said.trim()),
         respondents,
@@ -539,7 +544,7 @@ fn point(
             },
             other => other.clone(),
         }),
-    }
+    })
 }
 
 /// A respondent named as their consent allows. An unknown id is treated as not published:

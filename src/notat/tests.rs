@@ -341,6 +341,8 @@ fn input_with_frida_twice(publication: Publication) -> NotatInput {
 }
 
 fn input() -> NotatInput {
+    use crate::response::Publication::{Anonymous, NotPublished, WithName};
+    use crate::response::SenderKind::{Association, Company, Private};
     NotatInput {
         hearing: HearingInfo {
             title: "Integrationspolitik 2026".into(),
@@ -350,48 +352,19 @@ fn input() -> NotatInput {
             case_number: String::new(),
         },
         parties: fixture::parties(),
-        responses: [
-            respondent(
-                1,
-                SenderKind::Private,
-                Some("Anna Jensen"),
-                None,
-                Publication::WithName,
-                &["3"],
-            ),
-            respondent(
-                2,
-                SenderKind::Association,
+        responses: fixture::respondents(&[
+            (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+            (
+                Association,
                 Some("Bo Hansen"),
                 Some("Ældre Sagen"),
-                Publication::WithName,
+                WithName,
                 &[],
             ),
-            respondent(
-                3,
-                SenderKind::Private,
-                Some("Carl"),
-                None,
-                Publication::Anonymous,
-                &["2", "3"],
-            ),
-            respondent(
-                4,
-                SenderKind::Company,
-                Some("Dora"),
-                Some("Firma ApS"),
-                Publication::Anonymous,
-                &["2"],
-            ),
-            respondent(
-                5,
-                SenderKind::Private,
-                Some("Eva"),
-                None,
-                Publication::NotPublished,
-                &["3"],
-            ),
-        ]
+            (Private, Some("Carl"), None, Anonymous, &["2", "3"]),
+            (Company, Some("Dora"), Some("Firma ApS"), Anonymous, &["2"]),
+            (Private, Some("Eva"), None, NotPublished, &["3"]),
+        ])
         .into_iter()
         // Two private persons who send the same without a name: the group of the second point.
         .chain([6, 7].map(|id| {
@@ -480,32 +453,12 @@ fn section<'a>(notat: &'a Notat, heading: &str) -> &'a NotatSection {
         .unwrap()
 }
 
-struct P<'a> {
-    about: &'a str,
-    said: &'a str,
-    respondents: &'a [String],
-    remark: Option<&'a str>,
-    outcome: Option<&'a Outcome>,
-}
-
-fn points(section: &NotatSection) -> Vec<P<'_>> {
+fn points(section: &NotatSection) -> Vec<&PointItem> {
     section
         .items
         .iter()
         .filter_map(|i| match i {
-            NotatItem::Point {
-                about,
-                said,
-                respondents,
-                remark,
-                outcome,
-            } => Some(P {
-                about,
-                said,
-                respondents,
-                remark: remark.as_deref(),
-                outcome: outcome.as_ref(),
-            }),
+            NotatItem::Point(point) => Some(point),
             _ => None,
         })
         .collect()
@@ -880,7 +833,7 @@ fn the_summary_counts_by_kind_and_by_section() {
 fn points_follow_the_draft_with_the_whole_draft_first() {
     let notat = outline(&input(), &words());
     let ps = points(section(&notat, "Høringssvar og bemærkninger"));
-    let abouts: Vec<&str> = ps.iter().map(|p| p.about).collect();
+    let abouts: Vec<&str> = ps.iter().map(|p| p.about.as_str()).collect();
     assert_eq!(
         abouts,
         [
@@ -946,7 +899,10 @@ fn a_campaign_is_one_line() {
 fn only_published_remarks_are_shown() {
     let notat = outline(&input(), &words());
     let ps = points(section(&notat, "Høringssvar og bemærkninger"));
-    let shown: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.said, p.remark)).collect();
+    let shown: Vec<(&str, Option<&str>)> = ps
+        .iter()
+        .map(|p| (p.said.as_str(), p.remark.as_deref()))
+        .collect();
     assert!(shown.contains(&(
         "Ønsker flere praktikpladser.",
         Some("Praktikpladser indgår i § 3.")
@@ -971,8 +927,8 @@ fn meetings_councils_and_changes_have_their_own_sections() {
     assert!(m[0].respondents.is_empty());
     let c = points(section(&notat, "Rådenes høringssvar"));
     assert_eq!(c[0].respondents, ["Integrationsrådet"]);
-    assert_eq!(c[0].remark, Some("Rådets svar er indarbejdet."));
-    assert_eq!(c[0].outcome.map(|o| o.code()), Some("change"));
+    assert_eq!(c[0].remark.as_deref(), Some("Rådets svar er indarbejdet."));
+    assert_eq!(c[0].outcome.as_ref().map(|o| o.code()), Some("change"));
     assert_eq!(
         section(&notat, "Ændringer i udkastet").items,
         vec![NotatItem::Diff {

@@ -148,31 +148,25 @@ mod tests {
     #[test]
     fn mistakes_in_the_setting_are_named() {
         assert_eq!(RoleMap::parse(" , "), Err(RoleMapError::Empty));
-        assert_eq!(
-            RoleMap::parse("hoering-clerks"),
-            Err(RoleMapError::Pair("hoering-clerks".into()))
-        );
-        assert_eq!(
-            RoleMap::parse("=clerk"),
-            Err(RoleMapError::Pair("=clerk".into()))
-        );
-        assert_eq!(
-            RoleMap::parse("x=boss"),
-            Err(RoleMapError::Grant("boss".into()))
-        );
-        // A council role names its council.
-        assert_eq!(
-            RoleMap::parse("x=council"),
-            Err(RoleMapError::Grant("council".into()))
-        );
-        assert_eq!(
-            RoleMap::parse("x=council:Integrationsrådet"),
-            Err(RoleMapError::Grant("council:Integrationsrådet".into()))
-        );
-        assert_eq!(
-            RoleMap::parse("x=seat:integrationsraadet"),
-            Err(RoleMapError::Grant("seat:integrationsraadet".into()))
-        );
+        let pair = |s: &str| RoleMapError::Pair(s.into());
+        let grant = |s: &str| RoleMapError::Grant(s.into());
+        for (setting, error) in [
+            ("hoering-clerks", pair("hoering-clerks")),
+            ("=clerk", pair("=clerk")),
+            ("x=boss", grant("boss")),
+            // A council role names its council.
+            ("x=council", grant("council")),
+            (
+                "x=council:Integrationsrådet",
+                grant("council:Integrationsrådet"),
+            ),
+            (
+                "x=seat:integrationsraadet",
+                grant("seat:integrationsraadet"),
+            ),
+        ] {
+            assert_eq!(RoleMap::parse(setting), Err(error), "{setting}");
+        }
     }
 
     proptest! {

@@ -59,31 +59,25 @@ pub fn NotatItemView(item: NotatItem, level: u8) -> impl IntoView {
                 .collect_view();
             data_table(label, header, rows).into_any()
         }
-        NotatItem::Point {
-            about,
-            said,
-            respondents,
-            remark,
-            outcome,
-        } => {
+        NotatItem::Point(point) => {
             let heading = if level <= 2 {
-                view! { <h3>{about}</h3> }.into_any()
+                view! { <h3>{point.about}</h3> }.into_any()
             } else {
-                view! { <h4>{about}</h4> }.into_any()
+                view! { <h4>{point.about}</h4> }.into_any()
             };
             view! {
                 <article class="notat-point">
                     {heading}
-                    {(!respondents.is_empty()).then(|| view! {
-                        <p class="response-meta">{td_string!(locale, notat_responses_from)}{respondents.join("; ")}</p>
+                    {(!point.respondents.is_empty()).then(|| view! {
+                        <p class="response-meta">{td_string!(locale, notat_responses_from)}{point.respondents.join("; ")}</p>
                     })}
                     <p class="label">{td_string!(locale, notat_what_was_said)}</p>
-                    <blockquote class="notat-said">{lines(said)}</blockquote>
-                    {match remark {
+                    <blockquote class="notat-said">{lines(point.said)}</blockquote>
+                    {match point.remark {
                         Some(text) => view! {
                             <p class="label">{td_string!(locale, notat_the_administration_s_comment)}</p>
                             <p class="notat-remark">{lines(text)}</p>
-                            {outcome.map(|o| view! {
+                            {point.outcome.map(|o| view! {
                                 <p class="notat-outcome"><strong>{td_string!(locale, notat_conclusion_label)}</strong>{outcome_text(locale, &o)}</p>
                             })}
                         }

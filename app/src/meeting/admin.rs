@@ -67,7 +67,7 @@ pub fn AdminMeetingPage() -> impl IntoView {
             })}
             <Minutes meeting=card.id csrf=user.csrf.clone() minutes=v.minutes.clone() published=v.minutes_published echo=echo.clone()
                 file=v.minutes_file.clone()
-                names=v.signups.iter().map(|s| s.name.clone()).collect() />
+                names=v.signups.iter().map(|s| s.signup.name.clone()).collect() />
         }.into_any())
     })
 }
@@ -397,28 +397,28 @@ fn Signups(meeting: i64, csrf: String, signups: Vec<AdminSignup>, echo: FormEcho
                         td_string!(locale, admin_meeting_sign_ups),
                         [td_string!(locale, admin_meeting_came), td_string!(locale, label_name), td_string!(locale, admin_meeting_group), td_string!(locale, admin_meeting_needs), td_string!(locale, admin_meeting_state)],
                         signups.into_iter().map(|s| {
-                            let cancelled = s.status == SignupStatus::Cancelled;
+                            let cancelled = s.signup.status == SignupStatus::Cancelled;
                             let box_id = format!("came-{}", s.id);
                             let checked = match &ticked {
                                 Some(ids) => ids.contains(&s.id.to_string()),
                                 None => s.attended,
                             };
                             let mut needs = Vec::new();
-                            if let Some(l) = &s.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
-                            if s.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
-                            if let Some(o) = &s.needs.other { needs.push(o.clone()); }
-                            let who = match &s.organisation {
-                                Some(o) => format!("{} ({o})", s.name),
-                                None => s.name.clone(),
+                            if let Some(l) = &s.signup.needs.interpreter { needs.push(format!("{} {l}", td_string!(locale, admin_meeting_interpreter_label))); }
+                            if s.signup.needs.step_free { needs.push(td_string!(locale, admin_meeting_step_free_access).to_string()); }
+                            if let Some(o) = &s.signup.needs.other { needs.push(o.clone()); }
+                            let who = match &s.signup.organisation {
+                                Some(o) => format!("{} ({o})", s.signup.name),
+                                None => s.signup.name.clone(),
                             };
                             view! {
                                 <tr>
                                     <td><input type="checkbox" id=box_id.clone() name="came" value=s.id.to_string() checked=checked disabled=cancelled
                                         aria-invalid=came_invalid aria-describedby=came_invalid.map(|_| "came-error") /></td>
-                                    <td><label for=box_id>{who}</label><br /><span class="muted">{s.email.clone()}</span></td>
-                                    <td>{crate::names::group(locale, s.group)}</td>
+                                    <td><label for=box_id>{who}</label><br /><span class="muted">{s.signup.email.clone()}</span></td>
+                                    <td>{crate::names::group(locale, s.signup.group)}</td>
                                     <td>{needs.join("; ")}</td>
-                                    <td>{status_name(s.status)}</td>
+                                    <td>{status_name(s.signup.status)}</td>
                                 </tr>
                             }
                         }).collect_view()

@@ -46,17 +46,24 @@ pub struct MeetingView {
     pub inputs: i64,
 }
 
-/// A participant's own sign-up page, reached by the link in their e-mail.
+/// A sign-up as the participant made it, and where it stands: what their own page and the
+/// clerk's list both show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SignupView {
-    pub meeting: MeetingCard,
-    pub token: String,
+pub struct SignupDetails {
     pub name: String,
     pub email: String,
     pub group: hoering::meeting::ParticipantGroup,
     pub organisation: Option<String>,
     pub needs: hoering::meeting::Needs,
     pub status: hoering::meeting::SignupStatus,
+}
+
+/// A participant's own sign-up page, reached by the link in their e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupView {
+    pub meeting: MeetingCard,
+    pub token: String,
+    pub signup: SignupDetails,
     /// The place on the waiting list (1 = next), while waiting.
     pub waiting_place: Option<u32>,
 }
@@ -65,12 +72,7 @@ pub struct SignupView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminSignup {
     pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub group: hoering::meeting::ParticipantGroup,
-    pub organisation: Option<String>,
-    pub needs: hoering::meeting::Needs,
-    pub status: hoering::meeting::SignupStatus,
+    pub signup: SignupDetails,
     pub attended: bool,
     /// Copenhagen time, to the minute.
     pub signed_up_at: jiff::civil::DateTime,

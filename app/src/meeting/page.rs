@@ -157,7 +157,7 @@ pub fn SignupPage() -> impl IntoView {
     let token = route_param("token");
     page_about(token, get_signup, move |s, locale| async move {
         let card = s.meeting.clone();
-        let (heading, lead) = match s.status {
+        let (heading, lead) = match s.signup.status {
             SignupStatus::Seated => (
                 td_string!(locale, meeting_signed_up).to_string(),
                 td_string!(locale, meeting_confirmation_sent).to_string(),
@@ -176,7 +176,7 @@ pub fn SignupPage() -> impl IntoView {
                 td_string!(locale, meeting_thanks_for_letting_us_know).to_string(),
             ),
         };
-        let active = s.status != SignupStatus::Cancelled;
+        let active = s.signup.status != SignupStatus::Cancelled;
         Ok(view! {
             <Title text=heading.clone() />
             <div class="success-panel" role="status">
@@ -187,13 +187,13 @@ pub fn SignupPage() -> impl IntoView {
                 <div><dt>{td_string!(locale, meeting_meeting)}</dt><dd><a lang="da" dir="ltr" href=routes::meeting(card.id)>{card.title.clone()}</a></dd></div>
                 <div><dt>{td_string!(locale, meeting_when)}</dt><dd>{crate::dates::time_span(locale, card.starts_at, card.ends_at)}</dd></div>
                 <div><dt>{td_string!(locale, meeting_where)}</dt><dd>{card.place.clone()}</dd></div>
-                <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.name.clone()}</dd></div>
-                <div><dt>{td_string!(locale, label_email)}</dt><dd>{s.email.clone()}</dd></div>
-                <div><dt>{td_string!(locale, meeting_taking_part_as)}</dt><dd>{crate::names::group(locale, s.group)}</dd></div>
-                {s.organisation.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_organisation)}</dt><dd>{o}</dd></div> })}
-                {s.needs.interpreter.clone().map(|l| view! { <div><dt>{td_string!(locale, meeting_interpreter)}</dt><dd>{l}</dd></div> })}
-                {s.needs.step_free.then(|| view! { <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{td_string!(locale, admin_meeting_step_free_access)}</dd></div> })}
-                {s.needs.other.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_other_needs)}</dt><dd>{o}</dd></div> })}
+                <div><dt>{td_string!(locale, label_name)}</dt><dd>{s.signup.name.clone()}</dd></div>
+                <div><dt>{td_string!(locale, label_email)}</dt><dd>{s.signup.email.clone()}</dd></div>
+                <div><dt>{td_string!(locale, meeting_taking_part_as)}</dt><dd>{crate::names::group(locale, s.signup.group)}</dd></div>
+                {s.signup.organisation.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_organisation)}</dt><dd>{o}</dd></div> })}
+                {s.signup.needs.interpreter.clone().map(|l| view! { <div><dt>{td_string!(locale, meeting_interpreter)}</dt><dd>{l}</dd></div> })}
+                {s.signup.needs.step_free.then(|| view! { <div><dt>{td_string!(locale, meeting_access)}</dt><dd>{td_string!(locale, admin_meeting_step_free_access)}</dd></div> })}
+                {s.signup.needs.other.clone().map(|o| view! { <div><dt>{td_string!(locale, meeting_other_needs)}</dt><dd>{o}</dd></div> })}
             </dl>
             {(active && !card.past).then(|| view! {
                 <form method="post" action=routes::signup_cancel(&s.token)>

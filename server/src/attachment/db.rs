@@ -76,27 +76,21 @@ pub async fn insert(
     Ok(())
 }
 
-/// An attachment as stored, with what decides who may see it.
+/// A kept file's columns, name through text, as both the attachments and the documents table
+/// store them (see [`bind_file!`]).
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AttachmentRow {
-    pub id: i64,
-    pub response_id: i64,
-    pub position: i64,
+pub struct FileColumns {
     pub name: String,
     pub kind: String,
     pub size: i64,
     pub sha256: String,
     pub scan: String,
     pub text_state: String,
-    pub withheld_reason: Option<String>,
     /// Read only for clerks' pages ([`of_responses_for_staff`]); empty otherwise.
     pub text: String,
-    pub status: String,
-    pub publication: String,
-    pub hearing_id: i64,
 }
 
-impl AttachmentRow {
+impl FileColumns {
     pub fn kind(&self) -> Option<FileKind> {
         FileKind::parse(&self.kind)
     }
@@ -106,6 +100,23 @@ impl AttachmentRow {
     pub fn text_state(&self) -> TextState {
         TextState::parse(&self.text_state)
     }
+}
+
+/// An attachment as stored, with what decides who may see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttachmentRow {
+    pub id: i64,
+    pub response_id: i64,
+    pub position: i64,
+    #[sqlx(flatten)]
+    pub file: FileColumns,
+    pub withheld_reason: Option<String>,
+    pub status: String,
+    pub publication: String,
+    pub hearing_id: i64,
+}
+
+impl AttachmentRow {
     /// Whether the public may see and download it.
     pub fn is_shown(&self) -> bool {
         match (
@@ -115,7 +126,7 @@ impl AttachmentRow {
             (Some(status), Some(publication)) => is_shown(
                 status,
                 publication,
-                self.scan(),
+                self.file.scan(),
                 self.withheld_reason.is_some(),
             ),
             _ => false,
@@ -255,13 +266,8 @@ impl Owner {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
     pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub size: i64,
-    pub sha256: String,
-    pub scan: String,
-    pub text_state: String,
-    pub text: String,
+    #[sqlx(flatten)]
+    pub file: FileColumns,
 }
 
 /// The document of `owner` `id`, if it has one.

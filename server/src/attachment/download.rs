@@ -26,7 +26,7 @@ pub async fn public(
     let row = attachment_db::by_id(&state.db.pool, id).await?;
     match row {
         // Revalidated every time: a file a clerk withholds is gone from every cache at once.
-        Some(row) if row.is_shown() => send(&state, &row, "no-cache").await,
+        Some(row) if row.is_shown() => send_file(&state, &row.file, "no-cache").await,
         _ => Err(WebError::not_found()),
     }
 }
@@ -40,29 +40,20 @@ pub async fn staff(
 ) -> WebResult {
     staff.may(Permission::ReadAdmin)?;
     match attachment_db::by_id(&state.db.pool, id).await? {
-        Some(row) => send(&state, &row, "no-store").await,
+        Some(row) => send_file(&state, &row.file, "no-store").await,
         None => Err(WebError::not_found()),
     }
 }
 
-async fn send(
-    state: &AppState,
-    row: &attachment_db::AttachmentRow,
-    cache: &'static str,
-) -> WebResult {
-    let kind = row.kind().ok_or_else(WebError::not_found)?;
-    send_file(state, kind, &row.sha256, &row.name, row.size, cache).await
-}
-
-/// A kept file as a download under `name`: its kind's media type, `attachment`, a sandbox.
+/// A kept file (an attachment or a document) as a download under its name: its kind's media
+/// type, `attachment`, a sandbox.
 pub async fn send_file(
     state: &AppState,
-    kind: hoering::attachment::FileKind,
-    sha256: &str,
-    name: &str,
-    size: i64,
+    stored: &attachment_db::FileColumns,
     cache: &'static str,
 ) -> WebResult {
+    let kind = stored.kind().ok_or_else(WebError::not_found)?;
+    let sha256 = stored.sha256.as_str();
     let path = Store::new(&state.files.folder)
         .path_of(sha256)
         .ok_or_else(WebError::not_found)?;
@@ -79,10 +70,10 @@ pub async fn send_file(
         header::CONTENT_TYPE,
         HeaderValue::from_static(kind.content_type()),
     );
-    if let Ok(v) = HeaderValue::from_str(&disposition(name)) {
+    if let Ok(v) = HeaderValue::from_str(&disposition(&stored.name)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&size.to_string()) {
+    if let Ok(v) = HeaderValue::from_str(&stored.size.to_string()) {
         h.insert(header::CONTENT_LENGTH, v);
     }
     h.insert(
@@ -166,7 +157,7 @@ pub async fn withhold(
         },
         row.response_id,
     );
-    entry.after = Some(row.name.clone());
+    entry.after = Some(row.file.name.clone());
     crate::journal::db::write(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other(&format!("{back}#r-{}", row.response_id)))

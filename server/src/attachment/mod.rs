@@ -122,12 +122,12 @@ pub async fn take(
 }
 
 /// How a stored file is listed, downloading from `url`.
-fn listed(row: &db::AttachmentRow, url: String) -> Option<app::response::AttachmentView> {
+fn listed(file: &db::FileColumns, url: String) -> Option<app::response::AttachmentView> {
     Some(app::response::AttachmentView {
-        name: row.name.clone(),
-        kind: row.kind()?,
-        size: row.size,
-        sha256: row.sha256.clone(),
+        name: file.name.clone(),
+        kind: file.kind()?,
+        size: file.size,
+        sha256: file.sha256.clone(),
         url,
     })
 }
@@ -156,7 +156,7 @@ pub async fn shown_of(
         if !row.is_shown() {
             return None;
         }
-        listed(row, app::routes::attachment(row.id, &row.name))
+        listed(&row.file, app::routes::attachment(row.id, &row.file.name))
     }))
 }
 
@@ -167,12 +167,15 @@ pub async fn for_staff_of(
 ) -> Result<std::collections::HashMap<i64, Vec<app::moderation::AdminAttachment>>, sqlx::Error> {
     let rows = db::of_responses_for_staff(pool, responses).await?;
     Ok(by_response(rows, |row| {
-        let file = listed(row, app::routes::admin_attachment(row.id, &row.name))?;
+        let file = listed(
+            &row.file,
+            app::routes::admin_attachment(row.id, &row.file.name),
+        )?;
         Some(app::moderation::AdminAttachment {
             id: row.id,
-            flags: hoering::privacy::detect(&row.text),
-            scan: row.scan(),
-            text_state: row.text_state(),
+            flags: hoering::privacy::detect(&row.file.text),
+            scan: row.file.scan(),
+            text_state: row.file.text_state(),
             shown: row.is_shown(),
             withheld_reason: row.withheld_reason.clone(),
             file,
@@ -188,7 +191,7 @@ pub async fn on_receipt(
     Ok(db::of_responses(pool, &[response])
         .await?
         .iter()
-        .filter_map(|row| listed(row, String::new()))
+        .filter_map(|row| listed(&row.file, String::new()))
         .collect())
 }
 
@@ -202,16 +205,10 @@ pub fn document_for_staff(
 ) -> Option<app::moderation::AdminAttachment> {
     Some(app::moderation::AdminAttachment {
         id: row.id,
-        file: app::response::AttachmentView {
-            name: row.name.clone(),
-            kind: FileKind::parse(&row.kind)?,
-            size: row.size,
-            sha256: row.sha256.clone(),
-            url,
-        },
-        scan: ScanState::parse(&row.scan),
-        text_state: TextState::parse(&row.text_state),
-        flags: hoering::privacy::detect_with_names(&row.text, known_names),
+        file: listed(&row.file, url)?,
+        scan: row.file.scan(),
+        text_state: row.file.text_state(),
+        flags: hoering::privacy::detect_with_names(&row.file.text, known_names),
         withheld_reason: None,
         shown,
     })
@@ -222,14 +219,8 @@ pub fn document_for_public(
     row: &db::DocumentRow,
     url: String,
 ) -> Option<app::response::AttachmentView> {
-    if ScanState::parse(&row.scan) != ScanState::Clean {
+    if row.file.scan() != ScanState::Clean {
         return None;
     }
-    Some(app::response::AttachmentView {
-        name: row.name.clone(),
-        kind: FileKind::parse(&row.kind)?,
-        size: row.size,
-        sha256: row.sha256.clone(),
-        url,
-    })
+    listed(&row.file, url)
 }

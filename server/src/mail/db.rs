@@ -78,26 +78,14 @@ fn rows_with_time(rows: usize) -> String {
         .join(", ")
 }
 
-/// A message a sender has claimed.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Claimed {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub text_body: String,
-    pub html_body: String,
-    pub message_id: String,
-    pub attempts: i64,
-}
-
-/// Claims up to `limit` due messages for [`CLAIM_SECONDS`]. On PostgreSQL the rows are locked
+/// Claims up to `limit` due messages for [`CLAIM_SECONDS`], as they stand once claimed. On PostgreSQL the rows are locked
 /// with `SKIP LOCKED`, so a second server's claim passes over them instead of taking them too;
 /// SQLite has one writer, so its update is already exclusive.
 pub async fn claim(
     pool: &AnyPool,
     postgres: bool,
     limit: i64,
-) -> Result<Vec<Claimed>, sqlx::Error> {
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
     let at = now();
     let lock = if postgres {
         "FOR UPDATE SKIP LOCKED"
@@ -105,13 +93,13 @@ pub async fn claim(
         ""
     };
     let mut tx = crate::db::begin_write(pool).await?;
-    let rows: Vec<Claimed> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows: Vec<OutboxRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM outbox
             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
               AND (claimed_until IS NULL OR claimed_until <= $2)
             ORDER BY id LIMIT $3 {lock})
-         RETURNING id, recipient, subject, text_body, html_body, message_id, attempts"
+         RETURNING {COLUMNS}"
     )))
     .bind(at + CLAIM_SECONDS)
     .bind(at)

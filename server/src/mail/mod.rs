@@ -181,7 +181,7 @@ fn part(kind: ContentType, body: &str, what: &str) -> Result<SinglePart, Failure
 async fn deliver(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
-    m: &db::Claimed,
+    m: &db::OutboxRow,
 ) -> Result<(), Failure> {
     let to: Mailbox = m.recipient.parse().map_err(|_| Failure {
         message: "the recipient is not an e-mail address".into(),

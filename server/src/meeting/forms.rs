@@ -472,11 +472,9 @@ pub async fn minutes_file(
     let document = document_db::document(&state.db.pool, Owner::MeetingMinutes, id)
         .await?
         .filter(|_| meeting.minutes_published_at.is_some())
-        .filter(|d| {
-            hoering::attachment::ScanState::parse(&d.scan) == hoering::attachment::ScanState::Clean
-        })
+        .filter(|d| d.file.scan() == hoering::attachment::ScanState::Clean)
         .ok_or_else(WebError::not_found)?;
-    send_document(&state, &document, "no-cache").await
+    crate::attachment::download::send_file(&state, &document.file, "no-cache").await
 }
 
 /// `GET /admin/moeder/{id}/referat/{name}`: the file of the minutes, for clerks.
@@ -490,25 +488,7 @@ pub async fn minutes_file_for_staff(
     let document = document_db::document(&state.db.pool, Owner::MeetingMinutes, id)
         .await?
         .ok_or_else(WebError::not_found)?;
-    send_document(&state, &document, "no-store").await
-}
-
-async fn send_document(
-    state: &AppState,
-    document: &crate::attachment::db::DocumentRow,
-    cache: &'static str,
-) -> WebResult {
-    let kind =
-        hoering::attachment::FileKind::parse(&document.kind).ok_or_else(WebError::not_found)?;
-    crate::attachment::download::send_file(
-        state,
-        kind,
-        &document.sha256,
-        &document.name,
-        document.size,
-        cache,
-    )
-    .await
+    crate::attachment::download::send_file(&state, &document.file, "no-store").await
 }
 
 /// Minutes are a page or two; 100,000 characters is a short book.

@@ -12,6 +12,7 @@ use app::meeting::AdminSignup;
 use app::meeting::MeetingCard;
 use app::meeting::MeetingView;
 use app::meeting::RecordedInput;
+use app::meeting::SignupDetails;
 use app::meeting::SignupView;
 use hoering::calendar::{local_day, local_minute};
 use hoering::meeting::{
@@ -66,12 +67,20 @@ fn status_of(code: &str) -> Result<SignupStatus, BackendError> {
     SignupStatus::parse(code).ok_or_else(|| fail(format!("stored sign-up status {code:?}")))
 }
 
-fn needs_of(row: &SignupRow) -> Needs {
-    Needs {
-        interpreter: row.interpreter.clone(),
-        step_free: row.step_free != 0,
-        other: row.other_needs.clone(),
-    }
+/// A stored sign-up as its participant and the clerk read it.
+fn details_of(row: &SignupRow) -> Result<SignupDetails, BackendError> {
+    Ok(SignupDetails {
+        name: row.name.clone(),
+        email: row.email.clone(),
+        group: group_of(&row.participant_group)?,
+        organisation: row.organisation.clone(),
+        needs: Needs {
+            interpreter: row.interpreter.clone(),
+            step_free: row.step_free != 0,
+            other: row.other_needs.clone(),
+        },
+        status: status_of(&row.status)?,
+    })
 }
 
 impl DbBackend {
@@ -105,7 +114,7 @@ impl DbBackend {
             .await
             .map_err(fail)?
             .and_then(|d| {
-                let url = app::routes::meeting_minutes_file(row.id, &d.name);
+                let url = app::routes::meeting_minutes_file(row.id, &d.file.name);
                 crate::attachment::document_for_public(&d, url)
             }),
             None => None,
@@ -171,8 +180,8 @@ impl MeetingReads for DbBackend {
         let Some(meeting) = meeting_db::by_id(pool, s.meeting_id).await.map_err(fail)? else {
             return Ok(None);
         };
-        let status = status_of(&s.status)?;
-        let waiting_place = if status == SignupStatus::Waiting {
+        let signup = details_of(&s)?;
+        let waiting_place = if signup.status == SignupStatus::Waiting {
             Some(meeting_db::waiting_place(pool, &s).await.map_err(fail)?)
         } else {
             None
@@ -180,12 +189,7 @@ impl MeetingReads for DbBackend {
         Ok(Some(SignupView {
             meeting: card(&meeting),
             token: s.token.clone(),
-            name: s.name.clone(),
-            email: s.email.clone(),
-            group: group_of(&s.participant_group)?,
-            organisation: s.organisation.clone(),
-            needs: needs_of(&s),
-            status,
+            signup,
             waiting_place,
         }))
     }
@@ -203,12 +207,7 @@ impl MeetingReads for DbBackend {
             .map(|s| {
                 Ok(AdminSignup {
                     id: s.id,
-                    name: s.name.clone(),
-                    email: s.email.clone(),
-                    group: group_of(&s.participant_group)?,
-                    organisation: s.organisation.clone(),
-                    needs: needs_of(s),
-                    status: status_of(&s.status)?,
+                    signup: details_of(s)?,
                     attended: s.attended != 0,
                     signed_up_at: local_minute(s.created_at),
                 })
@@ -220,25 +219,28 @@ impl MeetingReads for DbBackend {
             .map_err(fail)?
             .into_iter()
             .map(|i| RecordedInput {
-                id: i.id,
-                block_number: i.block_number,
-                group: i.meeting_group.as_deref().and_then(ParticipantGroup::parse),
-                table: i.meeting_table,
-                text: i.text,
+                id: i.shown.id,
+                block_number: i.shown.block_number,
+                group: i
+                    .shown
+                    .meeting_group
+                    .as_deref()
+                    .and_then(ParticipantGroup::parse),
+                table: i.shown.meeting_table,
+                text: i.shown.text,
             })
             .collect();
         let invitation = (meeting.card.mode == SignupMode::Invitation)
             .then(|| app::routes::meeting_invitation(id, &row.invite_token));
-        let names: Vec<&str> = signups.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = signups.iter().map(|s| s.signup.name.as_str()).collect();
         let minutes_file =
             crate::attachment::db::document(pool, crate::attachment::db::Owner::MeetingMinutes, id)
                 .await
                 .map_err(fail)?
                 .and_then(|d| {
-                    let url = app::routes::admin_meeting_minutes_file(id, &d.name);
+                    let url = app::routes::admin_meeting_minutes_file(id, &d.file.name);
                     let shown = row.minutes_published_at.is_some()
-                        && hoering::attachment::ScanState::parse(&d.scan)
-                            == hoering::attachment::ScanState::Clean;
+                        && d.file.scan() == hoering::attachment::ScanState::Clean;
                     crate::attachment::document_for_staff(&d, url, shown, &names)
                 });
         Ok(Some(AdminMeetingView {

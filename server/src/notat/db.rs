@@ -483,37 +483,7 @@ pub async fn set_aside(
     tx.commit().await
 }
 
-/// A received response as the notat and the exports read it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ReceivedRow {
-    pub id: i64,
-    pub created_at: i64,
-    pub status: String,
-    pub sender_kind: String,
-    pub name: String,
-    pub organisation: Option<String>,
-    pub publication: String,
-    pub block_number: Option<String>,
-    /// The words of the block the sender quoted, if any.
-    pub quote: Option<String>,
-    pub text: String,
-    pub withheld_reason: Option<String>,
-    pub redacted: i64,
-    /// 1 when its sender withdrew it: it keeps its journal number in the case's record, but
-    /// the høringsnotat neither counts nor answers it.
-    pub withdrawn: i64,
-}
-
 db::reads! {
-    /// Every response received in a hearing (not meeting input), in the order received: the
-    /// order journal numbers are given in.
-    pub fn received(hearing_id: i64) -> Vec<ReceivedRow> =
-        "SELECT id, created_at, status, sender_kind, name, organisation, publication,
-            block_number, quote_exact AS quote, text, withheld_reason,
-            CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted,
-            CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn
-         FROM responses WHERE hearing_id = $1 AND source = 'response' ORDER BY id";
-
     /// The text each response arrived with (the original where a clerk redacted it) and the
     /// sender's address, for the case system's register only.
     pub fn originals(hearing_id: i64) -> Vec<(i64, String, String)> =

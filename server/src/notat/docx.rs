@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use app::notat::words::DocumentWords;
-use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
+use hoering::notat::{Notat, NotatItem, NotatSection, PointItem};
 use hoering::text::DiffOp;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
@@ -161,17 +161,11 @@ fn estimate(notat: &Notat) -> usize {
                     .sum::<usize>()
                     + rows.len() * 30
             }
-            NotatItem::Point {
-                about,
-                said,
-                respondents,
-                remark,
-                ..
-            } => {
-                1000 + text(about)
-                    + text(said)
-                    + respondents.iter().map(|r| 2 + text(r)).sum::<usize>()
-                    + remark.as_deref().map_or(0, text)
+            NotatItem::Point(point) => {
+                1000 + text(&point.about)
+                    + text(&point.said)
+                    + point.respondents.iter().map(|r| 2 + text(r)).sum::<usize>()
+                    + point.remark.as_deref().map_or(0, text)
             }
             NotatItem::Diff { block, ops } => {
                 400 + text(block) + ops.iter().map(|o| 120 + text(o.text())).sum::<usize>()
@@ -198,20 +192,13 @@ impl Body<'_> {
         let mut about_before: Option<&str> = None;
         for item in &section.items {
             about_before = match item {
-                NotatItem::Point {
-                    about,
-                    said,
-                    respondents,
-                    remark,
-                    outcome,
-                } => {
-                    let continues = about_before == Some(about.as_str());
+                NotatItem::Point(point) => {
+                    let continues = about_before == Some(point.about.as_str());
                     if !continues {
-                        self.heading(sub, about);
+                        self.heading(sub, &point.about);
                     }
-                    let remark = remark.as_deref();
-                    self.point(continues, said, respondents, remark, outcome.as_ref());
-                    Some(about)
+                    self.point(continues, point);
+                    Some(&point.about)
                 }
                 NotatItem::Paragraph(text) => {
                     paragraph(&mut self.out, "", "", text);
@@ -270,23 +257,16 @@ impl Body<'_> {
 
     /// One point: who said it, what was said, and the administration's answer. A point
     /// that continues a run of points under the same heading opens with a thin rule.
-    fn point(
-        &mut self,
-        continues: bool,
-        said: &str,
-        respondents: &[String],
-        remark: Option<&str>,
-        outcome: Option<&Outcome>,
-    ) {
+    fn point(&mut self, continues: bool, point: &PointItem) {
         let words = self.words;
         let out = &mut self.out;
         let mut opening = if continues { POINT_RULE } else { "" };
-        if !respondents.is_empty() {
+        if !point.respondents.is_empty() {
             paragraph_open(out, "Respondents", opening);
             opening = "";
             run(out, STRONG, words.responses_from);
             out.push_str("<w:r><w:t xml:space=\"preserve\"> ");
-            for (i, name) in respondents.iter().enumerate() {
+            for (i, name) in point.respondents.iter().enumerate() {
                 if i > 0 {
                     out.push_str("; ");
                 }
@@ -295,12 +275,12 @@ impl Body<'_> {
             out.push_str("</w:t></w:r></w:p>");
         }
         paragraph(out, "Label", opening, words.what_was_said);
-        paragraph(out, "Quote", "", said);
-        match remark {
+        paragraph(out, "Quote", "", &point.said);
+        match &point.remark {
             Some(remark) => {
                 paragraph(out, "Label", "", words.remark);
                 paragraph(out, "", "", remark);
-                if let Some(outcome) = outcome {
+                if let Some(outcome) = &point.outcome {
                     paragraph_open(out, "", "");
                     run(out, STRONG, words.conclusion);
                     out.push_str("<w:r><w:t xml:space=\"preserve\"> ");
@@ -919,12 +899,11 @@ mod tests {
 
     use hoering::consultees::{PartyKind, PartyStatus};
     use hoering::hearing::parse_date;
-    use hoering::notat::fixture::{self, party, point, published, respondent};
+    use hoering::notat::fixture::{self, party, point, published};
     use hoering::notat::{
-        BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput,
+        BlockChanges, CouncilInput, DraftSection, HearingInfo, MeetingInput, NotatInput, Outcome,
         RemarkTarget, outline,
     };
-    use hoering::response::{Publication, SenderKind};
     use zip::ZipArchive;
 
     use super::*;
@@ -946,6 +925,8 @@ mod tests {
     /// A closed hearing on the integration policy, with the special characters, consent
     /// levels and stray e-mail addresses a real one brings.
     fn input() -> NotatInput {
+        use hoering::response::Publication::{Anonymous, NotPublished, WithName};
+        use hoering::response::SenderKind::{Association, Company, Private};
         let sections = [
             (
                 "1",
@@ -987,64 +968,27 @@ mod tests {
                 ),
                 party("Handicaprådet", PartyKind::Council, PartyStatus::Answered),
             ],
-            responses: vec![
-                respondent(
-                    1,
-                    SenderKind::Private,
-                    Some("Anna Jensen"),
-                    None,
-                    Publication::WithName,
-                    &["3"],
-                ),
-                respondent(
-                    2,
-                    SenderKind::Association,
+            responses: fixture::respondents(&[
+                (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+                (
+                    Association,
                     Some("Bo Hansen"),
                     Some("Ældre Sagen Roskilde"),
-                    Publication::WithName,
+                    WithName,
                     &[],
                 ),
-                respondent(
-                    3,
-                    SenderKind::Private,
-                    Some("Carl Nielsen"),
-                    None,
-                    Publication::Anonymous,
-                    &["2", "3"],
-                ),
-                respondent(
-                    4,
-                    SenderKind::Company,
+                (Private, Some("Carl Nielsen"), None, Anonymous, &["2", "3"]),
+                (
+                    Company,
                     Some("Dora Berg"),
                     Some("Berg & Søn ApS"),
-                    Publication::Anonymous,
+                    Anonymous,
                     &["2"],
                 ),
-                respondent(
-                    5,
-                    SenderKind::Private,
-                    Some("Eva Holm"),
-                    None,
-                    Publication::NotPublished,
-                    &["3"],
-                ),
-                respondent(
-                    6,
-                    SenderKind::Private,
-                    Some("Finn Ørsted"),
-                    None,
-                    Publication::WithName,
-                    &["4"],
-                ),
-                respondent(
-                    7,
-                    SenderKind::Private,
-                    Some("Gitte Å"),
-                    None,
-                    Publication::WithName,
-                    &["4"],
-                ),
-            ],
+                (Private, Some("Eva Holm"), None, NotPublished, &["3"]),
+                (Private, Some("Finn Ørsted"), None, WithName, &["4"]),
+                (Private, Some("Gitte Å"), None, WithName, &["4"]),
+            ]),
             sections: fixture::sections(&sections),
             points: vec![
                 point(
@@ -1317,7 +1261,7 @@ mod tests {
             .iter()
             .flat_map(|s| &s.items)
             .filter_map(|i| match i {
-                NotatItem::Point { remark, .. } => remark.clone(),
+                NotatItem::Point(point) => point.remark.clone(),
                 _ => None,
             })
             .collect();

@@ -193,7 +193,7 @@ pub async fn publish(
     // its bemærkninger are out, so the clerk reads the page again rather than meeting a 500.
     // On SQLite the write transaction sees that edition here; on PostgreSQL two transactions
     // can both count the old number, and the unique key refuses the second insert.
-    if db::count_in(&mut tx, hearing.id).await? != previous {
+    if db::count(&mut *tx, hearing.id).await? != previous {
         return Err(refused("publish", "meanwhile"));
     }
     let inserted = db::insert(

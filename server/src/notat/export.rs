@@ -111,7 +111,9 @@ pub async fn record_rows(
     locale: Locale,
 ) -> Result<Vec<Record>, WebError> {
     let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
-    let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+    let received = crate::response::db::received(pool, hearing.id)
+        .await
+        .map_err(fail)?;
     let (case, _) = notat_db::case_facts(pool, hearing.id).await.map_err(fail)?;
     let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, name) in notat_db::tags(pool, hearing.id).await.map_err(fail)? {
@@ -126,7 +128,7 @@ pub async fn record_rows(
         files
             .entry(f.response_id)
             .or_default()
-            .push(format!("{} ({})", f.name, f.sha256));
+            .push(format!("{} ({})", f.file.name, f.file.sha256));
     }
     let remarks = super::remarks(pool, hearing.id).await?;
     let mut answer: HashMap<i64, usize> = HashMap::new();
@@ -141,7 +143,7 @@ pub async fn record_rows(
     let cells = RecordWords::of(locale);
     tokio::task::spawn_blocking(move || {
         // Campaign groups, numbered in order of their first response.
-        let texts: Vec<&str> = received.iter().map(|r| r.text.as_str()).collect();
+        let texts: Vec<&str> = received.iter().map(|r| r.shown.text.as_str()).collect();
         let mut group_of: Vec<Option<(usize, usize)>> = vec![None; received.len()];
         let mut groups =
             hoering::analysis::group(&texts, &hoering::analysis::GroupParams::default());
@@ -156,17 +158,17 @@ pub async fn record_rows(
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let kind = hoering::response::SenderKind::parse(&r.sender_kind)
+                let kind = hoering::response::SenderKind::parse(&r.shown.sender_kind)
                     .map(|k| app::names::sender_kind(locale, k).to_owned())
-                    .unwrap_or_else(|_| r.sender_kind.clone());
-                let remark = answer.get(&r.id).map(|&k| &remarks[k]);
+                    .unwrap_or_else(|_| r.shown.sender_kind.clone());
+                let remark = answer.get(&r.shown.id).map(|&k| &remarks[k]);
                 let (group, size) = group_of[i].map_or((String::new(), String::new()), |(g, n)| {
                     (g.to_string(), n.to_string())
                 });
                 [
-                    super::journal_number(&pattern, &case, &slug, r.created_at, i as u64 + 1),
-                    crate::response::receipt_number(r.id, r.created_at),
-                    hoering::calendar::local_datetime(r.created_at),
+                    super::journal_number(&pattern, &case, &slug, r.shown.created_at, i as u64 + 1),
+                    crate::response::receipt_number(r.shown.id, r.shown.created_at),
+                    hoering::calendar::local_datetime(r.shown.created_at),
                     match r.status.as_str() {
                         "published" => cells.status_published,
                         "withheld" => cells.status_withheld,
@@ -174,22 +176,25 @@ pub async fn record_rows(
                     }
                     .to_owned(),
                     kind,
-                    r.name.trim().to_owned(),
-                    r.organisation
+                    r.shown.name.trim().to_owned(),
+                    r.shown
+                        .organisation
                         .as_deref()
                         .unwrap_or_default()
                         .trim()
                         .to_owned(),
-                    match r.publication.as_str() {
+                    match r.shown.publication.as_str() {
                         "with_name" => cells.with_name,
                         "anonymous" => cells.anonymous,
                         _ => cells.not_published,
                     }
                     .to_owned(),
-                    r.block_number.clone().unwrap_or_default(),
-                    r.quote.clone().unwrap_or_default(),
-                    r.text.clone(),
-                    tags.get(&r.id).map(|t| t.join(", ")).unwrap_or_default(),
+                    r.shown.block_number.clone().unwrap_or_default(),
+                    r.shown.quote_exact.clone().unwrap_or_default(),
+                    r.shown.text.clone(),
+                    tags.get(&r.shown.id)
+                        .map(|t| t.join(", "))
+                        .unwrap_or_default(),
                     group,
                     size,
                     remark
@@ -207,7 +212,10 @@ pub async fn record_rows(
                         })
                         .unwrap_or_default()
                         .to_owned(),
-                    files.get(&r.id).map(|f| f.join("\n")).unwrap_or_default(),
+                    files
+                        .get(&r.shown.id)
+                        .map(|f| f.join("\n"))
+                        .unwrap_or_default(),
                 ]
             })
             .collect()
@@ -348,7 +356,9 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
     let hearing = hearing(state, slug).await?;
     let pool = &state.db.pool;
     let fail = |e: sqlx::Error| WebError::internal("reading the responses failed", e);
-    let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+    let received = crate::response::db::received(pool, hearing.id)
+        .await
+        .map_err(fail)?;
     let mut originals: HashMap<i64, (String, String)> = notat_db::originals(pool, hearing.id)
         .await
         .map_err(fail)?
@@ -363,9 +373,9 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
         .map_err(fail)?
     {
         files.entry(f.response_id).or_default().push(ArchivedFile {
-            path: store.path_of(&f.sha256),
-            name: f.name,
-            sha256: f.sha256,
+            path: store.path_of(&f.file.sha256),
+            name: f.file.name,
+            sha256: f.file.sha256,
         });
     }
     let documents: Vec<Document> = received
@@ -376,28 +386,28 @@ async fn archive(state: &AppState, slug: &str, user: i64) -> WebResult {
                 &state.journal_pattern,
                 &case,
                 &hearing.slug,
-                r.created_at,
+                r.shown.created_at,
                 i as u64 + 1,
             );
             Document {
                 file: format!("{}.txt", file_name(&journal)),
-                receipt: crate::response::receipt_number(r.id, r.created_at),
-                received: hoering::calendar::local_datetime(r.created_at),
+                receipt: crate::response::receipt_number(r.shown.id, r.shown.created_at),
+                received: hoering::calendar::local_datetime(r.shown.created_at),
                 sender: super::sender_label(
-                    hoering::response::SenderKind::parse(&r.sender_kind)
+                    hoering::response::SenderKind::parse(&r.shown.sender_kind)
                         .unwrap_or(hoering::response::SenderKind::Private),
-                    &r.name,
-                    r.organisation.as_deref(),
+                    &r.shown.name,
+                    r.shown.organisation.as_deref(),
                 ),
-                kind: r.sender_kind.clone(),
+                kind: r.shown.sender_kind.clone(),
                 email: originals
-                    .get(&r.id)
+                    .get(&r.shown.id)
                     .map(|(_, e)| e.clone())
                     .unwrap_or_default(),
                 text: originals
-                    .remove(&r.id)
-                    .map_or_else(|| r.text.clone(), |(t, _)| t),
-                attachments: files.remove(&r.id).unwrap_or_default(),
+                    .remove(&r.shown.id)
+                    .map_or_else(|| r.shown.text.clone(), |(t, _)| t),
+                attachments: files.remove(&r.shown.id).unwrap_or_default(),
                 journal,
             }
         })

@@ -133,7 +133,7 @@ pub async fn write(
             let Some(row) = crate::response::db::by_ids(pool, hearing.id, &[id])
                 .await?
                 .into_iter()
-                .find(|r| r.source == "response")
+                .find(|r| r.shown.source == "response")
             else {
                 return Err(WebError::not_found());
             };
@@ -144,7 +144,7 @@ pub async fn write(
             } else if quote.is_empty() {
                 Some(RemarkTarget::Response(id))
             } else {
-                match hoering::privacy::find_passage(&row.text, quote) {
+                match hoering::privacy::find_passage(&row.shown.text, quote) {
                     Ok(range) => Some(RemarkTarget::Passage {
                         response: id,
                         start: range.start,

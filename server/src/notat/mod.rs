@@ -123,7 +123,7 @@ pub fn block_changes(changes: &[BlockChange]) -> Vec<BlockChanges> {
 pub(crate) async fn set_aside_of(
     pool: &AnyPool,
     hearing_id: i64,
-    received: &[db::ReceivedRow],
+    received: &[crate::response::db::ResponseRow],
 ) -> Result<Vec<SetAside>, BackendError> {
     let mut set_aside: Vec<SetAside> = db::set_asides(pool, hearing_id)
         .await
@@ -136,9 +136,9 @@ pub(crate) async fn set_aside_of(
         })
         .collect::<Result<_, _>>()?;
     for r in received.iter().filter(|r| r.status == "withheld") {
-        if !set_aside.iter().any(|s| s.response == r.id) {
+        if !set_aside.iter().any(|s| s.response == r.shown.id) {
             set_aside.push(SetAside {
-                response: r.id,
+                response: r.shown.id,
                 reason: SetAsideReason::Withheld,
             });
         }
@@ -149,12 +149,14 @@ pub(crate) async fn set_aside_of(
 /// The responses of the hearing that no point answers, no council sent and no clerk set aside,
 /// in the order received: the høringsnotat is not published while there are any.
 pub async fn unaccounted(pool: &AnyPool, hearing_id: i64) -> Result<Vec<i64>, BackendError> {
-    let received = db::received(pool, hearing_id).await.map_err(fail)?;
+    let received = crate::response::db::received(pool, hearing_id)
+        .await
+        .map_err(fail)?;
     // A response its sender withdrew needs no answer.
     let ids: Vec<i64> = received
         .iter()
         .filter(|r| r.withdrawn == 0)
-        .map(|r| r.id)
+        .map(|r| r.shown.id)
         .collect();
     let answered: Vec<RemarkTarget> = remarks(pool, hearing_id)
         .await?
@@ -184,7 +186,9 @@ pub async fn input(
     let (case_number, announced) = db::case_facts(pool, hearing.id).await.map_err(fail)?;
     let (written_summary, recommendation) =
         db::notat_texts(pool, hearing.id).await.map_err(fail)?;
-    let mut received = db::received(pool, hearing.id).await.map_err(fail)?;
+    let mut received = crate::response::db::received(pool, hearing.id)
+        .await
+        .map_err(fail)?;
     // Withdrawn by its sender: no longer part of the hearing's answer (the case's record keeps
     // it, with its journal number).
     received.retain(|r| r.withdrawn == 0);
@@ -206,20 +210,21 @@ pub async fn input(
         .map(|r| {
             let withheld = r.status == "withheld";
             Ok(Respondent {
-                id: r.id,
-                kind: crate::backend::stored::sender_kind(&r.sender_kind)?,
-                name: (!withheld).then(|| r.name.clone()),
+                id: r.shown.id,
+                kind: crate::backend::stored::sender_kind(&r.shown.sender_kind)?,
+                name: (!withheld).then(|| r.shown.name.clone()),
                 organisation: if withheld {
                     None
                 } else {
-                    r.organisation.clone()
+                    r.shown.organisation.clone()
                 },
                 publication: if withheld {
                     Publication::NotPublished
                 } else {
-                    crate::backend::stored::publication(&r.publication)?
+                    crate::backend::stored::publication(&r.shown.publication)?
                 },
                 sections: r
+                    .shown
                     .block_number
                     .as_deref()
                     .map(section_of)
@@ -228,7 +233,7 @@ pub async fn input(
                 attachments: if withheld {
                     Vec::new()
                 } else {
-                    files.remove(&r.id).unwrap_or_default()
+                    files.remove(&r.shown.id).unwrap_or_default()
                 },
             })
         })
@@ -322,10 +327,10 @@ pub async fn input(
         let Some(response) = round.response_id else {
             continue;
         };
-        if let Some(r) = received.iter().find(|r| r.id == response) {
+        if let Some(r) = received.iter().find(|r| r.shown.id == response) {
             councils.push(CouncilInput {
                 council: round.council_name.clone(),
-                said: r.text.clone(),
+                said: r.shown.text.clone(),
                 remark: None,
             });
         }

@@ -76,11 +76,11 @@ async fn received_texts(
     backend: &DbBackend,
     hearing_id: i64,
 ) -> Result<HashMap<i64, (i64, String)>, BackendError> {
-    Ok(notat_db::received(&backend.db.pool, hearing_id)
+    Ok(crate::response::db::received(&backend.db.pool, hearing_id)
         .await
         .map_err(fail)?
         .into_iter()
-        .map(|r| (r.id, (r.created_at, r.text)))
+        .map(|r| (r.shown.id, (r.shown.created_at, r.shown.text)))
         .collect())
 }
 
@@ -197,7 +197,9 @@ impl NotatReads for DbBackend {
             .into_iter()
             .map(|id| aside_card(id, None))
             .collect();
-        let mut received_rows = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        let mut received_rows = crate::response::db::received(pool, hearing.id)
+            .await
+            .map_err(fail)?;
         // Withdrawn by its sender: nothing to account for in the notat.
         received_rows.retain(|r| r.withdrawn == 0);
         let set_aside = super::set_aside_of(pool, hearing.id, &received_rows)
@@ -293,7 +295,7 @@ impl NotatReads for DbBackend {
             .map_err(fail)?
             .into_iter()
             .next()
-            .and_then(|r| r.block_number);
+            .and_then(|r| r.shown.block_number);
         let kind = match &existing {
             Some(row) if row.target_kind == TargetKind::Group.code() => TargetKind::Group,
             None if members.len() > 1 => TargetKind::Group,
@@ -350,10 +352,12 @@ impl NotatReads for DbBackend {
         let Some(hearing) = hearing_db::by_slug(pool, slug).await.map_err(fail)? else {
             return Ok(None);
         };
-        let received = notat_db::received(pool, hearing.id).await.map_err(fail)?;
+        let received = crate::response::db::received(pool, hearing.id)
+            .await
+            .map_err(fail)?;
         let mut by_kind: Vec<(SenderKind, usize)> = Vec::new();
         for r in &received {
-            let kind = stored::sender_kind(&r.sender_kind)?;
+            let kind = stored::sender_kind(&r.shown.sender_kind)?;
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
                 Some((_, n)) => *n += 1,
                 None => by_kind.push((kind, 1)),
@@ -364,7 +368,10 @@ impl NotatReads for DbBackend {
             .await
             .map_err(fail)?;
         let mut by_section: Vec<(String, usize)> = Vec::new();
-        let whole = received.iter().filter(|r| r.block_number.is_none()).count();
+        let whole = received
+            .iter()
+            .filter(|r| r.shown.block_number.is_none())
+            .count();
         if whole > 0 {
             by_section.push((
                 app::notat::words::the_draft_as_a_whole(locale).to_owned(),
@@ -376,7 +383,7 @@ impl NotatReads for DbBackend {
             let n = received
                 .iter()
                 .filter(|r| {
-                    r.block_number.as_deref().map(super::section_of) == Some(number.clone())
+                    r.shown.block_number.as_deref().map(super::section_of) == Some(number.clone())
                 })
                 .count();
             if n > 0 {
@@ -394,7 +401,7 @@ impl NotatReads for DbBackend {
         let public: Vec<String> = received
             .iter()
             .filter(|r| r.status == "published")
-            .map(|r| r.text.clone())
+            .map(|r| r.shown.text.clone())
             .collect();
         let groups = tokio::task::spawn_blocking(move || {
             let texts: Vec<&str> = public.iter().map(String::as_str).collect();

@@ -190,29 +190,19 @@ fn pending_rows(rows: usize) -> String {
         .join(", ")
 }
 
+/// A response as stored: what the public may be shown of it, and the rest the clerks and the
+/// server read.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ResponseRow {
-    pub id: i64,
+    #[sqlx(flatten)]
+    pub shown: ShownColumns,
     pub hearing_id: i64,
-    pub block_number: Option<String>,
-    pub text: String,
-    pub name: String,
     pub email: String,
-    pub sender_kind: String,
-    pub organisation: Option<String>,
-    pub publication: String,
     pub status: String,
-    pub created_at: i64,
     pub version_id: i64,
     pub block_id: Option<String>,
-    pub quote_exact: Option<String>,
     pub quote_prefix: Option<String>,
     pub quote_suffix: Option<String>,
-    /// `response`, or `meeting` for input recorded at a dialogue meeting.
-    pub source: String,
-    pub meeting_day: Option<String>,
-    pub meeting_group: Option<String>,
-    pub meeting_table: Option<String>,
     /// 1 when a clerk has redacted passages (the original is kept apart, for clerks only).
     pub redacted: i64,
     pub withheld_reason: Option<String>,
@@ -222,26 +212,6 @@ pub struct ResponseRow {
     pub erasure: String,
     /// How often its sender changed it.
     pub changes: i64,
-}
-
-impl From<ResponseRow> for ShownColumns {
-    fn from(row: ResponseRow) -> Self {
-        ShownColumns {
-            id: row.id,
-            created_at: row.created_at,
-            publication: row.publication,
-            name: row.name,
-            organisation: row.organisation,
-            sender_kind: row.sender_kind,
-            block_number: row.block_number,
-            quote_exact: row.quote_exact,
-            text: row.text,
-            source: row.source,
-            meeting_day: row.meeting_day,
-            meeting_group: row.meeting_group,
-            meeting_table: row.meeting_table,
-        }
-    }
 }
 
 const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, erasure, (SELECT COUNT(*) FROM response_changes c WHERE c.response_id = responses.id) AS changes";
@@ -522,21 +492,13 @@ pub async fn insert_meeting_input(
     Ok(id)
 }
 
-/// A meeting's recorded input, newest first.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct MeetingInputRow {
-    pub id: i64,
-    pub block_number: Option<String>,
-    pub meeting_group: Option<String>,
-    pub meeting_table: Option<String>,
-    pub text: String,
-    pub created_at: i64,
-}
-
 db::reads! {
-    pub fn meeting_inputs(meeting_id: i64) -> Vec<MeetingInputRow> =
-        "SELECT id, block_number, meeting_group, meeting_table, text, created_at FROM responses
-         WHERE meeting_id = $1 AND source = 'meeting' ORDER BY id DESC";
+    /// A meeting's recorded input, newest first.
+    pub fn meeting_inputs(meeting_id: i64) -> Vec<ResponseRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM responses WHERE meeting_id = $1 AND source = 'meeting'
+         ORDER BY id DESC"
+        ));
 }
 
 /// How many inputs were recorded at a meeting.
@@ -644,6 +606,14 @@ db::reads! {
          ORDER BY created_at, id"
         ));
 
+    /// Every response received in a hearing (not meeting input), in the order received: the
+    /// order journal numbers are given in (the notat and its exports).
+    pub fn received(hearing_id: i64) -> Vec<ResponseRow> =
+        sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM responses WHERE hearing_id = $1 AND source = 'response'
+         ORDER BY id"
+        ));
+
     /// Every response (not meeting input) of a hearing, in the order received, for grouping.
     pub fn texts_of_hearing(hearing_id: i64) -> Vec<(i64, String, i64, String, Option<String>)> =
         "SELECT id, text, created_at, status, block_number FROM responses
@@ -666,7 +636,7 @@ pub async fn by_ids(
     .bind(hearing_id)
     .fetch_all(pool)
     .await?;
-    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.id));
+    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.shown.id));
     Ok(rows)
 }
 

@@ -29,10 +29,11 @@ pub fn receipt_number(id: i64, created_at: i64) -> String {
         .unwrap_or_default()
 }
 
-/// The columns a response is shown to the public from: a [`db::ResponseRow`]'s, or those another
-/// query selects under the same names (`version::db::carried_page`), so that one conversion
-/// (`response::pages::public_view`) serves every page that shows responses. Here rather than in
-/// `db.rs`, which imports `version::db`, so that `version::db` can use it without a circle.
+/// The columns a response is shown to the public from: part of every [`db::ResponseRow`], and
+/// what another query selects under the same names (`version::db::carried_page`), so that one
+/// conversion (`response::pages::public_view`) serves every page that shows responses. Here
+/// rather than in `db.rs`, which imports `version::db`, so that `version::db` can use it
+/// without a circle.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ShownColumns {
     pub id: i64,

@@ -37,13 +37,7 @@ use hoering::response::Publication;
 /// publication with name.
 pub fn public_view(shown: ShownColumns) -> Result<PublicResponse, BackendError> {
     let with_name = stored::publication(&shown.publication)? == Publication::WithName;
-    let (kind, meeting) = Origin {
-        source: &shown.source,
-        day: shown.meeting_day.as_deref(),
-        group: shown.meeting_group.as_deref(),
-        table: shown.meeting_table.as_deref(),
-    }
-    .read()?;
+    let (kind, meeting) = Origin::of(&shown).read()?;
     Ok(PublicResponse {
         kind,
         meeting,
@@ -68,7 +62,17 @@ pub struct Origin<'a> {
     pub table: Option<&'a str>,
 }
 
-impl Origin<'_> {
+impl<'a> Origin<'a> {
+    /// The origin of a response whose columns are `shown`.
+    pub fn of(shown: &'a ShownColumns) -> Self {
+        Origin {
+            source: &shown.source,
+            day: shown.meeting_day.as_deref(),
+            group: shown.meeting_group.as_deref(),
+            table: shown.meeting_table.as_deref(),
+        }
+    }
+
     fn read(self) -> Result<(InputKind, Option<MeetingOrigin>), BackendError> {
         match self.source {
             "meeting" => {
@@ -94,7 +98,7 @@ impl Origin<'_> {
 }
 
 pub fn public_response(row: ResponseRow) -> Result<PublicResponse, BackendError> {
-    public_view(row.into())
+    public_view(row.shown)
 }
 
 /// Responses as the public sees them, each with the files the public may see.
@@ -102,13 +106,13 @@ pub async fn public_responses(
     pool: &sqlx::AnyPool,
     rows: Vec<ResponseRow>,
 ) -> Result<Vec<PublicResponse>, BackendError> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.shown.id).collect();
     let mut files = crate::attachment::shown_of(pool, &ids)
         .await
         .map_err(fail)?;
     rows.into_iter()
         .map(|row| {
-            let id = row.id;
+            let id = row.shown.id;
             let mut shown = public_response(row)?;
             shown.attachments = files.remove(&id).unwrap_or_default();
             Ok(shown)
@@ -536,25 +540,25 @@ impl ResponseReads for DbBackend {
                 offered: Vec::new(),
                 withdrawn: false,
                 erasure: hoering::response::own::Erasure::NotAsked,
-                closes: local_minute(r.created_at).date(),
+                closes: local_minute(r.shown.created_at).date(),
                 changes: 0,
             });
         Ok(Some(ReceiptView {
             status: stored::moderation(&r.status)?,
             own,
-            receipt_number: receipt_number(r.id, r.created_at),
+            receipt_number: receipt_number(r.shown.id, r.shown.created_at),
             hearing_slug,
             hearing_title,
-            received_at: local_minute(r.created_at),
-            block_number: r.block_number,
-            quote: r.quote_exact.filter(|q| !q.is_empty()),
-            text: r.text,
-            name: r.name,
+            received_at: local_minute(r.shown.created_at),
+            block_number: r.shown.block_number,
+            quote: r.shown.quote_exact.filter(|q| !q.is_empty()),
+            text: r.shown.text,
+            name: r.shown.name,
             email: r.email,
-            sender_kind: stored::sender_kind(&r.sender_kind)?,
-            organisation: r.organisation,
-            publication: stored::publication(&r.publication)?,
-            files: crate::attachment::on_receipt(pool, r.id)
+            sender_kind: stored::sender_kind(&r.shown.sender_kind)?,
+            organisation: r.shown.organisation,
+            publication: stored::publication(&r.shown.publication)?,
+            files: crate::attachment::on_receipt(pool, r.shown.id)
                 .await
                 .map_err(fail)?,
         }))
@@ -620,10 +624,12 @@ impl ResponseReads for DbBackend {
             crate::tag::suggested(pool, row.id, counts.0 + counts.1 + counts.2, &have)
                 .await
                 .map_err(fail)?;
-        let tags_of =
-            crate::tag::db::of_responses(pool, &rows.iter().map(|r| r.id).collect::<Vec<_>>())
-                .await
-                .map_err(fail)?;
+        let tags_of = crate::tag::db::of_responses(
+            pool,
+            &rows.iter().map(|r| r.shown.id).collect::<Vec<_>>(),
+        )
+        .await
+        .map_err(fail)?;
         let rounds = crate::council::db::rounds_of_hearing(pool, row.id)
             .await
             .map_err(fail)?
@@ -639,7 +645,7 @@ impl ResponseReads for DbBackend {
         let mut responses = rows
             .into_iter()
             .map(|r| {
-                let id = r.id;
+                let id = r.shown.id;
                 admin_response(r).map(|mut a| {
                     a.tags = tags_of
                         .iter()
@@ -670,24 +676,19 @@ impl ResponseReads for DbBackend {
 
 /// A response (or meeting input) as the clerk's lists show it, with the core's privacy flags.
 pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
-    let (_, meeting) = Origin {
-        source: &r.source,
-        day: r.meeting_day.as_deref(),
-        group: r.meeting_group.as_deref(),
-        table: r.meeting_table.as_deref(),
-    }
-    .read()?;
+    let (_, meeting) = Origin::of(&r.shown).read()?;
+    let shown = r.shown;
     Ok(AdminResponse {
         meeting,
-        id: r.id,
-        receipt_number: receipt_number(r.id, r.created_at),
-        received_at: local_minute(r.created_at),
-        sender_kind: stored::sender_kind(&r.sender_kind)?,
-        publication: stored::publication(&r.publication)?,
+        id: shown.id,
+        receipt_number: receipt_number(shown.id, shown.created_at),
+        received_at: local_minute(shown.created_at),
+        sender_kind: stored::sender_kind(&shown.sender_kind)?,
+        publication: stored::publication(&shown.publication)?,
         status: stored::moderation(&r.status)?,
-        block_number: r.block_number,
-        quote: r.quote_exact.filter(|q| !q.is_empty()),
-        flags: hoering::privacy::detect(&r.text),
+        block_number: shown.block_number,
+        quote: shown.quote_exact.filter(|q| !q.is_empty()),
+        flags: hoering::privacy::detect(&shown.text),
         redacted: r.redacted != 0,
         withheld_reason: r.withheld_reason,
         withdrawn: r.withdrawn != 0,
@@ -696,10 +697,10 @@ pub fn admin_response(r: ResponseRow) -> Result<AdminResponse, BackendError> {
         changes: r.changes,
         tags: Vec::new(),
         attachments: Vec::new(),
-        text: r.text,
-        name: r.name,
+        text: shown.text,
+        name: shown.name,
         email: r.email,
-        organisation: r.organisation,
+        organisation: shown.organisation,
     })
 }
 

@@ -75,7 +75,7 @@ impl DbBackend {
                 let mut hits = rows.into_iter().filter(|r| {
                     match (
                         hoering::response::ModerationStatus::parse(&r.status),
-                        hoering::response::Publication::parse(&r.publication),
+                        hoering::response::Publication::parse(&r.shown.publication),
                     ) {
                         (Some(status), Ok(publication)) => {
                             hoering::response::is_public(status, publication)
@@ -101,23 +101,23 @@ impl DbBackend {
                     None => None,
                 };
                 let wanted = |r: &response_db::ResponseRow| {
-                    tagged.as_ref().is_none_or(|ids| ids.contains(&r.id))
-                        && members.as_ref().is_none_or(|ids| ids.contains(&r.id))
+                    tagged.as_ref().is_none_or(|ids| ids.contains(&r.shown.id))
+                        && members.as_ref().is_none_or(|ids| ids.contains(&r.shown.id))
                         && f.status
                             .is_none_or(|s| s.admits(ModerationStatus::parse(&r.status)))
                         && f.source.is_none_or(|s| match s {
-                            InputSource::Response => r.source == "response",
-                            InputSource::Meeting => r.source == "meeting",
+                            InputSource::Response => r.shown.source == "response",
+                            InputSource::Meeting => r.shown.source == "meeting",
                             // Council comments are not among the responses searched.
                             InputSource::Council => true,
                         })
                         && f.kind.is_none_or(|k| {
-                            r.source == "response"
-                                && k.admits(SenderKind::parse(&r.sender_kind).ok())
+                            r.shown.source == "response"
+                                && k.admits(SenderKind::parse(&r.shown.sender_kind).ok())
                         })
-                        && f.block
-                            .as_deref()
-                            .is_none_or(|b| b.is_empty() || r.block_number.as_deref() == Some(b))
+                        && f.block.as_deref().is_none_or(|b| {
+                            b.is_empty() || r.shown.block_number.as_deref() == Some(b)
+                        })
                 };
                 let mut hits = rows.into_iter().filter(|r| wanted(r));
                 let shown: Vec<_> = hits.by_ref().take(SHOWN).collect();
@@ -147,8 +147,8 @@ async fn snippets(
 ) -> Result<Vec<hoering::language::Snippet>, BackendError> {
     let in_files: Vec<i64> = rows
         .iter()
-        .filter(|r| !query.matches(&r.text))
-        .map(|r| r.id)
+        .filter(|r| !query.matches(&r.shown.text))
+        .map(|r| r.shown.id)
         .collect();
     let files = crate::attachment::db::of_responses_for_staff(pool, &in_files)
         .await
@@ -156,19 +156,19 @@ async fn snippets(
     Ok(rows
         .iter()
         .map(|r| {
-            if !in_files.contains(&r.id) {
-                return snippet(&r.text, query, SNIPPET_CHARS);
+            if !in_files.contains(&r.shown.id) {
+                return snippet(&r.shown.text, query, SNIPPET_CHARS);
             }
             files
                 .iter()
-                .filter(|f| f.response_id == r.id && (!public || f.is_shown()))
-                .find(|f| query.matches(&f.text))
+                .filter(|f| f.response_id == r.shown.id && (!public || f.is_shown()))
+                .find(|f| query.matches(&f.file.text))
                 .map(|f| {
-                    let mut found = snippet(&f.text, query, SNIPPET_CHARS);
+                    let mut found = snippet(&f.file.text, query, SNIPPET_CHARS);
                     let prefix = if found.starts_inside {
-                        format!("{}: …", f.name)
+                        format!("{}: …", f.file.name)
                     } else {
-                        format!("{}: ", f.name)
+                        format!("{}: ", f.file.name)
                     };
                     found.text.insert_str(0, &prefix);
                     for mark in &mut found.marks {
@@ -177,7 +177,7 @@ async fn snippets(
                     found.starts_inside = false;
                     found
                 })
-                .unwrap_or_else(|| snippet(&r.text, query, SNIPPET_CHARS))
+                .unwrap_or_else(|| snippet(&r.shown.text, query, SNIPPET_CHARS))
         })
         .collect())
 }

@@ -42,22 +42,16 @@ pub struct NewEdition<'a> {
     pub pdf_sha256: &'a str,
 }
 
-/// How many editions the hearing has, read in the publishing transaction, so a clerk who
-/// planned edition 2 while another published it is told so instead of publishing twice.
-pub async fn count_in(
-    tx: &mut Transaction<'static, Any>,
-    hearing_id: i64,
-) -> Result<i64, sqlx::Error> {
+/// How many editions the hearing has; read again in the publishing transaction (`exec` the
+/// transaction), so a clerk who planned edition 2 while another published it is told so
+/// instead of publishing twice.
+pub async fn count<'e, E>(exec: E, hearing_id: i64) -> Result<i64, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
     sqlx::query_scalar("SELECT COUNT(*) FROM notat_editions WHERE hearing_id = $1")
         .bind(hearing_id)
-        .fetch_one(&mut **tx)
-        .await
-}
-
-pub async fn count(pool: &AnyPool, hearing_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM notat_editions WHERE hearing_id = $1")
-        .bind(hearing_id)
-        .fetch_one(pool)
+        .fetch_one(exec)
         .await
 }
 

@@ -4,7 +4,7 @@
 //! [`Layout::facts`] or [`Layout::heading`]; a new section needs nothing here.
 
 use app::notat::words::DocumentWords;
-use hoering::notat::{Notat, NotatItem, NotatSection, Outcome};
+use hoering::notat::{Notat, NotatItem, NotatSection, PointItem};
 use hoering::text::DiffOp;
 
 use super::layout::{BODY_SIZE, BYLINE_SIZE, GREY, Kind, Layout, PLAIN, STRONG};
@@ -66,7 +66,7 @@ fn section(layout: &mut Layout, s: &NotatSection, words: &DocumentWords, legend_
     // same thing, not above each.
     let mut about: Option<&str> = None;
     for item in &s.items {
-        if !matches!(item, NotatItem::Point { .. }) {
+        if !matches!(item, NotatItem::Point(_)) {
             about = None;
         }
         match item {
@@ -81,25 +81,12 @@ fn section(layout: &mut Layout, s: &NotatSection, words: &DocumentWords, legend_
             }
             NotatItem::Facts(pairs) => layout.facts(pairs),
             NotatItem::Table { header, rows } => layout.table(header, rows),
-            NotatItem::Point {
-                about: a,
-                said,
-                respondents,
-                remark,
-                outcome,
-            } => {
-                if about != Some(a.trim()) {
-                    layout.heading(a, level + 1, false);
-                    about = Some(a.trim());
+            NotatItem::Point(p) => {
+                if about != Some(p.about.trim()) {
+                    layout.heading(&p.about, level + 1, false);
+                    about = Some(p.about.trim());
                 }
-                point(
-                    layout,
-                    words,
-                    said,
-                    respondents,
-                    remark.as_deref(),
-                    outcome.as_ref(),
-                );
+                point(layout, words, p);
             }
             NotatItem::Diff { block, ops } => {
                 diff(layout, words, level + 1, block, ops, legend_shown);
@@ -110,16 +97,9 @@ fn section(layout: &mut Layout, s: &NotatSection, words: &DocumentWords, legend_
 }
 
 /// One point: who said it, what was said, the administration's remark and conclusion.
-fn point(
-    layout: &mut Layout,
-    words: &DocumentWords,
-    said: &str,
-    respondents: &[String],
-    remark: Option<&str>,
-    outcome: Option<&Outcome>,
-) {
+fn point(layout: &mut Layout, words: &DocumentWords, point: &PointItem) {
     layout.open(Kind::Div);
-    match respondents {
+    match point.respondents.as_slice() {
         [] => {}
         [one] => {
             let mut from = Rich::new(words.responses_from, STRONG);
@@ -134,11 +114,11 @@ fn point(
         }
     }
     layout.keep_with_next(&Rich::new(words.what_was_said, STRONG), 4.0, 1.0);
-    layout.paragraph(&Rich::new(said.trim(), PLAIN), BODY_SIZE, INDENT);
-    match remark {
+    layout.paragraph(&Rich::new(point.said.trim(), PLAIN), BODY_SIZE, INDENT);
+    match &point.remark {
         Some(remark) => {
             layout.keep_with_next(&Rich::new(words.remark, STRONG), 4.0, 1.0);
-            let conclusion = outcome.map(|outcome| {
+            let conclusion = point.outcome.as_ref().map(|outcome| {
                 let mut conclusion = Rich::new(words.conclusion, STRONG);
                 conclusion
                     .push(" ", PLAIN)

@@ -6,18 +6,17 @@ use std::process::Command;
 use std::time::Instant;
 
 use hoering::hearing::parse_date;
-use hoering::notat::fixture::{self, respondent};
+use hoering::notat::fixture;
 use hoering::notat::{
     BlockChanges, CouncilInput, HearingInfo, MeetingInput, NotatInput, Remark, RemarkState,
     RemarkTarget, outline,
 };
-use hoering::response::{Publication, SenderKind};
 
 use super::text::{Style, Weight};
 use super::*;
 use app::i18n::Locale;
 use app::notat::words::outline_words;
-use hoering::notat::{NotatItem, NotatSection, Outcome};
+use hoering::notat::{NotatItem, NotatSection, Outcome, PointItem};
 use hoering::text::DiffOp;
 
 // --- The whole document ---
@@ -28,6 +27,8 @@ fn published(text: &str, outcome: Outcome) -> Option<Remark> {
 }
 
 fn input() -> NotatInput {
+    use hoering::response::Publication::{Anonymous, NotPublished, WithName};
+    use hoering::response::SenderKind::{Association, Private};
     let day = |s: &str| parse_date(s).expect("a valid date");
     let point = |section: Option<&str>, said: &str, id, remark| {
         fixture::point(section, said, RemarkTarget::Response(id), remark)
@@ -41,40 +42,18 @@ fn input() -> NotatInput {
             case_number: String::new(),
         },
         parties: fixture::parties(),
-        responses: vec![
-            respondent(
-                1,
-                SenderKind::Private,
-                Some("Anna Jensen"),
-                None,
-                Publication::WithName,
-                &["3"],
-            ),
-            respondent(
-                2,
-                SenderKind::Association,
+        responses: fixture::respondents(&[
+            (Private, Some("Anna Jensen"), None, WithName, &["3"]),
+            (
+                Association,
                 Some("Bo Hansen"),
                 Some("Ældre Sagen"),
-                Publication::WithName,
+                WithName,
                 &[],
             ),
-            respondent(
-                3,
-                SenderKind::Private,
-                Some("Carl Skjult"),
-                None,
-                Publication::Anonymous,
-                &["2"],
-            ),
-            respondent(
-                4,
-                SenderKind::Private,
-                Some("Eva Hemmelig"),
-                None,
-                Publication::NotPublished,
-                &["3"],
-            ),
-        ],
+            (Private, Some("Carl Skjult"), None, Anonymous, &["2"]),
+            (Private, Some("Eva Hemmelig"), None, NotPublished, &["3"]),
+        ]),
         sections: fixture::sections(&[("2", "Bolig"), ("3", "Arbejde")]),
         points: vec![
             point(
@@ -425,12 +404,14 @@ fn a_point_is_never_torn_from_its_labels_or_conclusion() {
     let sentence = "Der skal være plads til forskellighed i lokalsamfundene. ";
     // Lengths that do not repeat in step, so page breaks fall everywhere in a point.
     let items = (0..600)
-        .map(|i| NotatItem::Point {
-            about: format!("Punkt {i}"),
-            said: sentence.repeat(i % 5 + 1),
-            respondents: vec![format!("Borger {i}")],
-            remark: (i % 4 != 3).then(|| sentence.repeat(i % 7 % 3 + 1)),
-            outcome: Some(Outcome::Noted),
+        .map(|i| {
+            NotatItem::Point(PointItem {
+                about: format!("Punkt {i}"),
+                said: sentence.repeat(i % 5 + 1),
+                respondents: vec![format!("Borger {i}")],
+                remark: (i % 4 != 3).then(|| sentence.repeat(i % 7 % 3 + 1)),
+                outcome: Some(Outcome::Noted),
+            })
         })
         .collect();
     let notat = Notat {
@@ -529,13 +510,13 @@ fn odd_input_still_makes_a_document() {
                         block: String::new(),
                         ops: vec![],
                     },
-                    NotatItem::Point {
+                    NotatItem::Point(PointItem {
                         about: String::new(),
                         said: String::new(),
                         respondents: vec![],
                         remark: Some(String::new()),
                         outcome: None,
-                    },
+                    }),
                 ],
             },
         ],
@@ -553,19 +534,21 @@ fn timed_points(n: usize) -> (std::time::Duration, Vec<u8>) {
                 medborger og en del af fællesskabet. Alle borgere har et ansvar for at \
                 invitere ind i fællesskabet og give plads til forskellighed.";
     let items = (0..n)
-        .map(|i| NotatItem::Point {
-            about: format!("{} Medborgerskab og fællesskaber", i % 9 + 1),
-            said: said.to_owned(),
-            respondents: vec![format!("Borger nummer {i}")],
-            remark: Some("Bemærkningen tages med i det videre arbejde.".into()),
-            outcome: Some(if i % 3 == 0 {
-                Outcome::Change {
-                    version: 2,
-                    block: "4.1".into(),
-                }
-            } else {
-                Outcome::Noted
-            }),
+        .map(|i| {
+            NotatItem::Point(PointItem {
+                about: format!("{} Medborgerskab og fællesskaber", i % 9 + 1),
+                said: said.to_owned(),
+                respondents: vec![format!("Borger nummer {i}")],
+                remark: Some("Bemærkningen tages med i det videre arbejde.".into()),
+                outcome: Some(if i % 3 == 0 {
+                    Outcome::Change {
+                        version: 2,
+                        block: "4.1".into(),
+                    }
+                } else {
+                    Outcome::Noted
+                }),
+            })
         })
         .collect();
     let notat = Notat {
@@ -745,12 +728,14 @@ fn names_in_every_script_are_set_and_embedded() {
     ];
     let items = names
         .iter()
-        .map(|name| NotatItem::Point {
-            about: "3 Arbejde".into(),
-            said: format!("{name} skriver om sprogundervisning."),
-            respondents: vec![(*name).to_owned()],
-            remark: Some("Tages til efterretning.".into()),
-            outcome: Some(Outcome::Noted),
+        .map(|name| {
+            NotatItem::Point(PointItem {
+                about: "3 Arbejde".into(),
+                said: format!("{name} skriver om sprogundervisning."),
+                respondents: vec![(*name).to_owned()],
+                remark: Some("Tages til efterretning.".into()),
+                outcome: Some(Outcome::Noted),
+            })
         })
         .collect();
     let notat = Notat {
