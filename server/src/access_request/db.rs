@@ -3,40 +3,25 @@
 
 use crate::db;
 
-/// A response sent from the address, with its hearing.
+/// A response sent from the address, with its hearing, its text as sent (when redacted) and
+/// when its sender withdrew it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct HeldResponse {
-    pub id: i64,
+    #[sqlx(flatten)]
+    pub row: crate::response::db::ResponseRow,
     pub hearing: String,
     pub hearing_title: String,
-    pub created_at: i64,
-    pub name: String,
-    pub email: String,
-    pub sender_kind: String,
-    pub organisation: Option<String>,
-    pub publication: String,
-    pub status: String,
     pub withdrawn_at: Option<i64>,
-    pub block_number: Option<String>,
-    pub text: String,
     pub original_text: Option<String>,
 }
 
-/// A sign-up for a dialogue meeting from the address.
+/// A sign-up for a dialogue meeting from the address, with its meeting.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct HeldSignup {
-    pub id: i64,
+    #[sqlx(flatten)]
+    pub signup: crate::meeting::db::SignupRow,
     pub meeting: String,
     pub starts_at: i64,
-    pub name: String,
-    pub email: String,
-    pub participant_group: String,
-    pub organisation: Option<String>,
-    pub interpreter: Option<String>,
-    pub step_free: i64,
-    pub other_needs: Option<String>,
-    pub status: String,
-    pub created_at: i64,
 }
 
 /// A question asked about a policy from the address, with its answer.
@@ -62,22 +47,23 @@ pub struct HeldParty {
 }
 
 db::reads! {
-    pub fn responses(email: &str) -> Vec<HeldResponse> =
-        "SELECT r.id, h.slug AS hearing, p.title AS hearing_title, r.created_at, r.name, r.email,
-            r.sender_kind, r.organisation, r.publication, r.status, r.withdrawn_at,
-            r.block_number, r.text, r.original_text
-         FROM responses r JOIN hearings h ON h.id = r.hearing_id
-         JOIN policies p ON p.id = h.policy_id
-         WHERE LOWER(r.email) = $1 ORDER BY r.id";
+    pub fn responses(email: &str) -> Vec<HeldResponse> = sqlx::AssertSqlSafe(format!(
+        "SELECT r.*, h.slug AS hearing, p.title AS hearing_title
+         FROM (SELECT {}, withdrawn_at, original_text FROM responses WHERE LOWER(email) = $1) r
+         JOIN hearings h ON h.id = r.hearing_id JOIN policies p ON p.id = h.policy_id
+         ORDER BY r.id",
+        crate::response::db::COLUMNS
+    ));
     /// The texts each response's sender replaced: (response, when, text before).
     pub fn replaced(email: &str) -> Vec<(i64, i64, String)> =
         "SELECT c.response_id, c.at, c.text_before FROM response_changes c
          JOIN responses r ON r.id = c.response_id WHERE LOWER(r.email) = $1 ORDER BY c.id";
-    pub fn signups(email: &str) -> Vec<HeldSignup> =
-        "SELECT s.id, m.title AS meeting, m.starts_at, s.name, s.email, s.participant_group,
-            s.organisation, s.interpreter, s.step_free, s.other_needs, s.status, s.created_at
-         FROM meeting_signups s JOIN meetings m ON m.id = s.meeting_id
-         WHERE LOWER(s.email) = $1 ORDER BY s.id";
+    pub fn signups(email: &str) -> Vec<HeldSignup> = sqlx::AssertSqlSafe(format!(
+        "SELECT s.*, m.title AS meeting, m.starts_at
+         FROM (SELECT {} FROM meeting_signups WHERE LOWER(email) = $1) s
+         JOIN meetings m ON m.id = s.meeting_id ORDER BY s.id",
+        crate::meeting::db::SIGNUP_COLUMNS
+    ));
     pub fn questions(email: &str) -> Vec<HeldQuestion> =
         "SELECT i.id, p.title AS policy, i.name, i.email, i.question, i.received, i.answered,
             i.answer

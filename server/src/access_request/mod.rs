@@ -63,18 +63,19 @@ pub async fn archive(
 
     let mut texts: Vec<(String, String)> = Vec::new();
     let mut response_json = Vec::with_capacity(responses.len());
-    for r in &responses {
-        let receipt = crate::response::receipt_number(r.id, r.created_at);
+    for held in &responses {
+        let (r, shown) = (&held.row, &held.row.shown);
+        let receipt = crate::response::receipt_number(shown.id, shown.created_at);
         let file = format!("svar/{receipt}.txt");
-        texts.push((file.clone(), r.text.clone()));
-        let original = r.original_text.as_ref().map(|o| {
+        texts.push((file.clone(), shown.text.clone()));
+        let original = held.original_text.as_ref().map(|o| {
             let name = format!("svar/{receipt}-som-sendt.txt");
             texts.push((name.clone(), o.clone()));
             name
         });
         let earlier: Vec<Value> = replaced
             .iter()
-            .filter(|(id, _, _)| *id == r.id)
+            .filter(|(id, _, _)| *id == shown.id)
             .enumerate()
             .map(|(n, (_, at, text))| {
                 let name = format!("svar/{receipt}-tidligere-{}.txt", n + 1);
@@ -82,24 +83,24 @@ pub async fn archive(
                 json!({ "replaced_at": minute(*at), "file": name })
             })
             .collect();
-        let files: Vec<Value> = crate::attachment::on_receipt(pool, r.id)
+        let files: Vec<Value> = crate::attachment::on_receipt(pool, shown.id)
             .await?
             .into_iter()
             .map(|f| json!({ "name": f.name, "size": f.size, "sha256": f.sha256 }))
             .collect();
         response_json.push(json!({
             "receipt_number": receipt,
-            "hearing": r.hearing,
-            "hearing_title": r.hearing_title,
-            "received_at": minute(r.created_at),
-            "name": r.name,
+            "hearing": held.hearing,
+            "hearing_title": held.hearing_title,
+            "received_at": minute(shown.created_at),
+            "name": shown.name,
             "email": r.email,
-            "sender_kind": r.sender_kind,
-            "organisation": r.organisation,
-            "publication": r.publication,
+            "sender_kind": shown.sender_kind,
+            "organisation": shown.organisation,
+            "publication": shown.publication,
             "status": r.status,
-            "withdrawn_at": r.withdrawn_at.map(minute),
-            "paragraph": r.block_number,
+            "withdrawn_at": held.withdrawn_at.map(minute),
+            "paragraph": shown.block_number,
             "text": file,
             "text_as_sent": original,
             "earlier_texts": earlier,
@@ -108,12 +109,13 @@ pub async fn archive(
     }
     let signup_json: Vec<Value> = signups
         .iter()
-        .map(|s| {
+        .map(|held| {
+            let s = &held.signup;
             json!({
-                "meeting": s.meeting, "starts_at": minute(s.starts_at), "name": s.name,
+                "meeting": held.meeting, "starts_at": minute(held.starts_at), "name": s.name,
                 "email": s.email, "group": s.participant_group, "organisation": s.organisation,
                 "interpreter": s.interpreter, "step_free": s.step_free != 0,
-                "other_needs": s.other_needs, "status": s.status,
+                "other_needs": s.other_needs, "status": s.status, "attended": s.attended != 0,
                 "signed_up_at": minute(s.created_at),
             })
         })

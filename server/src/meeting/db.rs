@@ -116,7 +116,8 @@ pub struct SignupRow {
     pub created_at: i64,
 }
 
-const SIGNUP_COLUMNS: &str = "id, meeting_id, token, name, email, participant_group, organisation,
+pub(crate) const SIGNUP_COLUMNS: &str =
+    "id, meeting_id, token, name, email, participant_group, organisation,
     interpreter, step_free, other_needs, lang, status, attended, created_at";
 
 /// Writes what a sign-up's change means to its participant.

@@ -214,7 +214,7 @@ pub struct ResponseRow {
     pub changes: i64,
 }
 
-const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, erasure, (SELECT COUNT(*) FROM response_changes c WHERE c.response_id = responses.id) AS changes";
+pub(crate) const COLUMNS: &str = "id, hearing_id, block_number, text, name, email, sender_kind, organisation, publication, status, created_at, version_id, block_id, quote_exact, quote_prefix, quote_suffix, source, meeting_day, meeting_group, meeting_table, CASE WHEN original_text IS NULL THEN 0 ELSE 1 END AS redacted, withheld_reason, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, erasure, (SELECT COUNT(*) FROM response_changes c WHERE c.response_id = responses.id) AS changes";
 
 /// One page of responses of a hearing matching `filter` (SQL over compile-time constants whose
 /// only parameter is `$2` = `key`), in `order`.
