@@ -1,8 +1,10 @@
 // The sender's own page from the receipt link, in Chromium with and without JavaScript: the
 // response changed (back to moderation) and withdrawn, a refusal shown by its field with the
-// typed text kept; and the privacy notice and cookie page, in Danish and Arabic. Each page axe-clean.
+// typed text kept; the privacy notice and cookie page, in Danish and Arabic; and a clerk's answer
+// to an access request, downloaded as a ZIP. Each page axe-clean.
+import fs from 'node:fs';
 import { expect, test, type Page } from './fixtures';
-import { HEARING, expectAccessible, withJavaScript, withoutJavaScript } from './helpers';
+import { CLERK, HEARING, expectAccessible, logIn, withJavaScript, withoutJavaScript } from './helpers';
 
 /** Sends a response that is never published (the demo's public pages stay as other tests expect
  * them), and returns its receipt's address. */
@@ -71,6 +73,31 @@ test('the privacy notice and the cookie page read in Danish and Arabic', async (
     await expectAccessible(page);
   }
   await page.goto('/sprog/da');
+});
+
+test('a clerk answers an access request with a ZIP of what the address holds', async ({ page }) => {
+  withJavaScript(page, true);
+  await sent(page, 'Et svar til indsigtsanmodningen.', 'indsigt@example.dk');
+  await logIn(page, CLERK.email);
+  await page.getByRole('link', { name: 'Indsigt i personoplysninger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Indsigt i personoplysninger' })).toBeVisible();
+  await expectAccessible(page);
+  // A wrong address is refused by the field, and kept.
+  await page.getByLabel('E-mail').fill('indsigt at example');
+  await page.getByRole('button', { name: 'Hent alt om adressen (ZIP)' }).click();
+  await expect(page.locator('.field-error')).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue('indsigt at example');
+  await expectAccessible(page);
+  await page.getByLabel('E-mail').fill('INDSIGT@example.dk');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent alt om adressen (ZIP)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^indsigt-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = fs.readFileSync(await download.path());
+  // A ZIP starts "PK", and its overview names the address it answers for.
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+  expect(zip.includes(Buffer.from('indsigt.json'))).toBe(true);
 });
 
 withoutJavaScript('without JavaScript', () => {

@@ -28,7 +28,7 @@ pub fn AccessRequestPage() -> impl IntoView {
                 <li>{td_string!(locale, access_holds_questions)}</li>
                 <li>{td_string!(locale, access_holds_parties)}</li>
             </ul>
-            <form method="post" action=crate::routes::ACCESS_REQUEST class="stacked-form">
+            <form method="post" action=crate::routes::ACCESS_REQUEST class="stacked-form" novalidate>
                 <input type="hidden" name="csrf" value=user.csrf.clone() />
                 <label for="indsigt-email">{td_string!(locale, label_email)}</label>
                 <FieldError id="indsigt-email-fejl".to_string() message=Signal::derive(move || error.clone()) />
