@@ -149,7 +149,7 @@ fn OwnChoices(receipt: ReceiptView, token: String, echo: FormEcho, changed: bool
                     <p class="hint">{td_string!(locale, own_change_hint, closes = long_date(locale, own.closes)).to_string()}</p>
                     <label for="own-text">{t!(i18n, label_text)}</label>
                     <FieldError id="own-text-fejl".to_string() message=Signal::derive(move || text_error.clone()) />
-                    <textarea id="own-text" name="text" rows="8" maxlength="20000" inner_html=crate::components::escape_html(&text)></textarea>
+                    <textarea id="own-text" name="text" rows="8" maxlength="20000" dir="auto" inner_html=crate::components::escape_html(&text)></textarea>
                     <fieldset class="field">
                         <legend>{t!(i18n, label_publication)}</legend>
                         <FieldError id="own-publication-fejl".to_string() message=Signal::derive(move || publication_error.clone()) />
